@@ -1,0 +1,148 @@
+"""Engine setup per backend (SPEC S6): SQLite, PostgreSQL (psycopg 3), MariaDB/MySQL (PyMySQL).
+
+SQLite runs in WAL mode with foreign keys on and a busy timeout. Its transactions begin DEFERRED
+by default; a unit of work that writes asks for ``BEGIN IMMEDIATE`` through the execution option
+:data:`SQLITE_BEGIN`, so two workstations never deadlock on a read lock that wants to become a write
+lock half-way through.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+log = logging.getLogger(__name__)
+
+SQLITE_BEGIN = "mandant_sqlite_begin"
+CONNECT_TIMEOUT_S = 5
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+_DRIVERS = {
+    "sqlite": "sqlite",
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mysql+pymysql",
+}
+
+
+def normalize_url(url: str | URL) -> URL:
+    """Turn a user-given URL into one with the driver this application ships.
+
+    ``postgresql://…`` becomes ``postgresql+psycopg://…``, ``mariadb://…`` and ``mysql://…``
+    become ``mysql+pymysql://…?charset=utf8mb4``; a plain file path means a SQLite file.
+    """
+    if isinstance(url, str):
+        text = url.strip()
+        if not text:
+            raise DatabaseUnavailableError("No database given.")
+        if "://" not in text:
+            text = "sqlite:///" + str(Path(text).expanduser().resolve())
+        try:
+            parsed = make_url(text)
+        except ArgumentError:
+            raise DatabaseUnavailableError("This is not a database address: {url}", url=_safe(text)) from None
+    else:
+        parsed = url
+    backend = parsed.get_backend_name()
+    if backend not in _DRIVERS:
+        raise DatabaseUnavailableError(
+            "Unsupported database type {backend}; use SQLite, PostgreSQL or MariaDB/MySQL.", backend=backend
+        )
+    driver = _DRIVERS[backend]
+    parsed = parsed.set(drivername=driver)
+    if driver == "mysql+pymysql" and "charset" not in parsed.query:
+        parsed = parsed.update_query_dict({"charset": "utf8mb4"})
+    return parsed
+
+
+def _safe(text: str) -> str:
+    """The URL as text with any password replaced, for messages and logs."""
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid>"
+
+
+def backend_name(engine_or_url: Engine | URL) -> str:
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else engine_or_url
+    name = url.get_backend_name()
+    return {"postgresql": "PostgreSQL", "mysql": "MariaDB/MySQL", "sqlite": "SQLite"}.get(name, name)
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for an in-memory database."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database
+    if not database or database == ":memory:" or database.startswith("file::memory:"):
+        return None
+    return Path(database)
+
+
+def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool = False) -> Engine:
+    """An engine for ``url`` with the settings this application relies on.
+
+    ``password`` comes from the keyring and overrides any password in the URL; it never appears in
+    logs or messages (SQLAlchemy renders URLs with ``***``).
+    """
+    parsed = normalize_url(url)
+    if password is not None:
+        parsed = parsed.set(password=password)
+    backend = parsed.get_backend_name()
+    kwargs: dict[str, Any] = {"echo": echo, "future": True}
+    if backend == "sqlite":
+        path = sqlite_path(parsed)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        engine = create_engine(parsed, **kwargs)
+        _configure_sqlite(engine, in_memory=path is None)
+        return engine
+    workstation = socket.gethostname()[:40]
+    if backend == "postgresql":
+        kwargs["connect_args"] = {
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": f"mandant_desktop@{workstation}",
+        }
+    else:
+        kwargs["connect_args"] = {
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "read_timeout": 60,
+            "write_timeout": 60,
+        }
+        kwargs["isolation_level"] = "READ COMMITTED"
+    kwargs.update(pool_pre_ping=True, pool_recycle=1800, pool_size=5, max_overflow=5)
+    return create_engine(parsed, **kwargs)
+
+
+def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from the driver so that BEGIN is ours (see module docs).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False, autoflush=True)

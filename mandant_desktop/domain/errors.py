@@ -1,0 +1,58 @@
+"""Errors that carry a message fit for the user.
+
+The message is an English source string with ``{named}`` placeholders; the UI translates the
+template through Qt and then fills in the values, so the German text reaches the user and the
+values are never translated by accident.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """A refusal the user can act on; never a programming error."""
+
+    #: translation context for the message template (see ``ui.errors``)
+    context = "errors"
+
+    def __init__(self, template: str, **values: Any) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.values) if self.values else self.template
+
+
+class ValidationError(DomainError):
+    """Bad input; ``field`` names the input that is wrong, when there is one."""
+
+    def __init__(self, template: str, *, field: str | None = None, **values: Any) -> None:
+        self.field = field
+        super().__init__(template, **values)
+
+
+class NotFoundError(DomainError):
+    pass
+
+
+class PermissionDeniedError(DomainError):
+    pass
+
+
+class ConflictError(DomainError):
+    """Someone else changed the row since it was read (SPEC S4)."""
+
+
+class AuthenticationError(DomainError):
+    pass
+
+
+class DatabaseUnavailableError(DomainError):
+    """The database cannot be reached or opened; the message never contains a password."""
+
+
+class SchemaTooNewError(DomainError):
+    pass

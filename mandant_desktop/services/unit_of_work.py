@@ -1,0 +1,339 @@
+"""The unit of work: one transaction that rolls back unless committed, and writes the audit log.
+
+Every ORM change flushed inside a unit of work becomes one audit entry (operator, UTC time,
+workstation, tenant, object, before → after) in the same transaction (SPEC S3). Set-based Core
+statements, which the ORM cannot see, are audited by the service through :meth:`UnitOfWork.audit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import logging
+from collections.abc import Iterable
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm.base import NO_VALUE
+from sqlalchemy.orm.exc import StaleDataError
+
+from mandant_desktop.db.engine import SQLITE_BEGIN
+from mandant_desktop.db.models import (
+    ActivationToken,
+    AuditEntry,
+    Base,
+    OutboxMail,
+    Tenant,
+    Versioned,
+    utcnow,
+)
+from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError
+from mandant_desktop.services.operator import Operator
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=Versioned)
+
+#: attributes that are bookkeeping, not content: left out of before → after
+_BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
+#: attributes whose values never reach the audit log; a change shows as "(changed)"
+_SECRET = frozenset({"password_hash", "token_hash"})
+#: objects whose changes are not audited (the log itself, and mail bookkeeping)
+_NOT_AUDITED: tuple[type[Base], ...] = (AuditEntry, OutboxMail, ActivationToken)
+_REDACTED = "***"
+
+
+def to_audit_value(value: Any) -> Any:
+    """A JSON-safe form of a column value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _object_id(obj: Base) -> str:
+    state = inspect(obj)
+    identity = state.identity or state.mapper.primary_key_from_instance(obj)
+    return ":".join(str(part) for part in identity)
+
+
+def _tenant_of(obj: Base) -> int | None:
+    if isinstance(obj, Tenant):
+        return obj.id
+    value = getattr(obj, "tenant_id", None)
+    return value if isinstance(value, int) else None
+
+
+def _changes(obj: Base, action: str) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in _BOOKKEEPING:
+            continue
+        history = state.attrs[key].history
+        if action == "create":
+            value = getattr(obj, key)
+            if value is None:
+                continue
+            changes[key] = [None, _REDACTED if key in _SECRET else to_audit_value(value)]
+        elif action == "delete":
+            value = state.attrs[key].loaded_value
+            if value is None or value is NO_VALUE:
+                continue
+            changes[key] = [_REDACTED if key in _SECRET else to_audit_value(value), None]
+        elif history.has_changes():
+            before = history.deleted[0] if history.deleted else None
+            after = history.added[0] if history.added else None
+            if before == after:
+                continue
+            if key in _SECRET:
+                changes[key] = [_REDACTED, _REDACTED]
+            else:
+                changes[key] = [to_audit_value(before), to_audit_value(after)]
+    return changes
+
+
+class UnitOfWork:
+    """``with UnitOfWork(factory, operator) as uow: …; uow.commit()``
+
+    Leaving the block without :meth:`commit` rolls everything back. Database failures come out as
+    domain errors: a stale version as :class:`ConflictError` (naming who changed the row and
+    when), a lost connection as :class:`DatabaseUnavailableError`.
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session], operator: Operator, *, write: bool = True) -> None:
+        self._factory = session_factory
+        self.operator = operator
+        self._write = write
+        self._pending_audit: list[dict[str, Any]] = []
+        self._committed = False
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._session
+
+    def __enter__(self) -> Self:
+        session = self._factory()
+        if self._write:
+            # SQLite: take the write lock at BEGIN (see db.engine); other backends ignore the option.
+            try:
+                session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
+            except DBAPIError as exc:
+                session.close()
+                translated = translate_db_error(exc)
+                if translated is None:
+                    raise
+                raise translated from exc
+        session.info["uow"] = self
+        event.listen(session, "before_flush", _before_flush)
+        event.listen(session, "after_flush", _after_flush)
+        self._session = session
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool:
+        session = self._session
+        self._session = None
+        if session is None:
+            return False
+        try:
+            if not self._committed:
+                session.rollback()
+        except DBAPIError:
+            log.warning("rollback failed after an error", exc_info=True)
+        finally:
+            session.close()
+        if exc is not None and not isinstance(exc, ConflictError | DatabaseUnavailableError):
+            translated = translate_db_error(exc)
+            if translated is not None:
+                raise translated from exc
+        return False
+
+    # ------------------------------------------------------------------ audit
+
+    def audit(
+        self,
+        object_type: str,
+        object_id: object,
+        action: str,
+        *,
+        changes: dict[str, list[Any]] | None = None,
+        tenant_id: int | None = None,
+        summary: str = "",
+    ) -> None:
+        """Record a change that the ORM cannot see (set-based statements)."""
+        self._pending_audit.append(self._audit_row(object_type, str(object_id), action, changes, tenant_id, summary))
+
+    def audit_many(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Many explicit entries; each dict has the keyword arguments of :meth:`audit`."""
+        for row in rows:
+            self.audit(**row)
+
+    def _audit_row(
+        self,
+        object_type: str,
+        object_id: str,
+        action: str,
+        changes: dict[str, list[Any]] | None,
+        tenant_id: int | None,
+        summary: str,
+    ) -> dict[str, Any]:
+        return {
+            "at": utcnow(),
+            "operator_id": self.operator.id,
+            "operator_name": self.operator.username,
+            "workstation": self.operator.workstation[:255],
+            "tenant_id": tenant_id,
+            "object_type": object_type,
+            "object_id": object_id[:100],
+            "action": action,
+            "summary": summary[:500],
+            "changes": changes,
+        }
+
+    def _flush_explicit_audit(self) -> None:
+        if self._pending_audit:
+            self.session.execute(insert(AuditEntry), self._pending_audit)
+            self._pending_audit = []
+
+    # ------------------------------------------------------------------ commit
+
+    def commit(self) -> None:
+        session = self.session
+        try:
+            session.flush()
+            self._flush_explicit_audit()
+            session.commit()
+        except StaleDataError as exc:
+            conflict = self._describe_conflict(session)
+            session.rollback()
+            raise conflict from exc
+        except DBAPIError as exc:
+            session.rollback()
+            translated = translate_db_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+        self._committed = True
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def load(self, model: type[M], pk: object, *, expected_version: int | None = None) -> M:
+        """The row ``pk`` of ``model``, refused as a conflict when its version is not the one the
+        user saw (``expected_version``), naming who changed it and when (SPEC S4)."""
+        obj = self.session.get(model, pk)
+        if obj is None:
+            raise ConflictError(
+                "This {object} was deleted on another workstation in the meantime. Reload to continue.",
+                object=model.__name__,
+            )
+        if expected_version is not None and obj.version != expected_version:
+            raise _changed_by(obj.updated_by, obj.updated_at, model.__name__)
+        return obj
+
+    def _describe_conflict(self, session: Session) -> ConflictError:
+        """Find the row that changed under us and say who changed it and when (SPEC S4)."""
+        candidates = [obj for obj in (*session.dirty, *session.deleted) if isinstance(obj, Versioned)]
+        engine = session.get_bind()
+        with Session(engine) as fresh:
+            for obj in candidates:
+                mapper = inspect(obj).mapper
+                identity = inspect(obj).identity
+                if identity is None:
+                    continue
+                pk_cols = mapper.primary_key
+                stmt = select(
+                    mapper.local_table.c.version, mapper.local_table.c.updated_by, mapper.local_table.c.updated_at
+                )
+                for col, value in zip(pk_cols, identity, strict=True):
+                    stmt = stmt.where(col == value)
+                row = fresh.execute(stmt).first()
+                if row is None:
+                    return ConflictError(
+                        "This {object} was deleted on another workstation in the meantime. Reload to continue.",
+                        object=mapper.class_.__name__,
+                    )
+                if row.version != obj.version:
+                    return _changed_by(row.updated_by, row.updated_at, mapper.class_.__name__)
+        return ConflictError("Someone else changed this data in the meantime. Nothing was saved; reload and try again.")
+
+
+def _changed_by(who: str | None, when: dt.datetime | None, object_name: str) -> ConflictError:
+    return ConflictError(
+        "{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see "
+        "their change.",
+        who=who or "?",
+        when=when.astimezone().strftime("%Y-%m-%d %H:%M:%S") if when else "?",
+        object=object_name,
+    )
+
+
+def translate_db_error(exc: BaseException) -> Exception | None:
+    """Domain errors for database failures that the user should see in plain words."""
+    if isinstance(exc, StaleDataError):
+        return ConflictError("Someone else changed this data in the meantime. Nothing was saved; reload and try again.")
+    if isinstance(exc, IntegrityError):
+        return ConflictError(
+            "The change clashes with data saved at the same time on another workstation. Nothing was saved; "
+            "reload and try again."
+        )
+    if isinstance(exc, OperationalError) and _is_sqlite_busy(exc):
+        return ConflictError("Another workstation saved at the same moment. Nothing was saved; reload and try again.")
+    if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
+        return DatabaseUnavailableError(
+            "The connection to the database was lost. Nothing was saved; try again when it is back."
+        )
+    return None
+
+
+def _is_sqlite_busy(exc: OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: object) -> None:
+    uow: UnitOfWork | None = session.info.get("uow")
+    if uow is None:
+        return
+    for obj in session.dirty:
+        if isinstance(obj, Versioned) and session.is_modified(obj, include_collections=False):
+            obj.updated_by = uow.operator.username[:100]
+    for obj in session.new:
+        if isinstance(obj, Versioned):
+            obj.updated_by = uow.operator.username[:100]
+
+
+def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    uow: UnitOfWork | None = session.info.get("uow")
+    if uow is None:
+        return
+    rows: list[dict[str, Any]] = []
+    groups: tuple[tuple[str, Iterable[Any]], ...] = (
+        ("create", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    )
+    for action, objects in groups:
+        for obj in objects:
+            if not isinstance(obj, Base) or isinstance(obj, _NOT_AUDITED):
+                continue
+            if action == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            changes = _changes(obj, action)
+            if action == "update" and not changes:
+                continue
+            rows.append(uow._audit_row(type(obj).__name__, _object_id(obj), action, changes, _tenant_of(obj), ""))
+    if rows:
+        session.connection().execute(insert(AuditEntry), rows)
