@@ -142,11 +142,11 @@ class UnitOfWork:
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> bool:
+    ) -> None:
         session = self._session
         self._session = None
         if session is None:
-            return False
+            return
         try:
             if not self._committed:
                 session.rollback()
@@ -158,7 +158,6 @@ class UnitOfWork:
             translated = translate_db_error(exc)
             if translated is not None:
                 raise translated from exc
-        return False
 
     # ------------------------------------------------------------------ audit
 
