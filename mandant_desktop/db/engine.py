@@ -146,3 +146,25 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+
+def verify_connection(engine: Engine) -> None:
+    """Connect once; turn every failure into a :class:`DatabaseUnavailableError` in plain words.
+
+    The driver's own message is kept (it says "password authentication failed", "Unknown
+    database" …), but any password in it is replaced, and the exception is not chained, so that
+    neither a log nor a traceback dialog can show it.
+    """
+    password = engine.url.password
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except Exception as exc:  # noqa: BLE001 - every driver raises its own kinds
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else ""
+        if password:
+            detail = detail.replace(str(password), "***")
+        raise DatabaseUnavailableError(
+            "Cannot connect to {target}: {detail}",
+            target=engine.url.render_as_string(hide_password=True),
+            detail=detail or type(exc).__name__,
+        ) from None

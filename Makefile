@@ -1,0 +1,50 @@
+# Two commands matter: `make run` and `make test` (see README.md). Both create .venv on first use
+# and reinstall only when pyproject.toml or setup.py changed, so a second call starts at once.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# pip's own cache makes a reinstall after a dependency change fast; keep it inside the checkout
+# only when asked to (CI machines are fresh anyway).
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run test lint typecheck pytest translations screenshots bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip setuptools wheel
+
+$(VENV)/.installed-app: pyproject.toml setup.py | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	@touch $@ $(VENV)/.installed-app
+
+run: $(VENV)/.installed-app
+	$(BIN)/mandant-desktop --demo
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check mandant_desktop tests tools bench
+	$(BIN)/ruff format --check mandant_desktop tests tools bench
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy mandant_desktop
+
+pytest: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+translations: $(VENV)/.installed-test
+	$(BIN)/python tools/update_translations.py
+
+screenshots: $(VENV)/.installed-app
+	@mkdir -p docs/screenshots
+	for page in tenants users roles assignments org-units customers contacts audit settings; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/mandant-desktop --demo --screenshot docs/screenshots/$$page.png --page $$page || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

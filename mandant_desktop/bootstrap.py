@@ -1,0 +1,156 @@
+"""The composition root: which database, opened how, and the services that work on it.
+
+Both front ends start here: the GUI (``ui.app``) and the headless CLI (``cli``). Nothing else
+creates engines or session factories.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from mandant_desktop.db.engine import (
+    backend_name,
+    create_engine_for,
+    make_session_factory,
+    normalize_url,
+    verify_connection,
+)
+from mandant_desktop.services.auth import AuthService
+
+if TYPE_CHECKING:
+    from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
+    from mandant_desktop.services.profiles import ProfileStore
+    from mandant_desktop.services.secrets import SecretStore
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "mandant_desktop"
+ENV_DB_URL = "MANDANT_DB_URL"
+DEFAULT_DB_FILE = "mandant.sqlite"
+DEMO_DB_FILE = "demo.sqlite"
+
+
+def data_dir() -> Path:
+    """Per-user data directory (databases, backups, logs)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / DEFAULT_DB_FILE}"
+
+
+def demo_database_url() -> str:
+    return f"sqlite:///{data_dir() / DEMO_DB_FILE}"
+
+
+def database_url_from_environment(explicit: str | None = None) -> str | None:
+    """``--db`` wins over ``MANDANT_DB_URL``; None means "use the connection profile"."""
+    if explicit:
+        return explicit
+    return os.environ.get(ENV_DB_URL) or None
+
+
+def make_secret_store() -> SecretStore:
+    from mandant_desktop.services.secrets import KeyringSecretStore
+
+    return KeyringSecretStore()
+
+
+def make_profile_store(secrets: SecretStore | None = None) -> ProfileStore:
+    from mandant_desktop.services.profiles import ProfileStore
+
+    return ProfileStore(config_dir() / "profiles.json", secrets or make_secret_store())
+
+
+@dataclass
+class Services:
+    """The use cases, each bound to the session factory. Later features add theirs here."""
+
+    session_factory: sessionmaker[Session]
+    auth: AuthService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.auth = AuthService(self.session_factory)
+
+
+@dataclass
+class AppContext:
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    services: Services
+    display_url: str
+    backend: str
+    profile_name: str
+    upgrade: UpgradeReport | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    url: str,
+    *,
+    password: str | None = None,
+    profile_name: str = "",
+    confirm_upgrade: Callable[[SchemaStatus], bool] | None = None,
+    backup_dir: Path | None = None,
+) -> AppContext:
+    """Connect, upgrade the schema when needed (SPEC S9) and build the services.
+
+    Raises ``DatabaseUnavailableError`` (cannot connect), ``SchemaTooNewError`` (the database is
+    newer than this program) or ``DomainError`` (upgrade declined); the engine is disposed then.
+    """
+    from mandant_desktop.db.migrate import upgrade_database
+
+    parsed = normalize_url(url)
+    engine = create_engine_for(parsed, password=password)
+    try:
+        verify_connection(engine)
+        report = upgrade_database(engine, backup_dir=backup_dir, confirm=confirm_upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+    factory = make_session_factory(engine)
+    return AppContext(
+        engine=engine,
+        session_factory=factory,
+        services=Services(factory),
+        display_url=parsed.render_as_string(hide_password=True),
+        backend=backend_name(parsed),
+        profile_name=profile_name or backend_name(parsed),
+        upgrade=report,
+    )
+
+
+def database_is_empty(ctx: AppContext) -> bool:
+    """No users and no tenants: a new database (the catalogue alone does not count)."""
+    from mandant_desktop.db.models import Tenant, User
+
+    with ctx.session_factory() as session:
+        users = session.scalar(select(func.count()).select_from(User)) or 0
+        tenants = session.scalar(select(func.count()).select_from(Tenant)) or 0
+    return users == 0 and tenants == 0
+
+
+def ensure_demo_data(ctx: AppContext, *, scale: str = "small", seed: int = 1) -> bool:
+    """Fill an empty database with demo data; True when it did (``make run``)."""
+    if not database_is_empty(ctx):
+        return False
+    from mandant_desktop.services.demo import generate_demo
+
+    log.info("filling %s with %s demo data", ctx.display_url, scale)
+    generate_demo(ctx.engine, scale=scale, seed=seed)  # type: ignore[arg-type]
+    return True

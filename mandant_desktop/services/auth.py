@@ -1,0 +1,211 @@
+"""Operator log-in and the first administrator of an empty database (SPEC S1, R3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from mandant_desktop.db.models import (
+    AccessLevel,
+    InheritanceSource,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    RolePermission,
+    Tenant,
+    TenantAccess,
+    User,
+    UserKind,
+    UserStatus,
+    utcnow,
+)
+from mandant_desktop.domain import validation
+from mandant_desktop.domain.errors import AuthenticationError, DomainError
+from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
+from mandant_desktop.services.operator import Operator, system_operator, workstation_name
+from mandant_desktop.services.passwords import burn_verification_time, hash_password, needs_rehash, verify_password
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = dt.timedelta(minutes=5)
+ROOT_UNIT_NAME = "Organisation"
+
+_WRONG_CREDENTIALS = "The user name or the password is wrong."
+
+
+@dataclass(frozen=True, slots=True)
+class FirstAdmin:
+    username: str
+    password: str
+    password_repeat: str
+    email: str
+    first_name: str = ""
+    last_name: str = ""
+
+
+def operator_permissions(session: Session, user_id: int) -> frozenset[str]:
+    """Union of the permissions of all the user's roles in all units (SPEC R3)."""
+    stmt = (
+        select(RolePermission.permission_code)
+        .join(RoleAssignment, RoleAssignment.role_id == RolePermission.role_id)
+        .where(RoleAssignment.user_id == user_id)
+        .distinct()
+    )
+    return frozenset(session.scalars(stmt))
+
+
+def has_any_role(session: Session, user_id: int) -> bool:
+    stmt = select(RoleAssignment.id).where(RoleAssignment.user_id == user_id).limit(1)
+    return session.scalar(stmt) is not None
+
+
+class AuthService:
+    def __init__(self, session_factory: sessionmaker[Session], *, clock: type[dt.datetime] = dt.datetime) -> None:
+        self._factory = session_factory
+        self._clock = clock
+
+    def _now(self) -> dt.datetime:
+        return self._clock.now(dt.UTC)
+
+    def needs_first_admin(self) -> bool:
+        """True on an empty database: no internal user who could log in exists yet."""
+        with self._factory() as session:
+            return self._needs_first_admin(session)
+
+    def create_first_admin(self, data: FirstAdmin) -> Operator:
+        """Create the first operator with the Administrator role at the root unit, inherited
+        everywhere below, and full access with private data to every tenant."""
+        username = validation.clean_username(data.username)
+        email = validation.clean_email(data.email)
+        validation.check_password(data.password, data.password_repeat, minimum=validation.OPERATOR_PASSWORD_MIN)
+        first = validation.clean_name(data.first_name, field="first name", required=False)
+        last = validation.clean_name(data.last_name, field="last name", required=False)
+        actor = system_operator(username)
+        with UnitOfWork(self._factory, actor) as uow:
+            session = uow.session
+            if not self._needs_first_admin(session):
+                raise DomainError("An administrator exists already; log in instead.")
+            admin_role = session.scalar(
+                select(Role).where(Role.predefined_key == PREDEFINED_BY_KEY["administrator"].key)
+            )
+            if admin_role is None:
+                raise DomainError("The database has no Administrator role; upgrade the database first.")
+            user = User(
+                username=username,
+                username_key=validation.name_key(username),
+                email=email,
+                email_key=email.casefold() if email else None,
+                first_name=first,
+                last_name=last,
+                kind=UserKind.INTERNAL,
+                status=UserStatus.ACTIVE,
+                password_hash=hash_password(data.password),
+                activated_at=self._now(),
+            )
+            session.add(user)
+            root = session.scalar(select(OrgUnit).where(OrgUnit.parent_id.is_(None)).order_by(OrgUnit.id).limit(1))
+            if root is None:
+                root = OrgUnit(name=ROOT_UNIT_NAME, depth=0)
+                session.add(root)
+            session.flush()
+            session.add(
+                RoleAssignment(user_id=user.id, role_id=admin_role.id, org_unit_id=root.id, created_by=username)
+            )
+            session.add(InheritanceSource(user_id=user.id, org_unit_id=root.id, created_by=username))
+            session.flush()
+            self._inherit_to_descendants(session, user.id, admin_role.id, root.id, username)
+            tenant_ids = list(session.scalars(select(Tenant.id)))
+            for tenant_id in tenant_ids:
+                session.add(
+                    TenantAccess(tenant_id=tenant_id, user_id=user.id, level=AccessLevel.FULL, private_data=True)
+                )
+            uow.commit()
+            return Operator(
+                id=user.id,
+                username=username,
+                display_name=user.display_name,
+                permissions=operator_permissions_fresh(self._factory, user.id),
+                workstation=workstation_name(),
+            )
+
+    @staticmethod
+    def _needs_first_admin(session: Session) -> bool:
+        stmt = (
+            select(func.count())
+            .select_from(User)
+            .where(User.kind == UserKind.INTERNAL, User.password_hash.is_not(None))
+        )
+        return (session.scalar(stmt) or 0) == 0
+
+    @staticmethod
+    def _inherit_to_descendants(session: Session, user_id: int, role_id: int, root_id: int, by: str) -> None:
+        """Units below the root get the role as inherited (an existing tree in an empty user base)."""
+        tree = select(OrgUnit.id).where(OrgUnit.id == root_id).cte("tree", recursive=True)
+        tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
+        rows = [
+            {
+                "user_id": user_id,
+                "role_id": role_id,
+                "org_unit_id": unit_id,
+                "inherited_from_id": root_id,
+                "created_at": utcnow(),
+                "created_by": by,
+            }
+            for unit_id in session.scalars(select(tree.c.id).where(tree.c.id != root_id))
+        ]
+        if rows:
+            session.execute(insert(RoleAssignment), rows)
+
+    def login(self, username: str, password: str) -> Operator:
+        """Check the pair; refuse without telling which half was wrong (SPEC S1)."""
+        key = validation.name_key(username)
+        now = self._now()
+        with self._factory() as session:
+            user = session.scalar(select(User).where(User.username_key == key))
+            if user is None:
+                burn_verification_time(password)
+                raise AuthenticationError(_WRONG_CREDENTIALS)
+            if user.locked_until is not None and user.locked_until > now:
+                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+                raise AuthenticationError("Too many failed attempts. Try again in {minutes} minutes.", minutes=minutes)
+            if not verify_password(user.password_hash, password):
+                self._record_failure(session, user, now)
+                raise AuthenticationError(_WRONG_CREDENTIALS)
+            if user.kind != UserKind.INTERNAL:
+                raise AuthenticationError("External portal users cannot log in to the back office.")
+            if user.status != UserStatus.ACTIVE:
+                raise AuthenticationError("This account is not active. Ask an administrator.")
+            if not has_any_role(session, user.id):
+                raise AuthenticationError(
+                    "Your account holds no role in any org unit, so you cannot log in (R3). Ask an administrator."
+                )
+            values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+            if user.password_hash and needs_rehash(user.password_hash):
+                values["password_hash"] = hash_password(password)
+            # Bookkeeping, not an administration change: no version bump, no audit entry.
+            session.execute(update(User).where(User.id == user.id).values(**values))
+            session.commit()
+            return Operator(
+                id=user.id,
+                username=user.username,
+                display_name=user.display_name,
+                permissions=operator_permissions(session, user.id),
+                workstation=workstation_name(),
+            )
+
+    @staticmethod
+    def _record_failure(session: Session, user: User, now: dt.datetime) -> None:
+        failures = user.failed_logins + 1
+        locked = now + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
+        session.execute(
+            update(User).where(User.id == user.id).values(failed_logins=0 if locked else failures, locked_until=locked)
+        )
+        session.commit()
+
+
+def operator_permissions_fresh(factory: sessionmaker[Session], user_id: int) -> frozenset[str]:
+    with factory() as session:
+        return operator_permissions(session, user_id)

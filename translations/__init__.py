@@ -1,0 +1,1 @@
+"""Compiled translations (.qm), shipped inside the package (see setup.py)."""
