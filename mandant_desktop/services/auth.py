@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
@@ -63,12 +64,9 @@ def has_any_role(session: Session, user_id: int) -> bool:
 
 
 class AuthService:
-    def __init__(self, session_factory: sessionmaker[Session], *, clock: type[dt.datetime] = dt.datetime) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
-        self._clock = clock
-
-    def _now(self) -> dt.datetime:
-        return self._clock.now(dt.UTC)
+        self._now = clock
 
     def needs_first_admin(self) -> bool:
         """True on an empty database: no internal user who could log in exists yet."""

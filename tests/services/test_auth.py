@@ -1,0 +1,141 @@
+"""Operator log-in and the first administrator (SPEC S1, R3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from mandant_desktop.db.models import (
+    AuditEntry,
+    InheritanceSource,
+    OrgUnit,
+    RoleAssignment,
+    User,
+    UserKind,
+    UserStatus,
+)
+from mandant_desktop.domain.errors import AuthenticationError, DomainError, ValidationError
+from mandant_desktop.domain.permissions import ADMIN_CODES
+from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService, FirstAdmin
+from mandant_desktop.services.passwords import hash_password
+
+ADMIN = FirstAdmin(
+    username="chef",
+    password="Sehr-geheim1",
+    password_repeat="Sehr-geheim1",
+    email="chef@example.de",
+    first_name="Karla",
+    last_name="Chef",
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def test_first_admin_on_empty_database(migrated_db: Any) -> None:
+    """S1: the first start on an empty database creates the first administrator, who can log in
+    with every admin permission (Administrator at the root unit, inherited below)."""
+    auth = AuthService(migrated_db.session_factory)
+    assert auth.needs_first_admin()
+    operator = auth.create_first_admin(ADMIN)
+    assert operator.permissions == ADMIN_CODES
+    assert not auth.needs_first_admin()
+    logged_in = auth.login("CHEF", "Sehr-geheim1")  # user names are case-insensitive
+    assert logged_in.id == operator.id and logged_in.permissions == ADMIN_CODES
+    with migrated_db.session_factory() as session:
+        user = session.scalars(select(User)).one()
+        assert user.status == UserStatus.ACTIVE and user.password_hash and user.password_hash.startswith("$argon2id$")
+        root = session.scalars(select(OrgUnit)).one()
+        assert session.scalars(select(RoleAssignment.org_unit_id)).all() == [root.id]
+        assert session.get(InheritanceSource, (user.id, root.id)) is not None
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.object_type == "User")).one()
+        assert audit.changes is not None and audit.changes["password_hash"] == [None, "***"]
+    with pytest.raises(DomainError):
+        auth.create_first_admin(ADMIN)
+
+
+def test_first_admin_validation_changes_nothing(migrated_sqlite: Any) -> None:
+    """Bad input gets a clear message and nothing is written."""
+    auth = AuthService(migrated_sqlite.session_factory)
+    for bad in (
+        FirstAdmin("chef", "kurz", "kurz", "chef@example.de"),
+        FirstAdmin("chef", "Sehr-geheim1", "Sehr-geheim2", "chef@example.de"),
+        FirstAdmin("chef", "Sehr-geheim1", "Sehr-geheim1", "keine-adresse"),
+        FirstAdmin("", "Sehr-geheim1", "Sehr-geheim1", "chef@example.de"),
+    ):
+        with pytest.raises(ValidationError):
+            auth.create_first_admin(bad)
+    assert auth.needs_first_admin()
+
+
+def test_wrong_pair_gives_no_hint(migrated_sqlite: Any) -> None:
+    """S1: a wrong password and an unknown name get the same message."""
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+    with pytest.raises(AuthenticationError) as wrong_password:
+        auth.login("chef", "falsch")
+    with pytest.raises(AuthenticationError) as unknown_user:
+        auth.login("niemand", "Sehr-geheim1")
+    assert wrong_password.value.message == unknown_user.value.message
+
+
+def test_lockout_after_repeated_failures(migrated_sqlite: Any) -> None:
+    """S1: after repeated failures the account is locked for a while, even for the right password."""
+    clock = Clock()
+    auth = AuthService(migrated_sqlite.session_factory, clock=clock)
+    auth.create_first_admin(ADMIN)
+    for _ in range(MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationError):
+            auth.login("chef", "falsch")
+    with pytest.raises(AuthenticationError) as locked:
+        auth.login("chef", "Sehr-geheim1")
+    assert "Try again in" in locked.value.message
+    clock.now += dt.timedelta(minutes=6)
+    assert auth.login("chef", "Sehr-geheim1").username == "chef"
+
+
+def _add_user(factory: Any, name: str, **extra: Any) -> int:
+    with factory() as session:
+        user = User(
+            username=name,
+            username_key=name,
+            kind=extra.pop("kind", UserKind.INTERNAL),
+            status=extra.pop("status", UserStatus.ACTIVE),
+            password_hash=hash_password("Passwort1"),
+            **extra,
+        )
+        session.add(user)
+        session.commit()
+        return user.id
+
+
+def test_user_without_role_cannot_log_in(migrated_sqlite: Any) -> None:
+    """R3: a user with no role in any unit cannot log in."""
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+    _add_user(migrated_sqlite.session_factory, "ohne.rolle")
+    with pytest.raises(AuthenticationError) as caught:
+        auth.login("ohne.rolle", "Passwort1")
+    assert "no role" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [({"kind": UserKind.EXTERNAL}, "External"), ({"status": UserStatus.DEACTIVATED}, "not active")],
+)
+def test_external_and_inactive_users_refused(migrated_sqlite: Any, extra: dict[str, Any], expected: str) -> None:
+    """S1: only active internal users are operators."""
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+    _add_user(migrated_sqlite.session_factory, "jemand", **extra)
+    with pytest.raises(AuthenticationError) as caught:
+        auth.login("jemand", "Passwort1")
+    assert expected in caught.value.message
