@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 SQLITE_BEGIN = "mandant_sqlite_begin"
 CONNECT_TIMEOUT_S = 5
+#: a MariaDB/MySQL query with no answer for this long counts as a lost connection (SPEC S5)
+MYSQL_QUERY_TIMEOUT_S = 60
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 _DRIVERS = {
@@ -49,7 +51,7 @@ def normalize_url(url: str | URL) -> URL:
             text = "sqlite:///" + str(Path(text).expanduser().resolve())
         try:
             parsed = make_url(text)
-        except ArgumentError:
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise DatabaseUnavailableError("This is not a database address: {url}", url=_safe(text)) from None
     else:
         parsed = url
@@ -69,7 +71,7 @@ def _safe(text: str) -> str:
     """The URL as text with any password replaced, for messages and logs."""
     try:
         return make_url(text).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<invalid>"
 
 
@@ -117,12 +119,35 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
     else:
         kwargs["connect_args"] = {
             "connect_timeout": CONNECT_TIMEOUT_S,
-            "read_timeout": 60,
-            "write_timeout": 60,
+            # PyMySQL reads the server's greeting under read_timeout, not connect_timeout: a server
+            # that accepts and then hangs would keep the user waiting for the full query timeout.
+            # Short for the handshake; _configure_mysql sets the query timeout once connected.
+            "read_timeout": CONNECT_TIMEOUT_S,
+            "write_timeout": MYSQL_QUERY_TIMEOUT_S,
         }
         kwargs["isolation_level"] = "READ COMMITTED"
     kwargs.update(pool_pre_ping=True, pool_recycle=1800, pool_size=5, max_overflow=5)
-    return create_engine(parsed, **kwargs)
+    engine = create_engine(parsed, **kwargs)
+    if backend == "mysql":
+        _configure_mysql(engine)
+    return engine
+
+
+def _configure_mysql(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        set_read_timeout(dbapi_connection, MYSQL_QUERY_TIMEOUT_S)
+
+
+def set_read_timeout(dbapi_connection: Any, seconds: float | None) -> None:
+    """How long a MariaDB/MySQL connection waits for an answer (None: for ever).
+
+    Work that legitimately takes long on the server — a schema upgrade of a big table, waiting for
+    another workstation's upgrade lock — widens it for its duration. PyMySQL has no public setter;
+    ``_read_timeout`` is what it consults before every read (and has been since 0.7).
+    """
+    if hasattr(dbapi_connection, "_read_timeout"):
+        dbapi_connection._read_timeout = seconds
 
 
 def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
@@ -159,7 +184,7 @@ def verify_connection(engine: Engine) -> None:
     try:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
-    except Exception as exc:  # noqa: BLE001 - every driver raises its own kinds
+    except Exception as exc:  # every driver raises its own kinds
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else ""
         if password:
             detail = detail.replace(str(password), "***")

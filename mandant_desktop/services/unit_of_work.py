@@ -16,7 +16,7 @@ from typing import Any, Self, TypeVar
 
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm import Mapper, Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -115,6 +115,8 @@ class UnitOfWork:
         self._pending_audit: list[dict[str, Any]] = []
         self._committed = False
         self._session: Session | None = None
+        #: (mapper, identity, version read) of the versioned rows the current flush writes
+        self._flushing: list[tuple[Mapper[Any], tuple[Any, ...], int]] = []
 
     @property
     def session(self) -> Session:
@@ -154,6 +156,9 @@ class UnitOfWork:
             log.warning("rollback failed after an error", exc_info=True)
         finally:
             session.close()
+        if isinstance(exc, StaleDataError):
+            # An autoflush (a query after a change) met the stale row before commit() did.
+            raise self._describe_conflict(session) from exc
         if exc is not None and not isinstance(exc, ConflictError | DatabaseUnavailableError):
             translated = translate_db_error(exc)
             if translated is not None:
@@ -243,15 +248,14 @@ class UnitOfWork:
         return obj
 
     def _describe_conflict(self, session: Session) -> ConflictError:
-        """Find the row that changed under us and say who changed it and when (SPEC S4)."""
-        candidates = [obj for obj in (*session.dirty, *session.deleted) if isinstance(obj, Versioned)]
+        """Find the row that changed under us and say who changed it and when (SPEC S4).
+
+        Works from what :func:`_before_flush` noted: once the failed flush has rolled back, the
+        session has expired its objects and no longer knows which were dirty.
+        """
         engine = session.get_bind()
         with Session(engine) as fresh:
-            for obj in candidates:
-                mapper = inspect(obj).mapper
-                identity = inspect(obj).identity
-                if identity is None:
-                    continue
+            for mapper, identity, seen_version in self._flushing:
                 pk_cols = mapper.primary_key
                 stmt = select(
                     mapper.local_table.c.version, mapper.local_table.c.updated_by, mapper.local_table.c.updated_at
@@ -264,7 +268,7 @@ class UnitOfWork:
                         "This {object} was deleted on another workstation in the meantime. Reload to continue.",
                         object=mapper.class_.__name__,
                     )
-                if row.version != obj.version:
+                if row.version != seen_version:
                     return _changed_by(row.updated_by, row.updated_at, mapper.class_.__name__)
         return ConflictError("Someone else changed this data in the meantime. Nothing was saved; reload and try again.")
 
@@ -306,6 +310,11 @@ def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: 
     uow: UnitOfWork | None = session.info.get("uow")
     if uow is None:
         return
+    uow._flushing = []
+    for obj in (*session.dirty, *session.deleted):
+        state = inspect(obj)
+        if isinstance(obj, Versioned) and state.identity is not None:
+            uow._flushing.append((state.mapper, state.identity, obj.version))
     for obj in session.dirty:
         if isinstance(obj, Versioned) and session.is_modified(obj, include_collections=False):
             obj.updated_by = uow.operator.username[:100]

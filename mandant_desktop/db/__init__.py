@@ -1,0 +1,1 @@
+"""Persistence: models, engine setup per backend, migrations and the catalogue sync."""

@@ -1,0 +1,222 @@
+"""Engine setup per backend (SPEC S6, S5)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dbhelpers import MARIADB_BASE, require_backend
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+from mandant_desktop.db import engine as engine_module
+from mandant_desktop.db.engine import (
+    SQLITE_BEGIN,
+    backend_name,
+    create_engine_for,
+    normalize_url,
+    sqlite_path,
+    verify_connection,
+)
+from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+SECRET = "Geh3im!pw@42"
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url: str) -> Iterator[Engine]:
+    engine = create_engine_for(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(sqlite_engine: Engine) -> None:
+    """S6: the local file is safe for several processes: WAL, foreign keys on, a busy timeout."""
+    with sqlite_engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == engine_module.SQLITE_BUSY_TIMEOUT_MS
+
+
+def test_sqlite_write_transactions_take_the_lock_at_begin(sqlite_engine: Engine) -> None:
+    """S4: a writer holds the write lock from BEGIN IMMEDIATE on, so a second writer waits at its
+    start instead of failing half-way through its work."""
+    with sqlite_engine.connect() as setup:
+        setup.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+        setup.commit()
+    with sqlite_engine.connect() as writer:
+        writer.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+        writer.begin()
+        raw = writer.connection.dbapi_connection
+        assert raw is not None and raw.in_transaction
+        with sqlite_engine.connect() as reader:
+            # WAL: reading goes on while the writer holds its lock.
+            assert reader.exec_driver_sql("SELECT count(*) FROM t").scalar() == 0
+        writer.rollback()
+
+
+def test_sqlite_in_memory_has_no_path() -> None:
+    assert sqlite_path(make_url("sqlite://")) is None
+    assert sqlite_path(make_url("sqlite:///:memory:")) is None
+    assert sqlite_path(make_url("postgresql+psycopg://h/db")) is None
+
+
+@pytest.mark.parametrize(
+    ("given", "driver", "query"),
+    [
+        ("postgresql://u@db.example/mandant", "postgresql+psycopg", {}),
+        ("postgres://u@db.example/mandant", "postgresql+psycopg", {}),
+        ("postgresql+psycopg://u@db.example/mandant", "postgresql+psycopg", {}),
+        ("mariadb://u@db.example/mandant", "mysql+pymysql", {"charset": "utf8mb4"}),
+        ("mysql://u@db.example/mandant", "mysql+pymysql", {"charset": "utf8mb4"}),
+        ("mysql://u@db.example/mandant?charset=utf8", "mysql+pymysql", {"charset": "utf8"}),
+    ],
+)
+def test_server_urls_get_the_shipped_driver(given: str, driver: str, query: dict[str, str]) -> None:
+    """S6: users type plain URLs; the application uses the drivers it ships, MariaDB with utf8mb4."""
+    url = normalize_url(given)
+    assert url.drivername == driver
+    assert dict(url.query) == query
+    assert url.database == "mandant"
+
+
+def test_a_bare_path_means_a_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """S6: a file path (relative, absolute or with ~) is a SQLite database."""
+    monkeypatch.chdir(tmp_path)
+    url = normalize_url("data/mandant.sqlite")
+    assert url.drivername == "sqlite"
+    assert sqlite_path(url) == tmp_path / "data" / "mandant.sqlite"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert sqlite_path(normalize_url("~/m.sqlite")) == tmp_path / "m.sqlite"
+    assert backend_name(url) == "SQLite"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "oracle://u@h/db", "postgresql://u@h:notaport/db"])
+def test_unusable_urls_are_refused_in_plain_words(bad: str) -> None:
+    with pytest.raises(DatabaseUnavailableError):
+        normalize_url(bad)
+
+
+def test_password_never_shows_in_the_url_or_messages() -> None:
+    """S6: a password from the keyring is used for connecting, but never rendered."""
+    engine = create_engine_for("postgresql://mandant@127.0.0.1:1/mandant", password=SECRET)
+    try:
+        assert engine.url.password == SECRET
+        assert SECRET not in str(engine.url)
+        assert SECRET not in repr(engine)
+        with pytest.raises(DatabaseUnavailableError) as refused:
+            verify_connection(engine)
+        _assert_secret_absent(refused.value)
+    finally:
+        engine.dispose()
+
+
+def test_password_in_the_url_is_hidden_too() -> None:
+    engine = create_engine_for(f"mariadb://mandant:{SECRET.replace('@', '%40')}@127.0.0.1:1/mandant")
+    try:
+        assert engine.url.password == SECRET
+        assert SECRET not in str(engine.url)
+        with pytest.raises(DatabaseUnavailableError) as refused:
+            verify_connection(engine)
+        _assert_secret_absent(refused.value)
+    finally:
+        engine.dispose()
+
+
+def test_wrong_password_on_a_real_server_is_a_clean_error() -> None:
+    """S5, S6: the server's refusal reaches the user in plain words, without the password."""
+    require_backend("mariadb")
+    engine = create_engine_for(f"{MARIADB_BASE}/mysql", password=SECRET)
+    try:
+        with pytest.raises(DatabaseUnavailableError, match="Access denied") as refused:
+            verify_connection(engine)
+        _assert_secret_absent(refused.value)
+    finally:
+        engine.dispose()
+
+
+def _assert_secret_absent(error: BaseException) -> None:
+    assert SECRET not in str(error)
+    assert SECRET not in "".join(traceback.format_exception(error))
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A port that accepts TCP connections but never answers, like a hung server or a firewall
+    that swallows packets after the handshake."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_ignore() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                continue
+            held.append(connection)
+
+    thread = threading.Thread(target=accept_and_ignore, daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    thread.join()
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+@pytest.mark.parametrize(("scheme", "timeout"), [("postgresql", 2), ("mariadb", 1)])
+def test_unreachable_server_fails_fast_with_a_clear_error(
+    silent_server: int, monkeypatch: pytest.MonkeyPatch, scheme: str, timeout: int
+) -> None:
+    """S5: a server that does not answer is reported after the connect timeout, not after minutes.
+    (libpq rounds timeouts below 2 s up to 2 s.)"""
+    monkeypatch.setattr(engine_module, "CONNECT_TIMEOUT_S", timeout)
+    engine = create_engine_for(f"{scheme}://mandant@127.0.0.1:{silent_server}/mandant", password=SECRET)
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatabaseUnavailableError) as refused:
+            verify_connection(engine)
+    finally:
+        engine.dispose()
+    assert time.monotonic() - started < timeout + 3
+    assert "127.0.0.1" in refused.value.message
+    _assert_secret_absent(refused.value)
+
+
+def test_refused_connection_is_immediate() -> None:
+    engine = create_engine_for("postgresql://mandant@127.0.0.1:1/mandant")
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatabaseUnavailableError):
+            verify_connection(engine)
+    finally:
+        engine.dispose()
+    assert time.monotonic() - started < 2
+
+
+def test_mariadb_queries_get_the_query_timeout_after_a_short_handshake() -> None:
+    """S5: the short timeout is for connecting only; queries may take up to the query timeout."""
+    require_backend("mariadb")
+    engine = create_engine_for(f"{MARIADB_BASE}/mysql")
+    try:
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert getattr(raw, "_read_timeout", None) == engine_module.MYSQL_QUERY_TIMEOUT_S
+    finally:
+        engine.dispose()
+
+
+def test_verify_connection_accepts_a_working_database(sqlite_engine: Engine) -> None:
+    verify_connection(sqlite_engine)
+    with sqlite_engine.connect() as conn:
+        assert conn.execute(text("SELECT 1")).scalar() == 1

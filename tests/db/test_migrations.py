@@ -1,0 +1,553 @@
+"""Schema migrations, upgrade rules and the catalogue sync (SPEC S9, S4, R2, C4)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import textwrap
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from dbhelpers import SERVER_BACKENDS, MigratedDatabase, fresh_database, migrated_database
+from sqlalchemy import Engine, func, inspect, select, text, update
+from sqlalchemy.orm import Session
+
+from mandant_desktop.db import engine as engine_module
+from mandant_desktop.db import migrate
+from mandant_desktop.db.catalogue import restore_predefined_role_permissions, sync_catalogue
+from mandant_desktop.db.engine import create_engine_for, make_session_factory
+from mandant_desktop.db.migrate import (
+    SchemaStatus,
+    SchemaUpgradeError,
+    UpgradeDeclinedError,
+    check_database,
+    head_revision,
+    schema_status,
+    upgrade_database,
+)
+from mandant_desktop.db.models import (
+    Base,
+    Contact,
+    Customer,
+    CustomerContactPerson,
+    DistributionList,
+    DistributionListMember,
+    Permission,
+    PersonRole,
+    RightsGroup,
+    RightsGroupKind,
+    RightsGroupMember,
+    Role,
+    RolePermission,
+    Tenant,
+    User,
+    UserKind,
+)
+from mandant_desktop.domain.errors import DomainError, SchemaTooNewError
+from mandant_desktop.domain.permissions import (
+    ALL_PERMISSIONS,
+    PREDEFINED_BY_KEY,
+    PREDEFINED_ROLES,
+    SYSTEM_RIGHTS_GROUPS,
+)
+
+REAL_VERSIONS = migrate.SCRIPT_LOCATION / "versions"
+TEST_REVISION = "9001_test"
+
+AddRevision = Callable[[str], None]
+
+
+@pytest.fixture
+def engines() -> Iterator[Callable[[str], Engine]]:
+    """Engines opened by a test, disposed after it (a dangling connection would block DROP DATABASE)."""
+    opened: list[Engine] = []
+
+    def open_engine(url: str) -> Engine:
+        engine = create_engine_for(url)
+        opened.append(engine)
+        return engine
+
+    yield open_engine
+    for engine in opened:
+        engine.dispose()
+
+
+@pytest.fixture
+def extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AddRevision:
+    """Put a test-only revision ``9001_test`` on top of the real ones; its upgrade() body is given.
+
+    The real version files stay where they are: Alembic reads both folders, so the test migrates
+    through exactly the code that ships.
+    """
+    folder = tmp_path / "test_versions"
+    folder.mkdir()
+    real_config = migrate.alembic_config
+
+    def config_with_test_versions(connection: Any = None) -> Any:
+        config = real_config(connection)
+        config.set_main_option("version_locations", f"{REAL_VERSIONS}{os.pathsep}{folder}")
+        return config
+
+    def add(upgrade_body: str) -> None:
+        body = textwrap.indent(textwrap.dedent(upgrade_body).strip(), "    ")
+        source = (
+            "import sqlalchemy as sa\n"
+            "from alembic import op\n\n"
+            f"revision = {TEST_REVISION!r}\n"
+            "down_revision = '0001_initial'\n"
+            "branch_labels = None\n"
+            "depends_on = None\n\n\n"
+            f"def upgrade():\n{body}\n\n\n"
+            "def downgrade():\n    pass\n"
+        )
+        (folder / f"{TEST_REVISION}.py").write_text(source, encoding="utf-8")
+        monkeypatch.setattr(migrate, "alembic_config", config_with_test_versions)
+
+    return add
+
+
+def _table_names(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def _count(engine: Engine, model: type[Base]) -> int:
+    with Session(engine) as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _columns(engine: Engine, table: str) -> set[str]:
+    with engine.connect() as conn:
+        return {c["name"] for c in inspect(conn).get_columns(table)}
+
+
+def _schema_differences(engine: Engine) -> list[Any]:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+# --------------------------------------------------------------------------- empty → head
+
+
+def test_empty_database_is_created_at_head_with_catalogue(db_url: str, engines: Callable[[str], Engine]) -> None:
+    """S9: an empty database is created to head without asking; R2/C4: catalogue, predefined roles
+    and system rights groups exist afterwards."""
+    engine = engines(db_url)
+    asked: list[SchemaStatus] = []
+
+    report = upgrade_database(engine, confirm=lambda status: asked.append(status) or True)
+
+    assert asked == []
+    assert report.upgraded
+    assert report.before.state == "empty"
+    assert report.after.state == "current"
+    assert report.after.current == head_revision()
+    assert report.backup_path is None
+    assert set(Base.metadata.tables) <= _table_names(engine)
+    assert _count(engine, Permission) == len(ALL_PERMISSIONS)
+    with Session(engine) as session:
+        roles = {r.predefined_key: r for r in session.scalars(select(Role))}
+        assert set(roles) == {r.key for r in PREDEFINED_ROLES}
+        for spec in PREDEFINED_ROLES:
+            granted = set(
+                session.scalars(
+                    select(RolePermission.permission_code).where(RolePermission.role_id == roles[spec.key].id)
+                )
+            )
+            assert granted == spec.permissions
+        groups = session.scalars(select(RightsGroup)).all()
+        assert {(g.name, g.kind) for g in groups} == {
+            (name, RightsGroupKind.SYSTEM) for name, _ in SYSTEM_RIGHTS_GROUPS
+        }
+
+
+def test_head_matches_the_models(migrated_db: MigratedDatabase) -> None:
+    """S9: the migrations build exactly the schema the models describe, on every backend."""
+    assert _schema_differences(migrated_db.engine) == []
+
+
+def test_opening_a_current_database_changes_nothing(migrated_db: MigratedDatabase) -> None:
+    """S9: a database at head is left as it is; no backup, no question."""
+    report = upgrade_database(migrated_db.engine, confirm=lambda _status: pytest.fail("must not ask"))
+    assert not report.upgraded
+    assert report.before == report.after
+    assert report.after.state == "current"
+
+
+def test_check_database_reports_schema_and_counts(migrated_sqlite: MigratedDatabase) -> None:
+    """E9: ``db check`` facts."""
+    facts = check_database(migrated_sqlite.engine)
+    assert facts["state"] == "current"
+    assert facts["revision"] == facts["head"] == head_revision()
+    assert facts["backend"] == "SQLite"
+    assert facts["counts"]["roles"] == len(PREDEFINED_ROLES)
+    assert facts["counts"]["tenants"] == 0
+    assert set(facts["counts"]) == set(migrate.MAIN_TABLES)
+
+
+# --------------------------------------------------------------------------- too new
+
+
+def test_database_newer_than_the_program_is_refused_untouched(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S9: a schema revision unknown to this program means a newer program wrote it: refuse, touch nothing."""
+    engine = engines(db_url)
+    upgrade_database(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+        conn.execute(text("DELETE FROM permission WHERE code = 'audit.export'"))
+    tables_before = _table_names(engine)
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+
+    assert schema_status(engine).state == "too_new"
+    with pytest.raises(SchemaTooNewError, match="9999_future"):
+        upgrade_database(engine, backup_dir=tmp_path / "backups")
+
+    assert _table_names(engine) == tables_before
+    assert schema_status(engine).current == "9999_future"
+    # The catalogue sync did not run either: the newer program owns this database.
+    assert _count(engine, Permission) == len(ALL_PERMISSIONS) - 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+
+
+def test_non_empty_database_without_version_is_refused(sqlite_url: str, engines: Callable[[str], Engine]) -> None:
+    """S9: tables without a schema version belong to some other program: never build on top of them."""
+    engine = engines(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE invoices (id INTEGER PRIMARY KEY)"))
+    with pytest.raises(SchemaUpgradeError, match="invoices"):
+        upgrade_database(engine)
+    assert _table_names(engine) == {"invoices"}
+
+
+# --------------------------------------------------------------------------- SQLite: backup, batch, foreign keys
+
+
+def _fill_customer_graph(engine: Engine) -> dict[type[Base], int]:
+    """A tenant with a customer and everything that hangs off customers, through CASCADE keys."""
+    with Session(engine) as session, session.begin():
+        tenant = Tenant(name="Nord", name_key="nord")
+        session.add(tenant)
+        session.flush()
+        agency = Customer(tenant_id=tenant.id, number="A1", name="Agentur", is_agency=True)
+        session.add(agency)
+        session.flush()
+        customer = Customer(tenant_id=tenant.id, number="12345", name="Heidelberg", default_agency_id=agency.id)
+        session.add(customer)
+        session.flush()
+        contact = Contact(tenant_id=tenant.id, customer_id=customer.id, last_name="Muster")
+        session.add(contact)
+        session.flush()
+        person_role = PersonRole(contact_id=contact.id, tenant_id=tenant.id, organisation="Zeitung")
+        dlist = DistributionList(tenant_id=tenant.id, name="Presse")
+        external = User(
+            username="ext",
+            username_key="ext",
+            kind=UserKind.EXTERNAL,
+            customer_id=customer.id,
+            contact_id=contact.id,
+        )
+        sales = User(username="sales", username_key="sales")
+        group = RightsGroup(name="X12345-Heidelberg", name_key="x12345-heidelberg", kind=RightsGroupKind.CUSTOMER)
+        group.customer_id = customer.id
+        session.add_all([person_role, dlist, external, sales, group])
+        session.flush()
+        session.add_all(
+            [
+                DistributionListMember(list_id=dlist.id, person_role_id=person_role.id),
+                RightsGroupMember(group_id=group.id, user_id=external.id),
+                CustomerContactPerson(customer_id=customer.id, user_id=sales.id),
+            ]
+        )
+    models: list[type[Base]] = [
+        Tenant,
+        Customer,
+        Contact,
+        PersonRole,
+        DistributionList,
+        DistributionListMember,
+        User,
+        RightsGroup,
+        RightsGroupMember,
+        CustomerContactPerson,
+    ]
+    return {model: _count(engine, model) for model in models}
+
+
+BATCH_ALTER_PARENTS = """
+with op.batch_alter_table("customer", recreate="always") as batch:
+    batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
+with op.batch_alter_table("tenant", recreate="always") as batch:
+    batch.add_column(sa.Column("test_colour", sa.String(20), nullable=True))
+"""
+
+
+def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
+    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
+) -> None:
+    """S9: an outdated SQLite file is backed up (named with the old revision) before the upgrade; a
+    batch migration that copies parent tables keeps every child row, and foreign keys check clean."""
+    engine = engines(sqlite_url)
+    upgrade_database(engine)
+    counts_before = _fill_customer_graph(engine)
+    extra_revision(BATCH_ALTER_PARENTS)
+    backups = tmp_path / "backups"
+
+    report = upgrade_database(engine, backup_dir=backups, confirm=lambda _s: pytest.fail("SQLite backs up, not asks"))
+
+    assert report.upgraded
+    assert (report.before.current, report.after.current) == ("0001_initial", TEST_REVISION)
+    assert {"test_note"} <= _columns(engine, "customer")
+    assert {"test_colour"} <= _columns(engine, "tenant")
+    assert {model: _count(engine, model) for model in counts_before} == counts_before
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # restored for the pool
+        # The named CHECK constraints survive the table copy.
+        customer_sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'customer'").scalar()
+    assert "ck_customer_quota_non_negative" in customer_sql
+
+    assert report.backup_path is not None
+    assert report.backup_path.parent == backups
+    assert "0001_initial" in report.backup_path.name
+    backup = sqlite3.connect(report.backup_path)
+    try:
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+        assert backup.execute("SELECT count(*) FROM contact").fetchone() == (counts_before[Contact],)
+        assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        backup.close()
+
+    # The control: with foreign keys on (as every connection has them) the copy of ``customer``
+    # empties its child tables through ON DELETE CASCADE when the old table is dropped (and the
+    # copy of ``tenant`` would fail on RESTRICT).
+    extra_revision(BATCH_ALTER_PARENTS.split('with op.batch_alter_table("tenant"')[0])
+    control = engines(f"sqlite:///{report.backup_path}")
+    with control.begin() as conn:
+        migrate._run_alembic_upgrade(conn)
+    assert _count(control, Contact) == 0
+    assert _count(control, Customer) == counts_before[Customer]
+
+
+def test_sqlite_backup_goes_beside_the_database_by_default(
+    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision
+) -> None:
+    """S9: without a backup folder the backup lies next to the database file."""
+    engine = engines(sqlite_url)
+    upgrade_database(engine)
+    extra_revision('op.add_column("customer", sa.Column("test_note", sa.String(50)))')
+    report = upgrade_database(engine)
+    assert report.backup_path is not None
+    database = Path(engine.url.database or "")
+    assert report.backup_path.parent == database.parent
+    assert report.backup_path.name.startswith(database.stem)
+
+
+def test_sqlite_upgrade_with_foreign_key_violations_is_rolled_back(
+    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision
+) -> None:
+    """S9: a migration that would leave dangling references is refused and leaves the database as it was."""
+    engine = engines(sqlite_url)
+    upgrade_database(engine)
+    with Session(engine) as session, session.begin():
+        session.add(Tenant(name="Nord", name_key="nord"))
+    extra_revision(
+        """
+        op.add_column("customer", sa.Column("test_note", sa.String(50)))
+        op.execute("INSERT INTO contact (tenant_id, customer_id, contact_type, salutation, first_name, last_name, "
+                   "created_at, version) VALUES (1, 999, '', '', '', 'Orphan', '2024-01-01', 1)")
+        """
+    )
+
+    with pytest.raises(SchemaUpgradeError, match="contact"):
+        upgrade_database(engine)
+
+    assert schema_status(engine).current == "0001_initial"
+    assert "test_note" not in _columns(engine, "customer")
+    assert _count(engine, Contact) == 0
+
+
+def test_sqlite_file_kept_busy_by_another_program_is_a_clear_refusal(
+    sqlite_url: str, extra_revision: AddRevision, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S9, S5: a file another process holds locked is reported in plain words, and stays unchanged."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    engine = create_engine_for(sqlite_url)
+    try:
+        upgrade_database(engine)
+        extra_revision('op.add_column("customer", sa.Column("test_note", sa.String(50)))')
+        other = sqlite3.connect(engine.url.database or "", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(SchemaUpgradeError, match="busy"):
+                upgrade_database(engine)
+        finally:
+            other.rollback()
+            other.close()
+        assert schema_status(engine).current == "0001_initial"
+    finally:
+        engine.dispose()
+
+
+# --------------------------------------------------------------------------- servers: confirm and lock
+
+
+@pytest.fixture(params=SERVER_BACKENDS)
+def server_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    with fresh_database(request.param) as url:
+        yield url
+
+
+def test_server_upgrade_asks_first_and_a_refusal_changes_nothing(
+    server_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision
+) -> None:
+    """S9: an outdated server database is upgraded only after confirmation; declined → nothing changed."""
+    engine = engines(server_url)
+    upgrade_database(engine)
+    extra_revision('op.add_column("customer", sa.Column("test_note", sa.String(50)))')
+    asked: list[SchemaStatus] = []
+
+    def decline(status: SchemaStatus) -> bool:
+        asked.append(status)
+        return False
+
+    with pytest.raises(UpgradeDeclinedError) as refused:
+        upgrade_database(engine, confirm=decline)
+
+    assert isinstance(refused.value, DomainError)
+    assert "declined" in refused.value.message
+    assert asked == [SchemaStatus(current="0001_initial", head=TEST_REVISION, state="outdated")]
+    assert schema_status(engine).current == "0001_initial"
+    assert "test_note" not in _columns(engine, "customer")
+
+    report = upgrade_database(engine, confirm=lambda _status: True)
+    assert report.upgraded and report.backup_path is None
+    assert report.after.current == TEST_REVISION
+    assert "test_note" in _columns(engine, "customer")
+
+
+def test_two_workstations_upgrading_at_once_both_succeed(db_url: str, engines: Callable[[str], Engine]) -> None:
+    """S9, S4: one workstation upgrades while the other waits (advisory lock on the servers, the write
+    lock on SQLite), then sees the result and does nothing. The schema and the catalogue end up
+    exactly right (no duplicates)."""
+    workstations = [engines(db_url), engines(db_url)]
+    start = threading.Barrier(len(workstations))
+    reports: list[migrate.UpgradeReport] = []
+    errors: list[BaseException] = []
+
+    def run(engine: Engine) -> None:
+        try:
+            start.wait(timeout=10)
+            reports.append(upgrade_database(engine))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(engine,)) for engine in workstations]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert errors == []
+    assert sorted(r.upgraded for r in reports) == [False, True]
+    assert _schema_differences(workstations[0]) == []
+    assert _count(workstations[0], Permission) == len(ALL_PERMISSIONS)
+    assert _count(workstations[0], Role) == len(PREDEFINED_ROLES)
+    assert _count(workstations[0], RightsGroup) == len(SYSTEM_RIGHTS_GROUPS)
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def test_catalogue_sync_is_idempotent_and_keeps_changed_predefined_roles(migrated_db: MigratedDatabase) -> None:
+    """R2: predefined roles are created once and then belong to the users; a later sync restores
+    missing catalogue entries but never renames a role or changes its permissions."""
+    engine = migrated_db.engine
+    with engine.begin() as conn:
+        assert not sync_catalogue(conn).changed
+
+    admin_key = "administrator"
+    with Session(engine) as session, session.begin():
+        admin = session.scalars(select(Role).where(Role.predefined_key == admin_key)).one()
+        admin.name, admin.name_key = "Chef", "chef"
+        session.execute(
+            RolePermission.__table__.delete().where(
+                RolePermission.role_id == admin.id, RolePermission.permission_code != "tenants.view"
+            )
+        )
+        session.delete(session.scalars(select(Role).where(Role.predefined_key == "reader")).one())
+        session.delete(session.scalars(select(RightsGroup).where(RightsGroup.name == "RemoteUsers")).one())
+        # A permission that a newer catalogue dropped, still granted to a role.
+        session.add(Permission(code="obsolete.thing", scope="admin", area="obsolete", sort_order=999))
+        session.flush()
+        session.add(RolePermission(role_id=admin.id, permission_code="obsolete.thing"))
+        session.execute(update(Permission).where(Permission.code == "audit.view").values(sort_order=-5))
+
+    with engine.begin() as conn:
+        changes = sync_catalogue(conn)
+    assert changes.roles_created == ["reader"]
+    assert changes.groups_created == ["RemoteUsers"]
+    assert changes.permissions_removed == ["obsolete.thing"]
+    assert changes.permissions_updated == ["audit.view"]
+    with engine.begin() as conn:
+        assert not sync_catalogue(conn).changed
+
+    with Session(engine) as session:
+        admin = session.scalars(select(Role).where(Role.predefined_key == admin_key)).one()
+        assert admin.name == "Chef"
+        granted = set(session.scalars(select(RolePermission.permission_code).where(RolePermission.role_id == admin.id)))
+        assert granted == {"tenants.view"}
+        reader = session.scalars(select(Role).where(Role.predefined_key == "reader")).one()
+        assert reader.name == PREDEFINED_BY_KEY["reader"].name
+    assert _count(engine, Permission) == len(ALL_PERMISSIONS)
+
+    version_before = admin.version
+    with engine.begin() as conn:
+        restored = restore_predefined_role_permissions(conn, admin_key, operator_name="alice")
+    assert restored.before == {"tenants.view"}
+    assert restored.after == PREDEFINED_BY_KEY[admin_key].permissions
+    with Session(engine) as session:
+        admin = session.scalars(select(Role).where(Role.predefined_key == admin_key)).one()
+        assert admin.name == "Chef"  # restoring defaults is about permissions, not the name
+        # Raised, so that a workstation editing the role meanwhile meets a conflict (S4).
+        assert admin.version == version_before + 1
+        assert admin.updated_by == "alice"
+        granted = set(session.scalars(select(RolePermission.permission_code).where(RolePermission.role_id == admin.id)))
+        assert granted == PREDEFINED_BY_KEY[admin_key].permissions
+
+
+def test_predefined_role_name_taken_by_a_users_role(migrated_sqlite: MigratedDatabase) -> None:
+    """R2: a missing predefined role whose name a user's own role took is created under a free name."""
+    engine = migrated_sqlite.engine
+    factory = make_session_factory(engine)
+    with factory() as session, session.begin():
+        session.delete(session.scalars(select(Role).where(Role.predefined_key == "auditor")).one())
+        session.flush()
+        session.add(Role(name="Auditor", name_key="auditor"))
+    with engine.begin() as conn:
+        sync_catalogue(conn)
+    with factory() as session:
+        names = {r.predefined_key: r.name for r in session.scalars(select(Role).where(Role.name.like("Auditor%")))}
+    assert names == {None: "Auditor", "auditor": "Auditor (2)"}
+
+
+def test_restoring_an_unknown_predefined_role_is_a_domain_error(migrated_sqlite: MigratedDatabase) -> None:
+    with migrated_sqlite.engine.begin() as conn, pytest.raises(DomainError):
+        restore_predefined_role_permissions(conn, "no_such_role")
+
+
+def test_sqlite_databases_created_by_fixture_helpers_are_independent(tmp_path: Path) -> None:
+    """Helper check: two migrated databases side by side (separate tenants will need this, T6)."""
+    with migrated_database("sqlite", tmp_path) as first, migrated_database("sqlite", tmp_path) as second:
+        assert first.url != second.url
+        with first.session_factory() as session, session.begin():
+            session.add(Tenant(name="Only here", name_key="only here"))
+        assert _count(first.engine, Tenant) == 1
+        assert _count(second.engine, Tenant) == 0

@@ -1,0 +1,193 @@
+"""Throw-away databases on the three backends, for fixtures and for tests that need extra ones.
+
+Each database gets a unique name so that test runs (and engineers working side by side on one
+server) never see each other's data. Servers are probed once per process; an unreachable server
+skips its tests locally but fails them in CI, where a silent skip would hide a broken setup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from mandant_desktop.db.engine import create_engine_for, make_session_factory
+from mandant_desktop.db.migrate import upgrade_database
+
+BACKENDS = ("sqlite", "postgresql", "mariadb")
+SERVER_BACKENDS = ("postgresql", "mariadb")
+
+POSTGRES_BASE = os.environ.get("MANDANT_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+MARIADB_BASE = os.environ.get("MANDANT_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306")
+_PROBE_TIMEOUT_S = 3
+
+
+@dataclass(frozen=True)
+class MigratedDatabase:
+    """What the ``migrated_db`` fixtures yield: a database at head with its engine."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def unique_name(prefix: str = "mandant_test") -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:12]}"
+
+
+def _admin_url(backend: str) -> str:
+    if backend == "postgresql":
+        return f"{POSTGRES_BASE}/postgres"
+    if backend == "mariadb":
+        return f"{MARIADB_BASE}/?charset=utf8mb4"
+    raise ValueError(f"no admin connection for {backend}")
+
+
+def database_url(backend: str, name: str) -> str:
+    if backend == "postgresql":
+        return f"{POSTGRES_BASE}/{name}"
+    if backend == "mariadb":
+        return f"{MARIADB_BASE}/{name}?charset=utf8mb4"
+    raise ValueError(f"{backend} has no server; use a file path for SQLite")
+
+
+def _admin_engine(backend: str) -> Engine:
+    # AUTOCOMMIT because CREATE/DROP DATABASE refuse to run inside a transaction on PostgreSQL;
+    # NullPool so that no admin connection lingers and blocks a DROP.
+    return create_engine(
+        _admin_url(backend),
+        isolation_level="AUTOCOMMIT",
+        poolclass=NullPool,
+        connect_args={"connect_timeout": _PROBE_TIMEOUT_S},
+    )
+
+
+@functools.cache
+def server_problem(backend: str) -> str | None:
+    """Why ``backend`` cannot be used for tests, or None when it can. Probed once per process."""
+    if backend == "sqlite":
+        return None
+    engine = _admin_engine(backend)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:
+        where = make_url(_admin_url(backend)).render_as_string(hide_password=True)
+        return f"{backend} server not reachable at {where}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+    finally:
+        engine.dispose()
+    return None
+
+
+def require_backend(backend: str) -> None:
+    """Skip the calling test when ``backend`` is unavailable, fail instead when running in CI."""
+    problem = server_problem(backend)
+    if problem is None:
+        return
+    if in_ci():
+        pytest.fail(f"{problem} (CI=true: database servers are required)")
+    pytest.skip(problem)
+
+
+def create_database(backend: str, directory: Path | None = None, name: str | None = None) -> str:
+    """Create an empty database and return its URL. SQLite needs ``directory`` for the file."""
+    name = name or unique_name()
+    if backend == "sqlite":
+        if directory is None:
+            raise ValueError("SQLite test databases need a directory")
+        return f"sqlite:///{directory / (name + '.sqlite')}"
+    require_backend(backend)
+    engine = _admin_engine(backend)
+    try:
+        with engine.connect() as conn:
+            if backend == "postgresql":
+                conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+            else:
+                conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+    finally:
+        engine.dispose()
+    return database_url(backend, name)
+
+
+def drop_database(url: str) -> None:
+    """Remove a database made by :func:`create_database`, ending connections that still hold it."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(parsed.database + suffix).unlink(missing_ok=True)
+        return
+    name = parsed.database
+    if not name:
+        return
+    kind = "postgresql" if backend == "postgresql" else "mariadb"
+    engine = _admin_engine(kind)
+    try:
+        with engine.connect() as conn:
+            if kind == "postgresql":
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = :n AND pid <> pg_backend_pid()"
+                    ),
+                    {"n": name},
+                )
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            else:
+                # A forgotten connection with an open transaction holds a metadata lock that would
+                # make DROP DATABASE wait forever.
+                ids = conn.execute(
+                    text("SELECT id FROM information_schema.processlist WHERE db = :n AND id <> CONNECTION_ID()"),
+                    {"n": name},
+                ).scalars()
+                for thread_id in list(ids):
+                    with contextlib.suppress(DBAPIError):  # it ended on its own in the meantime
+                        conn.execute(text(f"KILL {int(thread_id)}"))
+                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def fresh_database(backend: str, directory: Path | None = None) -> Iterator[str]:
+    """An empty, uniquely named database for the duration of the block."""
+    url = create_database(backend, directory)
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+@contextmanager
+def open_migrated(url: str) -> Iterator[MigratedDatabase]:
+    """Open ``url``, upgrade it to head (with the catalogue synced) and dispose the engine after."""
+    engine = create_engine_for(url)
+    try:
+        upgrade_database(engine)
+        yield MigratedDatabase(url=url, engine=engine, session_factory=make_session_factory(engine))
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def migrated_database(backend: str, directory: Path | None = None) -> Iterator[MigratedDatabase]:
+    """A fresh database at head; dropped afterwards."""
+    with fresh_database(backend, directory) as url, open_migrated(url) as db:
+        yield db
