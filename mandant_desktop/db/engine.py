@@ -115,6 +115,12 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
         kwargs["connect_args"] = {
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": f"mandant_desktop@{workstation}",
+            # A server that vanishes mid-query must not hang a workstation for the OS default of
+            # about two hours: TCP keepalives notice a dead peer within about a minute (SPEC S5).
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
         }
     else:
         kwargs["connect_args"] = {
