@@ -1,0 +1,321 @@
+"""Fill an empty, migrated database with realistic German demo data (SPEC section 8, E9).
+
+Everything is planned in memory first and then written with set-based Core inserts in chunks,
+inside one transaction: the large scale (a million role assignments) must finish in minutes on
+SQLite, which the ORM's unit of work could not do, and a cancel must leave nothing behind.
+
+The generator is not a user's change, so it writes one summary audit entry with the counts
+instead of one entry per row.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+
+from mandant_desktop.db.engine import make_session_factory
+from mandant_desktop.db.models import (
+    Base,
+    OrgUnit,
+    Permission,
+    PermissionScope,
+    RightsGroup,
+    RightsGroupKind,
+    Role,
+    Tenant,
+    User,
+    utcnow,
+)
+from mandant_desktop.domain.errors import DomainError, ValidationError
+from mandant_desktop.domain.permissions import PREDEFINED_ROLES, SYSTEM_RIGHTS_GROUPS
+from mandant_desktop.services.demo.config import SCALES, Scale, ScaleConfig
+from mandant_desktop.services.demo.context import DemoContext, TableRows, chunked
+from mandant_desktop.services.demo.customers import make_customers
+from mandant_desktop.services.demo.org import build_org_tree, plan_roles
+from mandant_desktop.services.demo.people import (
+    ADMIN_PASSWORD,
+    UniqueNames,
+    activation_token_rows,
+    make_staff,
+    make_tenants,
+    tenant_access_rows,
+)
+from mandant_desktop.services.demo.press import (
+    PressData,
+    make_distribution_lists,
+    make_press_contacts,
+    make_templates,
+)
+from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.progress import CancelCheck, OperationCancelledError, StageProgress
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+CHUNK_ROWS = 10_000
+#: share of the progress bar the in-memory planning takes before the first insert
+_PLANNING_SHARE = 0.05
+
+#: tables whose ids the generator chooses (see ``DemoContext.next_ids``)
+_OWN_ID_TABLES = (
+    "tenant",
+    "app_user",
+    "org_unit",
+    "customer",
+    "rights_group",
+    "contact",
+    "person_role",
+    "distribution_list",
+)
+
+#: progress message per table; English source strings, translated by the UI
+STAGE_MESSAGES: dict[str, str] = {
+    "tenant": "Creating tenants",
+    "org_unit": "Creating org units",
+    "app_user": "Creating users",
+    "activation_token": "Creating activation links",
+    "tenant_access": "Granting tenant access",
+    "role_assignment": "Assigning roles",
+    "inheritance_source": "Setting up role inheritance",
+    "customer": "Creating customers",
+    "rights_group": "Creating rights groups",
+    "rights_group_permission": "Granting portal rights",
+    "contact": "Creating contacts",
+    "person_role": "Creating person roles",
+    "rights_group_member": "Filling rights groups",
+    "customer_contact_person": "Assigning contact persons",
+    "distribution_list": "Creating distribution lists",
+    "distribution_list_member": "Filling distribution lists",
+    "template": "Creating templates",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DemoReport:
+    scale: str
+    seed: int
+    #: rows written per table, in insertion order
+    counts: dict[str, int]
+    seconds: float
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def generate_demo(
+    engine: Engine,
+    *,
+    scale: Scale = "small",
+    seed: int = 1,
+    progress: StageProgress | None = None,
+    cancel: CancelCheck | None = None,
+    operator: Operator | None = None,
+) -> DemoReport:
+    """Generate demo data into ``engine``'s database, which must be migrated and hold no tenants,
+    users or org units. Deterministic for a seed, apart from timestamps and the salted hash.
+
+    The operator is ``admin`` with password ``mandant-demo``. Raises :class:`DomainError` when the
+    database is not empty and :class:`OperationCancelledError` when ``cancel()`` turned true;
+    nothing is written in either case.
+    """
+    config = SCALES.get(scale)
+    if config is None:
+        raise ValidationError("Unknown demo scale {scale}; use small or large.", field="scale", scale=scale)
+    started = time.perf_counter()
+    report = progress or _no_progress
+    is_cancelled = cancel or _never
+    actor = operator or system_operator("demo")
+    # One argon2id hash, reused by every demo user that has a password: hashing 10,000 passwords
+    # one by one would take minutes. They all log in with the admin's demo password.
+    password_hash = PasswordHasher().hash(ADMIN_PASSWORD)
+    report("Preparing demo data", 0.0)
+    with UnitOfWork(make_session_factory(engine), actor) as uow:
+        connection = uow.session.connection()
+        _refuse_unless_empty(connection)
+        ctx = _context(connection, config, random.Random(seed), password_hash, actor.username)
+        tables = _plan(ctx, is_cancelled)
+        counts = _insert_all(connection, tables, report, is_cancelled)
+        _advance_sequences(connection, ctx)
+        uow.audit(
+            "DemoData",
+            f"{scale}:{seed}",
+            "create",
+            changes={"scale": [None, scale], "seed": [None, seed], **{t: [None, n] for t, n in counts.items()}},
+            summary="demo data generated",
+        )
+        _check(is_cancelled)
+        report("Saving", 1.0)
+        uow.commit()
+    seconds = time.perf_counter() - started
+    log.info("demo data (%s, seed %d): %d rows in %.1f s", scale, seed, sum(counts.values()), seconds)
+    return DemoReport(scale=scale, seed=seed, counts=counts, seconds=seconds)
+
+
+def _no_progress(_message: str, _fraction: float) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def _refuse_unless_empty(connection: Connection) -> None:
+    held = []
+    for model, label in ((Tenant, "tenants"), (User, "users"), (OrgUnit, "org units")):
+        if connection.scalar(select(func.count()).select_from(model)):
+            held.append(label)
+    if held:
+        raise DomainError(
+            "Demo data goes into an empty database only; this one already holds {what}.", what=", ".join(held)
+        )
+
+
+def _context(
+    connection: Connection, config: ScaleConfig, rng: random.Random, password_hash: str, by: str
+) -> DemoContext:
+    """Look up what the upgrade created (predefined roles, system rights groups, permissions)."""
+    roles = {
+        key: role_id
+        for key, role_id in connection.execute(
+            select(Role.predefined_key, Role.id).where(Role.predefined_key.is_not(None))
+        )
+        if key is not None
+    }
+    groups = {
+        name: group_id
+        for name, group_id in connection.execute(
+            select(RightsGroup.name, RightsGroup.id).where(RightsGroup.kind == RightsGroupKind.SYSTEM)
+        )
+    }
+    missing_roles = [r.key for r in PREDEFINED_ROLES if r.key not in roles]
+    missing_groups = [name for name, _ in SYSTEM_RIGHTS_GROUPS if name not in groups]
+    if missing_roles or missing_groups:
+        raise DomainError(
+            "The database lacks {what} of the permission catalogue; upgrade the database first.",
+            what=", ".join(missing_roles + missing_groups),
+        )
+    portal = tuple(
+        connection.scalars(
+            select(Permission.code).where(Permission.scope == PermissionScope.PORTAL).order_by(Permission.code)
+        )
+    )
+    next_ids = {}
+    for name in _OWN_ID_TABLES:
+        table = _table(name)
+        next_ids[name] = (connection.scalar(select(func.max(table.c.id))) or 0) + 1
+    return DemoContext(
+        rng=rng,
+        config=config,
+        now=utcnow().replace(microsecond=0),
+        by=by[:100],
+        next_ids=next_ids,
+        roles=roles,
+        system_groups=groups,
+        portal_codes=portal,
+        password_hash=password_hash,
+    )
+
+
+def _plan(ctx: DemoContext, is_cancelled: CancelCheck) -> list[TableRows]:
+    """Every row, in an order that satisfies the foreign keys."""
+    usernames, emails = UniqueNames(), UniqueNames()
+    tenants = make_tenants(ctx)
+    tree = build_org_tree(ctx)
+    staff = make_staff(ctx, usernames, emails)
+    _check(is_cancelled)
+    # Two active users go without any role: the users page then shows its "cannot log in"
+    # warning on someone who is otherwise complete (SPEC U1, R3).
+    active_staff = [u for u in staff.active if u != staff.admin_id]
+    roles = plan_roles(
+        ctx,
+        tree,
+        admin_id=staff.admin_id,
+        dpo_id=active_staff[0] if active_staff else None,
+        staff=staff.others,
+        without_roles=active_staff[-2:] if len(active_staff) > 3 else [],
+    )
+    _check(is_cancelled)
+    customers = make_customers(ctx, tenants, staff, usernames, emails)
+    press = PressData()
+    make_press_contacts(ctx, tenants, emails, press)
+    make_distribution_lists(ctx, tenants, customers.person_roles + press.person_roles, press)
+    make_templates(ctx, tenants, press)
+    _check(is_cancelled)
+    access = tenant_access_rows(ctx, tenants, staff)
+    tokens = activation_token_rows(ctx, staff.pending)
+    members = customers.member_rows()
+    sources = roles.source_rows(ctx)
+
+    def rows(table: str, items: list[dict[str, Any]]) -> TableRows:
+        return TableRows(table, items, len(items))
+
+    return [
+        rows("tenant", tenants.rows),
+        rows("org_unit", tree.rows(ctx)),
+        rows("app_user", staff.rows),
+        rows("activation_token", tokens),
+        rows("tenant_access", access),
+        TableRows("role_assignment", roles.assignment_rows(ctx), roles.count),
+        rows("inheritance_source", sources),
+        rows("customer", customers.rows),
+        rows("rights_group", customers.groups),
+        rows("rights_group_permission", customers.group_permissions),
+        rows("contact", customers.contacts + press.contacts),
+        rows("person_role", customers.person_roles + press.person_roles),
+        rows("app_user", customers.external_users),
+        rows("rights_group_member", members),
+        rows("customer_contact_person", customers.contact_persons),
+        rows("distribution_list", press.lists),
+        rows("distribution_list_member", press.list_members),
+        rows("template", press.templates),
+    ]
+
+
+def _insert_all(
+    connection: Connection, tables: list[TableRows], report: StageProgress, is_cancelled: CancelCheck
+) -> dict[str, int]:
+    total = sum(t.count for t in tables) or 1
+    done = 0
+    counts: dict[str, int] = {}
+    for part in tables:
+        table = _table(part.table)
+        message = STAGE_MESSAGES[part.table]
+        report(message, _PLANNING_SHARE + (1 - _PLANNING_SHARE) * done / total)
+        for chunk in chunked(part.rows, CHUNK_ROWS):
+            _check(is_cancelled)
+            connection.execute(insert(table), chunk)
+            done += len(chunk)
+            counts[part.table] = counts.get(part.table, 0) + len(chunk)
+            report(message, _PLANNING_SHARE + (1 - _PLANNING_SHARE) * done / total)
+        counts.setdefault(part.table, 0)
+    return counts
+
+
+def _advance_sequences(connection: Connection, ctx: DemoContext) -> None:
+    """PostgreSQL's serial sequences do not see explicitly given ids; move them past the demo rows
+    so the next row the application inserts gets a free id. SQLite and MariaDB do this by
+    themselves."""
+    if connection.dialect.name != "postgresql":
+        return
+    for name in ctx.used_ids:
+        # Table names come from _OWN_ID_TABLES, never from input.
+        connection.execute(
+            text(f"SELECT setval(pg_get_serial_sequence(:table, 'id'), (SELECT MAX(id) FROM {name}))"),
+            {"table": name},
+        )
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _check(is_cancelled: CancelCheck) -> None:
+    if is_cancelled():
+        raise OperationCancelledError("Demo data generation cancelled; nothing was saved.")

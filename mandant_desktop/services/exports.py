@@ -1,0 +1,411 @@
+"""Excel exports: role assignments (SPEC A3), tenant access (T2, T3) and customers (C1).
+
+Each export checks the operator's right, counts its rows, then streams them from one query with
+server-side iteration into :class:`~mandant_desktop.services.xlsx.XlsxExport`. Whatever the size
+of the export, it costs a fixed handful of queries: org-unit paths come from one query of all
+units, contact persons from one query of all pairs.
+
+Exports respect the tenant rules (T8): a tenant hidden from the operator and the customers in it
+appear nowhere in a file. Column headers and fixed words are English source strings; the UI
+passes ``translate`` to have them in the operator's language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, select, true
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from mandant_desktop.db.models import (
+    AccessLevel,
+    Customer,
+    CustomerContactPerson,
+    CustomerStatus,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    RolePermission,
+    Tenant,
+    TenantAccess,
+    User,
+)
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.progress import CancelCheck, CountProgress
+from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.xlsx import XlsxExport, check_target
+
+Translate = Callable[[str], str]
+PathArg = str | os.PathLike[str]
+AnySelect = Select[*tuple[Any, ...]]
+
+#: rows fetched per round trip while streaming
+STREAM_BATCH = 2_000
+UNIT_PATH_SEPARATOR = " / "
+
+ASSIGNMENT_HEADERS = ("User", "E-mail", "Org unit", "Role", "Inherited", "Inherited from")
+ACCESS_HEADERS = ("User", "User name", "E-mail", "Tenant", "Access", "Private data")
+CUSTOMER_HEADERS = (
+    "Number",
+    "Name",
+    "Short name",
+    "Remote access",
+    "Quota (MB)",
+    "Default agency",
+    "Tenant",
+    "Contact persons",
+    "Status",
+)
+ACCESS_LABELS = {AccessLevel.FULL: "Full access", AccessLevel.READ_ONLY: "Read only", AccessLevel.HIDDEN: "Hidden"}
+STATUS_LABELS = {CustomerStatus.ACTIVE: "Active", CustomerStatus.DEACTIVATED: "Deactivated"}
+
+
+def _same(text: str) -> str:
+    return text
+
+
+# --------------------------------------------------------------------------- role assignments
+
+
+def export_assignments(
+    session_factory: sessionmaker[Session],
+    operator: Operator,
+    path: PathArg,
+    *,
+    user_id: int | None = None,
+    unit_ids: Collection[int] | None = None,
+    user_ids: Collection[int] | None = None,
+    progress: CountProgress | None = None,
+    cancel: CancelCheck | None = None,
+    translate: Translate | None = None,
+) -> int:
+    """One row per (user, org unit, role) within the operator's reach (SPEC A3); returns the rows.
+
+    All assignments, or those of one user (``user_id``), or the current filter selection
+    (``unit_ids`` and/or ``user_ids``). The operator's reach is the units where they hold
+    ``assignments.export`` (delegated administration, S1).
+    """
+    operator.require("assignments.export")
+    tr = translate or _same
+    check_target(Path(path))
+    filters: list[ColumnElement[bool]] = []
+    if user_id is not None:
+        filters.append(RoleAssignment.user_id == user_id)
+    if user_ids is not None:
+        filters.append(RoleAssignment.user_id.in_(list(user_ids)))
+    if unit_ids is not None:
+        filters.append(RoleAssignment.org_unit_id.in_(list(unit_ids)))
+    if not operator.is_system:
+        filters.append(RoleAssignment.org_unit_id.in_(_units_with_permission(operator, "assignments.export")))
+    yes, no = tr("yes"), tr("no")
+    with UnitOfWork(session_factory, operator, write=False) as uow:
+        session = uow.session
+        paths, order = _unit_paths(session)
+        total = _count(session, select(RoleAssignment.id).where(*filters))
+        stmt = (
+            select(
+                RoleAssignment.user_id,
+                User.first_name,
+                User.last_name,
+                User.username,
+                User.email,
+                RoleAssignment.org_unit_id,
+                Role.name,
+                RoleAssignment.inherited_from_id,
+            )
+            .join(User, User.id == RoleAssignment.user_id)
+            .join(Role, Role.id == RoleAssignment.role_id)
+            .where(*filters)
+            .order_by(User.last_name, User.first_name, User.id)
+        )
+        with XlsxExport(
+            path,
+            tr("Role assignments"),
+            [tr(h) for h in ASSIGNMENT_HEADERS],
+            total=total,
+            progress=progress,
+            cancel=cancel,
+        ) as out:
+            for rows in _per_user(_stream(session, stmt)):
+                # Within one user, rows follow the org-unit tree as the assignment page shows it.
+                rows.sort(key=lambda r: (order.get(r.org_unit_id, 0), r.name))
+                for row in rows:
+                    source = row.inherited_from_id
+                    out.add(
+                        (
+                            _display_name(row.first_name, row.last_name, row.username),
+                            row.email,
+                            paths.get(row.org_unit_id, ""),
+                            row.name,
+                            yes if source is not None else no,
+                            paths.get(source, "") if source is not None else None,
+                        )
+                    )
+            return out.commit()
+
+
+def _units_with_permission(operator: Operator, permission: str) -> Select[int]:
+    held = aliased(RoleAssignment)
+    return (
+        select(held.org_unit_id)
+        .join(RolePermission, RolePermission.role_id == held.role_id)
+        .where(held.user_id == operator.id, RolePermission.permission_code == permission)
+    )
+
+
+def _unit_paths(session: Session) -> tuple[dict[int, str], dict[int, int]]:
+    """Path text ("Konzern / Vertrieb / Nord") and tree position of every unit, from one query."""
+    units = session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name, OrgUnit.sort_order)).all()
+    parent = {u.id: u.parent_id for u in units}
+    name = {u.id: u.name for u in units}
+    children: dict[int | None, list[Any]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    paths: dict[int, str] = {}
+
+    def path_of(unit_id: int) -> str:
+        known = paths.get(unit_id)
+        if known is not None:
+            return known
+        chain = []
+        current: int | None = unit_id
+        while current is not None and current not in paths:
+            chain.append(current)
+            current = parent.get(current)
+            if len(chain) > len(parent):  # a cycle would be a corrupt tree; stop rather than hang
+                break
+        prefix = paths.get(current, "") if current is not None else ""
+        for unit in reversed(chain):
+            prefix = f"{prefix}{UNIT_PATH_SEPARATOR}{name[unit]}" if prefix else name[unit]
+            paths[unit] = prefix
+        return paths[unit_id]
+
+    for unit in units:
+        path_of(unit.id)
+    order: dict[int, int] = {}
+    stack = sorted(children.get(None, []), key=lambda u: (u.sort_order, u.name), reverse=True)
+    while stack:
+        unit = stack.pop()
+        if unit.id in order:
+            continue
+        order[unit.id] = len(order)
+        stack.extend(sorted(children.get(unit.id, []), key=lambda u: (u.sort_order, u.name), reverse=True))
+    return paths, order
+
+
+def _per_user(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    group: list[Any] = []
+    for row in rows:
+        if group and group[0].user_id != row.user_id:
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
+
+
+# --------------------------------------------------------------------------- tenant access
+
+
+def export_access(
+    session_factory: sessionmaker[Session],
+    operator: Operator,
+    path: PathArg,
+    *,
+    tenant_ids: Collection[int] | None = None,
+    user_ids: Collection[int] | None = None,
+    progress: CountProgress | None = None,
+    cancel: CancelCheck | None = None,
+    translate: Translate | None = None,
+) -> int:
+    """The tenants × users matrix as one row per (user, tenant): level and private data (T2, T3).
+
+    Without a stored row a user's access is hidden. Tenants hidden from the operator are left out.
+    """
+    if not operator.can("tenants.manage_access"):
+        operator.require("tenants.view")
+    tr = translate or _same
+    check_target(Path(path))
+    tenant_filter: list[ColumnElement[bool]] = []
+    if tenant_ids is not None:
+        tenant_filter.append(Tenant.id.in_(list(tenant_ids)))
+    if not operator.is_system:
+        tenant_filter.append(Tenant.id.in_(_visible_tenants(operator)))
+    user_filter: list[ColumnElement[bool]] = []
+    if user_ids is not None:
+        user_filter.append(User.id.in_(list(user_ids)))
+    labels = {level: tr(text) for level, text in ACCESS_LABELS.items()}
+    yes, no = tr("yes"), tr("no")
+    with UnitOfWork(session_factory, operator, write=False) as uow:
+        session = uow.session
+        users = _count(session, select(User.id).where(*user_filter))
+        tenants = _count(session, select(Tenant.id).where(*tenant_filter))
+        stmt = (
+            select(
+                User.first_name,
+                User.last_name,
+                User.username,
+                User.email,
+                Tenant.name.label("tenant"),
+                TenantAccess.level,
+                TenantAccess.private_data,
+            )
+            .select_from(User)
+            .join(Tenant, true())
+            .outerjoin(TenantAccess, and_(TenantAccess.user_id == User.id, TenantAccess.tenant_id == Tenant.id))
+            .where(*user_filter, *tenant_filter)
+            .order_by(User.last_name, User.first_name, User.id, Tenant.name, Tenant.id)
+        )
+        with XlsxExport(
+            path,
+            tr("Tenant access"),
+            [tr(h) for h in ACCESS_HEADERS],
+            total=users * tenants,
+            progress=progress,
+            cancel=cancel,
+        ) as out:
+            for row in _stream(session, stmt):
+                level = row.level or AccessLevel.HIDDEN
+                out.add(
+                    (
+                        _display_name(row.first_name, row.last_name, row.username),
+                        row.username,
+                        row.email,
+                        row.tenant,
+                        labels[level],
+                        yes if row.private_data else no,
+                    )
+                )
+            return out.commit()
+
+
+def _visible_tenants(operator: Operator) -> Select[int]:
+    """Tenants the operator may see: full or read-only access (T8); no row means hidden."""
+    return select(TenantAccess.tenant_id).where(
+        TenantAccess.user_id == operator.id, TenantAccess.level.in_([AccessLevel.FULL, AccessLevel.READ_ONLY])
+    )
+
+
+# --------------------------------------------------------------------------- customers
+
+
+def export_customers(
+    session_factory: sessionmaker[Session],
+    operator: Operator,
+    path: PathArg,
+    *,
+    customer_ids: Collection[int] | None = None,
+    tenant_ids: Collection[int] | None = None,
+    progress: CountProgress | None = None,
+    cancel: CancelCheck | None = None,
+    translate: Translate | None = None,
+) -> int:
+    """The customers table as the customers page shows it (SPEC C1), in number order.
+
+    ``customer_ids`` exports a selection, ``tenant_ids`` the toolbar's tenant filter (T9).
+    """
+    operator.require("customers.view")
+    tr = translate or _same
+    check_target(Path(path))
+    filters: list[ColumnElement[bool]] = []
+    if customer_ids is not None:
+        filters.append(Customer.id.in_(list(customer_ids)))
+    if tenant_ids is not None:
+        filters.append(Customer.tenant_id.in_(list(tenant_ids)))
+    if not operator.is_system:
+        filters.append(Customer.tenant_id.in_(_visible_tenants(operator)))
+    agency_label, yes, no = tr("Agency"), tr("Yes"), tr("No")
+    status_labels = {status: tr(text) for status, text in STATUS_LABELS.items()}
+    agency = aliased(Customer)
+    with UnitOfWork(session_factory, operator, write=False) as uow:
+        session = uow.session
+        total = _count(session, select(Customer.id).where(*filters))
+        contact_persons = _contact_persons(session, filters)
+        stmt = (
+            select(
+                Customer.id,
+                Customer.number,
+                Customer.name,
+                Customer.short_name,
+                Customer.remote_access,
+                Customer.is_agency,
+                Customer.quota_mb,
+                Customer.status,
+                agency.name.label("agency_name"),
+                agency.number.label("agency_number"),
+                Tenant.name.label("tenant"),
+            )
+            .join(Tenant, Tenant.id == Customer.tenant_id)
+            .outerjoin(agency, agency.id == Customer.default_agency_id)
+            .where(*filters)
+            # Numbers are text: shorter first keeps 99999 before 100000.
+            .order_by(func.length(Customer.number), Customer.number)
+        )
+        with XlsxExport(
+            path, tr("Customers"), [tr(h) for h in CUSTOMER_HEADERS], total=total, progress=progress, cancel=cancel
+        ) as out:
+            for row in _stream(session, stmt):
+                out.add(
+                    (
+                        row.number,
+                        row.name,
+                        row.short_name,
+                        agency_label if row.is_agency else yes if row.remote_access else no,
+                        row.quota_mb,
+                        f"{row.agency_name} ({row.agency_number})" if row.agency_name is not None else None,
+                        row.tenant,
+                        ", ".join(contact_persons.get(row.id, ())),
+                        status_labels[row.status],
+                    )
+                )
+            return out.commit()
+
+
+def _contact_persons(session: Session, filters: list[ColumnElement[bool]]) -> dict[int, list[str]]:
+    stmt = (
+        select(CustomerContactPerson.customer_id, User.first_name, User.last_name, User.username)
+        .join(User, User.id == CustomerContactPerson.user_id)
+        .join(Customer, Customer.id == CustomerContactPerson.customer_id)
+        .where(*filters)
+    )
+    result: dict[int, list[str]] = {}
+    for row in _stream(session, stmt):
+        result.setdefault(row.customer_id, []).append(_display_name(row.first_name, row.last_name, row.username))
+    for names in result.values():
+        names.sort(key=str.casefold)
+    return result
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def _count(session: Session, stmt: AnySelect) -> int:
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+def _stream(session: Session, stmt: AnySelect) -> Iterator[Any]:
+    """Rows in batches through a server-side cursor (PostgreSQL, MariaDB) or SQLite's own
+    cursor, so that memory stays flat whatever the number of rows."""
+    result = session.execute(stmt.execution_options(yield_per=STREAM_BATCH))
+    try:
+        yield from result
+    finally:
+        result.close()
+
+
+def _display_name(first: str | None, last: str | None, username: str) -> str:
+    full = f"{first or ''} {last or ''}".strip()
+    return full or username
+
+
+__all__ = [
+    "ACCESS_HEADERS",
+    "ASSIGNMENT_HEADERS",
+    "CUSTOMER_HEADERS",
+    "export_access",
+    "export_assignments",
+    "export_customers",
+]
