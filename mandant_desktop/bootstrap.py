@@ -99,6 +99,10 @@ class AppContext:
     def close(self) -> None:
         self.engine.dispose()
 
+    def ping(self) -> None:
+        """One round trip to the database; DatabaseUnavailableError when it does not answer (SPEC S5)."""
+        verify_connection(self.engine)
+
 
 def open_database(
     url: str,

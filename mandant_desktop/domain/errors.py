@@ -31,6 +31,10 @@ class ValidationError(DomainError):
 
     def __init__(self, template: str, *, field: str | None = None, **values: Any) -> None:
         self.field = field
+        if field is not None and "{field}" in template:
+            # The field's name fills the template too ("Please enter a {field}."); the UI translates
+            # it in the "fields" context before formatting.
+            values.setdefault("field", field)
         super().__init__(template, **values)
 
 

@@ -89,7 +89,7 @@ def export_assignments(
     ``assignments.export`` (delegated administration, S1).
     """
     operator.require("assignments.export")
-    tr = translate or _same
+    label = translate or _same
     check_target(Path(path))
     filters: list[ColumnElement[bool]] = []
     if user_id is not None:
@@ -100,7 +100,7 @@ def export_assignments(
         filters.append(RoleAssignment.org_unit_id.in_(list(unit_ids)))
     if not operator.is_system:
         filters.append(RoleAssignment.org_unit_id.in_(_units_with_permission(operator, "assignments.export")))
-    yes, no = tr("yes"), tr("no")
+    yes, no = label("yes"), label("no")
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
         paths, order = _unit_paths(session)
@@ -123,8 +123,8 @@ def export_assignments(
         )
         with XlsxExport(
             path,
-            tr("Role assignments"),
-            [tr(h) for h in ASSIGNMENT_HEADERS],
+            label("Role assignments"),
+            [label(h) for h in ASSIGNMENT_HEADERS],
             total=total,
             progress=progress,
             cancel=cancel,
@@ -227,7 +227,7 @@ def export_access(
     """
     if not operator.can("tenants.manage_access"):
         operator.require("tenants.view")
-    tr = translate or _same
+    label = translate or _same
     check_target(Path(path))
     tenant_filter: list[ColumnElement[bool]] = []
     if tenant_ids is not None:
@@ -237,8 +237,8 @@ def export_access(
     user_filter: list[ColumnElement[bool]] = []
     if user_ids is not None:
         user_filter.append(User.id.in_(list(user_ids)))
-    labels = {level: tr(text) for level, text in ACCESS_LABELS.items()}
-    yes, no = tr("yes"), tr("no")
+    labels = {level: label(text) for level, text in ACCESS_LABELS.items()}
+    yes, no = label("yes"), label("no")
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
         users = _count(session, select(User.id).where(*user_filter))
@@ -261,8 +261,8 @@ def export_access(
         )
         with XlsxExport(
             path,
-            tr("Tenant access"),
-            [tr(h) for h in ACCESS_HEADERS],
+            label("Tenant access"),
+            [label(h) for h in ACCESS_HEADERS],
             total=users * tenants,
             progress=progress,
             cancel=cancel,
@@ -308,7 +308,7 @@ def export_customers(
     ``customer_ids`` exports a selection, ``tenant_ids`` the toolbar's tenant filter (T9).
     """
     operator.require("customers.view")
-    tr = translate or _same
+    label = translate or _same
     check_target(Path(path))
     filters: list[ColumnElement[bool]] = []
     if customer_ids is not None:
@@ -317,8 +317,8 @@ def export_customers(
         filters.append(Customer.tenant_id.in_(list(tenant_ids)))
     if not operator.is_system:
         filters.append(Customer.tenant_id.in_(_visible_tenants(operator)))
-    agency_label, yes, no = tr("Agency"), tr("Yes"), tr("No")
-    status_labels = {status: tr(text) for status, text in STATUS_LABELS.items()}
+    agency_label, yes, no = label("Agency"), label("Yes"), label("No")
+    status_labels = {status: label(text) for status, text in STATUS_LABELS.items()}
     agency = aliased(Customer)
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
@@ -345,7 +345,12 @@ def export_customers(
             .order_by(func.length(Customer.number), Customer.number)
         )
         with XlsxExport(
-            path, tr("Customers"), [tr(h) for h in CUSTOMER_HEADERS], total=total, progress=progress, cancel=cancel
+            path,
+            label("Customers"),
+            [label(h) for h in CUSTOMER_HEADERS],
+            total=total,
+            progress=progress,
+            cancel=cancel,
         ) as out:
             for row in _stream(session, stmt):
                 out.add(

@@ -1,0 +1,65 @@
+"""``mandant-desktop`` / ``python -m mandant_desktop``: the GUI (SPEC section 9).
+
+Exit codes: 0 ok, 2 usage or no display, 3 database unreachable or log-in refused, 4 schema too new
+or upgrade declined, 5 the screenshot could not be written, 1 anything unexpected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+PAGE_IDS = ("tenants", "users", "roles", "assignments", "org-units", "customers", "contacts", "audit", "settings")
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mandant-desktop",
+        description="Administration of tenants, users, roles, org units and customers.",
+        epilog="MANDANT_DB_URL sets the database (--db wins); MANDANT_USER and MANDANT_PASSWORD log in "
+        "without the log-in dialog.",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="URL", help="database URL or SQLite file (default: the last used profile)")
+    where.add_argument("--demo", action="store_true", help="the demo database, filled with demo data on first start")
+    parser.add_argument("--screenshot", metavar="PNG", help="render --page offscreen to PNG and exit")
+    parser.add_argument("--page", choices=PAGE_IDS, help="the page to show (with --screenshot: to render)")
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the UI for this run")
+    return parser
+
+
+def display_missing(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
+    """True on a Linux machine where Qt would find no display and abort."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux"):
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.screenshot and not args.page:
+        parser.error("--screenshot needs --page")
+    if args.screenshot:
+        # Rendering needs no screen; set before Qt starts, so it also works over ssh and in CI.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif display_missing():
+        print(
+            "mandant-desktop: no display found; run it with QT_QPA_PLATFORM=offscreen (renders nothing, for "
+            "automation) or under xvfb-run, e.g. `xvfb-run mandant-desktop`.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+    from mandant_desktop.ui.launcher import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

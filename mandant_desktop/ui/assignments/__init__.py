@@ -1,0 +1,1 @@
+"""The role assignment page: users' roles per org unit (SPEC A1-A3)."""

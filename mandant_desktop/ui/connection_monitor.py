@@ -1,0 +1,88 @@
+"""A lost database connection becomes a banner, not a dialog (SPEC S5).
+
+When an action fails with :class:`DatabaseUnavailableError`, ``errors.run_action`` tells the
+monitor instead of showing a message box. The main window shows its banner; the monitor probes the
+database off the GUI thread every few seconds and reports when it answers again. Pages are not
+rebuilt on either event, so what the user typed stays where it is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+PROBE_INTERVAL_MS = 5000
+
+
+class _ProbeSignals(QObject):
+    answered = Signal(bool)
+
+
+class _Probe(QRunnable):
+    def __init__(self, probe: Callable[[], object]) -> None:
+        super().__init__()
+        self._probe = probe
+        self.signals = _ProbeSignals()
+
+    def run(self) -> None:
+        try:
+            self._probe()
+        except Exception:
+            # Any failure means "still gone"; the next probe tries again.
+            self.signals.answered.emit(False)
+        else:
+            self.signals.answered.emit(True)
+
+
+class ConnectionMonitor(QObject):
+    lost = Signal()
+    restored = Signal()
+
+    def __init__(
+        self, probe: Callable[[], object], *, interval_ms: int = PROBE_INTERVAL_MS, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._probe = probe
+        self._is_lost = False
+        self._probing = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.probe_now)
+        self._signals: list[_ProbeSignals] = []
+
+    @property
+    def is_lost(self) -> bool:
+        return self._is_lost
+
+    def report_lost(self) -> None:
+        if self._is_lost:
+            return
+        log.warning("database connection lost; probing every %s ms", self._timer.interval())
+        self._is_lost = True
+        self._timer.start()
+        self.lost.emit()
+
+    def probe_now(self) -> None:
+        if self._probing:
+            return
+        self._probing = True
+        runnable = _Probe(self._probe)
+        runnable.signals.answered.connect(self._answered)
+        self._signals.append(runnable.signals)  # alive until the queued answer has arrived
+        QThreadPool.globalInstance().start(runnable)
+
+    def _answered(self, ok: bool) -> None:
+        self._probing = False
+        self._signals.clear()
+        if ok and self._is_lost:
+            log.info("database connection is back")
+            self._is_lost = False
+            self._timer.stop()
+            self.restored.emit()
+
+    def stop(self) -> None:
+        self._timer.stop()

@@ -1,0 +1,1 @@
+"""The contacts page: contacts, person-roles and distribution lists (SPEC T7-T12)."""

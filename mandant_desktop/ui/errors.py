@@ -1,0 +1,95 @@
+"""User-facing text for domain errors, and the one runner that reports them (git-cola's ``cmds.do``).
+
+A :class:`~mandant_desktop.domain.errors.DomainError` carries an English template with ``{named}``
+placeholders. The template is translated in the ``errors`` context (``ui/error_catalog.py`` lists
+every template for lupdate) and then filled in, so values are never translated by accident. The one
+exception is ``{field}``: it names an input ("first name"), and input names are translated in the
+``fields`` context.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError, ValidationError
+from mandant_desktop.ui import interaction
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+ERRORS_CONTEXT = "errors"
+FIELDS_CONTEXT = "fields"
+
+
+def translate_text(text: str, context: str = ERRORS_CONTEXT) -> str:
+    """A service message that is not an exception (e.g. the keyring's reason), translated."""
+    return QCoreApplication.translate(context, text)
+
+
+def message_for(exc: BaseException) -> str:
+    """The translated message of ``exc``; for anything but a DomainError a generic sentence."""
+    if not isinstance(exc, DomainError):
+        return QCoreApplication.translate("errors", "An unexpected error occurred.")
+    template = QCoreApplication.translate(getattr(exc, "context", ERRORS_CONTEXT), exc.template)
+    values = dict(exc.values)
+    field = getattr(exc, "field", None) if isinstance(exc, ValidationError) else None
+    if "field" not in values and field:
+        # ValidationError keeps ``field`` apart from the values, yet some templates name it.
+        values["field"] = field
+    if isinstance(values.get("field"), str):
+        values["field"] = QCoreApplication.translate(FIELDS_CONTEXT, values["field"])
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a broken placeholder must not hide the message: fall back to English.
+        log.warning("translation of %r does not fit its values %s", exc.template, sorted(values))
+        try:
+            return exc.template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return exc.template
+
+
+#: told about a lost database connection instead of showing a box (the main window's banner, S5)
+_connection_lost: Callable[[], None] | None = None
+
+
+def set_connection_lost_handler(handler: Callable[[], None] | None) -> None:
+    global _connection_lost
+    _connection_lost = handler
+
+
+def report_error(parent: QWidget | None, exc: DomainError, *, title: str = "") -> None:
+    """Show a refusal through the interaction service: the translated message, no traceback."""
+    interaction.get().error(
+        parent,
+        title or QCoreApplication.translate("errors", "Cannot complete the action"),
+        message_for(exc),
+    )
+
+
+def run_action(parent: QWidget | None, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+    """Call ``fn``; a DomainError is shown through the interaction service and None is returned.
+
+    A lost database connection goes to the connection-lost handler (the main window's banner, S5)
+    when one is set. Anything else is a programming error and goes on to the global exception hook, which logs it
+    and shows the friendly dialog.
+    """
+    try:
+        return fn(*args, **kwargs)
+    except DatabaseUnavailableError as exc:
+        log.info("%s: database unavailable", getattr(fn, "__qualname__", fn))
+        if _connection_lost is not None:
+            _connection_lost()
+        else:
+            report_error(parent, exc)
+        return None
+    except DomainError as exc:
+        log.info("%s refused: %s", getattr(fn, "__qualname__", fn), exc.template)
+        report_error(parent, exc)
+        return None

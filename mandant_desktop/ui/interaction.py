@@ -1,0 +1,104 @@
+"""Questions and messages to the user behind one replaceable service (git-cola's ``Interaction``).
+
+Widgets never call QMessageBox directly; they call :func:`get` and ask the service. Tests install a
+scripted service with :func:`install` so that no modal box ever blocks a test run and every
+message can be asserted on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+class Interaction(Protocol):
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        ok_text: str = "",
+        destructive: bool = False,
+    ) -> bool:
+        """Ask a yes/no question; True when the user agreed. ``ok_text`` names the action."""
+        ...
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
+    ) -> str | None:
+        """A line of text, or None when the user cancelled."""
+        ...
+
+
+class MessageBoxInteraction:
+    """The real service: modal message boxes."""
+
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        ok_text: str = "",
+        destructive: bool = False,
+    ) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text)
+        box.setParent(parent, box.windowFlags())
+        ok = box.addButton(QMessageBox.StandardButton.Ok)
+        if ok_text:
+            ok.setText(ok_text)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        # A destructive question defaults to the harmless answer, so Enter cannot destroy anything.
+        box.setDefaultButton(cancel if destructive else ok)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
+    ) -> str | None:
+        mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
+        value, ok = QInputDialog.getText(parent, title, label, mode, text)
+        return value if ok else None
+
+
+_current: Interaction = MessageBoxInteraction()
+
+
+def get() -> Interaction:
+    return _current
+
+
+def install(service: Interaction) -> Interaction:
+    """Make ``service`` the one everybody uses; returns the previous one."""
+    global _current
+    previous, _current = _current, service
+    return previous
+
+
+@contextmanager
+def installed(service: Interaction) -> Iterator[Interaction]:
+    previous = install(service)
+    try:
+        yield service
+    finally:
+        install(previous)

@@ -1,0 +1,192 @@
+"""The GUI run behind ``mandant-desktop``: open the database, log in, show (or render) the main window.
+
+Which database: ``--db`` (or ``--demo``) > ``MANDANT_DB_URL`` > the last used connection profile >
+the SQLite file in the user data directory. Who: ``MANDANT_USER``/``MANDANT_PASSWORD`` when set
+(for automation; a wrong pair is refused like a typed one), the demo operator for a ``--demo``
+screenshot, the log-in dialog otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from mandant_desktop import bootstrap
+from mandant_desktop.domain.errors import AuthenticationError, DatabaseUnavailableError, DomainError
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.app import GuiRuntime, start_gui
+from mandant_desktop.ui.connections import Connections, upgrade_notice
+from mandant_desktop.ui.errors import message_for, report_error
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.profile_model import default_profile_name, demo_profile_name
+from mandant_desktop.ui.session import SessionController, log_in
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_SCHEMA = 4
+EXIT_FILE = 5
+
+ENV_USER = "MANDANT_USER"
+ENV_PASSWORD = "MANDANT_PASSWORD"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+class LaunchError(Exception):
+    """Ends the run with ``code`` after ``message`` went to stderr."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _exit_code(exc: DomainError) -> int:
+    if isinstance(exc, AuthenticationError | DatabaseUnavailableError):
+        return EXIT_REFUSED
+    return EXIT_SCHEMA
+
+
+def run(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="mandant-shot-") as scratch:
+        # A screenshot must neither depend on nor change the user's window layout and last page.
+        store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat) if args.screenshot else None
+        runtime = start_gui([sys.argv[0]], language=args.lang, settings_store=store)
+        try:
+            return _run(args, runtime)
+        except LaunchError as exc:
+            print(f"mandant-desktop: {exc.message}", file=sys.stderr)
+            return exc.code
+        finally:
+            runtime.close()
+
+
+def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
+    automated = bool(args.screenshot) or _env_credentials() is not None
+    connections = Connections(bootstrap.make_profile_store())
+    #: the database while this function owns it; the session controller takes it over at the end
+    owned: bootstrap.AppContext | None = _open_initial(args, connections, automated=automated)
+    try:
+        assert owned is not None
+        if args.demo:
+            bootstrap.ensure_demo_data(owned)
+        operator = _automatic_operator(args, owned)
+        if operator is None:
+            if automated:
+                raise LaunchError(
+                    EXIT_USAGE,
+                    QCoreApplication.translate(
+                        "Launcher",
+                        "--screenshot needs MANDANT_USER and MANDANT_PASSWORD (or --demo for the demo operator).",
+                    ),
+                )
+            candidate, owned = owned, None  # log_in owns it now and closes it when the user gives up
+            result = log_in(candidate, connections)
+            if result is None:
+                return EXIT_OK
+            owned, operator = result
+        window = MainWindow(owned, operator, settings=runtime.settings, language=runtime.language)
+        if args.page and not window.show_page(args.page):
+            message = QCoreApplication.translate("Launcher", "The page {page} is not available to {user}.").format(
+                page=args.page, user=operator.username
+            )
+            if automated:
+                raise LaunchError(EXIT_USAGE, message)
+            window.show_status(message, 10000)
+        if args.screenshot:
+            return _screenshot(window, Path(args.screenshot))
+        controller = SessionController(window, owned, operator, connections)
+        owned = None
+        window.show()
+        notice = upgrade_notice(controller.app)
+        if notice:
+            window.show_status(notice, 15000)
+        code = runtime.app.exec()
+        controller.close()
+        return code
+    finally:
+        if owned is not None:
+            owned.close()
+
+
+def _env_credentials() -> tuple[str, str] | None:
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    return (user, password) if user and password is not None else None
+
+
+def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext) -> Operator | None:
+    credentials = _env_credentials()
+    if credentials is None and args.screenshot and args.demo:
+        from mandant_desktop.services.demo import ADMIN_PASSWORD, ADMIN_USERNAME
+
+        credentials = (ADMIN_USERNAME, ADMIN_PASSWORD)
+    if credentials is None:
+        return None
+    try:
+        return app.services.auth.login(*credentials)
+    except DomainError as exc:
+        raise LaunchError(EXIT_REFUSED, message_for(exc)) from None
+
+
+def _open_initial(args: argparse.Namespace, connections: Connections, *, automated: bool) -> bootstrap.AppContext:
+    """The database to start on; interactively a failure offers the connection dialog."""
+    try:
+        if args.demo:
+            return connections.open_url(bootstrap.demo_database_url(), profile_name=demo_profile_name())
+        url = bootstrap.database_url_from_environment(args.db)
+        if url:
+            return connections.open_url(url)
+        profile = connections.profiles.last_used()
+        if profile is None:
+            return connections.open_url(bootstrap.default_database_url(), profile_name=default_profile_name())
+        if automated and profile.needs_password and not connections.profiles.password_for(profile):
+            raise LaunchError(
+                EXIT_REFUSED,
+                QCoreApplication.translate(
+                    "Launcher", "The profile {profile} has no saved password; set MANDANT_DB_URL for automation."
+                ).format(profile=profile.name),
+            )
+        opened = connections.open_profile(profile)
+        if opened is not None:
+            return opened
+        if automated:
+            raise LaunchError(EXIT_REFUSED, QCoreApplication.translate("Launcher", "No password given."))
+    except DomainError as exc:
+        log.info("cannot open the start database: %s", exc.template)  # the user is told in words
+        if automated:
+            raise LaunchError(_exit_code(exc), message_for(exc)) from None
+        report_error(None, exc, title=QCoreApplication.translate("Launcher", "Cannot open the database"))
+    # Interactive: let the user pick another database, or give up.
+    chosen = connections.choose(None)
+    if chosen is None:
+        raise LaunchError(EXIT_REFUSED, QCoreApplication.translate("Launcher", "No database was opened."))
+    return chosen
+
+
+def _screenshot(window: MainWindow, target: Path) -> int:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    pixmap = window.grab()
+    page = window.current_page()
+    window.close()
+    window.deleteLater()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LaunchError(EXIT_FILE, str(exc)) from None
+    if not pixmap.save(str(target), "PNG"):
+        raise LaunchError(EXIT_FILE, QCoreApplication.translate("Launcher", "Cannot write {file}.").format(file=target))
+    log.info("screenshot of %s written to %s", page.objectName() if page is not None else "?", target)
+    return EXIT_OK

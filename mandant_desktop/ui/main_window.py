@@ -1,0 +1,377 @@
+"""The main window: page navigation, the pages, toolbar, menus and status bar (SPEC S1, E2, E4).
+
+Pages are created when first shown, so that opening the window costs one page, not nine. The window
+does not open databases or log anybody in: "Change database…" emits
+:attr:`MainWindow.change_database_requested`, and the session controller answers with
+:meth:`MainWindow.set_session`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.ui import icons
+from mandant_desktop.ui import settings as ui_settings
+from mandant_desktop.ui.about_dialog import AboutDialog
+from mandant_desktop.ui.connection_monitor import ConnectionMonitor
+from mandant_desktop.ui.errors import set_connection_lost_handler
+from mandant_desktop.ui.forms import ConnectionBanner
+from mandant_desktop.ui.navigation import NavigationModel
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.pages import pages_for
+
+if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import AppContext
+    from mandant_desktop.services.operator import Operator
+    from mandant_desktop.ui.i18n import LanguageManager
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1200, 760)
+NAVIGATION_WIDTH = 210
+NAVIGATION_ICON_SIZE = QSize(20, 20)
+
+
+class MainWindow(QMainWindow):
+    #: the user asked for another database (File menu or settings page)
+    change_database_requested = Signal()
+
+    def __init__(
+        self,
+        app: AppContext,
+        operator: Operator,
+        *,
+        settings: ui_settings.Settings,
+        language: LanguageManager,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._settings = settings
+        self._language = language
+        self._pages: dict[str, Page] = {}
+        self._context: PageContext | None = None
+
+        self.navigation_model = NavigationModel(parent=self)
+        self.navigation = QListView()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setModel(self.navigation_model)
+        self.navigation.setIconSize(NAVIGATION_ICON_SIZE)
+        self.navigation.setSpacing(2)
+        self.navigation.setUniformItemSizes(True)
+        self.navigation.setMinimumWidth(160)
+        self.navigation.selectionModel().currentChanged.connect(self._navigated)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([NAVIGATION_WIDTH, DEFAULT_SIZE[0] - NAVIGATION_WIDTH])
+        self.banner = ConnectionBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.monitor: ConnectionMonitor | None = None
+        self.banner.retry_button.clicked.connect(self._retry_connection)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.set_session(app, operator)
+        self._restore_layout()
+        self.retranslateUi()
+
+    # ----------------------------------------------------------------------------------------- build
+
+    def _build_actions(self) -> None:
+        self.change_database_action = QAction(icons.icon("database"), "", self)
+        self.change_database_action.setObjectName("changeDatabaseAction")
+        self.change_database_action.triggered.connect(self.change_database)
+        self.quit_action = QAction(self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action = QAction(icons.icon("search"), "", self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(icons.icon("refresh"), "", self)
+        self.refresh_action.setObjectName("refreshAction")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_page)
+        self.about_action = QAction(self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.change_database_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.find_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
+        self.go_menu = self.view_menu.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+        self.tenant_filter = QToolButton()
+        self.tenant_filter.setObjectName("tenantFilter")
+        self.tenant_filter.setIcon(icons.icon("filter"))
+        self.tenant_filter.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.tenant_filter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tenant_filter.setMenu(QMenu(self.tenant_filter))
+        # Wired by the tenants feature (SPEC T9); until then it must not pretend to filter anything.
+        self.tenant_filter.setEnabled(False)
+        self.toolbar.addWidget(self.tenant_filter)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.refresh_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_profile = _status_label("statusProfile")
+        self.status_backend = _status_label("statusBackend")
+        self.status_operator = _status_label("statusOperator")
+        for label in (self.status_profile, self.status_backend, self.status_operator):
+            bar.addPermanentWidget(label)
+
+    # --------------------------------------------------------------------------------------- session
+
+    @property
+    def context(self) -> PageContext:
+        assert self._context is not None
+        return self._context
+
+    def set_session(self, app: AppContext, operator: Operator) -> None:
+        """Show the pages ``operator`` may use on ``app``; pages of a previous session are dropped."""
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self._context = PageContext(
+            app=app, operator=operator, settings=self._settings, language=self._language, shell=self
+        )
+        self.navigation_model.set_pages(pages_for(operator))
+        self._fill_go_menu()
+        self._watch_connection(app)
+        self._show_session_status()
+        wanted = self._settings.value(ui_settings.LAST_PAGE)
+        if not self.show_page(wanted) and self.navigation_model.rowCount() > 0:
+            self.show_page(self.navigation_model.page_ids()[0])
+
+    def _watch_connection(self, app: AppContext) -> None:
+        if self.monitor is not None:
+            self.monitor.stop()
+            self.monitor.deleteLater()
+        # One round trip; it raises for as long as the database is gone.
+        self.monitor = ConnectionMonitor(app.ping, parent=self)
+        self.monitor.lost.connect(self.banner.show)
+        self.monitor.restored.connect(self._connection_restored)
+        self.banner.hide()
+        set_connection_lost_handler(self.monitor.report_lost)
+
+    def _retry_connection(self) -> None:
+        if self.monitor is not None:
+            self.monitor.probe_now()
+
+    def _connection_restored(self) -> None:
+        self.banner.hide()
+        self.show_status(self.tr("The connection to the database is back."), 10000)
+
+    def _show_session_status(self) -> None:
+        app, operator = self.context.app, self.context.operator
+        self.status_profile.setText(app.profile_name)
+        self.status_backend.setText(app.backend)
+        self.status_operator.setText(operator.display_name or operator.username)
+        self.setWindowTitle(f"{app.profile_name} — Mandant Desktop")
+
+    # ----------------------------------------------------------------------------------------- pages
+
+    def page(self, page_id: str) -> Page | None:
+        """The page ``page_id`` (created on first use), or None when the operator has no such page."""
+        existing = self._pages.get(page_id)
+        if existing is not None:
+            return existing
+        page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))
+        if page_cls is None:
+            return None
+        page = page_cls(self.context)
+        self._pages[page_id] = page
+        self.stack.addWidget(page)
+        return page
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def show_page(self, page_id: str) -> bool:
+        row = self.navigation_model.row_of(page_id)
+        if row < 0:
+            return False
+        self.navigation.selectionModel().setCurrentIndex(
+            self.navigation_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        return True
+
+    def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        page_cls = self.navigation_model.page_at(current.row()) if current.isValid() else None
+        if page_cls is None:
+            return
+        page = self.page(page_cls.page_id)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+            self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
+
+    def _fill_go_menu(self) -> None:
+        """View → Go to page, with Ctrl+1 … Ctrl+9 (E2); filled up front so the shortcuts work at once."""
+        self.go_menu.clear()
+        for row, page_id in enumerate(self.navigation_model.page_ids()):
+            page_cls = self.navigation_model.page_at(row)
+            assert page_cls is not None
+            action = self.go_menu.addAction(icons.icon(page_cls.icon_name), page_cls.title())
+            if row < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, pid=page_id: self.show_page(pid))
+
+    # --------------------------------------------------------------------------------------- actions
+
+    def change_database(self) -> None:
+        self.change_database_requested.emit()
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        field = page.search_field() if page is not None else None
+        if field is None:
+            self.show_status(self.tr("This page has no search field."))
+            return
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    def refresh_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+            self.show_status(self.tr("Refreshed."), 2000)
+
+    def show_about(self) -> None:
+        dialog = AboutDialog(self.context.app, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def unsaved_pages(self) -> list[Page]:
+        return [page for page in self._pages.values() if page.has_unsaved_changes()]
+
+    # ------------------------------------------------------------------------------------ persistence
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value(ui_settings.MAIN_WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self._settings.value(ui_settings.MAIN_WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self._settings.value(ui_settings.MAIN_WINDOW_SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self._settings.set_value(ui_settings.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        self._settings.set_value(ui_settings.MAIN_WINDOW_STATE, self.saveState())
+        self._settings.set_value(ui_settings.MAIN_WINDOW_SPLITTER, self.splitter.saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.monitor is not None:
+            self.monitor.stop()
+            set_connection_lost_handler(None)
+        super().closeEvent(event)
+
+    # ---------------------------------------------------------------------------------- translation
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        elif event.type() == QEvent.Type.PaletteChange:
+            # A light/dark switch: the line icons are drawn in the text colour of the palette.
+            icons.clear_cache()
+            self.navigation_model.retranslate()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.go_menu.setTitle(self.tr("&Go to page"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.change_database_action.setText(self.tr("&Change database…"))
+        self.change_database_action.setToolTip(self.tr("Connect to another database"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.find_action.setText(self.tr("&Find"))
+        self.find_action.setToolTip(self.tr("Go to the search field of this page (Ctrl+F)"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.refresh_action.setToolTip(self.tr("Load this page again from the database (F5)"))
+        self.about_action.setText(self.tr("&About Mandant Desktop"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.navigation.setAccessibleName(self.tr("Pages"))
+        self.tenant_filter.setText(self.tr("All tenants"))
+        self.tenant_filter.setToolTip(
+            self.tr(
+                "Tenant filter: arrives with the tenants feature (T9). Until then every page shows all "
+                "tenants you may see."
+            )
+        )
+        self.status_profile.setToolTip(self.tr("Connection profile"))
+        self.status_backend.setToolTip(self.tr("Database type"))
+        self.status_operator.setToolTip(self.tr("Logged in as"))
+        self.navigation_model.retranslate()
+        for action, page_id in zip(self.go_menu.actions(), self.navigation_model.page_ids(), strict=False):
+            page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))
+            if page_cls is not None:
+                action.setText(page_cls.title())
+
+
+def _status_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setContentsMargins(6, 0, 6, 0)
+    return label

@@ -1,0 +1,64 @@
+"""The item model of the page navigation on the left of the main window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from mandant_desktop.ui import icons
+from mandant_desktop.ui.page import Page
+
+#: the page ID of a row (``tenants``, ``org-units`` …)
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class NavigationModel(QAbstractListModel):
+    """One row per page the operator may use: translated title, icon, page ID."""
+
+    def __init__(self, pages: Sequence[type[Page]] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pages: list[type[Page]] = list(pages)
+
+    def set_pages(self, pages: Sequence[type[Page]]) -> None:
+        self.beginResetModel()
+        self._pages = list(pages)
+        self.endResetModel()
+
+    def page_ids(self) -> list[str]:
+        return [page.page_id for page in self._pages]
+
+    def row_of(self, page_id: str) -> int:
+        """The row of ``page_id``; -1 when the operator has no such page."""
+        return next((row for row, page in enumerate(self._pages) if page.page_id == page_id), -1)
+
+    def page_at(self, row: int) -> type[Page] | None:
+        return self._pages[row] if 0 <= row < len(self._pages) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._pages)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        page = self.page_at(index.row()) if index.isValid() and not index.parent().isValid() else None
+        if page is None or index.column() != 0:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return page.title()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.icon(page.icon_name)
+        if role == PAGE_ID_ROLE:
+            return page.page_id
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def retranslate(self) -> None:
+        """The titles changed language (or the icons their colours): repaint every row."""
+        if self._pages:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._pages) - 1, 0))

@@ -1,0 +1,113 @@
+"""The common base of the main window's pages, and the honest placeholder of pages not built yet.
+
+A page declares its ID (the ``--page`` argument), its objectName (SPEC section 9), the permission
+it needs to exist at all (``<area>.view``, SPEC S1), its icon and its title. The main window asks
+a page for its search field (Ctrl+F), to refresh (F5), and whether it has unsaved changes before
+the database is switched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import AppContext
+    from mandant_desktop.services.operator import Operator
+    from mandant_desktop.ui.i18n import LanguageManager
+    from mandant_desktop.ui.settings import Settings
+
+
+class Shell(Protocol):
+    """What a page may ask of the window around it."""
+
+    def change_database(self) -> None: ...
+
+    def show_status(self, text: str, timeout_ms: int = 5000) -> None: ...
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything a page works with; built by the main window for the logged-in operator."""
+
+    app: AppContext
+    operator: Operator
+    settings: Settings
+    language: LanguageManager
+    shell: Shell
+
+
+class Page(QWidget):
+    page_id: ClassVar[str] = ""
+    object_name: ClassVar[str] = ""
+    permission: ClassVar[str] = ""
+    icon_name: ClassVar[str] = ""
+    #: English title, marked for lupdate with QT_TRANSLATE_NOOP("Pages", …)
+    title_source: ClassVar[str] = ""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName(self.object_name)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", cls.title_source)
+
+    @classmethod
+    def available_to(cls, operator: Operator) -> bool:
+        return operator.can(cls.permission)
+
+    def search_field(self) -> QLineEdit | None:
+        """The page's search box, focused by Ctrl+F; None when the page has none."""
+        return None
+
+    def refresh(self) -> None:
+        """Reload from the database (F5)."""
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    def retranslateUi(self) -> None:
+        """Apply every user-visible text again; called at the end of ``__init__`` and on a language switch."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+class PlaceholderPage(Page):
+    """A page whose feature is not built yet says so, and shows nothing that looks like data."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._heading = QLabel()
+        self._heading.setObjectName("pageHeading")
+        font = QFont(self._heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self._note = QLabel()
+        self._note.setObjectName("placeholderNote")
+        self._note.setWordWrap(True)
+        self._note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._note)
+        layout.addStretch(1)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self._heading.setText(self.title())
+        self._note.setText(
+            QCoreApplication.translate(
+                "Pages", "This page is being built; see the issue list for what it will offer and when."
+            )
+        )

@@ -1,0 +1,1 @@
+"""The settings page: language, the current connection, and what arrives later (SPEC E1, S6)."""

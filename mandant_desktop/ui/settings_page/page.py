@@ -1,0 +1,152 @@
+"""The settings page: UI language, the current database connection (SPEC E1, S6).
+
+The language is a choice of this workstation and switches at once. SMTP and the naming pattern of
+customer rights groups are settings of their features and arrive with them; the page says so
+rather than showing fields that do nothing.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.ui import i18n
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.page import Page, PageContext
+
+
+class SettingsPage(Page):
+    page_id: ClassVar[str] = "settings"
+    object_name: ClassVar[str] = "page.settings"
+    permission: ClassVar[str] = "settings.view"
+    icon_name: ClassVar[str] = "settings"
+    title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Settings")
+
+    #: the choices of the language box, in order
+    LANGUAGE_CHOICES: ClassVar[tuple[str, ...]] = (i18n.SYSTEM, "de", "en")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._language_box = QGroupBox()
+        self._language_label = QLabel()
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        for code in self.LANGUAGE_CHOICES:
+            self.language_combo.addItem("", code)
+        self._select_language(context.language.choice)
+        self._language_label.setBuddy(self.language_combo)
+        self.language_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        language_form = QFormLayout(self._language_box)
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        language_form.addRow(self._language_label, self.language_combo)
+
+        self._connection_box = QGroupBox()
+        self._profile_label, self.profile_value = QLabel(), _value_label("connectionProfile")
+        self._backend_label, self.backend_value = QLabel(), _value_label("connectionBackend")
+        self._url_label, self.url_value = QLabel(), _value_label("connectionUrl")
+        self.change_button = QPushButton()
+        self.change_button.setObjectName("changeDatabaseButton")
+        self.change_button.clicked.connect(context.shell.change_database)
+        connection_form = QFormLayout(self._connection_box)
+        connection_form.addRow(self._profile_label, self.profile_value)
+        connection_form.addRow(self._backend_label, self.backend_value)
+        connection_form.addRow(self._url_label, self.url_value)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.change_button)
+        button_row.addStretch(1)
+        connection_form.addRow(button_row)
+
+        self._later_note = QLabel()
+        self._later_note.setObjectName("settingsLaterNote")
+        self._later_note.setWordWrap(True)
+
+        self._heading = QLabel()
+        self._heading.setObjectName("pageHeading")
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self._heading.setFont(font)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        layout.addWidget(self._heading)
+        layout.addWidget(self._language_box)
+        layout.addWidget(self._connection_box)
+        layout.addWidget(self._later_note)
+        layout.addStretch(1)
+        for box in (self._language_box, self._connection_box):
+            box.setMaximumWidth(720)
+        self._later_note.setMaximumWidth(720)
+
+        self.show_connection()
+        self.language_combo.currentIndexChanged.connect(self._language_picked)
+        context.language.language_changed.connect(self._language_switched)
+        self.retranslateUi()
+
+    def show_connection(self) -> None:
+        app = self.context.app
+        self.profile_value.setText(app.profile_name)
+        self.backend_value.setText(app.backend)
+        # Rendered with the password hidden by bootstrap; for SQLite the file says more than a URL.
+        url = app.display_url
+        self.url_value.setText(url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url)
+
+    def _select_language(self, choice: str) -> None:
+        index = self.language_combo.findData(choice)
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(index, 0))
+        self.language_combo.blockSignals(False)
+
+    def _language_picked(self, index: int) -> None:
+        self.context.language.choose(str(self.language_combo.itemData(index)))
+
+    def _language_switched(self, _language: str) -> None:
+        self._select_language(self.context.language.choice)
+
+    def retranslateUi(self) -> None:
+        self._heading.setText(self.title())
+        self._language_box.setTitle(self.tr("Language"))
+        self._language_label.setText(self.tr("&Language of the program:"))
+        names = {
+            i18n.SYSTEM: self.tr("As the system (%s)") % _language_name(i18n.resolve(i18n.SYSTEM)),
+            # Each language is named in itself, so that anyone can find their own.
+            "de": "Deutsch",
+            "en": "English",
+        }
+        for row, code in enumerate(self.LANGUAGE_CHOICES):
+            self.language_combo.setItemText(row, names[code])
+        self._connection_box.setTitle(self.tr("Database connection"))
+        self._profile_label.setText(self.tr("Profile:"))
+        self._backend_label.setText(self.tr("Database type:"))
+        self._url_label.setText(self.tr("Address:"))
+        self.change_button.setText(self.tr("&Change database…"))
+        self._later_note.setText(
+            self.tr(
+                "The e-mail server (SMTP) and the naming pattern of customer rights groups are set here "
+                "once those features are built."
+            )
+        )
+
+
+def _language_name(code: str) -> str:
+    return {"de": "Deutsch", "en": "English"}.get(code, code)
+
+
+def _value_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label

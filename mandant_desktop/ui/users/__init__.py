@@ -1,0 +1,1 @@
+"""The users page: internal and external users (SPEC U1-U4)."""

@@ -1,0 +1,121 @@
+"""Fixtures of the widget tests (pytest-qt).
+
+Every test runs with its own user directories and QSettings location under tmp_path, so nothing
+touches the real user's files, profiles or keyring; and fails on unexpected Qt warnings (like
+qutebrowser's logfail).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType
+from uihelpers import ADMIN, FakeInteraction
+
+from mandant_desktop import bootstrap
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui import interaction
+from mandant_desktop.ui.errors import set_connection_lost_handler
+from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.settings import Settings
+
+#: Qt warnings that say nothing about our code
+HARMLESS_QT_WARNINGS = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
+    "QFont::setPointSizeF: Point size <= 0",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[Path]:
+    """User data, config and QSettings in tmp_path; no keyring; no automation variables."""
+    home = tmp_path / "user"
+    for variable, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        monkeypatch.setenv(variable, str(home / sub))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    for variable in ("MANDANT_DB_URL", "MANDANT_USER", "MANDANT_PASSWORD"):
+        monkeypatch.delenv(variable, raising=False)
+    QCoreApplication.setOrganizationName("mandant_desktop")
+    QCoreApplication.setApplicationName("mandant_desktop")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(home / "qsettings"))
+    yield home
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings(qtlog: object) -> Iterator[None]:
+    yield
+    unexpected = [
+        record.message
+        for record in qtlog.records  # type: ignore[attr-defined]
+        if record.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        and not record.message.startswith(HARMLESS_QT_WARNINGS)
+    ]
+    if unexpected:
+        pytest.fail("unexpected Qt warnings:\n" + "\n".join(unexpected))
+
+
+@pytest.fixture(autouse=True)
+def no_connection_lost_handler() -> Iterator[None]:
+    """A main window of one test must not receive another test's lost connection."""
+    yield
+    set_connection_lost_handler(None)
+
+
+@pytest.fixture
+def interactions() -> Iterator[FakeInteraction]:
+    fake = FakeInteraction()
+    with interaction.installed(fake):
+        yield fake
+
+
+@pytest.fixture
+def settings(isolated_user: Path) -> Settings:
+    return Settings(QSettings())
+
+
+@pytest.fixture
+def language(settings: Settings) -> Iterator[LanguageManager]:
+    manager = LanguageManager(settings)
+    manager.start("en")
+    yield manager
+    manager.shutdown()
+
+
+@pytest.fixture(scope="session")
+def admin_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Operator]:
+    """A migrated SQLite file with the first administrator, made once; tests get copies.
+
+    Made with the services the first-administrator dialog uses; the operator it returned is
+    reused, because an argon2 check per test would cost a quarter of a second each.
+    """
+    path = tmp_path_factory.mktemp("template") / "admin.sqlite"
+    app = bootstrap.open_database(f"sqlite:///{path}")
+    try:
+        operator = app.services.auth.create_first_admin(ADMIN)
+    finally:
+        app.close()  # the last connection checkpoints the WAL into the file
+    return path, operator
+
+
+@pytest.fixture
+def admin_url(admin_template: tuple[Path, Operator], tmp_path: Path) -> str:
+    copy = tmp_path / "admin.sqlite"
+    shutil.copyfile(admin_template[0], copy)
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture
+def admin_app(admin_url: str, admin_template: tuple[Path, Operator]) -> Iterator[tuple[bootstrap.AppContext, Operator]]:
+    """A migrated SQLite database with a first administrator, opened as the GUI opens it."""
+    app = bootstrap.open_database(admin_url, profile_name="Testdatenbank")
+    try:
+        yield app, admin_template[1]
+    finally:
+        app.close()

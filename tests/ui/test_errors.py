@@ -1,0 +1,128 @@
+"""Errors reach the user as messages, never as tracebacks or crashes (SPEC S5, E1)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from pytestqt.qtbot import QtBot
+from uihelpers import FakeInteraction
+
+from mandant_desktop.domain.errors import ConflictError, DomainError, PermissionDeniedError, ValidationError
+from mandant_desktop.ui import interaction
+from mandant_desktop.ui.app import setup_logging
+from mandant_desktop.ui.errors import message_for, run_action
+from mandant_desktop.ui.excepthook import ExceptionHook
+
+
+def raise_runtime_error() -> None:
+    raise RuntimeError("secret internals: connection string with p4ssw0rd")
+
+
+def test_unexpected_error_shows_a_friendly_dialog_and_logs_the_traceback(
+    tmp_path: Path, interactions: FakeInteraction
+) -> None:
+    """S5: no traceback in the dialog; it says where the details were written."""
+    log_file = setup_logging(tmp_path / "logs" / "mandant_desktop.log")
+    assert log_file is not None
+    hook = ExceptionHook(log_file)
+    try:
+        raise_runtime_error()
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    [shown] = interactions.of_kind("error")
+    assert shown.title == "Unexpected error"
+    assert f"The details were written to {log_file}." in shown.text
+    assert "Traceback" not in shown.text
+    assert "p4ssw0rd" not in shown.text and "RuntimeError" not in shown.text
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "raise_runtime_error" in logged
+    setup_logging(tmp_path / "logs" / "other.log")  # let go of the file before tmp_path goes
+
+
+def test_a_domain_error_in_the_hook_shows_only_its_message(interactions: FakeInteraction) -> None:
+    hook = ExceptionHook(None)
+    error = PermissionDeniedError("You lack the permission {permission} for this action.", permission="roles.edit")
+    hook(type(error), error, None)
+    [shown] = interactions.of_kind("error")
+    assert shown.text == "You lack the permission roles.edit for this action."
+
+
+def test_the_hook_is_installed_and_removed(interactions: FakeInteraction) -> None:
+    previous = sys.excepthook
+    hook = ExceptionHook(None)
+    hook.install()
+    try:
+        assert sys.excepthook is hook
+    finally:
+        hook.uninstall()
+    assert sys.excepthook is previous
+
+
+def test_errors_from_worker_threads_are_shown_in_the_gui_thread(qtbot: QtBot, interactions: FakeInteraction) -> None:
+    hook = ExceptionHook(None)
+    shown_in: list[bool] = []
+    real_error = interactions.error
+
+    def record(parent: object, title: str, text: str) -> None:
+        shown_in.append(threading.current_thread() is threading.main_thread())
+        real_error(parent, title, text)  # type: ignore[arg-type]
+
+    interactions.error = record  # type: ignore[method-assign]
+
+    def worker() -> None:
+        try:
+            raise_runtime_error()
+        except RuntimeError as exc:
+            hook(type(exc), exc, exc.__traceback__)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(shown_in))
+    assert shown_in == [True]
+
+
+def test_run_action_reports_a_refusal_and_returns_none(interactions: FakeInteraction) -> None:
+    def save() -> None:
+        raise ConflictError(
+            "{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to "
+            "see their change.",
+            who="mia",
+            object="tenant",
+            when="09:12",
+        )
+
+    assert run_action(None, save) is None
+    [shown] = interactions.of_kind("error")
+    assert shown.title == "Cannot complete the action"
+    assert shown.text.startswith("mia changed this tenant at 09:12")
+
+
+def test_run_action_returns_the_result_when_all_is_well(interactions: FakeInteraction) -> None:
+    assert run_action(None, lambda a, b: a + b, 2, 3) == 5
+    assert not interactions.messages
+
+
+def test_run_action_lets_programming_errors_through(interactions: FakeInteraction) -> None:
+    with pytest.raises(RuntimeError):
+        run_action(None, raise_runtime_error)
+
+
+def test_message_for_survives_a_broken_translation() -> None:
+    """A placeholder the template does not fill must not turn a refusal into a crash."""
+    error = DomainError("Nothing {here}")
+    assert message_for(error) == "Nothing {here}"
+    assert message_for(ValueError("x")) == QCoreApplication.translate("errors", "An unexpected error occurred.")
+
+
+def test_validation_field_fills_a_field_placeholder() -> None:
+    error = ValidationError("Please enter a {field}.", field="profile name")
+    assert message_for(error) == "Please enter a profile name."
+
+
+def test_the_default_interaction_is_the_message_box_one() -> None:
+    assert isinstance(interaction.get(), interaction.MessageBoxInteraction)

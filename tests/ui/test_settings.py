@@ -1,0 +1,45 @@
+"""Settings declared once, with defaults, on a temporary QSettings location (SPEC E4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from mandant_desktop.ui import settings as ui_settings
+from mandant_desktop.ui.settings import Settings
+
+
+def test_defaults_come_from_the_declaration(settings: Settings) -> None:
+    for setting in ui_settings.ALL_SETTINGS:
+        assert settings.value(setting) == setting.default
+
+
+def test_values_survive_a_new_settings_object(settings: Settings) -> None:
+    settings.set_value(ui_settings.LAST_PAGE, "customers")
+    settings.set_value(ui_settings.MAIN_WINDOW_SPLITTER, QByteArray(b"\x00\x01layout"))
+    settings.sync()
+    again = Settings(QSettings())
+    assert again.value(ui_settings.LAST_PAGE) == "customers"
+    assert again.value(ui_settings.MAIN_WINDOW_SPLITTER) == QByteArray(b"\x00\x01layout")
+
+
+def test_tests_never_touch_the_users_settings(settings: Settings, isolated_user: Path) -> None:
+    assert Path(settings.store.fileName()).is_relative_to(isolated_user)
+
+
+def test_upgrade_stamps_the_version_and_runs_steps(settings: Settings, monkeypatch: object) -> None:
+    ran: list[int] = []
+    ui_settings.UPGRADES[ui_settings.SETTINGS_VERSION] = lambda store: ran.append(1)
+    try:
+        settings.upgrade()
+        settings.upgrade()
+    finally:
+        del ui_settings.UPGRADES[ui_settings.SETTINGS_VERSION]
+    assert ran == [1]
+    assert int(settings.store.value(ui_settings.SETTINGS_VERSION_KEY)) == ui_settings.SETTINGS_VERSION
+
+
+def test_wrong_types_fall_back_to_the_default(settings: Settings) -> None:
+    settings.store.setValue(ui_settings.MAIN_WINDOW_GEOMETRY.key, "not bytes")
+    assert settings.value(ui_settings.MAIN_WINDOW_GEOMETRY) == QByteArray()

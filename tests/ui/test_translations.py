@@ -1,0 +1,85 @@
+"""The German translation is complete and compiled, and the error catalogue is current (SPEC E1)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import keyring.backends.fail
+import pytest
+
+from mandant_desktop.services.secrets import KeyringSecretStore
+from mandant_desktop.ui import service_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = load_tool()
+FIX = "run `python tools/update_translations.py` (make translations) and fill tools/translations_de.py"
+
+
+def test_the_ts_has_no_unfinished_entries() -> None:
+    missing = [f"[{e.context}] {e.source!r}" for e in tool.unfinished(tool.TS_PATH)]
+    assert not missing, f"untranslated ({FIX}):\n" + "\n".join(missing)
+
+
+def test_the_error_catalogue_is_current() -> None:
+    """Every DomainError template of the code is in ui/error_catalog.py, and nothing else."""
+    expected = tool.render_catalog(tool.collect_catalog())
+    assert tool.CATALOG_PATH.read_text(encoding="utf-8") == expected, f"error_catalog.py is stale: {FIX}"
+
+
+def test_every_source_string_has_a_translation(tmp_path: Path) -> None:
+    """A fresh lupdate over the code finds nothing the .ts does not translate already."""
+    copy = tmp_path / "check_de.ts"
+    shutil.copyfile(tool.TS_PATH, copy)
+    tool.run_lupdate(copy)
+    missing = [f"[{e.context}] {e.source!r}" for e in tool.unfinished(copy)]
+    assert not missing, f"strings in the code without German ({FIX}):\n" + "\n".join(missing)
+
+
+def test_the_committed_qm_is_a_fresh_lrelease_of_the_ts(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    tool.run_lrelease(tool.TS_PATH, fresh)
+    assert tool.QM_PATH.read_bytes() == fresh.read_bytes(), f"the .qm is stale: {FIX}"
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%s|%n|%\d")
+
+
+@pytest.mark.parametrize("entry", tool.read_entries(tool.TS_PATH), ids=lambda e: f"{e.context}:{e.source[:30]}")
+def test_translations_keep_placeholders_and_accelerators(entry: object) -> None:
+    source, german = entry.source, entry.translation  # type: ignore[attr-defined]
+    assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(german)), (source, german)
+    accelerator = re.compile(r"&(?!&|\s)")
+    assert bool(accelerator.search(source)) == bool(accelerator.search(german)), (source, german)
+
+
+def test_service_texts_match_what_the_services_say() -> None:
+    """The keyring's reason reaches the user translated only while both texts are equal."""
+    failing = KeyringSecretStore(backend=keyring.backends.fail.Keyring())
+    assert failing.reason == service_texts.KEYRING_UNAVAILABLE
+
+
+def test_check_mode_of_the_tool_passes() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr

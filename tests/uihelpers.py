@@ -1,0 +1,77 @@
+"""Helpers for the widget tests: a scripted interaction service, a logged-in database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QWidget
+
+from mandant_desktop import bootstrap
+from mandant_desktop.services.auth import FirstAdmin
+from mandant_desktop.services.operator import Operator
+
+ADMIN = FirstAdmin(
+    username="chefin",
+    password="Sehr-geheim1",
+    password_repeat="Sehr-geheim1",
+    email="chefin@example.de",
+    first_name="Karla",
+    last_name="Chef",
+)
+
+
+@dataclass
+class Message:
+    kind: str
+    title: str
+    text: str
+
+
+@dataclass
+class FakeInteraction:
+    """Answers questions from a script and records every message; never blocks."""
+
+    confirm_answers: list[bool] = field(default_factory=list)
+    text_answers: list[str | None] = field(default_factory=list)
+    default_confirm: bool = True
+    messages: list[Message] = field(default_factory=list)
+
+    def confirm(
+        self, parent: QWidget | None, title: str, text: str, *, ok_text: str = "", destructive: bool = False
+    ) -> bool:
+        self.messages.append(Message("confirm", title, text))
+        return self.confirm_answers.pop(0) if self.confirm_answers else self.default_confirm
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(Message("information", title, text))
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(Message("warning", title, text))
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(Message("error", title, text))
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
+    ) -> str | None:
+        self.messages.append(Message("ask_text", title, label))
+        return self.text_answers.pop(0) if self.text_answers else None
+
+    def of_kind(self, kind: str) -> list[Message]:
+        return [m for m in self.messages if m.kind == kind]
+
+
+@contextmanager
+def opened(url: str) -> Iterator[bootstrap.AppContext]:
+    app = bootstrap.open_database(url)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+def viewer(*permissions: str) -> Operator:
+    """An operator with exactly ``permissions`` (no database row needed for the shell)."""
+    return Operator(id=999, username="viewer", display_name="Vera Viewer", permissions=frozenset(permissions))
