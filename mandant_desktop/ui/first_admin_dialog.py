@@ -6,7 +6,6 @@ The service validates; its message is shown under the form and the input it name
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -17,15 +16,20 @@ from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.services.auth import FirstAdmin
 from mandant_desktop.ui import icons
 from mandant_desktop.ui.errors import message_for
-from mandant_desktop.ui.forms import ConnectionLine, DialogHeader, MessageLabel, line_edit, password_edit
+from mandant_desktop.ui.forms import (
+    ChooseDatabase,
+    ConnectionLine,
+    DialogHeader,
+    MessageLabel,
+    line_edit,
+    password_edit,
+)
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
     from mandant_desktop.services.operator import Operator
 
 log = logging.getLogger(__name__)
-
-ChooseDatabase = Callable[[QWidget], "AppContext | None"]
 
 
 class FirstAdminDialog(QDialog):

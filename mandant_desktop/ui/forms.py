@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -12,6 +13,9 @@ from mandant_desktop.ui import icons
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
+
+#: opens the connection dialog; returns the newly opened database, or None when nothing changed
+ChooseDatabase = Callable[[QWidget], "AppContext | None"]
 
 
 class MessageLabel(QLabel):

@@ -9,7 +9,6 @@ first-administrator dialog instead.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,16 +17,20 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.ui import icons
 from mandant_desktop.ui.errors import message_for
-from mandant_desktop.ui.forms import ConnectionLine, DialogHeader, MessageLabel, line_edit, password_edit
+from mandant_desktop.ui.forms import (
+    ChooseDatabase,
+    ConnectionLine,
+    DialogHeader,
+    MessageLabel,
+    line_edit,
+    password_edit,
+)
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
     from mandant_desktop.services.operator import Operator
 
 log = logging.getLogger(__name__)
-
-#: opens the connection dialog; returns the newly opened database, or None when nothing changed
-ChooseDatabase = Callable[[QWidget], "AppContext | None"]
 
 
 class LoginDialog(QDialog):
