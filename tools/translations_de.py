@@ -342,8 +342,35 @@ TRANSLATIONS: dict[str, str] = {
     "Unknown demo scale {scale}; use small or large.": (
         "Unbekannter Umfang der Demodaten: {scale}; verwenden Sie small oder large."
     ),
+    # ---------------------------------------------------------------- kinds of object (context "objects")
+    "Tenant": "Mandant",
+    "TenantAccess": "Mandantenzugriff",
+    "ActivationToken": "Aktivierungslink",
+    "Permission": "Berechtigung",
+    "Role": "Rolle",
+    "RolePermission": "Berechtigung einer Rolle",
+    "OrgUnit": "Organisationseinheit",
+    "RoleAssignment": "Rollenzuweisung",
+    "InheritanceSource": "Vererbung an untergeordnete Einheiten",
+    "Customer": "Kunde",
+    "DeletedCustomerNumber": "Nummer eines gelöschten Kunden",
+    "RightsGroup": "Rechte-Gruppe",
+    "RightsGroupPermission": "Berechtigung einer Rechte-Gruppe",
+    "RightsGroupMember": "Mitglied einer Rechte-Gruppe",
+    "CustomerContactPerson": "Ansprechpartner eines Kunden",
+    "Contact": "Kontakt",
+    "PersonRole": "Rolle einer Person",
+    "DistributionList": "Verteiler",
+    "DistributionListMember": "Verteilermitglied",
+    "Template": "Vorlage",
+    "OutboxMail": "E-Mail im Postausgang",
+    "AppSetting": "Einstellung",
+    "UserSetting": "persönliche Einstellung",
+    "AuditEntry": "Protokolleintrag",
 }
 # fmt: on
 
 #: for the rare English text that needs different German in different contexts
-CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {}
+CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
+    ("objects", "User"): "Benutzer",
+}

@@ -195,6 +195,7 @@
     <name>ConnectionLine</name>
     <message>
         <source>Database:</source>
+        <extracomment>opens the connection dialog; returns the newly opened database, or None when nothing changed</extracomment>
         <translation>Datenbank:</translation>
     </message>
     <message>
@@ -334,7 +335,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <name>LoginDialog</name>
     <message>
         <source>Log in — Mandant Desktop</source>
-        <extracomment>opens the connection dialog; returns the newly opened database, or None when nothing changed</extracomment>
         <translation>Anmelden — Mandant Desktop</translation>
     </message>
     <message>
@@ -801,6 +801,109 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>profile name</source>
         <translation>Profilname</translation>
+    </message>
+</context>
+<context>
+    <name>objects</name>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>TenantAccess</source>
+        <translation>Mandantenzugriff</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>ActivationToken</source>
+        <translation>Aktivierungslink</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>RolePermission</source>
+        <translation>Berechtigung einer Rolle</translation>
+    </message>
+    <message>
+        <source>OrgUnit</source>
+        <translation>Organisationseinheit</translation>
+    </message>
+    <message>
+        <source>RoleAssignment</source>
+        <translation>Rollenzuweisung</translation>
+    </message>
+    <message>
+        <source>InheritanceSource</source>
+        <translation>Vererbung an untergeordnete Einheiten</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>DeletedCustomerNumber</source>
+        <translation>Nummer eines gelöschten Kunden</translation>
+    </message>
+    <message>
+        <source>RightsGroup</source>
+        <translation>Rechte-Gruppe</translation>
+    </message>
+    <message>
+        <source>RightsGroupPermission</source>
+        <translation>Berechtigung einer Rechte-Gruppe</translation>
+    </message>
+    <message>
+        <source>RightsGroupMember</source>
+        <translation>Mitglied einer Rechte-Gruppe</translation>
+    </message>
+    <message>
+        <source>CustomerContactPerson</source>
+        <translation>Ansprechpartner eines Kunden</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>PersonRole</source>
+        <translation>Rolle einer Person</translation>
+    </message>
+    <message>
+        <source>DistributionList</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <source>DistributionListMember</source>
+        <translation>Verteilermitglied</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>OutboxMail</source>
+        <translation>E-Mail im Postausgang</translation>
+    </message>
+    <message>
+        <source>AppSetting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>UserSetting</source>
+        <translation>persönliche Einstellung</translation>
+    </message>
+    <message>
+        <source>AuditEntry</source>
+        <translation>Protokolleintrag</translation>
     </message>
 </context>
 </TS>

@@ -2,9 +2,9 @@
 
 A :class:`~mandant_desktop.domain.errors.DomainError` carries an English template with ``{named}``
 placeholders. The template is translated in the ``errors`` context (``ui/error_catalog.py`` lists
-every template for lupdate) and then filled in, so values are never translated by accident. The one
-exception is ``{field}``: it names an input ("first name"), and input names are translated in the
-``fields`` context.
+every template for lupdate) and then filled in, so values are never translated by accident. Two
+exceptions: ``{field}`` names an input ("first name"), translated in the ``fields`` context, and
+``{object}`` names a kind of object ("Tenant"), translated in the ``objects`` context.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError, ValidationError
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from mandant_desktop.ui import interaction
+from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +39,10 @@ def message_for(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "An unexpected error occurred.")
     template = QCoreApplication.translate(getattr(exc, "context", ERRORS_CONTEXT), exc.template)
     values = dict(exc.values)
-    field = getattr(exc, "field", None) if isinstance(exc, ValidationError) else None
-    if "field" not in values and field:
-        # ValidationError keeps ``field`` apart from the values, yet some templates name it.
-        values["field"] = field
     if isinstance(values.get("field"), str):
         values["field"] = QCoreApplication.translate(FIELDS_CONTEXT, values["field"])
+    if isinstance(values.get("object"), str):
+        values["object"] = QCoreApplication.translate(OBJECTS_CONTEXT, values["object"])
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

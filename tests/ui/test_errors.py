@@ -126,3 +126,27 @@ def test_validation_field_fills_a_field_placeholder() -> None:
 
 def test_the_default_interaction_is_the_message_box_one() -> None:
     assert isinstance(interaction.get(), interaction.MessageBoxInteraction)
+
+
+def test_conflict_and_field_names_are_shown_in_german(language: object) -> None:
+    """S4, E1: a conflict names the kind of object and a validation error the input, in German."""
+    language.choose("de")  # type: ignore[attr-defined]
+    conflict = ConflictError(
+        "{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see "
+        "their change.",
+        who="mia",
+        when="2026-11-22 09:00:00",
+        object="Tenant",
+    )
+    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) um 2026-11-22 09:00:00 geändert")
+    missing = ValidationError("Please enter a {field}.", field="first name")
+    assert "{field}" not in message_for(missing) and "first name" not in message_for(missing)
+
+
+def test_every_model_has_a_translatable_name() -> None:
+    """E1: every kind of object a service may name in {object} has an entry in the objects context."""
+    from mandant_desktop.db.models import Base
+    from mandant_desktop.ui.object_names import OBJECT_NAMES
+
+    models = {mapper.class_.__name__ for mapper in Base.registry.mappers}
+    assert models == set(OBJECT_NAMES)
