@@ -40,7 +40,7 @@ test: lint typecheck pytest
 translations: $(VENV)/.installed-test
 	$(BIN)/python tools/update_translations.py
 
-screenshots: $(VENV)/.installed-app
+screenshots: $(VENV)/.installed-app  ## renders every page of the demo database
 	@mkdir -p docs/screenshots
 	for page in tenants users roles assignments org-units customers contacts audit settings; do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/mandant-desktop --demo --screenshot docs/screenshots/$$page.png --page $$page || exit 1; \
