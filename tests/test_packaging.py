@@ -33,7 +33,11 @@ def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "mandant_desktop/translations/mandant_desktop_de.qm" in names
     assert "mandant_desktop/db/migrations/env.py" in names
-    assert any(n.startswith("mandant_desktop/db/migrations/versions/0001") for n in names)
+    # Every revision ships: a missing one would make the installed program take an older head for
+    # the newest and refuse databases upgraded by another workstation.
+    versions = ROOT / "mandant_desktop" / "db" / "migrations" / "versions"
+    revisions = {f"mandant_desktop/db/migrations/versions/{p.name}" for p in versions.glob("*.py")}
+    assert len(revisions) >= 2 and revisions <= names
     assert any(n.startswith("mandant_desktop/resources/icons/") and n.endswith(".svg") for n in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()

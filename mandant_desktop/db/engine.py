@@ -191,7 +191,8 @@ def verify_connection(engine: Engine) -> None:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
     except Exception as exc:  # every driver raises its own kinds
-        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else ""
+        lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        detail = lines[0] if lines else ""
         if password:
             detail = detail.replace(str(password), "***")
         raise DatabaseUnavailableError(

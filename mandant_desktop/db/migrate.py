@@ -144,11 +144,6 @@ def _current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return _current(connection)
-
-
 def _status(connection: Connection) -> SchemaStatus:
     script = _script()
     head = script.get_current_head()

@@ -11,7 +11,7 @@ Conventions that keep the schema identical on SQLite, PostgreSQL and MariaDB:
 * enumerations are short strings with a CHECK constraint, never native enum types;
 * timestamps are stored as naive UTC and handed out as aware UTC (:class:`UTCDateTime`);
 * case-insensitive uniqueness uses a normalised ``*_key`` column, because MariaDB has no
-  functional indexes.
+  functional indexes; such keys (and numbers) compare byte for byte everywhere (:func:`exact_string`).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from sqlalchemy import (
     false,
     true,
 )
+from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -67,6 +68,24 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC)
+
+
+#: MariaDB/MySQL collation that compares byte for byte, as SQLite and PostgreSQL do by default
+EXACT_COLLATION = "utf8mb4_bin"
+
+
+def exact_string(length: int) -> String:
+    """A string column compared exactly on every backend.
+
+    MariaDB databases are usually created with a collation that ignores case and accents
+    (``utf8mb4_unicode_ci``, ``utf8mb4_general_ci``): a unique index there would take "Müller" and
+    "Muller", or customer numbers "a1" and "A1", for the same value, while SQLite and PostgreSQL
+    keep them apart. Normalised keys are already case-folded by the application, so the database
+    must compare them as they are.
+    """
+    return String(length).with_variant(
+        mysql.VARCHAR(length, charset="utf8mb4", collation=EXACT_COLLATION), "mysql", "mariadb"
+    )
 
 
 def utcnow() -> dt.datetime:
@@ -161,13 +180,13 @@ class Tenant(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), nullable=False)
-    name_key: Mapped[str] = mapped_column(String(100), nullable=False, unique=True)
+    name_key: Mapped[str] = mapped_column(exact_string(100), nullable=False, unique=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("tenant.id", ondelete="RESTRICT"), index=True)
     kind: Mapped[TenantKind] = mapped_column(_str_enum(TenantKind, "tenant_kind"), default=TenantKind.INNER)
     # For a separate tenant: where its data lives. The password is never stored here (SPEC S6).
     database_url: Mapped[str | None] = mapped_column(String(500))
     newsroom_name: Mapped[str | None] = mapped_column(String(100))
-    newsroom_slug: Mapped[str | None] = mapped_column(String(100), unique=True)
+    newsroom_slug: Mapped[str | None] = mapped_column(exact_string(100), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True, server_default=true())
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(100))
@@ -197,9 +216,9 @@ class User(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(100), nullable=False)
-    username_key: Mapped[str] = mapped_column(String(100), nullable=False, unique=True)
+    username_key: Mapped[str] = mapped_column(exact_string(100), nullable=False, unique=True)
     email: Mapped[str | None] = mapped_column(String(254))
-    email_key: Mapped[str | None] = mapped_column(String(254), unique=True)
+    email_key: Mapped[str | None] = mapped_column(exact_string(254), unique=True)
     first_name: Mapped[str] = mapped_column(String(100), nullable=False, default="")
     last_name: Mapped[str] = mapped_column(String(100), nullable=False, default="")
     kind: Mapped[UserKind] = mapped_column(_str_enum(UserKind, "user_kind"), nullable=False, default=UserKind.INTERNAL)
@@ -259,7 +278,7 @@ class Role(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), nullable=False)
-    name_key: Mapped[str] = mapped_column(String(100), nullable=False, unique=True)
+    name_key: Mapped[str] = mapped_column(exact_string(100), nullable=False, unique=True)
     description: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     # Set for the six predefined roles; "restore defaults" looks the defaults up by this key.
     predefined_key: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -345,7 +364,7 @@ class Customer(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True)
-    number: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    number: Mapped[str] = mapped_column(exact_string(32), nullable=False, unique=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     short_name: Mapped[str] = mapped_column(String(50), nullable=False, default="")
     remote_access: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
@@ -370,7 +389,7 @@ class DeletedCustomerNumber(Base):
     __tablename__ = "deleted_customer_number"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[str] = mapped_column(String(32), nullable=False, index=True)
+    number: Mapped[str] = mapped_column(exact_string(32), nullable=False, index=True)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     deleted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     deleted_by: Mapped[str | None] = mapped_column(String(100))
@@ -383,7 +402,7 @@ class RightsGroup(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(150), nullable=False)
-    name_key: Mapped[str] = mapped_column(String(150), nullable=False, unique=True)
+    name_key: Mapped[str] = mapped_column(exact_string(150), nullable=False, unique=True)
     kind: Mapped[RightsGroupKind] = mapped_column(_str_enum(RightsGroupKind, "rights_group_kind"), nullable=False)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), unique=True)
     description: Mapped[str] = mapped_column(String(500), nullable=False, default="")
@@ -484,7 +503,7 @@ class Template(Versioned, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False)
-    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    name: Mapped[str] = mapped_column(exact_string(200), nullable=False)
     subject: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     body: Mapped[str] = mapped_column(Text, nullable=False, default="")
 

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db.engine import SQLITE_BEGIN
 from mandant_desktop.db.models import (
     AccessLevel,
     InheritanceSource,
@@ -28,7 +30,7 @@ from mandant_desktop.domain.errors import AuthenticationError, DomainError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
 from mandant_desktop.services.operator import Operator, system_operator, workstation_name
 from mandant_desktop.services.passwords import burn_verification_time, hash_password, needs_rehash, verify_password
-from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_of_work import UnitOfWork, translate_db_error
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=5)
@@ -178,14 +180,12 @@ class AuthService:
                 raise AuthenticationError("This account is not active. Ask an administrator.")
             if not has_any_role(session, user.id):
                 raise AuthenticationError(
-                    "Your account holds no role in any org unit, so you cannot log in (R3). Ask an administrator."
+                    "Your account holds no role in any org unit, so you cannot log in. Ask an administrator."
                 )
             values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
             if user.password_hash and needs_rehash(user.password_hash):
                 values["password_hash"] = hash_password(password)
-            # Bookkeeping, not an administration change: no version bump, no audit entry.
-            session.execute(update(User).where(User.id == user.id).values(**values))
-            session.commit()
+            _bookkeeping(session, user.id, values)
             return Operator(
                 id=user.id,
                 username=user.username,
@@ -198,10 +198,28 @@ class AuthService:
     def _record_failure(session: Session, user: User, now: dt.datetime) -> None:
         failures = user.failed_logins + 1
         locked = now + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
-        session.execute(
-            update(User).where(User.id == user.id).values(failed_logins=0 if locked else failures, locked_until=locked)
-        )
+        _bookkeeping(session, user.id, {"failed_logins": 0 if locked else failures, "locked_until": locked})
+
+
+def _bookkeeping(session: Session, user_id: int, values: dict[str, object]) -> None:
+    """Write a log-in's bookkeeping in a transaction of its own, then commit.
+
+    The reads before it are ended first: on SQLite a transaction that read before another
+    workstation saved cannot write after that save ("database is locked"), and the password check
+    in between takes a noticeable moment. A log-in is not an administration change: no version
+    bump, no audit entry, and ``updated_at`` kept (the column's onupdate would stamp it otherwise).
+    """
+    session.commit()
+    try:
+        session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
+        session.execute(update(User).where(User.id == user_id).values(updated_at=User.updated_at, **values))
         session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        translated = translate_db_error(exc)
+        if translated is None:
+            raise
+        raise translated from exc
 
 
 def operator_permissions_fresh(factory: sessionmaker[Session], user_id: int) -> frozenset[str]:

@@ -315,11 +315,14 @@ def export_customers(
         filters.append(Customer.id.in_(list(customer_ids)))
     if tenant_ids is not None:
         filters.append(Customer.tenant_id.in_(list(tenant_ids)))
+    agency = aliased(Customer)
+    agency_join = agency.id == Customer.default_agency_id
     if not operator.is_system:
         filters.append(Customer.tenant_id.in_(_visible_tenants(operator)))
+        # The default agency may sit in a tenant hidden from the operator: then it appears nowhere (T8).
+        agency_join = and_(agency_join, agency.tenant_id.in_(_visible_tenants(operator)))
     agency_label, yes, no = label("Agency"), label("Yes"), label("No")
     status_labels = {status: label(text) for status, text in STATUS_LABELS.items()}
-    agency = aliased(Customer)
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
         total = _count(session, select(Customer.id).where(*filters))
@@ -339,7 +342,7 @@ def export_customers(
                 Tenant.name.label("tenant"),
             )
             .join(Tenant, Tenant.id == Customer.tenant_id)
-            .outerjoin(agency, agency.id == Customer.default_agency_id)
+            .outerjoin(agency, agency_join)
             .where(*filters)
             # Numbers are text: shorter first keeps 99999 before 100000.
             .order_by(func.length(Customer.number), Customer.number)

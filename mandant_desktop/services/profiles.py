@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 
 from mandant_desktop.db.engine import create_engine_for, normalize_url, verify_connection
 from mandant_desktop.domain import validation
-from mandant_desktop.domain.errors import DatabaseUnavailableError, ValidationError
+from mandant_desktop.domain.errors import ValidationError
 from mandant_desktop.services.secrets import SecretStore
 
 
@@ -153,8 +153,9 @@ class ProfileStore:
         if old_key and data.get("last") and validation.name_key(str(data["last"])) == old_key:
             data["last"] = profile.name
         self._write(data)
-        if replaces and old_key != new_key:
-            # A renamed profile keeps its saved password under the new name.
+        if replaces and replaces != profile.name:
+            # A renamed profile keeps its saved password under the new name. Compared exactly, not
+            # by key: the keyring entry is named after the profile, so "zentrale" → "Zentrale" moves it too.
             carried = self.secrets.get(f"profile:{replaces}")
             self.secrets.delete(f"profile:{replaces}")
             if password is None and carried and profile.needs_password and self.secrets.available:
@@ -195,8 +196,6 @@ def test_connection(profile: ConnectionProfile, password: str | None) -> str:
                 return f"SQLite {version}"
             version = connection.execute(text("select version()")).scalar_one()
             return str(version).split(" on ")[0]
-    except DatabaseUnavailableError:
-        raise
     finally:
         engine.dispose()
 

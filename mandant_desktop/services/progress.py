@@ -22,8 +22,4 @@ class OperationCancelledError(DomainError):
     """The operator cancelled; everything the operation did has been undone."""
 
 
-def never_cancelled() -> bool:
-    return False
-
-
-__all__ = ["CancelCheck", "CountProgress", "OperationCancelledError", "StageProgress", "never_cancelled"]
+__all__ = ["CancelCheck", "CountProgress", "OperationCancelledError", "StageProgress"]

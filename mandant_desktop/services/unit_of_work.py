@@ -292,7 +292,7 @@ def translate_db_error(exc: BaseException) -> Exception | None:
             "The change clashes with data saved at the same time on another workstation. Nothing was saved; "
             "reload and try again."
         )
-    if isinstance(exc, OperationalError) and _is_sqlite_busy(exc):
+    if isinstance(exc, OperationalError) and not exc.connection_invalidated and _is_lock_conflict(exc):
         return ConflictError("Another workstation saved at the same moment. Nothing was saved; reload and try again.")
     if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
         return DatabaseUnavailableError(
@@ -301,8 +301,23 @@ def translate_db_error(exc: BaseException) -> Exception | None:
     return None
 
 
-def _is_sqlite_busy(exc: OperationalError) -> bool:
-    text = str(exc.orig).lower()
+#: PostgreSQL SQLSTATEs of a transaction that lost a race for a lock: serialization failure,
+#: deadlock, lock timeout
+_PG_LOCK_STATES = frozenset({"40001", "40P01", "55P03"})
+#: MariaDB/MySQL error numbers for the same: lock wait timeout, deadlock
+_MYSQL_LOCK_ERRORS = frozenset({1205, 1213})
+
+
+def _is_lock_conflict(exc: OperationalError) -> bool:
+    """Another transaction held the lock this one needed: a clash between workstations, not a lost
+    connection (the drivers raise both as OperationalError)."""
+    orig = exc.orig
+    if getattr(orig, "sqlstate", None) in _PG_LOCK_STATES:
+        return True
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int) and args[0] in _MYSQL_LOCK_ERRORS:
+        return True
+    text = str(orig).lower()
     return "database is locked" in text or "database is busy" in text
 
 

@@ -24,6 +24,7 @@ from typing import Any, Self
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -42,6 +43,15 @@ _MAX_WIDTH = 60
 #: how often (in rows) cancel is asked and progress reported
 _TICK_ROWS = 500
 _INVALID_TITLE_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def _cell(value: Any) -> Any:
+    """``value`` ready for a cell: control characters that the xlsx format cannot hold (openpyxl
+    refuses them, which would fail the whole export over one odd name) are dropped first, then the
+    result is neutralised (S7) — a value may start with a formula character only once they are gone."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return neutralize_cell(value)
 
 
 class ExportFileError(DomainError):
@@ -114,7 +124,7 @@ class XlsxExport:
     # ------------------------------------------------------------------ rows
 
     def add(self, row: Sequence[Any]) -> None:
-        values = [neutralize_cell(value) for value in row]
+        values = [_cell(value) for value in row]
         if self._sheet is None and len(self._buffer) < _SIZING_ROWS:
             self._buffer.append(values)
         else:
@@ -200,7 +210,7 @@ class XlsxExport:
         bold = Font(bold=True)
         header_cells = []
         for header in self._headers:
-            cell = WriteOnlyCell(sheet, value=neutralize_cell(header))
+            cell = WriteOnlyCell(sheet, value=_cell(header))
             cell.font = bold
             header_cells.append(cell)
         sheet.append(header_cells)

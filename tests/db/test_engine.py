@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 import time
 import traceback
@@ -13,6 +14,7 @@ import pytest
 from dbhelpers import MARIADB_BASE, require_backend
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from mandant_desktop.db import engine as engine_module
 from mandant_desktop.db.engine import (
@@ -54,10 +56,27 @@ def test_sqlite_write_transactions_take_the_lock_at_begin(sqlite_engine: Engine)
         writer.begin()
         raw = writer.connection.dbapi_connection
         assert raw is not None and raw.in_transaction
+        # The lock is held before the writer has written anything (a DEFERRED begin would take none).
+        other = sqlite3.connect(sqlite_engine.url.database or "", timeout=0, isolation_level=None)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
         with sqlite_engine.connect() as reader:
             # WAL: reading goes on while the writer holds its lock.
             assert reader.exec_driver_sql("SELECT count(*) FROM t").scalar() == 0
         writer.rollback()
+    with sqlite_engine.connect() as reader:
+        # Without the option a transaction begins DEFERRED and takes no lock until it writes.
+        reader.begin()
+        other = sqlite3.connect(sqlite_engine.url.database or "", timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+        finally:
+            other.close()
+        reader.rollback()
 
 
 def test_sqlite_in_memory_has_no_path() -> None:
@@ -220,3 +239,18 @@ def test_verify_connection_accepts_a_working_database(sqlite_engine: Engine) -> 
     verify_connection(sqlite_engine)
     with sqlite_engine.connect() as conn:
         assert conn.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_a_driver_error_without_text_is_still_a_clean_error(
+    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: some driver failures carry no message at all; the user still gets the plain refusal
+    (naming the kind of failure) rather than an internal error from building the message."""
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("SELECT 1", {}, ConnectionResetError())
+
+    monkeypatch.setattr(Engine, "connect", fail)
+    with pytest.raises(DatabaseUnavailableError) as refused:
+        verify_connection(sqlite_engine)
+    assert refused.value.values["detail"] == "OperationalError"

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from dbhelpers import SERVER_BACKENDS, MigratedDatabase, fresh_database, migrated_database
+from dbhelpers import SERVER_BACKENDS, MigratedDatabase, fresh_database, migrated_database, require_backend
 from sqlalchemy import Engine, func, inspect, select, text, update
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,7 @@ from mandant_desktop.db.models import (
     RightsGroupMember,
     Role,
     RolePermission,
+    Template,
     Tenant,
     User,
     UserKind,
@@ -58,6 +60,8 @@ from mandant_desktop.domain.permissions import (
 
 REAL_VERSIONS = migrate.SCRIPT_LOCATION / "versions"
 TEST_REVISION = "9001_test"
+#: the newest real revision, which the test-only revision goes on top of
+REAL_HEAD = head_revision()
 
 AddRevision = Callable[[str], None]
 
@@ -99,7 +103,7 @@ def extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AddRevisi
             "import sqlalchemy as sa\n"
             "from alembic import op\n\n"
             f"revision = {TEST_REVISION!r}\n"
-            "down_revision = '0001_initial'\n"
+            f"down_revision = {REAL_HEAD!r}\n"
             "branch_labels = None\n"
             "depends_on = None\n\n\n"
             f"def upgrade():\n{body}\n\n\n"
@@ -189,6 +193,56 @@ def test_check_database_reports_schema_and_counts(migrated_sqlite: MigratedDatab
     assert facts["counts"]["roles"] == len(PREDEFINED_ROLES)
     assert facts["counts"]["tenants"] == 0
     assert set(facts["counts"]) == set(migrate.MAIN_TABLES)
+
+
+def test_keys_and_numbers_compare_exactly_on_every_backend(migrated_db: MigratedDatabase) -> None:
+    """T1, C2, T12: uniqueness means the same thing on all three backends. Names are unique by
+    their case-folded key, so "Müller" and "Muller" are two tenants; customer numbers and template
+    names are unique as typed. (MariaDB's usual collations ignore case and accents.)"""
+    with migrated_db.session_factory() as session, session.begin():
+        mueller, muller = Tenant(name="Müller", name_key="müller"), Tenant(name="Muller", name_key="muller")
+        session.add_all([mueller, muller])
+        session.add_all([Role(name="Prüfer", name_key="prüfer"), Role(name="Prufer", name_key="prufer")])
+        session.add_all(
+            [
+                User(username="joerg", username_key="joerg", email="jörg@example.de", email_key="jörg@example.de"),
+                User(username="jorg", username_key="jorg", email="jorg@example.de", email_key="jorg@example.de"),
+            ]
+        )
+        session.flush()
+        session.add_all(
+            [
+                Customer(tenant_id=mueller.id, number="a1", name="Klein"),
+                Customer(tenant_id=mueller.id, number="A1", name="Groß"),
+            ]
+        )
+        session.add_all(
+            [Template(tenant_id=mueller.id, name="Einladung"), Template(tenant_id=mueller.id, name="EINLADUNG")]
+        )
+    with migrated_db.session_factory() as session:
+        assert session.scalars(select(Tenant.name).where(Tenant.name_key == "muller")).all() == ["Muller"]
+        assert session.scalars(select(Customer.name).where(Customer.number == "A1")).all() == ["Groß"]
+
+
+def test_upgrade_to_exact_keys_keeps_mariadb_rows(engines: Callable[[str], Engine]) -> None:
+    """S9: a MariaDB database created by 0001 (keys compared without case and accents) is upgraded
+    in place; its rows stay, and afterwards a key differing only in an accent is a new value."""
+    require_backend("mariadb")
+    with fresh_database("mariadb") as url:
+        engine = engines(url)
+        with engine.begin() as conn:
+            command.upgrade(migrate.alembic_config(conn), "0001_initial")
+            conn.execute(
+                text(
+                    "INSERT INTO tenant (name, name_key, kind, active, created_at, version) "
+                    "VALUES ('Müller', 'müller', 'inner', 1, '2026-01-01', 1)"
+                )
+            )
+        upgrade_database(engine, confirm=lambda _status: True)
+        with Session(engine) as session, session.begin():
+            session.add(Tenant(name="Muller", name_key="muller"))
+        assert _count(engine, Tenant) == 2
+        engine.dispose()
 
 
 # --------------------------------------------------------------------------- too new
@@ -303,7 +357,7 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
     report = upgrade_database(engine, backup_dir=backups, confirm=lambda _s: pytest.fail("SQLite backs up, not asks"))
 
     assert report.upgraded
-    assert (report.before.current, report.after.current) == ("0001_initial", TEST_REVISION)
+    assert (report.before.current, report.after.current) == (REAL_HEAD, TEST_REVISION)
     assert {"test_note"} <= _columns(engine, "customer")
     assert {"test_colour"} <= _columns(engine, "tenant")
     assert {model: _count(engine, model) for model in counts_before} == counts_before
@@ -316,10 +370,10 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
 
     assert report.backup_path is not None
     assert report.backup_path.parent == backups
-    assert "0001_initial" in report.backup_path.name
+    assert REAL_HEAD in report.backup_path.name
     backup = sqlite3.connect(report.backup_path)
     try:
-        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (REAL_HEAD,)
         assert backup.execute("SELECT count(*) FROM contact").fetchone() == (counts_before[Contact],)
         assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
@@ -369,7 +423,7 @@ def test_sqlite_upgrade_with_foreign_key_violations_is_rolled_back(
     with pytest.raises(SchemaUpgradeError, match="contact"):
         upgrade_database(engine)
 
-    assert schema_status(engine).current == "0001_initial"
+    assert schema_status(engine).current == REAL_HEAD
     assert "test_note" not in _columns(engine, "customer")
     assert _count(engine, Contact) == 0
 
@@ -391,7 +445,7 @@ def test_sqlite_file_kept_busy_by_another_program_is_a_clear_refusal(
         finally:
             other.rollback()
             other.close()
-        assert schema_status(engine).current == "0001_initial"
+        assert schema_status(engine).current == REAL_HEAD
     finally:
         engine.dispose()
 
@@ -423,8 +477,8 @@ def test_server_upgrade_asks_first_and_a_refusal_changes_nothing(
 
     assert isinstance(refused.value, DomainError)
     assert "declined" in refused.value.message
-    assert asked == [SchemaStatus(current="0001_initial", head=TEST_REVISION, state="outdated")]
-    assert schema_status(engine).current == "0001_initial"
+    assert asked == [SchemaStatus(current=REAL_HEAD, head=TEST_REVISION, state="outdated")]
+    assert schema_status(engine).current == REAL_HEAD
     assert "test_note" not in _columns(engine, "customer")
 
     report = upgrade_database(engine, confirm=lambda _status: True)

@@ -125,6 +125,7 @@ def test_user_without_role_cannot_log_in(migrated_sqlite: Any) -> None:
     with pytest.raises(AuthenticationError) as caught:
         auth.login("ohne.rolle", "Passwort1")
     assert "no role" in caught.value.message
+    assert "R3" not in caught.value.message  # a requirement ID means nothing to the user
 
 
 @pytest.mark.parametrize(
@@ -139,3 +140,53 @@ def test_external_and_inactive_users_refused(migrated_sqlite: Any, extra: dict[s
     with pytest.raises(AuthenticationError) as caught:
         auth.login("jemand", "Passwort1")
     assert expected in caught.value.message
+
+
+def test_log_in_is_bookkeeping_not_a_change_of_the_user(migrated_sqlite: Any) -> None:
+    """S4: logging in (and failing to) leaves the user's version and "last changed" alone, so a
+    conflict message never names a log-in as someone's change."""
+    clock = Clock()
+    auth = AuthService(migrated_sqlite.session_factory, clock=clock)
+    operator = auth.create_first_admin(ADMIN)
+
+    def stamp() -> tuple[int, Any, Any]:
+        with migrated_sqlite.session_factory() as session:
+            user = session.get(User, operator.id)
+            assert user is not None
+            return user.version, user.updated_at, user.updated_by
+
+    before = stamp()
+    with pytest.raises(AuthenticationError):
+        auth.login("chef", "falsch")
+    auth.login("chef", "Sehr-geheim1")
+    assert stamp() == before
+    with migrated_sqlite.session_factory() as session:
+        user = session.get(User, operator.id)
+        assert user is not None and user.last_login_at == clock.now
+
+
+def test_a_save_elsewhere_during_log_in_does_not_break_it(
+    migrated_sqlite: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S1, S4: another workstation saves while the password is being checked (argon2 takes a
+    moment). On SQLite a transaction that read before that save cannot write afterwards; the log-in
+    (and the failure count of a wrong password) must still go through."""
+    from mandant_desktop.services import auth as auth_module
+
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+    real_verify = auth_module.verify_password
+
+    def verify_while_another_workstation_saves(stored: str | None, password: str) -> bool:
+        with migrated_sqlite.session_factory() as other:
+            other.add(OrgUnit(name="Elsewhere", depth=0))
+            other.commit()
+        return real_verify(stored, password)
+
+    monkeypatch.setattr(auth_module, "verify_password", verify_while_another_workstation_saves)
+    with pytest.raises(AuthenticationError, match="wrong"):
+        auth.login("chef", "falsch")
+    assert auth.login("chef", "Sehr-geheim1").username == "chef"
+    with migrated_sqlite.session_factory() as session:
+        user = session.scalars(select(User)).one()
+        assert user.failed_logins == 0 and user.last_login_at is not None

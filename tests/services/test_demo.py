@@ -243,10 +243,12 @@ def _check_tenant_data(session: Session) -> None:
 
 
 def test_refuses_a_database_that_holds_users(migrated_sqlite: MigratedDatabase) -> None:
-    """Section 8: demo data goes into an empty database only."""
+    """Section 8: demo data goes into an empty database only. E1: the refusal's values are numbers,
+    so the translated template reads right in German (no English words filled into it)."""
     generate_demo(migrated_sqlite.engine, scale="small")
-    with pytest.raises(DomainError, match="empty database only"):
+    with pytest.raises(DomainError, match="empty database only") as refused:
         generate_demo(migrated_sqlite.engine, scale="small")
+    assert refused.value.values == {"tenants": 8, "users": 40, "org_units": 60}
     with migrated_sqlite.session_factory() as session:
         assert _count(session, Tenant) == 8
 

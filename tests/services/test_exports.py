@@ -410,3 +410,43 @@ def test_headers_and_words_go_through_translate(sqlite_data: Data, tmp_path: Pat
     rows = _rows(out)
     assert rows[0][0] == "Benutzer" and rows[0][4] == "Geerbt"
     assert {row[4] for row in rows[1:]} == {"ja", "nein"}
+
+
+def test_default_agency_in_a_hidden_tenant_is_not_named(data: Data, tmp_path: Path) -> None:
+    """T8: a visible customer whose default agency sits in a tenant hidden from the operator does
+    not reveal that agency's name or number in the export."""
+    with data.db.session_factory() as session:
+        hidden = session.scalars(select(Tenant).where(Tenant.name == "Versteckt GmbH")).one()
+        secret_agency = Customer(tenant_id=hidden.id, number="30001", name="Geheimagentur", is_agency=True)
+        session.add(secret_agency)
+        session.flush()
+        druckerei = session.scalars(select(Customer).where(Customer.number == "12345")).one()
+        druckerei.default_agency_id = secret_agency.id
+        session.commit()
+
+    out = tmp_path / "dora.xlsx"
+    assert export_customers(data.db.session_factory, data.dora, out) == 2
+    rows = {row[0]: row for row in _rows(out)[1:]}
+    assert rows["12345"][5] is None
+    assert not any("Geheimagentur" in str(cell) or "30001" in str(cell) for row in rows.values() for cell in row)
+
+    # The system operator sees every tenant, so it names the agency as usual.
+    everything = tmp_path / "all.xlsx"
+    export_customers(data.db.session_factory, SYSTEM, everything)
+    assert {row[0]: row for row in _rows(everything)[1:]}["12345"][5] == "Geheimagentur (30001)"
+
+
+def test_control_characters_do_not_break_the_export(sqlite_data: Data, tmp_path: Path) -> None:
+    """S7: a value with control characters (pasted from another program, written by an import) is
+    exported without them instead of failing the whole file; a formula hidden behind one is still
+    neutralised."""
+    with sqlite_data.db.session_factory() as session:
+        tenant = session.scalars(select(Tenant).where(Tenant.name == "Redaktion Nord")).one()
+        session.add(Customer(tenant_id=tenant.id, number="40001", name="\x01=cmd|' /C calc'!A0", short_name="Bell\x07"))
+        session.commit()
+    out = tmp_path / "kunden.xlsx"
+    assert export_customers(sqlite_data.db.session_factory, SYSTEM, out) == 4
+    row = next(row for row in _rows(out)[1:] if row[0] == "40001")
+    assert row[1:3] == ("'=cmd|' /C calc'!A0", "Bell")
+    xml = _sheet_xml(out)
+    assert "<f>" not in xml and "<f " not in xml

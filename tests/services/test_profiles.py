@@ -95,3 +95,14 @@ def test_unreachable_server_is_clear_and_hides_password() -> None:
         test_connection(profile, "topsecret-pw")
     assert "topsecret-pw" not in caught.value.message
     assert "127.0.0.1" in caught.value.message
+
+
+def test_renaming_only_the_case_keeps_the_password(store: ProfileStore) -> None:
+    """S6: "zentrale" → "Zentrale" is a rename too; the saved password follows it and no entry is
+    left behind in the keyring under the old spelling."""
+    store.save(server_profile("zentrale"), password="pw-zentrale")
+    store.save(server_profile("Zentrale"), replaces="zentrale")
+    (profile,) = store.list()
+    assert profile.name == "Zentrale"
+    assert store.password_for(profile) == "pw-zentrale"
+    assert store.secrets.get("profile:zentrale") is None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from dbhelpers import SERVER_BACKENDS, MigratedDatabase, migrated_database
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from mandant_desktop.db.models import AuditEntry, Role, Tenant, User, UserStatus
@@ -233,3 +233,28 @@ def test_concurrent_save_on_sqlite_is_refused(migrated_sqlite: MigratedDatabase)
     with Session(migrated_sqlite.engine) as session:
         tenant = session.get(Tenant, tenant_id)
         assert tenant is not None and tenant.name == "Nord (bob)"
+
+
+def test_waiting_too_long_for_a_lock_on_a_server_is_a_conflict(migrated_server: MigratedDatabase) -> None:
+    """S4, S5: another workstation holds the row (an unfinished bulk edit); the save gives up after
+    the server's lock timeout. That is a clash between workstations, reported as a conflict with
+    nothing saved, not as a lost connection (which would put up the S5 banner)."""
+    tenant_id = _add_tenant(migrated_server, "Nord")
+    engine = migrated_server.engine
+    with engine.connect() as other:
+        other.execute(text("UPDATE tenant SET name = 'Nord (bulk)' WHERE id = :id"), {"id": tenant_id})
+        with (
+            pytest.raises(ConflictError, match="Another workstation saved at the same moment"),
+            UnitOfWork(migrated_server.session_factory, ALICE) as uow,
+        ):
+            if engine.dialect.name == "postgresql":
+                uow.session.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            else:
+                uow.session.execute(text("SET SESSION innodb_lock_wait_timeout = 1"))
+            uow.load(Tenant, tenant_id).name = "Nord (alice)"
+            uow.commit()
+        other.rollback()
+    with Session(engine) as session:
+        tenant = session.get(Tenant, tenant_id)
+        assert tenant is not None and (tenant.name, tenant.version) == ("Nord", 1)
+    assert [e.operator_name for e in _audit(migrated_server)] == ["alice"]

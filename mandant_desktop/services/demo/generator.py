@@ -167,13 +167,16 @@ def _never() -> bool:
 
 
 def _refuse_unless_empty(connection: Connection) -> None:
-    held = []
-    for model, label in ((Tenant, "tenants"), (User, "users"), (OrgUnit, "org units")):
-        if connection.scalar(select(func.count()).select_from(model)):
-            held.append(label)
-    if held:
+    counts = {
+        key: connection.scalar(select(func.count()).select_from(model)) or 0
+        for key, model in (("tenants", Tenant), ("users", User), ("org_units", OrgUnit))
+    }
+    if any(counts.values()):
+        # Counts, not a list of English words: the template is translated, its values are not.
         raise DomainError(
-            "Demo data goes into an empty database only; this one already holds {what}.", what=", ".join(held)
+            "Demo data goes into an empty database only; this one already holds data "
+            "(tenants: {tenants}, users: {users}, org units: {org_units}).",
+            **counts,
         )
 
 

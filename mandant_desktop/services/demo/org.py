@@ -58,14 +58,6 @@ class OrgTree:
     def units_at(self, depth: int) -> list[int]:
         return [u for u in self.ids if self.depth[u] == depth]
 
-    def path(self, unit: int) -> str:
-        parts: list[str] = []
-        current: int | None = unit
-        while current is not None:
-            parts.append(self.name[current])
-            current = self.parent[current]
-        return " / ".join(reversed(parts))
-
     def rows(self, ctx: DemoContext) -> list[Row]:
         return [
             {
@@ -222,10 +214,6 @@ class RolePlan:
             for user_id, plan in sorted(self.users.items())
             for unit in plan.sources
         ]
-
-    @property
-    def source_count(self) -> int:
-        return sum(len(p.sources) for p in self.users.values())
 
 
 def _assignment(ctx: DemoContext, user_id: int, role: int, unit: int, source: int | None) -> Row:
