@@ -175,6 +175,11 @@ TRANSLATIONS: dict[str, str] = {
         "Auf diesen Seiten gibt es ungespeicherte Änderungen: {pages}. Sollen sie verworfen werden?"
     ),
     "Discard": "Verwerfen",
+    "Quit without saving?": "Beenden, ohne zu speichern?",
+    "These pages have changes that are not saved: {pages}. Quit anyway and lose them?": (
+        "Auf diesen Seiten gibt es ungespeicherte Änderungen: {pages}. Trotzdem beenden und die Änderungen verwerfen?"
+    ),
+    "Quit without saving": "Beenden ohne Speichern",
     "Connected to {profile}.": "Verbunden mit {profile}.",
     # ---------------------------------------------------------------- settings page
     "Language": "Sprache",
@@ -215,8 +220,8 @@ TRANSLATIONS: dict[str, str] = {
     "This account is not active. Ask an administrator.": (
         "Dieses Konto ist nicht aktiv. Wenden Sie sich an einen Administrator."
     ),
-    "Your account holds no role in any org unit, so you cannot log in (R3). Ask an administrator.": (
-        "Ihr Konto hat in keiner Organisationseinheit eine Rolle, daher können Sie sich nicht anmelden (R3). "
+    "Your account holds no role in any org unit, so you cannot log in. Ask an administrator.": (
+        "Ihr Konto hat in keiner Organisationseinheit eine Rolle, daher können Sie sich nicht anmelden. "
         "Wenden Sie sich an einen Administrator."
     ),
     "An administrator exists already; log in instead.": (
@@ -336,8 +341,10 @@ TRANSLATIONS: dict[str, str] = {
     "Demo data generation cancelled; nothing was saved.": (
         "Erzeugen der Demodaten abgebrochen; es wurde nichts gespeichert."
     ),
-    "Demo data goes into an empty database only; this one already holds {what}.": (
-        "Demodaten lassen sich nur in eine leere Datenbank schreiben; diese enthält bereits Daten ({what})."
+    "Demo data goes into an empty database only; this one already holds data (tenants: {tenants}, users: "
+    "{users}, org units: {org_units}).": (
+        "Demodaten lassen sich nur in eine leere Datenbank schreiben; diese enthält bereits Daten (Mandanten: "
+        "{tenants}, Benutzer: {users}, Organisationseinheiten: {org_units})."
     ),
     "Unknown demo scale {scale}; use small or large.": (
         "Unbekannter Umfang der Demodaten: {scale}; verwenden Sie small oder large."

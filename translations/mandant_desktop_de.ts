@@ -370,6 +370,18 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Aktualisiert.</translation>
     </message>
     <message>
+        <source>Quit without saving?</source>
+        <translation>Beenden, ohne zu speichern?</translation>
+    </message>
+    <message>
+        <source>These pages have changes that are not saved: {pages}. Quit anyway and lose them?</source>
+        <translation>Auf diesen Seiten gibt es ungespeicherte Änderungen: {pages}. Trotzdem beenden und die Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Quit without saving</source>
+        <translation>Beenden ohne Speichern</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -603,8 +615,8 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Erzeugen der Demodaten abgebrochen; es wurde nichts gespeichert.</translation>
     </message>
     <message>
-        <source>Demo data goes into an empty database only; this one already holds {what}.</source>
-        <translation>Demodaten lassen sich nur in eine leere Datenbank schreiben; diese enthält bereits Daten ({what}).</translation>
+        <source>Demo data goes into an empty database only; this one already holds data (tenants: {tenants}, users: {users}, org units: {org_units}).</source>
+        <translation>Demodaten lassen sich nur in eine leere Datenbank schreiben; diese enthält bereits Daten (Mandanten: {tenants}, Benutzer: {users}, Organisationseinheiten: {org_units}).</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
@@ -747,8 +759,8 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Sie dürfen nicht in den Ordner {folder} schreiben.</translation>
     </message>
     <message>
-        <source>Your account holds no role in any org unit, so you cannot log in (R3). Ask an administrator.</source>
-        <translation>Ihr Konto hat in keiner Organisationseinheit eine Rolle, daher können Sie sich nicht anmelden (R3). Wenden Sie sich an einen Administrator.</translation>
+        <source>Your account holds no role in any org unit, so you cannot log in. Ask an administrator.</source>
+        <translation>Ihr Konto hat in keiner Organisationseinheit eine Rolle, daher können Sie sich nicht anmelden. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
         <source>{email} is not a valid e-mail address.</source>

@@ -10,6 +10,7 @@ schema too new, upgrade declined) the message is shown and the dialog stays open
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
@@ -59,6 +60,8 @@ class ConnectionDialog(QDialog):
         self._store = connections.profiles
         #: the name the form was loaded from; None for a profile not saved yet
         self._editing: str | None = None
+        # the profile the form was loaded from: keeps what the form does not show (driver options)
+        self._loaded = _default_profile()
         self._running_test: ConnectionTest | None = None
         self._test_signals: QObject | None = None
         self.opened: AppContext | None = None
@@ -180,7 +183,8 @@ class ConnectionDialog(QDialog):
         last = self._store.last_used()
         return last.name if last is not None else None
 
-    def _reload(self, select: str | None = None) -> None:
+    def _reload(self, select: str | None = None, *, password: str | None = None) -> None:
+        """List the saved profiles again and load ``select``; ``password`` is put back into its field."""
         self.model.set_profiles(self._store.list())
         row = self.model.row_of(select) if select else (0 if self.model.rowCount() else -1)
         if row >= 0:
@@ -191,6 +195,8 @@ class ConnectionDialog(QDialog):
             self._load(_default_profile(), editing=None)
         self.delete_button.setEnabled(self.model.rowCount() > 0)
         self.empty_note.setVisible(self.model.rowCount() == 0)
+        if password and self.current_backend() != Backend.SQLITE:
+            self.password.setText(password)
 
     def _profile_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         profile = self.model.profile_at(current.row()) if current.isValid() else None
@@ -223,6 +229,7 @@ class ConnectionDialog(QDialog):
 
     def _load(self, profile: ConnectionProfile, *, editing: str | None) -> None:
         self._editing = editing
+        self._loaded = profile
         self.message.clear_message()
         self.name.setText(profile.name)
         self.backend.setCurrentIndex(max(self.backend.findData(profile.backend.value), 0))
@@ -245,7 +252,8 @@ class ConnectionDialog(QDialog):
 
     def profile(self) -> ConnectionProfile:
         """The profile as the form shows it (not validated)."""
-        return ConnectionProfile(
+        return replace(
+            self._loaded,
             name=self.name.text(),
             backend=self.current_backend(),
             path=self.path.text(),
@@ -283,6 +291,7 @@ class ConnectionDialog(QDialog):
         field = exc.field if isinstance(exc, ValidationError) else None
         inputs: dict[str, QWidget] = {
             "name": self.name,
+            "profile name": self.name,
             "path": self.path,
             "host": self.host,
             "port": self.port,
@@ -305,15 +314,15 @@ class ConnectionDialog(QDialog):
             return None
         except SecretStoreUnavailableError:
             log.warning("keyring refused the password of profile %s", profile.name)
+            self._reload(select=profile.name, password=password)
             self.message.show_error(
                 self.tr("The profile was saved, but the keyring refused the password; it is asked for when connecting.")
             )
-            self._editing = profile.name
-            self._reload(select=profile.name)
             return profile
         if not keep_password and profile.needs_password:
             self._store.secrets.delete(profile.secret_key)
-        self._reload(select=profile.name)
+        # A password that went nowhere stays in its field, for Test and Use (and a retry after a failed Use).
+        self._reload(select=profile.name, password=None if keep_password else password)
         self.message.show_info(self.tr("Profile {name} saved.").format(name=profile.name))
         return profile
 
@@ -325,7 +334,10 @@ class ConnectionDialog(QDialog):
         except DomainError as exc:
             self._show_refusal(exc)
             return
-        password = self.password.text() or (self._store.password_for(profile) if self._editing else None)
+        password = self.password.text() or None
+        if password is None and self._editing is not None:
+            # Filed under the name the profile was loaded with, also while the form renames it.
+            password = self._store.password_for(replace(profile, name=self._editing))
         test = ConnectionTest(profile, password)
         test.signals.succeeded.connect(self._test_succeeded)
         test.signals.failed.connect(self._test_failed)

@@ -2,7 +2,9 @@
 
 The dialog never shows a traceback; it says where the details were written. A DomainError that
 reaches the hook (a slot that did not go through ``run_action``) shows only its translated
-message. Exceptions raised in worker threads are logged there and reported in the GUI thread.
+message. Exceptions raised in worker threads (Qt's thread pool reports them to ``sys.excepthook``,
+Python threads to ``threading.excepthook``; both are taken over) are logged there and reported in
+the GUI thread.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def friendly_text(exc: BaseException, log_file: Path | None) -> tuple[str, str]:
 
 
 class ExceptionHook(QObject):
-    """Installed as ``sys.excepthook``; :meth:`uninstall` puts the previous hook back."""
+    """Installed as ``sys.excepthook`` and ``threading.excepthook``; :meth:`uninstall` puts the previous hooks back."""
 
     _report = Signal(object)
 
@@ -51,17 +53,29 @@ class ExceptionHook(QObject):
         super().__init__(parent)
         self.log_file = log_file
         self._previous = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        # the one bound method installed, so that uninstall can recognise it
+        self._thread_hook = self._from_thread
         self._showing = False
         # Queued to the thread this object lives in (the GUI thread), whichever thread emits.
         self._report.connect(self._show)
 
     def install(self) -> None:
         self._previous = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
         sys.excepthook = self
+        threading.excepthook = self._thread_hook
 
     def uninstall(self) -> None:
         if sys.excepthook is self:
             sys.excepthook = self._previous
+        if threading.excepthook is self._thread_hook:
+            threading.excepthook = self._previous_thread_hook
+
+    def _from_thread(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return  # a thread that ended with sys.exit() is no error (threading's own hook agrees)
+        self(args.exc_type, args.exc_value, args.exc_traceback)
 
     def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):

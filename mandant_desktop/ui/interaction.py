@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 
 class Interaction(Protocol):
@@ -76,9 +76,19 @@ class MessageBoxInteraction:
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
     ) -> str | None:
-        mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
-        value, ok = QInputDialog.getText(parent, title, label, mode, text)
-        return value if ok else None
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(text)
+        # A label with an explanation (e.g. why no keyring is used) wraps instead of widening the box
+        # to the length of its longest sentence.
+        for caption in dialog.findChildren(QLabel):
+            caption.setWordWrap(True)
+        try:
+            return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
 
 _current: Interaction = MessageBoxInteraction()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.ui import icons
+from mandant_desktop.ui import icons, interaction
 from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.connection_monitor import ConnectionMonitor
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         for row, page_id in enumerate(self.navigation_model.page_ids()):
             page_cls = self.navigation_model.page_at(row)
             assert page_cls is not None
-            action = self.go_menu.addAction(icons.icon(page_cls.icon_name), page_cls.title())
+            action = self.go_menu.addAction(icons.icon(page_cls.icon_name), _menu_text(page_cls.title()))
             if row < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, pid=page_id: self.show_page(pid))
@@ -320,6 +320,18 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.unsaved_pages()
+        if unsaved and not interaction.get().confirm(
+            self,
+            self.tr("Quit without saving?"),
+            self.tr("These pages have changes that are not saved: {pages}. Quit anyway and lose them?").format(
+                pages=", ".join(page.title() for page in unsaved)
+            ),
+            ok_text=self.tr("Quit without saving"),
+            destructive=True,
+        ):
+            event.ignore()
+            return
         self.save_layout()
         if self.monitor is not None:
             self.monitor.stop()
@@ -367,7 +379,12 @@ class MainWindow(QMainWindow):
         for action, page_id in zip(self.go_menu.actions(), self.navigation_model.page_ids(), strict=False):
             page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))
             if page_cls is not None:
-                action.setText(page_cls.title())
+                action.setText(_menu_text(page_cls.title()))
+
+
+def _menu_text(title: str) -> str:
+    """A page title as menu text: a menu would take the "&" of "Contacts & lists" for a mnemonic."""
+    return title.replace("&", "&&")
 
 
 def _status_label(name: str) -> QLabel:

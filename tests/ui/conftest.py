@@ -11,6 +11,8 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring.backends.fail
+import keyring.core
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType
 from uihelpers import ADMIN, FakeInteraction
@@ -38,6 +40,9 @@ def isolated_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object)
     for variable, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(variable, str(home / sub))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # keyring reads that variable only once per process; a backend chosen earlier (another test,
+    # a real desktop keyring) would stay. Replace whatever is cached for this test.
+    monkeypatch.setattr(keyring.core, "_keyring_backend", keyring.backends.fail.Keyring())
     for variable in ("MANDANT_DB_URL", "MANDANT_USER", "MANDANT_PASSWORD"):
         monkeypatch.delenv(variable, raising=False)
     QCoreApplication.setOrganizationName("mandant_desktop")

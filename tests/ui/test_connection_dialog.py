@@ -15,7 +15,8 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
 from mandant_desktop.services.profiles import Backend, ConnectionProfile, ProfileStore
-from mandant_desktop.services.secrets import KeyringSecretStore, MemorySecretStore
+from mandant_desktop.services.secrets import KeyringSecretStore, MemorySecretStore, SecretStoreUnavailableError
+from mandant_desktop.ui import connection_test
 from mandant_desktop.ui.connection_dialog import ConnectionDialog
 from mandant_desktop.ui.connections import Connections, upgrade_notice
 from mandant_desktop.ui.profile_model import PROFILE_ROLE, ProfileListModel
@@ -259,3 +260,103 @@ def test_sqlite_upgrade_notice_names_the_backup(tmp_path: Path) -> None:
     assert notice is not None and str(backup) in notice and "0002_next" in notice
     fresh = SimpleNamespace(upgrade=UpgradeReport(before=after, after=after, backup_path=None, upgraded=False))
     assert upgrade_notice(fresh) is None  # type: ignore[arg-type]
+
+
+def test_editing_a_profile_keeps_its_driver_options(
+    qtbot: QtBot, dialog: ConnectionDialog, store: ProfileStore
+) -> None:
+    """S6: options the form does not show (e.g. sslmode=require, set in the profiles file) survive an edit."""
+    store.save(
+        ConnectionProfile(
+            name="Zentrale",
+            backend=Backend.POSTGRESQL,
+            host="db",
+            database="m",
+            username="u",
+            options={"sslmode": "require"},
+        )
+    )
+    dialog._reload(select="Zentrale")
+    dialog.host.setText("db2")
+    dialog.save_button.click()
+    saved = store.get("Zentrale")
+    assert saved is not None and saved.host == "db2"
+    assert saved.options == {"sslmode": "require"}
+
+
+def test_a_password_that_is_not_saved_stays_in_its_field(
+    qtbot: QtBot, dialog: ConnectionDialog, secrets: MemorySecretStore, interactions: FakeInteraction
+) -> None:
+    """S6: without "save in keyring" the typed password is kept for Test and for another Use after a failed one."""
+    fill_server_profile(qtbot, dialog, port=1)
+    dialog.save_password.setChecked(False)
+    dialog.save_button.click()
+    assert dialog.password.text() == SECRET
+    dialog.use_button.click()  # nothing listens on port 1
+    assert interactions.of_kind("error")
+    assert dialog.password.text() == SECRET
+    assert secrets.get("profile:Zentrale") is None
+
+
+def test_a_password_saved_in_the_keyring_leaves_the_field(
+    qtbot: QtBot, dialog: ConnectionDialog, secrets: MemorySecretStore
+) -> None:
+    fill_server_profile(qtbot, dialog)
+    dialog.save_password.setChecked(True)
+    dialog.save_button.click()
+    assert dialog.password.text() == ""
+    assert dialog.password.placeholderText() == "saved in the keyring"
+
+
+class RefusingSecretStore(MemorySecretStore):
+    """A keyring that exists but refuses to store (locked, or the user said no)."""
+
+    def set(self, key: str, secret: str) -> None:
+        raise SecretStoreUnavailableError("locked")
+
+
+def test_a_keyring_refusal_is_shown_and_the_password_kept(
+    qtbot: QtBot, tmp_path: Path, interactions: FakeInteraction
+) -> None:
+    """S6: the profile is saved; the user is told that the password was not, and it stays typed in."""
+    store = ProfileStore(tmp_path / "profiles.json", RefusingSecretStore())
+    dialog = ConnectionDialog(Connections(store))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill_server_profile(qtbot, dialog)
+    dialog.save_password.setChecked(True)
+    dialog.save_button.click()
+    assert store.get("Zentrale") is not None
+    assert dialog.message.is_error
+    assert "keyring refused the password" in dialog.message.text()
+    assert dialog.password.text() == SECRET
+
+
+def test_an_empty_profile_name_focuses_the_name(dialog: ConnectionDialog, interactions: FakeInteraction) -> None:
+    dialog.name.clear()
+    dialog.path.setFocus()
+    dialog.save_button.click()
+    assert dialog.message.text() == "Please enter a profile name."
+    assert dialog.focusWidget() is dialog.name
+
+
+def test_testing_a_renamed_profile_uses_its_saved_password(
+    qtbot: QtBot, dialog: ConnectionDialog, store: ProfileStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S6: the keyring entry is filed under the saved name; renaming in the form does not lose it."""
+    store.save(
+        ConnectionProfile(name="Zentrale", backend=Backend.POSTGRESQL, host="db", database="m", username="u"),
+        password=SECRET,
+    )
+    dialog._reload(select="Zentrale")
+    used: list[str | None] = []
+
+    def fake_test(profile: ConnectionProfile, password: str | None) -> str:
+        used.append(password)
+        return "PostgreSQL 16"
+
+    monkeypatch.setattr(connection_test, "test_connection", fake_test)
+    dialog.name.setText("Zentrale Hamburg")
+    with qtbot.waitSignal(dialog.test_finished, timeout=5000):
+        dialog.test_button.click()
+    assert used == [SECRET]

@@ -150,3 +150,33 @@ def test_every_model_has_a_translatable_name() -> None:
 
     models = {mapper.class_.__name__ for mapper in Base.registry.mappers}
     assert models == set(OBJECT_NAMES)
+
+
+def test_errors_of_python_threads_reach_the_installed_hook(qtbot: QtBot, interactions: FakeInteraction) -> None:
+    """S5: a crash in a plain Python thread is logged and shown like any other, not just printed."""
+    previous = threading.excepthook
+    hook = ExceptionHook(None)
+    hook.install()
+    try:
+        thread = threading.Thread(target=raise_runtime_error)
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: bool(interactions.of_kind("error")))
+    finally:
+        hook.uninstall()
+    assert threading.excepthook is previous
+    [shown] = interactions.of_kind("error")
+    assert shown.title == "Unexpected error"
+    assert "p4ssw0rd" not in shown.text
+
+
+def test_a_thread_ending_with_sys_exit_is_no_error(interactions: FakeInteraction) -> None:
+    hook = ExceptionHook(None)
+    hook.install()
+    try:
+        thread = threading.Thread(target=sys.exit)
+        thread.start()
+        thread.join()
+    finally:
+        hook.uninstall()
+    assert not interactions.messages

@@ -154,5 +154,39 @@ def test_giving_up_the_login_closes_the_database(
         assert isinstance(dialog, LoginDialog)
         dialog.reject()
 
+    closed: list[bool] = []
+    real_close = app.close
+    app.close = lambda: (closed.append(True), real_close())[-1]  # type: ignore[method-assign]
     QTimer.singleShot(0, cancel)
     assert log_in(app, connections) is None
+    assert closed == [True]
+
+
+def test_a_database_left_behind_in_the_login_is_closed(
+    qtbot: QtBot, admin_url: str, empty_app: bootstrap.AppContext, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S6: "Change…" in the log-in dialog closes the database it leaves; the loop then asks for the
+    first administrator of the new, empty one."""
+    first = bootstrap.open_database(admin_url)
+    closed: list[str] = []
+    real_close = first.close
+    first.close = lambda: (closed.append("first"), real_close())[-1]  # type: ignore[method-assign]
+    connections = Connections(ProfileStore(tmp_path / "profiles.json", MemorySecretStore()))  # type: ignore[operator]
+    monkeypatch.setattr(connections, "choose", lambda parent: empty_app)
+    seen: list[str] = []
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, LoginDialog) and not seen:
+            seen.append("login")
+            dialog.connection.change_button.click()
+        elif isinstance(dialog, FirstAdminDialog):
+            seen.append("first admin")
+            dialog.reject()
+            return
+        QTimer.singleShot(10, step)
+
+    QTimer.singleShot(0, step)
+    assert log_in(first, connections) is None
+    assert seen == ["login", "first admin"]
+    assert closed == ["first"]

@@ -282,3 +282,44 @@ def test_ctrl_number_goes_to_a_page(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page().objectName() == "page.settings"  # type: ignore[union-attr]
     assert [a.text() for a in window.go_menu.actions()][:2] == ["Tenants", "Users"]
+
+
+def test_go_to_page_menu_keeps_the_ampersand_of_a_title(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager
+) -> None:
+    """E2: "Contacts & lists" is shown as such, not as "Contacts _lists" with the space for a mnemonic."""
+    shown = {action.iconText() for action in window.go_menu.actions()}  # the text as the menu draws it
+    assert "Contacts & lists" in shown
+    language.choose("de")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Datei")
+    assert "Kontakte & Verteiler" in {action.iconText() for action in window.go_menu.actions()}
+
+
+class UnsavedPage(Page):
+    page_id: ClassVar[str] = "unsaved-test"
+    object_name: ClassVar[str] = "page.unsavedTest"
+    permission: ClassVar[str] = "tenants.view"
+    icon_name: ClassVar[str] = "tenants"
+    title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Tenants")
+
+    def has_unsaved_changes(self) -> bool:
+        return True
+
+
+def test_closing_with_unsaved_changes_asks_first(window: MainWindow, interactions: FakeInteraction) -> None:
+    """T2, E4: quitting would lose staged edits, so the window asks; declining keeps it open."""
+    window.navigation_model.set_pages([UnsavedPage, *PAGE_CLASSES])
+    window.show_page("unsaved-test")
+    interactions.confirm_answers.append(False)
+    assert not window.close()
+    assert window.isVisible()
+    [question] = interactions.of_kind("confirm")
+    assert "Tenants" in question.text
+    interactions.confirm_answers.append(True)
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_closing_without_unsaved_changes_does_not_ask(window: MainWindow, interactions: FakeInteraction) -> None:
+    assert window.close()
+    assert not interactions.messages

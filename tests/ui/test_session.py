@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from dbhelpers import MigratedDatabase
@@ -19,9 +20,10 @@ from mandant_desktop.services.profiles import ProfileStore
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.ui.connections import Connections
 from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
-from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP, LanguageManager
 from mandant_desktop.ui.login_dialog import LoginDialog
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.page import Page
 from mandant_desktop.ui.session import SessionController
 from mandant_desktop.ui.settings import Settings
 
@@ -143,6 +145,8 @@ def test_change_database_logs_in_to_the_new_one(
         assert controller.operator.username == "filialchef"
         assert controller.window.status_profile.text() == "Filiale"
         assert controller.window.statusBar().currentMessage() == "Connected to Filiale."
+        page = controller.window.current_page()
+        assert page is not None and page.context.app is new_app, "the pages work on the new database"
         assert old_app is not new_app
     finally:
         new_app.close()
@@ -155,3 +159,29 @@ def test_change_database_cancelled_keeps_the_session(
     before = controller.app
     controller.change_database()
     assert controller.app is before
+
+
+class UnsavedPage(Page):
+    page_id: ClassVar[str] = "unsaved-test"
+    object_name: ClassVar[str] = "page.unsavedTest"
+    permission: ClassVar[str] = "tenants.view"
+    icon_name: ClassVar[str] = "tenants"
+    title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Tenants")
+
+    def has_unsaved_changes(self) -> bool:
+        return True
+
+
+def test_change_database_with_unsaved_changes_asks_first(
+    controller: SessionController, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """T2, S6: switching the database would drop staged edits; declining keeps everything as it is."""
+    controller.window.navigation_model.set_pages([UnsavedPage])
+    controller.window.show_page("unsaved-test")
+    chosen: list[object] = []
+    monkeypatch.setattr(controller.connections, "choose", lambda parent: chosen.append(parent))
+    interactions.confirm_answers.append(False)
+    controller.change_database()
+    [question] = interactions.of_kind("confirm")
+    assert "Tenants" in question.text
+    assert chosen == [], "the connection dialog must not open after the user declined"

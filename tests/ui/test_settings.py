@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 from PySide6.QtCore import QByteArray, QSettings
 
+from mandant_desktop import bootstrap
 from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui.settings import Settings
 
@@ -43,3 +46,9 @@ def test_upgrade_stamps_the_version_and_runs_steps(settings: Settings, monkeypat
 def test_wrong_types_fall_back_to_the_default(settings: Settings) -> None:
     settings.store.setValue(ui_settings.MAIN_WINDOW_GEOMETRY.key, "not bytes")
     assert settings.value(ui_settings.MAIN_WINDOW_GEOMETRY) == QByteArray()
+
+
+def test_tests_never_touch_the_users_keyring() -> None:
+    """S6: whatever keyring an earlier test or the desktop chose, widget tests see none."""
+    assert isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring)
+    assert not bootstrap.make_secret_store().available
