@@ -50,8 +50,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     elif display_missing():
         print(
-            "mandant-desktop: no display found; run it with QT_QPA_PLATFORM=offscreen (renders nothing, for "
-            "automation) or under xvfb-run, e.g. `xvfb-run mandant-desktop`.",
+            "mandant-desktop: no display found; run it on a virtual one with `xvfb-run mandant-desktop`, or render "
+            "a page for automation with `--screenshot out.png --page tenants` (offscreen, no window).",
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.engine import (
@@ -22,6 +23,7 @@ from mandant_desktop.db.engine import (
     create_engine_for,
     make_session_factory,
     normalize_url,
+    sqlite_path,
     verify_connection,
 )
 from mandant_desktop.services.auth import AuthService
@@ -134,9 +136,17 @@ def open_database(
         services=Services(factory),
         display_url=parsed.render_as_string(hide_password=True),
         backend=backend_name(parsed),
-        profile_name=profile_name or backend_name(parsed),
+        profile_name=profile_name or connection_label(parsed),
         upgrade=report,
     )
+
+
+def connection_label(url: URL) -> str:
+    """A short name for a database opened without a profile (``--db``): the file or database@host."""
+    path = sqlite_path(url)
+    if url.get_backend_name() == "sqlite":
+        return path.name if path is not None else "SQLite (memory)"
+    return f"{url.database or ''}@{url.host or 'localhost'}"
 
 
 def database_is_empty(ctx: AppContext) -> bool:

@@ -349,6 +349,10 @@ TRANSLATIONS: dict[str, str] = {
     "Unknown demo scale {scale}; use small or large.": (
         "Unbekannter Umfang der Demodaten: {scale}; verwenden Sie small oder large."
     ),
+    "This page has nothing to refresh yet.": "Auf dieser Seite gibt es noch nichts zu aktualisieren.",
+    "The database file {path} cannot be created: {folder} is not a writable folder.": (
+        "Die Datenbankdatei {path} kann nicht angelegt werden: {folder} ist kein beschreibbarer Ordner."
+    ),
     # ---------------------------------------------------------------- kinds of object (context "objects")
     "Tenant": "Mandant",
     "TenantAccess": "Mandantenzugriff",

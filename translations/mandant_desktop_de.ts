@@ -370,6 +370,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Aktualisiert.</translation>
     </message>
     <message>
+        <source>This page has nothing to refresh yet.</source>
+        <translation>Auf dieser Seite gibt es noch nichts zu aktualisieren.</translation>
+    </message>
+    <message>
         <source>Quit without saving?</source>
         <translation>Beenden, ohne zu speichern?</translation>
     </message>
@@ -665,6 +669,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>The connection to the database was lost. Nothing was saved; try again when it is back.</source>
         <translation>Die Verbindung zur Datenbank ist unterbrochen. Es wurde nichts gespeichert; versuchen Sie es erneut, sobald sie wieder besteht.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be created: {folder} is not a writable folder.</source>
+        <translation>Die Datenbankdatei {path} kann nicht angelegt werden: {folder} ist kein beschreibbarer Ordner.</translation>
     </message>
     <message>
         <source>The database has no Administrator role; upgrade the database first.</source>

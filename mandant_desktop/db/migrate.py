@@ -82,7 +82,9 @@ MAIN_TABLES: dict[str, str] = {
 
 
 class SchemaUpgradeError(DomainError):
-    """The upgrade could not be done; the database is as it was before."""
+    """The upgrade could not be done. SQLite and PostgreSQL roll the whole upgrade back; MariaDB/MySQL
+    commit each schema change on its own, so there a failed upgrade may stop half-way (restore the
+    server's backup — which is why a server upgrade asks first)."""
 
 
 class UpgradeDeclinedError(SchemaUpgradeError):

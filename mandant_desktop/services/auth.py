@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -86,13 +87,16 @@ class AuthService:
         actor = system_operator(username)
         with UnitOfWork(self._factory, actor) as uow:
             session = uow.session
-            if not self._needs_first_admin(session):
-                raise DomainError("An administrator exists already; log in instead.")
+            # Lock the Administrator role row before looking for operators: two workstations that
+            # start on the same empty server database at once then take turns, and the second one
+            # finds the first one's administrator (SQLite's BEGIN IMMEDIATE serialises anyway).
             admin_role = session.scalar(
-                select(Role).where(Role.predefined_key == PREDEFINED_BY_KEY["administrator"].key)
+                select(Role).where(Role.predefined_key == PREDEFINED_BY_KEY["administrator"].key).with_for_update()
             )
             if admin_role is None:
                 raise DomainError("The database has no Administrator role; upgrade the database first.")
+            if not self._needs_first_admin(session):
+                raise DomainError("An administrator exists already; log in instead.")
             user = User(
                 username=username,
                 username_key=validation.name_key(username),
@@ -116,7 +120,7 @@ class AuthService:
             )
             session.add(InheritanceSource(user_id=user.id, org_unit_id=root.id, created_by=username))
             session.flush()
-            self._inherit_to_descendants(session, user.id, admin_role.id, root.id, username)
+            self._inherit_to_descendants(uow, user.id, admin_role.id, root.id, username)
             tenant_ids = list(session.scalars(select(Tenant.id)))
             for tenant_id in tenant_ids:
                 session.add(
@@ -141,8 +145,9 @@ class AuthService:
         return (session.scalar(stmt) or 0) == 0
 
     @staticmethod
-    def _inherit_to_descendants(session: Session, user_id: int, role_id: int, root_id: int, by: str) -> None:
+    def _inherit_to_descendants(uow: UnitOfWork, user_id: int, role_id: int, root_id: int, by: str) -> None:
         """Units below the root get the role as inherited (an existing tree in an empty user base)."""
+        session = uow.session
         tree = select(OrgUnit.id).where(OrgUnit.id == root_id).cte("tree", recursive=True)
         tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
         rows = [
@@ -158,6 +163,17 @@ class AuthService:
         ]
         if rows:
             session.execute(insert(RoleAssignment), rows)
+            # Set-based rows are invisible to the flush hook: audit them explicitly (SPEC S3).
+            uow.audit_many(
+                {
+                    "object_type": "RoleAssignment",
+                    "object_id": f"{user_id}:{row['org_unit_id']}:{role_id}",
+                    "action": "create",
+                    "changes": {"inherited_from_id": [None, root_id]},
+                    "summary": "inherited from the root unit",
+                }
+                for row in rows
+            )
 
     def login(self, username: str, password: str) -> Operator:
         """Check the pair; refuse without telling which half was wrong (SPEC S1)."""
@@ -196,12 +212,21 @@ class AuthService:
 
     @staticmethod
     def _record_failure(session: Session, user: User, now: dt.datetime) -> None:
-        failures = user.failed_logins + 1
-        locked = now + LOCKOUT if failures >= MAX_FAILED_LOGINS else None
-        _bookkeeping(session, user.id, {"failed_logins": 0 if locked else failures, "locked_until": locked})
+        # Counted in SQL, not read-add-write, so parallel attempts from several workstations each
+        # count. locked_until is assigned first: MariaDB evaluates SET clauses left to right against
+        # the new values, PostgreSQL and SQLite against the old ones; in this order both agree.
+        reaches_limit = User.failed_logins + 1 >= MAX_FAILED_LOGINS
+        _bookkeeping(
+            session,
+            user.id,
+            [
+                (User.locked_until, case((reaches_limit, now + LOCKOUT), else_=None)),
+                (User.failed_logins, case((reaches_limit, 0), else_=User.failed_logins + 1)),
+            ],
+        )
 
 
-def _bookkeeping(session: Session, user_id: int, values: dict[str, object]) -> None:
+def _bookkeeping(session: Session, user_id: int, values: dict[str, object] | list[tuple[Any, Any]]) -> None:
     """Write a log-in's bookkeeping in a transaction of its own, then commit.
 
     The reads before it are ended first: on SQLite a transaction that read before another
@@ -212,7 +237,12 @@ def _bookkeeping(session: Session, user_id: int, values: dict[str, object]) -> N
     session.commit()
     try:
         session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-        session.execute(update(User).where(User.id == user_id).values(updated_at=User.updated_at, **values))
+        stmt = update(User).where(User.id == user_id)
+        if isinstance(values, dict):
+            stmt = stmt.values(updated_at=User.updated_at, **values)
+        else:
+            stmt = stmt.ordered_values(*values, (User.updated_at, User.updated_at))
+        session.execute(stmt)
         session.commit()
     except DBAPIError as exc:
         session.rollback()

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 
-from mandant_desktop.db.engine import create_engine_for, normalize_url, verify_connection
+from mandant_desktop.db.engine import create_engine_for, normalize_url, sqlite_path, verify_connection
 from mandant_desktop.domain import validation
-from mandant_desktop.domain.errors import ValidationError
+from mandant_desktop.domain.errors import DatabaseUnavailableError, ValidationError
 from mandant_desktop.services.secrets import SecretStore
 
 
@@ -186,8 +186,23 @@ class ProfileStore:
 
 
 def test_connection(profile: ConnectionProfile, password: str | None) -> str:
-    """Connect once and return the server's version line; a clear error otherwise (no password in it)."""
-    engine = create_engine_for(profile.validated().url(), password=password)
+    """Connect once and return the server's version line; a clear error otherwise (no password in it).
+
+    A SQLite file that does not exist yet is not created by a mere test (it is created when the
+    profile is used); the test then checks that it could be created there.
+    """
+    url = profile.validated().url()
+    target = sqlite_path(url)
+    if target is not None and not target.exists():
+        existing = next(folder for folder in target.parents if folder.exists())
+        if not existing.is_dir() or not os.access(existing, os.W_OK):
+            raise DatabaseUnavailableError(
+                "The database file {path} cannot be created: {folder} is not a writable folder.",
+                path=str(target),
+                folder=str(existing),
+            )
+        url = url.set(database=":memory:")
+    engine = create_engine_for(url, password=password)
     try:
         verify_connection(engine)
         with engine.connect() as connection:

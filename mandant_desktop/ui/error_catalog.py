@@ -30,6 +30,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "Someone else changed this data in the meantime. Nothing was saved; reload and try again."),
     QT_TRANSLATE_NOOP("errors", "The change clashes with data saved at the same time on another workstation. Nothing was saved; reload and try again."),
     QT_TRANSLATE_NOOP("errors", "The connection to the database was lost. Nothing was saved; try again when it is back."),
+    QT_TRANSLATE_NOOP("errors", "The database file {path} cannot be created: {folder} is not a writable folder."),
     QT_TRANSLATE_NOOP("errors", "The database has no Administrator role; upgrade the database first."),
     QT_TRANSLATE_NOOP("errors", "The database is not empty but was not created by this program (it holds tables such as {tables}). Choose an empty database or one created by this program."),
     QT_TRANSLATE_NOOP("errors", "The database lacks {what} of the permission catalogue; upgrade the database first."),

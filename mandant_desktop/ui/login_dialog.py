@@ -83,7 +83,8 @@ class LoginDialog(QDialog):
         try:
             operator = self.app.services.auth.login(self.username.text(), self.password.text())
         except DomainError as exc:
-            log.info("log-in refused for %r", self.username.text())
+            # Not the typed name: people sometimes type their password into the user name field.
+            log.info("log-in refused")
             self.message.show_error(message_for(exc))
             self.password.clear()
             (self.password if self.username.text() else self.username).setFocus()

@@ -288,9 +288,11 @@ class MainWindow(QMainWindow):
 
     def refresh_page(self) -> None:
         page = self.current_page()
-        if page is not None:
-            page.refresh()
+        if page is not None and page.refresh():
             self.show_status(self.tr("Refreshed."), 2000)
+        else:
+            # Honest about placeholder pages: nothing was loaded, so nothing is said to be fresh.
+            self.show_status(self.tr("This page has nothing to refresh yet."), 3000)
 
     def show_about(self) -> None:
         dialog = AboutDialog(self.context.app, self)

@@ -66,8 +66,9 @@ class Page(QWidget):
         """The page's search box, focused by Ctrl+F; None when the page has none."""
         return None
 
-    def refresh(self) -> None:
-        """Reload from the database (F5)."""
+    def refresh(self) -> bool:
+        """Reload from the database (F5); False when the page shows nothing that could be reloaded."""
+        return False
 
     def has_unsaved_changes(self) -> bool:
         return False

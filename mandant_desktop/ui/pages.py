@@ -29,13 +29,6 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
 PAGE_IDS: tuple[str, ...] = tuple(page.page_id for page in PAGE_CLASSES)
 
 
-def page_class(page_id: str) -> type[Page]:
-    for page in PAGE_CLASSES:
-        if page.page_id == page_id:
-            return page
-    raise KeyError(page_id)
-
-
 def pages_for(operator: Operator) -> tuple[type[Page], ...]:
     """The pages ``operator`` may use; the others do not appear at all (SPEC S1)."""
     return tuple(page for page in PAGE_CLASSES if page.available_to(operator))

@@ -190,3 +190,49 @@ def test_a_save_elsewhere_during_log_in_does_not_break_it(
     with migrated_sqlite.session_factory() as session:
         user = session.scalars(select(User)).one()
         assert user.failed_logins == 0 and user.last_login_at is not None
+
+
+def test_failed_attempts_are_counted_in_the_database(migrated_db: Any) -> None:
+    """S1: failures count on every backend, the lock starts at the limit and the count restarts."""
+    clock = Clock()
+    auth = AuthService(migrated_db.session_factory, clock=clock)
+    auth.create_first_admin(ADMIN)
+    for expected in range(1, MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationError):
+            auth.login("chef", "falsch")
+        with migrated_db.session_factory() as session:
+            user = session.scalars(select(User)).one()
+            assert (user.failed_logins, user.locked_until) == (expected, None)
+    with pytest.raises(AuthenticationError):
+        auth.login("chef", "falsch")
+    with migrated_db.session_factory() as session:
+        user = session.scalars(select(User)).one()
+        assert user.failed_logins == 0
+        assert user.locked_until == clock.now + dt.timedelta(minutes=5)
+
+
+def test_two_workstations_creating_the_first_admin_at_once(migrated_db: Any) -> None:
+    """S1, S4: two workstations on one empty database: exactly one first administrator."""
+    import threading
+
+    outcomes: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def create(name: str) -> None:
+        auth = AuthService(migrated_db.session_factory)
+        data = FirstAdmin(name, "Sehr-geheim1", "Sehr-geheim1", f"{name}@example.de")
+        barrier.wait()
+        try:
+            auth.create_first_admin(data)
+            outcomes.append("created")
+        except DomainError:
+            outcomes.append("refused")
+
+    threads = [threading.Thread(target=create, args=(name,)) for name in ("erste", "zweite")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["created", "refused"]
+    with migrated_db.session_factory() as session:
+        assert len(session.scalars(select(User)).all()) == 1

@@ -106,3 +106,20 @@ def test_renaming_only_the_case_keeps_the_password(store: ProfileStore) -> None:
     assert profile.name == "Zentrale"
     assert store.password_for(profile) == "pw-zentrale"
     assert store.secrets.get("profile:zentrale") is None
+
+
+def test_testing_a_new_sqlite_file_does_not_create_it(tmp_path: Path) -> None:
+    """S6: Test connection on a file that does not exist yet checks, but leaves nothing behind."""
+    target = tmp_path / "neu" / "mandant.sqlite"
+    version = test_connection(ConnectionProfile(name="neu", path=str(target)), None)
+    assert version.startswith("SQLite ")
+    assert not target.exists() and not target.parent.exists()
+
+
+def test_testing_a_sqlite_file_where_no_folder_can_be_is_refused(tmp_path: Path) -> None:
+    """S6: a path below a plain file can never hold a database: a clear refusal, nothing created."""
+    blocker = tmp_path / "notiz.txt"
+    blocker.write_text("kein Ordner", encoding="utf-8")
+    with pytest.raises(DatabaseUnavailableError) as caught:
+        test_connection(ConnectionProfile(name="x", path=str(blocker / "x.sqlite")), None)
+    assert "notiz.txt" in caught.value.message

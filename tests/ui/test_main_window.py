@@ -142,8 +142,9 @@ class SearchPage(Page):
     def search_field(self) -> QLineEdit:
         return self.search
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
         self.refreshed += 1
+        return True
 
 
 def test_ctrl_f_focuses_the_search_and_f5_refreshes(qtbot: QtBot, window: MainWindow) -> None:
@@ -159,6 +160,14 @@ def test_ctrl_f_focuses_the_search_and_f5_refreshes(qtbot: QtBot, window: MainWi
     assert page.search.selectedText() == "Hamburg"
     qtbot.keyClick(window, Qt.Key.Key_F5)
     assert page.refreshed == 1
+    assert window.statusBar().currentMessage() == "Refreshed."
+
+
+def test_f5_on_a_placeholder_page_does_not_claim_a_reload(qtbot: QtBot, window: MainWindow) -> None:
+    """E2: pages not built yet say so honestly, also when asked to refresh."""
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.statusBar().currentMessage() == "This page has nothing to refresh yet."
 
 
 def test_ctrl_f_on_a_page_without_search_says_so(qtbot: QtBot, window: MainWindow) -> None:
