@@ -15,6 +15,7 @@ import keyring.backends.fail
 import keyring.core
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType
+from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN, FakeInteraction
 
 from mandant_desktop import bootstrap
@@ -22,6 +23,7 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings import Settings
 
 #: Qt warnings that say nothing about our code
@@ -124,3 +126,20 @@ def admin_app(admin_url: str, admin_template: tuple[Path, Operator]) -> Iterator
         yield app, admin_template[1]
     finally:
         app.close()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    settings: Settings,
+    language: LanguageManager,
+    interactions: FakeInteraction,
+) -> Iterator[MainWindow]:
+    """The main window on the administrator's database, shown and exposed."""
+    app, operator = admin_app
+    win = MainWindow(app, operator, settings=settings, language=language)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win

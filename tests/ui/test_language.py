@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from uihelpers import FakeInteraction
 
-from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import AuthenticationError
-from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import i18n
 from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui.errors import message_for
@@ -20,21 +15,6 @@ from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings import Settings
 from mandant_desktop.ui.settings_page.page import SettingsPage
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot,
-    admin_app: tuple[bootstrap.AppContext, Operator],
-    settings: Settings,
-    language: LanguageManager,
-    interactions: FakeInteraction,
-) -> Iterator[MainWindow]:
-    app, operator = admin_app
-    win = MainWindow(app, operator, settings=settings, language=language)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
 
 
 def titles(window: MainWindow) -> list[str]:

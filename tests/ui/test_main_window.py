@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import ClassVar
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QToolButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,22 +29,6 @@ OBJECT_NAMES = {
     "audit": "page.audit",
     "settings": "page.settings",
 }
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot,
-    admin_app: tuple[bootstrap.AppContext, Operator],
-    settings: Settings,
-    language: LanguageManager,
-    interactions: FakeInteraction,
-) -> Iterator[MainWindow]:
-    app, operator = admin_app
-    win = MainWindow(app, operator, settings=settings, language=language)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
 
 
 def click_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
