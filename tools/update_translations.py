@@ -22,6 +22,7 @@ import argparse
 import ast
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -195,6 +196,16 @@ def run_lupdate(ts_path: Path = TS_PATH, *, package: Path = PACKAGE) -> None:
         str(ts_path),
     ]
     subprocess.run(command, check=True, cwd=ROOT)
+    drop_extracted_comments(ts_path)
+
+
+def drop_extracted_comments(ts_path: Path) -> None:
+    """lupdate takes any ``#:`` comment near a tr() call for a note to translators; ours are attribute
+    docs ("the ConnectionProfile of a row") that would only mislead. This project writes none."""
+    text = ts_path.read_text(encoding="utf-8")
+    cleaned = re.sub(r"\n\s*<extracomment>.*?</extracomment>", "", text, flags=re.DOTALL)
+    if cleaned != text:
+        ts_path.write_text(cleaned, encoding="utf-8")
 
 
 def run_lrelease(ts_path: Path = TS_PATH, qm_path: Path = QM_PATH) -> None:

@@ -55,7 +55,6 @@
     <name>ConnectionDialog</name>
     <message>
         <source>New connection</source>
-        <extracomment>a connection test ended (either way); for tests and for anyone who waits on it the name the form was loaded from; None for a profile not saved yet</extracomment>
         <translation>Neue Verbindung</translation>
     </message>
     <message>
@@ -195,7 +194,6 @@
     <name>ConnectionLine</name>
     <message>
         <source>Database:</source>
-        <extracomment>opens the connection dialog; returns the newly opened database, or None when nothing changed</extracomment>
         <translation>Datenbank:</translation>
     </message>
     <message>
@@ -207,7 +205,6 @@
     <name>Connections</name>
     <message>
         <source>Local database</source>
-        <extracomment>the ConnectionProfile of a row</extracomment>
         <translation>Lokale Datenbank</translation>
     </message>
     <message>
@@ -251,7 +248,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <name>FirstAdminDialog</name>
     <message>
         <source>First administrator — Mandant Desktop</source>
-        <extracomment>the chosen database has an administrator already: log in there instead the inputs by the ``field`` a ValidationError names</extracomment>
         <translation>Erster Administrator — Mandant Desktop</translation>
     </message>
     <message>
@@ -303,7 +299,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <name>Launcher</name>
     <message>
         <source>--screenshot needs MANDANT_USER and MANDANT_PASSWORD (or --demo for the demo operator).</source>
-        <extracomment>the database while this function owns it; the session controller takes it over at the end</extracomment>
         <translation>--screenshot benötigt MANDANT_USER und MANDANT_PASSWORD (oder --demo für den Demo-Benutzer).</translation>
     </message>
     <message>
@@ -358,7 +353,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <name>MainWindow</name>
     <message>
         <source>The connection to the database is back.</source>
-        <extracomment>the user asked for another database (File menu or settings page)</extracomment>
         <translation>Die Verbindung zur Datenbank steht wieder.</translation>
     </message>
     <message>
@@ -506,7 +500,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>This page is being built; see the issue list for what it will offer and when.</source>
-        <extracomment>English title, marked for lupdate with QT_TRANSLATE_NOOP(&quot;Pages&quot;, …)</extracomment>
         <translation>Diese Seite befindet sich noch im Aufbau; was sie bieten wird und wann, steht in der Aufgabenliste.</translation>
     </message>
 </context>
@@ -540,7 +533,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <name>SettingsPage</name>
     <message>
         <source>Language</source>
-        <extracomment>the choices of the language box, in order</extracomment>
         <translation>Sprache</translation>
     </message>
     <message>
@@ -788,7 +780,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Cannot complete the action</source>
-        <extracomment>told about a lost database connection instead of showing a box (the main window&apos;s banner, S5)</extracomment>
         <translation>Die Aktion kann nicht ausgeführt werden</translation>
     </message>
     <message>
