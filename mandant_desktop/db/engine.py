@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import socket
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -162,10 +164,10 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
         # Take transaction control away from the driver so that BEGIN is ours (see module docs).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if not in_memory:
+            _ensure_wal(cursor)
+        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -173,6 +175,26 @@ def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _ensure_wal(cursor: Any) -> None:
+    """Switch the file to WAL once; later connections find it in WAL already and change nothing.
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once, without
+    waiting for the busy timeout, while another connection holds a lock on it — as when two
+    workstations open a new file together. So the switch is retried within the busy timeout.
+    """
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -254,3 +254,29 @@ def test_a_driver_error_without_text_is_still_a_clean_error(
     with pytest.raises(DatabaseUnavailableError) as refused:
         verify_connection(sqlite_engine)
     assert refused.value.values["detail"] == "OperationalError"
+
+
+def test_new_file_switches_to_wal_even_while_another_connection_holds_it(tmp_path: Path) -> None:
+    """S4: two workstations opening a new SQLite file together. Switching to WAL needs the file
+    alone, and SQLite refuses at once while another connection holds a lock; the switch waits for
+    the lock instead of failing the start (seen as a flaky two-workstation upgrade before)."""
+    path = tmp_path / "neu.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x INTEGER)")
+    holder.execute("BEGIN IMMEDIATE")  # the other workstation is writing (still in rollback-journal mode)
+    holder.execute("INSERT INTO t VALUES (1)")
+
+    def release_soon() -> None:
+        time.sleep(0.5)
+        holder.execute("COMMIT")
+
+    releaser = threading.Thread(target=release_soon)
+    releaser.start()
+    engine = create_engine_for(f"sqlite:///{path}")
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        releaser.join()
+        holder.close()
+        engine.dispose()
