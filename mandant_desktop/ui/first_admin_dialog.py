@@ -8,44 +8,34 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from mandant_desktop.domain import validation
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.services.auth import FirstAdmin
-from mandant_desktop.ui import icons
+from mandant_desktop.ui.account_dialog import AccountDialog
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.forms import (
     ChooseDatabase,
-    ConnectionLine,
-    DialogHeader,
-    MessageLabel,
     line_edit,
     password_edit,
 )
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
-    from mandant_desktop.services.operator import Operator
 
 log = logging.getLogger(__name__)
 
 
-class FirstAdminDialog(QDialog):
+class FirstAdminDialog(AccountDialog):
     #: the chosen database has an administrator already: log in there instead
-    NEEDS_LOGIN = 2
+    NEEDS_LOGIN = AccountDialog.SWITCH_DIALOG
 
     def __init__(
         self, app: AppContext, *, choose_database: ChooseDatabase | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(app, choose_database=choose_database, parent=parent)
         self.setObjectName("firstAdminDialog")
-        self.app = app
-        self.operator: Operator | None = None
-        self._choose_database = choose_database
-
-        self.header = DialogHeader()
         self.header.text.setObjectName("firstAdminIntro")
         self.username = line_edit("adminUser", max_length=100)
         self.email = line_edit("adminEmail", max_length=254)
@@ -67,28 +57,8 @@ class FirstAdminDialog(QDialog):
         for name, edit in self._fields.items():
             self._labels[name].setBuddy(edit)
             form.addRow(self._labels[name], edit)
-        self.connection = ConnectionLine()
-        self.connection.show_app(app)
-        self.connection.change_button.setEnabled(choose_database is not None)
-        self.connection.change_requested.connect(self._change_database)
-        form.addRow(self.connection.caption, self.connection)
-        self.message = MessageLabel("firstAdminMessage")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.header)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setWindowIcon(icons.icon(icons.APP_ICON))
-        self.setMinimumWidth(500)
+        self._assemble(form, message_name="firstAdminMessage", min_width=500)
         self.username.setFocus()
-        self.retranslateUi()
 
     def data(self) -> FirstAdmin:
         return FirstAdmin(
@@ -114,22 +84,8 @@ class FirstAdminDialog(QDialog):
         self.operator = operator
         super().accept()
 
-    def _change_database(self) -> None:
-        if self._choose_database is None:
-            return
-        chosen = self._choose_database(self)
-        if chosen is None:
-            return
-        self.app = chosen
-        self.connection.show_app(chosen)
-        self.message.clear_message()
-        if not chosen.services.auth.needs_first_admin():
-            self.done(self.NEEDS_LOGIN)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
+    def _belongs_elsewhere(self, app: AppContext) -> bool:
+        return not app.services.auth.needs_first_admin()
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("First administrator — Mandant Desktop"))

@@ -11,72 +11,44 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from mandant_desktop.domain.errors import DomainError
-from mandant_desktop.ui import icons
+from mandant_desktop.ui.account_dialog import AccountDialog
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.forms import (
     ChooseDatabase,
-    ConnectionLine,
-    DialogHeader,
-    MessageLabel,
     line_edit,
     password_edit,
 )
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
-    from mandant_desktop.services.operator import Operator
 
 log = logging.getLogger(__name__)
 
 
-class LoginDialog(QDialog):
-    NEEDS_FIRST_ADMIN = 2
+class LoginDialog(AccountDialog):
+    #: the newly chosen database has no administrator yet: show the first-administrator dialog
+    NEEDS_FIRST_ADMIN = AccountDialog.SWITCH_DIALOG
 
     def __init__(
         self, app: AppContext, *, choose_database: ChooseDatabase | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(app, choose_database=choose_database, parent=parent)
         self.setObjectName("loginDialog")
-        self.app = app
-        self.operator: Operator | None = None
-        self._choose_database = choose_database
-
-        self.header = DialogHeader()
         self.username = line_edit("loginUser", max_length=100)
         self.password = password_edit("loginPassword")
         self._user_label, self._password_label = QLabel(), QLabel()
         self._user_label.setBuddy(self.username)
         self._password_label.setBuddy(self.password)
-        self.connection = ConnectionLine()
-        self.connection.show_app(app)
-        self.connection.change_button.setEnabled(choose_database is not None)
-        self.connection.change_requested.connect(self._change_database)
-        self.message = MessageLabel("loginMessage")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.setObjectName("loginButtons")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
         form = QFormLayout()
         form.addRow(self._user_label, self.username)
         form.addRow(self._password_label, self.password)
-        form.addRow(self.connection.caption, self.connection)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self.header)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setWindowIcon(icons.icon(icons.APP_ICON))
-        self.setMinimumWidth(460)
+        self._assemble(form, message_name="loginMessage", min_width=460)
+        self.buttons.setObjectName("loginButtons")
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.retranslateUi()
 
     def accept(self) -> None:
         """Check the pair with the service; stay open with the message when it is refused."""
@@ -92,22 +64,8 @@ class LoginDialog(QDialog):
         self.operator = operator
         super().accept()
 
-    def _change_database(self) -> None:
-        if self._choose_database is None:
-            return
-        chosen = self._choose_database(self)
-        if chosen is None:
-            return
-        self.app = chosen
-        self.connection.show_app(chosen)
-        self.message.clear_message()
-        if chosen.services.auth.needs_first_admin():
-            self.done(self.NEEDS_FIRST_ADMIN)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
+    def _belongs_elsewhere(self, app: AppContext) -> bool:
+        return app.services.auth.needs_first_admin()
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Log in — Mandant Desktop"))

@@ -1,0 +1,83 @@
+"""The frame the log-in and first-administrator dialogs share (SPEC S1).
+
+Both show a header, a form, the database the account belongs to (with "Change…"), a message line
+and OK/Cancel. When the operator changes to a database that needs the other dialog, this one ends
+with :attr:`AccountDialog.SWITCH_DIALOG` and the caller shows the other.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+
+from mandant_desktop.ui import icons
+from mandant_desktop.ui.forms import ChooseDatabase, ConnectionLine, DialogHeader, MessageLabel
+
+if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import AppContext
+    from mandant_desktop.services.operator import Operator
+
+
+class AccountDialog(QDialog):
+    #: ``done()`` code: the newly chosen database needs the other dialog
+    SWITCH_DIALOG = 2
+
+    def __init__(
+        self, app: AppContext, *, choose_database: ChooseDatabase | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.operator: Operator | None = None
+        self._choose_database = choose_database
+        self.header = DialogHeader()
+
+    def _assemble(self, form: QFormLayout, *, message_name: str, min_width: int) -> None:
+        """Add the connection row, the message line and the buttons after the subclass's inputs,
+        so that the tab order runs inputs → Change… → OK/Cancel."""
+        self.connection = ConnectionLine()
+        self.connection.show_app(self.app)
+        self.connection.change_button.setEnabled(self._choose_database is not None)
+        self.connection.change_requested.connect(self._change_database)
+        form.addRow(self.connection.caption, self.connection)
+        self.message = MessageLabel(message_name)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.header)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setWindowIcon(icons.icon(icons.APP_ICON))
+        self.setMinimumWidth(min_width)
+        self.retranslateUi()
+
+    def _belongs_elsewhere(self, app: AppContext) -> bool:
+        """True when ``app`` needs the other dialog (subclasses say which way round)."""
+        raise NotImplementedError
+
+    def _change_database(self) -> None:
+        if self._choose_database is None:
+            return
+        chosen = self._choose_database(self)
+        if chosen is None:
+            return
+        self.app = chosen
+        self.connection.show_app(chosen)
+        self.message.clear_message()
+        if self._belongs_elsewhere(chosen):
+            self.done(self.SWITCH_DIALOG)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        raise NotImplementedError
