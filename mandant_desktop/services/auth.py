@@ -31,7 +31,7 @@ from mandant_desktop.domain.errors import AuthenticationError, DomainError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
 from mandant_desktop.services.operator import Operator, system_operator, workstation_name
 from mandant_desktop.services.passwords import burn_verification_time, hash_password, needs_rehash, verify_password
-from mandant_desktop.services.unit_of_work import UnitOfWork, translate_db_error
+from mandant_desktop.services.unit_of_work import UnitOfWork, raise_as_domain_error
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=5)
@@ -246,10 +246,7 @@ def _bookkeeping(session: Session, user_id: int, values: dict[str, object] | lis
         session.commit()
     except DBAPIError as exc:
         session.rollback()
-        translated = translate_db_error(exc)
-        if translated is None:
-            raise
-        raise translated from exc
+        raise_as_domain_error(exc)
 
 
 def operator_permissions_fresh(factory: sessionmaker[Session], user_id: int) -> frozenset[str]:

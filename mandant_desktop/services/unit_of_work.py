@@ -12,7 +12,7 @@ import enum
 import logging
 from collections.abc import Iterable
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, NoReturn, Self, TypeVar
 
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -132,10 +132,7 @@ class UnitOfWork:
                 session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
             except DBAPIError as exc:
                 session.close()
-                translated = translate_db_error(exc)
-                if translated is None:
-                    raise
-                raise translated from exc
+                raise_as_domain_error(exc)
         session.info["uow"] = self
         event.listen(session, "before_flush", _before_flush)
         event.listen(session, "after_flush", _after_flush)
@@ -225,10 +222,7 @@ class UnitOfWork:
             raise conflict from exc
         except DBAPIError as exc:
             session.rollback()
-            translated = translate_db_error(exc)
-            if translated is None:
-                raise
-            raise translated from exc
+            raise_as_domain_error(exc)
         self._committed = True
 
     def rollback(self) -> None:
@@ -306,6 +300,14 @@ def translate_db_error(exc: BaseException) -> Exception | None:
 _PG_LOCK_STATES = frozenset({"40001", "40P01", "55P03"})
 #: MariaDB/MySQL error numbers for the same: lock wait timeout, deadlock
 _MYSQL_LOCK_ERRORS = frozenset({1205, 1213})
+
+
+def raise_as_domain_error(exc: DBAPIError) -> NoReturn:
+    """Raise the domain error for ``exc`` (see :func:`translate_db_error`), or ``exc`` itself."""
+    translated = translate_db_error(exc)
+    if translated is None:
+        raise exc
+    raise translated from exc
 
 
 def _is_lock_conflict(exc: OperationalError) -> bool:
