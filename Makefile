@@ -42,7 +42,7 @@ translations: $(VENV)/.installed-test
 
 screenshots: $(VENV)/.installed-app  ## renders every page of the demo database
 	@mkdir -p docs/screenshots
-	for page in tenants users roles assignments org-units customers contacts audit settings; do \
+	for page in tenants users roles assignments org-units customers contacts audit settings outbox; do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/mandant-desktop --demo --screenshot docs/screenshots/$$page.png --page $$page || exit 1; \
 	done
 

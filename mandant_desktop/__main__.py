@@ -11,7 +11,18 @@ import os
 import sys
 from collections.abc import Sequence
 
-PAGE_IDS = ("tenants", "users", "roles", "assignments", "org-units", "customers", "contacts", "audit", "settings")
+PAGE_IDS = (
+    "tenants",
+    "users",
+    "roles",
+    "assignments",
+    "org-units",
+    "customers",
+    "contacts",
+    "audit",
+    "settings",
+    "outbox",
+)
 
 EXIT_USAGE = 2
 

@@ -26,12 +26,31 @@ from mandant_desktop.db.engine import (
     sqlite_path,
     verify_connection,
 )
+from mandant_desktop.services.activation import ActivationService
+from mandant_desktop.services.assignments import AssignmentsService
 from mandant_desktop.services.auth import AuthService
+from mandant_desktop.services.changes import ChangeService
+from mandant_desktop.services.connection_guard import ConnectionGuard
+from mandant_desktop.services.contact_persons import ContactPersonService
+from mandant_desktop.services.customer_contacts import CustomerContactService
+from mandant_desktop.services.customers import CustomerService
+from mandant_desktop.services.mail import MailService
+from mandant_desktop.services.rights_groups import RightsGroupService
+from mandant_desktop.services.rights_naming import RightsNamingService
+from mandant_desktop.services.roles import RolesService
+from mandant_desktop.services.users import UsersService
 
 if TYPE_CHECKING:
     from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
+    from mandant_desktop.services.access import AccessService
+    from mandant_desktop.services.audit import AuditService
+    from mandant_desktop.services.contacts import ContactService
+    from mandant_desktop.services.imports import ImportService
+    from mandant_desktop.services.lists import ListService
     from mandant_desktop.services.profiles import ProfileStore
     from mandant_desktop.services.secrets import SecretStore
+    from mandant_desktop.services.tenant_data import TenantDataRouter
+    from mandant_desktop.services.tenants import TenantService
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +102,69 @@ class Services:
 
     session_factory: sessionmaker[Session]
     auth: AuthService = field(init=False)
+    # users, roles and role assignment (issue 3)
+    users: UsersService = field(init=False)
+    activation: ActivationService = field(init=False)
+    mail: MailService = field(init=False)
+    roles: RolesService = field(init=False)
+    assignments: AssignmentsService = field(init=False)
+    # customers (issue 6)
+    customers: CustomerService = field(init=False)
+    rights_groups: RightsGroupService = field(init=False)
+    contact_persons: ContactPersonService = field(init=False)
+    customer_contacts: CustomerContactService = field(init=False)
+    rights_naming: RightsNamingService = field(init=False)
+    #: tenants feature (SPEC T1-T12); ``secrets`` holds separate tenants' database passwords
+    secrets: SecretStore | None = None
+    tenant_data: TenantDataRouter = field(init=False)
+    tenants: TenantService = field(init=False)
+    access: AccessService = field(init=False)
+    contacts: ContactService = field(init=False)
+    lists: ListService = field(init=False)
+    # audit log and imports (issue 7, engineer A)
+    audit: AuditService = field(init=False)
+    imports: ImportService = field(init=False)
+    #: other workstations' changes (issue 7, SPEC E8)
+    changes: ChangeService = field(init=False)
+    connection_guard: ConnectionGuard = field(init=False)
 
     def __post_init__(self) -> None:
         self.auth = AuthService(self.session_factory)
+        self.users = UsersService(self.session_factory)
+        self.activation = ActivationService(self.session_factory)
+        self.mail = MailService(self.session_factory, make_secret_store)
+        self.roles = RolesService(self.session_factory)
+        self.assignments = AssignmentsService(self.session_factory)
+        # customers (issue 6)
+        self.customers = CustomerService(self.session_factory)
+        self.rights_groups = RightsGroupService(self.session_factory)
+        self.contact_persons = ContactPersonService(self.session_factory)
+        self.customer_contacts = CustomerContactService(self.session_factory)
+        self.rights_naming = RightsNamingService(self.session_factory)
+        self._init_tenants()
+        self._init_audit_and_imports()
+        self.changes = ChangeService(self.session_factory)
+        self.connection_guard = ConnectionGuard(self.session_factory)
+
+    def _init_tenants(self) -> None:
+        from mandant_desktop.services.access import AccessService
+        from mandant_desktop.services.contacts import ContactService
+        from mandant_desktop.services.lists import ListService
+        from mandant_desktop.services.tenant_data import TenantDataRouter
+        from mandant_desktop.services.tenants import TenantService
+
+        self.tenant_data = TenantDataRouter(self.session_factory, self.secrets or make_secret_store())
+        self.tenants = TenantService(self.session_factory, self.tenant_data)
+        self.access = AccessService(self.session_factory)
+        self.contacts = ContactService(self.tenant_data)
+        self.lists = ListService(self.tenant_data)
+
+    def _init_audit_and_imports(self) -> None:
+        from mandant_desktop.services.audit import AuditService
+        from mandant_desktop.services.imports import ImportService
+
+        self.audit = AuditService(self.session_factory)
+        self.imports = ImportService(self.session_factory)
 
 
 @dataclass
@@ -99,6 +178,7 @@ class AppContext:
     upgrade: UpgradeReport | None = None
 
     def close(self) -> None:
+        self.services.tenant_data.close()
         self.engine.dispose()
 
     def ping(self) -> None:

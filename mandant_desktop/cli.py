@@ -6,6 +6,7 @@ Commands::
     mandant-admin db check [--json]
     mandant-admin demo --scale small|large [--seed N]
     mandant-admin export assignments|access|customers OUT.xlsx
+    mandant-admin user activate TOKEN [--new-password-stdin]
 
 Every command takes ``--db URL`` (default: ``$MANDANT_DB_URL``, else the default SQLite file in
 the user data directory) and ``--password-stdin``, which reads a server password from the first
@@ -135,6 +136,33 @@ def build_parser() -> argparse.ArgumentParser:
         sub = export_kinds.add_parser(kind, parents=[database], help=text)
         sub.add_argument("output", type=Path, metavar="OUT.xlsx")
         sub.set_defaults(handler=_cmd_export)
+
+    imports = commands.add_parser("import", help="read an Excel file in (all rows or none)")
+    imports.set_defaults(help_parser=imports)
+    import_kinds = imports.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser)
+    for kind, text in (
+        ("assignments", "role assignments, in the layout of 'export assignments'"),
+        ("users", "internal users: user name, e-mail, first name, last name, SSO"),
+        ("customers", "customers, in the layout of 'export customers'"),
+    ):
+        sub = import_kinds.add_parser(kind, parents=[database], help=text)
+        sub.add_argument("file", type=Path, metavar="FILE.xlsx")
+        sub.add_argument("--dry-run", action="store_true", help="check the file and show what would change")
+        sub.set_defaults(handler=_cmd_import)
+
+    user = commands.add_parser("user", help="user accounts")
+    user.set_defaults(help_parser=user)
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
+    activate = user_commands.add_parser(
+        "activate", parents=[database], help="activate an account with the token of its activation link"
+    )
+    activate.add_argument("token", metavar="TOKEN", help="the token from the activation link")
+    activate.add_argument(
+        "--new-password-stdin",
+        action="store_true",
+        help="read the account's new password from standard input (after the database password, if any)",
+    )
+    activate.set_defaults(handler=_cmd_user_activate)
     return parser
 
 
@@ -194,6 +222,11 @@ def _exit_code(exc: BaseException) -> int | None:
 
 
 def _is_file_error(exc: BaseException) -> bool:
+    if "mandant_desktop.services.imports" in sys.modules:
+        from mandant_desktop.services.imports.core import ImportFileError
+
+        if isinstance(exc, ImportFileError):
+            return True
     if "mandant_desktop.services.xlsx" in sys.modules:
         from mandant_desktop.services.xlsx import ExportFileError
 
@@ -374,6 +407,68 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 cancel=cancelled,
             )
     print(f"Wrote {rows} rows to {output}")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """All rows or none (S8); row errors go to standard error as "row N, column C: message"."""
+    from mandant_desktop.db.engine import make_session_factory
+    from mandant_desktop.services.imports import ImportKind, ImportService
+    from mandant_desktop.services.operator import system_operator
+
+    path: Path = args.file
+    if not path.is_file():
+        raise CliError(f"the file {path} does not exist", EXIT_FILE)
+    with _open_engine(args, must_exist=True) as engine:
+        _require_current_schema(engine)
+        service = ImportService(make_session_factory(engine))
+        result = service.run(system_operator(OPERATOR_NAME), ImportKind(args.kind), path, dry_run=args.dry_run)
+    for error in result.errors:
+        where = f"row {error.row}" + (f", column {error.column}" if error.column else "")
+        print(f"{PROG}: {where}: {error.error.message}", file=sys.stderr)
+    if result.errors:
+        return _fail(f"{len(result.errors)} errors in {path}; nothing was imported", EXIT_REFUSED)
+    if args.dry_run:
+        for line in result.preview:
+            print(f"+ {line}")
+        print(f"Dry run: {result.added} would be added, {result.unchanged} unchanged; nothing was written")
+    else:
+        print(f"Imported {path}: {result.added} added, {result.unchanged} unchanged")
+    return EXIT_OK
+
+
+def _cmd_user_activate(args: argparse.Namespace) -> int:
+    """The activation that the portal performs, for headless use (SPEC U2): an SSO account needs
+    only the token; any other account gets the password typed twice (or read from stdin)."""
+    import getpass
+
+    from mandant_desktop.bootstrap import make_secret_store
+    from mandant_desktop.db.engine import make_session_factory
+    from mandant_desktop.services.activation import ActivationService
+    from mandant_desktop.services.mail import MailService
+
+    with _open_engine(args, must_exist=True) as engine:
+        _require_current_schema(engine)
+        factory = make_session_factory(engine)
+        service = ActivationService(factory)
+        info = service.token_info(args.token)
+        password = repeated = None
+        if info.needs_password:
+            if args.new_password_stdin:
+                line = sys.stdin.readline()
+                if not line:
+                    raise CliError("--new-password-stdin given, but standard input is empty", EXIT_USAGE)
+                password = repeated = line.rstrip("\r\n")
+            else:
+                print(
+                    f"Account {info.username} ({info.display_name}): choose a password "
+                    f"of at least {info.password_min_length} characters."
+                )
+                password = getpass.getpass("New password: ")
+                repeated = getpass.getpass("Repeat the password: ")
+        username = service.activate(args.token, password, repeated)
+        sent = MailService(factory, make_secret_store).deliver_queued()
+    print(f"The account {username} is active; the confirmation mail was {'sent' if sent else 'put in the outbox'}.")
     return EXIT_OK
 
 

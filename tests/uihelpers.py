@@ -37,6 +37,9 @@ class FakeInteraction:
     text_answers: list[str | None] = field(default_factory=list)
     default_confirm: bool = True
     messages: list[Message] = field(default_factory=list)
+    reload_answer: bool = False
+    conflict_inputs: list[list[tuple[str, str]]] = field(default_factory=list)
+    conflict_stored: list[list[str] | None] = field(default_factory=list)
 
     def confirm(
         self, parent: QWidget | None, title: str, text: str, *, ok_text: str = "", destructive: bool = False
@@ -52,6 +55,16 @@ class FakeInteraction:
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(Message("error", title, text))
+
+    def conflict(
+        self, parent: QWidget | None, text: str, inputs: list[tuple[str, str]], *, stored: list[str] | None = None
+    ) -> bool:
+        """The conflict dialog (S4): recorded with the user's input (and the stored values beside
+        it, when the service sent them); answers ``reload_answer``."""
+        self.messages.append(Message("conflict", "", text))
+        self.conflict_inputs.append(inputs)
+        self.conflict_stored.append(stored)
+        return self.reload_answer
 
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False

@@ -385,3 +385,28 @@ TRANSLATIONS: dict[str, str] = {
 CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
     ("objects", "User"): "Benutzer",
 }
+
+
+def _merge_area_files() -> None:
+    """Fold in ``translations_de_<area>.py`` beside this file: one per feature area, so that work on
+    different pages does not edit one dictionary. A source text may appear in several files only with
+    the same German."""
+    import importlib.util
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).parent.glob("translations_de_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for target, extra in (
+            (TRANSLATIONS, getattr(module, "TRANSLATIONS", {})),
+            (CONTEXT_TRANSLATIONS, getattr(module, "CONTEXT_TRANSLATIONS", {})),
+        ):
+            for source, german in extra.items():
+                if target.get(source, german) != german:
+                    raise ValueError(f"{path.name}: {source!r} has other German elsewhere: {target[source]!r}")
+                target[source] = german
+
+
+_merge_area_files()

@@ -47,7 +47,21 @@ class PermissionDeniedError(DomainError):
 
 
 class ConflictError(DomainError):
-    """Someone else changed the row since it was read (SPEC S4)."""
+    """Someone else changed the row since it was read (SPEC S4).
+
+    ``current`` may carry the values now stored (field name → text, as the user may see them;
+    filled by the service that reloaded the row), so that the conflict dialog shows them beside the
+    user's input.
+    """
+
+    def __init__(self, template: str, **values: Any) -> None:
+        self.current: dict[str, str] = {}
+        super().__init__(template, **values)
+
+
+class InUseError(ConflictError):
+    """The object cannot go while something still uses it (a refusal, not someone else's change:
+    the UI shows it as a plain message, not as the conflict dialog)."""
 
 
 class AuthenticationError(DomainError):

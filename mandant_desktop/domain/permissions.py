@@ -21,6 +21,7 @@ class Area(StrEnum):
     CONTACTS = "contacts"
     AUDIT = "audit"
     SETTINGS = "settings"
+    MAIL = "mail"
     PORTAL = "portal"
 
 
@@ -45,6 +46,8 @@ ADMIN_PERMISSIONS: tuple[PermissionDef, ...] = (
     *_admin(Area.CONTACTS, "view", "edit", "delete", "export", "import"),
     *_admin(Area.AUDIT, "view", "export"),
     *_admin(Area.SETTINGS, "view", "edit", "smtp"),
+    # Added with the users feature (issue 3): reading the outbox means reading activation links.
+    *_admin(Area.MAIL, "view"),
 )
 
 PORTAL_PERMISSIONS: tuple[PermissionDef, ...] = tuple(
@@ -58,6 +61,9 @@ PORTAL_PERMISSIONS: tuple[PermissionDef, ...] = tuple(
         "view_invoices",
         "manage_users",
         "administer",
+        # added with the customers feature (issue 6)
+        "view_proofs",
+        "order_reprints",
     )
 )
 
@@ -77,6 +83,10 @@ _VIEW_ALL = frozenset(p.code for p in ADMIN_PERMISSIONS if p.code.endswith(".vie
 
 @dataclass(frozen=True, slots=True)
 class PredefinedRole:
+    """A role the product ships. Its name and description are data, not UI text: they are written
+    into the database once, in German, the language of the people who work with this product (the
+    SPEC's worked example speaks of *Leser* and *Redakteur*), and belong to the users from then on."""
+
     key: str
     name: str
     description: str
@@ -84,32 +94,34 @@ class PredefinedRole:
 
 
 PREDEFINED_ROLES: tuple[PredefinedRole, ...] = (
-    PredefinedRole("administrator", "Administrator", "Everything, including roles and settings.", ADMIN_CODES),
+    PredefinedRole("administrator", "Administrator", "Alles, auch Rollen und Einstellungen.", ADMIN_CODES),
     PredefinedRole(
         "data_protection_officer",
-        "Data protection officer",
-        "Reads everything, exports personal data and the audit log.",
+        "Datenschutzbeauftragte",
+        "Liest alles, exportiert personenbezogene Daten und das Änderungsprotokoll.",
         _VIEW_ALL | {"audit.export", "contacts.export", "assignments.export", "tenants.manage_access"},
     ),
     PredefinedRole(
         "editor",
-        "Editor",
-        "Maintains customers, contacts and distribution lists.",
+        "Redakteur",
+        "Pflegt Kunden, Kontakte und Verteiler.",
         _codes("customers", "contacts") | {"tenants.view", "users.view", "org_units.view"},
     ),
     PredefinedRole(
         "author",
-        "Author",
-        "Creates and edits contacts and templates.",
+        "Autor",
+        "Legt Kontakte und Vorlagen an und bearbeitet sie.",
         frozenset({"contacts.view", "contacts.edit", "customers.view", "tenants.view"}),
     ),
     PredefinedRole(
         "reader",
-        "Reader",
-        "Reads customers and contacts.",
+        "Leser",
+        "Liest Kunden und Kontakte.",
         frozenset({"contacts.view", "customers.view", "tenants.view"}),
     ),
-    PredefinedRole("auditor", "Auditor", "Reads and exports the audit log.", frozenset({"audit.view", "audit.export"})),
+    PredefinedRole(
+        "auditor", "Auditor", "Liest und exportiert das Änderungsprotokoll.", frozenset({"audit.view", "audit.export"})
+    ),
 )
 
 PREDEFINED_BY_KEY: dict[str, PredefinedRole] = {r.key: r for r in PREDEFINED_ROLES}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -38,6 +38,10 @@ LOCKOUT = dt.timedelta(minutes=5)
 ROOT_UNIT_NAME = "Organisation"
 
 _WRONG_CREDENTIALS = "The user name or the password is wrong."
+_LOCKED = (
+    "Log-in is locked for {minutes} minutes after too many failed attempts. Try again then, or ask an "
+    "administrator to check the account."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,9 @@ class AuthService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
         self._now = clock
+        #: failed attempts for names that do not exist: (count, locked until), so that an unknown
+        #: name is locked out like a known one and the lock-out reveals nothing (S1)
+        self._unknown: dict[str, tuple[int, dt.datetime | None]] = {}
 
     def needs_first_admin(self) -> bool:
         """True on an empty database: no internal user who could log in exists yet."""
@@ -183,10 +190,11 @@ class AuthService:
             user = session.scalar(select(User).where(User.username_key == key))
             if user is None:
                 burn_verification_time(password)
-                raise AuthenticationError(_WRONG_CREDENTIALS)
+                self._unknown_failure(key, now)
             if user.locked_until is not None and user.locked_until > now:
-                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-                raise AuthenticationError("Too many failed attempts. Try again in {minutes} minutes.", minutes=minutes)
+                # The same time as a check of the password, and the same words as for an unknown name.
+                burn_verification_time(password)
+                raise AuthenticationError(_LOCKED, minutes=_minutes_left(user.locked_until, now))
             if not verify_password(user.password_hash, password):
                 self._record_failure(session, user, now)
                 raise AuthenticationError(_WRONG_CREDENTIALS)
@@ -210,6 +218,18 @@ class AuthService:
                 workstation=workstation_name(),
             )
 
+    def _unknown_failure(self, key: str, now: dt.datetime) -> NoReturn:
+        """A failed attempt on a name that does not exist: counted and locked out like a real one."""
+        count, until = self._unknown.get(key, (0, None))
+        if until is not None and until > now:
+            raise AuthenticationError(_LOCKED, minutes=_minutes_left(until, now))
+        count += 1
+        if count >= MAX_FAILED_LOGINS:
+            self._unknown[key] = (0, now + LOCKOUT)
+        else:
+            self._unknown[key] = (count, None)
+        raise AuthenticationError(_WRONG_CREDENTIALS)
+
     @staticmethod
     def _record_failure(session: Session, user: User, now: dt.datetime) -> None:
         # Counted in SQL, not read-add-write, so parallel attempts from several workstations each
@@ -224,6 +244,10 @@ class AuthService:
                 (User.failed_logins, case((reaches_limit, 0), else_=User.failed_logins + 1)),
             ],
         )
+
+
+def _minutes_left(until: dt.datetime, now: dt.datetime) -> int:
+    return max(1, int((until - now).total_seconds() + 59) // 60)
 
 
 def _bookkeeping(session: Session, user_id: int, values: dict[str, object] | list[tuple[Any, Any]]) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db.models import (
     AccessLevel,
+    AuditEntry,
     Customer,
     CustomerContactPerson,
     CustomerStatus,
@@ -32,9 +33,14 @@ from mandant_desktop.db.models import (
     Tenant,
     TenantAccess,
     User,
+    UserKind,
 )
+from mandant_desktop.services.audit import AuditQuery
+from mandant_desktop.services.customers import search_clause as customer_search_clause
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress
+from mandant_desktop.services.tenant_data import TenantDataRouter
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
 from mandant_desktop.services.unit_of_work import UnitOfWork
 from mandant_desktop.services.xlsx import XlsxExport, check_target
 
@@ -232,15 +238,15 @@ def export_access(
     tenant_filter: list[ColumnElement[bool]] = []
     if tenant_ids is not None:
         tenant_filter.append(Tenant.id.in_(list(tenant_ids)))
-    if not operator.is_system:
-        tenant_filter.append(Tenant.id.in_(_visible_tenants(operator)))
-    user_filter: list[ColumnElement[bool]] = []
+    user_filter: list[ColumnElement[bool]] = [User.kind == UserKind.INTERNAL]
     if user_ids is not None:
         user_filter.append(User.id.in_(list(user_ids)))
     labels = {level: label(text) for level, text in ACCESS_LABELS.items()}
     yes, no = label("yes"), label("no")
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
+        # The shared tenant scope (T8, T9): hidden tenants and the toolbar filter's others are left out.
+        tenant_filter.append(visible_clause(load_tenant_scope(session, operator), Tenant.id))
         users = _count(session, select(User.id).where(*user_filter))
         tenants = _count(session, select(Tenant.id).where(*tenant_filter))
         stmt = (
@@ -282,13 +288,6 @@ def export_access(
             return out.commit()
 
 
-def _visible_tenants(operator: Operator) -> Select[int]:
-    """Tenants the operator may see: full or read-only access (T8); no row means hidden."""
-    return select(TenantAccess.tenant_id).where(
-        TenantAccess.user_id == operator.id, TenantAccess.level.in_([AccessLevel.FULL, AccessLevel.READ_ONLY])
-    )
-
-
 # --------------------------------------------------------------------------- customers
 
 
@@ -302,10 +301,12 @@ def export_customers(
     progress: CountProgress | None = None,
     cancel: CancelCheck | None = None,
     translate: Translate | None = None,
+    search: str = "",
 ) -> int:
     """The customers table as the customers page shows it (SPEC C1), in number order.
 
-    ``customer_ids`` exports a selection, ``tenant_ids`` the toolbar's tenant filter (T9).
+    ``customer_ids`` exports a selection, ``search`` the page's search, ``tenant_ids`` a set of
+    tenants; the operator's tenant filter (T9) and tenant scope (T8) always apply.
     """
     operator.require("customers.view")
     label = translate or _same
@@ -315,16 +316,20 @@ def export_customers(
         filters.append(Customer.id.in_(list(customer_ids)))
     if tenant_ids is not None:
         filters.append(Customer.tenant_id.in_(list(tenant_ids)))
+    if search:
+        searched = customer_search_clause(search)
+        if searched is not None:
+            filters.append(searched)
     agency = aliased(Customer)
-    agency_join = agency.id == Customer.default_agency_id
-    if not operator.is_system:
-        filters.append(Customer.tenant_id.in_(_visible_tenants(operator)))
-        # The default agency may sit in a tenant hidden from the operator: then it appears nowhere (T8).
-        agency_join = and_(agency_join, agency.tenant_id.in_(_visible_tenants(operator)))
     agency_label, yes, no = label("Agency"), label("Yes"), label("No")
     status_labels = {status: label(text) for status, text in STATUS_LABELS.items()}
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
+        # The operator's tenant scope with the toolbar filter (T8, T9); the default agency may sit in
+        # a tenant hidden from the operator: then it appears nowhere.
+        scope = load_tenant_scope(session, operator)
+        filters.append(visible_clause(scope, Customer.tenant_id))
+        agency_join = and_(agency.id == Customer.default_agency_id, visible_clause(scope, agency.tenant_id))
         total = _count(session, select(Customer.id).where(*filters))
         contact_persons = _contact_persons(session, filters)
         stmt = (
@@ -387,6 +392,138 @@ def _contact_persons(session: Session, filters: list[ColumnElement[bool]]) -> di
     return result
 
 
+# --------------------------------------------------------------------------- contacts
+
+CONTACT_HEADERS = (
+    "Last name",
+    "First name",
+    "Salutation",
+    "Type",
+    "Tenant",
+    "E-mail",
+    "Phone",
+    "Street",
+    "Postal code",
+    "City",
+    "Birthday",
+)
+
+
+def export_contacts(
+    router: TenantDataRouter,
+    operator: Operator,
+    path: PathArg,
+    *,
+    keys: Collection[tuple[int, int]] | None = None,
+    search: str = "",
+    progress: CountProgress | None = None,
+    cancel: CancelCheck | None = None,
+    translate: Translate | None = None,
+) -> int:
+    """The contacts the operator may see, personal fields masked without *private data* (T8).
+
+    Reads through the contact service, so that separate tenants' databases (T6) are included and
+    the masking is the very one the page shows. ``keys`` ((tenant, id) pairs) exports a selection.
+    """
+    from mandant_desktop.services.contacts import ContactService
+
+    operator.require("contacts.export")
+    label = translate or _same
+    check_target(Path(path))
+    rows = ContactService(router).list_contacts(operator, search)
+    if keys is not None:
+        wanted = set(keys)
+        rows = [row for row in rows if row.key in wanted]
+    with XlsxExport(
+        path,
+        label("Contacts"),
+        [label(h) for h in CONTACT_HEADERS],
+        total=len(rows),
+        progress=progress,
+        cancel=cancel,
+    ) as out:
+        for row in rows:
+            out.add(
+                (
+                    row.last_name,
+                    row.first_name,
+                    row.salutation,
+                    row.contact_type,
+                    row.tenant,
+                    row.email,
+                    row.phone,
+                    row.street,
+                    row.postal_code,
+                    row.city,
+                    row.birthday,
+                )
+            )
+        return out.commit()
+
+
+# --------------------------------------------------------------------------- audit log
+
+AUDIT_HEADERS = ("Time", "Operator", "Workstation", "Tenant", "Object type", "Object", "Action", "Changes")
+AUDIT_ACTIONS = {"create": "created", "update": "changed", "delete": "deleted"}
+
+
+def export_audit(
+    session_factory: sessionmaker[Session],
+    operator: Operator,
+    path: PathArg,
+    query: AuditQuery,
+    *,
+    progress: CountProgress | None = None,
+    cancel: CancelCheck | None = None,
+    translate: Translate | None = None,
+    translate_object: Translate | None = None,
+) -> int:
+    """The audit entries of ``query`` as the audit page lists them (SPEC S3), times in local time.
+
+    One row per entry; the changed fields go into one cell, one "field: before → after" per line.
+    Hidden tenants' entries are left out (T8).
+    """
+    from mandant_desktop.services.audit import filter_clauses, iter_rows
+
+    operator.require("audit.export")
+    label = translate or _same
+    object_label = translate_object or _same
+    check_target(Path(path))
+    with UnitOfWork(session_factory, operator, write=False) as uow:
+        session = uow.session
+        total = session.scalar(select(func.count(AuditEntry.id)).where(*filter_clauses(session, operator, query))) or 0
+        with XlsxExport(
+            path,
+            label("Audit log"),
+            [label(h) for h in AUDIT_HEADERS],
+            total=total,
+            progress=progress,
+            cancel=cancel,
+        ) as out:
+            for row in iter_rows(session, operator, query, STREAM_BATCH):
+                changes = "\n".join(
+                    f"{change.field}: {_audit_value(change.before)} → {_audit_value(change.after)}"
+                    for change in row.changes
+                )
+                out.add(
+                    (
+                        row.at.astimezone().replace(tzinfo=None),
+                        row.operator_name,
+                        row.workstation,
+                        row.tenant,
+                        object_label(row.object_type),
+                        row.object_label,
+                        label(AUDIT_ACTIONS.get(row.action, row.action)),
+                        changes,
+                    )
+                )
+            return out.commit()
+
+
+def _audit_value(value: Any) -> str:
+    return "—" if value is None else str(value)
+
+
 # --------------------------------------------------------------------------- shared
 
 
@@ -412,8 +549,12 @@ def _display_name(first: str | None, last: str | None, username: str) -> str:
 __all__ = [
     "ACCESS_HEADERS",
     "ASSIGNMENT_HEADERS",
+    "AUDIT_HEADERS",
+    "CONTACT_HEADERS",
     "CUSTOMER_HEADERS",
     "export_access",
     "export_assignments",
+    "export_audit",
+    "export_contacts",
     "export_customers",
 ]

@@ -27,6 +27,8 @@ class Operator:
     permissions: frozenset[str] = field(default_factory=frozenset)
     workstation: str = field(default_factory=workstation_name)
     is_system: bool = False
+    #: the toolbar's tenant filter (SPEC T9): only these tenants' data is shown; None shows all
+    tenant_filter: frozenset[int] | None = None
 
     def can(self, permission: str) -> bool:
         return self.is_system or permission in self.permissions

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, NoReturn, Self, TypeVar
 
-from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Mapper, Session, UOWTransaction, sessionmaker
+from sqlalchemy import Connection, event, func, insert, inspect, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,7 +31,7 @@ from mandant_desktop.db.models import (
     Versioned,
     utcnow,
 )
-from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError
+from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.services.operator import Operator
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,15 @@ _SECRET = frozenset({"password_hash", "token_hash"})
 #: objects whose changes are not audited (the log itself, and mail bookkeeping)
 _NOT_AUDITED: tuple[type[Base], ...] = (AuditEntry, OutboxMail, ActivationToken)
 _REDACTED = "***"
+
+#: PostgreSQL channel on which a committed change names its tables (SPEC E8, see ``services.changes``)
+CHANGES_CHANNEL = "mandant_changes"
+
+
+def change_source(bind: object) -> str:
+    """Who made a change, as the NOTIFY payload names it: this process and this database connection
+    pool, so that a workstation can tell its own changes from other workstations' (E8)."""
+    return f"{os.getpid()}:{id(bind):x}"
 
 
 def to_audit_value(value: Any) -> Any:
@@ -117,6 +127,8 @@ class UnitOfWork:
         self._session: Session | None = None
         #: (mapper, identity, version read) of the versioned rows the current flush writes
         self._flushing: list[tuple[Mapper[Any], tuple[Any, ...], int]] = []
+        #: tables this unit of work changed, named in the change notification after commit (E8)
+        self.changed_tables: set[str] = set()
 
     @property
     def session(self) -> Session:
@@ -126,6 +138,10 @@ class UnitOfWork:
 
     def __enter__(self) -> Self:
         session = self._factory()
+        session.info["uow"] = self
+        if session.get_bind().dialect.name == "postgresql":
+            # Row-level security and the database-side checks read the operator from here (S1, T8).
+            event.listen(session, "after_begin", _set_operator_setting)
         if self._write:
             # SQLite: take the write lock at BEGIN (see db.engine); other backends ignore the option.
             try:
@@ -133,7 +149,6 @@ class UnitOfWork:
             except DBAPIError as exc:
                 session.close()
                 raise_as_domain_error(exc)
-        session.info["uow"] = self
         event.listen(session, "before_flush", _before_flush)
         event.listen(session, "after_flush", _after_flush)
         self._session = session
@@ -175,6 +190,7 @@ class UnitOfWork:
     ) -> None:
         """Record a change that the ORM cannot see (set-based statements)."""
         self._pending_audit.append(self._audit_row(object_type, str(object_id), action, changes, tenant_id, summary))
+        self.changed_tables.add(_TABLE_OF_CLASS.get(object_type, object_type.lower()))
 
     def audit_many(self, rows: Iterable[dict[str, Any]]) -> None:
         """Many explicit entries; each dict has the keyword arguments of :meth:`audit`."""
@@ -215,6 +231,7 @@ class UnitOfWork:
         try:
             session.flush()
             self._flush_explicit_audit()
+            self._notify_changes(session)
             session.commit()
         except StaleDataError as exc:
             conflict = self._describe_conflict(session)
@@ -224,6 +241,13 @@ class UnitOfWork:
             session.rollback()
             raise_as_domain_error(exc)
         self._committed = True
+
+    def _notify_changes(self, session: Session) -> None:
+        """On PostgreSQL, tell listening workstations which tables changed; delivered only on commit (E8)."""
+        if not self.changed_tables or session.get_bind().dialect.name != "postgresql":
+            return
+        payload = f"{change_source(session.get_bind())}|{','.join(sorted(self.changed_tables))}"
+        session.execute(select(func.pg_notify(CHANGES_CHANNEL, payload[:7900])))
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -249,6 +273,10 @@ class UnitOfWork:
         """
         engine = session.get_bind()
         with Session(engine) as fresh:
+            if engine.dialect.name == "postgresql":
+                # Row-level security shows the fresh session only what this operator may see.
+                fresh.info["uow"] = self
+                event.listen(fresh, "after_begin", _set_operator_setting)
             for mapper, identity, seen_version in self._flushing:
                 pk_cols = mapper.primary_key
                 stmt = select(
@@ -279,6 +307,10 @@ def _changed_by(who: str | None, when: dt.datetime | None, object_name: str) -> 
 
 def translate_db_error(exc: BaseException) -> Exception | None:
     """Domain errors for database failures that the user should see in plain words."""
+    if isinstance(exc, ProgrammingError) and getattr(exc.orig, "sqlstate", None) == _PG_REFUSED:
+        # Row-level security or a database-side check refused what the service let through (S1).
+        log.warning("the database refused a change: %s", str(exc.orig).splitlines()[0])
+        return PermissionDeniedError("The database refused this change: you lack the rights for it.")
     if isinstance(exc, StaleDataError):
         return ConflictError("Someone else changed this data in the meantime. Nothing was saved; reload and try again.")
     if isinstance(exc, IntegrityError):
@@ -298,6 +330,8 @@ def translate_db_error(exc: BaseException) -> Exception | None:
 #: PostgreSQL SQLSTATEs of a transaction that lost a race for a lock: serialization failure,
 #: deadlock, lock timeout
 _PG_LOCK_STATES = frozenset({"40001", "40P01", "55P03"})
+#: PostgreSQL SQLSTATE insufficient_privilege (row-level security, the checks of revision 0005)
+_PG_REFUSED = "42501"
 #: MariaDB/MySQL error numbers for the same: lock wait timeout, deadlock
 _MYSQL_LOCK_ERRORS = frozenset({1205, 1213})
 
@@ -321,6 +355,17 @@ def _is_lock_conflict(exc: OperationalError) -> bool:
         return True
     text = str(orig).lower()
     return "database is locked" in text or "database is busy" in text
+
+
+def _set_operator_setting(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
+    """Name the operator for this transaction only (``set_config(…, true)`` is ``SET LOCAL``)."""
+    uow: UnitOfWork | None = session.info.get("uow")
+    operator_id = "" if uow is None or uow.operator.id is None else str(uow.operator.id)
+    connection.execute(text("SELECT set_config('app.operator_id', :id, true)"), {"id": operator_id})
+
+
+#: object type (class name, as audited) → table name, for the change notification
+_TABLE_OF_CLASS = {mapper.class_.__name__: str(mapper.class_.__tablename__) for mapper in Base.registry.mappers}
 
 
 def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: object) -> None:
@@ -360,5 +405,22 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
             if action == "update" and not changes:
                 continue
             rows.append(uow._audit_row(type(obj).__name__, _object_id(obj), action, changes, _tenant_of(obj), ""))
+            uow.changed_tables.add(obj.__tablename__)
     if rows:
         session.connection().execute(insert(AuditEntry), rows)
+
+
+def check_version(
+    obj: Any, expected_version: int | None, object_name: str, current: Mapping[str, str] | None = None
+) -> None:
+    """Refuse a change of ``obj`` when it is no longer at the version the user read (SPEC S4);
+    ``current`` (field → stored value the user may see) goes with the conflict for comparison.
+
+    A change without the version the user saw is a programming error, never a silent overwrite.
+    """
+    if expected_version is None:
+        raise TypeError(f"changing a {object_name} needs the version the user read (S4)")
+    if obj.version != expected_version:
+        error = _changed_by(obj.updated_by, obj.updated_at, object_name)
+        error.current.update(current or {})
+        raise error

@@ -7,12 +7,14 @@ with :attr:`AccountDialog.SWITCH_DIALOG` and the caller shows the other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from mandant_desktop.ui import icons
+from mandant_desktop.domain.errors import DomainError
+from mandant_desktop.ui import icons, tasks
 from mandant_desktop.ui.forms import ChooseDatabase, ConnectionLine, DialogHeader, MessageLabel
 
 if TYPE_CHECKING:
@@ -32,6 +34,8 @@ class AccountDialog(QDialog):
         self.operator: Operator | None = None
         self._choose_database = choose_database
         self.header = DialogHeader()
+        #: a check runs on a worker thread (S5); the inputs wait for its answer
+        self.busy = False
 
     def _assemble(self, form: QFormLayout, *, message_name: str, min_width: int) -> None:
         """Add the connection row, the message line and the buttons after the subclass's inputs,
@@ -57,6 +61,36 @@ class AccountDialog(QDialog):
         self.setWindowIcon(icons.icon(icons.APP_ICON))
         self.setMinimumWidth(min_width)
         self.retranslateUi()
+
+    def _check_off_thread(
+        self, fn: Callable[..., Operator], *args: Any, on_error: Callable[[DomainError], None]
+    ) -> None:
+        """Run ``fn`` (argon2 and a database round trip) off the GUI thread; accept with its operator.
+
+        The inputs and OK are disabled meanwhile, so that a second click cannot start a second check;
+        a refusal (or a lost connection) comes back to ``on_error`` and the dialog stays open.
+        """
+        if self.busy:
+            return
+        self._set_busy(True)
+
+        def done(operator: Operator) -> None:
+            self._set_busy(False)
+            self.operator = operator
+            QDialog.accept(self)
+
+        def failed(exc: DomainError) -> None:
+            self._set_busy(False)
+            on_error(exc)
+
+        tasks.run(self, fn, *args, on_done=done, on_error=failed, banner=False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for edit in self.findChildren(QLineEdit):
+            edit.setReadOnly(busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+        self.connection.change_button.setEnabled(not busy and self._choose_database is not None)
 
     def _belongs_elsewhere(self, app: AppContext) -> bool:
         """True when ``app`` needs the other dialog (subclasses say which way round)."""

@@ -34,7 +34,7 @@ from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.services.profiles import DEFAULT_PORTS, Backend, ConnectionProfile
 from mandant_desktop.services.secrets import SecretStoreUnavailableError
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.connection_test import ConnectionTest
 from mandant_desktop.ui.errors import message_for, report_error
 from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit
@@ -65,6 +65,8 @@ class ConnectionDialog(QDialog):
         self._running_test: ConnectionTest | None = None
         self._test_signals: QObject | None = None
         self.opened: AppContext | None = None
+        #: "Use" is opening the database on a worker thread
+        self.using = False
 
         self.model = ProfileListModel(parent=self)
         self.profile_list = QListView()
@@ -361,19 +363,53 @@ class ConnectionDialog(QDialog):
         self.test_finished.emit()
 
     def _use(self) -> None:
+        """Save the profile and open its database off the GUI thread (S5): a server may take seconds
+        to answer and an upgrade longer; the password question and an upgrade confirmation are
+        asked on the GUI thread."""
+        if self.using:
+            return
         password = self.password.text() or None
         profile = self._save()
         if profile is None:
             return
-        try:
-            opened = self._connections.open_profile(profile, password=password, parent=self)
-        except DomainError as exc:
-            report_error(self, exc, title=self.tr("Cannot open the database"))
-            return
+        if profile.needs_password and not password:
+            password = self._connections.ask_password(profile, self)
+            if password is None:
+                return  # the password question was cancelled
+        self._set_using(True)
+        self.message.show_info(self.tr("Opening the database…"))
+        tasks.run(
+            self,
+            self._connections.open_profile,
+            profile,
+            password=password,
+            parent=self,
+            on_done=self._opened,
+            on_error=self._open_failed,
+            banner=False,
+        )
+
+    def _opened(self, opened: AppContext | None) -> None:
+        self._set_using(False)
         if opened is None:
-            return  # the password question was cancelled
+            return
+        if not self.isVisible():  # closed while the database was being opened
+            opened.close()
+            return
+        self.message.clear_message()
         self.opened = opened
         self.accept()
+
+    def _open_failed(self, exc: DomainError) -> None:
+        self._set_using(False)
+        self.message.clear_message()
+        report_error(self, exc, title=self.tr("Cannot open the database"))
+
+    def _set_using(self, using: bool) -> None:
+        self.using = using
+        self.use_button.setEnabled(not using)
+        self.fields_box.setEnabled(not using)
+        self.profile_list.setEnabled(not using)
 
     # --------------------------------------------------------------------------------- translation
 

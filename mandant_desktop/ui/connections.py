@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from mandant_desktop import bootstrap
 from mandant_desktop.services.profiles import ConnectionProfile, ProfileStore
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.connection_dialog import ConnectionDialog
 from mandant_desktop.ui.errors import translate_text
 
@@ -64,7 +64,8 @@ class Connections:
         """Open ``url``; raises DomainError (unreachable, too new, upgrade declined)."""
 
         def confirm(status: SchemaStatus) -> bool:
-            return self.confirm_upgrade(status, parent)
+            # Opening may run on a worker thread (S5); the question is always asked on the GUI thread.
+            return tasks.runner().call_in_gui_thread(lambda: self.confirm_upgrade(status, parent))
 
         app = bootstrap.open_database(
             url, password=password, profile_name=profile_name, confirm_upgrade=confirm, backup_dir=self._backup_dir

@@ -16,9 +16,10 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
+from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
+from mandant_desktop.ui.permission_names import permission_name
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ def message_for(exc: BaseException) -> str:
         values["field"] = QCoreApplication.translate(FIELDS_CONTEXT, values["field"])
     if isinstance(values.get("object"), str):
         values["object"] = QCoreApplication.translate(OBJECTS_CONTEXT, values["object"])
+    if isinstance(values.get("permission"), str):
+        # "users.edit" means nothing to a reader; "Add and edit users" does (PermissionDeniedError).
+        values["permission"] = permission_name(values["permission"])
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
@@ -85,6 +89,16 @@ def run_action(parent: QWidget | None, fn: Callable[..., R], *args: Any, **kwarg
         log.info("%s: database unavailable", getattr(fn, "__qualname__", fn))
         if _connection_lost is not None:
             _connection_lost()
+        else:
+            report_error(parent, exc)
+        return None
+    except ConflictError as exc:
+        # A save over someone else's change (S4): who and when, and "Reload" for the page.
+        log.info("%s conflict: %s", getattr(fn, "__qualname__", fn), exc.template)
+        from mandant_desktop.ui.conflict_dialog import ask_conflict, is_concurrent_change
+
+        if is_concurrent_change(exc):
+            ask_conflict(parent, exc)
         else:
             report_error(parent, exc)
         return None

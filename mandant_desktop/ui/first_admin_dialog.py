@@ -71,18 +71,15 @@ class FirstAdminDialog(AccountDialog):
         )
 
     def accept(self) -> None:
-        try:
-            operator = self.app.services.auth.create_first_admin(self.data())
-        except DomainError as exc:
-            self.message.show_error(message_for(exc))
-            field = self._fields.get(exc.field or "") if isinstance(exc, ValidationError) else None
-            if field is not None:
-                field.setFocus()
-                field.selectAll()
-            return
-        log.info("first administrator %s created", operator.username)
-        self.operator = operator
-        super().accept()
+        """Create the administrator off the GUI thread (argon2, one transaction); S1, S5."""
+        self._check_off_thread(self.app.services.auth.create_first_admin, self.data(), on_error=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.message.show_error(message_for(exc))
+        field = self._fields.get(exc.field or "") if isinstance(exc, ValidationError) else None
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
 
     def _belongs_elsewhere(self, app: AppContext) -> bool:
         return not app.services.auth.needs_first_admin()

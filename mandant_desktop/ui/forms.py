@@ -188,8 +188,8 @@ class ConnectionBanner(QFrame):
     def retranslateUi(self) -> None:
         self.text.setText(
             self.tr(
-                "The connection to the database was lost. What you typed is kept; the program reconnects "
-                "as soon as the database answers again."
+                "Connection to the database lost — not saved. What you typed is kept; the program reconnects "
+                "by itself as soon as the database answers again."
             )
         )
         self.retry_button.setText(self.tr("&Try now"))

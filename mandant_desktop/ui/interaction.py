@@ -73,6 +73,17 @@ class MessageBoxInteraction:
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
 
+    def conflict(
+        self, parent: QWidget | None, text: str, inputs: list[tuple[str, str]], *, stored: list[str] | None = None
+    ) -> bool:
+        """A save met someone else's change (S4): show who and when and the user's input (beside
+        it what is ``stored`` now, when known); True when the user chose Reload."""
+        from mandant_desktop.ui.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(text, inputs, parent, stored)
+        dialog.exec()
+        return dialog.reload_chosen
+
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
     ) -> str | None:

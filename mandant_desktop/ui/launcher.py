@@ -112,7 +112,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
         if notice:
             window.show_status(notice, 15000)
         code = runtime.app.exec()
-        controller.close()
+        controller.close()  # waits for the workers, then disposes the engine
         return code
     finally:
         if owned is not None:

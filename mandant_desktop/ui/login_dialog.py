@@ -51,18 +51,17 @@ class LoginDialog(AccountDialog):
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
-        """Check the pair with the service; stay open with the message when it is refused."""
-        try:
-            operator = self.app.services.auth.login(self.username.text(), self.password.text())
-        except DomainError as exc:
-            # Not the typed name: people sometimes type their password into the user name field.
-            log.info("log-in refused")
-            self.message.show_error(message_for(exc))
-            self.password.clear()
-            (self.password if self.username.text() else self.username).setFocus()
-            return
-        self.operator = operator
-        super().accept()
+        """Check the pair with the service off the GUI thread; stay open with the message when it is refused."""
+        self._check_off_thread(
+            self.app.services.auth.login, self.username.text(), self.password.text(), on_error=self._refused
+        )
+
+    def _refused(self, exc: DomainError) -> None:
+        # Not the typed name: people sometimes type their password into the user name field.
+        log.info("log-in refused")
+        self.message.show_error(message_for(exc))
+        self.password.clear()
+        (self.password if self.username.text() else self.username).setFocus()
 
     def _belongs_elsewhere(self, app: AppContext) -> bool:
         return app.services.auth.needs_first_admin()

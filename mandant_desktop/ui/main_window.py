@@ -26,15 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.ui import icons, interaction
+from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.connection_monitor import ConnectionMonitor
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.forms import ConnectionBanner
+from mandant_desktop.ui.live_refresh import ChangeWatcher
 from mandant_desktop.ui.navigation import NavigationModel
-from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page import Page, PageContext, TenantFilterState
 from mandant_desktop.ui.pages import pages_for
+from mandant_desktop.ui.tenants.tenant_filter import TenantFilterController
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -96,6 +98,9 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.monitor: ConnectionMonitor | None = None
+        self.change_watcher: ChangeWatcher | None = None
+        #: pages that another workstation's change made stale while they were not shown (E8)
+        self._stale: set[str] = set()
         self.banner.retry_button.clicked.connect(self._retry_connection)
 
         self._build_actions()
@@ -157,8 +162,7 @@ class MainWindow(QMainWindow):
         self.tenant_filter.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.tenant_filter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.tenant_filter.setMenu(QMenu(self.tenant_filter))
-        # Wired by the tenants feature (SPEC T9); until then it must not pretend to filter anything.
-        self.tenant_filter.setEnabled(False)
+        self.tenant_filter_controller: TenantFilterController | None = None
         self.toolbar.addWidget(self.tenant_filter)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.refresh_action)
@@ -168,8 +172,13 @@ class MainWindow(QMainWindow):
         self.status_profile = _status_label("statusProfile")
         self.status_backend = _status_label("statusBackend")
         self.status_operator = _status_label("statusOperator")
+        self.status_busy = _status_label("statusBusy")
+        self.status_busy.hide()
+        bar.addPermanentWidget(self.status_busy)
         for label in (self.status_profile, self.status_backend, self.status_operator):
             bar.addPermanentWidget(label)
+        # Work off the GUI thread that takes longer than a moment says so (S5).
+        tasks.runner().busy_changed.connect(self.status_busy.setVisible)
 
     # --------------------------------------------------------------------------------------- session
 
@@ -184,12 +193,24 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
+        # One tenant filter per session (SPEC T9), restored from the operator's remembered choice.
+        filter_state = TenantFilterState(self)
+        if self.tenant_filter_controller is not None:
+            self.tenant_filter_controller.deleteLater()
+        self.tenant_filter_controller = TenantFilterController(self.tenant_filter, app, operator, filter_state)
+        self.tenant_filter_controller.restore()
         self._context = PageContext(
-            app=app, operator=operator, settings=self._settings, language=self._language, shell=self
+            app=app,
+            operator=operator,
+            settings=self._settings,
+            language=self._language,
+            shell=self,
+            tenant_filter=filter_state,
         )
         self.navigation_model.set_pages(pages_for(operator))
         self._fill_go_menu()
         self._watch_connection(app)
+        self._watch_changes(app, operator)
         self._show_session_status()
         wanted = self._settings.value(ui_settings.LAST_PAGE)
         if not self.show_page(wanted) and self.navigation_model.rowCount() > 0:
@@ -201,10 +222,26 @@ class MainWindow(QMainWindow):
             self.monitor.deleteLater()
         # One round trip; it raises for as long as the database is gone.
         self.monitor = ConnectionMonitor(app.ping, parent=self)
-        self.monitor.lost.connect(self.banner.show)
+        self.monitor.guard(app.services.connection_guard.install)
+        self.monitor.lost.connect(self._connection_lost)
         self.monitor.restored.connect(self._connection_restored)
         self.banner.hide()
         set_connection_lost_handler(self.monitor.report_lost)
+
+    def _watch_changes(self, app: AppContext, operator: Operator) -> None:
+        if self.change_watcher is not None:
+            self.change_watcher.stop()
+            self.change_watcher.deleteLater()
+        self._stale.clear()
+        self.change_watcher = ChangeWatcher(app, operator, parent=self)
+        self.change_watcher.changed.connect(self._changed_elsewhere)
+        if self.monitor is not None:
+            self.change_watcher.connection_lost.connect(self.monitor.report_lost)
+
+    def _connection_lost(self) -> None:
+        self.banner.show()
+        if self.change_watcher is not None:
+            self.change_watcher.set_paused(True)
 
     def _retry_connection(self) -> None:
         if self.monitor is not None:
@@ -212,7 +249,34 @@ class MainWindow(QMainWindow):
 
     def _connection_restored(self) -> None:
         self.banner.hide()
-        self.show_status(self.tr("The connection to the database is back."), 10000)
+        if self.change_watcher is not None:
+            self.change_watcher.set_paused(False)
+        # What was missed while the server was gone: every page reloads, unsaved input stays (S5).
+        self._changed_elsewhere(None, elsewhere=False)
+        current = self.current_page()
+        if current is None or not current.has_unsaved_changes():
+            self.show_status(self.tr("The connection to the database is back."), 10000)
+
+    def _changed_elsewhere(self, _changes: object, *, elsewhere: bool = True) -> None:
+        """Another workstation changed data (E8): the page shown reloads unless it has unsaved
+        changes, which it keeps (it then says so); other open pages reload when next shown."""
+        current = self.current_page()
+        self._stale.update(page_id for page_id, page in self._pages.items() if page is not current)
+        if current is None:
+            return
+        if current.has_unsaved_changes():
+            self._stale.add(current.page_id)
+            self.show_status(
+                self.tr(
+                    "Changed on another workstation — press F5 to reload. Your unsaved changes on this page are "
+                    "kept until then."
+                )
+                if elsewhere
+                else self.tr("The connection is back. Press F5 to reload; your unsaved changes are kept until then."),
+                0,
+            )
+            return
+        current.refresh()
 
     def _show_session_status(self) -> None:
         app, operator = self.context.app, self.context.operator
@@ -249,14 +313,31 @@ class MainWindow(QMainWindow):
         )
         return True
 
-    def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _navigated(self, current: QModelIndex, previous: QModelIndex) -> None:
         page_cls = self.navigation_model.page_at(current.row()) if current.isValid() else None
         if page_cls is None:
+            return
+        leaving = self.current_page()
+        if (
+            leaving is not None
+            and leaving.page_id != page_cls.page_id
+            and leaving.has_unsaved_changes()
+            and not self._confirm_leave(leaving)
+        ):
+            # Stay: put the navigation back without running this handler again.
+            selection = self.navigation.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.blockSignals(False)
+            self.navigation.viewport().update()
             return
         page = self.page(page_cls.page_id)
         if page is not None:
             self.stack.setCurrentWidget(page)
             self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
+            if page.page_id in self._stale and not page.has_unsaved_changes():
+                self._stale.discard(page.page_id)
+                page.refresh()
 
     def _fill_go_menu(self) -> None:
         """View → Go to page, with Ctrl+1 … Ctrl+9 (E2); filled up front so the shortcuts work at once."""
@@ -288,6 +369,8 @@ class MainWindow(QMainWindow):
 
     def refresh_page(self) -> None:
         page = self.current_page()
+        if page is not None:
+            self._stale.discard(page.page_id)
         if page is not None and page.refresh():
             self.show_status(self.tr("Refreshed."), 2000)
         else:
@@ -298,6 +381,18 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.context.app, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def _confirm_leave(self, page: Page) -> bool:
+        """The question before a page with unsaved changes is left; unanswered changes stay."""
+        return interaction.get().confirm(
+            self,
+            self.tr("Leave without saving?"),
+            self.tr(
+                "The page {page} has changes that are not saved. Leave it anyway? The changes stay until you "
+                "save or discard them there."
+            ).format(page=page.title()),
+            ok_text=self.tr("Leave page"),
+        )
 
     def unsaved_pages(self) -> list[Page]:
         return [page for page in self._pages.values() if page.has_unsaved_changes()]
@@ -338,6 +433,10 @@ class MainWindow(QMainWindow):
         if self.monitor is not None:
             self.monitor.stop()
             set_connection_lost_handler(None)
+        if self.change_watcher is not None:
+            self.change_watcher.stop()
+        # Every page's database call returns before the caller disposes the engine (S5, clean exit).
+        tasks.wait_for_all()
         super().closeEvent(event)
 
     # ---------------------------------------------------------------------------------- translation
@@ -367,16 +466,13 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About Mandant Desktop"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.navigation.setAccessibleName(self.tr("Pages"))
-        self.tenant_filter.setText(self.tr("All tenants"))
-        self.tenant_filter.setToolTip(
-            self.tr(
-                "Tenant filter: arrives with the tenants feature (T9). Until then every page shows all "
-                "tenants you may see."
-            )
-        )
+        if self.tenant_filter_controller is not None:
+            self.tenant_filter_controller.update_button()
         self.status_profile.setToolTip(self.tr("Connection profile"))
         self.status_backend.setToolTip(self.tr("Database type"))
         self.status_operator.setToolTip(self.tr("Logged in as"))
+        self.status_busy.setText(self.tr("Working…"))
+        self.status_busy.setToolTip(self.tr("The database is working on a request; the window stays usable."))
         self.navigation_model.retranslate()
         for action, page_id in zip(self.go_menu.actions(), self.navigation_model.page_ids(), strict=False):
             page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))

@@ -8,10 +8,10 @@ the database is switched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -30,6 +30,28 @@ class Shell(Protocol):
     def show_status(self, text: str, timeout_ms: int = 5000) -> None: ...
 
 
+class TenantFilterState(QObject):
+    """The toolbar's tenant filter (SPEC T9), shared by every page of a session.
+
+    ``ids`` is None when no filter is on. Setting it emits ``changed``; pages reload themselves.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids: frozenset[int] | None = None
+
+    @property
+    def ids(self) -> frozenset[int] | None:
+        return self._ids
+
+    def set_ids(self, ids: frozenset[int] | None) -> None:
+        if ids != self._ids:
+            self._ids = ids
+            self.changed.emit()
+
+
 @dataclass(frozen=True)
 class PageContext:
     """Everything a page works with; built by the main window for the logged-in operator."""
@@ -39,6 +61,11 @@ class PageContext:
     settings: Settings
     language: LanguageManager
     shell: Shell
+    tenant_filter: TenantFilterState = field(default_factory=TenantFilterState)
+
+    def current_operator(self) -> Operator:
+        """The operator to pass to services: the logged-in one, carrying the active tenant filter."""
+        return replace(self.operator, tenant_filter=self.tenant_filter.ids)
 
 
 class Page(QWidget):
@@ -53,6 +80,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName(self.object_name)
+        context.tenant_filter.changed.connect(self.tenant_filter_changed)
 
     @classmethod
     def title(cls) -> str:
@@ -72,6 +100,14 @@ class Page(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return False
+
+    def operator(self) -> Operator:
+        """Who acts on this page, with the toolbar's tenant filter applied (SPEC T9)."""
+        return self.context.current_operator()
+
+    def tenant_filter_changed(self) -> None:
+        """The toolbar's tenant filter changed; a page that shows tenant data reloads."""
+        self.refresh()
 
     def retranslateUi(self) -> None:
         """Apply every user-visible text again; called at the end of ``__init__`` and on a language switch."""

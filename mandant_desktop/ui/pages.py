@@ -8,6 +8,7 @@ from mandant_desktop.ui.audit.page import AuditPage
 from mandant_desktop.ui.contacts.page import ContactsPage
 from mandant_desktop.ui.customers.page import CustomersPage
 from mandant_desktop.ui.org_units.page import OrgUnitsPage
+from mandant_desktop.ui.outbox.page import OutboxPage
 from mandant_desktop.ui.page import Page
 from mandant_desktop.ui.roles.page import RolesPage
 from mandant_desktop.ui.settings_page.page import SettingsPage
@@ -24,6 +25,7 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     ContactsPage,
     AuditPage,
     SettingsPage,
+    OutboxPage,
 )
 
 PAGE_IDS: tuple[str, ...] = tuple(page.page_id for page in PAGE_CLASSES)

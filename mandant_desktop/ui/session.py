@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.connections import Connections, upgrade_notice
 from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
 from mandant_desktop.ui.login_dialog import LoginDialog
@@ -93,6 +93,7 @@ class SessionController(QObject):
         old = self.app
         self.app, self.operator = result
         window.set_session(self.app, self.operator)
+        tasks.wait_for_all()  # the old pages' calls return before their engine is disposed
         old.close()
         notice = upgrade_notice(self.app)
         window.show_status(
@@ -104,4 +105,5 @@ class SessionController(QObject):
         )
 
     def close(self) -> None:
+        tasks.wait_for_all()
         self.app.close()

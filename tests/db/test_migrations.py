@@ -605,3 +605,42 @@ def test_sqlite_databases_created_by_fixture_helpers_are_independent(tmp_path: P
             session.add(Tenant(name="Only here", name_key="only here"))
         assert _count(first.engine, Tenant) == 1
         assert _count(second.engine, Tenant) == 0
+
+
+# --------------------------------------------------------------------------- 0004: German role names
+
+
+def _by_key(session: Session, query: Any) -> dict[str, str]:
+    return {key: value for key, value in session.execute(query)}
+
+
+def test_predefined_roles_get_german_names_unless_their_users_renamed_them(migrated_db: MigratedDatabase) -> None:
+    """R2: a database made with the English names of the six predefined roles receives the German
+    ones; a role renamed by its users, or whose German name another role holds, keeps its name."""
+    engine = migrated_db.engine
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0003_users")
+        conn.execute(
+            update(Role).where(Role.predefined_key == "editor").values(name="Presse-Team", name_key="presse-team")
+        )
+        conn.execute(Role.__table__.insert().values(name="Leser", name_key="leser", description="", version=1))
+    english = {"reader": "Reader", "author": "Author", "data_protection_officer": "Data protection officer"}
+    with Session(engine) as session:
+        names = _by_key(session, select(Role.predefined_key, Role.name).where(Role.predefined_key.isnot(None)))
+    assert {key: names[key] for key in english} == english
+
+    upgrade_database(engine, confirm=lambda _status: True)
+    with Session(engine) as session:
+        names = _by_key(session, select(Role.predefined_key, Role.name).where(Role.predefined_key.isnot(None)))
+        descriptions = _by_key(
+            session, select(Role.predefined_key, Role.description).where(Role.predefined_key.isnot(None))
+        )
+    assert names == {
+        "administrator": "Administrator",
+        "data_protection_officer": "Datenschutzbeauftragte",
+        "editor": "Presse-Team",
+        "author": "Autor",
+        "reader": "Reader",
+        "auditor": "Auditor",
+    }
+    assert descriptions["reader"] == "Liest Kunden und Kontakte."

@@ -20,7 +20,7 @@ from mandant_desktop.db.models import (
 from mandant_desktop.domain.errors import AuthenticationError, DomainError, ValidationError
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService, FirstAdmin
-from mandant_desktop.services.passwords import hash_password
+from mandant_desktop.services.passwords import hash_password, needs_rehash
 
 ADMIN = FirstAdmin(
     username="chef",
@@ -97,8 +97,47 @@ def test_lockout_after_repeated_failures(migrated_sqlite: Any) -> None:
             auth.login("chef", "falsch")
     with pytest.raises(AuthenticationError) as locked:
         auth.login("chef", "Sehr-geheim1")
-    assert "Try again in" in locked.value.message
+    assert "locked for 5 minutes" in locked.value.message
     clock.now += dt.timedelta(minutes=6)
+    assert auth.login("chef", "Sehr-geheim1").username == "chef"
+
+
+def test_an_unknown_name_is_locked_out_like_a_known_one(migrated_sqlite: Any) -> None:
+    """S1: the lock-out does not reveal which names exist: the same messages in the same order."""
+    clock = Clock()
+    auth = AuthService(migrated_sqlite.session_factory, clock=clock)
+    auth.create_first_admin(ADMIN)
+
+    def messages(name: str) -> list[str]:
+        seen = []
+        for _ in range(MAX_FAILED_LOGINS + 1):
+            with pytest.raises(AuthenticationError) as refused:
+                auth.login(name, "falsch")
+            seen.append(refused.value.message)
+        return seen
+
+    known, unknown = messages("chef"), messages("niemand")
+    assert known == unknown
+    assert "locked for 5 minutes" in known[-1] and "wrong" in known[0]
+    clock.now += dt.timedelta(minutes=6)
+    with pytest.raises(AuthenticationError, match="wrong"):
+        auth.login("niemand", "falsch")
+
+
+def test_the_hash_is_renewed_when_the_parameters_change(migrated_sqlite: Any) -> None:
+    """S1: a hash made with older (weaker) argon2 parameters is re-computed at the next log-in."""
+    from argon2 import PasswordHasher
+
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("Sehr-geheim1")
+    with migrated_sqlite.session_factory.begin() as session:
+        session.scalars(select(User).where(User.username == "chef")).one().password_hash = weak
+    auth.login("chef", "Sehr-geheim1")
+    with migrated_sqlite.session_factory() as session:
+        renewed = session.scalars(select(User).where(User.username == "chef")).one().password_hash
+    assert renewed != weak and renewed.startswith("$argon2id$")
+    assert not needs_rehash(renewed)
     assert auth.login("chef", "Sehr-geheim1").username == "chef"
 
 

@@ -205,12 +205,12 @@ def test_assignment_export_cells(data: Data, tmp_path: Path) -> None:
     vertrieb = "Konzern / Vertrieb"
     assert mia == [
         ("Mia Müller", "mia@firma.example", vertrieb, "Auditor", "no", None),
-        ("Mia Müller", "mia@firma.example", vertrieb, "Editor", "no", None),
+        ("Mia Müller", "mia@firma.example", vertrieb, "Redakteur", "no", None),
         ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Nord", "Auditor", "yes", vertrieb),
-        ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Nord", "Editor", "yes", vertrieb),
+        ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Nord", "Redakteur", "yes", vertrieb),
         ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Nord / Hamburg", "Auditor", "yes", vertrieb),
-        ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Nord / Hamburg", "Editor", "yes", vertrieb),
-        ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Süd", "Reader", "no", None),
+        ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Nord / Hamburg", "Redakteur", "yes", vertrieb),
+        ("Mia Müller", "mia@firma.example", "Konzern / Vertrieb / Süd", "Leser", "no", None),
     ]
     # Rows of one user are contiguous.
     users = [row[0] for row in rows[1:]]

@@ -14,13 +14,13 @@ from pathlib import Path
 import keyring.backends.fail
 import keyring.core
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QtMsgType
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QtMsgType
 from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN, FakeInteraction
 
 from mandant_desktop import bootstrap
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
@@ -143,3 +143,16 @@ def window(
     win.show()
     qtbot.waitExposed(win)
     yield win
+
+
+@pytest.fixture(autouse=True)
+def no_worker_outlives_the_test() -> Iterator[None]:
+    """S5: every database call started off the GUI thread has returned when a test ends, so that
+    no QThreadPool worker runs into the next test's database or past the QApplication at exit."""
+    yield
+    assert tasks.wait_for_all(15000), "a worker thread was still running 15 s after the test"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The last line of defence for a clean exit: no pool worker is alive when Python shuts down."""
+    QThreadPool.globalInstance().waitForDone(15000)

@@ -166,7 +166,7 @@ def test_use_opens_the_database_and_remembers_the_profile(
 
 
 def test_a_schema_too_new_is_refused_and_the_dialog_stays_open(
-    dialog: ConnectionDialog, admin_url: str, interactions: FakeInteraction
+    qtbot: QtBot, dialog: ConnectionDialog, admin_url: str, interactions: FakeInteraction
 ) -> None:
     """S9: a database of a newer program version is refused with a clear message."""
     path = admin_url.removeprefix("sqlite:///")
@@ -175,6 +175,7 @@ def test_a_schema_too_new_is_refused_and_the_dialog_stays_open(
     dialog.name.setText("Zukunft")
     dialog.path.setText(path)
     dialog.use_button.click()
+    qtbot.waitUntil(lambda: not dialog.using, timeout=10000)  # opened off the GUI thread (S5)
     assert dialog.isVisible()
     assert dialog.opened is None
     [error] = interactions.of_kind("error")
@@ -189,6 +190,7 @@ def test_an_unreachable_server_is_refused_and_the_dialog_stays_open(
     """S5, S6: no traceback, no crash; the message names the server, never the password."""
     fill_server_profile(qtbot, dialog, port=1)
     dialog.use_button.click()
+    qtbot.waitUntil(lambda: not dialog.using, timeout=10000)  # opened off the GUI thread (S5)
     assert dialog.isVisible()
     [error] = interactions.of_kind("error")
     assert error.text.startswith("Cannot connect to")
@@ -293,6 +295,7 @@ def test_a_password_that_is_not_saved_stays_in_its_field(
     dialog.save_button.click()
     assert dialog.password.text() == SECRET
     dialog.use_button.click()  # nothing listens on port 1
+    qtbot.waitUntil(lambda: not dialog.using, timeout=10000)  # opened off the GUI thread (S5)
     assert interactions.of_kind("error")
     assert dialog.password.text() == SECRET
     assert secrets.get("profile:Zentrale") is None

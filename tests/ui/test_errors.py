@@ -48,7 +48,7 @@ def test_a_domain_error_in_the_hook_shows_only_its_message(interactions: FakeInt
     error = PermissionDeniedError("You lack the permission {permission} for this action.", permission="roles.edit")
     hook(type(error), error, None)
     [shown] = interactions.of_kind("error")
-    assert shown.text == "You lack the permission roles.edit for this action."
+    assert shown.text == "You lack the permission Edit roles for this action."
 
 
 def test_the_hook_is_installed_and_removed(interactions: FakeInteraction) -> None:
@@ -88,18 +88,12 @@ def test_errors_from_worker_threads_are_shown_in_the_gui_thread(qtbot: QtBot, in
 
 def test_run_action_reports_a_refusal_and_returns_none(interactions: FakeInteraction) -> None:
     def save() -> None:
-        raise ConflictError(
-            "{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to "
-            "see their change.",
-            who="mia",
-            object="tenant",
-            when="09:12",
-        )
+        raise PermissionDeniedError("You lack the permission {permission} for this action.", permission="x.y")
 
     assert run_action(None, save) is None
     [shown] = interactions.of_kind("error")
     assert shown.title == "Cannot complete the action"
-    assert shown.text.startswith("mia changed this tenant at 09:12")
+    assert shown.text == "You lack the permission x.y for this action."
 
 
 def test_run_action_returns_the_result_when_all_is_well(interactions: FakeInteraction) -> None:

@@ -48,6 +48,7 @@ def test_switching_to_german_retranslates_the_open_window(
         "Kontakte & Verteiler",
         "Änderungsprotokoll",
         "Einstellungen",
+        "Postausgang",
     ]
     assert window.tenant_filter.text() == "Alle Mandanten"
     assert page.change_button.text() == "Datenbank &wechseln…"
@@ -65,8 +66,10 @@ def test_qt_own_texts_are_german_too(language: LanguageManager) -> None:
 
 def test_domain_errors_are_translated_with_their_values(language: LanguageManager) -> None:
     language.choose("de")
-    error = AuthenticationError("Too many failed attempts. Try again in {minutes} minutes.", minutes=5)
-    assert message_for(error) == "Zu viele Fehlversuche. Versuchen Sie es in 5 Minuten erneut."
+    from mandant_desktop.services.auth import _LOCKED
+
+    error = AuthenticationError(_LOCKED, minutes=5)
+    assert message_for(error).startswith("Die Anmeldung ist nach zu vielen Fehlversuchen für 5 Minuten gesperrt.")
 
 
 def test_field_names_in_messages_are_translated(language: LanguageManager) -> None:

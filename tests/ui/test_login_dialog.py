@@ -33,6 +33,7 @@ def log_in_with(qtbot: QtBot, dialog: LoginDialog, user: str, password: str) -> 
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, password)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the check runs off the GUI thread (S5)
 
 
 def test_login_refuses_a_wrong_pair_without_saying_which_half(
@@ -121,11 +122,13 @@ def test_first_admin_dialog_shows_the_service_validation_next_to_the_form(
     qtbot.keyClicks(dialog.password, "Sehr-geheim1")
     qtbot.keyClicks(dialog.password_repeat, "Sehr-geheim2")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # checked off the GUI thread (S5)
     assert dialog.isVisible()
     assert dialog.message.text() == "The two passwords do not match."
     assert dialog.focusWidget() is dialog.password_repeat
     dialog.email.setText("kein-at-zeichen")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert dialog.message.text() == "kein-at-zeichen is not a valid e-mail address."
     assert empty_app.services.auth.needs_first_admin()
 
@@ -190,3 +193,38 @@ def test_a_database_left_behind_in_the_login_is_closed(
     assert log_in(first, connections) is None
     assert seen == ["login", "first admin"]
     assert closed == ["first"]
+
+
+def test_login_runs_off_the_gui_thread_and_blocks_a_second_click(
+    qtbot: QtBot, admin_app: tuple[bootstrap.AppContext, Operator], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: the password check (argon2 and a round trip) leaves the GUI thread; meanwhile the inputs
+    are read only and OK is disabled, so one click is one check."""
+    import threading
+
+    app, _operator = admin_app
+    release = threading.Event()
+    calls: list[str] = []
+    real_login = app.services.auth.login
+
+    def slow_login(user: str, password: str) -> Operator:
+        calls.append(threading.current_thread().name)
+        release.wait(5)
+        return real_login(user, password)
+
+    monkeypatch.setattr(app.services.auth, "login", slow_login)
+    dialog = LoginDialog(app)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username.setText(ADMIN.username)
+    dialog.password.setText(ADMIN.password)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    qtbot.waitUntil(lambda: bool(calls), timeout=2000)
+    assert dialog.busy and not ok.isEnabled() and dialog.username.isReadOnly()
+    dialog.accept()  # Enter pressed again: ignored while the check runs
+    assert calls != [threading.current_thread().name]
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        release.set()
+    assert len(calls) == 1
+    assert dialog.operator is not None and not dialog.busy

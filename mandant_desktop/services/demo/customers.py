@@ -144,7 +144,11 @@ def make_customers(
             )
             rights = set(BASE_PORTAL_RIGHTS)
             if ctx.chance(0.6):
-                rights.add("portal.approve_proofs")
+                rights.update(("portal.view_proofs", "portal.approve_proofs"))
+            elif ctx.chance(0.5):
+                rights.add("portal.view_proofs")
+            if ctx.chance(0.2):
+                rights.add("portal.order_reprints")
             if ctx.chance(0.3):
                 rights.add("portal.view_invoices")
             if is_agency:
@@ -244,7 +248,9 @@ def _customer_contacts(
                     is_external_admin=is_admin,
                 )
             )
+            # Like an external user made in the application (C10): the customer's group and RemoteUsers.
             result.memberships.add((groups[customer_id], user_id))
+            result.memberships.add((ctx.system_groups[REMOTE_USERS_GROUP], user_id))
             if is_admin:
                 result.memberships.add((ctx.system_groups[REMOTE_ADMINS_GROUP], user_id))
             # Some external users hold more than their customer group grants (SPEC C5).

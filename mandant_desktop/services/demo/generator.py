@@ -34,6 +34,7 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_ROLES, SYSTEM_RIGHTS_GROUPS
+from mandant_desktop.services.demo.audit import make_audit_history
 from mandant_desktop.services.demo.config import SCALES, Scale, ScaleConfig
 from mandant_desktop.services.demo.context import DemoContext, TableRows, chunked
 from mandant_desktop.services.demo.customers import make_customers
@@ -93,6 +94,7 @@ STAGE_MESSAGES: dict[str, str] = {
     "distribution_list": "Creating distribution lists",
     "distribution_list_member": "Filling distribution lists",
     "template": "Creating templates",
+    "audit_log": "Writing the change history",
 }
 
 
@@ -278,6 +280,7 @@ def _plan(ctx: DemoContext, is_cancelled: CancelCheck) -> list[TableRows]:
         rows("distribution_list", press.lists),
         rows("distribution_list_member", press.list_members),
         rows("template", press.templates),
+        rows("audit_log", make_audit_history(ctx, tenants, staff, customers)),
     ]
 
 

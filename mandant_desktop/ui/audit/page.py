@@ -1,16 +1,526 @@
-"""The audit log page: who changed what, filtered and exported (SPEC S3); a placeholder until the feature is built."""
+"""The audit log page: who changed what, filtered and exported (SPEC S3).
+
+Read only for everyone: the page offers no way to change an entry, and the service has none. The
+table (``auditTable``) fetches pages lazily after a keyset cursor; the filters (time range,
+operator, object type, tenant, free text) and the sort run in the database. The detail pane lists
+the changed fields of the current entry, before → after. *Export…* writes the filtered entries to
+an Excel file, with progress and cancel (needs ``audit.export``).
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui import icons, tasks
+from mandant_desktop.ui.audit.fields import field_name
+from mandant_desktop.ui.audit.model import (
+    COLUMNS,
+    PAGE,
+    ROW_ROLE,
+    AuditTableModel,
+    action_text,
+    local_time,
+    object_type_text,
+)
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
+from mandant_desktop.ui.object_names import OBJECT_NAMES
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table
+from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.text_table import TextTableModel
+
+CONTEXT = "AuditPage"
+SEARCH_DELAY_MS = 300
+TABLE_HEADER: Setting[QByteArray] = Setting("audit/tableHeader", QByteArray())
+SPLITTER: Setting[QByteArray] = Setting("audit/splitter", QByteArray())
+#: a date edit at this date means "no limit"; it shows the special value text
+NO_DATE = QDate(2000, 1, 1)
+
+#: fixed words of the Excel export, marked for lupdate; the service passes them through ``translate``
+EXPORT_WORDS = (
+    QT_TRANSLATE_NOOP("AuditExport", "Audit log"),
+    QT_TRANSLATE_NOOP("AuditExport", "Time"),
+    QT_TRANSLATE_NOOP("AuditExport", "Operator"),
+    QT_TRANSLATE_NOOP("AuditExport", "Workstation"),
+    QT_TRANSLATE_NOOP("AuditExport", "Tenant"),
+    QT_TRANSLATE_NOOP("AuditExport", "Object type"),
+    QT_TRANSLATE_NOOP("AuditExport", "Object"),
+    QT_TRANSLATE_NOOP("AuditExport", "Action"),
+    QT_TRANSLATE_NOOP("AuditExport", "Changes"),
+    QT_TRANSLATE_NOOP("AuditExport", "created"),
+    QT_TRANSLATE_NOOP("AuditExport", "changed"),
+    QT_TRANSLATE_NOOP("AuditExport", "deleted"),
+)
 
 
-class AuditPage(PlaceholderPage):
+def _export_word(text: str) -> str:
+    return QCoreApplication.translate("AuditExport", text)
+
+
+def value_text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("AuditPage", "yes") if value else QCoreApplication.translate("AuditPage", "no")
+        )
+    return str(value)
+
+
+def _fill(template: str, *values: str) -> str:
+    """Qt-style ``%1``, ``%2`` … placeholders filled in one pass (a value may contain ``%2``)."""
+    return re.sub(
+        r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m.group(0), template
+    )
+
+
+def _day_start(date: QDate) -> dt.datetime:
+    """Local midnight of ``date`` as aware UTC."""
+    local = dt.datetime(date.year(), date.month(), date.day()).astimezone()
+    return local.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    query: AuditQuery
+    total: int
+    rows: list[AuditRow]
+    choices: tuple[list[str], list[tuple[int, str]]] | None
+
+
+def _fetch_first(service: AuditService, operator: Operator, query: AuditQuery, with_choices: bool) -> _Loaded:
+    """On a worker: the count and first page of ``query`` (and the filter choices, on F5)."""
+    choices = (service.operator_names(operator), service.tenants(operator)) if with_choices else None
+    total = service.count(operator, query)
+    return _Loaded(query, total, service.page(operator, query, None, PAGE) if total else [], choices)
+
+
+class AuditPage(Page):
     page_id: ClassVar[str] = "audit"
     object_name: ClassVar[str] = "page.audit"
     permission: ClassVar[str] = "audit.view"
     icon_name: ClassVar[str] = "audit"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Audit log")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        #: the Excel export running on a worker, if any (S5)
+        self.export_task: tasks.Task[int] | None = None
+        self.loader: tasks.Latest[_Loaded] = tasks.Latest(self)
+        self._service = context.app.services.audit
+        #: asks for the Excel file to write; tests replace it
+        self.choose_export_path: Callable[[], str | None] = self._choose_export_path
+        self.model = AuditTableModel(
+            lambda query: self._service.count(self.operator(), query),
+            lambda query, after, limit: self._service.page(self.operator(), query, after, limit),
+            self,
+        )
+        self._heading = page_heading()
+        self.search = QLineEdit()
+        self.search.setObjectName("auditSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+
+        self.since = self._date_edit("auditSince")
+        self.until = self._date_edit("auditUntil")
+        self.operator_filter = QComboBox()
+        self.operator_filter.setObjectName("auditOperator")
+        self.operator_filter.setEditable(True)
+        self.operator_filter.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.operator_filter.setMinimumContentsLength(12)
+        operator_edit = self.operator_filter.lineEdit()
+        assert operator_edit is not None
+        operator_edit.setClearButtonEnabled(True)
+        operator_edit.textChanged.connect(lambda _text: self._timer.start())
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("auditObjectType")
+        self.tenant_filter_box = QComboBox()
+        self.tenant_filter_box.setObjectName("auditTenant")
+        self.tenant_filter_box.setMinimumContentsLength(14)
+        for combo in (self.type_filter, self.tenant_filter_box):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("auditResetFilters")
+        self.reset_button.clicked.connect(self.reset_filters)
+        self._labels = [QLabel() for _ in range(5)]
+
+        self.table = row_table("auditTable", self.model, selection=QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((142, 80, 105, 115, 105, 178, 75)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        remember_header(context.settings, TABLE_HEADER, header)
+        self.table.setSortingEnabled(True)
+
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("auditDetailTitle")
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_model = TextTableModel(
+            lambda: (
+                QCoreApplication.translate("AuditPage", "Field"),
+                QCoreApplication.translate("AuditPage", "Before"),
+                QCoreApplication.translate("AuditPage", "After"),
+            ),
+            self,
+        )
+        self.detail = QTableView()
+        self.detail.setObjectName("auditDetail")
+        self.detail.setModel(self.detail_model)
+        self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.detail.verticalHeader().setVisible(False)
+        self.detail.horizontalHeader().setStretchLastSection(True)
+        self.detail.horizontalHeader().resizeSection(0, 120)
+        self.detail.horizontalHeader().resizeSection(1, 95)
+        self.detail.setWordWrap(True)
+        detail_box = QWidget()
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("auditSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 320])
+        remember_splitter(context.settings, SPLITTER, self.splitter)
+
+        self.export_action = QAction(self)
+        self.export_action.setObjectName("auditExportAction")
+        self.export_action.triggered.connect(self.export)
+        # Read only: the context menu copies and exports, nothing else (Menu key, Shift+F10).
+        self.copy_action = QAction(self)
+        self.copy_action.setObjectName("auditCopyAction")
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_action.triggered.connect(self.copy_entry)
+        self.table.addAction(self.copy_action)
+        self.menu_action = QAction(self)
+        self.menu_action.setObjectName("auditMenuAction")
+        self.menu_action.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
+        self.menu_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.menu_action.triggered.connect(self.menu_from_keyboard)
+        self.table.addAction(self.menu_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_context_menu)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("auditExportButton")
+        self.export_button.clicked.connect(self.export_action.trigger)
+        self.export_action.setEnabled(context.operator.can("audit.export"))
+        self.export_button.setEnabled(self.export_action.isEnabled())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("auditCount")
+
+        top = QHBoxLayout()
+        top.addWidget(self._heading)
+        top.addStretch(1)
+        top.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        for label, widget in zip(
+            self._labels,
+            (self.since, self.until, self.operator_filter, self.type_filter, self.tenant_filter_box),
+            strict=True,
+        ):
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addWidget(self.reset_button)
+        filters.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self.show_detail(current))
+        self.model.modelReset.connect(lambda: self.show_detail(QModelIndex()))
+        self.retranslateUi()
+        self._fill_choices([], [])  # the operators and tenants arrive with the first load
+        self._apply_header_sort()
+        self.refresh()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setDate(NO_DATE)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        edit.dateChanged.connect(lambda _date: self.apply_filters())
+        return edit
+
+    def _fill_choices(self, names: list[str], tenants: list[tuple[int, str]]) -> None:
+        """The operator, object type and tenant choices; the first entry of each means "all"."""
+        for combo in (self.operator_filter, self.type_filter, self.tenant_filter_box):
+            combo.blockSignals(True)
+        kept_tenant = self.tenant_filter_box.currentData()
+        kept_type = self.type_filter.currentData()
+        self.operator_filter.clear()
+        self.operator_filter.addItems(names)
+        self.operator_filter.setCurrentIndex(-1)
+        self.operator_filter.setEditText("")
+        self.type_filter.clear()
+        self.type_filter.addItem(QCoreApplication.translate("AuditPage", "All object types"), "")
+        for object_type in sorted(OBJECT_NAMES, key=lambda name: object_type_text(name).casefold()):
+            self.type_filter.addItem(object_type_text(object_type), object_type)
+        self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(kept_type)))
+        self.tenant_filter_box.clear()
+        self.tenant_filter_box.addItem(QCoreApplication.translate("AuditPage", "All tenants"), None)
+        for tenant_id, name in tenants:
+            self.tenant_filter_box.addItem(name, tenant_id)
+        self.tenant_filter_box.setCurrentIndex(max(0, self.tenant_filter_box.findData(kept_tenant)))
+        for combo in (self.operator_filter, self.type_filter, self.tenant_filter_box):
+            combo.blockSignals(False)
+
+    def _apply_header_sort(self) -> None:
+        """Take the (remembered) header sort into the query before the first load."""
+        header = self.table.horizontalHeader()
+        column = header.sortIndicatorSection()
+        key = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else None
+        if key is not None:
+            self.model.set_order(key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    # ------------------------------------------------------------------ filters
+
+    def current_query(self) -> AuditQuery:
+        since = _day_start(self.since.date()) if self.since.date() != NO_DATE else None
+        until = _day_start(self.until.date().addDays(1)) if self.until.date() != NO_DATE else None
+        tenant = self.tenant_filter_box.currentData()
+        return AuditQuery(
+            since=since,
+            until=until,
+            operator_name=self.operator_filter.currentText().strip(),
+            object_type=self.type_filter.currentData() or "",
+            tenant_id=tenant if isinstance(tenant, int) else None,
+            text=self.search.text().strip(),
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+
+    @property
+    def busy(self) -> bool:
+        """True while a count and first page are being fetched on a worker (S5)."""
+        return self.loader.busy
+
+    def apply_filters(self, *, with_choices: bool = False) -> None:
+        """Count and fetch the first page of the filtered entries on a worker (S5); an older load
+        that answers after a newer one is dropped. ``with_choices`` also reloads the filter choices."""
+        self._timer.stop()
+        query = self.current_query()
+        self.loader.run(
+            _fetch_first,
+            self._service,
+            self.operator(),  # read here, on the GUI thread
+            query,
+            with_choices,
+            on_done=self._loaded,
+        )
+
+    def _loaded(self, result: _Loaded) -> None:
+        if result.choices is not None:
+            self._fill_choices(*result.choices)
+        self.model.apply(result.query, result.total, result.rows)
+        self._update_count()
+        self._select_first()
+
+    def reset_filters(self) -> None:
+        for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):
+            widget.blockSignals(True)
+        self.since.setDate(NO_DATE)
+        self.until.setDate(NO_DATE)
+        self.type_filter.setCurrentIndex(0)
+        self.tenant_filter_box.setCurrentIndex(0)
+        self.search.clear()
+        for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):
+            widget.blockSignals(False)
+        self.operator_filter.blockSignals(True)
+        self.operator_filter.setEditText("")
+        self.operator_filter.blockSignals(False)
+        self.apply_filters()
+
+    def _select_first(self) -> None:
+        """The newest (first) entry is current after a load, so the detail pane has something to show."""
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            QCoreApplication.translate("AuditPage", "Entries: %1").replace("%1", QLocale().toString(self.model.total))
+        )
+
+    # ------------------------------------------------------------------ detail pane
+
+    def show_detail(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if not isinstance(row, AuditRow):
+            self.detail_model.set_rows([])
+            self.detail_title.setText(
+                QCoreApplication.translate("AuditPage", "Select an entry to see the changed fields.")
+            )
+            return
+        title = _fill(
+            QCoreApplication.translate("AuditPage", "%1 „%2“ %3 by %4 at %5 on %6"),
+            object_type_text(row.object_type),
+            row.object_label,
+            action_text(row.action),
+            row.operator_name,
+            local_time(row.at),
+            row.workstation,
+        )
+        if row.summary and row.summary != row.object_label:
+            title += "\n" + row.summary
+        self.detail_title.setText(title)
+        self.detail_model.set_rows(
+            [(field_name(change.field), value_text(change.before), value_text(change.after)) for change in row.changes]
+        )
+        self.detail.resizeRowsToContents()
+
+    def entry_text(self, row: AuditRow) -> str:
+        """The entry as plain text, one line per changed field (for the clipboard)."""
+        lines = [self.detail_title.text()]
+        lines += [f"{field_name(c.field)}: {value_text(c.before)} → {value_text(c.after)}" for c in row.changes]
+        return "\n".join(lines)
+
+    def copy_entry(self) -> None:
+        row = self.selected_entry()
+        if row is not None:
+            QGuiApplication.clipboard().setText(self.entry_text(row))
+
+    def show_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+        self.copy_action.setEnabled(self.selected_entry() is not None)
+        popup_actions(self, self.table, pos, (self.copy_action, self.export_action))
+
+    def menu_from_keyboard(self) -> None:
+        current = self.table.currentIndex()
+        rect = self.table.visualRect(current) if current.isValid() else self.table.viewport().rect()
+        self.show_context_menu(rect.center())
+
+    def selected_entry(self) -> AuditRow | None:
+        row = self.table.currentIndex().data(ROW_ROLE)
+        return row if isinstance(row, AuditRow) else None
+
+    # ------------------------------------------------------------------ page protocol
+
+    def search_field(self) -> QLineEdit | None:
+        return self.search
+
+    def refresh(self) -> bool:
+        """F5 and live refresh: the filter choices and the entries, loaded on a worker (S5)."""
+        self.apply_filters(with_choices=True)
+        return True
+
+    # ------------------------------------------------------------------ export
+
+    def _choose_export_path(self) -> str | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("AuditPage", "Export audit log"),
+            _export_word("Audit log") + ".xlsx",
+            QCoreApplication.translate("AuditPage", "Excel workbook (*.xlsx)"),
+        )
+        return path or None
+
+    def export(self) -> None:
+        if not self.export_action.isEnabled():
+            return
+        path = self.choose_export_path()
+        if not path:
+            return
+        # On a worker (S5): progress through a queued signal, Cancel sets the flag the service checks.
+        self.export_task = tasks.run_with_progress(
+            self,
+            QCoreApplication.translate("AuditPage", "Export audit log"),
+            QCoreApplication.translate("AuditPage", "Writing the Excel file…"),
+            self._service.export,
+            self.operator(),
+            path,
+            self.model.query,
+            translate=_export_word,  # both translate through QCoreApplication.translate: thread-safe
+            translate_object=object_type_text,
+            on_done=lambda written: self.context.shell.show_status(
+                QCoreApplication.translate("AuditPage", "Audit entries exported: %1").replace("%1", str(written))
+            ),
+        )
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslateUi(self) -> None:
+        self._heading.setText(self.title())
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("AuditPage", "Search in objects, changes and workstations (Ctrl+F)")
+        )
+        for label, text in zip(
+            self._labels,
+            (
+                QCoreApplication.translate("AuditPage", "&From:"),
+                QCoreApplication.translate("AuditPage", "&To:"),
+                QCoreApplication.translate("AuditPage", "O&perator:"),
+                QCoreApplication.translate("AuditPage", "Object t&ype:"),
+                QCoreApplication.translate("AuditPage", "T&enant:"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for edit in (self.since, self.until):
+            edit.setSpecialValueText(QCoreApplication.translate("AuditPage", "any"))
+        operator_edit = self.operator_filter.lineEdit()
+        if operator_edit is not None:
+            operator_edit.setPlaceholderText(QCoreApplication.translate("AuditPage", "all"))
+        self.reset_button.setText(QCoreApplication.translate("AuditPage", "&Reset filters"))
+        self.export_action.setText(QCoreApplication.translate("AuditPage", "E&xport…"))
+        self.copy_action.setText(QCoreApplication.translate("AuditPage", "&Copy"))
+        self.export_button.setText(QCoreApplication.translate("AuditPage", "E&xport…"))
+        self.export_button.setToolTip(
+            QCoreApplication.translate("AuditPage", "Export the entries shown to an Excel workbook")
+        )
+        self.detail_model.retranslate()
+        if self.type_filter.count():
+            self.type_filter.setItemText(0, QCoreApplication.translate("AuditPage", "All object types"))
+        if self.tenant_filter_box.count():
+            self.tenant_filter_box.setItemText(0, QCoreApplication.translate("AuditPage", "All tenants"))
+        if hasattr(self, "table"):
+            self.show_detail(self.table.currentIndex())
+            self._update_count()

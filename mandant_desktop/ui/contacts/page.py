@@ -1,16 +1,53 @@
-"""The contacts page: contacts, person-roles, distribution lists (SPEC T7-T12); a placeholder for now."""
+"""The contacts page: contacts with person-roles, distribution lists and templates (SPEC T7-T12)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtWidgets import QLineEdit, QTabWidget, QVBoxLayout, QWidget
+
+from mandant_desktop.ui.contacts.contacts_tab import ContactsTab
+from mandant_desktop.ui.contacts.lists_tab import ListsTab, TemplatesTab
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.page import Page, PageContext
+
+CONTACTS, LISTS, TEMPLATES = range(3)
 
 
-class ContactsPage(PlaceholderPage):
+class ContactsPage(Page):
     page_id: ClassVar[str] = "contacts"
     object_name: ClassVar[str] = "page.contacts"
     permission: ClassVar[str] = "contacts.view"
     icon_name: ClassVar[str] = "contacts"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Contacts & lists")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.contacts = ContactsTab(self)
+        self.lists = ListsTab(self)
+        self.templates = TemplatesTab(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("contactTabs")
+        for tab in (self.contacts, self.lists, self.templates):
+            self.tabs.addTab(tab, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.tabs)
+        self.retranslateUi()
+        self.refresh()
+
+    def search_field(self) -> QLineEdit | None:
+        self.tabs.setCurrentIndex(CONTACTS)
+        return self.contacts.search
+
+    def refresh(self) -> bool:
+        # Each tab reports its own refusal; the page counts as refreshed when all three loaded.
+        results = [tab.reload() for tab in (self.contacts, self.lists, self.templates)]
+        return all(results)
+
+    def retranslateUi(self) -> None:
+        self.tabs.setTabText(CONTACTS, self.tr("Contacts"))
+        self.tabs.setTabText(LISTS, self.tr("Distribution lists"))
+        self.tabs.setTabText(TEMPLATES, self.tr("Templates"))
+        for tab in (self.contacts, self.lists, self.templates):
+            tab.retranslateUi()

@@ -1,16 +1,487 @@
-"""The customers page: customers, rights groups, contact persons (SPEC C1-C12); a placeholder for now."""
+"""The customers page (SPEC C1-C12): the customer table with its context menu and dialogs.
+
+The table reads windows of rows from the database (``model.CustomerTableModel``); the search is
+debounced, so typing never waits for the database after every key. Every action works on the
+current selection and exists in the context menu (right click, Menu key, Shift+F10), most also as
+a button or a shortcut (Ctrl+N new, Del delete, Enter properties).
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import ClassVar
 
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.services.customers import CustomerQuery, CustomerRow, CustomerService, agency_label
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui import icons, tasks
+from mandant_desktop.ui.customers import dialog_runner
+from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
+from mandant_desktop.ui.customers.agency_dialogs import AgencyInfoDialog
+from mandant_desktop.ui.customers.common import Actor
+from mandant_desktop.ui.customers.contact_person_dialog import AssignContactPersonDialog
+from mandant_desktop.ui.customers.contacts_dialog import CustomerContactsDialog
+from mandant_desktop.ui.customers.create_dialog import CreateCustomerDialog
+from mandant_desktop.ui.customers.delete_dialog import DeleteChoice, DeleteCustomerDialog
+from mandant_desktop.ui.customers.export import choose_export_file, export_with_progress
+from mandant_desktop.ui.customers.model import ROW_ROLE, WINDOW, CustomerTableModel
+from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDialog
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.imports import ImportKind, import_button
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import row_table
+from mandant_desktop.ui.settings import Setting
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 300
+#: the customer table's column widths, order and sort (SPEC E4)
+TABLE_HEADER: Setting[QByteArray] = Setting("customers/tableHeader", QByteArray())
+
+MenuRunner = Callable[[QMenu, QPoint], None]
 
 
-class CustomersPage(PlaceholderPage):
+def _exec_menu(menu: QMenu, at: QPoint) -> None:
+    menu.exec(at)
+
+
+def _fetch_first(
+    customers: CustomerService, operator: Operator, query: CustomerQuery
+) -> tuple[CustomerQuery, int, list[CustomerRow]]:
+    """On a worker: the COUNT and the first window of a search (the slow part at 100,000 rows)."""
+    count = customers.count(operator, query)
+    return query, count, (customers.rows(operator, query, 0, WINDOW) if count else [])
+
+
+class CustomersPage(Page):
     page_id: ClassVar[str] = "customers"
     object_name: ClassVar[str] = "page.customers"
     permission: ClassVar[str] = "customers.view"
     icon_name: ClassVar[str] = "customers"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Customers")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        #: how the context menu is shown; tests replace it to pick an entry
+        self.exec_menu: MenuRunner = _exec_menu
+        #: asks for the Excel file to write; tests replace it
+        self.choose_export_path: Callable[[], str | None] = lambda: choose_export_file(self)
+        services = context.app.services
+        self.model = CustomerTableModel(
+            lambda query: services.customers.count(self.operator(), query),
+            lambda query, offset, limit: services.customers.rows(self.operator(), query, offset, limit),
+            self,
+        )
+        self._heading = QLabel()
+        self._heading.setObjectName("pageHeading")
+        font = self._heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self._heading.setFont(font)
+        self.search = QLineEdit()
+        self.search.setObjectName("customerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        #: the count-and-first-window load running on a worker; newer loads drop older answers
+        self.loader: tasks.Latest[tuple[CustomerQuery, int, list[CustomerRow]]] = tasks.Latest(self)
+        self._pending_select: set[int] = set()
+        #: the Excel export running on a worker, if any
+        self.export_task: tasks.Task[int] | None = None
+        self.search.returnPressed.connect(self.apply_search)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("customerCount")
+
+        # Fixed row heights (row_table): the view never measures 100,000 rows.
+        self.table = row_table("customerTable", self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((80, 250, 130, 110, 115, 190, 160, 200, 100)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # Column widths, order and the sort persist (E4); the sort applies before the first load.
+        saved = context.settings.value(TABLE_HEADER)
+        if not saved.isEmpty():
+            header.restoreState(saved)
+        self.table.setSortingEnabled(True)
+        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
+            signal.connect(self._save_header)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.open_properties())
+
+        self._build_actions()
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("customerNewButton")
+        self.new_button.clicked.connect(self.action_new.trigger)
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("customerDeleteButton")
+        self.delete_button.clicked.connect(self.action_delete.trigger)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("customerExportButton")
+        self.export_button.clicked.connect(self.action_export.trigger)
+
+        top = QHBoxLayout()
+        top.addWidget(self._heading)
+        top.addStretch(1)
+        top.addWidget(self.search, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.new_button)
+        bottom.addWidget(self.delete_button)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(import_button(self, ImportKind.CUSTOMERS))  # S8 (issue 7)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
+        self.retranslateUi()
+        self.refresh()
+
+    # ------------------------------------------------------------------ actions
+
+    def _action(self, name: str, handler: Callable[[], None], shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(handler)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.action_new = self._action(
+            "customerNewAction", self.new_customer, QKeySequence(QKeySequence.StandardKey.New)
+        )
+        self.action_delete = self._action(
+            "customerDeleteAction", self.delete_customers, QKeySequence(Qt.Key.Key_Delete)
+        )
+        self.action_properties = self._action("customerPropertiesAction", self.open_properties)
+        self.action_access_rights = self._action("customerAccessRightsAction", self.open_access_rights)
+        self.action_contact_person = self._action("customerContactPersonAction", self.open_contact_persons)
+        self.action_contacts = self._action("customerContactsAction", self.open_contacts)
+        self.action_agency_info = self._action("customerAgencyInfoAction", self.open_agency_info)
+        self.action_reactivate = self._action("customerReactivateAction", self.reactivate_customers)
+        self.action_export = self._action("customerExportAction", self.export_customers)
+        self.action_menu = self._action("customerMenuAction", self.menu_from_keyboard, QKeySequence("Shift+F10"))
+        # The Menu key as a shortcut too: not every platform turns it into a context-menu event.
+        self.action_menu.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
+        # Enter opens the properties only in the table: in the search field it starts the search.
+        enter = self._action("customerEnterAction", self.open_properties)
+        enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(enter)
+
+    def selected_rows(self) -> list[CustomerRow]:
+        rows = []
+        for index in self.table.selectionModel().selectedRows():
+            row = index.data(ROW_ROLE)
+            if isinstance(row, CustomerRow):
+                rows.append(row)
+        return rows
+
+    def update_actions(self) -> None:
+        rows = self.selected_rows()
+        op = self.operator()
+        single = len(rows) == 1
+        editable = bool(rows) and all(r.editable for r in rows)
+        self.action_new.setEnabled(op.can("customers.edit"))
+        self.action_delete.setEnabled(editable and op.can("customers.delete"))
+        self.action_properties.setEnabled(single)
+        self.action_access_rights.setEnabled(single and rows[0].remote_access)
+        self.action_contact_person.setEnabled(editable and op.can("customers.edit"))
+        self.action_contacts.setEnabled(single)
+        self.action_agency_info.setEnabled(single and rows[0].is_agency)
+        self.action_reactivate.setEnabled(editable and op.can("customers.edit") and any(not r.active for r in rows))
+        self.new_button.setEnabled(self.action_new.isEnabled())
+        self.delete_button.setEnabled(self.action_delete.isEnabled())
+
+    def context_menu(self) -> QMenu:
+        """The menu of the current selection."""
+        menu = QMenu(self)
+        menu.setObjectName("customerContextMenu")
+        for action in (self.action_properties, self.action_access_rights, self.action_contact_person):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.action_contacts)
+        menu.addAction(self.action_agency_info)
+        menu.addAction(self.action_export)
+        menu.addSeparator()
+        menu.addAction(self.action_new)
+        if self.action_reactivate.isEnabled():
+            menu.addAction(self.action_reactivate)
+        menu.addAction(self.action_delete)
+        return menu
+
+    def show_context_menu(self, pos: QPoint) -> None:
+        """Right click (viewport coordinates) or the Menu key: a row under the pointer that is not
+        selected becomes the selection, as in a file manager."""
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        self.update_actions()
+        menu = self.context_menu()
+        try:
+            self.exec_menu(menu, self.table.viewport().mapToGlobal(pos))
+        finally:
+            menu.deleteLater()
+
+    def menu_from_keyboard(self) -> None:
+        current = self.table.currentIndex()
+        rect = self.table.visualRect(current) if current.isValid() else self.table.viewport().rect()
+        self.show_context_menu(rect.center())
+
+    def _save_header(self, *_args: object) -> None:
+        self.context.settings.set_value(TABLE_HEADER, self.table.horizontalHeader().saveState())
+
+    # ------------------------------------------------------------------ page
+
+    def search_field(self) -> QLineEdit:
+        return self.search
+
+    def actor(self) -> Actor:
+        return Actor(self.context.app.services, self.operator())
+
+    @property
+    def busy(self) -> bool:
+        """True while a count and first window are being fetched off the GUI thread (S5)."""
+        return self.loader.busy
+
+    def refresh(self) -> bool:
+        """Count and fetch the first window of the current search on a worker (F5, live refresh,
+        after an action, a new search); the table keeps its rows until the answer is there."""
+        selected = {r.id for r in self.selected_rows()} | self._pending_select
+        self._pending_select = set()
+        query = CustomerQuery(self.search.text(), self.model.query.sort, self.model.query.descending)
+        services = self.context.app.services
+        # A newer search cancels the older one: its answer, however late, is dropped.
+        self.loader.run(
+            _fetch_first,
+            services.customers,
+            self.operator(),  # read here, on the GUI thread
+            query,
+            on_done=lambda result: self._loaded(selected, result),
+            on_error=lambda _exc: self._show_count(),  # the rows shown stay; the banner or a message says why
+        )
+        self.count_label.setText(self.tr("Customers: searching…"))
+        self.update_actions()
+        return True
+
+    def _loaded(self, selected: set[int], result: tuple[CustomerQuery, int, list[CustomerRow]]) -> None:
+        self.model.apply(*result)
+        self._show_count()
+        wanted = selected | self._pending_select
+        self._pending_select = set()
+        if wanted:
+            self._select_ids(wanted)
+        self.update_actions()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text() != self.model.query.search:
+            self.refresh()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("Customers: %1").replace("%1", f"{self.model.rowCount():n}"))
+
+    def _select_ids(self, ids: set[int]) -> None:
+        """Select the rows of ``ids`` among those already fetched (the first window or two)."""
+        selection = self.table.selectionModel()
+        first = True
+        for row in range(min(self.model.rowCount(), 400)):
+            customer = self.model.row_at(row)
+            if customer is not None and customer.id in ids:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                if first:
+                    selection.setCurrentIndex(self.model.index(row, 0), flags)
+                    first = False
+                else:
+                    selection.select(self.model.index(row, 0), flags)
+
+    def select_customer(self, customer_id: int) -> None:
+        self.table.clearSelection()
+        if self.busy:
+            self._pending_select = {customer_id}  # selected when the running load has arrived
+            return
+        self._select_ids({customer_id})
+        self.update_actions()
+
+    # ------------------------------------------------------------------ the flows
+
+    def new_customer(self) -> None:
+        """C2: create, then with remote access "Access rights", then "Assign contact person"."""
+        actor = self.actor()
+        tenants = run_action(self, actor.services.customers.editable_tenants, actor.operator)
+        if tenants is None:
+            return
+        dialog = CreateCustomerDialog(actor, tenants, self)
+        if not dialog_runner.run(dialog) or dialog.created is None:
+            return
+        created = dialog.created
+        self.refresh()
+        self.select_customer(created.id)
+        if created.group_id is not None:
+            self._access_rights(actor, created.group_id, created.id)
+            self._contact_persons(actor, [created.id])
+            self.refresh()
+
+    def _access_rights(self, actor: Actor, group_id: int, customer_id: int) -> None:
+        group = run_action(self, actor.services.rights_groups.details, actor.operator, group_id)
+        details = run_action(self, actor.services.customers.details, actor.operator, customer_id)
+        if group is None or details is None:
+            return
+        dialog_runner.run(AccessRightsDialog(actor, group, f"{details.number} – {details.name}", self))
+
+    def _contact_persons(self, actor: Actor, customer_ids: list[int]) -> bool:
+        state = run_action(self, actor.services.contact_persons.state, actor.operator, customer_ids)
+        if state is None:
+            return False
+        return dialog_runner.run(AssignContactPersonDialog(actor, customer_ids, state, self))
+
+    def open_properties(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        actor = self.actor()
+        details = run_action(self, actor.services.customers.details, actor.operator, rows[0].id)
+        if details is None:
+            self.refresh()
+            return
+        if dialog_runner.run(CustomerPropertiesDialog(actor, details, self)):
+            self.refresh()
+
+    def open_access_rights(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        actor = self.actor()
+        details = run_action(self, actor.services.customers.details, actor.operator, rows[0].id)
+        if details is None or details.group_id is None:
+            self.refresh()
+            return
+        self._access_rights(actor, details.group_id, details.id)
+
+    def open_contact_persons(self) -> None:
+        rows = self.selected_rows()
+        if rows and self._contact_persons(self.actor(), [r.id for r in rows]):
+            self.refresh()
+
+    def open_contacts(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        actor = self.actor()
+        details = run_action(self, actor.services.customers.details, actor.operator, rows[0].id)
+        if details is not None:
+            dialog_runner.run(CustomerContactsDialog(actor, details, self))
+
+    def open_agency_info(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or not rows[0].is_agency:
+            return
+        row = rows[0]
+        dialog_runner.run(AgencyInfoDialog(self.actor(), row.id, agency_label(row.name, row.number), self))
+
+    def delete_customers(self) -> None:
+        """C6: delete, or deactivate all external users instead."""
+        rows = self.selected_rows()
+        if not rows or not self.action_delete.isEnabled():
+            return
+        actor = self.actor()
+        ids = [r.id for r in rows]
+        users = run_action(self, actor.services.customers.external_user_count, actor.operator, ids)
+        if users is None:
+            return
+        dialog = DeleteCustomerDialog(actor, rows, users, self)
+        dialog_runner.run(dialog)
+        if dialog.choice is DeleteChoice.DELETE:
+            done = run_action(self, actor.services.customers.delete, actor.operator, ids)
+            if done is not None:
+                self.context.shell.show_status(self.tr("Customers deleted: %1.").replace("%1", str(done)))
+        elif dialog.choice is DeleteChoice.DEACTIVATE:
+            done = run_action(self, actor.services.customers.deactivate, actor.operator, ids)
+            if done is not None:
+                self.context.shell.show_status(
+                    self.tr("Customers deactivated, and with them their external users (%1).").replace("%1", str(done))
+                )
+        else:
+            return
+        self.refresh()
+
+    def export_customers(self) -> None:
+        """The customers the table shows (or the selected ones, when several are selected) as Excel."""
+        path = self.choose_export_path()
+        if not path:
+            return
+        rows = self.selected_rows()
+        actor = self.actor()
+        self.export_task = export_with_progress(
+            self,
+            actor.services.customers,
+            actor.operator,
+            path,
+            search=self.model.query.search,
+            customer_ids=[r.id for r in rows] if len(rows) > 1 else None,
+            on_done=lambda written: self.context.shell.show_status(
+                self.tr("Customers exported: %1 rows to %2.").replace("%1", str(written)).replace("%2", path)
+            ),
+        )
+
+    def reactivate_customers(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        actor = self.actor()
+        run_action(self, actor.services.customers.reactivate, actor.operator, [r.id for r in rows])
+        self.refresh()
+
+    def retranslateUi(self) -> None:
+        self._heading.setText(self.title())
+        self.search.setPlaceholderText(self.tr("Search by number, name or short name (Ctrl+F)"))
+        self.new_button.setText(self.tr("&New…"))
+        self.delete_button.setText(self.tr("&Delete…"))
+        self.new_button.setToolTip(self.tr("Create a customer (Ctrl+N)"))
+        self.delete_button.setToolTip(self.tr("Delete or deactivate the selected customers (Del)"))
+        self.export_button.setText(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Export the customers shown, or the selected ones, to an Excel workbook"))
+        texts = {
+            self.action_new: self.tr("&New customer…"),
+            self.action_delete: self.tr("&Delete…"),
+            self.action_properties: self.tr("&Properties…"),
+            self.action_access_rights: self.tr("&Access rights…"),
+            self.action_contact_person: self.tr("Assign &contact person…"),
+            self.action_contacts: self.tr("Contacts and &users…"),
+            self.action_agency_info: self.tr("A&gency information…"),
+            self.action_reactivate: self.tr("&Reactivate"),
+            self.action_export: self.tr("E&xport…"),
+            self.action_menu: self.tr("Context menu"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self._show_count()

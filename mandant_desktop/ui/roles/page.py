@@ -1,16 +1,399 @@
-"""The roles page: roles and their permissions (SPEC R1-R3); a placeholder until the feature is built."""
+"""The roles page (SPEC R1, R2): the role list, newest first, and its permissions as tick boxes.
+
+A tick is saved at once. The page says how many users in how many units hold the role, because
+every change applies to all of them.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtCore import QByteArray, QItemSelection, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.services.roles import RoleImpact, RoleSummary
+from mandant_desktop.ui import interaction
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.layout_memory import remember_splitter
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import page_heading, popup_actions
+from mandant_desktop.ui.permission_names import permission_name
+from mandant_desktop.ui.roles.models import ROLE_ROLE, PermissionTreeModel, RoleListModel
+from mandant_desktop.ui.settings import Setting
+
+#: the split between role list and permissions (E4)
+ROLES_SPLITTER: Setting[QByteArray] = Setting("roles/splitter", QByteArray())
 
 
-class RolesPage(PlaceholderPage):
+class RolesPage(Page):
     page_id: ClassVar[str] = "roles"
     object_name: ClassVar[str] = "page.roles"
     permission: ClassVar[str] = "roles.view"
     icon_name: ClassVar[str] = "roles"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Roles")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._service = context.app.services.roles
+        self._impact: RoleImpact | None = None
+        self.heading = page_heading()
+
+        self.role_model = RoleListModel(self)
+        self.role_list = QListView()
+        self.role_list.setObjectName("roleList")
+        self.role_list.setModel(self.role_model)
+        self.role_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.role_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.role_list.customContextMenuRequested.connect(self._context_menu)
+        self.add_button = _button("roleAddButton")
+        self.rename_button = _button("roleRenameButton")
+        self.duplicate_button = _button("roleDuplicateButton")
+        self.delete_button = _button("roleDeleteButton")
+        self.restore_button = _button("roleRestoreButton")
+
+        self.add_action = QAction(self)
+        self.add_action.setShortcut(QKeySequence.StandardKey.New)
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_action.triggered.connect(self.add_role)
+        self.rename_action = QAction(self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.rename_action.triggered.connect(self.rename_role)
+        self.duplicate_action = QAction(self)
+        self.duplicate_action.triggered.connect(self.duplicate_role)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_role)
+        self.restore_action = QAction(self)
+        self.restore_action.triggered.connect(self.restore_defaults)
+        self.addActions([self.add_action, self.rename_action])
+        self.role_list.addAction(self.delete_action)
+        for button, action in (
+            (self.add_button, self.add_action),
+            (self.rename_button, self.rename_action),
+            (self.duplicate_button, self.duplicate_action),
+            (self.delete_button, self.delete_action),
+            (self.restore_button, self.restore_action),
+        ):
+            button.clicked.connect(action.trigger)
+
+        self.role_title = QLabel()
+        self.role_title.setObjectName("roleTitle")
+        title_font = self.role_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        title_font.setBold(True)
+        self.role_title.setFont(title_font)
+        self.impact_label = QLabel()
+        self.impact_label.setObjectName("roleImpact")
+        self.impact_label.setWordWrap(True)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("roleSaved")
+        self.saved_label.setWordWrap(True)
+        self.permission_model = PermissionTreeModel(self._save_permission, self)
+        self.permission_tree = QTreeView()
+        self.permission_tree.setObjectName("permissionTree")
+        self.permission_tree.setModel(self.permission_model)
+        self.permission_tree.setHeaderHidden(True)
+        self.permission_tree.setUniformRowHeights(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.role_list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.duplicate_button)
+        left_layout.addLayout(buttons)
+        buttons2 = QHBoxLayout()
+        buttons2.addWidget(self.delete_button)
+        buttons2.addWidget(self.restore_button)
+        left_layout.addLayout(buttons2)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.role_title)
+        right_layout.addWidget(self.impact_label)
+        right_layout.addWidget(self.permission_tree, 1)
+        right_layout.addWidget(self.saved_label)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("rolesSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([320, 640])
+        remember_splitter(context.settings, ROLES_SPLITTER, self.splitter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.splitter, 1)
+
+        self.role_list.selectionModel().selectionChanged.connect(self._role_selected)
+        self.retranslateUi()
+        self.refresh()
+        if self.role_model.rowCount() > 0:
+            self.select_role_row(0)
+
+    # ------------------------------------------------------------------ the page contract
+
+    def refresh(self) -> bool:
+        current = self.current_role()
+        roles = run_action(self, self._service.list_roles, self.operator())
+        if roles is None:
+            return False
+        self.role_model.set_roles(roles)
+        if current is not None and self.select_role(current.id):
+            return True
+        self._show_role(None)
+        return True
+
+    def current_role(self) -> RoleSummary | None:
+        index = self.role_list.currentIndex()
+        value = index.data(ROLE_ROLE) if index.isValid() else None
+        return value if isinstance(value, RoleSummary) else None
+
+    def select_role(self, role_id: int) -> bool:
+        row = self.role_model.row_of(role_id)
+        if row < 0:
+            return False
+        self.select_role_row(row)
+        return True
+
+    def select_role_row(self, row: int) -> None:
+        self.role_list.setCurrentIndex(self.role_model.index(row, 0))
+
+    def _role_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_role(self.current_role())
+
+    def _show_role(self, role: RoleSummary | None) -> None:
+        operator = self.context.operator
+        self.saved_label.clear()
+        if role is None:
+            self._impact = None
+            self.role_title.setText(self.tr("No role selected"))
+            self.impact_label.clear()
+            self.permission_model.set_state(frozenset(), False)
+        else:
+            granted = run_action(self, self._service.permissions, self.operator(), role.id)
+            self._impact = run_action(self, self._service.impact, self.operator(), role.id)
+            self.role_title.setText(role.name)
+            self.permission_model.set_state(granted or frozenset(), operator.can("roles.edit"))
+            self.permission_tree.expandAll()
+            self._show_impact()
+        editable = role is not None and operator.can("roles.edit")
+        self.add_action.setEnabled(operator.can("roles.edit"))
+        self.rename_action.setEnabled(editable)
+        self.duplicate_action.setEnabled(editable)
+        self.delete_action.setEnabled(role is not None and operator.can("roles.delete"))
+        self.restore_action.setEnabled(editable and role is not None and role.predefined_key is not None)
+        for button, action in (
+            (self.add_button, self.add_action),
+            (self.rename_button, self.rename_action),
+            (self.duplicate_button, self.duplicate_action),
+            (self.delete_button, self.delete_action),
+            (self.restore_button, self.restore_action),
+        ):
+            button.setEnabled(action.isEnabled())
+
+    def _show_impact(self) -> None:
+        impact = self._impact
+        if impact is None:
+            self.impact_label.clear()
+            return
+        if impact.assignments == 0:
+            self.impact_label.setText(self.tr("No one holds this role yet."))
+            return
+        self.impact_label.setText(
+            self.tr("Held by %1 in %2. Every change applies to all of them, in all these units.")
+            .replace("%1", self.tr("%n user(s)").replace("%n", str(impact.users)))
+            .replace("%2", self.tr("%n org unit(s)").replace("%n", str(impact.units)))
+        )
+
+    # ------------------------------------------------------------------ actions
+
+    def _save_permission(self, code: str, granted: bool) -> bool:
+        role = self.current_role()
+        if role is None:
+            return False
+        version = run_action(
+            self, self._service.set_permission, self.operator(), role.id, code, granted, expected_version=role.version
+        )
+        if version is None:
+            self.refresh()
+            return False
+        impact = self._impact
+        who = (
+            self.tr("%n user(s)").replace("%n", str(impact.users))
+            + " / "
+            + self.tr("%n org unit(s)").replace("%n", str(impact.units))
+            if impact is not None and impact.assignments
+            else self.tr("no one yet")
+        )
+        text = (
+            self.tr("Saved: %1 granted. It now applies to %2.")
+            if granted
+            else self.tr("Saved: %1 withdrawn. This applies to %2.")
+        )
+        self.saved_label.setText(text.replace("%1", permission_name(code)).replace("%2", who))
+        # Keep the list's version and permission count in step without losing the place.
+        roles = run_action(self, self._service.list_roles, self.operator())
+        if roles is not None:
+            self.role_list.selectionModel().blockSignals(True)
+            self.role_model.set_roles(roles)
+            self.role_list.setCurrentIndex(self.role_model.index(self.role_model.row_of(role.id), 0))
+            self.role_list.selectionModel().blockSignals(False)
+        return True
+
+    def add_role(self) -> None:
+        if not self.add_action.isEnabled():
+            return
+        name = interaction.get().ask_text(self, self.tr("Add role"), self.tr("Name of the new role:"))
+        if not name:
+            return
+        role_id = run_action(self, self._service.create, self.operator(), name)
+        if role_id is None:
+            return
+        self.refresh()
+        self.select_role(role_id)
+        self.permission_tree.setFocus()
+        self.context.shell.show_status(self.tr("Role added. Tick its permissions; each tick is saved at once."))
+
+    def rename_role(self) -> None:
+        role = self.current_role()
+        if role is None or not self.rename_action.isEnabled():
+            return
+        name = interaction.get().ask_text(
+            self, self.tr("Rename role"), self.tr("New name of the role:"), text=role.name
+        )
+        if not name or name == role.name:
+            return
+        if (
+            run_action(self, self._service.rename, self.operator(), role.id, name, expected_version=role.version)
+            is None
+        ):
+            self.refresh()
+            return
+        self.refresh()
+
+    def duplicate_role(self) -> None:
+        role = self.current_role()
+        if role is None or not self.duplicate_action.isEnabled():
+            return
+        name = interaction.get().ask_text(
+            self,
+            self.tr("Duplicate role"),
+            self.tr("Name of the copy (it gets the same permissions):"),
+            text=self.tr("%1 (copy)").replace("%1", role.name),
+        )
+        if not name:
+            return
+        role_id = run_action(self, self._service.duplicate, self.operator(), role.id, name)
+        if role_id is not None:
+            self.refresh()
+            self.select_role(role_id)
+
+    def delete_role(self) -> None:
+        role = self.current_role()
+        if role is None or not self.delete_action.isEnabled():
+            return
+        impact = run_action(self, self._service.impact, self.operator(), role.id, name_users_left_without_role=True)
+        if impact is None:
+            return
+        text = self.tr("Delete the role %1?").replace("%1", role.name)
+        if impact.assignments:
+            text += "\n\n" + self.tr("%1 lose it: the %2 assignments in %3 are removed with the role.").replace(
+                "%1", self.tr("%n user(s)").replace("%n", str(impact.users))
+            ).replace("%3", self.tr("%n org unit(s)").replace("%n", str(impact.units))).replace(
+                "%2", str(impact.assignments)
+            )
+        if impact.sample:
+            lines = [f"• {user} — {path}" for user, path in impact.sample]
+            rest = impact.assignments - len(impact.sample)
+            if rest > 0:
+                lines.append(self.tr("… and %n more (inherited ones included)").replace("%n", str(rest)))
+            text += "\n" + "\n".join(lines)
+        if impact.users_left_without_role:
+            names = ", ".join(impact.users_left_without_role[:10])
+            more = " …" if len(impact.users_left_without_role) > 10 else ""
+            text += "\n\n" + self.tr("These users then hold no role anywhere and cannot log in: %1").replace(
+                "%1", names + more
+            )
+        if not interaction.get().confirm(
+            self, self.tr("Delete role"), text, ok_text=self.tr("Delete"), destructive=True
+        ):
+            return
+        removed = run_action(self, self._service.delete, self.operator(), role.id, expected_version=role.version)
+        self.refresh()
+        if removed is not None:
+            self.context.shell.show_status(self.tr("Role deleted with %n assignment(s).").replace("%n", str(removed)))
+
+    def restore_defaults(self) -> None:
+        role = self.current_role()
+        if role is None or role.predefined_key is None or not self.restore_action.isEnabled():
+            return
+        if not interaction.get().confirm(
+            self,
+            self.tr("Restore defaults"),
+            self.tr(
+                "Give the role %1 its shipped permissions again? Permissions ticked or unticked since are "
+                "replaced; the name stays."
+            ).replace("%1", role.name),
+            ok_text=self.tr("Restore"),
+        ):
+            return
+        if (
+            run_action(self, self._service.restore_defaults, self.operator(), role.id, expected_version=role.version)
+            is None
+        ):
+            self.refresh()
+            return
+        self.refresh()
+        self.context.shell.show_status(self.tr("The role has its default permissions again."))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        actions = (self.add_action, self.rename_action, self.duplicate_action, self.restore_action, self.delete_action)
+        popup_actions(self, self.role_list, pos, actions)
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.title())
+        self.add_action.setText(self.tr("&Add role…"))
+        self.rename_action.setText(self.tr("Re&name…"))
+        self.duplicate_action.setText(self.tr("D&uplicate…"))
+        self.delete_action.setText(self.tr("&Delete…"))
+        self.restore_action.setText(self.tr("Restore de&faults"))
+        self.add_button.setText(self.tr("&Add role…"))
+        self.add_button.setToolTip(self.tr("A new role; it appears at the top of the list (Ctrl+N)"))
+        self.rename_button.setText(self.tr("Re&name…"))
+        self.rename_button.setToolTip(self.tr("Rename the role (F2)"))
+        self.duplicate_button.setText(self.tr("D&uplicate…"))
+        self.delete_button.setText(self.tr("&Delete…"))
+        self.delete_button.setToolTip(self.tr("Delete the role and its assignments (Del)"))
+        self.restore_button.setText(self.tr("Restore de&faults"))
+        self.restore_button.setToolTip(self.tr("Only for the six predefined roles"))
+        self.role_list.setAccessibleName(self.tr("Roles"))
+        self.permission_tree.setAccessibleName(self.tr("Permissions of the role"))
+        self._show_role(self.current_role())
+
+
+def _button(name: str) -> QPushButton:
+    button = QPushButton()
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    return button

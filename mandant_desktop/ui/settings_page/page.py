@@ -13,10 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 from mandant_desktop.ui import i18n
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.settings_page.rights_naming import RightsNamingSection
+from mandant_desktop.ui.settings_page.smtp import SmtpSection
 
 
 class SettingsPage(Page):
@@ -67,10 +71,6 @@ class SettingsPage(Page):
         button_row.addStretch(1)
         connection_form.addRow(button_row)
 
-        self._later_note = QLabel()
-        self._later_note.setObjectName("settingsLaterNote")
-        self._later_note.setWordWrap(True)
-
         self._heading = QLabel()
         self._heading.setObjectName("pageHeading")
         font = self._heading.font()
@@ -78,22 +78,41 @@ class SettingsPage(Page):
         font.setBold(True)
         self._heading.setFont(font)
 
+        # The sections scroll below the heading: they outgrow a small window (and the 800-pixel screenshots).
+        body = QWidget()
+        body.setObjectName("settingsBody")
+        sections = QVBoxLayout(body)
+        sections.setContentsMargins(0, 0, 0, 0)
+        sections.setSpacing(16)
+        self.smtp_section = SmtpSection(context, self)
+        self.naming_section = RightsNamingSection(context)
+        boxes = (self._language_box, self._connection_box, self.smtp_section, self.naming_section)
+        for box in boxes:
+            box.setMaximumWidth(720)
+            sections.addWidget(box)
+        sections.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(16)
         layout.addWidget(self._heading)
-        layout.addWidget(self._language_box)
-        layout.addWidget(self._connection_box)
-        layout.addWidget(self._later_note)
-        layout.addStretch(1)
-        for box in (self._language_box, self._connection_box):
-            box.setMaximumWidth(720)
-        self._later_note.setMaximumWidth(720)
+        layout.addWidget(scroll, 1)
 
         self.show_connection()
         self.language_combo.currentIndexChanged.connect(self._language_picked)
         context.language.language_changed.connect(self._language_switched)
         self.retranslateUi()
+
+    def refresh(self) -> bool:
+        """Reload the database-wide settings (F5, and "Reload" after a conflict, S4)."""
+        self.smtp_section.load()
+        self.naming_section.load()
+        return True
 
     def show_connection(self) -> None:
         app = self.context.app
@@ -132,12 +151,6 @@ class SettingsPage(Page):
         self._backend_label.setText(self.tr("Database type:"))
         self._url_label.setText(self.tr("Address:"))
         self.change_button.setText(self.tr("&Change database…"))
-        self._later_note.setText(
-            self.tr(
-                "The e-mail server (SMTP) and the naming pattern of customer rights groups are set here "
-                "once those features are built."
-            )
-        )
 
 
 def _language_name(code: str) -> str:

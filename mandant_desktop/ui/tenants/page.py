@@ -1,16 +1,688 @@
-"""The tenants page: tenants and who may see their data (SPEC T1-T12); a placeholder until the feature is built."""
+"""The tenants page (SPEC T1-T5): the tenant tree on the left, tenant access on the right.
+
+Access is shown three ways — by tenant (the default), by user, and as the tenants × users
+matrix — over one :class:`~mandant_desktop.ui.tenants.access_state.AccessState`, so an edit in
+one view is at once in the others. Edits are staged: Save (Ctrl+S) writes all of them in one
+transaction, Discard drops them, the page says how many are pending, and nothing that would
+drop them (reload, filter change, leaving the page, another database) happens without asking.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.services.access import AccessMatrix
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.tenants import TenantRow
+from mandant_desktop.ui import icons, interaction, tasks
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
+from mandant_desktop.ui.tenants.delegates import LevelDelegate
+from mandant_desktop.ui.tenants.models import (
+    ID_ROLE,
+    ByTenantModel,
+    ByUserModel,
+    MatrixModel,
+    TenantTreeModel,
+    UserListModel,
+)
+from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
+from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
+if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import Services
+
+log = logging.getLogger(__name__)
+
+BY_TENANT, BY_USER, MATRIX = range(3)
+MATRIX_CELL_WIDTH = 44
 
 
-class TenantsPage(PlaceholderPage):
+def _table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.SelectedClicked
+    )
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.setWordWrap(False)
+    return table
+
+
+def _load_tenants_and_matrix(services: Services, operator: Operator) -> tuple[list[TenantRow], AccessMatrix]:
+    """On a worker: what the page shows, in two read-only units of work."""
+    return services.tenants.list_tenants(operator), services.access.load_matrix(operator)
+
+
+class TenantsPage(Page):
     page_id: ClassVar[str] = "tenants"
     object_name: ClassVar[str] = "page.tenants"
     permission: ClassVar[str] = "tenants.view"
     icon_name: ClassVar[str] = "tenants"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Tenants")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        #: staged access edits are being written on a worker thread (S5)
+        self.saving = False
+        #: the tenants-and-matrix load running on a worker; a newer one drops an older one's answer
+        self.loader: tasks.Latest[tuple[list[TenantRow], AccessMatrix]] = tasks.Latest(self)
+        self.loader.settled.connect(lambda: self._update_lock())
+        self.services = context.app.services
+        self.state = AccessState(self)
+        self._tenant_id: int | None = None
+        self._build()
+        self._build_actions()
+        self.state.cells_changed.connect(self._update_dirty)
+        self.state.reloaded.connect(self._update_dirty)
+        self.retranslateUi()
+        self.refresh()
+
+    # ----------------------------------------------------------------------------------------- build
+
+    def _build(self) -> None:
+        self.tenant_model = TenantTreeModel(self)
+        self.tenant_tree = QTreeView()
+        self.tenant_tree.setObjectName("tenantList")
+        self.tenant_tree.setModel(self.tenant_model)
+        self.tenant_tree.setHeaderHidden(True)
+        self.tenant_tree.setUniformRowHeights(True)
+        self.tenant_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tenant_tree.customContextMenuRequested.connect(self._tenant_menu)
+        self.tenant_tree.selectionModel().currentChanged.connect(self._tenant_changed)
+        self.tenant_tree.doubleClicked.connect(lambda _i: self.edit_tenant())
+        self.new_button = QPushButton(icons.icon("tenants"), "")
+        self.new_button.setObjectName("tenantNewButton")
+        self.new_button.setDefault(False)
+        font = QFont(self.new_button.font())
+        font.setBold(True)
+        self.new_button.setFont(font)
+        self.new_button.clicked.connect(lambda: self.new_tenant())
+        self.edit_button = QToolButton()
+        self.edit_button.setObjectName("tenantEditButton")
+        self.edit_button.clicked.connect(self.edit_tenant)
+        self.delete_button = QToolButton()
+        self.delete_button.setObjectName("tenantDeleteButton")
+        self.delete_button.clicked.connect(self.delete_tenant)
+        tree_buttons = QHBoxLayout()
+        tree_buttons.addWidget(self.edit_button)
+        tree_buttons.addWidget(self.delete_button)
+        tree_buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.tenant_tree, 1)
+        left_layout.addLayout(tree_buttons)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("accessHeading")
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.25)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.search = QLineEdit()
+        self.search.setObjectName("accessSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.setMinimumWidth(260)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("accessExportButton")
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.search)
+        top.addWidget(self.export_button)
+
+        self.by_tenant = ByTenantModel(self.state, self)
+        self.access_table = _table("accessTable")
+        self.access_table.setModel(self.by_tenant)
+        self.access_table.setItemDelegateForColumn(ByTenantModel.ACCESS, LevelDelegate(self.access_table))
+        header = self.access_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.access_table.setColumnWidth(ByTenantModel.NAME, 170)
+        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 100)
+        self.access_table.setColumnWidth(ByTenantModel.EMAIL, 210)
+        self.access_table.setColumnWidth(ByTenantModel.ACCESS, 120)
+
+        self.user_list_model = UserListModel(self.state, self)
+        self.user_list = QListView()
+        self.user_list.setObjectName("accessUserList")
+        self.user_list.setModel(self.user_list_model)
+        self.user_list.setUniformItemSizes(True)
+        self.user_list.selectionModel().currentChanged.connect(self._user_changed)
+        self.by_user = ByUserModel(self.state, self)
+        self.user_table = _table("accessByUserTable")
+        self.user_table.setModel(self.by_user)
+        self.user_table.setItemDelegateForColumn(ByUserModel.ACCESS, LevelDelegate(self.user_table))
+        self.user_table.horizontalHeader().setStretchLastSection(True)
+        self.user_table.setColumnWidth(ByUserModel.TENANT, 260)
+        self.user_table.setColumnWidth(ByUserModel.ACCESS, 130)
+        by_user = QSplitter(Qt.Orientation.Horizontal)
+        by_user.setObjectName("accessByUserSplitter")
+        by_user.addWidget(self.user_list)
+        by_user.addWidget(self.user_table)
+        by_user.setStretchFactor(1, 1)
+        by_user.setSizes([240, 600])
+
+        self.matrix = MatrixModel(self.state, self)
+        self.matrix_table = _table("accessMatrix")
+        self.matrix_table.setModel(self.matrix)
+        self.matrix_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.matrix_table.setItemDelegate(LevelDelegate(self.matrix_table, compact=True))
+        self.matrix_table.setHorizontalHeader(RotatedHeaderView(self.matrix_table))
+        self.matrix_table.verticalHeader().setVisible(True)
+        self.matrix_table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
+        self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.matrix_table.verticalHeader().setFixedWidth(200)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("accessViews")
+        self.tabs.addTab(self.access_table, "")
+        self.tabs.addTab(by_user, "")
+        self.tabs.addTab(self.matrix_table, "")
+        self.tabs.currentChanged.connect(lambda _i: self._update_actions())
+
+        self.level_buttons: dict[Level, QPushButton] = {}
+        actions_row = QHBoxLayout()
+        self.set_label = QLabel()
+        actions_row.addWidget(self.set_label)
+        for level in LEVELS:
+            button = QPushButton()
+            button.setObjectName(f"accessSet_{level.value}")
+            button.clicked.connect(lambda _c=False, lv=level: self.set_level(lv))
+            self.level_buttons[level] = button
+            actions_row.addWidget(button)
+        # Private data on / off share one button with a menu: the row must fit a 1200-pixel window.
+        self.private_on = QAction(self)
+        self.private_on.setObjectName("accessPrivateOn")
+        self.private_on.triggered.connect(lambda: self.set_private(True))
+        self.private_off = QAction(self)
+        self.private_off.setObjectName("accessPrivateOff")
+        self.private_off.triggered.connect(lambda: self.set_private(False))
+        self.private_button = QToolButton()
+        self.private_button.setObjectName("accessPrivateButton")
+        self.private_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        private_menu = QMenu(self.private_button)
+        private_menu.addAction(self.private_on)
+        private_menu.addAction(self.private_off)
+        self.private_button.setMenu(private_menu)
+        self.sub_button = QPushButton()
+        self.sub_button.setObjectName("accessApplyToSubTenants")
+        self.sub_button.clicked.connect(self.apply_to_sub_tenants)
+        actions_row.addWidget(self.private_button)
+        actions_row.addWidget(self.sub_button)
+        actions_row.addStretch(1)
+
+        self.dirty_label = QLabel()
+        self.dirty_label.setObjectName("accessUnsavedLabel")
+        self.discard_button = QPushButton()
+        self.discard_button.setObjectName("accessDiscardButton")
+        self.discard_button.clicked.connect(self.discard)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("accessSaveButton")
+        self.save_button.clicked.connect(self.save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.dirty_label, 1)
+        bottom.addWidget(self.discard_button)
+        bottom.addWidget(self.save_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(top)
+        right_layout.addLayout(actions_row)
+        right_layout.addWidget(self.tabs, 1)
+        right_layout.addLayout(bottom)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("tenantsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 790])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.splitter)
+
+        for table in (self.access_table, self.user_table, self.matrix_table):
+            table.customContextMenuRequested.connect(lambda pos, t=table: self._access_menu(t, pos))
+            table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(icons.icon("tenants"), "", self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(lambda: self.new_tenant())
+        self.new_sub_action = QAction(self)
+        self.new_sub_action.triggered.connect(lambda: self.new_tenant(sub=True))
+        self.edit_action = QAction(self)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.triggered.connect(self.edit_tenant)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_tenant)
+        self.save_action = QAction(self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save)
+        self.addAction(self.new_action)
+        self.addAction(self.edit_action)
+        self.addAction(self.save_action)
+        self.tenant_tree.addAction(self.delete_action)
+
+    # ---------------------------------------------------------------------------------------- loading
+
+    def search_field(self) -> QLineEdit:
+        return self.search
+
+    def has_unsaved_changes(self) -> bool:
+        return self.state.is_dirty()
+
+    def confirm_discard(self) -> bool:
+        """The question before unsaved access edits are lost (T2); True when there are none or the user agrees."""
+        if not self.state.is_dirty():
+            return True
+        return interaction.get().confirm(
+            self,
+            self.tr("Discard unsaved changes?"),
+            self.tr("{count} access changes are not saved yet. Discard them?").format(count=self.state.pending()),
+            ok_text=self.tr("Discard changes"),
+            destructive=True,
+        )
+
+    def refresh(self) -> bool:
+        if not self.confirm_discard():
+            return False
+        self._reload()
+        return True
+
+    def tenant_filter_changed(self) -> None:
+        if self.confirm_discard():
+            self._reload()
+
+    @property
+    def busy(self) -> bool:
+        """True while the tenants and the access matrix are loading on a worker (S5)."""
+        return self.loader.busy
+
+    def _reload(self, select_tenant: int | None = None) -> None:
+        """Load the tenants and the access matrix (10,000 × 200 takes about half a second) on a
+        worker. The access views stay locked until the answer is there, so no edit can be staged on
+        a matrix that is about to be replaced; a newer load drops an older one's answer."""
+        keep = select_tenant if select_tenant is not None else self._tenant_id
+        self.loader.run(
+            _load_tenants_and_matrix,
+            self.services,
+            self.operator(),  # read here, on the GUI thread
+            on_done=lambda result: self._loaded(keep, result),
+        )
+        self._update_lock()
+        self._update_actions()
+
+    def _loaded(self, keep: int | None, result: tuple[list[TenantRow], AccessMatrix]) -> None:
+        tenants, matrix = result
+        self.tenant_model.set_tenants(tenants)
+        self.tenant_tree.expandAll()
+        self.state.load(matrix)
+        index = self.tenant_model.index_of(keep) if keep is not None else QModelIndex()
+        if not index.isValid() and self.tenant_model.rowCount() > 0:
+            index = self.tenant_model.index(0, 0)
+        if index.isValid():
+            self.tenant_tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self._select_tenant(None)
+        self._update_actions()
+
+    def _update_lock(self) -> None:
+        """The access views take no input while a load or a save runs."""
+        self.tabs.setEnabled(not (self.saving or self.busy))
+
+    # ----------------------------------------------------------------------------------- selection
+
+    def current_tenant(self) -> TenantRow | None:
+        return self.tenant_model.tenant(self.tenant_tree.currentIndex())
+
+    def _tenant_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        tenant = self.tenant_model.tenant(current)
+        self._select_tenant(tenant.id if tenant else None)
+
+    def _select_tenant(self, tenant_id: int | None) -> None:
+        # Staged edits belong to the whole matrix: moving to another tenant keeps them.
+        self._tenant_id = tenant_id
+        self.by_tenant.set_tenant(tenant_id)
+        self._update_heading()
+        self._update_actions()
+
+    def _user_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.by_user.set_user(current.data(ID_ROLE) if current.isValid() else None)
+        self._update_actions()
+
+    def _search_changed(self, text: str) -> None:
+        self.by_tenant.set_search(text)
+        self.matrix.set_search(text)
+        self.user_list_model.set_search(text)
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        """(tenant, user) of what is selected in the current view."""
+        view = self.tabs.currentIndex()
+        if view == BY_TENANT:
+            if self._tenant_id is None:
+                return []
+            rows = sorted({i.row() for i in self.access_table.selectionModel().selectedRows()})
+            return [(self._tenant_id, self.by_tenant.user_id(r)) for r in rows]
+        if view == BY_USER:
+            user = self.by_user.user_id
+            if user is None:
+                return []
+            rows = sorted({i.row() for i in self.user_table.selectionModel().selectedRows()})
+            return [(self.by_user.tenant_id(r), user) for r in rows]
+        # Selection ranges, not selectedIndexes(): a selected block of the 2-million-cell matrix
+        # is a rectangle, and asking Qt for its indexes one by one takes seconds.
+        cells: set[tuple[int, int]] = set()
+        selection = self.matrix_table.selectionModel().selection()
+        for number in range(selection.count()):
+            block = selection.at(number)
+            tenants = [self.matrix.tenant_id(c) for c in range(block.left(), block.right() + 1)]
+            for row in range(block.top(), block.bottom() + 1):
+                user = self.matrix.user_id(row)
+                cells.update((tenant, user) for tenant in tenants)
+        return sorted(cells)
+
+    # -------------------------------------------------------------------------------------- editing
+
+    def set_level(self, level: Level) -> int:
+        return self.state.set_level(self.selected_cells(), level)
+
+    def set_private(self, private: bool) -> int:
+        return self.state.set_private(self.selected_cells(), private)
+
+    def apply_to_sub_tenants(self) -> int:
+        """T5: the selected users' access on the selected tenant, staged on all its sub-tenants."""
+        cells = self.selected_cells()
+        changed = 0
+        for tenant_id in sorted({t for t, _ in cells}):
+            changed += self.state.apply_to_sub_tenants(tenant_id, [u for t, u in cells if t == tenant_id])
+        self.context.shell.show_status(self.tr("{count} sub-tenant entries changed.").format(count=changed))
+        return changed
+
+    def save(self) -> bool:
+        """Write the staged edits off the GUI thread (S5); True when there were none or they were
+        handed over. Until the answer arrives the access views are locked; on a refusal or a lost
+        connection the edits stay staged."""
+        if not self.state.is_dirty():
+            return True
+        if self.saving:
+            return False
+        changes = self.state.staged.changes()
+        self._set_saving(True)
+        tasks.run(
+            self,
+            self.services.access.save,
+            self.operator(),
+            changes,
+            on_done=self._saved,
+            on_error=lambda _exc: self._set_saving(False),
+        )
+        return True
+
+    def _saved(self, written: int) -> None:
+        self._set_saving(False)
+        self._reload()
+        self.context.shell.show_status(self.tr("{count} access changes saved.").format(count=written))
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self._update_lock()
+        self.save_button.setEnabled(not saving and self.state.is_dirty())
+        self.save_action.setEnabled(not saving and self.state.is_dirty())
+
+    def discard(self) -> None:
+        self.state.discard()
+
+    # --------------------------------------------------------------------------------------- tenants
+
+    def new_tenant(self, *, sub: bool = False) -> int | None:
+        if not self.confirm_discard():
+            return None
+        current = self.current_tenant()
+        dialog = TenantDialog(
+            self.services.tenants,
+            self.operator(),
+            self.tenant_model.tenants(),
+            parent_id=current.id if sub and current else None,
+            parent=self,
+        )
+        return self._run_tenant_dialog(dialog)
+
+    def edit_tenant(self) -> int | None:
+        tenant = self.current_tenant()
+        if tenant is None or not self.confirm_discard():
+            return None
+        dialog = TenantDialog(self.services.tenants, self.operator(), self.tenant_model.tenants(), tenant, parent=self)
+        return self._run_tenant_dialog(dialog)
+
+    def _run_tenant_dialog(self, dialog: TenantDialog) -> int | None:
+        try:
+            if dialog.exec() != TenantDialog.DialogCode.Accepted:
+                return None
+            saved = dialog.saved_id
+        finally:
+            dialog.deleteLater()
+        self.state.discard()
+        self._reload(select_tenant=saved)
+        return saved
+
+    def delete_tenant(self) -> bool:
+        tenant = self.current_tenant()
+        if tenant is None:
+            return False
+        if not interaction.get().confirm(
+            self,
+            self.tr("Delete tenant?"),
+            self.tr("Delete the tenant {name}? Only a tenant without data can be deleted.").format(name=tenant.name),
+            ok_text=self.tr("Delete"),
+            destructive=True,
+        ):
+            return False
+        if not self.confirm_discard():
+            return False
+        if run_action(self, self._delete, tenant) is None:
+            return False
+        self.state.discard()
+        self._tenant_id = None
+        self._reload()
+        return True
+
+    def _delete(self, tenant: TenantRow) -> bool:
+        self.services.tenants.delete_tenant(self.operator(), tenant.id, tenant.version)
+        return True
+
+    # --------------------------------------------------------------------------------------- export
+
+    def export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export tenant access"), str(Path.home() / self.tr("tenant-access.xlsx")), "Excel (*.xlsx)"
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> tasks.Task[int]:
+        """The access matrix to an Excel file (T2, T3) on a worker, with progress and cancel (E3,
+        S5); the status line reports the rows when it is written."""
+        return tasks.run_with_progress(
+            self,
+            self.tr("Export tenant access"),
+            self.tr("Exporting tenant access…"),
+            self.services.access.export,
+            self.operator(),
+            path,
+            translate=self._export_text,  # QCoreApplication.translate is thread-safe
+            on_done=lambda rows: self.context.shell.show_status(
+                self.tr("{count} rows exported to {path}.").format(count=rows, path=path)
+            ),
+        )
+
+    @staticmethod
+    def _export_text(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("exports", text)
+
+    # ----------------------------------------------------------------------------------------- menus
+
+    def _tenant_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.new_action)
+        menu.addAction(self.new_sub_action)
+        menu.addAction(self.edit_action)
+        menu.addAction(self.delete_action)
+        menu.popup(self.tenant_tree.viewport().mapToGlobal(pos))
+
+    def access_menu(self) -> QMenu:
+        menu = QMenu(self)
+        editable = self._selection_editable()
+        for level in LEVELS:
+            action = QAction(level_text(level), menu)
+            action.triggered.connect(lambda _checked=False, lv=level: self.set_level(lv))
+            action.setEnabled(editable)
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.private_on)
+        menu.addAction(self.private_off)
+        menu.addAction(self.sub_button.text(), self.apply_to_sub_tenants).setEnabled(self.sub_button.isEnabled())
+        return menu
+
+    def _access_menu(self, table: QTableView, pos: QPoint) -> None:
+        self.access_menu().popup(table.viewport().mapToGlobal(pos))
+
+    # ---------------------------------------------------------------------------------------- state
+
+    def _selection_editable(self) -> bool:
+        cells = self.selected_cells()
+        manage = self.context.operator.can("tenants.manage_access")
+        return manage and bool(cells) and any(self.state.editable(t) for t, _ in cells)
+
+    def _update_actions(self) -> None:
+        operator = self.context.operator
+        tenant = self.current_tenant()
+        editable = self._selection_editable()
+        for widget in (*self.level_buttons.values(), self.private_button):
+            widget.setEnabled(editable)
+        self.private_on.setEnabled(editable)
+        self.private_off.setEnabled(editable)
+        has_subs = any(self.state.sub_tenants(t) for t, _ in self.selected_cells())
+        self.sub_button.setEnabled(editable and has_subs)
+        can_edit = operator.can("tenants.edit")
+        self.new_button.setEnabled(can_edit)
+        self.new_action.setEnabled(can_edit)
+        self.new_sub_action.setEnabled(can_edit and tenant is not None and tenant.editable)
+        self.edit_action.setEnabled(tenant is not None)
+        self.edit_button.setEnabled(tenant is not None)
+        deletable = operator.can("tenants.delete") and tenant is not None and tenant.editable
+        self.delete_action.setEnabled(deletable)
+        self.delete_button.setEnabled(deletable)
+        self.export_button.setEnabled(operator.can("tenants.manage_access") or operator.can("tenants.view"))
+        read_only = not operator.can("tenants.manage_access")
+        for table in (self.access_table, self.user_table, self.matrix_table):
+            table.setEditTriggers(
+                QAbstractItemView.EditTrigger.NoEditTriggers
+                if read_only
+                else QAbstractItemView.EditTrigger.DoubleClicked
+                | QAbstractItemView.EditTrigger.EditKeyPressed
+                | QAbstractItemView.EditTrigger.SelectedClicked
+            )
+
+    def _update_dirty(self) -> None:
+        pending = self.state.pending()
+        self.dirty_label.setText(
+            self.tr("Unsaved changes: {count}").format(count=pending) if pending else self.tr("All changes saved.")
+        )
+        font = QFont(self.dirty_label.font())
+        font.setBold(bool(pending))
+        self.dirty_label.setFont(font)
+        self.save_button.setEnabled(bool(pending))
+        self.discard_button.setEnabled(bool(pending))
+        self.save_action.setEnabled(bool(pending))
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        tenant = self.state.tenant(self._tenant_id) if self._tenant_id is not None else None
+        text = tenant.name if tenant else self.tr("No tenant selected")
+        if tenant is not None and not tenant.editable:
+            text = self.tr("{name} (read only for you)").format(name=text)
+        self.heading.setText(text + (" *" if self.state.is_dirty() else ""))
+
+    def retranslateUi(self) -> None:
+        self.new_button.setText(self.tr("New tenant"))
+        self.new_button.setToolTip(self.tr("Create a tenant (Ctrl+N)"))
+        self.new_action.setText(self.tr("&New tenant…"))
+        self.new_sub_action.setText(self.tr("New &sub-tenant…"))
+        self.edit_action.setText(self.tr("&Properties…"))
+        self.edit_button.setText(self.tr("Properties…"))
+        self.edit_button.setToolTip(self.tr("Name, main tenant, kind and newsroom of the tenant (F2)"))
+        self.delete_action.setText(self.tr("&Delete"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the tenant; only possible while it holds no data (Del)"))
+        self.tenant_tree.setAccessibleName(self.tr("Tenants"))
+        self.search.setPlaceholderText(self.tr("Search users (Ctrl+F)"))
+        self.tabs.setTabText(BY_TENANT, self.tr("By tenant"))
+        self.tabs.setTabText(BY_USER, self.tr("By user"))
+        self.tabs.setTabText(MATRIX, self.tr("Tenants × users"))
+        self.set_label.setText(self.tr("Set selected to:"))
+        for level, button in self.level_buttons.items():
+            button.setText(level_text(level))
+        for view in (self.access_table, self.user_table, self.matrix_table):
+            for delegate in view.findChildren(LevelDelegate):
+                delegate.retranslate()
+        self.private_button.setText(self.tr("Private data"))
+        self.private_on.setText(self.tr("Private data on"))
+        self.private_off.setText(self.tr("Private data off"))
+        self.sub_button.setText(self.tr("Apply to sub-tenants"))
+        self.sub_button.setToolTip(
+            self.tr("Give the selected users the same access on every sub-tenant of this tenant")
+        )
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the access matrix as an Excel file"))
+        self.discard_button.setText(self.tr("Discard"))
+        self.save_button.setText(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save all access changes (Ctrl+S)"))
+        self.save_action.setText(self.tr("Save"))
+        self._update_dirty()

@@ -1,16 +1,399 @@
-"""The users page: internal and external users (SPEC U1-U4); a placeholder until the feature is built."""
+"""The users page (SPEC U1-U4): the users list in the first tab of ``userTabs``.
+
+Further panels (the customers feature's rights groups, C4/C5) join as tabs through
+:meth:`UsersPage.add_tab`.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.services.activation import IssuedLink
+from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserRow, UserSort
+from mandant_desktop.ui import interaction
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.imports import ImportKind, import_button
+from mandant_desktop.ui.layout_memory import remember_header
+from mandant_desktop.ui.mail_texts import translate_mail
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import page_heading, popup_actions
+from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.users.add_dialog import AddUserDialog
+from mandant_desktop.ui.users.model import ROW_ROLE, UserTableModel
+from mandant_desktop.ui.users.rights_groups import RightsGroupsPanel
+
+#: column widths, order and sort of the users table (E4)
+USER_TABLE_HEADER: Setting[QByteArray] = Setting("users/tableHeader", QByteArray())
+
+FILTERS: tuple[tuple[UserFilter, str], ...] = (
+    (UserFilter.ALL, QT_TRANSLATE_NOOP("UsersPage", "All users")),
+    (UserFilter.INTERNAL, QT_TRANSLATE_NOOP("UsersPage", "Internal")),
+    (UserFilter.EXTERNAL, QT_TRANSLATE_NOOP("UsersPage", "External")),
+    (UserFilter.PENDING, QT_TRANSLATE_NOOP("UsersPage", "Pending activation")),
+    (UserFilter.DEACTIVATED, QT_TRANSLATE_NOOP("UsersPage", "Deactivated")),
+    (UserFilter.CANNOT_LOG_IN, QT_TRANSLATE_NOOP("UsersPage", "Cannot log in (no role)")),
+)
 
 
-class UsersPage(PlaceholderPage):
+class UsersPage(Page):
     page_id: ClassVar[str] = "users"
     object_name: ClassVar[str] = "page.users"
     permission: ClassVar[str] = "users.view"
     icon_name: ClassVar[str] = "users"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Users")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._services = context.app.services
+        self.heading = page_heading()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("userTabs")
+        self.list_panel = QWidget()
+        self.list_panel.setObjectName("userListPanel")
+        self.tabs.addTab(self.list_panel, "")
+
+        self.search = QLineEdit()
+        self.search.setObjectName("userSearch")
+        self.search.setClearButtonEnabled(True)
+        self.filter_combo = QComboBox()
+        self.filter_combo.setObjectName("userFilter")
+        for value, _text in FILTERS:
+            self.filter_combo.addItem("", value.value)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("userAddButton")
+        self.resend_button = QPushButton()
+        self.resend_button.setObjectName("userResendButton")
+        self.deactivate_button = QPushButton()
+        self.deactivate_button.setObjectName("userDeactivateButton")
+        self.reactivate_button = QPushButton()
+        self.reactivate_button.setObjectName("userReactivateButton")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("userCount")
+
+        self.model = UserTableModel(self._fetch, self)
+        self.table = QTableView()
+        self.table.setObjectName("userTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((170, 105, 220, 65, 175, 150)):
+            self.table.setColumnWidth(column, width)
+        remember_header(context.settings, USER_TABLE_HEADER, self.table.horizontalHeader())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.add_action = QAction(self)
+        self.add_action.setShortcut(QKeySequence.StandardKey.New)
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_action.triggered.connect(self.add_user)
+        self.resend_action = QAction(self)
+        self.resend_action.triggered.connect(self.resend_activation)
+        self.deactivate_action = QAction(self)
+        self.deactivate_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # On the table only: Del in the search field deletes a character, not users.
+        self.deactivate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.deactivate_action.triggered.connect(self.deactivate)
+        self.reactivate_action = QAction(self)
+        self.reactivate_action.triggered.connect(self.reactivate)
+        self.addAction(self.add_action)
+        self.table.addAction(self.deactivate_action)
+        self.add_button.clicked.connect(self.add_action.trigger)
+        self.resend_button.clicked.connect(self.resend_action.trigger)
+        self.deactivate_button.clicked.connect(self.deactivate_action.trigger)
+        self.reactivate_button.clicked.connect(self.reactivate_action.trigger)
+
+        bar = QHBoxLayout()
+        self.search.setMinimumWidth(280)
+        self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.filter_combo)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.resend_button, self.deactivate_button, self.reactivate_button):
+            buttons.addWidget(button)
+        buttons.addWidget(import_button(self, ImportKind.USERS))  # S8 (issue 7)
+        buttons.addStretch(1)
+        panel = QVBoxLayout(self.list_panel)
+        panel.addLayout(bar)
+        panel.addLayout(buttons)
+        panel.addWidget(self.table, 1)
+        panel.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._apply_search)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        # The rights groups of the customer portal belong to user administration (SPEC C4, C5).
+        self.rights_groups = RightsGroupsPanel(context)
+        self._rights_groups_tab = self.add_tab(self.rights_groups, "")
+        self.retranslateUi()
+        self.refresh()
+
+    # ------------------------------------------------------------------ the page contract
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Another panel of the users area as a tab (e.g. rights groups); returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    def search_field(self) -> QLineEdit:
+        if self.tabs.currentWidget() is self.rights_groups:
+            return self.rights_groups.search
+        return self.search
+
+    def tenant_filter_changed(self) -> None:
+        # Customer groups follow the tenant filter too, whichever tab is showing.
+        self.rights_groups.refresh()
+        self.refresh()
+
+    def refresh(self) -> bool:
+        if self.tabs.currentWidget() is self.rights_groups:
+            return self.rights_groups.refresh()
+        selected = {row.id for row in self.selected_rows()}
+        result = run_action(self, self._reload)
+        if result is None:
+            return False
+        self._select_ids(selected)
+        return True
+
+    def _reload(self) -> bool:
+        self.model.reload()
+        total = self._services.users.count(self.operator(), self.model.search, self.model.filter)
+        self.count_label.setText(self.tr("%n user(s)").replace("%n", str(total)))
+        return True
+
+    def _fetch(
+        self, search: str, kind: UserFilter, sort: UserSort, descending: bool, offset: int, limit: int
+    ) -> list[UserRow]:
+        return self._services.users.page(
+            self.operator(), search=search, kind=kind, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_rows(self) -> list[UserRow]:
+        rows = []
+        for index in self.table.selectionModel().selectedRows():
+            row = index.data(ROW_ROLE)
+            if isinstance(row, UserRow):
+                rows.append(row)
+        return rows
+
+    def _select_ids(self, ids: set[int]) -> None:
+        for user_id in ids:
+            row = self.model.row_of(user_id)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def select_user(self, user_id: int) -> bool:
+        row = self.model.row_of(user_id)
+        if row < 0:
+            return False
+        self.table.clearSelection()
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_actions(self) -> None:
+        operator = self.context.operator
+        rows = self.selected_rows()
+        self.add_action.setEnabled(operator.can("users.edit"))
+        self.resend_action.setEnabled(
+            operator.can("users.send_activation")
+            and bool(rows)
+            and all(r.status in (DisplayStatus.PENDING, DisplayStatus.EXPIRED) for r in rows)
+        )
+        self.deactivate_action.setEnabled(
+            operator.can("users.deactivate") and any(r.status != DisplayStatus.DEACTIVATED for r in rows)
+        )
+        self.reactivate_action.setEnabled(
+            operator.can("users.deactivate") and any(r.status == DisplayStatus.DEACTIVATED for r in rows)
+        )
+        for button, action in (
+            (self.add_button, self.add_action),
+            (self.resend_button, self.resend_action),
+            (self.deactivate_button, self.deactivate_action),
+            (self.reactivate_button, self.reactivate_action),
+        ):
+            button.setEnabled(action.isEnabled())
+            button.setVisible(operator.can(_PERMISSION_OF[button.objectName()]))
+
+    # ------------------------------------------------------------------ search and filter
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.model.search != self.search.text():
+            self.model.search = self.search.text()
+            self.refresh()
+
+    def _filter_changed(self, index: int) -> None:
+        self.model.filter = UserFilter(str(self.filter_combo.itemData(index)))
+        self.refresh()
+
+    # ------------------------------------------------------------------ actions
+
+    def add_user(self) -> None:
+        if not self.add_action.isEnabled():
+            return
+        dialog = AddUserDialog(self._create, self)
+        try:
+            if dialog.exec() and isinstance(dialog.result_value, IssuedLink):
+                self._after_create(dialog.result_value)
+        finally:
+            dialog.deleteLater()
+
+    def _create(self, data: NewUser) -> IssuedLink:
+        return self._services.users.create(self.operator(), data, translate=translate_mail)
+
+    def _after_create(self, link: IssuedLink) -> None:
+        sent = self._services.mail.deliver_queued()
+        self.refresh()
+        if not self.select_user(link.user_id):
+            # Not on the first page of the current sort or filter: find it by searching (as the manual says).
+            self.filter_combo.setCurrentIndex(0)
+        self.context.shell.show_status(self._mail_outcome(sent))
+
+    def _mail_outcome(self, sent: int) -> str:
+        if sent:
+            return self.tr("The activation e-mail has been sent.")
+        return self.tr(
+            "The activation e-mail is in the outbox: no e-mail server is set up, or it could not be reached."
+        )
+
+    def resend_activation(self) -> None:
+        rows = self.selected_rows()
+        if not rows or not self.resend_action.isEnabled():
+            return
+        if len(rows) > 1 and not interaction.get().confirm(
+            self,
+            self.tr("Resend activation link"),
+            self.tr("Send a new activation link to %n user(s)? Their previous links stop working.").replace(
+                "%n", str(len(rows))
+            ),
+            ok_text=self.tr("Send"),
+        ):
+            return
+        links = run_action(
+            self, self._services.activation.resend, self.operator(), [r.id for r in rows], translate=translate_mail
+        )
+        if links is None:
+            return
+        sent = self._services.mail.deliver_queued()
+        self.refresh()
+        self.context.shell.show_status(
+            self.tr("New activation link(s) for %n user(s).").replace("%n", str(len(links)))
+            + " "
+            + self._mail_outcome(sent)
+        )
+
+    def deactivate(self) -> None:
+        rows = [r for r in self.selected_rows() if r.status != DisplayStatus.DEACTIVATED]
+        if not rows or not self.deactivate_action.isEnabled():
+            return
+        names = ", ".join(r.display_name for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+        if not interaction.get().confirm(
+            self,
+            self.tr("Deactivate users"),
+            self.tr("Deactivate %n user(s)? They can no longer log in: %1")
+            .replace("%n", str(len(rows)))
+            .replace("%1", names),
+            ok_text=self.tr("Deactivate"),
+            destructive=True,
+        ):
+            return
+        self._set_active(rows, False)
+
+    def reactivate(self) -> None:
+        rows = [r for r in self.selected_rows() if r.status == DisplayStatus.DEACTIVATED]
+        if rows and self.reactivate_action.isEnabled():
+            self._set_active(rows, True)
+
+    def _set_active(self, rows: list[UserRow], active: bool) -> None:
+        changed = run_action(
+            self,
+            self._services.users.set_active,
+            self.operator(),
+            [r.id for r in rows],
+            active,
+            expected_versions={r.id: r.version for r in rows},
+        )
+        if changed is None:
+            return
+        self.refresh()
+        self.context.shell.show_status(
+            self.tr("%n user(s) reactivated.").replace("%n", str(changed))
+            if active
+            else self.tr("%n user(s) deactivated.").replace("%n", str(changed))
+        )
+
+    def _context_menu(self, pos: QPoint) -> None:
+        actions = (self.add_action, self.resend_action, self.deactivate_action, self.reactivate_action)
+        popup_actions(self, self.table, pos, actions)
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.title())
+        self.tabs.setTabText(0, self.tr("Users"))
+        self.tabs.setTabText(self._rights_groups_tab, self.tr("Rights groups"))
+        self.search.setPlaceholderText(self.tr("Search users (name, user name, e-mail)…"))
+        self.search.setAccessibleName(self.tr("Search users"))
+        for row, (_value, text) in enumerate(FILTERS):
+            self.filter_combo.setItemText(row, self.tr(text))
+        self.filter_combo.setAccessibleName(self.tr("Show"))
+        self.add_action.setText(self.tr("&Add user…"))
+        self.resend_action.setText(self.tr("&Resend activation link"))
+        self.deactivate_action.setText(self.tr("&Deactivate"))
+        self.reactivate_action.setText(self.tr("Re&activate"))
+        self.add_button.setText(self.tr("&Add user…"))
+        self.add_button.setToolTip(self.tr("Add a user; they receive an activation e-mail (Ctrl+N)"))
+        self.resend_button.setText(self.tr("&Resend activation link"))
+        self.deactivate_button.setText(self.tr("&Deactivate"))
+        self.deactivate_button.setToolTip(self.tr("Deactivate the selected users (Del)"))
+        self.reactivate_button.setText(self.tr("Re&activate"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self._update_actions()
+
+
+_PERMISSION_OF = {
+    "userAddButton": "users.edit",
+    "userResendButton": "users.send_activation",
+    "userDeactivateButton": "users.deactivate",
+    "userReactivateButton": "users.deactivate",
+}

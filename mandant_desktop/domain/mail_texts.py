@@ -1,0 +1,44 @@
+"""The texts of the mails the application sends (SPEC U2, U3), as English source strings.
+
+They are marked for lupdate in the ``mails`` context; the UI hands the services a ``translate``
+function so that a mail goes out in the operator's language. Placeholders are filled after
+translation.
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the very name lupdate looks for
+    return text
+
+
+MAILS_CONTEXT = "mails"
+
+ACTIVATION_SUBJECT = QT_TRANSLATE_NOOP("mails", "Activate your account")
+ACTIVATION_BODY_PASSWORD = QT_TRANSLATE_NOOP(
+    "mails",
+    "Hello {name},\n\n"
+    "an account with the user name {username} has been created for you.\n"
+    "Open this link to create your password; the account is active as soon as you have done so:\n\n"
+    "{link}\n\n"
+    "The link is valid until {expires} and works once.\n"
+    "If you do not find this mail in your inbox next time, please look in your spam folder.",
+)
+ACTIVATION_BODY_SSO = QT_TRANSLATE_NOOP(
+    "mails",
+    "Hello {name},\n\n"
+    "an account with the user name {username} has been created for you.\n"
+    "Open this link to activate it; you sign in with your company account (single sign-on):\n\n"
+    "{link}\n\n"
+    "The link is valid until {expires} and works once.",
+)
+CONFIRMATION_SUBJECT = QT_TRANSLATE_NOOP("mails", "Your account is active")
+CONFIRMATION_BODY = QT_TRANSLATE_NOOP(
+    "mails",
+    "Hello {name},\n\nyour account {username} is now active. You can sign in.",
+)
+TEST_SUBJECT = QT_TRANSLATE_NOOP("mails", "Test mail from Mandant Desktop")
+TEST_BODY = QT_TRANSLATE_NOOP(
+    "mails",
+    "This is a test mail. The e-mail server settings of Mandant Desktop work.",
+)

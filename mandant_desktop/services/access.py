@@ -1,0 +1,235 @@
+"""Tenant access: who sees which tenant at which level, with or without private data (SPEC T2-T5).
+
+The whole matrix is read set-based in three queries whatever its size (10,000 users × 200 tenants
+is two million cells, of which only the stored rows travel: no row means hidden). Saving writes
+the staged edits all-or-nothing, checks that nobody changed the same cells in the meantime (S4),
+and audits every cell before → after in the same transaction (S3).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from mandant_desktop.db.models import AccessLevel, Base, Tenant, TenantAccess, User, UserKind, UserStatus, utcnow
+from mandant_desktop.domain.errors import ConflictError
+from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.domain.tenants import HIDDEN, Access, Cell
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+#: users per statement when cells are looked up: keeps every backend below its parameter limit
+_USER_CHUNK = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class AccessUser:
+    id: int
+    name: str
+    username: str
+    email: str | None
+    active: bool
+
+    def matches(self, needle: str) -> bool:
+        return any(needle in (text or "").casefold() for text in (self.name, self.username, self.email))
+
+
+@dataclass(frozen=True, slots=True)
+class AccessTenant:
+    id: int
+    name: str
+    parent_id: int | None
+    editable: bool  # the operator may change access to it: full access (T8)
+
+
+@dataclass(frozen=True, slots=True)
+class AccessMatrix:
+    tenants: list[AccessTenant]
+    users: list[AccessUser]
+    cells: dict[Cell, Access]
+
+
+def _level(value: AccessLevel) -> Level:
+    return Level(value.value)
+
+
+class AccessService:
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+
+    def load_matrix(self, operator: Operator) -> AccessMatrix:
+        """Visible tenants × internal users with their stored access (T2, T3); three queries."""
+        operator.require("tenants.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            session = uow.session
+            scope = load_tenant_scope(session, operator)
+            tenants = [
+                AccessTenant(
+                    id=row.id,
+                    name=row.name,
+                    parent_id=row.parent_id if row.parent_id is not None and scope.sees(row.parent_id) else None,
+                    editable=scope.can_edit(row.id),
+                )
+                for row in session.execute(
+                    select(Tenant.id, Tenant.name, Tenant.parent_id)
+                    .where(visible_clause(scope, Tenant.id))
+                    .order_by(Tenant.name_key, Tenant.id)
+                )
+            ]
+            users = [
+                AccessUser(
+                    id=row.id,
+                    name=f"{row.first_name} {row.last_name}".strip() or row.username,
+                    username=row.username,
+                    email=row.email,
+                    active=row.status == UserStatus.ACTIVE,
+                )
+                for row in session.execute(
+                    select(User.id, User.first_name, User.last_name, User.username, User.email, User.status)
+                    .where(User.kind == UserKind.INTERNAL)
+                    .order_by(User.last_name, User.first_name, User.username, User.id)
+                )
+            ]
+            # Six possible cell values: shared instances, not one object per row (80,000 rows and more).
+            values = {
+                (level, private): Access(_level(level), private).normalized()
+                for level in AccessLevel
+                for private in (False, True)
+            }
+            cells: dict[Cell, Access] = {}
+            stmt = (
+                select(TenantAccess.tenant_id, TenantAccess.user_id, TenantAccess.level, TenantAccess.private_data)
+                .join(User, User.id == TenantAccess.user_id)
+                .where(
+                    visible_clause(scope, TenantAccess.tenant_id),
+                    User.kind == UserKind.INTERNAL,
+                    TenantAccess.level != AccessLevel.HIDDEN,
+                )
+            )
+            for tenant_id, user_id, level, private in session.execute(stmt):
+                cells[(tenant_id, user_id)] = values[(level, bool(private))]
+            return AccessMatrix(tenants=tenants, users=users, cells=cells)
+
+    def export(self, operator: Operator, path: str | os.PathLike[str], **options: Any) -> int:
+        """The access matrix to an Excel file (T2, T3); see :func:`~mandant_desktop.services.exports.export_access`."""
+        from mandant_desktop.services.exports import export_access
+
+        return export_access(self._factory, operator, path, **options)
+
+    def save(self, operator: Operator, changes: Mapping[Cell, tuple[Access, Access]]) -> int:
+        """Write staged edits ``cell → (as read, new)``; all or nothing, audited (T2, S3, S4).
+
+        Needs ``tenants.manage_access`` and full access to every tenant involved. Refused as a
+        conflict when any cell no longer holds what the operator read.
+        """
+        operator.require("tenants.manage_access")
+        if not changes:
+            return 0
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            scope = load_tenant_scope(session, operator)
+            tenant_ids = sorted({tenant for tenant, _ in changes})
+            for tenant_id in tenant_ids:
+                scope.require_edit(tenant_id, "Tenant")
+            current = _current(session, tenant_ids, sorted({user for _, user in changes}))
+            stale = [cell for cell, (before, _) in changes.items() if current.get(cell, (None, HIDDEN))[1] != before]
+            if stale:
+                raise ConflictError(
+                    "Another workstation changed the access of {count} of these users in the meantime. Nothing "
+                    "was saved; reload to see their change.",
+                    count=len({user for _, user in stale}),
+                )
+            now, by = utcnow(), operator.username[:100]
+            deletes, updates, inserts, audit = [], [], [], []
+            for (tenant_id, user_id), (before, after) in changes.items():
+                stored = current.get((tenant_id, user_id))
+                row = {"t": tenant_id, "u": user_id}
+                if after == HIDDEN:
+                    if stored is None:
+                        continue
+                    deletes.append(row)
+                    action = "delete"
+                elif stored is None:
+                    inserts.append(
+                        {
+                            "tenant_id": tenant_id,
+                            "user_id": user_id,
+                            "level": AccessLevel(after.level.value),
+                            "private_data": after.private,
+                            "version": 1,
+                            "updated_at": now,
+                            "updated_by": by,
+                        }
+                    )
+                    action = "create"
+                else:
+                    updates.append({**row, "lv": AccessLevel(after.level.value), "pd": after.private})
+                    action = "update"
+                audit.append(
+                    {
+                        "object_type": "TenantAccess",
+                        "object_id": f"{tenant_id}:{user_id}",
+                        "action": action,
+                        "tenant_id": tenant_id,
+                        "changes": _diff(before, after),
+                    }
+                )
+            table = Base.metadata.tables[TenantAccess.__tablename__]
+            match = and_(table.c.tenant_id == bindparam("t"), table.c.user_id == bindparam("u"))
+            if deletes:
+                session.execute(delete(table).where(match), deletes)
+            if updates:
+                session.execute(
+                    update(table)
+                    .where(match)
+                    .values(
+                        level=bindparam("lv"),
+                        private_data=bindparam("pd"),
+                        version=table.c.version + 1,
+                        updated_at=now,
+                        updated_by=by,
+                    ),
+                    updates,
+                )
+            if inserts:
+                session.execute(insert(table), inserts)
+            uow.audit_many(audit)
+            uow.commit()
+            return len(audit)
+
+
+def _current(session: Session, tenant_ids: list[int], user_ids: list[int]) -> dict[Cell, tuple[int, Access]]:
+    """Stored rows of the cells in question: ``cell → (version, access)``, locked on servers."""
+    result: dict[Cell, tuple[int, Access]] = {}
+    for start in range(0, len(user_ids), _USER_CHUNK):
+        chunk = user_ids[start : start + _USER_CHUNK]
+        rows = session.execute(
+            select(
+                TenantAccess.tenant_id,
+                TenantAccess.user_id,
+                TenantAccess.version,
+                TenantAccess.level,
+                TenantAccess.private_data,
+            )
+            .where(TenantAccess.tenant_id.in_(tenant_ids), TenantAccess.user_id.in_(chunk))
+            .with_for_update()
+        )
+        for row in rows:
+            access = Access(_level(row.level), bool(row.private_data)).normalized()
+            result[(row.tenant_id, row.user_id)] = (row.version, access)
+    return result
+
+
+def _diff(before: Access, after: Access) -> dict[str, list[object]]:
+    changes: dict[str, list[object]] = {}
+    if before.level != after.level:
+        changes["level"] = [before.level.value, after.level.value]
+    if before.private != after.private:
+        changes["private_data"] = [before.private, after.private]
+    return changes

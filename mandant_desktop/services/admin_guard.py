@@ -1,0 +1,54 @@
+"""The last-administrator guard-rail in the database (SPEC S2, S4).
+
+Every change that can take administrator rights away (removing a role, unticking a permission,
+deleting a role, deactivating a user) calls :func:`lock_administrators` as the FIRST statement of
+its transaction and :func:`require_administrators_remain` after its writes, before the commit.
+
+The lock is a ``SELECT … FOR UPDATE`` of the Administrator role's row, one row that every such
+change takes on PostgreSQL and MariaDB; two workstations therefore take turns, and the second one
+counts after the first one has committed. It comes first because MariaDB's REPEATABLE READ fixes
+its snapshot at the transaction's first plain read. SQLite serialises every writing unit of work
+already (BEGIN IMMEDIATE).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mandant_desktop.db.models import Role, RoleAssignment, RolePermission, User, UserKind, UserStatus
+from mandant_desktop.domain.delegation import check_administrators_remain
+from mandant_desktop.domain.permissions import ADMIN_CODES, PREDEFINED_BY_KEY
+
+
+def lock_administrators(session: Session) -> frozenset[int]:
+    """Serialise invariant-sensitive changes and return the administrators before the change."""
+    key = PREDEFINED_BY_KEY["administrator"].key
+    locked = session.scalar(select(Role.id).where(Role.predefined_key == key).with_for_update())
+    if locked is None:
+        # The predefined role was deleted: the lowest role id serves as the lock instead.
+        session.scalar(select(Role.id).order_by(Role.id).limit(1).with_for_update())
+    return administrator_ids(session)
+
+
+def administrator_ids(session: Session) -> frozenset[int]:
+    """Active internal users whose roles (in any unit) hold every admin permission. One query."""
+    stmt = (
+        select(RoleAssignment.user_id)
+        .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
+        .join(User, User.id == RoleAssignment.user_id)
+        .where(
+            User.kind == UserKind.INTERNAL,
+            User.status == UserStatus.ACTIVE,
+            RolePermission.permission_code.in_(sorted(ADMIN_CODES)),
+        )
+        .group_by(RoleAssignment.user_id)
+        .having(func.count(func.distinct(RolePermission.permission_code)) == len(ADMIN_CODES))
+    )
+    return frozenset(session.scalars(stmt))
+
+
+def require_administrators_remain(session: Session, before: frozenset[int]) -> None:
+    """After the change's writes: refuse (and so roll back) when no administrator is left."""
+    session.flush()
+    check_administrators_remain(before, administrator_ids(session))

@@ -1,0 +1,335 @@
+"""Reading the audit log (SPEC S3): filtered, sorted and paged in the database.
+
+The log can hold millions of entries, so nothing here loads it whole: :meth:`AuditService.page`
+returns one window after a keyset cursor (the sort value and the id of the last row shown), which
+costs the same at the millionth row as at the first. Filters and sort run in SQL. Entries of
+tenants hidden from the operator (T8) and, with the toolbar filter on, of other tenants (T9) are
+never read. The service offers no way to change or delete an entry: the log is read only for
+everyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Select, String, and_, cast, func, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from mandant_desktop.db.models import AuditEntry, Tenant, User, UserKind
+from mandant_desktop.domain.tenant_access import TenantScope
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+#: personal fields per kind of object (SPEC T8 "private data"), as the contacts service masks them
+PRIVATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "Contact": ("email", "phone", "street", "postal_code", "city", "birthday"),
+    "PersonRole": ("email", "phone", "street", "postal_code", "city"),
+}
+#: the largest window one call returns
+MAX_PAGE = 1_000
+#: fields that name an object, in order of preference, for the "object" column; before the summary
+_NAME_FIELDS = ("name", "username", "number")
+#: fields that describe an object less well; after the summary
+_OTHER_FIELDS = ("last_name", "email", "title", "key", "code")
+
+
+class AuditSort(StrEnum):
+    TIME = "at"
+    OPERATOR = "operator_name"
+    WORKSTATION = "workstation"
+    OBJECT_TYPE = "object_type"
+    OBJECT = "object_id"
+    ACTION = "action"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    """What the audit page shows: the filters and the order (newest first by default)."""
+
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    operator_name: str = ""
+    object_type: str = ""
+    tenant_id: int | None = None
+    text: str = ""
+    sort: AuditSort = AuditSort.TIME
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    operator_name: str
+    workstation: str
+    tenant_id: int | None
+    tenant: str | None
+    object_type: str
+    object_id: str
+    object_label: str
+    action: str
+    summary: str
+    changes: tuple[FieldChange, ...] = field(default_factory=tuple)
+
+    def sort_value(self, sort: AuditSort) -> Any:
+        return getattr(self, sort.value) if sort is not AuditSort.TIME else self.at
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where the next window starts: after the row with this sort value and id."""
+
+    value: Any
+    id: int
+
+
+def field_changes(changes: dict[str, Any] | None) -> tuple[FieldChange, ...]:
+    if not changes:
+        return ()
+    result = []
+    for name, pair in changes.items():
+        before, after = (pair[0], pair[1]) if isinstance(pair, list | tuple) and len(pair) == 2 else (None, pair)
+        result.append(FieldChange(str(name), before, after))
+    return tuple(result)
+
+
+def object_label(object_id: str, action: str, changes: dict[str, Any] | None, summary: str) -> str:
+    """A readable name for the object: its name from the change itself where it has one."""
+    return (
+        _field_label(changes, action, _NAME_FIELDS)
+        or summary
+        or _field_label(changes, action, _OTHER_FIELDS)
+        or (f"#{object_id}")
+    )
+
+
+def _field_label(changes: dict[str, Any] | None, action: str, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        pair = (changes or {}).get(key)
+        if isinstance(pair, list | tuple) and len(pair) == 2:
+            value = pair[0] if action == "delete" else pair[1] if pair[1] is not None else pair[0]
+            if value not in (None, ""):
+                return str(value)
+    return ""
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def filter_clauses(
+    session: Session, operator: Operator, query: AuditQuery, scope: TenantScope | None = None
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of ``query`` for ``operator``, tenant scope included (T8, T9)."""
+    if scope is None:
+        scope = load_tenant_scope(session, operator)
+    filters: list[ColumnElement[bool]] = []
+    visible = visible_clause(scope, cast(AuditEntry.tenant_id, Integer))
+    if operator.tenant_filter is None:
+        # Entries that belong to no tenant (users, roles, settings) are not tenant data.
+        filters.append(or_(AuditEntry.tenant_id.is_(None), visible))
+    else:
+        filters.append(visible)
+    if query.since is not None:
+        filters.append(AuditEntry.at >= query.since)
+    if query.until is not None:
+        filters.append(AuditEntry.at < query.until)
+    if query.operator_name.strip():
+        filters.append(func.lower(AuditEntry.operator_name) == query.operator_name.strip().casefold())
+    if query.object_type:
+        filters.append(AuditEntry.object_type == query.object_type)
+    if query.tenant_id is not None:
+        filters.append(AuditEntry.tenant_id == query.tenant_id)
+    text = query.text.strip().casefold()
+    if text:
+        pattern = f"%{_escape_like(text)}%"
+        plain = [
+            func.lower(column).like(pattern, escape="\\")
+            for column in (
+                AuditEntry.operator_name,
+                AuditEntry.workstation,
+                AuditEntry.object_type,
+                AuditEntry.object_id,
+                AuditEntry.summary,
+            )
+        ]
+        in_changes: ColumnElement[bool] = func.lower(cast(AuditEntry.changes, String)).like(pattern, escape="\\")
+        shown = scope.visible_ids()
+        if not scope.unrestricted and shown:
+            # Masked personal fields must not be found by searching for their values (T8).
+            without_private = sorted(shown - scope.private)
+            if without_private:
+                in_changes = and_(
+                    in_changes,
+                    or_(
+                        AuditEntry.tenant_id.is_(None),
+                        AuditEntry.object_type.not_in(sorted(PRIVATE_FIELDS)),
+                        AuditEntry.tenant_id.not_in(without_private),
+                    ),
+                )
+        filters.append(or_(*plain, in_changes))
+    return filters
+
+
+def _columns() -> Select[*tuple[Any, ...]]:
+    return select(
+        AuditEntry.id,
+        AuditEntry.at,
+        AuditEntry.operator_name,
+        AuditEntry.workstation,
+        AuditEntry.tenant_id,
+        Tenant.name.label("tenant"),
+        AuditEntry.object_type,
+        AuditEntry.object_id,
+        AuditEntry.action,
+        AuditEntry.summary,
+        AuditEntry.changes,
+    ).outerjoin(Tenant, Tenant.id == AuditEntry.tenant_id)
+
+
+def ordered_select(filters: Sequence[ColumnElement[bool]], query: AuditQuery) -> Select[*tuple[Any, ...]]:
+    column = getattr(AuditEntry, query.sort.value)
+    if query.descending:
+        return _columns().where(*filters).order_by(column.desc(), AuditEntry.id.desc())
+    return _columns().where(*filters).order_by(column.asc(), AuditEntry.id.asc())
+
+
+def _masked(
+    changes: dict[str, Any] | None, object_type: str, tenant_id: int | None, scope: TenantScope
+) -> dict[str, Any] | None:
+    """Personal fields of a tenant's contacts read ``•••`` without *private data* there (T8), in
+    the log as on the contacts page."""
+    private = PRIVATE_FIELDS.get(object_type)
+    if not changes or not private or tenant_id is None or scope.sees_private(tenant_id):
+        return changes
+    masked = dict(changes)
+    for key in private:
+        pair = masked.get(key)
+        if isinstance(pair, list | tuple) and len(pair) == 2:
+            masked[key] = [scope.mask(tenant_id, pair[0]), scope.mask(tenant_id, pair[1])]
+    return masked
+
+
+def to_row(row: Any, scope: TenantScope | None = None) -> AuditRow:
+    changes = row.changes if isinstance(row.changes, dict) else None
+    if scope is not None:
+        changes = _masked(changes, row.object_type, row.tenant_id, scope)
+    return AuditRow(
+        id=row.id,
+        at=row.at,
+        operator_name=row.operator_name,
+        workstation=row.workstation,
+        tenant_id=row.tenant_id,
+        tenant=row.tenant if row.tenant is not None else (f"#{row.tenant_id}" if row.tenant_id is not None else None),
+        object_type=row.object_type,
+        object_id=row.object_id,
+        object_label=object_label(row.object_id, row.action, changes, row.summary),
+        action=row.action,
+        summary=row.summary,
+        changes=field_changes(changes),
+    )
+
+
+class AuditService:
+    """Read-only access to the audit log; ``audit.view`` to read, ``audit.export`` to export."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._factory = session_factory
+
+    def count(self, operator: Operator, query: AuditQuery) -> int:
+        operator.require("audit.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            filters = filter_clauses(uow.session, operator, query)
+            return uow.session.scalar(select(func.count(AuditEntry.id)).where(*filters)) or 0
+
+    def page(
+        self, operator: Operator, query: AuditQuery, after: Cursor | None = None, limit: int = 200
+    ) -> list[AuditRow]:
+        """The next ``limit`` entries after ``after`` (None: from the start), in the query's order."""
+        operator.require("audit.view")
+        limit = max(1, min(limit, MAX_PAGE))
+        column = getattr(AuditEntry, query.sort.value)
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            scope = load_tenant_scope(uow.session, operator)
+            filters = filter_clauses(uow.session, operator, query, scope)
+            if after is not None:
+                # The plain bound (<= / >=) lets the database walk the column's index from the
+                # cursor; the OR breaks ties between equal values by id.
+                if query.descending:
+                    filters.append(column <= after.value)
+                    filters.append(or_(column < after.value, and_(column == after.value, AuditEntry.id < after.id)))
+                else:
+                    filters.append(column >= after.value)
+                    filters.append(or_(column > after.value, and_(column == after.value, AuditEntry.id > after.id)))
+            rows = uow.session.execute(ordered_select(filters, query).limit(limit)).all()
+            return [to_row(row, scope) for row in rows]
+
+    def entry(self, operator: Operator, entry_id: int) -> AuditRow | None:
+        """One entry, or None when it does not exist or belongs to a hidden tenant."""
+        operator.require("audit.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            scope = load_tenant_scope(uow.session, operator)
+            filters = filter_clauses(uow.session, operator, AuditQuery(), scope)
+            row = uow.session.execute(_columns().where(AuditEntry.id == entry_id, *filters)).first()
+            return to_row(row, scope) if row is not None else None
+
+    def operator_names(self, operator: Operator) -> list[str]:
+        """Names for the operator filter: the internal users (the log copies their user name)."""
+        operator.require("audit.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            return list(
+                uow.session.scalars(
+                    select(User.username).where(User.kind == UserKind.INTERNAL).order_by(User.username_key)
+                )
+            )
+
+    def tenants(self, operator: Operator) -> list[tuple[int, str]]:
+        """Tenants for the tenant filter: those the operator may see (T8)."""
+        operator.require("audit.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            scope = load_tenant_scope(uow.session, operator)
+            rows = uow.session.execute(
+                select(Tenant.id, Tenant.name).where(visible_clause(scope, Tenant.id)).order_by(Tenant.name)
+            ).all()
+            return [(tenant_id, name) for tenant_id, name in rows]
+
+    def export(self, operator: Operator, path: Any, query: AuditQuery, **options: Any) -> int:
+        from mandant_desktop.services.exports import export_audit
+
+        return export_audit(self._factory, operator, path, query, **options)
+
+
+def iter_rows(session: Session, operator: Operator, query: AuditQuery, batch: int) -> Iterator[AuditRow]:
+    """Every entry of ``query`` in order, streamed (for the export)."""
+    scope = load_tenant_scope(session, operator)
+    stmt = ordered_select(filter_clauses(session, operator, query, scope), query)
+    result = session.execute(stmt.execution_options(yield_per=batch))
+    try:
+        for row in result:
+            yield to_row(row, scope)
+    finally:
+        result.close()
+
+
+__all__ = [
+    "AuditQuery",
+    "AuditRow",
+    "AuditService",
+    "AuditSort",
+    "Cursor",
+    "FieldChange",
+    "filter_clauses",
+    "iter_rows",
+]

@@ -1,0 +1,444 @@
+"""Contacts and their person-roles (SPEC T7, T8), wherever their tenant's data lives (T6).
+
+Every object is addressed by its tenant and its id: a separate tenant's rows live in another
+database whose ids may repeat the main database's. Lists read every database that holds visible
+data (a few queries, one per database, never one per row) and merge the rows.
+
+The tenant rules, in every function: hidden tenants' rows are filtered out in SQL and reported
+as not found when asked for by id; rows of read-only tenants come with ``editable`` False and
+every change to them is refused; without *private data* e-mail, phone, address and birthday are
+masked before they leave the service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from mandant_desktop.db.models import Contact, PersonRole, Tenant
+from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.tenant_access import MASK, TenantScope
+from mandant_desktop.domain.validation import clean_email, clean_name
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.tenant_data import TenantDataRouter, TenantWork, check_same_database, sessions_for
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
+from mandant_desktop.services.unit_of_work import UnitOfWork, check_version
+
+CONTACT = "Contact"
+PERSON_ROLE = "PersonRole"
+Key = tuple[int, int]  # (tenant_id, id)
+
+
+@dataclass(frozen=True, slots=True)
+class TenantChoice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    tenant_id: int
+    id: int
+    version: int
+    tenant: str
+    salutation: str
+    first_name: str
+    last_name: str
+    contact_type: str
+    email: str | None
+    phone: str | None
+    street: str | None
+    postal_code: str | None
+    city: str | None
+    birthday: str | None
+    editable: bool
+    private: bool  # False: the personal fields above are masked
+
+    @property
+    def key(self) -> Key:
+        return (self.tenant_id, self.id)
+
+    @property
+    def name(self) -> str:
+        return f"{self.last_name}, {self.first_name}" if self.first_name else self.last_name
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRow:
+    tenant_id: int
+    id: int
+    version: int
+    tenant: str
+    contact_id: int
+    contact_name: str
+    organisation: str
+    function: str
+    email: str | None
+    phone: str | None
+    street: str | None
+    postal_code: str | None
+    city: str | None
+    editable: bool
+    private: bool
+
+    @property
+    def key(self) -> Key:
+        return (self.tenant_id, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInput:
+    last_name: str
+    first_name: str = ""
+    salutation: str = ""
+    contact_type: str = ""
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    birthday: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleInput:
+    organisation: str
+    function: str = ""
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+
+
+def not_found(object_name: str) -> NotFoundError:
+    """The refusal for an object that is gone or hidden: the same words, so hiding does not leak."""
+    return NotFoundError("The {object} no longer exists or is not visible to you.", object=object_name)
+
+
+def _text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def tenant_names(session: Session, scope: TenantScope) -> dict[int, str]:
+    rows = session.execute(select(Tenant.id, Tenant.name).where(visible_clause(scope, Tenant.id)))
+    return {row.id: row.name for row in rows}
+
+
+def in_group(column: InstrumentedAttribute[int], ids: set[int] | None, scope: TenantScope) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of one database's share of a list: visible, and this database's tenants."""
+    conditions = [visible_clause(scope, column)]
+    if ids is not None:
+        conditions.append(column.in_(sorted(ids)))
+    return conditions
+
+
+def like(text: str) -> str:
+    escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class TenantDataService:
+    """What the contact, list and template services share: the router and the scope."""
+
+    def __init__(self, router: TenantDataRouter) -> None:
+        self._router = router
+
+    def _read_scope(self, operator: Operator) -> tuple[TenantScope, dict[int, str]]:
+        with UnitOfWork(self._router.main_factory, operator, write=False) as uow:
+            scope = load_tenant_scope(uow.session, operator)
+            return scope, tenant_names(uow.session, scope)
+
+    def creatable_tenants(self, operator: Operator) -> list[TenantChoice]:
+        """T7: the tenants offered when something is created: those with full access."""
+        scope, names = self._read_scope(operator)
+        choices = [TenantChoice(tid, name) for tid, name in names.items() if scope.can_edit(tid)]
+        return sorted(choices, key=lambda c: (c.name.casefold(), c.id))
+
+
+class ContactService(TenantDataService):
+    # ------------------------------------------------------------------ contacts
+
+    def list_contacts(self, operator: Operator, search: str = "") -> list[ContactRow]:
+        """Every visible contact, masked as the operator's rights ask (T8); search over names."""
+        operator.require("contacts.view")
+        scope, names = self._read_scope(operator)
+        result: list[ContactRow] = []
+        for session, ids in sessions_for(self._router, scope.visible_ids(), operator):
+            stmt = select(Contact).where(*in_group(Contact.tenant_id, ids, scope))
+            if search.strip():
+                pattern = like(search.strip())
+                stmt = stmt.where(
+                    or_(
+                        func.lower(Contact.last_name).like(pattern, escape="\\"),
+                        func.lower(Contact.first_name).like(pattern, escape="\\"),
+                        func.lower(Contact.contact_type).like(pattern, escape="\\"),
+                    )
+                )
+            result.extend(_contact_row(c, scope, names) for c in session.scalars(stmt))
+        result.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.tenant_id, r.id))
+        return result
+
+    def get_contact(self, operator: Operator, tenant_id: int, contact_id: int) -> tuple[ContactRow, list[RoleRow]]:
+        """One contact with its visible person-roles; a hidden contact is "not found" (T8)."""
+        operator.require("contacts.view")
+        with TenantWork(self._router, operator, tenant_id, write=False) as work:
+            scope = work.scope
+            scope.require_visible(tenant_id, CONTACT)
+            contact = work.session.get(Contact, contact_id)
+            if contact is None or contact.tenant_id != tenant_id:
+                raise not_found(CONTACT)
+            names = tenant_names(work.main_session, scope)
+            roles = work.session.scalars(
+                select(PersonRole)
+                .where(PersonRole.contact_id == contact_id, visible_clause(scope, PersonRole.tenant_id))
+                .order_by(PersonRole.organisation, PersonRole.id)
+            )
+            row = _contact_row(contact, scope, names)
+            return row, [_role_row(r, row.name, scope, names) for r in roles]
+
+    def save_contact(
+        self,
+        operator: Operator,
+        tenant_id: int,
+        data: ContactInput,
+        contact_id: int | None = None,
+        version: int | None = None,
+    ) -> int:
+        """Create (``contact_id`` None) or change a contact; refused in read-only tenants (T8)."""
+        operator.require("contacts.edit")
+        clean = _clean_contact(data)
+        with TenantWork(self._router, operator, tenant_id) as work:
+            work.scope.require_edit(tenant_id, CONTACT)
+            if contact_id is None:
+                contact = Contact(tenant_id=tenant_id, **clean)
+                work.session.add(contact)
+            else:
+                contact = _load(work, Contact, contact_id, version, tenant_id, CONTACT)
+                if not work.scope.sees_private(tenant_id):
+                    # Masked fields came back as the mask: keep what is stored (T8).
+                    for key in _PRIVATE_CONTACT_FIELDS:
+                        clean.pop(key, None)
+                for key, value in clean.items():
+                    setattr(contact, key, value)
+            work.session.flush()
+            new_id = contact.id
+            work.commit()
+            return new_id
+
+    def delete_contact(self, operator: Operator, tenant_id: int, contact_id: int, version: int) -> None:
+        """Deletes the contact with its person-roles; refused when a role sits in a tenant the
+        operator may not change (T8: the delete would reach into it)."""
+        operator.require("contacts.delete")
+        with TenantWork(self._router, operator, tenant_id) as work:
+            work.scope.require_edit(tenant_id, CONTACT)
+            contact = _load(work, Contact, contact_id, version, tenant_id, CONTACT)
+            role_tenants = set(
+                work.session.scalars(select(PersonRole.tenant_id).where(PersonRole.contact_id == contact_id))
+            )
+            if not work.scope.all_editable(role_tenants):
+                raise PermissionDeniedError(
+                    "This contact has person-roles in tenants you may not change; it cannot be deleted."
+                )
+            roles = list(work.session.scalars(select(PersonRole).where(PersonRole.contact_id == contact_id)))
+            for role in roles:
+                work.session.delete(role)
+            work.session.delete(contact)
+            work.commit()
+
+    def export(self, operator: Operator, path: str | os.PathLike[str], **options: Any) -> int:
+        """The visible contacts to an Excel file, masked (T8); see :func:`exports.export_contacts`."""
+        from mandant_desktop.services.exports import export_contacts
+
+        return export_contacts(self._router, operator, path, **options)
+
+    # ------------------------------------------------------------------ person-roles
+
+    def list_person_roles(self, operator: Operator, search: str = "") -> list[RoleRow]:
+        """Every visible person-role (the member picker of distribution lists), masked (T8)."""
+        operator.require("contacts.view")
+        scope, names = self._read_scope(operator)
+        result: list[RoleRow] = []
+        for session, ids in sessions_for(self._router, scope.visible_ids(), operator):
+            stmt = (
+                select(PersonRole, Contact.first_name, Contact.last_name)
+                .join(Contact, Contact.id == PersonRole.contact_id)
+                .where(*in_group(PersonRole.tenant_id, ids, scope))
+            )
+            if search.strip():
+                pattern = like(search.strip())
+                stmt = stmt.where(
+                    or_(
+                        func.lower(Contact.last_name).like(pattern, escape="\\"),
+                        func.lower(Contact.first_name).like(pattern, escape="\\"),
+                        func.lower(PersonRole.organisation).like(pattern, escape="\\"),
+                        func.lower(PersonRole.function).like(pattern, escape="\\"),
+                    )
+                )
+            for role, first, last in session.execute(stmt):
+                result.append(_role_row(role, f"{last}, {first}" if first else last, scope, names))
+        result.sort(key=lambda r: (r.contact_name.casefold(), r.organisation.casefold(), r.tenant_id, r.id))
+        return result
+
+    def save_role(
+        self,
+        operator: Operator,
+        contact_tenant_id: int,
+        contact_id: int,
+        role_tenant_id: int,
+        data: RoleInput,
+        role_id: int | None = None,
+        version: int | None = None,
+    ) -> int:
+        """A person-role of a contact; its tenant may differ from the contact's (T7), but must be
+        one with full access, and in the same database."""
+        operator.require("contacts.edit")
+        clean = _clean_role(data)
+        check_same_database(self._router, contact_tenant_id, {role_tenant_id})
+        with TenantWork(self._router, operator, contact_tenant_id) as work:
+            work.scope.require_visible(contact_tenant_id, CONTACT)
+            work.scope.require_edit(role_tenant_id, PERSON_ROLE)
+            contact = work.session.get(Contact, contact_id)
+            if contact is None or contact.tenant_id != contact_tenant_id:
+                raise not_found(CONTACT)
+            if role_id is None:
+                role = PersonRole(contact_id=contact_id, tenant_id=role_tenant_id, **clean)
+                work.session.add(role)
+            else:
+                found = work.session.get(PersonRole, role_id)
+                if found is None or found.contact_id != contact_id:
+                    raise not_found(PERSON_ROLE)
+                work.scope.require_edit(found.tenant_id, PERSON_ROLE)
+                role = _load(work, PersonRole, role_id, version, found.tenant_id, PERSON_ROLE)
+                if not work.scope.sees_private(role.tenant_id):
+                    for key in _PRIVATE_ROLE_FIELDS:
+                        clean.pop(key, None)
+                for key, value in clean.items():
+                    setattr(role, key, value)
+                role.tenant_id = role_tenant_id
+            work.session.flush()
+            new_id = role.id
+            work.commit()
+            return new_id
+
+    def delete_role(self, operator: Operator, contact_tenant_id: int, role_id: int, version: int) -> None:
+        operator.require("contacts.delete")
+        with TenantWork(self._router, operator, contact_tenant_id) as work:
+            role = work.session.get(PersonRole, role_id)
+            if role is None:
+                raise not_found(PERSON_ROLE)
+            work.scope.require_edit(role.tenant_id, PERSON_ROLE)
+            role = _load(work, PersonRole, role_id, version, role.tenant_id, PERSON_ROLE)
+            work.session.delete(role)
+            work.commit()
+
+
+_PRIVATE_CONTACT_FIELDS = ("email", "phone", "street", "postal_code", "city", "birthday")
+_PRIVATE_ROLE_FIELDS = ("email", "phone", "street", "postal_code", "city")
+_CONTACT_VALUE_FIELDS = ("salutation", "first_name", "last_name", "contact_type", *_PRIVATE_CONTACT_FIELDS)
+_ROLE_VALUE_FIELDS = ("organisation", "function", *_PRIVATE_ROLE_FIELDS)
+
+
+def _load(work: TenantWork, model: type, pk: int, version: int | None, tenant_id: int, name: str):  # type: ignore[no-untyped-def]
+    obj = work.session.get(model, pk)
+    if obj is None or obj.tenant_id != tenant_id:
+        raise not_found(name)
+    check_version(obj, version, model.__name__, _stored_values(work, obj))
+    return obj
+
+
+def _stored_values(work: TenantWork, obj: Contact | PersonRole) -> dict[str, str]:
+    """What is stored now, as the operator may see it (masked, T8): field name → text, for the
+    conflict dialog's comparison with the user's input (S4)."""
+    private = _PRIVATE_CONTACT_FIELDS if isinstance(obj, Contact) else _PRIVATE_ROLE_FIELDS
+    names = _CONTACT_VALUE_FIELDS if isinstance(obj, Contact) else _ROLE_VALUE_FIELDS
+    sees_private = work.scope.sees_private(obj.tenant_id)
+    result: dict[str, str] = {}
+    for attribute in names:
+        value = getattr(obj, attribute)
+        text = "" if value is None else value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else str(value)
+        result[attribute.replace("_", " ")] = text if sees_private or attribute not in private else MASK
+    return result
+
+
+def _clean_contact(data: ContactInput) -> dict[str, object]:
+    return {
+        "last_name": clean_name(data.last_name, field="last name"),
+        "first_name": clean_name(data.first_name, field="first name", required=False),
+        "salutation": clean_name(data.salutation, field="salutation", max_length=30, required=False),
+        "contact_type": clean_name(data.contact_type, field="contact type", max_length=50, required=False),
+        "email": clean_email(data.email, required=False),
+        "phone": clean_name(data.phone, field="phone", max_length=50, required=False) or None,
+        "street": clean_name(data.street, field="street", max_length=200, required=False) or None,
+        "postal_code": clean_name(data.postal_code, field="postal code", max_length=20, required=False) or None,
+        "city": clean_name(data.city, field="city", required=False) or None,
+        "birthday": _check_birthday(data.birthday),
+    }
+
+
+def _check_birthday(value: dt.date | None) -> dt.date | None:
+    if value is not None and value > dt.date.today():
+        raise ValidationError("The birthday cannot lie in the future.", field="birthday")
+    return value
+
+
+def _clean_role(data: RoleInput) -> dict[str, object]:
+    return {
+        "organisation": clean_name(data.organisation, field="organisation", max_length=200),
+        "function": clean_name(data.function, field="function", required=False),
+        "email": clean_email(data.email, required=False),
+        "phone": clean_name(data.phone, field="phone", max_length=50, required=False) or None,
+        "street": clean_name(data.street, field="street", max_length=200, required=False) or None,
+        "postal_code": clean_name(data.postal_code, field="postal code", max_length=20, required=False) or None,
+        "city": clean_name(data.city, field="city", required=False) or None,
+    }
+
+
+def _contact_row(c: Contact, scope: TenantScope, names: dict[int, str]) -> ContactRow:
+    t = c.tenant_id
+    return ContactRow(
+        tenant_id=t,
+        id=c.id,
+        version=c.version,
+        tenant=names.get(t, ""),
+        salutation=c.salutation,
+        first_name=c.first_name,
+        last_name=c.last_name,
+        contact_type=c.contact_type,
+        email=scope.mask(t, c.email),
+        phone=scope.mask(t, c.phone),
+        street=scope.mask(t, c.street),
+        postal_code=scope.mask(t, c.postal_code),
+        city=scope.mask(t, c.city),
+        birthday=scope.mask(t, _text(c.birthday)),
+        editable=scope.can_edit(t),
+        private=scope.sees_private(t),
+    )
+
+
+def _role_row(r: PersonRole, contact_name: str, scope: TenantScope, names: dict[int, str]) -> RoleRow:
+    t = r.tenant_id
+    return RoleRow(
+        tenant_id=t,
+        id=r.id,
+        version=r.version,
+        tenant=names.get(t, ""),
+        contact_id=r.contact_id,
+        contact_name=contact_name,
+        organisation=r.organisation,
+        function=r.function,
+        email=scope.mask(t, r.email),
+        phone=scope.mask(t, r.phone),
+        street=scope.mask(t, r.street),
+        postal_code=scope.mask(t, r.postal_code),
+        city=scope.mask(t, r.city),
+        editable=scope.can_edit(t),
+        private=scope.sees_private(t),
+    )

@@ -1,0 +1,47 @@
+"""Loading an operator's :class:`TenantScope` and turning it into SQL (SPEC T8, T9).
+
+One query per unit of work reads the operator's tenant access; lists, counts and exports then
+filter with :func:`visible_clause` in the database, so hidden rows are never loaded at all.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from mandant_desktop.db.models import AccessLevel, TenantAccess
+from mandant_desktop.domain.tenant_access import TenantScope
+from mandant_desktop.services.operator import Operator
+
+
+def load_tenant_scope(session: Session, operator: Operator) -> TenantScope:
+    """The scope of ``operator``, with the tenant filter it carries (T9)."""
+    if operator.is_system or operator.id is None:
+        return TenantScope.everything(operator.tenant_filter)
+    rows = session.execute(
+        select(TenantAccess.tenant_id, TenantAccess.level, TenantAccess.private_data).where(
+            TenantAccess.user_id == operator.id
+        )
+    ).all()
+    full = frozenset(tenant for tenant, level, _ in rows if level == AccessLevel.FULL)
+    read_only = frozenset(tenant for tenant, level, _ in rows if level == AccessLevel.READ_ONLY)
+    private = frozenset(tenant for tenant, level, private in rows if private and level != AccessLevel.HIDDEN)
+    return TenantScope(full=full, read_only=read_only, private=private, tenant_filter=operator.tenant_filter)
+
+
+def _in(column: InstrumentedAttribute[int] | ColumnElement[int], ids: frozenset[int] | None) -> ColumnElement[bool]:
+    if ids is None:
+        return true()
+    if not ids:
+        return false()
+    return column.in_(sorted(ids))
+
+
+def visible_clause(scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]) -> ColumnElement[bool]:
+    """A WHERE condition that keeps rows whose tenant ``column`` the operator may see."""
+    return _in(column, scope.visible_ids())
+
+
+def editable_clause(scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]) -> ColumnElement[bool]:
+    """A WHERE condition that keeps rows whose tenant ``column`` the operator may change."""
+    return _in(column, scope.editable_ids())

@@ -1,0 +1,326 @@
+"""The users list, adding users, deactivating and reactivating them (SPEC U1, U2, R3).
+
+The list is paged, searched, filtered and sorted in the database; the tenants and rights groups
+of the users on one page come from one query each, so a page costs a fixed number of queries
+whatever the number of users. Users are not tenant-scoped (T7); the tenants a user may see are
+shown as far as the operator may see those tenants (T8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from mandant_desktop.db.models import (
+    AccessLevel,
+    ActivationToken,
+    RightsGroup,
+    RightsGroupMember,
+    RoleAssignment,
+    Tenant,
+    TenantAccess,
+    User,
+    UserStatus,
+    utcnow,
+)
+from mandant_desktop.db.models import UserKind as UserKind  # re-exported for the UI
+from mandant_desktop.domain import validation
+from mandant_desktop.domain.errors import ValidationError
+from mandant_desktop.services.activation import IssuedLink, Translate, issue_link
+from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
+from mandant_desktop.services.unit_of_work import UnitOfWork, check_version
+
+
+class UserFilter(StrEnum):
+    ALL = "all"
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+    PENDING = "pending"
+    DEACTIVATED = "deactivated"
+    CANNOT_LOG_IN = "cannot_log_in"
+
+
+class DisplayStatus(StrEnum):
+    """The status as U1 lists it: the stored one, or *link expired* for a pending user."""
+
+    PENDING = "pending"
+    EXPIRED = "expired"
+    ACTIVE = "active"
+    DEACTIVATED = "deactivated"
+
+
+class UserSort(StrEnum):
+    NAME = "name"
+    USERNAME = "username"
+    EMAIL = "email"
+    KIND = "kind"
+    STATUS = "status"
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    email: str | None
+    kind: UserKind
+    status: DisplayStatus
+    sso: bool
+    has_role: bool
+    tenants: tuple[str, ...]
+    groups: tuple[str, ...]
+    version: int
+
+    @property
+    def can_log_in(self) -> bool:
+        """R3: an internal user with no role in any unit cannot log in. External users log in on
+        the customer portal, where rights groups count, so they get no warning here."""
+        return self.has_role or self.kind is UserKind.EXTERNAL
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    username: str
+    email: str
+    first_name: str
+    last_name: str
+    sso: bool = False
+
+
+def _has_role() -> ColumnElement[bool]:
+    return exists().where(RoleAssignment.user_id == User.id)
+
+
+def _link_expired(now: dt.datetime) -> ColumnElement[bool]:
+    """A pending user whose newest open link has run out (or who has none)."""
+    open_link = exists().where(
+        ActivationToken.user_id == User.id,
+        ActivationToken.used_at.is_(None),
+        ActivationToken.revoked_at.is_(None),
+        ActivationToken.expires_at > now,
+    )
+    return and_(User.status == UserStatus.PENDING, ~open_link)
+
+
+class UsersService:
+    def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self._factory = session_factory
+        self._now = clock
+
+    # ------------------------------------------------------------------ the list
+
+    def _filters(self, search: str, kind: UserFilter) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = []
+        text = " ".join(search.split()).casefold()
+        if text:
+            like = f"%{text}%"
+            full = func.lower(User.first_name + " " + User.last_name)
+            filters.append(
+                or_(
+                    User.username_key.like(like),
+                    User.email_key.like(like),
+                    full.like(like),
+                    func.lower(User.last_name).like(like),
+                )
+            )
+        if kind is UserFilter.INTERNAL:
+            filters.append(User.kind == UserKind.INTERNAL)
+        elif kind is UserFilter.EXTERNAL:
+            filters.append(User.kind == UserKind.EXTERNAL)
+        elif kind is UserFilter.PENDING:
+            filters.append(User.status == UserStatus.PENDING)
+        elif kind is UserFilter.DEACTIVATED:
+            filters.append(User.status == UserStatus.DEACTIVATED)
+        elif kind is UserFilter.CANNOT_LOG_IN:
+            filters.append(and_(User.kind == UserKind.INTERNAL, ~_has_role()))
+        return filters
+
+    def count(self, operator: Operator, search: str = "", kind: UserFilter = UserFilter.ALL) -> int:
+        operator.require("users.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            stmt = select(func.count()).select_from(User).where(*self._filters(search, kind))
+            return uow.session.scalar(stmt) or 0
+
+    def page(
+        self,
+        operator: Operator,
+        *,
+        search: str = "",
+        kind: UserFilter = UserFilter.ALL,
+        sort: UserSort = UserSort.NAME,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+    ) -> list[UserRow]:
+        """One page of the list (U1): sorted, searched and filtered by the database."""
+        operator.require("users.view")
+        now = self._now()
+        expired = _link_expired(now)
+        status_order = case(
+            (User.status == UserStatus.ACTIVE, 0),
+            (expired, 2),
+            (User.status == UserStatus.PENDING, 1),
+            else_=3,
+        )
+        keys: dict[UserSort, list[Any]] = {
+            UserSort.NAME: [func.lower(User.last_name), func.lower(User.first_name), User.username_key],
+            UserSort.USERNAME: [User.username_key],
+            UserSort.EMAIL: [User.email_key],
+            UserSort.KIND: [User.kind, func.lower(User.last_name)],
+            UserSort.STATUS: [status_order, func.lower(User.last_name)],
+        }
+        order = [k.desc() if descending else k.asc() for k in keys[sort]]
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            session = uow.session
+            rows = session.execute(
+                select(
+                    User.id,
+                    User.username,
+                    User.first_name,
+                    User.last_name,
+                    User.email,
+                    User.kind,
+                    User.status,
+                    User.sso,
+                    User.version,
+                    _has_role().label("has_role"),
+                    expired.label("expired"),
+                )
+                .where(*self._filters(search, kind))
+                .order_by(*order, User.id)
+                .offset(offset)
+                .limit(limit)
+            ).all()
+            ids = [row.id for row in rows]
+            tenants = self._tenants_of(session, operator, ids)
+            groups = self._groups_of(session, ids)
+        result = []
+        for row in rows:
+            if row.status == UserStatus.PENDING:
+                status = DisplayStatus.EXPIRED if row.expired else DisplayStatus.PENDING
+            else:
+                status = DisplayStatus(row.status.value)
+            display = f"{row.first_name} {row.last_name}".strip() or row.username
+            result.append(
+                UserRow(
+                    id=row.id,
+                    username=row.username,
+                    display_name=display,
+                    email=row.email,
+                    kind=row.kind,
+                    status=status,
+                    sso=row.sso,
+                    has_role=bool(row.has_role),
+                    tenants=tuple(tenants.get(row.id, ())),
+                    groups=tuple(groups.get(row.id, ())),
+                    version=row.version,
+                )
+            )
+        return result
+
+    @staticmethod
+    def _tenants_of(session: Session, operator: Operator, ids: list[int]) -> dict[int, list[str]]:
+        if not ids:
+            return {}
+        scope = load_tenant_scope(session, operator)
+        stmt = (
+            select(TenantAccess.user_id, Tenant.name)
+            .join(Tenant, Tenant.id == TenantAccess.tenant_id)
+            .where(
+                TenantAccess.user_id.in_(ids),
+                TenantAccess.level != AccessLevel.HIDDEN,
+                visible_clause(scope, Tenant.id),
+            )
+            .order_by(Tenant.name)
+        )
+        result: dict[int, list[str]] = {}
+        for user_id, name in session.execute(stmt):
+            result.setdefault(user_id, []).append(name)
+        return result
+
+    @staticmethod
+    def _groups_of(session: Session, ids: list[int]) -> dict[int, list[str]]:
+        if not ids:
+            return {}
+        stmt = (
+            select(RightsGroupMember.user_id, RightsGroup.name)
+            .join(RightsGroup, RightsGroup.id == RightsGroupMember.group_id)
+            .where(RightsGroupMember.user_id.in_(ids))
+            .order_by(RightsGroup.name)
+        )
+        result: dict[int, list[str]] = {}
+        for user_id, name in session.execute(stmt):
+            result.setdefault(user_id, []).append(name)
+        return result
+
+    # ------------------------------------------------------------------ changes
+
+    def create(self, operator: Operator, data: NewUser, *, translate: Translate | None = None) -> IssuedLink:
+        """Add an internal user, pending activation, and send the activation mail (U2)."""
+        operator.require("users.edit")
+        username = validation.clean_username(data.username)
+        email = validation.clean_email(data.email)
+        assert email is not None
+        first = validation.clean_name(data.first_name, field="first name")
+        last = validation.clean_name(data.last_name, field="last name")
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            if session.scalar(select(User.id).where(User.username_key == validation.name_key(username))) is not None:
+                raise ValidationError("The user name {username} is taken already.", field="username", username=username)
+            if session.scalar(select(User.id).where(User.email_key == email.casefold())) is not None:
+                raise ValidationError("The e-mail address {email} is used by another user.", field="email", email=email)
+            user = User(
+                username=username,
+                username_key=validation.name_key(username),
+                email=email,
+                email_key=email.casefold(),
+                first_name=first,
+                last_name=last,
+                kind=UserKind.INTERNAL,
+                status=UserStatus.PENDING,
+                sso=data.sso,
+                created_at=self._now(),
+            )
+            session.add(user)
+            session.flush()
+            link = issue_link(session, user, self._now(), translate)
+            uow.commit()
+        return link
+
+    def set_active(
+        self, operator: Operator, user_ids: Collection[int], active: bool, *, expected_versions: Mapping[int, int]
+    ) -> int:
+        """Deactivate or reactivate users; returns how many changed. An operator cannot deactivate
+        themselves (they would lock themselves out in the middle of their work).
+
+        ``expected_versions`` (user id → version as read) refuses the whole change as a conflict
+        when another workstation changed one of these users in the meantime (S4)."""
+        operator.require("users.deactivate")
+        ids = sorted(set(user_ids))
+        if not ids:
+            raise ValidationError("Select at least one user.")
+        if not active and operator.id in ids:
+            raise ValidationError("You cannot deactivate your own account.")
+        changed = 0
+        with UnitOfWork(self._factory, operator) as uow:
+            admins = lock_administrators(uow.session)  # first: the last administrator stays (S2)
+            for user in uow.session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id)):
+                check_version(user, expected_versions.get(user.id), "User")
+                if active and user.status == UserStatus.DEACTIVATED:
+                    # A user who never activated goes back to waiting for activation.
+                    user.status = UserStatus.ACTIVE if user.activated_at else UserStatus.PENDING
+                    changed += 1
+                elif not active and user.status != UserStatus.DEACTIVATED:
+                    user.status = UserStatus.DEACTIVATED
+                    changed += 1
+            require_administrators_remain(uow.session, admins)
+            uow.commit()
+        return changed

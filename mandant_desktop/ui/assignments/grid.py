@@ -1,0 +1,261 @@
+"""The role assignment grid: org units × users, fetched by block as the view shows them (SPEC A1).
+
+The model knows the rows (units) and columns (users) up front — two small queries — but never the
+whole matrix: a cell's roles are fetched with the block of cells around it (one query for
+``BLOCK_ROWS`` × ``BLOCK_COLUMNS`` cells) the first time the view asks for any of them, and kept
+until the page reloads. At 5,000 units × 10,000 users the view asks only for what is on screen.
+
+:class:`ChipDelegate` paints a cell's roles as chips: direct roles with a ×, inherited roles in
+italics without one (they are changed on the org units page, A7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from mandant_desktop.services.assignments import Chip, GridUnit, GridUser
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+CHIPS_ROLE = Qt.ItemDataRole.UserRole + 1
+BLOCK_ROWS = 64
+BLOCK_COLUMNS = 32
+
+#: (unit ids, user ids) → {(unit id, user id): chips}; None when the database could not answer
+FetchCells = Callable[[Collection[int], Collection[int]], dict[tuple[int, int], list[Chip]] | None]
+
+
+class AssignmentGridModel(QAbstractTableModel):
+    def __init__(self, fetch: FetchCells, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self.units: list[GridUnit] = []
+        self.users: list[GridUser] = []
+        self._blocks: dict[tuple[int, int], dict[tuple[int, int], list[Chip]]] = {}
+        self._unit_names: dict[int, str] = {}
+        #: how many block queries ran since the last reset (the performance test reads it)
+        self.fetch_count = 0
+        self.assignable: frozenset[int] | None = frozenset()
+
+    def set_axes(self, units: list[GridUnit], users: list[GridUser]) -> None:
+        self.beginResetModel()
+        self.units, self.users = list(units), list(users)
+        self._blocks.clear()
+        self.fetch_count = 0
+        self.endResetModel()
+
+    def set_unit_names(self, names: dict[int, str]) -> None:
+        """Paths of all units, for "inherited from" in tool tips (the rows may be filtered)."""
+        self._unit_names = dict(names)
+
+    def unit_path(self, unit_id: int) -> str:
+        return self._unit_names.get(unit_id, "")
+
+    def invalidate(self) -> None:
+        """Forget the fetched cells (after a change); the view fetches what it shows again."""
+        self._blocks.clear()
+        if self.units and self.users:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.units) - 1, len(self.users) - 1))
+
+    def chips(self, row: int, column: int) -> list[Chip]:
+        if not (0 <= row < len(self.units) and 0 <= column < len(self.users)):
+            return []
+        block_key = (row // BLOCK_ROWS, column // BLOCK_COLUMNS)
+        block = self._blocks.get(block_key)
+        if block is None:
+            first_row, first_column = block_key[0] * BLOCK_ROWS, block_key[1] * BLOCK_COLUMNS
+            unit_ids = [u.id for u in self.units[first_row : first_row + BLOCK_ROWS]]
+            user_ids = [u.id for u in self.users[first_column : first_column + BLOCK_COLUMNS]]
+            fetched = self._fetch(unit_ids, user_ids)
+            self.fetch_count += 1
+            if fetched is None:  # not cached: the next paint asks again (the connection may be back)
+                return []
+            block = self._blocks[block_key] = fetched
+        return block.get((self.units[row].id, self.users[column].id), [])
+
+    def can_assign(self, row: int) -> bool:
+        if not 0 <= row < len(self.units):
+            return False
+        return self.assignable is None or self.units[row].id in self.assignable
+
+    # ------------------------------------------------------------------ the model
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.units)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.users)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == CHIPS_ROLE:
+            return self.chips(index.row(), index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ", ".join(chip.role_name for chip in self.chips(index.row(), index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            chips = self.chips(index.row(), index.column())
+            unit, user = self.units[index.row()], self.users[index.column()]
+            lines = [f"{user.display_name} — {unit.path}"]
+            for chip in chips:
+                if chip.inherited_from is not None:
+                    source = self.unit_path(chip.inherited_from)
+                    lines.append(self.tr("%1 (inherited from %2)").replace("%1", chip.role_name).replace("%2", source))
+                else:
+                    lines.append(chip.role_name)
+            if not chips:
+                lines.append(self.tr("No role here: no access to this unit."))
+            return "\n".join(lines)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.units):
+            unit = self.units[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "    " * min(unit.depth, 8) + unit.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return unit.path
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.users):
+            user = self.users[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return user.display_name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{user.username} · {user.email}" if user.email else user.username
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# --------------------------------------------------------------------------- chips
+
+
+@dataclass(frozen=True, slots=True)
+class ChipGeometry:
+    chip: Chip
+    rect: QRect
+    close: QRect | None
+
+
+_PAD, _GAP, _CLOSE = 6, 4, 12
+
+
+def layout_chips(rect: QRect, chips: list[Chip], font: QFont) -> list[ChipGeometry]:
+    """Where each chip goes in ``rect``: left to right on one line; what does not fit is clipped
+    (the cell's tool tip lists every role)."""
+    result: list[ChipGeometry] = []
+    metrics = QFontMetrics(font)
+    italic = QFont(font)
+    italic.setItalic(True)
+    italic_metrics = QFontMetrics(italic)
+    height = metrics.height() + 4
+    x, y = rect.left() + _GAP, rect.top() + max(1, (rect.height() - height) // 2)
+    for chip in chips:
+        advance = (italic_metrics if chip.inherited else metrics).horizontalAdvance(chip.role_name) + 2
+        width = advance + 2 * _PAD + (0 if chip.inherited else _CLOSE + 2)
+        width = min(width, max(rect.width() - 2 * _GAP, 24))
+        chip_rect = QRect(x, y, width, height)
+        close = None
+        if not chip.inherited:
+            close = QRect(chip_rect.right() - _CLOSE - 3, chip_rect.top() + (height - _CLOSE) // 2, _CLOSE, _CLOSE)
+        result.append(ChipGeometry(chip, chip_rect, close))
+        x += width + _GAP
+    return result
+
+
+class ChipDelegate(QStyledItemDelegate):
+    """Paints roles as chips; a click on a chip's × asks to remove it (``remove_requested``)."""
+
+    remove_requested = Signal(QModelIndex, object)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        chips = index.data(CHIPS_ROLE) or []
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+        if not chips:
+            return
+        palette: QPalette = option.palette
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        fill = QColor("#1e3a5f") if dark else QColor("#dbeafe")
+        inherited_fill = QColor("#374151") if dark else QColor("#f1f5f9")
+        border = QColor("#60a5fa") if dark else QColor("#2563eb")
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setClipRect(option.rect)
+        base_font = QFont(option.font)
+        italic = QFont(option.font)
+        italic.setItalic(True)
+        for geometry in layout_chips(option.rect, chips, option.font):
+            chip = geometry.chip
+            rect = QRectF(geometry.rect)
+            painter.setPen(QPen(border if not chip.inherited else text_colour.lighter(150), 1))
+            painter.setBrush(inherited_fill if chip.inherited else fill)
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+            painter.setFont(italic if chip.inherited else base_font)
+            painter.setPen(text_colour)
+            text_rect = geometry.rect.adjusted(_PAD, 0, -(_PAD + (_CLOSE + 2 if geometry.close else 0)), 0)
+            name = QFontMetrics(painter.font()).elidedText(
+                chip.role_name, Qt.TextElideMode.ElideRight, text_rect.width()
+            )
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
+            if geometry.close is not None:
+                close = QRectF(geometry.close).adjusted(3, 3, -3, -3)
+                painter.setPen(QPen(text_colour, 1.4))
+                painter.drawLine(close.topLeft(), close.bottomRight())
+                painter.drawLine(close.topRight(), close.bottomLeft())
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        metrics = QFontMetrics(option.font)
+        return QSize(170, metrics.height() + 12)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem, index: Index) -> bool:
+        left_click = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) and left_click:
+            chips = index.data(CHIPS_ROLE) or []
+            point = event.position().toPoint()
+            for geometry in layout_chips(option.rect, chips, option.font):
+                if geometry.close is not None and geometry.close.adjusted(-2, -2, 2, 2).contains(point):
+                    self.remove_requested.emit(self._plain(index), geometry.chip)
+                    return True
+        return super().editorEvent(event, model, option, index)
+
+    @staticmethod
+    def _plain(index: Index) -> QModelIndex:
+        if isinstance(index, QPersistentModelIndex):
+            model = index.model()
+            return model.index(index.row(), index.column()) if model is not None else QModelIndex()
+        return index
+
+
+def chip_close_point(view: QWidget, option_rect: QRect, chips: list[Chip], font: QFont, role_id: int) -> QRect | None:
+    """Where the × of ``role_id`` is drawn in a cell (tests click there as a user would)."""
+    for geometry in layout_chips(option_rect, chips, font):
+        if geometry.chip.role_id == role_id:
+            return geometry.close
+    return None

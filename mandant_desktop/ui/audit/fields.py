@@ -1,0 +1,51 @@
+"""Readable names of the database fields that the audit log lists (SPEC S3): ``quota_mb`` reads
+"Quota (MB)", in the operator's language. A field without a name here shows its key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "AuditFields"
+
+FIELD_NAMES: dict[str, str] = {
+    "active": QT_TRANSLATE_NOOP("AuditFields", "Active"),
+    "birthday": QT_TRANSLATE_NOOP("AuditFields", "Birthday"),
+    "city": QT_TRANSLATE_NOOP("AuditFields", "City"),
+    "contact_type": QT_TRANSLATE_NOOP("AuditFields", "Contact type"),
+    "customer_id": QT_TRANSLATE_NOOP("AuditFields", "Customer (ID)"),
+    "default_agency_id": QT_TRANSLATE_NOOP("AuditFields", "Default agency (ID)"),
+    "description": QT_TRANSLATE_NOOP("AuditFields", "Description"),
+    "email": QT_TRANSLATE_NOOP("AuditFields", "E-mail"),
+    "first_name": QT_TRANSLATE_NOOP("AuditFields", "First name"),
+    "inherited_from_id": QT_TRANSLATE_NOOP("AuditFields", "Inherited from (ID)"),
+    "is_agency": QT_TRANSLATE_NOOP("AuditFields", "Agency"),
+    "kind": QT_TRANSLATE_NOOP("AuditFields", "Kind"),
+    "last_name": QT_TRANSLATE_NOOP("AuditFields", "Last name"),
+    "level": QT_TRANSLATE_NOOP("AuditFields", "Access"),
+    "name": QT_TRANSLATE_NOOP("AuditFields", "Name"),
+    "number": QT_TRANSLATE_NOOP("AuditFields", "Number"),
+    "org_unit_id": QT_TRANSLATE_NOOP("AuditFields", "Org unit (ID)"),
+    "parent_id": QT_TRANSLATE_NOOP("AuditFields", "Parent (ID)"),
+    "permission_code": QT_TRANSLATE_NOOP("AuditFields", "Permission"),
+    "phone": QT_TRANSLATE_NOOP("AuditFields", "Phone"),
+    "postal_code": QT_TRANSLATE_NOOP("AuditFields", "Postal code"),
+    "private_data": QT_TRANSLATE_NOOP("AuditFields", "Private data"),
+    "quota_mb": QT_TRANSLATE_NOOP("AuditFields", "Quota (MB)"),
+    "remote_access": QT_TRANSLATE_NOOP("AuditFields", "Remote access"),
+    "role_id": QT_TRANSLATE_NOOP("AuditFields", "Role (ID)"),
+    "salutation": QT_TRANSLATE_NOOP("AuditFields", "Salutation"),
+    "short_name": QT_TRANSLATE_NOOP("AuditFields", "Short name"),
+    "sso": QT_TRANSLATE_NOOP("AuditFields", "SSO"),
+    "status": QT_TRANSLATE_NOOP("AuditFields", "Status"),
+    "street": QT_TRANSLATE_NOOP("AuditFields", "Street"),
+    "tenant_id": QT_TRANSLATE_NOOP("AuditFields", "Tenant (ID)"),
+    "user_id": QT_TRANSLATE_NOOP("AuditFields", "User (ID)"),
+    "username": QT_TRANSLATE_NOOP("AuditFields", "User name"),
+}
+
+
+def field_name(key: str) -> str:
+    source = FIELD_NAMES.get(key)
+    return QCoreApplication.translate(CONTEXT, source) if source is not None else key

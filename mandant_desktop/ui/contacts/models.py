@@ -1,0 +1,209 @@
+"""Table models of the contacts page: rows from the services, shown block by block.
+
+The services hand out rows already filtered (hidden tenants are absent) and masked (personal fields
+without *private data* read "•••"); the models only show them. Read-only rows are drawn in the
+disabled text colour and say so in their tooltip (T8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+
+from mandant_desktop.domain.tenant_access import MASK
+from mandant_desktop.services.contacts import ContactRow, RoleRow
+from mandant_desktop.services.lists import ListRow, TemplateRow
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+FETCH_BLOCK = 500
+CONTEXT = "ContactsPage"
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str  # English source, marked with QT_TRANSLATE_NOOP("ContactsPage", …)
+    value: Callable[[R], Any]
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
+    """Rows with an ``editable`` attribute, fetched into the view in blocks."""
+
+    columns: Sequence[Column[Any]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._loaded = 0
+
+    def set_rows(self, rows: list[R]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._loaded = min(FETCH_BLOCK, len(rows))
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return self._rows
+
+    def row(self, index: int) -> R | None:
+        return self._rows[index] if 0 <= index < self._loaded else None
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    def row_of(self, key: object) -> int:
+        for number, row in enumerate(self._rows):
+            if getattr(row, "key", None) == key:
+                while self._loaded <= number and self.canFetchMore():
+                    self.fetchMore()
+                return number
+        return -1
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._loaded
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._loaded < len(self._rows)
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(FETCH_BLOCK, len(self._rows) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None or not 0 <= index.column() < len(self.columns):
+            return None
+        editable = bool(getattr(row, "editable", True))
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self.columns[index.column()].value(row)
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.ForegroundRole and not editable:
+            return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.ToolTipRole and not editable:
+            return QCoreApplication.translate("ContactsPage", "Read only: you may not change data of this tenant")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.columns):
+            return QCoreApplication.translate(CONTEXT, self.columns[section].header)
+        return None
+
+
+class ContactsModel(RowsModel[ContactRow]):
+    columns = (
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Name"), lambda r: r.name),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Type"), lambda r: r.contact_type),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "E-mail"), lambda r: r.email),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Phone"), lambda r: r.phone),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "City"), lambda r: r.city),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Birthday"), lambda r: _date(r.birthday)),
+    )
+
+
+class RolesModel(RowsModel[RoleRow]):
+    columns = (
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Organisation"), lambda r: r.organisation),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Function"), lambda r: r.function),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "E-mail"), lambda r: r.email),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Phone"), lambda r: r.phone),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "City"), lambda r: r.city),
+    )
+
+
+class MembersModel(RowsModel[RoleRow]):
+    columns = (
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Name"), lambda r: r.contact_name),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Organisation"), lambda r: r.organisation),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Function"), lambda r: r.function),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
+        Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "E-mail"), lambda r: r.email),
+    )
+
+
+def _date(value: str | None) -> str | None:
+    """An ISO date as the user reads it; the mask stays the mask."""
+    if not value or value == MASK:
+        return value
+    return QDate.fromString(value, Qt.DateFormat.ISODate).toString("dd.MM.yyyy")
+
+
+def _members(row: ListRow) -> str:
+    if not row.hidden_members:
+        return str(row.members)
+    hidden = QCoreApplication.translate("ContactsPage", "{count} hidden").format(count=row.hidden_members)
+    return f"{row.members} (+ {hidden})"
+
+
+class ListsModel(RowsModel[ListRow]):
+    columns = (
+        Column[ListRow](QT_TRANSLATE_NOOP("ContactsPage", "Name"), lambda r: r.name),
+        Column[ListRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
+        Column[ListRow](QT_TRANSLATE_NOOP("ContactsPage", "Members"), _members),
+        Column[ListRow](QT_TRANSLATE_NOOP("ContactsPage", "Description"), lambda r: r.description),
+    )
+
+
+class TemplatesModel(RowsModel[TemplateRow]):
+    columns = (
+        Column[TemplateRow](QT_TRANSLATE_NOOP("ContactsPage", "Name"), lambda r: r.name),
+        Column[TemplateRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
+        Column[TemplateRow](QT_TRANSLATE_NOOP("ContactsPage", "Subject"), lambda r: r.subject),
+    )
+
+
+class PickerModel(RowsModel[RoleRow]):
+    """Person-roles with a check box each: the members chosen in the list dialog."""
+
+    columns = (Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Person-role"), lambda r: _role_label(r)),)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.chosen: set[tuple[int, int]] = set()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row(index.row()) if index.isValid() else None
+        if row is not None and role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if row.key in self.chosen else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsUserCheckable if row.editable else flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self.row(index.row()) if index.isValid() else None
+        if row is None or role != Qt.ItemDataRole.CheckStateRole or not row.editable:
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.chosen.add(row.key)
+        else:
+            self.chosen.discard(row.key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+
+def _role_label(row: RoleRow) -> str:
+    parts = [row.contact_name, row.organisation]
+    if row.function:
+        parts.append(row.function)
+    return f"{' · '.join(parts)} ({row.tenant})"

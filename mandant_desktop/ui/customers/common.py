@@ -1,0 +1,82 @@
+"""What the customer dialogs share: the services and operator they act with, and the message line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
+from mandant_desktop.ui.errors import message_for, run_action
+from mandant_desktop.ui.forms import MessageLabel
+
+if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import Services
+    from mandant_desktop.services.operator import Operator
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The services and the operator (with the tenant filter) a dialog works with."""
+
+    services: Services
+    operator: Operator
+
+
+class CustomerDialog(QDialog):
+    """A dialog with a message line for refusals and OK / Cancel buttons."""
+
+    def __init__(self, actor: Actor, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.setObjectName(object_name)
+        self.message = MessageLabel(f"{object_name}Message")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    @property
+    def ok_button(self) -> QWidget:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        return button
+
+    def attempt(self, fn: Callable[..., R], *args: object, **kwargs: object) -> tuple[bool, R | None]:
+        """Call a service; a refusal is shown on the message line and the dialog stays open."""
+        try:
+            return True, fn(*args, **kwargs)
+        except DatabaseUnavailableError as exc:
+            # The main window's banner says it (S5); the dialog keeps what was typed.
+            run_action(self, _raise_again, exc)
+            return False, None
+        except ConflictError as exc:
+            # S4: who changed it and when, the input kept here; "Reload" refreshes the page behind.
+            from mandant_desktop.ui.conflict_dialog import ask_conflict, dialog_inputs, is_concurrent_change
+
+            self.message.show_error(message_for(exc))
+            if is_concurrent_change(exc):
+                ask_conflict(self, exc, dialog_inputs(self))
+            return False, None
+        except DomainError as exc:
+            self.message.show_error(message_for(exc))
+            return False, None
+
+    def save(self) -> None:
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        """Apply every text again."""
+
+
+def _raise_again(exc: Exception) -> None:
+    raise exc

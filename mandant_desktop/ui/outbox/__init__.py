@@ -1,0 +1,1 @@
+"""The outbox page: the mails the program sent or kept (SPEC U4)."""

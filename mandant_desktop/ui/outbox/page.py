@@ -1,0 +1,221 @@
+"""The outbox (SPEC U4): every mail the program sent or kept, newest first, with its text.
+
+Without an e-mail server the activation mails stay here, and the operator can pass the link on
+by another way; with one, failed mails show why and can be sent again.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QItemSelection, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.services.mail import MailStatus, OutboxRow
+from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import page_heading
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+PAGE_SIZE = 200
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+STATUS_TEXTS = {
+    MailStatus.QUEUED: QT_TRANSLATE_NOOP("OutboxModel", "Waiting to be sent"),
+    MailStatus.SENT: QT_TRANSLATE_NOOP("OutboxModel", "Sent"),
+    MailStatus.FAILED: QT_TRANSLATE_NOOP("OutboxModel", "Failed"),
+    MailStatus.OUTBOX: QT_TRANSLATE_NOOP("OutboxModel", "Kept (no e-mail server)"),
+}
+COLUMNS = (
+    QT_TRANSLATE_NOOP("OutboxModel", "Created"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Recipient"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Subject"),
+    QT_TRANSLATE_NOOP("OutboxModel", "Status"),
+)
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, fetch: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._rows: list[OutboxRow] = []
+        self._more = False
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._fetch(0, PAGE_SIZE)
+        self._more = len(self._rows) == PAGE_SIZE
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = NO_PARENT) -> None:
+        if parent.isValid() or not self._more:
+            return
+        rows = self._fetch(len(self._rows), PAGE_SIZE)
+        self._more = len(rows) == PAGE_SIZE
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    def row_at(self, row: int) -> OutboxRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        mail = self.row_at(index.row()) if index.isValid() else None
+        if mail is None:
+            return None
+        if role == ROW_ROLE:
+            return mail
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return mail.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            if column == 1:
+                return mail.recipient
+            if column == 2:
+                return mail.subject
+            if column == 3:
+                return self.tr(STATUS_TEXTS[mail.status])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and mail.error:
+            return mail.error
+        return None
+
+
+class OutboxPage(Page):
+    page_id: ClassVar[str] = "outbox"
+    object_name: ClassVar[str] = "page.outbox"
+    permission: ClassVar[str] = "mail.view"
+    icon_name: ClassVar[str] = "outbox"
+    title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Outbox")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._mail = context.app.services.mail
+        self.heading = page_heading()
+        self.note = QLabel()
+        self.note.setObjectName("outboxNote")
+        self.note.setWordWrap(True)
+        self.model = OutboxModel(self._fetch, self)
+        self.table = QTableView()
+        self.table.setObjectName("outboxTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 240, 320)):
+            self.table.setColumnWidth(column, width)
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("outboxBody")
+        self.body.setReadOnly(True)
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("outboxSendButton")
+        self.send_button.clicked.connect(self.send_again)
+        self.count_label = QLabel()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.body)
+        splitter.setSizes([400, 220])
+        bar = QHBoxLayout()
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bar)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.retranslateUi()
+        self.refresh()
+        if self.model.rowCount() > 0:
+            self.table.selectRow(0)
+
+    def _fetch(self, offset: int, limit: int) -> list[OutboxRow]:
+        rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit)
+        return rows if rows is not None else []
+
+    def refresh(self) -> bool:
+        total = run_action(self, self._mail.outbox_count, self.operator())
+        if total is None:
+            return False
+        self.model.reload()
+        self.count_label.setText(self.tr("%n mail(s)").replace("%n", str(total)))
+        self._selected()
+        return True
+
+    def selected_mails(self) -> list[OutboxRow]:
+        result = []
+        for index in self.table.selectionModel().selectedRows():
+            row = index.data(ROW_ROLE)
+            if isinstance(row, OutboxRow):
+                result.append(row)
+        return result
+
+    def _selected(self, *_args: QItemSelection) -> None:
+        mails = self.selected_mails()
+        if len(mails) == 1:
+            mail = mails[0]
+            header = self.tr("To: %1\nSubject: %2").replace("%1", mail.recipient).replace("%2", mail.subject)
+            if mail.error:
+                header += "\n" + self.tr("Error: %1").replace("%1", mail.error)
+            self.body.setPlainText(header + "\n\n" + mail.body)
+        else:
+            self.body.clear()
+        self.send_button.setEnabled(
+            self.context.operator.can("mail.view")
+            and any(m.status in (MailStatus.FAILED, MailStatus.OUTBOX) for m in mails)
+        )
+
+    def send_again(self) -> None:
+        mails = [m for m in self.selected_mails() if m.status in (MailStatus.FAILED, MailStatus.OUTBOX)]
+        if not mails:
+            return
+        sent = run_action(self, self._mail.retry_failed, self.operator(), [m.id for m in mails])
+        self.refresh()
+        if sent is not None:
+            self.context.shell.show_status(self.tr("%n mail(s) sent.").replace("%n", str(sent)))
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.title())
+        self.note.setText(
+            self.tr(
+                "Every mail the program sends is listed here. Without an e-mail server (Settings) mails are "
+                "kept here instead: you can pass an activation link on another way. Links are valid once."
+            )
+        )
+        self.send_button.setText(self.tr("&Send again"))
+        self.send_button.setToolTip(self.tr("Send the selected kept or failed mails through the e-mail server"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

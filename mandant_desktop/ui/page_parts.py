@@ -1,0 +1,73 @@
+"""Pieces the built pages share: the heading, a context menu of the enabled actions, a progress
+dialog that appears only for work that takes longer than a second (SPEC E2, E3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QProgressDialog, QTableView, QWidget
+
+
+def page_heading() -> QLabel:
+    """The large bold title at the top of a page (objectName ``pageHeading``)."""
+    heading = QLabel()
+    heading.setObjectName("pageHeading")
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    heading.setFont(font)
+    return heading
+
+
+def row_table(
+    name: str,
+    model: QAbstractItemModel,
+    *,
+    selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.ExtendedSelection,
+) -> QTableView:
+    """A read-only table of whole rows over ``model``: alternating colours, no word wrap, no row
+    numbers, and fixed row heights, so that the view never measures a large model's rows."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(selection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    return view
+
+
+def popup_actions(parent: QWidget, view: QAbstractItemView, pos: QPoint, actions: Iterable[QAction]) -> None:
+    """A context menu of the ``actions`` that are enabled now, at ``pos`` of ``view``'s viewport."""
+    menu = QMenu(parent)
+    for action in actions:
+        if action.isEnabled():
+            menu.addAction(action)
+    if not menu.isEmpty():
+        menu.exec(view.viewport().mapToGlobal(pos))
+    menu.deleteLater()
+
+
+def delayed_progress(parent: QWidget, title: str, label: str) -> tuple[QProgressDialog, Callable[[int, int], None]]:
+    """A window-modal progress dialog with Cancel that shows itself only after a second, and the
+    ``(done, total)`` callback that feeds it (and keeps the window painting)."""
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(title)
+    progress.setLabelText(label)
+    progress.setMinimumDuration(1000)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+
+    def report(done: int, total: int) -> None:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        QCoreApplication.processEvents()
+
+    return progress, report

@@ -1,0 +1,178 @@
+"""Item models of the roles page: the role list and the permission catalogue with tick boxes (SPEC R1)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from mandant_desktop.domain.permissions import ADMIN_PERMISSIONS, Area
+from mandant_desktop.services.roles import RoleSummary
+from mandant_desktop.ui.permission_names import area_name, permission_description, permission_name
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+ROLE_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class RoleListModel(QAbstractListModel):
+    """The roles, newest first, as the service lists them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._roles: list[RoleSummary] = []
+
+    def set_roles(self, roles: list[RoleSummary]) -> None:
+        self.beginResetModel()
+        self._roles = list(roles)
+        self.endResetModel()
+
+    def role_at(self, row: int) -> RoleSummary | None:
+        return self._roles[row] if 0 <= row < len(self._roles) else None
+
+    def row_of(self, role_id: int) -> int:
+        return next((i for i, r in enumerate(self._roles) if r.id == role_id), -1)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._roles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.role_at(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return summary.name
+        if role == ROLE_ROLE:
+            return summary
+        if role == Qt.ItemDataRole.ToolTipRole:
+            count = self.tr("%n permission(s)").replace("%n", str(summary.permission_count))
+            kind = self.tr("Predefined role") if summary.predefined_key else self.tr("Own role")
+            return f"{kind} · {count}"
+        if role == Qt.ItemDataRole.FontRole and summary.predefined_key:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class PermissionTreeModel(QAbstractItemModel):
+    """Areas with their permissions; a tick saves through ``save(code, granted)`` at once.
+
+    Internal ids: 0 for an area row, area row + 1 for a permission row (its parent's row + 1).
+    """
+
+    def __init__(self, save: Callable[[str, bool], bool], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._areas: list[tuple[Area, list[str]]] = []
+        for permission in ADMIN_PERMISSIONS:
+            if not self._areas or self._areas[-1][0] != permission.area:
+                self._areas.append((permission.area, []))
+            self._areas[-1][1].append(permission.code)
+        self._granted: frozenset[str] = frozenset()
+        self._editable = False
+
+    def set_state(self, granted: frozenset[str], editable: bool) -> None:
+        self.beginResetModel()
+        self._granted = granted
+        self._editable = editable
+        self.endResetModel()
+
+    @property
+    def granted(self) -> frozenset[str]:
+        return self._granted
+
+    def index_of(self, code: str) -> QModelIndex:
+        for area_row, (_area, codes) in enumerate(self._areas):
+            if code in codes:
+                return self.index(codes.index(code), 0, self.index(area_row, 0))
+        return QModelIndex()
+
+    # ------------------------------------------------------------------ structure
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._areas) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        codes = self._areas[parent.row()][1]
+        return self.createIndex(row, 0, parent.row() + 1) if row < len(codes) else QModelIndex()
+
+    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self._areas)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._areas[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 1
+
+    def _code(self, index: Index) -> str | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._areas[int(index.internalId()) - 1][1][index.row()]
+
+    # ------------------------------------------------------------------ data
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
+            return self.tr("Permission")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._code(index) is not None and self._editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        code = self._code(index)
+        if code is None:
+            area, codes = self._areas[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                held = sum(1 for c in codes if c in self._granted)
+                return f"{area_name(area.value)} ({held}/{len(codes)})"
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return permission_name(code)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return permission_description(code)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if code in self._granted else Qt.CheckState.Unchecked
+        if role == CODE_ROLE:
+            return code
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        code = self._code(index)
+        if code is None or role != Qt.ItemDataRole.CheckStateRole or not self._editable:
+            return False
+        granted = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        if granted == (code in self._granted):
+            return False
+        if not self._save(code, granted):
+            return False
+        self._granted = self._granted | {code} if granted else self._granted - {code}
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        parent = self.parent(index)
+        self.dataChanged.emit(parent, parent, [Qt.ItemDataRole.DisplayRole])
+        return True

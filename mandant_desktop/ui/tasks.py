@@ -1,0 +1,389 @@
+"""Database work off the GUI thread (SPEC S5, E3).
+
+``tasks.run(owner, fn, *args, on_done=…)`` calls ``fn`` on the global thread pool and delivers its
+result — or its :class:`DomainError` — back on the GUI thread. The worker never touches a widget:
+services create their SQLAlchemy sessions inside the call, and the callbacks run on the GUI thread
+only while ``owner`` (a widget or any QObject) still exists. A task that takes longer than
+:data:`BUSY_DELAY_MS` shows the busy cursor (and the main window's busy note, through
+:attr:`TaskRunner.busy_changed`) until it ends.
+
+Failures are reported as :func:`~mandant_desktop.ui.errors.run_action` reports them: a lost
+connection goes to the banner (S5), any other DomainError to a message (unless ``on_error`` takes
+it), anything else to the global exception hook. A task may be cancelled: its result is then
+dropped, and a service that takes a ``cancel`` check (exports, bulk edit) stops between chunks when
+the task passes :meth:`Task.cancelled` to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
+from mandant_desktop.ui import errors
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+
+#: a task that ends sooner shows no busy indicator (no flicker for the usual few milliseconds)
+BUSY_DELAY_MS = 300
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals, returned: threading.Event) -> None:
+        super().__init__()
+        # The pool deletes it after run(); the signals object it emits on is kept by the Task.
+        self._fn = fn
+        self._signals = signals
+        self._returned = returned
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # delivered to the GUI thread, which decides what it means
+            self._returned.set()
+            self._signals.failed.emit(exc)
+        else:
+            self._returned.set()
+            self._signals.done.emit(result)
+
+
+class Task(QObject, Generic[R]):
+    """One call in flight; ``finished`` is emitted on the GUI thread when it is over, whatever the outcome."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        owner: QObject | None,
+        fn: Callable[[], R],
+        on_done: Callable[[R], None] | None,
+        on_error: Callable[[DomainError], None] | None,
+        banner: bool = True,
+    ) -> None:
+        super().__init__(runner)
+        self._banner = banner
+        self._runner = runner
+        self._owner = owner
+        self._on_done = on_done
+        self._on_error = on_error
+        self._cancel = threading.Event()
+        self.is_running = True
+        self.signals = _Signals()
+        # Queued: the worker emits, this object (GUI thread) receives.
+        self.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        #: set on the worker thread as soon as the call has returned
+        self._returned = threading.Event()
+        self._job: _Job | None = _Job(fn, self.signals, self._returned)
+
+    def cancel(self) -> None:
+        """Drop the result; a service given :meth:`cancelled` as its cancel check stops early."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def wait(self, timeout_ms: int) -> bool:
+        """Block until the call has returned on its worker (not until the answer is delivered);
+        for closing what the call uses. True when it returned in time."""
+        return self._returned.wait(timeout_ms / 1000)
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    def _done(self, result: object) -> None:
+        try:
+            if self._on_done is not None and not self.cancelled() and self._owner_alive():
+                self._on_done(result)  # type: ignore[arg-type]
+        finally:
+            self._end()
+
+    def _failed(self, exc: BaseException) -> None:
+        try:
+            if self.cancelled() or not self._owner_alive():
+                log.info("dropped the failure of a cancelled or orphaned task: %r", exc)
+            elif isinstance(exc, DomainError):
+                lost = isinstance(exc, DatabaseUnavailableError) and self._banner
+                if self._on_error is None or lost:
+                    # The banner for a lost connection, a message for anything else (as run_action does).
+                    parent = self._owner if isinstance(self._owner, QWidget) else None
+                    errors.run_action(parent, _reraise, exc)
+                if self._on_error is not None:
+                    self._on_error(exc)
+            else:
+                # A programming error: the global hook logs it and shows the friendly dialog.
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        self.is_running = False
+        self._runner._ended(self)
+        self.finished.emit()
+
+
+def _reraise(exc: BaseException) -> None:
+    raise exc
+
+
+class _GuiCall(QObject):
+    """Runs a callable on the GUI thread for a worker that waits for its answer."""
+
+    request = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.request.connect(self._run, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def _run(self, box: list[Any]) -> None:
+        try:
+            box.append((True, box[0]()))
+        except BaseException as exc:
+            box.append((False, exc))
+
+
+class TaskRunner(QObject):
+    """Starts tasks and keeps the busy indicator while any of them runs longer than a moment."""
+
+    #: True while at least one task has been running for longer than BUSY_DELAY_MS
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._active: set[Task[Any]] = set()
+        self._busy = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._gui_call = _GuiCall(self)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def active(self) -> int:
+        return len(self._active)
+
+    def run(
+        self,
+        owner: QObject | None,
+        fn: Callable[..., R],
+        *args: Any,
+        on_done: Callable[[R], None] | None = None,
+        on_error: Callable[[DomainError], None] | None = None,
+        banner: bool = True,
+        **kwargs: Any,
+    ) -> Task[R]:
+        """Call ``fn(*args, **kwargs)`` on a worker thread; ``on_done(result)`` on the GUI thread.
+
+        ``banner=False``: a lost connection goes only to ``on_error`` (a dialog before the main window
+        says it in its own message line).
+        """
+        task: Task[R] = Task(self, owner, lambda: fn(*args, **kwargs), on_done, on_error, banner)
+        self._active.add(task)
+        if not self._busy and not self._busy_timer.isActive():
+            self._busy_timer.start()
+        job, task._job = task._job, None
+        assert job is not None
+        self._pool.start(job)
+        return task
+
+    def wait_for_all(self, timeout_ms: int = 10000) -> bool:
+        """Block until every call this runner's pool is running has returned (a closing window,
+        the end of the program): no worker may outlive the database or the QApplication (S5).
+        Results still queued for the GUI thread are dropped with their owners. True when done in time."""
+        for task in list(self._active):
+            task.cancel()
+        done = self._pool.waitForDone(timeout_ms)
+        if not done:
+            log.warning("%s database calls still running after %s ms", self._pool.activeThreadCount(), timeout_ms)
+        return done
+
+    def call_in_gui_thread(self, fn: Callable[[], R]) -> R:
+        """``fn()`` on the GUI thread, waited for: a question (an upgrade to confirm) asked halfway
+        through a worker's call. From the GUI thread itself it is simply called."""
+        if QThread.currentThread() is self.thread():
+            return fn()
+        box: list[Any] = [fn]
+        self._gui_call.request.emit(box)
+        ok, value = box[1]
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def _ended(self, task: Task[Any]) -> None:
+        self._active.discard(task)
+        task.deleteLater()
+        if not self._active:
+            self._busy_timer.stop()
+            if self._busy:
+                self._busy = False
+                QApplication.restoreOverrideCursor()
+                self.busy_changed.emit(False)
+
+    def _show_busy(self) -> None:
+        if self._active and not self._busy:
+            self._busy = True
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            self.busy_changed.emit(True)
+
+
+_runner: TaskRunner | None = None
+
+
+def runner() -> TaskRunner:
+    """The application's runner (one per process, living on the GUI thread)."""
+    global _runner
+    if _runner is None or not shiboken6.isValid(_runner):
+        _runner = TaskRunner(QApplication.instance())
+    return _runner
+
+
+def wait_for_all(timeout_ms: int = 10000) -> bool:
+    """Wait for every worker of the global pool (the task runner's, the connection probes'); for
+    closing a session or the program. Safe to call when no runner was ever made."""
+    if _runner is not None and shiboken6.isValid(_runner):
+        return _runner.wait_for_all(timeout_ms)
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def run(
+    owner: QObject | None,
+    fn: Callable[..., R],
+    *args: Any,
+    on_done: Callable[[R], None] | None = None,
+    on_error: Callable[[DomainError], None] | None = None,
+    banner: bool = True,
+    **kwargs: Any,
+) -> Task[R]:
+    """:meth:`TaskRunner.run` on the application's runner."""
+    return runner().run(owner, fn, *args, on_done=on_done, on_error=on_error, banner=banner, **kwargs)
+
+
+class _Progress(QObject):
+    """Carries ``(done, total)`` from a worker to the progress dialog on the GUI thread."""
+
+    step = Signal(int, int)
+
+
+def run_with_progress(
+    owner: QWidget,
+    title: str,
+    label: str,
+    fn: Callable[..., R],
+    *args: Any,
+    on_done: Callable[[R], None] | None = None,
+    on_error: Callable[[DomainError], None] | None = None,
+    **kwargs: Any,
+) -> Task[R]:
+    """``fn(*args, progress=…, cancel=…, **kwargs)`` on a worker, with a window-modal progress
+    dialog (shown after a moment) whose Cancel button cancels the task (S5, E3).
+
+    The worker's ``progress(done, total)`` is a queued signal to the dialog, never a widget call;
+    ``cancel()`` reads the task's thread-safe flag, so the service stops between chunks and its
+    unit of work rolls back. The dialog closes when the task ends, whatever the outcome.
+    """
+    dialog = QProgressDialog(owner)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(800)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setRange(0, 0)
+    signals = _Progress(dialog)
+
+    def show(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    signals.step.connect(show, Qt.ConnectionType.QueuedConnection)
+    holder: list[Task[R]] = []
+
+    def cancelled() -> bool:
+        return bool(holder) and holder[0].cancelled()
+
+    task = run(
+        owner,
+        fn,
+        *args,
+        on_done=on_done,
+        on_error=on_error,
+        progress=signals.step.emit,
+        cancel=cancelled,
+        **kwargs,
+    )
+    holder.append(task)
+    dialog.canceled.connect(task.cancel)
+
+    def close() -> None:
+        if shiboken6.isValid(dialog):
+            dialog.close()
+            dialog.deleteLater()
+
+    task.finished.connect(close)
+    return task
+
+
+class Latest(QObject, Generic[R]):
+    """One kind of load of a page (a search, a reload) where only the newest answer counts (S5).
+
+    :meth:`run` starts the call on a worker and cancels the one before, whose answer is then
+    dropped even if it arrives later; :attr:`busy` is True until the newest call has ended, and
+    :attr:`settled` is emitted then.
+    """
+
+    settled = Signal()
+
+    def __init__(self, owner: QObject) -> None:
+        super().__init__(owner)
+        self._owner = owner
+        self._task: Task[R] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def run(
+        self,
+        fn: Callable[..., R],
+        *args: Any,
+        on_done: Callable[[R], None],
+        on_error: Callable[[DomainError], None] | None = None,
+    ) -> Task[R]:
+        if self._task is not None:
+            self._task.cancel()  # a cancelled task delivers nothing
+        task = run(self._owner, fn, *args, on_done=on_done, on_error=on_error)
+        self._task = task
+        task.finished.connect(lambda: self._ended(task))
+        return task
+
+    @property
+    def task(self) -> Task[R] | None:
+        """The newest call while it runs."""
+        return self._task
+
+    def _ended(self, task: Task[R]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the page (and this object with it) is gone; the task ended after it
+        if self._task is task:
+            self._task = None
+            self.settled.emit()

@@ -1,0 +1,60 @@
+"""A small form dialog that saves through a service and shows a refusal under the form.
+
+A :class:`~mandant_desktop.domain.errors.ValidationError` names the input that is wrong; the
+dialog puts the focus there and keeps everything typed. Other refusals show in the same line. The
+dialog closes only when the save went through.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+
+from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError, ValidationError
+from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.forms import MessageLabel
+
+
+class FormDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.message = MessageLabel("formMessage")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("formButtons")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        #: service field name → the widget that edits it
+        self.fields: dict[str, QWidget] = {}
+
+    def save(self) -> None:
+        """Call the service; raise a DomainError to refuse."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        self.message.clear_message()
+        try:
+            self.save()
+        except DatabaseUnavailableError as exc:
+            self.message.show_error(message_for(exc))
+            return
+        except ConflictError as exc:
+            # S4: who changed it and when, the input kept here; "Reload" refreshes the page behind.
+            from mandant_desktop.ui.conflict_dialog import ask_conflict, dialog_inputs, is_concurrent_change
+
+            self.message.show_error(message_for(exc))
+            if is_concurrent_change(exc):
+                ask_conflict(self, exc, dialog_inputs(self))
+            return
+        except DomainError as exc:
+            self.message.show_error(message_for(exc))
+            field = exc.field if isinstance(exc, ValidationError) else None
+            widget = self.fields.get(field or "")
+            if widget is not None:
+                widget.setFocus()
+            return
+        self.accept()

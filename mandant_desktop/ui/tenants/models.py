@@ -1,0 +1,487 @@
+"""Item models of the tenants page: the tenant tree and the three views of one :class:`AccessState`.
+
+The user-based views fetch their rows in blocks (``canFetchMore``/``fetchMore``): 10,000 users
+are one Python list in memory, but the view creates rows as it scrolls. The matrix is a plain
+virtual table: two million cells are two lookups each when painted, never a widget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.services.tenants import TenantKind, TenantRow
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.tenants.access_state import AccessState, level_text
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+#: the access level of a cell (a :class:`Level`), for the delegate
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
+#: True when the cell holds an unsaved edit
+EDITED_ROLE = Qt.ItemDataRole.UserRole + 2
+#: the id behind a row (tenant or user)
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+FETCH_BLOCK = 500
+#: up to this many changed cells are repainted one by one; more repaint the whole view
+MAX_SINGLE_UPDATES = 256
+
+
+class TenantTreeModel(QAbstractItemModel):
+    """The visible tenants as a tree (T1, T5); a tenant whose parent is hidden is a root."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: dict[int, TenantRow] = {}
+        self._children: dict[int | None, list[int]] = {}
+        self._row_in_parent: dict[int, int] = {}
+
+    def set_tenants(self, tenants: list[TenantRow]) -> None:
+        self.beginResetModel()
+        self._rows = {t.id: t for t in tenants}
+        self._children = {}
+        for tenant in tenants:  # already in name order
+            parent = tenant.parent_id if tenant.parent_id in self._rows else None
+            self._children.setdefault(parent, []).append(tenant.id)
+        self._row_in_parent = {tid: row for ids in self._children.values() for row, tid in enumerate(ids)}
+        self.endResetModel()
+
+    def tenant(self, index: AnyIndex) -> TenantRow | None:
+        if not index.isValid():
+            return None
+        return self._rows.get(index.internalId())
+
+    def tenants(self) -> list[TenantRow]:
+        return list(self._rows.values())
+
+    def index_of(self, tenant_id: int) -> QModelIndex:
+        if tenant_id not in self._rows:
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent[tenant_id], 0, tenant_id)
+
+    def _parent_id(self, tenant_id: int) -> int | None:
+        parent = self._rows[tenant_id].parent_id
+        return parent if parent in self._rows else None
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        key = parent.internalId() if parent.isValid() else None
+        children = self._children.get(key, [])
+        if column != 0 or not 0 <= row < len(children):
+            return QModelIndex()
+        return self.createIndex(row, 0, children[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent_id(index.internalId())
+        return QModelIndex() if parent is None else self.index_of(parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        key = parent.internalId() if parent.isValid() else None
+        return len(self._children.get(key, []))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        tenant = self.tenant(index)
+        if tenant is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tenant.name
+        if role == ID_ROLE:
+            return tenant.id
+        if role == Qt.ItemDataRole.FontRole and not tenant.active:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [level_text(tenant.level)]
+            if tenant.kind is TenantKind.SEPARATE:
+                parts.append(QCoreApplication.translate("TenantsPage", "Separate tenant with its own database"))
+            if not tenant.active:
+                parts.append(QCoreApplication.translate("TenantsPage", "Deactivated"))
+            return " · ".join(parts)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
+            return QCoreApplication.translate("TenantsPage", "Tenant")
+        return None
+
+
+class _UserRows(QAbstractTableModel):
+    """Rows over the state's users that match the search, created block by block as the view scrolls."""
+
+    def __init__(self, state: AccessState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._needle = ""
+        self._matching: list[int] = []  # indices into state.users
+        self._row_by_user: dict[int, int] = {}
+        self._loaded = 0
+        state.reloaded.connect(self._rebuild)
+        state.cells_changed.connect(self._cells_changed)
+        self._rebuild()
+
+    def set_search(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        users = self.state.users
+        if self._needle:
+            self._matching = [i for i, u in enumerate(users) if u.matches(self._needle)]
+        else:
+            self._matching = list(range(len(users)))
+        self._row_by_user = {users[i].id: row for row, i in enumerate(self._matching)}
+        self._loaded = min(FETCH_BLOCK, len(self._matching))
+        self.endResetModel()
+
+    def _cells_changed(self) -> None:
+        cells = self.state.last_changed
+        if cells is None or len(cells) > MAX_SINGLE_UPDATES:
+            self._all_changed()
+            return
+        for tenant_id, user_id in cells:
+            row = self._row_by_user.get(user_id, -1)
+            if 0 <= row < self._loaded:
+                first, last = self._columns_of(tenant_id)
+                if first >= 0:
+                    self.dataChanged.emit(self.index(row, first), self.index(row, last))
+
+    def _columns_of(self, tenant_id: int) -> tuple[int, int]:
+        """The columns that show ``tenant_id``'s cell; (-1, -1) when none does."""
+        return (0, self.columnCount() - 1)
+
+    def _all_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def matching(self) -> int:
+        return len(self._matching)
+
+    def user_id(self, row: int) -> int:
+        return self.state.users[self._matching[row]].id
+
+    def row_of(self, user_id: int) -> int:
+        row = self._row_by_user.get(user_id, -1)
+        if row >= self._loaded:
+            self.fetch_to(row)
+        return row
+
+    def fetch_to(self, row: int) -> None:
+        while self._loaded <= row and self.canFetchMore():
+            self.fetchMore()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._loaded
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._loaded < len(self._matching)
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(FETCH_BLOCK, len(self._matching) - self._loaded)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
+        self._loaded += more
+        self.endInsertRows()
+
+
+def _cell_data(state: AccessState, tenant_id: int, user_id: int, private_column: bool, role: int) -> Any:
+    access = state.get(tenant_id, user_id)
+    if role == EDITED_ROLE:
+        return state.is_edited(tenant_id, user_id)
+    if private_column:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if access.private else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "TenantsPage", "May see e-mail, phone, address and birthday of contacts in this tenant"
+            )
+        return None
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        return level_text(access.level)
+    if role in (LEVEL_ROLE, Qt.ItemDataRole.EditRole):
+        return access.level
+    return None
+
+
+def _info(state: AccessState, tenant_id: int, user_id: int) -> tuple[Level, bool, bool]:
+    return (state.get(tenant_id, user_id).level, state.is_edited(tenant_id, user_id), state.editable(tenant_id))
+
+
+def _cell_flags(state: AccessState, tenant_id: int, user_id: int, private_column: bool) -> Qt.ItemFlag:
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if not state.editable(tenant_id):
+        return flags
+    if private_column:
+        if state.get(tenant_id, user_id).level is not Level.HIDDEN:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+    return flags | Qt.ItemFlag.ItemIsEditable
+
+
+def _set_cell(state: AccessState, tenant_id: int, user_id: int, private_column: bool, value: Any, role: int) -> bool:
+    if private_column and role == Qt.ItemDataRole.CheckStateRole:
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        return state.set_private([(tenant_id, user_id)], checked) > 0
+    if not private_column and role == Qt.ItemDataRole.EditRole:
+        try:
+            level = Level(value)
+        except ValueError:
+            return False
+        return state.set_level([(tenant_id, user_id)], level) > 0
+    return False
+
+
+class ByTenantModel(_UserRows):
+    """T2: every user with their access to one tenant and the private-data box."""
+
+    NAME, USERNAME, EMAIL, ACCESS, PRIVATE = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TenantsPage", "Name"),
+        QT_TRANSLATE_NOOP("TenantsPage", "User name"),
+        QT_TRANSLATE_NOOP("TenantsPage", "E-mail"),
+        QT_TRANSLATE_NOOP("TenantsPage", "Access"),
+        QT_TRANSLATE_NOOP("TenantsPage", "Private data"),
+    )
+
+    def __init__(self, state: AccessState, parent: Any = None) -> None:
+        self.tenant_id: int | None = None
+        super().__init__(state, parent)
+
+    def set_tenant(self, tenant_id: int | None) -> None:
+        self.tenant_id = tenant_id
+        self._all_changed()
+
+    def _columns_of(self, tenant_id: int) -> tuple[int, int]:
+        return (self.ACCESS, self.PRIVATE) if tenant_id == self.tenant_id else (-1, -1)
+
+    def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
+        """(level, edited, editable) of an access cell, for the delegate: one call per painted cell."""
+        if column != self.ACCESS or self.tenant_id is None or not 0 <= row < self._loaded:
+            return None
+        user_id = self.state.users[self._matching[row]].id
+        return _info(self.state, self.tenant_id, user_id)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
+            return None
+        user = self.state.users[self._matching[index.row()]]
+        column = index.column()
+        if role == ID_ROLE:
+            return user.id
+        if column in (self.NAME, self.USERNAME, self.EMAIL):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (user.name, user.username, user.email or "")[column]
+            if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+                return self._inactive_brush()
+            return None
+        if self.tenant_id is None:
+            return None
+        return _cell_data(self.state, self.tenant_id, user.id, column == self.PRIVATE, role)
+
+    @staticmethod
+    def _inactive_brush() -> Any:
+        from PySide6.QtGui import QGuiApplication, QPalette
+
+        return QGuiApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.column() < self.ACCESS or self.tenant_id is None:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _cell_flags(self.state, self.tenant_id, self.user_id(index.row()), index.column() == self.PRIVATE)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.tenant_id is None or index.column() < self.ACCESS:
+            return False
+        return _set_cell(
+            self.state, self.tenant_id, self.user_id(index.row()), index.column() == self.PRIVATE, value, role
+        )
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate("TenantsPage", self.HEADERS[section])
+        return None
+
+
+class ByUserModel(QAbstractTableModel):
+    """T3: one user, every visible tenant."""
+
+    TENANT, ACCESS, PRIVATE = range(3)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TenantsPage", "Tenant"),
+        QT_TRANSLATE_NOOP("TenantsPage", "Access"),
+        QT_TRANSLATE_NOOP("TenantsPage", "Private data"),
+    )
+
+    def __init__(self, state: AccessState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.user_id: int | None = None
+        state.reloaded.connect(self._reset)
+        state.cells_changed.connect(self._cells_changed)
+
+    def set_user(self, user_id: int | None) -> None:
+        self.beginResetModel()
+        self.user_id = user_id
+        self.endResetModel()
+
+    def tenant_id(self, row: int) -> int:
+        return self.state.tenants[row].id
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        if self.user_id is not None and self.state.user(self.user_id) is None:
+            self.user_id = None
+        self.endResetModel()
+
+    def _cells_changed(self) -> None:
+        cells = self.state.last_changed
+        if cells is not None and len(cells) <= MAX_SINGLE_UPDATES:
+            for tenant_id, user_id in cells:
+                row = self.state.position(tenant_id)
+                if user_id == self.user_id and row >= 0:
+                    self.dataChanged.emit(self.index(row, self.ACCESS), self.index(row, self.PRIVATE))
+        elif self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
+        if column != self.ACCESS or self.user_id is None or not 0 <= row < len(self.state.tenants):
+            return None
+        return _info(self.state, self.state.tenants[row].id, self.user_id)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.user_id is None else len(self.state.tenants)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.user_id is None or not 0 <= index.row() < len(self.state.tenants):
+            return None
+        tenant = self.state.tenants[index.row()]
+        if role == ID_ROLE:
+            return tenant.id
+        if index.column() == self.TENANT:
+            return tenant.name if role == Qt.ItemDataRole.DisplayRole else None
+        return _cell_data(self.state, tenant.id, self.user_id, index.column() == self.PRIVATE, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.column() == self.TENANT or self.user_id is None:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _cell_flags(self.state, self.tenant_id(index.row()), self.user_id, index.column() == self.PRIVATE)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or self.user_id is None or index.column() == self.TENANT:
+            return False
+        return _set_cell(
+            self.state, self.tenant_id(index.row()), self.user_id, index.column() == self.PRIVATE, value, role
+        )
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate("TenantsPage", self.HEADERS[section])
+        return None
+
+
+class MatrixModel(_UserRows):
+    """T3: users down, tenants across; a delegate paints each cell's level (no widget per cell)."""
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.state.tenants)
+
+    def tenant_id(self, column: int) -> int:
+        return self.state.tenants[column].id
+
+    def _columns_of(self, tenant_id: int) -> tuple[int, int]:
+        column = self.state.position(tenant_id)
+        return (column, column)
+
+    def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
+        if not 0 <= row < self._loaded or not 0 <= column < len(self.state.tenants):
+            return None
+        return _info(self.state, self.state.tenants[column].id, self.state.users[self._matching[row]].id)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._loaded:
+            return None
+        if not 0 <= index.column() < len(self.state.tenants):
+            return None
+        user_id = self.user_id(index.row())
+        tenant_id = self.tenant_id(index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            user, tenant = self.state.user(user_id), self.state.tenant(tenant_id)
+            access = self.state.get(tenant_id, user_id)
+            private = QCoreApplication.translate("TenantsPage", "with private data") if access.private else ""
+            who = f"{user.name if user else ''} · {tenant.name if tenant else ''}"
+            return f"{who}: {level_text(access.level)} {private}".strip()
+        return _cell_data(self.state, tenant_id, user_id, False, role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _cell_flags(self.state, self.tenant_id(index.column()), self.user_id(index.row()), False)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        return _set_cell(self.state, self.tenant_id(index.column()), self.user_id(index.row()), False, value, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.state.tenants):
+                return self.state.tenants[section].name
+            return None
+        if 0 <= section < self._loaded:
+            return self.state.users[self._matching[section]].name
+        return None
+
+
+class UserListModel(_UserRows):
+    """The users of the by-user view, searchable, fetched in blocks."""
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
+    def _cells_changed(self) -> None:
+        """Names do not change with access edits."""
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._loaded or index.column() != 0:
+            return None
+        user = self.state.users[self._matching[index.row()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return user.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{user.username} · {user.email or ''}".strip(" ·")
+        if role == ID_ROLE:
+            return user.id
+        return None

@@ -1,0 +1,221 @@
+"""Defence in depth on PostgreSQL (revision 0005): raw SQL with the application's credentials, as a
+NON-OWNER login role, cannot read a hidden tenant's rows, assign a role outside the operator's org
+units, grant itself a tenant, or rewrite the audit log (SPEC S1, S3, T8)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from dbhelpers import MigratedDatabase, migrated_database
+from sqlalchemy import Connection, Engine, create_engine, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+from sqlalchemy.pool import NullPool
+from tenanthelpers import add_tenants, add_user, grant, operator, router
+
+from mandant_desktop.db.engine import create_engine_for, make_session_factory
+from mandant_desktop.db.models import (
+    AccessLevel,
+    AuditEntry,
+    Contact,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    RolePermission,
+)
+from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError
+from mandant_desktop.services.contacts import ContactInput, ContactService
+from mandant_desktop.services.operator import system_operator
+from mandant_desktop.services.secrets import MemorySecretStore
+from mandant_desktop.services.tenant_data import TenantDataRouter
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+
+@dataclass
+class World:
+    db: MigratedDatabase
+    app: Engine  # connected as the non-owner application login
+    visible: int
+    hidden: int
+    mia: int
+    own_unit: int
+    other_unit: int
+    role: int
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    with migrated_database("postgresql", tmp_path) as db:
+        factory = db.session_factory
+        visible, hidden = add_tenants(factory, "Mandant Nord", "Mandant Süd")
+        mia = add_user(factory, "mia")
+        grant(factory, mia, {visible: AccessLevel.FULL, hidden: AccessLevel.HIDDEN})
+        contacts = ContactService(router(db))
+        for tenant, name in ((visible, "Sichtbar"), (hidden, "Verborgen")):
+            contacts.save_contact(system_operator(), tenant, ContactInput(last_name=name))
+        with factory.begin() as session:
+            units = [OrgUnit(name="Berlin"), OrgUnit(name="München")]
+            role = Role(name="Zuweiser", name_key="zuweiser")
+            session.add_all([*units, role])
+            session.flush()
+            session.add(RolePermission(role_id=role.id, permission_code="assignments.assign"))
+            session.add(RoleAssignment(user_id=mia, role_id=role.id, org_unit_id=units[0].id))
+            ids = (units[0].id, units[1].id, role.id)
+        login = f"mandant_rls_{uuid.uuid4().hex[:10]}"
+        with db.engine.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {login} LOGIN"))
+            conn.execute(text(f"GRANT mandant_app TO {login}"))
+            conn.commit()
+        app = create_engine(make_url(db.url).set(username=login), poolclass=NullPool)
+        try:
+            yield World(db, app, visible, hidden, mia, *ids)
+        finally:
+            app.dispose()
+            with db.engine.connect() as conn:
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
+                )
+                conn.execute(text(f"DROP ROLE {login}"))
+                conn.commit()
+
+
+def _as(conn: Connection, user_id: int | None) -> None:
+    conn.execute(
+        text("SELECT set_config('app.operator_id', :id, true)"), {"id": "" if user_id is None else str(user_id)}
+    )
+
+
+def _names(conn: Connection) -> set[str]:
+    return set(conn.scalars(select(Contact.last_name)))
+
+
+def test_app_role_is_not_the_owner(world: World) -> None:
+    """T8: the test really runs as a role that row-level security applies to."""
+    with world.app.connect() as conn:
+        owner = conn.scalar(text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'contact'"))
+        assert conn.scalar(text("SELECT current_user")) != owner
+        assert conn.scalar(text("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) is False
+
+
+def test_raw_sql_sees_only_the_operators_tenants(world: World) -> None:
+    """T8, S1: a hidden tenant's contacts are invisible to raw SQL; without an operator nothing is."""
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        assert _names(conn) == {"Sichtbar"}
+        assert conn.scalar(select(func.count()).select_from(Contact).where(Contact.tenant_id == world.hidden)) == 0
+        conn.rollback()  # set_config(…, true) ends with the transaction
+        assert _names(conn) == set()
+        conn.rollback()
+    with world.db.engine.connect() as owner:  # the owner (CLI, demo data) is trusted
+        assert _names(owner) == {"Sichtbar", "Verborgen"}
+
+
+def test_raw_sql_cannot_write_into_a_hidden_tenant(world: World) -> None:
+    """T8: an insert into a tenant without full access is refused by the policy."""
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="row-level security"):
+            conn.execute(Contact.__table__.insert().values(tenant_id=world.hidden, last_name="Eindringling"))
+
+
+def test_raw_sql_cannot_grant_itself_a_tenant(world: World) -> None:
+    """T2, S1: without tenants.manage_access the access matrix is closed to raw SQL too."""
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="tenant access"):
+            conn.execute(
+                text("UPDATE tenant_access SET level = 'full' WHERE user_id = :u AND tenant_id = :t"),
+                {"u": world.mia, "t": world.hidden},
+            )
+
+
+def test_raw_sql_assigns_only_in_the_operators_units(world: World) -> None:
+    """S1: the database-side check refuses an assignment outside the units with assignments.assign."""
+    other = add_user(world.db.session_factory, "tom")
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        conn.execute(
+            RoleAssignment.__table__.insert().values(user_id=other, role_id=world.role, org_unit_id=world.own_unit)
+        )
+        conn.commit()
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            conn.execute(
+                RoleAssignment.__table__.insert().values(
+                    user_id=other, role_id=world.role, org_unit_id=world.other_unit
+                )
+            )
+        conn.rollback()
+        with pytest.raises(ProgrammingError, match="outside the operator"):  # no operator named: nothing
+            conn.execute(text("DELETE FROM role_assignment WHERE user_id = :u"), {"u": other})
+        conn.rollback()
+
+
+def test_audit_log_is_insert_only_for_the_app_role(world: World) -> None:
+    """S3: the application role appends to the audit log but can neither change nor delete it."""
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        conn.execute(
+            AuditEntry.__table__.insert().values(
+                operator_name="mia", workstation="ws", object_type="Test", object_id="1", action="create", summary=""
+            )
+        )
+        conn.commit()
+        for statement in ("UPDATE audit_log SET summary = 'gefälscht'", "DELETE FROM audit_log"):
+            with pytest.raises(ProgrammingError, match="permission denied"):
+                conn.execute(text(statement))
+            conn.rollback()
+
+
+def test_services_work_as_the_app_role(world: World) -> None:
+    """T8, S1: the unit of work names the operator, so the services run unchanged as the app role;
+    a change the service would let through is still refused by the database."""
+    engine = create_engine_for(world.app.url)
+    try:
+        factory = make_session_factory(engine)
+        contacts = ContactService(TenantDataRouter(factory, MemorySecretStore()))
+        mia = operator(world.mia, "mia")
+        assert {row.last_name for row in contacts.list_contacts(mia)} == {"Sichtbar"}
+        contacts.save_contact(mia, world.visible, ContactInput(last_name="Neu"))
+        assert {row.last_name for row in contacts.list_contacts(mia)} == {"Sichtbar", "Neu"}
+        # A service bug that skipped the scope check would still be stopped by row-level security.
+        with pytest.raises(PermissionDeniedError), UnitOfWork(factory, mia) as uow:
+            uow.session.add(Contact(tenant_id=world.hidden, last_name="Durchgerutscht"))
+            uow.commit()
+    finally:
+        engine.dispose()
+    with world.db.engine.connect() as owner:
+        assert "Durchgerutscht" not in _names(owner)
+
+
+def test_revision_does_nothing_outside_postgresql(migrated_sqlite: MigratedDatabase) -> None:
+    """S6: SQLite (and MariaDB) have no row-level security; the revision leaves them as they were."""
+    with migrated_sqlite.engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'mandant_%'")) == 0
+    with pytest.raises(DBAPIError), migrated_sqlite.engine.connect() as conn:
+        conn.execute(text("SELECT mandant_operator_id()"))
+
+
+def test_a_conflict_as_the_app_role_names_who_changed_the_row(world: World) -> None:
+    """S4 with row-level security: the conflict report reads the row as the operator, so it names
+    the other workstation's user instead of calling a visible row deleted."""
+    engine = create_engine_for(world.app.url)
+    try:
+        factory = make_session_factory(engine)
+        with UnitOfWork(factory, operator(world.mia, "mia")) as uow:
+            contact = uow.session.scalars(select(Contact).where(Contact.last_name == "Sichtbar")).one()
+            with world.db.engine.begin() as owner:
+                owner.execute(
+                    Contact.__table__.update()
+                    .where(Contact.__table__.c.id == contact.id)
+                    .values(version=contact.version + 1, updated_by="tom")
+                )
+            contact.city = "Kiel"
+            with pytest.raises(ConflictError, match="tom changed this"):
+                uow.commit()
+    finally:
+        engine.dispose()

@@ -1,0 +1,225 @@
+"""The audit log service: filters, keyset paging, tenant scope and export (SPEC S3, T8, T9, S7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from dbhelpers import MigratedDatabase
+from sqlalchemy import func, insert, select
+
+from mandant_desktop.db.models import AccessLevel, AuditEntry, Tenant, TenantAccess, User, UserStatus
+from mandant_desktop.domain.errors import PermissionDeniedError
+from mandant_desktop.services.audit import AuditQuery, AuditService, AuditSort, Cursor
+from mandant_desktop.services.exports import AUDIT_HEADERS, export_audit
+from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+SYSTEM = system_operator("test")
+T0 = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+
+
+@dataclass
+class Log:
+    db: MigratedDatabase
+    service: AuditService
+    auditor: Operator
+    visible: int
+    hidden: int
+
+
+def _fill(db: MigratedDatabase) -> Log:
+    with UnitOfWork(db.session_factory, SYSTEM) as uow:
+        visible = Tenant(name="Redaktion Nord", name_key="redaktion nord")
+        hidden = Tenant(name="Geheim GmbH", name_key="geheim gmbh")
+        anna = User(
+            username="anna", username_key="anna", first_name="Anna", last_name="Auditorin", status=UserStatus.ACTIVE
+        )
+        uow.session.add_all([visible, hidden, anna])
+        uow.session.flush()
+        uow.session.add(TenantAccess(tenant_id=visible.id, user_id=anna.id, level=AccessLevel.READ_ONLY))
+        uow.commit()
+        ids = (visible.id, hidden.id, anna.id)
+    visible_id, hidden_id, anna_id = ids
+    rows = []
+    for i in range(250):
+        rows.append(
+            {
+                "at": T0 + dt.timedelta(minutes=i // 2),  # pairs share a time: the id breaks the tie
+                "operator_id": None,
+                "operator_name": "lena" if i % 3 else "Max",
+                "workstation": f"PC-{i % 4}",
+                "tenant_id": visible_id if i % 5 == 0 else hidden_id if i % 5 == 1 else None,
+                "object_type": "Customer" if i % 2 else "User",
+                "object_id": str(i),
+                "action": "update",
+                "summary": "",
+                "changes": {"name": [f"Alt {i}", f"Neu {i}"], "quota_mb": [i, i + 1]},
+            }
+        )
+    with db.session_factory.begin() as session:
+        session.execute(insert(AuditEntry), rows)
+    auditor = Operator(id=anna_id, username="anna", permissions=frozenset({"audit.view", "audit.export"}))
+    return Log(db, AuditService(db.session_factory), auditor, visible_id, hidden_id)
+
+
+@pytest.fixture
+def log(migrated_db: MigratedDatabase) -> Log:
+    return _fill(migrated_db)
+
+
+@pytest.fixture
+def sqlite_log(migrated_sqlite: MigratedDatabase) -> Log:
+    return _fill(migrated_sqlite)
+
+
+def _all_pages(log: Log, query: AuditQuery, size: int) -> list[int]:
+    ids: list[int] = []
+    cursor: Cursor | None = None
+    while True:
+        rows = log.service.page(log.auditor, query, cursor, size)
+        if not rows:
+            return ids
+        ids.extend(row.id for row in rows)
+        last = rows[-1]
+        cursor = Cursor(last.sort_value(query.sort), last.id)
+
+
+def test_keyset_pages_cover_every_visible_entry_once(log: Log) -> None:
+    """S3, T8: paging by cursor returns each entry exactly once, in order; hidden tenants never."""
+    with log.db.session_factory() as session:
+        expected = list(
+            session.scalars(
+                select(AuditEntry.id)
+                .where((AuditEntry.tenant_id.is_(None)) | (AuditEntry.tenant_id == log.visible))
+                .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            )
+        )
+        hidden_entries = session.scalar(select(func.count()).where(AuditEntry.tenant_id == log.hidden))
+    assert hidden_entries == 51  # 50 entries and the creation of the tenant
+    query = AuditQuery()
+    assert log.service.count(log.auditor, query) == len(expected)
+    assert _all_pages(log, query, 37) == expected
+    ascending = AuditQuery(sort=AuditSort.OPERATOR, descending=False)
+    names = [row.operator_name for row in log.service.page(log.auditor, ascending, None, 1000)]
+    assert names in (sorted(names), sorted(names, key=str.casefold))  # the collation decides case
+    assert len(_all_pages(log, ascending, 23)) == len(expected)
+
+
+def test_filters(log: Log) -> None:
+    """S3: time range, operator (any case), object type, tenant and free text narrow the list in SQL."""
+    service, auditor = log.service, log.auditor
+    since, until = T0 + dt.timedelta(minutes=10), T0 + dt.timedelta(minutes=20)
+    rows = service.page(auditor, AuditQuery(since=since, until=until), None, 1000)
+    assert rows and all(since <= row.at < until for row in rows)
+    rows = service.page(auditor, AuditQuery(operator_name="max"), None, 1000)
+    assert rows and {row.operator_name for row in rows} == {"Max"}
+    rows = service.page(auditor, AuditQuery(object_type="Customer"), None, 1000)
+    assert rows and {row.object_type for row in rows} == {"Customer"}
+    rows = service.page(auditor, AuditQuery(tenant_id=log.visible), None, 1000)
+    assert len(rows) == 52 and {row.tenant for row in rows} == {"Redaktion Nord"}
+    assert service.count(auditor, AuditQuery(tenant_id=log.hidden)) == 0
+    rows = service.page(auditor, AuditQuery(text="neu 245"), None, 1000)
+    assert [row.object_id for row in rows] == ["245"]
+    assert rows[0].object_label == "Neu 245"
+    assert [(c.field, c.before, c.after) for c in rows[0].changes] == [
+        ("name", "Alt 245", "Neu 245"),
+        ("quota_mb", 245, 246),
+    ]
+    # like-wildcards are taken literally
+    assert service.count(auditor, AuditQuery(text="%")) == 0
+
+
+def test_toolbar_tenant_filter_shows_only_that_tenant(sqlite_log: Log) -> None:
+    """T9: with the toolbar filter on, only that tenant's entries are listed."""
+    filtered = replace(sqlite_log.auditor, tenant_filter=frozenset({sqlite_log.visible}))
+    rows = sqlite_log.service.page(filtered, AuditQuery(), None, 1000)
+    assert len(rows) == 52 and {row.tenant_id for row in rows} == {sqlite_log.visible}
+
+
+def test_hidden_entry_is_not_found(sqlite_log: Log) -> None:
+    """T8: an entry of a hidden tenant cannot be fetched by id either."""
+    with sqlite_log.db.session_factory() as session:
+        hidden_id = session.scalar(select(AuditEntry.id).where(AuditEntry.tenant_id == sqlite_log.hidden).limit(1))
+    assert hidden_id is not None
+    assert sqlite_log.service.entry(sqlite_log.auditor, hidden_id) is None
+    assert sqlite_log.service.entry(SYSTEM, hidden_id) is not None
+
+
+def test_read_only_and_rights(sqlite_log: Log, tmp_path: Path) -> None:
+    """S1, S3: reading needs audit.view, exporting audit.export; the service cannot change entries."""
+    nobody = Operator(id=None, username="x", permissions=frozenset({"users.view"}))
+    with pytest.raises(PermissionDeniedError):
+        sqlite_log.service.page(nobody, AuditQuery())
+    with pytest.raises(PermissionDeniedError):
+        sqlite_log.service.count(nobody, AuditQuery())
+    viewer = replace(sqlite_log.auditor, permissions=frozenset({"audit.view"}))
+    with pytest.raises(PermissionDeniedError):
+        export_audit(sqlite_log.db.session_factory, viewer, tmp_path / "a.xlsx", AuditQuery())
+    assert not (tmp_path / "a.xlsx").exists()
+    public = {name for name in dir(AuditService) if not name.startswith("_")}
+    assert public == {"count", "page", "entry", "operator_names", "tenants", "export"}
+
+
+def test_export_of_filtered_rows(log: Log, tmp_path: Path) -> None:
+    """S3, S7: the export holds the filtered, visible entries with their field changes."""
+    path = tmp_path / "audit.xlsx"
+    seen: list[tuple[int, int]] = []
+    written = export_audit(
+        log.db.session_factory,
+        log.auditor,
+        path,
+        AuditQuery(object_type="Customer", text="Neu 24"),
+        progress=lambda done, total: seen.append((done, total)),
+        translate=lambda text: text.upper(),
+    )
+    sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+    rows = list(sheet.values)
+    assert rows[0] == tuple(h.upper() for h in AUDIT_HEADERS)
+    objects = sorted(str(row[5]) for row in rows[1:])
+    # Customer entries are the odd ones; 241 belongs to the hidden tenant
+    assert objects == ["Neu 243", "Neu 245", "Neu 247", "Neu 249"]
+    assert written == 4 and seen[-1] == (4, 4)
+    assert "quota_mb: 245 → 246" in next(str(row[7]) for row in rows[1:] if row[5] == "Neu 245")
+    assert isinstance(rows[1][0], dt.datetime)
+
+
+def test_private_fields_of_contacts_are_masked(sqlite_log: Log) -> None:
+    """T8, S3: without *private data* for a tenant, its contacts' personal fields read ••• in the
+    log, and searching for their values finds nothing (the changes of such entries are not searched)."""
+    from mandant_desktop.domain.tenant_access import MASK
+
+    with sqlite_log.db.session_factory.begin() as session:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": T0,
+                    "operator_id": None,
+                    "operator_name": "lena",
+                    "workstation": "PC-1",
+                    "tenant_id": sqlite_log.visible,
+                    "object_type": "Contact",
+                    "object_id": "77",
+                    "action": "update",
+                    "summary": "",
+                    "changes": {"last_name": ["Alt", "Neu"], "phone": ["040 111", "040 999 42"]},
+                }
+            ],
+        )
+    service, auditor = sqlite_log.service, sqlite_log.auditor
+    rows = service.page(auditor, AuditQuery(object_type="Contact"), None, 10)
+    assert [(c.field, c.before, c.after) for c in rows[0].changes] == [
+        ("last_name", "Alt", "Neu"),
+        ("phone", MASK, MASK),
+    ]
+    assert service.count(auditor, AuditQuery(text="999 42")) == 0
+    # the changed values of such entries are not searched at all; the other columns are
+    assert service.count(auditor, AuditQuery(text="Neu", object_type="Contact")) == 0
+    assert service.count(auditor, AuditQuery(text="77", object_type="Contact")) == 1
+    unmasked = service.page(SYSTEM, AuditQuery(object_type="Contact"), None, 10)
+    assert unmasked[0].changes[1].after == "040 999 42"
+    assert service.count(SYSTEM, AuditQuery(text="999 42")) == 1

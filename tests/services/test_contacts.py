@@ -1,0 +1,224 @@
+"""Contacts, person-roles, distribution lists and templates under the tenant rules, on every
+backend (SPEC T7, T8, T10, T12, S2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+from dbhelpers import MigratedDatabase
+from sqlalchemy import func, select
+from tenanthelpers import add_tenants, add_user, grant, operator, router
+
+from mandant_desktop.db.models import AccessLevel, AuditEntry, Template
+from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.tenant_access import MASK
+from mandant_desktop.services.contacts import ContactInput, ContactService, RoleInput
+from mandant_desktop.services.exports import export_contacts
+from mandant_desktop.services.lists import ListService, OnClash
+from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.tenant_data import TenantDataRouter
+
+FULL, READ = AccessLevel.FULL, AccessLevel.READ_ONLY
+
+
+@dataclass
+class World:
+    db: MigratedDatabase
+    router: TenantDataRouter
+    contacts: ContactService
+    lists: ListService
+    own: int  # full access with private data
+    shared: int  # read only, no private data
+    secret: int  # hidden
+    op: Operator
+    boss: Operator  # full access with private data everywhere
+
+
+@pytest.fixture
+def world(migrated_db: MigratedDatabase) -> World:
+    factory = migrated_db.session_factory
+    own, shared, secret = add_tenants(factory, "Eigen", "Geteilt", "Geheim")
+    mia, boss = add_user(factory, "mia"), add_user(factory, "boss")
+    grant(factory, mia, {own: FULL, shared: READ}, private={own})
+    grant(factory, boss, {own: FULL, shared: FULL, secret: FULL}, private={own, shared, secret})
+    r = router(migrated_db)
+    return World(
+        migrated_db,
+        r,
+        ContactService(r),
+        ListService(r),
+        own,
+        shared,
+        secret,
+        operator(mia, "mia"),
+        operator(boss, "boss"),
+    )
+
+
+def _contact(w: World, tenant: int, last: str, **extra: object) -> int:
+    data = ContactInput(last_name=last, first_name="Eva", email=f"{last.lower()}@example.de", city="Köln", **extra)  # type: ignore[arg-type]
+    return w.contacts.save_contact(w.boss, tenant, data)
+
+
+def test_hidden_read_only_and_masked_contacts(world: World, tmp_path: Path) -> None:
+    """T8: hidden contacts appear nowhere (list, search, export); read-only ones are listed but
+    every change is refused by the service; without private data personal fields are masked."""
+    w = world
+    mine = _contact(w, w.own, "Eigner", birthday=dt.date(1980, 5, 1))
+    theirs = _contact(w, w.shared, "Geteilter", birthday=dt.date(1970, 1, 2))
+    _contact(w, w.secret, "Geheimer")
+    rows = {r.last_name: r for r in w.contacts.list_contacts(w.op)}
+    assert set(rows) == {"Eigner", "Geteilter"}
+    assert (rows["Eigner"].email, rows["Eigner"].birthday, rows["Eigner"].editable) == (
+        "eigner@example.de",
+        "1980-05-01",
+        True,
+    )
+    assert (rows["Geteilter"].email, rows["Geteilter"].city, rows["Geteilter"].birthday) == (MASK, MASK, MASK)
+    assert rows["Geteilter"].editable is False
+    assert w.contacts.list_contacts(w.op, "geheim") == []
+    assert len(w.contacts.list_contacts(w.boss)) == 3
+
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.save_contact(w.op, w.shared, ContactInput(last_name="Neu"), theirs, rows["Geteilter"].version)
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.save_contact(w.op, w.shared, ContactInput(last_name="Neu"))
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.delete_contact(w.op, w.shared, theirs, rows["Geteilter"].version)
+    with pytest.raises(NotFoundError):
+        w.contacts.get_contact(w.op, w.secret, 1)
+    with pytest.raises(ValidationError) as bad:
+        w.contacts.save_contact(w.op, w.own, ContactInput(last_name="X", email="kein-at"))
+    assert bad.value.field == "email"
+
+    w.contacts.save_contact(
+        w.op, w.own, ContactInput(last_name="Eignerin", first_name="Eva"), mine, rows["Eigner"].version
+    )
+    assert w.contacts.get_contact(w.op, w.own, mine)[0].last_name == "Eignerin"
+
+    out = tmp_path / "kontakte.xlsx"
+    assert export_contacts(w.router, w.op, out) == 2
+    sheet = openpyxl.load_workbook(out).active
+    values = [[c for c in row] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert not any("Geheimer" in str(v) for row in values for v in row)
+    geteilt = next(row for row in values if row[0] == "Geteilter")
+    assert geteilt[5] == MASK and geteilt[9] == MASK
+    with pytest.raises(PermissionDeniedError):
+        export_contacts(w.router, operator(w.op.id or 0, "mia", permissions={"contacts.view"}), out)
+
+
+def test_person_roles_follow_their_own_tenant(world: World) -> None:
+    """T7, T8: a person-role belongs to a tenant of its own; roles in hidden tenants are not shown,
+    roles are created only in tenants with full access, and masked by their own tenant."""
+    w = world
+    contact = _contact(w, w.own, "Presse")
+    w.contacts.save_role(w.boss, w.own, contact, w.own, RoleInput("Kölner Tageblatt", "Redakteurin", email="a@kt.de"))
+    w.contacts.save_role(w.boss, w.own, contact, w.shared, RoleInput("Radio Nord", "Moderatorin", email="b@rn.de"))
+    w.contacts.save_role(w.boss, w.own, contact, w.secret, RoleInput("Geheimblatt", "Chefin"))
+    _row, roles = w.contacts.get_contact(w.op, w.own, contact)
+    assert [(r.organisation, r.email, r.editable) for r in roles] == [
+        ("Kölner Tageblatt", "a@kt.de", True),
+        ("Radio Nord", MASK, False),
+    ]
+    assert {r.organisation for r in w.contacts.list_person_roles(w.op)} == {"Kölner Tageblatt", "Radio Nord"}
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.save_role(w.op, w.own, contact, w.shared, RoleInput("Neu"))
+    with pytest.raises(NotFoundError):
+        w.contacts.save_role(w.op, w.own, contact, w.secret, RoleInput("Neu"))
+    radio = next(r for r in roles if r.organisation == "Radio Nord")
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.delete_role(w.op, w.own, radio.id, radio.version)
+    # The contact reaches into tenants mia may not change: she cannot delete it.
+    contact_row = w.contacts.get_contact(w.op, w.own, contact)[0]
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.delete_contact(w.op, w.own, contact, contact_row.version)
+    assert w.contacts.creatable_tenants(w.op) == [type(w.contacts.creatable_tenants(w.op)[0])(w.own, "Eigen")]
+
+
+def test_mixed_distribution_list(world: World) -> None:
+    """T10: a list with members of several tenants is editable only with full access to all of
+    them; otherwise read only, with the hidden members counted but not shown."""
+    w = world
+    roles = []
+    for tenant, name in ((w.own, "A"), (w.own, "B"), (w.shared, "C"), (w.secret, "D"), (w.secret, "E")):
+        contact = _contact(w, tenant, name)
+        roles.append((tenant, w.contacts.save_role(w.boss, tenant, contact, tenant, RoleInput(f"Medium {name}"))))
+    own_list = w.lists.save_list(w.boss, w.own, "Nur eigene", "", set(roles[:2]))
+    mixed = w.lists.save_list(w.boss, w.own, "Gemischt", "alle", set(roles))
+    rows = {r.name: r for r in w.lists.list_lists(w.op)}
+    assert (rows["Nur eigene"].members, rows["Nur eigene"].hidden_members, rows["Nur eigene"].editable) == (2, 0, True)
+    assert (rows["Gemischt"].members, rows["Gemischt"].hidden_members, rows["Gemischt"].editable) == (3, 2, False)
+    details = w.lists.get_list(w.op, w.own, mixed)
+    assert sorted(m.organisation for m in details.members) == ["Medium A", "Medium B", "Medium C"]
+    with pytest.raises(PermissionDeniedError):
+        w.lists.save_list(w.op, w.own, "Gemischt", "", set(roles[:3]), mixed, rows["Gemischt"].version)
+    with pytest.raises(PermissionDeniedError):
+        w.lists.delete_list(w.op, w.own, mixed, rows["Gemischt"].version)
+    # Adding a member of a read-only tenant to an own list is refused too.
+    with pytest.raises(PermissionDeniedError):
+        w.lists.save_list(w.op, w.own, "Nur eigene", "", set(roles[:3]), own_list, rows["Nur eigene"].version)
+    w.lists.save_list(w.op, w.own, "Nur eigene", "", {roles[0]}, own_list, rows["Nur eigene"].version)
+    assert [m.organisation for m in w.lists.get_list(w.op, w.own, own_list).members] == ["Medium A"]
+    boss_rows = {r.name: r for r in w.lists.list_lists(w.boss)}
+    assert (boss_rows["Gemischt"].members, boss_rows["Gemischt"].editable) == (5, True)
+    with w.db.session_factory() as session:
+        audited = session.scalar(
+            select(func.count()).where(
+                AuditEntry.object_type == "DistributionListMember", AuditEntry.object_id == str(own_list)
+            )
+        )
+    assert audited == 2
+
+
+def test_templates_export_and_import_with_name_clashes(world: World, tmp_path: Path) -> None:
+    """T12: selected templates go to a file and come into another tenant: skip, rename or overwrite."""
+    w = world
+    a = w.lists.save_template(w.boss, w.shared, "Einladung", "Einladung zur PK", "Sehr geehrte …")
+    w.lists.save_template(w.boss, w.shared, "Absage", "Leider", "…")
+    w.lists.save_template(w.boss, w.secret, "Geheim", "x", "y")
+    w.lists.save_template(w.op, w.own, "Einladung", "Alt", "alt")
+    with pytest.raises(ValidationError):
+        w.lists.save_template(w.op, w.own, "Einladung", "", "")
+    names = {(t.tenant, t.name) for t in w.lists.list_templates(w.op)}
+    assert names == {("Geteilt", "Einladung"), ("Geteilt", "Absage"), ("Eigen", "Einladung")}
+
+    file = tmp_path / "vorlagen.json"
+    keys = [(t.tenant_id, t.id) for t in w.lists.list_templates(w.op) if t.tenant == "Geteilt"]
+    assert w.lists.export_templates(w.op, [*keys, (w.secret, 1)], file) == 2
+    assert {t["name"] for t in json.loads(file.read_text(encoding="utf-8"))["templates"]} == {"Einladung", "Absage"}
+
+    report = w.lists.import_templates(w.op, file, w.own, OnClash.SKIP)
+    assert (report.created, report.skipped) == (1, 1)
+    report = w.lists.import_templates(w.op, file, w.own, OnClash.RENAME)
+    assert (report.renamed, report.created) == (2, 0)
+    report = w.lists.import_templates(w.op, file, w.own, OnClash.OVERWRITE)
+    assert report.overwritten == 2
+    own = {t.name: t.subject for t in w.lists.list_templates(w.op) if t.tenant_id == w.own}
+    assert own == {
+        "Einladung": "Einladung zur PK",
+        "Absage": "Leider",
+        "Einladung (2)": "Einladung zur PK",
+        "Absage (2)": "Leider",
+    }
+    with pytest.raises(PermissionDeniedError):
+        w.lists.import_templates(w.op, file, w.shared, OnClash.SKIP)
+    broken = tmp_path / "kaputt.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(ValidationError.__mro__[1]):
+        w.lists.import_templates(w.op, broken, w.own, OnClash.SKIP)
+    with w.db.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Template).where(Template.id == a)) == 1
+
+
+def test_system_operator_sees_everything(world: World) -> None:
+    """The CLI is unrestricted (no tenant access rows), unless a filter narrows it (T9)."""
+    w = world
+    _contact(w, w.secret, "Geheimer")
+    assert [c.last_name for c in w.contacts.list_contacts(system_operator())] == ["Geheimer"]
+    narrowed = Operator(id=None, username="s", is_system=True, tenant_filter=frozenset({w.own}))
+    assert w.contacts.list_contacts(narrowed) == []

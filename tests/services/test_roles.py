@@ -1,0 +1,122 @@
+"""Roles and their permissions (SPEC R1, R2, S4), on all three backends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
+from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY, PREDEFINED_ROLES
+from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.roles import RolesService
+
+ADMIN = FirstAdmin(
+    username="chef",
+    password="Sehr-geheim1",
+    password_repeat="Sehr-geheim1",
+    email="chef@example.de",
+)
+
+
+@pytest.fixture
+def admin(migrated_db: Any) -> Operator:
+    return AuthService(migrated_db.session_factory).create_first_admin(ADMIN)
+
+
+def test_six_predefined_roles_and_a_new_one_on_top(migrated_db: Any, admin: Operator) -> None:
+    """R1, R2: six predefined roles ship; a new role is at the top of the list."""
+    roles = RolesService(migrated_db.session_factory)
+    listed = roles.list_roles(admin)
+    assert {r.predefined_key for r in listed} == {r.key for r in PREDEFINED_ROLES}
+    new_id = roles.create(admin, "Redaktion Nord")
+    first = roles.list_roles(admin)[0]
+    assert (first.id, first.name, first.permission_count) == (new_id, "Redaktion Nord", 0)
+    with pytest.raises(ValidationError, match="exists already"):
+        roles.create(admin, "  redaktion   NORD ")
+    with pytest.raises(ValidationError):
+        roles.create(admin, "")
+
+
+def test_ticking_saves_at_once_and_raises_the_version(migrated_db: Any, admin: Operator) -> None:
+    """R1, S4: ticking a permission is saved immediately and audited; a stale version is a conflict."""
+    roles = RolesService(migrated_db.session_factory)
+    role_id = roles.create(admin, "Prüfer")
+    version = roles.list_roles(admin)[0].version
+    version = roles.set_permission(admin, role_id, "audit.view", True, expected_version=version)
+    version = roles.set_permission(admin, role_id, "audit.export", True, expected_version=version)
+    assert roles.permissions(admin, role_id) == {"audit.view", "audit.export"}
+    roles.set_permission(admin, role_id, "audit.view", False, expected_version=version)
+    assert roles.permissions(admin, role_id) == {"audit.export"}
+    with pytest.raises(ConflictError):
+        roles.set_permission(admin, role_id, "audit.view", True, expected_version=version)
+    with pytest.raises(ValidationError):
+        roles.set_permission(admin, role_id, "portal.view_jobs", True)
+    with migrated_db.session_factory() as session:
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.object_type == "RolePermission").order_by(AuditEntry.id)
+        ).all()
+        assert actions == ["create", "create", "delete"]
+
+
+def test_rename_duplicate_delete_and_impact(migrated_db: Any, admin: Operator) -> None:
+    """R1: rename; delete lists what loses the role; duplicate copies the permissions."""
+    roles = RolesService(migrated_db.session_factory)
+    role_id = roles.create(admin, "Leser Nord", permissions=frozenset({"contacts.view", "customers.view"}))
+    with migrated_db.session_factory.begin() as session:
+        unit = session.scalars(select(OrgUnit.id)).first()
+        user = User(username="mia", username_key="mia", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        session.add(user)
+        session.flush()
+        session.add(RoleAssignment(user_id=user.id, role_id=role_id, org_unit_id=unit))
+    assert roles.impact(admin, role_id).users_left_without_role == ()
+    impact = roles.impact(admin, role_id, name_users_left_without_role=True)
+    assert (impact.users, impact.units, impact.assignments) == (1, 1, 1)
+    assert impact.users_left_without_role == ("mia",)
+    assert impact.sample == (("mia", "Organisation"),)
+    roles.rename(admin, role_id, "Leser Süd")
+    copy_id = roles.duplicate(admin, role_id, "Leser Süd (Kopie)")
+    assert roles.permissions(admin, copy_id) == roles.permissions(admin, role_id)
+    assert roles.delete(admin, role_id) == 1
+    with migrated_db.session_factory() as session:
+        assert session.get(Role, role_id) is None
+        assert session.scalars(select(RoleAssignment).where(RoleAssignment.user_id == user.id)).all() == []
+        deleted = session.scalars(
+            select(AuditEntry.object_id).where(
+                AuditEntry.object_type == "RoleAssignment", AuditEntry.action == "delete"
+            )
+        ).all()
+        assert deleted == [f"{user.id}:{unit}:{role_id}"]
+
+
+def test_restore_defaults_of_a_predefined_role(migrated_db: Any, admin: Operator) -> None:
+    """R2: a changed predefined role gets its shipped permissions back; others have no defaults."""
+    roles = RolesService(migrated_db.session_factory)
+    reader = next(r for r in roles.list_roles(admin) if r.predefined_key == "reader")
+    roles.set_permissions(admin, reader.id, {"contacts.view": False, "audit.view": True})
+    roles.rename(admin, reader.id, "Lesende")
+    roles.restore_defaults(admin, reader.id)
+    assert roles.permissions(admin, reader.id) == PREDEFINED_BY_KEY["reader"].permissions
+    assert next(r for r in roles.list_roles(admin) if r.id == reader.id).name == "Lesende"
+    own = roles.create(admin, "Eigene")
+    with pytest.raises(ValidationError):
+        roles.restore_defaults(admin, own)
+
+
+def test_roles_refused_without_permission(migrated_db: Any, admin: Operator) -> None:
+    """S2: the service refuses what the page would not offer."""
+    roles = RolesService(migrated_db.session_factory)
+    viewer = Operator(id=admin.id, username="v", permissions=frozenset({"roles.view"}))
+    role_id = roles.list_roles(viewer)[0].id
+    for call in (
+        lambda: roles.create(viewer, "X"),
+        lambda: roles.set_permission(viewer, role_id, "audit.view", True),
+        lambda: roles.rename(viewer, role_id, "Y"),
+        lambda: roles.delete(viewer, role_id),
+        lambda: roles.restore_defaults(viewer, role_id),
+    ):
+        with pytest.raises(PermissionDeniedError):
+            call()

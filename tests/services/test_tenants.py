@@ -1,0 +1,192 @@
+"""Tenants and tenant access through the services, on every backend (SPEC T1-T5, T8, T9, T11, S3, S4)."""
+
+from __future__ import annotations
+
+import pytest
+from dbhelpers import MigratedDatabase
+from sqlalchemy import select
+from tenanthelpers import add_tenants, add_user, grant, operator, router
+
+from mandant_desktop.db.models import AccessLevel, AuditEntry, Contact, TenantAccess
+from mandant_desktop.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.domain.tenants import HIDDEN, Access, StagedAccess
+from mandant_desktop.services.access import AccessService
+from mandant_desktop.services.tenants import TenantInput, TenantService
+
+FULL, READ, HID = AccessLevel.FULL, AccessLevel.READ_ONLY, AccessLevel.HIDDEN
+
+
+def _services(db: MigratedDatabase) -> tuple[TenantService, AccessService]:
+    return TenantService(db.session_factory, router(db)), AccessService(db.session_factory)
+
+
+def test_create_rename_and_delete_a_tenant(migrated_db: MigratedDatabase) -> None:
+    """T1, T4: a trimmed, case-insensitively unique name; the creator alone gets full access with
+    private data; delete refuses while the tenant holds data and names what it holds."""
+    tenants, _ = _services(migrated_db)
+    anna = add_user(migrated_db.session_factory, "anna")
+    bert = add_user(migrated_db.session_factory, "bert")
+    op = operator(anna, "anna")
+    new_id = tenants.create_tenant(op, TenantInput(name="  Presse   Nord "))
+    with migrated_db.session_factory() as session:
+        rows = session.execute(select(TenantAccess.user_id, TenantAccess.level, TenantAccess.private_data)).all()
+    assert rows == [(anna, FULL, True)]
+    assert [t.name for t in tenants.list_tenants(op)] == ["Presse Nord"]
+    assert tenants.list_tenants(operator(bert, "bert")) == []
+    with pytest.raises(ValidationError) as clash:
+        tenants.create_tenant(op, TenantInput(name="presse nord"))
+    assert clash.value.field == "tenant name"
+    with pytest.raises(ValidationError):
+        tenants.create_tenant(op, TenantInput(name="x" * 101))
+    with pytest.raises(ValidationError):
+        tenants.create_tenant(op, TenantInput(name="   "))
+
+    row = tenants.list_tenants(op)[0]
+    tenants.update_tenant(op, new_id, row.version, TenantInput(name="Presse Süd", active=False))
+    renamed = tenants.list_tenants(op)[0]
+    assert (renamed.name, renamed.active) == ("Presse Süd", False)
+    with pytest.raises(ConflictError):
+        tenants.update_tenant(op, new_id, row.version, TenantInput(name="Alt"))
+
+    with migrated_db.session_factory.begin() as session:
+        session.add(Contact(tenant_id=new_id, last_name="Weber"))
+    with pytest.raises(ConflictError) as refused:
+        tenants.delete_tenant(op, new_id, renamed.version)
+    assert refused.value.values["contacts"] == 1 and refused.value.values["name"] == "Presse Süd"
+    with migrated_db.session_factory.begin() as session:
+        session.query(Contact).delete()
+    tenants.delete_tenant(op, new_id, renamed.version)
+    assert tenants.list_tenants(op) == []
+
+
+def test_hierarchy_newsroom_and_rights(migrated_sqlite: MigratedDatabase) -> None:
+    """T5, T11, T8: no tenant below itself; unique slugs; a read-only tenant cannot be edited."""
+    tenants, _ = _services(migrated_sqlite)
+    anna = add_user(migrated_sqlite.session_factory, "anna")
+    op = operator(anna, "anna")
+    main = tenants.create_tenant(op, TenantInput(name="Konzern", newsroom_name="Newsroom", newsroom_slug="konzern"))
+    sub = tenants.create_tenant(op, TenantInput(name="Tochter", parent_id=main))
+    version = {t.id: t.version for t in tenants.list_tenants(op)}
+    with pytest.raises(ValidationError) as cycle:
+        tenants.update_tenant(op, main, version[main], TenantInput(name="Konzern", parent_id=sub))
+    assert cycle.value.field == "parent"
+    with pytest.raises(ValidationError) as slug:
+        tenants.update_tenant(
+            op, sub, version[sub], TenantInput(name="Tochter", newsroom_name="N", newsroom_slug="konzern")
+        )
+    assert slug.value.field == "newsroom slug"
+    with pytest.raises(ValidationError):
+        tenants.update_tenant(
+            op, sub, version[sub], TenantInput(name="Tochter", newsroom_name="N", newsroom_slug="Groß")
+        )
+
+    grant(migrated_sqlite.session_factory, anna, {sub: READ})
+    with pytest.raises(PermissionDeniedError):
+        tenants.update_tenant(op, sub, version[sub], TenantInput(name="Neu"))
+    grant(migrated_sqlite.session_factory, anna, {sub: HID})
+    with pytest.raises(NotFoundError):
+        tenants.update_tenant(op, sub, version[sub], TenantInput(name="Neu"))
+    with pytest.raises(PermissionDeniedError):
+        tenants.create_tenant(operator(anna, "anna", permissions={"tenants.view"}), TenantInput(name="X"))
+
+
+def test_tenant_filter_is_remembered_per_operator(migrated_sqlite: MigratedDatabase) -> None:
+    """T9: the filter is stored per operator and narrows the tenant list; hidden tenants drop out."""
+    tenants, _ = _services(migrated_sqlite)
+    anna = add_user(migrated_sqlite.session_factory, "anna")
+    a, b, c = add_tenants(migrated_sqlite.session_factory, "A", "B", "C")
+    grant(migrated_sqlite.session_factory, anna, {a: FULL, b: READ})
+    op = operator(anna, "anna")
+    assert tenants.load_filter(op) is None
+    tenants.save_filter(op, frozenset({b, c}))
+    assert tenants.load_filter(op) == {b}
+    assert [t.name for t in tenants.list_tenants(operator(anna, "anna", tenant_filter=frozenset({b})))] == ["B"]
+    tenants.save_filter(op, None)
+    assert tenants.load_filter(op) is None
+
+
+def test_access_matrix_save_is_audited_and_all_or_nothing(migrated_db: MigratedDatabase) -> None:
+    """T2, T3, S3, S4: staged edits are written together with one audit entry per cell before → after;
+    a stale cell or a read-only tenant refuses the whole save."""
+    factory = migrated_db.session_factory
+    _, access = _services(migrated_db)
+    boss = add_user(factory, "boss")
+    mia, tom = add_user(factory, "mia"), add_user(factory, "tom")
+    a, b, c = add_tenants(factory, "A", "B", "C")
+    grant(factory, boss, {a: FULL, b: FULL, c: READ}, private={a})
+    grant(factory, mia, {a: READ})
+    op = operator(boss, "boss")
+
+    matrix = access.load_matrix(op)
+    assert [t.name for t in matrix.tenants] == ["A", "B", "C"]
+    assert [t.editable for t in matrix.tenants] == [True, True, False]
+    assert matrix.cells[(a, mia)] == Access(Level.READ_ONLY)
+    staged = StagedAccess(matrix.cells)
+    staged.set(a, mia, Access(Level.FULL, True))
+    staged.set(b, tom, Access(Level.READ_ONLY))
+    staged.set(a, boss, Access(Level.FULL, True))  # unchanged: no edit
+    assert len(staged) == 2
+    assert access.save(op, staged.changes()) == 2
+    again = access.load_matrix(op)
+    assert again.cells[(a, mia)] == Access(Level.FULL, True) and again.cells[(b, tom)] == Access(Level.READ_ONLY)
+    with factory() as session:
+        entries = session.execute(
+            select(AuditEntry.object_id, AuditEntry.action, AuditEntry.changes, AuditEntry.tenant_id).where(
+                AuditEntry.object_type == "TenantAccess"
+            )
+        ).all()
+    assert sorted((e.object_id, e.action) for e in entries) == [(f"{a}:{mia}", "update"), (f"{b}:{tom}", "create")]
+    by_id = {e.object_id: e.changes for e in entries}
+    assert by_id[f"{a}:{mia}"] == {"level": ["read_only", "full"], "private_data": [False, True]}
+
+    # Back to hidden removes the row.
+    staged = StagedAccess(again.cells)
+    staged.set(b, tom, HIDDEN)
+    access.save(op, staged.changes())
+    assert (b, tom) not in access.load_matrix(op).cells
+
+    # Someone else changed mia on A meanwhile: nothing of this save is written.
+    stale = StagedAccess(again.cells)
+    stale.set(a, mia, Access(Level.READ_ONLY))
+    stale.set(b, mia, Access(Level.FULL))
+    grant(factory, mia, {a: HID})
+    with pytest.raises(ConflictError):
+        access.save(op, stale.changes())
+    assert (b, mia) not in access.load_matrix(op).cells
+
+    # A read-only tenant in the batch refuses all of it (S2: the service, not just the disabled UI).
+    ro = StagedAccess(access.load_matrix(op).cells)
+    ro.set(b, tom, Access(Level.FULL))
+    ro.set(c, tom, Access(Level.FULL))
+    with pytest.raises(PermissionDeniedError):
+        access.save(op, ro.changes())
+    assert (b, tom) not in access.load_matrix(op).cells
+    with pytest.raises(PermissionDeniedError):
+        access.save(operator(boss, "boss", permissions={"tenants.view"}), ro.changes())
+
+
+def test_apply_to_sub_tenants_and_hidden_tenants_stay_out(migrated_sqlite: MigratedDatabase) -> None:
+    """T5: a user's access on a tenant is staged on all its sub-tenants; T8: tenants hidden from the
+    operator are not in the matrix at all."""
+    factory = migrated_sqlite.session_factory
+    _, access = _services(migrated_sqlite)
+    boss, mia = add_user(factory, "boss"), add_user(factory, "mia")
+    (root,) = add_tenants(factory, "Konzern")
+    (child,) = add_tenants(factory, "Tochter", parent=root)
+    (grandchild,) = add_tenants(factory, "Enkel", parent=child)
+    (secret,) = add_tenants(factory, "Geheim")
+    grant(factory, boss, {root: FULL, child: FULL, grandchild: FULL})
+    grant(factory, mia, {root: READ, secret: FULL}, private={root})
+    op = operator(boss, "boss")
+    matrix = access.load_matrix(op)
+    assert secret not in {t.id for t in matrix.tenants}
+    assert all(tenant != secret for tenant, _ in matrix.cells)
+    parents = {t.id: t.parent_id for t in matrix.tenants}
+    from mandant_desktop.domain.tenants import descendants
+
+    staged = StagedAccess(matrix.cells)
+    assert staged.apply_to(root, [mia], descendants(parents, root)) == 2
+    access.save(op, staged.changes())
+    cells = access.load_matrix(op).cells
+    assert cells[(child, mia)] == cells[(grandchild, mia)] == Access(Level.READ_ONLY, True)

@@ -1,0 +1,313 @@
+"""Users, activation links and mail (SPEC U1-U4, R3), on all three backends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+from collections.abc import Iterator
+from email import message_from_bytes
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from sqlalchemy import select
+
+from mandant_desktop.db.models import (
+    ActivationToken,
+    AuditEntry,
+    MailStatus,
+    OutboxMail,
+    RoleAssignment,
+    User,
+    UserKind,
+    UserStatus,
+)
+from mandant_desktop.domain.errors import PermissionDeniedError, ValidationError
+from mandant_desktop.services.activation import ActivationError, ActivationService, hash_token
+from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.mail import AccountSettings, MailService, SmtpSettings
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.secrets import MemorySecretStore
+from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserSort, UsersService
+
+ADMIN = FirstAdmin(
+    username="chef",
+    password="Sehr-geheim1",
+    password_repeat="Sehr-geheim1",
+    email="chef@example.de",
+    first_name="Karla",
+    last_name="Chef",
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def new_user(name: str = "mia", **extra: Any) -> NewUser:
+    values: dict[str, Any] = {
+        "username": name,
+        "email": f"{name}@example.de",
+        "first_name": name.capitalize(),
+        "last_name": "Muster",
+    }
+    values.update(extra)
+    return NewUser(**values)
+
+
+@pytest.fixture
+def admin(migrated_db: Any) -> Operator:
+    return AuthService(migrated_db.session_factory).create_first_admin(ADMIN)
+
+
+def token_of(mail_body: str) -> str:
+    link = next(word for word in mail_body.split() if word.startswith("http"))
+    return parse_qs(urlparse(link).query)["token"][0]
+
+
+def test_add_user_pending_with_activation_mail_in_outbox(migrated_db: Any, admin: Operator) -> None:
+    """U2, U4: a new user is listed at once as pending; without SMTP the activation mail lands in
+    the outbox; only the token's hash is stored; the change is audited."""
+    clock = Clock()
+    users = UsersService(migrated_db.session_factory, clock=clock)
+    link = users.create(admin, new_user())
+    rows = users.page(admin, search="mia")
+    assert [(r.username, r.status, r.kind, r.has_role) for r in rows] == [
+        ("mia", DisplayStatus.PENDING, UserKind.INTERNAL, False)
+    ]
+    assert link.expires_at == clock.now + dt.timedelta(days=7)
+    with migrated_db.session_factory() as session:
+        mail = session.scalars(select(OutboxMail)).one()
+        assert mail.status == MailStatus.OUTBOX and mail.recipient == "mia@example.de"
+        assert token_of(mail.body) == link.token
+        stored = session.scalars(select(ActivationToken.token_hash)).one()
+        assert stored == hash_token(link.token) and link.token not in stored
+        assert session.scalars(select(AuditEntry.action).where(AuditEntry.object_type == "User")).all()[-1] == "create"
+
+
+def test_add_user_validation(migrated_db: Any, admin: Operator) -> None:
+    """U2: e-mail syntax, unique user name and e-mail (case-insensitive), required names."""
+    users = UsersService(migrated_db.session_factory)
+    users.create(admin, new_user())
+    for data, field in (
+        (new_user(email="kein-at-zeichen"), "email"),
+        (new_user("MIA", email="other@example.de"), "username"),
+        (new_user("ben", email="MIA@example.de"), "email"),
+        (new_user("ben", first_name=" "), "first name"),
+        (new_user("b n"), "username"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            users.create(admin, data)
+        assert caught.value.field == field
+    assert users.count(admin) == 2
+
+
+def test_activation_with_password_and_expiry(migrated_db: Any, admin: Operator) -> None:
+    """U2: the link is valid 7 days (controlled clock); the password follows the policy; after
+    activation the user is active, the token used and a confirmation mail goes out."""
+    clock = Clock()
+    users = UsersService(migrated_db.session_factory, clock=clock)
+    activation = ActivationService(migrated_db.session_factory, clock=clock)
+    link = users.create(admin, new_user())
+    clock.now += dt.timedelta(days=6, hours=23)
+    assert activation.token_info(link.token).needs_password
+    with pytest.raises(ValidationError):
+        activation.activate(link.token, "kurz", "kurz")
+    with pytest.raises(ValidationError):
+        activation.activate(link.token, "lang-genug", "anders-genug")
+    assert activation.activate(link.token, "lang-genug", "lang-genug") == "mia"
+    with pytest.raises(ActivationError, match="used already"):
+        activation.activate(link.token, "lang-genug", "lang-genug")
+    [row] = users.page(admin, search="mia")
+    assert row.status == DisplayStatus.ACTIVE
+    with migrated_db.session_factory() as session:
+        subjects = session.scalars(select(OutboxMail.subject).order_by(OutboxMail.id)).all()
+        assert subjects == ["Activate your account", "Your account is active"]
+
+    other = users.create(admin, new_user("ben"))
+    clock.now += dt.timedelta(days=7, seconds=1)
+    with pytest.raises(ActivationError, match="expired"):
+        activation.activate(other.token, "lang-genug", "lang-genug")
+    [ben] = users.page(admin, search="ben")
+    assert ben.status == DisplayStatus.EXPIRED
+
+
+def test_sso_user_activates_with_the_link_alone(migrated_db: Any, admin: Operator) -> None:
+    """U2: SSO customers activate by clicking the link; no password is stored."""
+    users = UsersService(migrated_db.session_factory)
+    activation = ActivationService(migrated_db.session_factory)
+    link = users.create(admin, new_user(sso=True))
+    assert not activation.token_info(link.token).needs_password
+    activation.activate(link.token)
+    with migrated_db.session_factory() as session:
+        user = session.scalars(select(User).where(User.username == "mia")).one()
+        assert user.status == UserStatus.ACTIVE and user.password_hash is None
+
+
+def test_resend_makes_the_old_link_invalid(migrated_db: Any, admin: Operator) -> None:
+    """U3: resend for several users: new tokens, old ones invalid; active users are refused."""
+    users = UsersService(migrated_db.session_factory)
+    activation = ActivationService(migrated_db.session_factory)
+    first = users.create(admin, new_user())
+    second = users.create(admin, new_user("ben"))
+    links = activation.resend(admin, [first.user_id, second.user_id])
+    assert {link.user_id for link in links} == {first.user_id, second.user_id}
+    with pytest.raises(ActivationError, match="not valid"):
+        activation.activate(first.token, "lang-genug", "lang-genug")
+    activation.activate(links[0].token, "lang-genug", "lang-genug")
+    with pytest.raises(ValidationError, match="Only users waiting"):
+        activation.resend(admin, [first.user_id])
+    with migrated_db.session_factory() as session:
+        assert session.scalar(select(OutboxMail.id).order_by(OutboxMail.id.desc())) is not None
+        assert len(session.scalars(select(OutboxMail)).all()) == 5  # 2 + 2 resent + 1 confirmation
+
+
+def test_filters_sort_and_cannot_log_in(migrated_db: Any, admin: Operator) -> None:
+    """U1, R3: filters internal / external / pending / deactivated / cannot log in; sorting."""
+    users = UsersService(migrated_db.session_factory)
+    mia = users.create(admin, new_user())
+    users.create(admin, new_user("ben"))
+    with migrated_db.session_factory.begin() as session:
+        session.add(
+            User(username="ext", username_key="ext", kind=UserKind.EXTERNAL, status=UserStatus.ACTIVE, last_name="X")
+        )
+    assert users.set_active(admin, [mia.user_id], False, expected_versions=seen(users, admin)) == 1
+    names = {f: [r.username for r in users.page(admin, kind=f)] for f in UserFilter}
+    assert sorted(names[UserFilter.ALL]) == ["ben", "chef", "ext", "mia"]
+    assert names[UserFilter.EXTERNAL] == ["ext"]
+    assert sorted(names[UserFilter.INTERNAL]) == ["ben", "chef", "mia"]
+    assert names[UserFilter.PENDING] == ["ben"]
+    assert names[UserFilter.DEACTIVATED] == ["mia"]
+    assert sorted(names[UserFilter.CANNOT_LOG_IN]) == ["ben", "mia"]
+    by_name = [r.username for r in users.page(admin, kind=UserFilter.INTERNAL, sort=UserSort.USERNAME)]
+    assert by_name == ["ben", "chef", "mia"]
+    reverse = [r.username for r in users.page(admin, kind=UserFilter.INTERNAL, sort=UserSort.USERNAME, descending=True)]
+    assert reverse == ["mia", "chef", "ben"]
+    assert users.set_active(admin, [mia.user_id], True, expected_versions=seen(users, admin)) == 1
+    [row] = users.page(admin, search="mia")
+    assert row.status == DisplayStatus.PENDING  # never activated: back to waiting
+    with pytest.raises(ValidationError, match="your own"):
+        users.set_active(admin, [admin.id or 0], False, expected_versions=seen(users, admin))
+    with migrated_db.session_factory() as session:
+        assert session.scalars(select(RoleAssignment.user_id).distinct()).all() == [admin.id]
+
+
+def test_services_refuse_without_permission(migrated_db: Any, admin: Operator) -> None:
+    """S2: a missing permission is a refused call, not only a disabled button."""
+    viewer = Operator(id=admin.id, username="v", permissions=frozenset({"users.view"}))
+    users = UsersService(migrated_db.session_factory)
+    with pytest.raises(PermissionDeniedError):
+        users.create(viewer, new_user())
+    with pytest.raises(PermissionDeniedError):
+        ActivationService(migrated_db.session_factory).resend(viewer, [1])
+    with pytest.raises(PermissionDeniedError):
+        users.set_active(viewer, [1], False, expected_versions={1: 1})
+
+
+# --------------------------------------------------------------------------- SMTP
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Collected:
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, Collected]]:
+    from aiosmtpd.controller import Controller
+
+    handler = Collected()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, handler
+    finally:
+        controller.stop()
+
+
+def test_mail_goes_through_a_real_smtp_server(
+    migrated_db: Any, admin: Operator, smtp_server: tuple[int, Collected]
+) -> None:
+    """U4: with SMTP configured the activation mail is queued in the transaction and delivered
+    after it; the test mail button sends at once; the password lives in the keyring only."""
+    port, collected = smtp_server
+    secrets = MemorySecretStore()
+    mail = MailService(migrated_db.session_factory, lambda: secrets)
+    mail.save_settings(
+        admin,
+        SmtpSettings(host="127.0.0.1", port=port, security="none", sender="noreply@example.de"),
+        AccountSettings(portal_url="https://portal.example.de/aktivieren", password_min_length=8),
+        expected_version=(0, 0),
+        password="smtp-geheim",
+    )
+    assert secrets.get("smtp-password") == "smtp-geheim"
+    assert mail.smtp_settings(admin).port == port
+    assert mail.send_test_mail(admin, "test@example.de", subject="Test", body="Hallo") == MailStatus.SENT
+    link = UsersService(migrated_db.session_factory).create(admin, new_user())
+    assert mail.deliver_queued() == 1
+    assert [m["To"] for m in collected.messages] == ["test@example.de", "mia@example.de"]
+    body = collected.messages[1].get_payload(decode=True).decode()
+    assert "https://portal.example.de/aktivieren?token=" in body and token_of(body) == link.token
+    with migrated_db.session_factory() as session:
+        assert set(session.scalars(select(OutboxMail.status))) == {MailStatus.SENT}
+        assert "smtp-geheim" not in repr(session.execute(select(AuditEntry.changes)).all())
+    with pytest.raises(ValidationError):
+        ActivationService(migrated_db.session_factory).activate(link.token, "sieben7", "sieben7")
+
+
+def test_unreachable_smtp_marks_the_mail_failed(migrated_db: Any, admin: Operator) -> None:
+    """U4: a server that does not answer leaves the mail failed with the reason; the outbox lists it."""
+    mail = MailService(migrated_db.session_factory, MemorySecretStore)
+    mail.save_settings(
+        admin,
+        SmtpSettings(host="127.0.0.1", port=free_port(), security="none", sender="a@b.de"),
+        AccountSettings(),
+        expected_version=(0, 0),
+    )
+    UsersService(migrated_db.session_factory).create(admin, new_user())
+    assert mail.deliver_queued() == 0
+    [row] = mail.outbox_page(admin, 0, 10)
+    assert row.status == MailStatus.FAILED and row.error
+
+
+def test_smtp_settings_validation(migrated_db: Any, admin: Operator) -> None:
+    mail = MailService(migrated_db.session_factory, MemorySecretStore)
+    for smtp, account in (
+        (SmtpSettings(host="mail server"), AccountSettings()),
+        (SmtpSettings(host="mail", port=0, sender="a@b.de"), AccountSettings()),
+        (SmtpSettings(host="mail", sender="kaputt"), AccountSettings()),
+        (SmtpSettings(), AccountSettings(portal_url="ftp://x")),
+        (SmtpSettings(), AccountSettings(password_min_length=5)),
+    ):
+        with pytest.raises(ValidationError):
+            mail.save_settings(admin, smtp, account, expected_version=(0, 0))
+
+
+def seen(users: UsersService, operator: Operator) -> dict[int, int]:
+    """The users' versions as a page would have read them (S4)."""
+    return {row.id: row.version for row in users.page(operator, limit=1000)}
+
+
+def test_an_activation_token_never_starts_with_a_hyphen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """U2, E9: a token is pasted after `mandant-admin user activate`; one starting with "-" would be
+    read as an option, so such a draw is thrown away."""
+    from mandant_desktop.services import activation
+
+    draws = iter(["-looks-like-an-option", "--also", "gut-und-sicher"])
+    monkeypatch.setattr(activation.secrets, "token_urlsafe", lambda _n: next(draws))
+    assert activation.new_token() == "gut-und-sicher"

@@ -1,0 +1,264 @@
+"""The role assignment page, standard view, driven as a user would (SPEC A1-A3, E2, E7, S7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from uihelpers import FakeInteraction
+
+from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
+from mandant_desktop.services.assignments import BulkEdit
+from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, chip_close_point
+from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage
+from mandant_desktop.ui.main_window import MainWindow
+
+UNIT_NAMES = ["Nord", "Süd", "West", "Ost", "=Zentrale"]
+
+
+@pytest.fixture
+def people(window: MainWindow) -> dict[str, list[int]]:
+    """Five units under the root (the administrator's role reaches them, as inheritance would give
+    it) and ten users without roles."""
+    app = window.context.app
+    admin_id = window.context.operator.id
+    with app.session_factory.begin() as session:
+        root = session.scalars(select(OrgUnit.id).where(OrgUnit.parent_id.is_(None))).one()
+        admin_role = session.scalars(select(Role.id).where(Role.predefined_key == "administrator")).one()
+        units = []
+        for index, name in enumerate(UNIT_NAMES):
+            unit = OrgUnit(name=name, parent_id=root, depth=1, sort_order=index)
+            session.add(unit)
+            session.flush()
+            units.append(unit.id)
+            session.add(
+                RoleAssignment(user_id=admin_id, role_id=admin_role, org_unit_id=unit.id, inherited_from_id=root)
+            )
+        users = []
+        for index in range(10):
+            user = User(
+                username=f"nutzer{index}",
+                username_key=f"nutzer{index}",
+                first_name="Nutzer",
+                last_name=f"{index:02d}",
+                email=f"nutzer{index}@example.de",
+                kind=UserKind.INTERNAL,
+                status=UserStatus.ACTIVE,
+            )
+            session.add(user)
+            session.flush()
+            users.append(user.id)
+    return {"units": units, "users": users}
+
+
+def assignments_page(window: MainWindow) -> AssignmentsPage:
+    assert window.show_page("assignments")
+    page = window.current_page()
+    assert isinstance(page, AssignmentsPage)
+    page.refresh()
+    return page
+
+
+def role_id(page: AssignmentsPage, name: str) -> int:
+    return next(r.id for r in page._roles if r.name == name)
+
+
+def test_bulk_add_three_roles_to_ten_users_in_five_units(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]
+) -> None:
+    """A2 (the manual's example): the preview counts what is added and what is already there; one
+    transaction with one audit entry per change; Ctrl+Z undoes the whole bulk edit, Ctrl+Y redoes."""
+    page = assignments_page(window)
+    app = window.context.app
+    reader = role_id(page, "Leser")
+    page.add_role(page.model.units.index(next(u for u in page.model.units if u.name == "Nord")), 1, reader)
+    qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+    panel = page.bulk_panel
+    assert panel.isVisible()
+    panel.roles.model.set_checked([role_id(page, n) for n in ("Redakteur", "Autor", "Leser")])
+    panel.users.model.set_checked(people["users"])
+    panel.units.model.set_checked(people["units"])
+    panel.update_preview()
+    assert panel.last_preview is not None
+    assert (panel.last_preview.to_add, panel.last_preview.already_present) == (149, 1)
+    assert "Adds 149 assignment(s)." in panel.preview_label.text()
+    assert "Already present: 1." in panel.preview_label.text()
+    with app.session_factory() as session:
+        audit_before = session.scalar(select(func.count()).select_from(AuditEntry))
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
+    with app.session_factory() as session:
+        held = session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"])))
+        assert held == 150
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) - audit_before == 149
+    assert "Already present: 150." in panel.preview_label.text() and not panel.confirm_button.isEnabled()
+    column = next(i for i, u in enumerate(page.model.users) if u.id == people["users"][3])
+    row = next(i for i, u in enumerate(page.model.units) if u.name == "West")
+    assert [c.role_name for c in page.model.index(row, column).data(CHIPS_ROLE)] == ["Autor", "Leser", "Redakteur"]
+
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with app.session_factory() as session:
+        assert session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"]))) == 1
+    assert page.model.index(row, column).data(CHIPS_ROLE) == []
+    page.redo_action.trigger()
+    with app.session_factory() as session:
+        assert session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"]))) == 150
+
+
+def test_cell_menu_adds_and_the_chip_cross_removes(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction
+) -> None:
+    """A1, S2: add a role from the cell's menu; click the × of its chip, confirm (warned: the last
+    role), and it is gone.
+    Inherited chips have no ×, and their cell offers no "add"."""
+    page = assignments_page(window)
+    row = next(i for i, u in enumerate(page.model.units) if u.name == "Süd")
+    column = next(i for i, u in enumerate(page.model.users) if u.id == people["users"][0])
+    index = page.model.index(row, column)
+    menu = page.build_cell_menu(index)
+    add_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    next(a for a in add_menu.actions() if a.text() == "Auditor").trigger()
+    assert [c.role_name for c in index.data(CHIPS_ROLE)] == ["Auditor"]
+
+    page.grid.scrollTo(index)
+    rect = page.grid.visualRect(index)
+    cross = chip_close_point(page.grid, rect, index.data(CHIPS_ROLE), QFont(page.grid.font()), role_id(page, "Auditor"))
+    assert cross is not None
+    qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=cross.center())
+    question = interactions.of_kind("confirm")[-1]
+    assert question.title == "Remove role"
+    # S2, R3: it was the user's only role, so the question warns that they can no longer log in.
+    assert "can no longer log in" in question.text
+    assert index.data(CHIPS_ROLE) == []
+
+    admin_column = next(i for i, u in enumerate(page.model.users) if u.id == window.context.operator.id)
+    admin_cell = page.model.index(row, admin_column)
+    [chip] = admin_cell.data(CHIPS_ROLE)
+    assert chip.inherited
+    assert chip_close_point(page.grid, rect, [chip], QFont(page.grid.font()), chip.role_id) is None
+    assert "inherited from Organisation" in admin_cell.data(Qt.ItemDataRole.ToolTipRole)
+    admin_menu = page.build_cell_menu(admin_cell)
+    assert not next(a for a in admin_menu.actions() if a.menu() is not None).isEnabled()
+
+
+def test_filter_and_download(qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], tmp_path: Path) -> None:
+    """A1, A3, S7: the unit and user filters narrow the grid after "Filter"; the download of the
+    filter selection and of everything within reach, read back cell by cell."""
+    page = assignments_page(window)
+    services = window.context.app.services
+    services.assignments.apply(
+        window.context.operator,
+        BulkEdit(
+            False, (role_id(page, "Leser"),), tuple(people["users"][:2]), (people["units"][0], people["units"][4])
+        ),
+    )
+    page.unit_filter.model.set_checked([people["units"][4]])
+    page.user_filter.model.set_checked(people["users"][:2])
+    assert page.unit_filter.text() == "Org units: =Zentrale"
+    qtbot.mouseClick(page.filter_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1 and page.model.columnCount() == 2
+
+    selection = tmp_path / "auswahl.xlsx"
+    assert page.export(EXPORT_SELECTION, selection) == 2
+    sheet = openpyxl.load_workbook(selection).active
+    assert sheet is not None
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["User", "E-mail", "Org unit", "Role", "Inherited", "Inherited from"]
+    assert rows[1:] == [
+        ["Nutzer 00", "nutzer0@example.de", "Organisation / =Zentrale", "Leser", "no", None],
+        ["Nutzer 01", "nutzer1@example.de", "Organisation / =Zentrale", "Leser", "no", None],
+    ]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:F3"
+    assert all(sheet.column_dimensions[letter].width for letter in "ABCDEF")
+
+    everything = tmp_path / "alle.xlsx"
+    assert page.export(EXPORT_ALL, everything) == 4 + 1 + 5
+    values = [[c.value for c in row] for row in openpyxl.load_workbook(everything).active.iter_rows(min_row=2)]
+    inherited = [v for v in values if v[4] == "yes"]
+    assert len(inherited) == 5 and all(v[5] == "Organisation" for v in inherited)
+    page.reset_button.click()
+    assert page.model.rowCount() == 6
+
+
+def test_a_unit_named_like_a_formula_is_neutralised(
+    window: MainWindow, people: dict[str, list[int]], tmp_path: Path
+) -> None:
+    """S7: a cell that would start with "=" is written as text."""
+    app = window.context.app
+    with app.session_factory.begin() as session:
+        unit = session.get(OrgUnit, people["units"][4])
+        assert unit is not None
+        unit.parent_id = None
+        unit.depth = 0
+    page = assignments_page(window)
+    path = tmp_path / "formel.xlsx"
+    page.export(EXPORT_ALL, path)
+    cells = [row[2] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
+    zentrale = [c for c in cells if "Zentrale" in str(c.value)]
+    assert zentrale and all(c.data_type == "s" and not str(c.value).startswith("=") for c in zentrale)
+
+
+def test_the_grid_models_pass_the_model_tester(
+    qtmodeltester: object, window: MainWindow, people: dict[str, list[int]]
+) -> None:
+    page = assignments_page(window)
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    qtmodeltester.check(page.unit_filter.model)  # type: ignore[attr-defined]
+
+
+def test_the_grid_fetches_only_visible_blocks(window: MainWindow, people: dict[str, list[int]]) -> None:
+    """A1, section 8: painting the grid asks the database for the visible block only."""
+    page = assignments_page(window)
+    page.grid.viewport().repaint()
+    assert page.model.fetch_count == 1
+    option = QStyleOptionViewItem()
+    assert page.delegate.sizeHint(option, page.model.index(0, 0)).height() > 10
+    assert page.grid.indexAt(QPoint(5, 5)).isValid()
+
+
+def test_a_cancelled_bulk_edit_changes_nothing_and_says_so(
+    window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction, monkeypatch: object
+) -> None:
+    """E3, A2: Cancel in the progress dialog rolls the bulk edit back; the status bar says so, no
+    error box appears and nothing lands on the undo stack."""
+    page = assignments_page(window)
+    from PySide6.QtWidgets import QProgressDialog
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)  # type: ignore[attr-defined]
+    edit = BulkEdit(False, (role_id(page, "Leser"),), tuple(people["users"]), tuple(people["units"]))
+    assert page.apply_bulk(edit) is None
+    assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
+    assert not interactions.of_kind("error") and page.undo_stack.count() == 0
+    with window.context.app.session_factory() as session:
+        assert session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"]))) == 0
+
+
+def test_an_operator_who_may_only_look_gets_no_editing(window: MainWindow, people: dict[str, list[int]]) -> None:
+    """S1, S2: with assignments.view alone the cell menu offers nothing to add or remove, bulk edit
+    and download are off — and the service refuses a direct call all the same."""
+    from dataclasses import replace
+
+    from mandant_desktop.domain.errors import PermissionDeniedError
+    from mandant_desktop.ui.page import PageContext
+
+    context = window.context
+    looker = replace(context.operator, permissions=frozenset({"assignments.view"}))
+    limited = PageContext(
+        app=context.app, operator=looker, settings=context.settings, language=context.language, shell=context.shell
+    )
+    page = AssignmentsPage(limited)
+    try:
+        assert not page.bulk_button.isEnabled() and not page.export_button.isEnabled()
+        menu = page.build_cell_menu(page.model.index(1, 0))
+        assert not next(a for a in menu.actions() if a.menu() is not None).isEnabled()
+        assert any(a.text() == "You may not assign roles in this org unit." for a in menu.actions())
+        with pytest.raises(PermissionDeniedError):
+            context.app.services.assignments.add(looker, people["users"][0], people["units"][0], role_id(page, "Leser"))
+    finally:
+        page.deleteLater()

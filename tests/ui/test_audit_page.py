@@ -1,0 +1,173 @@
+"""The audit log page driven as a user would (SPEC S3, T8, section 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+
+from mandant_desktop.db.models import AuditEntry
+from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
+from mandant_desktop.ui.audit.page import NO_DATE, AuditPage
+from mandant_desktop.ui.main_window import MainWindow
+
+T0 = dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.UTC)
+
+
+def _entries(window: MainWindow, count: int) -> None:
+    rows = [
+        {
+            "at": T0 + dt.timedelta(seconds=i),
+            "operator_id": None,
+            "operator_name": "lena" if i % 2 else "jonas",
+            "workstation": "BUERO-07",
+            "tenant_id": None,
+            "object_type": "Customer",
+            "object_id": str(1000 + i),
+            "action": "update",
+            "summary": "",
+            "changes": {"name": [f"Druckerei {i}", f"Druckhaus {i}"], "remote_access": [False, True]},
+        }
+        for i in range(count)
+    ]
+    with window.context.app.session_factory.begin() as session:
+        session.execute(insert(AuditEntry), rows)
+
+
+@pytest.fixture
+def page(window: MainWindow, qtbot: QtBot) -> AuditPage:
+    _entries(window, 450)
+    assert window.show_page("audit")
+    found = window.current_page()
+    assert isinstance(found, AuditPage)
+    found.refresh()
+    return loaded(found)
+
+
+def loaded(page: AuditPage) -> AuditPage:
+    """S5: wait for the count and first page, which load on a worker."""
+    deadline = time.monotonic() + 10
+    while page.busy:
+        assert time.monotonic() < deadline, "the audit page did not finish loading"
+        QTest.qWait(10)
+    return page
+
+
+def test_table_is_lazy_and_passes_the_model_tester(page: AuditPage, qtmodeltester: ModelTester) -> None:
+    """S3, section 8: the table fetches pages as it scrolls; the model is a correct Qt model."""
+    assert page.table.objectName() == "auditTable"
+    assert page.model.total > 450
+    assert page.model.rowCount() == PAGE
+    assert page.model.canFetchMore()
+    page.model.fetchMore()
+    assert page.model.rowCount() == 2 * PAGE
+    # The tester gets a model of its own: the page's view, connected first, fetches more rows from
+    # within the reset signal, which the tester would count as an insert during a reset.
+    service, operator = page.context.app.services.audit, page.operator()
+    checked = AuditTableModel(
+        lambda query: service.count(operator, query), lambda query, after, n: service.page(operator, query, after, n)
+    )
+    checked.reload()
+    qtmodeltester.check(checked)
+    while checked.canFetchMore():
+        checked.fetchMore()
+    ids = [checked.row_at(row).id for row in range(checked.rowCount())]  # type: ignore[union-attr]
+    assert len(ids) == checked.total == len(set(ids))
+    # newest first: the administrator's own entries (written now), then the last entry written in May
+    first = next(row for row in range(page.model.rowCount()) if page.model.index(row, 4).data() == "Customer")
+    assert page.model.index(first, 5).data() == "Druckhaus 449"
+    assert page.model.index(first, 6).data() == "changed"
+    assert page.model.index(first, 2).data() == "BUERO-07"
+
+
+def test_filters_and_detail_pane(page: AuditPage, qtmodeltester: ModelTester) -> None:
+    """S3: free text, operator and the detail pane with each changed field, before → after."""
+    page.search.setText("Druckhaus 12")
+    loaded(page).apply_filters()
+    loaded(page)
+    labels = sorted(page.model.index(row, 5).data() for row in range(page.model.rowCount()))
+    assert labels == ["Druckhaus 12"] + [f"Druckhaus {n}" for n in range(120, 130)]
+    page.operator_filter.setEditText("LENA")
+    loaded(page).apply_filters()
+    loaded(page)
+    assert {page.model.index(row, 1).data() for row in range(page.model.rowCount())} == {"lena"}
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    details = [
+        tuple(page.detail_model.text(row, column) for column in range(3)) for row in range(page.detail_model.rowCount())
+    ]
+    assert ("Remote access", "no", "yes") in details
+    assert any(d[0] == "Name" and d[1].startswith("Druckerei") for d in details)
+    assert "BUERO-07" in page.detail_title.text()
+    qtmodeltester.check(page.detail_model)
+    page.reset_filters()
+    assert page.since.date() == NO_DATE and page.search.text() == ""
+    assert loaded(page).model.total > 450
+
+
+def test_time_range_filter_uses_local_days(page: AuditPage) -> None:
+    """S3: the range is in local calendar days; the table shows local time."""
+    local = T0.astimezone()
+    page.since.setDate(page.since.date().fromString(local.strftime("%d.%m.%Y"), "dd.MM.yyyy"))
+    page.until.setDate(page.since.date())
+    loaded(page).apply_filters()
+    loaded(page)
+    assert page.model.total == 450
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.model.rowCount() == 450
+    assert page.model.index(page.model.rowCount() - 1, 0).data() == local.strftime("%d.%m.%Y %H:%M:%S")
+
+
+def test_sort_by_operator_runs_in_the_database(page: AuditPage) -> None:
+    """S3: a click on a column header sorts on the server and starts again from the top."""
+    page.table.sortByColumn(1, page.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    names = [page.model.index(row, 1).data() for row in range(page.model.rowCount())]
+    assert names[0] == "admin" or names == sorted(names)
+    assert page.model.query.sort.value == "operator_name"
+
+
+def test_read_only_and_export(page: AuditPage, tmp_path: Path, qtbot: QtBot) -> None:
+    """S3, S7: no way to edit; the export writes the filtered entries."""
+    assert page.table.editTriggers() == page.table.EditTrigger.NoEditTriggers
+    assert not page.model.flags(page.model.index(0, 0)) & page.model.flags(page.model.index(0, 0)).ItemIsEditable
+    page.search.setText("Druckhaus 44")
+    loaded(page).apply_filters()
+    loaded(page)
+    target = tmp_path / "audit.xlsx"
+    page.choose_export_path = lambda: str(target)
+    page.export_button.click()
+    status = page.window().statusBar()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "Audit entries exported" in status.currentMessage())  # on a worker (S5)
+    rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].values)
+    assert len(rows) == 1 + 11
+    assert rows[0][0] == "Time"
+
+
+def test_model_without_rows() -> None:
+    """S3: an empty result is an empty table, not an error."""
+    model = AuditTableModel(lambda _q: 0, lambda _q, _c, _n: [])
+    model.reload()
+    assert model.rowCount() == 0 and not model.canFetchMore()
+
+
+def test_copy_from_the_keyboard(page: AuditPage, qtbot: QtBot) -> None:
+    """S3, E2: Ctrl+C copies the current entry with its changed fields; there is no edit action."""
+    page.search.setText("Druckhaus 5")
+    loaded(page).apply_filters()
+    loaded(page)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(1, 0))
+    page.copy_action.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert "Remote access: no → yes" in copied
+    names = {action.objectName() for action in page.findChildren(QAction) if action.objectName().startswith("audit")}
+    assert names >= {"auditCopyAction", "auditExportAction", "auditMenuAction"}
+    assert not any("edit" in name.casefold() or "delete" in name.casefold() for name in names)

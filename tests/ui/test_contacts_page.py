@@ -1,0 +1,300 @@
+"""The contacts page and the toolbar's tenant filter, driven as a user would (SPEC T7-T10, T12, T9)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit, QTableView, QToolButton
+from pytestqt.qtbot import QtBot
+from tenanthelpers import add_tenants, grant
+from uihelpers import FakeInteraction
+
+from mandant_desktop import bootstrap
+from mandant_desktop.db.models import AccessLevel
+from mandant_desktop.domain.tenant_access import MASK
+from mandant_desktop.services.contacts import ContactInput, RoleInput
+from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.ui.contacts.dialogs import ContactDialog, ImportDialog, RoleDialog, TemplateDialog
+from mandant_desktop.ui.contacts.page import LISTS, TEMPLATES, ContactsPage
+from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.settings import Settings
+
+FULL, READ = AccessLevel.FULL, AccessLevel.READ_ONLY
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Select one row whatever keyboard modifier an earlier key click left behind (selectRow obeys Ctrl)."""
+    view.selectionModel().setCurrentIndex(
+        view.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+@dataclass
+class Scene:
+    window: MainWindow
+    app: bootstrap.AppContext
+    operator: Operator
+    own: int
+    shared: int
+    secret: int
+    settings: Settings
+    language: LanguageManager
+
+    def page(self) -> ContactsPage:
+        self.window.show_page("contacts")
+        page = self.window.current_page()
+        assert isinstance(page, ContactsPage)
+        return page
+
+
+@pytest.fixture
+def scene(
+    qtbot: QtBot,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    settings: Settings,
+    language: LanguageManager,
+    interactions: FakeInteraction,
+) -> Iterator[Scene]:
+    app, operator = admin_app
+    assert operator.id is not None
+    factory = app.session_factory
+    own, shared, secret = add_tenants(factory, "Eigen", "Geteilt", "Geheim")
+    grant(factory, operator.id, {own: FULL, shared: READ}, private={own})
+    system = system_operator()
+    contacts, lists = app.services.contacts, app.services.lists
+    roles = []
+    for tenant, name in ((own, "Albers"), (shared, "Brandt"), (secret, "Conrad")):
+        contact = contacts.save_contact(
+            system, tenant, ContactInput(last_name=name, first_name="Eva", email=f"{name.lower()}@example.de")
+        )
+        roles.append((tenant, contacts.save_role(system, tenant, contact, tenant, RoleInput(f"Zeitung {name}"))))
+    lists.save_list(system, own, "Gemischt", "", set(roles))
+    lists.save_list(system, own, "Eigene", "", {roles[0]})
+    lists.save_template(system, own, "Einladung", "Einladung", "Text")
+    lists.save_template(system, secret, "Geheimvorlage", "x", "y")
+    window = MainWindow(app, operator, settings=settings, language=language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield Scene(window, app, operator, own, shared, secret, settings, language)
+
+
+def test_hidden_masked_and_read_only_contacts(qtbot: QtBot, scene: Scene) -> None:
+    """T8: the hidden tenant's contact is absent; the read-only one is masked and cannot be deleted."""
+    page = scene.page()
+    tab = page.contacts
+    names = [tab.model.row(r).last_name for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
+    assert names == ["Albers", "Brandt"]
+    assert tab.count_label.text() == "2 contacts"
+    select_row(tab.view, 1)
+    brandt = tab.current()
+    assert brandt is not None and brandt.email == MASK and not brandt.editable
+    assert not tab.delete_button.isEnabled()
+    assert tab.model.index(1, 3).data() == MASK
+    select_row(tab.view, 0)
+    assert tab.delete_button.isEnabled()
+    assert tab.roles_model.row(0).organisation == "Zeitung Albers"  # type: ignore[union-attr]
+
+    tab.search.setText("bra")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.model.rowCount() == 1
+
+
+def test_new_contact_offers_only_full_access_tenants(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """T7: creating asks for the tenant and offers only those with full access; Ctrl+N opens it."""
+    page = scene.page()
+    offered: list[list[str]] = []
+
+    def run(dialog: ContactDialog) -> int:
+        offered.append([dialog.tenant.itemText(i) for i in range(dialog.tenant.count())])
+        dialog.submit()  # no last name: refused in the dialog
+        assert dialog.message.text() == "Please enter a last name."
+        dialog.last_name.setText("Dreher")
+        dialog.email.setText("dreher@example.de")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(ContactDialog, "exec", run)
+    page.contacts.view.setFocus()
+    qtbot.keyClick(page.contacts.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert offered == [["Eigen"]]
+    current = page.contacts.current()
+    assert current is not None and current.last_name == "Dreher" and current.tenant == "Eigen"
+
+
+def test_mixed_list_is_read_only_with_hidden_members_counted(scene: Scene) -> None:
+    """T10: the list with a hidden member says how many are hidden and offers no delete."""
+    page = scene.page()
+    page.tabs.setCurrentIndex(LISTS)
+    tab = page.lists
+    rows = {tab.model.row(r).name: r for r in range(tab.model.rowCount())}  # type: ignore[union-attr]
+    select_row(tab.view, rows["Gemischt"])
+    assert tab.hidden_label.text() == "1 members hidden"
+    assert tab.members_model.rowCount() == 2
+    assert not tab.delete_button.isEnabled()
+    assert tab.model.index(rows["Gemischt"], 2).data() == "2 (+ 1 hidden)"
+    select_row(tab.view, rows["Eigene"])
+    current = tab.current()
+    assert current is not None and current.name == "Eigene", current
+    assert current.editable, current
+    assert tab.hidden_label.text() == "" and tab.delete_button.isEnabled()
+
+
+def test_templates_export_and_import(
+    scene: Scene, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """T12: export the selected templates, import them with "new name" on a clash."""
+    page = scene.page()
+    page.tabs.setCurrentIndex(TEMPLATES)
+    tab = page.templates
+    assert tab.model.rowCount() == 1  # the hidden tenant's template is not there
+    select_row(tab.view, 0)
+    file = tmp_path / "vorlagen.json"
+    assert tab.export_to(str(file)) == 1
+
+    def run(dialog: ImportDialog) -> int:
+        dialog.rename.setChecked(True)
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    report = tab.import_from(str(file))
+    assert report is not None
+    assert interactions.of_kind("information")[-1].text == "0 new, 1 under a new name, 0 overwritten, 0 skipped."
+    assert sorted(tab.model.row(r).name for r in range(tab.model.rowCount())) == ["Einladung", "Einladung (2)"]  # type: ignore[union-attr]
+
+
+def test_contacts_export(scene: Scene, tmp_path: Path) -> None:
+    """T8: the export holds what the page shows, masked alike."""
+    import openpyxl
+
+    page = scene.page()
+    out = tmp_path / "kontakte.xlsx"
+    assert page.contacts.export_to(str(out)) == 2
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[5]) for r in rows] == [("Albers", "albers@example.de"), ("Brandt", MASK)]
+
+
+def test_models_pass_the_model_tester(qtmodeltester: object, scene: Scene) -> None:
+    page = scene.page()
+    select_row(page.lists.view, 0)
+    for model in (
+        page.contacts.model,
+        page.contacts.roles_model,
+        page.lists.model,
+        page.lists.members_model,
+        page.templates.model,
+    ):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_tenant_filter_narrows_every_page_and_is_remembered(qtbot: QtBot, scene: Scene) -> None:
+    """T9: choosing tenants in the toolbar hides the others' data on every page, the button says a
+    filter is on, and the choice comes back at the next log-in."""
+    window = scene.window
+    page = scene.page()
+    button = window.findChild(QToolButton, "tenantFilter")
+    assert button is not None and button.isEnabled() and button.text() == "All tenants"
+    controller = window.tenant_filter_controller
+    assert controller is not None
+    controller.fill_menu()
+    actions = {a.text(): a for a in controller.menu.actions() if a.data() is not None}
+    assert set(actions) == {"Eigen", "Geteilt"}  # never the hidden tenant
+    actions["Geteilt"].trigger()
+    assert button.text() == "Filter: Geteilt"
+    assert "Geteilt" in button.toolTip()
+    assert [page.contacts.model.row(r).last_name for r in range(page.contacts.model.rowCount())] == ["Brandt"]  # type: ignore[union-attr]
+    window.show_page("tenants")
+    tenants_page = window.current_page()
+    qtbot.waitUntil(lambda: not tenants_page.busy)  # type: ignore[union-attr]  # S5: loads on a worker
+    assert [t.name for t in tenants_page.tenant_model.tenants()] == ["Geteilt"]  # type: ignore[union-attr]
+
+    # Next log-in: a new window restores the operator's filter.
+    again = MainWindow(scene.app, scene.operator, settings=scene.settings, language=scene.language)
+    qtbot.addWidget(again)
+    assert again.context.tenant_filter.ids == frozenset({scene.shared})
+    assert again.tenant_filter.text() == "Filter: Geteilt"
+
+    controller.fill_menu()
+    next(a for a in controller.menu.actions() if a.objectName() == "tenantFilterAll").trigger()
+    assert button.text() == "All tenants"
+    assert scene.app.services.tenants.load_filter(scene.operator) is None
+
+
+def test_stale_contact_save_shows_the_conflict_and_keeps_the_other_change(
+    scene: Scene, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S4: a contact saved on another workstation while the dialog was open: the save is refused,
+    the conflict dialog names who changed it and shows the input; nothing is overwritten."""
+    page = scene.page()
+    tab = page.contacts
+    select_row(tab.view, 0)
+    albers = tab.current()
+    assert albers is not None and albers.last_name == "Albers"
+    contacts = scene.app.services.contacts
+
+    def run(dialog: ContactDialog) -> int:
+        other = Operator(id=None, username="kollege", is_system=True)
+        contacts.save_contact(other, scene.own, ContactInput(last_name="Albers-Kollege"), albers.id, albers.version)
+        dialog.last_name.setText("Albers-Meine")
+        dialog.submit()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        return dialog.result()
+
+    monkeypatch.setattr(ContactDialog, "exec", run)
+    assert tab.open_contact() is None
+    [conflict] = interactions.of_kind("conflict")
+    assert "kollege" in conflict.text
+    assert ("Last name", "Albers-Meine") in interactions.conflict_inputs[0]
+    # S4: what the other workstation saved stands beside the input.
+    inputs, stored = interactions.conflict_inputs[0], interactions.conflict_stored[0]
+    assert stored is not None and stored[inputs.index(("Last name", "Albers-Meine"))] == "Albers-Kollege"
+    row, _ = contacts.get_contact(scene.operator, scene.own, albers.id)
+    assert row.last_name == "Albers-Kollege"
+
+
+def test_contact_dialogs_open_read_only_without_the_right_to_change(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S1, T8: an operator who may only view contacts gets every dialog read only (fields locked,
+    no OK button, a note why), even in a tenant with full access."""
+    viewer = Operator(id=scene.operator.id, username=scene.operator.username, permissions=frozenset({"contacts.view"}))
+    window = MainWindow(scene.app, viewer, settings=scene.settings, language=scene.language)
+    qtbot.addWidget(window)
+    window.show_page("contacts")
+    page = window.current_page()
+    assert isinstance(page, ContactsPage)
+    select_row(page.contacts.view, 0)
+    assert page.contacts.current() is not None and page.contacts.current().editable  # type: ignore[union-attr]
+    seen: list[str] = []
+
+    def check(dialog: Any) -> int:
+        assert dialog.read_only
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isVisibleTo(dialog)
+        locked = [
+            w.isReadOnly() if isinstance(w, QLineEdit | QPlainTextEdit) else not w.isEnabled()
+            for w in dialog.fields.values()
+        ]
+        assert all(locked)
+        assert "right to change" in dialog.message.text()
+        seen.append(dialog.objectName())
+        return int(dialog.DialogCode.Rejected)
+
+    for cls in (ContactDialog, RoleDialog, TemplateDialog):
+        monkeypatch.setattr(cls, "exec", check)
+    page.contacts.open_contact()
+    page.contacts.roles_view.setCurrentIndex(page.contacts.roles_model.index(0, 0))
+    page.contacts.open_role()
+    page.tabs.setCurrentIndex(TEMPLATES)
+    select_row(page.templates.view, 0)
+    page.templates.open_template()
+    assert seen == ["contactDialog", "personRoleDialog", "templateDialog"]

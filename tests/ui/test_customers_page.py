@@ -1,0 +1,601 @@
+"""The customers page driven as a user would: right click a row, pick the entry, complete the
+dialog (SPEC C1-C12, T8, E2)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from customerhelpers import UiWorld, seed_for_ui
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from uihelpers import FakeInteraction
+
+from mandant_desktop.db.models import Contact, Customer, RightsGroup, RightsGroupMember, User, UserKind, UserStatus
+from mandant_desktop.services.customers import CustomerQuery
+from mandant_desktop.ui.customers import dialog_runner
+from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
+from mandant_desktop.ui.customers.agency_dialogs import AgencyInfoDialog, SelectAgencyDialog
+from mandant_desktop.ui.customers.contact_person_dialog import USER_ROLE, AssignContactPersonDialog
+from mandant_desktop.ui.customers.contacts_dialog import CreateContactDialog, CustomerContactsDialog
+from mandant_desktop.ui.customers.create_dialog import CreateCustomerDialog
+from mandant_desktop.ui.customers.delete_dialog import DeleteCustomerDialog
+from mandant_desktop.ui.customers.model import CustomerTableModel
+from mandant_desktop.ui.customers.page import CustomersPage
+from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDialog
+from mandant_desktop.ui.main_window import MainWindow
+
+Handler = Callable[[QDialog], int]
+
+
+class Dialogs:
+    """Plays the user in each dialog: one handler per dialog, in the order they open."""
+
+    def __init__(self) -> None:
+        self.script: list[tuple[type[QDialog], Handler]] = []
+        self.seen: list[str] = []
+
+    def expect(self, kind: type[QDialog], handler: Handler) -> None:
+        self.script.append((kind, handler))
+
+    def __call__(self, dialog: QDialog) -> int:
+        self.seen.append(type(dialog).__name__)
+        assert self.script, f"unexpected dialog {type(dialog).__name__}"
+        kind, handler = self.script.pop(0)
+        assert isinstance(dialog, kind), f"expected {kind.__name__}, got {type(dialog).__name__}"
+        return handler(dialog)
+
+
+@pytest.fixture
+def dialogs() -> Iterator[Dialogs]:
+    script = Dialogs()
+    with dialog_runner.installed(script):
+        yield script
+    assert not script.script, f"dialogs that never opened: {[k.__name__ for k, _ in script.script]}"
+
+
+@pytest.fixture
+def world(window: MainWindow) -> UiWorld:
+    return seed_for_ui(window.context.app.session_factory, window.context.operator.id or 0)
+
+
+@pytest.fixture
+def page(window: MainWindow, world: UiWorld, qtbot: QtBot) -> CustomersPage:
+    assert window.show_page("customers")
+    found = window.current_page()
+    assert isinstance(found, CustomersPage)
+    found.refresh()
+    qtbot.waitUntil(lambda: not found.busy)  # S5: the count and first window load on a worker
+    return found
+
+
+def ok(dialog: QDialog) -> int:
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[union-attr]
+    button.click()
+    return dialog.result()
+
+
+def loaded(page: CustomersPage) -> CustomersPage:
+    """S5: wait for the page's count-and-first-window load, which runs on a worker."""
+    deadline = time.monotonic() + 10
+    while page.busy:
+        assert time.monotonic() < deadline, "the customers page did not finish loading"
+        QTest.qWait(10)
+    return page
+
+
+def row_of(page: CustomersPage, number: str) -> int:
+    loaded(page)
+    for row in range(page.model.rowCount()):
+        customer = page.model.row_at(row)
+        if customer is not None and customer.number == number:
+            return row
+    raise AssertionError(f"customer {number} not in the table")
+
+
+def right_click(page: CustomersPage, number: str, entry: str) -> None:
+    """Right click the customer's row and pick the menu entry named ``entry`` (objectName)."""
+    picked: list[str] = []
+
+    def choose(menu: QMenu, _at: QPoint) -> None:
+        action = next(a for a in menu.actions() if a.objectName() == entry)
+        assert action.isEnabled(), f"{entry} is disabled"
+        picked.append(entry)
+        action.trigger()
+
+    page.exec_menu = choose
+    index = page.model.index(row_of(page, number), 1)
+    page.table.customContextMenuRequested.emit(page.table.visualRect(index).center())
+    assert picked == [entry]
+
+
+def select_numbers(page: CustomersPage, *numbers: str) -> None:
+    page.table.clearSelection()
+    for number in numbers:
+        page.table.selectionModel().select(
+            page.model.index(row_of(page, number), 0),
+            page.table.selectionModel().SelectionFlag.Select | page.table.selectionModel().SelectionFlag.Rows,
+        )
+
+
+def scalar(window: MainWindow, stmt: object) -> object:
+    with window.context.app.session_factory() as session:
+        return session.scalar(stmt)  # type: ignore[call-overload]
+
+
+def test_table_shows_sorts_and_searches(page: CustomersPage, qtbot: QtBot, qtmodeltester: object) -> None:
+    """C1, T8: the columns, read-only rows of a read-only tenant, server-side sort, debounced search."""
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    assert page.model.rowCount() == 4
+    assert page.table.objectName() == "customerTable"
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert headers[0] == "Number" and headers[-1] == "Status" and len(headers) == 9
+    mannheim = row_of(page, "12346")
+    assert page.model.index(mannheim, 3).data() == "Yes"
+    assert page.model.index(row_of(page, "200"), 3).data() == "Agency"
+    assert page.model.index(mannheim, 5).data() == "Werbeagentur Licht (200)"
+    read_only = page.model.row_at(row_of(page, "300"))
+    assert read_only is not None and not read_only.editable
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [page.model.index(r, 1).data() for r in range(4)] == [
+        "Werbeagentur Licht",
+        "Read only GmbH",
+        "Mannheim",
+        "Heidelberg",
+    ]
+    qtbot.keyClicks(page.search, "heidel")
+    assert page.model.rowCount() == 4  # not yet: the search waits for a pause in typing
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.count_label.text() == "Customers: 1"
+
+
+def test_windows_are_fetched_on_demand(qtmodeltester: object) -> None:
+    """Section 8: the model asks for one COUNT and the windows the view shows, nothing more."""
+    from mandant_desktop.services.customers import CustomerRow
+
+    fetched: list[int] = []
+
+    def load(query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
+        fetched.append(offset)
+        return [
+            CustomerRow(i, str(i), f"Kunde {i}", "", False, False, None, None, 1, "T", (), _active(), 1, True)
+            for i in range(offset, min(offset + limit, 1000))
+        ]
+
+    model = CustomerTableModel(lambda q: 1000, load)
+    model.set_query(CustomerQuery())
+    assert model.rowCount() == 1000 and fetched == [0]
+    assert model.index(999, 0).data() == "999"
+    assert fetched == [0, 800]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def _active():  # type: ignore[no-untyped-def]
+    from mandant_desktop.db.models import CustomerStatus
+
+    return CustomerStatus.ACTIVE
+
+
+def test_new_customer_with_remote_access_runs_the_three_dialogs(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot, world: UiWorld
+) -> None:
+    """C2, C3, C4, C8, C7: Ctrl+N, "Create customer", then "Access rights", then "Assign contact person"."""
+
+    def create(dialog: CreateCustomerDialog) -> int:
+        assert not dialog.quota_edit.isEnabled()
+        qtbot.keyClicks(dialog.number_edit, "4711")
+        dialog.name_edit.setText("Druckhaus Süd")  # QTest types ASCII only
+        qtbot.keyClicks(dialog.short_name_edit, "DHS")
+        dialog.remote_check.setChecked(True)
+        assert dialog.quota_edit.isEnabled()
+        qtbot.keyClicks(dialog.quota_edit, "750")
+        return ok(dialog)
+
+    def rights(dialog: AccessRightsDialog) -> int:
+        assert dialog.group.name == "X4711-Druckhaus Süd"
+        assert "every external user" in dialog.note.text().lower()
+        for code in ("portal.view_jobs", "portal.approve_proofs"):
+            item = dialog.permissions.item_for(code)
+            assert item is not None
+            item.setCheckState(Qt.CheckState.Checked)
+        return ok(dialog)
+
+    def persons(dialog: AssignContactPersonDialog) -> int:
+        dialog.candidates.setCurrentRow(0)
+        dialog.add_button.click()
+        assert dialog.assigned.count() == 1
+        return ok(dialog)
+
+    dialogs.expect(CreateCustomerDialog, create)  # type: ignore[arg-type]
+    dialogs.expect(AccessRightsDialog, rights)  # type: ignore[arg-type]
+    dialogs.expect(AssignContactPersonDialog, persons)  # type: ignore[arg-type]
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.seen == ["CreateCustomerDialog", "AccessRightsDialog", "AssignContactPersonDialog"]
+    row = page.model.row_at(row_of(page, "4711"))
+    assert row is not None and row.quota_mb == 750 and row.contact_persons == ("Rolf Roth",)
+    services = window.context.app.services
+    group = services.rights_groups.details(
+        window.context.operator, services.customers.details(window.context.operator, row.id).group_id or 0
+    )
+    assert group.permissions == {"portal.view_jobs", "portal.approve_proofs"}
+    assert [r.number for r in page.selected_rows()] == ["4711"]
+
+
+def test_bad_input_in_create_customer_changes_nothing(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    """C2: a duplicate number and a negative quota are clear messages in the dialog; nothing saved."""
+    before = scalar(window, select(func.count()).select_from(Customer))
+
+    def create(dialog: CreateCustomerDialog) -> int:
+        qtbot.keyClicks(dialog.number_edit, "12345")
+        qtbot.keyClicks(dialog.name_edit, "Doppelt")
+        ok(dialog)
+        assert dialog.message.is_error and "12345 is already taken" in dialog.message.text()
+        dialog.number_edit.setText("999")
+        dialog.remote_check.setChecked(True)
+        qtbot.keyClicks(dialog.quota_edit, "-5")
+        ok(dialog)
+        assert "must not be negative" in dialog.message.text()
+        dialog.reject()
+        return dialog.result()
+
+    dialogs.expect(CreateCustomerDialog, create)  # type: ignore[arg-type]
+    page.new_button.click()
+    assert scalar(window, select(func.count()).select_from(Customer)) == before
+
+
+def test_access_rights_from_the_context_menu(page: CustomersPage, window: MainWindow, dialogs: Dialogs) -> None:
+    """C8: right click → Access rights…, tick a permission, OK."""
+
+    def rights(dialog: AccessRightsDialog) -> int:
+        item = dialog.permissions.item_for("portal.download_data")
+        assert item is not None
+        item.setCheckState(Qt.CheckState.Checked)
+        return ok(dialog)
+
+    dialogs.expect(AccessRightsDialog, rights)  # type: ignore[arg-type]
+    right_click(page, "12345", "customerAccessRightsAction")
+    codes = set(
+        window.context.app.session_factory().scalars(
+            select(RightsGroup.name).where(RightsGroup.customer_id == page.selected_rows()[0].id)
+        )
+    )
+    assert codes == {"X12345-Heidelberg"}
+    services = window.context.app.services
+    details = services.customers.details(window.context.operator, page.selected_rows()[0].id)
+    assert services.rights_groups.details(window.context.operator, details.group_id or 0).permissions == {
+        "portal.download_data"
+    }
+
+
+def test_assign_contact_person_with_several_customers(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, world: UiWorld
+) -> None:
+    """C7: assigned to all in normal font, to some in italics with a tooltip; removing says the
+    memberships stay and offers to remove them."""
+    services, operator = window.context.app.services, window.context.operator
+    rolf, sina, _tom = world.reps
+    heidelberg, mannheim = world.customers["12345"], world.customers["12346"]
+    services.contact_persons.apply(operator, [heidelberg, mannheim], add=[rolf])
+    services.contact_persons.apply(operator, [heidelberg], add=[sina])
+    page.refresh()
+    loaded(page)
+
+    def persons(dialog: AssignContactPersonDialog) -> int:
+        fonts = {
+            int(dialog.assigned.item(r).data(USER_ROLE)): dialog.assigned.item(r).font().italic()
+            for r in range(dialog.assigned.count())
+        }
+        assert fonts == {rolf: False, sina: True}
+        italic = next(
+            dialog.assigned.item(r) for r in range(dialog.assigned.count()) if dialog.assigned.item(r).font().italic()
+        )
+        assert "12345" in italic.toolTip() and "12346" not in italic.toolTip()
+        assert not dialog.keep_note.isVisibleTo(dialog)
+        rolf_item = next(
+            dialog.assigned.item(r)
+            for r in range(dialog.assigned.count())
+            if not dialog.assigned.item(r).font().italic()
+        )
+        rolf_item.setSelected(True)
+        dialog.remove_button.click()
+        assert dialog.keep_note.isVisibleTo(dialog) and "stay members" in dialog.keep_note.text()
+        dialog.remove_memberships_check.setChecked(True)
+        return ok(dialog)
+
+    dialogs.expect(AssignContactPersonDialog, persons)  # type: ignore[arg-type]
+    select_numbers(page, "12345", "12346")
+    right_click(page, "12346", "customerContactPersonAction")
+    loaded(page)
+    assert {r.number: r.contact_persons for r in page.selected_rows()} == {"12345": ("Sina Sommer",), "12346": ()}
+    group = services.customers.details(operator, heidelberg).group_id
+    assert (
+        scalar(
+            window,
+            select(RightsGroupMember.user_id).where(
+                RightsGroupMember.group_id == group, RightsGroupMember.user_id == rolf
+            ),
+        )
+        is None
+    )
+
+
+def test_properties_remove_remote_access_and_pick_a_default_agency(
+    page: CustomersPage,
+    window: MainWindow,
+    dialogs: Dialogs,
+    interactions: FakeInteraction,
+    qtbot: QtBot,
+    world: UiWorld,
+) -> None:
+    """C9: unticking remote access asks, then deletes the rights group and the external users;
+    "Select…" opens "Select agency", searchable."""
+    services, operator = window.context.app.services, window.context.operator
+    heidelberg = world.customers["12345"]
+    contact = services.customer_contacts.create_contact(operator, heidelberg, _contact("Becker"))
+    services.customer_contacts.create_external_user(operator, _user(contact, "bea.becker"))
+
+    def choose_agency(dialog: SelectAgencyDialog) -> int:
+        qtbot.keyClicks(dialog.search, "licht")
+        dialog.load()
+        assert dialog.model.rowCount() == 1
+        dialog.table.selectRow(0)
+        return ok(dialog)
+
+    def properties(dialog: CustomerPropertiesDialog) -> int:
+        assert dialog.default_agency_value.text() == "No agency set"
+        dialog.select_agency_button.click()
+        assert dialog.default_agency_value.text() == "Werbeagentur Licht (200)"
+        dialog.remote_check.setChecked(False)
+        assert not dialog.quota_edit.isEnabled()
+        return ok(dialog)
+
+    dialogs.expect(CustomerPropertiesDialog, properties)  # type: ignore[arg-type]
+    dialogs.expect(SelectAgencyDialog, choose_agency)  # type: ignore[arg-type]
+    right_click(page, "12345", "customerPropertiesAction")
+    question = interactions.of_kind("confirm")[-1]
+    assert "X12345-Heidelberg" in question.text and "external users of the customer (1)" in question.text
+    assert scalar(window, select(func.count()).select_from(User).where(User.kind == UserKind.EXTERNAL)) == 0
+    assert (
+        scalar(window, select(func.count()).select_from(RightsGroup).where(RightsGroup.customer_id == heidelberg)) == 0
+    )
+    row = page.model.row_at(row_of(page, "12345"))
+    assert row is not None and not row.remote_access and row.default_agency == "Werbeagentur Licht (200)"
+
+
+def test_delete_offers_deactivate_all_and_warns_on_reuse(
+    page: CustomersPage,
+    window: MainWindow,
+    dialogs: Dialogs,
+    interactions: FakeInteraction,
+    qtbot: QtBot,
+    world: UiWorld,
+) -> None:
+    """C6: the dialog explains number reuse and offers "Deactivate all"; delete removes the external
+    users; a new customer with the old number warns and names the deleted one."""
+    services, operator = window.context.app.services, window.context.operator
+    contact = services.customer_contacts.create_contact(operator, world.customers["12345"], _contact("Adam"))
+    user_id = services.customer_contacts.create_external_user(operator, _user(contact, "adam"))
+
+    def deactivate_all(dialog: DeleteCustomerDialog) -> int:
+        assert "same access rights" in dialog.text.text()
+        assert dialog.deactivate_button.text() == "Deactivate &all"
+        dialog.deactivate_button.click()
+        return dialog.result()
+
+    def delete(dialog: DeleteCustomerDialog) -> int:
+        assert dialog.deactivate_button.text() == "&Deactivate"
+        dialog.delete_button.click()
+        return dialog.result()
+
+    def recreate(dialog: CreateCustomerDialog) -> int:
+        qtbot.keyClicks(dialog.number_edit, "12345")
+        qtbot.keyClicks(dialog.name_edit, "Neu")
+        return ok(dialog)
+
+    dialogs.expect(DeleteCustomerDialog, deactivate_all)  # type: ignore[arg-type]
+    select_numbers(page, "12345", "12346")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert scalar(window, select(User.status).where(User.id == user_id)) == UserStatus.DEACTIVATED
+    assert page.model.index(row_of(page, "12345"), 8).data() == "Deactivated"
+
+    dialogs.expect(DeleteCustomerDialog, delete)  # type: ignore[arg-type]
+    select_numbers(page, "12345")
+    right_click(page, "12345", "customerDeleteAction")
+    assert scalar(window, select(func.count()).select_from(User).where(User.id == user_id)) == 0
+    assert all(page.model.row_at(r).number != "12345" for r in range(loaded(page).model.rowCount()))  # type: ignore[union-attr]
+
+    interactions.confirm_answers.append(False)
+    dialogs.expect(CreateCustomerDialog, recreate)  # type: ignore[arg-type]
+    page.new_button.click()
+    warning = interactions.of_kind("confirm")[-1]
+    assert "Heidelberg" in warning.text and "12345" in warning.text
+    assert scalar(window, select(func.count()).select_from(Customer).where(Customer.number == "12345")) == 0
+
+
+def test_contacts_and_external_users(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot, world: UiWorld, qtmodeltester: object
+) -> None:
+    """C10, C12: New → "Create contact"; the users area only with a contact; short or mismatched
+    password refused; the user is created (external, argon2id) and can be deactivated."""
+
+    def create_contact(dialog: CreateContactDialog) -> int:
+        qtbot.keyClicks(dialog.type_edit, "Einkauf")
+        qtbot.keyClicks(dialog.first_edit, "Bea")
+        qtbot.keyClicks(dialog.last_edit, "Becker")
+        qtbot.keyClicks(dialog.email_edit, "bea@heidelberg.example")
+        return ok(dialog)
+
+    def contacts(dialog: CustomerContactsDialog) -> int:
+        assert not dialog.users_box.isEnabled()
+        dialog.new_contact_button.click()
+        assert dialog.model.rowCount() == 1 and dialog.users_box.isEnabled()
+        assert not dialog.username_edit.isEnabled()
+        dialog.external_check.setChecked(True)
+        qtbot.keyClicks(dialog.username_edit, "bea.becker")
+        qtbot.keyClicks(dialog.password_edit, "kurz")
+        qtbot.keyClicks(dialog.repeat_edit, "kurz")
+        dialog.create_user_button.click()
+        assert "at least 6 characters" in dialog.message.text()
+        dialog.password_edit.setText("geheim1")
+        dialog.repeat_edit.setText("geheim2")
+        dialog.create_user_button.click()
+        assert "do not match" in dialog.message.text()
+        dialog.repeat_edit.setText("geheim1")
+        dialog.admin_check.setChecked(True)
+        dialog.create_user_button.click()
+        assert not dialog.message.is_error
+        assert "bea.becker (active" in dialog.model.index(0, 4).data()
+        dialog.toggle_user_button.click()
+        assert "deactivated" in dialog.model.index(0, 4).data()
+        qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+        dialog.reject()
+        return dialog.result()
+
+    dialogs.expect(CustomerContactsDialog, contacts)  # type: ignore[arg-type]
+    dialogs.expect(CreateContactDialog, create_contact)  # type: ignore[arg-type]
+    right_click(page, "12345", "customerContactsAction")
+    with window.context.app.session_factory() as session:
+        user = session.scalar(select(User).where(User.username == "bea.becker"))
+        assert user is not None and user.kind is UserKind.EXTERNAL and user.status is UserStatus.DEACTIVATED
+        assert (user.password_hash or "").startswith("$argon2id$") and user.is_external_admin
+        assert session.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+def test_agency_information(page: CustomersPage, dialogs: Dialogs, qtmodeltester: object) -> None:
+    """C11: for the selected agency, the customers it serves."""
+
+    def info(dialog: AgencyInfoDialog) -> int:
+        qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+        assert dialog.model.rowCount() == 1 and dialog.model.index(0, 0).data() == "12346"
+        return QDialog.DialogCode.Rejected.value
+
+    dialogs.expect(AgencyInfoDialog, info)  # type: ignore[arg-type]
+    right_click(page, "200", "customerAgencyInfoAction")
+
+
+def test_context_menu_from_the_keyboard_and_read_only_rows(page: CustomersPage, qtbot: QtBot) -> None:
+    """E2, T8: Menu key and Shift+F10 open the menu of the current row; a read-only customer has
+    every edit action disabled."""
+    shown: list[list[tuple[str, bool]]] = []
+
+    def record(menu: QMenu, _at: QPoint) -> None:
+        shown.append([(a.objectName(), a.isEnabled()) for a in menu.actions() if a.objectName()])
+
+    page.exec_menu = record
+    page.table.setFocus()
+    page.table.selectRow(row_of(page, "300"))
+    qtbot.keyClick(page.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_Menu)
+    assert len(shown) == 2
+    enabled = dict(shown[0])
+    assert not enabled["customerDeleteAction"] and not enabled["customerContactPersonAction"]
+    assert enabled["customerPropertiesAction"] and enabled["customerContactsAction"]
+    assert not page.delete_button.isEnabled()
+
+
+def _contact(last: str):  # type: ignore[no-untyped-def]
+    from mandant_desktop.services.customer_contacts import NewContact
+
+    return NewContact(last_name=last, first_name="Bea", contact_type="Einkauf")
+
+
+def _user(contact_id: int, username: str):  # type: ignore[no-untyped-def]
+    from mandant_desktop.services.customer_contacts import NewExternalUser
+
+    return NewExternalUser(contact_id, username, "geheim1", "geheim1")
+
+
+def test_enter_opens_the_properties_only_in_the_table(page: CustomersPage, dialogs: Dialogs, qtbot: QtBot) -> None:
+    """E2: Enter on a row opens "Properties"; Enter in the search field searches."""
+    dialogs.expect(CustomerPropertiesDialog, lambda dialog: QDialog.DialogCode.Rejected.value)
+    page.table.setFocus()
+    page.table.selectRow(row_of(page, "12345"))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert dialogs.seen == ["CustomerPropertiesDialog"]
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "mann")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert dialogs.seen == ["CustomerPropertiesDialog"] and loaded(page).model.rowCount() == 1
+
+
+def test_sort_and_column_widths_persist(page: CustomersPage, window: MainWindow) -> None:
+    """E4: a new customers page starts with the last sort and column widths."""
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    page.table.horizontalHeader().resizeSection(2, 222)
+    again = CustomersPage(window.context)
+    header = again.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+    assert header.sectionSize(2) == 222
+    assert loaded(again).model.query.descending and again.model.index(0, 1).data() == "Werbeagentur Licht"
+    again.deleteLater()
+
+
+def test_export_writes_what_the_table_shows(page: CustomersPage, qtbot: QtBot, tmp_path: object) -> None:
+    """C1, S7: "Export…" writes the customers of the current search (tenant scope applied) to Excel."""
+    import openpyxl
+
+    target = f"{tmp_path}/kunden.xlsx"
+    page.choose_export_path = lambda: target
+    page.search.setText("ei")
+    page.apply_search()
+    loaded(page)
+    shown = sorted(page.model.row_at(r).number for r in range(page.model.rowCount()))  # type: ignore[union-attr]
+    page.export_button.click()
+    status = page.window().statusBar()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "Customers exported" in status.currentMessage())  # written on a worker (S5)
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][:3] == ["Number", "Name", "Short name"]
+    assert sorted(row[0] for row in values[1:]) == shown
+
+
+def test_search_runs_off_the_gui_thread_and_drops_stale_answers(
+    page: CustomersPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, C1: the count and first window of a search run on a worker; an older search that
+    answers after a newer one is dropped, so the table shows the newest search."""
+    import threading
+
+    from mandant_desktop.ui.customers import page as page_module
+
+    real = page_module._fetch_first
+    gui = threading.get_ident()
+    threads: list[int] = []
+    release = threading.Event()
+
+    def fetch(customers, operator, query):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        if query.search == "heidel":
+            release.wait(5)  # the older search answers last
+        return real(customers, operator, query)
+
+    monkeypatch.setattr(page_module, "_fetch_first", fetch)
+    page.search.setText("heidel")
+    page.apply_search()
+    assert page.busy and page.count_label.text() == "Customers: searching…"
+    older: list[bool] = []
+    assert page.loader.task is not None
+    page.loader.task.finished.connect(lambda: older.append(True))
+    page.search.setText("mann")
+    page.apply_search()
+    deadline = time.monotonic() + 5
+    while len(threads) < 2 or page.model.query.search != "mann":
+        assert time.monotonic() < deadline
+        QTest.qWait(10)
+    release.set()
+    loaded(page)
+    while not older:  # the stale answer arrives, and must be dropped
+        assert time.monotonic() < deadline + 5
+        QTest.qWait(10)
+    assert [page.model.row_at(r).number for r in range(page.model.rowCount())] == ["12346"]  # type: ignore[union-attr]
+    assert page.count_label.text() == "Customers: 1"
+    assert gui not in threads

@@ -1,0 +1,125 @@
+"""The e-mail section of the settings page (SPEC U4): saved settings, a real test mail, the keyring."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from email import message_from_bytes
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QGroupBox
+from uihelpers import FakeInteraction
+
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.settings_page.smtp import SmtpSection
+
+
+class Collected:
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, Collected]]:
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    handler = Collected()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, handler
+    finally:
+        controller.stop()
+
+
+def smtp_section(window: MainWindow) -> SmtpSection:
+    assert window.show_page("settings")
+    section = window.current_page().findChild(QGroupBox, "smtpSettings")  # type: ignore[union-attr]
+    assert isinstance(section, SmtpSection)
+    return section
+
+
+def test_send_test_mail_through_a_real_server(
+    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
+) -> None:
+    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
+    port, collected = smtp_server
+    section = smtp_section(window)
+    section.host.setText("127.0.0.1")
+    section.security.setCurrentIndex(section.security.findData("none"))
+    section.port.setValue(port)
+    section.sender_edit.setText("noreply@example.de")
+    interactions.text_answers.append("pruefer@example.de")
+    section.test_button.click()
+    assert section.message.text() == "The test mail has been sent to pruefer@example.de."
+    [mail] = collected.messages
+    assert mail["To"] == "pruefer@example.de" and mail["Subject"] == "Test mail from Mandant Desktop"
+    services = window.context.app.services
+    assert services.mail.smtp_settings(window.context.operator).port == port
+
+
+def test_bad_input_is_said_in_words_and_no_keyring_is_reported(window: MainWindow) -> None:
+    """U4, S6: a server without a sender is refused under the form; with no keyring the password
+    cannot be stored and the form says why instead of failing."""
+    section = smtp_section(window)
+    section.host.setText("mail.example.de")
+    assert not section.save()
+    assert section.message.is_error and "sender address" in section.message.text()
+    section.sender_edit.setText("noreply@example.de")
+    section.password.setText("geheim")
+    assert not section.save()
+    assert "cannot be saved" in section.message.text()
+    section.password.clear()
+    assert section.save() and section.message.text() == "Saved."
+    assert section.password.placeholderText() == "not stored"
+
+
+def test_settings_saved_elsewhere_meanwhile_show_the_conflict(
+    window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """S4, U4, C3: SMTP settings and the naming pattern saved on another workstation while the page
+    was open: the save is refused with the conflict dialog (the input listed), nothing is
+    overwritten, and "Reload" brings the other change into the form."""
+    from mandant_desktop.domain.rights_group_names import Element, NamingPattern
+    from mandant_desktop.services.mail import AccountSettings, SmtpSettings
+    from mandant_desktop.services.operator import system_operator
+    from mandant_desktop.ui.settings_page.page import SettingsPage
+
+    section = smtp_section(window)
+    page = window.current_page()
+    assert isinstance(page, SettingsPage)
+    services, other = window.context.app.services, system_operator("kollege")
+    services.mail.save_settings(
+        other,
+        SmtpSettings(host="mail.kollege.de", sender="k@example.de"),
+        AccountSettings(),
+        expected_version=services.mail.settings_version(other),
+    )
+    section.host.setText("mail.meins.de")
+    section.sender_edit.setText("m@example.de")
+    interactions.reload_answer = True
+    assert not section.save()
+    [conflict] = interactions.of_kind("conflict")
+    assert "kollege" in conflict.text and ("SMTP server", "mail.meins.de") in interactions.conflict_inputs[0]
+    assert services.mail.smtp_settings(other).host == "mail.kollege.de"
+    assert section.host.text() == "mail.kollege.de"  # reloaded
+    section.sender_edit.setText("m@example.de")
+    assert section.save() and services.mail.smtp_settings(other).sender == "m@example.de"
+
+    naming = page.naming_section
+    _, version = services.rights_naming.pattern_and_version(other)
+    services.rights_naming.save(other, NamingPattern("X", Element.NAME, Element.NUMBER), expected_version=version)
+    naming.prefix_edit.setText("Y")
+    interactions.reload_answer = False
+    naming.save_button.click()
+    assert len(interactions.of_kind("conflict")) == 2
+    assert services.rights_naming.pattern(other).prefix == "X"
+    assert naming.prefix_edit.text() == "Y"  # the input stays when the user keeps it

@@ -1,0 +1,261 @@
+"""The task runner: database work off the GUI thread, results and errors back on it (SPEC S5, E3)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from uihelpers import FakeInteraction
+
+from mandant_desktop.domain.errors import DatabaseUnavailableError, NotFoundError
+from mandant_desktop.ui import tasks
+from mandant_desktop.ui.errors import set_connection_lost_handler
+from mandant_desktop.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> TaskRunner:
+    return TaskRunner()
+
+
+@pytest.fixture
+def owner(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _wait_idle(qtbot: QtBot, runner: TaskRunner) -> None:
+    qtbot.waitUntil(lambda: runner.active() == 0, timeout=5000)
+
+
+def test_the_call_runs_on_a_worker_and_the_result_arrives_on_the_gui_thread(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget
+) -> None:
+    """S5: the service call leaves the GUI thread; the callback (which may touch widgets) does not."""
+    threads: dict[str, Any] = {}
+
+    def work(a: int, b: int) -> int:
+        threads["worker"] = QThread.currentThread()
+        return a + b
+
+    def done(result: int) -> None:
+        threads["callback"] = QThread.currentThread()
+        owner.setWindowTitle(str(result))
+
+    runner.run(owner, work, 2, b=3, on_done=done)
+    _wait_idle(qtbot, runner)
+    gui = QApplication.instance().thread()  # type: ignore[union-attr]
+    assert threads["worker"] is not gui
+    assert threads["callback"] is gui
+    assert owner.windowTitle() == "5"
+
+
+def test_a_refusal_is_shown_translated_or_given_to_on_error(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget, interactions: FakeInteraction
+) -> None:
+    """S1, U2: a DomainError from the worker becomes a message — or goes to the caller's handler."""
+
+    def refuse() -> None:
+        raise NotFoundError("The {object} no longer exists or is not visible to you.", object="Tenant")
+
+    runner.run(owner, refuse, on_done=lambda _r: pytest.fail("no result expected"))
+    _wait_idle(qtbot, runner)
+    assert [m.kind for m in interactions.messages] == ["error"]
+    assert "no longer exists" in interactions.messages[0].text
+
+    seen: list[Exception] = []
+    runner.run(owner, refuse, on_error=seen.append)
+    _wait_idle(qtbot, runner)
+    assert len(seen) == 1 and isinstance(seen[0], NotFoundError)
+    assert len(interactions.messages) == 1, "handled by on_error: no second message"
+
+
+def test_a_lost_connection_goes_to_the_banner_not_a_dialog(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget, interactions: FakeInteraction
+) -> None:
+    """S5: DatabaseUnavailableError in a worker reaches the connection-lost handler."""
+    lost: list[bool] = []
+    set_connection_lost_handler(lambda: lost.append(True))
+
+    def gone() -> None:
+        raise DatabaseUnavailableError("The connection to the database was lost. Nothing was saved.")
+
+    failures: list[Exception] = []
+    runner.run(owner, gone, on_error=failures.append)
+    _wait_idle(qtbot, runner)
+    assert lost == [True]
+    assert len(failures) == 1, "the caller still learns that nothing was saved"
+    assert interactions.messages == []
+
+
+def test_busy_only_after_the_delay(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:
+    """S5: a quick call shows nothing; a slow one shows the busy state until it ends."""
+    states: list[bool] = []
+    runner.busy_changed.connect(states.append)
+    runner.run(owner, lambda: 1)
+    _wait_idle(qtbot, runner)
+    qtbot.wait(tasks.BUSY_DELAY_MS + 100)
+    assert states == []
+
+    release = threading.Event()
+    runner.run(owner, release.wait, 5)
+    qtbot.waitUntil(lambda: runner.busy, timeout=2000)
+    assert QApplication.overrideCursor() is not None
+    release.set()
+    _wait_idle(qtbot, runner)
+    assert states == [True, False]
+    assert not runner.busy
+    assert QApplication.overrideCursor() is None
+
+
+def test_a_cancelled_task_drops_its_result_and_the_service_can_stop(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget
+) -> None:
+    """E3: cancel() reaches a service that polls the cancel check; nothing is delivered."""
+    started = threading.Event()
+    stopped: list[bool] = []
+    task_box: list[tasks.Task[int]] = []
+
+    def long_work() -> int:
+        started.set()
+        for _ in range(500):
+            if task_box and task_box[0].cancelled():
+                stopped.append(True)
+                return -1
+            threading.Event().wait(0.01)
+        return 1
+
+    delivered: list[int] = []
+    task = runner.run(owner, long_work, on_done=delivered.append)
+    task_box.append(task)
+    assert started.wait(5)
+    task.cancel()
+    _wait_idle(qtbot, runner)
+    assert stopped == [True]
+    assert delivered == []
+
+
+def test_no_callback_once_the_owner_is_gone(qtbot: QtBot, runner: TaskRunner) -> None:
+    """S5: a page closed while its load runs is not touched afterwards."""
+    page = QWidget()
+    release = threading.Event()
+    delivered: list[object] = []
+    runner.run(page, release.wait, 5, on_done=delivered.append)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(page), timeout=2000)
+    release.set()
+    _wait_idle(qtbot, runner)
+    assert delivered == []
+
+
+def _alive(widget: QWidget) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
+
+
+def test_a_programming_error_goes_to_the_exception_hook(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U2: a bug in a worker is logged and shown by the global hook, not swallowed."""
+    caught: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, _exc, _tb: caught.append(kind))
+
+    def broken() -> None:
+        raise KeyError("bug")
+
+    runner.run(owner, broken)
+    _wait_idle(qtbot, runner)
+    assert caught == [KeyError]
+
+
+def test_a_worker_can_ask_a_question_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:
+    """S5, S9: an upgrade confirmation asked halfway through opening a database is asked on the GUI
+    thread, and the worker goes on with the answer."""
+    asked_on: list[object] = []
+
+    def question() -> bool:
+        asked_on.append(QThread.currentThread())
+        return True
+
+    answers: list[bool] = []
+    runner.run(owner, lambda: runner.call_in_gui_thread(question), on_done=answers.append)
+    _wait_idle(qtbot, runner)
+    assert answers == [True]
+    assert asked_on == [QApplication.instance().thread()]  # type: ignore[union-attr]
+    assert runner.call_in_gui_thread(lambda: 7) == 7  # from the GUI thread: called directly
+
+
+def test_progress_crosses_threads_and_cancel_stops_the_worker(qtbot: QtBot, owner: QWidget) -> None:
+    """S5, E3: the worker reports progress through a queued signal (the dialog is only touched on the
+    GUI thread); Cancel in the dialog sets the flag the service checks between chunks."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    seen: list[int] = []
+    started = threading.Event()
+    stopped: list[int] = []
+    results: list[object] = []
+
+    def work(*, progress: Any, cancel: Any) -> int:
+        for done in range(1000):
+            progress(done, 1000)
+            started.set()
+            if cancel():
+                stopped.append(done)
+                raise NotFoundError("Stopped.")  # a service raises OperationCancelledError here
+            threading.Event().wait(0.005)
+        return 1000
+
+    task = tasks.run_with_progress(owner, "Export", "Writing…", work, on_done=results.append)
+    dialog = owner.findChild(QProgressDialog)
+    assert dialog is not None
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: dialog.value() > 0 and dialog.maximum() == 1000)
+    seen.append(dialog.value())
+    assert QThread.currentThread() is QApplication.instance().thread()  # type: ignore[union-attr]
+    from PySide6.QtWidgets import QPushButton
+
+    cancel_button = dialog.findChild(QPushButton)
+    assert cancel_button is not None and cancel_button.text() == "Cancel"
+    cancel_button.click()
+    assert task.cancelled()
+    qtbot.waitUntil(lambda: bool(stopped), timeout=5000)
+    qtbot.waitUntil(lambda: owner.findChild(QProgressDialog) is None, timeout=5000)
+    assert stopped[0] < 1000 and results == []  # stopped early; a cancelled task delivers nothing
+
+
+def test_the_newest_load_wins_and_a_closed_page_is_no_error(qtbot: QtBot) -> None:
+    """S5: tasks.Latest drops an older answer, and a task ending after its page is gone is quiet."""
+    page = QWidget()
+    latest: tasks.Latest[str] = tasks.Latest(page)
+    answers: list[str] = []
+    release = threading.Event()
+
+    def slow(text: str) -> str:
+        release.wait(5)
+        return text
+
+    older = latest.run(slow, "old", on_done=answers.append)
+    latest.run(lambda: "new", on_done=answers.append)
+    assert older.cancelled() and latest.busy
+    release.set()
+    qtbot.waitUntil(lambda: not latest.busy)
+    tasks.wait_for_all(5000)
+    qtbot.wait(20)
+    assert answers == ["new"]
+
+    release.clear()
+    latest.run(slow, "late", on_done=answers.append)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(latest))
+    release.set()
+    tasks.wait_for_all(5000)
+    qtbot.wait(20)  # the late finish reaches a deleted Latest: no exception in the event loop
+    assert answers == ["new"]

@@ -1,0 +1,385 @@
+"""The tenants page driven as a user would (SPEC T1-T5, T8, E2, section 9)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QTreeView
+from pytestqt.qtbot import QtBot
+from tenanthelpers import add_tenants, add_user, grant
+from uihelpers import FakeInteraction
+
+from mandant_desktop import bootstrap
+from mandant_desktop.db.models import AccessLevel
+from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.domain.tenants import Access
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.settings import Settings
+from mandant_desktop.ui.tenants.models import ByTenantModel
+from mandant_desktop.ui.tenants.page import BY_TENANT, BY_USER, MATRIX, TenantsPage
+from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
+FULL, READ = AccessLevel.FULL, AccessLevel.READ_ONLY
+
+
+@dataclass
+class Scene:
+    window: MainWindow
+    page: TenantsPage
+    app: bootstrap.AppContext
+    operator: Operator
+    main: int
+    child: int
+    other: int
+    locked: int  # read only for the operator
+    mia: int
+    tom: int
+
+
+@pytest.fixture
+def scene(
+    qtbot: QtBot,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    settings: Settings,
+    language: LanguageManager,
+    interactions: FakeInteraction,
+) -> Iterator[Scene]:
+    app, operator = admin_app
+    factory = app.session_factory
+    assert operator.id is not None
+    main, other, locked = add_tenants(factory, "Hauptmandant", "Nebenmandant", "Gesperrt")
+    (child,) = add_tenants(factory, "Tochter", parent=main)
+    mia, tom = add_user(factory, "mia", "Mia", "Meier"), add_user(factory, "tom", "Tom", "Taler")
+    grant(factory, operator.id, {main: FULL, child: FULL, other: FULL, locked: READ}, private={main})
+    grant(factory, mia, {main: READ})
+    window = MainWindow(app, operator, settings=settings, language=language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("tenants")
+    page = window.current_page()
+    assert isinstance(page, TenantsPage)
+    qtbot.waitUntil(lambda: not page.busy)  # S5: tenants and matrix load on a worker
+    yield Scene(window, page, app, operator, main, child, other, locked, mia, tom)
+
+
+def _select_tenant(page: TenantsPage, tenant_id: int) -> None:
+    index = page.tenant_model.index_of(tenant_id)
+    page.tenant_tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+def _select_user_row(page: TenantsPage, user_id: int) -> None:
+    page.tabs.setCurrentIndex(BY_TENANT)
+    page.access_table.selectionModel().setCurrentIndex(
+        page.by_tenant.index(page.by_tenant.row_of(user_id), 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def _stored(scene: Scene) -> dict[tuple[int, int], Access]:
+    return scene.app.services.access.load_matrix(scene.operator).cells
+
+
+def test_objects_of_section_9_and_the_tree(scene: Scene) -> None:
+    """Section 9 objectNames; T5: sub-tenants sit below their main tenant."""
+    page = scene.page
+    for name, kind in (
+        ("tenantList", QTreeView),
+        ("accessTable", QTableView),
+        ("accessSaveButton", QPushButton),
+        ("accessDiscardButton", QPushButton),
+    ):
+        assert page.findChild(kind, name) is not None, name
+    root = page.tenant_model.index_of(scene.main)
+    assert page.tenant_model.index(0, 0, root).data() == "Tochter"
+    assert page.tenant_model.rowCount() == 3  # Gesperrt, Hauptmandant, Nebenmandant
+
+
+def test_change_levels_save_and_discard(qtbot: QtBot, scene: Scene) -> None:
+    """T2: edits are staged, shown as unsaved, written by Save (Ctrl+S) and reverted by Discard."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    assert not page.save_button.isEnabled() and not page.has_unsaved_changes()
+    _select_user_row(page, scene.tom)
+    qtbot.mouseClick(page.level_buttons[Level.FULL], Qt.MouseButton.LeftButton)
+    page.private_on.trigger()
+    assert page.has_unsaved_changes() and page.save_button.isEnabled()
+    assert page.dirty_label.text() == "Unsaved changes: 1"
+    assert page.heading.text().endswith("*")
+    assert (scene.main, scene.tom) not in _stored(scene)
+
+    page.access_table.setFocus()
+    qtbot.keyClick(page.access_table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # written and reloaded off the GUI thread (S5)
+    qtbot.waitUntil(lambda: not page.saving and not page.busy, timeout=5000)
+    assert not page.has_unsaved_changes()
+    assert _stored(scene)[(scene.main, scene.tom)] == Access(Level.FULL, True)
+
+    _select_user_row(page, scene.mia)
+    page.set_level(Level.HIDDEN)
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() == "Hidden"
+    qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
+    assert not page.has_unsaved_changes()
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() == "Read only"
+    assert _stored(scene)[(scene.main, scene.mia)] == Access(Level.READ_ONLY)
+
+
+def test_edit_through_the_delegate_and_the_check_box(qtbot: QtBot, scene: Scene) -> None:
+    """T2: the level is edited in the cell (combo box), private data by its check box; no widget per cell."""
+    page = scene.page
+    _select_tenant(page, scene.other)
+    row = page.by_tenant.row_of(scene.mia)
+    index = page.by_tenant.index(row, ByTenantModel.ACCESS)
+    assert page.by_tenant.setData(index, "read_only")
+    private = page.by_tenant.index(row, ByTenantModel.PRIVATE)
+    assert page.by_tenant.flags(private) & Qt.ItemFlag.ItemIsUserCheckable
+    assert page.by_tenant.setData(private, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert page.state.get(scene.other, scene.mia) == Access(Level.READ_ONLY, True)
+    page.access_table.edit(index)
+    editors = page.access_table.findChildren(object, "accessLevelEditor")
+    assert len(editors) == 1  # one editor while editing, nothing per cell otherwise
+
+
+def test_the_unsaved_changes_question(qtbot: QtBot, scene: Scene, interactions: FakeInteraction) -> None:
+    """T2: F5, leaving the page and switching tenants filter ask before staged edits are lost;
+    switching tenants keeps them (they belong to the whole matrix)."""
+    page, window = scene.page, scene.window
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.tom)
+    page.set_level(Level.READ_ONLY)
+    _select_tenant(page, scene.other)
+    assert page.has_unsaved_changes()
+
+    interactions.confirm_answers = [False]
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert interactions.of_kind("confirm")[-1].title == "Discard unsaved changes?"
+    assert page.has_unsaved_changes()
+
+    interactions.confirm_answers = [False]
+    window.show_page("audit")
+    assert window.current_page() is page
+    assert interactions.of_kind("confirm")[-1].title == "Leave without saving?"
+    assert window.unsaved_pages() == [page]
+
+    interactions.confirm_answers = [True]
+    assert page.refresh()
+    qtbot.waitUntil(lambda: not page.busy)
+    assert not page.has_unsaved_changes()
+    assert page.state.get(scene.main, scene.tom).level is Level.HIDDEN
+
+
+def test_the_three_views_agree(qtbot: QtBot, scene: Scene) -> None:
+    """T3: an edit in any view is at once in the other two; Save writes it once."""
+    page = scene.page
+    _select_tenant(page, scene.other)
+    # Matrix: tom on Nebenmandant.
+    page.tabs.setCurrentIndex(MATRIX)
+    column = next(c for c in range(page.matrix.columnCount()) if page.matrix.tenant_id(c) == scene.other)
+    page.matrix_table.selectionModel().select(
+        page.matrix.index(page.matrix.row_of(scene.tom), column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert page.set_level(Level.FULL) == 1
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.tom), ByTenantModel.ACCESS).data() == "Full access"
+    # By user: mia on Hauptmandant and Nebenmandant.
+    page.tabs.setCurrentIndex(BY_USER)
+    page.user_list.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
+    assert page.by_user.user_id == scene.mia
+    selection = page.user_table.selectionModel()
+    for tenant in (scene.main, scene.other):
+        row = next(r for r in range(page.by_user.rowCount()) if page.by_user.tenant_id(r) == tenant)
+        selection.select(
+            page.by_user.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert page.set_level(Level.READ_ONLY) == 1  # Hauptmandant was read only already
+    mia_column = page.matrix.index(page.matrix.row_of(scene.mia), column)
+    assert mia_column.data() == "Read only"
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() == "Read only"
+    assert page.state.pending() == 2
+    assert page.save()
+    # written and reloaded off the GUI thread (S5)
+    qtbot.waitUntil(lambda: not page.saving and not page.busy, timeout=5000)
+    assert not page.state.is_dirty()
+    stored = _stored(scene)
+    assert stored[(scene.other, scene.tom)] == Access(Level.FULL)
+    assert stored[(scene.other, scene.mia)] == Access(Level.READ_ONLY)
+
+
+def test_read_only_tenant_disables_every_edit(scene: Scene) -> None:
+    """T8: a tenant the operator may only read shows access without any way to change it."""
+    page = scene.page
+    _select_tenant(page, scene.locked)
+    assert "read only for you" in page.heading.text()
+    _select_user_row(page, scene.mia)
+    assert not any(b.isEnabled() for b in page.level_buttons.values())
+    index = page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS)
+    assert not page.by_tenant.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not page.by_tenant.setData(index, "full")
+    menu = page.access_menu()
+    assert not any(a.isEnabled() for a in menu.actions() if a.text() in ("Full access", "Read only", "Hidden"))
+    menu.deleteLater()
+
+
+def test_apply_to_sub_tenants(qtbot: QtBot, scene: Scene) -> None:
+    """T5: a user's access on a tenant goes to all its sub-tenants in one step."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.mia)
+    assert page.sub_button.isEnabled()
+    qtbot.mouseClick(page.sub_button, Qt.MouseButton.LeftButton)
+    assert page.state.get(scene.child, scene.mia) == Access(Level.READ_ONLY)
+    assert page.save()
+    qtbot.waitUntil(lambda: not page.saving, timeout=5000)
+    assert _stored(scene)[(scene.child, scene.mia)] == Access(Level.READ_ONLY)
+
+
+def test_new_tenant_dialog_and_delete(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """T1, T4: Ctrl+N opens the dialog; a bad name is refused in the dialog; the new tenant is
+    selected and the creator has full access; Del deletes an empty tenant after a question."""
+    page = scene.page
+    typed: list[str] = ["Hauptmandant", "Presse Süd"]
+    messages: list[str] = []
+
+    def run(dialog: TenantDialog) -> int:
+        while typed:
+            dialog.name_edit.setText(typed.pop(0))
+            dialog.slug_edit.setText("presse-sued")
+            dialog.newsroom_edit.setText("Newsroom Süd")
+            dialog.submit()
+            if dialog.message.text():
+                messages.append(dialog.message.text())
+            if dialog.result() == TenantDialog.DialogCode.Accepted:
+                break
+        return dialog.result()
+
+    monkeypatch.setattr(TenantDialog, "exec", run)
+    page.tenant_tree.setFocus()
+    qtbot.keyClick(page.tenant_tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not page.busy)
+    assert messages == ["A tenant named Hauptmandant exists already."]
+    current = page.current_tenant()
+    assert current is not None and current.name == "Presse Süd" and current.newsroom_slug == "presse-sued"
+    assert page.state.get(current.id, scene.operator.id or 0) == Access(Level.FULL, True)
+
+    interactions.confirm_answers = [True]
+    qtbot.keyClick(page.tenant_tree, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not page.busy)
+    assert "Presse Süd" not in {t.name for t in page.tenant_model.tenants()}
+
+    # A tenant that holds data is refused with the reason.
+    _select_tenant(page, scene.main)
+    interactions.confirm_answers = [True]
+    assert not page.delete_tenant()
+    assert "sub-tenants" in interactions.of_kind("error")[-1].text
+
+
+def test_export_and_context_menu(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
+    """T2/T3: the access matrix exports to Excel; the context menu offers the level actions (E2)."""
+    page = scene.page
+    out = tmp_path / "zugriff.xlsx"
+    page.export_to(str(out))  # on a worker (S5)
+    status = scene.window.statusBar()
+    qtbot.waitUntil(lambda: "rows exported" in status.currentMessage())
+    assert int(status.currentMessage().split()[0]) > 0 and out.exists()
+    sheet = openpyxl.load_workbook(out).active
+    assert [c.value for c in sheet[1]][:4] == ["User", "User name", "E-mail", "Tenant"]
+    _select_user_row(page, scene.tom)
+    menu = page.access_menu()
+    assert [a.text() for a in menu.actions() if a.text()][:3] == ["Full access", "Read only", "Hidden"]
+    menu.deleteLater()
+    page.access_table.customContextMenuRequested.emit(QPoint(5, 5))
+
+
+def test_item_models_pass_the_model_tester(qtmodeltester: object, scene: Scene) -> None:
+    """House style: every model of the page passes pytest-qt's qtmodeltester."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    page.by_user.set_user(scene.mia)
+    for model in (page.tenant_model, page.by_tenant, page.by_user, page.matrix, page.user_list_model):
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_matrix_stays_virtual_at_scale(qtbot: QtBot, scene: Scene) -> None:
+    """T3/section 8: 10,000 users × 200 tenants: rows are fetched in blocks, cells are painted,
+    and an edit is a dictionary write, not a reload."""
+    from mandant_desktop.services.access import AccessMatrix, AccessTenant, AccessUser
+
+    tenants = [AccessTenant(i, f"Mandant {i:03}", None, True) for i in range(1, 201)]
+    users = [AccessUser(10_000 + i, f"Benutzer {i:05}", f"u{i}", None, True) for i in range(10_000)]
+    cells = {(t.id, u.id): Access(Level.READ_ONLY) for t in tenants[:5] for u in users}
+    page = scene.page
+    page.state.load(AccessMatrix(tenants, users, cells))
+    page.tabs.setCurrentIndex(MATRIX)
+    assert page.matrix.columnCount() == 200
+    assert page.matrix.rowCount() == 500  # the first block
+    page.matrix_table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.matrix.rowCount() > 500)
+    # One tenant for every loaded user (a column), then one cell: both stay well under a second.
+    started = time.perf_counter()
+    page.matrix_table.selectColumn(7)
+    assert page.set_level(Level.FULL) == page.matrix.rowCount()
+    page.matrix_table.clearSelection()
+    page.matrix_table.selectionModel().select(page.matrix.index(3, 3), QItemSelectionModel.SelectionFlag.Select)
+    assert page.set_level(Level.HIDDEN) == 1
+    QApplication.processEvents()
+    assert time.perf_counter() - started < 2.0
+    assert page.state.pending() == page.matrix.rowCount() + 1
+
+
+def test_matrix_titles_run_upwards_and_are_whole(qtbot: QtBot, scene: Scene) -> None:
+    """T3: the tenant names above the narrow matrix columns are written upwards, so a name of a
+    dozen letters is readable instead of cut to three; very long names stop at a height limit."""
+    from mandant_desktop.ui.tenants.rotated_header import MAX_HEIGHT, RotatedHeaderView
+
+    page = scene.page
+    page.tabs.setCurrentIndex(MATRIX)
+    header = page.matrix_table.horizontalHeader()
+    assert isinstance(header, RotatedHeaderView)
+    longest = max(
+        header.fontMetrics().horizontalAdvance(str(page.matrix.headerData(c, Qt.Orientation.Horizontal)))
+        for c in range(page.matrix.columnCount())
+    )
+    assert header.sectionSize(0) < longest  # the column alone could not show the name
+    assert min(longest, MAX_HEIGHT - 16) <= header.height() <= MAX_HEIGHT
+    assert not page.matrix_table.grab().isNull()  # paints without a Qt warning
+
+
+def test_the_matrix_loads_off_the_gui_thread_with_the_views_locked(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, T2: F5 loads tenants and access matrix on a worker; meanwhile no edit can be staged on
+    the matrix about to be replaced, and the page is usable again afterwards."""
+    import threading
+
+    from mandant_desktop.ui.tenants import page as page_module
+
+    page = scene.page
+    real = page_module._load_tenants_and_matrix
+    threads: list[int] = []
+    release = threading.Event()
+
+    def load(services, operator):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        release.wait(5)
+        return real(services, operator)
+
+    monkeypatch.setattr(page_module, "_load_tenants_and_matrix", load)
+    assert page.refresh()
+    assert page.busy and not page.tabs.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: not page.busy)
+    assert page.tabs.isEnabled() and threads and threading.get_ident() not in threads
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.tom)
+    assert page.set_level(Level.READ_ONLY) == 1 and page.has_unsaved_changes()

@@ -1,0 +1,167 @@
+"""The users page and the outbox, driven as a user would (SPEC U1-U4, R3)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from uihelpers import FakeInteraction
+
+from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserStatus
+from mandant_desktop.services.users import DisplayStatus, UserFilter
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.outbox.page import OutboxPage
+from mandant_desktop.ui.users.add_dialog import AddUserDialog
+from mandant_desktop.ui.users.model import UserTableModel
+from mandant_desktop.ui.users.page import UsersPage
+
+
+def users_page(window: MainWindow) -> UsersPage:
+    assert window.show_page("users")
+    page = window.current_page()
+    assert isinstance(page, UsersPage)
+    return page
+
+
+def fill_and_save(qtbot: QtBot, first: str, last: str, email: str, username: str | None = None) -> None:
+    """Types into the modal Add user dialog once it is open, then presses Save."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AddUserDialog):
+            fill_and_save.last_error = "no dialog"  # type: ignore[attr-defined]
+            return
+        qtbot.keyClicks(dialog.first_name, first)
+        qtbot.keyClicks(dialog.last_name, last)
+        if username is not None:
+            dialog.username.clear()
+            qtbot.keyClicks(dialog.username, username)
+        qtbot.keyClicks(dialog.email, email)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        if dialog.isVisible():  # refused: remember why, then give up
+            fill_and_save.last_error = dialog.message.text()  # type: ignore[attr-defined]
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def test_add_a_user_and_read_the_activation_mail_in_the_outbox(qtbot: QtBot, window: MainWindow) -> None:
+    """U1, U2, U4: Ctrl+N opens the dialog; the new user is listed at once as pending activation,
+    with the no-role warning (R3); the activation mail is in the outbox with its link."""
+    page = users_page(window)
+    assert page.tabs.objectName() == "userTabs" and isinstance(page.tabs, QTabWidget)
+    # C4: the rights groups of the customer portal are the second panel of user administration.
+    assert page.tabs.count() == 2 and page.tabs.widget(1).objectName() == "rightsGroupsPanel"
+    fill_and_save(qtbot, "Mia", "Mueller", "mia.mueller@example.de")  # QTest types ASCII only
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    row = next(
+        r for r in (page.model.row_at(i) for i in range(page.model.rowCount())) if r and r.username == "mmueller"
+    )
+    assert row.status == DisplayStatus.PENDING and not row.can_log_in
+    assert [r.username for r in page.selected_rows()] == ["mmueller"]
+    assert "outbox" in window.statusBar().currentMessage()
+
+    assert window.show_page("outbox")
+    outbox = window.current_page()
+    assert isinstance(outbox, OutboxPage)
+    outbox.refresh()
+    outbox.table.selectRow(0)
+    text = outbox.body.toPlainText()
+    assert "token=" in text and "Activate your account" in text
+    assert outbox.model.index(0, 1).data() == "mia.mueller@example.de"
+
+
+def test_add_user_refuses_a_taken_user_name(qtbot: QtBot, window: MainWindow) -> None:
+    """U2: a taken user name is refused in the dialog, in words, and nothing is added."""
+    page = users_page(window)
+    before = page.model.rowCount()
+    fill_and_save(qtbot, "Karla", "Zweite", "karla2@example.de", username="CHEFIN")
+    page.add_user()
+    assert "taken" in fill_and_save.last_error  # type: ignore[attr-defined]
+    page.refresh()
+    assert page.model.rowCount() == before
+
+
+def test_search_filters_resend_and_deactivate(qtbot: QtBot, window: MainWindow, interactions: FakeInteraction) -> None:
+    """U1, U3: search; the pending filter; resend for the selection (new token, old invalid);
+    deactivate with Del after a confirmation; the deactivated filter shows the user."""
+    page = users_page(window)
+    services = window.context.app.services
+    operator = window.context.operator
+    from mandant_desktop.services.users import NewUser
+
+    first = services.users.create(operator, NewUser("ben", "ben@example.de", "Ben", "Bauer"))
+    services.users.create(operator, NewUser("cleo", "cleo@example.de", "Cleo", "Chen"))
+    page.refresh()
+    qtbot.keyClicks(page.search, "bau")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.row_at(0).username == "ben"  # type: ignore[union-attr]
+    page.search.clear()
+    page.filter_combo.setCurrentIndex(page.filter_combo.findData(UserFilter.PENDING.value))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.table.selectAll()
+    assert page.resend_button.isEnabled()
+    page.resend_button.click()
+    assert interactions.of_kind("confirm")[-1].title == "Resend activation link"
+    with window.context.app.session_factory() as session:
+        assert len(session.scalars(select(OutboxMail)).all()) == 4
+    from mandant_desktop.services.activation import ActivationError
+
+    try:
+        services.activation.activate(first.token, "lang-genug", "lang-genug")
+    except ActivationError:
+        pass
+    else:
+        raise AssertionError("the old link still worked after a resend")
+
+    page.filter_combo.setCurrentIndex(0)
+    page.table.clearSelection()
+    page.select_user(first.user_id)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert interactions.of_kind("confirm")[-1].title == "Deactivate users"
+    with window.context.app.session_factory() as session:
+        assert session.get(User, first.user_id).status == UserStatus.DEACTIVATED  # type: ignore[union-attr]
+    page.filter_combo.setCurrentIndex(page.filter_combo.findData(UserFilter.DEACTIVATED.value))
+    assert [page.model.row_at(i).username for i in range(page.model.rowCount())] == ["ben"]  # type: ignore[union-attr]
+    page.table.selectRow(0)
+    page.reactivate_button.click()
+    assert page.model.rowCount() == 0
+
+
+def test_the_users_model_passes_the_model_tester(qtmodeltester: object, window: MainWindow) -> None:
+    page = users_page(window)
+    assert isinstance(page.model, UserTableModel)
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_the_outbox_model_passes_the_model_tester(qtmodeltester: object, window: MainWindow) -> None:
+    """U4: the outbox lists kept mails with their status."""
+    services = window.context.app.services
+    from mandant_desktop.services.users import NewUser
+
+    services.users.create(window.context.operator, NewUser("ben", "ben@example.de", "Ben", "Bauer"))
+    assert window.show_page("outbox")
+    page = window.current_page()
+    assert isinstance(page, OutboxPage)
+    page.refresh()
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    assert page.model.row_at(0).status == MailStatus.OUTBOX  # type: ignore[union-attr]
+    assert page.model.index(0, 3).data() == "Kept (no e-mail server)"
+
+
+def test_column_widths_and_sort_come_back(window: MainWindow) -> None:
+    """E4: the users table keeps its column widths and sort order for the next session."""
+    page = users_page(window)
+    page.table.setColumnWidth(2, 333)
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    again = UsersPage(window.context)
+    try:
+        assert again.table.columnWidth(2) == 333
+        header = again.table.horizontalHeader()
+        assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+        assert again.model.sort_key.value == "username" and again.model.descending
+    finally:
+        again.deleteLater()
