@@ -13,7 +13,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,8 +62,7 @@ class ConnectionDialog(QDialog):
         self._editing: str | None = None
         # the profile the form was loaded from: keeps what the form does not show (driver options)
         self._loaded = _default_profile()
-        self._running_test: ConnectionTest | None = None
-        self._test_signals: QObject | None = None
+        self._testing = False
         self.opened: AppContext | None = None
         #: "Use" is opening the database on a worker thread
         self.using = False
@@ -329,7 +328,7 @@ class ConnectionDialog(QDialog):
         return profile
 
     def _test(self) -> None:
-        if self._running_test is not None:
+        if self._testing:
             return
         try:
             profile = self.profile().validated()
@@ -340,11 +339,10 @@ class ConnectionDialog(QDialog):
         if password is None and self._editing is not None:
             # Filed under the name the profile was loaded with, also while the form renames it.
             password = self._store.password_for(replace(profile, name=self._editing))
-        test = ConnectionTest(profile, password)
+        test = ConnectionTest(profile, password, self)
         test.signals.succeeded.connect(self._test_succeeded)
         test.signals.failed.connect(self._test_failed)
-        self._running_test = test
-        self._test_signals = test.signals  # outlives the runnable, which the pool deletes after run()
+        self._testing = True
         self.test_button.setEnabled(False)
         self.message.show_info(self.tr("Testing the connection…"))
         test.start()
@@ -358,7 +356,7 @@ class ConnectionDialog(QDialog):
         self.message.show_error(message_for(exc) if isinstance(exc, BaseException) else str(exc))
 
     def _test_done(self) -> None:
-        self._running_test = None
+        self._testing = False
         self.test_button.setEnabled(True)
         self.test_finished.emit()
 

@@ -26,10 +26,12 @@ class _ProbeSignals(QObject):
 
 
 class _Probe(QRunnable):
-    def __init__(self, probe: Callable[[], object]) -> None:
+    def __init__(self, probe: Callable[[], object], signals: _ProbeSignals) -> None:
         super().__init__()
         self._probe = probe
-        self.signals = _ProbeSignals()
+        # Owned by the monitor (its Qt parent): the pool deletes this runnable on its own thread,
+        # which must not take the GUI-thread signals object with it.
+        self.signals = signals
 
     def run(self) -> None:
         try:
@@ -56,7 +58,6 @@ class ConnectionMonitor(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.probe_now)
-        self._signals: list[_ProbeSignals] = []
         self._unguard: Callable[[], None] | None = None
 
     @property
@@ -76,14 +77,13 @@ class ConnectionMonitor(QObject):
         if self._probing:
             return
         self._probing = True
-        runnable = _Probe(self._probe)
-        runnable.signals.answered.connect(self._answered)
-        self._signals.append(runnable.signals)  # alive until the queued answer has arrived
-        QThreadPool.globalInstance().start(runnable)
+        signals = _ProbeSignals(self)
+        signals.answered.connect(self._answered)
+        signals.answered.connect(signals.deleteLater)  # on the GUI thread, after the answer
+        QThreadPool.globalInstance().start(_Probe(self._probe, signals))
 
     def _answered(self, ok: bool) -> None:
         self._probing = False
-        self._signals.clear()
         if not ok and self._is_lost:
             self._timer.setInterval(min(self._timer.interval() * 2, max(MAX_PROBE_INTERVAL_MS, self._first_interval)))
         if ok and self._is_lost:

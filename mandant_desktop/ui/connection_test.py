@@ -21,12 +21,16 @@ class ConnectionTestSignals(QObject):
 class ConnectionTest(QRunnable):
     """One ``test_connection`` call on the global thread pool; results arrive as queued signals."""
 
-    def __init__(self, profile: ConnectionProfile, password: str | None) -> None:
+    def __init__(self, profile: ConnectionProfile, password: str | None, owner: QObject) -> None:
         super().__init__()
         self._profile = profile
         self._password = password
-        # Created here, in the GUI thread, so that its signals are delivered to GUI-thread receivers.
-        self.signals = ConnectionTestSignals()
+        # Created here, in the GUI thread, so that its signals are delivered to GUI-thread receivers,
+        # and owned by ``owner``: the pool deletes this runnable on its own thread, which must not
+        # take a GUI-thread object with it. It deletes itself (on the GUI thread) after reporting.
+        self.signals = ConnectionTestSignals(owner)
+        self.signals.succeeded.connect(self.signals.deleteLater)
+        self.signals.failed.connect(self.signals.deleteLater)
 
     def run(self) -> None:
         try:

@@ -23,7 +23,17 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
@@ -37,28 +47,39 @@ R = TypeVar("R")
 BUSY_DELAY_MS = 300
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class _Returned(QObject):
+    """The one object workers emit on: it lives on the GUI thread as long as its runner."""
+
+    returned = Signal(int)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals, returned: threading.Event) -> None:
+    """Runs a task's call on a pool thread.
+
+    The pool deletes the job on that thread when ``run`` ends, so the job must not be the last
+    holder of anything: a closure, a result or an exception that reaches a widget would otherwise be
+    freed there, and Qt objects may only be deleted on the thread they belong to. The call and its
+    outcome therefore live in a box the Task holds; the job lets go of it before it reports, and the
+    Task drops it on the GUI thread.
+    """
+
+    def __init__(self, key: int, box: list[Any], returned: SignalInstance, event: threading.Event) -> None:
         super().__init__()
-        # The pool deletes it after run(); the signals object it emits on is kept by the Task.
-        self._fn = fn
-        self._signals = signals
+        self._key = key
+        self._box: list[Any] | None = box
         self._returned = returned
+        self._event = event
 
     def run(self) -> None:
+        box, self._box = self._box, None
+        assert box is not None
         try:
-            result = self._fn()
+            box[1] = (True, box[0]())
         except BaseException as exc:  # delivered to the GUI thread, which decides what it means
-            self._returned.set()
-            self._signals.failed.emit(exc)
-        else:
-            self._returned.set()
-            self._signals.done.emit(result)
+            box[1] = (False, exc)
+        del box
+        self._event.set()
+        self._returned.emit(self._key)
 
 
 class Task(QObject, Generic[R]):
@@ -83,13 +104,10 @@ class Task(QObject, Generic[R]):
         self._on_error = on_error
         self._cancel = threading.Event()
         self.is_running = True
-        self.signals = _Signals()
-        # Queued: the worker emits, this object (GUI thread) receives.
-        self.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        #: [the call, its outcome (ok, result or exception)]; released on the GUI thread only
+        self._box: list[Any] | None = [fn, None]
         #: set on the worker thread as soon as the call has returned
         self._returned = threading.Event()
-        self._job: _Job | None = _Job(fn, self.signals, self._returned)
 
     def cancel(self) -> None:
         """Drop the result; a service given :meth:`cancelled` as its cancel check stops early."""
@@ -105,6 +123,15 @@ class Task(QObject, Generic[R]):
 
     def _owner_alive(self) -> bool:
         return self._owner is None or shiboken6.isValid(self._owner)
+
+    def _deliver(self) -> None:
+        box = self._box
+        assert box is not None and box[1] is not None
+        ok, value = box[1]
+        if ok:
+            self._done(value)
+        else:
+            self._failed(value)
 
     def _done(self, result: object) -> None:
         try:
@@ -132,6 +159,7 @@ class Task(QObject, Generic[R]):
             self._end()
 
     def _end(self) -> None:
+        self._box = None  # the call's closure and its outcome go here, on the GUI thread
         self.is_running = False
         self._runner._ended(self)
         self.finished.emit()
@@ -173,6 +201,11 @@ class TaskRunner(QObject):
         self._busy_timer.setInterval(BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
         self._gui_call = _GuiCall(self)
+        self._tasks_by_key: dict[int, Task[Any]] = {}
+        self._next_key = 0
+        self._returns = _Returned(self)
+        # Queued: a worker emits, the runner (GUI thread) receives.
+        self._returns.returned.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
@@ -200,9 +233,11 @@ class TaskRunner(QObject):
         self._active.add(task)
         if not self._busy and not self._busy_timer.isActive():
             self._busy_timer.start()
-        job, task._job = task._job, None
-        assert job is not None
-        self._pool.start(job)
+        self._next_key += 1
+        key = self._next_key
+        self._tasks_by_key[key] = task
+        assert task._box is not None
+        self._pool.start(_Job(key, task._box, self._returns.returned, task._returned))
         return task
 
     def wait_for_all(self, timeout_ms: int = 10000) -> bool:
@@ -227,6 +262,11 @@ class TaskRunner(QObject):
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]
+
+    def _deliver(self, key: int) -> None:
+        task = self._tasks_by_key.pop(key, None)
+        if task is not None:
+            task._deliver()
 
     def _ended(self, task: Task[Any]) -> None:
         self._active.discard(task)

@@ -259,3 +259,53 @@ def test_the_newest_load_wins_and_a_closed_page_is_no_error(qtbot: QtBot) -> Non
     tasks.wait_for_all(5000)
     qtbot.wait(20)  # the late finish reaches a deleted Latest: no exception in the event loop
     assert answers == ["new"]
+
+
+class _Tracked:
+    """Notes the thread it is freed on."""
+
+    def __init__(self, freed_on: list[str]) -> None:
+        self._freed_on = freed_on
+
+    def __del__(self) -> None:
+        self._freed_on.append(threading.current_thread().name)
+
+
+def test_the_call_and_its_result_are_freed_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:
+    """S5: the pool deletes a finished job on its worker; what the call held (a closure that may
+    reach a widget) and what it returned must not be freed there, where Qt objects may not die."""
+    freed_on: list[str] = []
+
+    def make_call() -> Any:
+        held = _Tracked(freed_on)
+
+        def call() -> _Tracked:
+            assert held is not None
+            return _Tracked(freed_on)
+
+        return call
+
+    names: list[str] = []
+    task = runner.run(owner, make_call(), on_done=lambda result: names.append(type(result).__name__))
+    _wait_idle(qtbot, runner)
+    del task
+    qtbot.waitUntil(lambda: len(freed_on) == 2, timeout=2000)
+    assert names == ["_Tracked"]
+    assert freed_on == [threading.main_thread().name] * 2
+
+
+def test_a_failure_is_freed_on_the_gui_thread_too(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:
+    """S5: an exception (with its traceback and the frames it holds) reaches the GUI thread and dies there."""
+    freed_on: list[str] = []
+    seen: list[str] = []
+
+    def fail() -> None:
+        held = _Tracked(freed_on)
+        raise NotFoundError("The customer no longer exists.", detail=str(id(held)))
+
+    task = runner.run(owner, fail, on_error=lambda exc: seen.append(type(exc).__name__))
+    _wait_idle(qtbot, runner)
+    del task
+    qtbot.waitUntil(lambda: len(freed_on) == 1, timeout=2000)
+    assert seen == ["NotFoundError"]
+    assert freed_on == [threading.main_thread().name]
