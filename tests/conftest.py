@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from dbhelpers import BACKENDS, MigratedDatabase, fresh_database, migrated_database
 
+from mandant_desktop.ui.collector import collect_due
+
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
@@ -41,3 +43,11 @@ def migrated_sqlite(tmp_path: Path) -> Iterator[MigratedDatabase]:
     """Like ``migrated_db``, SQLite only."""
     with migrated_database("sqlite", tmp_path) as db:
         yield db
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests() -> Iterator[None]:
+    """Widget tests switch Python's automatic collection off (it must run on the GUI thread, see
+    ``ui/collector.py``); here, between two tests and on the main thread, what is due is collected."""
+    yield
+    collect_due()

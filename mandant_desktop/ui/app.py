@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from mandant_desktop import __version__, bootstrap
 from mandant_desktop.ui import icons
+from mandant_desktop.ui.collector import GuiThreadCollector
 from mandant_desktop.ui.excepthook import ExceptionHook
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.settings import Settings
@@ -80,8 +81,10 @@ class GuiRuntime:
     language: LanguageManager
     hook: ExceptionHook
     log_file: Path | None
+    collector: GuiThreadCollector
 
     def close(self) -> None:
+        self.collector.stop()
         self.hook.uninstall()
         self.language.shutdown()
         self.settings.sync()
@@ -100,5 +103,7 @@ def start_gui(
     languages.start(language)
     hook = ExceptionHook(log_file, parent=app)
     hook.install()
+    collector = GuiThreadCollector(app)
+    collector.start()
     log.info("mandant_desktop %s starting (log: %s)", __version__, log_file)
-    return GuiRuntime(app=app, settings=settings, language=languages, hook=hook, log_file=log_file)
+    return GuiRuntime(app=app, settings=settings, language=languages, hook=hook, log_file=log_file, collector=collector)

@@ -15,12 +15,14 @@ import keyring.backends.fail
 import keyring.core
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QtMsgType
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN, FakeInteraction
 
 from mandant_desktop import bootstrap
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import interaction, tasks
+from mandant_desktop.ui.collector import GuiThreadCollector
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
@@ -33,6 +35,15 @@ HARMLESS_QT_WARNINGS = (
     "This plugin does not support grabbing the keyboard",
     "QFont::setPointSizeF: Point size <= 0",
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As in the program: cyclic garbage is collected on the GUI thread only, never on a worker."""
+    collector = GuiThreadCollector(qapp)
+    collector.start()
+    yield collector
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)
