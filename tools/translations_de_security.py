@@ -41,4 +41,8 @@ TRANSLATIONS: dict[str, str] = {
         "Nur lesen: Sie haben nicht das Recht, Kontakte und Verteiler zu ändern."
     ),
     "Saved now": "Jetzt gespeichert",
+    # ---------------------------------------------------------------- work off the GUI thread (S5, E3)
+    "Please wait: the previous change is still being saved.": (
+        "Bitte warten Sie: Die vorige Änderung wird noch gespeichert."
+    ),
 }

@@ -268,6 +268,10 @@
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
+        <source>Please wait: the previous change is still being saved.</source>
+        <translation>Bitte warten Sie: Die vorige Änderung wird noch gespeichert.</translation>
+    </message>
+    <message>
         <source>Bulk edit: %n assignment(s) added</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
     </message>

@@ -142,6 +142,25 @@ def test_a_cancelled_task_drops_its_result_and_the_service_can_stop(
     assert delivered == []
 
 
+def test_a_write_cancelled_too_late_still_delivers_what_it_did(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget
+) -> None:
+    """E3, E7: Cancel pressed after a writing call got past its last cancel check cannot undo the
+    commit; with ``writes=True`` the page still gets the result (for its undo stack)."""
+    release = threading.Event()
+
+    def committed() -> str:
+        assert release.wait(5)
+        return "change set"
+
+    delivered: list[str] = []
+    task = runner.run(owner, committed, on_done=delivered.append, writes=True)
+    task.cancel()
+    release.set()
+    _wait_idle(qtbot, runner)
+    assert delivered == ["change set"]
+
+
 def test_no_callback_once_the_owner_is_gone(qtbot: QtBot, runner: TaskRunner) -> None:
     """S5: a page closed while its load runs is not touched afterwards."""
     page = QWidget()
