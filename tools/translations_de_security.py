@@ -45,4 +45,6 @@ TRANSLATIONS: dict[str, str] = {
     "Please wait: the previous change is still being saved.": (
         "Bitte warten Sie: Die vorige Änderung wird noch gespeichert."
     ),
+    "Checking the file…": "Die Datei wird geprüft…",
+    "Importing…": "Wird importiert…",
 }

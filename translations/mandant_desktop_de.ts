@@ -1891,6 +1891,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
+        <source>Checking the file…</source>
+        <translation>Die Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
         <source>The file was refused; nothing was imported.</source>
         <translation>Die Datei wurde abgelehnt; es wurde nichts importiert.</translation>
     </message>

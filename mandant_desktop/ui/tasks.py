@@ -346,6 +346,9 @@ def run_with_progress(
 
     def close() -> None:
         if shiboken6.isValid(dialog):
+            # Closing a QProgressDialog emits canceled(): the task that has just ended must not
+            # read as cancelled to whoever looks at it after this (a "cancelled" note, undo).
+            dialog.canceled.disconnect(task.cancel)
             dialog.close()
             dialog.deleteLater()
 

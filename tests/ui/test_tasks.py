@@ -250,6 +250,16 @@ def test_progress_crosses_threads_and_cancel_stops_the_worker(qtbot: QtBot, owne
     assert stopped[0] < 1000 and results == []  # stopped early; a cancelled task delivers nothing
 
 
+def test_a_task_that_ended_does_not_read_as_cancelled(qtbot: QtBot, owner: QWidget) -> None:
+    """E3: closing the progress dialog at the end (which emits canceled()) does not mark the task
+    cancelled; whoever looks at it when it has finished sees a task that ran to its end."""
+    seen: list[bool] = []
+    task = tasks.run_with_progress(owner, "Import", "Importing…", lambda *, progress, cancel: 1)
+    task.finished.connect(lambda: seen.append(task.cancelled()))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]
+
+
 def test_the_newest_load_wins_and_a_closed_page_is_no_error(qtbot: QtBot) -> None:
     """S5: tasks.Latest drops an older answer, and a task ending after its page is gone is quiet."""
     page = QWidget()
