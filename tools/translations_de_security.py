@@ -47,4 +47,6 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Checking the file…": "Die Datei wird geprüft…",
     "Importing…": "Wird importiert…",
+    # ---------------------------------------------------------------- log-in throttle of unknown names (S1)
+    "LoginThrottle": "Anmeldesperre",
 }

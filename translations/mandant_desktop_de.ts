@@ -4576,6 +4576,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
         <translation>Vererbung an untergeordnete Einheiten</translation>
     </message>
     <message>
+        <source>LoginThrottle</source>
+        <translation>Anmeldesperre</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
