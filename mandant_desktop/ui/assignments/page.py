@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -397,6 +398,8 @@ class AssignmentsPage(Page):
         self._step = task
 
         def ended() -> None:
+            if not shiboken6.isValid(self):
+                return  # the page closed while its step ran (the program ends)
             self._step = None
             if not delivered:
                 on_failed()

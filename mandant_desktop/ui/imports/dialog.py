@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -198,6 +199,8 @@ class ImportDialog(QDialog):
         self._set_idle(False)
 
         def ended() -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed while the import ran (the program ends)
             self._task = None
             if task.cancelled() and self.imported is None:
                 self._show_cancelled()  # a new check first: the list it showed is gone
