@@ -191,3 +191,25 @@ def migrated_database(backend: str, directory: Path | None = None) -> Iterator[M
     """A fresh database at head; dropped afterwards."""
     with fresh_database(backend, directory) as url, open_migrated(url) as db:
         yield db
+
+
+@contextmanager
+def app_login(db: MigratedDatabase, prefix: str = "mandant_app_login") -> Iterator[Engine]:
+    """PostgreSQL: an engine connected as a fresh NON-OWNER login that is a member of the group
+    role ``mandant_app`` (the workstations' credentials of revision 0005); dropped afterwards."""
+    login = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with db.engine.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {login} LOGIN"))
+        conn.execute(text(f"GRANT mandant_app TO {login}"))
+        conn.commit()
+    app = create_engine(make_url(db.url).set(username=login), poolclass=NullPool)
+    try:
+        yield app
+    finally:
+        app.dispose()
+        with db.engine.connect() as conn:
+            conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
+            )
+            conn.execute(text(f"DROP ROLE {login}"))
+            conn.commit()

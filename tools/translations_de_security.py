@@ -41,4 +41,12 @@ TRANSLATIONS: dict[str, str] = {
         "Nur lesen: Sie haben nicht das Recht, Kontakte und Verteiler zu ändern."
     ),
     "Saved now": "Jetzt gespeichert",
+    # ---------------------------------------------------------------- work off the GUI thread (S5, E3)
+    "Please wait: the previous change is still being saved.": (
+        "Bitte warten Sie: Die vorige Änderung wird noch gespeichert."
+    ),
+    "Checking the file…": "Die Datei wird geprüft…",
+    "Importing…": "Wird importiert…",
+    # ---------------------------------------------------------------- log-in throttle of unknown names (S1)
+    "LoginThrottle": "Anmeldesperre",
 }

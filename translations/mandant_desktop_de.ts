@@ -268,6 +268,10 @@
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
+        <source>Please wait: the previous change is still being saved.</source>
+        <translation>Bitte warten Sie: Die vorige Änderung wird noch gespeichert.</translation>
+    </message>
+    <message>
         <source>Bulk edit: %n assignment(s) added</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
     </message>
@@ -1885,6 +1889,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Die Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
     </message>
     <message>
         <source>The file was refused; nothing was imported.</source>
@@ -4562,6 +4574,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
     <message>
         <source>InheritanceSource</source>
         <translation>Vererbung an untergeordnete Einheiten</translation>
+    </message>
+    <message>
+        <source>LoginThrottle</source>
+        <translation>Anmeldesperre</translation>
     </message>
     <message>
         <source>Customer</source>

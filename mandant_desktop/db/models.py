@@ -395,6 +395,22 @@ class DeletedCustomerNumber(Base):
     deleted_by: Mapped[str | None] = mapped_column(String(100))
 
 
+class LoginThrottle(Base):
+    """Failed log-ins on user names that do not exist, shared by every workstation (SPEC S1).
+
+    Keyed by a hash of the normalised name, never the name: what was typed into the user name
+    field may be a mistyped password. A row lives while it counts or locks, as the count of a real
+    user does; a successful log-in and the expiry of the lock remove it.
+    """
+
+    __tablename__ = "login_throttle"
+
+    name_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    last_failed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
 class RightsGroup(Versioned, Base):
     """Portal rights group; customer groups are named by the C3 pattern (SPEC C3-C5)."""
 
@@ -585,6 +601,7 @@ __all__ = [
     "DistributionList",
     "DistributionListMember",
     "InheritanceSource",
+    "LoginThrottle",
     "MailStatus",
     "OrgUnit",
     "OutboxMail",

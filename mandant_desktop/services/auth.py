@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from sqlalchemy import case, func, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Insert, case, delete, func, insert, literal, select, update
+from sqlalchemy.dialects import mysql, postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.engine import SQLITE_BEGIN
 from mandant_desktop.db.models import (
     AccessLevel,
     InheritanceSource,
+    LoginThrottle,
     OrgUnit,
     Role,
     RoleAssignment,
@@ -24,6 +28,7 @@ from mandant_desktop.db.models import (
     User,
     UserKind,
     UserStatus,
+    UTCDateTime,
     utcnow,
 )
 from mandant_desktop.domain import validation
@@ -31,11 +36,15 @@ from mandant_desktop.domain.errors import AuthenticationError, DomainError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
 from mandant_desktop.services.operator import Operator, system_operator, workstation_name
 from mandant_desktop.services.passwords import burn_verification_time, hash_password, needs_rehash, verify_password
-from mandant_desktop.services.unit_of_work import UnitOfWork, raise_as_domain_error
+from mandant_desktop.services.unit_of_work import UnitOfWork, is_lock_conflict, raise_as_domain_error
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=5)
 ROOT_UNIT_NAME = "Organisation"
+#: tries of a failure count that lost a lock conflict to another workstation
+_ATTEMPTS = 3
 
 _WRONG_CREDENTIALS = "The user name or the password is wrong."
 _LOCKED = (
@@ -74,9 +83,6 @@ class AuthService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
         self._now = clock
-        #: failed attempts for names that do not exist: (count, locked until), so that an unknown
-        #: name is locked out like a known one and the lock-out reveals nothing (S1)
-        self._unknown: dict[str, tuple[int, dt.datetime | None]] = {}
 
     def needs_first_admin(self) -> bool:
         """True on an empty database: no internal user who could log in exists yet."""
@@ -190,7 +196,7 @@ class AuthService:
             user = session.scalar(select(User).where(User.username_key == key))
             if user is None:
                 burn_verification_time(password)
-                self._unknown_failure(key, now)
+                _unknown_failure(session, key, now)
             if user.locked_until is not None and user.locked_until > now:
                 # The same time as a check of the password, and the same words as for an unknown name.
                 burn_verification_time(password)
@@ -209,7 +215,7 @@ class AuthService:
             values: dict[str, object] = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
             if user.password_hash and needs_rehash(user.password_hash):
                 values["password_hash"] = hash_password(password)
-            _bookkeeping(session, user.id, values)
+            _bookkeeping(session, user.id, values, forget=key)
             return Operator(
                 id=user.id,
                 username=user.username,
@@ -217,18 +223,6 @@ class AuthService:
                 permissions=operator_permissions(session, user.id),
                 workstation=workstation_name(),
             )
-
-    def _unknown_failure(self, key: str, now: dt.datetime) -> NoReturn:
-        """A failed attempt on a name that does not exist: counted and locked out like a real one."""
-        count, until = self._unknown.get(key, (0, None))
-        if until is not None and until > now:
-            raise AuthenticationError(_LOCKED, minutes=_minutes_left(until, now))
-        count += 1
-        if count >= MAX_FAILED_LOGINS:
-            self._unknown[key] = (0, now + LOCKOUT)
-        else:
-            self._unknown[key] = (count, None)
-        raise AuthenticationError(_WRONG_CREDENTIALS)
 
     @staticmethod
     def _record_failure(session: Session, user: User, now: dt.datetime) -> None:
@@ -250,13 +244,17 @@ def _minutes_left(until: dt.datetime, now: dt.datetime) -> int:
     return max(1, int((until - now).total_seconds() + 59) // 60)
 
 
-def _bookkeeping(session: Session, user_id: int, values: dict[str, object] | list[tuple[Any, Any]]) -> None:
+def _bookkeeping(
+    session: Session, user_id: int, values: dict[str, object] | list[tuple[Any, Any]], *, forget: str | None = None
+) -> None:
     """Write a log-in's bookkeeping in a transaction of its own, then commit.
 
     The reads before it are ended first: on SQLite a transaction that read before another
     workstation saved cannot write after that save ("database is locked"), and the password check
     in between takes a noticeable moment. A log-in is not an administration change: no version
     bump, no audit entry, and ``updated_at`` kept (the column's onupdate would stamp it otherwise).
+    ``forget``: the name key of a successful log-in, whose failures as an unknown name (before the
+    user existed) are removed with it.
     """
     session.commit()
     try:
@@ -267,10 +265,90 @@ def _bookkeeping(session: Session, user_id: int, values: dict[str, object] | lis
         else:
             stmt = stmt.ordered_values(*values, (User.updated_at, User.updated_at))
         session.execute(stmt)
+        if forget is not None:
+            session.execute(delete(LoginThrottle).where(LoginThrottle.name_hash == throttle_key(forget)))
         session.commit()
     except DBAPIError as exc:
         session.rollback()
         raise_as_domain_error(exc)
+
+
+def throttle_key(name_key: str) -> str:
+    """The key of a user name in :class:`LoginThrottle`: a hash, so that a password typed into the
+    name field by mistake is not stored readable (S1)."""
+    return hashlib.sha256(("mandant_desktop login throttle\0" + name_key).encode()).hexdigest()
+
+
+def _unknown_failure(session: Session, key: str, now: dt.datetime) -> NoReturn:
+    """A failed attempt on a name that does not exist: counted and locked out like a real one, in
+    the database, so that every workstation (and a restarted program) shares the count (S1)."""
+    digest = throttle_key(key)
+    until = session.scalar(select(LoginThrottle.locked_until).where(LoginThrottle.name_hash == digest))
+    if until is not None and until > now:
+        session.rollback()
+        raise AuthenticationError(_LOCKED, minutes=_minutes_left(until, now))
+    session.commit()
+    for attempt in range(_ATTEMPTS):
+        try:
+            session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
+            session.execute(_count_failure(session.get_bind().dialect.name, digest, now))
+            session.commit()
+            break
+        except DBAPIError as exc:
+            session.rollback()
+            # InnoDB may pick an upsert as a deadlock victim when two workstations count at once.
+            retry = isinstance(exc, OperationalError) and not exc.connection_invalidated and is_lock_conflict(exc)
+            if not retry or attempt == _ATTEMPTS - 1:
+                raise_as_domain_error(exc)
+    _forget_expired(session, now)
+    raise AuthenticationError(_WRONG_CREDENTIALS)
+
+
+def _forget_expired(session: Session, now: dt.datetime) -> None:
+    """Remove expired locks (their count restarted at the lock, as a user's does), in a transaction
+    of its own: housekeeping that a busy moment may postpone to the next failure. Counts below the
+    limit stay, as a user's do: forgetting them sooner would tell unknown names from real ones."""
+    try:
+        session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
+        session.execute(delete(LoginThrottle).where(LoginThrottle.locked_until <= now))
+        session.commit()
+    except DBAPIError as exc:
+        session.rollback()
+        log.info("expired log-in locks not removed this time: %s", type(exc).__name__)
+
+
+def _count_failure(dialect: str, digest: str, now: dt.datetime) -> Insert:
+    """One statement that inserts the first failure or counts one more: atomic, so that parallel
+    attempts from several workstations each count (no read-add-write).
+
+    The lock starts at the limit and the count restarts; a lock set meanwhile by another
+    workstation is kept. MariaDB evaluates the assignments left to right against the new values,
+    PostgreSQL and SQLite against the old ones: ``failed_logins`` is 0 whenever the (new or old)
+    lock holds, which is right in both readings.
+    """
+    lock = literal(now + LOCKOUT, UTCDateTime())
+    locked = LoginThrottle.locked_until > now
+    count = LoginThrottle.failed_logins
+    reaches_limit = count + 1 >= MAX_FAILED_LOGINS
+    assignments: list[tuple[str, Any]] = [
+        ("locked_until", case((locked, LoginThrottle.locked_until), (reaches_limit, lock), else_=None)),
+        ("failed_logins", case((locked, 0), (reaches_limit, 0), else_=count + 1)),
+        ("last_failed_at", literal(now, UTCDateTime())),
+    ]
+    row = {"name_hash": digest, "failed_logins": 1, "locked_until": None, "last_failed_at": now}
+    if dialect in ("mysql", "mariadb"):
+        return mysql.insert(LoginThrottle).values(row).on_duplicate_key_update(assignments)
+    if dialect == "postgresql":
+        return (
+            postgresql.insert(LoginThrottle)
+            .values(row)
+            .on_conflict_do_update(index_elements=["name_hash"], set_=dict(assignments))
+        )
+    return (
+        sqlite.insert(LoginThrottle)
+        .values(row)
+        .on_conflict_do_update(index_elements=["name_hash"], set_=dict(assignments))
+    )
 
 
 def operator_permissions_fresh(factory: sessionmaker[Session], user_id: int) -> frozenset[str]:

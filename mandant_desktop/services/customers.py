@@ -9,7 +9,7 @@ sorted and filtered by the database; contact persons come with one query per win
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -39,7 +39,7 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.rights_groups import display_name
 from mandant_desktop.services.rights_naming import load_pattern
 from mandant_desktop.services.tenant_scope import editable_clause, load_tenant_scope, visible_clause
-from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_of_work import UnitOfWork, check_version
 
 
 class SortKey(StrEnum):
@@ -526,23 +526,33 @@ class CustomerService:
 
     # ------------------------------------------------------------------ deleting and deactivating
 
-    def _editable_customers(self, uow: UnitOfWork, customer_ids: Collection[int]) -> list[Customer]:
+    def _editable_customers(self, uow: UnitOfWork, versions: Mapping[int, int]) -> list[Customer]:
+        """The customers of ``versions`` (id → version as the operator read it), locked for the
+        change; refused as a conflict when another workstation changed one since (S4)."""
         session = uow.session
         scope = load_tenant_scope(session, uow.operator)
-        customers = list(session.scalars(select(Customer).where(Customer.id.in_(list(customer_ids)))))
-        if len(customers) != len(set(customer_ids)):
+        ids = sorted(versions)
+        if not ids:
+            raise ValidationError("Select at least one customer.")
+        query = select(Customer).where(Customer.id.in_(ids)).order_by(Customer.id)
+        customers = list(session.scalars(query))
+        if len(customers) != len(ids):
             raise NotFoundError("The {object} no longer exists or is not visible to you.", object="Customer")
         for customer in customers:
             scope.require_edit(customer.tenant_id, "Customer")
+        # Locked only now: on PostgreSQL row-level security would hide a read-only row from FOR
+        # UPDATE, and the operator should hear "read only", not "gone". Versions as locked.
+        for customer in session.scalars(query.with_for_update().execution_options(populate_existing=True)):
+            check_version(customer, versions[customer.id], "Customer")
         return customers
 
-    def delete(self, operator: Operator, customer_ids: Collection[int]) -> int:
-        """Delete the customers with their external users, contacts and rights groups (C6); their
-        numbers are remembered so that reusing one warns."""
+    def delete(self, operator: Operator, versions: Mapping[int, int]) -> int:
+        """Delete the customers (id → version as read) with their external users, contacts and
+        rights groups (C6); their numbers are remembered so that reusing one warns."""
         operator.require("customers.delete")
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            customers = self._editable_customers(uow, customer_ids)
+            customers = self._editable_customers(uow, versions)
             ids = [c.id for c in customers]
             _delete_external_users(uow, ids)
             now = utcnow()
@@ -557,13 +567,13 @@ class CustomerService:
             uow.commit()
             return len(ids)
 
-    def deactivate(self, operator: Operator, customer_ids: Collection[int]) -> int:
-        """Instead of deleting: the customers and all their external users are deactivated (C6).
-        Returns the number of external users deactivated."""
+    def deactivate(self, operator: Operator, versions: Mapping[int, int]) -> int:
+        """Instead of deleting: the customers (id → version as read) and all their external users
+        are deactivated (C6). Returns the number of external users deactivated."""
         operator.require("customers.edit")
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            customers = self._editable_customers(uow, customer_ids)
+            customers = self._editable_customers(uow, versions)
             ids = [c.id for c in customers]
             users = session.execute(
                 select(User.id, User.status, Customer.tenant_id)
@@ -594,11 +604,12 @@ class CustomerService:
             uow.commit()
             return len(users)
 
-    def reactivate(self, operator: Operator, customer_ids: Collection[int]) -> None:
-        """The customers become active again; their external users are reactivated one by one (C12)."""
+    def reactivate(self, operator: Operator, versions: Mapping[int, int]) -> None:
+        """The customers (id → version as read) become active again; their external users are
+        reactivated one by one (C12)."""
         operator.require("customers.edit")
         with UnitOfWork(self._factory, operator) as uow:
-            for customer in self._editable_customers(uow, customer_ids):
+            for customer in self._editable_customers(uow, versions):
                 customer.status = CustomerStatus.ACTIVE
             uow.commit()
 

@@ -318,7 +318,7 @@ def translate_db_error(exc: BaseException) -> Exception | None:
             "The change clashes with data saved at the same time on another workstation. Nothing was saved; "
             "reload and try again."
         )
-    if isinstance(exc, OperationalError) and not exc.connection_invalidated and _is_lock_conflict(exc):
+    if isinstance(exc, OperationalError) and not exc.connection_invalidated and is_lock_conflict(exc):
         return ConflictError("Another workstation saved at the same moment. Nothing was saved; reload and try again.")
     if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
         return DatabaseUnavailableError(
@@ -344,7 +344,7 @@ def raise_as_domain_error(exc: DBAPIError) -> NoReturn:
     raise translated from exc
 
 
-def _is_lock_conflict(exc: OperationalError) -> bool:
+def is_lock_conflict(exc: OperationalError) -> bool:
     """Another transaction held the lock this one needed: a clash between workstations, not a lost
     connection (the drivers raise both as OperationalError)."""
     orig = exc.orig

@@ -1,13 +1,13 @@
-"""Pieces the built pages share: the heading, a context menu of the enabled actions, a progress
-dialog that appears only for work that takes longer than a second (SPEC E2, E3)."""
+"""Pieces the built pages share: the heading, a table of whole rows, a context menu of the enabled
+actions (SPEC E2). Progress with Cancel is :func:`mandant_desktop.ui.tasks.run_with_progress`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QProgressDialog, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QWidget
 
 
 def page_heading() -> QLabel:
@@ -52,22 +52,3 @@ def popup_actions(parent: QWidget, view: QAbstractItemView, pos: QPoint, actions
     if not menu.isEmpty():
         menu.exec(view.viewport().mapToGlobal(pos))
     menu.deleteLater()
-
-
-def delayed_progress(parent: QWidget, title: str, label: str) -> tuple[QProgressDialog, Callable[[int, int], None]]:
-    """A window-modal progress dialog with Cancel that shows itself only after a second, and the
-    ``(done, total)`` callback that feeds it (and keeps the window painting)."""
-    progress = QProgressDialog(parent)
-    progress.setWindowTitle(title)
-    progress.setLabelText(label)
-    progress.setMinimumDuration(1000)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-
-    def report(done: int, total: int) -> None:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(done)
-        QCoreApplication.processEvents()
-
-    return progress, report

@@ -11,7 +11,8 @@ Failures are reported as :func:`~mandant_desktop.ui.errors.run_action` reports t
 connection goes to the banner (S5), any other DomainError to a message (unless ``on_error`` takes
 it), anything else to the global exception hook. A task may be cancelled: its result is then
 dropped, and a service that takes a ``cancel`` check (exports, bulk edit) stops between chunks when
-the task passes :meth:`Task.cancelled` to it.
+the task passes :meth:`Task.cancelled` to it. A task that ``writes`` delivers its result even when
+Cancel came too late to stop it: the change is committed then, and the page must know it (undo).
 """
 
 from __future__ import annotations
@@ -95,9 +96,11 @@ class Task(QObject, Generic[R]):
         on_done: Callable[[R], None] | None,
         on_error: Callable[[DomainError], None] | None,
         banner: bool = True,
+        writes: bool = False,
     ) -> None:
         super().__init__(runner)
         self._banner = banner
+        self._writes = writes
         self._runner = runner
         self._owner = owner
         self._on_done = on_done
@@ -135,7 +138,8 @@ class Task(QObject, Generic[R]):
 
     def _done(self, result: object) -> None:
         try:
-            if self._on_done is not None and not self.cancelled() and self._owner_alive():
+            wanted = self._writes or not self.cancelled()
+            if self._on_done is not None and wanted and self._owner_alive():
                 self._on_done(result)  # type: ignore[arg-type]
         finally:
             self._end()
@@ -222,14 +226,16 @@ class TaskRunner(QObject):
         on_done: Callable[[R], None] | None = None,
         on_error: Callable[[DomainError], None] | None = None,
         banner: bool = True,
+        writes: bool = False,
         **kwargs: Any,
     ) -> Task[R]:
         """Call ``fn(*args, **kwargs)`` on a worker thread; ``on_done(result)`` on the GUI thread.
 
         ``banner=False``: a lost connection goes only to ``on_error`` (a dialog before the main window
-        says it in its own message line).
+        says it in its own message line). ``writes=True``: ``on_done`` gets the result even when the
+        task was cancelled after ``fn`` had got past its last cancel check (the change is made).
         """
-        task: Task[R] = Task(self, owner, lambda: fn(*args, **kwargs), on_done, on_error, banner)
+        task: Task[R] = Task(self, owner, lambda: fn(*args, **kwargs), on_done, on_error, banner, writes)
         self._active.add(task)
         if not self._busy and not self._busy_timer.isActive():
             self._busy_timer.start()
@@ -311,10 +317,11 @@ def run(
     on_done: Callable[[R], None] | None = None,
     on_error: Callable[[DomainError], None] | None = None,
     banner: bool = True,
+    writes: bool = False,
     **kwargs: Any,
 ) -> Task[R]:
     """:meth:`TaskRunner.run` on the application's runner."""
-    return runner().run(owner, fn, *args, on_done=on_done, on_error=on_error, banner=banner, **kwargs)
+    return runner().run(owner, fn, *args, on_done=on_done, on_error=on_error, banner=banner, writes=writes, **kwargs)
 
 
 class _Progress(QObject):
@@ -331,10 +338,12 @@ def run_with_progress(
     *args: Any,
     on_done: Callable[[R], None] | None = None,
     on_error: Callable[[DomainError], None] | None = None,
+    writes: bool = False,
     **kwargs: Any,
 ) -> Task[R]:
     """``fn(*args, progress=…, cancel=…, **kwargs)`` on a worker, with a window-modal progress
-    dialog (shown after a moment) whose Cancel button cancels the task (S5, E3).
+    dialog (shown after a moment) whose Cancel button cancels the task (S5, E3); ``writes`` as
+    for :func:`run`.
 
     The worker's ``progress(done, total)`` is a queued signal to the dialog, never a widget call;
     ``cancel()`` reads the task's thread-safe flag, so the service stops between chunks and its
@@ -367,6 +376,7 @@ def run_with_progress(
         *args,
         on_done=on_done,
         on_error=on_error,
+        writes=writes,
         progress=signals.step.emit,
         cancel=cancelled,
         **kwargs,
@@ -376,6 +386,9 @@ def run_with_progress(
 
     def close() -> None:
         if shiboken6.isValid(dialog):
+            # Closing a QProgressDialog emits canceled(): the task that has just ended must not
+            # read as cancelled to whoever looks at it after this (a "cancelled" note, undo).
+            dialog.canceled.disconnect(task.cancel)
             dialog.close()
             dialog.deleteLater()
 

@@ -14,7 +14,14 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from dbhelpers import SERVER_BACKENDS, MigratedDatabase, fresh_database, migrated_database, require_backend
+from dbhelpers import (
+    SERVER_BACKENDS,
+    MigratedDatabase,
+    app_login,
+    fresh_database,
+    migrated_database,
+    require_backend,
+)
 from sqlalchemy import Engine, func, inspect, select, text, update
 from sqlalchemy.orm import Session
 
@@ -644,3 +651,52 @@ def test_predefined_roles_get_german_names_unless_their_users_renamed_them(migra
         "auditor": "Auditor",
     }
     assert descriptions["reader"] == "Liest Kunden und Kontakte."
+
+
+# --------------------------------------------------------------------------- 0007_login_throttle
+
+
+def test_login_throttle_revision_upgrades_and_downgrades(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S9, S1: a database made before the shared log-in throttle gets its table on the upgrade,
+    keyed by the name's hash; the revision's downgrade removes it again — on every backend."""
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0005_pg_row_security")
+    assert "login_throttle" not in _table_names(engine)
+    report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert report.after.current == head_revision() and "login_throttle" in _table_names(engine)
+    with engine.connect() as conn:
+        columns = {c["name"]: c for c in inspect(conn).get_columns("login_throttle")}
+        assert inspect(conn).get_pk_constraint("login_throttle")["constrained_columns"] == ["name_hash"]
+    assert set(columns) == {"name_hash", "failed_logins", "locked_until", "last_failed_at"}
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "-1")
+    assert "login_throttle" not in _table_names(engine)
+
+
+def test_the_application_role_may_count_failed_log_ins_on_postgresql(tmp_path: Path) -> None:
+    """S1, S9: on PostgreSQL the workstations log in with a NON-OWNER member of mandant_app (the
+    trust model of 0005); the throttle of unknown names works with that role's rights."""
+    import datetime as dt
+
+    from mandant_desktop.domain.errors import AuthenticationError
+    from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService
+
+    with migrated_database("postgresql", tmp_path) as db, app_login(db, "mandant_thr") as app:
+        with app.connect() as conn:
+            owner = conn.scalar(text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'login_throttle'"))
+            assert conn.scalar(text("SELECT current_user")) != owner
+        now = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+        auth = AuthService(make_session_factory(app), clock=lambda: now)
+        for _ in range(MAX_FAILED_LOGINS):
+            with pytest.raises(AuthenticationError, match="wrong"):
+                auth.login("niemand", "falsch")
+        with pytest.raises(AuthenticationError, match="locked"):
+            auth.login("niemand", "falsch")
+        now += dt.timedelta(minutes=6)
+        with pytest.raises(AuthenticationError, match="wrong"):
+            auth.login("jemand", "falsch")  # and the expired lock is removed by that role
+        with app.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM login_throttle")) == 1

@@ -4,17 +4,14 @@ units, grant itself a tenant, or rewrite the audit log (SPEC S1, S3, T8)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from dbhelpers import MigratedDatabase, migrated_database
-from sqlalchemy import Connection, Engine, create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from dbhelpers import MigratedDatabase, app_login, migrated_database
+from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
-from sqlalchemy.pool import NullPool
 from tenanthelpers import add_tenants, add_user, grant, operator, router
 
 from mandant_desktop.db.engine import create_engine_for, make_session_factory
@@ -65,22 +62,8 @@ def world(tmp_path: Path) -> Iterator[World]:
             session.add(RolePermission(role_id=role.id, permission_code="assignments.assign"))
             session.add(RoleAssignment(user_id=mia, role_id=role.id, org_unit_id=units[0].id))
             ids = (units[0].id, units[1].id, role.id)
-        login = f"mandant_rls_{uuid.uuid4().hex[:10]}"
-        with db.engine.connect() as conn:
-            conn.execute(text(f"CREATE ROLE {login} LOGIN"))
-            conn.execute(text(f"GRANT mandant_app TO {login}"))
-            conn.commit()
-        app = create_engine(make_url(db.url).set(username=login), poolclass=NullPool)
-        try:
+        with app_login(db, "mandant_rls") as app:
             yield World(db, app, visible, hidden, mia, *ids)
-        finally:
-            app.dispose()
-            with db.engine.connect() as conn:
-                conn.execute(
-                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :u"), {"u": login}
-                )
-                conn.execute(text(f"DROP ROLE {login}"))
-                conn.commit()
 
 
 def _as(conn: Connection, user_id: int | None) -> None:

@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from mandant_desktop.db.models import (
     AuditEntry,
     InheritanceSource,
+    LoginThrottle,
     OrgUnit,
     RoleAssignment,
     User,
@@ -19,7 +20,7 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import AuthenticationError, DomainError, ValidationError
 from mandant_desktop.domain.permissions import ADMIN_CODES
-from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService, FirstAdmin
+from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService, FirstAdmin, throttle_key
 from mandant_desktop.services.passwords import hash_password, needs_rehash
 
 ADMIN = FirstAdmin(
@@ -275,3 +276,97 @@ def test_two_workstations_creating_the_first_admin_at_once(migrated_db: Any) -> 
     assert sorted(outcomes) == ["created", "refused"]
     with migrated_db.session_factory() as session:
         assert len(session.scalars(select(User)).all()) == 1
+
+
+def _throttle_rows(db: Any) -> list[tuple[str, int, dt.datetime | None]]:
+    with db.session_factory() as session:
+        return [
+            (row.name_hash, row.failed_logins, row.locked_until)
+            for row in session.scalars(select(LoginThrottle).order_by(LoginThrottle.name_hash))
+        ]
+
+
+def test_an_unknown_name_is_locked_on_every_workstation_and_after_a_restart(migrated_db: Any) -> None:
+    """S1: the failures of an unknown name are counted in the database: a second workstation (or
+    the program started again) sees the same count and the same lock; the name is stored only as
+    a hash; the lock expires like a user's and its row goes."""
+    clock = Clock()
+    first, second = (AuthService(migrated_db.session_factory, clock=clock) for _ in range(2))
+    first.create_first_admin(ADMIN)
+    for attempt in range(MAX_FAILED_LOGINS):
+        workstation = (first, second)[attempt % 2]
+        with pytest.raises(AuthenticationError, match="wrong"):
+            workstation.login("Niemand", "mein-Passwort")
+    [(digest, count, until)] = _throttle_rows(migrated_db)
+    assert digest == throttle_key("niemand") and "niemand" not in digest.casefold()
+    assert (count, until) == (0, clock.now + dt.timedelta(minutes=5))
+    restarted = AuthService(migrated_db.session_factory, clock=clock)
+    with pytest.raises(AuthenticationError, match="locked for 5 minutes"):
+        restarted.login("niemand", "mein-Passwort")
+    with migrated_db.engine.connect() as conn:  # nothing typed is stored readable
+        dump = repr(conn.execute(text("SELECT * FROM login_throttle")).all())
+    assert "iemand" not in dump and "mein-Passwort" not in dump
+
+    clock.now += dt.timedelta(minutes=6)
+    with pytest.raises(AuthenticationError, match="wrong"):
+        second.login("niemand", "mein-Passwort")  # the lock expired: counting starts again
+    assert [(c, u) for _, c, u in _throttle_rows(migrated_db)] == [(1, None)]
+
+
+def test_expired_locks_are_removed_and_a_log_in_forgets_its_name(migrated_sqlite: Any) -> None:
+    """S1: a failure removes every expired lock; a successful log-in removes what the name had
+    collected while it did not exist yet."""
+    clock = Clock()
+    auth = AuthService(migrated_sqlite.session_factory, clock=clock)
+    for _ in range(MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationError):
+            auth.login("gesperrt", "x")
+    with pytest.raises(AuthenticationError):
+        auth.login("chef", "x")  # before the user exists
+    assert len(_throttle_rows(migrated_sqlite)) == 2
+    clock.now += dt.timedelta(minutes=6)
+    with pytest.raises(AuthenticationError):
+        auth.login("andere", "x")
+    assert {d for d, _, _ in _throttle_rows(migrated_sqlite)} == {throttle_key("chef"), throttle_key("andere")}
+    auth.create_first_admin(ADMIN)
+    auth.login("chef", "Sehr-geheim1")
+    assert {d for d, _, _ in _throttle_rows(migrated_sqlite)} == {throttle_key("andere")}
+
+
+def test_two_workstations_counting_one_unknown_name_lose_no_failure(
+    migrated_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S1, S4: two workstations (two sessions, two threads) fail on the same unknown name at the
+    same moment, round after round: every failure counts, and the lock starts at the limit."""
+    import threading
+
+    monkeypatch.setattr("mandant_desktop.services.auth.burn_verification_time", lambda _password: None)
+    limit = 41  # many rounds below the limit: a lost update would show in the count
+    monkeypatch.setattr("mandant_desktop.services.auth.MAX_FAILED_LOGINS", limit)
+    clock = Clock()
+    rounds = (limit - 1) // 2
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def workstation() -> None:
+        auth = AuthService(migrated_db.session_factory, clock=clock)
+        for _ in range(rounds):
+            barrier.wait(timeout=30)
+            try:
+                auth.login("Phantom", "falsch")
+            except AuthenticationError as exc:
+                outcomes.append(exc.message)
+
+    threads = [threading.Thread(target=workstation) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(outcomes) == 2 * rounds and all("wrong" in m for m in outcomes)
+    assert [(c, u) for _, c, u in _throttle_rows(migrated_db)] == [(2 * rounds, None)]
+    auth = AuthService(migrated_db.session_factory, clock=clock)
+    for _ in range(limit - 2 * rounds):
+        with pytest.raises(AuthenticationError, match="wrong"):
+            auth.login("phantom", "falsch")
+    with pytest.raises(AuthenticationError, match="locked"):
+        auth.login("phantom", "falsch")

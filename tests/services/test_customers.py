@@ -50,6 +50,11 @@ def _count(w: World, model: type, *where: object) -> int:
         return session.scalar(select(func.count()).select_from(model).where(*where)) or 0  # type: ignore[arg-type]
 
 
+def _versions(customers: CustomerService, *ids: int) -> dict[int, int]:
+    """The versions of the customers as the page would have read them (S4)."""
+    return {cid: customers.details(SYSTEM, cid).version for cid in ids}
+
+
 def test_create_with_remote_access_names_the_group_by_the_pattern(world: World) -> None:
     """C2, C3, C4: X + number + name gives X12345-Heidelberg; the group is listed at once."""
     customers, *_, groups = _services(world)
@@ -99,7 +104,7 @@ def test_tenant_scope_on_lists_and_edits(world: World) -> None:
     with pytest.raises(PermissionDeniedError):
         customers.create(world.mia, NewCustomer("4", "Nein", world.sued))
     with pytest.raises(PermissionDeniedError):
-        customers.deactivate(world.mia, [rows[1].id])
+        customers.deactivate(world.mia, {rows[1].id: rows[1].version})
     hidden_id = customers.rows(SYSTEM, CustomerQuery(search="Kunde 3"), 0, 5)[0].id
     with pytest.raises(NotFoundError):
         customers.details(world.mia, hidden_id)
@@ -222,20 +227,20 @@ def test_delete_and_deactivate(world: World) -> None:
         contact = contacts.create_contact(world.mia, created.id, NewContact(name.title()))
         users.append(contacts.create_external_user(world.mia, NewExternalUser(contact, name, "geheim1", "geheim1")))
     assert customers.external_user_count(world.mia, [a.id, b.id]) == 2
-    assert customers.deactivate(world.mia, [a.id, b.id]) == 2
+    assert customers.deactivate(world.mia, _versions(customers, a.id, b.id)) == 2
     assert _count(world, User, User.status == UserStatus.DEACTIVATED) == 2
     assert customers.details(world.mia, a.id).status is CustomerStatus.DEACTIVATED
     assert _count(world, AuditEntry, AuditEntry.object_type == "User", AuditEntry.action == "update") == 2
-    customers.reactivate(world.mia, [a.id])
+    customers.reactivate(world.mia, _versions(customers, a.id))
     assert customers.details(world.mia, a.id).status is CustomerStatus.ACTIVE
-    assert customers.delete(world.mia, [a.id]) == 1
+    assert customers.delete(world.mia, _versions(customers, a.id)) == 1
     assert _count(world, User, User.id == users[0]) == 0 and _count(world, User, User.id == users[1]) == 1
     old = customers.deleted_number(world.mia, "12345")
     assert old is not None and old.name == "Heidelberg"
     assert customers.deleted_number(world.mia, "12346") is None
     readonly = Operator(id=world.mia.id, username="mia", permissions=frozenset({"customers.view"}))
     with pytest.raises(PermissionDeniedError):
-        customers.delete(readonly, [b.id])
+        customers.delete(readonly, _versions(customers, b.id))
 
 
 def test_contact_persons_multi_selection_and_memberships(world: World) -> None:

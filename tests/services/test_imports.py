@@ -38,6 +38,7 @@ from mandant_desktop.services.exports import (
 from mandant_desktop.services.imports import USER_HEADERS, ImportFileError, ImportKind, ImportService
 from mandant_desktop.services.imports.core import Limits
 from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.progress import OperationCancelledError
 
 SYSTEM = system_operator("test")
 
@@ -237,6 +238,29 @@ def test_users_import_validates_every_row_first(world: World, tmp_path: Path) ->
     with world.db.session_factory() as session:
         tom = session.scalars(select(User).where(User.username_key == "tom")).one()
         assert tom.status is UserStatus.PENDING and tom.sso
+
+
+def test_a_cancelled_import_writes_nothing(any_world: World, tmp_path: Path) -> None:
+    """E3, S8: progress counts the rows read and written; a cancel between two chunks of the
+    INSERT rolls the whole import back — on every backend — and a dry run can be cancelled too."""
+    rows = [(f"nutzer{n}", f"nutzer{n}@firma.example", "N", str(n), "no") for n in range(1200)]
+    path = write_xlsx(tmp_path / "viele.xlsx", USER_HEADERS, rows)
+    before = _counts(any_world.db)
+    steps: list[tuple[int, int]] = []
+
+    def after_first_chunk() -> bool:
+        return any(done > 0 and total for done, total in steps)
+
+    with pytest.raises(OperationCancelledError):
+        any_world.service.run(
+            any_world.mia, ImportKind.USERS, path, progress=lambda d, t: steps.append((d, t)), cancel=after_first_chunk
+        )
+    assert steps == [(1000, 0), (0, 1200), (500, 1200)]  # read, planned, the first chunk written
+    assert _counts(any_world.db) == before
+    with pytest.raises(OperationCancelledError):
+        any_world.service.run(any_world.mia, ImportKind.USERS, path, dry_run=True, cancel=lambda: True)
+    result = any_world.service.run(any_world.mia, ImportKind.USERS, path, cancel=lambda: False)
+    assert result.added == 1200 and _counts(any_world.db) != before
 
 
 def test_customers_in_hidden_or_read_only_tenants_are_refused(world: World, tmp_path: Path) -> None:

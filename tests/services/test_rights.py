@@ -165,7 +165,7 @@ def test_representative_use_cases_refuse_on_every_backend(migrated_db: Any, tmp_
         lambda: app.assignments.add(reader, user_id, unit_id, role_id),
         lambda: app.assignments.apply(reader, BulkEdit(True, (role_id,), (user_id,), (unit_id,))),
         lambda: app.tenants.create_tenant(reader, TenantInput(name="Neuer Mandant")),
-        lambda: app.customers.delete(reader, [1]),
+        lambda: app.customers.delete(reader, {1: 1}),
         lambda: app.rights_groups.create_group(reader, "Gruppe"),
         lambda: app.mail.send_test_mail(reader, "a@example.de", subject="s", body="b"),
         lambda: app.assignments.export(reader, tmp_path / "a.xlsx"),

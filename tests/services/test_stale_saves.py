@@ -202,3 +202,30 @@ def test_a_stale_save_is_refused_and_changes_nothing(migrated_db: Any, name: str
     assert case.state() == stored
     if name != "tenant access":  # the matrix names how many users changed, not who
         assert "erste" in refused.value.message
+
+
+@pytest.mark.parametrize("action", ["delete", "deactivate", "reactivate"])
+def test_deleting_or_deactivating_a_customer_changed_elsewhere_is_refused(migrated_db: Any, action: str) -> None:
+    """S4, C6, C12: the second workstation read the customer before the first changed it; its
+    delete, deactivate or reactivate (with the version it read) is refused as a conflict naming who
+    changed it, and nothing of it happens — with several customers selected, none is touched."""
+    app = Services(migrated_db.session_factory)
+    [tenant] = add_tenants(migrated_db.session_factory, "Nord")
+    ids = [app.customers.create(FIRST, NewCustomer(n, f"Kunde {n}", tenant, remote_access=True)).id for n in "12"]
+    if action == "reactivate":
+        app.customers.deactivate(FIRST, {cid: app.customers.details(FIRST, cid).version for cid in ids})
+    seen = {cid: app.customers.details(FIRST, cid).version for cid in ids}
+    app.customers.update_properties(
+        FIRST, ids[1], PropertiesChange(True, 500, False, None), expected_version=seen[ids[1]]
+    )
+
+    def state() -> object:
+        return [(d.status, d.quota_mb, d.version) for d in (app.customers.details(FIRST, cid) for cid in ids)]
+
+    stored = state()
+    with pytest.raises(ConflictError) as refused:
+        getattr(app.customers, action)(SECOND, seen)
+    assert "erste" in refused.value.message
+    assert state() == stored
+    # With the versions read afresh the same call goes through.
+    getattr(app.customers, action)(SECOND, {cid: app.customers.details(FIRST, cid).version for cid in ids})

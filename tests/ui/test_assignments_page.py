@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from uihelpers import FakeInteraction
@@ -18,6 +20,7 @@ from mandant_desktop.services.assignments import BulkEdit
 from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, chip_close_point
 from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.tasks import Task
 
 UNIT_NAMES = ["Nord", "Süd", "West", "Ost", "=Zentrale"]
 
@@ -69,6 +72,18 @@ def role_id(page: AssignmentsPage, name: str) -> int:
     return next(r.id for r in page._roles if r.name == name)
 
 
+def settled(qtbot: QtBot, page: AssignmentsPage) -> None:
+    """S5: wait until the page's worker step (bulk edit, undo, redo) and the preview count are done."""
+    qtbot.waitUntil(lambda: not page.busy and not page.bulk_panel.busy, timeout=10000)
+
+
+def finished(qtbot: QtBot, task: Task[Any] | None) -> None:
+    """Wait for a task started just now (its end is delivered by the event loop, never before)."""
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+
+
 def test_bulk_add_three_roles_to_ten_users_in_five_units(
     qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]
 ) -> None:
@@ -85,6 +100,8 @@ def test_bulk_add_three_roles_to_ten_users_in_five_units(
     panel.users.model.set_checked(people["users"])
     panel.units.model.set_checked(people["units"])
     panel.update_preview()
+    assert panel.busy and not panel.confirm_button.isEnabled()  # counted on a worker (S5)
+    settled(qtbot, page)
     assert panel.last_preview is not None
     assert (panel.last_preview.to_add, panel.last_preview.already_present) == (149, 1)
     assert "Adds 149 assignment(s)." in panel.preview_label.text()
@@ -92,6 +109,8 @@ def test_bulk_add_three_roles_to_ten_users_in_five_units(
     with app.session_factory() as session:
         audit_before = session.scalar(select(func.count()).select_from(AuditEntry))
     qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
+    assert page.busy and not page.undo_action.isEnabled()
+    settled(qtbot, page)
     with app.session_factory() as session:
         held = session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"])))
         assert held == 150
@@ -103,10 +122,14 @@ def test_bulk_add_three_roles_to_ten_users_in_five_units(
 
     page.grid.setFocus()
     qtbot.keyClick(page.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settled(qtbot, page)
     with app.session_factory() as session:
         assert session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"]))) == 1
     assert page.model.index(row, column).data(CHIPS_ROLE) == []
+    assert page.redo_action.isEnabled() and page.redo_action.text().startswith("Redo Bulk edit")
     page.redo_action.trigger()
+    settled(qtbot, page)
+    assert page.undo_stack.index() == 2
     with app.session_factory() as session:
         assert session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"]))) == 150
 
@@ -165,7 +188,8 @@ def test_filter_and_download(qtbot: QtBot, window: MainWindow, people: dict[str,
     assert page.model.rowCount() == 1 and page.model.columnCount() == 2
 
     selection = tmp_path / "auswahl.xlsx"
-    assert page.export(EXPORT_SELECTION, selection) == 2
+    finished(qtbot, page.export(EXPORT_SELECTION, selection))
+    assert window.statusBar().currentMessage() == f"2 row(s) written to {selection}."
     sheet = openpyxl.load_workbook(selection).active
     assert sheet is not None
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
@@ -178,7 +202,8 @@ def test_filter_and_download(qtbot: QtBot, window: MainWindow, people: dict[str,
     assert all(sheet.column_dimensions[letter].width for letter in "ABCDEF")
 
     everything = tmp_path / "alle.xlsx"
-    assert page.export(EXPORT_ALL, everything) == 4 + 1 + 5
+    finished(qtbot, page.export(EXPORT_ALL, everything))
+    assert window.statusBar().currentMessage().startswith(f"{4 + 1 + 5} row(s)")
     values = [[c.value for c in row] for row in openpyxl.load_workbook(everything).active.iter_rows(min_row=2)]
     inherited = [v for v in values if v[4] == "yes"]
     assert len(inherited) == 5 and all(v[5] == "Organisation" for v in inherited)
@@ -187,7 +212,7 @@ def test_filter_and_download(qtbot: QtBot, window: MainWindow, people: dict[str,
 
 
 def test_a_unit_named_like_a_formula_is_neutralised(
-    window: MainWindow, people: dict[str, list[int]], tmp_path: Path
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], tmp_path: Path
 ) -> None:
     """S7: a cell that would start with "=" is written as text."""
     app = window.context.app
@@ -198,7 +223,7 @@ def test_a_unit_named_like_a_formula_is_neutralised(
         unit.depth = 0
     page = assignments_page(window)
     path = tmp_path / "formel.xlsx"
-    page.export(EXPORT_ALL, path)
+    finished(qtbot, page.export(EXPORT_ALL, path))
     cells = [row[2] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
     zentrale = [c for c in cells if "Zentrale" in str(c.value)]
     assert zentrale and all(c.data_type == "s" and not str(c.value).startswith("=") for c in zentrale)
@@ -223,20 +248,69 @@ def test_the_grid_fetches_only_visible_blocks(window: MainWindow, people: dict[s
 
 
 def test_a_cancelled_bulk_edit_changes_nothing_and_says_so(
-    window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction, monkeypatch: object
+    qtbot: QtBot,
+    window: MainWindow,
+    people: dict[str, list[int]],
+    interactions: FakeInteraction,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """E3, A2: Cancel in the progress dialog rolls the bulk edit back; the status bar says so, no
-    error box appears and nothing lands on the undo stack."""
+    """E3, A2, S5: the bulk edit runs on a worker while the window stays responsive; Cancel in the
+    progress dialog rolls it back; the status bar says so, no error box appears and nothing lands
+    on the undo stack."""
     page = assignments_page(window)
-    from PySide6.QtWidgets import QProgressDialog
+    service = window.context.app.services.assignments
+    release = threading.Event()
+    apply = service.apply
 
-    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)  # type: ignore[attr-defined]
+    def held_back(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(10), "the test never let the bulk edit go on"
+        return apply(*args, **kwargs)
+
+    monkeypatch.setattr(service, "apply", held_back)
     edit = BulkEdit(False, (role_id(page, "Leser"),), tuple(people["users"]), tuple(people["units"]))
-    assert page.apply_bulk(edit) is None
+    task = page.apply_bulk(edit)
+    assert task is not None and page.busy
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks))  # the GUI thread runs on while the worker waits
+    assert page.apply_bulk(edit) is None  # one step at a time
+    assert window.statusBar().currentMessage() == "Please wait: the previous change is still being saved."
+    progress = page.findChild(QProgressDialog)
+    assert progress is not None
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    cancel.click()  # the operator presses Cancel
+    release.set()
+    settled(qtbot, page)
     assert window.statusBar().currentMessage() == "Cancelled; nothing was changed."
     assert not interactions.of_kind("error") and page.undo_stack.count() == 0
     with window.context.app.session_factory() as session:
         assert session.scalar(select(func.count()).where(RoleAssignment.user_id.in_(people["users"]))) == 0
+
+
+def test_a_failed_undo_drops_the_step_and_keeps_the_page_usable(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction
+) -> None:
+    """E7, S2: an undo the service refuses (here: another workstation removed the unit's rows and
+    the operator lost the right there) shows the error and leaves the stack without that step."""
+    page = assignments_page(window)
+    page.add_role(0, 0, role_id(page, "Leser"))
+    assert page.undo_stack.count() == 1
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        from mandant_desktop.domain.errors import PermissionDeniedError
+
+        raise PermissionDeniedError("You may assign roles only in the org units where you hold the permission.")
+
+    original = page._service.revert
+    page._service.revert = refuse  # type: ignore[method-assign]
+    try:
+        page.undo_action.trigger()
+        settled(qtbot, page)
+    finally:
+        page._service.revert = original  # type: ignore[method-assign]
+    assert [m.kind for m in interactions.messages][-1] == "error"
+    assert page.undo_stack.count() == 0 and not page.undo_action.isEnabled()
 
 
 def test_an_operator_who_may_only_look_gets_no_editing(window: MainWindow, people: dict[str, list[int]]) -> None:

@@ -15,7 +15,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from uihelpers import FakeInteraction
 
-from mandant_desktop.db.models import Contact, Customer, RightsGroup, RightsGroupMember, User, UserKind, UserStatus
+from mandant_desktop.db.models import (
+    Contact,
+    Customer,
+    CustomerStatus,
+    RightsGroup,
+    RightsGroupMember,
+    User,
+    UserKind,
+    UserStatus,
+)
 from mandant_desktop.services.customers import CustomerQuery
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
@@ -418,6 +427,55 @@ def test_delete_offers_deactivate_all_and_warns_on_reuse(
     warning = interactions.of_kind("confirm")[-1]
     assert "Heidelberg" in warning.text and "12345" in warning.text
     assert scalar(window, select(func.count()).select_from(Customer).where(Customer.number == "12345")) == 0
+
+
+def test_deleting_a_customer_changed_elsewhere_shows_the_conflict(
+    page: CustomersPage,
+    window: MainWindow,
+    dialogs: Dialogs,
+    interactions: FakeInteraction,
+    qtbot: QtBot,
+    world: UiWorld,
+) -> None:
+    """S4, C6, C12: another workstation changed the customer after the table showed it; Delete,
+    Deactivate and Reactivate are refused with the conflict dialog naming who changed it, and the
+    customer stays as the other workstation left it. After a reload the same action goes through."""
+    from dataclasses import replace
+
+    from mandant_desktop.services.customers import PropertiesChange
+
+    services = window.context.app.services
+    heidelberg = world.customers["12345"]
+    colleague = replace(window.context.operator, username="kollege")
+
+    def changed_elsewhere(quota: int) -> None:
+        version = services.customers.details(colleague, heidelberg).version
+        services.customers.update_properties(
+            colleague, heidelberg, PropertiesChange(True, quota, False, None), expected_version=version
+        )
+
+    for quota, choice in ((700, "delete_button"), (800, "deactivate_button")):
+        select_numbers(page, "12345")
+        changed_elsewhere(quota)
+        dialogs.expect(DeleteCustomerDialog, lambda d, c=choice: (getattr(d, c).click(), d.result())[1])  # type: ignore[arg-type]
+        page.table.setFocus()
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+        conflict = interactions.of_kind("conflict")[-1]
+        assert conflict.text.startswith("kollege changed this Customer")
+        row = page.model.row_at(row_of(page, "12345"))  # reloaded: the colleague's change is shown
+        assert row is not None and row.quota_mb == quota and row.active
+    assert len(interactions.of_kind("conflict")) == 2
+
+    select_numbers(page, "12345")
+    services.customers.deactivate(colleague, {heidelberg: services.customers.details(colleague, heidelberg).version})
+    page.reactivate_customers()  # the table still shows the version before the deactivation
+    assert len(interactions.of_kind("conflict")) == 3
+    assert scalar(window, select(Customer.status).where(Customer.id == heidelberg)) == CustomerStatus.DEACTIVATED
+
+    select_numbers(page, "12345")  # reloaded after the conflict: now the version is current
+    page.reactivate_customers()
+    assert len(interactions.of_kind("conflict")) == 3
+    assert scalar(window, select(Customer.status).where(Customer.id == heidelberg)) == CustomerStatus.ACTIVE
 
 
 def test_contacts_and_external_users(

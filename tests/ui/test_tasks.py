@@ -142,6 +142,25 @@ def test_a_cancelled_task_drops_its_result_and_the_service_can_stop(
     assert delivered == []
 
 
+def test_a_write_cancelled_too_late_still_delivers_what_it_did(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget
+) -> None:
+    """E3, E7: Cancel pressed after a writing call got past its last cancel check cannot undo the
+    commit; with ``writes=True`` the page still gets the result (for its undo stack)."""
+    release = threading.Event()
+
+    def committed() -> str:
+        assert release.wait(5)
+        return "change set"
+
+    delivered: list[str] = []
+    task = runner.run(owner, committed, on_done=delivered.append, writes=True)
+    task.cancel()
+    release.set()
+    _wait_idle(qtbot, runner)
+    assert delivered == ["change set"]
+
+
 def test_no_callback_once_the_owner_is_gone(qtbot: QtBot, runner: TaskRunner) -> None:
     """S5: a page closed while its load runs is not touched afterwards."""
     page = QWidget()
@@ -229,6 +248,16 @@ def test_progress_crosses_threads_and_cancel_stops_the_worker(qtbot: QtBot, owne
     qtbot.waitUntil(lambda: bool(stopped), timeout=5000)
     qtbot.waitUntil(lambda: owner.findChild(QProgressDialog) is None, timeout=5000)
     assert stopped[0] < 1000 and results == []  # stopped early; a cancelled task delivers nothing
+
+
+def test_a_task_that_ended_does_not_read_as_cancelled(qtbot: QtBot, owner: QWidget) -> None:
+    """E3: closing the progress dialog at the end (which emits canceled()) does not mark the task
+    cancelled; whoever looks at it when it has finished sees a task that ran to its end."""
+    seen: list[bool] = []
+    task = tasks.run_with_progress(owner, "Import", "Importing…", lambda *, progress, cancel: 1)
+    task.finished.connect(lambda: seen.append(task.cancelled()))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]
 
 
 def test_the_newest_load_wins_and_a_closed_page_is_no_error(qtbot: QtBot) -> None:

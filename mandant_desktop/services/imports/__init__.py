@@ -5,6 +5,8 @@ the rows are read with openpyxl in read-only mode over defusedxml, and **every**
 before anything is written. With one error nothing is written at all; otherwise all new rows go
 in with set-based INSERTs in one unit of work, each audited (S3). A dry run does everything but
 the commit and reports what would change: added, unchanged, and the errors by row and column.
+``progress`` hears how many rows are read and written; ``cancel`` is checked between chunks of
+both, and a cancelled import rolls back: nothing is written (E3).
 
 The column layout is the one of the corresponding export, so an exported file imports back:
 role assignments and customers as in ``services.exports``; users as :data:`USER_HEADERS`.
@@ -53,6 +55,7 @@ from mandant_desktop.services.imports.core import (
     text,
 )
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.progress import CancelCheck, CountProgress, OperationCancelledError
 from mandant_desktop.services.tenant_scope import load_tenant_scope
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
@@ -107,17 +110,27 @@ class ImportService:
         *,
         dry_run: bool = False,
         translate: Translate | None = None,
+        progress: CountProgress | None = None,
+        cancel: CancelCheck | None = None,
     ) -> ImportResult:
         """Import ``path`` as ``kind``; with ``dry_run`` only report. Raises :class:`ImportFileError`
-        for a file refused as a whole; row problems come back in ``result.errors``."""
+        for a file refused as a whole; row problems come back in ``result.errors``;
+        :class:`OperationCancelledError` when ``cancel()`` said so (nothing written)."""
         operator.require(PERMISSIONS[kind])
+
+        def step(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+            if cancel is not None and cancel():
+                raise OperationCancelledError("Cancelled; nothing was changed.")
+
         label = translate or _same
         headers, required = {
             ImportKind.ASSIGNMENTS: (ASSIGNMENT_HEADERS, ("E-mail", "Org unit", "Role")),
             ImportKind.USERS: (USER_HEADERS, ("User name", "E-mail")),
             ImportKind.CUSTOMERS: (CUSTOMER_HEADERS, ("Number", "Name", "Tenant")),
         }[kind]
-        rows = read_sheet(Path(path), headers, translate=translate, required=required, limits=self.limits)
+        rows = read_sheet(Path(path), headers, translate=translate, required=required, limits=self.limits, step=step)
         result = ImportResult(kind=kind.value, dry_run=dry_run)
         with UnitOfWork(self._factory, operator, write=not dry_run) as uow:
             planner = {
@@ -127,11 +140,14 @@ class ImportService:
             }[kind]
             plan = planner(uow, operator, rows, result, label)
             result.errors.sort(key=lambda error: error.row)
+            step(0, len(plan.rows))
             if dry_run or result.errors or not plan.rows:
                 return result
             table = {ImportKind.ASSIGNMENTS: RoleAssignment, ImportKind.USERS: User, ImportKind.CUSTOMERS: Customer}
             for start in range(0, len(plan.rows), _CHUNK):
                 uow.session.execute(insert(table[kind]), plan.rows[start : start + _CHUNK])
+                # Between chunks: a cancel leaves the unit of work uncommitted, so it rolls back.
+                step(min(start + _CHUNK, len(plan.rows)), len(plan.rows))
             if kind is ImportKind.CUSTOMERS:
                 self._after_customers(uow, plan)
             else:

@@ -84,6 +84,8 @@ class ImportResult:
 
 
 MAX_PREVIEW = 500
+#: rows read between two progress reports and cancel checks
+READ_CHUNK = 1000
 
 
 def require_defused_xml() -> None:
@@ -191,8 +193,12 @@ def read_sheet(
     translate: Translate | None = None,
     required: Sequence[str] = (),
     limits: Limits = DEFAULT_LIMITS,
+    step: Callable[[int, int], None] | None = None,
 ) -> list[SheetRow]:
     """The data rows of the workbook's first sheet as ``{English header: value}``.
+
+    ``step(rows read, 0)`` is called every :data:`READ_CHUNK` rows (the total is not known while
+    reading); it may raise to stop reading (a cancel).
 
     The header row must name the columns of the export (``headers``), in English or translated
     with ``translate``; columns may be in any order, unknown columns are refused so that a wrong
@@ -255,6 +261,8 @@ def read_sheet(
             result.append(SheetRow(int(number or 0), values))
             if len(result) > limits.max_rows:
                 raise ImportFileError("The sheet has more than {limit} rows; split the file.", limit=limits.max_rows)
+            if step is not None and len(result) % READ_CHUNK == 0:
+                step(len(result), 0)
         return result
     finally:
         workbook.close()

@@ -1,4 +1,5 @@
-"""The bulk edit panel (SPEC A2): add or remove N roles × M users × K units, with a preview."""
+"""The bulk edit panel (SPEC A2): add or remove N roles × M users × K units, with a preview that
+is counted on a worker (S5): only the newest count is shown."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.assignments import BulkEdit, BulkPreview
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.multi_select import MultiSelectButton
 
@@ -35,6 +36,7 @@ class BulkEditPanel(QFrame):
         self.setObjectName("bulkEditPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._preview_fn = preview
+        self._count = tasks.Latest[BulkPreview](self)
         self.last_preview: BulkPreview | None = None
         self.title = QLabel()
         font = self.title.font()
@@ -90,19 +92,32 @@ class BulkEditPanel(QFrame):
             unit_ids=tuple(self.units.checked()),
         )
 
+    @property
+    def busy(self) -> bool:
+        """True while a preview is being counted."""
+        return self._count.busy
+
     def update_preview(self) -> None:
+        """Count what the chosen edit would do, on a worker; Confirm waits for the answer."""
         self._timer.stop()
         edit = self.edit()
         self.last_preview = None
         self.confirm_button.setEnabled(False)
         if not (edit.role_ids and edit.user_ids and edit.unit_ids):
+            if self._count.task is not None:
+                self._count.task.cancel()
             self.preview_label.setText(self.tr("Choose roles, users and org units."))
             return
-        try:
-            preview = self._preview_fn(edit)
-        except DomainError as exc:
-            self.preview_label.setText(message_for(exc))
-            return
+        self._count.run(
+            self._preview_fn,
+            edit,
+            on_done=lambda preview: self._show_preview(edit, preview),
+            on_error=lambda exc: self.preview_label.setText(message_for(exc)),
+        )
+
+    def _show_preview(self, edit: BulkEdit, preview: BulkPreview) -> None:
+        if edit != self.edit():
+            return  # the choice changed meanwhile; its own count follows
         self.last_preview = preview
         if edit.remove:
             lines = [

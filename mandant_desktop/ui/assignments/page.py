@@ -2,14 +2,19 @@
 
 Every change — one role from a cell, or a bulk edit — goes on the page's undo stack as the exact
 set of rows it added and removed; Ctrl+Z reverts it as a whole, Ctrl+Y does it again (E7).
+
+The bulk edit, its preview, undo and redo, and the download run on a worker (S5, E3): the page
+stays responsive, a progress dialog with Cancel appears for long work, and the undo stack moves
+only when the database has done the step. One such step runs at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -29,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.assignments import BulkEdit, BulkPreview, ChangeSet, Chip, GridUnit, GridUser, RoleChoice
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
 from mandant_desktop.ui.assignments.grid import AssignmentGridModel, ChipDelegate
 from mandant_desktop.ui.errors import message_for, run_action
@@ -38,10 +43,9 @@ from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember_splitter
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import delayed_progress, page_heading
+from mandant_desktop.ui.page_parts import page_heading
 from mandant_desktop.ui.settings import Setting
 
-T = TypeVar("T")
 EXPORT_CONTEXT = "exports"
 EXPORT_ALL, EXPORT_SELECTION, EXPORT_USER = "all", "selection", "user"
 
@@ -69,33 +73,20 @@ ASSIGNMENTS_SPLITTER: Setting[QByteArray] = Setting("assignments/splitter", QByt
 
 
 class ChangeCommand(QUndoCommand):
-    """One done change on the undo stack; undo reverts exactly its rows, redo reverts the revert."""
+    """One done change on the undo stack: ``change`` is what undo reverts, ``inverse`` (after an
+    undo) what redo reverts. The page does the database work on a worker first and moves the stack
+    only when it is done, so undo() and redo() themselves have nothing left to do."""
 
-    def __init__(self, page: AssignmentsPage, change: ChangeSet, text: str) -> None:
+    def __init__(self, change: ChangeSet, text: str) -> None:
         super().__init__(text)
-        self._page = page
-        self._change = change
-        self._inverse: ChangeSet | None = None
-        self._pushed = False
+        self.change = change
+        self.inverse: ChangeSet | None = None
 
     def redo(self) -> None:
-        if not self._pushed:  # push() calls redo(): the change is already done
-            self._pushed = True
-            return
-        if self._inverse is None:
-            return
-        change = self._page.revert(self._inverse)
-        if change is None:
-            self.setObsolete(True)
-            return
-        self._change = change
+        pass  # push() calls it for a change that is done; a redo the page has just done
 
     def undo(self) -> None:
-        inverse = self._page.revert(self._change)
-        if inverse is None:
-            self.setObsolete(True)
-            return
-        self._inverse = inverse
+        pass  # the page has reverted the rows already
 
 
 class AssignmentsPage(Page):
@@ -112,6 +103,8 @@ class AssignmentsPage(Page):
         self._all_users: list[GridUser] = []
         self._roles: list[RoleChoice] = []
         self.undo_stack = QUndoStack(self)
+        #: the bulk edit, undo or redo on its worker (one at a time), else None
+        self._step: tasks.Task[ChangeSet] | None = None
         self.heading = page_heading()
 
         self.unit_filter = MultiSelectButton("assignmentUnitFilter")
@@ -137,13 +130,17 @@ class AssignmentsPage(Page):
         self.export_user_action = self.export_menu.addAction("")
         self.export_user_action.triggered.connect(lambda: self.export_with_dialog(EXPORT_USER))
         self.export_button.setMenu(self.export_menu)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        # Own actions, not the stack's: the stack moves only after the worker has done the step.
+        self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redo_action.triggered.connect(self.redo)
         self.addActions([self.undo_action, self.redo_action])
+        self.undo_stack.indexChanged.connect(self._sync_undo_actions)
         self.undo_button = QToolButton()
         self.undo_button.setObjectName("assignmentUndoButton")
         self.undo_button.setDefaultAction(self.undo_action)
@@ -308,6 +305,8 @@ class AssignmentsPage(Page):
         return menu
 
     def add_role(self, row: int, column: int, role_id: int) -> None:
+        if self._refuse_while_busy():  # the undo stack takes one step at a time
+            return
         unit, user = self.model.units[row], self.model.users[column]
         change = run_action(self, self._service.add, self.operator(), user.id, unit.id, role_id)
         if change is None:
@@ -341,7 +340,7 @@ class AssignmentsPage(Page):
 
     def remove_role(self, row: int, column: int, chip: Chip) -> None:
         unit, user = self.model.units[row], self.model.users[column]
-        if chip.inherited:
+        if chip.inherited or self._refuse_while_busy():
             return
         question = (
             self.tr("Remove the role %1 of %2 in %3?")
@@ -384,56 +383,141 @@ class AssignmentsPage(Page):
             self.bulk_panel.update_preview()
 
     def _preview(self, edit: BulkEdit) -> BulkPreview:
-        return self._service.preview(self.operator(), edit)
+        return self._service.preview(self.operator(), edit)  # on the panel's worker
 
-    def apply_bulk(self, edit: BulkEdit) -> ChangeSet | None:
-        progress, report = delayed_progress(self, self.tr("Bulk edit"), self.tr("Saving the changes…"))
-        try:
-            change = run_action(
-                self,
-                self._cancellable(self._service.apply),
-                self.operator(),
-                edit,
-                progress=report,
-                cancel=progress.wasCanceled,
-            )
-        finally:
-            progress.close()
-            progress.deleteLater()
-        if change is None:
+    @property
+    def busy(self) -> bool:
+        """True while a bulk edit, an undo or a redo is being written."""
+        return self._step is not None
+
+    def _start_step(
+        self, task: tasks.Task[ChangeSet], delivered: list[ChangeSet], on_failed: Callable[[], None]
+    ) -> None:
+        """Keep ``task`` as the running step; when it ends without delivering (refused, cancelled,
+        connection lost), ``on_failed`` tidies up; either way the page takes new steps again."""
+        self._step = task
+
+        def ended() -> None:
+            if not shiboken6.isValid(self):
+                return  # the page closed while its step ran (the program ends)
+            self._step = None
+            if not delivered:
+                on_failed()
+            self._sync_undo_actions()
+            self.bulk_panel.setEnabled(True)
+
+        task.finished.connect(ended)
+        self._sync_undo_actions()
+
+    def _refuse_while_busy(self) -> bool:
+        if self._step is None:
+            return False
+        self.context.shell.show_status(self.tr("Please wait: the previous change is still being saved."))
+        return True
+
+    def apply_bulk(self, edit: BulkEdit) -> tasks.Task[ChangeSet] | None:
+        """Write the bulk edit on a worker with progress and Cancel (E3); the change goes on the
+        undo stack when it is done. Cancel rolls it back: nothing changes, the status bar says so."""
+        if self._refuse_while_busy():
             return None
-        text = (
-            self.tr("Bulk edit: %n assignment(s) removed").replace("%n", str(len(change.removed)))
-            if edit.remove
-            else self.tr("Bulk edit: %n assignment(s) added").replace("%n", str(len(change.added)))
+        delivered: list[ChangeSet] = []
+
+        def done(change: ChangeSet) -> None:
+            delivered.append(change)
+            text = (
+                self.tr("Bulk edit: %n assignment(s) removed").replace("%n", str(len(change.removed)))
+                if edit.remove
+                else self.tr("Bulk edit: %n assignment(s) added").replace("%n", str(len(change.added)))
+            )
+            self._push(change, text)
+
+        def not_done() -> None:
+            if task.cancelled():
+                # The service rolled back; the operator asked for it, so no error box (E3).
+                self.context.shell.show_status(message_for(OperationCancelledError("Cancelled; nothing was changed.")))
+            self.bulk_panel.update_preview()
+
+        self.bulk_panel.setEnabled(False)
+        task = tasks.run_with_progress(
+            self,
+            self.tr("Bulk edit"),
+            self.tr("Saving the changes…"),
+            self._service.apply,
+            self.operator(),
+            edit,
+            on_done=done,
+            writes=True,
         )
-        self._push(change, text)
-        self.bulk_panel.update_preview()
-        return change
-
-    def _cancellable(self, fn: Callable[..., T]) -> Callable[..., T | None]:
-        """``fn``, whose cancellation by the operator is said in the status bar, not as an error."""
-
-        def call(*args: Any, **kwargs: Any) -> T | None:
-            try:
-                return fn(*args, **kwargs)
-            except OperationCancelledError as exc:
-                self.context.shell.show_status(message_for(exc))
-                return None
-
-        return call
+        self._start_step(task, delivered, not_done)
+        return task
 
     def _push(self, change: ChangeSet, text: str) -> None:
-        self.undo_stack.push(ChangeCommand(self, change, text))
-        self.model.invalidate()
+        self.undo_stack.push(ChangeCommand(change, text))
+        self._after_change()
         self.context.shell.show_status(text + ". " + self.tr("Ctrl+Z undoes it."))
 
-    def revert(self, change: ChangeSet) -> ChangeSet | None:
-        result = run_action(self, self._service.revert, self.operator(), change)
+    def _after_change(self) -> None:
         self.model.invalidate()
         if self.bulk_panel.isVisible():
             self.bulk_panel.update_preview()
-        return result
+
+    def undo(self) -> None:
+        """Revert the newest change on a worker; the stack steps back when it is done (E7)."""
+        if self._refuse_while_busy() or not self.undo_stack.canUndo():
+            return
+        command = self.undo_stack.command(self.undo_stack.index() - 1)
+        assert isinstance(command, ChangeCommand)
+
+        def reverted(inverse: ChangeSet) -> None:
+            command.inverse = inverse
+            self.undo_stack.undo()
+
+        self._revert(command, command.change, reverted, self.undo_stack.undo)
+
+    def redo(self) -> None:
+        """Do the undone change again (by reverting its revert) on a worker (E7)."""
+        if self._refuse_while_busy() or not self.undo_stack.canRedo():
+            return
+        command = self.undo_stack.command(self.undo_stack.index())
+        assert isinstance(command, ChangeCommand) and command.inverse is not None
+        inverse = command.inverse
+
+        def redone(change: ChangeSet) -> None:
+            command.change = change
+            self.undo_stack.redo()
+
+        self._revert(command, inverse, redone, self.undo_stack.redo)
+
+    def _revert(
+        self,
+        command: ChangeCommand,
+        change: ChangeSet,
+        on_done: Callable[[ChangeSet], None],
+        step: Callable[[], None],
+    ) -> None:
+        delivered: list[ChangeSet] = []
+
+        def done(result: ChangeSet) -> None:
+            delivered.append(result)
+            on_done(result)
+            self._after_change()
+
+        def failed() -> None:
+            # Refused (the error was shown) or never done: the step cannot be taken; drop it, as
+            # QUndoStack drops a command that marks itself obsolete while it is undone or redone.
+            command.setObsolete(True)
+            step()
+            self._after_change()
+
+        task = tasks.run(self, self._service.revert, self.operator(), change, on_done=done, writes=True)
+        self._start_step(task, delivered, failed)
+
+    def _sync_undo_actions(self) -> None:
+        stack, idle = self.undo_stack, self._step is None
+        self.undo_action.setEnabled(idle and stack.canUndo())
+        self.redo_action.setEnabled(idle and stack.canRedo())
+        self.undo_action.setText(" ".join(filter(None, (self.tr("Undo"), stack.undoText()))))
+        self.redo_action.setText(" ".join(filter(None, (self.tr("Redo"), stack.redoText()))))
 
     # ------------------------------------------------------------------ export
 
@@ -447,9 +531,10 @@ class AssignmentsPage(Page):
         if path:
             self.export(scope, Path(path))
 
-    def export(self, scope: str, path: Path) -> int | None:
-        """Write the assignments of ``scope`` (all / the filter selection / the current user)."""
-        kwargs: dict[str, object] = {}
+    def export(self, scope: str, path: Path) -> tasks.Task[int] | None:
+        """Write the assignments of ``scope`` (all / the filter selection / the current user) on a
+        worker, with progress and Cancel (E3); the status bar says how many rows when it is done."""
+        kwargs: dict[str, Any] = {}
         if scope == EXPORT_SELECTION:
             if self.unit_filter.checked():
                 kwargs["unit_ids"] = self.unit_filter.checked()
@@ -463,28 +548,19 @@ class AssignmentsPage(Page):
                 )
                 return None
             kwargs["user_id"] = self.model.users[index.column()].id
-        progress, report = delayed_progress(
-            self, self.tr("Download role assignments"), self.tr("Writing the Excel file…")
-        )
-        try:
-            rows = run_action(
-                self,
-                self._cancellable(self._service.export),
-                self.operator(),
-                path,
-                progress=report,
-                cancel=progress.wasCanceled,
-                translate=_translate_export,
-                **kwargs,
-            )
-        finally:
-            progress.close()
-            progress.deleteLater()
-        if rows is not None:
-            self.context.shell.show_status(
+        return tasks.run_with_progress(
+            self,
+            self.tr("Download role assignments"),
+            self.tr("Writing the Excel file…"),
+            self._service.export,
+            self.operator(),
+            path,
+            translate=_translate_export,  # QCoreApplication.translate is thread-safe
+            on_done=lambda rows: self.context.shell.show_status(
                 self.tr("%n row(s) written to %1.").replace("%n", str(rows)).replace("%1", str(path))
-            )
-        return rows
+            ),
+            **kwargs,
+        )
 
     # ------------------------------------------------------------------ texts
 
@@ -501,4 +577,5 @@ class AssignmentsPage(Page):
         self.export_selection_action.setText(self.tr("Assignments of the current &filter selection…"))
         self.export_user_action.setText(self.tr("Assignments of the selected &user…"))
         self.remove_action.setText(self.tr("Remove role"))
+        self._sync_undo_actions()
         self.grid.setAccessibleName(self.tr("Role assignments: org units by users"))

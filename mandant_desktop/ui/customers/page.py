@@ -415,17 +415,19 @@ class CustomersPage(Page):
             return
         actor = self.actor()
         ids = [r.id for r in rows]
+        # The versions the operator saw: a customer changed elsewhere meanwhile is a conflict (S4).
+        versions = {r.id: r.version for r in rows}
         users = run_action(self, actor.services.customers.external_user_count, actor.operator, ids)
         if users is None:
             return
         dialog = DeleteCustomerDialog(actor, rows, users, self)
         dialog_runner.run(dialog)
         if dialog.choice is DeleteChoice.DELETE:
-            done = run_action(self, actor.services.customers.delete, actor.operator, ids)
+            done = run_action(self, actor.services.customers.delete, actor.operator, versions)
             if done is not None:
                 self.context.shell.show_status(self.tr("Customers deleted: %1.").replace("%1", str(done)))
         elif dialog.choice is DeleteChoice.DEACTIVATE:
-            done = run_action(self, actor.services.customers.deactivate, actor.operator, ids)
+            done = run_action(self, actor.services.customers.deactivate, actor.operator, versions)
             if done is not None:
                 self.context.shell.show_status(
                     self.tr("Customers deactivated, and with them their external users (%1).").replace("%1", str(done))
@@ -458,7 +460,7 @@ class CustomersPage(Page):
         if not rows:
             return
         actor = self.actor()
-        run_action(self, actor.services.customers.reactivate, actor.operator, [r.id for r in rows])
+        run_action(self, actor.services.customers.reactivate, actor.operator, {r.id: r.version for r in rows})
         self.refresh()
 
     def retranslateUi(self) -> None:

@@ -4,6 +4,9 @@ column or what would be added, then import — all rows or none.
 The *Import* button is enabled only after a check of the same file found no errors, so nothing
 is written that the operator has not seen. A file refused as a whole (too big, a zip bomb, not a
 workbook, a formula) is named in the summary line; nothing was read into the database.
+
+Check and import run on a worker with a progress dialog and Cancel (S5, E3); a cancelled import
+writes nothing. While one runs the dialog's own buttons wait, and it cannot be closed.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.imports import ImportKind, ImportResult, ImportService
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.progress import OperationCancelledError
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.text_table import TextTableModel
@@ -77,6 +82,8 @@ class ImportDialog(QDialog):
         self._operator = operator
         self.kind = kind
         self._checked: str | None = None
+        #: the check or import on its worker, else None
+        self._task: tasks.Task[ImportResult] | None = None
         self.result_seen: ImportResult | None = None
         self.imported: ImportResult | None = None
         #: asks for the file; tests replace it
@@ -161,47 +168,96 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(bool(self.path.text().strip()))
 
-    def _run(self, dry_run: bool) -> ImportResult | None:
+    @property
+    def busy(self) -> bool:
+        """True while a check or an import runs."""
+        return self._task is not None
+
+    def _run(self, dry_run: bool, on_done: Callable[[ImportResult], None]) -> None:
+        """The service on a worker with progress and Cancel; ``on_done`` on the GUI thread."""
         path = self.path.text().strip()
-        try:
-            return self._service.run(
-                self._operator(), self.kind, Path(path), dry_run=dry_run, translate=word_translator(self.kind)
-            )
-        except DomainError as exc:
-            self._show_refusal(message_for(exc))
-            return None
+        label = (
+            QCoreApplication.translate("ImportDialog", "Checking the file…")
+            if dry_run
+            else QCoreApplication.translate("ImportDialog", "Importing…")
+        )
+        task = tasks.run_with_progress(
+            self,
+            self.windowTitle(),
+            label,
+            self._service.run,
+            self._operator(),
+            self.kind,
+            Path(path),
+            dry_run=dry_run,
+            translate=word_translator(self.kind),  # QCoreApplication.translate is thread-safe
+            on_done=on_done,
+            on_error=lambda exc: self._show_refusal(message_for(exc)),
+            writes=not dry_run,
+        )
+        self._task = task
+        self._set_idle(False)
+
+        def ended() -> None:
+            if not shiboken6.isValid(self):
+                return  # the window closed while the import ran (the program ends)
+            self._task = None
+            if task.cancelled() and self.imported is None:
+                self._show_cancelled()  # a new check first: the list it showed is gone
+            self._set_idle(True)
+
+        task.finished.connect(ended)
+
+    def _set_idle(self, idle: bool) -> None:
+        for widget in (self.path, self.browse_button, self.buttons):
+            widget.setEnabled(idle)
+        self.check_button.setEnabled(idle and bool(self.path.text().strip()))
+        self.import_button.setEnabled(idle and self._checked == self.path.text().strip())
+
+    def reject(self) -> None:
+        if self._task is not None:
+            return  # Cancel is in the progress dialog; closing now would lose the answer
+        super().reject()
 
     def check(self) -> None:
         """The dry run: what would be added, what is unchanged, and every error by row and column."""
-        if not self.path.text().strip():
+        if not self.path.text().strip() or self._task is not None:
             return
-        result = self._run(dry_run=True)
+        self._checked = None
+        self.result_seen = None
+        self._run(True, self._checked_file)
+
+    def _checked_file(self, result: ImportResult) -> None:
         self.result_seen = result
-        if result is None:
-            return
         self._show(result)
         if result.ok and result.added:
             self._checked = self.path.text().strip()
-            self.import_button.setEnabled(True)
             self.import_button.setDefault(True)
 
     def run_import(self) -> None:
-        if self._checked != self.path.text().strip():
+        if self._checked != self.path.text().strip() or self._task is not None:
             return
-        result = self._run(dry_run=False)
-        if result is None:
-            self.import_button.setEnabled(False)
-            return
+        self._run(False, self._imported)
+
+    def _imported(self, result: ImportResult) -> None:
         if not result.ok:  # the data changed since the check
+            self._checked = None
             self._show(result)
-            self.import_button.setEnabled(False)
             return
         self.imported = result
+        self._task = None
         self.accept()
 
     # ------------------------------------------------------------------ showing results
 
+    def _show_cancelled(self) -> None:
+        self._checked = None
+        self.summary.setText(message_for(OperationCancelledError("Cancelled; nothing was changed.")))
+        self.summary.setStyleSheet("")
+        self.rows_model.set_rows([])
+
     def _show_refusal(self, message: str) -> None:
+        self._checked = None
         self.summary.setText(
             QCoreApplication.translate("ImportDialog", "The file was refused; nothing was imported.") + "\n" + message
         )
