@@ -34,7 +34,7 @@ def _build(db: Any, size: int) -> tuple[int, int, int, int, dict[str, int]]:
         session.flush()
         level, made, depth = [top.id], 1, 2
         while made < size:
-            rows = []
+            rows: list[dict[str, Any]] = []
             for parent in level:
                 for _ in range(3):
                     if made + len(rows) < size:
@@ -143,7 +143,7 @@ def test_effective_permissions_agree_with_casbin(migrated_db: Any, tmp_path: Any
             if action == "add":
                 service.add_roles(SYSTEM, user, unit, [roles[rng.choice(keys)]])
             elif action in ("keep", "replace"):
-                service.set_inherit(SYSTEM, user, unit, action)
+                service.set_inherit(SYSTEM, user, unit, "keep" if action == "keep" else "replace")
             elif action == "break":
                 service.break_inheritance(SYSTEM, user, unit)
             elif action == "clear":
