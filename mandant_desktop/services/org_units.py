@@ -115,6 +115,9 @@ class PermissionReason:
     assigned_at: dt.datetime | None = None
     #: for granted=False: English source text, already formatted with unit names
     why_not: str | None = None
+    #: the same unformatted (its "{unit}" placeholder), for the UI to translate, and the unit's name
+    why_not_template: str | None = None
+    why_not_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -903,7 +906,9 @@ class OrgUnitsService:
         reasons = [
             PermissionReason(code, True, *first[code][1:])
             if code in first
-            else PermissionReason(code, False, why_not=refusal)
+            else PermissionReason(
+                code, False, why_not=refusal, why_not_template=why_not, why_not_unit=names.get(where, "?")
+            )
             for code in sorted(ADMIN_CODES)
         ]
         reasons.sort(key=lambda reason: not reason.granted)
