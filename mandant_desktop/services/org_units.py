@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Literal, TypeVar, cast
 
-from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db.models import (
@@ -274,26 +274,35 @@ def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], 
 
 
 def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> _Area:
-    """Five queries, whatever the size of the subtree."""
+    """Five queries, whatever the size of the subtree. ``user_id`` None loads every user whose rows
+    there can depend on the tree: those with a source in the area or inherited rows in the subtree."""
     below, above = _subtree(tops), _above(tops)
     subtree = _pairs(session.execute(select(below.c.id, below.c.parent_id)))
     parents = _pairs(session.execute(select(above.c.id, above.c.parent_id)))
     parents.update(subtree)
-    in_area: Callable[[Any], ColumnElement[bool]] = lambda column: or_(  # noqa: E731
-        column.in_(select(below.c.id)), column.in_(select(above.c.id))
-    )
-    who: Callable[[Any], ColumnElement[bool]] = lambda column: (  # noqa: E731
-        column == user_id if user_id is not None else true()
-    )
+
+    def in_area(column: Any) -> ColumnElement[bool]:
+        return or_(column.in_(select(below.c.id)), column.in_(select(above.c.id)))
+
+    if user_id is not None:
+        users: Any = [user_id]
+    else:
+        held = aliased(RoleAssignment)
+        users = union(
+            select(InheritanceSource.user_id).where(in_area(InheritanceSource.org_unit_id)),
+            select(held.user_id).where(held.inherited_from_id.is_not(None), held.org_unit_id.in_(select(below.c.id))),
+        )
     return _Area(
         parents=parents,
         subtree=set(subtree),
-        rows=_rows(session, and_(who(RoleAssignment.user_id), in_area(RoleAssignment.org_unit_id))),
+        rows=_rows(session, and_(RoleAssignment.user_id.in_(users), in_area(RoleAssignment.org_unit_id))),
         sources=_marks(
-            session, InheritanceSource, and_(who(InheritanceSource.user_id), in_area(InheritanceSource.org_unit_id))
+            session,
+            InheritanceSource,
+            and_(InheritanceSource.user_id.in_(users), in_area(InheritanceSource.org_unit_id)),
         ),
         breaks=_marks(
-            session, InheritanceBreak, and_(who(InheritanceBreak.user_id), in_area(InheritanceBreak.org_unit_id))
+            session, InheritanceBreak, and_(InheritanceBreak.user_id.in_(users), in_area(InheritanceBreak.org_unit_id))
         ),
     )
 
