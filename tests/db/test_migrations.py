@@ -663,7 +663,7 @@ def test_login_throttle_revision_upgrades_and_downgrades(
     keyed by the name's hash; the revision's downgrade removes it again — on every backend."""
     engine = engines(db_url)
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0005_pg_row_security")
+        command.upgrade(migrate.alembic_config(conn), "0006_inheritance_breaks")
     assert "login_throttle" not in _table_names(engine)
     report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
     assert report.after.current == head_revision() and "login_throttle" in _table_names(engine)

@@ -1,7 +1,7 @@
 """Failed log-ins on unknown user names are counted in the database (SPEC S1).
 
 Revision ID: 0007_login_throttle
-Revises: 0005_pg_row_security
+Revises: 0006_inheritance_breaks
 Create Date: 2026-11-22
 
 Until now each workstation counted them in memory: two workstations (or a restarted program) each
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_login_throttle"
-down_revision: str | Sequence[str] | None = "0005_pg_row_security"
+down_revision: str | Sequence[str] | None = "0006_inheritance_breaks"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
