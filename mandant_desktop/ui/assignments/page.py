@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -40,6 +40,7 @@ from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import delayed_progress, page_heading
 from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.undo import ChangeCommand
 
 T = TypeVar("T")
 EXPORT_CONTEXT = "exports"
@@ -66,36 +67,6 @@ EXPORT_TEXTS = (
 
 #: the split between grid and bulk edit panel (E4)
 ASSIGNMENTS_SPLITTER: Setting[QByteArray] = Setting("assignments/splitter", QByteArray())
-
-
-class ChangeCommand(QUndoCommand):
-    """One done change on the undo stack; undo reverts exactly its rows, redo reverts the revert."""
-
-    def __init__(self, page: AssignmentsPage, change: ChangeSet, text: str) -> None:
-        super().__init__(text)
-        self._page = page
-        self._change = change
-        self._inverse: ChangeSet | None = None
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:  # push() calls redo(): the change is already done
-            self._pushed = True
-            return
-        if self._inverse is None:
-            return
-        change = self._page.revert(self._inverse)
-        if change is None:
-            self.setObsolete(True)
-            return
-        self._change = change
-
-    def undo(self) -> None:
-        inverse = self._page.revert(self._change)
-        if inverse is None:
-            self.setObsolete(True)
-            return
-        self._inverse = inverse
 
 
 class AssignmentsPage(Page):
@@ -424,7 +395,7 @@ class AssignmentsPage(Page):
         return call
 
     def _push(self, change: ChangeSet, text: str) -> None:
-        self.undo_stack.push(ChangeCommand(self, change, text))
+        self.undo_stack.push(ChangeCommand(self.revert, change, text))
         self.model.invalidate()
         self.context.shell.show_status(text + ". " + self.tr("Ctrl+Z undoes it."))
 
