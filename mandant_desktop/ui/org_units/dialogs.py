@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.domain.inheritance import InheritMode
 from mandant_desktop.services.assignments import RoleChoice
-from mandant_desktop.services.org_units import InheritImpact, InheritMode
+from mandant_desktop.services.org_units import InheritImpact
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.tree_model import ChildrenLoader, OrgUnitTreeModel

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.services.org_units import Explanation, PermissionReason
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.org_units import Explanation, OrgUnitsService, PermissionReason, UnitNode
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.audit.model import local_time
 from mandant_desktop.ui.errors import ERRORS_CONTEXT
 from mandant_desktop.ui.org_units.dialogs import UnitPicker
 from mandant_desktop.ui.org_units.finder import SearchFn
 from mandant_desktop.ui.org_units.tree_model import ROOT, ChildrenLoader
+from mandant_desktop.ui.page import PageContext
 from mandant_desktop.ui.permission_names import permission_name
 from mandant_desktop.ui.text_table import TextTableModel
 
@@ -163,3 +165,31 @@ class ExplainDialog(QDialog):
             )
         when = local_time(reason.assigned_at) if reason.assigned_at is not None else ""
         return (name, self.tr("Yes"), why, reason.assigned_by or "", when)
+
+
+def children_loader(service: OrgUnitsService, op: Operator) -> ChildrenLoader:
+    """The tree's loader: the top level for None, else the children of a unit."""
+
+    def load(parent_id: int | None) -> list[UnitNode]:
+        return service.roots(op) if parent_id is None else service.children(op, parent_id)
+
+    return load
+
+
+def open_explain(
+    parent: QWidget, context: PageContext, user_id: int, user_name: str, unit_path: tuple[int, ...] = ()
+) -> ExplainDialog:
+    """The explain dialog (A10) for one user; from the tree (with the unit) and the users page."""
+    service = context.app.services.org_units
+    op = context.operator
+    dialog = ExplainDialog(
+        user_name,
+        lambda unit_id: service.explain(op, user_id, unit_id),
+        children_loader(service, op),
+        lambda text: service.search(op, text),
+        parent,
+        unit_path=unit_path,
+    )
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -33,22 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.assignments import Chip, GridUser, RoleChoice
-from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.org_units import DeleteMode, OrgChange, OrgUnitsService, UnitNode
+from mandant_desktop.services.org_units import DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember_splitter
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, InheritDialog, MoveDialog, RolePickerDialog
-from mandant_desktop.ui.org_units.explain import ExplainDialog
+from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.roles_panel import UnitRolesPanel
 from mandant_desktop.ui.org_units.tree_model import (
     INHERIT_COLUMN,
     ROLES_COLUMN,
     ROOT,
-    ChildrenLoader,
     OrgUnitTreeModel,
 )
 from mandant_desktop.ui.org_units.user_picker import UserPicker
@@ -118,11 +116,10 @@ class OrgUnitsPage(Page):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.tree.setDragEnabled(self.model.drag_enabled)
-        self.tree.setAcceptDrops(self.model.drag_enabled)
-        self.tree.setDropIndicatorShown(True)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        if self.model.drag_enabled:  # moving by drag and drop (A9) needs org_units.edit
+            self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+            self.tree.setDropIndicatorShown(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -744,31 +741,3 @@ class OrgUnitsPage(Page):
         )
         self.panel.retranslateUi()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-
-
-def children_loader(service: OrgUnitsService, op: Operator) -> ChildrenLoader:
-    """The tree's loader: the top level for None, else the children of a unit."""
-
-    def load(parent_id: int | None) -> list[UnitNode]:
-        return service.roots(op) if parent_id is None else service.children(op, parent_id)
-
-    return load
-
-
-def open_explain(
-    parent: QWidget, context: PageContext, user_id: int, user_name: str, unit_path: tuple[int, ...] = ()
-) -> ExplainDialog:
-    """The explain dialog (A10) for one user; from the tree (with the unit) and the users page."""
-    service = context.app.services.org_units
-    op = context.operator
-    dialog = ExplainDialog(
-        user_name,
-        lambda unit_id: service.explain(op, user_id, unit_id),
-        children_loader(service, op),
-        lambda text: service.search(op, text),
-        parent,
-        unit_path=unit_path,
-    )
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog

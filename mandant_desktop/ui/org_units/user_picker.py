@@ -69,7 +69,7 @@ class UserPicker(QLineEdit):
     def _answered(self, users: list[GridUser]) -> None:
         self._found = {user_text(user): user for user in users}
         self.list_model.setStringList(list(self._found))
-        if users and self.hasFocus():
+        if users:  # the answer to what was just typed (or to the arrow key)
             self.completer_.complete()
         self.searched.emit()
 
