@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, true, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -39,7 +39,8 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain import inheritance
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
-from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, holdings
+from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
+from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
 from mandant_desktop.services.assignments import (
     AssignmentRow,
@@ -50,6 +51,7 @@ from mandant_desktop.services.assignments import (
     RoleChoice,
     units_with_permission,
 )
+from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
@@ -435,6 +437,9 @@ def _clean_name(name: str) -> str:
     return cleaned
 
 
+_R = TypeVar("_R", AssignmentRow, MarkRow)
+
+
 class OrgUnitsService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
@@ -778,10 +783,99 @@ class OrgUnitsService:
         return self._change(operator, user_id, unit_id, _break_edit(unit_id), "inheritance broken")
 
     def explain(self, operator: Operator, user_id: int, unit_id: int) -> Explanation:
-        raise NotImplementedError
+        """Why the user holds each admin permission in the unit, or why not (A10, R3): the role,
+        direct or inherited from which unit, who assigned it and when; or that the user holds no
+        role here, or that the chain from an inheriting unit is broken at a given unit."""
+        operator.require("assignments.view")
+        source = aliased(OrgUnit)
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            session = uow.session
+            if session.get(User, user_id) is None:
+                raise NotFoundError("The user no longer exists. Reload the page.")
+            area = _load_area(session, [unit_id], user_id)
+            if unit_id not in area.subtree:
+                raise NotFoundError("The org unit no longer exists. Reload the page.")
+            path = [*reversed(ancestors(area.parents, unit_id)), unit_id]
+            names = _pairs(session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(path))))
+            grants = session.execute(
+                select(
+                    RolePermission.permission_code,
+                    Role.id,
+                    Role.name,
+                    RoleAssignment.inherited_from_id,
+                    source.name,
+                    RoleAssignment.created_by,
+                    RoleAssignment.created_at,
+                )
+                .join(Role, Role.id == RoleAssignment.role_id)
+                .join(RolePermission, RolePermission.role_id == Role.id)
+                .outerjoin(source, source.id == RoleAssignment.inherited_from_id)
+                .where(RoleAssignment.user_id == user_id, RoleAssignment.org_unit_id == unit_id)
+                .order_by(func.lower(Role.name))
+            ).all()
+            can_log_in = session.scalar(select(RoleAssignment.id).where(RoleAssignment.user_id == user_id).limit(1))
+        if any(key[1] == unit_id for key in area.rows):
+            why_not, where = "None of the user's roles in {unit} includes this permission.", unit_id
+        else:
+            broken = broken_at(area.parents, area.tree_of(user_id), unit_id)
+            why_not, where = (
+                ("Chain broken at {unit}.", broken) if broken is not None else ("No role in {unit}.", unit_id)
+            )
+        first: dict[str, Any] = {}
+        for grant in grants:
+            first.setdefault(grant[0], grant)
+        refusal = why_not.format(unit=names.get(where, "?"))
+        reasons = [
+            PermissionReason(code, True, *first[code][1:])
+            if code in first
+            else PermissionReason(code, False, why_not=refusal)
+            for code in sorted(ADMIN_CODES)
+        ]
+        reasons.sort(key=lambda reason: not reason.granted)
+        return Explanation(
+            user_id=user_id,
+            unit_id=unit_id,
+            unit_path=UNIT_PATH_SEPARATOR.join(names.get(unit, "?") for unit in path),
+            reasons=tuple(reasons),
+            can_log_in=can_log_in is not None,
+        )
 
     def revert(self, operator: Operator, change: OrgChange) -> OrgChange:
-        raise NotImplementedError
+        """Undo ``change`` exactly: the rows and marks it added go, those it removed come back, a
+        moved unit goes back. What someone else changed since stays as it is. The result reverts
+        the revert (redo)."""
+        operator.require("assignments.assign")
+        if change.moved is not None:
+            operator.require("org_units.edit")
+        keys = (*change.added, *change.sources_added, *change.breaks_added)
+        rows: tuple[AssignmentRow | MarkRow, ...] = (*change.removed, *change.sources_removed, *change.breaks_removed)
+        users = sorted({k[0] for k in keys} | {r.user_id for r in rows})
+        units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            admins = lock_administrators(session)
+            moved = None
+            if change.moved is not None:
+                unit, before, after = change.moved
+                self._reparent(uow, unit, before)
+                moved = (unit, after, before)
+            diff = _Diff()
+            if users:
+                here = and_(RoleAssignment.user_id.in_(users), RoleAssignment.org_unit_id.in_(units))
+                current = _rows(session, here)
+                diff.deletes = [current[key] for key in change.added if key in current]
+                diff.inserts = _put_back(change.removed, set(current) - set(change.added))
+                sources = _marks(session, InheritanceSource, _mark_in(InheritanceSource, users, units))
+                diff.sources_off = [sources[key] for key in change.sources_added if key in sources]
+                diff.sources_on = _put_back(change.sources_removed, set(sources) - set(change.sources_added))
+                breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
+                diff.breaks_off = [breaks[key] for key in change.breaks_added if key in breaks]
+                diff.breaks_on = _put_back(change.breaks_removed, set(breaks) - set(change.breaks_added))
+            self._require_reach(session, operator, units, diff)
+            _write(uow, diff, "undo")
+            require_administrators_remain(session, admins)
+            uow.commit()
+        return diff.change(moved=moved)
 
     # ------------------------------------------------------------------ internals
 
@@ -878,6 +972,15 @@ class OrgUnitsService:
                     role=session.scalar(select(Role.name).where(Role.id == role)) or "?",
                     unit=session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit)) or "?",
                 )
+
+
+def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:
+    """The removed ``rows`` whose keys are free again."""
+    return [row for row in rows if row.key not in present]
+
+
+def _mark_in(model: type[InheritanceSource | InheritanceBreak], users: list[int], units: list[int]) -> Any:
+    return and_(model.user_id.in_(users), model.org_unit_id.in_(units))
 
 
 def _parent_is(parent_id: int | None) -> ColumnElement[bool]:

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from mandant_desktop.db.models import (
     AuditEntry,
-    InheritanceBreak,
     InheritanceSource,
     OrgUnit,
     Role,
@@ -274,3 +273,23 @@ def test_tree_reading_and_search(example: Example) -> None:
     renamed = ex.service.rename(ex.admin, ex.unit["Süd"], " Süd  West ", version=1)
     assert renamed.name == "Süd West"
     assert [u.username for u in ex.service.users(ex.admin, "mia m")] == ["mia"]
+
+
+def test_explain_names_role_source_and_the_broken_chain(example: Example) -> None:
+    """A10, R3: granted permissions name the role and where it came from; a unit below a broken
+    chain says where the chain broke; a unit without any role says so; mia can log in."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    hamburg = ex.service.explain(ex.admin, ex.mia, ex.unit["Hamburg"])
+    assert hamburg.unit_path == "Konzern / Vertrieb / Nord / Hamburg" and hamburg.can_log_in
+    granted = [r for r in hamburg.reasons if r.granted]
+    assert granted and all(r.inherited_from_name == "Vertrieb" and r.assigned_by == "chef" for r in granted)
+    assert hamburg.reasons[0].granted and not hamburg.reasons[-1].granted
+    assert hamburg.reasons[-1].why_not == "None of the user's roles in Hamburg includes this permission."
+    ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
+    lost = ex.service.explain(ex.admin, ex.mia, ex.unit["Hamburg"])
+    assert not any(r.granted for r in lost.reasons)
+    assert {r.why_not for r in lost.reasons} == {"Chain broken at Nord."}
+    top = ex.service.explain(ex.admin, ex.mia, ex.unit["Konzern"])
+    assert {r.why_not for r in top.reasons} == {"No role in Konzern."}
