@@ -237,11 +237,13 @@ def test_replace_takes_away_what_was_there_and_undo_brings_it_back(
     expand_all(qtbot, page)
     assert roles_text(page, "Süd") == "Auditor, Redakteur — inherited from Vertrieb"
 
+    activate(qtbot, page)
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, page)
     assert roles_text(page, "Süd") == "Leser"
     assert not roles_of(page, "Vertrieb").inherit_ticked
+    activate(qtbot, page)
     qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     settle(qtbot, page)
     assert roles_text(page, "Süd") == "Auditor, Redakteur — inherited from Vertrieb"
