@@ -2418,16 +2418,16 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Gibt die Rollen an alle untergeordneten Einheiten weiter</translation>
     </message>
     <message>
-        <source>Inherits to child units</source>
-        <translation>Vererbt an untergeordnete Einheiten</translation>
+        <source>Passes on ↓</source>
+        <translation>Vererbt ↓</translation>
+    </message>
+    <message>
+        <source>Chain broken ✕</source>
+        <translation>Unterbrochen ✕</translation>
     </message>
     <message>
         <source>Roles from above stop here (“Edit roles”)</source>
         <translation>Rollen von oben enden hier („Rollen bearbeiten“)</translation>
-    </message>
-    <message>
-        <source>Chain broken</source>
-        <translation>Vererbung unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -2609,8 +2609,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Organisationseinheit &amp;suchen:</translation>
     </message>
     <message>
-        <source>Name of a unit, then Enter (again: next match)</source>
-        <translation>Name einer Einheit, dann Eingabe (erneut: nächster Treffer)</translation>
+        <source>Unit name, Enter (again: next match)</source>
+        <translation>Name, Eingabe (erneut: nächster Treffer)</translation>
     </message>
     <message>
         <source>Find org unit</source>

@@ -16,9 +16,10 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from tenanthelpers import add_user
 from uihelpers import FakeInteraction
 
-from mandant_desktop.db.models import Role, User, UserKind, UserStatus
+from mandant_desktop.db.models import Role
 from mandant_desktop.services.org_units import UnitRoles
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.org_units.dialogs import (
@@ -51,19 +52,8 @@ def example(window: MainWindow) -> Example:
     root = service.roots(op)[0].id
     for name, parent in TREE:
         unit[name] = service.add(op, unit[parent] if parent else root, name).id
-    with app.session_factory.begin() as session:
-        mia = User(
-            username="mia",
-            username_key="mia",
-            first_name="Mia",
-            last_name="Muster",
-            email="mia@example.de",
-            kind=UserKind.INTERNAL,
-            status=UserStatus.ACTIVE,
-        )
-        session.add(mia)
-        session.flush()
-        mia_id = mia.id
+    mia_id = add_user(app.session_factory, "mia", "Mia", "Muster")
+    with app.session_factory() as session:
         role = {r.name: r.id for r in session.scalars(select(Role))}
     service.add_roles(op, mia_id, unit["Süd"], [role["Leser"]])
     return Example(unit, role, mia_id)
@@ -201,7 +191,7 @@ def test_worked_example_keep_then_edit_roles_then_untick(
     assert roles_text(page, "Hamburg") == "Auditor, Redakteur — inherited from Vertrieb"
     assert roles_text(page, "Süd") == "Leser"
     assert roles_text(page, "Konzern") == ""
-    assert unit_index(page, "Vertrieb").siblingAtColumn(INHERIT_COLUMN).data() == "Inherits to child units"
+    assert unit_index(page, "Vertrieb").siblingAtColumn(INHERIT_COLUMN).data() == "Passes on ↓"
     nord = unit_index(page, "Nord").siblingAtColumn(ROLES_COLUMN)
     assert nord.data(Qt.ItemDataRole.FontRole).italic()
 
@@ -213,7 +203,7 @@ def test_worked_example_keep_then_edit_roles_then_untick(
     assert "Affected: 1 unit(s) below" in interactions.of_kind("confirm")[-1].text
     assert roles_text(page, "Nord") == "Auditor, Redakteur"
     assert roles_text(page, "Hamburg") == ""
-    assert unit_index(page, "Nord").siblingAtColumn(INHERIT_COLUMN).data() == "Chain broken"
+    assert unit_index(page, "Nord").siblingAtColumn(INHERIT_COLUMN).data() == "Chain broken ✕"
 
     find_unit(qtbot, page, "Vertrieb")
     qtbot.mouseClick(page.panel.inherit_box, Qt.MouseButton.LeftButton)
@@ -292,17 +282,7 @@ def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
     dialog.close()
 
     app, op = window.context.app, window.context.operator
-    with app.session_factory.begin() as session:
-        session.add(
-            User(
-                username="ole",
-                username_key="ole",
-                first_name="Ole",
-                last_name="Ohnerolle",
-                kind=UserKind.INTERNAL,
-                status=UserStatus.ACTIVE,
-            )
-        )
+    add_user(app.session_factory, "ole", "Ole", "Ohnerolle")
     assert window.show_page("users")
     users = window.current_page()
     assert isinstance(users, UsersPage)

@@ -41,6 +41,13 @@ def _label(text: str, name: str = "") -> QLabel:
     return label
 
 
+def _option_note(text: str, name: str) -> QLabel:
+    """The explanation under a radio button, indented to its text."""
+    label = _label(text, name)
+    label.setContentsMargins(24, 0, 0, 8)
+    return label
+
+
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
@@ -127,11 +134,12 @@ class InheritDialog(QDialog):
             )
         )
         layout.addWidget(self.replace_button)
-        layout.addWidget(_label(replace_note + " " + self._impact(replace), "inheritReplaceImpact"))
+        layout.addWidget(_option_note(replace_note + "\n" + self._impact(replace), "inheritReplaceImpact"))
         layout.addWidget(self.keep_button)
-        layout.addWidget(_label(keep_note + " " + self._impact(keep), "inheritKeepImpact"))
+        layout.addWidget(_option_note(keep_note + "\n" + self._impact(keep), "inheritKeepImpact"))
         layout.addWidget(self.buttons)
-        self.resize(520, 0)
+        self.setMinimumWidth(560)
+        self.adjustSize()
 
     def _impact(self, impact: InheritImpact) -> str:
         return (
@@ -188,6 +196,8 @@ class DeleteUnitDialog(QDialog):
                 )
             )
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+        self.adjustSize()
 
     def mode(self) -> str:
         return "delete" if self.delete_button.isChecked() else "lift"

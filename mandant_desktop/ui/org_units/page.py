@@ -18,7 +18,6 @@ from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.assignments import Chip, GridUser, RoleChoice
 from mandant_desktop.services.org_units import DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
-from mandant_desktop.ui.assignments.page import _translate_export
+from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path, confirm_role_removal
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember_splitter
@@ -124,8 +123,8 @@ class OrgUnitsPage(Page):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if may_see_roles:
-            header.resizeSection(0, 300)
-            header.resizeSection(ROLES_COLUMN, 330)
+            header.resizeSection(0, 280)
+            header.resizeSection(ROLES_COLUMN, 320)
             header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
@@ -507,23 +506,7 @@ class OrgUnitsPage(Page):
         if chosen is None or chip.inherited:
             return
         user, unit = chosen
-        op = self.context.operator
-        question = (
-            self.tr("Remove the role %1 of %2 in %3?")
-            .replace("%1", chip.role_name)
-            .replace("%2", user.display_name)
-            .replace("%3", unit.name)
-        )
-        last = run_action(self, self._assignments.leaves_without_role, op, user.id, unit.id, chip.role_id)
-        if last is None:
-            return
-        if last:
-            question += "\n\n" + self.tr(
-                "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in."
-            ).replace("%1", user.display_name)
-        if not interaction.get().confirm(
-            self, self.tr("Remove role"), question, ok_text=self.tr("Remove"), destructive=True
-        ):
+        if not confirm_role_removal(self, self._assignments, self.context.operator, user, unit.id, unit.name, chip):
             return
         self._change(
             self._service.remove_role,
@@ -676,14 +659,9 @@ class OrgUnitsPage(Page):
     # ------------------------------------------------------------------ export
 
     def export_with_dialog(self, scope: str) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Download role assignments"),
-            str(Path.home() / (self.tr("role-assignments") + ".xlsx")),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if path:
-            self.export(scope, Path(path))
+        path = ask_export_path(self)
+        if path is not None:
+            self.export(scope, path)
 
     def export(self, scope: str, path: Path) -> tasks.Task[int] | None:
         """All accesses within reach, or the chosen user's (A3), on a worker with progress (E3)."""
@@ -717,7 +695,7 @@ class OrgUnitsPage(Page):
         self.user_picker.setPlaceholderText(self.tr("Search a user by name, user name or e-mail…"))
         self.user_picker.setAccessibleName(self.tr("User whose roles are shown"))
         self.search_label.setText(self.tr("Fi&nd org unit:"))
-        self.unit_search.setPlaceholderText(self.tr("Name of a unit, then Enter (again: next match)"))
+        self.unit_search.setPlaceholderText(self.tr("Unit name, Enter (again: next match)"))
         self.unit_search.setAccessibleName(self.tr("Find org unit"))
         self.add_action.setText(self.tr("&Add child unit…"))
         self.add_action.setToolTip(self.tr("Add a unit under the selected one (Ctrl+N)"))

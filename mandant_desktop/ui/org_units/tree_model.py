@@ -436,9 +436,9 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if column == INHERIT_COLUMN and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             tip = role == Qt.ItemDataRole.ToolTipRole
             if roles.inherit_ticked:
-                return self.tr("Passes the roles to all child units") if tip else self.tr("Inherits to child units")
+                return self.tr("Passes the roles to all child units") if tip else self.tr("Passes on ↓")
             if roles.chain_broken:
-                return self.tr("Roles from above stop here (“Edit roles”)") if tip else self.tr("Chain broken")
+                return self.tr("Roles from above stop here (“Edit roles”)") if tip else self.tr("Chain broken ✕")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
