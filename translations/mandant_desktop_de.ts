@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Download role assignments</source>
+        <translation>Rollenzuweisungen herunterladen</translation>
+    </message>
+    <message>
+        <source>role-assignments</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 of %2 in %3?</source>
+        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
+    </message>
+    <message>
+        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
+        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Mandant Desktop</source>
@@ -236,20 +267,8 @@
         <translation>Rolle entfernen</translation>
     </message>
     <message>
-        <source>Remove the role %1 of %2 in %3?</source>
-        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
-    </message>
-    <message>
         <source>The user holds this role here already.</source>
         <translation>Der Benutzer hat diese Rolle hier bereits.</translation>
-    </message>
-    <message>
-        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
-        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove %1 for %2 in %3</source>
@@ -278,14 +297,6 @@
     <message>
         <source>Download role assignments</source>
         <translation>Rollenzuweisungen herunterladen</translation>
-    </message>
-    <message>
-        <source>role-assignments</source>
-        <translation>Rollenzuweisungen</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
         <source>Select a cell of the user first.</source>
@@ -2485,86 +2496,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>%1 gelöscht.</translation>
     </message>
     <message>
-        <source>Add access for %1 in %2</source>
-        <translation>Zugriff für %1 in %2 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add %1 for %2 in %3</source>
-        <translation>%1 für %2 in %3 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove the role %1 of %2 in %3?</source>
-        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
-    </message>
-    <message>
-        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
-        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
-    </message>
-    <message>
-        <source>Remove role</source>
-        <translation>Rolle entfernen</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 for %2 in %3</source>
-        <translation>%1 für %2 in %3 entfernen</translation>
-    </message>
-    <message>
-        <source>Inherit the roles of %1 from %2 (%3)</source>
-        <translation>Rollen von %1 ab %2 vererben (%3)</translation>
-    </message>
-    <message>
-        <source>replace</source>
-        <translation>ersetzen</translation>
-    </message>
-    <message>
-        <source>keep</source>
-        <translation>beibehalten</translation>
-    </message>
-    <message>
-        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
-        <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
-    </message>
-    <message>
-        <source>%n unit(s)</source>
-        <translation>%n Einheit(en)</translation>
-    </message>
-    <message>
-        <source>Inherit roles to child units</source>
-        <translation>Rollen an untergeordnete Einheiten vererben</translation>
-    </message>
-    <message>
-        <source>Stop inheriting</source>
-        <translation>Vererbung beenden</translation>
-    </message>
-    <message>
-        <source>Stop inheriting from %1</source>
-        <translation>Vererbung ab %1 beenden</translation>
-    </message>
-    <message>
-        <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
-        <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
-    </message>
-    <message>
-        <source>Affected: %1 below, which lose %2 inherited role assignment(s).</source>
-        <translation>Betroffen: %1 darunter, die %2 geerbte Rollenzuweisung(en) verlieren.</translation>
-    </message>
-    <message>
-        <source>Edit roles</source>
-        <translation>Rollen bearbeiten</translation>
-    </message>
-    <message>
-        <source>Break inheritance</source>
-        <translation>Vererbung aufheben</translation>
-    </message>
-    <message>
-        <source>Break the inheritance in %1</source>
-        <translation>Vererbung in %1 aufheben</translation>
-    </message>
-    <message>
         <source>Nothing to change: it is so already.</source>
         <translation>Nichts zu ändern: Es ist bereits so.</translation>
     </message>
@@ -2575,14 +2506,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Download role assignments</source>
         <translation>Rollenzuweisungen herunterladen</translation>
-    </message>
-    <message>
-        <source>role-assignments</source>
-        <translation>Rollenzuweisungen</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
         <source>%n row(s) written to %1.</source>
@@ -3075,6 +2998,73 @@ Betreff: %2</translation>
     <message>
         <source>&amp;City:</source>
         <translation>&amp;Ort:</translation>
+    </message>
+</context>
+<context>
+    <name>RoleEditor</name>
+    <message>
+        <source>Add access for %1 in %2</source>
+        <translation>Zugriff für %1 in %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add %1 for %2 in %3</source>
+        <translation>%1 für %2 in %3 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove %1 for %2 in %3</source>
+        <translation>%1 für %2 in %3 entfernen</translation>
+    </message>
+    <message>
+        <source>Inherit the roles of %1 from %2 (%3)</source>
+        <translation>Rollen von %1 ab %2 vererben (%3)</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>ersetzen</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>beibehalten</translation>
+    </message>
+    <message>
+        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
+        <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
+    </message>
+    <message>
+        <source>%n unit(s)</source>
+        <translation>%n Einheit(en)</translation>
+    </message>
+    <message>
+        <source>Inherit roles to child units</source>
+        <translation>Rollen an untergeordnete Einheiten vererben</translation>
+    </message>
+    <message>
+        <source>Stop inheriting</source>
+        <translation>Vererbung beenden</translation>
+    </message>
+    <message>
+        <source>Stop inheriting from %1</source>
+        <translation>Vererbung ab %1 beenden</translation>
+    </message>
+    <message>
+        <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
+        <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
+    </message>
+    <message>
+        <source>Affected: %1 below, which lose %2 inherited role assignment(s).</source>
+        <translation>Betroffen: %1 darunter, die %2 geerbte Rollenzuweisung(en) verlieren.</translation>
+    </message>
+    <message>
+        <source>Edit roles</source>
+        <translation>Rollen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Break inheritance</source>
+        <translation>Vererbung aufheben</translation>
+    </message>
+    <message>
+        <source>Break the inheritance in %1</source>
+        <translation>Vererbung in %1 aufheben</translation>
     </message>
 </context>
 <context>

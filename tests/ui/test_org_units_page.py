@@ -467,3 +467,22 @@ def test_the_model_alone_loads_on_a_worker(qtbot: QtBot, qtmodeltester: Any) -> 
     model.fetchMore(model.index(0, 0))
     qtbot.waitUntil(lambda: model.rowCount(model.index(0, 0)) == 1)
     qtmodeltester.check(model)
+
+
+def test_changes_from_another_workstation_appear_and_expansion_stays(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """E8: a unit added and a role given elsewhere appear when the window hears of the change;
+    the expanded levels stay expanded."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Hamburg")
+    app, op = window.context.app, window.context.operator
+    app.services.org_units.add(op, example.unit["Nord"], "Bremen")
+    app.services.org_units.add_roles(op, example.mia, example.unit["Hamburg"], [example.role["Autor"]])
+    window._changed_elsewhere(None)  # what the change watcher emits
+    settle(qtbot, page)
+    assert page.tree.isExpanded(unit_index(page, "Nord"))
+    assert "Bremen" in [page.model.node_unit(i).name for i in page.model.loaded_ids()]  # type: ignore[union-attr]
+    assert roles_text(page, "Hamburg") == "Autor"
+    assert [chip.label.text() for chip in page.panel.chips] == ["Autor"]

@@ -267,6 +267,12 @@ class MoveDialog(QDialog):
         return None if self.top_level.isChecked() else self.picker.current()
 
 
+def open_dialog(dialog: QDialog) -> None:
+    """Window-modal, not blocking: the outcome arrives through the dialog's signals."""
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
 def dialog_button(dialog: QDialog) -> QPushButton:
     """The dialog's OK button (for tests and for keyboard focus)."""
     button = dialog.findChild(QPushButton, "dialogOkButton")

@@ -31,16 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.services.assignments import Chip, GridUser, RoleChoice
+from mandant_desktop.services.assignments import GridUser, RoleChoice
 from mandant_desktop.services.org_units import DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
-from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path, confirm_role_removal
+from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember_splitter
-from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, InheritDialog, MoveDialog, RolePickerDialog
+from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
 from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
+from mandant_desktop.ui.org_units.role_editor import RoleEditor
 from mandant_desktop.ui.org_units.roles_panel import UnitRolesPanel
 from mandant_desktop.ui.org_units.tree_model import (
     INHERIT_COLUMN,
@@ -70,7 +71,7 @@ class OrgUnitsPage(Page):
         super().__init__(context, parent)
         self._service = context.app.services.org_units
         self._assignments = context.app.services.assignments
-        self._role_choices: list[RoleChoice] = []
+        self.role_choices: list[RoleChoice] = []
         #: units where the operator may assign roles (S1); None: everywhere
         self._assignable: frozenset[int] | None = frozenset()
         self._reveal_after_refresh: tuple[int, ...] | None = None
@@ -137,10 +138,11 @@ class OrgUnitsPage(Page):
 
         self.panel = UnitRolesPanel()
         self.panel.setVisible(may_see_roles)
-        self.panel.add_access_clicked.connect(self.add_access)
-        self.panel.remove_clicked.connect(self.remove_role)
-        self.panel.inherit_clicked.connect(self.inherit_clicked)
-        self.panel.edit_roles_clicked.connect(self.edit_roles)
+        self.roles = RoleEditor(self)
+        self.panel.add_access_clicked.connect(self.roles.add_access)
+        self.panel.remove_clicked.connect(self.roles.remove_role)
+        self.panel.inherit_clicked.connect(self.roles.inherit_clicked)
+        self.panel.edit_roles_clicked.connect(self.roles.edit_roles)
         self.panel.explain_clicked.connect(self.explain)
 
         self._build_actions()
@@ -219,8 +221,8 @@ class OrgUnitsPage(Page):
         self.delete_action = self._action(
             "orgUnitDeleteAction", self.delete_unit, (key(Qt.Key.Key_Delete),), on_tree=True
         )
-        self.add_access_action = self._action("orgUnitAddAccessAction", self.add_access, (key("Ctrl+Shift+A"),))
-        self.edit_roles_action = self._action("orgUnitEditRolesAction", self.edit_roles)
+        self.add_access_action = self._action("orgUnitAddAccessAction", self.roles.add_access, (key("Ctrl+Shift+A"),))
+        self.edit_roles_action = self._action("orgUnitEditRolesAction", self.roles.edit_roles)
         self.explain_action = self._action("orgUnitExplainAction", self.explain, (key("Ctrl+I"),))
         self.export_all_action = self._action("orgUnitExportAllAction", lambda: self.export_with_dialog(EXPORT_ALL))
         self.export_user_action = self._action("orgUnitExportUserAction", lambda: self.export_with_dialog(EXPORT_USER))
@@ -315,7 +317,7 @@ class OrgUnitsPage(Page):
         tasks.run(self, load, on_done=self._choices_loaded)
 
     def _choices_loaded(self, loaded: tuple[list[RoleChoice], frozenset[int] | None]) -> None:
-        self._role_choices, self._assignable = loaded
+        self.role_choices, self._assignable = loaded
         self._update_panel()
 
     def _children_loaded(self, parent_id: int) -> None:
@@ -360,7 +362,7 @@ class OrgUnitsPage(Page):
         )
         self._update_actions()
 
-    def _chosen(self) -> tuple[GridUser, UnitNode] | None:
+    def chosen(self) -> tuple[GridUser, UnitNode] | None:
         user, unit = self.user_picker.user, self.current_unit()
         if user is None or unit is None:
             return None
@@ -410,7 +412,7 @@ class OrgUnitsPage(Page):
             self,
         )
         dialog.accepted.connect(lambda: self.move_unit(unit.id, dialog.target()))
-        self._open(dialog)
+        open_dialog(dialog)
 
     def move_unit(self, unit_id: int, new_parent_id: int | None) -> None:
         unit = self.model.node_unit(unit_id)
@@ -441,7 +443,7 @@ class OrgUnitsPage(Page):
                 unit.name, parent_name, impact.children, impact.descendants, impact.assignments, self
             )
             dialog.accepted.connect(lambda: self._delete(unit, "delete" if dialog.mode() == "delete" else "lift"))
-            self._open(dialog)
+            open_dialog(dialog)
             return
         question = self.tr("Delete the org unit %1?").replace("%1", unit.name)
         if impact.assignments:
@@ -468,149 +470,8 @@ class OrgUnitsPage(Page):
         self._reveal_after_refresh = path or None
         self.model.refresh()
 
-    # ------------------------------------------------------------------ the chosen user's roles
-
-    def add_access(self) -> None:
-        chosen = self._chosen()
-        if chosen is None:
-            return
-        user, unit = chosen
-        roles = self.model.roles(unit.id)
-        held = {chip.role_id for chip in roles.roles} if roles is not None else set()
-        dialog = RolePickerDialog(
-            self.tr("Add access for %1 in %2").replace("%1", user.display_name).replace("%2", unit.name),
-            self._role_choices,
-            held,
-            self,
-        )
-
-        def add() -> None:
-            role_ids = dialog.chosen()
-            names = ", ".join(r.name for r in self._role_choices if r.id in role_ids)
-            self._change(
-                self._service.add_roles,
-                user.id,
-                unit.id,
-                role_ids,
-                text=self.tr("Add %1 for %2 in %3")
-                .replace("%1", names)
-                .replace("%2", user.display_name)
-                .replace("%3", unit.name),
-            )
-
-        dialog.accepted.connect(add)
-        self._open(dialog)
-
-    def remove_role(self, chip: Chip) -> None:
-        chosen = self._chosen()
-        if chosen is None or chip.inherited:
-            return
-        user, unit = chosen
-        if not confirm_role_removal(self, self._assignments, self.context.operator, user, unit.id, unit.name, chip):
-            return
-        self._change(
-            self._service.remove_role,
-            user.id,
-            unit.id,
-            chip.role_id,
-            text=self.tr("Remove %1 for %2 in %3")
-            .replace("%1", chip.role_name)
-            .replace("%2", user.display_name)
-            .replace("%3", unit.name),
-        )
-
-    def inherit_clicked(self, tick: bool) -> None:
-        chosen = self._chosen()
-        if chosen is None:
-            return
-        user, unit = chosen
-        op = self.context.operator
-        if not tick:
-            self._clear_inherit(user, unit)
-            return
-        replace = run_action(self, self._service.inherit_impact, op, user.id, unit.id, "replace")
-        keep = run_action(self, self._service.inherit_impact, op, user.id, unit.id, "keep") if replace else None
-        if replace is None or keep is None:
-            return
-        roles = self.model.roles(unit.id)
-        names = ", ".join(chip.role_name for chip in roles.roles) if roles is not None else ""
-        dialog = InheritDialog(unit.name, names, replace, keep, self)
-        dialog.accepted.connect(
-            lambda: self._change(
-                self._service.set_inherit,
-                user.id,
-                unit.id,
-                dialog.mode(),
-                text=self.tr("Inherit the roles of %1 from %2 (%3)")
-                .replace("%1", user.display_name)
-                .replace("%2", unit.name)
-                .replace("%3", self.tr("replace") if dialog.mode() == "replace" else self.tr("keep")),
-            )
-        )
-        self._open(dialog)
-
-    def _clear_inherit(self, user: GridUser, unit: UnitNode) -> None:
-        impact = run_action(self, self._service.clear_inherit_impact, self.context.operator, user.id, unit.id)
-        if impact is None:
-            return
-        question = (
-            self.tr(
-                "Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 "
-                "(%4 role assignments); %2 keeps its own roles."
-            )
-            .replace("%1", user.display_name)
-            .replace("%2", unit.name)
-            .replace("%3", self.tr("%n unit(s)").replace("%n", str(impact.units)))
-            .replace("%4", str(impact.roles_removed))
-        )
-        if interaction.get().confirm(
-            self,
-            self.tr("Inherit roles to child units"),
-            question,
-            ok_text=self.tr("Stop inheriting"),
-            destructive=True,
-        ):
-            self._change(
-                self._service.clear_inherit,
-                user.id,
-                unit.id,
-                text=self.tr("Stop inheriting from %1").replace("%1", unit.name),
-            )
-
-    def edit_roles(self) -> None:
-        """A7: break the inheritance here, so that the roles become direct and may be changed."""
-        chosen = self._chosen()
-        if chosen is None:
-            return
-        user, unit = chosen
-        impact = run_action(self, self._service.break_impact, self.context.operator, user.id, unit.id)
-        if impact is None:
-            return
-        roles = self.model.roles(unit.id)
-        source = roles.inherited_from_name if roles is not None and roles.inherited_from_name else ""
-        question = (
-            self.tr(
-                "Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct "
-                "roles, and the units below %3 stop inheriting through it."
-            )
-            .replace("%1", source)
-            .replace("%2", user.display_name)
-            .replace("%3", unit.name)
-            + "\n\n"
-            + self.tr("Affected: %1 below, which lose %2 inherited role assignment(s).")
-            .replace("%1", self.tr("%n unit(s)").replace("%n", str(impact.units)))
-            .replace("%2", str(impact.roles_removed))
-        )
-        if interaction.get().confirm(self, self.tr("Edit roles"), question, ok_text=self.tr("Break inheritance")):
-            self._change(
-                self._service.break_inheritance,
-                user.id,
-                unit.id,
-                text=self.tr("Break the inheritance in %1").replace("%1", unit.name),
-            )
-
     def explain(self) -> ExplainDialog | None:
-        chosen = self._chosen()
+        chosen = self.chosen()
         if chosen is None:
             return None
         user, unit = chosen
@@ -619,7 +480,7 @@ class OrgUnitsPage(Page):
 
     # ------------------------------------------------------------------ changes and undo
 
-    def _change(self, fn: Callable[..., OrgChange], *args: Any, text: str) -> OrgChange | None:
+    def change(self, fn: Callable[..., OrgChange], *args: Any, text: str) -> OrgChange | None:
         change = run_action(self, fn, self.context.operator, *args)
         if change is None:
             self.model.refresh_roles()  # the refusal may come from a change made elsewhere
@@ -650,11 +511,6 @@ class OrgUnitsPage(Page):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.context.shell.show_status(text)
-
-    def _open(self, dialog: Any) -> None:
-        """Window-modal, not blocking: the outcome arrives through the dialog's signals."""
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     # ------------------------------------------------------------------ export
 
