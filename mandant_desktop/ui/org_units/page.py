@@ -102,6 +102,7 @@ class OrgUnitsPage(Page):
             (lambda user_id, unit_ids: self._service.roles_of(op, user_id, unit_ids)) if may_see_roles else None,
             self,
             columns=3 if may_see_roles else 1,
+            load_many=lambda parent_ids: self._service.children_many(op, parent_ids),
         )
         self.model.drag_enabled = op.can("org_units.edit")
         self.model.move_requested.connect(self.move_unit)

@@ -33,6 +33,8 @@ UNIT_COLUMN, ROLES_COLUMN, INHERIT_COLUMN = 0, 1, 2
 
 #: children of one parent (None: the top level), on a worker
 ChildrenLoader = Callable[[int | None], list[UnitNode]]
+#: the children of several units at once (a refresh of every loaded level), on a worker
+ManyChildrenLoader = Callable[[list[int]], dict[int, list[UnitNode]]]
 #: one user's roles in some units, on a worker
 RolesLoader = Callable[[int, list[int]], dict[int, UnitRoles]]
 
@@ -82,9 +84,11 @@ class OrgUnitTreeModel(QAbstractItemModel):
         parent: QObject | None = None,
         *,
         columns: int = 3,
+        load_many: ManyChildrenLoader | None = None,
     ) -> None:
         super().__init__(parent)
         self._load_children = load_children
+        self._load_many = load_many
         self._load_roles = load_roles
         self._columns = columns
         self._nodes: dict[int, _Node] = {ROOT: _Node(None)}
@@ -149,13 +153,19 @@ class OrgUnitTreeModel(QAbstractItemModel):
         tree); rows that stay keep their expansion and their fetched children."""
         parents = [unit_id for unit_id, node in self._nodes.items() if node.fetched]
         generation = self._generation
-        load = self._load_children
+        load, load_many = self._load_children, self._load_many
 
         def load_all() -> dict[int, list[UnitNode] | None]:
             found: dict[int, list[UnitNode] | None] = {}
-            for unit_id in parents:
+            if ROOT in parents:
+                found[ROOT] = load(None)
+            units = [unit_id for unit_id in parents if unit_id != ROOT]
+            if load_many is not None:
+                found.update(load_many(units))  # one query for every loaded level
+                return found
+            for unit_id in units:
                 try:
-                    found[unit_id] = load(None if unit_id == ROOT else unit_id)
+                    found[unit_id] = load(unit_id)
                 except DomainError:
                     found[unit_id] = None  # deleted meanwhile: its parent's new list drops it
             return found
