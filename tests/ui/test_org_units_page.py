@@ -79,7 +79,7 @@ def settle(qtbot: QtBot, page: OrgUnitsPage) -> None:
     """Until every load the page started has arrived."""
     from mandant_desktop.ui import tasks
 
-    qtbot.waitUntil(lambda: tasks.runner().active() == 0, timeout=10000)
+    qtbot.waitUntil(lambda: tasks.runner().active() == 0 and not page.model.loading(), timeout=10000)
 
 
 def choose_user(qtbot: QtBot, page: OrgUnitsPage, text: str) -> None:

@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -92,6 +101,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self._load_roles = load_roles
         self._columns = columns
         self._nodes: dict[int, _Node] = {ROOT: _Node(None)}
+        self._to_fetch: list[int] = []
         self._generation = 0
         self._user_id: int | None = None
         self._roles: dict[int, UnitRoles] = {}
@@ -103,6 +113,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         """Forget everything and load the top level again."""
         self._generation += 1
+        self._to_fetch = []
         self.beginResetModel()
         self._nodes = {ROOT: _Node(None)}
         self._roles = {}
@@ -123,30 +134,60 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if node is None or node.fetched or node.fetching:
             return
         node.fetching = True
+        # Levels asked for in one go ("expand all", a restored expansion) load in one query.
+        self._to_fetch.append(unit_id)
+        if len(self._to_fetch) == 1:
+            QTimer.singleShot(0, self._fetch_queued)
+
+    def _fetch_queued(self) -> None:
+        parents, self._to_fetch = self._to_fetch, []
+        if not parents:
+            return
         generation = self._generation
         tasks.run(
             self,
-            self._load_children,
-            None if unit_id == ROOT else unit_id,
-            on_done=lambda units: self._children_arrived(generation, unit_id, units),
-            on_error=lambda _exc: self._fetch_failed(generation, unit_id),
+            self._load_levels,
+            parents,
+            on_done=lambda found: self._children_arrived(generation, found),
+            on_error=lambda _exc: self._fetch_failed(generation, parents),
         )
 
-    def _fetch_failed(self, generation: int, unit_id: int) -> None:
-        node = self._nodes.get(unit_id)
-        if generation == self._generation and node is not None:
-            node.fetching = False
+    def _load_levels(self, parents: list[int]) -> dict[int, list[UnitNode]]:
+        """On a worker: the children of ``parents`` (0: the top level)."""
+        found: dict[int, list[UnitNode]] = {}
+        units = [unit_id for unit_id in parents if unit_id != ROOT]
+        if ROOT in parents:
+            found[ROOT] = self._load_children(None)
+        if self._load_many is not None and len(units) > 1:
+            found.update(self._load_many(units))
+        else:
+            for unit_id in units:
+                found[unit_id] = self._load_children(unit_id)
+        return found
+
+    def _fetch_failed(self, generation: int, parents: list[int]) -> None:
+        for unit_id in parents:
+            node = self._nodes.get(unit_id)
+            if generation == self._generation and node is not None:
+                node.fetching = False
         self.load_failed.emit()
 
-    def _children_arrived(self, generation: int, unit_id: int, units: list[UnitNode]) -> None:
-        node = self._nodes.get(unit_id)
-        if generation != self._generation or node is None:
-            return  # reloaded or removed meanwhile
-        node.fetching = False
-        node.fetched = True
-        self._apply_children(unit_id, units)
-        self.children_loaded.emit(unit_id)
-        self._request_roles([u.id for u in units])
+    def _children_arrived(self, generation: int, found: dict[int, list[UnitNode]]) -> None:
+        if generation != self._generation:
+            return  # reloaded meanwhile
+        new: list[int] = []
+        for unit_id in sorted(found, key=self._depth):
+            node = self._nodes.get(unit_id)
+            if node is None:
+                continue  # removed meanwhile
+            node.fetching = False
+            node.fetched = True
+            self._apply_children(unit_id, found[unit_id])
+            new.extend(u.id for u in found[unit_id])
+        for unit_id in found:
+            if unit_id in self._nodes:
+                self.children_loaded.emit(unit_id)
+        self._request_roles(new)
 
     def refresh(self) -> None:
         """Load every fetched level again (another workstation, or our own change, altered the
@@ -206,6 +247,15 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if order != parent_node.children:
             self._reorder(parent_node, order)
         by_id = {u.id: u for u in units}
+        if not parent_node.children and wanted:
+            # A first load (or a level that was empty): one insertion, not one per row.
+            self.beginInsertRows(parent_index, 0, len(wanted) - 1)
+            parent_node.children = list(wanted)
+            parent_node.rows = None
+            for unit_id in wanted:
+                self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+            self.endInsertRows()
+            return
         for row, unit_id in enumerate(wanted):
             if row < len(parent_node.children) and parent_node.children[row] == unit_id:
                 node = self._nodes[unit_id]
