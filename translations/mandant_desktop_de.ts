@@ -2512,6 +2512,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>%n Zeile(n) nach %1 geschrieben.</translation>
     </message>
     <message>
+        <source>Remove %1…</source>
+        <translation>%1 entfernen…</translation>
+    </message>
+    <message>
         <source>Writing the Excel file…</source>
         <translation>Die Excel-Datei wird geschrieben…</translation>
     </message>

@@ -153,8 +153,7 @@ class ExplainDialog(QDialog):
     def _row(self, reason: PermissionReason) -> tuple[str, ...]:
         name = permission_name(reason.permission)
         if not reason.granted:
-            why = QCoreApplication.translate(ERRORS_CONTEXT, reason.why_not or "No role here.")
-            return (name, self.tr("No"), why, "", "")
+            return (name, self.tr("No"), _why_not(reason), "", "")
         if reason.inherited_from is None:
             why = self.tr("Role %1, assigned directly").replace("%1", reason.role_name or "")
         else:
@@ -165,6 +164,19 @@ class ExplainDialog(QDialog):
             )
         when = local_time(reason.assigned_at) if reason.assigned_at is not None else ""
         return (name, self.tr("Yes"), why, reason.assigned_by or "", when)
+
+
+def _why_not(reason: PermissionReason) -> str:
+    """The reason in the reader's language: the service's English template translated, then the
+    unit's name put in (the name itself is never translated)."""
+    template = getattr(reason, "why_not_template", None)
+    unit = getattr(reason, "why_not_unit", None)
+    if not isinstance(template, str) or not isinstance(unit, str):
+        return reason.why_not or ""
+    try:
+        return QCoreApplication.translate(ERRORS_CONTEXT, template).format(unit=unit)
+    except (KeyError, IndexError, ValueError):
+        return reason.why_not or template.format(unit=unit)
 
 
 def children_loader(service: OrgUnitsService, op: Operator) -> ChildrenLoader:

@@ -37,7 +37,7 @@ from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember_splitter
+from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
 from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
@@ -57,6 +57,8 @@ from mandant_desktop.ui.undo import ChangeCommand
 
 #: the split between tree and roles panel (E4)
 ORG_UNITS_SPLITTER: Setting[QByteArray] = Setting("orgUnits/splitter", QByteArray())
+#: the tree's column widths (E4)
+ORG_UNITS_HEADER: Setting[QByteArray] = Setting("orgUnits/treeHeader", QByteArray())
 EXPORT_ALL, EXPORT_USER = "all", "user"
 
 
@@ -130,6 +132,7 @@ class OrgUnitsPage(Page):
             header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
+        remember_header(context.settings, ORG_UNITS_HEADER, header)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
@@ -286,7 +289,20 @@ class OrgUnitsPage(Page):
             if enabled and not menu.isEmpty():
                 menu.addSeparator()
             menu.addActions(enabled)
+            if group[0] is self.add_access_action:
+                self._add_remove_entries(menu)
         return menu
+
+    def _add_remove_entries(self, menu: QMenu) -> None:
+        """ "Remove <role>…" for each direct role the operator may remove: "−" from the keyboard (A7)."""
+        chosen = self.chosen()
+        roles = self.model.roles(chosen[1].id) if chosen is not None else None
+        if roles is None or chosen is None or not self._may_assign(chosen[1].id):
+            return
+        for chip in roles.roles:
+            if not chip.inherited:
+                action = menu.addAction(self.tr("Remove %1…").replace("%1", chip.role_name))
+                action.triggered.connect(lambda _checked=False, ch=chip: self.roles.remove_role(ch))
 
     def menu_from_keyboard(self) -> None:
         current = self.tree.currentIndex()
