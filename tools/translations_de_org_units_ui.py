@@ -51,6 +51,8 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Break inheritance": "Vererbung aufheben",
     "Break the inheritance in %1": "Vererbung in %1 aufheben",
+    "Undo: %1 (Ctrl+Z)": "Rückgängig: %1 (Strg+Z)",
+    "Redo: %1 (Ctrl+Shift+Z)": "Wiederholen: %1 (Strg+Umschalt+Z)",
     "Nothing to change: it is so already.": "Nichts zu ändern: Es ist bereits so.",
     "&User:": "Be&nutzer:",
     "Search a user by name, user name or e-mail…": "Benutzer nach Name, Benutzername oder E-Mail suchen…",

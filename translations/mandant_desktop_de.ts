@@ -2512,6 +2512,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>%n Zeile(n) nach %1 geschrieben.</translation>
     </message>
     <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Rückgängig: %1 (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
         <source>Remove %1…</source>
         <translation>%1 entfernen…</translation>
     </message>

@@ -226,6 +226,8 @@ def test_replace_takes_away_what_was_there_and_undo_brings_it_back(
     tick_inherit(qtbot, page, "replace")
     expand_all(qtbot, page)
     assert roles_text(page, "Süd") == "Auditor, Redakteur — inherited from Vertrieb"
+    assert page.undo_action.text() == "Undo"
+    assert page.undo_action.toolTip() == "Undo: Inherit the roles of Mia Muster from Vertrieb (replace) (Ctrl+Z)"
 
     activate(qtbot, page)
     page.tree.setFocus()

@@ -242,6 +242,22 @@ class OrgUnitsPage(Page):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        # The toolbar keeps its short words; what a step would undo or redo is in the tool tip.
+        # (Connected after the stack's own updates of the actions' texts, so this comes last.)
+        self.undo_stack.undoTextChanged.connect(lambda _text: self._name_undo_steps())
+        self.undo_stack.redoTextChanged.connect(lambda _text: self._name_undo_steps())
+
+    def _name_undo_steps(self) -> None:
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.undo_action.setToolTip(
+            self.tr("Undo: %1 (Ctrl+Z)").replace("%1", self.undo_stack.undoText()) if self.undo_stack.canUndo() else ""
+        )
+        self.redo_action.setToolTip(
+            self.tr("Redo: %1 (Ctrl+Shift+Z)").replace("%1", self.undo_stack.redoText())
+            if self.undo_stack.canRedo()
+            else ""
+        )
 
     def _update_actions(self) -> None:
         op = self.context.operator
@@ -584,8 +600,7 @@ class OrgUnitsPage(Page):
         self.export_all_action.setText(self.tr("&All accesses…"))
         self.export_user_action.setText(self.tr("Accesses of the chosen &user…"))
         self.export_button.setText(self.tr("Do&wnload"))
-        self.undo_action.setText(self.tr("Undo"))
-        self.redo_action.setText(self.tr("Redo"))
+        self._name_undo_steps()
         self.tree.setAccessibleName(self.tr("Org units"))
         self.status.setText(
             self.tr("Right-click a unit (or press the menu key) for its actions; drag a unit onto another to move it.")
