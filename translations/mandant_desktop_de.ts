@@ -2433,16 +2433,36 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Vererbt ↓</translation>
     </message>
     <message>
-        <source>Chain broken ✕</source>
-        <translation>Unterbrochen ✕</translation>
-    </message>
-    <message>
         <source>Roles from above stop here (“Edit roles”)</source>
         <translation>Rollen von oben enden hier („Rollen bearbeiten“)</translation>
+    </message>
+    <message>
+        <source>Chain broken ✕</source>
+        <translation>Unterbrochen ✕</translation>
     </message>
 </context>
 <context>
     <name>OrgUnitsPage</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Rückgängig: %1 (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>Remove %1…</source>
+        <translation>%1 entfernen…</translation>
+    </message>
     <message>
         <source>Name of the new unit under %1:</source>
         <translation>Name der neuen Einheit unter %1:</translation>
@@ -2504,24 +2524,12 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Strg+Z macht es rückgängig.</translation>
     </message>
     <message>
-        <source>Download role assignments</source>
-        <translation>Rollenzuweisungen herunterladen</translation>
-    </message>
-    <message>
         <source>%n row(s) written to %1.</source>
         <translation>%n Zeile(n) nach %1 geschrieben.</translation>
     </message>
     <message>
-        <source>Undo: %1 (Ctrl+Z)</source>
-        <translation>Rückgängig: %1 (Strg+Z)</translation>
-    </message>
-    <message>
-        <source>Redo: %1 (Ctrl+Shift+Z)</source>
-        <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
-    </message>
-    <message>
-        <source>Remove %1…</source>
-        <translation>%1 entfernen…</translation>
+        <source>Download role assignments</source>
+        <translation>Rollenzuweisungen herunterladen</translation>
     </message>
     <message>
         <source>Writing the Excel file…</source>
@@ -2606,14 +2614,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Do&amp;wnload</source>
         <translation>&amp;Herunterladen</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Org units</source>
@@ -4210,7 +4210,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>A unit cannot be moved into its own subtree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Organisationseinheit kann nicht in ihren eigenen Teilbaum verschoben werden.</translation>
     </message>
     <message>
         <source>A user name may contain letters, digits and . _ @ - and must start with a letter or digit.</source>
@@ -4266,7 +4266,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Choose Replace existing or Keep existing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie „Vorhandene ersetzen“ oder „Vorhandene beibehalten“.</translation>
     </message>
     <message>
         <source>Choose at least one org unit.</source>
@@ -4286,7 +4286,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Choose what happens to the unit&apos;s children.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, was mit den untergeordneten Organisationseinheiten geschehen soll.</translation>
     </message>
     <message>
         <source>Data of a separate tenant can only be combined with data of the same tenant: it lives in another database.</source>
@@ -4518,7 +4518,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The name may be at most {limit} characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name darf höchstens {limit} Zeichen lang sein.</translation>
     </message>
     <message>
         <source>The newsroom slug {slug} is used by the tenant {name}.</source>
@@ -4526,7 +4526,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The org unit no longer exists. Reload the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisationseinheit gibt es nicht mehr. Laden Sie die Seite neu.</translation>
     </message>
     <message>
         <source>The password must have at least {min} characters.</source>
@@ -4598,7 +4598,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The user does not hold this role directly in this unit. Reload the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer hat diese Rolle in dieser Organisationseinheit nicht direkt. Laden Sie die Seite neu.</translation>
     </message>
     <message>
         <source>The user does not hold this role in this unit (any more). Reload the page.</source>
@@ -4606,7 +4606,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The user holds no direct role in this unit, so there is nothing to inherit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer hat in dieser Organisationseinheit keine direkte Rolle, es gibt also nichts zu vererben.</translation>
     </message>
     <message>
         <source>The user name may be at most {max} characters long.</source>
@@ -4626,7 +4626,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The user no longer exists. Reload the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Benutzer gibt es nicht mehr. Laden Sie die Seite neu.</translation>
     </message>
     <message>
         <source>The user&apos;s roles in this unit are inherited. Change them on the org units page (Edit roles breaks the inheritance).</source>
@@ -4634,11 +4634,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The user&apos;s roles in this unit are inherited. Use Edit roles to break the inheritance first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen des Benutzers in dieser Organisationseinheit sind geerbt. Unterbrechen Sie die Vererbung zuerst mit „Rollen bearbeiten“.</translation>
     </message>
     <message>
         <source>The user&apos;s roles in this unit are not inherited; there is no chain to break.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rollen des Benutzers in dieser Organisationseinheit sind nicht geerbt; es gibt keine Vererbung zu unterbrechen.</translation>
     </message>
     <message>
         <source>The workbook cannot be read: {reason}</source>

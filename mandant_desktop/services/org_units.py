@@ -8,12 +8,19 @@ Representation (see :mod:`mandant_desktop.domain.inheritance` for the rules):
 * ``inheritance_break`` (user, unit) is a unit where "Edit roles" broke the chain (A7): nothing
   from above reaches it or its subtree through it.
 
-Every change edits sources, breaks or direct rows and then brings the materialised inherited rows
-of the affected subtree in line with the rules. That takes a constant number of statements,
-whatever the size of the subtree: the subtree and its ancestors are read with one recursive CTE
-over ``org_unit.parent_id``, the user's rows there with one query, the rule is applied in memory
-and the differences are written with one executemany DELETE and one executemany INSERT (plus the
-audit entries, also one executemany).
+Every change edits sources, breaks or direct rows (the pure operations of the domain module) and
+then brings the materialised inherited rows of the affected subtree in line with the rules. That
+takes a constant number of statements, whatever the size of the subtree (tests count them for 10
+and 500 units): the subtree and its ancestors are read with recursive CTEs over
+``org_unit.parent_id`` (SQLite, PostgreSQL, MariaDB 10.2+), the rows stored there with one query
+each, the rules are applied in memory, and the differences are written with one executemany
+DELETE and one executemany INSERT per table. Updates of ``org_unit`` itself take literal id lists,
+as MariaDB refuses an UPDATE whose subquery reads the table it changes.
+
+Audit (S3): every direct row, source and break gets its own entry; inherited rows, which follow
+from a source and the tree, get one entry per (user, source, role) listing every unit, so that
+ticking inheritance at the root of 5,000 units writes a handful of entries rather than 15,000.
+Every change returns an :class:`OrgChange`, which :meth:`OrgUnitsService.revert` undoes exactly.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Literal, TypeVar, cast
 
-from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db.models import (
@@ -42,7 +49,11 @@ from mandant_desktop.domain import inheritance
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
-from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
+from mandant_desktop.services.admin_guard import (
+    administrators_if_at_risk,
+    require_administrators_remain,
+    take_change_lock,
+)
 from mandant_desktop.services.assignments import (
     AssignmentRow,
     AssignmentsService,
@@ -115,6 +126,9 @@ class PermissionReason:
     assigned_at: dt.datetime | None = None
     #: for granted=False: English source text, already formatted with unit names
     why_not: str | None = None
+    #: the same unformatted (its "{unit}" placeholder), for the UI to translate, and the unit's name
+    why_not_template: str | None = None
+    why_not_unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,26 +285,35 @@ def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], 
 
 
 def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> _Area:
-    """Five queries, whatever the size of the subtree."""
+    """Five queries, whatever the size of the subtree. ``user_id`` None loads every user whose rows
+    there can depend on the tree: those with a source in the area or inherited rows in the subtree."""
     below, above = _subtree(tops), _above(tops)
     subtree = _pairs(session.execute(select(below.c.id, below.c.parent_id)))
     parents = _pairs(session.execute(select(above.c.id, above.c.parent_id)))
     parents.update(subtree)
-    in_area: Callable[[Any], ColumnElement[bool]] = lambda column: or_(  # noqa: E731
-        column.in_(select(below.c.id)), column.in_(select(above.c.id))
-    )
-    who: Callable[[Any], ColumnElement[bool]] = lambda column: (  # noqa: E731
-        column == user_id if user_id is not None else true()
-    )
+
+    def in_area(column: Any) -> ColumnElement[bool]:
+        return or_(column.in_(select(below.c.id)), column.in_(select(above.c.id)))
+
+    if user_id is not None:
+        users: Any = [user_id]
+    else:
+        held = aliased(RoleAssignment)
+        users = union(
+            select(InheritanceSource.user_id).where(in_area(InheritanceSource.org_unit_id)),
+            select(held.user_id).where(held.inherited_from_id.is_not(None), held.org_unit_id.in_(select(below.c.id))),
+        )
     return _Area(
         parents=parents,
         subtree=set(subtree),
-        rows=_rows(session, and_(who(RoleAssignment.user_id), in_area(RoleAssignment.org_unit_id))),
+        rows=_rows(session, and_(RoleAssignment.user_id.in_(users), in_area(RoleAssignment.org_unit_id))),
         sources=_marks(
-            session, InheritanceSource, and_(who(InheritanceSource.user_id), in_area(InheritanceSource.org_unit_id))
+            session,
+            InheritanceSource,
+            and_(InheritanceSource.user_id.in_(users), in_area(InheritanceSource.org_unit_id)),
         ),
         breaks=_marks(
-            session, InheritanceBreak, and_(who(InheritanceBreak.user_id), in_area(InheritanceBreak.org_unit_id))
+            session, InheritanceBreak, and_(InheritanceBreak.user_id.in_(users), in_area(InheritanceBreak.org_unit_id))
         ),
     )
 
@@ -506,6 +529,30 @@ def _clean_name(name: str) -> str:
 _R = TypeVar("_R", AssignmentRow, MarkRow)
 
 
+class _Guard:
+    """The change lock and the last-administrator guard (S2) of one unit of work.
+
+    The lock comes first, as with every change of assignments (services.admin_guard). Counting the
+    administrators reads every assignment, which takes seconds at a million rows; so a change
+    counts them only when it removes rows, and only when no administrator outside the users it
+    touches is sure to remain."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._role = take_change_lock(session)
+        self._before: frozenset[int] | None = None
+
+    def write(self, uow: UnitOfWork, diff: _Diff, summary: str) -> None:
+        users = {row.user_id for row in diff.deletes}
+        if users and self._before is None:
+            self._before = administrators_if_at_risk(self._session, self._role, users)
+        _write(uow, diff, summary)
+
+    def check(self) -> None:
+        if self._before is not None:
+            require_administrators_remain(self._session, self._before)
+
+
 class OrgUnitsService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
@@ -598,6 +645,9 @@ class OrgUnitsService:
         cleaned = _clean_name(name)
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
+            # First statement: every change of inherited rows takes this lock, so that a unit added
+            # while another workstation ticks inheritance above it sees that change (S4).
+            guard = _Guard(session)
             depth = 0
             if parent_id is not None:
                 parent = session.get(OrgUnit, parent_id)
@@ -608,7 +658,7 @@ class OrgUnitsService:
             unit = OrgUnit(name=cleaned, parent_id=parent_id, depth=depth, sort_order=(last or 0) + 1)
             session.add(unit)
             session.flush()
-            self._sync(uow, [unit.id], "org unit added")
+            self._sync(uow, guard, [unit.id], "org unit added")
             node = self._node(session, unit.id)
             uow.commit()
         return node
@@ -629,10 +679,10 @@ class OrgUnitsService:
         gain the roles inherited from their new ancestors and lose those of the old ones (A9)."""
         operator.require("org_units.edit")
         with UnitOfWork(self._factory, operator) as uow:
-            admins = lock_administrators(uow.session)
+            guard = _Guard(uow.session)
             old_parent = self._reparent(uow, unit_id, new_parent_id)
-            diff = self._sync(uow, [unit_id], "org unit moved")
-            require_administrators_remain(uow.session, admins)
+            diff = self._sync(uow, guard, [unit_id], "org unit moved")
+            guard.check()
             uow.commit()
         return diff.change(moved=(unit_id, old_parent, new_parent_id))
 
@@ -688,31 +738,57 @@ class OrgUnitsService:
             raise ValidationError("Choose what happens to the unit's children.")
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            admins = lock_administrators(session)
+            guard = _Guard(session)
             unit = session.get(OrgUnit, unit_id)
             if unit is None:
                 raise NotFoundError("The org unit no longer exists. Reload the page.")
             kids = list(session.scalars(select(OrgUnit.id).where(OrgUnit.parent_id == unit_id)))
             if children == "lift" and kids:
-                for kid in kids:
-                    self._reparent(uow, kid, unit.parent_id)
-                self._sync(uow, kids, "org unit deleted")
+                self._lift_children(uow, unit, kids)
+                self._sync(uow, guard, kids, "org unit deleted")
                 gone = [unit_id]
             else:
                 below = _subtree([unit_id])
                 gone = sorted(session.scalars(select(below.c.id)))
-            self._drop_units(uow, gone)
-            require_administrators_remain(session, admins)
+            self._drop_units(uow, guard, gone)
+            guard.check()
             uow.commit()
 
-    def _drop_units(self, uow: UnitOfWork, units: list[int]) -> None:
+    @staticmethod
+    def _lift_children(uow: UnitOfWork, unit: OrgUnit, kids: list[int]) -> None:
+        """Hang the children of ``unit`` under its parent, after the parent's own children, and move
+        everything below one level up: three statements, however many children and descendants."""
+        session = uow.session
+        below = _subtree(kids)
+        descendants = sorted(session.scalars(select(below.c.id)))
+        last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(unit.parent_id))) or 0
+        table = _table(OrgUnit)
+        session.execute(
+            update(table)
+            .where(table.c.parent_id == unit.id)
+            .values(parent_id=unit.parent_id, sort_order=table.c.sort_order + last + 1)
+        )
+        # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
+        session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
+        uow.audit_many(
+            {
+                "object_type": "OrgUnit",
+                "object_id": kid,
+                "action": "update",
+                "changes": {"parent_id": [unit.id, unit.parent_id]},
+                "summary": "org unit deleted, children lifted",
+            }
+            for kid in kids
+        )
+
+    def _drop_units(self, uow: UnitOfWork, guard: _Guard, units: list[int]) -> None:
         """Delete ``units`` and everything stored on them, audited; a constant number of statements."""
         session = uow.session
         area = _Area({}, set(units), {}, {}, {})
         area.rows = _rows(session, RoleAssignment.org_unit_id.in_(units))
         area.sources = _marks(session, InheritanceSource, InheritanceSource.org_unit_id.in_(units))
         area.breaks = _marks(session, InheritanceBreak, InheritanceBreak.org_unit_id.in_(units))
-        _write(
+        guard.write(
             uow,
             _Diff(
                 deletes=list(area.rows.values()),
@@ -903,7 +979,9 @@ class OrgUnitsService:
         reasons = [
             PermissionReason(code, True, *first[code][1:])
             if code in first
-            else PermissionReason(code, False, why_not=refusal)
+            else PermissionReason(
+                code, False, why_not=refusal, why_not_template=why_not, why_not_unit=names.get(where, "?")
+            )
             for code in sorted(ADMIN_CODES)
         ]
         reasons.sort(key=lambda reason: not reason.granted)
@@ -928,7 +1006,7 @@ class OrgUnitsService:
         units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            admins = lock_administrators(session)
+            guard = _Guard(session)
             moved = None
             if change.moved is not None:
                 unit, before, after = change.moved
@@ -947,8 +1025,8 @@ class OrgUnitsService:
                 diff.breaks_off = [breaks[key] for key in change.breaks_added if key in breaks]
                 diff.breaks_on = _put_back(change.breaks_removed, set(breaks) - set(change.breaks_added))
             self._require_reach(session, operator, units, diff)
-            _write(uow, diff, "undo")
-            require_administrators_remain(session, admins)
+            guard.write(uow, diff, "undo")
+            guard.check()
             uow.commit()
         return diff.change(moved=moved)
 
@@ -957,12 +1035,12 @@ class OrgUnitsService:
     def _stamp(self, operator: Operator) -> tuple[dt.datetime, str]:
         return (self._now(), operator.username[:100])
 
-    def _sync(self, uow: UnitOfWork, tops: list[int], summary: str) -> _Diff:
+    def _sync(self, uow: UnitOfWork, guard: _Guard, tops: list[int], summary: str) -> _Diff:
         """Bring the inherited rows of every user below ``tops`` in line with the tree as it now is (A9)."""
         area = _load_area(uow.session, tops, None)
         trees = {user: area.tree_of(user) for user in area.users()}
         diff = _diff(area, trees, self._stamp(uow.operator))
-        _write(uow, diff, summary)
+        guard.write(uow, diff, summary)
         return diff
 
     def _plan(self, session: Session, operator: Operator, user_id: int, unit_id: int, edit: TreeEdit) -> _Diff:
@@ -990,14 +1068,13 @@ class OrgUnitsService:
     ) -> OrgChange:
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            admins = lock_administrators(session)
+            guard = _Guard(session)
             if roles and len(set(session.scalars(select(Role.id).where(Role.id.in_(sorted(roles)))))) != len(roles):
                 raise NotFoundError("A chosen role no longer exists. Reload the page.")
             diff = self._plan(session, operator, user_id, unit_id, edit)
             self._require_reach(session, operator, [unit_id], diff)
-            _write(uow, diff, summary)
-            if diff.deletes:
-                require_administrators_remain(session, admins)
+            guard.write(uow, diff, summary)
+            guard.check()
             uow.commit()
         return diff.change()
 
