@@ -279,7 +279,7 @@ def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
     rows = [tuple(model.text(r, c) for c in range(5)) for r in range(model.rowCount())]
     granted = [row for row in rows if row[1] == "Yes"]
     assert granted and all(row[2] == "Role Leser, assigned directly" for row in granted)
-    assert any(row[1] == "No" and row[2] for row in rows)
+    assert any(row[1] == "No" and row[2] == "None of the user's roles in Süd includes this permission." for row in rows)
     assert not dialog.login_warning.isVisibleTo(dialog)
     dialog.close()
 

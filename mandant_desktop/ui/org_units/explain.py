@@ -169,9 +169,8 @@ class ExplainDialog(QDialog):
 def _why_not(reason: PermissionReason) -> str:
     """The reason in the reader's language: the service's English template translated, then the
     unit's name put in (the name itself is never translated)."""
-    template = getattr(reason, "why_not_template", None)
-    unit = getattr(reason, "why_not_unit", None)
-    if not isinstance(template, str) or not isinstance(unit, str):
+    template, unit = reason.why_not_template, reason.why_not_unit
+    if template is None or unit is None:
         return reason.why_not or ""
     try:
         return QCoreApplication.translate(ERRORS_CONTEXT, template).format(unit=unit)

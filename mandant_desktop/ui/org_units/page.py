@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -244,10 +245,12 @@ class OrgUnitsPage(Page):
             self.addAction(action)
         # The toolbar keeps its short words; what a step would undo or redo is in the tool tip.
         # (Connected after the stack's own updates of the actions' texts, so this comes last.)
-        self.undo_stack.undoTextChanged.connect(lambda _text: self._name_undo_steps())
-        self.undo_stack.redoTextChanged.connect(lambda _text: self._name_undo_steps())
+        self.undo_stack.undoTextChanged.connect(self._name_undo_steps)
+        self.undo_stack.redoTextChanged.connect(self._name_undo_steps)
 
-    def _name_undo_steps(self) -> None:
+    def _name_undo_steps(self, *_text: str) -> None:
+        if not shiboken6.isValid(self.undo_action) or not shiboken6.isValid(self.redo_action):
+            return  # the page is being destroyed; the stack says goodbye to actions already gone
         self.undo_action.setText(self.tr("Undo"))
         self.redo_action.setText(self.tr("Redo"))
         self.undo_action.setToolTip(
