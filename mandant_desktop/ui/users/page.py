@@ -250,7 +250,9 @@ class UsersPage(Page):
         self.reactivate_action.setEnabled(
             operator.can("users.deactivate") and any(r.status == DisplayStatus.DEACTIVATED for r in rows)
         )
-        self.explain_action.setEnabled(operator.can("assignments.view") and len(rows) == 1)
+        self.explain_action.setEnabled(
+            operator.can("assignments.view") and operator.can("org_units.view") and len(rows) == 1
+        )
         for button, action in (
             (self.add_button, self.add_action),
             (self.resend_button, self.resend_action),
