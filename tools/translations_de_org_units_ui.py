@@ -83,6 +83,7 @@ TRANSLATIONS: dict[str, str] = {
     "Find org unit (Enter)…": "Organisationseinheit suchen (Eingabe)…",
     # ---------------------------------------------------------------- the panel beside the tree
     "Remove %1": "%1 entfernen",
+    "−": "−",
     "No org unit selected": "Keine Organisationseinheit ausgewählt",
     "Choose a user above to see and change their roles in the org units.": (
         "Wählen Sie oben einen Benutzer, um seine Rollen in den Organisationseinheiten zu sehen und zu ändern."

@@ -2965,6 +2965,10 @@ Betreff: %2</translation>
 <context>
     <name>RoleChip</name>
     <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
@@ -5161,6 +5165,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
     <message>
         <source>InheritanceSource</source>
         <translation>Vererbung an untergeordnete Einheiten</translation>
+    </message>
+    <message>
+        <source>InheritanceBreak</source>
+        <translation>Unterbrochene Vererbung</translation>
     </message>
     <message>
         <source>Customer</source>

@@ -43,7 +43,7 @@ class RoleChip(QFrame):
         layout.addWidget(self.label, 1)
         self.remove_button = QToolButton()
         self.remove_button.setObjectName("roleChipRemove")
-        self.remove_button.setText("−")
+        self.remove_button.setText(self.tr("−"))
         self.remove_button.setAutoRaise(True)
         self.remove_button.setVisible(removable)
         self.remove_button.setAccessibleName(self.tr("Remove %1").replace("%1", chip.role_name))
