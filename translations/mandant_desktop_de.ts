@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Download role assignments</source>
+        <translation>Rollenzuweisungen herunterladen</translation>
+    </message>
+    <message>
+        <source>role-assignments</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 of %2 in %3?</source>
+        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
+    </message>
+    <message>
+        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
+        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Mandant Desktop</source>
@@ -236,20 +267,8 @@
         <translation>Rolle entfernen</translation>
     </message>
     <message>
-        <source>Remove the role %1 of %2 in %3?</source>
-        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
-    </message>
-    <message>
         <source>The user holds this role here already.</source>
         <translation>Der Benutzer hat diese Rolle hier bereits.</translation>
-    </message>
-    <message>
-        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
-        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove %1 for %2 in %3</source>
@@ -282,14 +301,6 @@
     <message>
         <source>Download role assignments</source>
         <translation>Rollenzuweisungen herunterladen</translation>
-    </message>
-    <message>
-        <source>role-assignments</source>
-        <translation>Rollenzuweisungen</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
         <source>Select a cell of the user first.</source>
@@ -1751,6 +1762,92 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
 </context>
 <context>
+    <name>DeleteUnitDialog</name>
+    <message>
+        <source>Delete org unit</source>
+        <translation>Organisationseinheit löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete them too (%n unit(s) in all)</source>
+        <translation>Ebenfalls &amp;löschen (insgesamt %n Einheit(en))</translation>
+    </message>
+    <message>
+        <source>&amp;Move them up to %1</source>
+        <translation>Eine Ebene höher unter %1 &amp;einordnen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>%1 has %n direct child unit(s). What should happen to them?</source>
+        <translation>%1 hat %n direkte untergeordnete Einheit(en). Was soll mit ihnen geschehen?</translation>
+    </message>
+    <message>
+        <source>%n role assignment(s) in the deleted units are removed.</source>
+        <translation>%n Rollenzuweisung(en) in den gelöschten Einheiten werden entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainDialog</name>
+    <message>
+        <source>Explain permissions of %1</source>
+        <translation>Berechtigungen von %1 erklären</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>Zugewiesen von</translation>
+    </message>
+    <message>
+        <source>Assigned on</source>
+        <translation>Zugewiesen am</translation>
+    </message>
+    <message>
+        <source>Filter permissions…</source>
+        <translation>Berechtigungen filtern…</translation>
+    </message>
+    <message>
+        <source>Choose an org unit on the left.</source>
+        <translation>Wählen Sie links eine Organisationseinheit.</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 of %4 permissions granted.</source>
+        <translation>%1 in %2: %3 von %4 Berechtigungen erteilt.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 holds no role in any org unit and therefore cannot log in. Assign a role on the org units page first.</source>
+        <translation>⚠ %1 hat in keiner Organisationseinheit eine Rolle und kann sich daher nicht anmelden. Weisen Sie zuerst auf der Seite Organisationseinheiten eine Rolle zu.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Role %1, assigned directly</source>
+        <translation>Rolle %1, direkt zugewiesen</translation>
+    </message>
+    <message>
+        <source>Role %1, inherited from %2</source>
+        <translation>Rolle %1, geerbt von %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>First administrator — Mandant Desktop</source>
@@ -1945,6 +2042,49 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Choose a file and check it.</source>
         <translation>Wählen Sie eine Datei und prüfen Sie sie.</translation>
+    </message>
+</context>
+<context>
+    <name>InheritDialog</name>
+    <message>
+        <source>Inherit roles to child units</source>
+        <translation>Rollen an untergeordnete Einheiten vererben</translation>
+    </message>
+    <message>
+        <source>&amp;Replace existing roles</source>
+        <translation>Vorhandene Rollen &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep existing roles</source>
+        <translation>Vorhandene Rollen &amp;beibehalten</translation>
+    </message>
+    <message>
+        <source>The roles are assigned in every child unit below %1; the roles the user had there before are removed.</source>
+        <translation>Die Rollen werden in allen untergeordneten Einheiten unter %1 zugewiesen; die Rollen, die der Benutzer dort bisher hatte, werden entfernt.</translation>
+    </message>
+    <message>
+        <source>The roles are assigned only in child units where the user has no role yet; existing roles stay.</source>
+        <translation>Die Rollen werden nur in untergeordneten Einheiten zugewiesen, in denen der Benutzer noch keine Rolle hat; vorhandene Rollen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>%1 passes %2 to the units below it. What happens to roles the user already holds there?</source>
+        <translation>%1 gibt %2 an die Einheiten darunter weiter. Was geschieht mit Rollen, die der Benutzer dort bereits hat?</translation>
+    </message>
+    <message>
+        <source>Affects %1: adds %2, removes %3.</source>
+        <translation>Betrifft %1: fügt %2 hinzu, entfernt %3.</translation>
+    </message>
+    <message>
+        <source>%n unit(s)</source>
+        <translation>%n Einheit(en)</translation>
+    </message>
+    <message>
+        <source>%n role(s)</source>
+        <translation>%n Rolle(n)</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2374,25 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>Move to the &amp;top level</source>
+        <translation>Auf die &amp;oberste Ebene verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Choose the org unit that %1 is moved under:</source>
+        <translation>Wählen Sie die Organisationseinheit, unter die %1 verschoben wird:</translation>
+    </message>
+</context>
+<context>
     <name>MultiSelectButton</name>
     <message>
         <source>%1 of %2</source>
@@ -2253,6 +2412,228 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Search…</source>
         <translation>Suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>OrgUnitTreeModel</name>
+    <message>
+        <source>Org unit</source>
+        <translation>Organisationseinheit</translation>
+    </message>
+    <message>
+        <source>Roles of the chosen user</source>
+        <translation>Rollen des gewählten Benutzers</translation>
+    </message>
+    <message>
+        <source>Inheritance</source>
+        <translation>Vererbung</translation>
+    </message>
+    <message>
+        <source>%1 — inherited from %2</source>
+        <translation>%1 – geerbt von %2</translation>
+    </message>
+    <message>
+        <source>These roles are inherited from %1; change them there, or break the inheritance here with “Edit roles”.</source>
+        <translation>Diese Rollen sind von %1 geerbt; ändern Sie sie dort oder heben Sie die Vererbung hier mit „Rollen bearbeiten“ auf.</translation>
+    </message>
+    <message>
+        <source>Passes the roles to all child units</source>
+        <translation>Gibt die Rollen an alle untergeordneten Einheiten weiter</translation>
+    </message>
+    <message>
+        <source>Passes on ↓</source>
+        <translation>Vererbt ↓</translation>
+    </message>
+    <message>
+        <source>Roles from above stop here (“Edit roles”)</source>
+        <translation>Rollen von oben enden hier („Rollen bearbeiten“)</translation>
+    </message>
+    <message>
+        <source>Chain broken ✕</source>
+        <translation>Unterbrochen ✕</translation>
+    </message>
+</context>
+<context>
+    <name>OrgUnitsPage</name>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation>Rückgängig: %1 (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>Remove %1…</source>
+        <translation>%1 entfernen…</translation>
+    </message>
+    <message>
+        <source>Name of the new unit under %1:</source>
+        <translation>Name der neuen Einheit unter %1:</translation>
+    </message>
+    <message>
+        <source>Name of the new top-level unit:</source>
+        <translation>Name der neuen Einheit auf oberster Ebene:</translation>
+    </message>
+    <message>
+        <source>Add child unit</source>
+        <translation>Untergeordnete Einheit hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Renamed to %1.</source>
+        <translation>Umbenannt in %1.</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <translation>%1 unter %2 verschieben</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>die oberste Ebene</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>die oberste Ebene</translation>
+    </message>
+    <message>
+        <source>Delete the org unit %1?</source>
+        <translation>Organisationseinheit %1 löschen?</translation>
+    </message>
+    <message>
+        <source>%n role assignment(s) in it are removed.</source>
+        <translation>%n Rollenzuweisung(en) darin werden entfernt.</translation>
+    </message>
+    <message>
+        <source>Delete org unit</source>
+        <translation>Organisationseinheit löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: it is so already.</source>
+        <translation>Nichts zu ändern: Es ist bereits so.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>%n row(s) written to %1.</source>
+        <translation>%n Zeile(n) nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Download role assignments</source>
+        <translation>Rollenzuweisungen herunterladen</translation>
+    </message>
+    <message>
+        <source>Writing the Excel file…</source>
+        <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Be&amp;nutzer:</translation>
+    </message>
+    <message>
+        <source>Search a user by name, user name or e-mail…</source>
+        <translation>Benutzer nach Name, Benutzername oder E-Mail suchen…</translation>
+    </message>
+    <message>
+        <source>User whose roles are shown</source>
+        <translation>Benutzer, dessen Rollen angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd org unit:</source>
+        <translation>Organisationseinheit &amp;suchen:</translation>
+    </message>
+    <message>
+        <source>Unit name, Enter (again: next match)</source>
+        <translation>Name, Eingabe (erneut: nächster Treffer)</translation>
+    </message>
+    <message>
+        <source>Find org unit</source>
+        <translation>Organisationseinheit suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Add child unit…</source>
+        <translation>Untergeordnete Einheit &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a unit under the selected one (Ctrl+N)</source>
+        <translation>Eine Einheit unter der ausgewählten hinzufügen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the selected unit (F2)</source>
+        <translation>Die ausgewählte Einheit umbenennen (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Verschieben nach…</translation>
+    </message>
+    <message>
+        <source>Move the selected unit under another one (Ctrl+M); or drag it there</source>
+        <translation>Die ausgewählte Einheit unter eine andere verschieben (Strg+M) – oder dorthin ziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected unit (Del)</source>
+        <translation>Die ausgewählte Einheit löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ccess…</source>
+        <translation>&amp;Zugriff hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit roles</source>
+        <translation>Rollen &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain permissions…</source>
+        <translation>Berechtigungen &amp;erklären…</translation>
+    </message>
+    <message>
+        <source>&amp;All accesses…</source>
+        <translation>&amp;Alle Zugriffe…</translation>
+    </message>
+    <message>
+        <source>Accesses of the chosen &amp;user…</source>
+        <translation>Zugriffe des gewählten &amp;Benutzers…</translation>
+    </message>
+    <message>
+        <source>Do&amp;wnload</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <source>Org units</source>
+        <translation>Organisationseinheiten</translation>
+    </message>
+    <message>
+        <source>Right-click a unit (or press the menu key) for its actions; drag a unit onto another to move it.</source>
+        <translation>Rechtsklick auf eine Einheit (oder die Menütaste) zeigt ihre Aktionen; ziehen Sie eine Einheit auf eine andere, um sie zu verschieben.</translation>
     </message>
 </context>
 <context>
@@ -2594,6 +2975,17 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>RoleChip</name>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>New person-role</source>
@@ -2637,6 +3029,73 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>RoleEditor</name>
+    <message>
+        <source>Add access for %1 in %2</source>
+        <translation>Zugriff für %1 in %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add %1 for %2 in %3</source>
+        <translation>%1 für %2 in %3 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove %1 for %2 in %3</source>
+        <translation>%1 für %2 in %3 entfernen</translation>
+    </message>
+    <message>
+        <source>Inherit the roles of %1 from %2 (%3)</source>
+        <translation>Rollen von %1 ab %2 vererben (%3)</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>ersetzen</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>beibehalten</translation>
+    </message>
+    <message>
+        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
+        <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
+    </message>
+    <message>
+        <source>%n unit(s)</source>
+        <translation>%n Einheit(en)</translation>
+    </message>
+    <message>
+        <source>Inherit roles to child units</source>
+        <translation>Rollen an untergeordnete Einheiten vererben</translation>
+    </message>
+    <message>
+        <source>Stop inheriting</source>
+        <translation>Vererbung beenden</translation>
+    </message>
+    <message>
+        <source>Stop inheriting from %1</source>
+        <translation>Vererbung ab %1 beenden</translation>
+    </message>
+    <message>
+        <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
+        <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
+    </message>
+    <message>
+        <source>Affected: %1 below, which lose %2 inherited role assignment(s).</source>
+        <translation>Betroffen: %1 darunter, die %2 geerbte Rollenzuweisung(en) verlieren.</translation>
+    </message>
+    <message>
+        <source>Edit roles</source>
+        <translation>Rollen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Break inheritance</source>
+        <translation>Vererbung aufheben</translation>
+    </message>
+    <message>
+        <source>Break the inheritance in %1</source>
+        <translation>Vererbung in %1 aufheben</translation>
+    </message>
+</context>
+<context>
     <name>RoleListModel</name>
     <message>
         <source>%n permission(s)</source>
@@ -2649,6 +3108,25 @@ Betreff: %2</translation>
     <message>
         <source>Own role</source>
         <translation>Eigene Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>RolePickerDialog</name>
+    <message>
+        <source>%1 (%n permission(s))</source>
+        <translation>%1 (%n Berechtigung(en))</translation>
+    </message>
+    <message>
+        <source>Search roles…</source>
+        <translation>Rollen suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose the roles to assign:</source>
+        <translation>Wählen Sie die zuzuweisenden Rollen:</translation>
     </message>
 </context>
 <context>
@@ -3380,6 +3858,87 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>UnitFinder</name>
+    <message>
+        <source>No org unit matches.</source>
+        <translation>Keine Organisationseinheit passt.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>Find org unit (Enter)…</source>
+        <translation>Organisationseinheit suchen (Eingabe)…</translation>
+    </message>
+</context>
+<context>
+    <name>UnitRolesPanel</name>
+    <message>
+        <source>No org unit selected</source>
+        <translation>Keine Organisationseinheit ausgewählt</translation>
+    </message>
+    <message>
+        <source>Choose a user above to see and change their roles in the org units.</source>
+        <translation>Wählen Sie oben einen Benutzer, um seine Rollen in den Organisationseinheiten zu sehen und zu ändern.</translation>
+    </message>
+    <message>
+        <source>Select an org unit in the tree.</source>
+        <translation>Wählen Sie eine Organisationseinheit im Baum.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>%1 has no role here, so no access to this unit.</source>
+        <translation>%1 hat hier keine Rolle und daher keinen Zugriff auf diese Einheit.</translation>
+    </message>
+    <message>
+        <source>Roles of %1 here, inherited from %2. To change them, break the inheritance with “Edit roles”.</source>
+        <translation>Rollen von %1 hier, geerbt von %2. Um sie zu ändern, heben Sie die Vererbung mit „Rollen bearbeiten“ auf.</translation>
+    </message>
+    <message>
+        <source>Roles of %1 here, assigned directly:</source>
+        <translation>Rollen von %1 hier, direkt zugewiesen:</translation>
+    </message>
+    <message>
+        <source>The roles here are inherited; break the inheritance with “Edit roles” first.</source>
+        <translation>Die Rollen hier sind geerbt; heben Sie die Vererbung zuerst mit „Rollen bearbeiten“ auf.</translation>
+    </message>
+    <message>
+        <source>Only a unit where the user holds direct roles passes them on to its child units.</source>
+        <translation>Nur eine Einheit, in der der Benutzer direkte Rollen hat, gibt sie an untergeordnete Einheiten weiter.</translation>
+    </message>
+    <message>
+        <source>&amp;Add access…</source>
+        <translation>&amp;Zugriff hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Assign one or more roles to the user in this unit</source>
+        <translation>Dem Benutzer eine oder mehrere Rollen in dieser Einheit zuweisen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit roles</source>
+        <translation>Rollen &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Break the inheritance here: the roles become direct roles of this unit</source>
+        <translation>Die Vererbung hier aufheben: Die Rollen werden zu direkten Rollen dieser Einheit</translation>
+    </message>
+    <message>
+        <source>&amp;Inherit roles to child units</source>
+        <translation>Rollen an untergeordnete Einheiten &amp;vererben</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain permissions…</source>
+        <translation>Berechtigungen &amp;erklären…</translation>
+    </message>
+</context>
+<context>
     <name>UserImport</name>
     <message>
         <source>User name</source>
@@ -3574,6 +4133,10 @@ Betreff: %2</translation>
     <message>
         <source>Re&amp;activate</source>
         <translation>Re&amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain permissions…</source>
+        <translation>Berechtigungen &amp;erklären…</translation>
     </message>
     <message>
         <source>Add a user; they receive an activation e-mail (Ctrl+N)</source>

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import AuthenticationError, DatabaseUnavailableError, DomainError
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.app import GuiRuntime, start_gui
 from mandant_desktop.ui.connections import Connections, upgrade_notice
 from mandant_desktop.ui.errors import message_for, report_error
@@ -173,11 +175,22 @@ def _open_initial(args: argparse.Namespace, connections: Connections, *, automat
     return chosen
 
 
+def _settle(timeout_s: float = 5.0) -> None:
+    """Let the page finish what it loads on workers (a lazy tree asks level after level), so that
+    the picture shows data rather than an empty view; at most ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    idle = 0
+    while idle < 3 and time.monotonic() < deadline:
+        QApplication.processEvents()
+        idle = idle + 1 if tasks.runner().active() == 0 else 0
+        if idle == 0:
+            time.sleep(0.01)
+
+
 def _screenshot(window: MainWindow, target: Path) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    for _ in range(3):
-        QApplication.processEvents()
+    _settle()
     pixmap = window.grab()
     page = window.current_page()
     window.close()

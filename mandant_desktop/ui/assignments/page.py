@@ -32,7 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.services.assignments import BulkEdit, BulkPreview, ChangeSet, Chip, GridUnit, GridUser, RoleChoice
+from mandant_desktop.services.assignments import (
+    AssignmentsService,
+    BulkEdit,
+    BulkPreview,
+    ChangeSet,
+    Chip,
+    GridUnit,
+    GridUser,
+    RoleChoice,
+)
+from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
@@ -66,6 +76,52 @@ EXPORT_TEXTS = (
     QT_TRANSLATE_NOOP("exports", "yes"),
     QT_TRANSLATE_NOOP("exports", "no"),
 )
+
+
+def ask_export_path(parent: QWidget) -> Path | None:
+    """The file for a download of role assignments (this page and the org units page, A3)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AssignmentsPage", text)
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        tr("Download role assignments"),
+        str(Path.home() / (tr("role-assignments") + ".xlsx")),
+        tr("Excel workbook (*.xlsx)"),
+    )
+    return Path(path) if path else None
+
+
+def confirm_role_removal(
+    parent: QWidget,
+    service: AssignmentsService,
+    operator: Operator,
+    user: GridUser,
+    unit_id: int,
+    unit: str,
+    chip: Chip,
+) -> bool:
+    """Ask before a direct role is removed (A1, A7); warns when it is the user's last role anywhere,
+    because they could not log in afterwards (R3, S2). False when refused or cancelled."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AssignmentsPage", text)
+
+    question = (
+        tr("Remove the role %1 of %2 in %3?")
+        .replace("%1", chip.role_name)
+        .replace("%2", user.display_name)
+        .replace("%3", unit)
+    )
+    last = run_action(parent, service.leaves_without_role, operator, user.id, unit_id, chip.role_id)
+    if last is None:
+        return False
+    if last:
+        question += "\n\n" + tr(
+            "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in."
+        ).replace("%1", user.display_name)
+    return interaction.get().confirm(parent, tr("Remove role"), question, ok_text=tr("Remove"), destructive=True)
 
 
 #: the split between grid and bulk edit panel (E4)
@@ -342,27 +398,7 @@ class AssignmentsPage(Page):
         unit, user = self.model.units[row], self.model.users[column]
         if chip.inherited or self._refuse_while_busy():
             return
-        question = (
-            self.tr("Remove the role %1 of %2 in %3?")
-            .replace("%1", chip.role_name)
-            .replace("%2", user.display_name)
-            .replace("%3", unit.path)
-        )
-        last = run_action(self, self._service.leaves_without_role, self.operator(), user.id, unit.id, chip.role_id)
-        if last is None:
-            return
-        if last:
-            # R3, S2: without any role the user can no longer log in; the service says so, the page asks.
-            question += "\n\n" + self.tr(
-                "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in."
-            ).replace("%1", user.display_name)
-        if not interaction.get().confirm(
-            self,
-            self.tr("Remove role"),
-            question,
-            ok_text=self.tr("Remove"),
-            destructive=True,
-        ):
+        if not confirm_role_removal(self, self._service, self.operator(), user, unit.id, unit.path, chip):
             return
         change = run_action(self, self._service.remove, self.operator(), user.id, unit.id, chip.role_id)
         if change is None:
@@ -522,14 +558,9 @@ class AssignmentsPage(Page):
     # ------------------------------------------------------------------ export
 
     def export_with_dialog(self, scope: str) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Download role assignments"),
-            str(Path.home() / (self.tr("role-assignments") + ".xlsx")),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if path:
-            self.export(scope, Path(path))
+        path = ask_export_path(self)
+        if path is not None:
+            self.export(scope, path)
 
     def export(self, scope: str, path: Path) -> tasks.Task[int] | None:
         """Write the assignments of ``scope`` (all / the filter selection / the current user) on a

@@ -1,16 +1,612 @@
-"""The org units page: the org-unit tree and inherited roles (SPEC A4-A10); a placeholder until the feature is built."""
+"""The org units page: the org-unit tree and one user's roles in it (SPEC A4-A10, R3, E2, E7).
+
+The tree is lazy (5,000 units up to depth 10): levels load on a worker when first expanded. With a
+user chosen in ``assignmentUserPicker`` it shows their roles per unit — inherited ones in italics
+with their source — and the panel beside it changes them: "Add access…", "−", "Inherit roles to
+child units", "Edit roles". Role changes and moves go on the undo stack; Ctrl+Z reverts exactly
+what one step did. Adding, renaming and deleting units are not undoable (the service returns no
+change set for them) and ask first where something could be lost.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
 
+import shiboken6
+from PySide6.QtCore import QByteArray, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mandant_desktop.services.assignments import GridUser, RoleChoice
+from mandant_desktop.services.org_units import DeleteMode, OrgChange, UnitNode
+from mandant_desktop.ui import icons, interaction, tasks
+from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.page import PlaceholderPage
+from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
+from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
+from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
+from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
+from mandant_desktop.ui.org_units.role_editor import RoleEditor
+from mandant_desktop.ui.org_units.roles_panel import UnitRolesPanel
+from mandant_desktop.ui.org_units.tree_model import (
+    INHERIT_COLUMN,
+    ROLES_COLUMN,
+    ROOT,
+    OrgUnitTreeModel,
+)
+from mandant_desktop.ui.org_units.user_picker import UserPicker
+from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.undo import ChangeCommand
+
+#: the split between tree and roles panel (E4)
+ORG_UNITS_SPLITTER: Setting[QByteArray] = Setting("orgUnits/splitter", QByteArray())
+#: the tree's column widths (E4)
+ORG_UNITS_HEADER: Setting[QByteArray] = Setting("orgUnits/treeHeader", QByteArray())
+EXPORT_ALL, EXPORT_USER = "all", "user"
 
 
-class OrgUnitsPage(PlaceholderPage):
+class OrgUnitsPage(Page):
     page_id: ClassVar[str] = "org-units"
     object_name: ClassVar[str] = "page.orgUnits"
     permission: ClassVar[str] = "org_units.view"
     icon_name: ClassVar[str] = "org-units"
     title_source: ClassVar[str] = QT_TRANSLATE_NOOP("Pages", "Org units")
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._service = context.app.services.org_units
+        self._assignments = context.app.services.assignments
+        self.role_choices: list[RoleChoice] = []
+        #: units where the operator may assign roles (S1); None: everywhere
+        self._assignable: frozenset[int] | None = frozenset()
+        self._reveal_after_refresh: tuple[int, ...] | None = None
+        self._first_load = True
+        self.export_task: tasks.Task[int] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.heading = page_heading()
+        op = context.operator
+        may_see_roles = op.can("assignments.view")
+
+        self.user_label = QLabel()
+        self.user_picker = UserPicker(lambda text: self._service.users(op, text))
+        self.user_picker.setMinimumWidth(280)
+        self.user_picker.setEnabled(may_see_roles)
+        self.user_label.setBuddy(self.user_picker)
+        self.user_picker.user_chosen.connect(self._user_chosen)
+        self.search_label = QLabel()
+        self.unit_search = QLineEdit()
+        self.unit_search.setObjectName("orgUnitSearch")
+        self.unit_search.setClearButtonEnabled(True)
+        self.unit_search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_label.setBuddy(self.unit_search)
+        self.match_label = QLabel()
+        self.match_label.setObjectName("orgUnitMatch")
+
+        self.model = OrgUnitTreeModel(
+            children_loader(self._service, op),
+            (lambda user_id, unit_ids: self._service.roles_of(op, user_id, unit_ids)) if may_see_roles else None,
+            self,
+            columns=3 if may_see_roles else 1,
+            load_many=lambda parent_ids: self._service.children_many(op, parent_ids),
+        )
+        self.model.drag_enabled = op.can("org_units.edit")
+        self.model.move_requested.connect(self.move_unit)
+        self.model.rename_requested.connect(self.rename_unit)
+        self.model.roles_loaded.connect(self._update_panel)
+        self.model.children_loaded.connect(self._children_loaded)
+        self.model.refreshed.connect(self._after_refresh)
+        self.tree = QTreeView()
+        self.tree.setObjectName("orgUnitTree")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # the view never measures thousands of rows
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        if self.model.drag_enabled:  # moving by drag and drop (A9) needs org_units.edit
+            self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+            self.tree.setDropIndicatorShown(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        if may_see_roles:
+            header.resizeSection(0, 280)
+            header.resizeSection(ROLES_COLUMN, 320)
+            header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setStretchLastSection(True)
+        remember_header(context.settings, ORG_UNITS_HEADER, header)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
+        self.revealer = Revealer(self.model, self.tree)
+        self.finder = UnitFinder(self.unit_search, self.revealer, lambda text: self._service.search(op, text))
+        self.finder.status_changed.connect(self.match_label.setText)
+
+        self.panel = UnitRolesPanel()
+        self.panel.setVisible(may_see_roles)
+        self.roles = RoleEditor(self)
+        self.panel.add_access_clicked.connect(self.roles.add_access)
+        self.panel.remove_clicked.connect(self.roles.remove_role)
+        self.panel.inherit_clicked.connect(self.roles.inherit_clicked)
+        self.panel.edit_roles_clicked.connect(self.roles.edit_roles)
+        self.panel.explain_clicked.connect(self.explain)
+
+        self._build_actions()
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("orgUnitToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.add_action, self.rename_action, self.move_action, self.delete_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_action)
+        self.toolbar.addAction(self.redo_action)
+        self.toolbar.addSeparator()
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("orgUnitExportButton")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_menu = QMenu(self)
+        self.export_menu.addAction(self.export_all_action)
+        self.export_menu.addAction(self.export_user_action)
+        self.export_button.setMenu(self.export_menu)
+        self.toolbar.addWidget(self.export_button)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.user_label)
+        bar.addWidget(self.user_picker, 2)
+        bar.addSpacing(16)
+        bar.addWidget(self.search_label)
+        bar.addWidget(self.unit_search, 2)
+        bar.addWidget(self.match_label)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("orgUnitSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([800, 320])
+        remember_splitter(context.settings, ORG_UNITS_SPLITTER, self.splitter)
+        self.status = QLabel()
+        self.status.setObjectName("orgUnitStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+        self.retranslateUi()
+        self.model.reload()
+        self._load_choices()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ actions
+
+    def _action(
+        self, name: str, handler: Callable[[], Any], shortcuts: tuple[QKeySequence, ...] = (), *, on_tree: bool = False
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: handler())
+        if shortcuts:
+            action.setShortcuts(list(shortcuts))
+            # Keys that edit the tree work there only: Del in a search field deletes a character.
+            action.setShortcutContext(
+                Qt.ShortcutContext.WidgetShortcut if on_tree else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            (self.tree if on_tree else self).addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.add_action = self._action("orgUnitAddAction", self.add_unit, (key(key.StandardKey.New),))
+        self.rename_action = self._action("orgUnitRenameAction", self.start_rename)  # F2: the view's edit key
+        self.move_action = self._action("orgUnitMoveAction", self.move_with_dialog, (key("Ctrl+M"),))
+        self.delete_action = self._action(
+            "orgUnitDeleteAction", self.delete_unit, (key(Qt.Key.Key_Delete),), on_tree=True
+        )
+        self.add_access_action = self._action("orgUnitAddAccessAction", self.roles.add_access, (key("Ctrl+Shift+A"),))
+        self.edit_roles_action = self._action("orgUnitEditRolesAction", self.roles.edit_roles)
+        self.explain_action = self._action("orgUnitExplainAction", self.explain, (key("Ctrl+I"),))
+        self.export_all_action = self._action("orgUnitExportAllAction", lambda: self.export_with_dialog(EXPORT_ALL))
+        self.export_user_action = self._action("orgUnitExportUserAction", lambda: self.export_with_dialog(EXPORT_USER))
+        self.menu_action = self._action(
+            "orgUnitMenuAction", self.menu_from_keyboard, (key("Shift+F10"), key(Qt.Key.Key_Menu)), on_tree=True
+        )
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setObjectName("orgUnitUndoAction")
+        self.undo_action.setShortcut(key(key.StandardKey.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setObjectName("orgUnitRedoAction")
+        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        # The toolbar keeps its short words; what a step would undo or redo is in the tool tip.
+        # (Connected after the stack's own updates of the actions' texts, so this comes last.)
+        self.undo_stack.undoTextChanged.connect(self._name_undo_steps)
+        self.undo_stack.redoTextChanged.connect(self._name_undo_steps)
+
+    def _name_undo_steps(self, *_text: str) -> None:
+        if not shiboken6.isValid(self.undo_action) or not shiboken6.isValid(self.redo_action):
+            return  # the page is being destroyed; the stack says goodbye to actions already gone
+        self.undo_action.setText(self.tr("Undo"))
+        self.redo_action.setText(self.tr("Redo"))
+        self.undo_action.setToolTip(
+            self.tr("Undo: %1 (Ctrl+Z)").replace("%1", self.undo_stack.undoText()) if self.undo_stack.canUndo() else ""
+        )
+        self.redo_action.setToolTip(
+            self.tr("Redo: %1 (Ctrl+Shift+Z)").replace("%1", self.undo_stack.redoText())
+            if self.undo_stack.canRedo()
+            else ""
+        )
+
+    def _update_actions(self) -> None:
+        op = self.context.operator
+        unit = self.current_unit()
+        user = self.user_picker.user
+        roles = self.model.roles(unit.id) if unit is not None and user is not None else None
+        inherited = roles is not None and roles.inherited_from is not None
+        may_assign = unit is not None and user is not None and roles is not None and self._may_assign(unit.id)
+        self.add_action.setEnabled(op.can("org_units.edit"))
+        self.rename_action.setEnabled(unit is not None and op.can("org_units.edit"))
+        self.move_action.setEnabled(unit is not None and op.can("org_units.edit"))
+        self.delete_action.setEnabled(unit is not None and op.can("org_units.delete"))
+        self.add_access_action.setEnabled(may_assign and not inherited)
+        self.edit_roles_action.setEnabled(may_assign and inherited)
+        self.explain_action.setEnabled(unit is not None and user is not None)
+        self.export_all_action.setEnabled(op.can("assignments.export"))
+        self.export_user_action.setEnabled(op.can("assignments.export") and user is not None)
+        self.export_button.setEnabled(op.can("assignments.export"))
+
+    def _may_assign(self, unit_id: int) -> bool:
+        return self.context.operator.can("assignments.assign") and (
+            self._assignable is None or unit_id in self._assignable
+        )
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        menu = self.build_context_menu()
+        if not menu.isEmpty():
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def build_context_menu(self) -> QMenu:
+        """The tree's menu: unit actions, then the chosen user's role actions, each group only with
+        what is possible now."""
+        menu = QMenu(self)
+        groups = (
+            (self.add_action, self.rename_action, self.move_action, self.delete_action),
+            (self.add_access_action, self.edit_roles_action, self.explain_action),
+            (self.export_all_action, self.export_user_action),
+        )
+        for group in groups:
+            enabled = [action for action in group if action.isEnabled()]
+            if enabled and not menu.isEmpty():
+                menu.addSeparator()
+            menu.addActions(enabled)
+            if group[0] is self.add_access_action:
+                self._add_remove_entries(menu)
+        return menu
+
+    def _add_remove_entries(self, menu: QMenu) -> None:
+        """ "Remove <role>…" for each direct role the operator may remove: "−" from the keyboard (A7)."""
+        chosen = self.chosen()
+        roles = self.model.roles(chosen[1].id) if chosen is not None else None
+        if roles is None or chosen is None or not self._may_assign(chosen[1].id):
+            return
+        for chip in roles.roles:
+            if not chip.inherited:
+                action = menu.addAction(self.tr("Remove %1…").replace("%1", chip.role_name))
+                action.triggered.connect(lambda _checked=False, ch=chip: self.roles.remove_role(ch))
+
+    def menu_from_keyboard(self) -> None:
+        current = self.tree.currentIndex()
+        rect = self.tree.visualRect(current) if current.isValid() else self.tree.viewport().rect()
+        self._context_menu(rect.center())
+
+    # ------------------------------------------------------------------ loading
+
+    def refresh(self) -> bool:
+        """F5 and other workstations' changes (E8): every loaded level and the roles shown."""
+        self.model.refresh()
+        self._load_choices()
+        return True
+
+    def tenant_filter_changed(self) -> None:
+        """Org units and roles are not tenant data (SPEC T9): the filter changes nothing here."""
+
+    def search_field(self) -> QLineEdit:
+        return self.unit_search
+
+    def _load_choices(self) -> None:
+        op = self.context.operator
+        if not op.can("assignments.view"):
+            return
+
+        def load() -> tuple[list[RoleChoice], frozenset[int] | None]:
+            return self._service.role_choices(op), self._assignments.assignable_units(op)
+
+        tasks.run(self, load, on_done=self._choices_loaded)
+
+    def _choices_loaded(self, loaded: tuple[list[RoleChoice], frozenset[int] | None]) -> None:
+        self.role_choices, self._assignable = loaded
+        self._update_panel()
+
+    def _children_loaded(self, parent_id: int) -> None:
+        if parent_id == ROOT and self._first_load:
+            # The top of the tree opened one level, as the manual's pictures show it.
+            self._first_load = False
+            rows = self.model.rowCount()
+            if rows <= 3:
+                for row in range(rows):
+                    self.tree.expand(self.model.index(row, 0))
+            if rows and not self.tree.currentIndex().isValid():
+                self.tree.setCurrentIndex(self.model.index(0, 0))
+
+    def _after_refresh(self) -> None:
+        path, self._reveal_after_refresh = self._reveal_after_refresh, None
+        if path:
+            self.revealer.reveal(path)
+        self._update_panel()
+
+    # ------------------------------------------------------------------ current unit and user
+
+    def current_unit(self) -> UnitNode | None:
+        unit_id = current_unit_id(self.tree)
+        return self.model.node_unit(unit_id) if unit_id is not None else None
+
+    def _current_changed(self) -> None:
+        self._update_panel()
+
+    def _user_chosen(self, user: GridUser | None) -> None:
+        self.model.set_user(user.id if user is not None else None)
+        self._update_panel()
+
+    def _update_panel(self) -> None:
+        unit = self.current_unit()
+        user = self.user_picker.user
+        self.panel.show_state(
+            user.display_name if user is not None else None,
+            unit.name if unit is not None else "",
+            " / ".join(self.model.path_names(unit.id)) if unit is not None else "",
+            self.model.roles(unit.id) if unit is not None else None,
+            can_assign=unit is not None and self._may_assign(unit.id),
+        )
+        self._update_actions()
+
+    def chosen(self) -> tuple[GridUser, UnitNode] | None:
+        user, unit = self.user_picker.user, self.current_unit()
+        if user is None or unit is None:
+            return None
+        return user, unit
+
+    # ------------------------------------------------------------------ the tree's units
+
+    def add_unit(self) -> None:
+        parent = self.current_unit()
+        label = (
+            self.tr("Name of the new unit under %1:").replace("%1", parent.name)
+            if parent is not None
+            else self.tr("Name of the new top-level unit:")
+        )
+        name = interaction.get().ask_text(self, self.tr("Add child unit"), label)
+        if not name or not name.strip():
+            return
+        parent_id = parent.id if parent is not None else None
+        unit = run_action(self, self._service.add, self.context.operator, parent_id, name.strip())
+        if unit is None:
+            return
+        self._reload_and_reveal((*self.model.path_ids(parent_id), unit.id))
+        self._say(self.tr("%1 added.").replace("%1", unit.name))
+
+    def start_rename(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.edit(index.siblingAtColumn(0))
+
+    def rename_unit(self, unit_id: int, name: str) -> None:
+        unit = self.model.node_unit(unit_id)
+        version = unit.version if unit is not None else None
+        renamed = run_action(self, self._service.rename, self.context.operator, unit_id, name, version=version)
+        self.model.refresh()
+        if renamed is not None:
+            self._say(self.tr("Renamed to %1.").replace("%1", renamed.name))
+
+    def move_with_dialog(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        op = self.context.operator
+        dialog = MoveDialog(
+            unit.name,
+            children_loader(self._service, op),
+            lambda text: self._service.search(op, text),
+            self,
+        )
+        dialog.accepted.connect(lambda: self.move_unit(unit.id, dialog.target()))
+        open_dialog(dialog)
+
+    def move_unit(self, unit_id: int, new_parent_id: int | None) -> None:
+        unit = self.model.node_unit(unit_id)
+        name = unit.name if unit is not None else ""
+        target = self.model.node_unit(new_parent_id) if new_parent_id is not None else None
+        change = run_action(self, self._service.move, self.context.operator, unit_id, new_parent_id)
+        if change is None:
+            return
+        self._reveal_after_refresh = (*self.model.path_ids(new_parent_id), unit_id)
+        self._push(
+            change,
+            self.tr("Move %1 under %2")
+            .replace("%1", name)
+            .replace("%2", target.name if target else self.tr("the top")),
+            tree=True,
+        )
+
+    def delete_unit(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        impact = run_action(self, self._service.delete_impact, self.context.operator, unit.id)
+        if impact is None:
+            return
+        if impact.children:
+            parent_name = self.model.path_names(unit.parent_id)[-1] if unit.parent_id else self.tr("the top level")
+            dialog = DeleteUnitDialog(
+                unit.name, parent_name, impact.children, impact.descendants, impact.assignments, self
+            )
+            dialog.accepted.connect(lambda: self._delete(unit, "delete" if dialog.mode() == "delete" else "lift"))
+            open_dialog(dialog)
+            return
+        question = self.tr("Delete the org unit %1?").replace("%1", unit.name)
+        if impact.assignments:
+            question += "\n\n" + self.tr("%n role assignment(s) in it are removed.").replace(
+                "%n", str(impact.assignments)
+            )
+        if interaction.get().confirm(
+            self, self.tr("Delete org unit"), question, ok_text=self.tr("Delete"), destructive=True
+        ):
+            self._delete(unit, "delete")
+
+    def _delete(self, unit: UnitNode, mode: DeleteMode) -> None:
+        def delete() -> bool:
+            self._service.delete(self.context.operator, unit.id, children=mode)
+            return True
+
+        if not run_action(self, delete):
+            return
+        parent = self.model.path_ids(unit.parent_id)
+        self._reload_and_reveal(parent)
+        self._say(self.tr("%1 deleted.").replace("%1", unit.name))
+
+    def _reload_and_reveal(self, path: tuple[int, ...]) -> None:
+        self._reveal_after_refresh = path or None
+        self.model.refresh()
+
+    def explain(self) -> ExplainDialog | None:
+        chosen = self.chosen()
+        if chosen is None:
+            return None
+        user, unit = chosen
+        dialog = open_explain(self, self.context, user.id, user.display_name, self.model.path_ids(unit.id))
+        return dialog
+
+    # ------------------------------------------------------------------ changes and undo
+
+    def change(self, fn: Callable[..., OrgChange], *args: Any, text: str) -> OrgChange | None:
+        change = run_action(self, fn, self.context.operator, *args)
+        if change is None:
+            self.model.refresh_roles()  # the refusal may come from a change made elsewhere
+            return None
+        if not change.size:
+            self.model.refresh_roles()
+            self._say(self.tr("Nothing to change: it is so already."))
+            return change
+        self._push(change, text)
+        return change
+
+    def _push(self, change: OrgChange, text: str, *, tree: bool = False) -> None:
+        self.undo_stack.push(ChangeCommand(self.revert, change, text))
+        if tree:
+            self.model.refresh()
+        else:
+            self.model.refresh_roles()
+        self._say(text + ". " + self.tr("Ctrl+Z undoes it."))
+
+    def revert(self, change: OrgChange) -> OrgChange | None:
+        result = run_action(self, self._service.revert, self.context.operator, change)
+        if change.moved is not None:
+            self.model.refresh()
+        else:
+            self.model.refresh_roles()
+        return result
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.context.shell.show_status(text)
+
+    # ------------------------------------------------------------------ export
+
+    def export_with_dialog(self, scope: str) -> None:
+        path = ask_export_path(self)
+        if path is not None:
+            self.export(scope, path)
+
+    def export(self, scope: str, path: Path) -> tasks.Task[int] | None:
+        """All accesses within reach, or the chosen user's (A3), on a worker with progress (E3)."""
+        user_id: int | None = None
+        if scope == EXPORT_USER:
+            if self.user_picker.user is None:
+                return None
+            user_id = self.user_picker.user.id
+
+        def done(rows: int) -> None:
+            self._say(self.tr("%n row(s) written to %1.").replace("%n", str(rows)).replace("%1", str(path)))
+
+        self.export_task = tasks.run_with_progress(
+            self,
+            self.tr("Download role assignments"),
+            self.tr("Writing the Excel file…"),
+            self._assignments.export,
+            self.context.operator,
+            path,
+            user_id=user_id,
+            translate=_translate_export,
+            on_done=done,
+        )
+        return self.export_task
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.title())
+        self.user_label.setText(self.tr("&User:"))
+        self.user_picker.setPlaceholderText(self.tr("Search a user by name, user name or e-mail…"))
+        self.user_picker.setAccessibleName(self.tr("User whose roles are shown"))
+        self.search_label.setText(self.tr("Fi&nd org unit:"))
+        self.unit_search.setPlaceholderText(self.tr("Unit name, Enter (again: next match)"))
+        self.unit_search.setAccessibleName(self.tr("Find org unit"))
+        self.add_action.setText(self.tr("&Add child unit…"))
+        self.add_action.setToolTip(self.tr("Add a unit under the selected one (Ctrl+N)"))
+        self.rename_action.setText(self.tr("Re&name"))
+        self.rename_action.setToolTip(self.tr("Rename the selected unit (F2)"))
+        self.move_action.setText(self.tr("&Move to…"))
+        self.move_action.setToolTip(self.tr("Move the selected unit under another one (Ctrl+M); or drag it there"))
+        self.delete_action.setText(self.tr("&Delete…"))
+        self.delete_action.setToolTip(self.tr("Delete the selected unit (Del)"))
+        self.add_access_action.setText(self.tr("Add a&ccess…"))
+        self.edit_roles_action.setText(self.tr("&Edit roles"))
+        self.explain_action.setText(self.tr("E&xplain permissions…"))
+        self.export_all_action.setText(self.tr("&All accesses…"))
+        self.export_user_action.setText(self.tr("Accesses of the chosen &user…"))
+        self.export_button.setText(self.tr("Do&wnload"))
+        self._name_undo_steps()
+        self.tree.setAccessibleName(self.tr("Org units"))
+        self.status.setText(
+            self.tr("Right-click a unit (or press the menu key) for its actions; drag a unit onto another to move it.")
+        )
+        self.panel.retranslateUi()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)

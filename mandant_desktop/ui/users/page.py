@@ -32,6 +32,7 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember_header
 from mandant_desktop.ui.mail_texts import translate_mail
+from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions
 from mandant_desktop.ui.settings import Setting
@@ -122,6 +123,10 @@ class UsersPage(Page):
         self.deactivate_action.triggered.connect(self.deactivate)
         self.reactivate_action = QAction(self)
         self.reactivate_action.triggered.connect(self.reactivate)
+        # Why does this user have (or lack) a right? The org units page's explain dialog (A10, R3).
+        self.explain_action = QAction(self)
+        self.explain_action.setObjectName("userExplainAction")
+        self.explain_action.triggered.connect(self.explain_permissions)
         self.addAction(self.add_action)
         self.table.addAction(self.deactivate_action)
         self.add_button.clicked.connect(self.add_action.trigger)
@@ -245,6 +250,9 @@ class UsersPage(Page):
         self.reactivate_action.setEnabled(
             operator.can("users.deactivate") and any(r.status == DisplayStatus.DEACTIVATED for r in rows)
         )
+        self.explain_action.setEnabled(
+            operator.can("assignments.view") and operator.can("org_units.view") and len(rows) == 1
+        )
         for button, action in (
             (self.add_button, self.add_action),
             (self.resend_button, self.resend_action),
@@ -362,8 +370,19 @@ class UsersPage(Page):
             else self.tr("%n user(s) deactivated.").replace("%n", str(changed))
         )
 
+    def explain_permissions(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1:
+            open_explain(self, self.context, rows[0].id, rows[0].display_name)
+
     def _context_menu(self, pos: QPoint) -> None:
-        actions = (self.add_action, self.resend_action, self.deactivate_action, self.reactivate_action)
+        actions = (
+            self.add_action,
+            self.resend_action,
+            self.deactivate_action,
+            self.reactivate_action,
+            self.explain_action,
+        )
         popup_actions(self, self.table, pos, actions)
 
     # ------------------------------------------------------------------ texts
@@ -381,6 +400,7 @@ class UsersPage(Page):
         self.resend_action.setText(self.tr("&Resend activation link"))
         self.deactivate_action.setText(self.tr("&Deactivate"))
         self.reactivate_action.setText(self.tr("Re&activate"))
+        self.explain_action.setText(self.tr("E&xplain permissions…"))
         self.add_button.setText(self.tr("&Add user…"))
         self.add_button.setToolTip(self.tr("Add a user; they receive an activation e-mail (Ctrl+N)"))
         self.resend_button.setText(self.tr("&Resend activation link"))

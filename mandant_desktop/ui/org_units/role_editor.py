@@ -1,0 +1,173 @@
+"""Changing the chosen user's roles in the selected unit (SPEC A4-A8): "Add access…", "−",
+"Inherit roles to child units" (replace / keep, and unticking), "Edit roles".
+
+Each step asks first where something is taken away, shows the impact the service counts, and
+hands the done change to the page, which puts it on the undo stack (E7).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from mandant_desktop.services.assignments import Chip, GridUser
+from mandant_desktop.services.org_units import UnitNode
+from mandant_desktop.ui import interaction
+from mandant_desktop.ui.assignments.page import confirm_role_removal
+from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.org_units.dialogs import InheritDialog, RolePickerDialog, open_dialog
+
+if TYPE_CHECKING:
+    from mandant_desktop.ui.org_units.page import OrgUnitsPage
+
+
+class RoleEditor(QObject):
+    def __init__(self, page: OrgUnitsPage) -> None:
+        super().__init__(page)
+        self._page = page
+        self._service = page.context.app.services.org_units
+        self._assignments = page.context.app.services.assignments
+
+    def add_access(self) -> None:
+        chosen = self._page.chosen()
+        if chosen is None:
+            return
+        user, unit = chosen
+        roles = self._page.model.roles(unit.id)
+        held = {chip.role_id for chip in roles.roles} if roles is not None else set()
+        dialog = RolePickerDialog(
+            self.tr("Add access for %1 in %2").replace("%1", user.display_name).replace("%2", unit.name),
+            self._page.role_choices,
+            held,
+            self._page,
+        )
+
+        def add() -> None:
+            role_ids = dialog.chosen()
+            names = ", ".join(r.name for r in self._page.role_choices if r.id in role_ids)
+            self._page.change(
+                self._service.add_roles,
+                user.id,
+                unit.id,
+                role_ids,
+                text=self.tr("Add %1 for %2 in %3")
+                .replace("%1", names)
+                .replace("%2", user.display_name)
+                .replace("%3", unit.name),
+            )
+
+        dialog.accepted.connect(add)
+        open_dialog(dialog)
+
+    def remove_role(self, chip: Chip) -> None:
+        chosen = self._page.chosen()
+        if chosen is None or chip.inherited:
+            return
+        user, unit = chosen
+        if not confirm_role_removal(
+            self._page, self._assignments, self._page.context.operator, user, unit.id, unit.name, chip
+        ):
+            return
+        self._page.change(
+            self._service.remove_role,
+            user.id,
+            unit.id,
+            chip.role_id,
+            text=self.tr("Remove %1 for %2 in %3")
+            .replace("%1", chip.role_name)
+            .replace("%2", user.display_name)
+            .replace("%3", unit.name),
+        )
+
+    def inherit_clicked(self, tick: bool) -> None:
+        chosen = self._page.chosen()
+        if chosen is None:
+            return
+        user, unit = chosen
+        op = self._page.context.operator
+        if not tick:
+            self._clear_inherit(user, unit)
+            return
+        replace = run_action(self._page, self._service.inherit_impact, op, user.id, unit.id, "replace")
+        keep = run_action(self._page, self._service.inherit_impact, op, user.id, unit.id, "keep") if replace else None
+        if replace is None or keep is None:
+            return
+        roles = self._page.model.roles(unit.id)
+        names = ", ".join(chip.role_name for chip in roles.roles) if roles is not None else ""
+        dialog = InheritDialog(unit.name, names, replace, keep, self._page)
+        dialog.accepted.connect(
+            lambda: self._page.change(
+                self._service.set_inherit,
+                user.id,
+                unit.id,
+                dialog.mode(),
+                text=self.tr("Inherit the roles of %1 from %2 (%3)")
+                .replace("%1", user.display_name)
+                .replace("%2", unit.name)
+                .replace("%3", self.tr("replace") if dialog.mode() == "replace" else self.tr("keep")),
+            )
+        )
+        open_dialog(dialog)
+
+    def _clear_inherit(self, user: GridUser, unit: UnitNode) -> None:
+        impact = run_action(
+            self._page, self._service.clear_inherit_impact, self._page.context.operator, user.id, unit.id
+        )
+        if impact is None:
+            return
+        question = (
+            self.tr(
+                "Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 "
+                "(%4 role assignments); %2 keeps its own roles."
+            )
+            .replace("%1", user.display_name)
+            .replace("%2", unit.name)
+            .replace("%3", self.tr("%n unit(s)").replace("%n", str(impact.units)))
+            .replace("%4", str(impact.roles_removed))
+        )
+        if interaction.get().confirm(
+            self._page,
+            self.tr("Inherit roles to child units"),
+            question,
+            ok_text=self.tr("Stop inheriting"),
+            destructive=True,
+        ):
+            self._page.change(
+                self._service.clear_inherit,
+                user.id,
+                unit.id,
+                text=self.tr("Stop inheriting from %1").replace("%1", unit.name),
+            )
+
+    def edit_roles(self) -> None:
+        """A7: break the inheritance here, so that the roles become direct and may be changed."""
+        chosen = self._page.chosen()
+        if chosen is None:
+            return
+        user, unit = chosen
+        impact = run_action(self._page, self._service.break_impact, self._page.context.operator, user.id, unit.id)
+        if impact is None:
+            return
+        roles = self._page.model.roles(unit.id)
+        source = roles.inherited_from_name if roles is not None and roles.inherited_from_name else ""
+        question = (
+            self.tr(
+                "Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct "
+                "roles, and the units below %3 stop inheriting through it."
+            )
+            .replace("%1", source)
+            .replace("%2", user.display_name)
+            .replace("%3", unit.name)
+            + "\n\n"
+            + self.tr("Affected: %1 below, which lose %2 inherited role assignment(s).")
+            .replace("%1", self.tr("%n unit(s)").replace("%n", str(impact.units)))
+            .replace("%2", str(impact.roles_removed))
+        )
+        if interaction.get().confirm(self._page, self.tr("Edit roles"), question, ok_text=self.tr("Break inheritance")):
+            self._page.change(
+                self._service.break_inheritance,
+                user.id,
+                unit.id,
+                text=self.tr("Break the inheritance in %1").replace("%1", unit.name),
+            )

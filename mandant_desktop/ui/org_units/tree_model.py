@@ -1,0 +1,559 @@
+"""The lazy org-unit tree (SPEC A4, section 8: 5,000 units up to depth 10).
+
+A unit's children are loaded the first time the view asks for them (``canFetchMore`` /
+``fetchMore``), on a worker thread; the answer is inserted as rows when it arrives. Once a user is
+chosen, their roles are loaded for the units fetched so far, and for every batch fetched later —
+never for the whole tree.
+
+Indexes carry the unit id as their internal id, so that a node is found without Python objects
+behind raw pointers; the invisible root has id 0 (database ids start at 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from mandant_desktop.domain.errors import DomainError
+from mandant_desktop.services.org_units import UnitNode, UnitRoles
+from mandant_desktop.ui import tasks
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+ROOT = 0
+#: the unit id of a row, for the page and the tests
+UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MIME_TYPE = "application/x-mandant-org-unit"
+UNIT_COLUMN, ROLES_COLUMN, INHERIT_COLUMN = 0, 1, 2
+
+#: children of one parent (None: the top level), on a worker
+ChildrenLoader = Callable[[int | None], list[UnitNode]]
+#: the children of several units at once (a refresh of every loaded level), on a worker
+ManyChildrenLoader = Callable[[list[int]], dict[int, list[UnitNode]]]
+#: one user's roles in some units, on a worker
+RolesLoader = Callable[[int, list[int]], dict[int, UnitRoles]]
+
+
+@dataclass
+class _Node:
+    unit: UnitNode | None  # None for the invisible root
+    parent: int = ROOT
+    children: list[int] = field(default_factory=list)
+    fetched: bool = False
+    fetching: bool = False
+    #: unit id → row among ``children``; rebuilt after a change of the children
+    rows: dict[int, int] | None = None
+
+    def row_of(self, unit_id: int) -> int:
+        if self.rows is None:
+            self.rows = {child: row for row, child in enumerate(self.children)}
+        return self.rows[unit_id]
+
+    @property
+    def may_have_children(self) -> bool:
+        if self.fetched:
+            return bool(self.children)
+        return self.unit is None or self.unit.child_count > 0
+
+
+class OrgUnitTreeModel(QAbstractItemModel):
+    """Org units with, for the chosen user, their roles and the inheritance state of each unit."""
+
+    #: the children of this unit id (0: the top level) arrived and are rows now
+    children_loaded = Signal(int)
+    #: roles of the chosen user arrived for some units
+    roles_loaded = Signal()
+    #: a drop asked to move a unit (unit id, new parent id or None for the top level)
+    move_requested = Signal(int, object)
+    #: F2 in the view asked to rename a unit (unit id, new name)
+    rename_requested = Signal(int, str)
+    #: a load failed (already reported to the user)
+    load_failed = Signal()
+    #: :meth:`refresh` has applied what it loaded
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        load_children: ChildrenLoader,
+        load_roles: RolesLoader | None = None,
+        parent: QObject | None = None,
+        *,
+        columns: int = 3,
+        load_many: ManyChildrenLoader | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._load_children = load_children
+        self._load_many = load_many
+        self._load_roles = load_roles
+        self._columns = columns
+        self._nodes: dict[int, _Node] = {ROOT: _Node(None)}
+        self._to_fetch: list[int] = []
+        self._generation = 0
+        self._user_id: int | None = None
+        self._roles: dict[int, UnitRoles] = {}
+        self._roles_generation = 0
+        self.drag_enabled = True
+
+    # ------------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Forget everything and load the top level again."""
+        self._generation += 1
+        self._to_fetch = []
+        self.beginResetModel()
+        self._nodes = {ROOT: _Node(None)}
+        self._roles = {}
+        self.endResetModel()
+        self.fetchMore(NO_PARENT)
+
+    def loading(self) -> bool:
+        """True while some children are on their way."""
+        return any(node.fetching for node in self._nodes.values())
+
+    def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
+        node = self._nodes.get(self._id(parent))
+        return node is not None and not node.fetched and not node.fetching and node.may_have_children
+
+    def fetchMore(self, parent: Index = NO_PARENT) -> None:
+        unit_id = self._id(parent)
+        node = self._nodes.get(unit_id)
+        if node is None or node.fetched or node.fetching:
+            return
+        node.fetching = True
+        # Levels asked for in one go ("expand all", a restored expansion) load in one query.
+        self._to_fetch.append(unit_id)
+        if len(self._to_fetch) == 1:
+            QTimer.singleShot(0, self._fetch_queued)
+
+    def _fetch_queued(self) -> None:
+        parents, self._to_fetch = self._to_fetch, []
+        if not parents:
+            return
+        generation = self._generation
+        tasks.run(
+            self,
+            self._load_levels,
+            parents,
+            on_done=lambda found: self._children_arrived(generation, found),
+            on_error=lambda _exc: self._fetch_failed(generation, parents),
+        )
+
+    def _load_levels(self, parents: list[int]) -> dict[int, list[UnitNode]]:
+        """On a worker: the children of ``parents`` (0: the top level)."""
+        found: dict[int, list[UnitNode]] = {}
+        units = [unit_id for unit_id in parents if unit_id != ROOT]
+        if ROOT in parents:
+            found[ROOT] = self._load_children(None)
+        if self._load_many is not None and len(units) > 1:
+            found.update(self._load_many(units))
+        else:
+            for unit_id in units:
+                found[unit_id] = self._load_children(unit_id)
+        return found
+
+    def _fetch_failed(self, generation: int, parents: list[int]) -> None:
+        for unit_id in parents:
+            node = self._nodes.get(unit_id)
+            if generation == self._generation and node is not None:
+                node.fetching = False
+        self.load_failed.emit()
+
+    def _children_arrived(self, generation: int, found: dict[int, list[UnitNode]]) -> None:
+        if generation != self._generation:
+            return  # reloaded meanwhile
+        new: list[int] = []
+        for unit_id in sorted(found, key=self._depth):
+            node = self._nodes.get(unit_id)
+            if node is None:
+                continue  # removed meanwhile
+            node.fetching = False
+            node.fetched = True
+            self._apply_children(unit_id, found[unit_id])
+            new.extend(u.id for u in found[unit_id])
+        for unit_id in found:
+            if unit_id in self._nodes:
+                self.children_loaded.emit(unit_id)
+        self._request_roles(new)
+
+    def refresh(self) -> None:
+        """Load every fetched level again (another workstation, or our own change, altered the
+        tree); rows that stay keep their expansion and their fetched children."""
+        parents = [unit_id for unit_id, node in self._nodes.items() if node.fetched]
+        generation = self._generation
+        load, load_many = self._load_children, self._load_many
+
+        def load_all() -> dict[int, list[UnitNode] | None]:
+            found: dict[int, list[UnitNode] | None] = {}
+            if ROOT in parents:
+                found[ROOT] = load(None)
+            units = [unit_id for unit_id in parents if unit_id != ROOT]
+            if load_many is not None:
+                found.update(load_many(units))  # one query for every loaded level
+                return found
+            for unit_id in units:
+                try:
+                    found[unit_id] = load(unit_id)
+                except DomainError:
+                    found[unit_id] = None  # deleted meanwhile: its parent's new list drops it
+            return found
+
+        tasks.run(self, load_all, on_done=lambda found: self._refreshed(generation, found))
+
+    def _refreshed(self, generation: int, found: dict[int, list[UnitNode] | None]) -> None:
+        if generation != self._generation:
+            return
+        # Top down, so that a removed parent's subtree is gone before its own list is looked at.
+        for unit_id in sorted(found, key=self._depth):
+            units = found[unit_id]
+            if unit_id in self._nodes and units is not None:
+                self._apply_children(unit_id, units)
+        self.refresh_roles()
+        self.refreshed.emit()
+
+    def _depth(self, unit_id: int) -> int:
+        node = self._nodes.get(unit_id)
+        return -1 if node is None or node.unit is None else node.unit.depth
+
+    def _apply_children(self, parent_id: int, units: Sequence[UnitNode]) -> None:
+        """Make ``parent_id``'s rows ``units``: remove, reorder and insert only what differs."""
+        parent_node = self._nodes[parent_id]
+        parent_index = self._index_of_id(parent_id)
+        wanted = [u.id for u in units]
+        wanted_set = set(wanted)
+        for row in reversed(range(len(parent_node.children))):
+            child = parent_node.children[row]
+            if child not in wanted_set:
+                self.beginRemoveRows(parent_index, row, row)
+                del parent_node.children[row]
+                parent_node.rows = None
+                self._drop_subtree(child)
+                self.endRemoveRows()
+        kept = set(parent_node.children)
+        order = [unit_id for unit_id in wanted if unit_id in kept]
+        if order != parent_node.children:
+            self._reorder(parent_node, order)
+        by_id = {u.id: u for u in units}
+        if not parent_node.children and wanted:
+            # A first load (or a level that was empty): one insertion, not one per row.
+            self.beginInsertRows(parent_index, 0, len(wanted) - 1)
+            parent_node.children = list(wanted)
+            parent_node.rows = None
+            for unit_id in wanted:
+                self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+            self.endInsertRows()
+            return
+        for row, unit_id in enumerate(wanted):
+            if row < len(parent_node.children) and parent_node.children[row] == unit_id:
+                node = self._nodes[unit_id]
+                if node.unit != by_id[unit_id]:
+                    node.unit = by_id[unit_id]
+                    left = self.createIndex(row, 0, unit_id)
+                    self.dataChanged.emit(left, left.siblingAtColumn(self._columns - 1))
+                continue
+            self.beginInsertRows(parent_index, row, row)
+            parent_node.children.insert(row, unit_id)
+            parent_node.rows = None
+            self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+            self.endInsertRows()
+
+    def _reorder(self, parent_node: _Node, order: list[int]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {unit_id: row for row, unit_id in enumerate(parent_node.children)}
+        parent_node.children = order
+        parent_node.rows = None
+        for row, unit_id in enumerate(order):
+            for column in range(self._columns):
+                self.changePersistentIndex(
+                    self.createIndex(old_rows[unit_id], column, unit_id), self.createIndex(row, column, unit_id)
+                )
+        self.layoutChanged.emit()
+
+    def _drop_subtree(self, unit_id: int) -> None:
+        stack = [unit_id]
+        while stack:
+            node = self._nodes.pop(stack.pop(), None)
+            if node is not None:
+                stack.extend(node.children)
+
+    # ------------------------------------------------------------------ the chosen user's roles
+
+    @property
+    def user_id(self) -> int | None:
+        return self._user_id
+
+    def set_user(self, user_id: int | None) -> None:
+        """Show ``user_id``'s roles (None: nobody's); loads them for the units fetched so far."""
+        self._user_id = user_id
+        self._roles = {}
+        self._roles_generation += 1
+        self._all_roles_changed()
+        self.refresh_roles()
+
+    def refresh_roles(self) -> None:
+        self._request_roles([unit_id for unit_id in self._nodes if unit_id != ROOT], replace=True)
+
+    def roles(self, unit_id: int) -> UnitRoles | None:
+        return self._roles.get(unit_id)
+
+    def roles_known(self, unit_id: int) -> bool:
+        return unit_id in self._roles or self._user_id is None
+
+    def _request_roles(self, unit_ids: list[int], *, replace: bool = False) -> None:
+        user_id, load = self._user_id, self._load_roles
+        if user_id is None or load is None or not unit_ids:
+            return
+        generation = self._roles_generation
+        tasks.run(
+            self,
+            load,
+            user_id,
+            unit_ids,
+            on_done=lambda roles: self._roles_arrived(generation, unit_ids, roles, replace),
+        )
+
+    def _roles_arrived(self, generation: int, unit_ids: list[int], roles: dict[int, UnitRoles], replace: bool) -> None:
+        if generation != self._roles_generation:
+            return  # another user was chosen meanwhile
+        for unit_id in unit_ids:
+            # Units without any role of the user come back missing: they have none (known, empty).
+            self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
+        if replace:
+            self._all_roles_changed()
+        else:
+            for unit_id in unit_ids:
+                index = self._index_of_id(unit_id)
+                if index.isValid():
+                    self.dataChanged.emit(index.siblingAtColumn(ROLES_COLUMN), index.siblingAtColumn(INHERIT_COLUMN))
+        self.roles_loaded.emit()
+
+    def _all_roles_changed(self) -> None:
+        if self._columns <= ROLES_COLUMN:
+            return
+        for parent_id, node in self._nodes.items():
+            if node.children:
+                parent = self._index_of_id(parent_id)
+                self.dataChanged.emit(
+                    self.index(0, ROLES_COLUMN, parent), self.index(len(node.children) - 1, self._columns - 1, parent)
+                )
+
+    # ------------------------------------------------------------------ lookups
+
+    def unit(self, index: Index) -> UnitNode | None:
+        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        return node.unit if node is not None else None
+
+    def node_unit(self, unit_id: int) -> UnitNode | None:
+        node = self._nodes.get(unit_id)
+        return node.unit if node is not None else None
+
+    def is_fetched(self, unit_id: int | None) -> bool:
+        node = self._nodes.get(unit_id or ROOT)
+        return node is not None and node.fetched
+
+    def loaded_ids(self) -> list[int]:
+        return [unit_id for unit_id in self._nodes if unit_id != ROOT]
+
+    def index_of(self, unit_id: int) -> QModelIndex:
+        """The row of ``unit_id`` if it is loaded, else an invalid index."""
+        return self._index_of_id(unit_id) if unit_id != ROOT else QModelIndex()
+
+    def _index_of_id(self, unit_id: int) -> QModelIndex:
+        node = self._nodes.get(unit_id)
+        if unit_id == ROOT or node is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[node.parent].row_of(unit_id), 0, unit_id)
+
+    def path_ids(self, unit_id: int | None) -> tuple[int, ...]:
+        """The ids from the top level down to ``unit_id`` (empty for None), as far as loaded."""
+        ids: list[int] = []
+        node = self._nodes.get(unit_id or ROOT)
+        while node is not None and node.unit is not None:
+            ids.append(node.unit.id)
+            node = self._nodes.get(node.parent)
+        return tuple(ids[::-1])
+
+    def path_names(self, unit_id: int) -> list[str]:
+        """The names from the top level down to ``unit_id``, as far as loaded."""
+        names: list[str] = []
+        node = self._nodes.get(unit_id)
+        while node is not None and node.unit is not None:
+            names.append(node.unit.name)
+            node = self._nodes.get(node.parent)
+        return names[::-1]
+
+    @staticmethod
+    def _id(index: Index) -> int:
+        return int(index.internalId()) if index.isValid() else ROOT
+
+    # ------------------------------------------------------------------ the model interface
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        node = self._nodes.get(self._id(parent))
+        if node is None or not 0 <= row < len(node.children) or not 0 <= column < self._columns:
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        if node is None or node.parent == ROOT:
+            return QModelIndex()
+        return self._index_of_id(node.parent)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        node = self._nodes.get(self._id(parent))
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return self._columns
+
+    def hasChildren(self, parent: Index = NO_PARENT) -> bool:
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._nodes.get(self._id(parent))
+        return node is not None and node.may_have_children
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == UNIT_COLUMN:
+            return self.tr("Org unit")
+        if section == ROLES_COLUMN:
+            return self.tr("Roles of the chosen user")
+        return self.tr("Inheritance") if section == INHERIT_COLUMN else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled if self.drag_enabled else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == UNIT_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+            if self.drag_enabled:
+                flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        if node is None or node.unit is None:
+            return None
+        column = index.column()
+        if role == UNIT_ID_ROLE:
+            return node.unit.id
+        if column == UNIT_COLUMN:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return node.unit.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return " / ".join(self.path_names(node.unit.id))
+            return None
+        return self._roles_data(node.unit.id, column, role)
+
+    def _roles_data(self, unit_id: int, column: int, role: int) -> Any:
+        if self._user_id is None:
+            return None
+        roles = self._roles.get(unit_id)
+        if roles is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        inherited = roles.inherited_from is not None
+        if column == ROLES_COLUMN:
+            names = ", ".join(chip.role_name for chip in roles.roles)
+            if role == Qt.ItemDataRole.DisplayRole:
+                if inherited and names:
+                    return (
+                        self.tr("%1 — inherited from %2")
+                        .replace("%1", names)
+                        .replace("%2", roles.inherited_from_name or "")
+                    )
+                return names
+            if role == Qt.ItemDataRole.ToolTipRole and inherited:
+                return self.tr(
+                    "These roles are inherited from %1; change them there, or break the inheritance here "
+                    "with “Edit roles”."
+                ).replace("%1", roles.inherited_from_name or "")
+            if role == Qt.ItemDataRole.FontRole and inherited:
+                font = QFont(QApplication.font())
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole and inherited:
+                return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+            return None
+        if column == INHERIT_COLUMN and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            tip = role == Qt.ItemDataRole.ToolTipRole
+            if roles.inherit_ticked:
+                return self.tr("Passes the roles to all child units") if tip else self.tr("Passes on ↓")
+            if roles.chain_broken:
+                return self.tr("Roles from above stop here (“Edit roles”)") if tip else self.tr("Chain broken ✕")
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        unit = self.unit(index)
+        if unit is None or role != Qt.ItemDataRole.EditRole or index.column() != UNIT_COLUMN:
+            return False
+        name = str(value).strip()
+        if name and name != unit.name:
+            self.rename_requested.emit(unit.id, name)  # the page renames; the refresh shows it
+        return False
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Iterable[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        ids = sorted({self._id(index) for index in indexes if index.isValid()})
+        data.setData(MIME_TYPE, ",".join(str(i) for i in ids).encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        return self._dropped_unit(data, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        unit_id = self._dropped_unit(data, parent)
+        if unit_id is None:
+            return False
+        target = self._id(parent) if parent.isValid() else ROOT
+        self.move_requested.emit(unit_id, None if target == ROOT else target)
+        # False: the view must not remove the dragged row itself; the page's refresh moves it.
+        return False
+
+    def _dropped_unit(self, data: QMimeData, parent: Index) -> int | None:
+        if not data.hasFormat(MIME_TYPE):
+            return None
+        ids = [int(part) for part in bytes(data.data(MIME_TYPE).data()).decode().split(",") if part]
+        if len(ids) != 1:
+            return None
+        unit_id = ids[0]
+        target = self._id(parent) if parent.isValid() else ROOT
+        node = self._nodes.get(unit_id)
+        if node is None or node.parent == target:
+            return None
+        # Not into itself or its own subtree (the service refuses it too, S2).
+        ancestor = self._nodes.get(target)
+        while ancestor is not None and ancestor.unit is not None:
+            if ancestor.unit.id == unit_id:
+                return None
+            ancestor = self._nodes.get(ancestor.parent)
+        return unit_id

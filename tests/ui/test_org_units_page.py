@@ -1,0 +1,494 @@
+"""The org units page, driven as an administrator would (SPEC A4-A10, R3, E2, E7, section 8).
+
+The tree is the worked example of SPEC A5-A9 — Konzern > Vertrieb > (Nord > Hamburg, Süd), mia
+holding Leser directly in Süd — under the first administrator's root unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from tenanthelpers import add_user
+from uihelpers import FakeInteraction
+
+from mandant_desktop.db.models import Role
+from mandant_desktop.services.org_units import UnitRoles
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.org_units.dialogs import (
+    DeleteUnitDialog,
+    InheritDialog,
+    MoveDialog,
+    RolePickerDialog,
+    dialog_button,
+)
+from mandant_desktop.ui.org_units.explain import ExplainDialog
+from mandant_desktop.ui.org_units.page import EXPORT_USER, OrgUnitsPage
+from mandant_desktop.ui.org_units.tree_model import INHERIT_COLUMN, ROLES_COLUMN, OrgUnitTreeModel
+from mandant_desktop.ui.users.page import UsersPage
+
+TREE = (("Konzern", None), ("Vertrieb", "Konzern"), ("Nord", "Vertrieb"), ("Hamburg", "Nord"), ("Süd", "Vertrieb"))
+
+
+@dataclass
+class Example:
+    unit: dict[str, int]
+    role: dict[str, int]
+    mia: int
+
+
+@pytest.fixture
+def example(window: MainWindow) -> Example:
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    unit: dict[str, int] = {}
+    root = service.roots(op)[0].id
+    for name, parent in TREE:
+        unit[name] = service.add(op, unit[parent] if parent else root, name).id
+    mia_id = add_user(app.session_factory, "mia", "Mia", "Muster")
+    with app.session_factory() as session:
+        role = {r.name: r.id for r in session.scalars(select(Role))}
+    service.add_roles(op, mia_id, unit["Süd"], [role["Leser"]])
+    return Example(unit, role, mia_id)
+
+
+def open_page(qtbot: QtBot, window: MainWindow) -> OrgUnitsPage:
+    assert window.show_page("org-units")
+    page = window.current_page()
+    assert isinstance(page, OrgUnitsPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not page.model.loading())
+    activate(qtbot, page)
+    return page
+
+
+def activate(qtbot: QtBot, page: OrgUnitsPage) -> None:
+    """Shortcuts (Ctrl+N, Del, Ctrl+Z) reach the active window only; offscreen, a closed dialog
+    does not give the activation back to the main window."""
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
+
+
+def settle(qtbot: QtBot, page: OrgUnitsPage) -> None:
+    """Until every load the page started has arrived."""
+    from mandant_desktop.ui import tasks
+
+    qtbot.waitUntil(lambda: tasks.runner().active() == 0 and not page.model.loading(), timeout=10000)
+
+
+def choose_user(qtbot: QtBot, page: OrgUnitsPage, text: str) -> None:
+    """Type into the user field and pick the first entry of the list that drops down (A4)."""
+    picker = page.user_picker
+    picker.setFocus()
+    with qtbot.waitSignal(picker.searched, timeout=5000):
+        qtbot.keyClicks(picker, text)
+    popup = picker.completer_.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    popup.setCurrentIndex(popup.model().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert picker.user is not None
+    settle(qtbot, page)
+
+
+def find_unit(qtbot: QtBot, page: OrgUnitsPage, name: str) -> None:
+    """The unit search (A4): type, Enter; the tree reveals and selects the match."""
+    page.unit_search.setFocus()
+    page.unit_search.clear()
+    page.unit_search.insert(name)  # QTest types ASCII only (Süd)
+    qtbot.keyClick(page.unit_search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: (u := page.current_unit()) is not None and u.name == name, timeout=5000)
+    settle(qtbot, page)
+    activate(qtbot, page)
+
+
+def roles_text(page: OrgUnitsPage, name: str) -> str:
+    index = unit_index(page, name)
+    return str(index.siblingAtColumn(ROLES_COLUMN).data() or "")
+
+
+def unit_index(page: OrgUnitsPage, name: str) -> QModelIndex:
+    model = page.model
+    unit_id = next(i for i in model.loaded_ids() if (u := model.node_unit(i)) is not None and u.name == name)
+    return model.index_of(unit_id)
+
+
+def roles_of(page: OrgUnitsPage, name: str) -> UnitRoles:
+    roles = page.model.roles(page.model.data(unit_index(page, name), Qt.ItemDataRole.UserRole + 1))
+    assert roles is not None
+    return roles
+
+
+def add_access(qtbot: QtBot, page: OrgUnitsPage, *role_names: str) -> None:
+    """ "Add access…", search each role in the picker, tick it with Space, "Add"."""
+    qtbot.mouseClick(page.panel.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(RolePickerDialog)
+    assert dialog is not None and dialog.isVisible()
+    for name in role_names:
+        dialog.search.clear()
+        qtbot.keyClicks(dialog.search, name)
+        dialog.list.setFocus()
+        dialog.list.setCurrentIndex(dialog.list.model().index(0, 0))
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Space)
+    # Each role is offered with its number of permissions (A4).
+    assert "permission" in dialog.model.data(dialog.model.index(0), Qt.ItemDataRole.DisplayRole)
+    qtbot.mouseClick(dialog_button(dialog), Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+
+
+def click_radio(qtbot: QtBot, button: QAbstractButton) -> None:
+    """On the round mark: a radio button takes clicks on its mark and text only, not its whole width."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert button.isChecked()
+
+
+def tick_inherit(qtbot: QtBot, page: OrgUnitsPage, mode: str) -> dict[str, str]:
+    """Tick the box, choose replace or keep, Continue; returns the impact texts the dialog showed."""
+    qtbot.mouseClick(page.panel.inherit_box, Qt.MouseButton.LeftButton)
+    assert not page.panel.inherit_box.isChecked()  # not before the dialog is answered
+    dialog = page.findChild(InheritDialog)
+    assert dialog is not None and dialog.isVisible()
+    shown = {name: dialog.findChild(QLabel, f"inherit{name.title()}Impact").text() for name in ("keep", "replace")}
+    click_radio(qtbot, dialog.replace_button if mode == "replace" else dialog.keep_button)
+    qtbot.mouseClick(dialog_button(dialog), Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    return shown
+
+
+def expand_all(qtbot: QtBot, page: OrgUnitsPage) -> None:
+    for _ in range(6):
+        page.tree.expandAll()
+        settle(qtbot, page)
+
+
+def test_worked_example_keep_then_edit_roles_then_untick(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """A4, A5 keep, A6, A7, A8 — the SPEC's worked example clicked through: choose mia, add
+    Redakteur + Auditor at Vertrieb, tick "Inherit roles to child units", keep existing; Nord and
+    Hamburg inherit, Süd keeps Leser. "Edit roles" at Nord says 1 unit is affected, then Nord holds
+    the roles directly and Hamburg none. Unticking at Vertrieb removes what was inherited below."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "Muster")
+    find_unit(qtbot, page, "Vertrieb")
+    assert not page.panel.inherit_box.isEnabled()  # no direct role yet: nothing to pass on
+    add_access(qtbot, page, "Redakteur", "Auditor")
+    assert sorted(chip.label.text() for chip in page.panel.chips) == ["Auditor", "Redakteur"]
+    assert page.panel.inherit_box.isEnabled()
+
+    shown = tick_inherit(qtbot, page, "keep")
+    assert "Affects 2 unit(s): adds 4 role(s), removes 0." in shown["keep"]
+    assert "Affects 3 unit(s): adds 6 role(s), removes 1." in shown["replace"]
+    expand_all(qtbot, page)
+    assert page.panel.inherit_box.isChecked()
+    assert roles_text(page, "Nord") == "Auditor, Redakteur — inherited from Vertrieb"
+    assert roles_text(page, "Hamburg") == "Auditor, Redakteur — inherited from Vertrieb"
+    assert roles_text(page, "Süd") == "Leser"
+    assert roles_text(page, "Konzern") == ""
+    assert unit_index(page, "Vertrieb").siblingAtColumn(INHERIT_COLUMN).data() == "Passes on ↓"
+    nord = unit_index(page, "Nord").siblingAtColumn(ROLES_COLUMN)
+    assert nord.data(Qt.ItemDataRole.FontRole).italic()
+
+    find_unit(qtbot, page, "Nord")
+    assert not page.panel.add_button.isEnabled()  # A6: no direct role beside inherited ones
+    assert not any(chip.remove_button.isVisibleTo(page.panel) for chip in page.panel.chips)  # A7
+    qtbot.mouseClick(page.panel.edit_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert "Affected: 1 unit(s) below" in interactions.of_kind("confirm")[-1].text
+    assert roles_text(page, "Nord") == "Auditor, Redakteur"
+    assert roles_text(page, "Hamburg") == ""
+    assert unit_index(page, "Nord").siblingAtColumn(INHERIT_COLUMN).data() == "Chain broken ✕"
+
+    find_unit(qtbot, page, "Vertrieb")
+    qtbot.mouseClick(page.panel.inherit_box, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert interactions.of_kind("confirm")[-1].title == "Inherit roles to child units"
+    assert not page.panel.inherit_box.isChecked()
+    assert roles_text(page, "Vertrieb") == "Auditor, Redakteur"
+    assert roles_text(page, "Süd") == "Leser"
+
+
+def test_replace_takes_away_what_was_there_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """A5 replace, E7: Süd's Leser gives way to the inherited roles; Ctrl+Z restores Leser,
+    Ctrl+Shift+Z does the replace again."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Vertrieb")
+    add_access(qtbot, page, "Redakteur", "Auditor")
+    tick_inherit(qtbot, page, "replace")
+    expand_all(qtbot, page)
+    assert roles_text(page, "Süd") == "Auditor, Redakteur — inherited from Vertrieb"
+    assert page.undo_action.text() == "Undo"
+    assert page.undo_action.toolTip() == "Undo: Inherit the roles of Mia Muster from Vertrieb (replace) (Ctrl+Z)"
+
+    activate(qtbot, page)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page)
+    assert roles_text(page, "Süd") == "Leser"
+    assert not roles_of(page, "Vertrieb").inherit_ticked
+    activate(qtbot, page)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot, page)
+    assert roles_text(page, "Süd") == "Auditor, Redakteur — inherited from Vertrieb"
+
+
+def test_a_direct_role_goes_with_minus_after_a_question(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """A7, R3: "−" beside Leser asks (it is mia's last role: she could not log in) and removes it."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Süd")
+    [chip] = page.panel.chips
+    interactions.confirm_answers = [False]
+    qtbot.mouseClick(chip.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert roles_text(page, "Süd") == "Leser"
+    [chip] = page.panel.chips
+    qtbot.mouseClick(chip.remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    question = interactions.of_kind("confirm")[-1]
+    assert "can no longer log in" in question.text
+    assert roles_text(page, "Süd") == ""
+    assert page.panel.chips == []
+
+
+def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """A10, R3: explain from the tree lists each permission with its role and origin; from the
+    users page, a user without any role is flagged as unable to log in."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Süd")
+    page.explain_action.trigger()
+    dialog = page.findChild(ExplainDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.explanation is not None, timeout=5000)
+    settle(qtbot, page)
+    model = dialog.table_model
+    rows = [tuple(model.text(r, c) for c in range(5)) for r in range(model.rowCount())]
+    granted = [row for row in rows if row[1] == "Yes"]
+    assert granted and all(row[2] == "Role Leser, assigned directly" for row in granted)
+    assert any(row[1] == "No" and row[2] == "None of the user's roles in Süd includes this permission." for row in rows)
+    assert not dialog.login_warning.isVisibleTo(dialog)
+    dialog.close()
+
+    app, op = window.context.app, window.context.operator
+    add_user(app.session_factory, "ole", "Ole", "Ohnerolle")
+    assert window.show_page("users")
+    users = window.current_page()
+    assert isinstance(users, UsersPage)
+    users.refresh()
+    qtbot.waitUntil(lambda: users.model.rowCount() > 0)
+    row = next(r for r in range(users.model.rowCount()) if "Ohnerolle" in str(users.model.index(r, 0).data()))
+    users.table.selectRow(row)
+    assert users.explain_action.isEnabled()
+    users.explain_action.trigger()
+    dialog = users.findChild(ExplainDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.explanation is not None, timeout=5000)
+    assert dialog.login_warning.isVisibleTo(dialog)
+    assert "cannot log in" in dialog.login_warning.text()
+    settle(qtbot, page)
+    del op
+
+
+def test_units_are_added_renamed_moved_and_deleted_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """A9, E2: Ctrl+N adds a child, F2 renames, Ctrl+M moves (the "Move to…" dialog), dragging
+    moves, Del deletes — a unit with children asks what happens to them."""
+    page = open_page(qtbot, window)
+    find_unit(qtbot, page, "Nord")
+    interactions.text_answers = ["Bremen"]
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: (u := page.current_unit()) is not None and u.name == "Bremen", timeout=5000)
+
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not page.tree
+    editor.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, "Bremerhaven")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: (u := page.current_unit()) is not None and u.name == "Bremerhaven", timeout=5000)
+
+    # Move to… : Bremerhaven under Süd, found with the dialog's own search.
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.findChild(MoveDialog)
+    assert dialog is not None
+    dialog.picker.search.insert("Süd")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.picker.current() == example.unit["Süd"], timeout=5000)
+    qtbot.mouseClick(dialog_button(dialog), Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.path_names(page.current_unit().id)[-2:] == ["Süd", "Bremerhaven"])  # type: ignore[union-attr]
+
+    # Drag and drop: Hamburg onto Süd (the model's drop, as the view performs it).
+    find_unit(qtbot, page, "Hamburg")
+    hamburg = unit_index(page, "Hamburg")
+    data = page.model.mimeData([hamburg])
+    assert not page.model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, hamburg)  # not into itself
+    assert page.model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, unit_index(page, "Süd")) is False
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.path_names(example.unit["Hamburg"])[-2:] == ["Süd", "Hamburg"])
+    assert page.undo_stack.count() == 2  # both moves are undoable
+
+    # Del on Süd, which has children now: lift them up to Vertrieb.
+    find_unit(qtbot, page, "Süd")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    delete = page.findChild(DeleteUnitDialog)
+    assert delete is not None
+    assert delete.lift_button.isChecked()  # the harmless answer is the default
+    click_radio(qtbot, delete.lift_button)
+    qtbot.mouseClick(dialog_button(delete), Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.path_names(example.unit["Hamburg"])[-2:] == ["Vertrieb", "Hamburg"])
+    assert example.unit["Süd"] not in page.model.loaded_ids()
+
+
+def test_the_context_menu_offers_what_is_possible(qtbot: QtBot, window: MainWindow, example: Example) -> None:
+    """E2: the menu (also from the menu key) lists unit actions, then the chosen user's role
+    actions; an inherited unit offers "Edit roles" instead of "Add access…"."""
+    page = open_page(qtbot, window)
+    find_unit(qtbot, page, "Süd")
+    texts = [a.text() for a in page.build_context_menu().actions() if not a.isSeparator()]
+    assert "&Add child unit…" in texts and "&Delete…" in texts and "Add a&ccess…" not in texts
+    choose_user(qtbot, page, "mia")
+    texts = [a.text() for a in page.build_context_menu().actions() if not a.isSeparator()]
+    assert "Add a&ccess…" in texts and "E&xplain permissions…" in texts and "&Edit roles" not in texts
+    remove = next(a for a in page.build_context_menu().actions() if a.text() == "Remove Leser…")
+    remove.trigger()  # "−" from the keyboard: asks, then removes
+    settle(qtbot, page)
+    assert roles_text(page, "Süd") == ""
+
+
+def test_export_of_the_chosen_users_accesses(
+    qtbot: QtBot, window: MainWindow, example: Example, tmp_path: Path
+) -> None:
+    """A3: the download of the chosen user's accesses, inherited ones with their source."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    path = tmp_path / "mia.xlsx"
+    task = page.export(EXPORT_USER, path)
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
+    assert len(rows) == 1 and "Süd" in str(rows[0][2]) and rows[0][3] == "Leser"
+
+
+def test_the_tree_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: Any, window: MainWindow, example: Example
+) -> None:
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    expand_all(qtbot, page)
+    qtmodeltester.check(page.model)
+    settle(qtbot, page)
+
+
+def test_levels_and_roles_load_lazily_for_what_is_fetched(
+    qtbot: QtBot, qtmodeltester: Any, window: MainWindow, example: Example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Section 8, A4: 120 units under Konzern — the first view loads two levels; the roles of the
+    chosen user are asked for the fetched units only; expanding a unit loads its level."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    for index in range(120):
+        service.add(op, example.unit["Konzern"], f"Filiale {index:03d}")
+    asked: list[int] = []
+    real = service.roles_of
+
+    def counting(operator: Any, user_id: int, unit_ids: Any) -> Any:
+        asked.append(len(list(unit_ids)))
+        return real(operator, user_id, unit_ids)
+
+    monkeypatch.setattr(service, "roles_of", counting)
+    page = open_page(qtbot, window)
+    settle(qtbot, page)
+    loaded = len(page.model.loaded_ids())
+    assert loaded == 2  # the root and Konzern: the root opened one level, Konzern is not expanded
+    find_unit(qtbot, page, "Filiale 077")
+    assert len(page.model.loaded_ids()) == 2 + 121
+    choose_user(qtbot, page, "mia")
+    assert asked and max(asked) <= len(page.model.loaded_ids())
+    assert example.unit["Nord"] not in page.model.loaded_ids()  # Vertrieb was never expanded
+    qtmodeltester.check(page.model)
+    settle(qtbot, page)
+
+
+def test_a_user_who_may_only_look_changes_nothing(qtbot: QtBot, window: MainWindow, example: Example) -> None:
+    """S1, S2: without assignments.assign and org_units.edit the buttons are off; no dragging."""
+    from dataclasses import replace
+
+    from mandant_desktop.ui.page import PageContext
+
+    context = window.context
+    viewer = replace(context.operator, permissions=frozenset({"org_units.view", "assignments.view"}))
+    page = OrgUnitsPage(PageContext(context.app, viewer, context.settings, context.language, window))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    settle(qtbot, page)
+    assert not page.add_action.isEnabled()
+    assert not page.tree.dragEnabled()
+    assert page.tree.editTriggers() == QAbstractItemView.EditTrigger.EditKeyPressed
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Süd")
+    assert not page.panel.add_button.isEnabled()
+    assert not any(chip.remove_button.isVisibleTo(page.panel) for chip in page.panel.chips)
+
+
+def test_the_model_alone_loads_on_a_worker(qtbot: QtBot, qtmodeltester: Any) -> None:
+    """The model against a plain function: nothing is loaded until asked for."""
+    from mandant_desktop.services.org_units import UnitNode
+
+    calls: list[int | None] = []
+
+    def children(parent: int | None) -> list[UnitNode]:
+        calls.append(parent)
+        if parent is None:
+            return [UnitNode(1, None, "A", 0, 2), UnitNode(2, None, "B", 0, 0)]
+        return [UnitNode(10 + parent, parent, f"A{parent}", 1, 0)] if parent == 1 else []
+
+    model = OrgUnitTreeModel(children, None, columns=1)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    assert calls == [None]
+    assert model.hasChildren(model.index(0, 0)) and not model.hasChildren(model.index(1, 0))
+    assert model.canFetchMore(model.index(0, 0))
+    model.fetchMore(model.index(0, 0))
+    qtbot.waitUntil(lambda: model.rowCount(model.index(0, 0)) == 1)
+    qtmodeltester.check(model)
+
+
+def test_changes_from_another_workstation_appear_and_expansion_stays(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """E8: a unit added and a role given elsewhere appear when the window hears of the change;
+    the expanded levels stay expanded."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Hamburg")
+    app, op = window.context.app, window.context.operator
+    app.services.org_units.add(op, example.unit["Nord"], "Bremen")
+    app.services.org_units.add_roles(op, example.mia, example.unit["Hamburg"], [example.role["Autor"]])
+    window._changed_elsewhere(None)  # what the change watcher emits
+    settle(qtbot, page)
+    assert page.tree.isExpanded(unit_index(page, "Nord"))
+    assert "Bremen" in [page.model.node_unit(i).name for i in page.model.loaded_ids()]  # type: ignore[union-attr]
+    assert roles_text(page, "Hamburg") == "Autor"
+    assert [chip.label.text() for chip in page.panel.chips] == ["Autor"]
