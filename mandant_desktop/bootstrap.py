@@ -35,6 +35,7 @@ from mandant_desktop.services.contact_persons import ContactPersonService
 from mandant_desktop.services.customer_contacts import CustomerContactService
 from mandant_desktop.services.customers import CustomerService
 from mandant_desktop.services.mail import MailService
+from mandant_desktop.services.org_units import OrgUnitsService
 from mandant_desktop.services.rights_groups import RightsGroupService
 from mandant_desktop.services.rights_naming import RightsNamingService
 from mandant_desktop.services.roles import RolesService
@@ -108,6 +109,8 @@ class Services:
     mail: MailService = field(init=False)
     roles: RolesService = field(init=False)
     assignments: AssignmentsService = field(init=False)
+    #: the org-unit tree with role inheritance (issue 4)
+    org_units: OrgUnitsService = field(init=False)
     # customers (issue 6)
     customers: CustomerService = field(init=False)
     rights_groups: RightsGroupService = field(init=False)
@@ -135,6 +138,7 @@ class Services:
         self.mail = MailService(self.session_factory, make_secret_store)
         self.roles = RolesService(self.session_factory)
         self.assignments = AssignmentsService(self.session_factory)
+        self.org_units = OrgUnitsService(self.session_factory)
         # customers (issue 6)
         self.customers = CustomerService(self.session_factory)
         self.rights_groups = RightsGroupService(self.session_factory)

@@ -354,6 +354,23 @@ class InheritanceSource(Base):
     created_by: Mapped[str | None] = mapped_column(String(100))
 
 
+class InheritanceBreak(Base):
+    """A unit where "Edit roles" broke one user's chain of inherited roles (SPEC A7).
+
+    Nothing inherited from above reaches the unit any more, nor, through it, the units below it; a
+    unit created under it later therefore receives nothing from above either.
+    """
+
+    __tablename__ = "inheritance_break"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True)
+    org_unit_id: Mapped[int] = mapped_column(
+        ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+
+
 # --------------------------------------------------------------------------- customers and rights groups
 
 

@@ -49,6 +49,7 @@ KEYWORDS: dict[str, dict[str, Any]] = {
     "customer_contacts.set_external_user_active": {"expected_version": 1},
     "mail.save_settings": {"expected_version": (0, 0)},
     "rights_naming.save": {"expected_version": 0},
+    "org_units.delete": {"children": "lift"},
 }
 
 READER = PREDEFINED_BY_KEY["reader"].permissions

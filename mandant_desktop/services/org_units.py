@@ -1,0 +1,999 @@
+"""The org-unit tree and one user's roles in it: inheritance, breaking the chain, explain (SPEC A4-A10, R3).
+
+Representation (see :mod:`mandant_desktop.domain.inheritance` for the rules):
+
+* ``role_assignment`` rows are materialised: a direct row has ``inherited_from_id`` NULL, an
+  inherited row names the source unit it came from;
+* ``inheritance_source`` (user, unit) is the ticked "Inherit roles to child units" box;
+* ``inheritance_break`` (user, unit) is a unit where "Edit roles" broke the chain (A7): nothing
+  from above reaches it or its subtree through it.
+
+Every change edits sources, breaks or direct rows and then brings the materialised inherited rows
+of the affected subtree in line with the rules. That takes a constant number of statements,
+whatever the size of the subtree: the subtree and its ancestors are read with one recursive CTE
+over ``org_unit.parent_id``, the user's rows there with one query, the rule is applied in memory
+and the differences are written with one executemany DELETE and one executemany INSERT (plus the
+audit entries, also one executemany).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, cast
+
+from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from mandant_desktop.db.models import (
+    InheritanceBreak,
+    InheritanceSource,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    RolePermission,
+    User,
+    UserKind,
+    utcnow,
+)
+from mandant_desktop.domain import inheritance
+from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
+from mandant_desktop.domain.permissions import ADMIN_CODES
+from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
+from mandant_desktop.services.assignments import (
+    AssignmentRow,
+    AssignmentsService,
+    Chip,
+    GridUser,
+    Key,
+    RoleChoice,
+    units_with_permission,
+)
+from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.unit_of_work import UnitOfWork
+
+DeleteMode = Literal["delete", "lift"]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNode:
+    id: int
+    parent_id: int | None
+    name: str
+    depth: int
+    #: direct children, for the lazy tree's hasChildren / rowCount
+    child_count: int
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRoles:
+    """One user's roles in one unit (A4, A6: all inherited or all direct)."""
+
+    unit_id: int
+    roles: tuple[Chip, ...]
+    #: the source unit when the roles are inherited, else None
+    inherited_from: int | None
+    inherited_from_name: str | None
+    #: this unit is an inheritance source of the user (box ticked)
+    inherit_ticked: bool
+    #: inheritance from above is broken here (A7 "Edit roles")
+    chain_broken: bool
+
+
+@dataclass(frozen=True, slots=True)
+class InheritImpact:
+    """Preview for the dialogs; counts only, nothing changed."""
+
+    units: int
+    roles_added: int
+    roles_removed: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteImpact:
+    children: int
+    descendants: int
+    assignments: int
+
+
+@dataclass(frozen=True, slots=True)
+class PermissionReason:
+    """Why a user holds (or lacks) one permission in one unit (A10)."""
+
+    permission: str
+    granted: bool
+    role_id: int | None = None
+    role_name: str | None = None
+    inherited_from: int | None = None
+    inherited_from_name: str | None = None
+    assigned_by: str | None = None
+    assigned_at: dt.datetime | None = None
+    #: for granted=False: English source text, already formatted with unit names
+    why_not: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    user_id: int
+    unit_id: int
+    unit_path: str
+    #: one per admin permission, granted ones first
+    reasons: tuple[PermissionReason, ...]
+    #: R3: holds a role in at least one unit
+    can_log_in: bool
+
+
+#: (user_id, org_unit_id) of an inheritance source or a chain break
+Mark = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkRow:
+    """A source or break row as it was, so that it can be put back exactly."""
+
+    user_id: int
+    org_unit_id: int
+    created_at: dt.datetime
+    created_by: str | None
+
+    @property
+    def key(self) -> Mark:
+        return (self.user_id, self.org_unit_id)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgChange:
+    """What one operation did; compatible with :class:`services.assignments.ChangeSet` (``added``,
+    ``removed``, ``size``) and also covering inheritance sources and chain breaks, so that
+    :meth:`OrgUnitsService.revert` undoes it exactly."""
+
+    added: tuple[Key, ...] = ()
+    removed: tuple[AssignmentRow, ...] = ()
+    sources_added: tuple[Mark, ...] = ()
+    sources_removed: tuple[MarkRow, ...] = ()
+    breaks_added: tuple[Mark, ...] = ()
+    breaks_removed: tuple[MarkRow, ...] = ()
+    #: (unit, parent before, parent after) of a move
+    moved: tuple[int, int | None, int | None] | None = None
+
+    @property
+    def size(self) -> int:
+        return (
+            len(self.added)
+            + len(self.removed)
+            + len(self.sources_added)
+            + len(self.sources_removed)
+            + len(self.breaks_added)
+            + len(self.breaks_removed)
+            + (1 if self.moved else 0)
+        )
+
+
+@dataclass
+class _Area:
+    """A part of the tree with everything stored on it: the units ``tops`` and everything below them
+    (``subtree``), their ancestors (for what arrives from above), and the rows of one user or all."""
+
+    parents: dict[int, int | None]
+    subtree: set[int]
+    rows: dict[Key, AssignmentRow]
+    sources: dict[Mark, MarkRow]
+    breaks: dict[Mark, MarkRow]
+
+    def users(self) -> set[int]:
+        return {k[0] for k in self.rows} | {k[0] for k in self.sources} | {k[0] for k in self.breaks}
+
+    def tree_of(self, user_id: int) -> UserTree:
+        direct: dict[int, set[int]] = {}
+        for (user, unit, role), row in self.rows.items():
+            if user == user_id and row.inherited_from_id is None:
+                direct.setdefault(unit, set()).add(role)
+        return UserTree(
+            direct={unit: frozenset(roles) for unit, roles in direct.items()},
+            sources=frozenset(unit for user, unit in self.sources if user == user_id),
+            breaks=frozenset(unit for user, unit in self.breaks if user == user_id),
+        )
+
+
+@dataclass
+class _Diff:
+    """The writes that bring an area in line with the users' new trees."""
+
+    deletes: list[AssignmentRow] = field(default_factory=list)
+    inserts: list[AssignmentRow] = field(default_factory=list)
+    sources_off: list[MarkRow] = field(default_factory=list)
+    sources_on: list[MarkRow] = field(default_factory=list)
+    breaks_off: list[MarkRow] = field(default_factory=list)
+    breaks_on: list[MarkRow] = field(default_factory=list)
+
+    def change(self, moved: tuple[int, int | None, int | None] | None = None) -> OrgChange:
+        return OrgChange(
+            added=tuple(row.key for row in self.inserts),
+            removed=tuple(self.deletes),
+            sources_added=tuple(m.key for m in self.sources_on),
+            sources_removed=tuple(self.sources_off),
+            breaks_added=tuple(m.key for m in self.breaks_on),
+            breaks_removed=tuple(self.breaks_off),
+            moved=moved,
+        )
+
+    def impact(self, unit_id: int) -> InheritImpact:
+        units = {row.org_unit_id for row in (*self.deletes, *self.inserts)} - {unit_id}
+        return InheritImpact(units=len(units), roles_added=len(self.inserts), roles_removed=len(self.deletes))
+
+
+#: a change to one user's tree, given the tree's parents
+TreeEdit = Callable[[Parents, UserTree], UserTree]
+
+
+def _pairs(result: Iterable[Any]) -> dict[Any, Any]:
+    return {row[0]: row[1] for row in result}
+
+
+def _table(model: type[Any]) -> Table:
+    return cast(Table, model.__table__)
+
+
+def _unit_columns() -> tuple[Any, ...]:
+    child = aliased(OrgUnit)
+    count = select(func.count(child.id)).where(child.parent_id == OrgUnit.id).scalar_subquery()
+    return (OrgUnit.id, OrgUnit.parent_id, OrgUnit.name, OrgUnit.depth, count, OrgUnit.version)
+
+
+def _subtree(tops: Collection[int]) -> CTE:
+    """``tops`` and every unit below them: a recursive CTE over ``org_unit.parent_id``."""
+    start = select(OrgUnit.id, OrgUnit.parent_id).where(OrgUnit.id.in_(sorted(tops))).cte("subtree", recursive=True)
+    child = aliased(OrgUnit)
+    return start.union_all(select(child.id, child.parent_id).join(start, child.parent_id == start.c.id))
+
+
+def _above(tops: Collection[int]) -> CTE:
+    """``tops`` and every unit above them."""
+    start = select(OrgUnit.id, OrgUnit.parent_id).where(OrgUnit.id.in_(sorted(tops))).cte("above", recursive=True)
+    parent = aliased(OrgUnit)
+    return start.union_all(select(parent.id, parent.parent_id).join(start, parent.id == start.c.parent_id))
+
+
+def _rows(session: Session, where: ColumnElement[bool]) -> dict[Key, AssignmentRow]:
+    ra = RoleAssignment
+    stmt = select(ra.user_id, ra.org_unit_id, ra.role_id, ra.inherited_from_id, ra.created_at, ra.created_by)
+    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in session.execute(stmt.where(where))}
+
+
+def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], where: Any) -> dict[Mark, MarkRow]:
+    stmt = select(model.user_id, model.org_unit_id, model.created_at, model.created_by).where(where)
+    return {(r[0], r[1]): MarkRow(*r) for r in session.execute(stmt)}
+
+
+def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> _Area:
+    """Five queries, whatever the size of the subtree."""
+    below, above = _subtree(tops), _above(tops)
+    subtree = _pairs(session.execute(select(below.c.id, below.c.parent_id)))
+    parents = _pairs(session.execute(select(above.c.id, above.c.parent_id)))
+    parents.update(subtree)
+    in_area: Callable[[Any], ColumnElement[bool]] = lambda column: or_(  # noqa: E731
+        column.in_(select(below.c.id)), column.in_(select(above.c.id))
+    )
+    who: Callable[[Any], ColumnElement[bool]] = lambda column: (  # noqa: E731
+        column == user_id if user_id is not None else true()
+    )
+    return _Area(
+        parents=parents,
+        subtree=set(subtree),
+        rows=_rows(session, and_(who(RoleAssignment.user_id), in_area(RoleAssignment.org_unit_id))),
+        sources=_marks(
+            session, InheritanceSource, and_(who(InheritanceSource.user_id), in_area(InheritanceSource.org_unit_id))
+        ),
+        breaks=_marks(
+            session, InheritanceBreak, and_(who(InheritanceBreak.user_id), in_area(InheritanceBreak.org_unit_id))
+        ),
+    )
+
+
+def _mark_diff(
+    before: dict[Mark, MarkRow], after: dict[int, frozenset[int]], subtree: set[int], stamp: tuple[dt.datetime, str]
+) -> tuple[list[MarkRow], list[MarkRow]]:
+    wanted = {(user, unit) for user, units in after.items() for unit in units if unit in subtree}
+    current = {key for key in before if key[1] in subtree and key[0] in after}
+    off = [before[key] for key in sorted(current - wanted)]
+    on = [MarkRow(user, unit, *stamp) for user, unit in sorted(wanted - current)]
+    return off, on
+
+
+def _diff(area: _Area, trees: dict[int, UserTree], stamp: tuple[dt.datetime, str]) -> _Diff:
+    """Compare what is stored on the subtree with what the users' ``trees`` say belongs there."""
+    diff = _Diff()
+    wanted: dict[Key, int | None] = {}
+    for user, tree in trees.items():
+        for unit, held in holdings(area.parents, tree, area.subtree).items():
+            for role in held.roles:
+                wanted[(user, unit, role)] = held.source
+    for key, row in sorted(area.rows.items()):
+        if key[1] in area.subtree and key[0] in trees and wanted.get(key, -1) != row.inherited_from_id:
+            diff.deletes.append(row)
+    for key, source in sorted(wanted.items(), key=lambda item: item[0]):
+        stored = area.rows.get(key)
+        if stored is None or stored.inherited_from_id != source:
+            diff.inserts.append(AssignmentRow(*key, source, *stamp))
+    diff.sources_off, diff.sources_on = _mark_diff(
+        area.sources, {u: t.sources for u, t in trees.items()}, area.subtree, stamp
+    )
+    diff.breaks_off, diff.breaks_on = _mark_diff(
+        area.breaks, {u: t.breaks for u, t in trees.items()}, area.subtree, stamp
+    )
+    return diff
+
+
+def _key_params(rows: Sequence[AssignmentRow]) -> list[dict[str, Any]]:
+    return [{"u": r.user_id, "n": r.org_unit_id, "r": r.role_id} for r in rows]
+
+
+def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
+    """One executemany DELETE by key."""
+    if not rows:
+        return
+    table = _table(RoleAssignment)
+    stmt = delete(table).where(
+        table.c.user_id == bindparam("u"), table.c.org_unit_id == bindparam("n"), table.c.role_id == bindparam("r")
+    )
+    uow.session.execute(stmt, _key_params(rows))
+    uow.audit_many(_assignment_audit(r, "delete", summary) for r in rows)
+
+
+def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
+    """One executemany INSERT."""
+    if not rows:
+        return
+    uow.session.execute(
+        insert(_table(RoleAssignment)),
+        [
+            {
+                "user_id": r.user_id,
+                "org_unit_id": r.org_unit_id,
+                "role_id": r.role_id,
+                "inherited_from_id": r.inherited_from_id,
+                "created_at": r.created_at,
+                "created_by": r.created_by,
+            }
+            for r in rows
+        ],
+    )
+    uow.audit_many(_assignment_audit(r, "create", summary) for r in rows)
+
+
+def _assignment_audit(row: AssignmentRow, action: str, summary: str) -> dict[str, Any]:
+    values = {
+        "user_id": row.user_id,
+        "org_unit_id": row.org_unit_id,
+        "role_id": row.role_id,
+        "inherited_from_id": row.inherited_from_id,
+    }
+    return {
+        "object_type": "RoleAssignment",
+        "object_id": f"{row.user_id}:{row.org_unit_id}:{row.role_id}",
+        "action": action,
+        "changes": {k: ([None, v] if action == "create" else [v, None]) for k, v in values.items()},
+        "summary": summary,
+    }
+
+
+def _write_marks(
+    uow: UnitOfWork,
+    model: type[InheritanceSource | InheritanceBreak],
+    off: Sequence[MarkRow],
+    on: Sequence[MarkRow],
+    summary: str,
+) -> None:
+    table = _table(model)
+    if off:
+        stmt = delete(table).where(table.c.user_id == bindparam("u"), table.c.org_unit_id == bindparam("n"))
+        uow.session.execute(stmt, [{"u": m.user_id, "n": m.org_unit_id} for m in off])
+    if on:
+        uow.session.execute(
+            insert(table),
+            [
+                {
+                    "user_id": m.user_id,
+                    "org_unit_id": m.org_unit_id,
+                    "created_at": m.created_at,
+                    "created_by": m.created_by,
+                }
+                for m in on
+            ],
+        )
+    for action, marks in (("delete", off), ("create", on)):
+        uow.audit_many(
+            {
+                "object_type": model.__name__,
+                "object_id": f"{m.user_id}:{m.org_unit_id}",
+                "action": action,
+                "changes": {
+                    k: ([None, v] if action == "create" else [v, None])
+                    for k, v in (("user_id", m.user_id), ("org_unit_id", m.org_unit_id))
+                },
+                "summary": summary,
+            }
+            for m in marks
+        )
+
+
+def _write(uow: UnitOfWork, diff: _Diff, summary: str) -> None:
+    _delete_rows(uow, diff.deletes, summary)
+    _insert_rows(uow, diff.inserts, summary)
+    _write_marks(uow, InheritanceSource, diff.sources_off, diff.sources_on, summary)
+    _write_marks(uow, InheritanceBreak, diff.breaks_off, diff.breaks_on, summary)
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("Please enter a {field}.", field="name")
+    if len(cleaned) > 200:
+        raise ValidationError("The name may be at most {limit} characters long.", field="name", limit=200)
+    return cleaned
+
+
+_R = TypeVar("_R", AssignmentRow, MarkRow)
+
+
+class OrgUnitsService:
+    def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self._factory = session_factory
+        self._now = clock
+        self._assignments = AssignmentsService(session_factory, clock=clock)
+
+    # ------------------------------------------------------------------ the tree
+
+    def roots(self, operator: Operator) -> list[UnitNode]:
+        """The top units, by sort order and name. One query."""
+        operator.require("org_units.view")
+        return self._nodes(operator, OrgUnit.parent_id.is_(None))
+
+    def children(self, operator: Operator, parent_id: int) -> list[UnitNode]:
+        """The direct children of ``parent_id``, by sort order and name. One query."""
+        operator.require("org_units.view")
+        return self._nodes(operator, OrgUnit.parent_id == parent_id)
+
+    def _nodes(self, operator: Operator, where: ColumnElement[bool]) -> list[UnitNode]:
+        stmt = select(*_unit_columns()).where(where).order_by(OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            return [UnitNode(*row) for row in uow.session.execute(stmt)]
+
+    def get(self, operator: Operator, unit_id: int) -> UnitNode:
+        operator.require("org_units.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            return self._node(uow.session, unit_id)
+
+    @staticmethod
+    def _node(session: Session, unit_id: int) -> UnitNode:
+        row = session.execute(select(*_unit_columns()).where(OrgUnit.id == unit_id)).first()
+        if row is None:
+            raise NotFoundError("The org unit no longer exists. Reload the page.")
+        return UnitNode(*row)
+
+    def path(self, operator: Operator, unit_id: int) -> tuple[int, ...]:
+        """The ids from the root down to ``unit_id``. One query."""
+        operator.require("org_units.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            above = _above([unit_id])
+            parents = _pairs(uow.session.execute(select(above.c.id, above.c.parent_id)))
+        if unit_id not in parents:
+            raise NotFoundError("The org unit no longer exists. Reload the page.")
+        return (*reversed(ancestors(parents, unit_id)), unit_id)
+
+    def search(self, operator: Operator, text: str, limit: int = 200) -> list[tuple[int, ...]]:
+        """Units whose name contains ``text`` (any case), each as its id path from the root, in
+        tree order. Two queries."""
+        operator.require("org_units.view")
+        needle = text.strip().lower()
+        if not needle:
+            return []
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            session = uow.session
+            found = list(
+                session.scalars(
+                    select(OrgUnit.id)
+                    .where(func.lower(OrgUnit.name).contains(needle, autoescape=True))
+                    .order_by(OrgUnit.depth, OrgUnit.id)
+                    .limit(limit)
+                )
+            )
+            if not found:
+                return []
+            above = _above(found)
+            parents = _pairs(session.execute(select(above.c.id, above.c.parent_id)))
+            order = {
+                unit: (sort, name.lower())
+                for unit, sort, name in session.execute(
+                    select(OrgUnit.id, OrgUnit.sort_order, OrgUnit.name).where(OrgUnit.id.in_(list(parents)))
+                )
+            }
+        paths = [(*reversed(ancestors(parents, unit)), unit) for unit in found]
+        paths.sort(key=lambda ids: [order[i] for i in ids])
+        return paths
+
+    def add(self, operator: Operator, parent_id: int | None, name: str) -> UnitNode:
+        """A new unit at the end of ``parent_id``'s children; it receives the roles inherited from
+        above at once (A9)."""
+        operator.require("org_units.edit")
+        cleaned = _clean_name(name)
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            depth = 0
+            if parent_id is not None:
+                parent = session.get(OrgUnit, parent_id)
+                if parent is None:
+                    raise NotFoundError("The org unit no longer exists. Reload the page.")
+                depth = parent.depth + 1
+            last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(parent_id)))
+            unit = OrgUnit(name=cleaned, parent_id=parent_id, depth=depth, sort_order=(last or 0) + 1)
+            session.add(unit)
+            session.flush()
+            self._sync(uow, [unit.id], "org unit added")
+            node = self._node(session, unit.id)
+            uow.commit()
+        return node
+
+    def rename(self, operator: Operator, unit_id: int, name: str, *, version: int | None = None) -> UnitNode:
+        operator.require("org_units.edit")
+        cleaned = _clean_name(name)
+        with UnitOfWork(self._factory, operator) as uow:
+            unit = uow.load(OrgUnit, unit_id, expected_version=version)
+            unit.name = cleaned
+            uow.session.flush()
+            node = self._node(uow.session, unit_id)
+            uow.commit()
+        return node
+
+    def move(self, operator: Operator, unit_id: int, new_parent_id: int | None) -> OrgChange:
+        """Move a unit (with its subtree) under ``new_parent_id`` (None: to the top). The moved units
+        gain the roles inherited from their new ancestors and lose those of the old ones (A9)."""
+        operator.require("org_units.edit")
+        with UnitOfWork(self._factory, operator) as uow:
+            admins = lock_administrators(uow.session)
+            old_parent = self._reparent(uow, unit_id, new_parent_id)
+            diff = self._sync(uow, [unit_id], "org unit moved")
+            require_administrators_remain(uow.session, admins)
+            uow.commit()
+        return diff.change(moved=(unit_id, old_parent, new_parent_id))
+
+    def _reparent(self, uow: UnitOfWork, unit_id: int, new_parent_id: int | None) -> int | None:
+        """Hang ``unit_id`` under ``new_parent_id`` and fix the depths below it; the old parent."""
+        session = uow.session
+        unit = session.get(OrgUnit, unit_id)
+        if unit is None:
+            raise NotFoundError("The org unit no longer exists. Reload the page.")
+        below = _subtree([unit_id])
+        subtree = set(session.scalars(select(below.c.id)))
+        depth = 0
+        if new_parent_id is not None:
+            if new_parent_id in subtree:
+                raise ValidationError("A unit cannot be moved into its own subtree.")
+            parent = session.get(OrgUnit, new_parent_id)
+            if parent is None:
+                raise NotFoundError("The org unit no longer exists. Reload the page.")
+            depth = parent.depth + 1
+        old_parent = unit.parent_id
+        if old_parent == new_parent_id:
+            return old_parent
+        last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(new_parent_id)))
+        shift = depth - unit.depth
+        unit.parent_id, unit.depth, unit.sort_order = new_parent_id, depth, (last or 0) + 1
+        session.flush()
+        rest = sorted(subtree - {unit_id})
+        if shift and rest:
+            # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
+            table = _table(OrgUnit)
+            session.execute(update(table).where(table.c.id.in_(rest)).values(depth=table.c.depth + shift))
+        return old_parent
+
+    def delete_impact(self, operator: Operator, unit_id: int) -> DeleteImpact:
+        operator.require("org_units.delete")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            session = uow.session
+            if session.get(OrgUnit, unit_id) is None:
+                raise NotFoundError("The org unit no longer exists. Reload the page.")
+            below = _subtree([unit_id])
+            units = session.scalar(select(func.count()).select_from(below)) or 0
+            children = session.scalar(select(func.count(OrgUnit.id)).where(OrgUnit.parent_id == unit_id)) or 0
+            rows = session.scalar(
+                select(func.count(RoleAssignment.id)).where(RoleAssignment.org_unit_id.in_(select(below.c.id)))
+            )
+        return DeleteImpact(children=children, descendants=units - 1, assignments=rows or 0)
+
+    def delete(self, operator: Operator, unit_id: int, *, children: DeleteMode) -> None:
+        """Delete a unit: with its whole subtree ("delete"), or lifting its children to its parent
+        ("lift"), where they then receive what is inherited there (A9)."""
+        operator.require("org_units.delete")
+        if children not in ("delete", "lift"):
+            raise ValidationError("Choose what happens to the unit's children.")
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            admins = lock_administrators(session)
+            unit = session.get(OrgUnit, unit_id)
+            if unit is None:
+                raise NotFoundError("The org unit no longer exists. Reload the page.")
+            kids = list(session.scalars(select(OrgUnit.id).where(OrgUnit.parent_id == unit_id)))
+            if children == "lift" and kids:
+                for kid in kids:
+                    self._reparent(uow, kid, unit.parent_id)
+                self._sync(uow, kids, "org unit deleted")
+                gone = [unit_id]
+            else:
+                below = _subtree([unit_id])
+                gone = sorted(session.scalars(select(below.c.id)))
+            self._drop_units(uow, gone)
+            require_administrators_remain(session, admins)
+            uow.commit()
+
+    def _drop_units(self, uow: UnitOfWork, units: list[int]) -> None:
+        """Delete ``units`` and everything stored on them, audited; a constant number of statements."""
+        session = uow.session
+        area = _Area({}, set(units), {}, {}, {})
+        area.rows = _rows(session, RoleAssignment.org_unit_id.in_(units))
+        area.sources = _marks(session, InheritanceSource, InheritanceSource.org_unit_id.in_(units))
+        area.breaks = _marks(session, InheritanceBreak, InheritanceBreak.org_unit_id.in_(units))
+        _write(
+            uow,
+            _Diff(
+                deletes=list(area.rows.values()),
+                sources_off=list(area.sources.values()),
+                breaks_off=list(area.breaks.values()),
+            ),
+            "org unit deleted",
+        )
+        names = _pairs(session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(units))))
+        table = _table(OrgUnit)
+        # Parents first would break the self-reference; cutting the links inside the set first works on every backend.
+        session.execute(update(table).where(table.c.id.in_(units)).values(parent_id=None))
+        session.execute(delete(table).where(table.c.id.in_(units)))
+        uow.audit_many(
+            {"object_type": "OrgUnit", "object_id": unit, "action": "delete", "changes": {"name": [name, None]}}
+            for unit, name in names.items()
+        )
+        session.expunge_all()
+
+    # ------------------------------------------------------------------ a user's roles in the tree
+
+    def users(self, operator: Operator, text: str, limit: int = 50) -> list[GridUser]:
+        """Internal users whose name, user name or e-mail contains ``text`` (the user picker)."""
+        operator.require("assignments.view")
+        needle = text.strip().lower()
+        stmt = select(User.id, User.first_name, User.last_name, User.username, User.email).where(
+            User.kind == UserKind.INTERNAL
+        )
+        if needle:
+            stmt = stmt.where(
+                or_(
+                    *(
+                        func.lower(column).contains(needle, autoescape=True)
+                        for column in (User.first_name, User.last_name, User.username, User.email)
+                    ),
+                    func.lower(User.first_name + " " + User.last_name).contains(needle, autoescape=True),
+                )
+            )
+        stmt = stmt.order_by(func.lower(User.last_name), func.lower(User.first_name), User.id).limit(limit)
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            rows = uow.session.execute(stmt).all()
+        return [
+            GridUser(r.id, f"{r.first_name} {r.last_name}".strip() or r.username, r.username, r.email) for r in rows
+        ]
+
+    def role_choices(self, operator: Operator) -> list[RoleChoice]:
+        operator.require("assignments.view")
+        return self._assignments.roles(operator)
+
+    def roles_of(self, operator: Operator, user_id: int, unit_ids: Collection[int]) -> dict[int, UnitRoles]:
+        """The user's roles in each of ``unit_ids`` (the visible part of the tree). One query."""
+        operator.require("assignments.view")
+        if not unit_ids:
+            return {}
+        source = aliased(OrgUnit)
+        src_mark, brk_mark = aliased(InheritanceSource), aliased(InheritanceBreak)
+        stmt = (
+            select(
+                OrgUnit.id,
+                Role.id,
+                Role.name,
+                RoleAssignment.inherited_from_id,
+                source.name,
+                src_mark.org_unit_id,
+                brk_mark.org_unit_id,
+            )
+            .outerjoin(
+                RoleAssignment, and_(RoleAssignment.org_unit_id == OrgUnit.id, RoleAssignment.user_id == user_id)
+            )
+            .outerjoin(Role, Role.id == RoleAssignment.role_id)
+            .outerjoin(source, source.id == RoleAssignment.inherited_from_id)
+            .outerjoin(src_mark, and_(src_mark.org_unit_id == OrgUnit.id, src_mark.user_id == user_id))
+            .outerjoin(brk_mark, and_(brk_mark.org_unit_id == OrgUnit.id, brk_mark.user_id == user_id))
+            .where(OrgUnit.id.in_(sorted(set(unit_ids))))
+            .order_by(OrgUnit.id, func.lower(Role.name))
+        )
+        chips: dict[int, list[Chip]] = {}
+        info: dict[int, tuple[int | None, str | None, bool, bool]] = {}
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            for unit, role_id, role_name, from_id, from_name, ticked, broken in uow.session.execute(stmt):
+                chips.setdefault(unit, [])
+                if role_id is not None:
+                    chips[unit].append(Chip(role_id, role_name, from_id))
+                known = info.get(unit, (None, None, False, False))
+                info[unit] = (known[0] or from_id, known[1] or from_name, ticked is not None, broken is not None)
+        return {
+            unit: UnitRoles(
+                unit, tuple(chips[unit]), *info[unit][:2], inherit_ticked=info[unit][2], chain_broken=info[unit][3]
+            )
+            for unit in chips
+        }
+
+    def add_roles(self, operator: Operator, user_id: int, unit_id: int, role_ids: Collection[int]) -> OrgChange:
+        """Direct roles (A1, A4); refused where the user's roles are inherited (A6). When the unit is
+        an inheritance source, the units inheriting from it receive the roles too."""
+        operator.require("assignments.assign")
+        roles = set(role_ids)
+        if not roles:
+            raise ValidationError("Choose at least one role.", field="roles")
+
+        def edit(parents: Parents, tree: UserTree) -> UserTree:
+            return inheritance.add_roles(parents, tree, unit_id, roles)
+
+        return self._change(operator, user_id, unit_id, edit, "role assigned", roles=roles)
+
+    def remove_role(self, operator: Operator, user_id: int, unit_id: int, role_id: int) -> OrgChange:
+        """Remove a direct role (A7), from the units inheriting it as well."""
+        operator.require("assignments.assign")
+
+        def edit(_parents: Parents, tree: UserTree) -> UserTree:
+            return inheritance.remove_role(tree, unit_id, role_id)
+
+        return self._change(operator, user_id, unit_id, edit, "role removed")
+
+    def inherit_impact(self, operator: Operator, user_id: int, unit_id: int, mode: InheritMode) -> InheritImpact:
+        operator.require("assignments.assign")
+        return self._impact(operator, user_id, unit_id, _inherit_edit(unit_id, mode))
+
+    def set_inherit(self, operator: Operator, user_id: int, unit_id: int, mode: InheritMode) -> OrgChange:
+        """Tick "Inherit roles to child units" (A5), keeping or replacing what lies below."""
+        operator.require("assignments.assign")
+        if mode not in ("replace", "keep"):
+            raise ValidationError("Choose Replace existing or Keep existing.")
+        return self._change(operator, user_id, unit_id, _inherit_edit(unit_id, mode), f"inheritance ticked ({mode})")
+
+    def clear_inherit_impact(self, operator: Operator, user_id: int, unit_id: int) -> InheritImpact:
+        operator.require("assignments.assign")
+        return self._impact(operator, user_id, unit_id, _clear_edit(unit_id))
+
+    def clear_inherit(self, operator: Operator, user_id: int, unit_id: int) -> OrgChange:
+        """Untick the box (A8): the inherited roles disappear from every descendant."""
+        operator.require("assignments.assign")
+        return self._change(operator, user_id, unit_id, _clear_edit(unit_id), "inheritance unticked")
+
+    def break_impact(self, operator: Operator, user_id: int, unit_id: int) -> InheritImpact:
+        operator.require("assignments.assign")
+        return self._impact(operator, user_id, unit_id, _break_edit(unit_id))
+
+    def break_inheritance(self, operator: Operator, user_id: int, unit_id: int) -> OrgChange:
+        """ "Edit roles" (A7): the inherited roles become direct here; the units below that got them
+        through this unit lose them."""
+        operator.require("assignments.assign")
+        return self._change(operator, user_id, unit_id, _break_edit(unit_id), "inheritance broken")
+
+    def explain(self, operator: Operator, user_id: int, unit_id: int) -> Explanation:
+        """Why the user holds each admin permission in the unit, or why not (A10, R3): the role,
+        direct or inherited from which unit, who assigned it and when; or that the user holds no
+        role here, or that the chain from an inheriting unit is broken at a given unit."""
+        operator.require("assignments.view")
+        source = aliased(OrgUnit)
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            session = uow.session
+            if session.get(User, user_id) is None:
+                raise NotFoundError("The user no longer exists. Reload the page.")
+            area = _load_area(session, [unit_id], user_id)
+            if unit_id not in area.subtree:
+                raise NotFoundError("The org unit no longer exists. Reload the page.")
+            path = [*reversed(ancestors(area.parents, unit_id)), unit_id]
+            names = _pairs(session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(path))))
+            grants = session.execute(
+                select(
+                    RolePermission.permission_code,
+                    Role.id,
+                    Role.name,
+                    RoleAssignment.inherited_from_id,
+                    source.name,
+                    RoleAssignment.created_by,
+                    RoleAssignment.created_at,
+                )
+                .join(Role, Role.id == RoleAssignment.role_id)
+                .join(RolePermission, RolePermission.role_id == Role.id)
+                .outerjoin(source, source.id == RoleAssignment.inherited_from_id)
+                .where(RoleAssignment.user_id == user_id, RoleAssignment.org_unit_id == unit_id)
+                .order_by(func.lower(Role.name))
+            ).all()
+            can_log_in = session.scalar(select(RoleAssignment.id).where(RoleAssignment.user_id == user_id).limit(1))
+        if any(key[1] == unit_id for key in area.rows):
+            why_not, where = "None of the user's roles in {unit} includes this permission.", unit_id
+        else:
+            broken = broken_at(area.parents, area.tree_of(user_id), unit_id)
+            why_not, where = (
+                ("Chain broken at {unit}.", broken) if broken is not None else ("No role in {unit}.", unit_id)
+            )
+        first: dict[str, Any] = {}
+        for grant in grants:
+            first.setdefault(grant[0], grant)
+        refusal = why_not.format(unit=names.get(where, "?"))
+        reasons = [
+            PermissionReason(code, True, *first[code][1:])
+            if code in first
+            else PermissionReason(code, False, why_not=refusal)
+            for code in sorted(ADMIN_CODES)
+        ]
+        reasons.sort(key=lambda reason: not reason.granted)
+        return Explanation(
+            user_id=user_id,
+            unit_id=unit_id,
+            unit_path=UNIT_PATH_SEPARATOR.join(names.get(unit, "?") for unit in path),
+            reasons=tuple(reasons),
+            can_log_in=can_log_in is not None,
+        )
+
+    def revert(self, operator: Operator, change: OrgChange) -> OrgChange:
+        """Undo ``change`` exactly: the rows and marks it added go, those it removed come back, a
+        moved unit goes back. What someone else changed since stays as it is. The result reverts
+        the revert (redo)."""
+        operator.require("assignments.assign")
+        if change.moved is not None:
+            operator.require("org_units.edit")
+        keys = (*change.added, *change.sources_added, *change.breaks_added)
+        rows: tuple[AssignmentRow | MarkRow, ...] = (*change.removed, *change.sources_removed, *change.breaks_removed)
+        users = sorted({k[0] for k in keys} | {r.user_id for r in rows})
+        units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            admins = lock_administrators(session)
+            moved = None
+            if change.moved is not None:
+                unit, before, after = change.moved
+                self._reparent(uow, unit, before)
+                moved = (unit, after, before)
+            diff = _Diff()
+            if users:
+                here = and_(RoleAssignment.user_id.in_(users), RoleAssignment.org_unit_id.in_(units))
+                current = _rows(session, here)
+                diff.deletes = [current[key] for key in change.added if key in current]
+                diff.inserts = _put_back(change.removed, set(current) - set(change.added))
+                sources = _marks(session, InheritanceSource, _mark_in(InheritanceSource, users, units))
+                diff.sources_off = [sources[key] for key in change.sources_added if key in sources]
+                diff.sources_on = _put_back(change.sources_removed, set(sources) - set(change.sources_added))
+                breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
+                diff.breaks_off = [breaks[key] for key in change.breaks_added if key in breaks]
+                diff.breaks_on = _put_back(change.breaks_removed, set(breaks) - set(change.breaks_added))
+            self._require_reach(session, operator, units, diff)
+            _write(uow, diff, "undo")
+            require_administrators_remain(session, admins)
+            uow.commit()
+        return diff.change(moved=moved)
+
+    # ------------------------------------------------------------------ internals
+
+    def _stamp(self, operator: Operator) -> tuple[dt.datetime, str]:
+        return (self._now(), operator.username[:100])
+
+    def _sync(self, uow: UnitOfWork, tops: list[int], summary: str) -> _Diff:
+        """Bring the inherited rows of every user below ``tops`` in line with the tree as it now is (A9)."""
+        area = _load_area(uow.session, tops, None)
+        trees = {user: area.tree_of(user) for user in area.users()}
+        diff = _diff(area, trees, self._stamp(uow.operator))
+        _write(uow, diff, summary)
+        return diff
+
+    def _plan(self, session: Session, operator: Operator, user_id: int, unit_id: int, edit: TreeEdit) -> _Diff:
+        if session.get(User, user_id) is None:
+            raise NotFoundError("The user no longer exists. Reload the page.")
+        area = _load_area(session, [unit_id], user_id)
+        if unit_id not in area.subtree:
+            raise NotFoundError("The org unit no longer exists. Reload the page.")
+        tree = edit(area.parents, area.tree_of(user_id))
+        return _diff(area, {user_id: tree}, self._stamp(operator))
+
+    def _impact(self, operator: Operator, user_id: int, unit_id: int, edit: TreeEdit) -> InheritImpact:
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            return self._plan(uow.session, operator, user_id, unit_id, edit).impact(unit_id)
+
+    def _change(
+        self,
+        operator: Operator,
+        user_id: int,
+        unit_id: int,
+        edit: TreeEdit,
+        summary: str,
+        *,
+        roles: Collection[int] = (),
+    ) -> OrgChange:
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            admins = lock_administrators(session)
+            if roles and len(set(session.scalars(select(Role.id).where(Role.id.in_(sorted(roles)))))) != len(roles):
+                raise NotFoundError("A chosen role no longer exists. Reload the page.")
+            diff = self._plan(session, operator, user_id, unit_id, edit)
+            self._require_reach(session, operator, [unit_id], diff)
+            _write(uow, diff, summary)
+            if diff.deletes:
+                require_administrators_remain(session, admins)
+            uow.commit()
+        return diff.change()
+
+    @staticmethod
+    def _require_reach(session: Session, operator: Operator, tops: Collection[int], diff: _Diff) -> None:
+        """Delegation (S1): every unit the change touches must be one where the operator holds
+        ``assignments.assign``, and every role it grants one whose permissions the operator holds
+        in that unit. Three queries, whatever the size of the subtree."""
+        if operator.is_system:
+            return
+        touched = {r.org_unit_id for r in (*diff.deletes, *diff.inserts)}
+        touched |= {m.org_unit_id for m in (*diff.sources_on, *diff.sources_off, *diff.breaks_on, *diff.breaks_off)}
+        allowed = set(session.scalars(units_with_permission(operator, "assignments.assign")))
+        refused = sorted(touched - allowed)
+        if refused:
+            names = sorted(session.scalars(select(OrgUnit.name).where(OrgUnit.id.in_(refused[:5]))))
+            raise PermissionDeniedError(
+                "You may assign roles only in the org units where you hold the permission {permission}; "
+                "not in: {units}.",
+                permission="assignments.assign",
+                units=", ".join(names) + (" …" if len(refused) > 5 else ""),
+            )
+        if not diff.inserts:
+            return
+        below = _subtree(tops)
+        held: dict[int, set[str]] = {}
+        for unit, code in session.execute(
+            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
+            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
+            .where(RoleAssignment.user_id == operator.id, RoleAssignment.org_unit_id.in_(select(below.c.id)))
+            .distinct()
+        ):
+            held.setdefault(unit, set()).add(code)
+        wanted = {(r.org_unit_id, r.role_id) for r in diff.inserts}
+        needed: dict[int, set[str]] = {role: set() for _, role in wanted}
+        for role, code in session.execute(
+            select(RolePermission.role_id, RolePermission.permission_code).where(
+                RolePermission.role_id.in_(sorted(needed))
+            )
+        ):
+            needed[role].add(code)
+        for unit, role in sorted(wanted):
+            if not needed[role] <= held.get(unit, set()):
+                raise PermissionDeniedError(
+                    "You may grant only roles whose permissions you hold yourself in that org unit: "
+                    "{role} needs more than you hold in {unit}.",
+                    role=session.scalar(select(Role.name).where(Role.id == role)) or "?",
+                    unit=session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit)) or "?",
+                )
+
+
+def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:
+    """The removed ``rows`` whose keys are free again."""
+    return [row for row in rows if row.key not in present]
+
+
+def _mark_in(model: type[InheritanceSource | InheritanceBreak], users: list[int], units: list[int]) -> Any:
+    return and_(model.user_id.in_(users), model.org_unit_id.in_(units))
+
+
+def _parent_is(parent_id: int | None) -> ColumnElement[bool]:
+    return OrgUnit.parent_id.is_(None) if parent_id is None else OrgUnit.parent_id == parent_id
+
+
+def _inherit_edit(unit_id: int, mode: InheritMode) -> TreeEdit:
+    return lambda parents, tree: inheritance.set_inherit(parents, tree, unit_id, mode)
+
+
+def _clear_edit(unit_id: int) -> TreeEdit:
+    return lambda _parents, tree: inheritance.clear_inherit(tree, unit_id)
+
+
+def _break_edit(unit_id: int) -> TreeEdit:
+    return lambda parents, tree: inheritance.break_chain(parents, tree, unit_id)

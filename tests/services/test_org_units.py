@@ -1,0 +1,295 @@
+"""The org-unit tree with role inheritance on the three backends (SPEC A4-A10, R3, S1, S2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from mandant_desktop.db.models import (
+    AuditEntry,
+    InheritanceSource,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    User,
+    UserKind,
+    UserStatus,
+)
+from mandant_desktop.domain.errors import PermissionDeniedError, ValidationError
+from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.org_units import OrgUnitsService
+
+ADMIN = FirstAdmin(username="chef", password="Sehr-geheim1", password_repeat="Sehr-geheim1", email="chef@example.de")
+
+
+@dataclass
+class Example:
+    """The worked example of SPEC A5-A9: Konzern > Vertrieb > (Nord > Hamburg, Süd); mia holds
+    Leser directly in Süd."""
+
+    db: Any
+    service: OrgUnitsService
+    admin: Operator
+    unit: dict[str, int]
+    role: dict[str, int]
+    mia: int
+
+    def held(self, user: int | None = None) -> dict[str, set[tuple[str, str | None]]]:
+        """unit name → {(role key, source unit name or None)} of one user (default mia)."""
+        names = {v: k for k, v in self.unit.items()}
+        roles = {v: k for k, v in self.role.items()}
+        found: dict[str, set[tuple[str, str | None]]] = {}
+        with self.db.session_factory() as session:
+            for unit, role, source in session.execute(
+                select(RoleAssignment.org_unit_id, RoleAssignment.role_id, RoleAssignment.inherited_from_id).where(
+                    RoleAssignment.user_id == (user or self.mia)
+                )
+            ):
+                found.setdefault(names[unit], set()).add((roles[role], names.get(source) if source else None))
+        return found
+
+
+@pytest.fixture
+def example(migrated_db: Any) -> Example:
+    unit: dict[str, int] = {}
+    with migrated_db.session_factory.begin() as session:
+        for name, parent, depth in (
+            ("Konzern", None, 0),
+            ("Vertrieb", "Konzern", 1),
+            ("Nord", "Vertrieb", 2),
+            ("Hamburg", "Nord", 3),
+            ("Süd", "Vertrieb", 2),
+        ):
+            row = OrgUnit(name=name, parent_id=unit.get(parent or ""), depth=depth)
+            session.add(row)
+            session.flush()
+            unit[name] = row.id
+        mia = User(
+            username="mia",
+            username_key="mia",
+            first_name="Mia",
+            last_name="Muster",
+            kind=UserKind.INTERNAL,
+            status=UserStatus.ACTIVE,
+        )
+        session.add(mia)
+        session.flush()
+        role = {r.predefined_key: r.id for r in session.scalars(select(Role)) if r.predefined_key}
+        session.add(RoleAssignment(user_id=mia.id, role_id=role["reader"], org_unit_id=unit["Süd"]))
+        mia_id = mia.id
+    admin = AuthService(migrated_db.session_factory).create_first_admin(ADMIN)
+    return Example(migrated_db, OrgUnitsService(migrated_db.session_factory), admin, unit, role, mia_id)
+
+
+def _give_vertrieb(ex: Example) -> None:
+    ex.service.add_roles(ex.admin, ex.mia, ex.unit["Vertrieb"], [ex.role["editor"], ex.role["auditor"]])
+
+
+INHERITED = {("editor", "Vertrieb"), ("auditor", "Vertrieb")}
+DIRECT = {("editor", None), ("auditor", None)}
+
+
+def test_keep_gives_the_roles_where_mia_had_none(example: Example) -> None:
+    """A5 keep, worked example: Nord and Hamburg inherit, Süd keeps Leser, Konzern untouched."""
+    ex = example
+    _give_vertrieb(ex)
+    impact = ex.service.inherit_impact(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    assert (impact.units, impact.roles_added, impact.roles_removed) == (2, 4, 0)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    assert ex.held() == {"Vertrieb": DIRECT, "Nord": INHERITED, "Hamburg": INHERITED, "Süd": {("reader", None)}}
+    roles = ex.service.roles_of(ex.admin, ex.mia, ex.unit.values())
+    assert roles[ex.unit["Vertrieb"]].inherit_ticked and roles[ex.unit["Vertrieb"]].inherited_from is None
+    assert roles[ex.unit["Hamburg"]].inherited_from_name == "Vertrieb"
+    assert roles[ex.unit["Konzern"]].roles == ()
+
+
+def test_replace_removes_what_was_there(example: Example) -> None:
+    """A5 replace: Nord, Hamburg and Süd inherit; Leser in Süd is gone."""
+    ex = example
+    _give_vertrieb(ex)
+    impact = ex.service.inherit_impact(ex.admin, ex.mia, ex.unit["Vertrieb"], "replace")
+    assert (impact.units, impact.roles_added, impact.roles_removed) == (3, 6, 1)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "replace")
+    assert ex.held() == {"Vertrieb": DIRECT, "Nord": INHERITED, "Hamburg": INHERITED, "Süd": INHERITED}
+
+
+def test_edit_roles_breaks_the_chain_and_a_new_unit_below_gets_nothing(example: Example) -> None:
+    """A7: Edit roles at Nord keeps the roles there as direct ones, Hamburg loses them (1 unit
+    said before); A9: Bremen, created under Nord afterwards, receives nothing from Vertrieb."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    assert ex.service.break_impact(ex.admin, ex.mia, ex.unit["Nord"]).units == 1
+    change = ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
+    assert ex.held()["Nord"] == DIRECT and "Hamburg" not in ex.held()
+    assert ex.service.roles_of(ex.admin, ex.mia, [ex.unit["Nord"]])[ex.unit["Nord"]].chain_broken
+    bremen = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen")
+    ex.unit["Bremen"] = bremen.id
+    assert "Bremen" not in ex.held()
+    assert ex.service.children(ex.admin, ex.unit["Nord"])[-1] == bremen
+    # Undo of the break: Hamburg inherits again, Nord too.
+    ex.service.revert(ex.admin, change)
+    assert ex.held()["Nord"] == INHERITED and ex.held()["Hamburg"] == INHERITED
+
+
+def test_unticking_removes_every_inherited_role_below(example: Example) -> None:
+    """A8: unticking at Vertrieb removes the inherited roles; Vertrieb keeps its direct ones. Undo
+    and redo restore the rows exactly."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    before = ex.held()
+    assert ex.service.clear_inherit_impact(ex.admin, ex.mia, ex.unit["Vertrieb"]).roles_removed == 4
+    change = ex.service.clear_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"])
+    assert ex.held() == {"Vertrieb": DIRECT, "Süd": {("reader", None)}}
+    undo = ex.service.revert(ex.admin, change)
+    assert ex.held() == before
+    ex.service.revert(ex.admin, undo)
+    assert ex.held() == {"Vertrieb": DIRECT, "Süd": {("reader", None)}}
+
+
+def test_a_new_unit_under_an_inheriting_unit_receives_the_roles(example: Example) -> None:
+    """A9: Bremen under Nord while Vertrieb inherits and the chain is intact."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.unit["Bremen"] = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen").id
+    assert ex.held()["Bremen"] == INHERITED
+
+
+def test_moving_gains_and_loses_inherited_roles(example: Example) -> None:
+    """A9: Hamburg moved to the top loses Vertrieb's roles, moved back it gains them; a unit cannot
+    go into its own subtree; the depth of the moved subtree follows."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.service.move(ex.admin, ex.unit["Nord"], ex.unit["Konzern"])
+    assert "Nord" not in ex.held() and "Hamburg" not in ex.held()
+    assert ex.service.get(ex.admin, ex.unit["Hamburg"]).depth == 2
+    ex.service.move(ex.admin, ex.unit["Nord"], ex.unit["Süd"])
+    assert ex.held()["Hamburg"] == INHERITED and ex.service.get(ex.admin, ex.unit["Hamburg"]).depth == 4
+    with pytest.raises(ValidationError):
+        ex.service.move(ex.admin, ex.unit["Vertrieb"], ex.unit["Hamburg"])
+
+
+def test_delete_lifts_or_removes_the_children(example: Example) -> None:
+    """A9: deleting Nord with "lift" hangs Hamburg under Vertrieb (still inheriting); deleting
+    Vertrieb with "delete" removes its whole subtree and mia's rows there."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    impact = ex.service.delete_impact(ex.admin, ex.unit["Nord"])
+    assert (impact.children, impact.descendants) == (1, 1)
+    ex.service.delete(ex.admin, ex.unit["Nord"], children="lift")
+    assert ex.service.path(ex.admin, ex.unit["Hamburg"]) == (
+        ex.unit["Konzern"],
+        ex.unit["Vertrieb"],
+        ex.unit["Hamburg"],
+    )
+    assert ex.held()["Hamburg"] == INHERITED
+    ex.service.delete(ex.admin, ex.unit["Vertrieb"], children="delete")
+    assert ex.held() == {}
+    with ex.db.session_factory() as session:
+        assert session.scalar(select(func.count(OrgUnit.id))) == 1
+        assert (
+            session.scalar(
+                select(func.count()).select_from(InheritanceSource).where(InheritanceSource.user_id == ex.mia)
+            )
+            == 0
+        )
+
+
+def test_inherited_roles_are_not_changed_directly(example: Example) -> None:
+    """A6, A7: no direct role where the roles are inherited; no inheriting without a direct role."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    with pytest.raises(ValidationError):
+        ex.service.add_roles(ex.admin, ex.mia, ex.unit["Nord"], [ex.role["reader"]])
+    with pytest.raises(ValidationError):
+        ex.service.remove_role(ex.admin, ex.mia, ex.unit["Nord"], ex.role["editor"])
+    with pytest.raises(ValidationError):
+        ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Konzern"], "keep")
+    # A role added at the source reaches the inheritors; removed there, it leaves them too.
+    ex.service.add_roles(ex.admin, ex.mia, ex.unit["Vertrieb"], [ex.role["reader"]])
+    assert ("reader", "Vertrieb") in ex.held()["Hamburg"]
+    ex.service.remove_role(ex.admin, ex.mia, ex.unit["Vertrieb"], ex.role["reader"])
+    assert ex.held()["Hamburg"] == INHERITED
+
+
+def test_changes_are_audited(example: Example) -> None:
+    """Every row added or removed, every source ticked, gets its audit entry."""
+    ex = example
+    with ex.db.session_factory() as session:
+        before = session.scalar(select(func.count(AuditEntry.id)))
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "replace")
+    with ex.db.session_factory() as session:
+        entries = session.execute(select(AuditEntry.object_type, AuditEntry.action).where(AuditEntry.id > 0)).all()
+        after = session.scalar(select(func.count(AuditEntry.id)))
+    # 2 direct + 6 inherited rows created, Leser removed, one source ticked
+    assert after - before == 2 + 6 + 1 + 1
+    assert ("InheritanceSource", "create") in entries
+
+
+def test_the_last_administrator_keeps_the_role(example: Example) -> None:
+    """S2: the first admin cannot take the Administrator role away from themselves at the root."""
+    ex = example
+    with pytest.raises(ValidationError):
+        ex.service.remove_role(ex.admin, ex.admin.id or 0, ex.unit["Konzern"], ex.role["administrator"])
+
+
+def test_delegation_limits_the_operator_to_their_units(example: Example) -> None:
+    """S1: an operator with assignments.assign only in Süd may not tick inheritance at Vertrieb,
+    nor grant a role there they do not hold."""
+    ex = example
+    with ex.db.session_factory.begin() as session:
+        boss = User(username="boss", username_key="boss", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        session.add(boss)
+        session.flush()
+        session.add(RoleAssignment(user_id=boss.id, role_id=ex.role["administrator"], org_unit_id=ex.unit["Süd"]))
+        boss_id = boss.id
+    op = Operator(id=boss_id, username="boss", permissions=ex.admin.permissions)
+    with pytest.raises(PermissionDeniedError):
+        ex.service.add_roles(op, ex.mia, ex.unit["Vertrieb"], [ex.role["reader"]])
+    ex.service.add_roles(op, ex.mia, ex.unit["Süd"], [ex.role["editor"]])
+    assert ex.held()["Süd"] == {("reader", None), ("editor", None)}
+
+
+def test_tree_reading_and_search(example: Example) -> None:
+    """A4: roots, children with their child counts, search returns id paths to reveal."""
+    ex = example
+    (root,) = ex.service.roots(ex.admin)
+    assert (root.name, root.child_count) == ("Konzern", 1)
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Vertrieb"])] == ["Nord", "Süd"]
+    assert ex.service.search(ex.admin, "HAMB") == [
+        (ex.unit["Konzern"], ex.unit["Vertrieb"], ex.unit["Nord"], ex.unit["Hamburg"])
+    ]
+    assert ex.service.search(ex.admin, "%") == []
+    renamed = ex.service.rename(ex.admin, ex.unit["Süd"], " Süd  West ", version=1)
+    assert renamed.name == "Süd West"
+    assert [u.username for u in ex.service.users(ex.admin, "mia m")] == ["mia"]
+
+
+def test_explain_names_role_source_and_the_broken_chain(example: Example) -> None:
+    """A10, R3: granted permissions name the role and where it came from; a unit below a broken
+    chain says where the chain broke; a unit without any role says so; mia can log in."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    hamburg = ex.service.explain(ex.admin, ex.mia, ex.unit["Hamburg"])
+    assert hamburg.unit_path == "Konzern / Vertrieb / Nord / Hamburg" and hamburg.can_log_in
+    granted = [r for r in hamburg.reasons if r.granted]
+    assert granted and all(r.inherited_from_name == "Vertrieb" and r.assigned_by == "chef" for r in granted)
+    assert hamburg.reasons[0].granted and not hamburg.reasons[-1].granted
+    assert hamburg.reasons[-1].why_not == "None of the user's roles in Hamburg includes this permission."
+    ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
+    lost = ex.service.explain(ex.admin, ex.mia, ex.unit["Hamburg"])
+    assert not any(r.granted for r in lost.reasons)
+    assert {r.why_not for r in lost.reasons} == {"Chain broken at Nord."}
+    top = ex.service.explain(ex.admin, ex.mia, ex.unit["Konzern"])
+    assert {r.why_not for r in top.reasons} == {"No role in Konzern."}
