@@ -3650,6 +3650,10 @@ Betreff: %2</translation>
         <translation>Ein Mandant namens {name} existiert bereits.</translation>
     </message>
     <message>
+        <source>A unit cannot be moved into its own subtree.</source>
+        <translation>Eine Organisationseinheit kann nicht in ihren eigenen Teilbaum verschoben werden.</translation>
+    </message>
+    <message>
         <source>A user name may contain letters, digits and . _ @ - and must start with a letter or digit.</source>
         <translation>Ein Benutzername darf Buchstaben, Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
     </message>
@@ -3702,6 +3706,10 @@ Betreff: %2</translation>
         <translation>Die Zelle {cell} enthält eine Formel; ein Import übernimmt nur einfache Werte.</translation>
     </message>
     <message>
+        <source>Choose Replace existing or Keep existing.</source>
+        <translation>Wählen Sie „Vorhandene ersetzen“ oder „Vorhandene beibehalten“.</translation>
+    </message>
+    <message>
         <source>Choose at least one org unit.</source>
         <translation>Wählen Sie mindestens eine Organisationseinheit.</translation>
     </message>
@@ -3716,6 +3724,10 @@ Betreff: %2</translation>
     <message>
         <source>Choose how the connection is secured.</source>
         <translation>Wählen Sie, wie die Verbindung verschlüsselt wird.</translation>
+    </message>
+    <message>
+        <source>Choose what happens to the unit&apos;s children.</source>
+        <translation>Wählen Sie, was mit den untergeordneten Organisationseinheiten geschehen soll.</translation>
     </message>
     <message>
         <source>Data of a separate tenant can only be combined with data of the same tenant: it lives in another database.</source>
@@ -3946,8 +3958,16 @@ Betreff: %2</translation>
         <translation>Der E-Mail-Server hat die E-Mail abgelehnt: {reason}</translation>
     </message>
     <message>
+        <source>The name may be at most {limit} characters long.</source>
+        <translation>Der Name darf höchstens {limit} Zeichen lang sein.</translation>
+    </message>
+    <message>
         <source>The newsroom slug {slug} is used by the tenant {name}.</source>
         <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet.</translation>
+    </message>
+    <message>
+        <source>The org unit no longer exists. Reload the page.</source>
+        <translation>Die Organisationseinheit gibt es nicht mehr. Laden Sie die Seite neu.</translation>
     </message>
     <message>
         <source>The password must have at least {min} characters.</source>
@@ -4018,8 +4038,16 @@ Betreff: %2</translation>
         <translation>Nach der Aktualisierung würden {count} Zeilen auf fehlende Zeilen verweisen (Tabellen: {tables}). Es wurde nichts geändert; bitte melden Sie dies zusammen mit der Datenbanksicherung.</translation>
     </message>
     <message>
+        <source>The user does not hold this role directly in this unit. Reload the page.</source>
+        <translation>Der Benutzer hat diese Rolle in dieser Organisationseinheit nicht direkt. Laden Sie die Seite neu.</translation>
+    </message>
+    <message>
         <source>The user does not hold this role in this unit (any more). Reload the page.</source>
         <translation>Der Benutzer hat diese Rolle in dieser Einheit nicht (mehr). Laden Sie die Seite neu.</translation>
+    </message>
+    <message>
+        <source>The user holds no direct role in this unit, so there is nothing to inherit.</source>
+        <translation>Der Benutzer hat in dieser Organisationseinheit keine direkte Rolle, es gibt also nichts zu vererben.</translation>
     </message>
     <message>
         <source>The user name may be at most {max} characters long.</source>
@@ -4038,8 +4066,20 @@ Betreff: %2</translation>
         <translation>Der Benutzername {username} ist bereits vergeben.</translation>
     </message>
     <message>
+        <source>The user no longer exists. Reload the page.</source>
+        <translation>Den Benutzer gibt es nicht mehr. Laden Sie die Seite neu.</translation>
+    </message>
+    <message>
         <source>The user&apos;s roles in this unit are inherited. Change them on the org units page (Edit roles breaks the inheritance).</source>
         <translation>Die Rollen des Benutzers in dieser Einheit sind geerbt. Ändern Sie sie auf der Seite Organisationseinheiten („Rollen bearbeiten“ hebt die Vererbung auf).</translation>
+    </message>
+    <message>
+        <source>The user&apos;s roles in this unit are inherited. Use Edit roles to break the inheritance first.</source>
+        <translation>Die Rollen des Benutzers in dieser Organisationseinheit sind geerbt. Unterbrechen Sie die Vererbung zuerst mit „Rollen bearbeiten“.</translation>
+    </message>
+    <message>
+        <source>The user&apos;s roles in this unit are not inherited; there is no chain to break.</source>
+        <translation>Die Rollen des Benutzers in dieser Organisationseinheit sind nicht geerbt; es gibt keine Vererbung zu unterbrechen.</translation>
     </message>
     <message>
         <source>The workbook cannot be read: {reason}</source>

@@ -222,18 +222,30 @@ def test_inherited_roles_are_not_changed_directly(example: Example) -> None:
 
 
 def test_changes_are_audited(example: Example) -> None:
-    """Every row added or removed, every source ticked, gets its audit entry."""
+    """S3: every direct row added or removed and every source ticked gets its audit entry; the
+    inherited rows get one entry per (source, role) that names every unit they reached."""
     ex = example
     with ex.db.session_factory() as session:
-        before = session.scalar(select(func.count(AuditEntry.id)))
+        before = session.scalar(select(func.max(AuditEntry.id)))
     _give_vertrieb(ex)
     ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "replace")
     with ex.db.session_factory() as session:
-        entries = session.execute(select(AuditEntry.object_type, AuditEntry.action).where(AuditEntry.id > 0)).all()
-        after = session.scalar(select(func.count(AuditEntry.id)))
-    # 2 direct + 6 inherited rows created, Leser removed, one source ticked
-    assert after - before == 2 + 6 + 1 + 1
-    assert ("InheritanceSource", "create") in entries
+        entries = session.execute(
+            select(AuditEntry.object_type, AuditEntry.action, AuditEntry.changes).where(AuditEntry.id > before)
+        ).all()
+    # 2 direct rows, Leser removed, one source ticked, 2 roles inherited by Nord, Hamburg, Süd
+    assert sorted((kind, action) for kind, action, _ in entries) == [
+        ("InheritanceSource", "create"),
+        ("RoleAssignment", "create"),
+        ("RoleAssignment", "create"),
+        ("RoleAssignment", "create"),
+        ("RoleAssignment", "create"),
+        ("RoleAssignment", "delete"),
+    ]
+    inherited = [changes for _, _, changes in entries if "org_unit_ids" in changes]
+    below = sorted(ex.unit[name] for name in ("Nord", "Hamburg", "Süd"))
+    assert [c["org_unit_ids"][1] for c in inherited] == [below, below]
+    assert all(c["inherited_from_id"] == [None, ex.unit["Vertrieb"]] for c in inherited)
 
 
 def test_the_last_administrator_keeps_the_role(example: Example) -> None:
@@ -293,3 +305,14 @@ def test_explain_names_role_source_and_the_broken_chain(example: Example) -> Non
     assert {r.why_not for r in lost.reasons} == {"Chain broken at Nord."}
     top = ex.service.explain(ex.admin, ex.mia, ex.unit["Konzern"])
     assert {r.why_not for r in top.reasons} == {"No role in Konzern."}
+
+
+def test_children_of_several_units_at_once(example: Example) -> None:
+    """A4: expanding a branch fetches the children of a whole level in one call."""
+    ex = example
+    found = ex.service.children_many(ex.admin, [ex.unit["Vertrieb"], ex.unit["Nord"], ex.unit["Hamburg"]])
+    assert {k: [n.name for n in v] for k, v in found.items()} == {
+        ex.unit["Vertrieb"]: ["Nord", "Süd"],
+        ex.unit["Nord"]: ["Hamburg"],
+        ex.unit["Hamburg"]: [],
+    }

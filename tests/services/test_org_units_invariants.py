@@ -218,3 +218,22 @@ def test_service_follows_the_rules(
             {u: r for u, r in tree.direct.items() if r}, frozenset(tree.sources), frozenset(tree.breaks)
         )
         _check(stored_parents, stored_tree, rows)
+
+
+def test_the_demo_data_follows_the_same_rules(migrated_sqlite: Any) -> None:
+    """The demo generator plans inheritance on its own (services/demo/org.py); its rows must be
+    what the rules derive from its direct roles and sources (it writes no chain breaks)."""
+    from mandant_desktop.services.demo import generate_demo
+
+    db = migrated_sqlite
+    generate_demo(db.engine, scale="small", seed=3)
+    with db.session_factory() as session:
+        units = set(session.scalars(select(OrgUnit.id)))
+        users = list(session.scalars(select(User.id)))
+    checked = 0
+    for user in users:
+        parents, tree, rows = _stored(db, units, user)
+        assert not tree.breaks
+        _check(parents, tree, rows)
+        checked += bool(tree.sources)
+    assert checked > 2

@@ -93,6 +93,9 @@ def _statement_counts(db: Any, size: int) -> dict[str, int]:
         service.revert(SYSTEM, last)
     counts["revert move"] = len(statements)
     with _counting(db) as statements:
+        service.delete(SYSTEM, child, children="lift")
+    counts["delete, lifting the children"] = len(statements)
+    with _counting(db) as statements:
         service.delete(SYSTEM, top, children="delete")
     counts["delete subtree"] = len(statements)
     return counts
