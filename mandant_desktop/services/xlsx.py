@@ -23,7 +23,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-
 from mandant_desktop.domain.cells import neutralize_cell
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.progress import CancelCheck, CountProgress, OperationCancelledError
