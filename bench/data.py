@@ -123,13 +123,24 @@ class _PeakMemory:
 
 
 def _bare_export(factory: Any, path: Path, user_ids: list[int] | None) -> int:
-    """The same rows, ordered the same way, through a bare write-only workbook: the peer."""
+    """The same rows with the same cell texts (name, email, unit path, role, inherited, from which
+    unit), ordered the same way, through a bare write-only workbook: the peer. It leaves out what
+    the export adds: the tree order within a user, formula neutralising, sheet sizing, progress,
+    cancel and the atomic rename."""
     from openpyxl import Workbook
 
     from mandant_desktop.db.models import Role, RoleAssignment, User
+    from mandant_desktop.services.exports import _unit_paths
 
     stmt = (
-        select(User.last_name, User.first_name, User.email, RoleAssignment.org_unit_id, Role.name)
+        select(
+            User.first_name,
+            User.last_name,
+            User.email,
+            RoleAssignment.org_unit_id,
+            Role.name,
+            RoleAssignment.inherited_from_id,
+        )
         .join(User, User.id == RoleAssignment.user_id)
         .join(Role, Role.id == RoleAssignment.role_id)
         .order_by(User.last_name, User.first_name, User.id)
@@ -142,8 +153,10 @@ def _bare_export(factory: Any, path: Path, user_ids: list[int] | None) -> int:
     sheet.append(["Name", "Email", "Org unit", "Role", "Inherited", "From"])
     rows = 0
     with factory() as session:
-        for last, first, email, unit, role in session.execute(stmt):
-            sheet.append([f"{first} {last}", email, unit, role, "no", None])
+        paths, _order = _unit_paths(session)
+        for first, last, email, unit, role, source in session.execute(stmt):
+            inherited = "no" if source is None else "yes"
+            sheet.append([f"{first} {last}", email, paths[unit], role, inherited, paths.get(source)])
             rows += 1
     book.save(path)
     return rows
