@@ -1,7 +1,8 @@
 """Time the org-unit tree with role inheritance at 5,000 units (issue 4, SPEC section 8).
 
     .venv/bin/python bench/org_units.py            # a fresh SQLite file in a temporary folder
-    .venv/bin/python bench/org_units.py URL        # an empty database of another backend
+    .venv/bin/python bench/org_units.py URL        # an empty database of another backend, or
+    .venv/bin/python bench/org_units.py sqlite:////tmp/large.sqlite   # the large demo (see assignments_large.py)
 
 Builds a tree of 5,000 units, up to depth 10, and one user, then times: ticking "Inherit roles to
 child units" at the root (keep and replace), unticking it, Edit roles high up in the tree, undo,
@@ -32,11 +33,16 @@ LEVELS = (1, 5, 20, 60, 150, 300, 500, 700, 900, 1100, 1264)
 
 
 def build(app: bootstrap.AppContext) -> tuple[list[list[int]], int, list[int]]:
-    """The tree level by level (random parents one level up) and a user; (levels, user, roles)."""
+    """The tree level by level (random parents one level up), unless the database has one (the large
+    demo, with its million assignments), and a user without roles; (levels, user, roles)."""
     rng = random.Random(5000)
     levels: list[list[int]] = []
     with app.services.session_factory.begin() as session:
-        for depth, count in enumerate(LEVELS):
+        for unit, depth in session.execute(select(OrgUnit.id, OrgUnit.depth).order_by(OrgUnit.depth, OrgUnit.id)):
+            while len(levels) <= depth:
+                levels.append([])
+            levels[depth].append(unit)
+        for depth, count in enumerate(LEVELS if not levels else ()):
             rows = [
                 {
                     "name": f"Einheit {depth}.{n}",
@@ -55,7 +61,7 @@ def build(app: bootstrap.AppContext) -> tuple[list[list[int]], int, list[int]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("url", nargs="?", help="an empty database (default: a fresh SQLite file)")
+    parser.add_argument("url", nargs="?", help="a database, empty or the large demo (default: a fresh SQLite file)")
     args = parser.parse_args()
     url = args.url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'org_units.sqlite'}"
     app = bootstrap.open_database(url)
@@ -64,7 +70,7 @@ def main() -> int:
         s = app.services.org_units
         levels, user, roles = build(app)
         root = levels[0][0]
-        print(f"  {sum(map(len, levels))} units, depth {len(levels) - 1}, {len(roles)} roles for one user")
+        print(f"  {sum(map(len, levels))} units, depth {len(levels) - 1}, {len(roles)} roles for one new user")
         timed("add 3 roles at the root", 200, s.add_roles, op, user, root, roles)
         timed("impact of ticking inherit (keep) at the root", 500, s.inherit_impact, op, user, root, "keep")
         timed("tick inherit at the root, keep", 1000, s.set_inherit, op, user, root, "keep")
@@ -85,14 +91,14 @@ def main() -> int:
             for level in levels:
                 s.children_many(op, level)
 
-        timed("expand the whole tree: children() of 5,000 units", 20000, expand_all)
+        timed("expand the whole tree: children() of every unit", 20000, expand_all)
         timed("expand the whole tree: children_many() per level", 1000, expand_by_level)
         timed("one children() call", 20, s.children, op, levels[5][0])
         screen = [u for level in levels[7:9] for u in level[:30]]
         timed("roles of one user in 60 visible units", 50, s.roles_of, op, user, screen)
-        timed("explain a permission at depth 10", 100, s.explain, op, user, levels[10][0])
+        timed("explain at the deepest level", 100, s.explain, op, user, levels[-1][0])
         timed("search for units", 200, s.search, op, "Einheit 9.1")
-        timed("add a unit under an inheriting unit (A9)", 200, s.add, op, levels[9][0], "Neu")
+        timed("add a unit under an inheriting unit (A9)", 200, s.add, op, levels[-2][0], "Neu")
         timed("move a depth-2 subtree (A9)", 1000, s.move, op, levels[2][0], levels[1][-1])
     finally:
         app.close()

@@ -31,6 +31,8 @@ TRANSLATIONS: dict[str, str] = {
         "Die Rollen des Benutzers in dieser Organisationseinheit sind nicht geerbt; es gibt keine Vererbung "
         "zu unterbrechen."
     ),
+    # ---------------------------------------------------------------- audited objects (context "objects")
+    "InheritanceBreak": "Unterbrochene Vererbung",
     # ---------------------------------------------------------------- explain (A10): why a permission is missing
     "No role in {unit}.": "Keine Rolle in {unit}.",
     "Chain broken at {unit}.": "Vererbung unterbrochen bei {unit}.",

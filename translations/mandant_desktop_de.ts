@@ -4604,6 +4604,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
         <translation>Vererbung an untergeordnete Einheiten</translation>
     </message>
     <message>
+        <source>InheritanceBreak</source>
+        <translation>Unterbrochene Vererbung</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>

@@ -13,6 +13,8 @@ already (BEGIN IMMEDIATE).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -24,12 +26,18 @@ from mandant_desktop.domain.permissions import ADMIN_CODES, PREDEFINED_BY_KEY
 def lock_administrators(session: Session) -> frozenset[int]:
     """Serialise invariant-sensitive changes and return administrators before the change (some of
     them: see :func:`some_administrators`)."""
+    take_change_lock(session)
+    return some_administrators(session)
+
+
+def take_change_lock(session: Session) -> int | None:
+    """Only the lock of :func:`lock_administrators`; the id of the Administrator role, if it exists."""
     key = PREDEFINED_BY_KEY["administrator"].key
     locked = session.scalar(select(Role.id).where(Role.predefined_key == key).with_for_update())
     if locked is None:
         # The predefined role was deleted: the lowest role id serves as the lock instead.
         session.scalar(select(Role.id).order_by(Role.id).limit(1).with_for_update())
-    return some_administrators(session)
+    return locked
 
 
 def some_administrators(session: Session) -> frozenset[int]:
@@ -54,6 +62,33 @@ def some_administrators(session: Session) -> frozenset[int]:
         .limit(1)
     )
     return frozenset({holder}) if holder is not None else administrator_ids(session)
+
+
+def administrators_if_at_risk(
+    session: Session, admin_role: int | None, users: Collection[int]
+) -> frozenset[int] | None:
+    """For a change that touches only the assignments of ``users``: None when an active internal user
+    outside them holds the Administrator role with every admin permission (their rights cannot
+    change, so an administrator is sure to remain; two small queries); else the administrators
+    before the change, for :func:`require_administrators_remain` (the full count, which reads
+    every assignment and takes seconds at a million rows)."""
+    if admin_role is not None:
+        codes = set(session.scalars(select(RolePermission.permission_code).where(RolePermission.role_id == admin_role)))
+        if codes >= ADMIN_CODES:
+            other = session.scalar(
+                select(RoleAssignment.user_id)
+                .join(User, User.id == RoleAssignment.user_id)
+                .where(
+                    RoleAssignment.role_id == admin_role,
+                    User.kind == UserKind.INTERNAL,
+                    User.status == UserStatus.ACTIVE,
+                    RoleAssignment.user_id.not_in(sorted(users)),
+                )
+                .limit(1)
+            )
+            if other is not None:
+                return None
+    return administrator_ids(session)
 
 
 def administrator_ids(session: Session) -> frozenset[int]:

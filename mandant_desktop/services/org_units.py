@@ -49,7 +49,11 @@ from mandant_desktop.domain import inheritance
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
-from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
+from mandant_desktop.services.admin_guard import (
+    administrators_if_at_risk,
+    require_administrators_remain,
+    take_change_lock,
+)
 from mandant_desktop.services.assignments import (
     AssignmentRow,
     AssignmentsService,
@@ -525,6 +529,30 @@ def _clean_name(name: str) -> str:
 _R = TypeVar("_R", AssignmentRow, MarkRow)
 
 
+class _Guard:
+    """The change lock and the last-administrator guard (S2) of one unit of work.
+
+    The lock comes first, as with every change of assignments (services.admin_guard). Counting the
+    administrators reads every assignment, which takes seconds at a million rows; so a change
+    counts them only when it removes rows, and only when no administrator outside the users it
+    touches is sure to remain."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._role = take_change_lock(session)
+        self._before: frozenset[int] | None = None
+
+    def write(self, uow: UnitOfWork, diff: _Diff, summary: str) -> None:
+        users = {row.user_id for row in diff.deletes}
+        if users and self._before is None:
+            self._before = administrators_if_at_risk(self._session, self._role, users)
+        _write(uow, diff, summary)
+
+    def check(self) -> None:
+        if self._before is not None:
+            require_administrators_remain(self._session, self._before)
+
+
 class OrgUnitsService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
@@ -619,7 +647,7 @@ class OrgUnitsService:
             session = uow.session
             # First statement: every change of inherited rows takes this lock, so that a unit added
             # while another workstation ticks inheritance above it sees that change (S4).
-            lock_administrators(session)
+            guard = _Guard(session)
             depth = 0
             if parent_id is not None:
                 parent = session.get(OrgUnit, parent_id)
@@ -630,7 +658,7 @@ class OrgUnitsService:
             unit = OrgUnit(name=cleaned, parent_id=parent_id, depth=depth, sort_order=(last or 0) + 1)
             session.add(unit)
             session.flush()
-            self._sync(uow, [unit.id], "org unit added")
+            self._sync(uow, guard, [unit.id], "org unit added")
             node = self._node(session, unit.id)
             uow.commit()
         return node
@@ -651,10 +679,10 @@ class OrgUnitsService:
         gain the roles inherited from their new ancestors and lose those of the old ones (A9)."""
         operator.require("org_units.edit")
         with UnitOfWork(self._factory, operator) as uow:
-            admins = lock_administrators(uow.session)
+            guard = _Guard(uow.session)
             old_parent = self._reparent(uow, unit_id, new_parent_id)
-            diff = self._sync(uow, [unit_id], "org unit moved")
-            require_administrators_remain(uow.session, admins)
+            diff = self._sync(uow, guard, [unit_id], "org unit moved")
+            guard.check()
             uow.commit()
         return diff.change(moved=(unit_id, old_parent, new_parent_id))
 
@@ -710,20 +738,20 @@ class OrgUnitsService:
             raise ValidationError("Choose what happens to the unit's children.")
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            admins = lock_administrators(session)
+            guard = _Guard(session)
             unit = session.get(OrgUnit, unit_id)
             if unit is None:
                 raise NotFoundError("The org unit no longer exists. Reload the page.")
             kids = list(session.scalars(select(OrgUnit.id).where(OrgUnit.parent_id == unit_id)))
             if children == "lift" and kids:
                 self._lift_children(uow, unit, kids)
-                self._sync(uow, kids, "org unit deleted")
+                self._sync(uow, guard, kids, "org unit deleted")
                 gone = [unit_id]
             else:
                 below = _subtree([unit_id])
                 gone = sorted(session.scalars(select(below.c.id)))
-            self._drop_units(uow, gone)
-            require_administrators_remain(session, admins)
+            self._drop_units(uow, guard, gone)
+            guard.check()
             uow.commit()
 
     @staticmethod
@@ -753,14 +781,14 @@ class OrgUnitsService:
             for kid in kids
         )
 
-    def _drop_units(self, uow: UnitOfWork, units: list[int]) -> None:
+    def _drop_units(self, uow: UnitOfWork, guard: _Guard, units: list[int]) -> None:
         """Delete ``units`` and everything stored on them, audited; a constant number of statements."""
         session = uow.session
         area = _Area({}, set(units), {}, {}, {})
         area.rows = _rows(session, RoleAssignment.org_unit_id.in_(units))
         area.sources = _marks(session, InheritanceSource, InheritanceSource.org_unit_id.in_(units))
         area.breaks = _marks(session, InheritanceBreak, InheritanceBreak.org_unit_id.in_(units))
-        _write(
+        guard.write(
             uow,
             _Diff(
                 deletes=list(area.rows.values()),
@@ -978,7 +1006,7 @@ class OrgUnitsService:
         units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            admins = lock_administrators(session)
+            guard = _Guard(session)
             moved = None
             if change.moved is not None:
                 unit, before, after = change.moved
@@ -997,8 +1025,8 @@ class OrgUnitsService:
                 diff.breaks_off = [breaks[key] for key in change.breaks_added if key in breaks]
                 diff.breaks_on = _put_back(change.breaks_removed, set(breaks) - set(change.breaks_added))
             self._require_reach(session, operator, units, diff)
-            _write(uow, diff, "undo")
-            require_administrators_remain(session, admins)
+            guard.write(uow, diff, "undo")
+            guard.check()
             uow.commit()
         return diff.change(moved=moved)
 
@@ -1007,12 +1035,12 @@ class OrgUnitsService:
     def _stamp(self, operator: Operator) -> tuple[dt.datetime, str]:
         return (self._now(), operator.username[:100])
 
-    def _sync(self, uow: UnitOfWork, tops: list[int], summary: str) -> _Diff:
+    def _sync(self, uow: UnitOfWork, guard: _Guard, tops: list[int], summary: str) -> _Diff:
         """Bring the inherited rows of every user below ``tops`` in line with the tree as it now is (A9)."""
         area = _load_area(uow.session, tops, None)
         trees = {user: area.tree_of(user) for user in area.users()}
         diff = _diff(area, trees, self._stamp(uow.operator))
-        _write(uow, diff, summary)
+        guard.write(uow, diff, summary)
         return diff
 
     def _plan(self, session: Session, operator: Operator, user_id: int, unit_id: int, edit: TreeEdit) -> _Diff:
@@ -1040,14 +1068,13 @@ class OrgUnitsService:
     ) -> OrgChange:
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            admins = lock_administrators(session)
+            guard = _Guard(session)
             if roles and len(set(session.scalars(select(Role.id).where(Role.id.in_(sorted(roles)))))) != len(roles):
                 raise NotFoundError("A chosen role no longer exists. Reload the page.")
             diff = self._plan(session, operator, user_id, unit_id, edit)
             self._require_reach(session, operator, [unit_id], diff)
-            _write(uow, diff, summary)
-            if diff.deletes:
-                require_administrators_remain(session, admins)
+            guard.write(uow, diff, summary)
+            guard.check()
             uow.commit()
         return diff.change()
 

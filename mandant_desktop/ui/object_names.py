@@ -21,6 +21,7 @@ OBJECT_NAMES = (
     QT_TRANSLATE_NOOP("objects", "OrgUnit"),
     QT_TRANSLATE_NOOP("objects", "RoleAssignment"),
     QT_TRANSLATE_NOOP("objects", "InheritanceSource"),
+    QT_TRANSLATE_NOOP("objects", "InheritanceBreak"),
     QT_TRANSLATE_NOOP("objects", "Customer"),
     QT_TRANSLATE_NOOP("objects", "DeletedCustomerNumber"),
     QT_TRANSLATE_NOOP("objects", "RightsGroup"),
