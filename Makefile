@@ -46,5 +46,14 @@ screenshots: $(VENV)/.installed-app  ## renders every page of the demo database
 		QT_QPA_PLATFORM=offscreen $(BIN)/mandant-desktop --demo --screenshot docs/screenshots/$$page.png --page $$page || exit 1; \
 	done
 
+# Not part of `make test`: about 8 minutes of a 2-core machine on the large demo, which is generated
+# once into /tmp/bench-large.sqlite (BENCH_DB=URL for another database). Writes bench/last.json.
+$(VENV)/.installed-bench: pyproject.toml setup.py | $(BIN)/python
+	$(PIP) install -e '.[test,bench]'
+	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-app
+
+bench: $(VENV)/.installed-bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

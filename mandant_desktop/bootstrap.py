@@ -34,6 +34,7 @@ from mandant_desktop.services.connection_guard import ConnectionGuard
 from mandant_desktop.services.contact_persons import ContactPersonService
 from mandant_desktop.services.customer_contacts import CustomerContactService
 from mandant_desktop.services.customers import CustomerService
+from mandant_desktop.services.effective_permissions import EffectivePermissionsService
 from mandant_desktop.services.mail import MailService
 from mandant_desktop.services.org_units import OrgUnitsService
 from mandant_desktop.services.rights_groups import RightsGroupService
@@ -109,6 +110,8 @@ class Services:
     mail: MailService = field(init=False)
     roles: RolesService = field(init=False)
     assignments: AssignmentsService = field(init=False)
+    #: one user's permissions in every unit, for repeated checks (issue 8)
+    effective_permissions: EffectivePermissionsService = field(init=False)
     #: the org-unit tree with role inheritance (issue 4)
     org_units: OrgUnitsService = field(init=False)
     # customers (issue 6)
@@ -139,6 +142,7 @@ class Services:
         self.roles = RolesService(self.session_factory)
         self.assignments = AssignmentsService(self.session_factory)
         self.org_units = OrgUnitsService(self.session_factory)
+        self.effective_permissions = EffectivePermissionsService(self.session_factory)
         # customers (issue 6)
         self.customers = CustomerService(self.session_factory)
         self.rights_groups = RightsGroupService(self.session_factory)

@@ -38,7 +38,12 @@ from mandant_desktop.domain.validation import name_key
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.rights_groups import display_name
 from mandant_desktop.services.rights_naming import load_pattern
-from mandant_desktop.services.tenant_scope import editable_clause, load_tenant_scope, visible_clause
+from mandant_desktop.services.tenant_scope import (
+    editable_clause,
+    load_tenant_scope,
+    visible_clause,
+    visible_clause_in,
+)
 from mandant_desktop.services.unit_of_work import UnitOfWork, check_version
 
 
@@ -178,8 +183,8 @@ class CustomerService:
     # ------------------------------------------------------------------ the table
 
     @staticmethod
-    def _filters(scope: TenantScope, query: CustomerQuery) -> list[ColumnElement[bool]]:
-        filters = [visible_clause(scope, Customer.tenant_id)]
+    def _filters(session: Session, scope: TenantScope, query: CustomerQuery) -> list[ColumnElement[bool]]:
+        filters = [visible_clause_in(session, scope, Customer.tenant_id)]
         searched = search_clause(query.search)
         if searched is not None:
             filters.append(searched)
@@ -189,7 +194,7 @@ class CustomerService:
         operator.require("customers.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
             scope = load_tenant_scope(uow.session, operator)
-            stmt = select(func.count(Customer.id)).where(*self._filters(scope, query))
+            stmt = select(func.count(Customer.id)).where(*self._filters(uow.session, scope, query))
             return uow.session.scalar(stmt) or 0
 
     def rows(self, operator: Operator, query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
@@ -201,7 +206,7 @@ class CustomerService:
             agency = aliased(Customer)
             # Two steps: the window's ids with the sort and OFFSET on narrow rows (joins only where the
             # sort needs them), then the columns of just those rows.
-            page = select(Customer.id).where(*self._filters(scope, query))
+            page = select(Customer.id).where(*self._filters(session, scope, query))
             if query.sort is SortKey.TENANT:
                 page = page.join(Tenant, Tenant.id == Customer.tenant_id)
             person_counts: Any = None

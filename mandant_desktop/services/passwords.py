@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -29,9 +31,12 @@ def needs_rehash(stored_hash: str) -> bool:
         return True
 
 
-_DUMMY_HASH = hash_password("timing-equaliser")
+@functools.cache
+def _dummy_hash() -> str:
+    # Made on first use, not on import: hashing costs a third of a second of every start (issue 8).
+    return hash_password("timing-equaliser")
 
 
 def burn_verification_time(password: str) -> None:
     """Spend the time of one verification, so an unknown user name answers as slowly as a known one."""
-    verify_password(_DUMMY_HASH, password + "x")
+    verify_password(_dummy_hash(), password + "x")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, false, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from mandant_desktop.db.models import AccessLevel, TenantAccess
+from mandant_desktop.db.models import AccessLevel, Tenant, TenantAccess
 from mandant_desktop.domain.tenant_access import TenantScope
 from mandant_desktop.services.operator import Operator
 
@@ -40,6 +40,25 @@ def _in(column: InstrumentedAttribute[int] | ColumnElement[int], ids: frozenset[
 def visible_clause(scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]) -> ColumnElement[bool]:
     """A WHERE condition that keeps rows whose tenant ``column`` the operator may see."""
     return _in(column, scope.visible_ids())
+
+
+def visible_clause_in(
+    session: Session, scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]
+) -> ColumnElement[bool]:
+    """:func:`visible_clause`, or no condition at all when the operator sees every tenant there is.
+
+    An administrator with access to all 200 tenants would otherwise send an IN list of 200 ids,
+    which SQLite answers through the tenant index and then sorts every row: 400 ms for the first
+    window of 100,000 customers instead of a few (issue 8). One small query over the tenants says
+    whether the list leaves anything out.
+    """
+    visible = scope.visible_ids()
+    if visible is None:
+        return true()
+    if not visible:
+        return false()
+    hidden = session.scalar(select(Tenant.id).where(Tenant.id.not_in(sorted(visible))).limit(1))
+    return true() if hidden is None else column.in_(sorted(visible))
 
 
 def editable_clause(scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]) -> ColumnElement[bool]:

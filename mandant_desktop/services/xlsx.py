@@ -15,18 +15,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from mandant_desktop.domain.cells import neutralize_cell
 from mandant_desktop.domain.errors import DomainError
@@ -43,6 +38,8 @@ _MAX_WIDTH = 60
 #: how often (in rows) cancel is asked and progress reported
 _TICK_ROWS = 500
 _INVALID_TITLE_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+#: the control characters XML 1.0 cannot hold (tab, line feed and carriage return it can)
+_ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _cell(value: Any) -> Any:
@@ -50,7 +47,7 @@ def _cell(value: Any) -> Any:
     refuses them, which would fail the whole export over one odd name) are dropped first, then the
     result is neutralised (S7) — a value may start with a formula character only once they are gone."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = _ILLEGAL_CHARACTERS.sub("", value)
     return neutralize_cell(value)
 
 
@@ -98,6 +95,9 @@ class XlsxExport:
         # Any: the openpyxl stubs know neither column_dimensions nor auto_filter of write-only sheets
         self._sheet: Any = None
         self._current_widths: list[float] = []
+        # openpyxl (with lxml) is imported by the first export, not by the program's start (issue 8).
+        from openpyxl import Workbook
+
         self._workbook = Workbook(write_only=True)
         self._temp: Path | None = None
         self._committed = False
@@ -198,6 +198,10 @@ class XlsxExport:
         return widths
 
     def _open_sheet(self, widths: list[float]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
         self._sheet_count += 1
         title = self._title.translate(_INVALID_TITLE_CHARS)
         if self._sheet_count > 1:
@@ -222,6 +226,8 @@ class XlsxExport:
         sheet: Any = self._sheet
         if sheet is None:
             return
+        from openpyxl.utils import get_column_letter
+
         last_column = get_column_letter(len(self._headers))
         sheet.auto_filter.ref = f"A1:{last_column}{self._sheet_rows}"
         self._sheet = None

@@ -1,0 +1,71 @@
+"""One group of figures in its own process: ``python -m bench.groups GROUP LARGE_URL SMALL_URL RUNS``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from sqlalchemy.engine import make_url
+
+from bench.harness import Report
+
+Group = Callable[[Report, str, str, int], None]
+
+
+def _with_session(run: Callable[..., None]) -> Group:
+    def group(report: Report, large: str, _small: str, runs: int) -> None:
+        from bench.qt import Session
+
+        session = Session(large)
+        try:
+            run(session, report, runs)
+        finally:
+            session.close()
+
+    return group
+
+
+def _queries(report: Report, large: str, small: str, _runs: int) -> None:
+    from bench.pages import queries_per_page, statements_per_page
+    from bench.qt import Session
+
+    counts = []
+    for url in (small, large):
+        session = Session(url)
+        try:
+            counts.append(statements_per_page(session))
+        finally:
+            session.close()
+    queries_per_page(report, *counts)
+
+
+def _groups() -> dict[str, Group]:
+    from bench import data, org_figures, pages, startup
+
+    return {
+        "startup": startup.run,
+        "customers": _with_session(pages.customers),
+        "grid": _with_session(pages.grid),
+        "matrix": _with_session(pages.matrix),
+        "queries": _queries,
+        "org": org_figures.run,
+        "bulk": data.bulk_insert,
+        "export": data.export_assignments,
+    }
+
+
+def main() -> int:
+    name, large, small, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    from mandant_desktop.db.engine import backend_name
+
+    report = Report(backend_name(make_url(large)))
+    try:
+        _groups()[name](report, large, small, runs)
+    except Exception as exc:  # a group that breaks is a figure that is not ok, with the reason
+        report.failed(name, exc)
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""``startup``: from launching ``mandant-desktop --db URL`` (logged in through MANDANT_USER and
+MANDANT_PASSWORD) to the main window's first paint, against a bare PySide6 + SQLAlchemy program that
+opens the same database, runs one query and paints a window. Both are fresh interpreters, timed
+from the parent from launch to the line the child prints once it has painted.
+
+The child also names the heavy modules already imported at that moment (openpyxl and friends
+belong to exports and imports, loaded when they are used).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.harness import ADMIN, Report, log, median_of
+
+HEAVY = ("openpyxl", "lxml", "casbin", "keyring", "smtplib", "email.mime", "defusedxml", "PySide6.QtSvg")
+
+_BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+from PySide6.QtGui import QStandardItemModel, QStandardItem
+from sqlalchemy import create_engine, text
+
+app = QApplication([sys.argv[0]])
+engine = create_engine(sys.argv[1])
+with engine.connect() as connection:
+    count = connection.execute(text("select count(*) from customer")).scalar()
+window = QMainWindow()
+model = QStandardItemModel(10, 3)
+model.setItem(0, 0, QStandardItem(str(count)))
+view = QTableView()
+view.setModel(model)
+window.setCentralWidget(view)
+window.resize(1400, 900)
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("ready", flush=True)
+            app.quit()
+        return False
+
+watch = Painted()
+view.viewport().installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+_APP = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+HEAVY = {heavy!r}
+original_exec = QApplication.exec
+
+
+def exec_until_painted(*_args):
+    qt = QApplication.instance()
+
+    def ready():
+        loaded = sorted(m for m in HEAVY if m in sys.modules)
+        print("ready " + ",".join(loaded), flush=True)
+        qt.exit(0)
+
+    class Painted(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):
+            # The first paint of the shown main window; ready once that whole repaint is done.
+            if event.type() == QEvent.Type.Paint and not self.seen and obj.isWidgetType():
+                if obj.window().objectName() == "mainWindow":
+                    self.seen = True
+                    QTimer.singleShot(0, ready)
+            return False
+
+    watch = Painted()
+    qt.installEventFilter(watch)
+    return original_exec()
+
+
+QApplication.exec = exec_until_painted
+from mandant_desktop.__main__ import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def _launch(code: str, url: str, env: dict[str, str]) -> tuple[float, str]:
+    """ms from launching a fresh interpreter on ``code`` to its "ready" line, and that line."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code, url], stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = 1000 * (time.perf_counter() - start)
+    proc.stdout.read()
+    if proc.wait(120) != 0 or not line.startswith("ready"):
+        raise RuntimeError(f"the start probe failed ({proc.returncode}): {line!r}")
+    return elapsed, line.strip()
+
+
+def run(report: Report, large: str, _small: str, runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_DATA_HOME": str(Path(scratch) / "data"),
+            "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
+            "MANDANT_USER": ADMIN[0],
+            "MANDANT_PASSWORD": ADMIN[1],
+        }
+        app_code = _APP.format(heavy=HEAVY)
+        _launch(app_code, large, env)  # the first start writes the profile; the disk cache warms up
+        ours, bare, loaded = [], [], ""
+        for _ in range(runs):
+            elapsed, line = _launch(app_code, large, env)
+            ours.append(elapsed)
+            loaded = line.removeprefix("ready").strip()
+            bare.append(_launch(_BARE, large, env)[0])
+            log(f"startup {ours[-1]:.0f} ms, bare {bare[-1]:.0f} ms")
+    ours_ms, ours_all = median_of(ours)
+    bare_ms, bare_all = median_of(bare)
+    ratio = ours_ms / bare_ms
+    report.add(
+        "startup",
+        ours_ms,
+        "ms",
+        "<= 1.4x the bare PySide6 + SQLAlchemy start; no heavy module imported at start",
+        ratio <= 1.4 and not loaded,
+        baseline=bare_ms,
+        ratio=ratio,
+        runs=runs,
+        detail={
+            "ours_ms": ours_all,
+            "bare_ms": bare_all,
+            "heavy_modules_at_start": loaded.split(",") if loaded else [],
+        },
+    )
