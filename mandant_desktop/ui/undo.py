@@ -87,13 +87,14 @@ class UndoSteps(QObject, Generic[C]):
         on_failed: Callable[[], None] | None = None,
         progress: tuple[str, str] | None = None,
         writes: bool = True,
+        reports: bool = True,
         **kwargs: Any,
     ) -> tasks.Task[R] | None:
         """``fn(*args, **kwargs)`` as the page's next step; None when one runs already (refused).
 
         ``on_done(result)`` on the GUI thread; ``on_failed()`` when the step ended without a result
         (refused and reported, cancelled, connection lost). ``progress`` — (title, label) — shows a
-        progress dialog for long work; ``fn`` is then also given ``progress=`` and ``cancel=``.
+        progress dialog for long work; ``reports`` as for :func:`tasks.run_with_progress`.
         """
         if self.refuse_while_busy():
             return None
@@ -108,7 +109,9 @@ class UndoSteps(QObject, Generic[C]):
             task = tasks.run(self._page, fn, *args, on_done=done, writes=writes, **kwargs)
         else:
             title, label = progress
-            task = tasks.run_with_progress(self._page, title, label, fn, *args, on_done=done, writes=writes, **kwargs)
+            task = tasks.run_with_progress(
+                self._page, title, label, fn, *args, on_done=done, writes=writes, reports=reports, **kwargs
+            )
         self.step = task
 
         def ended() -> None:

@@ -14,7 +14,14 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tenanthelpers import add_user
@@ -531,6 +538,8 @@ def test_a_slow_inheritance_change_leaves_the_window_responsive(
     QTimer.singleShot(0, lambda: ticks.append(1))
     qtbot.waitUntil(lambda: bool(ticks))  # the GUI thread runs on while the worker waits
     assert page.busy and page.undo_stack.count() == 1  # the stack has not moved yet
+    progress = page.findChild(QProgressDialog)  # shown after a moment; no Cancel: one commit
+    assert progress is not None and progress.findChild(QPushButton) is None
     release.set()
     settle(qtbot, page)
     assert page.undo_stack.count() == 2 and page.undo_action.isEnabled()

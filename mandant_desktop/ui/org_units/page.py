@@ -64,16 +64,6 @@ EXPORT_ALL, EXPORT_USER = "all", "user"
 R = TypeVar("R")
 
 
-def _no_progress(fn: Callable[..., R]) -> Callable[..., R]:
-    """``fn`` for tasks.run_with_progress: these services report no steps and take no cancel
-    check, so the dialog only says that the work goes on (Cancel cannot stop a commit)."""
-
-    def call(*args: Any, progress: object = None, cancel: object = None, **kwargs: Any) -> R:
-        return fn(*args, **kwargs)
-
-    return call
-
-
 class OrgUnitsPage(Page):
     page_id: ClassVar[str] = "org-units"
     object_name: ClassVar[str] = "page.orgUnits"
@@ -487,12 +477,13 @@ class OrgUnitsPage(Page):
             self._push(change, text, tree=True)
 
         self.steps.run(
-            _no_progress(self._service.move),
+            self._service.move,
             self.context.operator,
             unit_id,
             new_parent_id,
             on_done=moved,
             progress=(self.title(), text + "…"),
+            reports=False,  # the service counts no steps and commits as one
         )
 
     def delete_unit(self) -> None:
@@ -531,12 +522,13 @@ class OrgUnitsPage(Page):
             self._say(self.tr("%1 deleted.").replace("%1", unit.name))
 
         self.steps.run(
-            _no_progress(self._service.delete),
+            self._service.delete,
             self.context.operator,
             unit.id,
             children=mode,
             on_done=deleted,
             progress=(self.title(), self.tr("Deleting %1…").replace("%1", unit.name)),
+            reports=False,  # the service counts no steps and commits as one
         )
 
     def _reload_and_reveal(self, path: tuple[int, ...]) -> None:
@@ -577,12 +569,13 @@ class OrgUnitsPage(Page):
             self._push(change, text)
 
         return self.steps.run(
-            _no_progress(fn) if long else fn,
+            fn,
             self.context.operator,
             *args,
             on_done=done,
             on_failed=self.model.refresh_roles,  # the refusal may come from a change made elsewhere
             progress=(self.title(), text + "…") if long else None,
+            reports=False,  # the service counts no steps and commits as one
         )
 
     def _push(self, change: OrgChange, text: str, *, tree: bool = False) -> None:
