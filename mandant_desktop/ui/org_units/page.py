@@ -6,6 +6,10 @@ with their source — and the panel beside it changes them: "Add access…", "�
 child units", "Edit roles". Role changes and moves go on the undo stack; Ctrl+Z reverts exactly
 what one step did. Adding, renaming and deleting units are not undoable (the service returns no
 change set for them) and ask first where something could be lost.
+
+Every change, the impact count its question shows, undo and redo run on a worker as the page's
+steps (S5, E3; ``ui/undo.UndoSteps``): one at a time, the undo stack moving only when the database
+has done the step; long ones (inheritance over a subtree, move, delete) show a progress dialog.
 """
 
 from __future__ import annotations
