@@ -287,10 +287,6 @@
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
-        <source>Please wait: the previous change is still being saved.</source>
-        <translation>Bitte warten Sie: Die vorige Änderung wird noch gespeichert.</translation>
-    </message>
-    <message>
         <source>Bulk edit: %n assignment(s) added</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
     </message>
@@ -2528,6 +2524,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>%1 gelöscht.</translation>
     </message>
     <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
         <source>Nothing to change: it is so already.</source>
         <translation>Nichts zu ändern: Es ist bereits so.</translation>
     </message>
@@ -3855,6 +3855,13 @@ Betreff: %2</translation>
     <message>
         <source>Save all access changes (Ctrl+S)</source>
         <translation>Alle Zugriffsänderungen speichern (Strg+S)</translation>
+    </message>
+</context>
+<context>
+    <name>UndoSteps</name>
+    <message>
+        <source>Please wait: the previous change is still being saved.</source>
+        <translation>Bitte warten Sie: Die vorige Änderung wird noch gespeichert.</translation>
     </message>
 </context>
 <context>

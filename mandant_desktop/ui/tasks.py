@@ -339,11 +339,13 @@ def run_with_progress(
     on_done: Callable[[R], None] | None = None,
     on_error: Callable[[DomainError], None] | None = None,
     writes: bool = False,
+    reports: bool = True,
     **kwargs: Any,
 ) -> Task[R]:
     """``fn(*args, progress=…, cancel=…, **kwargs)`` on a worker, with a window-modal progress
     dialog (shown after a moment) whose Cancel button cancels the task (S5, E3); ``writes`` as
-    for :func:`run`.
+    for :func:`run`. ``reports=False``: ``fn`` reports no progress and cannot stop halfway; it is
+    called as ``fn(*args, **kwargs)`` and the dialog only says that the work goes on, without Cancel.
 
     The worker's ``progress(done, total)`` is a queued signal to the dialog, never a widget call;
     ``cancel()`` reads the task's thread-safe flag, so the service stops between chunks and its
@@ -352,7 +354,10 @@ def run_with_progress(
     dialog = QProgressDialog(owner)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
-    dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+    if reports:
+        dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+    else:
+        dialog.setCancelButton(None)  # no button
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(800)
     dialog.setAutoClose(False)
@@ -370,17 +375,9 @@ def run_with_progress(
     def cancelled() -> bool:
         return bool(holder) and holder[0].cancelled()
 
-    task = run(
-        owner,
-        fn,
-        *args,
-        on_done=on_done,
-        on_error=on_error,
-        writes=writes,
-        progress=signals.step.emit,
-        cancel=cancelled,
-        **kwargs,
-    )
+    if reports:
+        kwargs.update(progress=signals.step.emit, cancel=cancelled)
+    task = run(owner, fn, *args, on_done=on_done, on_error=on_error, writes=writes, **kwargs)
     holder.append(task)
     dialog.canceled.connect(task.cancel)
 

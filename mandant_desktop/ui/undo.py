@@ -1,45 +1,177 @@
-"""One done change on a page's undo stack (SPEC E7), shared by the assignment pages.
+"""A page's changes and their undo stack, with the database work on a worker (SPEC E7, S5, E3).
 
-The change is done before it is pushed; undo asks the service to revert exactly what it did, and
-redo reverts that revert. When the service refuses (someone else changed the same rows, S4) the
-command becomes obsolete and leaves the stack.
+:class:`UndoSteps` runs each step of a page — a change, the impact count a dialog shows before it,
+an undo, a redo — through :mod:`mandant_desktop.ui.tasks`, one at a time: a request while a step
+runs is answered in the status bar instead of racing it. The undo stack moves only when the
+database has done the step; a refused or failed step leaves it as it was (an undo or redo that the
+service refuses, because someone else changed the same rows (S4), drops its command, as QUndoStack
+drops an obsolete one). Used by the role assignment page and the org units page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtGui import QUndoCommand
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from mandant_desktop.ui import tasks
 
 C = TypeVar("C")
+R = TypeVar("R")
 
 
 class ChangeCommand(QUndoCommand, Generic[C]):
-    """``revert(change)`` returns the inverse change, or None when it was refused (and reported)."""
+    """One done change on the undo stack: ``change`` is what undo reverts, ``inverse`` (after an
+    undo) what redo reverts. The database work is done on a worker before the stack moves, so
+    undo() and redo() themselves have nothing left to do."""
 
-    def __init__(self, revert: Callable[[C], C | None], change: C, text: str) -> None:
+    def __init__(self, change: C, text: str) -> None:
         super().__init__(text)
-        self._revert = revert
-        self._change = change
-        self._inverse: C | None = None
-        self._pushed = False
+        self.change = change
+        self.inverse: C | None = None
 
     def redo(self) -> None:
-        if not self._pushed:  # push() calls redo(): the change is already done
-            self._pushed = True
-            return
-        if self._inverse is None:
-            return
-        change = self._revert(self._inverse)
-        if change is None:
-            self.setObsolete(True)
-            return
-        self._change = change
+        pass  # push() calls it for a change that is done; a redo that has just been done
 
     def undo(self) -> None:
-        inverse = self._revert(self._change)
-        if inverse is None:
-            self.setObsolete(True)
+        pass  # the change has been reverted already
+
+
+class UndoSteps(QObject, Generic[C]):
+    """The undo stack of ``page`` and its database steps on workers, one at a time.
+
+    ``revert(change)`` (called on a worker) returns the inverse change; ``after_revert(change)``
+    (on the GUI thread) shows the result of an undo or redo, whether it was done or refused;
+    ``say(text)`` puts a note in the status bar.
+    """
+
+    #: a step started or ended (the page enables its undo and redo actions accordingly)
+    busy_changed = Signal()
+
+    def __init__(
+        self,
+        page: QWidget,
+        revert: Callable[[C], C],
+        after_revert: Callable[[C], None],
+        say: Callable[[str], None],
+    ) -> None:
+        super().__init__(page)
+        self._page = page
+        self._revert_fn = revert
+        self._after_revert = after_revert
+        self._say = say
+        self.stack = QUndoStack(page)
+        #: the step on its worker, else None
+        self.step: tasks.Task[Any] | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.step is not None
+
+    def refuse_while_busy(self) -> bool:
+        """True (and a note in the status bar) while a step runs."""
+        if self.step is None:
+            return False
+        self._say(self.tr("Please wait: the previous change is still being saved."))
+        return True
+
+    def run(
+        self,
+        fn: Callable[..., R],
+        *args: Any,
+        on_done: Callable[[R], None],
+        on_failed: Callable[[], None] | None = None,
+        progress: tuple[str, str] | None = None,
+        writes: bool = True,
+        reports: bool = True,
+        **kwargs: Any,
+    ) -> tasks.Task[R] | None:
+        """``fn(*args, **kwargs)`` as the page's next step; None when one runs already (refused).
+
+        ``on_done(result)`` on the GUI thread; ``on_failed()`` when the step ended without a result
+        (refused and reported, cancelled, connection lost). ``progress`` — (title, label) — shows a
+        progress dialog for long work; ``reports`` as for :func:`tasks.run_with_progress`.
+        """
+        if self.refuse_while_busy():
+            return None
+        delivered: list[bool] = []
+
+        def done(result: R) -> None:
+            delivered.append(True)
+            self._release(task)  # on_done may take the next step (a change after its impact count)
+            on_done(result)
+
+        if progress is None:
+            task = tasks.run(self._page, fn, *args, on_done=done, writes=writes, **kwargs)
+        else:
+            title, label = progress
+            task = tasks.run_with_progress(
+                self._page, title, label, fn, *args, on_done=done, writes=writes, reports=reports, **kwargs
+            )
+        self.step = task
+
+        def ended() -> None:
+            if not shiboken6.isValid(self):
+                return  # the page closed while its step ran (the program ends)
+            self._release(task)
+            if not delivered and on_failed is not None:
+                on_failed()
+            self.busy_changed.emit()
+
+        task.finished.connect(ended)
+        self.busy_changed.emit()
+        return task
+
+    def _release(self, task: tasks.Task[Any]) -> None:
+        if self.step is task:
+            self.step = None
+
+    def push(self, change: C, text: str) -> None:
+        """Put a change that is done on the stack."""
+        self.stack.push(ChangeCommand(change, text))
+
+    def undo(self) -> None:
+        """Revert the newest change on a worker; the stack steps back when it is done (E7)."""
+        if not self.stack.canUndo() or self.refuse_while_busy():
             return
-        self._inverse = inverse
+        command = self.stack.command(self.stack.index() - 1)
+        assert isinstance(command, ChangeCommand)
+
+        def reverted(inverse: C) -> None:
+            command.inverse = inverse
+            self.stack.undo()
+
+        self._revert(command, command.change, reverted, self.stack.undo)
+
+    def redo(self) -> None:
+        """Do the undone change again (by reverting its revert) on a worker (E7)."""
+        if not self.stack.canRedo() or self.refuse_while_busy():
+            return
+        command = self.stack.command(self.stack.index())
+        assert isinstance(command, ChangeCommand) and command.inverse is not None
+
+        def redone(change: C) -> None:
+            command.change = change
+            self.stack.redo()
+
+        self._revert(command, command.inverse, redone, self.stack.redo)
+
+    def _revert(
+        self, command: ChangeCommand[C], change: C, on_done: Callable[[C], None], step: Callable[[], None]
+    ) -> None:
+        def done(result: C) -> None:
+            on_done(result)
+            self._after_revert(change)
+
+        def failed() -> None:
+            # Refused (the error was shown) or never done: the step cannot be taken; drop it, as
+            # QUndoStack drops a command that marks itself obsolete while it is undone or redone.
+            command.setObsolete(True)
+            step()
+            self._after_revert(change)
+
+        self.run(self._revert_fn, change, on_done=done, on_failed=failed)

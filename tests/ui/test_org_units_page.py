@@ -6,14 +6,22 @@ holding Leser directly in Süd — under the first administrator's root unit.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tenanthelpers import add_user
@@ -76,10 +84,10 @@ def activate(qtbot: QtBot, page: OrgUnitsPage) -> None:
 
 
 def settle(qtbot: QtBot, page: OrgUnitsPage) -> None:
-    """Until every load the page started has arrived."""
+    """Until every step and every load the page started has arrived."""
     from mandant_desktop.ui import tasks
 
-    qtbot.waitUntil(lambda: tasks.runner().active() == 0 and not page.model.loading(), timeout=10000)
+    qtbot.waitUntil(lambda: not page.busy and tasks.runner().active() == 0 and not page.model.loading(), timeout=10000)
 
 
 def choose_user(qtbot: QtBot, page: OrgUnitsPage, text: str) -> None:
@@ -152,6 +160,7 @@ def tick_inherit(qtbot: QtBot, page: OrgUnitsPage, mode: str) -> dict[str, str]:
     """Tick the box, choose replace or keep, Continue; returns the impact texts the dialog showed."""
     qtbot.mouseClick(page.panel.inherit_box, Qt.MouseButton.LeftButton)
     assert not page.panel.inherit_box.isChecked()  # not before the dialog is answered
+    qtbot.waitUntil(lambda: not page.busy)  # the impact is counted on a worker first
     dialog = page.findChild(InheritDialog)
     assert dialog is not None and dialog.isVisible()
     shown = {name: dialog.findChild(QLabel, f"inherit{name.title()}Impact").text() for name in ("keep", "replace")}
@@ -349,6 +358,7 @@ def test_units_are_added_renamed_moved_and_deleted_from_the_keyboard(
     find_unit(qtbot, page, "Süd")
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: not page.busy)
     delete = page.findChild(DeleteUnitDialog)
     assert delete is not None
     assert delete.lift_button.isChecked()  # the harmless answer is the default
@@ -492,3 +502,69 @@ def test_changes_from_another_workstation_appear_and_expansion_stays(
     assert "Bremen" in [page.model.node_unit(i).name for i in page.model.loaded_ids()]  # type: ignore[union-attr]
     assert roles_text(page, "Hamburg") == "Autor"
     assert [chip.label.text() for chip in page.panel.chips] == ["Autor"]
+
+
+def held_back(monkeypatch: pytest.MonkeyPatch, service: object, name: str) -> threading.Event:
+    """Make ``service.name`` wait on its worker until the returned event is set."""
+    release = threading.Event()
+    real = getattr(service, name)
+
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(10), "the test never let the change go on"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, name, waiting)
+    return release
+
+
+def test_a_slow_inheritance_change_leaves_the_window_responsive(
+    qtbot: QtBot, window: MainWindow, example: Example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, E3, A5: ticking inheritance (5,000 units take a while) runs on a worker; the GUI thread
+    goes on, undo waits, and the change lands on the undo stack only when it is done."""
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Vertrieb")
+    add_access(qtbot, page, "Redakteur")
+    assert page.undo_stack.count() == 1
+    release = held_back(monkeypatch, window.context.app.services.org_units, "set_inherit")
+    qtbot.mouseClick(page.panel.inherit_box, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy)  # the impact count
+    dialog = page.findChild(InheritDialog)
+    assert dialog is not None
+    qtbot.mouseClick(dialog_button(dialog), Qt.MouseButton.LeftButton)
+    assert page.busy and not page.undo_action.isEnabled()
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: bool(ticks))  # the GUI thread runs on while the worker waits
+    assert page.busy and page.undo_stack.count() == 1  # the stack has not moved yet
+    progress = page.findChild(QProgressDialog)  # shown after a moment; no Cancel: one commit
+    assert progress is not None and progress.findChild(QPushButton) is None
+    release.set()
+    settle(qtbot, page)
+    assert page.undo_stack.count() == 2 and page.undo_action.isEnabled()
+    expand_all(qtbot, page)
+    assert roles_text(page, "Nord") == "Redakteur — inherited from Vertrieb"
+
+
+def test_a_second_change_while_one_is_saved_is_refused(
+    qtbot: QtBot, window: MainWindow, example: Example, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """S5, E7: one step at a time — while a move is saved, deleting, adding or undoing says "please
+    wait" in the status bar and changes nothing; the move then goes on the stack as usual."""
+    page = open_page(qtbot, window)
+    find_unit(qtbot, page, "Hamburg")
+    release = held_back(monkeypatch, window.context.app.services.org_units, "move")
+    page.move_unit(example.unit["Hamburg"], example.unit["Süd"])
+    assert page.busy
+    wait = "Please wait: the previous change is still being saved."
+    page.delete_action.trigger()
+    assert window.statusBar().currentMessage() == wait and page.status.text() == wait
+    assert page.findChild(DeleteUnitDialog) is None and not interactions.of_kind("confirm")
+    page.add_action.trigger()
+    assert not interactions.of_kind("ask_text")  # refused before the name is asked for
+    release.set()
+    settle(qtbot, page)
+    assert page.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: page.model.path_names(example.unit["Hamburg"])[-2:] == ["Süd", "Hamburg"])
+    assert example.unit["Hamburg"] in page.model.loaded_ids()

@@ -10,13 +10,11 @@ only when the database has done the step. One such step runs at a time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -55,6 +53,7 @@ from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
 from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_CONTEXT = "exports"
 EXPORT_ALL, EXPORT_SELECTION, EXPORT_USER = "all", "selection", "user"
@@ -102,8 +101,14 @@ def confirm_role_removal(
     unit: str,
     chip: Chip,
 ) -> bool:
-    """Ask before a direct role is removed (A1, A7); warns when it is the user's last role anywhere,
-    because they could not log in afterwards (R3, S2). False when refused or cancelled."""
+    """Ask before a direct role is removed (A1, A7); False when refused or cancelled."""
+    last = run_action(parent, service.leaves_without_role, operator, user.id, unit_id, chip.role_id)
+    return last is not None and ask_role_removal(parent, user, unit, chip, last=last)
+
+
+def ask_role_removal(parent: QWidget, user: GridUser, unit: str, chip: Chip, *, last: bool) -> bool:
+    """The question before a direct role is removed; ``last``: it is the user's last role anywhere,
+    so they could not log in afterwards (R3, S2). False when cancelled."""
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("AssignmentsPage", text)
@@ -114,9 +119,6 @@ def confirm_role_removal(
         .replace("%2", user.display_name)
         .replace("%3", unit)
     )
-    last = run_action(parent, service.leaves_without_role, operator, user.id, unit_id, chip.role_id)
-    if last is None:
-        return False
     if last:
         question += "\n\n" + tr(
             "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in."
@@ -126,23 +128,6 @@ def confirm_role_removal(
 
 #: the split between grid and bulk edit panel (E4)
 ASSIGNMENTS_SPLITTER: Setting[QByteArray] = Setting("assignments/splitter", QByteArray())
-
-
-class ChangeCommand(QUndoCommand):
-    """One done change on the undo stack: ``change`` is what undo reverts, ``inverse`` (after an
-    undo) what redo reverts. The page does the database work on a worker first and moves the stack
-    only when it is done, so undo() and redo() themselves have nothing left to do."""
-
-    def __init__(self, change: ChangeSet, text: str) -> None:
-        super().__init__(text)
-        self.change = change
-        self.inverse: ChangeSet | None = None
-
-    def redo(self) -> None:
-        pass  # push() calls it for a change that is done; a redo the page has just done
-
-    def undo(self) -> None:
-        pass  # the page has reverted the rows already
 
 
 class AssignmentsPage(Page):
@@ -158,9 +143,15 @@ class AssignmentsPage(Page):
         self._all_units: list[GridUnit] = []
         self._all_users: list[GridUser] = []
         self._roles: list[RoleChoice] = []
-        self.undo_stack = QUndoStack(self)
-        #: the bulk edit, undo or redo on its worker (one at a time), else None
-        self._step: tasks.Task[ChangeSet] | None = None
+        #: the bulk edit, undo and redo on workers, one at a time
+        self.steps: UndoSteps[ChangeSet] = UndoSteps(
+            self,
+            lambda change: self._service.revert(self.operator(), change),
+            lambda _change: self._after_change(),
+            self.context.shell.show_status,
+        )
+        self.steps.busy_changed.connect(self._step_ended)
+        self.undo_stack = self.steps.stack
         self.heading = page_heading()
 
         self.unit_filter = MultiSelectButton("assignmentUnitFilter")
@@ -190,11 +181,11 @@ class AssignmentsPage(Page):
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_action.triggered.connect(self.undo)
+        self.undo_action.triggered.connect(self.steps.undo)
         self.redo_action = QAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.redo_action.triggered.connect(self.redo)
+        self.redo_action.triggered.connect(self.steps.redo)
         self.addActions([self.undo_action, self.redo_action])
         self.undo_stack.indexChanged.connect(self._sync_undo_actions)
         self.undo_button = QToolButton()
@@ -361,7 +352,7 @@ class AssignmentsPage(Page):
         return menu
 
     def add_role(self, row: int, column: int, role_id: int) -> None:
-        if self._refuse_while_busy():  # the undo stack takes one step at a time
+        if self.steps.refuse_while_busy():  # the undo stack takes one step at a time
             return
         unit, user = self.model.units[row], self.model.users[column]
         change = run_action(self, self._service.add, self.operator(), user.id, unit.id, role_id)
@@ -396,7 +387,7 @@ class AssignmentsPage(Page):
 
     def remove_role(self, row: int, column: int, chip: Chip) -> None:
         unit, user = self.model.units[row], self.model.users[column]
-        if chip.inherited or self._refuse_while_busy():
+        if chip.inherited or self.steps.refuse_while_busy():
             return
         if not confirm_role_removal(self, self._service, self.operator(), user, unit.id, unit.path, chip):
             return
@@ -424,42 +415,17 @@ class AssignmentsPage(Page):
     @property
     def busy(self) -> bool:
         """True while a bulk edit, an undo or a redo is being written."""
-        return self._step is not None
+        return self.steps.busy
 
-    def _start_step(
-        self, task: tasks.Task[ChangeSet], delivered: list[ChangeSet], on_failed: Callable[[], None]
-    ) -> None:
-        """Keep ``task`` as the running step; when it ends without delivering (refused, cancelled,
-        connection lost), ``on_failed`` tidies up; either way the page takes new steps again."""
-        self._step = task
-
-        def ended() -> None:
-            if not shiboken6.isValid(self):
-                return  # the page closed while its step ran (the program ends)
-            self._step = None
-            if not delivered:
-                on_failed()
-            self._sync_undo_actions()
-            self.bulk_panel.setEnabled(True)
-
-        task.finished.connect(ended)
+    def _step_ended(self) -> None:
         self._sync_undo_actions()
-
-    def _refuse_while_busy(self) -> bool:
-        if self._step is None:
-            return False
-        self.context.shell.show_status(self.tr("Please wait: the previous change is still being saved."))
-        return True
+        self.bulk_panel.setEnabled(not self.steps.busy)
 
     def apply_bulk(self, edit: BulkEdit) -> tasks.Task[ChangeSet] | None:
         """Write the bulk edit on a worker with progress and Cancel (E3); the change goes on the
         undo stack when it is done. Cancel rolls it back: nothing changes, the status bar says so."""
-        if self._refuse_while_busy():
-            return None
-        delivered: list[ChangeSet] = []
 
         def done(change: ChangeSet) -> None:
-            delivered.append(change)
             text = (
                 self.tr("Bulk edit: %n assignment(s) removed").replace("%n", str(len(change.removed)))
                 if edit.remove
@@ -468,27 +434,23 @@ class AssignmentsPage(Page):
             self._push(change, text)
 
         def not_done() -> None:
-            if task.cancelled():
+            if task is not None and task.cancelled():
                 # The service rolled back; the operator asked for it, so no error box (E3).
                 self.context.shell.show_status(message_for(OperationCancelledError("Cancelled; nothing was changed.")))
             self.bulk_panel.update_preview()
 
-        self.bulk_panel.setEnabled(False)
-        task = tasks.run_with_progress(
-            self,
-            self.tr("Bulk edit"),
-            self.tr("Saving the changes…"),
+        task = self.steps.run(
             self._service.apply,
             self.operator(),
             edit,
             on_done=done,
-            writes=True,
+            on_failed=not_done,
+            progress=(self.tr("Bulk edit"), self.tr("Saving the changes…")),
         )
-        self._start_step(task, delivered, not_done)
         return task
 
     def _push(self, change: ChangeSet, text: str) -> None:
-        self.undo_stack.push(ChangeCommand(change, text))
+        self.steps.push(change, text)
         self._after_change()
         self.context.shell.show_status(text + ". " + self.tr("Ctrl+Z undoes it."))
 
@@ -497,59 +459,8 @@ class AssignmentsPage(Page):
         if self.bulk_panel.isVisible():
             self.bulk_panel.update_preview()
 
-    def undo(self) -> None:
-        """Revert the newest change on a worker; the stack steps back when it is done (E7)."""
-        if self._refuse_while_busy() or not self.undo_stack.canUndo():
-            return
-        command = self.undo_stack.command(self.undo_stack.index() - 1)
-        assert isinstance(command, ChangeCommand)
-
-        def reverted(inverse: ChangeSet) -> None:
-            command.inverse = inverse
-            self.undo_stack.undo()
-
-        self._revert(command, command.change, reverted, self.undo_stack.undo)
-
-    def redo(self) -> None:
-        """Do the undone change again (by reverting its revert) on a worker (E7)."""
-        if self._refuse_while_busy() or not self.undo_stack.canRedo():
-            return
-        command = self.undo_stack.command(self.undo_stack.index())
-        assert isinstance(command, ChangeCommand) and command.inverse is not None
-        inverse = command.inverse
-
-        def redone(change: ChangeSet) -> None:
-            command.change = change
-            self.undo_stack.redo()
-
-        self._revert(command, inverse, redone, self.undo_stack.redo)
-
-    def _revert(
-        self,
-        command: ChangeCommand,
-        change: ChangeSet,
-        on_done: Callable[[ChangeSet], None],
-        step: Callable[[], None],
-    ) -> None:
-        delivered: list[ChangeSet] = []
-
-        def done(result: ChangeSet) -> None:
-            delivered.append(result)
-            on_done(result)
-            self._after_change()
-
-        def failed() -> None:
-            # Refused (the error was shown) or never done: the step cannot be taken; drop it, as
-            # QUndoStack drops a command that marks itself obsolete while it is undone or redone.
-            command.setObsolete(True)
-            step()
-            self._after_change()
-
-        task = tasks.run(self, self._service.revert, self.operator(), change, on_done=done, writes=True)
-        self._start_step(task, delivered, failed)
-
     def _sync_undo_actions(self) -> None:
-        stack, idle = self.undo_stack, self._step is None
+        stack, idle = self.undo_stack, not self.steps.busy
         self.undo_action.setEnabled(idle and stack.canUndo())
         self.redo_action.setEnabled(idle and stack.canRedo())
         self.undo_action.setText(" ".join(filter(None, (self.tr("Undo"), stack.undoText()))))

@@ -6,17 +6,21 @@ with their source — and the panel beside it changes them: "Add access…", "�
 child units", "Edit roles". Role changes and moves go on the undo stack; Ctrl+Z reverts exactly
 what one step did. Adding, renaming and deleting units are not undoable (the service returns no
 change set for them) and ask first where something could be lost.
+
+Every change, the impact count its question shows, undo and redo run on a worker as the page's
+steps (S5, E3; ``ui/undo.UndoSteps``): one at a time, the undo stack moving only when the database
+has done the step; long ones (inheritance over a subtree, move, delete) show a progress dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,10 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.assignments import GridUser, RoleChoice
-from mandant_desktop.services.org_units import DeleteMode, OrgChange, UnitNode
+from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
-from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
@@ -54,13 +57,15 @@ from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
 from mandant_desktop.ui.settings import Setting
-from mandant_desktop.ui.undo import ChangeCommand
+from mandant_desktop.ui.undo import UndoSteps
 
 #: the split between tree and roles panel (E4)
 ORG_UNITS_SPLITTER: Setting[QByteArray] = Setting("orgUnits/splitter", QByteArray())
 #: the tree's column widths (E4)
 ORG_UNITS_HEADER: Setting[QByteArray] = Setting("orgUnits/treeHeader", QByteArray())
 EXPORT_ALL, EXPORT_USER = "all", "user"
+
+R = TypeVar("R")
 
 
 class OrgUnitsPage(Page):
@@ -80,7 +85,11 @@ class OrgUnitsPage(Page):
         self._reveal_after_refresh: tuple[int, ...] | None = None
         self._first_load = True
         self.export_task: tasks.Task[int] | None = None
-        self.undo_stack = QUndoStack(self)
+        #: every change, its impact count, undo and redo on workers, one at a time (S5, E7)
+        self.steps: UndoSteps[OrgChange] = UndoSteps(
+            self, lambda change: self._service.revert(context.operator, change), self._after_revert, self._say
+        )
+        self.undo_stack = self.steps.stack
         self.heading = page_heading()
         op = context.operator
         may_see_roles = op.can("assignments.view")
@@ -234,23 +243,19 @@ class OrgUnitsPage(Page):
         self.menu_action = self._action(
             "orgUnitMenuAction", self.menu_from_keyboard, (key("Shift+F10"), key(Qt.Key.Key_Menu)), on_tree=True
         )
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setObjectName("orgUnitUndoAction")
-        self.undo_action.setShortcut(key(key.StandardKey.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setObjectName("orgUnitRedoAction")
-        self.redo_action.setShortcuts([key("Ctrl+Shift+Z"), key("Ctrl+Y")])
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        # The toolbar keeps its short words; what a step would undo or redo is in the tool tip.
-        # (Connected after the stack's own updates of the actions' texts, so this comes last.)
-        self.undo_stack.undoTextChanged.connect(self._name_undo_steps)
-        self.undo_stack.redoTextChanged.connect(self._name_undo_steps)
+        # Own actions, not the stack's: the stack moves only after the worker has done the step.
+        self.undo_action = self._action("orgUnitUndoAction", self.steps.undo, (key(key.StandardKey.Undo),))
+        self.redo_action = self._action("orgUnitRedoAction", self.steps.redo, (key("Ctrl+Shift+Z"), key("Ctrl+Y")))
+        self.undo_stack.indexChanged.connect(self._name_undo_steps)
+        self.steps.busy_changed.connect(self._name_undo_steps)
 
-    def _name_undo_steps(self, *_text: str) -> None:
+    def _name_undo_steps(self, *_index: int) -> None:
+        """The toolbar keeps its short words; what a step would undo or redo is in the tool tip."""
         if not shiboken6.isValid(self.undo_action) or not shiboken6.isValid(self.redo_action):
             return  # the page is being destroyed; the stack says goodbye to actions already gone
+        idle = not self.steps.busy
+        self.undo_action.setEnabled(idle and self.undo_stack.canUndo())
+        self.redo_action.setEnabled(idle and self.undo_stack.canRedo())
         self.undo_action.setText(self.tr("Undo"))
         self.redo_action.setText(self.tr("Redo"))
         self.undo_action.setToolTip(
@@ -407,6 +412,8 @@ class OrgUnitsPage(Page):
     # ------------------------------------------------------------------ the tree's units
 
     def add_unit(self) -> None:
+        if self.steps.refuse_while_busy():  # before the name is asked for, not after
+            return
         parent = self.current_unit()
         label = (
             self.tr("Name of the new unit under %1:").replace("%1", parent.name)
@@ -417,11 +424,12 @@ class OrgUnitsPage(Page):
         if not name or not name.strip():
             return
         parent_id = parent.id if parent is not None else None
-        unit = run_action(self, self._service.add, self.context.operator, parent_id, name.strip())
-        if unit is None:
-            return
-        self._reload_and_reveal((*self.model.path_ids(parent_id), unit.id))
-        self._say(self.tr("%1 added.").replace("%1", unit.name))
+
+        def added(unit: UnitNode) -> None:
+            self._reload_and_reveal((*self.model.path_ids(parent_id), unit.id))
+            self._say(self.tr("%1 added.").replace("%1", unit.name))
+
+        self.steps.run(self._service.add, self.context.operator, parent_id, name.strip(), on_done=added)
 
     def start_rename(self) -> None:
         index = self.tree.currentIndex()
@@ -431,10 +439,20 @@ class OrgUnitsPage(Page):
     def rename_unit(self, unit_id: int, name: str) -> None:
         unit = self.model.node_unit(unit_id)
         version = unit.version if unit is not None else None
-        renamed = run_action(self, self._service.rename, self.context.operator, unit_id, name, version=version)
-        self.model.refresh()
-        if renamed is not None:
+
+        def renamed(renamed: UnitNode) -> None:
+            self.model.refresh()
             self._say(self.tr("Renamed to %1.").replace("%1", renamed.name))
+
+        self.steps.run(
+            self._service.rename,
+            self.context.operator,
+            unit_id,
+            name,
+            version=version,
+            on_done=renamed,
+            on_failed=self.model.refresh,  # the old name again
+        )
 
     def move_with_dialog(self) -> None:
         unit = self.current_unit()
@@ -454,25 +472,36 @@ class OrgUnitsPage(Page):
         unit = self.model.node_unit(unit_id)
         name = unit.name if unit is not None else ""
         target = self.model.node_unit(new_parent_id) if new_parent_id is not None else None
-        change = run_action(self, self._service.move, self.context.operator, unit_id, new_parent_id)
-        if change is None:
-            return
-        self._reveal_after_refresh = (*self.model.path_ids(new_parent_id), unit_id)
-        self._push(
-            change,
-            self.tr("Move %1 under %2")
-            .replace("%1", name)
-            .replace("%2", target.name if target else self.tr("the top")),
-            tree=True,
+        text = (
+            self.tr("Move %1 under %2").replace("%1", name).replace("%2", target.name if target else self.tr("the top"))
+        )
+
+        def moved(change: OrgChange) -> None:
+            self._reveal_after_refresh = (*self.model.path_ids(new_parent_id), unit_id)
+            self._push(change, text, tree=True)
+
+        self.steps.run(
+            self._service.move,
+            self.context.operator,
+            unit_id,
+            new_parent_id,
+            on_done=moved,
+            progress=(self.title(), text + "…"),
+            reports=False,  # the service counts no steps and commits as one
         )
 
     def delete_unit(self) -> None:
         unit = self.current_unit()
-        if unit is None:
-            return
-        impact = run_action(self, self._service.delete_impact, self.context.operator, unit.id)
-        if impact is None:
-            return
+        if unit is not None:
+            self.steps.run(
+                self._service.delete_impact,
+                self.context.operator,
+                unit.id,
+                on_done=lambda impact: self._ask_delete(unit, impact),
+                writes=False,
+            )
+
+    def _ask_delete(self, unit: UnitNode, impact: DeleteImpact) -> None:
         if impact.children:
             parent_name = self.model.path_names(unit.parent_id)[-1] if unit.parent_id else self.tr("the top level")
             dialog = DeleteUnitDialog(
@@ -492,15 +521,19 @@ class OrgUnitsPage(Page):
             self._delete(unit, "delete")
 
     def _delete(self, unit: UnitNode, mode: DeleteMode) -> None:
-        def delete() -> bool:
-            self._service.delete(self.context.operator, unit.id, children=mode)
-            return True
+        def deleted(_none: None) -> None:
+            self._reload_and_reveal(self.model.path_ids(unit.parent_id))
+            self._say(self.tr("%1 deleted.").replace("%1", unit.name))
 
-        if not run_action(self, delete):
-            return
-        parent = self.model.path_ids(unit.parent_id)
-        self._reload_and_reveal(parent)
-        self._say(self.tr("%1 deleted.").replace("%1", unit.name))
+        self.steps.run(
+            self._service.delete,
+            self.context.operator,
+            unit.id,
+            children=mode,
+            on_done=deleted,
+            progress=(self.title(), self.tr("Deleting %1…").replace("%1", unit.name)),
+            reports=False,  # the service counts no steps and commits as one
+        )
 
     def _reload_and_reveal(self, path: tuple[int, ...]) -> None:
         self._reveal_after_refresh = path or None
@@ -516,33 +549,52 @@ class OrgUnitsPage(Page):
 
     # ------------------------------------------------------------------ changes and undo
 
-    def change(self, fn: Callable[..., OrgChange], *args: Any, text: str) -> OrgChange | None:
-        change = run_action(self, fn, self.context.operator, *args)
-        if change is None:
-            self.model.refresh_roles()  # the refusal may come from a change made elsewhere
-            return None
-        if not change.size:
-            self.model.refresh_roles()
-            self._say(self.tr("Nothing to change: it is so already."))
-            return change
-        self._push(change, text)
-        return change
+    @property
+    def busy(self) -> bool:
+        """True while a change, its impact count, an undo or a redo runs on a worker."""
+        return self.steps.busy
+
+    def ask(self, fn: Callable[..., R], *args: Any, then: Callable[[R], None]) -> tasks.Task[R] | None:
+        """A count for a question (an impact, "is it the last role?") on a worker as the page's next
+        step; ``then(answer)`` opens the question when it has arrived."""
+        return self.steps.run(fn, self.context.operator, *args, on_done=then, writes=False)
+
+    def change(
+        self, fn: Callable[..., OrgChange], *args: Any, text: str, long: bool = False
+    ) -> tasks.Task[OrgChange] | None:
+        """``fn(operator, *args)`` on a worker; the change goes on the undo stack when it is done.
+        ``long`` (inheritance over a whole subtree) shows a progress dialog after a moment (E3)."""
+
+        def done(change: OrgChange) -> None:
+            if not change.size:
+                self.model.refresh_roles()
+                self._say(self.tr("Nothing to change: it is so already."))
+                return
+            self._push(change, text)
+
+        return self.steps.run(
+            fn,
+            self.context.operator,
+            *args,
+            on_done=done,
+            on_failed=self.model.refresh_roles,  # the refusal may come from a change made elsewhere
+            progress=(self.title(), text + "…") if long else None,
+            reports=False,  # the service counts no steps and commits as one
+        )
 
     def _push(self, change: OrgChange, text: str, *, tree: bool = False) -> None:
-        self.undo_stack.push(ChangeCommand(self.revert, change, text))
+        self.steps.push(change, text)
         if tree:
             self.model.refresh()
         else:
             self.model.refresh_roles()
         self._say(text + ". " + self.tr("Ctrl+Z undoes it."))
 
-    def revert(self, change: OrgChange) -> OrgChange | None:
-        result = run_action(self, self._service.revert, self.context.operator, change)
+    def _after_revert(self, change: OrgChange) -> None:
         if change.moved is not None:
             self.model.refresh()
         else:
             self.model.refresh_roles()
-        return result
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

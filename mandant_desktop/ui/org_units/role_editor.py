@@ -1,8 +1,9 @@
 """Changing the chosen user's roles in the selected unit (SPEC A4-A8): "Add access…", "−",
 "Inherit roles to child units" (replace / keep, and unticking), "Edit roles".
 
-Each step asks first where something is taken away, shows the impact the service counts, and
-hands the done change to the page, which puts it on the undo stack (E7).
+Each step asks first where something is taken away and shows the impact the service counts; the
+counts and the change run on workers as the page's steps (S5), and the page puts the done change on
+the undo stack (E7).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from mandant_desktop.services.assignments import Chip, GridUser
-from mandant_desktop.services.org_units import UnitNode
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.org_units import InheritImpact, UnitNode
 from mandant_desktop.ui import interaction
-from mandant_desktop.ui.assignments.page import confirm_role_removal
-from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.assignments.page import ask_role_removal
 from mandant_desktop.ui.org_units.dialogs import InheritDialog, RolePickerDialog, open_dialog
 
 if TYPE_CHECKING:
@@ -65,34 +66,46 @@ class RoleEditor(QObject):
         if chosen is None or chip.inherited:
             return
         user, unit = chosen
-        if not confirm_role_removal(
-            self._page, self._assignments, self._page.context.operator, user, unit.id, unit.name, chip
-        ):
-            return
-        self._page.change(
-            self._service.remove_role,
-            user.id,
-            unit.id,
-            chip.role_id,
-            text=self.tr("Remove %1 for %2 in %3")
-            .replace("%1", chip.role_name)
-            .replace("%2", user.display_name)
-            .replace("%3", unit.name),
-        )
+
+        def remove(last: bool) -> None:
+            if ask_role_removal(self._page, user, unit.name, chip, last=last):
+                self._page.change(
+                    self._service.remove_role,
+                    user.id,
+                    unit.id,
+                    chip.role_id,
+                    text=self.tr("Remove %1 for %2 in %3")
+                    .replace("%1", chip.role_name)
+                    .replace("%2", user.display_name)
+                    .replace("%3", unit.name),
+                )
+
+        self._page.ask(self._assignments.leaves_without_role, user.id, unit.id, chip.role_id, then=remove)
 
     def inherit_clicked(self, tick: bool) -> None:
         chosen = self._page.chosen()
         if chosen is None:
             return
         user, unit = chosen
-        op = self._page.context.operator
         if not tick:
-            self._clear_inherit(user, unit)
+            self._page.ask(
+                self._service.clear_inherit_impact,
+                user.id,
+                unit.id,
+                then=lambda impact: self._clear_inherit(user, unit, impact),
+            )
             return
-        replace = run_action(self._page, self._service.inherit_impact, op, user.id, unit.id, "replace")
-        keep = run_action(self._page, self._service.inherit_impact, op, user.id, unit.id, "keep") if replace else None
-        if replace is None or keep is None:
-            return
+        service = self._service
+
+        def both(operator: Operator) -> tuple[InheritImpact, InheritImpact]:
+            return (
+                service.inherit_impact(operator, user.id, unit.id, "replace"),
+                service.inherit_impact(operator, user.id, unit.id, "keep"),
+            )
+
+        self._page.ask(both, then=lambda impacts: self._ask_inherit(user, unit, *impacts))
+
+    def _ask_inherit(self, user: GridUser, unit: UnitNode, replace: InheritImpact, keep: InheritImpact) -> None:
         roles = self._page.model.roles(unit.id)
         names = ", ".join(chip.role_name for chip in roles.roles) if roles is not None else ""
         dialog = InheritDialog(unit.name, names, replace, keep, self._page)
@@ -106,16 +119,12 @@ class RoleEditor(QObject):
                 .replace("%1", user.display_name)
                 .replace("%2", unit.name)
                 .replace("%3", self.tr("replace") if dialog.mode() == "replace" else self.tr("keep")),
+                long=True,
             )
         )
         open_dialog(dialog)
 
-    def _clear_inherit(self, user: GridUser, unit: UnitNode) -> None:
-        impact = run_action(
-            self._page, self._service.clear_inherit_impact, self._page.context.operator, user.id, unit.id
-        )
-        if impact is None:
-            return
+    def _clear_inherit(self, user: GridUser, unit: UnitNode, impact: InheritImpact) -> None:
         question = (
             self.tr(
                 "Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 "
@@ -138,6 +147,7 @@ class RoleEditor(QObject):
                 user.id,
                 unit.id,
                 text=self.tr("Stop inheriting from %1").replace("%1", unit.name),
+                long=True,
             )
 
     def edit_roles(self) -> None:
@@ -146,9 +156,11 @@ class RoleEditor(QObject):
         if chosen is None:
             return
         user, unit = chosen
-        impact = run_action(self._page, self._service.break_impact, self._page.context.operator, user.id, unit.id)
-        if impact is None:
-            return
+        self._page.ask(
+            self._service.break_impact, user.id, unit.id, then=lambda impact: self._ask_break(user, unit, impact)
+        )
+
+    def _ask_break(self, user: GridUser, unit: UnitNode, impact: InheritImpact) -> None:
         roles = self._page.model.roles(unit.id)
         source = roles.inherited_from_name if roles is not None and roles.inherited_from_name else ""
         question = (
@@ -170,4 +182,5 @@ class RoleEditor(QObject):
                 user.id,
                 unit.id,
                 text=self.tr("Break the inheritance in %1").replace("%1", unit.name),
+                long=True,
             )
