@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,7 +25,14 @@ from mandant_desktop.ui.contacts.models import (
     ContactsModel,
     RolesModel,
 )
-from mandant_desktop.ui.contacts.widgets import button, current_row, run_ok, select_key, table
+from mandant_desktop.ui.contacts.widgets import (
+    button,
+    current_row,
+    new_and_delete_actions,
+    reload_rows,
+    run_ok,
+    table,
+)
 from mandant_desktop.ui.errors import run_action
 
 if TYPE_CHECKING:
@@ -90,26 +96,24 @@ class ContactsTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(self.new_contact)
-        self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_contact)
-        self.addAction(self.new_action)
-        self.view.addAction(self.delete_action)
+        self.new_action, self.delete_action = new_and_delete_actions(
+            self, self.view, self.new_contact, self.delete_contact
+        )
 
     # ------------------------------------------------------------------ loading
 
     def reload(self, keep: object = None) -> bool:
-        current = current_row(self.view, self.model)
-        rows = run_action(self, self.services.contacts.list_contacts, self.page.operator(), self.search.text())
+        rows = reload_rows(
+            self,
+            self.view,
+            self.model,
+            keep,
+            self.services.contacts.list_contacts,
+            self.page.operator(),
+            self.search.text(),
+        )
         if rows is None:
             return False
-        self.model.set_rows(rows)
-        select_key(self.view, self.model, keep if keep is not None else (current.key if current else None))
         self.count_label.setText(self.tr("{count} contacts").format(count=len(rows)))
         self._selected()
         return True

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,7 +25,15 @@ from mandant_desktop.ui.contacts.models import (
     MembersModel,
     TemplatesModel,
 )
-from mandant_desktop.ui.contacts.widgets import button, current_row, exec_edit_dialog, run_ok, select_key, table
+from mandant_desktop.ui.contacts.widgets import (
+    button,
+    current_row,
+    exec_edit_dialog,
+    new_and_delete_actions,
+    reload_rows,
+    run_ok,
+    table,
+)
 from mandant_desktop.ui.errors import run_action
 
 if TYPE_CHECKING:
@@ -72,24 +79,13 @@ class ListsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(self.new_list)
-        self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_list)
-        self.addAction(self.new_action)
-        self.view.addAction(self.delete_action)
+        actions = new_and_delete_actions(self, self.view, self.new_list, self.delete_list)
+        self.new_action, self.delete_action = actions
 
     def reload(self, keep: object = None) -> bool:
-        current = current_row(self.view, self.model)
-        rows = run_action(self, self.services.lists.list_lists, self.page.operator())
+        rows = reload_rows(self, self.view, self.model, keep, self.services.lists.list_lists, self.page.operator())
         if rows is None:
             return False
-        self.model.set_rows(rows)
-        select_key(self.view, self.model, keep if keep is not None else (current.key if current else None))
         self._selected()
         return True
 
@@ -227,24 +223,14 @@ class TemplatesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(self.new_template)
-        self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_template)
-        self.addAction(self.new_action)
-        self.view.addAction(self.delete_action)
+        self.new_action, self.delete_action = new_and_delete_actions(
+            self, self.view, self.new_template, self.delete_template
+        )
 
     def reload(self, keep: object = None) -> bool:
-        current = current_row(self.view, self.model)
-        rows = run_action(self, self.services.lists.list_templates, self.page.operator())
+        rows = reload_rows(self, self.view, self.model, keep, self.services.lists.list_templates, self.page.operator())
         if rows is None:
             return False
-        self.model.set_rows(rows)
-        select_key(self.view, self.model, keep if keep is not None else (current.key if current else None))
         self._selected()
         return True
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QWidget
 
 from mandant_desktop.ui.contacts.models import RowsModel
@@ -49,6 +50,37 @@ def select_key(view: QTableView, model: RowsModel[Any], key: object) -> None:
             model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
+
+
+def new_and_delete_actions(
+    tab: QWidget, view: QTableView, on_new: Callable[[], object], on_delete: Callable[[], object]
+) -> tuple[QAction, QAction]:
+    """The tab's keyboard actions: New (Ctrl+N) anywhere in the tab, Delete (Del) on its table."""
+    new_action = QAction(tab)
+    new_action.setShortcut(QKeySequence.StandardKey.New)
+    new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    new_action.triggered.connect(lambda _checked=False: on_new())
+    delete_action = QAction(tab)
+    delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+    delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    delete_action.triggered.connect(lambda _checked=False: on_delete())
+    tab.addAction(new_action)
+    view.addAction(delete_action)
+    return new_action, delete_action
+
+
+def reload_rows(
+    tab: QWidget, view: QTableView, model: RowsModel[Any], keep: object, fn: Callable[..., Any], *args: object
+) -> list[Any] | None:
+    """Load the tab's rows with ``fn(*args)`` and select ``keep`` (or the row selected before);
+    None when the service refused (the refusal is shown)."""
+    current = current_row(view, model)
+    rows: list[Any] | None = run_action(tab, fn, *args)
+    if rows is None:
+        return None
+    model.set_rows(rows)
+    select_key(view, model, keep if keep is not None else (current.key if current else None))
+    return rows
 
 
 def current_row(view: QTableView, model: RowsModel[Any]) -> Any:
