@@ -1,13 +1,12 @@
 """The SVG icons of ``resources/icons`` as QIcons in the colours of the current palette (SPEC E5).
 
-The line icons are drawn with ``currentColor``; Qt's SVG renderer does not inherit a colour, so the
-text colour of the palette is put in before rendering: the window text colour for the normal and
-active modes, the disabled text colour, and the highlighted text colour for selected items. Each
-pixmap is rendered when Qt first asks for that size, mode and device pixel ratio, so icons stay
-crisp on high-DPI screens and readable in dark colour schemes, and a start renders only the few
-pixmaps it paints (rendering every size up front cost a tenth of a second, issue 8). Rendering goes
-through Qt's SVG image-format plugin, so the QtSvg Python module is not imported.
-:func:`clear_cache` forgets the icons when the palette changes.
+The line icons are drawn with ``currentColor``. Qt's SVG renderer does not inherit a colour, so an
+icon engine of ours puts in the palette's colour for the icon's mode (text, disabled text, selected
+text) each time a size is asked for. An icon therefore follows a switch between light and dark on
+its own, in every button, menu and view that already holds it, and is rendered at the device's
+pixel ratio, crisp at any scaling. Rendered pixmaps are cached per size and colour.
+
+Icons that carry colours of their own (the application icon) keep them.
 """
 
 from __future__ import annotations
@@ -22,68 +21,84 @@ from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QImageReader, QPa
 log = logging.getLogger(__name__)
 
 APP_ICON = "app"
-#: the sizes an icon says it has (QIcon.availableSizes); it renders any other size as well
-_SIZES = (16, 20, 24, 32, 48)
+#: the sizes an icon says it has (window managers pick the application icon from these)
+_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+_CACHE_LIMIT = 2048
+_RECOLOURED = b"currentColor"
 
 
 def svg_source(name: str) -> bytes:
     return resources.files("mandant_desktop.resources").joinpath("icons", f"{name}.svg").read_bytes()
 
 
-def _render(svg: bytes, pixels: QSize) -> QPixmap:
-    data = QByteArray(svg)
-    buffer = QBuffer(data)
+def icon_names() -> list[str]:
+    """Every icon shipped, by name (file name without ``.svg``)."""
+    folder = resources.files("mandant_desktop.resources").joinpath("icons")
+    return sorted(entry.name.removesuffix(".svg") for entry in folder.iterdir() if entry.name.endswith(".svg"))
+
+
+def mode_colour(mode: QIcon.Mode, palette: QPalette | None = None) -> str:
+    """The colour a line icon is drawn in for ``mode``, as ``#rrggbb``."""
+    used = palette if palette is not None else QGuiApplication.palette()
+    group, role = QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText
+    if mode == QIcon.Mode.Disabled:
+        group = QPalette.ColorGroup.Disabled
+    elif mode == QIcon.Mode.Selected:
+        role = QPalette.ColorRole.HighlightedText
+    colour = used.color(group, role)
+    return colour.name()
+
+
+@functools.lru_cache(maxsize=_CACHE_LIMIT)
+def _rendered(name: str, colour: str, width: int, height: int) -> QPixmap:
+    """``name`` in ``colour`` at ``width`` x ``height`` device pixels.
+
+    Through Qt's SVG image-format plugin rather than ``QtSvg.QSvgRenderer``: the same renderer,
+    without importing the QtSvg module at start (issue 8).
+    """
+    svg = svg_source(name)
+    if colour:
+        svg = svg.replace(_RECOLOURED, colour.encode("ascii"))
+    buffer = QBuffer()
+    buffer.setData(QByteArray(svg))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, QByteArray(b"svg"))
-    reader.setScaledSize(pixels)
+    reader.setScaledSize(QSize(width, height))
     image = reader.read()
-    buffer.close()
     if image.isNull():
-        log.warning("an icon could not be rendered: %s", reader.errorString())
-        pixmap = QPixmap(pixels)
+        log.warning("icon %s could not be rendered: %s", name, reader.errorString())
+        pixmap = QPixmap(QSize(width, height))
         pixmap.fill(Qt.GlobalColor.transparent)
         return pixmap
     return QPixmap.fromImage(image)
 
 
-def _palette() -> QPalette:
-    return QGuiApplication.palette()
+class SvgIconEngine(QIconEngine):
+    """Renders one icon of ``resources/icons`` in the palette's colour for the asked mode."""
 
-
-class _PaletteIconEngine(QIconEngine):
-    """One icon: its SVG source per mode (coloured in), rendered per size on first request."""
-
-    def __init__(self, name: str, sources: dict[QIcon.Mode, bytes]) -> None:
+    def __init__(self, name: str) -> None:
         super().__init__()
         self._name = name
-        self._sources = sources
-        self._pixmaps: dict[tuple[int, int, int], QPixmap] = {}
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
-        side = max(1, min(size.width(), size.height()))
-        pixels = max(1, round(side * scale))
-        key = (pixels, int(mode.value), round(scale * 100))
-        pixmap = self._pixmaps.get(key)
-        if pixmap is None:
-            pixmap = _render(self._sources.get(mode, self._sources[QIcon.Mode.Normal]), QSize(pixels, pixels))
-            pixmap.setDevicePixelRatio(scale)
-            self._pixmaps[key] = pixmap
-        return pixmap
+    def _colour(self, mode: QIcon.Mode) -> str:
+        return mode_colour(mode)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
+        if size.isEmpty():
+            return QPixmap()
+        return QPixmap(_rendered(self._name, self._colour(mode), size.width(), size.height()))
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        # ``size`` is in device pixels already (QIcon multiplies by the pixel ratio).
+        result = self.pixmap(size, mode, state)
+        result.setDevicePixelRatio(scale)
+        return result
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        pixmap = self.scaledPixmap(rect.size(), mode, state, scale)
-        side = min(rect.width(), rect.height())
-        target = QRect(0, 0, side, side)
-        target.moveCenter(rect.center())
-        painter.drawPixmap(target, pixmap)
-
-    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
-        side = min(size.width(), size.height())
-        return QSize(side, side)
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        pixmap = self.pixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)), mode, state)
+        pixmap.setDevicePixelRatio(ratio)
+        painter.drawPixmap(rect, pixmap)
 
     def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off) -> list[QSize]:
         return [QSize(size, size) for size in _SIZES]
@@ -91,14 +106,29 @@ class _PaletteIconEngine(QIconEngine):
     def iconName(self) -> str:
         return self._name
 
+    def key(self) -> str:
+        return "mandant_svg"
+
     def clone(self) -> QIconEngine:
-        twin = _PaletteIconEngine(self._name, self._sources)
-        _ENGINES.append(twin)  # Qt owns the clone's use; Python must keep the object alive
-        return twin
+        return SvgIconEngine(self._name)
 
 
-#: every engine handed to Qt, kept alive for as long as the icons may be painted
-_ENGINES: list[_PaletteIconEngine] = []
+class _FixedColourEngine(SvgIconEngine):
+    """An icon with colours of its own; only the disabled mode is greyed out by Qt's usual rules."""
+
+    def _colour(self, mode: QIcon.Mode) -> str:
+        return ""
+
+    def clone(self) -> QIconEngine:
+        return _FixedColourEngine(self._name)
+
+
+def exists(name: str) -> bool:
+    try:
+        svg_source(name)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 @functools.cache
@@ -109,19 +139,10 @@ def icon(name: str) -> QIcon:
     except FileNotFoundError:
         log.warning("icon %s is missing", name)
         return QIcon()
-    palette = _palette()
-    colours = {
-        QIcon.Mode.Normal: palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
-        QIcon.Mode.Active: palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
-        QIcon.Mode.Disabled: palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
-        QIcon.Mode.Selected: palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText),
-    }
-    sources = {mode: source.replace(b"currentColor", colour.name().encode("ascii")) for mode, colour in colours.items()}
-    engine = _PaletteIconEngine(name, sources)
-    _ENGINES.append(engine)
+    engine = SvgIconEngine(name) if _RECOLOURED in source else _FixedColourEngine(name)
     return QIcon(engine)
 
 
 def clear_cache() -> None:
-    """Forget the rendered icons, e.g. after the colour scheme changed."""
-    icon.cache_clear()
+    """Forget the rendered pixmaps (they are cached per colour, so this only frees memory)."""
+    _rendered.cache_clear()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mandant_desktop.services.operator import Operator
     from mandant_desktop.ui.i18n import LanguageManager
     from mandant_desktop.ui.settings import Settings
+    from mandant_desktop.ui.theme import ThemeManager
 
 
 class Shell(Protocol):
@@ -82,6 +83,8 @@ class PageContext:
     language: LanguageManager
     shell: Shell
     tenant_filter: TenantFilterState = field(default_factory=TenantFilterState)
+    #: the colour scheme (settings page); None where a test builds a page without a window
+    theme: ThemeManager | None = None
 
     def current_operator(self) -> Operator:
         """The operator to pass to services: the logged-in one, carrying the active tenant filter."""
