@@ -41,6 +41,8 @@ class Setting(Generic[T]):
 
 #: language of the UI: "system", or a language code such as "de" or "en"
 LANGUAGE: Setting[str] = Setting("ui/language", "system")
+#: colour scheme: "system", "light" or "dark" (see ``ui.theme``)
+COLOR_SCHEME: Setting[str] = Setting("ui/colorScheme", "system")
 MAIN_WINDOW_GEOMETRY: Setting[QByteArray] = Setting("mainWindow/geometry", QByteArray())
 MAIN_WINDOW_STATE: Setting[QByteArray] = Setting("mainWindow/state", QByteArray())
 MAIN_WINDOW_SPLITTER: Setting[QByteArray] = Setting("mainWindow/splitter", QByteArray())
@@ -100,6 +102,7 @@ SETTINGS_VERSION_KEY = "meta/settingsVersion"
 
 ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LANGUAGE,
+    COLOR_SCHEME,
     MAIN_WINDOW_GEOMETRY,
     MAIN_WINDOW_STATE,
     MAIN_WINDOW_SPLITTER,
