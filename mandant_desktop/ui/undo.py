@@ -46,7 +46,8 @@ class UndoSteps(QObject, Generic[C]):
 
     ``revert(change)`` (called on a worker) returns the inverse change; ``after_revert(change)``
     (on the GUI thread) shows the result of an undo or redo, whether it was done or refused;
-    ``say(text)`` puts a note in the status bar.
+    ``say(text)`` puts a note in the status bar; ``on_result(inverse)``, if given, sees what each
+    undo or redo returned before the stack moves.
     """
 
     #: a step started or ended (the page enables its undo and redo actions accordingly)
@@ -58,11 +59,14 @@ class UndoSteps(QObject, Generic[C]):
         revert: Callable[[C], C],
         after_revert: Callable[[C], None],
         say: Callable[[str], None],
+        *,
+        on_result: Callable[[C], None] | None = None,
     ) -> None:
         super().__init__(page)
         self._page = page
         self._revert_fn = revert
         self._after_revert = after_revert
+        self._on_result = on_result
         self._say = say
         self.stack = QUndoStack(page)
         #: the step on its worker, else None
@@ -130,6 +134,16 @@ class UndoSteps(QObject, Generic[C]):
         if self.step is task:
             self.step = None
 
+    def renumber(self, fn: Callable[[C], C]) -> None:
+        """Replace every change on the stack, done or undone, by ``fn(change)`` (the org units page:
+        units restored under new ids)."""
+        for index in range(self.stack.count()):
+            command = self.stack.command(index)
+            if isinstance(command, ChangeCommand):
+                command.change = fn(command.change)
+                if command.inverse is not None:
+                    command.inverse = fn(command.inverse)
+
     def push(self, change: C, text: str) -> None:
         """Put a change that is done on the stack."""
         self.stack.push(ChangeCommand(change, text))
@@ -164,6 +178,8 @@ class UndoSteps(QObject, Generic[C]):
         self, command: ChangeCommand[C], change: C, on_done: Callable[[C], None], step: Callable[[], None]
     ) -> None:
         def done(result: C) -> None:
+            if self._on_result is not None:
+                self._on_result(result)
             on_done(result)
             self._after_revert(change)
 
