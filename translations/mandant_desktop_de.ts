@@ -163,6 +163,33 @@
     </message>
 </context>
 <context>
+    <name>AppearanceSection</name>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light or dark colours for this workstation; “As the system” follows the desktop setting.</source>
+        <translation>Helle oder dunkle Farben für diesen Arbeitsplatz; „Wie das System“ folgt der Einstellung des Desktops.</translation>
+    </message>
+</context>
+<context>
     <name>AssignContactPersonDialog</name>
     <message>
         <source>Contact person of only some of the selected customers: %1</source>

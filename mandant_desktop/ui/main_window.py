@@ -37,6 +37,7 @@ from mandant_desktop.ui.navigation import NavigationModel
 from mandant_desktop.ui.page import Page, PageContext, TenantFilterState
 from mandant_desktop.ui.pages import pages_for
 from mandant_desktop.ui.tenants.tenant_filter import TenantFilterController
+from mandant_desktop.ui.theme import ThemeManager
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -61,12 +62,15 @@ class MainWindow(QMainWindow):
         *,
         settings: ui_settings.Settings,
         language: LanguageManager,
+        theme: ThemeManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._settings = settings
         self._language = language
+        # Not started when none is given (tests): it applies a scheme only when the user picks one.
+        self._theme = theme if theme is not None else ThemeManager(settings, parent=self)
         self._pages: dict[str, Page] = {}
         self._context: PageContext | None = None
 
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow):
             language=self._language,
             shell=self,
             tenant_filter=filter_state,
+            theme=self._theme,
         )
         self.navigation_model.set_pages(pages_for(operator))
         self._fill_go_menu()
