@@ -7,6 +7,7 @@ or upgrade declined, 5 the screenshot could not be written, 1 anything unexpecte
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -89,9 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
 
-    from mandant_desktop.ui.launcher import run
+    # No cyclic collection while the start creates its long-lived objects (modules, classes, the
+    # ORM's mappers): the collector would walk them again and again for nothing. Once running, the
+    # GUI thread collects (ui.collector); the launcher freezes what the start left (issue 8).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from mandant_desktop.ui.launcher import run
 
-    return run(args)
+        return run(args)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 if __name__ == "__main__":

@@ -18,9 +18,8 @@ import functools
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton
 
 log = logging.getLogger(__name__)
@@ -56,16 +55,26 @@ def mode_colour(mode: QIcon.Mode, palette: QPalette | None = None) -> str:
 
 @functools.lru_cache(maxsize=_CACHE_LIMIT)
 def _rendered(name: str, colour: str, width: int, height: int) -> QPixmap:
-    """``name`` in ``colour`` at ``width`` x ``height`` device pixels."""
-    svg = svg_source(name).replace(_RECOLOURED, colour.encode("ascii"))
-    pixmap = QPixmap(QSize(width, height))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    renderer = QSvgRenderer(QByteArray(svg))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, width, height))
-    painter.end()
-    return pixmap
+    """``name`` in ``colour`` at ``width`` x ``height`` device pixels.
+
+    Through Qt's SVG image-format plugin rather than ``QtSvg.QSvgRenderer``: the same renderer,
+    without importing the QtSvg module at start (issue 8).
+    """
+    svg = svg_source(name)
+    if colour:
+        svg = svg.replace(_RECOLOURED, colour.encode("ascii"))
+    buffer = QBuffer()
+    buffer.setData(QByteArray(svg))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    reader.setScaledSize(QSize(width, height))
+    image = reader.read()
+    if image.isNull():
+        log.warning("icon %s could not be rendered: %s", name, reader.errorString())
+        pixmap = QPixmap(QSize(width, height))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        return pixmap
+    return QPixmap.fromImage(image)
 
 
 class SvgIconEngine(QIconEngine):

@@ -9,6 +9,7 @@ screenshot, the log-in dialog otherwise.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -16,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mandant_desktop import bootstrap
@@ -112,6 +113,8 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
         controller = SessionController(window, owned, operator, connections)
         owned = None
         window.show()
+        # What the start created lives as long as the program: keep it out of every later collection.
+        QTimer.singleShot(0, gc.freeze)
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)

@@ -31,6 +31,26 @@ class Shell(Protocol):
     def show_status(self, text: str, timeout_ms: int = 5000) -> None: ...
 
 
+class PageKind(Protocol):
+    """What the navigation knows of a page: a :class:`Page` subclass, or a
+    :class:`~mandant_desktop.ui.pages.PageEntry` that imports the class when first called."""
+
+    @property
+    def page_id(self) -> str: ...
+
+    @property
+    def icon_name(self) -> str: ...
+
+    @property
+    def permission(self) -> str: ...
+
+    def title(self) -> str: ...
+
+    def available_to(self, operator: Operator) -> bool: ...
+
+    def __call__(self, context: PageContext) -> Page: ...
+
+
 class TenantFilterState(QObject):
     """The toolbar's tenant filter (SPEC T9), shared by every page of a session.
 
