@@ -9,6 +9,7 @@ does not open databases or log anybody in: "Change database…" emits
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
@@ -38,6 +39,7 @@ from mandant_desktop.ui.page import Page, PageContext, TenantFilterState
 from mandant_desktop.ui.pages import pages_for
 from mandant_desktop.ui.tenants.tenant_filter import TenantFilterController
 from mandant_desktop.ui.theme import ThemeManager
+from mandant_desktop.ui.undo_hub import UndoHub
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         #: pages that another workstation's change made stale while they were not shown (E8)
         self._stale: set[str] = set()
         self.banner.retry_button.clicked.connect(self._retry_connection)
+        #: Edit → Undo / Redo of the page shown (E7)
+        self.undo_hub = UndoHub(self)
 
         self._build_actions()
         self._build_menus()
@@ -148,6 +152,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_hub.undo_action)
+        self.edit_menu.addAction(self.undo_hub.redo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.refresh_action)
@@ -199,6 +206,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
+        self.undo_hub.reset()
         # One tenant filter per session (SPEC T9), restored from the operator's remembered choice.
         filter_state = TenantFilterState(self)
         if self.tenant_filter_controller is not None:
@@ -206,7 +214,8 @@ class MainWindow(QMainWindow):
         self.tenant_filter_controller = TenantFilterController(self.tenant_filter, app, operator, filter_state)
         self.tenant_filter_controller.restore()
         self._context = PageContext(
-            app=app,
+            # The pages' changes go on their undo stacks (E7).
+            app=replace(app, services=self.undo_hub.wrap(app.services)),
             operator=operator,
             settings=self._settings,
             language=self._language,
@@ -343,6 +352,7 @@ class MainWindow(QMainWindow):
         page = self.page(page_cls.page_id)
         if page is not None:
             self.stack.setCurrentWidget(page)
+            self.undo_hub.set_active_page(page)
             self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
             if page.page_id in self._stale and not page.has_unsaved_changes():
                 self._stale.discard(page.page_id)
@@ -479,6 +489,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("&Refresh"))
         self.refresh_action.setToolTip(self.tr("Load this page again from the database (F5)"))
         self.about_action.setText(self.tr("&About Mandant Desktop"))
+        self.undo_hub.retranslate()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.navigation.setAccessibleName(self.tr("Pages"))
         if self.tenant_filter_controller is not None:
