@@ -110,6 +110,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
         controller = SessionController(window, owned, operator, connections)
         owned = None
         window.show()
+        runtime.collector.freeze_startup()  # what exists now lives as long as the program
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)
