@@ -8,6 +8,7 @@ measurement does not steal the worker's CPU.
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import time
 from collections.abc import Callable
@@ -115,7 +116,7 @@ class Session:
         self.window.resize(1400, 900)
         self.window.show()
         settle()
-        self.collector.freeze_startup()  # as the launcher does once the window is up
+        gc.freeze()  # as the launcher does once the window is up: the start lives as long as the program
 
     @property
     def engine(self) -> Any:

@@ -51,17 +51,6 @@ class GuiThreadCollector(QObject):
         if self._was_enabled:
             gc.enable()
 
-    def freeze_startup(self) -> None:
-        """Keep what exists once the main window is up out of every later collection.
-
-        Modules, classes, SQLAlchemy's mappers and the window's own objects live as long as the
-        program; a full collection walked all of them (about 180,000 objects, 150 ms and more on
-        the GUI thread) although none of them is ever garbage. Collected once here, then frozen
-        (``gc.freeze``), later collections walk only what came after: the pages' rows.
-        """
-        gc.collect()
-        gc.freeze()
-
     @property
     def running(self) -> bool:
         return self._timer.isActive()

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,12 +52,11 @@ from mandant_desktop.ui.assignments.grid import BLOCK_COLUMNS, BLOCK_ROWS, Assig
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
-from mandant_desktop.ui.layout_memory import remember_splitter
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
-from mandant_desktop.ui.settings import Setting
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_CONTEXT = "exports"
@@ -144,10 +143,6 @@ def _load_grid(
         [(u.id, "  " * min(u.depth, 8) + u.name, u.path) for u in start.units],
         [(u.id, u.display_name, f"{u.username} · {u.email or ''}") for u in start.users],
     )
-
-
-#: the split between grid and bulk edit panel (E4)
-ASSIGNMENTS_SPLITTER: Setting[QByteArray] = Setting("assignments/splitter", QByteArray())
 
 
 class AssignmentsPage(Page):
@@ -268,7 +263,7 @@ class AssignmentsPage(Page):
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.bulk_panel)
         self.splitter.setStretchFactor(0, 1)
-        remember_splitter(context.settings, ASSIGNMENTS_SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
