@@ -157,7 +157,7 @@ class OrgUnitsPage(Page):
         self._build_actions()
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("orgUnitToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.add_action, self.rename_action, self.move_action, self.delete_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
@@ -167,7 +167,7 @@ class OrgUnitsPage(Page):
         self.export_button = QToolButton()
         self.export_button.setObjectName("orgUnitExportButton")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_menu = QMenu(self)
         self.export_menu.addAction(self.export_all_action)
         self.export_menu.addAction(self.export_user_action)
@@ -241,6 +241,9 @@ class OrgUnitsPage(Page):
         # Own actions, not the stack's: the stack moves only after the worker has done the step.
         self.undo_action = self._action("orgUnitUndoAction", self.steps.undo, (key(key.StandardKey.Undo),))
         self.redo_action = self._action("orgUnitRedoAction", self.steps.redo, (key("Ctrl+Shift+Z"), key("Ctrl+Y")))
+        for action in (self.undo_action, self.redo_action):
+            # Icon only in the toolbar (its tooltip says what), so that the toolbar fits a narrow window.
+            action.setPriority(QAction.Priority.LowPriority)
         self.undo_stack.indexChanged.connect(self._name_undo_steps)
         self.steps.busy_changed.connect(self._name_undo_steps)
 
