@@ -1264,6 +1264,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>kontakte.xlsx</translation>
     </message>
     <message>
+        <source>Writing the Excel file…</source>
+        <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
+    <message>
         <source>{count} contacts exported.</source>
         <translation>{count} Kontakte exportiert.</translation>
     </message>
