@@ -163,6 +163,33 @@
     </message>
 </context>
 <context>
+    <name>AppearanceSection</name>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light or dark colours for this workstation; “As the system” follows the desktop setting.</source>
+        <translation>Helle oder dunkle Farben für diesen Arbeitsplatz; „Wie das System“ folgt der Einstellung des Desktops.</translation>
+    </message>
+</context>
+<context>
     <name>AssignContactPersonDialog</name>
     <message>
         <source>Contact person of only some of the selected customers: %1</source>
@@ -3862,10 +3889,304 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>Undo</name>
+    <message>
+        <source>Create tenant “%1”</source>
+        <translation>Mandant „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change tenant “%1”</source>
+        <translation>Mandant „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete tenant “%1”</source>
+        <translation>Mandant „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change tenants (%2)</source>
+        <translation>Mandanten ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create customer “%1”</source>
+        <translation>Kunde „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change customer “%1”</source>
+        <translation>Kunde „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete customer “%1”</source>
+        <translation>Kunde „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change customers (%2)</source>
+        <translation>Kunden ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create role “%1”</source>
+        <translation>Rolle „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change role “%1”</source>
+        <translation>Rolle „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete role “%1”</source>
+        <translation>Rolle „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change roles (%2)</source>
+        <translation>Rollen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create rights group “%1”</source>
+        <translation>Rechte-Gruppe „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change rights group “%1”</source>
+        <translation>Rechte-Gruppe „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete rights group “%1”</source>
+        <translation>Rechte-Gruppe „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change rights groups (%2)</source>
+        <translation>Rechte-Gruppen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create user “%1”</source>
+        <translation>Benutzer „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change user “%1”</source>
+        <translation>Benutzer „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete user “%1”</source>
+        <translation>Benutzer „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change users (%2)</source>
+        <translation>Benutzer ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create distribution list “%1”</source>
+        <translation>Verteiler „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change distribution list “%1”</source>
+        <translation>Verteiler „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete distribution list “%1”</source>
+        <translation>Verteiler „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change distribution lists (%2)</source>
+        <translation>Verteiler ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create template “%1”</source>
+        <translation>Vorlage „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change template “%1”</source>
+        <translation>Vorlage „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete template “%1”</source>
+        <translation>Vorlage „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change templates (%2)</source>
+        <translation>Vorlagen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation>Kontaktperson „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change contact “%1”</source>
+        <translation>Kontaktperson „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete contact “%1”</source>
+        <translation>Kontaktperson „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change contacts (%2)</source>
+        <translation>Kontaktpersonen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create person-role “%1”</source>
+        <translation>Rolle einer Person „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change person-role “%1”</source>
+        <translation>Rolle einer Person „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete person-role “%1”</source>
+        <translation>Rolle einer Person „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change person-roles (%2)</source>
+        <translation>Rollen von Personen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Change access rights (%2)</source>
+        <translation>Zugriffsrechte ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Assign contact persons (%2)</source>
+        <translation>Ansprechpartner zuordnen (%2)</translation>
+    </message>
+    <message>
+        <source>Remove contact persons (%2)</source>
+        <translation>Ansprechpartner entfernen (%2)</translation>
+    </message>
+    <message>
+        <source>Change contact persons (%2)</source>
+        <translation>Ansprechpartner ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Add members (%2)</source>
+        <translation>Mitglieder hinzufügen (%2)</translation>
+    </message>
+    <message>
+        <source>Change members (%2)</source>
+        <translation>Mitglieder ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Remove members (%2)</source>
+        <translation>Mitglieder entfernen (%2)</translation>
+    </message>
+    <message>
+        <source>Activate or deactivate users (%2)</source>
+        <translation>Benutzer aktivieren oder deaktivieren (%2)</translation>
+    </message>
+    <message>
+        <source>Deactivate customers (%2)</source>
+        <translation>Kunden deaktivieren (%2)</translation>
+    </message>
+    <message>
+        <source>Reactivate customers (%2)</source>
+        <translation>Kunden reaktivieren (%2)</translation>
+    </message>
+    <message>
+        <source>Change the permissions of role “%1”</source>
+        <translation>Berechtigungen der Rolle „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Restore the defaults of role “%1”</source>
+        <translation>Standard der Rolle „%1“ wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Change the permissions of rights group “%1”</source>
+        <translation>Berechtigungen der Rechte-Gruppe „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Send activation links (%2)</source>
+        <translation>Aktivierungslinks senden (%2)</translation>
+    </message>
+    <message>
+        <source>Change the mail settings</source>
+        <translation>E-Mail-Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Change the rights-group name pattern</source>
+        <translation>Namensmuster der Rechte-Gruppen ändern</translation>
+    </message>
+    <message>
+        <source>Import templates (%2)</source>
+        <translation>Vorlagen importieren (%2)</translation>
+    </message>
+    <message>
+        <source>Change (%2 rows)</source>
+        <translation>Änderung (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Import aus Excel</translation>
+    </message>
+    <message>
+        <source>It changed many rows at once, which cannot be taken back row by row.</source>
+        <translation>Sie hat viele Zeilen auf einmal geändert; das lässt sich nicht Zeile für Zeile zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>A password cannot be changed back.</source>
+        <translation>Ein Passwort lässt sich nicht zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>A sent mail cannot be called back.</source>
+        <translation>Eine versendete E-Mail lässt sich nicht zurückholen.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHub</name>
+    <message>
+        <source>Undo and redo</source>
+        <translation>Rückgängig und Wiederholen</translation>
+    </message>
+    <message>
+        <source>Writing %1 rows…</source>
+        <translation>%1 Zeilen werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Can&apos;t undo: %1</source>
+        <translation>Nicht rückgängig zu machen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Nothing to undo on this page</source>
+        <translation>Auf dieser Seite gibt es nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Nothing to redo on this page</source>
+        <translation>Auf dieser Seite gibt es nichts zu wiederholen</translation>
+    </message>
+</context>
+<context>
     <name>UndoSteps</name>
     <message>
         <source>Please wait: the previous change is still being saved.</source>
         <translation>Bitte warten Sie: Die vorige Änderung wird noch gespeichert.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t undo “%1”: %2</source>
+        <translation>„%1“ kann nicht rückgängig gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4599,30 @@ Betreff: %2</translation>
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>{path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot undo: data was added to this {object} afterwards. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: zu {object} wurden inzwischen Daten hinzugefügt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: the data it would bring back clashes with data saved since (a name or number is taken again, or something it belongs to is gone). Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: die zurückgeholten Daten passen nicht zu inzwischen gespeicherten (ein Name oder eine Nummer ist wieder vergeben, oder etwas, zu dem sie gehören, ist nicht mehr da). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: this {object} exists again; it was created on another workstation in the meantime. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {object} existiert wieder; es wurde inzwischen an einem anderen Arbeitsplatz angelegt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {object} wurde nach Ihrer Änderung an einem anderen Arbeitsplatz geändert. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {object} wurde inzwischen an einem anderen Arbeitsplatz gelöscht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {who} hat {object} am {when} nach Ihrer Änderung geändert. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot write to the folder {folder}: {reason}</source>
@@ -4738,6 +5083,10 @@ Betreff: %2</translation>
     <message>
         <source>This activation link is not valid. Ask for a new one.</source>
         <translation>Dieser Aktivierungslink ist ungültig. Bitten Sie um einen neuen.</translation>
+    </message>
+    <message>
+        <source>This change cannot be undone.</source>
+        <translation>Diese Änderung kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>This change would leave no active administrator (a user who holds every admin permission). Give another user the Administrator role first.</source>

@@ -580,24 +580,27 @@ class CustomerService:
                 .join(Customer, Customer.id == User.customer_id)
                 .where(User.customer_id.in_(ids), User.kind == UserKind.EXTERNAL, User.status != UserStatus.DEACTIVATED)
             ).all()
-            if users:
-                session.execute(
-                    update(User)
-                    .where(User.id.in_([u.id for u in users]))
-                    .values(status=UserStatus.DEACTIVATED, version=User.version + 1, updated_by=operator.username[:100])
-                    .execution_options(synchronize_session=False)
-                )
-                uow.audit_many(
-                    {
-                        "object_type": "User",
-                        "object_id": u.id,
-                        "action": "update",
-                        "changes": {"status": [u.status.value, UserStatus.DEACTIVATED.value]},
-                        "tenant_id": u.tenant_id,
-                        "summary": "deactivated with its customer",
-                    }
-                    for u in users
-                )
+            with uow.watch(User, User.customer_id.in_(ids)):
+                if users:
+                    session.execute(
+                        update(User)
+                        .where(User.id.in_([u.id for u in users]))
+                        .values(
+                            status=UserStatus.DEACTIVATED, version=User.version + 1, updated_by=operator.username[:100]
+                        )
+                        .execution_options(synchronize_session=False)
+                    )
+                    uow.audit_many(
+                        {
+                            "object_type": "User",
+                            "object_id": u.id,
+                            "action": "update",
+                            "changes": {"status": [u.status.value, UserStatus.DEACTIVATED.value]},
+                            "tenant_id": u.tenant_id,
+                            "summary": "deactivated with its customer",
+                        }
+                        for u in users
+                    )
             for customer in customers:
                 if customer.status is not CustomerStatus.DEACTIVATED:
                     customer.status = CustomerStatus.DEACTIVATED
@@ -687,16 +690,22 @@ def _delete_external_users(uow: UnitOfWork, customer_ids: list[int]) -> int:
     ).all()
     if not users:
         return 0
-    session.execute(delete(User).where(User.id.in_([u.id for u in users])).execution_options(synchronize_session=False))
+    with uow.watch(User, User.customer_id.in_(customer_ids)):
+        session.execute(
+            delete(User).where(User.id.in_([u.id for u in users])).execution_options(synchronize_session=False)
+        )
     uow.audit_many(
-        {
-            "object_type": "User",
-            "object_id": u.id,
-            "action": "delete",
-            "changes": {"username": [u.username, None]},
-            "tenant_id": u.tenant_id,
-            "summary": "external user removed with its customer's portal access",
-        }
-        for u in users
+        (
+            {
+                "object_type": "User",
+                "object_id": u.id,
+                "action": "delete",
+                "changes": {"username": [u.username, None]},
+                "tenant_id": u.tenant_id,
+                "summary": "external user removed with its customer's portal access",
+            }
+            for u in users
+        ),
+        recorded=True,
     )
     return len(users)

@@ -9,6 +9,7 @@ does not open databases or log anybody in: "Change database…" emits
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
@@ -37,6 +38,8 @@ from mandant_desktop.ui.navigation import NavigationModel
 from mandant_desktop.ui.page import Page, PageContext, TenantFilterState
 from mandant_desktop.ui.pages import pages_for
 from mandant_desktop.ui.tenants.tenant_filter import TenantFilterController
+from mandant_desktop.ui.theme import ThemeManager
+from mandant_desktop.ui.undo_hub import UndoHub
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -61,12 +64,15 @@ class MainWindow(QMainWindow):
         *,
         settings: ui_settings.Settings,
         language: LanguageManager,
+        theme: ThemeManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._settings = settings
         self._language = language
+        # Not started when none is given (tests): it applies a scheme only when the user picks one.
+        self._theme = theme if theme is not None else ThemeManager(settings, parent=self)
         self._pages: dict[str, Page] = {}
         self._context: PageContext | None = None
 
@@ -102,6 +108,8 @@ class MainWindow(QMainWindow):
         #: pages that another workstation's change made stale while they were not shown (E8)
         self._stale: set[str] = set()
         self.banner.retry_button.clicked.connect(self._retry_connection)
+        #: Edit → Undo / Redo of the page shown (E7)
+        self.undo_hub = UndoHub(self)
 
         self._build_actions()
         self._build_menus()
@@ -142,6 +150,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_hub.undo_action)
+        self.edit_menu.addAction(self.undo_hub.redo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.refresh_action)
@@ -193,6 +204,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
+        self.undo_hub.reset()
         # One tenant filter per session (SPEC T9), restored from the operator's remembered choice.
         filter_state = TenantFilterState(self)
         if self.tenant_filter_controller is not None:
@@ -200,12 +212,14 @@ class MainWindow(QMainWindow):
         self.tenant_filter_controller = TenantFilterController(self.tenant_filter, app, operator, filter_state)
         self.tenant_filter_controller.restore()
         self._context = PageContext(
-            app=app,
+            # The pages' changes go on their undo stacks (E7).
+            app=replace(app, services=self.undo_hub.wrap(app.services)),
             operator=operator,
             settings=self._settings,
             language=self._language,
             shell=self,
             tenant_filter=filter_state,
+            theme=self._theme,
         )
         self.navigation_model.set_pages(pages_for(operator))
         self._fill_go_menu()
@@ -334,6 +348,7 @@ class MainWindow(QMainWindow):
         page = self.page(page_cls.page_id)
         if page is not None:
             self.stack.setCurrentWidget(page)
+            self.undo_hub.set_active_page(page)
             self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
             if page.page_id in self._stale and not page.has_unsaved_changes():
                 self._stale.discard(page.page_id)
@@ -464,6 +479,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("&Refresh"))
         self.refresh_action.setToolTip(self.tr("Load this page again from the database (F5)"))
         self.about_action.setText(self.tr("&About Mandant Desktop"))
+        self.undo_hub.retranslate()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.navigation.setAccessibleName(self.tr("Pages"))
         if self.tenant_filter_controller is not None:

@@ -106,6 +106,8 @@ def extra_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AddRevisi
         )
         (folder / f"{TEST_REVISION}.py").write_text(source, encoding="utf-8")
         monkeypatch.setattr(migrate, "alembic_config", config_with_test_versions)
+        # What a developer adding a migration does: the head a start compares with is the new one.
+        monkeypatch.setattr(migrate, "HEAD_REVISION", TEST_REVISION)
 
     return add
 
@@ -166,6 +168,22 @@ def test_empty_database_is_created_at_head_with_catalogue(db_url: str, engines: 
         assert {(g.name, g.kind) for g in groups} == {
             (name, RightsGroupKind.SYSTEM) for name, _ in SYSTEM_RIGHTS_GROUPS
         }
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    """S9: a start tells "current" from the version table alone when it holds HEAD_REVISION (issue 8,
+    no Alembic import); that is only right while HEAD_REVISION is the newest migration."""
+    assert head_revision() == migrate.HEAD_REVISION
+
+
+def test_a_stored_revision_other_than_the_head_is_judged_by_alembic(
+    migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S9: the fast check answers only for exactly the known head; an older stored revision goes to
+    Alembic, which knows it and calls it outdated."""
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9998_not_ours")
+    status = schema_status(migrated_db.engine)
+    assert (status.current, status.head, status.state) == (REAL_HEAD, REAL_HEAD, "current")
 
 
 def test_head_matches_the_models(migrated_db: MigratedDatabase) -> None:

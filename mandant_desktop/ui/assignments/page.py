@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,11 +48,10 @@ from mandant_desktop.ui.assignments.grid import AssignmentGridModel, ChipDelegat
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
-from mandant_desktop.ui.layout_memory import remember_splitter
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
-from mandant_desktop.ui.settings import Setting
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_CONTEXT = "exports"
@@ -124,10 +123,6 @@ def ask_role_removal(parent: QWidget, user: GridUser, unit: str, chip: Chip, *, 
             "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in."
         ).replace("%1", user.display_name)
     return interaction.get().confirm(parent, tr("Remove role"), question, ok_text=tr("Remove"), destructive=True)
-
-
-#: the split between grid and bulk edit panel (E4)
-ASSIGNMENTS_SPLITTER: Setting[QByteArray] = Setting("assignments/splitter", QByteArray())
 
 
 class AssignmentsPage(Page):
@@ -243,7 +238,7 @@ class AssignmentsPage(Page):
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.bulk_panel)
         self.splitter.setStretchFactor(0, 1)
-        remember_splitter(context.settings, ASSIGNMENTS_SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

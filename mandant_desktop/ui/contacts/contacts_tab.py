@@ -34,6 +34,7 @@ from mandant_desktop.ui.contacts.widgets import (
     table,
 )
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.layout_memory import remember
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.contacts.page import ContactsPage
@@ -92,6 +93,8 @@ class ContactsTab(QWidget):
         splitter.addWidget(roles_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        for remembered in (splitter, self.view, self.roles_view):  # E4
+            remember(page.context.settings, page.page_id, remembered)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,15 +42,13 @@ from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDia
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import row_table
-from mandant_desktop.ui.settings import Setting
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-#: the customer table's column widths, order and sort (SPEC E4)
-TABLE_HEADER: Setting[QByteArray] = Setting("customers/tableHeader", QByteArray())
 
 MenuRunner = Callable[[QMenu, QPoint], None]
 
@@ -121,12 +119,8 @@ class CustomersPage(Page):
             header.resizeSection(column, width)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         # Column widths, order and the sort persist (E4); the sort applies before the first load.
-        saved = context.settings.value(TABLE_HEADER)
-        if not saved.isEmpty():
-            header.restoreState(saved)
+        remember(context.settings, self.page_id, self.table)
         self.table.setSortingEnabled(True)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(self._save_header)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
         self.table.doubleClicked.connect(lambda _index: self.open_properties())
@@ -258,9 +252,6 @@ class CustomersPage(Page):
         current = self.table.currentIndex()
         rect = self.table.visualRect(current) if current.isValid() else self.table.viewport().rect()
         self.show_context_menu(rect.center())
-
-    def _save_header(self, *_args: object) -> None:
-        self.context.settings.set_value(TABLE_HEADER, self.table.horizontalHeader().saveState())
 
     # ------------------------------------------------------------------ page
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChan
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
 from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
@@ -56,13 +56,8 @@ from mandant_desktop.ui.org_units.tree_model import (
 from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
-from mandant_desktop.ui.settings import Setting
 from mandant_desktop.ui.undo import UndoSteps
 
-#: the split between tree and roles panel (E4)
-ORG_UNITS_SPLITTER: Setting[QByteArray] = Setting("orgUnits/splitter", QByteArray())
-#: the tree's column widths (E4)
-ORG_UNITS_HEADER: Setting[QByteArray] = Setting("orgUnits/treeHeader", QByteArray())
 EXPORT_ALL, EXPORT_USER = "all", "user"
 
 R = TypeVar("R")
@@ -142,7 +137,7 @@ class OrgUnitsPage(Page):
             header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
-        remember_header(context.settings, ORG_UNITS_HEADER, header)
+        remember(context.settings, self.page_id, self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
@@ -193,7 +188,7 @@ class OrgUnitsPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([800, 320])
-        remember_splitter(context.settings, ORG_UNITS_SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.splitter)
         self.status = QLabel()
         self.status.setObjectName("orgUnitStatus")
         self.status.setWordWrap(True)
