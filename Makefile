@@ -40,11 +40,8 @@ test: lint typecheck pytest
 translations: $(VENV)/.installed-test
 	$(BIN)/python tools/update_translations.py
 
-screenshots: $(VENV)/.installed-app  ## renders every page of the demo database
-	@mkdir -p docs/screenshots
-	for page in tenants users roles assignments org-units customers contacts audit settings outbox; do \
-		QT_QPA_PLATFORM=offscreen $(BIN)/mandant-desktop --demo --screenshot docs/screenshots/$$page.png --page $$page || exit 1; \
-	done
+screenshots: $(VENV)/.installed-app  ## every page of the demo database: de/en, light/dark, 200 % (docs/screenshots/pages)
+	$(BIN)/python tools/screenshots.py $(SCREENSHOT_ARGS)
 
 # Not part of `make test`: about 8 minutes of a 2-core machine on the large demo, which is generated
 # once into /tmp/bench-large.sqlite (BENCH_DB=URL for another database). Writes bench/last.json.
@@ -56,8 +53,8 @@ bench: $(VENV)/.installed-bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
 # Not part of `make test` either: the standalone Linux bundle dist/mandant-desktop/ (SPEC E6), built
-# with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (about 3 minutes
-# and 250 MB on a 2-core machine). `make bundle-smoke` starts it offscreen on a temporary database.
+# with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (2 to 5 minutes
+# on a busy 2-core machine; 217 MB). `make bundle-smoke` starts it offscreen on a temporary database.
 bundle:
 	PYTHON=$(PYTHON) packaging/build.sh
 

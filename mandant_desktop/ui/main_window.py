@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1200, 760)
 NAVIGATION_WIDTH = 210
+NAVIGATION_MIN_WIDTH = 160
 NAVIGATION_ICON_SIZE = QSize(20, 20)
 
 
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(NAVIGATION_ICON_SIZE)
         self.navigation.setSpacing(2)
         self.navigation.setUniformItemSizes(True)
-        self.navigation.setMinimumWidth(160)
+        self.navigation.setMinimumWidth(NAVIGATION_MIN_WIDTH)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
 
         self.stack = QStackedWidget()
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.set_session(app, operator)
         self._restore_layout()
+        icons.decorate(self)
         self.retranslateUi()
 
     # ----------------------------------------------------------------------------------------- build
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
             theme=self._theme,
         )
         self.navigation_model.set_pages(pages_for(operator))
+        self._fit_navigation()
         self._fill_go_menu()
         self._watch_connection(app)
         self._watch_changes(app, operator)
@@ -310,6 +313,7 @@ class MainWindow(QMainWindow):
         if page_cls is None:
             return None
         page = page_cls(self.context)
+        icons.decorate(page)
         self._pages[page_id] = page
         self.stack.addWidget(page)
         return page
@@ -353,6 +357,12 @@ class MainWindow(QMainWindow):
             if page.page_id in self._stale and not page.has_unsaved_changes():
                 self._stale.discard(page.page_id)
                 page.refresh()
+
+    def _fit_navigation(self) -> None:
+        """The navigation never cuts a page title: a wide page widens the window instead (E5)."""
+        view = self.navigation
+        needed = view.sizeHintForColumn(0) + 2 * (view.frameWidth() + view.spacing()) + 4
+        view.setMinimumWidth(max(NAVIGATION_MIN_WIDTH, needed))
 
     def _fill_go_menu(self) -> None:
         """View → Go to page, with Ctrl+1 … Ctrl+9 (E2); filled up front so the shortcuts work at once."""
@@ -490,6 +500,7 @@ class MainWindow(QMainWindow):
         self.status_busy.setText(self.tr("Working…"))
         self.status_busy.setToolTip(self.tr("The database is working on a request; the window stays usable."))
         self.navigation_model.retranslate()
+        self._fit_navigation()
         for action, page_id in zip(self.go_menu.actions(), self.navigation_model.page_ids(), strict=False):
             page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))
             if page_cls is not None:

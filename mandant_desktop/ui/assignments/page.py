@@ -42,7 +42,7 @@ from mandant_desktop.services.assignments import (
 )
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.ui import interaction, tasks
+from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
 from mandant_desktop.ui.assignments.grid import AssignmentGridModel, ChipDelegate
 from mandant_desktop.ui.errors import message_for, run_action
@@ -163,7 +163,7 @@ class AssignmentsPage(Page):
         self.export_button = QToolButton()
         self.export_button.setObjectName("exportButton")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_menu = QMenu(self)
         self.export_all_action = self.export_menu.addAction("")
         self.export_all_action.triggered.connect(lambda: self.export_with_dialog(EXPORT_ALL))
@@ -173,20 +173,22 @@ class AssignmentsPage(Page):
         self.export_user_action.triggered.connect(lambda: self.export_with_dialog(EXPORT_USER))
         self.export_button.setMenu(self.export_menu)
         # Own actions, not the stack's: the stack moves only after the worker has done the step.
-        self.undo_action = QAction(self)
+        self.undo_action = QAction(icons.icon("undo"), "", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.steps.undo)
-        self.redo_action = QAction(self)
+        self.redo_action = QAction(icons.icon("redo"), "", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.redo_action.triggered.connect(self.steps.redo)
         self.addActions([self.undo_action, self.redo_action])
+        # The button shows the icon only (its tooltip says what), so that the row fits a narrow window.
+        self.undo_action.setPriority(QAction.Priority.LowPriority)
         self.undo_stack.indexChanged.connect(self._sync_undo_actions)
         self.undo_button = QToolButton()
         self.undo_button.setObjectName("assignmentUndoButton")
         self.undo_button.setDefaultAction(self.undo_action)
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         self.model = AssignmentGridModel(self._fetch_cells, self)
         self.grid = QTableView()

@@ -127,7 +127,7 @@ class TenantsPage(Page):
         self.tenant_tree.customContextMenuRequested.connect(self._tenant_menu)
         self.tenant_tree.selectionModel().currentChanged.connect(self._tenant_changed)
         self.tenant_tree.doubleClicked.connect(lambda _i: self.edit_tenant())
-        self.new_button = QPushButton(icons.icon("tenants"), "")
+        self.new_button = QPushButton(icons.icon("add"), "")
         self.new_button.setObjectName("tenantNewButton")
         self.new_button.setDefault(False)
         font = QFont(self.new_button.font())
@@ -290,7 +290,7 @@ class TenantsPage(Page):
             table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(icons.icon("tenants"), "", self)
+        self.new_action = QAction(icons.icon("add"), "", self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_action.triggered.connect(lambda: self.new_tenant())
