@@ -314,6 +314,18 @@
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
+        <source>Loading org units, users and their roles…</source>
+        <translation>Organisationseinheiten, Benutzer und ihre Rollen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Press F5 to try again.</source>
+        <translation>Zum erneuten Versuch F5 drücken.</translation>
+    </message>
+    <message>
         <source>Bulk edit: %n assignment(s) added</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
     </message>
