@@ -314,6 +314,18 @@
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
+        <source>Loading org units, users and their roles…</source>
+        <translation>Organisationseinheiten, Benutzer und ihre Rollen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Press F5 to try again.</source>
+        <translation>Zum erneuten Versuch F5 drücken.</translation>
+    </message>
+    <message>
         <source>Bulk edit: %n assignment(s) added</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
     </message>
@@ -1671,6 +1683,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Customers: searching…</source>
         <translation>Kunden: Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Customers: %1 and more, counting…</source>
+        <translation>Kunden: %1 und mehr, wird gezählt…</translation>
     </message>
     <message>
         <source>Customers: %1</source>
