@@ -4178,6 +4178,10 @@ Betreff: %2</translation>
         <translation>%1 Zeilen werden geschrieben…</translation>
     </message>
     <message>
+        <source>Done. Press F5 to reload; your unsaved changes on this page are kept until then.</source>
+        <translation>Erledigt. Zum Neuladen F5 drücken; Ihre nicht gespeicherten Änderungen auf dieser Seite bleiben bis dahin erhalten.</translation>
+    </message>
+    <message>
         <source>Can&apos;t undo: %1</source>
         <translation>Nicht rückgängig zu machen: %1</translation>
     </message>

@@ -166,7 +166,14 @@ class UndoHub(QObject):
             return (self.tr("Undo and redo"), self.tr("Writing %1 rows…").replace("%1", f"{len(record):n}"))
 
         def after_revert(_record: ChangeRecord) -> None:
-            if shiboken6.isValid(page):
+            if not shiboken6.isValid(page):
+                return
+            if page.has_unsaved_changes():
+                # A reload would throw away what the user staged; F5 does it when they want.
+                page.context.shell.show_status(
+                    self.tr("Done. Press F5 to reload; your unsaved changes on this page are kept until then."), 0
+                )
+            else:
                 page.refresh()
 
         return UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
