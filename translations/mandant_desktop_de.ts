@@ -1685,6 +1685,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Kunden: Suche läuft…</translation>
     </message>
     <message>
+        <source>Customers: %1 and more, counting…</source>
+        <translation>Kunden: %1 und mehr, wird gezählt…</translation>
+    </message>
+    <message>
         <source>Customers: %1</source>
         <translation>Kunden: %1</translation>
     </message>

@@ -322,10 +322,6 @@ def export_customers(
         filters.append(Customer.id.in_(list(customer_ids)))
     if tenant_ids is not None:
         filters.append(Customer.tenant_id.in_(list(tenant_ids)))
-    if search:
-        searched = customer_search_clause(search)
-        if searched is not None:
-            filters.append(searched)
     agency = aliased(Customer)
     agency_label, yes, no = label("Agency"), label("Yes"), label("No")
     status_labels = {status: label(text) for status, text in STATUS_LABELS.items()}
@@ -335,6 +331,9 @@ def export_customers(
         # a tenant hidden from the operator: then it appears nowhere.
         scope = load_tenant_scope(session, operator)
         filters.append(visible_clause(scope, Customer.tenant_id))
+        searched = customer_search_clause(session, search)
+        if searched is not None:
+            filters.append(searched)
         agency_join = and_(agency.id == Customer.default_agency_id, visible_clause(scope, agency.tenant_id))
         total = _count(session, select(Customer.id).where(*filters))
         contact_persons = _contact_persons(session, filters)
