@@ -182,26 +182,30 @@ class AccessService:
                         "changes": _diff(before, after),
                     }
                 )
-            table = Base.metadata.tables[TenantAccess.__tablename__]
-            match = and_(table.c.tenant_id == bindparam("t"), table.c.user_id == bindparam("u"))
-            if deletes:
-                session.execute(delete(table).where(match), deletes)
-            if updates:
-                session.execute(
-                    update(table)
-                    .where(match)
-                    .values(
-                        level=bindparam("lv"),
-                        private_data=bindparam("pd"),
-                        version=table.c.version + 1,
-                        updated_at=now,
-                        updated_by=by,
-                    ),
-                    updates,
-                )
-            if inserts:
-                session.execute(insert(table), inserts)
-            uow.audit_many(audit)
+            # The cells' rows before and after, for undo (E7).
+            users = sorted({user for _, user in changes})
+            watched = and_(TenantAccess.tenant_id.in_(tenant_ids), TenantAccess.user_id.in_(users))
+            with uow.watch(TenantAccess, watched):
+                table = Base.metadata.tables[TenantAccess.__tablename__]
+                match = and_(table.c.tenant_id == bindparam("t"), table.c.user_id == bindparam("u"))
+                if deletes:
+                    session.execute(delete(table).where(match), deletes)
+                if updates:
+                    session.execute(
+                        update(table)
+                        .where(match)
+                        .values(
+                            level=bindparam("lv"),
+                            private_data=bindparam("pd"),
+                            version=table.c.version + 1,
+                            updated_at=now,
+                            updated_by=by,
+                        ),
+                        updates,
+                    )
+                if inserts:
+                    session.execute(insert(table), inserts)
+                uow.audit_many(audit)
             uow.commit()
             return len(audit)
 

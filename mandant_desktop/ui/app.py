@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 ORGANIZATION = "mandant_desktop"
 APPLICATION = "mandant_desktop"
 DISPLAY_NAME = "Mandant Desktop"
+#: the ID of packaging/linux/*.desktop and *.metainfo.xml (reverse DNS, as AppStream asks)
+DESKTOP_FILE_NAME = "de.mandant_desktop.MandantDesktop"
 LOG_FILE_NAME = "mandant_desktop.log"
 _HANDLER_MARK = "_mandant_desktop_handler"
 
@@ -68,7 +70,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationDisplayName(DISPLAY_NAME)
-    app.setDesktopFileName("mandant_desktop")
+    # The desktop entry and AppStream ID of packaging/linux: docks match the window to its icon by it.
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(icons.icon(icons.APP_ICON))
     return app
 

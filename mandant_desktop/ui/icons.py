@@ -7,6 +7,9 @@ its own, in every button, menu and view that already holds it, and is rendered a
 pixel ratio, crisp at any scaling. Rendered pixmaps are cached per size and colour.
 
 Icons that carry colours of their own (the application icon) keep them.
+
+Command buttons and actions get their icon from their objectName (:func:`decorate`), so that the
+same command shows the same picture on every page.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ import functools
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +93,8 @@ class SvgIconEngine(QIconEngine):
         return QPixmap(_rendered(self._name, self._colour(mode), size.width(), size.height()))
 
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
-        # ``size`` is in device pixels already (QIcon multiplies by the pixel ratio).
-        result = self.pixmap(size, mode, state)
+        # ``size`` is in device-independent pixels; the pixmap gets ``scale`` times as many.
+        result = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)), mode, state)
         result.setDevicePixelRatio(scale)
         return result
 
@@ -146,3 +150,101 @@ def icon(name: str) -> QIcon:
 def clear_cache() -> None:
     """Forget the rendered pixmaps (they are cached per colour, so this only frees memory)."""
     _rendered.cache_clear()
+
+
+# ------------------------------------------------------------------------------- commands → icons
+
+#: objectNames whose icon the verb rule below would not find, or would find wrong
+NAMED_ICONS: dict[str, str] = {
+    "accessPrivateButton": "lock",
+    "accessApplyToSubTenants": "apply-down",
+    "addAccessButton": "add-access",
+    "orgUnitAddAccessAction": "add-access",
+    "bulkEditButton": "bulk-edit",
+    "changeDatabaseButton": "database",
+    "changeDatabaseAction": "database",
+    "auditResetFilters": "reset",
+    "rightsNamingSave": "save",
+    "smtpTestButton": "send",
+    "userResendButton": "mail",
+    "aboutAction": "about",
+    "quitAction": "quit",
+}
+
+#: the verbs of command objectNames (``customerNewButton``, ``orgUnitDeleteAction`` …), first match wins
+VERB_ICONS: tuple[tuple[str, str], ...] = (
+    ("undo", "undo"),
+    ("redo", "redo"),
+    ("new", "add"),
+    ("add", "add"),
+    ("properties", "edit"),
+    ("edit", "edit"),
+    ("rename", "rename"),
+    ("move", "move"),
+    ("duplicate", "duplicate"),
+    ("delete", "delete"),
+    ("remove", "delete"),
+    ("save", "save"),
+    ("discard", "discard"),
+    ("export", "export"),
+    ("import", "import"),
+    ("copy", "copy"),
+    ("resend", "mail"),
+    ("send", "send"),
+    ("deactivate", "deactivate"),
+    ("reactivate", "reactivate"),
+    ("explain", "explain"),
+    ("restore", "restore"),
+    ("reset", "reset"),
+    ("filter", "filter"),
+    ("refresh", "refresh"),
+    ("find", "search"),
+    ("expand", "expand-all"),
+    ("collapse", "collapse-all"),
+)
+
+
+def _words(object_name: str) -> list[str]:
+    """``customerNewButton`` → ``["customer", "new", "button"]``."""
+    words: list[str] = []
+    current = ""
+    for char in object_name:
+        if (char.isupper() or char in "_.-") and current:
+            words.append(current.lower())
+            current = ""
+        if char not in "_.-":
+            current += char
+    if current:
+        words.append(current.lower())
+    return words
+
+
+def command_icon(object_name: str) -> str | None:
+    """The icon name of the command widget or action called ``object_name``; None for no command."""
+    if object_name in NAMED_ICONS:
+        return NAMED_ICONS[object_name]
+    words = _words(object_name)
+    if not words or words[-1] not in {"button", "action"}:
+        return None
+    return next((icon_name for verb, icon_name in VERB_ICONS if verb in words), None)
+
+
+def decorate(root: QObject) -> int:
+    """Give the command buttons and actions below ``root`` (and ``root`` itself) their icon, by
+    objectName, where they have none yet. One vocabulary for every page: "New" always shows the
+    same plus, "Delete" the same bin. Returns how many were given one."""
+    given = 0
+    candidates: list[QObject] = [root, *root.findChildren(QAction), *root.findChildren(QAbstractButton)]
+    for item in candidates:
+        if isinstance(item, QAbstractButton) and not isinstance(item, QPushButton | QToolButton):
+            continue  # check boxes and radio buttons show their state, not a command
+        if not isinstance(item, QAction | QAbstractButton) or not item.icon().isNull():
+            continue
+        name = command_icon(item.objectName())
+        if name is not None and exists(name):
+            item.setIcon(icon(name))
+            if isinstance(item, QToolButton) and item.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+                # It showed its text while it had no icon; it keeps showing it.
+                item.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            given += 1
+    return given

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,17 +47,14 @@ from mandant_desktop.ui.audit.model import (
     object_type_text,
 )
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table
-from mandant_desktop.ui.settings import Setting
 from mandant_desktop.ui.text_table import TextTableModel
 
 CONTEXT = "AuditPage"
 SEARCH_DELAY_MS = 300
-TABLE_HEADER: Setting[QByteArray] = Setting("audit/tableHeader", QByteArray())
-SPLITTER: Setting[QByteArray] = Setting("audit/splitter", QByteArray())
 #: a date edit at this date means "no limit"; it shows the special value text
 NO_DATE = QDate(2000, 1, 1)
 
@@ -182,7 +179,7 @@ class AuditPage(Page):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        remember_header(context.settings, TABLE_HEADER, header)
+        remember(context.settings, self.page_id, self.table)
         self.table.setSortingEnabled(True)
 
         self.detail_title = QLabel()
@@ -218,7 +215,8 @@ class AuditPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([800, 320])
-        remember_splitter(context.settings, SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.detail)
+        remember(context.settings, self.page_id, self.splitter)
 
         self.export_action = QAction(self)
         self.export_action.setObjectName("auditExportAction")

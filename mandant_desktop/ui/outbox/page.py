@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.mail import MailStatus, OutboxRow
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
 
@@ -144,9 +145,12 @@ class OutboxPage(Page):
         self.send_button.clicked.connect(self.send_again)
         self.count_label = QLabel()
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("outboxSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.body)
         splitter.setSizes([400, 220])
+        for remembered in (splitter, self.table):  # E4
+            remember(context.settings, self.page_id, remembered)
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.send_button)

@@ -41,6 +41,7 @@ from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
@@ -104,7 +105,8 @@ class TenantsPage(Page):
         self.loader.settled.connect(lambda: self._update_lock())
         self.services = context.app.services
         self.state = AccessState(self)
-        self._tenant_id: int | None = None
+        #: the selected tenant; at first the one selected last time on this database (E4)
+        self._tenant_id: int | None = context.settings.last_tenant(context.app.display_url)
         self._build()
         self._build_actions()
         self.state.cells_changed.connect(self._update_dirty)
@@ -125,7 +127,7 @@ class TenantsPage(Page):
         self.tenant_tree.customContextMenuRequested.connect(self._tenant_menu)
         self.tenant_tree.selectionModel().currentChanged.connect(self._tenant_changed)
         self.tenant_tree.doubleClicked.connect(lambda _i: self.edit_tenant())
-        self.new_button = QPushButton(icons.icon("tenants"), "")
+        self.new_button = QPushButton(icons.icon("add"), "")
         self.new_button.setObjectName("tenantNewButton")
         self.new_button.setDefault(False)
         font = QFont(self.new_button.font())
@@ -199,6 +201,8 @@ class TenantsPage(Page):
         by_user.addWidget(self.user_table)
         by_user.setStretchFactor(1, 1)
         by_user.setSizes([240, 600])
+        for remembered in (self.access_table, self.user_table, by_user):  # E4
+            remember(self.context.settings, self.page_id, remembered)
 
         self.matrix = MatrixModel(self.state, self)
         self.matrix_table = _table("accessMatrix")
@@ -276,6 +280,7 @@ class TenantsPage(Page):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 790])
+        remember(self.context.settings, self.page_id, self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter)
@@ -285,7 +290,7 @@ class TenantsPage(Page):
             table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(icons.icon("tenants"), "", self)
+        self.new_action = QAction(icons.icon("add"), "", self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_action.triggered.connect(lambda: self.new_tenant())
@@ -387,6 +392,8 @@ class TenantsPage(Page):
     def _select_tenant(self, tenant_id: int | None) -> None:
         # Staged edits belong to the whole matrix: moving to another tenant keeps them.
         self._tenant_id = tenant_id
+        if tenant_id is not None:
+            self.context.settings.set_last_tenant(self.context.app.display_url, tenant_id)
         self.by_tenant.set_tenant(tenant_id)
         self._update_heading()
         self._update_actions()

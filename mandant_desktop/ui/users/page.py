@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,18 +30,14 @@ from mandant_desktop.ui import interaction
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
-from mandant_desktop.ui.layout_memory import remember_header
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions
-from mandant_desktop.ui.settings import Setting
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
 from mandant_desktop.ui.users.model import ROW_ROLE, UserTableModel
 from mandant_desktop.ui.users.rights_groups import RightsGroupsPanel
-
-#: column widths, order and sort of the users table (E4)
-USER_TABLE_HEADER: Setting[QByteArray] = Setting("users/tableHeader", QByteArray())
 
 FILTERS: tuple[tuple[UserFilter, str], ...] = (
     (UserFilter.ALL, QT_TRANSLATE_NOOP("UsersPage", "All users")),
@@ -106,7 +102,7 @@ class UsersPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((170, 105, 220, 65, 175, 150)):
             self.table.setColumnWidth(column, width)
-        remember_header(context.settings, USER_TABLE_HEADER, self.table.horizontalHeader())
+        remember(context.settings, self.page_id, self.table)  # widths, order, sort (E4)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
