@@ -377,13 +377,13 @@ class AuditPage(Page):
         for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):
             widget.blockSignals(False)
         operator_edit = self.operator_filter.lineEdit()
-        for widget in (self.operator_filter, operator_edit):
-            if widget is not None:
-                widget.blockSignals(True)
+        for quiet in (self.operator_filter, operator_edit):
+            if quiet is not None:
+                quiet.blockSignals(True)
         self.operator_filter.setEditText("")
-        for widget in (self.operator_filter, operator_edit):
-            if widget is not None:
-                widget.blockSignals(False)
+        for quiet in (self.operator_filter, operator_edit):
+            if quiet is not None:
+                quiet.blockSignals(False)
         self.apply_filters()
 
     def _select_first(self) -> None:
