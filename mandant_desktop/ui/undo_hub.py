@@ -82,13 +82,21 @@ class _Recorded:
 
 
 class _RecordedServices:
+    """The services with the recorded ones wrapped, each when first asked for: a service is built
+    (and its module imported, openpyxl for imports) on first use, not at start (issue 8)."""
+
     def __init__(self, services: Services, hub: UndoHub) -> None:
         self._services = services
-        self._wrapped = {name: _Recorded(getattr(services, name), name, hub) for name in RECORDED_SERVICES}
+        self._hub = hub
+        self._wrapped: dict[str, _Recorded] = {}
 
     def __getattr__(self, name: str) -> Any:
+        if name not in RECORDED_SERVICES:
+            return getattr(self._services, name)
         wrapped = self._wrapped.get(name)
-        return wrapped if wrapped is not None else getattr(self._services, name)
+        if wrapped is None:
+            wrapped = self._wrapped[name] = _Recorded(getattr(self._services, name), name, self._hub)
+        return wrapped
 
 
 class UndoHub(QObject):
