@@ -3780,6 +3780,10 @@ Betreff: %2</translation>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
+        <source>Loading tenants and their access…</source>
+        <translation>Mandanten und Zugriffe werden geladen…</translation>
+    </message>
+    <message>
         <source>{count} sub-tenant entries changed.</source>
         <translation>{count} Einträge bei Tochtermandanten geändert.</translation>
     </message>
