@@ -5284,6 +5284,18 @@ Betreff: %2</translation>
         <source>No password store (keyring) is available on this computer, so passwords are not saved and you are asked for them each time.</source>
         <translation>Auf diesem Computer ist kein Passwortspeicher (Schlüsselbund) verfügbar. Passwörter werden daher nicht gespeichert, sondern jedes Mal abgefragt.</translation>
     </message>
+    <message>
+        <source>None of the user&apos;s roles in {unit} includes this permission.</source>
+        <translation>Keine der Rollen des Benutzers in {unit} enthält diese Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Chain broken at {unit}.</source>
+        <translation>Vererbung unterbrochen bei {unit}.</translation>
+    </message>
+    <message>
+        <source>No role in {unit}.</source>
+        <translation>Keine Rolle in {unit}.</translation>
+    </message>
 </context>
 <context>
     <name>exports</name>
