@@ -55,7 +55,7 @@ from mandant_desktop.ui.org_units.tree_model import (
 )
 from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.page_parts import page_heading, set_column_widths
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_ALL, EXPORT_USER = "all", "user"
@@ -132,8 +132,8 @@ class OrgUnitsPage(Page):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if may_see_roles:
-            header.resizeSection(0, 280)
-            header.resizeSection(ROLES_COLUMN, 320)
+            # The inheritance column takes the rest; it needs room for its header in every language.
+            set_column_widths(header, {0: 280, ROLES_COLUMN: 290})
             header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
