@@ -53,8 +53,8 @@ bench: $(VENV)/.installed-bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
 # Not part of `make test` either: the standalone Linux bundle dist/mandant-desktop/ (SPEC E6), built
-# with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (about 3 minutes
-# and 250 MB on a 2-core machine). `make bundle-smoke` starts it offscreen on a temporary database.
+# with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (2 to 5 minutes
+# on a busy 2-core machine; 217 MB). `make bundle-smoke` starts it offscreen on a temporary database.
 bundle:
 	PYTHON=$(PYTHON) packaging/build.sh
 

@@ -314,6 +314,18 @@
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
+        <source>Loading org units, users and their roles…</source>
+        <translation>Organisationseinheiten, Benutzer und ihre Rollen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Press F5 to try again.</source>
+        <translation>Zum erneuten Versuch F5 drücken.</translation>
+    </message>
+    <message>
         <source>Bulk edit: %n assignment(s) added</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
     </message>
@@ -1252,6 +1264,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>kontakte.xlsx</translation>
     </message>
     <message>
+        <source>Writing the Excel file…</source>
+        <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
+    <message>
         <source>{count} contacts exported.</source>
         <translation>{count} Kontakte exportiert.</translation>
     </message>
@@ -1667,6 +1683,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Customers: searching…</source>
         <translation>Kunden: Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Customers: %1 and more, counting…</source>
+        <translation>Kunden: %1 und mehr, wird gezählt…</translation>
     </message>
     <message>
         <source>Customers: %1</source>
@@ -2511,14 +2531,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Untergeordnete Einheit hinzufügen</translation>
     </message>
     <message>
-        <source>%1 added.</source>
-        <translation>%1 hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Renamed to %1.</source>
-        <translation>Umbenannt in %1.</translation>
-    </message>
-    <message>
         <source>Move %1 under %2</source>
         <translation>%1 unter %2 verschieben</translation>
     </message>
@@ -2547,12 +2559,28 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>%1 deleted.</source>
-        <translation>%1 gelöscht.</translation>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Deleting %1…</source>
         <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Loading all org units…</source>
+        <translation>Alle Organisationseinheiten werden geladen…</translation>
+    </message>
+    <message>
+        <source>%n org unit(s) shown.</source>
+        <translation>%n Organisationseinheit(en) angezeigt.</translation>
     </message>
     <message>
         <source>Nothing to change: it is so already.</source>
@@ -2653,6 +2681,22 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Do&amp;wnload</source>
         <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <source>Ex&amp;pand all</source>
+        <translation>Alle auf&amp;klappen</translation>
+    </message>
+    <message>
+        <source>Show every org unit at every level (Ctrl++)</source>
+        <translation>Alle Organisationseinheiten auf allen Ebenen zeigen (Strg++)</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse all</source>
+        <translation>Alle &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>Show the top level only (Ctrl+-)</source>
+        <translation>Nur die oberste Ebene zeigen (Strg+-)</translation>
     </message>
     <message>
         <source>Org units</source>
@@ -4789,6 +4833,10 @@ Betreff: %2</translation>
         <translation>Jemand anderes hat diese Daten inzwischen geändert. Es wurde nichts gespeichert; laden Sie neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <source>Someone else renamed this org unit to {name} in the meantime, so it keeps that name.</source>
+        <translation>Jemand anderes hat diese Organisationseinheit inzwischen in {name} umbenannt; sie behält diesen Namen.</translation>
+    </message>
+    <message>
         <source>System groups and customer groups cannot be deleted here; a customer group goes with the customer&apos;s remote access.</source>
         <translation>System- und Kunden-Rechte-Gruppen können hier nicht gelöscht werden; eine Kunden-Rechte-Gruppe entfällt mit dem Remote Access des Kunden.</translation>
     </message>
@@ -4891,6 +4939,10 @@ Betreff: %2</translation>
     <message>
         <source>The newsroom slug {slug} is used by the tenant {name}.</source>
         <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet.</translation>
+    </message>
+    <message>
+        <source>The org unit it belonged to no longer exists, so it cannot be restored. Reload the page.</source>
+        <translation>Die übergeordnete Organisationseinheit gibt es nicht mehr, daher kann diese nicht wiederhergestellt werden. Laden Sie die Seite neu.</translation>
     </message>
     <message>
         <source>The org unit no longer exists. Reload the page.</source>

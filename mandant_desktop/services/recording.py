@@ -146,6 +146,14 @@ def recorded(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> tuple[R, 
     return result, recorder.record()
 
 
+def block(reason: str) -> None:
+    """The call being recorded did something that cannot be undone (``reason``, one of the
+    ``BLOCKED_*`` texts)."""
+    recorder = _current.get()
+    if recorder is not None:
+        recorder.block(reason)
+
+
 def note_permission(permission: str) -> None:
     recorder = _current.get()
     if recorder is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, Table, inspect, select, tuple_
+from sqlalchemy import Column, ColumnElement, Table, func, inspect, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
@@ -21,6 +21,8 @@ from mandant_desktop.services.recording import RowChange
 
 #: rows per IN list
 CHUNK = 500
+#: the most rows a watched set-based statement may touch and still be undoable (kept in memory)
+WATCH_LIMIT = 100_000
 #: objects whose own changes are not administration changes of the session (the log, mail,
 #: an operator's personal settings, log-in throttling); cascades still restore user settings
 SKIPPED: tuple[type[Base], ...] = (AuditEntry, OutboxMail, UserSetting, LoginThrottle)
@@ -171,13 +173,21 @@ class Watch:
         self._session = session
         self._table = table
         self._where = where
+        self._before: dict[tuple[str, tuple[Any, ...]], Image] = {}
+        count = session.scalar(select(func.count()).select_from(table).where(where)) or 0
+        #: more rows than an undo step holds (memory): the change is recorded as not undoable
+        self.too_many = count > WATCH_LIMIT
+        if self.too_many:
+            return
         own = select_rows(session, table, where)
-        self._before: dict[tuple[str, tuple[Any, ...]], Image] = {(table.name, key_of(table, i)): i for i in own}
+        self._before = {(table.name, key_of(table, i)): i for i in own}
         for change in cascade_rows(session, table, [key_of(table, i) for i in own]):
             assert change.before is not None
             self._before[(change.table, change.key)] = change.before
 
     def changes(self) -> list[RowChange]:
+        if self.too_many:
+            return []
         self._session.flush()
         after: dict[tuple[str, tuple[Any, ...]], Image] = {}
         for image in select_rows(self._session, self._table, self._where):

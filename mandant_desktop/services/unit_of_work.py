@@ -229,6 +229,8 @@ class UnitOfWork:
             yield
         finally:
             self._watching -= 1
+        if watch.too_many and self._recorder is not None:
+            self._recorder.block(recording.BLOCKED_BULK)
         self._capture.rows.extend(watch.changes())
 
     def _audit_row(

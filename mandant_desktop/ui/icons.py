@@ -199,6 +199,8 @@ VERB_ICONS: tuple[tuple[str, str], ...] = (
     ("filter", "filter"),
     ("refresh", "refresh"),
     ("find", "search"),
+    ("expand", "expand-all"),
+    ("collapse", "collapse-all"),
 )
 
 

@@ -54,7 +54,8 @@ class UndoSteps(QObject, Generic[C]):
 
     ``revert(change)`` (called on a worker) returns the inverse change; ``after_revert(change)``
     (on the GUI thread) shows the result of an undo or redo, whether it was done or refused;
-    ``say(text)`` puts a note in the status bar.
+    ``say(text)`` puts a note in the status bar; ``on_result(inverse)``, if given, sees what each
+    undo or redo returned before the stack moves.
     """
 
     #: a step started or ended (the page enables its undo and redo actions accordingly)
@@ -67,11 +68,14 @@ class UndoSteps(QObject, Generic[C]):
         after_revert: Callable[[C], None],
         say: Callable[[str], None],
         progress_for: Callable[[C], tuple[str, str] | None] | None = None,
+        *,
+        on_result: Callable[[C], None] | None = None,
     ) -> None:
         super().__init__(page)
         self._page = page
         self._revert_fn = revert
         self._after_revert = after_revert
+        self._on_result = on_result
         self._say = say
         #: (title, label) of the progress dialog with Cancel for a large undo or redo; ``revert``
         #: then takes ``progress`` and ``cancel`` too
@@ -142,6 +146,16 @@ class UndoSteps(QObject, Generic[C]):
         if self.step is task:
             self.step = None
 
+    def renumber(self, fn: Callable[[C], C]) -> None:
+        """Replace every change on the stack, done or undone, by ``fn(change)`` (the org units page:
+        units restored under new ids)."""
+        for index in range(self.stack.count()):
+            command = self.stack.command(index)
+            if isinstance(command, ChangeCommand):
+                command.change = fn(command.change)
+                if command.inverse is not None:
+                    command.inverse = fn(command.inverse)
+
     def push(self, change: C, text: str, *, undoable: bool = True, reason: str = "") -> ChangeCommand[C]:
         """Put a change that is done on the stack."""
         command = ChangeCommand(change, text, undoable=undoable, reason=reason)
@@ -192,6 +206,8 @@ class UndoSteps(QObject, Generic[C]):
         self, command: ChangeCommand[C], change: C, on_done: Callable[[C], None], step: Callable[[], None]
     ) -> None:
         def done(result: C) -> None:
+            if self._on_result is not None:
+                self._on_result(result)
             on_done(result)
             self._after_revert(change)
 

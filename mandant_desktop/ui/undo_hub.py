@@ -24,7 +24,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 
 from mandant_desktop.services.recording import ChangeRecord, recording
-from mandant_desktop.services.undo import UndoService
 from mandant_desktop.ui import undo_texts
 from mandant_desktop.ui.undo import ChangeCommand, UndoSteps
 
@@ -54,15 +53,16 @@ PROGRESS_ROWS = 2_000
 
 
 class _Recorded:
-    """One service whose public methods are recorded; everything else passes through."""
+    """One service whose public methods are recorded; everything else passes through. The service
+    is looked up when first used (the container builds it then, issue 8)."""
 
-    def __init__(self, target: object, name: str, hub: UndoHub) -> None:
-        self._target = target
+    def __init__(self, services: Services, name: str, hub: UndoHub) -> None:
+        self._services = services
         self._name = name
         self._hub = hub
 
     def __getattr__(self, attribute: str) -> Any:
-        value = getattr(self._target, attribute)
+        value = getattr(getattr(self._services, self._name), attribute)
         if attribute.startswith("_") or not callable(value):
             return value
         method = f"{self._name}.{attribute}"
@@ -84,7 +84,7 @@ class _Recorded:
 class _RecordedServices:
     def __init__(self, services: Services, hub: UndoHub) -> None:
         self._services = services
-        self._wrapped = {name: _Recorded(getattr(services, name), name, hub) for name in RECORDED_SERVICES}
+        self._wrapped = {name: _Recorded(services, name, hub) for name in RECORDED_SERVICES}
 
     def __getattr__(self, name: str) -> Any:
         wrapped = self._wrapped.get(name)
@@ -101,7 +101,7 @@ class UndoHub(QObject):
         self.group = QUndoGroup(self)
         self.active_page: Page | None = None
         self._steps: dict[int, UndoSteps[Any]] = {}
-        self._undo_service: UndoService | None = None
+        self._services: Services | None = None
         self.undo_action = QAction(self)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -119,7 +119,7 @@ class UndoHub(QObject):
 
     def wrap(self, services: Services) -> Services:
         """``services`` for the pages: changes recorded for undo (see the module docs)."""
-        self._undo_service = UndoService(services.session_factory)
+        self._services = services
         return cast("Services", _RecordedServices(services, self))
 
     def reset(self) -> None:
@@ -153,12 +153,12 @@ class UndoHub(QObject):
         return steps
 
     def _record_steps(self, page: Page) -> UndoSteps[ChangeRecord]:
-        service = self._undo_service
+        services = self._services
         operator = page.context.operator
 
         def revert(record: ChangeRecord, **progress: Any) -> ChangeRecord:
-            assert service is not None
-            return service.revert(operator, record, **progress)
+            assert services is not None
+            return services.undo.revert(operator, record, **progress)
 
         def progress_for(record: ChangeRecord) -> tuple[str, str] | None:
             if len(record) <= PROGRESS_ROWS:

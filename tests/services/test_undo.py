@@ -279,3 +279,21 @@ def test_a_cancelled_undo_writes_nothing(world: World) -> None:
 def _audit_count(world: World) -> int:
     with world.db.session_factory() as session:
         return len(session.scalars(select(AuditEntry.id)).all())
+
+
+def test_more_rows_than_an_undo_step_holds_are_not_undoable(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """E7: a set-based change beyond the limit is recorded as not undoable (its rows are not kept)."""
+    from mandant_desktop.services import row_capture
+    from mandant_desktop.services.recording import BLOCKED_BULK
+
+    monkeypatch.setattr(row_capture, "WATCH_LIMIT", 10)
+    roles = world.services.roles
+    role = roles.create(world.admin, "Viele")
+    with world.db.session_factory.begin() as session:
+        unit = session.execute(select(RoleAssignment.org_unit_id)).scalars().first()
+        users = [User(username=f"u{i}", username_key=f"u{i}", first_name="U", last_name=str(i)) for i in range(20)]
+        session.add_all(users)
+        session.flush()
+        session.add_all(RoleAssignment(user_id=u.id, role_id=role, org_unit_id=unit) for u in users)
+    _, record = recorded(roles.delete, world.admin, role, expected_version=world.version(Role, role))
+    assert record.blocked == BLOCKED_BULK and not record.undoable

@@ -173,13 +173,15 @@ def test_templates_export_and_import(
     assert sorted(tab.model.row(r).name for r in range(tab.model.rowCount())) == ["Einladung", "Einladung (2)"]  # type: ignore[union-attr]
 
 
-def test_contacts_export(scene: Scene, tmp_path: Path) -> None:
+def test_contacts_export(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
     """T8: the export holds what the page shows, masked alike."""
     import openpyxl
 
     page = scene.page()
     out = tmp_path / "kontakte.xlsx"
-    assert page.contacts.export_to(str(out)) == 2
+    page.contacts.export_to(str(out))  # on a worker, with progress and Cancel (E3, S5)
+    status = scene.window.statusBar()
+    qtbot.waitUntil(lambda: status.currentMessage() == "2 contacts exported.")
     rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[5]) for r in rows] == [("Albers", "albers@example.de"), ("Brandt", MASK)]
 

@@ -657,3 +657,64 @@ def test_search_runs_off_the_gui_thread_and_drops_stale_answers(
     assert [page.model.row_at(r).number for r in range(page.model.rowCount())] == ["12346"]  # type: ignore[union-attr]
     assert page.count_label.text() == "Customers: 1"
     assert gui not in threads
+
+
+def test_a_search_shows_its_first_window_before_its_count(
+    page: CustomersPage, world: UiWorld, monkeypatch: pytest.MonkeyPatch, qtmodeltester: object
+) -> None:
+    """C1, section 8: a search with more hits than one window shows that window at once and adds the
+    rows after it when the count arrives; a newer search drops the older count, which, when it had
+    not started yet, never runs."""
+    import threading
+
+    from sqlalchemy import insert
+
+    from mandant_desktop.ui.customers.model import WINDOW
+
+    factory = page.context.app.session_factory
+    with factory.begin() as session:
+        session.execute(
+            insert(Customer),
+            [{"tenant_id": world.nord, "number": f"9{i:04d}", "name": f"Ärztehaus {i}"} for i in range(WINDOW + 50)],
+        )
+    customers = page.context.app.services.customers
+    real_count = customers.count
+    counted: list[str] = []
+    release = threading.Event()
+
+    def count(operator, query):  # type: ignore[no-untyped-def]
+        counted.append(query.search)
+        release.wait(5)  # the count is the slow part
+        return real_count(operator, query)
+
+    monkeypatch.setattr(customers, "count", count)
+    page.search.setText("ÄRZTEHAUS")
+    page.apply_search()
+    deadline = time.monotonic() + 10
+    while page.searching:
+        assert time.monotonic() < deadline
+        QTest.qWait(10)
+    assert page.model.rowCount() == WINDOW and page.busy  # shown, still counting
+    assert page.count_label.text() == f"Customers: {WINDOW} and more, counting…"
+    release.set()
+    loaded(page)
+    assert page.model.rowCount() == WINDOW + 50 and counted == ["ÄRZTEHAUS"]
+    assert page.count_label.text() == f"Customers: {WINDOW + 50}"
+    assert page.model.row_at(WINDOW + 49) is not None
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+    # A newer search while the older one's count waits: the older count is dropped.
+    release.clear()
+    page.search.setText("rztehaus")
+    page.apply_search()
+    while page.searching:
+        assert time.monotonic() < deadline
+        QTest.qWait(10)
+    assert page.counter.task is not None
+    older = page.counter.task
+    page.search.setText("heidel")
+    page.apply_search()
+    assert older.cancelled()
+    release.set()
+    loaded(page)
+    assert page.model.rowCount() == 1 and page.count_label.text() == "Customers: 1"

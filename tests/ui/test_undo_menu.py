@@ -119,3 +119,49 @@ def test_the_edit_menu_speaks_german(
     qtbot.waitUntil(lambda: window.undo_hub.undo_action.text() == "&Rückgängig: Rolle „Prüfer“ anlegen")
     assert window.undo_hub.redo_action.text() == "&Wiederholen"
     language.choose("en")
+
+
+def test_a_large_undo_runs_with_progress_and_cancel_keeps_the_step(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """E7, E3: an undo of thousands of rows runs on a worker with a progress dialog; Cancel rolls
+    it back, the rows stay deleted and the step stays on the stack for a later try."""
+    from sqlalchemy import func, select
+
+    from mandant_desktop.db.models import OrgUnit, RoleAssignment, User
+    from mandant_desktop.ui.undo_hub import PROGRESS_ROWS
+
+    page = add_role(qtbot, window, interactions, "Viele")
+    factory = window.context.app.session_factory
+    with factory.begin() as session:
+        role = session.scalar(select(Role.id).where(Role.name == "Viele"))
+        unit = session.scalar(select(OrgUnit.id).limit(1))
+        users = [User(username=f"u{i}", username_key=f"u{i}", last_name=str(i)) for i in range(PROGRESS_ROWS + 100)]
+        session.add_all(users)
+        session.flush()
+        session.add_all(RoleAssignment(user_id=u.id, role_id=role, org_unit_id=unit) for u in users)
+        version = session.scalar(select(Role.version).where(Role.id == role))
+    services = window.context.app.services
+    services.roles.delete(window.context.operator, role, expected_version=version)
+    page.refresh()
+    hub = window.undo_hub
+    assert hub.undo_action.text() == "&Undo: Delete role “Viele”"
+
+    def assignments() -> int:
+        with factory() as session:
+            return int(
+                session.scalar(select(func.count()).select_from(RoleAssignment).where(RoleAssignment.role_id == role))
+                or 0
+            )
+
+    steps = hub.current()
+    assert steps is not None
+    hub.undo()
+    assert steps.step is not None
+    steps.step.cancel()  # as the progress dialog's Cancel does
+    settle(qtbot, window)
+    assert assignments() == 0 and "Viele" not in role_names(page)
+    assert hub.undo_action.text() == "&Undo: Delete role “Viele”"
+    hub.undo()
+    settle(qtbot, window)
+    assert assignments() == PROGRESS_ROWS + 100 and "Viele" in role_names(page)

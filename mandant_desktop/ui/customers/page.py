@@ -59,10 +59,10 @@ def _exec_menu(menu: QMenu, at: QPoint) -> None:
 
 def _fetch_first(
     customers: CustomerService, operator: Operator, query: CustomerQuery
-) -> tuple[CustomerQuery, int, list[CustomerRow]]:
-    """On a worker: the COUNT and the first window of a search (the slow part at 100,000 rows)."""
-    count = customers.count(operator, query)
-    return query, count, (customers.rows(operator, query, 0, WINDOW) if count else [])
+) -> tuple[CustomerQuery, list[CustomerRow]]:
+    """On a worker: the first window of a search, without its COUNT (which may take longer: a short
+    search scans every customer), so that the table shows the first rows at once."""
+    return query, customers.rows(operator, query, 0, WINDOW)
 
 
 class CustomersPage(Page):
@@ -100,7 +100,9 @@ class CustomersPage(Page):
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         #: the count-and-first-window load running on a worker; newer loads drop older answers
-        self.loader: tasks.Latest[tuple[CustomerQuery, int, list[CustomerRow]]] = tasks.Latest(self)
+        self.loader: tasks.Latest[tuple[CustomerQuery, list[CustomerRow]]] = tasks.Latest(self)
+        #: the COUNT of a search whose first window filled up, after that window is shown
+        self.counter: tasks.Latest[int | None] = tasks.Latest(self)
         self._pending_select: set[int] = set()
         #: the Excel export running on a worker, if any
         self.export_task: tasks.Task[int] | None = None
@@ -260,17 +262,24 @@ class CustomersPage(Page):
 
     @property
     def busy(self) -> bool:
-        """True while a count and first window are being fetched off the GUI thread (S5)."""
+        """True while a search's first window or its count is being fetched off the GUI thread (S5)."""
+        return self.loader.busy or self.counter.busy
+
+    @property
+    def searching(self) -> bool:
+        """True until the first window of the newest search is shown (its count may follow)."""
         return self.loader.busy
 
     def refresh(self) -> bool:
-        """Count and fetch the first window of the current search on a worker (F5, live refresh,
-        after an action, a new search); the table keeps its rows until the answer is there."""
+        """Fetch the first window of the current search on a worker, then its count (F5, live
+        refresh, after an action, a new search); the table keeps its rows until the answer is there."""
         selected = {r.id for r in self.selected_rows()} | self._pending_select
         self._pending_select = set()
         query = CustomerQuery(self.search.text(), self.model.query.sort, self.model.query.descending)
         services = self.context.app.services
-        # A newer search cancels the older one: its answer, however late, is dropped.
+        # A newer search cancels the older one: its answers, however late, are dropped, and an
+        # older count that has not started yet never runs.
+        self.counter.cancel()
         self.loader.run(
             _fetch_first,
             services.customers,
@@ -283,22 +292,52 @@ class CustomersPage(Page):
         self.update_actions()
         return True
 
-    def _loaded(self, selected: set[int], result: tuple[CustomerQuery, int, list[CustomerRow]]) -> None:
-        self.model.apply(*result)
-        self._show_count()
+    def _loaded(self, selected: set[int], result: tuple[CustomerQuery, list[CustomerRow]]) -> None:
+        query, first = result
+        complete = len(first) < WINDOW  # then the window is all there is: no count needed
+        self.model.show_first(query, first, len(first) if complete else None)
+        if not complete:
+            self._count(query)
+        self._show_count(counting=not complete)
         wanted = selected | self._pending_select
         self._pending_select = set()
         if wanted:
             self._select_ids(wanted)
         self.update_actions()
 
+    def _count(self, query: CustomerQuery) -> None:
+        customers, operator = self.context.app.services.customers, self.operator()
+        started: list[tasks.Task[int | None]] = []
+
+        def count_unless_stale() -> int | None:
+            if started and started[0].cancelled():
+                return None  # a newer search came while this one waited for a worker
+            return customers.count(operator, query)
+
+        started.append(
+            self.counter.run(
+                count_unless_stale,
+                on_done=lambda total: self._counted(query, total),
+                on_error=lambda _exc: self._show_count(counting=False),
+            )
+        )
+
+    def _counted(self, query: CustomerQuery, total: int | None) -> None:
+        if total is not None:
+            self.model.set_total(query, total)
+        self._show_count(counting=False)
+
     def apply_search(self) -> None:
         self._search_timer.stop()
         if self.search.text() != self.model.query.search:
             self.refresh()
 
-    def _show_count(self) -> None:
-        self.count_label.setText(self.tr("Customers: %1").replace("%1", f"{self.model.rowCount():n}"))
+    def _show_count(self, *, counting: bool | None = None) -> None:
+        shown = f"{self.model.rowCount():n}"
+        if self.counter.busy if counting is None else counting:
+            self.count_label.setText(self.tr("Customers: %1 and more, counting…").replace("%1", shown))
+        else:
+            self.count_label.setText(self.tr("Customers: %1").replace("%1", shown))
 
     def _select_ids(self, ids: set[int]) -> None:
         """Select the rows of ``ids`` among those already fetched (the first window or two)."""
@@ -316,7 +355,7 @@ class CustomersPage(Page):
 
     def select_customer(self, customer_id: int) -> None:
         self.table.clearSelection()
-        if self.busy:
+        if self.searching:
             self._pending_select = {customer_id}  # selected when the running load has arrived
             return
         self._select_ids({customer_id})

@@ -44,6 +44,8 @@ UNIT_COLUMN, ROLES_COLUMN, INHERIT_COLUMN = 0, 1, 2
 ChildrenLoader = Callable[[int | None], list[UnitNode]]
 #: the children of several units at once (a refresh of every loaded level), on a worker
 ManyChildrenLoader = Callable[[list[int]], dict[int, list[UnitNode]]]
+#: every unit of the tree, each parent's children in display order ("expand all"), on a worker
+AllLoader = Callable[[], list[UnitNode]]
 #: one user's roles in some units, on a worker
 RolesLoader = Callable[[int, list[int]], dict[int, UnitRoles]]
 
@@ -85,6 +87,8 @@ class OrgUnitTreeModel(QAbstractItemModel):
     load_failed = Signal()
     #: :meth:`refresh` has applied what it loaded
     refreshed = Signal()
+    #: :meth:`load_all` has put every unit in (the view may expand everything now)
+    all_loaded = Signal()
 
     def __init__(
         self,
@@ -94,10 +98,14 @@ class OrgUnitTreeModel(QAbstractItemModel):
         *,
         columns: int = 3,
         load_many: ManyChildrenLoader | None = None,
+        load_all: AllLoader | None = None,
     ) -> None:
         super().__init__(parent)
         self._load_children = load_children
         self._load_many = load_many
+        self._load_all = load_all
+        #: a :meth:`load_all` is on its way
+        self.loading_all = False
         self._load_roles = load_roles
         self._columns = columns
         self._nodes: dict[int, _Node] = {ROOT: _Node(None)}
@@ -122,7 +130,46 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     def loading(self) -> bool:
         """True while some children are on their way."""
-        return any(node.fetching for node in self._nodes.values())
+        return self.loading_all or any(node.fetching for node in self._nodes.values())
+
+    def load_all(self) -> bool:
+        """Every unit at once ("expand all", section 8: 5,000 units up to depth 10): one query on a
+        worker, then the model filled in one go (one reset rather than a signal per level);
+        ``all_loaded`` when done. False when there is no loader for it or one runs already."""
+        if self._load_all is None or self.loading_all:
+            return False
+        self.loading_all = True
+        generation = self._generation
+        tasks.run(
+            self,
+            self._load_all,
+            on_done=lambda units: self._all_arrived(generation, units),
+            on_error=lambda _exc: self._all_failed(),
+        )
+        return True
+
+    def _all_failed(self) -> None:
+        self.loading_all = False
+        self.load_failed.emit()
+
+    def _all_arrived(self, generation: int, units: list[UnitNode]) -> None:
+        self.loading_all = False
+        if generation != self._generation:
+            return  # reloaded meanwhile
+        self._generation += 1  # levels still on their way are part of this answer
+        self._to_fetch = []
+        nodes: dict[int, _Node] = {ROOT: _Node(None, fetched=True)}
+        for unit in units:
+            nodes[unit.id] = _Node(unit, parent=unit.parent_id or ROOT, fetched=True)
+        for unit in units:
+            parent = nodes.get(unit.parent_id or ROOT)
+            if parent is not None:
+                parent.children.append(unit.id)
+        self.beginResetModel()
+        self._nodes = nodes
+        self.endResetModel()
+        self.all_loaded.emit()
+        self._request_roles([unit.id for unit in units if unit.id not in self._roles])
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
         node = self._nodes.get(self._id(parent))
@@ -331,8 +378,8 @@ class OrgUnitTreeModel(QAbstractItemModel):
         for unit_id in unit_ids:
             # Units without any role of the user come back missing: they have none (known, empty).
             self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
-        if replace:
-            self._all_roles_changed()
+        if replace or len(unit_ids) > 500:
+            self._all_roles_changed()  # one signal per parent rather than one per unit
         else:
             for unit_id in unit_ids:
                 index = self._index_of_id(unit_id)
