@@ -255,7 +255,7 @@ class OrgUnitsPage(Page):
         # Own actions, not the stack's: the stack moves only after the worker has done the step.
         self.undo_action = self._action("orgUnitUndoAction", self.steps.undo, (key(key.StandardKey.Undo),))
         self.redo_action = self._action("orgUnitRedoAction", self.steps.redo, (key("Ctrl+Shift+Z"), key("Ctrl+Y")))
-        for action in (self.undo_action, self.redo_action):
+        for action in (self.undo_action, self.redo_action, self.expand_all_action, self.collapse_all_action):
             # Icon only in the toolbar (its tooltip says what), so that the toolbar fits a narrow window.
             action.setPriority(QAction.Priority.LowPriority)
         self.undo_stack.indexChanged.connect(self._name_undo_steps)
