@@ -3780,6 +3780,10 @@ Betreff: %2</translation>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
+        <source>Loading tenants and their access…</source>
+        <translation>Mandanten und Zugriffe werden geladen…</translation>
+    </message>
+    <message>
         <source>{count} sub-tenant entries changed.</source>
         <translation>{count} Einträge bei Tochtermandanten geändert.</translation>
     </message>
@@ -5275,6 +5279,18 @@ Betreff: %2</translation>
     <message>
         <source>No password store (keyring) is available on this computer, so passwords are not saved and you are asked for them each time.</source>
         <translation>Auf diesem Computer ist kein Passwortspeicher (Schlüsselbund) verfügbar. Passwörter werden daher nicht gespeichert, sondern jedes Mal abgefragt.</translation>
+    </message>
+    <message>
+        <source>None of the user&apos;s roles in {unit} includes this permission.</source>
+        <translation>Keine der Rollen des Benutzers in {unit} enthält diese Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Chain broken at {unit}.</source>
+        <translation>Vererbung unterbrochen bei {unit}.</translation>
+    </message>
+    <message>
+        <source>No role in {unit}.</source>
+        <translation>Keine Rolle in {unit}.</translation>
     </message>
 </context>
 <context>

@@ -691,17 +691,20 @@ class OrgUnitsService:
 
     def all_units(self, operator: Operator) -> list[UnitNode]:
         """Every unit of the tree, parents' children in display order ("expand all"). One query
-        without a subquery per row: the child counts are counted here."""
+        without a subquery per row (the child counts are counted here), read as plain tuples."""
         operator.require("org_units.view")
-        u = OrgUnit
+        u = _table(OrgUnit).c
         stmt = select(u.id, u.parent_id, u.name, u.depth, u.version).order_by(u.sort_order, func.lower(u.name), u.id)
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            rows = uow.session.execute(stmt).all()
+            rows = uow.session.connection().execute(stmt).all()
         counts: dict[int, int] = {}
-        for row in rows:
-            if row.parent_id is not None:
-                counts[row.parent_id] = counts.get(row.parent_id, 0) + 1
-        return [UnitNode(r.id, r.parent_id, r.name, r.depth, counts.get(r.id, 0), r.version) for r in rows]
+        for _id, parent, *_rest in rows:
+            if parent is not None:
+                counts[parent] = counts.get(parent, 0) + 1
+        return [
+            UnitNode(unit, parent, name, depth, counts.get(unit, 0), version)
+            for unit, parent, name, depth, version in rows
+        ]
 
     def _nodes(self, operator: Operator, where: ColumnElement[bool]) -> list[UnitNode]:
         stmt = select(*_unit_columns()).where(where).order_by(OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)

@@ -291,8 +291,12 @@ class AuditPage(Page):
 
     def _fill_choices(self, names: list[str], tenants: list[tuple[int, str]]) -> None:
         """The operator, object type and tenant choices; the first entry of each means "all"."""
-        for combo in (self.operator_filter, self.type_filter, self.tenant_filter_box):
-            combo.blockSignals(True)
+        # The operator box's line edit has signals of its own (they start the search timer): filling
+        # the box changed its text twice, and 300 ms after each load the page loaded again.
+        quiet = (self.operator_filter, self.operator_filter.lineEdit(), self.type_filter, self.tenant_filter_box)
+        for widget in quiet:
+            if widget is not None:
+                widget.blockSignals(True)
         kept_tenant = self.tenant_filter_box.currentData()
         kept_type = self.type_filter.currentData()
         self.operator_filter.clear()
@@ -309,8 +313,9 @@ class AuditPage(Page):
         for tenant_id, name in tenants:
             self.tenant_filter_box.addItem(name, tenant_id)
         self.tenant_filter_box.setCurrentIndex(max(0, self.tenant_filter_box.findData(kept_tenant)))
-        for combo in (self.operator_filter, self.type_filter, self.tenant_filter_box):
-            combo.blockSignals(False)
+        for widget in quiet:
+            if widget is not None:
+                widget.blockSignals(False)
 
     def _apply_header_sort(self) -> None:
         """Take the (remembered) header sort into the query before the first load."""
@@ -373,9 +378,14 @@ class AuditPage(Page):
         self.search.clear()
         for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):
             widget.blockSignals(False)
-        self.operator_filter.blockSignals(True)
+        operator_edit = self.operator_filter.lineEdit()
+        for quiet in (self.operator_filter, operator_edit):
+            if quiet is not None:
+                quiet.blockSignals(True)
         self.operator_filter.setEditText("")
-        self.operator_filter.blockSignals(False)
+        for quiet in (self.operator_filter, operator_edit):
+            if quiet is not None:
+                quiet.blockSignals(False)
         self.apply_filters()
 
     def _select_first(self) -> None:
