@@ -34,7 +34,7 @@ from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
 from mandant_desktop.ui.users.model import ROW_ROLE, UserTableModel
 from mandant_desktop.ui.users.rights_groups import RightsGroupsPanel
@@ -100,8 +100,7 @@ class UsersPage(Page):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((170, 105, 220, 65, 175, 150)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table.horizontalHeader(), (170, 105, 220, 65, 175, 150))
         remember(context.settings, self.page_id, self.table)  # widths, order, sort (E4)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
