@@ -67,10 +67,12 @@ class _Recorded:
             return value
         method = f"{self._name}.{attribute}"
         hub = self._hub
+        # The page shown when the page's code reached for the method (on the GUI thread) owns the
+        # change, even when the call itself runs later on a worker.
+        page = hub.active_page
 
         @functools.wraps(value)
         def call(*args: Any, **kwargs: Any) -> Any:
-            page = hub.active_page  # the page shown when the change started owns it
             with recording() as recorder:
                 result = value(*args, **kwargs)
             record = recorder.record()

@@ -229,3 +229,18 @@ def test_every_page_gets_its_changes_undone(qtbot: QtBot, window: MainWindow, in
         lambda: services.rights_naming.pattern(operator).prefix == "X",
     )
     assert not interactions.of_kind("error")
+
+
+def test_a_change_made_on_a_worker_reaches_the_page_it_started_on(qtbot: QtBot, window: MainWindow) -> None:
+    """E7, S5: a change that runs on a worker is recorded there and put on the stack of the page
+    that was shown when it started, even when the user has moved on meanwhile."""
+    from mandant_desktop.ui import tasks
+
+    assert window.show_page("roles")
+    services, operator = window.context.app.services, window.context.operator
+    task = tasks.run(window, services.roles.create, operator, "Nebenläufig", writes=True)
+    assert window.show_page("users")
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    assert window.undo_hub.undo_action.text() == "&Undo"
+    assert window.show_page("roles")
+    assert window.undo_hub.undo_action.text() == "&Undo: Create role “Nebenläufig”"
