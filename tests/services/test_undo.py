@@ -9,6 +9,7 @@ redo.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -297,3 +298,23 @@ def test_more_rows_than_an_undo_step_holds_are_not_undoable(world: World, monkey
         session.add_all(RoleAssignment(user_id=u.id, role_id=role, org_unit_id=unit) for u in users)
     _, record = recorded(roles.delete, world.admin, role, expected_version=world.version(Role, role))
     assert record.blocked == BLOCKED_BULK and not record.undoable
+
+
+def test_an_import_is_not_undoable(world: World, tmp_path: Path) -> None:
+    """E7, S8: an Excel import writes set-based: it goes on the stack as not undoable."""
+    from xlsxhelpers import write_xlsx
+
+    from mandant_desktop.services.exports import CUSTOMER_HEADERS
+    from mandant_desktop.services.imports import ImportKind
+    from mandant_desktop.services.recording import BLOCKED_BULK
+
+    path = write_xlsx(
+        tmp_path / "kunden.xlsx",
+        CUSTOMER_HEADERS,
+        [["30001", "Druckerei", "", "No", None, None, "Nord", "", "Active"]],
+    )
+    result, record = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path)
+    assert result.added == 1 and not result.errors
+    assert record.blocked == BLOCKED_BULK
+    _, dry = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path, dry_run=True)
+    assert dry.empty
