@@ -48,6 +48,8 @@ RECORDED_SERVICES = (
     "mail",
     "imports",
 )
+#: steps kept per page; each holds the row images of its change
+UNDO_LIMIT = 100
 #: an undo or redo of more rows than this runs with a progress dialog and Cancel (E3)
 PROGRESS_ROWS = 2_000
 
@@ -178,7 +180,9 @@ class UndoHub(QObject):
             else:
                 page.refresh()
 
-        return UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps = UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps.stack.setUndoLimit(UNDO_LIMIT)  # the oldest steps' row images are let go
+        return steps
 
     # ------------------------------------------------------------------ recorded changes
 

@@ -25,6 +25,7 @@ from mandant_desktop.db.models import (
     Customer,
     DistributionList,
     RightsGroup,
+    RightsGroupMember,
     Role,
     RoleAssignment,
     Template,
@@ -157,6 +158,26 @@ def test_customers_create_properties_deactivate_delete(world: World) -> None:
         cid,
         PropertiesChange(remote_access=True, quota_mb=250, is_agency=True, default_agency_id=None),
         expected_version=world.version(Customer, cid),
+    )
+    # C7, C10, C12: contact persons, a contact with its external user (password and all), its
+    # deactivation
+    from mandant_desktop.services.customer_contacts import NewContact, NewExternalUser
+
+    with world.db.session_factory.begin() as session:
+        rep = User(username="rolf", username_key="rolf", first_name="Rolf", last_name="Roth")
+        session.add(rep)
+        session.flush()
+        rep_id = rep.id
+        sales = session.scalar(select(RightsGroup.id).where(RightsGroup.name == "CustomerSalesRepresentatives"))
+        session.add(RightsGroupMember(group_id=sales, user_id=rep_id))
+    world.round_trip(world.services.contact_persons.apply, world.admin, [cid], add=[rep_id])
+    people = world.services.customer_contacts
+    person, _ = world.round_trip(people.create_contact, world.admin, cid, NewContact("Albers", "Anna"))
+    external, _ = world.round_trip(
+        people.create_external_user, world.admin, NewExternalUser(person, "anna.albers", "Geheim-123", "Geheim-123")
+    )
+    world.round_trip(
+        people.set_external_user_active, world.admin, external, False, expected_version=world.version(User, external)
     )
     world.round_trip(customers.deactivate, world.admin, {cid: world.version(Customer, cid)})
     world.round_trip(customers.reactivate, world.admin, {cid: world.version(Customer, cid)})
