@@ -1693,16 +1693,32 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Kunden: %1</translation>
     </message>
     <message>
+        <source>Delete customers</source>
+        <translation>Kunden löschen</translation>
+    </message>
+    <message>
         <source>Customers deleted: %1.</source>
         <translation>Gelöschte Kunden: %1.</translation>
+    </message>
+    <message>
+        <source>Deactivate customers</source>
+        <translation>Kunden deaktivieren</translation>
     </message>
     <message>
         <source>Customers deactivated, and with them their external users (%1).</source>
         <translation>Kunden deaktiviert und mit ihnen ihre externen Benutzer (%1).</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
         <source>Customers exported: %1 rows to %2.</source>
         <translation>Kunden exportiert: %1 Zeilen nach %2.</translation>
+    </message>
+    <message>
+        <source>Reactivate customers</source>
+        <translation>Kunden reaktivieren</translation>
     </message>
     <message>
         <source>Search by number, name or short name (Ctrl+F)</source>
@@ -4182,6 +4198,10 @@ Betreff: %2</translation>
         <translation>%1 Zeilen werden geschrieben…</translation>
     </message>
     <message>
+        <source>Done. Press F5 to reload; your unsaved changes on this page are kept until then.</source>
+        <translation>Erledigt. Zum Neuladen F5 drücken; Ihre nicht gespeicherten Änderungen auf dieser Seite bleiben bis dahin erhalten.</translation>
+    </message>
+    <message>
         <source>Can&apos;t undo: %1</source>
         <translation>Nicht rückgängig zu machen: %1</translation>
     </message>
@@ -4473,6 +4493,14 @@ Betreff: %2</translation>
     <message>
         <source>%n user(s) deactivated.</source>
         <translation>%n Benutzer deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Reactivate users</source>
+        <translation>Benutzer reaktivieren</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Users</source>
