@@ -5265,6 +5265,10 @@ Betreff: %2</translation>
         <translation>{email} ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
+        <source>{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself if it should go.</source>
+        <translation>{name} hat inzwischen untergeordnete Einheiten bekommen, daher löscht Rückgängig sie nicht. Löschen Sie sie selbst, wenn sie weg soll.</translation>
+    </message>
+    <message>
         <source>{name} is not an Excel workbook (.xlsx).</source>
         <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx).</translation>
     </message>
