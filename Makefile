@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # only when asked to (CI machines are fresh anyway).
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck pytest translations screenshots bench clean
+.PHONY: run test lint typecheck pytest translations screenshots bench bundle bundle-smoke packaging-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy mandant_desktop
 
-pytest: $(VENV)/.installed-test
+pytest: $(VENV)/.installed-test packaging-tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
@@ -40,11 +40,8 @@ test: lint typecheck pytest
 translations: $(VENV)/.installed-test
 	$(BIN)/python tools/update_translations.py
 
-screenshots: $(VENV)/.installed-app  ## renders every page of the demo database
-	@mkdir -p docs/screenshots
-	for page in tenants users roles assignments org-units customers contacts audit settings outbox; do \
-		QT_QPA_PLATFORM=offscreen $(BIN)/mandant-desktop --demo --screenshot docs/screenshots/$$page.png --page $$page || exit 1; \
-	done
+screenshots: $(VENV)/.installed-app  ## every page of the demo database: de/en, light/dark, 200 % (docs/screenshots/pages)
+	$(BIN)/python tools/screenshots.py $(SCREENSHOT_ARGS)
 
 # Not part of `make test`: about 8 minutes of a 2-core machine on the large demo, which is generated
 # once into /tmp/bench-large.sqlite (BENCH_DB=URL for another database). Writes bench/last.json.
@@ -54,6 +51,23 @@ $(VENV)/.installed-bench: pyproject.toml setup.py | $(BIN)/python
 
 bench: $(VENV)/.installed-bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
+
+# Not part of `make test` either: the standalone Linux bundle dist/mandant-desktop/ (SPEC E6), built
+# with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (2 to 5 minutes
+# on a busy 2-core machine; 217 MB). `make bundle-smoke` starts it offscreen on a temporary database.
+bundle:
+	PYTHON=$(PYTHON) packaging/build.sh
+
+bundle-smoke:
+	packaging/smoke.sh dist/mandant-desktop
+
+# The validators of the .desktop file and the AppStream metainfo (Debian packages; needs root),
+# installed only where missing. `make test` runs the checks that use them.
+# Without root or apt-get it says so and goes on; those tests then skip (in CI they fail instead).
+packaging-tools:
+	@command -v desktop-file-validate >/dev/null && command -v appstreamcli >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq desktop-file-utils appstream; } \
+		|| echo "note: desktop-file-utils and appstream could not be installed; their checks will skip"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

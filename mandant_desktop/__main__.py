@@ -7,6 +7,7 @@ or upgrade declined, 5 the screenshot could not be written, 1 anything unexpecte
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -40,7 +41,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PNG", help="render --page offscreen to PNG and exit")
     parser.add_argument("--page", choices=PAGE_IDS, help="the page to show (with --screenshot: to render)")
     parser.add_argument("--lang", choices=("de", "en"), help="language of the UI for this run")
+    parser.add_argument(
+        "--scheme", choices=("system", "light", "dark"), help="colour scheme for this run (default: the setting)"
+    )
+    parser.add_argument(
+        "--scale",
+        type=_scale_factor,
+        metavar="FACTOR",
+        help="scale the UI by FACTOR, e.g. 1.5 or 2 (sets QT_SCALE_FACTOR; for screenshots at high DPI)",
+    )
     return parser
+
+
+def _scale_factor(text: str) -> float:
+    try:
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.5 <= value <= 4:
+        raise argparse.ArgumentTypeError("the scale factor must lie between 0.5 and 4 (50 % to 400 %)")
+    return value
 
 
 def display_missing(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
@@ -56,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.screenshot and not args.page:
         parser.error("--screenshot needs --page")
+    if args.scale:
+        # Read by Qt when the application starts, so it must be set before.
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     if args.screenshot:
         # Rendering needs no screen; set before Qt starts, so it also works over ssh and in CI.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -67,9 +90,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
 
-    from mandant_desktop.ui.launcher import run
+    # No cyclic collection while the start creates its long-lived objects (modules, classes, the
+    # ORM's mappers): the collector would walk them again and again for nothing. Once running, the
+    # GUI thread collects (ui.collector); the launcher freezes what the start left (issue 8).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from mandant_desktop.ui.launcher import run
 
-    return run(args)
+        return run(args)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 if __name__ == "__main__":

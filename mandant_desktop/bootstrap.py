@@ -6,10 +6,11 @@ creates engines or session factories.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,33 +27,34 @@ from mandant_desktop.db.engine import (
     sqlite_path,
     verify_connection,
 )
-from mandant_desktop.services.activation import ActivationService
-from mandant_desktop.services.assignments import AssignmentsService
-from mandant_desktop.services.auth import AuthService
-from mandant_desktop.services.changes import ChangeService
-from mandant_desktop.services.connection_guard import ConnectionGuard
-from mandant_desktop.services.contact_persons import ContactPersonService
-from mandant_desktop.services.customer_contacts import CustomerContactService
-from mandant_desktop.services.customers import CustomerService
-from mandant_desktop.services.effective_permissions import EffectivePermissionsService
-from mandant_desktop.services.mail import MailService
-from mandant_desktop.services.org_units import OrgUnitsService
-from mandant_desktop.services.rights_groups import RightsGroupService
-from mandant_desktop.services.rights_naming import RightsNamingService
-from mandant_desktop.services.roles import RolesService
-from mandant_desktop.services.users import UsersService
 
 if TYPE_CHECKING:
     from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
     from mandant_desktop.services.access import AccessService
+    from mandant_desktop.services.activation import ActivationService
+    from mandant_desktop.services.assignments import AssignmentsService
     from mandant_desktop.services.audit import AuditService
+    from mandant_desktop.services.auth import AuthService
+    from mandant_desktop.services.changes import ChangeService
+    from mandant_desktop.services.connection_guard import ConnectionGuard
+    from mandant_desktop.services.contact_persons import ContactPersonService
     from mandant_desktop.services.contacts import ContactService
+    from mandant_desktop.services.customer_contacts import CustomerContactService
+    from mandant_desktop.services.customers import CustomerService
+    from mandant_desktop.services.effective_permissions import EffectivePermissionsService
     from mandant_desktop.services.imports import ImportService
     from mandant_desktop.services.lists import ListService
+    from mandant_desktop.services.mail import MailService
+    from mandant_desktop.services.org_units import OrgUnitsService
     from mandant_desktop.services.profiles import ProfileStore
+    from mandant_desktop.services.rights_groups import RightsGroupService
+    from mandant_desktop.services.rights_naming import RightsNamingService
+    from mandant_desktop.services.roles import RolesService
     from mandant_desktop.services.secrets import SecretStore
     from mandant_desktop.services.tenant_data import TenantDataRouter
     from mandant_desktop.services.tenants import TenantService
+    from mandant_desktop.services.undo import UndoService
+    from mandant_desktop.services.users import UsersService
 
 log = logging.getLogger(__name__)
 
@@ -100,79 +102,168 @@ def make_profile_store(secrets: SecretStore | None = None) -> ProfileStore:
 
 @dataclass
 class Services:
-    """The use cases, each bound to the session factory. Later features add theirs here."""
+    """The use cases, each bound to the session factory. Later features add theirs here.
+
+    Each service is built (and its module imported) when first used, so that a start imports what
+    the log-in and the first page need and no more: the export and import modules bring openpyxl,
+    mail brings smtplib (issue 8).
+    """
 
     session_factory: sessionmaker[Session]
-    auth: AuthService = field(init=False)
-    # users, roles and role assignment (issue 3)
-    users: UsersService = field(init=False)
-    activation: ActivationService = field(init=False)
-    mail: MailService = field(init=False)
-    roles: RolesService = field(init=False)
-    assignments: AssignmentsService = field(init=False)
-    #: one user's permissions in every unit, for repeated checks (issue 8)
-    effective_permissions: EffectivePermissionsService = field(init=False)
-    #: the org-unit tree with role inheritance (issue 4)
-    org_units: OrgUnitsService = field(init=False)
-    # customers (issue 6)
-    customers: CustomerService = field(init=False)
-    rights_groups: RightsGroupService = field(init=False)
-    contact_persons: ContactPersonService = field(init=False)
-    customer_contacts: CustomerContactService = field(init=False)
-    rights_naming: RightsNamingService = field(init=False)
-    #: tenants feature (SPEC T1-T12); ``secrets`` holds separate tenants' database passwords
+    #: separate tenants' database passwords (tenants feature, SPEC T1-T12)
     secrets: SecretStore | None = None
-    tenant_data: TenantDataRouter = field(init=False)
-    tenants: TenantService = field(init=False)
-    access: AccessService = field(init=False)
-    contacts: ContactService = field(init=False)
-    lists: ListService = field(init=False)
-    # audit log and imports (issue 7, engineer A)
-    audit: AuditService = field(init=False)
-    imports: ImportService = field(init=False)
-    #: other workstations' changes (issue 7, SPEC E8)
-    changes: ChangeService = field(init=False)
-    connection_guard: ConnectionGuard = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.auth = AuthService(self.session_factory)
-        self.users = UsersService(self.session_factory)
-        self.activation = ActivationService(self.session_factory)
-        self.mail = MailService(self.session_factory, make_secret_store)
-        self.roles = RolesService(self.session_factory)
-        self.assignments = AssignmentsService(self.session_factory)
-        self.org_units = OrgUnitsService(self.session_factory)
-        self.effective_permissions = EffectivePermissionsService(self.session_factory)
-        # customers (issue 6)
-        self.customers = CustomerService(self.session_factory)
-        self.rights_groups = RightsGroupService(self.session_factory)
-        self.contact_persons = ContactPersonService(self.session_factory)
-        self.customer_contacts = CustomerContactService(self.session_factory)
-        self.rights_naming = RightsNamingService(self.session_factory)
-        self._init_tenants()
-        self._init_audit_and_imports()
-        self.changes = ChangeService(self.session_factory)
-        self.connection_guard = ConnectionGuard(self.session_factory)
+    @functools.cached_property
+    def auth(self) -> AuthService:
+        from mandant_desktop.services.auth import AuthService
 
-    def _init_tenants(self) -> None:
-        from mandant_desktop.services.access import AccessService
-        from mandant_desktop.services.contacts import ContactService
-        from mandant_desktop.services.lists import ListService
+        return AuthService(self.session_factory)
+
+    # users, roles and role assignment (issue 3)
+    @functools.cached_property
+    def users(self) -> UsersService:
+        from mandant_desktop.services.users import UsersService
+
+        return UsersService(self.session_factory)
+
+    @functools.cached_property
+    def activation(self) -> ActivationService:
+        from mandant_desktop.services.activation import ActivationService
+
+        return ActivationService(self.session_factory)
+
+    @functools.cached_property
+    def mail(self) -> MailService:
+        from mandant_desktop.services.mail import MailService
+
+        return MailService(self.session_factory, make_secret_store)
+
+    @functools.cached_property
+    def roles(self) -> RolesService:
+        from mandant_desktop.services.roles import RolesService
+
+        return RolesService(self.session_factory)
+
+    @functools.cached_property
+    def assignments(self) -> AssignmentsService:
+        from mandant_desktop.services.assignments import AssignmentsService
+
+        return AssignmentsService(self.session_factory)
+
+    @functools.cached_property
+    def effective_permissions(self) -> EffectivePermissionsService:
+        """One user's permissions in every unit, for repeated checks (issue 8)."""
+        from mandant_desktop.services.effective_permissions import EffectivePermissionsService
+
+        return EffectivePermissionsService(self.session_factory)
+
+    @functools.cached_property
+    def org_units(self) -> OrgUnitsService:
+        """The org-unit tree with role inheritance (issue 4)."""
+        from mandant_desktop.services.org_units import OrgUnitsService
+
+        return OrgUnitsService(self.session_factory)
+
+    # customers (issue 6)
+    @functools.cached_property
+    def customers(self) -> CustomerService:
+        from mandant_desktop.services.customers import CustomerService
+
+        return CustomerService(self.session_factory)
+
+    @functools.cached_property
+    def rights_groups(self) -> RightsGroupService:
+        from mandant_desktop.services.rights_groups import RightsGroupService
+
+        return RightsGroupService(self.session_factory)
+
+    @functools.cached_property
+    def contact_persons(self) -> ContactPersonService:
+        from mandant_desktop.services.contact_persons import ContactPersonService
+
+        return ContactPersonService(self.session_factory)
+
+    @functools.cached_property
+    def customer_contacts(self) -> CustomerContactService:
+        from mandant_desktop.services.customer_contacts import CustomerContactService
+
+        return CustomerContactService(self.session_factory)
+
+    @functools.cached_property
+    def rights_naming(self) -> RightsNamingService:
+        from mandant_desktop.services.rights_naming import RightsNamingService
+
+        return RightsNamingService(self.session_factory)
+
+    # tenants (SPEC T1-T12)
+    @functools.cached_property
+    def tenant_data(self) -> TenantDataRouter:
         from mandant_desktop.services.tenant_data import TenantDataRouter
+
+        return TenantDataRouter(self.session_factory, self.secrets or make_secret_store())
+
+    @functools.cached_property
+    def tenants(self) -> TenantService:
         from mandant_desktop.services.tenants import TenantService
 
-        self.tenant_data = TenantDataRouter(self.session_factory, self.secrets or make_secret_store())
-        self.tenants = TenantService(self.session_factory, self.tenant_data)
-        self.access = AccessService(self.session_factory)
-        self.contacts = ContactService(self.tenant_data)
-        self.lists = ListService(self.tenant_data)
+        return TenantService(self.session_factory, self.tenant_data)
 
-    def _init_audit_and_imports(self) -> None:
+    @functools.cached_property
+    def access(self) -> AccessService:
+        from mandant_desktop.services.access import AccessService
+
+        return AccessService(self.session_factory)
+
+    @functools.cached_property
+    def contacts(self) -> ContactService:
+        from mandant_desktop.services.contacts import ContactService
+
+        return ContactService(self.tenant_data)
+
+    @functools.cached_property
+    def lists(self) -> ListService:
+        from mandant_desktop.services.lists import ListService
+
+        return ListService(self.tenant_data)
+
+    # audit log and imports (issue 7)
+    @functools.cached_property
+    def audit(self) -> AuditService:
         from mandant_desktop.services.audit import AuditService
+
+        return AuditService(self.session_factory)
+
+    @functools.cached_property
+    def imports(self) -> ImportService:
         from mandant_desktop.services.imports import ImportService
 
-        self.audit = AuditService(self.session_factory)
-        self.imports = ImportService(self.session_factory)
+        return ImportService(self.session_factory)
+
+    @functools.cached_property
+    def changes(self) -> ChangeService:
+        """Other workstations' changes (issue 7, SPEC E8)."""
+        from mandant_desktop.services.changes import ChangeService
+
+        return ChangeService(self.session_factory)
+
+    @functools.cached_property
+    def undo(self) -> UndoService:
+        """Undo and redo of recorded changes (issue 9, SPEC E7)."""
+        from mandant_desktop.services.undo import UndoService
+
+        return UndoService(self.session_factory)
+
+    @functools.cached_property
+    def connection_guard(self) -> ConnectionGuard:
+        from mandant_desktop.services.connection_guard import ConnectionGuard
+
+        return ConnectionGuard(self.session_factory)
+
+    def close(self) -> None:
+        """Close the separate tenants' engines, if the router was ever built."""
+        router = self.__dict__.get("tenant_data")
+        if router is not None:
+            router.close()
 
 
 @dataclass
@@ -186,7 +277,7 @@ class AppContext:
     upgrade: UpgradeReport | None = None
 
     def close(self) -> None:
-        self.services.tenant_data.close()
+        self.services.close()
         self.engine.dispose()
 
     @property

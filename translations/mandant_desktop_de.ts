@@ -163,6 +163,33 @@
     </message>
 </context>
 <context>
+    <name>AppearanceSection</name>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light or dark colours for this workstation; “As the system” follows the desktop setting.</source>
+        <translation>Helle oder dunkle Farben für diesen Arbeitsplatz; „Wie das System“ folgt der Einstellung des Desktops.</translation>
+    </message>
+</context>
+<context>
     <name>AssignContactPersonDialog</name>
     <message>
         <source>Contact person of only some of the selected customers: %1</source>
@@ -285,6 +312,18 @@
     <message>
         <source>Bulk edit: %n assignment(s) removed</source>
         <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
+    </message>
+    <message>
+        <source>Loading org units, users and their roles…</source>
+        <translation>Organisationseinheiten, Benutzer und ihre Rollen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Press F5 to try again.</source>
+        <translation>Zum erneuten Versuch F5 drücken.</translation>
     </message>
     <message>
         <source>Bulk edit: %n assignment(s) added</source>
@@ -1225,6 +1264,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>kontakte.xlsx</translation>
     </message>
     <message>
+        <source>Writing the Excel file…</source>
+        <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
+    <message>
         <source>{count} contacts exported.</source>
         <translation>{count} Kontakte exportiert.</translation>
     </message>
@@ -1642,20 +1685,40 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Kunden: Suche läuft…</translation>
     </message>
     <message>
+        <source>Customers: %1 and more, counting…</source>
+        <translation>Kunden: %1 und mehr, wird gezählt…</translation>
+    </message>
+    <message>
         <source>Customers: %1</source>
         <translation>Kunden: %1</translation>
+    </message>
+    <message>
+        <source>Delete customers</source>
+        <translation>Kunden löschen</translation>
     </message>
     <message>
         <source>Customers deleted: %1.</source>
         <translation>Gelöschte Kunden: %1.</translation>
     </message>
     <message>
+        <source>Deactivate customers</source>
+        <translation>Kunden deaktivieren</translation>
+    </message>
+    <message>
         <source>Customers deactivated, and with them their external users (%1).</source>
         <translation>Kunden deaktiviert und mit ihnen ihre externen Benutzer (%1).</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
         <source>Customers exported: %1 rows to %2.</source>
         <translation>Kunden exportiert: %1 Zeilen nach %2.</translation>
+    </message>
+    <message>
+        <source>Reactivate customers</source>
+        <translation>Kunden reaktivieren</translation>
     </message>
     <message>
         <source>Search by number, name or short name (Ctrl+F)</source>
@@ -2492,14 +2555,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Untergeordnete Einheit hinzufügen</translation>
     </message>
     <message>
-        <source>%1 added.</source>
-        <translation>%1 hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Renamed to %1.</source>
-        <translation>Umbenannt in %1.</translation>
-    </message>
-    <message>
         <source>Move %1 under %2</source>
         <translation>%1 unter %2 verschieben</translation>
     </message>
@@ -2528,12 +2583,28 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Löschen</translation>
     </message>
     <message>
-        <source>%1 deleted.</source>
-        <translation>%1 gelöscht.</translation>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Deleting %1…</source>
         <translation>%1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Loading all org units…</source>
+        <translation>Alle Organisationseinheiten werden geladen…</translation>
+    </message>
+    <message>
+        <source>%n org unit(s) shown.</source>
+        <translation>%n Organisationseinheit(en) angezeigt.</translation>
     </message>
     <message>
         <source>Nothing to change: it is so already.</source>
@@ -2634,6 +2705,22 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Do&amp;wnload</source>
         <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <source>Ex&amp;pand all</source>
+        <translation>Alle auf&amp;klappen</translation>
+    </message>
+    <message>
+        <source>Show every org unit at every level (Ctrl++)</source>
+        <translation>Alle Organisationseinheiten auf allen Ebenen zeigen (Strg++)</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse all</source>
+        <translation>Alle &amp;zuklappen</translation>
+    </message>
+    <message>
+        <source>Show the top level only (Ctrl+-)</source>
+        <translation>Nur die oberste Ebene zeigen (Strg+-)</translation>
     </message>
     <message>
         <source>Org units</source>
@@ -3725,6 +3812,10 @@ Betreff: %2</translation>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
+        <source>Loading tenants and their access…</source>
+        <translation>Mandanten und Zugriffe werden geladen…</translation>
+    </message>
+    <message>
         <source>{count} sub-tenant entries changed.</source>
         <translation>{count} Einträge bei Tochtermandanten geändert.</translation>
     </message>
@@ -3874,10 +3965,308 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>Undo</name>
+    <message>
+        <source>Create tenant “%1”</source>
+        <translation>Mandant „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change tenant “%1”</source>
+        <translation>Mandant „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete tenant “%1”</source>
+        <translation>Mandant „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change tenants (%2)</source>
+        <translation>Mandanten ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create customer “%1”</source>
+        <translation>Kunde „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change customer “%1”</source>
+        <translation>Kunde „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete customer “%1”</source>
+        <translation>Kunde „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change customers (%2)</source>
+        <translation>Kunden ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create role “%1”</source>
+        <translation>Rolle „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change role “%1”</source>
+        <translation>Rolle „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete role “%1”</source>
+        <translation>Rolle „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change roles (%2)</source>
+        <translation>Rollen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create rights group “%1”</source>
+        <translation>Rechte-Gruppe „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change rights group “%1”</source>
+        <translation>Rechte-Gruppe „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete rights group “%1”</source>
+        <translation>Rechte-Gruppe „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change rights groups (%2)</source>
+        <translation>Rechte-Gruppen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create user “%1”</source>
+        <translation>Benutzer „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change user “%1”</source>
+        <translation>Benutzer „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete user “%1”</source>
+        <translation>Benutzer „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change users (%2)</source>
+        <translation>Benutzer ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create distribution list “%1”</source>
+        <translation>Verteiler „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change distribution list “%1”</source>
+        <translation>Verteiler „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete distribution list “%1”</source>
+        <translation>Verteiler „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change distribution lists (%2)</source>
+        <translation>Verteiler ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create template “%1”</source>
+        <translation>Vorlage „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change template “%1”</source>
+        <translation>Vorlage „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete template “%1”</source>
+        <translation>Vorlage „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change templates (%2)</source>
+        <translation>Vorlagen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create contact “%1”</source>
+        <translation>Kontaktperson „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change contact “%1”</source>
+        <translation>Kontaktperson „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete contact “%1”</source>
+        <translation>Kontaktperson „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change contacts (%2)</source>
+        <translation>Kontaktpersonen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Create person-role “%1”</source>
+        <translation>Rolle einer Person „%1“ anlegen</translation>
+    </message>
+    <message>
+        <source>Change person-role “%1”</source>
+        <translation>Rolle einer Person „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Delete person-role “%1”</source>
+        <translation>Rolle einer Person „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Change person-roles (%2)</source>
+        <translation>Rollen von Personen ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Change access rights (%2)</source>
+        <translation>Zugriffsrechte ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Assign contact persons (%2)</source>
+        <translation>Ansprechpartner zuordnen (%2)</translation>
+    </message>
+    <message>
+        <source>Remove contact persons (%2)</source>
+        <translation>Ansprechpartner entfernen (%2)</translation>
+    </message>
+    <message>
+        <source>Change contact persons (%2)</source>
+        <translation>Ansprechpartner ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Add members (%2)</source>
+        <translation>Mitglieder hinzufügen (%2)</translation>
+    </message>
+    <message>
+        <source>Change members (%2)</source>
+        <translation>Mitglieder ändern (%2)</translation>
+    </message>
+    <message>
+        <source>Remove members (%2)</source>
+        <translation>Mitglieder entfernen (%2)</translation>
+    </message>
+    <message>
+        <source>Activate or deactivate users (%2)</source>
+        <translation>Benutzer aktivieren oder deaktivieren (%2)</translation>
+    </message>
+    <message>
+        <source>Deactivate customers (%2)</source>
+        <translation>Kunden deaktivieren (%2)</translation>
+    </message>
+    <message>
+        <source>Reactivate customers (%2)</source>
+        <translation>Kunden reaktivieren (%2)</translation>
+    </message>
+    <message>
+        <source>Change the permissions of role “%1”</source>
+        <translation>Berechtigungen der Rolle „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Restore the defaults of role “%1”</source>
+        <translation>Standard der Rolle „%1“ wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Change the permissions of rights group “%1”</source>
+        <translation>Berechtigungen der Rechte-Gruppe „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Send activation links (%2)</source>
+        <translation>Aktivierungslinks senden (%2)</translation>
+    </message>
+    <message>
+        <source>Change the mail settings</source>
+        <translation>E-Mail-Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Change the rights-group name pattern</source>
+        <translation>Namensmuster der Rechte-Gruppen ändern</translation>
+    </message>
+    <message>
+        <source>Import templates (%2)</source>
+        <translation>Vorlagen importieren (%2)</translation>
+    </message>
+    <message>
+        <source>Change (%2 rows)</source>
+        <translation>Änderung (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>Import aus Excel</translation>
+    </message>
+    <message>
+        <source>It changed many rows at once, which cannot be taken back row by row.</source>
+        <translation>Sie hat viele Zeilen auf einmal geändert; das lässt sich nicht Zeile für Zeile zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>A password cannot be changed back.</source>
+        <translation>Ein Passwort lässt sich nicht zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>A sent mail cannot be called back.</source>
+        <translation>Eine versendete E-Mail lässt sich nicht zurückholen.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHub</name>
+    <message>
+        <source>Undo and redo</source>
+        <translation>Rückgängig und Wiederholen</translation>
+    </message>
+    <message>
+        <source>Writing %1 rows…</source>
+        <translation>%1 Zeilen werden geschrieben…</translation>
+    </message>
+    <message>
+        <source>Done. Press F5 to reload; your unsaved changes on this page are kept until then.</source>
+        <translation>Erledigt. Zum Neuladen F5 drücken; Ihre nicht gespeicherten Änderungen auf dieser Seite bleiben bis dahin erhalten.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t undo: %1</source>
+        <translation>Nicht rückgängig zu machen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo: %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Nothing to undo on this page</source>
+        <translation>Auf dieser Seite gibt es nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo: %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Nothing to redo on this page</source>
+        <translation>Auf dieser Seite gibt es nichts zu wiederholen</translation>
+    </message>
+</context>
+<context>
     <name>UndoSteps</name>
     <message>
         <source>Please wait: the previous change is still being saved.</source>
         <translation>Bitte warten Sie: Die vorige Änderung wird noch gespeichert.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t undo “%1”: %2</source>
+        <translation>„%1“ kann nicht rückgängig gemacht werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -4122,6 +4511,14 @@ Betreff: %2</translation>
         <translation>%n Benutzer deaktiviert.</translation>
     </message>
     <message>
+        <source>Reactivate users</source>
+        <translation>Benutzer reaktivieren</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
@@ -4292,6 +4689,30 @@ Betreff: %2</translation>
         <translation>{path} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
+        <source>Cannot undo: data was added to this {object} afterwards. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: zu {object} wurden inzwischen Daten hinzugefügt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: the data it would bring back clashes with data saved since (a name or number is taken again, or something it belongs to is gone). Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: die zurückgeholten Daten passen nicht zu inzwischen gespeicherten (ein Name oder eine Nummer ist wieder vergeben, oder etwas, zu dem sie gehören, ist nicht mehr da). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: this {object} exists again; it was created on another workstation in the meantime. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {object} existiert wieder; es wurde inzwischen an einem anderen Arbeitsplatz angelegt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {object} wurde nach Ihrer Änderung an einem anderen Arbeitsplatz geändert. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {object} wurde inzwischen an einem anderen Arbeitsplatz gelöscht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {who} hat {object} am {when} nach Ihrer Änderung geändert. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>Cannot write to the folder {folder}: {reason}</source>
         <translation>In den Ordner {folder} kann nicht geschrieben werden: {reason}</translation>
     </message>
@@ -4460,6 +4881,10 @@ Betreff: %2</translation>
         <translation>Jemand anderes hat diese Daten inzwischen geändert. Es wurde nichts gespeichert; laden Sie neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
+        <source>Someone else renamed this org unit to {name} in the meantime, so it keeps that name.</source>
+        <translation>Jemand anderes hat diese Organisationseinheit inzwischen in {name} umbenannt; sie behält diesen Namen.</translation>
+    </message>
+    <message>
         <source>System groups and customer groups cannot be deleted here; a customer group goes with the customer&apos;s remote access.</source>
         <translation>System- und Kunden-Rechte-Gruppen können hier nicht gelöscht werden; eine Kunden-Rechte-Gruppe entfällt mit dem Remote Access des Kunden.</translation>
     </message>
@@ -4562,6 +4987,10 @@ Betreff: %2</translation>
     <message>
         <source>The newsroom slug {slug} is used by the tenant {name}.</source>
         <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet.</translation>
+    </message>
+    <message>
+        <source>The org unit it belonged to no longer exists, so it cannot be restored. Reload the page.</source>
+        <translation>Die übergeordnete Organisationseinheit gibt es nicht mehr, daher kann diese nicht wiederhergestellt werden. Laden Sie die Seite neu.</translation>
     </message>
     <message>
         <source>The org unit no longer exists. Reload the page.</source>
@@ -4752,6 +5181,10 @@ Betreff: %2</translation>
         <translation>Dieser Aktivierungslink ist ungültig. Bitten Sie um einen neuen.</translation>
     </message>
     <message>
+        <source>This change cannot be undone.</source>
+        <translation>Diese Änderung kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
         <source>This change would leave no active administrator (a user who holds every admin permission). Give another user the Administrator role first.</source>
         <translation>Nach dieser Änderung gäbe es keinen aktiven Administrator mehr (einen Benutzer mit allen Verwaltungsberechtigungen). Geben Sie zuerst einem anderen Benutzer die Rolle Administrator.</translation>
     </message>
@@ -4848,6 +5281,10 @@ Betreff: %2</translation>
         <translation>{email} ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
+        <source>{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself if it should go.</source>
+        <translation>{name} hat inzwischen untergeordnete Einheiten bekommen, daher löscht Rückgängig sie nicht. Löschen Sie sie selbst, wenn sie weg soll.</translation>
+    </message>
+    <message>
         <source>{name} is not an Excel workbook (.xlsx).</source>
         <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx).</translation>
     </message>
@@ -4890,6 +5327,18 @@ Betreff: %2</translation>
     <message>
         <source>No password store (keyring) is available on this computer, so passwords are not saved and you are asked for them each time.</source>
         <translation>Auf diesem Computer ist kein Passwortspeicher (Schlüsselbund) verfügbar. Passwörter werden daher nicht gespeichert, sondern jedes Mal abgefragt.</translation>
+    </message>
+    <message>
+        <source>None of the user&apos;s roles in {unit} includes this permission.</source>
+        <translation>Keine der Rollen des Benutzers in {unit} enthält diese Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Chain broken at {unit}.</source>
+        <translation>Vererbung unterbrochen bei {unit}.</translation>
+    </message>
+    <message>
+        <source>No role in {unit}.</source>
+        <translation>Keine Rolle in {unit}.</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,12 @@ def plan_catalogue(connection: Connection) -> CatalogueChanges:
         connection.execute(select(_role.c.predefined_key).where(_role.c.predefined_key.is_not(None))).scalars()
     )
     plan.roles_created = [r.key for r in PREDEFINED_ROLES if r.key not in present_roles]
-    present_groups = set(connection.execute(select(_group.c.name_key)).scalars())
+    # Only the system groups' keys (unique index): a large database holds a group per customer, and
+    # reading them all made every start pay for the number of customers.
+    system_keys = [name_key(name) for name, _ in SYSTEM_RIGHTS_GROUPS]
+    present_groups = set(
+        connection.execute(select(_group.c.name_key).where(_group.c.name_key.in_(system_keys))).scalars()
+    )
     plan.groups_created = [name for name, _ in SYSTEM_RIGHTS_GROUPS if name_key(name) not in present_groups]
     return plan
 

@@ -31,12 +31,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, func, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
@@ -51,8 +47,17 @@ from mandant_desktop.db.engine import (
 )
 from mandant_desktop.domain.errors import DomainError, SchemaTooNewError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
 
+#: the newest revision in ``migrations/versions``. A database that stores exactly this one is
+#: current, which a start can tell without importing Alembic (a quarter of a second, issue 8); any
+#: other stored revision is judged by Alembic. ``tests/db/test_migrations.py`` checks that it is
+#: Alembic's head, so a new migration must update it.
+HEAD_REVISION = "0008_customer_search"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 #: how long a workstation waits for another one's upgrade before giving up
@@ -118,6 +123,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
     With ``connection`` set, env.py migrates through it (and inside its transaction).
     """
+    from alembic.config import Config
+
     config = Config()
     # Config values go through ConfigParser interpolation, where "%" is special.
     config.set_main_option("script_location", str(SCRIPT_LOCATION).replace("%", "%%"))
@@ -128,6 +135,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -143,10 +152,30 @@ def _known_revisions(script: ScriptDirectory) -> set[str]:
 
 
 def _current(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
 
 
+def _stored_revisions(connection: Connection) -> list[str]:
+    """The revisions in the version table; none when there is no such table."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return []
+    return list(connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars())
+
+
 def _status(connection: Connection) -> SchemaStatus:
+    """Where the database stands. The usual answers (empty, or exactly at :data:`HEAD_REVISION`)
+    come from the version table itself; anything else asks Alembic's script directory."""
+    stored = _stored_revisions(connection)
+    if not stored:
+        return SchemaStatus(current=None, head=HEAD_REVISION, state="empty")
+    if stored == [HEAD_REVISION]:
+        return SchemaStatus(current=HEAD_REVISION, head=HEAD_REVISION, state="current")
+    return _status_by_alembic(connection)
+
+
+def _status_by_alembic(connection: Connection) -> SchemaStatus:
     script = _script()
     head = script.get_current_head()
     if head is None:
@@ -171,6 +200,8 @@ def schema_status(engine: Engine) -> SchemaStatus:
 
 
 def _run_alembic_upgrade(connection: Connection) -> None:
+    from alembic import command
+
     with _ALEMBIC_LOCK:
         command.upgrade(alembic_config(connection), "head")
 

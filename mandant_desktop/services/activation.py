@@ -133,14 +133,17 @@ class ActivationService:
                 raise ValidationError("These users have no e-mail address: {names}.", names=", ".join(missing[:5]))
             links = [issue_link(uow.session, user, now, translate) for user in users]
             uow.audit_many(
-                {
-                    "object_type": "User",
-                    "object_id": link.user_id,
-                    "action": "update",
-                    "summary": "activation link sent",
-                    "changes": {"activation_link_expires": [None, link.expires_at.isoformat()]},
-                }
-                for link in links
+                (
+                    {
+                        "object_type": "User",
+                        "object_id": link.user_id,
+                        "action": "update",
+                        "summary": "activation link sent",
+                        "changes": {"activation_link_expires": [None, link.expires_at.isoformat()]},
+                    }
+                    for link in links
+                ),
+                recorded=True,  # the tokens are captured; the sent mail alone makes it not undoable
             )
             uow.commit()
         return links

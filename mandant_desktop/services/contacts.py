@@ -250,6 +250,9 @@ class ContactService(TenantDataService):
             roles = list(work.session.scalars(select(PersonRole).where(PersonRole.contact_id == contact_id)))
             for role in roles:
                 work.session.delete(role)
+            # The roles first: the ORM knows no order between the two, and a contact deleted first
+            # takes its roles with it (ON DELETE CASCADE), so that their own delete found no row.
+            work.session.flush()
             work.session.delete(contact)
             work.commit()
 

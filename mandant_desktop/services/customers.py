@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, delete, func, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from mandant_desktop.db import customer_search
 from mandant_desktop.db.models import (
     Customer,
     CustomerContactPerson,
@@ -164,16 +165,10 @@ def _number_order(descending: bool) -> list[Any]:
     return [c.desc() for c in columns] if descending else columns
 
 
-def search_clause(text: str) -> ColumnElement[bool] | None:
-    """Number, name or short name contain ``text`` (case-insensitive)."""
-    needle = text.strip().lower()
-    if not needle:
-        return None
-    return or_(
-        func.lower(Customer.number).contains(needle, autoescape=True),
-        func.lower(Customer.name).contains(needle, autoescape=True),
-        func.lower(Customer.short_name).contains(needle, autoescape=True),
-    )
+def search_clause(session: Session, text: str) -> ColumnElement[bool] | None:
+    """Number, name or short name contain ``text`` (case-insensitive), through the backend's search
+    index where it has one (see :mod:`mandant_desktop.db.customer_search`)."""
+    return customer_search.search_clause(session, text)
 
 
 class CustomerService:
@@ -185,7 +180,7 @@ class CustomerService:
     @staticmethod
     def _filters(session: Session, scope: TenantScope, query: CustomerQuery) -> list[ColumnElement[bool]]:
         filters = [visible_clause_in(session, scope, Customer.tenant_id)]
-        searched = search_clause(query.search)
+        searched = search_clause(session, query.search)
         if searched is not None:
             filters.append(searched)
         return filters
@@ -585,24 +580,27 @@ class CustomerService:
                 .join(Customer, Customer.id == User.customer_id)
                 .where(User.customer_id.in_(ids), User.kind == UserKind.EXTERNAL, User.status != UserStatus.DEACTIVATED)
             ).all()
-            if users:
-                session.execute(
-                    update(User)
-                    .where(User.id.in_([u.id for u in users]))
-                    .values(status=UserStatus.DEACTIVATED, version=User.version + 1, updated_by=operator.username[:100])
-                    .execution_options(synchronize_session=False)
-                )
-                uow.audit_many(
-                    {
-                        "object_type": "User",
-                        "object_id": u.id,
-                        "action": "update",
-                        "changes": {"status": [u.status.value, UserStatus.DEACTIVATED.value]},
-                        "tenant_id": u.tenant_id,
-                        "summary": "deactivated with its customer",
-                    }
-                    for u in users
-                )
+            with uow.watch(User, User.customer_id.in_(ids)):
+                if users:
+                    session.execute(
+                        update(User)
+                        .where(User.id.in_([u.id for u in users]))
+                        .values(
+                            status=UserStatus.DEACTIVATED, version=User.version + 1, updated_by=operator.username[:100]
+                        )
+                        .execution_options(synchronize_session=False)
+                    )
+                    uow.audit_many(
+                        {
+                            "object_type": "User",
+                            "object_id": u.id,
+                            "action": "update",
+                            "changes": {"status": [u.status.value, UserStatus.DEACTIVATED.value]},
+                            "tenant_id": u.tenant_id,
+                            "summary": "deactivated with its customer",
+                        }
+                        for u in users
+                    )
             for customer in customers:
                 if customer.status is not CustomerStatus.DEACTIVATED:
                     customer.status = CustomerStatus.DEACTIVATED
@@ -654,7 +652,7 @@ class CustomerService:
         with UnitOfWork(self._factory, operator, write=False) as uow:
             scope = load_tenant_scope(uow.session, operator)
             filters = [Customer.is_agency.is_(True), visible_clause(scope, Customer.tenant_id)]
-            searched = search_clause(search)
+            searched = search_clause(uow.session, search)
             if searched is not None:
                 filters.append(searched)
             rows = uow.session.execute(
@@ -692,16 +690,22 @@ def _delete_external_users(uow: UnitOfWork, customer_ids: list[int]) -> int:
     ).all()
     if not users:
         return 0
-    session.execute(delete(User).where(User.id.in_([u.id for u in users])).execution_options(synchronize_session=False))
+    with uow.watch(User, User.customer_id.in_(customer_ids)):
+        session.execute(
+            delete(User).where(User.id.in_([u.id for u in users])).execution_options(synchronize_session=False)
+        )
     uow.audit_many(
-        {
-            "object_type": "User",
-            "object_id": u.id,
-            "action": "delete",
-            "changes": {"username": [u.username, None]},
-            "tenant_id": u.tenant_id,
-            "summary": "external user removed with its customer's portal access",
-        }
-        for u in users
+        (
+            {
+                "object_type": "User",
+                "object_id": u.id,
+                "action": "delete",
+                "changes": {"username": [u.username, None]},
+                "tenant_id": u.tenant_id,
+                "summary": "external user removed with its customer's portal access",
+            }
+            for u in users
+        ),
+        recorded=True,
     )
     return len(users)

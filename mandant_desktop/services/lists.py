@@ -214,45 +214,47 @@ class ListService(TenantDataService):
                     dl.updated_at = utcnow()
             # Members must live in the list's database (T6); only then do their ids mean anything here.
             check_same_database(self._router, tenant_id, {member_tenant for member_tenant, _ in members})
-            new_members = {role_id for _, role_id in members}
-            added, removed = new_members - before, before - new_members
-            if added:
-                found_roles: dict[int, int] = {
-                    row.id: row.tenant_id
-                    for row in session.execute(
-                        select(PersonRole.id, PersonRole.tenant_id).where(PersonRole.id.in_(sorted(added)))
+            with work.watch(DistributionListMember, DistributionListMember.list_id == dl.id):
+                new_members = {role_id for _, role_id in members}
+                added, removed = new_members - before, before - new_members
+                if added:
+                    found_roles: dict[int, int] = {
+                        row.id: row.tenant_id
+                        for row in session.execute(
+                            select(PersonRole.id, PersonRole.tenant_id).where(PersonRole.id.in_(sorted(added)))
+                        )
+                    }
+                    claimed = dict((role_id, member_tenant) for member_tenant, role_id in members)
+                    missing = {role_id for role_id in added if found_roles.get(role_id) != claimed[role_id]}
+                    if missing:
+                        raise ValidationError(
+                            "{count} of the chosen person-roles no longer exist or live in another tenant's database.",
+                            count=len(missing),
+                        )
+                    for role_tenant in set(found_roles.values()):
+                        scope.require_edit(role_tenant, "PersonRole")
+                    session.execute(
+                        insert(DistributionListMember),
+                        [{"list_id": dl.id, "person_role_id": pid} for pid in sorted(added)],
                     )
-                }
-                claimed = dict((role_id, member_tenant) for member_tenant, role_id in members)
-                missing = {role_id for role_id in added if found_roles.get(role_id) != claimed[role_id]}
-                if missing:
-                    raise ValidationError(
-                        "{count} of the chosen person-roles no longer exist or live in another tenant's database.",
-                        count=len(missing),
-                    )
-                for role_tenant in set(found_roles.values()):
-                    scope.require_edit(role_tenant, "PersonRole")
-                session.execute(
-                    insert(DistributionListMember), [{"list_id": dl.id, "person_role_id": pid} for pid in sorted(added)]
-                )
-            if removed:
-                session.execute(
-                    delete(DistributionListMember).where(
-                        and_(
-                            DistributionListMember.list_id == dl.id,
-                            DistributionListMember.person_role_id.in_(sorted(removed)),
+                if removed:
+                    session.execute(
+                        delete(DistributionListMember).where(
+                            and_(
+                                DistributionListMember.list_id == dl.id,
+                                DistributionListMember.person_role_id.in_(sorted(removed)),
+                            )
                         )
                     )
-                )
-            if added or removed:
-                work.audit(
-                    "DistributionListMember",
-                    dl.id,
-                    "update",
-                    tenant_id=tenant_id,
-                    changes={"added": [None, sorted(added)], "removed": [sorted(removed), None]},
-                    summary=f"+{len(added)} / -{len(removed)}",
-                )
+                if added or removed:
+                    work.audit(
+                        "DistributionListMember",
+                        dl.id,
+                        "update",
+                        tenant_id=tenant_id,
+                        changes={"added": [None, sorted(added)], "removed": [sorted(removed), None]},
+                        summary=f"+{len(added)} / -{len(removed)}",
+                    )
             session.flush()
             new_id = dl.id
             work.commit()
@@ -271,7 +273,8 @@ class ListService(TenantDataService):
                 raise PermissionDeniedError(
                     "This distribution list has members of tenants you may not change; it is read only for you."
                 )
-            work.session.execute(delete(DistributionListMember).where(DistributionListMember.list_id == list_id))
+            with work.watch(DistributionListMember, DistributionListMember.list_id == list_id):
+                work.session.execute(delete(DistributionListMember).where(DistributionListMember.list_id == list_id))
             work.session.delete(dl)
             work.commit()
 

@@ -28,6 +28,7 @@ from mandant_desktop.db.models import AppSetting, OutboxMail, utcnow
 from mandant_desktop.db.models import MailStatus as MailStatus  # re-exported for the UI
 from mandant_desktop.domain import validation
 from mandant_desktop.domain.errors import DomainError, ValidationError
+from mandant_desktop.services import recording
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.rights_naming import check_setting_version, setting_version
 from mandant_desktop.services.secrets import SecretStore, SecretStoreUnavailableError
@@ -222,6 +223,8 @@ class MailService:
             )
             uow.session.flush()
             if password is not None:
+                # The keyring keeps no history: the settings could go back, the password not (E7).
+                recording.block(recording.BLOCKED_PASSWORD)
                 store = self._secrets()
                 try:
                     if password:

@@ -6,6 +6,7 @@ import socket
 from dataclasses import dataclass, field
 
 from mandant_desktop.domain.errors import PermissionDeniedError
+from mandant_desktop.services.recording import note_permission
 
 
 def workstation_name() -> str:
@@ -34,6 +35,7 @@ class Operator:
         return self.is_system or permission in self.permissions
 
     def require(self, permission: str) -> None:
+        note_permission(permission)  # an undo of this change asks for it again (E7)
         if not self.can(permission):
             raise PermissionDeniedError("You lack the permission {permission} for this action.", permission=permission)
 

@@ -26,8 +26,8 @@ Every change returns an :class:`OrgChange`, which :meth:`OrgUnitsService.revert`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any, Literal, TypeVar, cast
 
@@ -46,7 +46,13 @@ from mandant_desktop.db.models import (
     utcnow,
 )
 from mandant_desktop.domain import inheritance
-from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import (
+    ConflictError,
+    InUseError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.admin_guard import (
@@ -161,10 +167,39 @@ class MarkRow:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitRecord:
+    """An org unit as it was, so that an undo can put it back exactly (delete, and redo of add)."""
+
+    id: int
+    parent_id: int | None
+    name: str
+    depth: int
+    sort_order: int
+    version: int
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A unit that a change hung elsewhere (a move, or a child lifted when its parent was deleted):
+    its parent and sort order before and after, so that undo puts it back among its old siblings."""
+
+    unit_id: int
+    parent_before: int | None
+    order_before: int
+    parent_after: int | None
+    order_after: int
+
+    def reversed(self) -> Placement:
+        return Placement(self.unit_id, self.parent_after, self.order_after, self.parent_before, self.order_before)
+
+
+@dataclass(frozen=True, slots=True)
 class OrgChange:
     """What one operation did; compatible with :class:`services.assignments.ChangeSet` (``added``,
-    ``removed``, ``size``) and also covering inheritance sources and chain breaks, so that
-    :meth:`OrgUnitsService.revert` undoes it exactly."""
+    ``removed``, ``size``) and also covering inheritance sources, chain breaks and the tree itself
+    (units added, removed, renamed, hung elsewhere), so that :meth:`OrgUnitsService.revert` undoes
+    it exactly."""
 
     added: tuple[Key, ...] = ()
     removed: tuple[AssignmentRow, ...] = ()
@@ -172,8 +207,32 @@ class OrgChange:
     sources_removed: tuple[MarkRow, ...] = ()
     breaks_added: tuple[Mark, ...] = ()
     breaks_removed: tuple[MarkRow, ...] = ()
-    #: (unit, parent before, parent after) of a move
-    moved: tuple[int, int | None, int | None] | None = None
+    #: ids of the units the change created (undo deletes them, with everything stored on them)
+    units_added: tuple[int, ...] = ()
+    #: the units the change deleted, parents first (undo restores them, with their old ids if free)
+    units_removed: tuple[UnitRecord, ...] = ()
+    #: units hung under another parent (a move; the children lifted by a delete)
+    placements: tuple[Placement, ...] = ()
+    #: (unit, name before, name after) of a rename
+    renamed: tuple[int, str, str] | None = None
+    #: the added or renamed unit as the change left it
+    node: UnitNode | None = None
+    #: (old id, new id) of units an undo restored under a new id, their old one being taken (SQLite
+    #: hands out the highest id again once it is free); older steps must be renumbered likewise
+    renumbered: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def moved(self) -> tuple[int, int | None, int | None] | None:
+        """(unit, parent before, parent after) of a move."""
+        if len(self.placements) != 1 or self.units_removed or self.units_added:
+            return None
+        place = self.placements[0]
+        return (place.unit_id, place.parent_before, place.parent_after)
+
+    @property
+    def changes_tree(self) -> bool:
+        """Units were added, removed, renamed or moved (the tree must be reloaded)."""
+        return bool(self.units_added or self.units_removed or self.placements or self.renamed)
 
     @property
     def size(self) -> int:
@@ -184,8 +243,52 @@ class OrgChange:
             + len(self.sources_removed)
             + len(self.breaks_added)
             + len(self.breaks_removed)
-            + (1 if self.moved else 0)
+            + len(self.units_added)
+            + len(self.units_removed)
+            + len(self.placements)
+            + (1 if self.renamed else 0)
         )
+
+    def renumber(self, ids: Mapping[int, int]) -> OrgChange:
+        """The same change with the units ``ids`` maps under their new ids (see ``renumbered``)."""
+        if not ids:
+            return self
+
+        def u(unit: int) -> int:
+            return ids.get(unit, unit)
+
+        def o(unit: int | None) -> int | None:
+            return _renumbered(unit, ids)
+
+        return replace(
+            self,
+            added=tuple((user, u(unit), role) for user, unit, role in self.added),
+            removed=tuple(_renumber_row(row, ids) for row in self.removed),
+            sources_added=tuple((user, u(unit)) for user, unit in self.sources_added),
+            sources_removed=tuple(replace(m, org_unit_id=u(m.org_unit_id)) for m in self.sources_removed),
+            breaks_added=tuple((user, u(unit)) for user, unit in self.breaks_added),
+            breaks_removed=tuple(replace(m, org_unit_id=u(m.org_unit_id)) for m in self.breaks_removed),
+            units_added=tuple(u(unit) for unit in self.units_added),
+            units_removed=tuple(replace(r, id=u(r.id), parent_id=o(r.parent_id)) for r in self.units_removed),
+            placements=tuple(
+                replace(p, unit_id=u(p.unit_id), parent_before=o(p.parent_before), parent_after=o(p.parent_after))
+                for p in self.placements
+            ),
+            renamed=(u(self.renamed[0]), *self.renamed[1:]) if self.renamed else None,
+        )
+
+
+def _renumbered(unit: int | None, ids: Mapping[int, int]) -> int | None:
+    return None if unit is None else ids.get(unit, unit)
+
+
+def _renumber_row(row: AssignmentRow, ids: Mapping[int, int]) -> AssignmentRow:
+    source = row.inherited_from_id
+    return replace(
+        row,
+        org_unit_id=ids.get(row.org_unit_id, row.org_unit_id),
+        inherited_from_id=None if source is None else ids.get(source, source),
+    )
 
 
 @dataclass
@@ -225,7 +328,8 @@ class _Diff:
     breaks_off: list[MarkRow] = field(default_factory=list)
     breaks_on: list[MarkRow] = field(default_factory=list)
 
-    def change(self, moved: tuple[int, int | None, int | None] | None = None) -> OrgChange:
+    def change(self, **tree: Any) -> OrgChange:
+        """The change these writes make; ``tree`` adds what happened to the units themselves."""
         return OrgChange(
             added=tuple(row.key for row in self.inserts),
             removed=tuple(self.deletes),
@@ -233,8 +337,14 @@ class _Diff:
             sources_removed=tuple(self.sources_off),
             breaks_added=tuple(m.key for m in self.breaks_on),
             breaks_removed=tuple(self.breaks_off),
-            moved=moved,
+            **tree,
         )
+
+    def extend(self, other: _Diff) -> _Diff:
+        """Both sets of writes, done one after the other on different rows."""
+        for name in ("deletes", "inserts", "sources_off", "sources_on", "breaks_off", "breaks_on"):
+            getattr(self, name).extend(getattr(other, name))
+        return self
 
     def impact(self, unit_id: int) -> InheritImpact:
         units = {row.org_unit_id for row in (*self.deletes, *self.inserts)} - {unit_id}
@@ -251,6 +361,11 @@ def _pairs(result: Iterable[Any]) -> dict[Any, Any]:
 
 def _table(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
+
+
+def _record_columns() -> tuple[Any, ...]:
+    u = OrgUnit
+    return (u.id, u.parent_id, u.name, u.depth, u.sort_order, u.version, u.created_at)
 
 
 def _unit_columns() -> tuple[Any, ...]:
@@ -580,6 +695,23 @@ class OrgUnitsService:
                 found[node.parent_id].append(node)
         return found
 
+    def all_units(self, operator: Operator) -> list[UnitNode]:
+        """Every unit of the tree, parents' children in display order ("expand all"). One query
+        without a subquery per row (the child counts are counted here), read as plain tuples."""
+        operator.require("org_units.view")
+        u = _table(OrgUnit).c
+        stmt = select(u.id, u.parent_id, u.name, u.depth, u.version).order_by(u.sort_order, func.lower(u.name), u.id)
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            rows = uow.session.connection().execute(stmt).all()
+        counts: dict[int, int] = {}
+        for _id, parent, *_rest in rows:
+            if parent is not None:
+                counts[parent] = counts.get(parent, 0) + 1
+        return [
+            UnitNode(unit, parent, name, depth, counts.get(unit, 0), version)
+            for unit, parent, name, depth, version in rows
+        ]
+
     def _nodes(self, operator: Operator, where: ColumnElement[bool]) -> list[UnitNode]:
         stmt = select(*_unit_columns()).where(where).order_by(OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)
         with UnitOfWork(self._factory, operator, write=False) as uow:
@@ -638,9 +770,10 @@ class OrgUnitsService:
         paths.sort(key=lambda ids: [order[i] for i in ids])
         return paths
 
-    def add(self, operator: Operator, parent_id: int | None, name: str) -> UnitNode:
+    def add(self, operator: Operator, parent_id: int | None, name: str) -> OrgChange:
         """A new unit at the end of ``parent_id``'s children; it receives the roles inherited from
-        above at once (A9)."""
+        above at once (A9). The change names the unit (``units_added``, ``node``) and the inherited
+        rows it received, so that undo removes both."""
         operator.require("org_units.edit")
         cleaned = _clean_name(name)
         with UnitOfWork(self._factory, operator) as uow:
@@ -658,36 +791,39 @@ class OrgUnitsService:
             unit = OrgUnit(name=cleaned, parent_id=parent_id, depth=depth, sort_order=(last or 0) + 1)
             session.add(unit)
             session.flush()
-            self._sync(uow, guard, [unit.id], "org unit added")
+            diff = self._sync(uow, guard, [unit.id], "org unit added")
             node = self._node(session, unit.id)
             uow.commit()
-        return node
+        return diff.change(units_added=(node.id,), node=node)
 
-    def rename(self, operator: Operator, unit_id: int, name: str, *, version: int | None = None) -> UnitNode:
+    def rename(self, operator: Operator, unit_id: int, name: str, *, version: int | None = None) -> OrgChange:
+        """A new name (versioned, S4); the change keeps the old one for undo."""
         operator.require("org_units.edit")
         cleaned = _clean_name(name)
         with UnitOfWork(self._factory, operator) as uow:
             unit = uow.load(OrgUnit, unit_id, expected_version=version)
+            before = unit.name
             unit.name = cleaned
             uow.session.flush()
             node = self._node(uow.session, unit_id)
             uow.commit()
-        return node
+        return OrgChange(renamed=(unit_id, before, cleaned) if before != cleaned else None, node=node)
 
     def move(self, operator: Operator, unit_id: int, new_parent_id: int | None) -> OrgChange:
-        """Move a unit (with its subtree) under ``new_parent_id`` (None: to the top). The moved units
-        gain the roles inherited from their new ancestors and lose those of the old ones (A9)."""
+        """Move a unit (with its subtree) under ``new_parent_id`` (None: to the top), after its new
+        siblings. The moved units gain the roles inherited from their new ancestors and lose those
+        of the old ones (A9). Undo puts the unit back in its old place among its old siblings."""
         operator.require("org_units.edit")
         with UnitOfWork(self._factory, operator) as uow:
             guard = _Guard(uow.session)
-            old_parent = self._reparent(uow, unit_id, new_parent_id)
+            placement = self._reparent(uow, unit_id, new_parent_id)
             diff = self._sync(uow, guard, [unit_id], "org unit moved")
             guard.check()
             uow.commit()
-        return diff.change(moved=(unit_id, old_parent, new_parent_id))
+        return diff.change(placements=(placement,))
 
-    def _reparent(self, uow: UnitOfWork, unit_id: int, new_parent_id: int | None) -> int | None:
-        """Hang ``unit_id`` under ``new_parent_id`` and fix the depths below it; the old parent."""
+    def _reparent(self, uow: UnitOfWork, unit_id: int, new_parent_id: int | None) -> Placement:
+        """Hang ``unit_id`` under ``new_parent_id``, after its children, and fix the depths below it."""
         session = uow.session
         unit = session.get(OrgUnit, unit_id)
         if unit is None:
@@ -702,9 +838,9 @@ class OrgUnitsService:
             if parent is None:
                 raise NotFoundError("The org unit no longer exists. Reload the page.")
             depth = parent.depth + 1
-        old_parent = unit.parent_id
+        old_parent, old_order = unit.parent_id, unit.sort_order
         if old_parent == new_parent_id:
-            return old_parent
+            return Placement(unit_id, old_parent, old_order, old_parent, old_order)
         last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(new_parent_id)))
         shift = depth - unit.depth
         unit.parent_id, unit.depth, unit.sort_order = new_parent_id, depth, (last or 0) + 1
@@ -714,7 +850,7 @@ class OrgUnitsService:
             # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
             table = _table(OrgUnit)
             session.execute(update(table).where(table.c.id.in_(rest)).values(depth=table.c.depth + shift))
-        return old_parent
+        return Placement(unit_id, old_parent, old_order, new_parent_id, unit.sort_order)
 
     def delete_impact(self, operator: Operator, unit_id: int) -> DeleteImpact:
         operator.require("org_units.delete")
@@ -730,9 +866,10 @@ class OrgUnitsService:
             )
         return DeleteImpact(children=children, descendants=units - 1, assignments=rows or 0)
 
-    def delete(self, operator: Operator, unit_id: int, *, children: DeleteMode) -> None:
+    def delete(self, operator: Operator, unit_id: int, *, children: DeleteMode) -> OrgChange:
         """Delete a unit: with its whole subtree ("delete"), or lifting its children to its parent
-        ("lift"), where they then receive what is inherited there (A9)."""
+        ("lift"), where they then receive what is inherited there (A9). The change keeps the units,
+        their rows, sources and breaks, and where the lifted children were, for undo."""
         operator.require("org_units.delete")
         if children not in ("delete", "lift"):
             raise ValidationError("Choose what happens to the unit's children.")
@@ -742,22 +879,26 @@ class OrgUnitsService:
             unit = session.get(OrgUnit, unit_id)
             if unit is None:
                 raise NotFoundError("The org unit no longer exists. Reload the page.")
-            kids = list(session.scalars(select(OrgUnit.id).where(OrgUnit.parent_id == unit_id)))
+            kids = _pairs(session.execute(select(OrgUnit.id, OrgUnit.sort_order).where(OrgUnit.parent_id == unit_id)))
+            diff = _Diff()
+            placements: tuple[Placement, ...] = ()
             if children == "lift" and kids:
-                self._lift_children(uow, unit, kids)
-                self._sync(uow, guard, kids, "org unit deleted")
+                placements = self._lift_children(uow, unit, kids)
+                diff = self._sync(uow, guard, sorted(kids), "org unit deleted")
                 gone = [unit_id]
             else:
                 below = _subtree([unit_id])
                 gone = sorted(session.scalars(select(below.c.id)))
-            self._drop_units(uow, guard, gone)
+            dropped, records = self._drop_units(uow, guard, gone, "org unit deleted")
             guard.check()
             uow.commit()
+        return diff.extend(dropped).change(units_removed=records, placements=placements)
 
     @staticmethod
-    def _lift_children(uow: UnitOfWork, unit: OrgUnit, kids: list[int]) -> None:
-        """Hang the children of ``unit`` under its parent, after the parent's own children, and move
-        everything below one level up: three statements, however many children and descendants."""
+    def _lift_children(uow: UnitOfWork, unit: OrgUnit, kids: dict[int, int]) -> tuple[Placement, ...]:
+        """Hang the children of ``unit`` (id → sort order) under its parent, after the parent's own
+        children, and move everything below one level up: three statements, however many children
+        and descendants."""
         session = uow.session
         below = _subtree(kids)
         descendants = sorted(session.scalars(select(below.c.id)))
@@ -778,35 +919,187 @@ class OrgUnitsService:
                 "changes": {"parent_id": [unit.id, unit.parent_id]},
                 "summary": "org unit deleted, children lifted",
             }
-            for kid in kids
+            for kid in sorted(kids)
+        )
+        return tuple(
+            Placement(kid, unit.id, order, unit.parent_id, order + last + 1) for kid, order in sorted(kids.items())
         )
 
-    def _drop_units(self, uow: UnitOfWork, guard: _Guard, units: list[int]) -> None:
-        """Delete ``units`` and everything stored on them, audited; a constant number of statements."""
+    def _drop_units(
+        self, uow: UnitOfWork, guard: _Guard, units: list[int], summary: str
+    ) -> tuple[_Diff, tuple[UnitRecord, ...]]:
+        """Delete ``units`` and everything stored on them (or inherited from them), audited; a
+        constant number of statements. Returns what was removed, the units parents first."""
         session = uow.session
-        area = _Area({}, set(units), {}, {}, {})
-        area.rows = _rows(session, RoleAssignment.org_unit_id.in_(units))
-        area.sources = _marks(session, InheritanceSource, InheritanceSource.org_unit_id.in_(units))
-        area.breaks = _marks(session, InheritanceBreak, InheritanceBreak.org_unit_id.in_(units))
-        guard.write(
-            uow,
-            _Diff(
-                deletes=list(area.rows.values()),
-                sources_off=list(area.sources.values()),
-                breaks_off=list(area.breaks.values()),
-            ),
-            "org unit deleted",
+        ra = RoleAssignment
+        rows = _rows(session, or_(ra.org_unit_id.in_(units), ra.inherited_from_id.in_(units)))
+        diff = _Diff(
+            deletes=list(rows.values()),
+            sources_off=list(_marks(session, InheritanceSource, InheritanceSource.org_unit_id.in_(units)).values()),
+            breaks_off=list(_marks(session, InheritanceBreak, InheritanceBreak.org_unit_id.in_(units)).values()),
         )
-        names = _pairs(session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(units))))
+        guard.write(uow, diff, summary)
+        records = tuple(
+            sorted(
+                (UnitRecord(*row) for row in session.execute(select(*_record_columns()).where(OrgUnit.id.in_(units)))),
+                key=lambda record: (record.depth, record.id),
+            )
+        )
         table = _table(OrgUnit)
         # Parents first would break the self-reference; cutting the links inside the set first works on every backend.
         session.execute(update(table).where(table.c.id.in_(units)).values(parent_id=None))
         session.execute(delete(table).where(table.c.id.in_(units)))
         uow.audit_many(
-            {"object_type": "OrgUnit", "object_id": unit, "action": "delete", "changes": {"name": [name, None]}}
-            for unit, name in names.items()
+            {
+                "object_type": "OrgUnit",
+                "object_id": record.id,
+                "action": "delete",
+                "changes": {"name": [record.name, None], "parent_id": [record.parent_id, None]},
+                "summary": summary,
+            }
+            for record in records
         )
         session.expunge_all()
+        return diff, records
+
+    def _restore_units(self, uow: UnitOfWork, records: Sequence[UnitRecord]) -> dict[int, int]:
+        """Put deleted units back (parents first in ``records``), under their old ids where those are
+        still free; a unit whose id another unit has taken meanwhile gets a new one. Returns old id →
+        id now. A constant number of statements, however many units."""
+        if not records:
+            return {}
+        session = uow.session
+        table = _table(OrgUnit)
+        restored = {record.id for record in records}
+        outside = {record.parent_id for record in records if record.parent_id not in restored} - {None}
+        present = _pairs(session.execute(select(OrgUnit.id, OrgUnit.depth).where(OrgUnit.id.in_(restored | outside))))
+        if outside - set(present):
+            raise NotFoundError(
+                "The org unit it belonged to no longer exists, so it cannot be restored. Reload the page."
+            )
+        # Depths from the parent as it is now: someone may have moved it meanwhile.
+        depth: dict[int | None, int] = {None: -1, **{unit: present[unit] for unit in outside}}
+        stamp = self._stamp(uow.operator)
+        rows: dict[int, dict[str, Any]] = {}
+        for record in records:
+            depth[record.id] = depth[record.parent_id] + 1
+            rows[record.id] = {
+                "id": record.id,
+                "name": record.name,
+                "parent_id": None,  # linked below, once every restored unit exists
+                "depth": depth[record.id],
+                "sort_order": record.sort_order,
+                "created_at": record.created_at,
+                "version": record.version + 1,
+                "updated_at": stamp[0],
+                "updated_by": stamp[1],
+            }
+        ids = {unit: unit for unit in restored}
+        free = [row for unit, row in rows.items() if unit not in present]
+        if free:
+            _insert_many(session, table, free)
+        taken = [unit for unit in rows if unit in present]
+        if taken:
+            # Honest about SQLite's reused ids: the unit comes back under a new id, and the change says so.
+            fresh = session.scalars(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [{k: v for k, v in rows[unit].items() if k != "id"} for unit in taken],
+            ).all()
+            ids.update(zip(taken, fresh, strict=True))
+        parent_now = {record.id: _renumbered(record.parent_id, ids) for record in records}
+        links = [{"i": ids[unit], "p": parent} for unit, parent in parent_now.items() if parent is not None]
+        if links:
+            session.execute(update(table).where(table.c.id == bindparam("i")).values(parent_id=bindparam("p")), links)
+        uow.audit_many(
+            {
+                "object_type": "OrgUnit",
+                "object_id": ids[record.id],
+                "action": "create",
+                "changes": {
+                    "name": [None, record.name],
+                    "parent_id": [None, parent_now[record.id]],
+                },
+                "summary": "undo",
+            }
+            for record in records
+        )
+        return ids
+
+    def _place(self, uow: UnitOfWork, placements: Sequence[Placement]) -> tuple[Placement, ...]:
+        """Hang each unit under ``parent_after`` with sort order ``order_after`` (undo of a move or of
+        lifted children: back among the old siblings, in the old place) and fix the depths below;
+        what was actually done. A constant number of statements, however many units."""
+        if not placements:
+            return ()
+        session = uow.session
+        table = _table(OrgUnit)
+        units = [p.unit_id for p in placements]
+        parents = {p.parent_after for p in placements} - {None}
+        current = {
+            row.id: row
+            for row in session.execute(
+                select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.depth, OrgUnit.sort_order).where(
+                    OrgUnit.id.in_(set(units) | parents)
+                )
+            )
+        }
+        if set(units) - set(current) or parents - set(current):
+            raise NotFoundError("The org unit no longer exists. Reload the page.")
+        start = select(OrgUnit.id, OrgUnit.id.label("top")).where(OrgUnit.id.in_(units)).cte("moving", recursive=True)
+        child = aliased(OrgUnit)
+        below = start.union_all(select(child.id, start.c.top).join(start, child.parent_id == start.c.id))
+        tops: dict[int, list[int]] = {}
+        for unit, top in session.execute(select(below.c.id, below.c.top)):
+            tops.setdefault(top, []).append(unit)
+        depth: dict[int, int] = {}
+        done: list[Placement] = []
+        for p in placements:
+            if p.parent_after is not None and p.parent_after in tops[p.unit_id]:
+                raise ValidationError("A unit cannot be moved into its own subtree.")
+            now = current[p.unit_id]
+            parent_depth = -1 if p.parent_after is None else depth.get(p.parent_after, current[p.parent_after].depth)
+            depth[p.unit_id] = parent_depth + 1
+            done.append(Placement(p.unit_id, now.parent_id, now.sort_order, p.parent_after, p.order_after))
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("i"))
+            .values(parent_id=bindparam("p"), sort_order=bindparam("o"), version=table.c.version + 1),
+            [{"i": p.unit_id, "p": p.parent_after, "o": p.order_after} for p in placements],
+        )
+        # Every unit of the moved subtrees, the moved ones included: one statement whether or not
+        # they have units below them.
+        session.execute(
+            update(table).where(table.c.id == bindparam("i")).values(depth=table.c.depth + bindparam("s")),
+            [{"i": unit, "s": depth[top] - current[top].depth} for top in units for unit in tops[top]],
+        )
+        uow.audit_many(
+            {
+                "object_type": "OrgUnit",
+                "object_id": p.unit_id,
+                "action": "update",
+                "changes": {"parent_id": [p.parent_before, p.parent_after]},
+                "summary": "undo",
+            }
+            for p in done
+        )
+        return tuple(done)
+
+    def _rename_back(self, uow: UnitOfWork, unit_id: int, before: str, after: str) -> tuple[int, str, str]:
+        """Undo of a rename: ``after`` becomes ``before`` again, unless someone renamed it since."""
+        unit = uow.session.get(OrgUnit, unit_id)
+        if unit is None:
+            raise NotFoundError("The org unit no longer exists. Reload the page.")
+        if unit.name != before:
+            if unit.name != after:
+                error = ConflictError(
+                    "Someone else renamed this org unit to {name} in the meantime, so it keeps that name.",
+                    name=unit.name,
+                )
+                error.current = {"name": unit.name}
+                raise error
+            unit.name = before
+            uow.session.flush()
+        return (unit_id, after, before)
 
     # ------------------------------------------------------------------ a user's roles in the tree
 
@@ -994,41 +1287,63 @@ class OrgUnitsService:
         )
 
     def revert(self, operator: Operator, change: OrgChange) -> OrgChange:
-        """Undo ``change`` exactly: the rows and marks it added go, those it removed come back, a
-        moved unit goes back. What someone else changed since stays as it is. The result reverts
-        the revert (redo)."""
-        operator.require("assignments.assign")
-        if change.moved is not None:
+        """Undo ``change`` exactly: the rows and marks it added go, those it removed come back; units
+        it deleted come back (with their old ids where free, see ``renumbered``), units it added go,
+        units it moved or lifted go back to their old place, a rename is taken back. What someone
+        else changed since stays as it is. The result reverts the revert (redo).
+
+        The rights are those of the opposite operation: undoing an add deletes (``org_units.delete``),
+        undoing a delete, a move or a rename edits the tree (``org_units.edit``); a change of roles
+        only needs ``assignments.assign`` in every unit it touches (S1)."""
+        if change.units_added:
+            operator.require("org_units.delete")
+        if change.units_removed or change.placements or change.renamed:
             operator.require("org_units.edit")
-        keys = (*change.added, *change.sources_added, *change.breaks_added)
-        rows: tuple[AssignmentRow | MarkRow, ...] = (*change.removed, *change.sources_removed, *change.breaks_removed)
-        users = sorted({k[0] for k in keys} | {r.user_id for r in rows})
-        units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
+        if not change.changes_tree:
+            operator.require("assignments.assign")
+        drop = set(change.units_added)
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
-            moved = None
-            if change.moved is not None:
-                unit, before, after = change.moved
-                self._reparent(uow, unit, before)
-                moved = (unit, after, before)
+            renamed = self._rename_back(uow, *change.renamed) if change.renamed else None
+            ids = self._restore_units(uow, change.units_removed)
+            again = change.renumber({old: new for old, new in ids.items() if old != new})
+            placements = self._place(uow, [p.reversed() for p in again.placements])
+            keys = [k for k in (*again.added, *again.sources_added, *again.breaks_added) if k[1] not in drop]
+            rows: list[AssignmentRow | MarkRow] = [r for r in again.removed if r.org_unit_id not in drop]
+            rows += [m for m in (*again.sources_removed, *again.breaks_removed) if m.org_unit_id not in drop]
+            users = sorted({k[0] for k in keys} | {r.user_id for r in rows})
+            units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
             diff = _Diff()
             if users:
+                added = [key for key in again.added if key[1] not in drop]
                 here = and_(RoleAssignment.user_id.in_(users), RoleAssignment.org_unit_id.in_(units))
                 current = _rows(session, here)
-                diff.deletes = [current[key] for key in change.added if key in current]
-                diff.inserts = _put_back(change.removed, set(current) - set(change.added))
+                diff.deletes = [current[key] for key in added if key in current]
+                diff.inserts = _put_back(again.removed, set(current) - set(added))
                 sources = _marks(session, InheritanceSource, _mark_in(InheritanceSource, users, units))
-                diff.sources_off = [sources[key] for key in change.sources_added if key in sources]
-                diff.sources_on = _put_back(change.sources_removed, set(sources) - set(change.sources_added))
+                diff.sources_off = [sources[key] for key in again.sources_added if key in sources]
+                diff.sources_on = _put_back(again.sources_removed, set(sources) - set(again.sources_added))
                 breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
-                diff.breaks_off = [breaks[key] for key in change.breaks_added if key in breaks]
-                diff.breaks_on = _put_back(change.breaks_removed, set(breaks) - set(change.breaks_added))
-            self._require_reach(session, operator, units, diff)
+                diff.breaks_off = [breaks[key] for key in again.breaks_added if key in breaks]
+                diff.breaks_on = _put_back(again.breaks_removed, set(breaks) - set(again.breaks_added))
+            if not change.changes_tree:
+                self._require_reach(session, operator, units, diff)
             guard.write(uow, diff, "undo")
+            records: tuple[UnitRecord, ...] = ()
+            if drop:
+                _refuse_new_children(session, drop)
+                dropped, records = self._drop_units(uow, guard, sorted(drop), "undo")
+                diff.extend(dropped)
             guard.check()
             uow.commit()
-        return diff.change(moved=moved)
+        return diff.change(
+            units_added=tuple(ids[record.id] for record in change.units_removed),
+            units_removed=records,
+            placements=placements,
+            renamed=renamed,
+            renumbered=tuple((old, new) for old, new in ids.items() if old != new),
+        )
 
     # ------------------------------------------------------------------ internals
 
@@ -1124,6 +1439,24 @@ class OrgUnitsService:
                     role=session.scalar(select(Role.name).where(Role.id == role)) or "?",
                     unit=session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit)) or "?",
                 )
+
+
+def _refuse_new_children(session: Session, units: set[int]) -> None:
+    """Undo of an add deletes the added units, but not units someone has put under them since."""
+    found = session.execute(
+        select(OrgUnit.name)
+        .where(
+            OrgUnit.id.in_(sorted(units)),
+            OrgUnit.id.in_(select(OrgUnit.parent_id).where(~OrgUnit.id.in_(sorted(units)))),
+        )
+        .limit(1)
+    ).scalar()
+    if found is not None:
+        raise InUseError(
+            "{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself "
+            "if it should go.",
+            name=found,
+        )
 
 
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:

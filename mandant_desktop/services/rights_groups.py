@@ -423,8 +423,12 @@ class RightsGroupService:
                     "customer's remote access."
                 )
             session = uow.session
-            session.execute(delete(RightsGroupMember).where(RightsGroupMember.group_id == group.id))
-            session.execute(delete(RightsGroupPermission).where(RightsGroupPermission.group_id == group.id))
-            uow.audit("RightsGroupMember", group.id, "delete", summary="all members of the deleted group")
+            with (
+                uow.watch(RightsGroupMember, RightsGroupMember.group_id == group.id),
+                uow.watch(RightsGroupPermission, RightsGroupPermission.group_id == group.id),
+            ):
+                session.execute(delete(RightsGroupMember).where(RightsGroupMember.group_id == group.id))
+                session.execute(delete(RightsGroupPermission).where(RightsGroupPermission.group_id == group.id))
+                uow.audit("RightsGroupMember", group.id, "delete", summary="all members of the deleted group")
             session.delete(group)
             uow.commit()

@@ -166,17 +166,22 @@ class RolesService:
                 )
             ).all()
             if rows:
-                session.execute(delete(RoleAssignment).where(RoleAssignment.role_id == role_id))
+                with uow.watch(RoleAssignment, RoleAssignment.role_id == role_id):
+                    session.execute(delete(RoleAssignment).where(RoleAssignment.role_id == role_id))
                 uow.audit_many(
-                    {
-                        "object_type": "RoleAssignment",
-                        "object_id": f"{row.user_id}:{row.org_unit_id}:{role_id}",
-                        "action": "delete",
-                        "summary": f"role {role.name} deleted",
-                    }
-                    for row in rows
+                    (
+                        {
+                            "object_type": "RoleAssignment",
+                            "object_id": f"{row.user_id}:{row.org_unit_id}:{role_id}",
+                            "action": "delete",
+                            "summary": f"role {role.name} deleted",
+                        }
+                        for row in rows
+                    ),
+                    recorded=True,
                 )
-            session.execute(delete(RolePermission).where(RolePermission.role_id == role_id))
+            with uow.watch(RolePermission, RolePermission.role_id == role_id):
+                session.execute(delete(RolePermission).where(RolePermission.role_id == role_id))
             session.delete(role)
             require_administrators_remain(session, admins)
             uow.commit()
@@ -191,7 +196,10 @@ class RolesService:
             key = role.predefined_key
             if key is None or key not in PREDEFINED_BY_KEY:
                 raise ValidationError("Only the predefined roles have defaults to restore.")
-            result = restore_predefined_role_permissions(uow.session.connection(), key, operator_name=operator.username)
+            with uow.watch(RolePermission, RolePermission.role_id == role_id):
+                result = restore_predefined_role_permissions(
+                    uow.session.connection(), key, operator_name=operator.username
+                )
             if result.before != result.after:
                 uow.audit(
                     "Role",
@@ -199,6 +207,7 @@ class RolesService:
                     "update",
                     changes={"permissions": [sorted(result.before), sorted(result.after)]},
                     summary="defaults restored",
+                    recorded=True,
                 )
             require_administrators_remain(uow.session, admins)
             uow.commit()

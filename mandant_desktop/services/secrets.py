@@ -58,14 +58,28 @@ class MemorySecretStore:
 
 
 class KeyringSecretStore:
-    """The OS keyring through the ``keyring`` package."""
+    """The OS keyring through the ``keyring`` package.
+
+    The backend is looked up when a secret is first asked for, not when the store is built: the
+    lookup imports keyring and probes the system (a tenth of a second), which a start that needs
+    no saved password should not pay (issue 8).
+    """
 
     def __init__(self, backend: object | None = None, service: str = SERVICE_NAME) -> None:
+        self._service = service
+        self._given = backend
+        self._resolved = False
+        self._backend: object = None
+        self._available = False
+        self._reason = ""
+
+    def _resolve(self) -> None:
+        if self._resolved:
+            return
         import keyring
         import keyring.backends.fail
 
-        self._service = service
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._backend = self._given if self._given is not None else keyring.get_keyring()
         name = type(self._backend).__name__
         self._available = not isinstance(self._backend, keyring.backends.fail.Keyring) and name != "NullKeyring"
         self._reason = (
@@ -74,17 +88,20 @@ class KeyringSecretStore:
             else "No password store (keyring) is available on this computer, so passwords are not saved "
             "and you are asked for them each time."
         )
+        self._resolved = True
 
     @property
     def available(self) -> bool:
+        self._resolve()
         return self._available
 
     @property
     def reason(self) -> str:
+        self._resolve()
         return self._reason
 
     def get(self, key: str) -> str | None:
-        if not self._available:
+        if not self.available:
             return None
         try:
             value = self._backend.get_password(self._service, key)  # type: ignore[attr-defined]
@@ -94,7 +111,7 @@ class KeyringSecretStore:
         return value if isinstance(value, str) else None
 
     def set(self, key: str, secret: str) -> None:
-        if not self._available:
+        if not self.available:
             raise SecretStoreUnavailableError(self._reason)
         try:
             self._backend.set_password(self._service, key, secret)  # type: ignore[attr-defined]
@@ -105,7 +122,7 @@ class KeyringSecretStore:
             ) from None
 
     def delete(self, key: str) -> None:
-        if not self._available:
+        if not self.available:
             return
         try:
             self._backend.delete_password(self._service, key)  # type: ignore[attr-defined]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -319,10 +320,17 @@ class TenantWork:
                         "tenant_id": uow_module._tenant_of(obj),
                     }
                 )
-        self._main.audit_many(rows)
+        self._main.audit_many(rows, recorded=True)  # the data unit of work captured them
 
     def audit(self, object_type: str, object_id: object, action: str, **kwargs: Any) -> None:
-        self._main.audit(object_type, object_id, action, **kwargs)
+        self._main.audit(object_type, object_id, action, recorded=self._data_watching(), **kwargs)
+
+    def _data_watching(self) -> bool:
+        return self._data is not None and self._data._watching > 0
+
+    def watch(self, model: type[Base], where: Any) -> AbstractContextManager[None]:
+        """:meth:`UnitOfWork.watch` in the database that holds the tenant's data."""
+        return (self._data or self._main).watch(model, where)
 
     def commit(self) -> None:
         if self._data is not None:

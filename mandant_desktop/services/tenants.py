@@ -213,7 +213,8 @@ class TenantService:
                     name=tenant.name,
                     **held,
                 )
-            session.execute(delete(TenantAccess).where(TenantAccess.tenant_id == tenant_id))
+            with uow.watch(TenantAccess, TenantAccess.tenant_id == tenant_id):
+                session.execute(delete(TenantAccess).where(TenantAccess.tenant_id == tenant_id))
             session.delete(tenant)
             uow.commit()
 

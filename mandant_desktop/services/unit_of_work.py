@@ -11,11 +11,12 @@ import datetime as dt
 import enum
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, NoReturn, Self, TypeVar
 
-from sqlalchemy import Connection, event, func, insert, inspect, select, text
+from sqlalchemy import ColumnElement, Connection, event, func, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
@@ -32,7 +33,9 @@ from mandant_desktop.db.models import (
     utcnow,
 )
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, PermissionDeniedError
+from mandant_desktop.services import recording
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.row_capture import FlushCapture, Watch
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,12 @@ class UnitOfWork:
         self._flushing: list[tuple[Mapper[Any], tuple[Any, ...], int]] = []
         #: tables this unit of work changed, named in the change notification after commit (E8)
         self.changed_tables: set[str] = set()
+        #: the service call being recorded for undo (E7), and what this unit of work wrote for it
+        self._recorder = recording.current() if write else None
+        self._capture: FlushCapture | None = FlushCapture() if self._recorder is not None else None
+        self._watching = 0
+        #: the summary of the entries written for ORM changes ("undo" for an undo or redo)
+        self.summary = ""
 
     @property
     def session(self) -> Session:
@@ -151,6 +160,10 @@ class UnitOfWork:
                 raise_as_domain_error(exc)
         event.listen(session, "before_flush", _before_flush)
         event.listen(session, "after_flush", _after_flush)
+        if self._capture is not None:
+            capture = self._capture
+            event.listen(session, "before_flush", lambda s, _c, _i: capture.before_flush(s))
+            event.listen(session, "after_flush", lambda s, _c: capture.after_flush(s))
         self._session = session
         return self
 
@@ -187,15 +200,38 @@ class UnitOfWork:
         changes: dict[str, list[Any]] | None = None,
         tenant_id: int | None = None,
         summary: str = "",
+        recorded: bool = False,
     ) -> None:
-        """Record a change that the ORM cannot see (set-based statements)."""
+        """Record a change that the ORM cannot see (set-based statements).
+
+        Unless the rows were captured for undo (inside :meth:`watch`, or ``recorded``), a recorded
+        call that writes such a change cannot be undone (E7)."""
+        if self._recorder is not None and not recorded and not self._watching:
+            self._recorder.block(recording.BLOCKED_BULK)
         self._pending_audit.append(self._audit_row(object_type, str(object_id), action, changes, tenant_id, summary))
         self.changed_tables.add(_TABLE_OF_CLASS.get(object_type, object_type.lower()))
 
-    def audit_many(self, rows: Iterable[dict[str, Any]]) -> None:
+    def audit_many(self, rows: Iterable[dict[str, Any]], *, recorded: bool = False) -> None:
         """Many explicit entries; each dict has the keyword arguments of :meth:`audit`."""
         for row in rows:
-            self.audit(**row)
+            self.audit(**row, recorded=recorded)
+
+    @contextmanager
+    def watch(self, model: type[Base], where: ColumnElement[bool]) -> Iterator[None]:
+        """Set-based statements on the rows of ``model`` matching ``where`` (before and after the
+        block) become undoable row changes when the call is recorded (E7); otherwise a no-op."""
+        if self._capture is None:
+            yield
+            return
+        watch = Watch(self.session, Base.metadata.tables[model.__tablename__], where)
+        self._watching += 1
+        try:
+            yield
+        finally:
+            self._watching -= 1
+        if watch.too_many and self._recorder is not None:
+            self._recorder.block(recording.BLOCKED_BULK)
+        self._capture.rows.extend(watch.changes())
 
     def _audit_row(
         self,
@@ -241,6 +277,11 @@ class UnitOfWork:
             session.rollback()
             raise_as_domain_error(exc)
         self._committed = True
+        if self._recorder is not None and self._capture is not None:
+            if self._capture.password_changed:
+                self._recorder.block(recording.BLOCKED_PASSWORD)
+            self._recorder.mail_sent = self._recorder.mail_sent or self._capture.mail_sent
+            self._recorder.add(self._factory, self._capture.rows)
 
     def _notify_changes(self, session: Session) -> None:
         """On PostgreSQL, tell listening workstations which tables changed; delivered only on commit (E8)."""
@@ -404,7 +445,9 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
             changes = _changes(obj, action)
             if action == "update" and not changes:
                 continue
-            rows.append(uow._audit_row(type(obj).__name__, _object_id(obj), action, changes, _tenant_of(obj), ""))
+            rows.append(
+                uow._audit_row(type(obj).__name__, _object_id(obj), action, changes, _tenant_of(obj), uow.summary)
+            )
             uow.changed_tables.add(obj.__tablename__)
     if rows:
         session.connection().execute(insert(AuditEntry), rows)

@@ -17,12 +17,15 @@ from mandant_desktop.ui.collector import GuiThreadCollector
 from mandant_desktop.ui.excepthook import ExceptionHook
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.settings import Settings
+from mandant_desktop.ui.theme import ThemeManager
 
 log = logging.getLogger(__name__)
 
 ORGANIZATION = "mandant_desktop"
 APPLICATION = "mandant_desktop"
 DISPLAY_NAME = "Mandant Desktop"
+#: the ID of packaging/linux/*.desktop and *.metainfo.xml (reverse DNS, as AppStream asks)
+DESKTOP_FILE_NAME = "de.mandant_desktop.MandantDesktop"
 LOG_FILE_NAME = "mandant_desktop.log"
 _HANDLER_MARK = "_mandant_desktop_handler"
 
@@ -67,7 +70,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationDisplayName(DISPLAY_NAME)
-    app.setDesktopFileName("mandant_desktop")
+    # The desktop entry and AppStream ID of packaging/linux: docks match the window to its icon by it.
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(icons.icon(icons.APP_ICON))
     return app
 
@@ -79,6 +83,7 @@ class GuiRuntime:
     app: QApplication
     settings: Settings
     language: LanguageManager
+    theme: ThemeManager
     hook: ExceptionHook
     log_file: Path | None
     collector: GuiThreadCollector
@@ -87,13 +92,19 @@ class GuiRuntime:
         self.collector.stop()
         self.hook.uninstall()
         self.language.shutdown()
+        self.theme.shutdown()
         self.settings.sync()
         self.language.deleteLater()
+        self.theme.deleteLater()
         self.hook.deleteLater()
 
 
 def start_gui(
-    argv: list[str] | None = None, *, language: str | None = None, settings_store: QSettings | None = None
+    argv: list[str] | None = None,
+    *,
+    language: str | None = None,
+    scheme: str | None = None,
+    settings_store: QSettings | None = None,
 ) -> GuiRuntime:
     log_file = setup_logging()
     app = create_application(argv)
@@ -101,9 +112,19 @@ def start_gui(
     settings.upgrade()
     languages = LanguageManager(settings, parent=app)
     languages.start(language)
+    theme = ThemeManager(settings, parent=app)
+    theme.start(scheme)
     hook = ExceptionHook(log_file, parent=app)
     hook.install()
     collector = GuiThreadCollector(app)
     collector.start()
     log.info("mandant_desktop %s starting (log: %s)", __version__, log_file)
-    return GuiRuntime(app=app, settings=settings, language=languages, hook=hook, log_file=log_file, collector=collector)
+    return GuiRuntime(
+        app=app,
+        settings=settings,
+        language=languages,
+        theme=theme,
+        hook=hook,
+        log_file=log_file,
+        collector=collector,
+    )

@@ -1,9 +1,15 @@
 """The SVG icons of ``resources/icons`` as QIcons in the colours of the current palette (SPEC E5).
 
-The line icons are drawn with ``currentColor``; Qt's SVG renderer does not inherit a colour, so the
-text colour of the palette is put in before rendering. Each icon gets pixmaps for the normal,
-disabled and selected modes at 1x and 2x, so it stays crisp on high-DPI screens and readable in
-dark colour schemes. :func:`clear_cache` forgets them when the palette changes.
+The line icons are drawn with ``currentColor``. Qt's SVG renderer does not inherit a colour, so an
+icon engine of ours puts in the palette's colour for the icon's mode (text, disabled text, selected
+text) each time a size is asked for. An icon therefore follows a switch between light and dark on
+its own, in every button, menu and view that already holds it, and is rendered at the device's
+pixel ratio, crisp at any scaling. Rendered pixmaps are cached per size and colour.
+
+Icons that carry colours of their own (the application icon) keep them.
+
+Command buttons and actions get their icon from their objectName (:func:`decorate`), so that the
+same command shows the same picture on every page.
 """
 
 from __future__ import annotations
@@ -12,36 +18,121 @@ import functools
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton
 
 log = logging.getLogger(__name__)
 
 APP_ICON = "app"
-_SIZES = (16, 20, 24, 32, 48)
-_SCALES = (1.0, 2.0)
+#: the sizes an icon says it has (window managers pick the application icon from these)
+_SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
+_CACHE_LIMIT = 2048
+_RECOLOURED = b"currentColor"
 
 
 def svg_source(name: str) -> bytes:
     return resources.files("mandant_desktop.resources").joinpath("icons", f"{name}.svg").read_bytes()
 
 
-def _render(svg: bytes, size: int, scale: float) -> QPixmap:
-    pixels = round(size * scale)
-    pixmap = QPixmap(QSize(pixels, pixels))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    renderer = QSvgRenderer(QByteArray(svg))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, pixels, pixels))
-    painter.end()
-    pixmap.setDevicePixelRatio(scale)
-    return pixmap
+def icon_names() -> list[str]:
+    """Every icon shipped, by name (file name without ``.svg``)."""
+    folder = resources.files("mandant_desktop.resources").joinpath("icons")
+    return sorted(entry.name.removesuffix(".svg") for entry in folder.iterdir() if entry.name.endswith(".svg"))
 
 
-def _palette() -> QPalette:
-    return QGuiApplication.palette()
+def mode_colour(mode: QIcon.Mode, palette: QPalette | None = None) -> str:
+    """The colour a line icon is drawn in for ``mode``, as ``#rrggbb``."""
+    used = palette if palette is not None else QGuiApplication.palette()
+    group, role = QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText
+    if mode == QIcon.Mode.Disabled:
+        group = QPalette.ColorGroup.Disabled
+    elif mode == QIcon.Mode.Selected:
+        role = QPalette.ColorRole.HighlightedText
+    colour = used.color(group, role)
+    return colour.name()
+
+
+@functools.lru_cache(maxsize=_CACHE_LIMIT)
+def _rendered(name: str, colour: str, width: int, height: int) -> QPixmap:
+    """``name`` in ``colour`` at ``width`` x ``height`` device pixels.
+
+    Through Qt's SVG image-format plugin rather than ``QtSvg.QSvgRenderer``: the same renderer,
+    without importing the QtSvg module at start (issue 8).
+    """
+    svg = svg_source(name)
+    if colour:
+        svg = svg.replace(_RECOLOURED, colour.encode("ascii"))
+    buffer = QBuffer()
+    buffer.setData(QByteArray(svg))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, QByteArray(b"svg"))
+    reader.setScaledSize(QSize(width, height))
+    image = reader.read()
+    if image.isNull():
+        log.warning("icon %s could not be rendered: %s", name, reader.errorString())
+        pixmap = QPixmap(QSize(width, height))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        return pixmap
+    return QPixmap.fromImage(image)
+
+
+class SvgIconEngine(QIconEngine):
+    """Renders one icon of ``resources/icons`` in the palette's colour for the asked mode."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def _colour(self, mode: QIcon.Mode) -> str:
+        return mode_colour(mode)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        if size.isEmpty():
+            return QPixmap()
+        return QPixmap(_rendered(self._name, self._colour(mode), size.width(), size.height()))
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        # ``size`` is in device-independent pixels; the pixmap gets ``scale`` times as many.
+        result = self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)), mode, state)
+        result.setDevicePixelRatio(scale)
+        return result
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        pixmap = self.pixmap(QSize(round(rect.width() * ratio), round(rect.height() * ratio)), mode, state)
+        pixmap.setDevicePixelRatio(ratio)
+        painter.drawPixmap(rect, pixmap)
+
+    def availableSizes(self, mode: QIcon.Mode = QIcon.Mode.Normal, state: QIcon.State = QIcon.State.Off) -> list[QSize]:
+        return [QSize(size, size) for size in _SIZES]
+
+    def iconName(self) -> str:
+        return self._name
+
+    def key(self) -> str:
+        return "mandant_svg"
+
+    def clone(self) -> QIconEngine:
+        return SvgIconEngine(self._name)
+
+
+class _FixedColourEngine(SvgIconEngine):
+    """An icon with colours of its own; only the disabled mode is greyed out by Qt's usual rules."""
+
+    def _colour(self, mode: QIcon.Mode) -> str:
+        return ""
+
+    def clone(self) -> QIconEngine:
+        return _FixedColourEngine(self._name)
+
+
+def exists(name: str) -> bool:
+    try:
+        svg_source(name)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 @functools.cache
@@ -52,22 +143,110 @@ def icon(name: str) -> QIcon:
     except FileNotFoundError:
         log.warning("icon %s is missing", name)
         return QIcon()
-    palette = _palette()
-    colours = {
-        QIcon.Mode.Normal: palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
-        QIcon.Mode.Active: palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText),
-        QIcon.Mode.Disabled: palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
-        QIcon.Mode.Selected: palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText),
-    }
-    result = QIcon()
-    for mode, colour in colours.items():
-        svg = source.replace(b"currentColor", colour.name().encode("ascii"))
-        for size in _SIZES:
-            for scale in _SCALES:
-                result.addPixmap(_render(svg, size, scale), mode)
-    return result
+    engine = SvgIconEngine(name) if _RECOLOURED in source else _FixedColourEngine(name)
+    return QIcon(engine)
 
 
 def clear_cache() -> None:
-    """Forget the rendered icons, e.g. after the colour scheme changed."""
-    icon.cache_clear()
+    """Forget the rendered pixmaps (they are cached per colour, so this only frees memory)."""
+    _rendered.cache_clear()
+
+
+# ------------------------------------------------------------------------------- commands → icons
+
+#: objectNames whose icon the verb rule below would not find, or would find wrong
+NAMED_ICONS: dict[str, str] = {
+    "accessPrivateButton": "lock",
+    "accessApplyToSubTenants": "apply-down",
+    "addAccessButton": "add-access",
+    "orgUnitAddAccessAction": "add-access",
+    "bulkEditButton": "bulk-edit",
+    "changeDatabaseButton": "database",
+    "changeDatabaseAction": "database",
+    "auditResetFilters": "reset",
+    "rightsNamingSave": "save",
+    "smtpTestButton": "send",
+    "userResendButton": "mail",
+    "aboutAction": "about",
+    "quitAction": "quit",
+}
+
+#: the verbs of command objectNames (``customerNewButton``, ``orgUnitDeleteAction`` …), first match wins
+VERB_ICONS: tuple[tuple[str, str], ...] = (
+    ("undo", "undo"),
+    ("redo", "redo"),
+    ("new", "add"),
+    ("add", "add"),
+    ("properties", "edit"),
+    ("edit", "edit"),
+    ("rename", "rename"),
+    ("move", "move"),
+    ("duplicate", "duplicate"),
+    ("delete", "delete"),
+    ("remove", "delete"),
+    ("save", "save"),
+    ("discard", "discard"),
+    ("export", "export"),
+    ("import", "import"),
+    ("copy", "copy"),
+    ("resend", "mail"),
+    ("send", "send"),
+    ("deactivate", "deactivate"),
+    ("reactivate", "reactivate"),
+    ("explain", "explain"),
+    ("restore", "restore"),
+    ("reset", "reset"),
+    ("expand", "expand-all"),
+    ("collapse", "collapse-all"),
+    ("filter", "filter"),
+    ("refresh", "refresh"),
+    ("find", "search"),
+    ("expand", "expand-all"),
+    ("collapse", "collapse-all"),
+)
+
+
+def _words(object_name: str) -> list[str]:
+    """``customerNewButton`` → ``["customer", "new", "button"]``."""
+    words: list[str] = []
+    current = ""
+    for char in object_name:
+        if (char.isupper() or char in "_.-") and current:
+            words.append(current.lower())
+            current = ""
+        if char not in "_.-":
+            current += char
+    if current:
+        words.append(current.lower())
+    return words
+
+
+def command_icon(object_name: str) -> str | None:
+    """The icon name of the command widget or action called ``object_name``; None for no command."""
+    if object_name in NAMED_ICONS:
+        return NAMED_ICONS[object_name]
+    words = _words(object_name)
+    if not words or words[-1] not in {"button", "action"}:
+        return None
+    return next((icon_name for verb, icon_name in VERB_ICONS if verb in words), None)
+
+
+def decorate(root: QObject) -> int:
+    """Give the command buttons and actions below ``root`` (and ``root`` itself) their icon, by
+    objectName, where they have none yet. One vocabulary for every page: "New" always shows the
+    same plus, "Delete" the same bin. Returns how many were given one."""
+    given = 0
+    candidates: list[QObject] = [root, *root.findChildren(QAction), *root.findChildren(QAbstractButton)]
+    for item in candidates:
+        if isinstance(item, QAbstractButton) and not isinstance(item, QPushButton | QToolButton):
+            continue  # check boxes and radio buttons show their state, not a command
+        if not isinstance(item, QAction | QAbstractButton) or not item.icon().isNull():
+            continue
+        name = command_icon(item.objectName())
+        if name is not None and exists(name):
+            item.setIcon(icon(name))
+            if isinstance(item, QToolButton) and item.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
+                # It showed its text while it had no icon; it keeps showing it.
+                item.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            given += 1
+    return given

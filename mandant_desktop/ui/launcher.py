@@ -9,6 +9,7 @@ screenshot, the log-in dialog otherwise.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -16,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from mandant_desktop import bootstrap
@@ -63,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="mandant-shot-") as scratch:
         # A screenshot must neither depend on nor change the user's window layout and last page.
         store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat) if args.screenshot else None
-        runtime = start_gui([sys.argv[0]], language=args.lang, settings_store=store)
+        runtime = start_gui(
+            [sys.argv[0]], language=args.lang, scheme=getattr(args, "scheme", None), settings_store=store
+        )
         try:
             return _run(args, runtime)
         except LaunchError as exc:
@@ -97,7 +100,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
             if result is None:
                 return EXIT_OK
             owned, operator = result
-        window = MainWindow(owned, operator, settings=runtime.settings, language=runtime.language)
+        window = MainWindow(owned, operator, settings=runtime.settings, language=runtime.language, theme=runtime.theme)
         if args.page and not window.show_page(args.page):
             message = QCoreApplication.translate("Launcher", "The page {page} is not available to {user}.").format(
                 page=args.page, user=operator.username
@@ -110,6 +113,8 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
         controller = SessionController(window, owned, operator, connections)
         owned = None
         window.show()
+        # What the start created lives as long as the program: keep it out of every later collection.
+        QTimer.singleShot(0, gc.freeze)
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)

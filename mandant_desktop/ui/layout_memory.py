@@ -1,21 +1,37 @@
-"""Column widths, sort orders and splitters of a page come back in the next session (SPEC E4).
+"""Splitters, column widths, column order and sort orders of a page come back in the next session (SPEC E4).
 
-A page declares a :class:`~mandant_desktop.ui.settings.Setting` per header or splitter beside its
-code and hands it to :func:`remember_header` / :func:`remember_splitter`, which restore the saved
-state at once and save every change as it happens (a page has no "closing" moment of its own).
+A page hands each splitter and item view to :func:`remember` as it builds them, before its first
+load: the saved state is restored at once (so a remembered sort order is the first query's order)
+and every change is saved as it happens (a page has no "closing" moment of its own). The keys are
+declared in :data:`mandant_desktop.ui.settings.PAGE_LAYOUTS` by page ID and objectName; an
+undeclared widget raises, so that no key is made up on the spot.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QHeaderView, QSplitter
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTreeView
 
-from mandant_desktop.ui.settings import Setting, Settings
+from mandant_desktop.ui.settings import Settings, layout_setting
+
+#: the dynamic property that marks a remembered widget (tests check that every one is)
+REMEMBERED_AS = "rememberedAs"
 
 
-def remember_header(settings: Settings, setting: Setting[QByteArray], header: QHeaderView) -> None:
+def remember(settings: Settings, page_id: str, widget: QSplitter | QAbstractItemView) -> None:
+    """Restore ``widget``'s saved state and save each change of it, under its declared key."""
+    setting = layout_setting(page_id, widget.objectName())
+    widget.setProperty(REMEMBERED_AS, setting.key)
+    if isinstance(widget, QSplitter):
+        splitter = widget
+        saved = settings.value(setting)
+        if not saved.isEmpty():
+            splitter.restoreState(saved)
+        splitter.splitterMoved.connect(lambda *_args: settings.set_value(setting, splitter.saveState()))
+        return
+    header = view_header(widget)
     saved = settings.value(setting)
     if not saved.isEmpty():
+        # On a view with sorting on, this also sorts the model: restoreState announces the indicator.
         header.restoreState(saved)
 
     def save(*_args: object) -> None:
@@ -26,8 +42,10 @@ def remember_header(settings: Settings, setting: Setting[QByteArray], header: QH
     header.sortIndicatorChanged.connect(save)
 
 
-def remember_splitter(settings: Settings, setting: Setting[QByteArray], splitter: QSplitter) -> None:
-    saved = settings.value(setting)
-    if not saved.isEmpty():
-        splitter.restoreState(saved)
-    splitter.splitterMoved.connect(lambda *_args: settings.set_value(setting, splitter.saveState()))
+def view_header(view: QAbstractItemView) -> QHeaderView:
+    """The header whose state is a view's column layout: a table's horizontal one, a tree's."""
+    if isinstance(view, QTableView):
+        return view.horizontalHeader()
+    if isinstance(view, QTreeView):
+        return view.header()
+    raise TypeError(f"{type(view).__name__} has no column header to remember")

@@ -9,6 +9,7 @@ does not open databases or log anybody in: "Change database…" emits
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
@@ -39,6 +40,8 @@ from mandant_desktop.ui.navigation import NavigationModel
 from mandant_desktop.ui.page import Page, PageContext, TenantFilterState
 from mandant_desktop.ui.pages import pages_for
 from mandant_desktop.ui.tenants.tenant_filter import TenantFilterController
+from mandant_desktop.ui.theme import ThemeManager
+from mandant_desktop.ui.undo_hub import UndoHub
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -49,6 +52,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1200, 760)
 NAVIGATION_WIDTH = 210
+NAVIGATION_MIN_WIDTH = 160
 NAVIGATION_ICON_SIZE = QSize(20, 20)
 
 
@@ -63,12 +67,15 @@ class MainWindow(QMainWindow):
         *,
         settings: ui_settings.Settings,
         language: LanguageManager,
+        theme: ThemeManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._settings = settings
         self._language = language
+        # Not started when none is given (tests): it applies a scheme only when the user picks one.
+        self._theme = theme if theme is not None else ThemeManager(settings, parent=self)
         self._pages: dict[str, Page] = {}
         self._context: PageContext | None = None
 
@@ -79,7 +86,7 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(NAVIGATION_ICON_SIZE)
         self.navigation.setSpacing(2)
         self.navigation.setUniformItemSizes(True)
-        self.navigation.setMinimumWidth(160)
+        self.navigation.setMinimumWidth(NAVIGATION_MIN_WIDTH)
         self.navigation.selectionModel().currentChanged.connect(self._navigated)
 
         self.stack = QStackedWidget()
@@ -104,6 +111,8 @@ class MainWindow(QMainWindow):
         #: pages that another workstation's change made stale while they were not shown (E8)
         self._stale: set[str] = set()
         self.banner.retry_button.clicked.connect(self._retry_connection)
+        #: Edit → Undo / Redo of the page shown (E7)
+        self.undo_hub = UndoHub(self)
 
         self._build_actions()
         self.keyboard = KeyboardController(self, self.navigation, self.current_page, self.show_status)
@@ -112,6 +121,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.set_session(app, operator)
         self._restore_layout()
+        icons.decorate(self)
         self.retranslateUi()
 
     # ----------------------------------------------------------------------------------------- build
@@ -147,6 +157,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.undo_hub.undo_action)
+        self.edit_menu.addAction(self.undo_hub.redo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.refresh_action)
@@ -200,6 +213,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
+        self.undo_hub.reset()
         # One tenant filter per session (SPEC T9), restored from the operator's remembered choice.
         filter_state = TenantFilterState(self)
         if self.tenant_filter_controller is not None:
@@ -207,14 +221,17 @@ class MainWindow(QMainWindow):
         self.tenant_filter_controller = TenantFilterController(self.tenant_filter, app, operator, filter_state)
         self.tenant_filter_controller.restore()
         self._context = PageContext(
-            app=app,
+            # The pages' changes go on their undo stacks (E7).
+            app=replace(app, services=self.undo_hub.wrap(app.services)),
             operator=operator,
             settings=self._settings,
             language=self._language,
             shell=self,
             tenant_filter=filter_state,
+            theme=self._theme,
         )
         self.navigation_model.set_pages(pages_for(operator))
+        self._fit_navigation()
         self._fill_go_menu()
         self._watch_connection(app)
         self._watch_changes(app, operator)
@@ -303,6 +320,7 @@ class MainWindow(QMainWindow):
         if page_cls is None:
             return None
         page = page_cls(self.context)
+        icons.decorate(page)
         self._pages[page_id] = page
         self.stack.addWidget(page)
         return page
@@ -341,11 +359,21 @@ class MainWindow(QMainWindow):
         page = self.page(page_cls.page_id)
         if page is not None:
             self.stack.setCurrentWidget(page)
+<<<<<<< HEAD
             self.keyboard.page_shown(page)
+=======
+            self.undo_hub.set_active_page(page)
+>>>>>>> main
             self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
             if page.page_id in self._stale and not page.has_unsaved_changes():
                 self._stale.discard(page.page_id)
                 page.refresh()
+
+    def _fit_navigation(self) -> None:
+        """The navigation never cuts a page title: a wide page widens the window instead (E5)."""
+        view = self.navigation
+        needed = view.sizeHintForColumn(0) + 2 * (view.frameWidth() + view.spacing()) + 4
+        view.setMinimumWidth(max(NAVIGATION_MIN_WIDTH, needed))
 
     def _fill_go_menu(self) -> None:
         """View → Go to page, with Ctrl+1 … Ctrl+9 (E2); filled up front so the shortcuts work at once."""
@@ -474,6 +502,7 @@ class MainWindow(QMainWindow):
         self.whats_this_action.setText(self.tr("&What's This?"))
         self.whats_this_action.setToolTip(self.tr("Click a control to read what it does (Shift+F1)"))
         self.about_action.setText(self.tr("&About Mandant Desktop"))
+        self.undo_hub.retranslate()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.navigation.setAccessibleName(self.tr("Pages"))
         if self.tenant_filter_controller is not None:
@@ -484,6 +513,7 @@ class MainWindow(QMainWindow):
         self.status_busy.setText(self.tr("Working…"))
         self.status_busy.setToolTip(self.tr("The database is working on a request; the window stays usable."))
         self.navigation_model.retranslate()
+        self._fit_navigation()
         for action, page_id in zip(self.go_menu.actions(), self.navigation_model.page_ids(), strict=False):
             page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))
             if page_cls is not None:

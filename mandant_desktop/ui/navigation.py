@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from mandant_desktop.ui import icons
-from mandant_desktop.ui.page import Page
+from mandant_desktop.ui.page import PageKind
 
 #: the page ID of a row (``tenants``, ``org-units`` …)
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,11 +19,11 @@ _Index = QModelIndex | QPersistentModelIndex
 class NavigationModel(QAbstractListModel):
     """One row per page the operator may use: translated title, icon, page ID."""
 
-    def __init__(self, pages: Sequence[type[Page]] = (), parent: QObject | None = None) -> None:
+    def __init__(self, pages: Sequence[PageKind] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pages: list[type[Page]] = list(pages)
+        self._pages: list[PageKind] = list(pages)
 
-    def set_pages(self, pages: Sequence[type[Page]]) -> None:
+    def set_pages(self, pages: Sequence[PageKind]) -> None:
         self.beginResetModel()
         self._pages = list(pages)
         self.endResetModel()
@@ -35,7 +35,7 @@ class NavigationModel(QAbstractListModel):
         """The row of ``page_id``; -1 when the operator has no such page."""
         return next((row for row, page in enumerate(self._pages) if page.page_id == page_id), -1)
 
-    def page_at(self, row: int) -> type[Page] | None:
+    def page_at(self, row: int) -> PageKind | None:
         return self._pages[row] if 0 <= row < len(self._pages) else None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

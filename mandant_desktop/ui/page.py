@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mandant_desktop.services.operator import Operator
     from mandant_desktop.ui.i18n import LanguageManager
     from mandant_desktop.ui.settings import Settings
+    from mandant_desktop.ui.theme import ThemeManager
 
 
 class Shell(Protocol):
@@ -28,6 +29,26 @@ class Shell(Protocol):
     def change_database(self) -> None: ...
 
     def show_status(self, text: str, timeout_ms: int = 5000) -> None: ...
+
+
+class PageKind(Protocol):
+    """What the navigation knows of a page: a :class:`Page` subclass, or a
+    :class:`~mandant_desktop.ui.pages.PageEntry` that imports the class when first called."""
+
+    @property
+    def page_id(self) -> str: ...
+
+    @property
+    def icon_name(self) -> str: ...
+
+    @property
+    def permission(self) -> str: ...
+
+    def title(self) -> str: ...
+
+    def available_to(self, operator: Operator) -> bool: ...
+
+    def __call__(self, context: PageContext) -> Page: ...
 
 
 class TenantFilterState(QObject):
@@ -62,6 +83,8 @@ class PageContext:
     language: LanguageManager
     shell: Shell
     tenant_filter: TenantFilterState = field(default_factory=TenantFilterState)
+    #: the colour scheme (settings page); None where a test builds a page without a window
+    theme: ThemeManager | None = None
 
     def current_operator(self) -> Operator:
         """The operator to pass to services: the logged-in one, carrying the active tenant filter."""

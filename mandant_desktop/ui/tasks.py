@@ -426,6 +426,12 @@ class Latest(QObject, Generic[R]):
         task.finished.connect(lambda: self._ended(task))
         return task
 
+    def cancel(self) -> None:
+        """Drop the answer of the running call, if any; :attr:`busy` is False at once."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
     @property
     def task(self) -> Task[R] | None:
         """The newest call while it runs."""

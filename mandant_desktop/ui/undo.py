@@ -27,12 +27,20 @@ R = TypeVar("R")
 class ChangeCommand(QUndoCommand, Generic[C]):
     """One done change on the undo stack: ``change`` is what undo reverts, ``inverse`` (after an
     undo) what redo reverts. The database work is done on a worker before the stack moves, so
-    undo() and redo() themselves have nothing left to do."""
+    undo() and redo() themselves have nothing left to do.
 
-    def __init__(self, change: C, text: str) -> None:
+    A change that cannot be undone (a sent mail, an import, a password) goes on the stack all the
+    same, marked ``undoable=False`` with its ``reason``: it stops the stack there, so that no older
+    change is reverted over it (E7)."""
+
+    def __init__(self, change: C, text: str, *, undoable: bool = True, reason: str = "") -> None:
         super().__init__(text)
         self.change = change
         self.inverse: C | None = None
+        self.undoable = undoable
+        self.reason = reason
+        #: (text, reason) in the current language, for a language switch (E1); None: fixed text
+        self.texts: Callable[[], tuple[str, str]] | None = None
 
     def redo(self) -> None:
         pass  # push() calls it for a change that is done; a redo that has just been done
@@ -46,7 +54,8 @@ class UndoSteps(QObject, Generic[C]):
 
     ``revert(change)`` (called on a worker) returns the inverse change; ``after_revert(change)``
     (on the GUI thread) shows the result of an undo or redo, whether it was done or refused;
-    ``say(text)`` puts a note in the status bar.
+    ``say(text)`` puts a note in the status bar; ``on_result(inverse)``, if given, sees what each
+    undo or redo returned before the stack moves.
     """
 
     #: a step started or ended (the page enables its undo and redo actions accordingly)
@@ -55,15 +64,22 @@ class UndoSteps(QObject, Generic[C]):
     def __init__(
         self,
         page: QWidget,
-        revert: Callable[[C], C],
+        revert: Callable[..., C],
         after_revert: Callable[[C], None],
         say: Callable[[str], None],
+        progress_for: Callable[[C], tuple[str, str] | None] | None = None,
+        *,
+        on_result: Callable[[C], None] | None = None,
     ) -> None:
         super().__init__(page)
         self._page = page
         self._revert_fn = revert
         self._after_revert = after_revert
+        self._on_result = on_result
         self._say = say
+        #: (title, label) of the progress dialog with Cancel for a large undo or redo; ``revert``
+        #: then takes ``progress`` and ``cancel`` too
+        self._progress_for = progress_for
         self.stack = QUndoStack(page)
         #: the step on its worker, else None
         self.step: tasks.Task[Any] | None = None
@@ -130,9 +146,32 @@ class UndoSteps(QObject, Generic[C]):
         if self.step is task:
             self.step = None
 
-    def push(self, change: C, text: str) -> None:
+    def renumber(self, fn: Callable[[C], C]) -> None:
+        """Replace every change on the stack, done or undone, by ``fn(change)`` (the org units page:
+        units restored under new ids)."""
+        for index in range(self.stack.count()):
+            command = self.stack.command(index)
+            if isinstance(command, ChangeCommand):
+                command.change = fn(command.change)
+                if command.inverse is not None:
+                    command.inverse = fn(command.inverse)
+
+    def push(self, change: C, text: str, *, undoable: bool = True, reason: str = "") -> ChangeCommand[C]:
         """Put a change that is done on the stack."""
-        self.stack.push(ChangeCommand(change, text))
+        command = ChangeCommand(change, text, undoable=undoable, reason=reason)
+        self.stack.push(command)
+        return command
+
+    def next_undo(self) -> ChangeCommand[C] | None:
+        """The command an undo would revert, if any."""
+        if not self.stack.canUndo():
+            return None
+        command = self.stack.command(self.stack.index() - 1)
+        return command if isinstance(command, ChangeCommand) else None
+
+    def can_undo(self) -> bool:
+        command = self.next_undo()
+        return command is not None and command.undoable
 
     def undo(self) -> None:
         """Revert the newest change on a worker; the stack steps back when it is done (E7)."""
@@ -140,6 +179,9 @@ class UndoSteps(QObject, Generic[C]):
             return
         command = self.stack.command(self.stack.index() - 1)
         assert isinstance(command, ChangeCommand)
+        if not command.undoable:
+            self._say(self.tr("Can't undo “%1”: %2").replace("%1", command.text()).replace("%2", command.reason))
+            return
 
         def reverted(inverse: C) -> None:
             command.inverse = inverse
@@ -164,14 +206,21 @@ class UndoSteps(QObject, Generic[C]):
         self, command: ChangeCommand[C], change: C, on_done: Callable[[C], None], step: Callable[[], None]
     ) -> None:
         def done(result: C) -> None:
+            if self._on_result is not None:
+                self._on_result(result)
             on_done(result)
             self._after_revert(change)
 
         def failed() -> None:
+            if task is not None and task.cancelled():
+                # Cancelled: rolled back, the step stays where it was and can be taken later.
+                self._say(self.tr("Cancelled; nothing was changed."))
+                return
             # Refused (the error was shown) or never done: the step cannot be taken; drop it, as
             # QUndoStack drops a command that marks itself obsolete while it is undone or redone.
             command.setObsolete(True)
             step()
             self._after_revert(change)
 
-        self.run(self._revert_fn, change, on_done=done, on_failed=failed)
+        progress = self._progress_for(change) if self._progress_for is not None else None
+        task = self.run(self._revert_fn, change, on_done=done, on_failed=failed, progress=progress)

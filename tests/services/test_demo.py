@@ -37,7 +37,9 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.domain.permissions import PREDEFINED_ROLES
+from mandant_desktop.services.customers import CustomerQuery, CustomerService
 from mandant_desktop.services.demo import ADMIN_PASSWORD, ADMIN_USERNAME, generate_demo
+from mandant_desktop.services.operator import system_operator
 from mandant_desktop.services.progress import OperationCancelledError
 
 
@@ -74,6 +76,16 @@ def test_small_demo_on_every_backend(migrated_db: MigratedDatabase) -> None:
         assert report.counts["app_user"] == 40
         assert report.counts["role_assignment"] >= 500
         assert session.scalar(select(func.max(OrgUnit.depth))) == 3  # four levels
+
+        # The customers are in the search index (filled in one statement after the inserts).
+        names = list(session.scalars(select(Customer.name)))
+        search = names[0][1:5]
+        found = CustomerService(migrated_db.session_factory).count(
+            system_operator("test"), CustomerQuery(search=search)
+        )
+        assert found >= sum(search.lower() in name.lower() for name in names) > 0
+        if migrated_db.engine.dialect.name != "mysql":  # MariaDB's collation also takes "a" for "ä"
+            assert found == sum(search.lower() in name.lower() for name in names)
 
         _check_admin(session)
         _check_roleless_users(session)

@@ -29,6 +29,7 @@ from mandant_desktop.db.models import (
     UserStatus,
 )
 from mandant_desktop.domain.errors import PermissionDeniedError
+from mandant_desktop.services.customers import CustomerQuery, CustomerService
 from mandant_desktop.services.exports import (
     ASSIGNMENT_HEADERS,
     CUSTOMER_HEADERS,
@@ -158,6 +159,8 @@ def test_customer_export_imports_back_and_new_rows_are_added(any_world: World, t
             select(func.count()).where(AuditEntry.object_type == "Customer", AuditEntry.summary == "import")
         )
         assert audited == 2
+    # Imported customers are found by the search at once (their index is filled after the insert).
+    assert CustomerService(any_world.db.session_factory).count(SYSTEM, CustomerQuery(search="OHNE ZUGANG")) == 1
 
 
 def test_assignment_export_imports_back(world: World, tmp_path: Path) -> None:

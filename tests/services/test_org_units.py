@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from mandant_desktop.db.models import (
     AuditEntry,
+    InheritanceBreak,
     InheritanceSource,
     OrgUnit,
     Role,
@@ -18,7 +19,7 @@ from mandant_desktop.db.models import (
     UserKind,
     UserStatus,
 )
-from mandant_desktop.domain.errors import PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import ConflictError, InUseError, PermissionDeniedError, ValidationError
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.org_units import OrgUnitsService
@@ -127,7 +128,8 @@ def test_edit_roles_breaks_the_chain_and_a_new_unit_below_gets_nothing(example: 
     change = ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
     assert ex.held()["Nord"] == DIRECT and "Hamburg" not in ex.held()
     assert ex.service.roles_of(ex.admin, ex.mia, [ex.unit["Nord"]])[ex.unit["Nord"]].chain_broken
-    bremen = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen")
+    bremen = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen").node
+    assert bremen is not None
     ex.unit["Bremen"] = bremen.id
     assert "Bremen" not in ex.held()
     assert ex.service.children(ex.admin, ex.unit["Nord"])[-1] == bremen
@@ -157,7 +159,7 @@ def test_a_new_unit_under_an_inheriting_unit_receives_the_roles(example: Example
     ex = example
     _give_vertrieb(ex)
     ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
-    ex.unit["Bremen"] = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen").id
+    ex.unit["Bremen"] = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen").units_added[0]
     assert ex.held()["Bremen"] == INHERITED
 
 
@@ -282,8 +284,8 @@ def test_tree_reading_and_search(example: Example) -> None:
         (ex.unit["Konzern"], ex.unit["Vertrieb"], ex.unit["Nord"], ex.unit["Hamburg"])
     ]
     assert ex.service.search(ex.admin, "%") == []
-    renamed = ex.service.rename(ex.admin, ex.unit["Süd"], " Süd  West ", version=1)
-    assert renamed.name == "Süd West"
+    renamed = ex.service.rename(ex.admin, ex.unit["Süd"], " Süd  West ", version=1).node
+    assert renamed is not None and renamed.name == "Süd West"
     assert [u.username for u in ex.service.users(ex.admin, "mia m")] == ["mia"]
 
 
@@ -316,3 +318,176 @@ def test_children_of_several_units_at_once(example: Example) -> None:
         ex.unit["Nord"]: ["Hamburg"],
         ex.unit["Hamburg"]: [],
     }
+
+
+# --------------------------------------------------------------------------- undo of the tree's changes
+
+
+def _shape(ex: Example) -> list[tuple[int, str, int]]:
+    """The whole tree in display order: (id, name, depth) of every unit."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(nodes: list[Any]) -> None:
+        for node in nodes:
+            found.append((node.id, node.name, node.depth))
+            walk(ex.service.children(ex.admin, node.id))
+
+    walk(ex.service.roots(ex.admin))
+    return found
+
+
+def _marks(ex: Example) -> tuple[set[int], set[int]]:
+    """mia's inheritance sources and chain breaks (unit ids)."""
+    with ex.db.session_factory() as session:
+        sources = set(session.scalars(select(InheritanceSource.org_unit_id).where(InheritanceSource.user_id == ex.mia)))
+        breaks = set(session.scalars(select(InheritanceBreak.org_unit_id).where(InheritanceBreak.user_id == ex.mia)))
+    return sources, breaks
+
+
+def test_adding_a_unit_under_an_inheriting_unit_is_undone_and_redone(example: Example) -> None:
+    """A9, E7: Bremen under Nord receives Vertrieb's roles; undo removes Bremen and those rows;
+    redo brings Bremen back, with its id and its inherited roles."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    before, marks = ex.held(), _marks(ex)
+    added = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen")
+    (bremen,) = added.units_added
+    ex.unit["Bremen"] = bremen
+    assert added.node is not None and added.node.id == bremen
+    assert len([key for key in added.added if key[0] == ex.mia]) == 2
+    assert ex.held()["Bremen"] == INHERITED
+    undo = ex.service.revert(ex.admin, added)
+    assert ex.held() == before and _marks(ex) == marks
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Nord"])] == ["Hamburg"]
+    assert [r.id for r in undo.units_removed] == [bremen] and len(undo.removed) == len(added.added)
+    redo = ex.service.revert(ex.admin, undo)
+    assert redo.units_added == (bremen,) and not redo.renumbered
+    assert ex.held()["Bremen"] == INHERITED
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Nord"])] == ["Hamburg", "Bremen"]
+    ex.service.revert(ex.admin, redo)
+    assert "Bremen" not in ex.held()
+
+
+def test_renaming_is_undone_unless_someone_renamed_it_since(example: Example) -> None:
+    """E7, S4: undo gives the old name back, redo the new one; after a rename elsewhere, undo is
+    refused with a message saying so, and the other name stays."""
+    ex = example
+    change = ex.service.rename(ex.admin, ex.unit["Süd"], "Süd West")
+    assert change.renamed == (ex.unit["Süd"], "Süd", "Süd West")
+    undo = ex.service.revert(ex.admin, change)
+    assert ex.service.get(ex.admin, ex.unit["Süd"]).name == "Süd"
+    ex.service.revert(ex.admin, undo)
+    assert ex.service.get(ex.admin, ex.unit["Süd"]).name == "Süd West"
+    ex.service.rename(ex.admin, ex.unit["Süd"], "Südost")  # another workstation
+    with pytest.raises(ConflictError) as refused:
+        ex.service.revert(ex.admin, change)
+    assert "renamed this org unit to Südost" in refused.value.message
+    assert ex.service.get(ex.admin, ex.unit["Süd"]).name == "Südost"
+
+
+def test_deleting_a_subtree_is_undone_with_roles_sources_and_breaks(example: Example) -> None:
+    """E7, A5-A9: deleting Vertrieb with everything below, then undo: the units come back with
+    their ids, places and depths, mia's direct and inherited roles, the ticked box and the chain
+    break; redo deletes them again."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
+    shape, held, marks = _shape(ex), ex.held(), _marks(ex)
+    assert marks == ({ex.unit["Vertrieb"]}, {ex.unit["Nord"]})
+    change = ex.service.delete(ex.admin, ex.unit["Vertrieb"], children="delete")
+    assert [r.name for r in change.units_removed][:1] == ["Vertrieb"] and len(change.units_removed) == 4
+    assert ex.held() == {} and _shape(ex) == [(ex.unit["Konzern"], "Konzern", 0)]
+    undo = ex.service.revert(ex.admin, change)
+    assert _shape(ex) == shape and ex.held() == held and _marks(ex) == marks
+    assert not undo.renumbered and sorted(undo.units_added) == sorted(r.id for r in change.units_removed)
+    redo = ex.service.revert(ex.admin, undo)
+    assert ex.held() == {} and _shape(ex) == [(ex.unit["Konzern"], "Konzern", 0)]
+    ex.service.revert(ex.admin, redo)
+    assert _shape(ex) == shape and ex.held() == held and _marks(ex) == marks
+
+
+def test_deleting_and_lifting_the_children_is_undone(example: Example) -> None:
+    """E7, A9: Nord (a source itself, below a break) deleted, Hamburg lifted under Vertrieb (after
+    Süd), inheriting Vertrieb's roles now; undo puts Nord back in its place, Hamburg under it again,
+    with the rows, source and break it had; redo lifts it again."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
+    ex.service.add_roles(ex.admin, ex.mia, ex.unit["Nord"], [ex.role["reader"]])
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Nord"], "keep")
+    shape, held, marks = _shape(ex), ex.held(), _marks(ex)
+    assert ("reader", "Nord") in held["Hamburg"]
+    change = ex.service.delete(ex.admin, ex.unit["Nord"], children="lift")
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Vertrieb"])] == ["Süd", "Hamburg"]
+    assert ex.held()["Hamburg"] == INHERITED  # from Vertrieb now (A9)
+    undo = ex.service.revert(ex.admin, change)
+    assert _shape(ex) == shape and ex.held() == held and _marks(ex) == marks
+    redo = ex.service.revert(ex.admin, undo)
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Vertrieb"])] == ["Süd", "Hamburg"]
+    assert ex.service.get(ex.admin, ex.unit["Hamburg"]).depth == 2
+    ex.service.revert(ex.admin, redo)
+    assert _shape(ex) == shape and ex.held() == held
+
+
+def test_undo_of_a_move_puts_the_unit_back_among_its_old_siblings(example: Example) -> None:
+    """E7: A, B, C under Süd; A moved under Nord; undo puts A first again, not last."""
+    ex = example
+    for name in "ABC":
+        ex.unit[name] = ex.service.add(ex.admin, ex.unit["Süd"], name).units_added[0]
+    change = ex.service.move(ex.admin, ex.unit["A"], ex.unit["Nord"])
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Süd"])] == ["B", "C"]
+    undo = ex.service.revert(ex.admin, change)
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Süd"])] == ["A", "B", "C"]
+    ex.service.revert(ex.admin, undo)
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Nord"])] == ["Hamburg", "A"]
+
+
+def test_a_restored_unit_whose_id_was_taken_comes_back_under_a_new_one(example: Example) -> None:
+    """E7: SQLite hands out a free highest id again. When another unit took the deleted unit's id,
+    undo restores it under a new id, says so (``renumbered``), and leaves the other unit alone."""
+    ex = example
+    old = ex.unit["Süd"]
+    change = ex.service.delete(ex.admin, old, children="delete")
+    with ex.db.session_factory.begin() as session:
+        session.add(OrgUnit(id=old, name="Fremd", parent_id=ex.unit["Konzern"], depth=1))
+    undo = ex.service.revert(ex.admin, change)
+    ((was, now),) = undo.renumbered
+    assert was == old and now != old and undo.units_added == (now,)
+    ex.unit["Süd"] = now
+    assert ex.held() == {"Süd": {("reader", None)}}
+    assert ex.service.get(ex.admin, old).name == "Fremd"
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Vertrieb"])] == ["Nord", "Süd"]
+    ex.service.revert(ex.admin, undo)
+    assert ex.held() == {} and ex.service.get(ex.admin, old).name == "Fremd"
+    assert change.renumber(dict(undo.renumbered)).units_removed[0].id == now
+
+
+def test_undo_of_tree_changes_needs_the_opposite_right(example: Example) -> None:
+    """S1: undoing an add deletes (org_units.delete); undoing a delete adds (org_units.edit)."""
+    ex = example
+    editor = Operator(id=ex.admin.id, username="chef", permissions=ex.admin.permissions - {"org_units.delete"})
+    added = ex.service.add(editor, ex.unit["Süd"], "Ost")
+    with pytest.raises(PermissionDeniedError):
+        ex.service.revert(editor, added)
+    remover = Operator(id=ex.admin.id, username="chef", permissions=ex.admin.permissions - {"org_units.edit"})
+    deleted = ex.service.delete(remover, added.units_added[0], children="delete")
+    with pytest.raises(PermissionDeniedError):
+        ex.service.revert(remover, deleted)
+    ex.service.revert(ex.admin, deleted)
+    assert [n.name for n in ex.service.children(ex.admin, ex.unit["Süd"])] == ["Ost"]
+
+
+def test_undo_of_an_add_leaves_a_unit_that_got_children_since(example: Example) -> None:
+    """E7, S4: Bremen added; another workstation adds a unit under it; undo refuses, says why,
+    and both stay."""
+    ex = example
+    added = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen")
+    (bremen,) = added.units_added
+    ex.service.add(ex.admin, bremen, "Vegesack")  # elsewhere
+    with pytest.raises(InUseError) as refused:
+        ex.service.revert(ex.admin, added)
+    assert "Bremen has child units now" in refused.value.message
+    assert [n.name for n in ex.service.children(ex.admin, bremen)] == ["Vegesack"]

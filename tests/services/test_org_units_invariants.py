@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mandant_desktop.db.models import (
     InheritanceBreak,
@@ -33,7 +34,10 @@ _names = itertools.count()
 
 step = st.tuples(
     st.sampled_from(
-        ["add", "add", "remove", "keep", "replace", "clear", "break", "unit", "move", "lift", "drop", "undo"]
+        [
+            *("add", "add", "remove", "keep", "replace", "clear", "break"),
+            *("unit", "rename", "move", "lift", "drop", "undo", "undo", "redo"),
+        ]
     ),
     st.integers(0, 99),
     st.integers(0, 99),
@@ -121,13 +125,38 @@ def _user_ops(
     }
 
 
+def _siblings(db: Any, units: set[int]) -> tuple[dict[int, str], dict[int | None, list[int]]]:
+    """The names of ``units`` and each parent's children in display order (as the tree shows them)."""
+    with db.session_factory() as session:
+        rows = session.execute(
+            select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name)
+            .where(OrgUnit.id.in_(units))
+            .order_by(OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)
+        ).all()
+    order: dict[int | None, list[int]] = {}
+    for unit, parent, _name in rows:
+        order.setdefault(parent, []).append(unit)
+    return {unit: name for unit, _parent, name in rows}, order
+
+
+@dataclass(frozen=True)
+class _State:
+    """What the rules and the test know of the tree and the user at one moment."""
+
+    parents: dict[int, int | None]
+    tree: UserTree
+    names: dict[int, str]
+    order: dict[int | None, list[int]]
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(shape=st.lists(st.integers(0, 99), min_size=1, max_size=9), steps=st.lists(step, max_size=10))
 def test_service_follows_the_rules(
     migrated_sqlite: Any, shape: list[int], steps: list[tuple[str, int, int, int]]
 ) -> None:
-    """A5-A9 on SQLite: add, remove, keep, replace, untick, Edit roles, new units, moves, deletes
-    (lifting or removing children) and undo, in any order, leave the rows the rules prescribe."""
+    """A5-A9, E7 on SQLite: add, remove, keep, replace, untick, Edit roles, new units, renames,
+    moves, deletes (lifting or removing children), undo and redo, in any order, leave the rows the
+    rules prescribe; undo and redo give back the units, names and sibling order exactly."""
     db = migrated_sqlite
     service = OrgUnitsService(db.session_factory)
     tag = next(_names)
@@ -138,7 +167,7 @@ def test_service_follows_the_rules(
         depths: dict[int | None, int] = {None: -1}
         for index, pick in enumerate(shape):
             parent = units[pick % len(units)] if units and pick % 4 else None
-            new = OrgUnit(name=f"T{tag}.{index}", parent_id=parent, depth=depths[parent] + 1)
+            new = OrgUnit(name=f"T{tag}.{index}", parent_id=parent, depth=depths[parent] + 1, sort_order=pick % 3)
             session.add(new)
             session.flush()
             units.append(new.id)
@@ -148,15 +177,22 @@ def test_service_follows_the_rules(
         session.add(user)
         session.flush()
         user_id = user.id
-    alive = set(units)
-    parents, tree, _rows = _stored(db, alive, user_id)
-    last: tuple[OrgChange, dict[int, int | None], UserTree] | None = None
+    parents, tree, _rows = _stored(db, set(units), user_id)
+
+    def state() -> _State:
+        names, order = _siblings(db, set(parents))
+        return _State(dict(parents), tree, names, order)
+
+    #: (change, the state reverting it gives, the state now): the last change (for undo) and the
+    #: last undo (for redo)
+    last: tuple[OrgChange, _State, _State] | None = None
+    undone: tuple[OrgChange, _State, _State] | None = None
     for kind, a, b, r in steps:
-        ids = sorted(alive)
+        ids = sorted(parents)
         if not ids:
             break
         unit, other, role = ids[a % len(ids)], ids[b % len(ids)], roles[r]
-        before = (dict(parents), tree)
+        before = state()
         change: OrgChange | None = None
         user_ops = _user_ops(service, user_id, parents, tree, unit, role)
         try:
@@ -175,10 +211,11 @@ def test_service_follows_the_rules(
                 else:
                     change = use_case()
             elif kind == "unit":
-                node = service.add(SYSTEM, unit, "neu")
-                alive.add(node.id)
-                parents[node.id] = unit
-                last = None
+                change = service.add(SYSTEM, unit, "neu")
+                (new,) = change.units_added
+                parents[new] = unit
+            elif kind == "rename":
+                change = service.rename(SYSTEM, unit, f"R{a}")
             elif kind == "move":
                 target = None if b % 5 == 0 else other
                 if target is not None and target in [unit, *inh.descendants(parents, unit)]:
@@ -190,29 +227,32 @@ def test_service_follows_the_rules(
                 change = service.move(SYSTEM, unit, target)
                 parents[unit] = target
             elif kind == "lift":
-                service.delete(SYSTEM, unit, children="lift")
+                change = service.delete(SYSTEM, unit, children="lift")
                 for child in [u for u, p in parents.items() if p == unit]:
                     parents[child] = parents[unit]
                 del parents[unit]
-                alive.discard(unit)
                 tree = inh.forget_units(tree, [unit])
-                last = None
             elif kind == "drop":
                 gone = [unit, *inh.descendants(parents, unit)]
-                service.delete(SYSTEM, unit, children="delete")
+                change = service.delete(SYSTEM, unit, children="delete")
                 parents = {u: p for u, p in parents.items() if u not in gone}
-                alive -= set(gone)
                 tree = inh.forget_units(tree, gone)
-                last = None
-            elif kind == "undo" and last is not None:
-                service.revert(SYSTEM, last[0])
-                parents, tree = dict(last[1]), last[2]
-                last = None
+            elif kind in ("undo", "redo"):
+                step_back = last if kind == "undo" else undone
+                if step_back is None:
+                    continue
+                inverse = service.revert(SYSTEM, step_back[0])
+                assert not inverse.renumbered  # one step back: every id is still free
+                target, current = step_back[1], step_back[2]
+                parents, tree = dict(target.parents), target.tree
+                assert state() == target, f"{kind} did not give back the tree as it was"
+                flipped = (inverse, current, target)
+                last, undone = (None, flipped) if kind == "undo" else (flipped, None)
         except ValidationError as exc:
             raise AssertionError(f"the service refused {kind}: {exc}") from exc
         if change is not None:
-            last = (change, *before)
-        stored_parents, stored_tree, rows = _stored(db, alive, user_id)
+            last, undone = (change, before, state()), None
+        stored_parents, stored_tree, rows = _stored(db, set(parents), user_id)
         assert stored_parents == parents
         assert stored_tree == UserTree(
             {u: r for u, r in tree.direct.items() if r}, frozenset(tree.sources), frozenset(tree.breaks)

@@ -81,29 +81,40 @@ def _statement_counts(db: Any, size: int) -> dict[str, int]:
         ("impact", lambda: service.inherit_impact(SYSTEM, user, top, "replace")),
     ]
     counts: dict[str, int] = {}
-    last: Any = None
-    for name, step in steps:
+    results: dict[str, Any] = {}
+
+    def measure(name: str, step: Callable[[], Any]) -> Any:
         with _counting(db) as statements:
             result = step()
         counts[name] = len(statements)
-        if name == "move":
-            last = result
         assert result is not None
-    with _counting(db) as statements:
-        service.revert(SYSTEM, last)
-    counts["revert move"] = len(statements)
-    with _counting(db) as statements:
-        service.delete(SYSTEM, child, children="lift")
-    counts["delete, lifting the children"] = len(statements)
-    with _counting(db) as statements:
-        service.delete(SYSTEM, top, children="delete")
-    counts["delete subtree"] = len(statements)
+        results[name] = result
+        return result
+
+    for name, step in steps:
+        measure(name, step)
+    # undo and redo of every kind of tree change (E7), each reverting the one before
+    added = results["add unit"]
+    measure("undo add unit", lambda: service.revert(SYSTEM, added))
+    measure("redo add unit", lambda: service.revert(SYSTEM, results["undo add unit"]))
+    measure("rename", lambda: service.rename(SYSTEM, top, "X neu"))
+    measure("undo rename", lambda: service.revert(SYSTEM, results["rename"]))
+    measure("revert move", lambda: service.revert(SYSTEM, results["move"]))
+    measure("redo move", lambda: service.revert(SYSTEM, results["revert move"]))
+    lifted = measure("delete, lifting the children", lambda: service.delete(SYSTEM, child, children="lift"))
+    assert lifted.placements
+    measure("undo delete, lifting", lambda: service.revert(SYSTEM, lifted))
+    measure("redo delete, lifting", lambda: service.revert(SYSTEM, results["undo delete, lifting"]))
+    gone = measure("delete subtree", lambda: service.delete(SYSTEM, top, children="delete"))
+    measure("undo delete subtree", lambda: service.revert(SYSTEM, gone))
+    measure("redo delete subtree", lambda: service.revert(SYSTEM, results["undo delete subtree"]))
     return counts
 
 
 def test_statement_count_does_not_grow_with_the_subtree(migrated_db: Any) -> None:
-    """Section 8, A5-A9: every change on a 500-unit subtree takes exactly as many SQL statements as
-    on a 10-unit subtree (recursive CTE reads, executemany writes)."""
+    """Section 8, A5-A9, E7: every change on a 500-unit subtree takes exactly as many SQL statements
+    as on a 10-unit subtree (recursive CTE reads, executemany writes); so do the undo and redo of
+    adding, renaming, moving and deleting units (restoring a whole subtree, or its lifted children)."""
     small = _statement_counts(migrated_db, 10)
     large = _statement_counts(migrated_db, 500)
     assert small == large

@@ -60,11 +60,13 @@ def people(window: MainWindow) -> dict[str, list[int]]:
     return {"units": units, "users": users}
 
 
-def assignments_page(window: MainWindow) -> AssignmentsPage:
+def assignments_page(qtbot: QtBot, window: MainWindow) -> AssignmentsPage:
+    """The page, once its units, users and first cells have arrived from the worker (S5)."""
     assert window.show_page("assignments")
     page = window.current_page()
     assert isinstance(page, AssignmentsPage)
     page.refresh()
+    settled(qtbot, page)
     return page
 
 
@@ -73,7 +75,8 @@ def role_id(page: AssignmentsPage, name: str) -> int:
 
 
 def settled(qtbot: QtBot, page: AssignmentsPage) -> None:
-    """S5: wait until the page's worker step (bulk edit, undo, redo) and the preview count are done."""
+    """S5: wait until the page's load, its worker step (a change, bulk edit, undo, redo) and the
+    preview count are done."""
     qtbot.waitUntil(lambda: not page.busy and not page.bulk_panel.busy, timeout=10000)
 
 
@@ -89,10 +92,11 @@ def test_bulk_add_three_roles_to_ten_users_in_five_units(
 ) -> None:
     """A2 (the manual's example): the preview counts what is added and what is already there; one
     transaction with one audit entry per change; Ctrl+Z undoes the whole bulk edit, Ctrl+Y redoes."""
-    page = assignments_page(window)
+    page = assignments_page(qtbot, window)
     app = window.context.app
     reader = role_id(page, "Leser")
     page.add_role(page.model.units.index(next(u for u in page.model.units if u.name == "Nord")), 1, reader)
+    settled(qtbot, page)  # S5: a single change runs on a worker too
     qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
     panel = page.bulk_panel
     assert panel.isVisible()
@@ -140,13 +144,15 @@ def test_cell_menu_adds_and_the_chip_cross_removes(
     """A1, S2: add a role from the cell's menu; click the × of its chip, confirm (warned: the last
     role), and it is gone.
     Inherited chips have no ×, and their cell offers no "add"."""
-    page = assignments_page(window)
+    page = assignments_page(qtbot, window)
     row = next(i for i, u in enumerate(page.model.units) if u.name == "Süd")
     column = next(i for i, u in enumerate(page.model.users) if u.id == people["users"][0])
     index = page.model.index(row, column)
     menu = page.build_cell_menu(index)
     add_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
     next(a for a in add_menu.actions() if a.text() == "Auditor").trigger()
+    assert page.busy  # S5: the change runs on a worker
+    settled(qtbot, page)
     assert [c.role_name for c in index.data(CHIPS_ROLE)] == ["Auditor"]
 
     page.grid.scrollTo(index)
@@ -154,6 +160,7 @@ def test_cell_menu_adds_and_the_chip_cross_removes(
     cross = chip_close_point(page.grid, rect, index.data(CHIPS_ROLE), QFont(page.grid.font()), role_id(page, "Auditor"))
     assert cross is not None
     qtbot.mouseClick(page.grid.viewport(), Qt.MouseButton.LeftButton, pos=cross.center())
+    settled(qtbot, page)  # "is it the last role?" is counted on a worker, then asked, then removed
     question = interactions.of_kind("confirm")[-1]
     assert question.title == "Remove role"
     # S2, R3: it was the user's only role, so the question warns that they can no longer log in.
@@ -173,7 +180,7 @@ def test_cell_menu_adds_and_the_chip_cross_removes(
 def test_filter_and_download(qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], tmp_path: Path) -> None:
     """A1, A3, S7: the unit and user filters narrow the grid after "Filter"; the download of the
     filter selection and of everything within reach, read back cell by cell."""
-    page = assignments_page(window)
+    page = assignments_page(qtbot, window)
     services = window.context.app.services
     services.assignments.apply(
         window.context.operator,
@@ -221,7 +228,7 @@ def test_a_unit_named_like_a_formula_is_neutralised(
         assert unit is not None
         unit.parent_id = None
         unit.depth = 0
-    page = assignments_page(window)
+    page = assignments_page(qtbot, window)
     path = tmp_path / "formel.xlsx"
     finished(qtbot, page.export(EXPORT_ALL, path))
     cells = [row[2] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
@@ -230,16 +237,21 @@ def test_a_unit_named_like_a_formula_is_neutralised(
 
 
 def test_the_grid_models_pass_the_model_tester(
-    qtmodeltester: object, window: MainWindow, people: dict[str, list[int]]
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, people: dict[str, list[int]]
 ) -> None:
-    page = assignments_page(window)
+    page = assignments_page(qtbot, window)
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     qtmodeltester.check(page.unit_filter.model)  # type: ignore[attr-defined]
 
 
-def test_the_grid_fetches_only_visible_blocks(window: MainWindow, people: dict[str, list[int]]) -> None:
-    """A1, section 8: painting the grid asks the database for the visible block only."""
-    page = assignments_page(window)
+def test_the_grid_fetches_only_visible_blocks(qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]) -> None:
+    """A1, section 8: the first screen's cells come with the load, so its first paint asks the
+    database nothing; after a change the visible block is fetched again, once."""
+    page = assignments_page(qtbot, window)
+    page.grid.viewport().repaint()
+    assert page.model.fetch_count == 0
+    assert page.model.index(0, 0).data(CHIPS_ROLE) is not None
+    page.model.invalidate()
     page.grid.viewport().repaint()
     assert page.model.fetch_count == 1
     option = QStyleOptionViewItem()
@@ -257,7 +269,7 @@ def test_a_cancelled_bulk_edit_changes_nothing_and_says_so(
     """E3, A2, S5: the bulk edit runs on a worker while the window stays responsive; Cancel in the
     progress dialog rolls it back; the status bar says so, no error box appears and nothing lands
     on the undo stack."""
-    page = assignments_page(window)
+    page = assignments_page(qtbot, window)
     service = window.context.app.services.assignments
     release = threading.Event()
     apply = service.apply
@@ -293,8 +305,8 @@ def test_a_failed_undo_drops_the_step_and_keeps_the_page_usable(
 ) -> None:
     """E7, S2: an undo the service refuses (here: another workstation removed the unit's rows and
     the operator lost the right there) shows the error and leaves the stack without that step."""
-    page = assignments_page(window)
-    page.add_role(0, 0, role_id(page, "Leser"))
+    page = assignments_page(qtbot, window)
+    finished(qtbot, page.add_role(0, 0, role_id(page, "Leser")))
     assert page.undo_stack.count() == 1
 
     def refuse(*_args: Any, **_kwargs: Any) -> Any:
@@ -313,7 +325,9 @@ def test_a_failed_undo_drops_the_step_and_keeps_the_page_usable(
     assert page.undo_stack.count() == 0 and not page.undo_action.isEnabled()
 
 
-def test_an_operator_who_may_only_look_gets_no_editing(window: MainWindow, people: dict[str, list[int]]) -> None:
+def test_an_operator_who_may_only_look_gets_no_editing(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]
+) -> None:
     """S1, S2: with assignments.view alone the cell menu offers nothing to add or remove, bulk edit
     and download are off — and the service refuses a direct call all the same."""
     from dataclasses import replace
@@ -328,6 +342,7 @@ def test_an_operator_who_may_only_look_gets_no_editing(window: MainWindow, peopl
     )
     page = AssignmentsPage(limited)
     try:
+        settled(qtbot, page)
         assert not page.bulk_button.isEnabled() and not page.export_button.isEnabled()
         menu = page.build_cell_menu(page.model.index(1, 0))
         assert not next(a for a in menu.actions() if a.menu() is not None).isEnabled()

@@ -173,15 +173,28 @@ def test_templates_export_and_import(
     assert sorted(tab.model.row(r).name for r in range(tab.model.rowCount())) == ["Einladung", "Einladung (2)"]  # type: ignore[union-attr]
 
 
-def test_contacts_export(scene: Scene, tmp_path: Path) -> None:
+def test_contacts_export(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
     """T8: the export holds what the page shows, masked alike."""
     import openpyxl
 
     page = scene.page()
     out = tmp_path / "kontakte.xlsx"
-    assert page.contacts.export_to(str(out)) == 2
+    page.contacts.export_to(str(out))  # on a worker, with progress and Cancel (E3, S5)
+    status = scene.window.statusBar()
+    qtbot.waitUntil(lambda: status.currentMessage() == "2 contacts exported.")
     rows = list(openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[5]) for r in rows] == [("Albers", "albers@example.de"), ("Brandt", MASK)]
+
+
+def test_a_cancelled_contacts_export_writes_no_file(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
+    """E3, S7: Cancel in the export's progress dialog leaves no file behind."""
+    page = scene.page()
+    out = tmp_path / "kontakte.xlsx"
+    task = page.contacts.export_to(str(out))
+    task.cancel()  # as the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert "exported" not in scene.window.statusBar().currentMessage()
 
 
 def test_models_pass_the_model_tester(qtmodeltester: object, scene: Scene) -> None:

@@ -17,7 +17,7 @@ from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP, LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.page import Page, PageContext, PlaceholderPage
-from mandant_desktop.ui.pages import PAGE_CLASSES
+from mandant_desktop.ui.pages import PAGES
 from mandant_desktop.ui.settings import Settings
 
 OBJECT_NAMES = {
@@ -138,7 +138,7 @@ class SearchPage(Page):
 
 def test_ctrl_f_focuses_the_search_and_f5_refreshes(qtbot: QtBot, window: MainWindow) -> None:
     """E2: Ctrl+F goes to the current page's search field, F5 reloads the page."""
-    window.navigation_model.set_pages([SearchPage, *PAGE_CLASSES])
+    window.navigation_model.set_pages([SearchPage, *PAGES])
     window.show_page("search-test")
     page = window.current_page()
     assert isinstance(page, SearchPage)
@@ -317,7 +317,7 @@ class UnsavedPage(Page):
 
 def test_closing_with_unsaved_changes_asks_first(window: MainWindow, interactions: FakeInteraction) -> None:
     """T2, E4: quitting would lose staged edits, so the window asks; declining keeps it open."""
-    window.navigation_model.set_pages([UnsavedPage, *PAGE_CLASSES])
+    window.navigation_model.set_pages([UnsavedPage, *PAGES])
     window.show_page("unsaved-test")
     interactions.confirm_answers.append(False)
     assert not window.close()

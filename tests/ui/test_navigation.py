@@ -12,13 +12,13 @@ from uihelpers import viewer
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.ui import icons
 from mandant_desktop.ui.navigation import PAGE_ID_ROLE, NavigationModel
-from mandant_desktop.ui.pages import PAGE_CLASSES, pages_for
+from mandant_desktop.ui.pages import PAGES, page_classes, pages_for
 
 UI = Path(__file__).resolve().parents[2] / "mandant_desktop" / "ui"
 
 
 def test_navigation_model(qtmodeltester: ModelTester) -> None:
-    model = NavigationModel(PAGE_CLASSES)
+    model = NavigationModel(PAGES)
     qtmodeltester.check(model)
     assert model.data(model.index(4, 0)) == "Org units"
     assert model.data(model.index(4, 0), PAGE_ID_ROLE) == "org-units"
@@ -29,16 +29,27 @@ def test_navigation_model(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
 
 
+def test_each_entry_declares_what_its_page_class_declares() -> None:
+    """S1, section 9: the navigation lists a page before importing its module (issue 8), so its
+    entry repeats the class's ID, object name, permission, icon and title; they must agree."""
+    for entry, page_class in zip(PAGES, page_classes(), strict=True):
+        assert page_class.__name__ == entry.target.rpartition(":")[2]
+        declared = (page_class.page_id, page_class.object_name, page_class.permission, page_class.icon_name)
+        assert declared == (entry.page_id, entry.object_name, entry.permission, entry.icon_name), entry
+        assert page_class.title_source == entry.title_source
+        assert page_class.title() == entry.title()
+
+
 def test_every_page_needs_an_existing_view_permission() -> None:
     """S1: the page permission is a real ``<area>.view`` code of the catalogue."""
-    for page in PAGE_CLASSES:
+    for page in PAGES:
         assert page.permission in ADMIN_CODES, page
         assert page.permission.endswith(".view")
 
 
 def test_every_icon_renders() -> None:
     """E5: one icon per page plus the application icon, all from resources/."""
-    names = [page.icon_name for page in PAGE_CLASSES] + [icons.APP_ICON, "refresh", "filter", "database", "search"]
+    names = [page.icon_name for page in PAGES] + [icons.APP_ICON, "refresh", "filter", "database", "search"]
     for name in names:
         icon = icons.icon(name)
         assert not icon.isNull(), name
@@ -120,5 +131,5 @@ def test_every_user_visible_literal_goes_through_translation() -> None:
 
 
 def test_decoration_is_an_icon() -> None:
-    model = NavigationModel(PAGE_CLASSES)
+    model = NavigationModel(PAGES)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull() is False

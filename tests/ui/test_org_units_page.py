@@ -59,7 +59,7 @@ def example(window: MainWindow) -> Example:
     unit: dict[str, int] = {}
     root = service.roots(op)[0].id
     for name, parent in TREE:
-        unit[name] = service.add(op, unit[parent] if parent else root, name).id
+        unit[name] = service.add(op, unit[parent] if parent else root, name).units_added[0]
     mia_id = add_user(app.session_factory, "mia", "Mia", "Muster")
     with app.session_factory() as session:
         role = {r.name: r.id for r in session.scalars(select(Role))}
@@ -171,9 +171,32 @@ def tick_inherit(qtbot: QtBot, page: OrgUnitsPage, mode: str) -> dict[str, str]:
 
 
 def expand_all(qtbot: QtBot, page: OrgUnitsPage) -> None:
-    for _ in range(6):
-        page.tree.expandAll()
-        settle(qtbot, page)
+    """Ctrl++ ("Expand all"): every unit loaded in one query and the whole tree expanded."""
+    activate(qtbot, page)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, page)
+    assert all(
+        page.tree.isExpanded(page.model.index_of(unit))
+        for unit in page.model.loaded_ids()
+        if page.model.rowCount(page.model.index_of(unit))
+    )
+
+
+def press(qtbot: QtBot, page: OrgUnitsPage, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    """A shortcut on the tree, then until its step is done."""
+    activate(qtbot, page)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, key, modifiers)
+    settle(qtbot, page)
+
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def names_under(page: OrgUnitsPage, name: str) -> list[str]:
+    parent = unit_index(page, name)
+    return [page.model.index(row, 0, parent).data() for row in range(page.model.rowCount(parent))]
 
 
 def test_worked_example_keep_then_edit_roles_then_untick(
@@ -271,11 +294,8 @@ def test_a_direct_role_goes_with_minus_after_a_question(
     assert page.panel.chips == []
 
 
-def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
-    qtbot: QtBot, window: MainWindow, example: Example
-) -> None:
-    """A10, R3: explain from the tree lists each permission with its role and origin; from the
-    users page, a user without any role is flagged as unable to log in."""
+def explain_mia_in_sued(qtbot: QtBot, window: MainWindow) -> tuple[OrgUnitsPage, ExplainDialog, list[tuple[str, ...]]]:
+    """Choose mia, select Süd, Ctrl+I: the explain dialog (A10) with its rows."""
     page = open_page(qtbot, window)
     choose_user(qtbot, page, "mia")
     find_unit(qtbot, page, "Süd")
@@ -285,7 +305,15 @@ def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
     qtbot.waitUntil(lambda: dialog.explanation is not None, timeout=5000)
     settle(qtbot, page)
     model = dialog.table_model
-    rows = [tuple(model.text(r, c) for c in range(5)) for r in range(model.rowCount())]
+    return page, dialog, [tuple(model.text(r, c) for c in range(5)) for r in range(model.rowCount())]
+
+
+def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """A10, R3: explain from the tree lists each permission with its role and origin; from the
+    users page, a user without any role is flagged as unable to log in."""
+    page, dialog, rows = explain_mia_in_sued(qtbot, window)
     granted = [row for row in rows if row[1] == "Yes"]
     assert granted and all(row[2] == "Role Leser, assigned directly" for row in granted)
     assert any(row[1] == "No" and row[2] == "None of the user's roles in Süd includes this permission." for row in rows)
@@ -352,7 +380,7 @@ def test_units_are_added_renamed_moved_and_deleted_from_the_keyboard(
     assert page.model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, unit_index(page, "Süd")) is False
     settle(qtbot, page)
     qtbot.waitUntil(lambda: page.model.path_names(example.unit["Hamburg"])[-2:] == ["Süd", "Hamburg"])
-    assert page.undo_stack.count() == 2  # both moves are undoable
+    assert page.undo_stack.count() == 4  # the add, the rename and both moves are undoable
 
     # Del on Süd, which has children now: lift them up to Vertrieb.
     find_unit(qtbot, page, "Süd")
@@ -568,3 +596,143 @@ def test_a_second_change_while_one_is_saved_is_refused(
     assert page.undo_stack.count() == 1
     qtbot.waitUntil(lambda: page.model.path_names(example.unit["Hamburg"])[-2:] == ["Süd", "Hamburg"])
     assert example.unit["Hamburg"] in page.model.loaded_ids()
+
+
+def test_adding_renaming_and_deleting_units_are_undone_and_redone(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """E7, A9: Bremen added under Nord receives Vertrieb's roles; Ctrl+Z removes it, Ctrl+Shift+Z
+    brings it back with them. A rename is undone. Vertrieb deleted with everything below comes
+    back with Ctrl+Z: its units in their places, mia's roles and the ticked box."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    service.add_roles(op, example.mia, example.unit["Vertrieb"], [example.role["Redakteur"]])
+    service.set_inherit(op, example.mia, example.unit["Vertrieb"], "keep")
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    find_unit(qtbot, page, "Nord")
+
+    interactions.text_answers = ["Bremen"]
+    press(qtbot, page, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: (u := page.current_unit()) is not None and u.name == "Bremen", timeout=5000)
+    settle(qtbot, page)
+    assert roles_text(page, "Bremen") == "Redakteur — inherited from Vertrieb"
+    assert page.undo_action.toolTip() == "Undo: Add Bremen (Ctrl+Z)"
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg"], timeout=5000)
+    press(qtbot, page, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg", "Bremen"], timeout=5000)
+    settle(qtbot, page)
+    assert roles_text(page, "Bremen") == "Redakteur — inherited from Vertrieb"
+
+    # F2: Bremen → Bremerhaven, then Ctrl+Z gives the old name back.
+    page.tree.setCurrentIndex(unit_index(page, "Bremen"))
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not page.tree
+    editor.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, "Bremerhaven")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg", "Bremerhaven"], timeout=5000)
+    settle(qtbot, page)
+    assert page.undo_action.toolTip() == "Undo: Rename Bremen to Bremerhaven (Ctrl+Z)"
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg", "Bremen"], timeout=5000)
+
+    # Del on Vertrieb, "delete the children too"; Ctrl+Z restores the whole subtree.
+    find_unit(qtbot, page, "Vertrieb")
+    press(qtbot, page, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    delete = page.findChild(DeleteUnitDialog)
+    assert delete is not None
+    click_radio(qtbot, delete.delete_button)
+    qtbot.mouseClick(dialog_button(delete), Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: example.unit["Vertrieb"] not in page.model.loaded_ids(), timeout=5000)
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: example.unit["Vertrieb"] in page.model.loaded_ids(), timeout=5000)
+    expand_all(qtbot, page)
+    assert names_under(page, "Vertrieb") == ["Nord", "Süd"]
+    assert names_under(page, "Nord") == ["Hamburg", "Bremen"]
+    assert roles_text(page, "Vertrieb") == "Redakteur"
+    assert roles_of(page, "Vertrieb").inherit_ticked
+    assert roles_text(page, "Hamburg") == "Redakteur — inherited from Vertrieb"
+    assert roles_text(page, "Süd") == "Leser"
+    # and Ctrl+Shift+Z deletes it all again
+    press(qtbot, page, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: example.unit["Vertrieb"] not in page.model.loaded_ids(), timeout=5000)
+
+
+def test_expand_all_and_collapse_all(qtbot: QtBot, window: MainWindow, example: Example) -> None:
+    """Section 8, E2: "Expand all" (Ctrl++, toolbar, context menu) loads every level in one query
+    on a worker and expands the whole tree; "Collapse all" (Ctrl+-) shows the top level only."""
+    app, op = window.context.app, window.context.operator
+    below = example.unit["Hamburg"]
+    for depth in range(6):  # a branch deeper than anything fetched so far
+        below = app.services.org_units.add(op, below, f"Ebene {depth}").units_added[0]
+    page = open_page(qtbot, window)
+    assert below not in page.model.loaded_ids()
+    calls: list[int] = []
+    original = app.services.org_units.all_units
+    page._service.all_units = lambda operator: calls.append(1) or original(operator)  # type: ignore[method-assign]
+    expand_all(qtbot, page)
+    assert calls == [1]  # one call, one query: not a level at a time
+    assert below in page.model.loaded_ids()
+    deepest = page.model.index_of(below)
+    assert page.tree.visualRect(deepest).isValid() or page.tree.isExpanded(deepest.parent())
+    texts = [a.text() for a in page.build_context_menu().actions() if not a.isSeparator()]
+    assert "Ex&pand all" in texts and "Co&llapse all" in texts
+    assert page.expand_all_action in page.toolbar.actions() and page.collapse_all_action in page.toolbar.actions()
+    press(qtbot, page, Qt.Key.Key_Minus, CTRL)
+    top = page.model.index(0, 0)
+    assert not page.tree.isExpanded(top)
+    assert page.tree.currentIndex().parent() == QModelIndex()
+
+
+def test_explain_in_german_shows_every_column_and_translates_the_reasons(
+    qtbot: QtBot, window: MainWindow, example: Example, language: Any
+) -> None:
+    """A10, E1: in German the reasons for a missing permission are German too, and the columns fit
+    the dialog (none, "Zugewiesen am" least of all, is cut off at the right edge)."""
+    language.choose("de")
+    page, dialog, rows = explain_mia_in_sued(qtbot, window)
+    model = dialog.table_model
+    assert any(
+        row[1] == "Nein" and row[2] == "Keine der Rollen des Benutzers in Süd enthält diese Berechtigung."
+        for row in rows
+    )
+    header = dialog.table.horizontalHeader()
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Zugewiesen am"
+    right = header.sectionViewportPosition(4) + header.sectionSize(4)
+    assert right <= dialog.table.viewport().width()
+    assert header.sectionSize(4) >= header.sectionSizeHint(4)
+    dialog.close()
+    settle(qtbot, page)
+
+
+def test_a_unit_restored_under_a_new_id_is_renumbered_on_the_whole_stack(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """E7: Süd renamed, then deleted; another workstation's new unit takes Süd's old id (SQLite
+    reuses it). Ctrl+Z restores Süd under a new id, and the next Ctrl+Z takes back the rename of
+    that unit, not of the other one."""
+    from mandant_desktop.db.models import OrgUnit
+
+    app = window.context.app
+    page = open_page(qtbot, window)
+    old = example.unit["Süd"]
+    find_unit(qtbot, page, "Süd")
+    page.rename_unit(old, "Süd West")
+    settle(qtbot, page)
+    find_unit(qtbot, page, "Süd West")
+    interactions.confirm_answers = [True]
+    press(qtbot, page, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: old not in page.model.loaded_ids(), timeout=5000)
+    with app.session_factory.begin() as session:  # another workstation
+        session.add(OrgUnit(id=old, name="Fremd", parent_id=example.unit["Konzern"], depth=1))
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: "Süd West" in names_under(page, "Vertrieb"), timeout=5000)
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: names_under(page, "Vertrieb") == ["Nord", "Süd"], timeout=5000)
+    with app.session_factory() as session:
+        assert session.get(OrgUnit, old).name == "Fremd"  # type: ignore[union-attr]

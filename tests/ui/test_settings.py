@@ -6,6 +6,7 @@ from pathlib import Path
 
 import keyring
 import keyring.backends.fail
+import pytest
 from PySide6.QtCore import QByteArray, QSettings
 
 from mandant_desktop import bootstrap
@@ -31,16 +32,22 @@ def test_tests_never_touch_the_users_settings(settings: Settings, isolated_user:
     assert Path(settings.store.fileName()).is_relative_to(isolated_user)
 
 
-def test_upgrade_stamps_the_version_and_runs_steps(settings: Settings, monkeypatch: object) -> None:
+def test_upgrade_stamps_the_version_and_runs_steps(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     ran: list[int] = []
-    ui_settings.UPGRADES[ui_settings.SETTINGS_VERSION] = lambda store: ran.append(1)
-    try:
-        settings.upgrade()
-        settings.upgrade()
-    finally:
-        del ui_settings.UPGRADES[ui_settings.SETTINGS_VERSION]
+    monkeypatch.setitem(ui_settings.UPGRADES, ui_settings.SETTINGS_VERSION, lambda store: ran.append(1))
+    settings.upgrade()
+    settings.upgrade()
     assert ran == [1]
     assert int(settings.store.value(ui_settings.SETTINGS_VERSION_KEY)) == ui_settings.SETTINGS_VERSION
+
+
+def test_every_key_is_declared_once() -> None:
+    """E4: one declaration per key, each with a default of its declared type."""
+    keys = [setting.key for setting in ui_settings.ALL_SETTINGS]
+    assert len(keys) == len(set(keys))
+    assert ui_settings.SETTINGS_VERSION_KEY not in keys
+    assert all(isinstance(s.default, s.kind) for s in ui_settings.ALL_SETTINGS)
+    assert set(ui_settings.UPGRADES) <= set(range(1, ui_settings.SETTINGS_VERSION + 1))
 
 
 def test_wrong_types_fall_back_to_the_default(settings: Settings) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
+from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.engine import make_session_factory
 from mandant_desktop.db.models import (
     Base,
@@ -143,7 +144,9 @@ def generate_demo(
         _refuse_unless_empty(connection)
         ctx = _context(connection, config, random.Random(seed), password_hash, actor.username)
         tables = _plan(ctx, is_cancelled)
-        counts = _insert_all(connection, tables, report, is_cancelled)
+        # Customers enter the search index in one statement at the end (five times faster on SQLite).
+        with filled_in_bulk(connection):
+            counts = _insert_all(connection, tables, report, is_cancelled)
         _advance_sequences(connection, ctx)
         uow.audit(
             "DemoData",

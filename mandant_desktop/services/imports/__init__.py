@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -27,6 +28,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.models import (
     Customer,
     CustomerStatus,
@@ -144,10 +146,15 @@ class ImportService:
             if dry_run or result.errors or not plan.rows:
                 return result
             table = {ImportKind.ASSIGNMENTS: RoleAssignment, ImportKind.USERS: User, ImportKind.CUSTOMERS: Customer}
-            for start in range(0, len(plan.rows), _CHUNK):
-                uow.session.execute(insert(table[kind]), plan.rows[start : start + _CHUNK])
-                # Between chunks: a cancel leaves the unit of work uncommitted, so it rolls back.
-                step(min(start + _CHUNK, len(plan.rows)), len(plan.rows))
+            # New customers enter the search index in one statement after the last chunk.
+            bulk: AbstractContextManager[None] = (
+                filled_in_bulk(uow.session.connection()) if kind is ImportKind.CUSTOMERS else nullcontext()
+            )
+            with bulk:
+                for start in range(0, len(plan.rows), _CHUNK):
+                    uow.session.execute(insert(table[kind]), plan.rows[start : start + _CHUNK])
+                    # Between chunks: a cancel leaves the unit of work uncommitted, so it rolls back.
+                    step(min(start + _CHUNK, len(plan.rows)), len(plan.rows))
             if kind is ImportKind.CUSTOMERS:
                 self._after_customers(uow, plan)
             else:

@@ -1,9 +1,10 @@
 """The role assignment grid: org units × users, fetched by block as the view shows them (SPEC A1).
 
-The model knows the rows (units) and columns (users) up front — two small queries — but never the
-whole matrix: a cell's roles are fetched with the block of cells around it (one query for
-``BLOCK_ROWS`` × ``BLOCK_COLUMNS`` cells) the first time the view asks for any of them, and kept
-until the page reloads. At 5,000 units × 10,000 users the view asks only for what is on screen.
+The model knows the rows (units) and columns (users) up front but never the whole matrix: a cell's
+roles are fetched with the block of cells around it (one query for ``BLOCK_ROWS`` × ``BLOCK_COLUMNS``
+cells) the first time the view asks for any of them, and kept until the page reloads. The page
+loads the axes and the top-left block together on a worker, so the first screen paints without a
+query; at 5,000 units × 10,000 users the view asks only for what is on screen.
 
 :class:`ChipDelegate` paints a cell's roles as chips: direct roles with a ×, inherited roles in
 italics without one (they are changed on the org units page, A7).
@@ -54,10 +55,19 @@ class AssignmentGridModel(QAbstractTableModel):
         self.fetch_count = 0
         self.assignable: frozenset[int] | None = frozenset()
 
-    def set_axes(self, units: list[GridUnit], users: list[GridUser]) -> None:
+    def set_axes(
+        self,
+        units: list[GridUnit],
+        users: list[GridUser],
+        first_block: dict[tuple[int, int], list[Chip]] | None = None,
+    ) -> None:
+        """New rows and columns; ``first_block``: the cells of the top-left block, fetched with
+        the axes (the first screen then paints without a query of its own)."""
         self.beginResetModel()
         self.units, self.users = list(units), list(users)
         self._blocks.clear()
+        if first_block is not None and self.units and self.users:
+            self._blocks[(0, 0)] = first_block
         self.fetch_count = 0
         self.endResetModel()
 

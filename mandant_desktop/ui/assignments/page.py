@@ -10,10 +10,12 @@ only when the database has done the step. One such step runs at a time.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,29 +32,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.assignments import (
     AssignmentsService,
     BulkEdit,
     BulkPreview,
     ChangeSet,
     Chip,
+    GridStart,
     GridUnit,
     GridUser,
     RoleChoice,
 )
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.ui import interaction, tasks
+from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
-from mandant_desktop.ui.assignments.grid import AssignmentGridModel, ChipDelegate
+from mandant_desktop.ui.assignments.grid import BLOCK_COLUMNS, BLOCK_ROWS, AssignmentGridModel, ChipDelegate
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
-from mandant_desktop.ui.layout_memory import remember_splitter
+from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
-from mandant_desktop.ui.settings import Setting
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_CONTEXT = "exports"
@@ -92,20 +96,6 @@ def ask_export_path(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
-def confirm_role_removal(
-    parent: QWidget,
-    service: AssignmentsService,
-    operator: Operator,
-    user: GridUser,
-    unit_id: int,
-    unit: str,
-    chip: Chip,
-) -> bool:
-    """Ask before a direct role is removed (A1, A7); False when refused or cancelled."""
-    last = run_action(parent, service.leaves_without_role, operator, user.id, unit_id, chip.role_id)
-    return last is not None and ask_role_removal(parent, user, unit, chip, last=last)
-
-
 def ask_role_removal(parent: QWidget, user: GridUser, unit: str, chip: Chip, *, last: bool) -> bool:
     """The question before a direct role is removed; ``last``: it is the user's last role anywhere,
     so they could not log in afterwards (R3, S2). False when cancelled."""
@@ -126,8 +116,33 @@ def ask_role_removal(parent: QWidget, user: GridUser, unit: str, chip: Chip, *, 
     return interaction.get().confirm(parent, tr("Remove role"), question, ok_text=tr("Remove"), destructive=True)
 
 
-#: the split between grid and bulk edit panel (E4)
-ASSIGNMENTS_SPLITTER: Setting[QByteArray] = Setting("assignments/splitter", QByteArray())
+PickerItem = tuple[int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _GridLoad:
+    """What the page's worker brings: the grid's start and the entries of the unit and user pickers."""
+
+    start: GridStart
+    unit_items: list[PickerItem]
+    user_items: list[PickerItem]
+
+
+def _load_grid(
+    service: AssignmentsService,
+    operator: Operator,
+    *,
+    block: tuple[int, int],
+    unit_ids: list[int] | None,
+    user_ids: list[int] | None,
+) -> _GridLoad:
+    """On a worker: the grid's start, and the pickers' entries built there too (plain text, no Qt)."""
+    start = service.grid(operator, block=block, unit_ids=unit_ids, user_ids=user_ids)
+    return _GridLoad(
+        start,
+        [(u.id, "  " * min(u.depth, 8) + u.name, u.path) for u in start.units],
+        [(u.id, u.display_name, f"{u.username} · {u.email or ''}") for u in start.users],
+    )
 
 
 class AssignmentsPage(Page):
@@ -143,6 +158,10 @@ class AssignmentsPage(Page):
         self._all_units: list[GridUnit] = []
         self._all_users: list[GridUser] = []
         self._roles: list[RoleChoice] = []
+        #: the units, users and first screen of cells, loaded on a worker (S5); a newer load wins
+        self.loader: tasks.Latest[_GridLoad] = tasks.Latest(self)
+        self._items: _GridLoad | None = None
+        self._bulk_lists_loaded = False
         #: the bulk edit, undo and redo on workers, one at a time
         self.steps: UndoSteps[ChangeSet] = UndoSteps(
             self,
@@ -168,7 +187,7 @@ class AssignmentsPage(Page):
         self.export_button = QToolButton()
         self.export_button.setObjectName("exportButton")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_menu = QMenu(self)
         self.export_all_action = self.export_menu.addAction("")
         self.export_all_action.triggered.connect(lambda: self.export_with_dialog(EXPORT_ALL))
@@ -178,20 +197,22 @@ class AssignmentsPage(Page):
         self.export_user_action.triggered.connect(lambda: self.export_with_dialog(EXPORT_USER))
         self.export_button.setMenu(self.export_menu)
         # Own actions, not the stack's: the stack moves only after the worker has done the step.
-        self.undo_action = QAction(self)
+        self.undo_action = QAction(icons.icon("undo"), "", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(self.steps.undo)
-        self.redo_action = QAction(self)
+        self.redo_action = QAction(icons.icon("redo"), "", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.redo_action.triggered.connect(self.steps.redo)
         self.addActions([self.undo_action, self.redo_action])
+        # The button shows the icon only (its tooltip says what), so that the row fits a narrow window.
+        self.undo_action.setPriority(QAction.Priority.LowPriority)
         self.undo_stack.indexChanged.connect(self._sync_undo_actions)
         self.undo_button = QToolButton()
         self.undo_button.setObjectName("assignmentUndoButton")
         self.undo_button.setDefaultAction(self.undo_action)
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         self.model = AssignmentGridModel(self._fetch_cells, self)
         self.grid = QTableView()
@@ -220,6 +241,7 @@ class AssignmentsPage(Page):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self._remove_from_current_cell)
         self.grid.addAction(self.remove_action)
+        self.loading_note = LoadingNote(self.grid, "assignmentLoadingNote")
 
         self.bulk_panel = BulkEditPanel(self._preview, self)
         self.bulk_panel.setVisible(False)
@@ -243,7 +265,7 @@ class AssignmentsPage(Page):
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.bulk_panel)
         self.splitter.setStretchFactor(0, 1)
-        remember_splitter(context.settings, ASSIGNMENTS_SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
@@ -252,45 +274,57 @@ class AssignmentsPage(Page):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
         self.retranslateUi()
+        self.bulk_button.setEnabled(False)  # until the lists it picks from have loaded
+        self.export_button.setEnabled(False)
         self.refresh()
 
     # ------------------------------------------------------------------ loading
 
     def refresh(self) -> bool:
-        return run_action(self, self._load) is not None
+        """Load the units, users, roles and the first screen of cells on a worker (S5); until they
+        are there the grid says that it is loading. A newer load drops an older one's answer."""
+        load = partial(
+            _load_grid,
+            self._service,
+            self.operator(),  # read here, on the GUI thread
+            block=(BLOCK_ROWS, BLOCK_COLUMNS),
+            unit_ids=self.unit_filter.checked() or None,
+            user_ids=self.user_filter.checked() or None,
+        )
+        self.loader.run(load, on_done=self._loaded, on_error=self._not_loaded)
+        self.loading_note.show_text(self.tr("Loading org units, users and their roles…"))
+        self.status.setText(self.tr("Loading…"))
+        return True
 
-    def _load(self) -> bool:
+    def _loaded(self, loaded: _GridLoad) -> None:
         op = self.operator()
-        self._all_units = self._service.units(op)
-        self._all_users = self._service.users(op)
-        self._roles = self._service.roles(op)
-        self.model.assignable = self._service.assignable_units(op)
+        start = loaded.start
+        self._all_units, self._all_users, self._roles = start.units, start.users, start.roles
+        self._items = loaded
+        self.model.assignable = start.assignable
         self.model.set_unit_names({u.id: u.path for u in self._all_units})
-        unit_items = [(u.id, "  " * min(u.depth, 8) + u.name, u.path) for u in self._all_units]
-        user_items = [(u.id, u.display_name, f"{u.username} · {u.email or ''}") for u in self._all_users]
-        role_items = [
-            (r.id, r.name, self.tr("%n permission(s)").replace("%n", str(r.permission_count))) for r in self._roles
-        ]
-        for button, items in (
-            (self.unit_filter, unit_items),
-            (self.user_filter, user_items),
-            (self.bulk_panel.units, unit_items),
-            (self.bulk_panel.users, user_items),
-            (self.bulk_panel.roles, role_items),
-        ):
-            button.model.set_items(items)
-        self._show_axes()
+        self.unit_filter.model.set_items(loaded.unit_items)
+        self.user_filter.model.set_items(loaded.user_items)
+        self._bulk_lists_loaded = False
+        if self.bulk_panel.isVisible():
+            self._fill_bulk_lists()
+        self._show_axes(first_block=start.cells)
+        self.loading_note.hide()
         can_assign = op.can("assignments.assign")
         self.bulk_button.setEnabled(can_assign and op.can("assignments.bulk_edit"))
         self.export_button.setEnabled(op.can("assignments.export"))
-        return True
 
-    def _show_axes(self) -> None:
+    def _not_loaded(self, error: DomainError) -> None:
+        """The load was refused or the database did not answer: say so where the grid would be."""
+        self.loading_note.show_text(message_for(error) + "\n\n" + self.tr("Press F5 to try again."))
+        self.status.clear()
+
+    def _show_axes(self, first_block: dict[tuple[int, int], list[Chip]] | None = None) -> None:
         units = set(self.unit_filter.checked())
         users = set(self.user_filter.checked())
         shown_units = [u for u in self._all_units if not units or u.id in units]
         shown_users = [u for u in self._all_users if not users or u.id in users]
-        self.model.set_axes(shown_units, shown_users)
+        self.model.set_axes(shown_units, shown_users, first_block=first_block)
         self.status.setText(
             self.tr("%1 × %2. Right-click a cell (or press the menu key) to add a role; × removes one.")
             .replace("%1", self.tr("%n org unit(s)").replace("%n", str(len(shown_units))))
@@ -351,25 +385,33 @@ class AssignmentsPage(Page):
             note.setEnabled(False)
         return menu
 
-    def add_role(self, row: int, column: int, role_id: int) -> None:
+    def add_role(self, row: int, column: int, role_id: int) -> tasks.Task[ChangeSet] | None:
+        """Add one role in one cell on a worker as the page's next step (S5); it goes on the undo
+        stack when it is done."""
         if self.steps.refuse_while_busy():  # the undo stack takes one step at a time
-            return
+            return None
         unit, user = self.model.units[row], self.model.users[column]
-        change = run_action(self, self._service.add, self.operator(), user.id, unit.id, role_id)
-        if change is None:
-            return
-        if not change.size:
-            # Another workstation added the same role a moment ago (S4): nothing to undo.
-            self.model.invalidate()
-            self.context.shell.show_status(self.tr("The user holds this role here already."))
-            return
         name = next((r.name for r in self._roles if r.id == role_id), "")
-        self._push(
-            change,
-            self.tr("Add %1 for %2 in %3")
-            .replace("%1", name)
-            .replace("%2", user.display_name)
-            .replace("%3", unit.name),
+        text = (
+            self.tr("Add %1 for %2 in %3").replace("%1", name).replace("%2", user.display_name).replace("%3", unit.name)
+        )
+
+        def done(change: ChangeSet) -> None:
+            if not change.size:
+                # Another workstation added the same role a moment ago (S4): nothing to undo.
+                self.model.invalidate()
+                self.context.shell.show_status(self.tr("The user holds this role here already."))
+                return
+            self._push(change, text)
+
+        return self.steps.run(
+            self._service.add,
+            self.operator(),
+            user.id,
+            unit.id,
+            role_id,
+            on_done=done,
+            on_failed=self.model.invalidate,  # the refusal may come from a change made elsewhere
         )
 
     def _chip_remove_clicked(self, index: QModelIndex, chip: Chip) -> None:
@@ -386,36 +428,62 @@ class AssignmentsPage(Page):
             self._cell_menu(self.grid.visualRect(index).center())
 
     def remove_role(self, row: int, column: int, chip: Chip) -> None:
+        """Remove one direct role after a question (A1, S2). Whether it is the user's last role is
+        counted on a worker first, then the question is asked, then the removal runs on a worker."""
         unit, user = self.model.units[row], self.model.users[column]
         if chip.inherited or self.steps.refuse_while_busy():
             return
-        if not confirm_role_removal(self, self._service, self.operator(), user, unit.id, unit.path, chip):
-            return
-        change = run_action(self, self._service.remove, self.operator(), user.id, unit.id, chip.role_id)
-        if change is None:
-            return
-        self._push(
-            change,
+        op = self.operator()
+        text = (
             self.tr("Remove %1 for %2 in %3")
             .replace("%1", chip.role_name)
             .replace("%2", user.display_name)
-            .replace("%3", unit.name),
+            .replace("%3", unit.name)
         )
+
+        def ask(last: bool) -> None:
+            if ask_role_removal(self, user, unit.path, chip, last=last):
+                self.steps.run(
+                    self._service.remove,
+                    op,
+                    user.id,
+                    unit.id,
+                    chip.role_id,
+                    on_done=lambda change: self._push(change, text),
+                    on_failed=self.model.invalidate,
+                )
+
+        self.steps.run(self._service.leaves_without_role, op, user.id, unit.id, chip.role_id, on_done=ask, writes=False)
 
     # ------------------------------------------------------------------ bulk edit and undo
 
     def _toggle_bulk(self, on: bool) -> None:
+        if on and not self._bulk_lists_loaded:
+            self._fill_bulk_lists()
         self.bulk_panel.setVisible(on)
         if on:
             self.bulk_panel.update_preview()
+
+    def _fill_bulk_lists(self) -> None:
+        """The bulk edit's pickers get their 15,000 entries when the panel is first shown, not
+        while the grid opens."""
+        if self._items is None:
+            return
+        role_items = [
+            (r.id, r.name, self.tr("%n permission(s)").replace("%n", str(r.permission_count))) for r in self._roles
+        ]
+        self.bulk_panel.units.model.set_items(self._items.unit_items)
+        self.bulk_panel.users.model.set_items(self._items.user_items)
+        self.bulk_panel.roles.model.set_items(role_items)
+        self._bulk_lists_loaded = True
 
     def _preview(self, edit: BulkEdit) -> BulkPreview:
         return self._service.preview(self.operator(), edit)  # on the panel's worker
 
     @property
     def busy(self) -> bool:
-        """True while a bulk edit, an undo or a redo is being written."""
-        return self.steps.busy
+        """True while the grid loads, or a change, an undo or a redo is being written (S5)."""
+        return self.loader.busy or self.steps.busy
 
     def _step_ended(self) -> None:
         self._sync_undo_actions()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.contacts import ContactRow, RoleRow
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.contacts.dialogs import ContactDialog, RoleDialog
 from mandant_desktop.ui.contacts.models import (
     ContactsModel,
@@ -34,6 +34,7 @@ from mandant_desktop.ui.contacts.widgets import (
     table,
 )
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.layout_memory import remember
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.contacts.page import ContactsPage
@@ -92,6 +93,8 @@ class ContactsTab(QWidget):
         splitter.addWidget(roles_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        for remembered in (splitter, self.view, self.roles_view):  # E4
+            remember(page.context.settings, page.page_id, remembered)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -227,20 +230,24 @@ class ContactsTab(QWidget):
         if path:
             self.export_to(path)
 
-    def export_to(self, path: str) -> int | None:
+    def export_to(self, path: str) -> tasks.Task[int]:
+        """The contacts shown to an Excel file on a worker, with progress and Cancel (E3, S5); a
+        cancelled export writes no file (S7). The status line says how many when it is written."""
         from PySide6.QtCore import QCoreApplication
 
-        rows = run_action(
+        return tasks.run_with_progress(
             self,
+            self.tr("Export contacts"),
+            self.tr("Writing the Excel file…"),
             self.services.contacts.export,
             self.page.operator(),
             path,
             search=self.search.text(),
-            translate=lambda text: QCoreApplication.translate("exports", text),
+            translate=lambda text: QCoreApplication.translate("exports", text),  # thread-safe
+            on_done=lambda rows: self.page.context.shell.show_status(
+                self.tr("{count} contacts exported.").format(count=rows)
+            ),
         )
-        if rows is not None:
-            self.page.context.shell.show_status(self.tr("{count} contacts exported.").format(count=rows))
-        return rows
 
     # ------------------------------------------------------------------ person-roles
 

@@ -35,6 +35,7 @@ from mandant_desktop.ui.contacts.widgets import (
     table,
 )
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.layout_memory import remember
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.contacts.page import ContactsPage
@@ -76,6 +77,8 @@ class ListsTab(QWidget):
         splitter.setObjectName("listsSplitter")
         splitter.addWidget(self.view)
         splitter.addWidget(box)
+        for remembered in (splitter, self.view, self.members_view):  # E4
+            remember(page.context.settings, page.page_id, remembered)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -220,6 +223,8 @@ class TemplatesTab(QWidget):
         splitter.setObjectName("templatesSplitter")
         splitter.addWidget(self.view)
         splitter.addWidget(self.preview)
+        for remembered in (splitter, self.view):  # E4
+            remember(page.context.settings, page.page_id, remembered)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)

@@ -106,6 +106,25 @@ class CustomerTableModel(QAbstractTableModel):
             self._windows[0] = first
         self.endResetModel()
 
+    def show_first(self, query: CustomerQuery, first: list[CustomerRow], total: int | None) -> None:
+        """Show the first window of ``query`` before its COUNT is known (``total`` None): the table
+        has the window's rows until :meth:`set_total` adds the others."""
+        self.apply(query, len(first) if total is None else total, first)
+
+    def set_total(self, query: CustomerQuery, total: int) -> None:
+        """The COUNT of ``query`` has arrived: the rows after the first window appear (dropped
+        when another query is shown by now)."""
+        if query.search != self._query.search or total == self._rows:
+            return
+        if total > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+            self._rows = total
+            self.endInsertRows()
+        else:  # deleted elsewhere between the window and the count
+            self.beginRemoveRows(QModelIndex(), total, self._rows - 1)
+            self._rows = total
+            self.endRemoveRows()
+
     def reload(self) -> None:
         self.set_query(self._query)
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,15 +42,13 @@ from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDia
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import row_table
-from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.page_parts import row_table, set_column_widths
 
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-#: the customer table's column widths, order and sort (SPEC E4)
-TABLE_HEADER: Setting[QByteArray] = Setting("customers/tableHeader", QByteArray())
 
 MenuRunner = Callable[[QMenu, QPoint], None]
 
@@ -61,10 +59,10 @@ def _exec_menu(menu: QMenu, at: QPoint) -> None:
 
 def _fetch_first(
     customers: CustomerService, operator: Operator, query: CustomerQuery
-) -> tuple[CustomerQuery, int, list[CustomerRow]]:
-    """On a worker: the COUNT and the first window of a search (the slow part at 100,000 rows)."""
-    count = customers.count(operator, query)
-    return query, count, (customers.rows(operator, query, 0, WINDOW) if count else [])
+) -> tuple[CustomerQuery, list[CustomerRow]]:
+    """On a worker: the first window of a search, without its COUNT (which may take longer: a short
+    search scans every customer), so that the table shows the first rows at once."""
+    return query, customers.rows(operator, query, 0, WINDOW)
 
 
 class CustomersPage(Page):
@@ -102,7 +100,9 @@ class CustomersPage(Page):
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         #: the count-and-first-window load running on a worker; newer loads drop older answers
-        self.loader: tasks.Latest[tuple[CustomerQuery, int, list[CustomerRow]]] = tasks.Latest(self)
+        self.loader: tasks.Latest[tuple[CustomerQuery, list[CustomerRow]]] = tasks.Latest(self)
+        #: the COUNT of a search whose first window filled up, after that window is shown
+        self.counter: tasks.Latest[int | None] = tasks.Latest(self)
         self._pending_select: set[int] = set()
         #: the Excel export running on a worker, if any
         self.export_task: tasks.Task[int] | None = None
@@ -115,16 +115,11 @@ class CustomersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((80, 250, 130, 110, 115, 190, 160, 200, 100)):
-            header.resizeSection(column, width)
+        set_column_widths(header, (80, 250, 130, 110, 115, 190, 160, 200, 100))
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         # Column widths, order and the sort persist (E4); the sort applies before the first load.
-        saved = context.settings.value(TABLE_HEADER)
-        if not saved.isEmpty():
-            header.restoreState(saved)
+        remember(context.settings, self.page_id, self.table)
         self.table.setSortingEnabled(True)
-        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
-            signal.connect(self._save_header)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
         self.table.doubleClicked.connect(lambda _index: self.open_properties())
@@ -257,9 +252,6 @@ class CustomersPage(Page):
         rect = self.table.visualRect(current) if current.isValid() else self.table.viewport().rect()
         self.show_context_menu(rect.center())
 
-    def _save_header(self, *_args: object) -> None:
-        self.context.settings.set_value(TABLE_HEADER, self.table.horizontalHeader().saveState())
-
     # ------------------------------------------------------------------ page
 
     def search_field(self) -> QLineEdit:
@@ -270,17 +262,24 @@ class CustomersPage(Page):
 
     @property
     def busy(self) -> bool:
-        """True while a count and first window are being fetched off the GUI thread (S5)."""
+        """True while a search's first window or its count is being fetched off the GUI thread (S5)."""
+        return self.loader.busy or self.counter.busy
+
+    @property
+    def searching(self) -> bool:
+        """True until the first window of the newest search is shown (its count may follow)."""
         return self.loader.busy
 
     def refresh(self) -> bool:
-        """Count and fetch the first window of the current search on a worker (F5, live refresh,
-        after an action, a new search); the table keeps its rows until the answer is there."""
+        """Fetch the first window of the current search on a worker, then its count (F5, live
+        refresh, after an action, a new search); the table keeps its rows until the answer is there."""
         selected = {r.id for r in self.selected_rows()} | self._pending_select
         self._pending_select = set()
         query = CustomerQuery(self.search.text(), self.model.query.sort, self.model.query.descending)
         services = self.context.app.services
-        # A newer search cancels the older one: its answer, however late, is dropped.
+        # A newer search cancels the older one: its answers, however late, are dropped, and an
+        # older count that has not started yet never runs.
+        self.counter.cancel()
         self.loader.run(
             _fetch_first,
             services.customers,
@@ -293,22 +292,52 @@ class CustomersPage(Page):
         self.update_actions()
         return True
 
-    def _loaded(self, selected: set[int], result: tuple[CustomerQuery, int, list[CustomerRow]]) -> None:
-        self.model.apply(*result)
-        self._show_count()
+    def _loaded(self, selected: set[int], result: tuple[CustomerQuery, list[CustomerRow]]) -> None:
+        query, first = result
+        complete = len(first) < WINDOW  # then the window is all there is: no count needed
+        self.model.show_first(query, first, len(first) if complete else None)
+        if not complete:
+            self._count(query)
+        self._show_count(counting=not complete)
         wanted = selected | self._pending_select
         self._pending_select = set()
         if wanted:
             self._select_ids(wanted)
         self.update_actions()
 
+    def _count(self, query: CustomerQuery) -> None:
+        customers, operator = self.context.app.services.customers, self.operator()
+        started: list[tasks.Task[int | None]] = []
+
+        def count_unless_stale() -> int | None:
+            if started and started[0].cancelled():
+                return None  # a newer search came while this one waited for a worker
+            return customers.count(operator, query)
+
+        started.append(
+            self.counter.run(
+                count_unless_stale,
+                on_done=lambda total: self._counted(query, total),
+                on_error=lambda _exc: self._show_count(counting=False),
+            )
+        )
+
+    def _counted(self, query: CustomerQuery, total: int | None) -> None:
+        if total is not None:
+            self.model.set_total(query, total)
+        self._show_count(counting=False)
+
     def apply_search(self) -> None:
         self._search_timer.stop()
         if self.search.text() != self.model.query.search:
             self.refresh()
 
-    def _show_count(self) -> None:
-        self.count_label.setText(self.tr("Customers: %1").replace("%1", f"{self.model.rowCount():n}"))
+    def _show_count(self, *, counting: bool | None = None) -> None:
+        shown = f"{self.model.rowCount():n}"
+        if self.counter.busy if counting is None else counting:
+            self.count_label.setText(self.tr("Customers: %1 and more, counting…").replace("%1", shown))
+        else:
+            self.count_label.setText(self.tr("Customers: %1").replace("%1", shown))
 
     def _select_ids(self, ids: set[int]) -> None:
         """Select the rows of ``ids`` among those already fetched (the first window or two)."""
@@ -326,7 +355,7 @@ class CustomersPage(Page):
 
     def select_customer(self, customer_id: int) -> None:
         self.table.clearSelection()
-        if self.busy:
+        if self.searching:
             self._pending_select = {customer_id}  # selected when the running load has arrived
             return
         self._select_ids({customer_id})
@@ -423,18 +452,49 @@ class CustomersPage(Page):
         dialog = DeleteCustomerDialog(actor, rows, users, self)
         dialog_runner.run(dialog)
         if dialog.choice is DeleteChoice.DELETE:
-            done = run_action(self, actor.services.customers.delete, actor.operator, versions)
-            if done is not None:
-                self.context.shell.show_status(self.tr("Customers deleted: %1.").replace("%1", str(done)))
+            self._bulk(
+                self.tr("Delete customers"),
+                actor.services.customers.delete,
+                versions,
+                lambda done: self.tr("Customers deleted: %1.").replace("%1", str(done)),
+            )
         elif dialog.choice is DeleteChoice.DEACTIVATE:
-            done = run_action(self, actor.services.customers.deactivate, actor.operator, versions)
-            if done is not None:
-                self.context.shell.show_status(
-                    self.tr("Customers deactivated, and with them their external users (%1).").replace("%1", str(done))
-                )
-        else:
-            return
-        self.refresh()
+            self._bulk(
+                self.tr("Deactivate customers"),
+                actor.services.customers.deactivate,
+                versions,
+                lambda done: self.tr("Customers deactivated, and with them their external users (%1).").replace(
+                    "%1", str(done)
+                ),
+            )
+
+    def _bulk(
+        self,
+        title: str,
+        fn: Callable[[Operator, dict[int, int]], int | None],
+        versions: dict[int, int],
+        said: Callable[[int], str] | None = None,
+    ) -> tasks.Task[int | None]:
+        """A change of many customers on a worker (S5, E3): one transaction, so the progress dialog
+        (after a moment) has no Cancel; the table reloads afterwards, also after a refusal."""
+
+        def done(result: int | None) -> None:
+            if said is not None and result is not None:
+                self.context.shell.show_status(said(result))
+
+        task = tasks.run_with_progress(
+            self,
+            title,
+            self.tr("Saving…"),
+            fn,
+            self.actor().operator,
+            versions,
+            on_done=done,
+            writes=True,
+            reports=False,
+        )
+        task.finished.connect(self.refresh)
+        return task
 
     def export_customers(self) -> None:
         """The customers the table shows (or the selected ones, when several are selected) as Excel."""
@@ -459,9 +519,9 @@ class CustomersPage(Page):
         rows = self.selected_rows()
         if not rows:
             return
-        actor = self.actor()
-        run_action(self, actor.services.customers.reactivate, actor.operator, {r.id: r.version for r in rows})
-        self.refresh()
+        self._bulk(
+            self.tr("Reactivate customers"), self.actor().services.customers.reactivate, {r.id: r.version for r in rows}
+        )
 
     def retranslateUi(self) -> None:
         self._heading.setText(self.title())

@@ -3,9 +3,10 @@
 The tree is lazy (5,000 units up to depth 10): levels load on a worker when first expanded. With a
 user chosen in ``assignmentUserPicker`` it shows their roles per unit — inherited ones in italics
 with their source — and the panel beside it changes them: "Add access…", "−", "Inherit roles to
-child units", "Edit roles". Role changes and moves go on the undo stack; Ctrl+Z reverts exactly
-what one step did. Adding, renaming and deleting units are not undoable (the service returns no
-change set for them) and ask first where something could be lost.
+child units", "Edit roles". Every change goes on the undo stack — role changes, inheritance, and
+adding, renaming, moving and deleting units — and Ctrl+Z reverts exactly what one step did (a
+deleted unit comes back with its subtree or its lifted children, its roles, sources and breaks).
+"Expand all" (Ctrl++) loads every unit in one query on a worker and expands the view in one call.
 
 Every change, the impact count its question shows, undo and redo run on a worker as the page's
 steps (S5, E3; ``ui/undo.UndoSteps``): one at a time, the undo stack moving only when the database
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +42,7 @@ from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChan
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember_header, remember_splitter
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
 from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
@@ -55,14 +56,9 @@ from mandant_desktop.ui.org_units.tree_model import (
 )
 from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading
-from mandant_desktop.ui.settings import Setting
+from mandant_desktop.ui.page_parts import page_heading, set_column_widths
 from mandant_desktop.ui.undo import UndoSteps
 
-#: the split between tree and roles panel (E4)
-ORG_UNITS_SPLITTER: Setting[QByteArray] = Setting("orgUnits/splitter", QByteArray())
-#: the tree's column widths (E4)
-ORG_UNITS_HEADER: Setting[QByteArray] = Setting("orgUnits/treeHeader", QByteArray())
 EXPORT_ALL, EXPORT_USER = "all", "user"
 
 R = TypeVar("R")
@@ -87,8 +83,13 @@ class OrgUnitsPage(Page):
         self.export_task: tasks.Task[int] | None = None
         #: every change, its impact count, undo and redo on workers, one at a time (S5, E7)
         self.steps: UndoSteps[OrgChange] = UndoSteps(
-            self, lambda change: self._service.revert(context.operator, change), self._after_revert, self._say
+            self,
+            lambda change: self._service.revert(context.operator, change),
+            self._after_revert,
+            self._say,
+            on_result=self._reverted,
         )
+        self._keep_current: int | None = None
         self.undo_stack = self.steps.stack
         self.heading = page_heading()
         op = context.operator
@@ -115,6 +116,7 @@ class OrgUnitsPage(Page):
             self,
             columns=3 if may_see_roles else 1,
             load_many=lambda parent_ids: self._service.children_many(op, parent_ids),
+            load_all=lambda: self._service.all_units(op),
         )
         self.model.drag_enabled = op.can("org_units.edit")
         self.model.move_requested.connect(self.move_unit)
@@ -122,6 +124,7 @@ class OrgUnitsPage(Page):
         self.model.roles_loaded.connect(self._update_panel)
         self.model.children_loaded.connect(self._children_loaded)
         self.model.refreshed.connect(self._after_refresh)
+        self.model.all_loaded.connect(self._all_loaded)
         self.tree = QTreeView()
         self.tree.setObjectName("orgUnitTree")
         self.tree.setModel(self.model)
@@ -137,12 +140,12 @@ class OrgUnitsPage(Page):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if may_see_roles:
-            header.resizeSection(0, 280)
-            header.resizeSection(ROLES_COLUMN, 320)
+            # The inheritance column takes the rest; it needs room for its header in every language.
+            set_column_widths(header, {0: 280, ROLES_COLUMN: 290})
             header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
-        remember_header(context.settings, ORG_UNITS_HEADER, header)
+        remember(context.settings, self.page_id, self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
@@ -162,9 +165,12 @@ class OrgUnitsPage(Page):
         self._build_actions()
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("orgUnitToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.add_action, self.rename_action, self.move_action, self.delete_action):
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.expand_all_action)
+        self.toolbar.addAction(self.collapse_all_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.undo_action)
         self.toolbar.addAction(self.redo_action)
@@ -172,7 +178,7 @@ class OrgUnitsPage(Page):
         self.export_button = QToolButton()
         self.export_button.setObjectName("orgUnitExportButton")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.export_menu = QMenu(self)
         self.export_menu.addAction(self.export_all_action)
         self.export_menu.addAction(self.export_user_action)
@@ -193,7 +199,7 @@ class OrgUnitsPage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([800, 320])
-        remember_splitter(context.settings, ORG_UNITS_SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.splitter)
         self.status = QLabel()
         self.status.setObjectName("orgUnitStatus")
         self.status.setWordWrap(True)
@@ -240,12 +246,18 @@ class OrgUnitsPage(Page):
         self.explain_action = self._action("orgUnitExplainAction", self.explain, (key("Ctrl+I"),))
         self.export_all_action = self._action("orgUnitExportAllAction", lambda: self.export_with_dialog(EXPORT_ALL))
         self.export_user_action = self._action("orgUnitExportUserAction", lambda: self.export_with_dialog(EXPORT_USER))
+        # Ctrl++ as zooming in elsewhere; Ctrl+= where + needs Shift (US layout)
+        self.expand_all_action = self._action("orgUnitExpandAllAction", self.expand_all, (key("Ctrl++"), key("Ctrl+=")))
+        self.collapse_all_action = self._action("orgUnitCollapseAllAction", self.collapse_all, (key("Ctrl+-"),))
         self.menu_action = self._action(
             "orgUnitMenuAction", self.menu_from_keyboard, (key("Shift+F10"), key(Qt.Key.Key_Menu)), on_tree=True
         )
         # Own actions, not the stack's: the stack moves only after the worker has done the step.
         self.undo_action = self._action("orgUnitUndoAction", self.steps.undo, (key(key.StandardKey.Undo),))
         self.redo_action = self._action("orgUnitRedoAction", self.steps.redo, (key("Ctrl+Shift+Z"), key("Ctrl+Y")))
+        for action in (self.undo_action, self.redo_action, self.expand_all_action, self.collapse_all_action):
+            # Icon only in the toolbar (its tooltip says what), so that the toolbar fits a narrow window.
+            action.setPriority(QAction.Priority.LowPriority)
         self.undo_stack.indexChanged.connect(self._name_undo_steps)
         self.steps.busy_changed.connect(self._name_undo_steps)
 
@@ -307,6 +319,7 @@ class OrgUnitsPage(Page):
             (self.add_action, self.rename_action, self.move_action, self.delete_action),
             (self.add_access_action, self.edit_roles_action, self.explain_action),
             (self.export_all_action, self.export_user_action),
+            (self.expand_all_action, self.collapse_all_action),
         )
         for group in groups:
             enabled = [action for action in group if action.isEnabled()]
@@ -425,9 +438,11 @@ class OrgUnitsPage(Page):
             return
         parent_id = parent.id if parent is not None else None
 
-        def added(unit: UnitNode) -> None:
-            self._reload_and_reveal((*self.model.path_ids(parent_id), unit.id))
-            self._say(self.tr("%1 added.").replace("%1", unit.name))
+        def added(change: OrgChange) -> None:
+            unit = change.node
+            assert unit is not None
+            self._reveal_after_refresh = (*self.model.path_ids(parent_id), unit.id)
+            self._push(change, self.tr("Add %1").replace("%1", unit.name), tree=True)
 
         self.steps.run(self._service.add, self.context.operator, parent_id, name.strip(), on_done=added)
 
@@ -440,9 +455,12 @@ class OrgUnitsPage(Page):
         unit = self.model.node_unit(unit_id)
         version = unit.version if unit is not None else None
 
-        def renamed(renamed: UnitNode) -> None:
-            self.model.refresh()
-            self._say(self.tr("Renamed to %1.").replace("%1", renamed.name))
+        def renamed(change: OrgChange) -> None:
+            if change.renamed is None:
+                self.model.refresh()
+                return
+            _unit, before, after = change.renamed
+            self._push(change, self.tr("Rename %1 to %2").replace("%1", before).replace("%2", after), tree=True)
 
         self.steps.run(
             self._service.rename,
@@ -521,9 +539,9 @@ class OrgUnitsPage(Page):
             self._delete(unit, "delete")
 
     def _delete(self, unit: UnitNode, mode: DeleteMode) -> None:
-        def deleted(_none: None) -> None:
-            self._reload_and_reveal(self.model.path_ids(unit.parent_id))
-            self._say(self.tr("%1 deleted.").replace("%1", unit.name))
+        def deleted(change: OrgChange) -> None:
+            self._reveal_after_refresh = self.model.path_ids(unit.parent_id) or None
+            self._push(change, self.tr("Delete %1").replace("%1", unit.name), tree=True)
 
         self.steps.run(
             self._service.delete,
@@ -535,9 +553,30 @@ class OrgUnitsPage(Page):
             reports=False,  # the service counts no steps and commits as one
         )
 
-    def _reload_and_reveal(self, path: tuple[int, ...]) -> None:
-        self._reveal_after_refresh = path or None
-        self.model.refresh()
+    def expand_all(self) -> None:
+        """Every unit at once: one query on a worker, the model filled in one go, then the view
+        expanded in one call (section 8: 5,000 units up to depth 10)."""
+        self._keep_current = current_unit_id(self.tree)
+        if self.model.load_all():
+            self._say(self.tr("Loading all org units…"))
+
+    def _all_loaded(self) -> None:
+        self.tree.expandAll()
+        current = self.model.index_of(self._keep_current) if self._keep_current is not None else QModelIndex()
+        if current.isValid():
+            self.tree.setCurrentIndex(current)
+            self.tree.scrollTo(current)
+        self._say(self.tr("%n org unit(s) shown.").replace("%n", str(len(self.model.loaded_ids()))))
+
+    def collapse_all(self) -> None:
+        """Back to the top level; the selected unit's branch closes with the rest."""
+        self.tree.collapseAll()
+        current = self.tree.currentIndex()
+        if current.isValid():
+            top = current
+            while top.parent().isValid():
+                top = top.parent()
+            self.tree.setCurrentIndex(top.siblingAtColumn(0))
 
     def explain(self) -> ExplainDialog | None:
         chosen = self.chosen()
@@ -591,10 +630,17 @@ class OrgUnitsPage(Page):
         self._say(text + ". " + self.tr("Ctrl+Z undoes it."))
 
     def _after_revert(self, change: OrgChange) -> None:
-        if change.moved is not None:
+        if change.changes_tree:
             self.model.refresh()
         else:
             self.model.refresh_roles()
+
+    def _reverted(self, inverse: OrgChange) -> None:
+        """An undo or redo restored units under new ids (their old ones were taken meanwhile): the
+        other steps on the stack name them by their new ids from now on."""
+        if inverse.renumbered:
+            ids = dict(inverse.renumbered)
+            self.steps.renumber(lambda change: change.renumber(ids))
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -655,6 +701,10 @@ class OrgUnitsPage(Page):
         self.export_all_action.setText(self.tr("&All accesses…"))
         self.export_user_action.setText(self.tr("Accesses of the chosen &user…"))
         self.export_button.setText(self.tr("Do&wnload"))
+        self.expand_all_action.setText(self.tr("Ex&pand all"))
+        self.expand_all_action.setToolTip(self.tr("Show every org unit at every level (Ctrl++)"))
+        self.collapse_all_action.setText(self.tr("Co&llapse all"))
+        self.collapse_all_action.setToolTip(self.tr("Show the top level only (Ctrl+-)"))
         self._name_undo_steps()
         self.tree.setAccessibleName(self.tr("Org units"))
         self.status.setText(

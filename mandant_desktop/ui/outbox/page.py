@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.mail import MailStatus, OutboxRow
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.page_parts import page_heading, set_column_widths
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -134,8 +135,7 @@ class OutboxPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 240, 320)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table.horizontalHeader(), (130, 240, 320))
         self.body = QPlainTextEdit()
         self.body.setObjectName("outboxBody")
         self.body.setReadOnly(True)
@@ -144,9 +144,12 @@ class OutboxPage(Page):
         self.send_button.clicked.connect(self.send_again)
         self.count_label = QLabel()
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("outboxSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.body)
         splitter.setSizes([400, 220])
+        for remembered in (splitter, self.table):  # E4
+            remember(context.settings, self.page_id, remembered)
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.send_button)

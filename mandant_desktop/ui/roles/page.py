@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QItemSelection, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,15 +26,11 @@ from mandant_desktop.services.roles import RoleImpact, RoleSummary
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember_splitter
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions
 from mandant_desktop.ui.permission_names import permission_name
 from mandant_desktop.ui.roles.models import ROLE_ROLE, PermissionTreeModel, RoleListModel
-from mandant_desktop.ui.settings import Setting
-
-#: the split between role list and permissions (E4)
-ROLES_SPLITTER: Setting[QByteArray] = Setting("roles/splitter", QByteArray())
 
 
 class RolesPage(Page):
@@ -135,7 +131,7 @@ class RolesPage(Page):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([320, 640])
-        remember_splitter(context.settings, ROLES_SPLITTER, self.splitter)
+        remember(context.settings, self.page_id, self.splitter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)

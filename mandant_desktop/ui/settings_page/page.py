@@ -1,4 +1,4 @@
-"""The settings page: UI language, the current database connection (SPEC E1, S6).
+"""The settings page: UI language, colour scheme, the current database connection (SPEC E1, E5, S6).
 
 The language is a choice of this workstation and switches at once. SMTP and the naming pattern of
 customer rights groups are settings of their features and arrive with them; the page says so
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.ui import i18n
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.settings_page.appearance import AppearanceSection
 from mandant_desktop.ui.settings_page.rights_naming import RightsNamingSection
 from mandant_desktop.ui.settings_page.smtp import SmtpSection
 
@@ -86,9 +87,16 @@ class SettingsPage(Page):
         sections = QVBoxLayout(body)
         sections.setContentsMargins(0, 0, 0, 0)
         sections.setSpacing(16)
+        self.appearance_section = AppearanceSection(context.theme)
         self.smtp_section = SmtpSection(context, self)
         self.naming_section = RightsNamingSection(context)
-        boxes = (self._language_box, self._connection_box, self.smtp_section, self.naming_section)
+        boxes = (
+            self._language_box,
+            self.appearance_section,
+            self._connection_box,
+            self.smtp_section,
+            self.naming_section,
+        )
         for box in boxes:
             box.setMaximumWidth(720)
             sections.addWidget(box)

@@ -41,6 +41,8 @@ from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
@@ -102,9 +104,11 @@ class TenantsPage(Page):
         #: the tenants-and-matrix load running on a worker; a newer one drops an older one's answer
         self.loader: tasks.Latest[tuple[list[TenantRow], AccessMatrix]] = tasks.Latest(self)
         self.loader.settled.connect(lambda: self._update_lock())
+        self.loader.settled.connect(self._hide_loading_notes)
         self.services = context.app.services
         self.state = AccessState(self)
-        self._tenant_id: int | None = None
+        #: the selected tenant; at first the one selected last time on this database (E4)
+        self._tenant_id: int | None = context.settings.last_tenant(context.app.display_url)
         self._build()
         self._build_actions()
         self.state.cells_changed.connect(self._update_dirty)
@@ -125,7 +129,7 @@ class TenantsPage(Page):
         self.tenant_tree.customContextMenuRequested.connect(self._tenant_menu)
         self.tenant_tree.selectionModel().currentChanged.connect(self._tenant_changed)
         self.tenant_tree.doubleClicked.connect(lambda _i: self.edit_tenant())
-        self.new_button = QPushButton(icons.icon("tenants"), "")
+        self.new_button = QPushButton(icons.icon("add"), "")
         self.new_button.setObjectName("tenantNewButton")
         self.new_button.setDefault(False)
         font = QFont(self.new_button.font())
@@ -176,7 +180,7 @@ class TenantsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.access_table.setColumnWidth(ByTenantModel.NAME, 170)
-        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 100)
+        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 115)  # "Benutzername" whole (E5)
         self.access_table.setColumnWidth(ByTenantModel.EMAIL, 210)
         self.access_table.setColumnWidth(ByTenantModel.ACCESS, 120)
 
@@ -199,6 +203,8 @@ class TenantsPage(Page):
         by_user.addWidget(self.user_table)
         by_user.setStretchFactor(1, 1)
         by_user.setSizes([240, 600])
+        for remembered in (self.access_table, self.user_table, by_user):  # E4
+            remember(self.context.settings, self.page_id, remembered)
 
         self.matrix = MatrixModel(self.state, self)
         self.matrix_table = _table("accessMatrix")
@@ -210,6 +216,12 @@ class TenantsPage(Page):
         self.matrix_table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.matrix_table.verticalHeader().setFixedWidth(200)
+
+        #: "Loading…" over the access views while the matrix loads on a worker (S5)
+        self.loading_notes = [
+            LoadingNote(self.access_table, "accessLoadingNote"),
+            LoadingNote(self.matrix_table, "accessMatrixLoadingNote"),
+        ]
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accessViews")
@@ -276,6 +288,7 @@ class TenantsPage(Page):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 790])
+        remember(self.context.settings, self.page_id, self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter)
@@ -285,7 +298,7 @@ class TenantsPage(Page):
             table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(icons.icon("tenants"), "", self)
+        self.new_action = QAction(icons.icon("add"), "", self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_action.triggered.connect(lambda: self.new_tenant())
@@ -354,6 +367,8 @@ class TenantsPage(Page):
             self.operator(),  # read here, on the GUI thread
             on_done=lambda result: self._loaded(keep, result),
         )
+        for note in self.loading_notes:
+            note.show_text(self.tr("Loading tenants and their access…"))
         self._update_lock()
         self._update_actions()
 
@@ -371,6 +386,10 @@ class TenantsPage(Page):
             self._select_tenant(None)
         self._update_actions()
 
+    def _hide_loading_notes(self) -> None:
+        for note in self.loading_notes:
+            note.hide()
+
     def _update_lock(self) -> None:
         """The access views take no input while a load or a save runs."""
         self.tabs.setEnabled(not (self.saving or self.busy))
@@ -387,6 +406,8 @@ class TenantsPage(Page):
     def _select_tenant(self, tenant_id: int | None) -> None:
         # Staged edits belong to the whole matrix: moving to another tenant keeps them.
         self._tenant_id = tenant_id
+        if tenant_id is not None:
+            self.context.settings.set_last_tenant(self.context.app.display_url, tenant_id)
         self.by_tenant.set_tenant(tenant_id)
         self._update_heading()
         self._update_actions()

@@ -32,6 +32,7 @@ from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import PermissionChecklist
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.forms import MessageLabel
+from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import PageContext
 
 PAGE = 200
@@ -181,6 +182,10 @@ class AddMembersDialog(QDialog):
         return [int(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedRows()]
 
 
+#: the panel is a tab of the users page, whose layout keys it shares (ui/settings.py)
+USERS_PAGE_ID = "users"
+
+
 class RightsGroupsPanel(QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -262,10 +267,12 @@ class RightsGroupsPanel(QWidget):
         right_layout.addLayout(save_row)
         right_layout.addWidget(self.message)
         splitter = QSplitter()
+        splitter.setObjectName("rightsGroupsSplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 560])
+        remember(context.settings, USERS_PAGE_ID, splitter)  # E4
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.group_view.selectionModel().currentRowChanged.connect(lambda current, _prev: self.show_group(current))

@@ -1,0 +1,327 @@
+"""The customer search index (SPEC C1, T8, S9, section 8): the same rows as the scan, in the same
+order and windows, kept in step with every change, on SQLite, PostgreSQL and MariaDB."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from customerhelpers import World, build_world
+from dbhelpers import MigratedDatabase, fresh_database, migrated_database
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, delete, insert, inspect, select, text, update
+
+from mandant_desktop.db import customer_search, migrate
+from mandant_desktop.db.engine import create_engine_for
+from mandant_desktop.db.migrate import head_revision, upgrade_database
+from mandant_desktop.db.models import Customer, Tenant
+from mandant_desktop.services.customers import CustomerQuery, CustomerService, SortKey
+from mandant_desktop.services.operator import system_operator
+
+SYSTEM = system_operator("test")
+BEFORE = "0007_login_throttle"
+
+#: letters of both cases with the German ones, LIKE's and GLOB's special characters, quotes, a space
+ALPHABET = "aAbBäÄöÖüÜßzZ0129 %_*?[]\"'&-"
+#: customers for the deterministic comparison on every backend: no two differ only by accents, so
+#: MariaDB's accent-blind collation finds what the others find
+FIXED = (
+    ("100", "Ärztekammer Nord", "ÄK Nord"),
+    ("101", "ÖKO Druck GmbH", "Öko"),
+    ("102", "Müller & Söhne KG", "MÜLLER"),
+    ("1203", "100%ig Werbung AG", "100%"),
+    ("12", "under_score GmbH", "u_s"),
+    ("7", 'Zitat "Druck" e.K.', "Zitat"),
+    ("99", "Straßenbau Groß", "Groß"),
+)
+FIXED_SEARCHES = (
+    "ärz", "ÄRZTE", "öko", "ÖKO D", "müller", "MÜLLER &", "söh", "gmbh", "%", "%ig", "_", "r_s", "12", "1",
+    "groß", "ß", '"druck"', "zitat \"", "nord", " ", "kg", "xyz", "ä", "k n",
+)  # fmt: skip
+
+
+def _add(db: MigratedDatabase, tenant_id: int, rows: Any) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(
+            insert(Customer),
+            [{"tenant_id": tenant_id, "number": n, "name": name, "short_name": short} for n, name, short in rows],
+        )
+
+
+def _found(db: MigratedDatabase, clause: Any) -> set[str]:
+    with db.session_factory() as session:
+        return set(session.scalars(select(Customer.number).where(clause)))
+
+
+def _service_numbers(service: CustomerService, query: CustomerQuery, operator: Any = SYSTEM) -> list[str]:
+    return [row.number for row in service.rows(operator, query, 0, 1000)]
+
+
+def test_fixed_searches_find_what_the_scan_finds_on_every_backend(migrated_db: MigratedDatabase) -> None:
+    """C1: the index finds exactly the rows of the scan (``lower(column) LIKE`` on PostgreSQL and
+    MariaDB), case-insensitive with German letters, LIKE's wildcards taken literally."""
+    world = build_world(migrated_db)
+    _add(migrated_db, world.nord, FIXED)
+    service = CustomerService(migrated_db.session_factory)
+    dialect = migrated_db.engine.dialect.name
+    for search in FIXED_SEARCHES:
+        needle = customer_search.normalise(search)
+        expected = _found(migrated_db, customer_search.scan_clause(dialect, needle))
+        if dialect != "sqlite":
+            assert expected == _found(migrated_db, customer_search.like_clause(needle)), search
+        found = _service_numbers(service, CustomerQuery(search=search))
+        assert set(found) == expected, search
+        assert service.count(SYSTEM, CustomerQuery(search=search)) == len(expected), search
+    # Case-insensitive for umlauts on every backend (SQLite's own LIKE folds ASCII only).
+    assert set(_service_numbers(service, CustomerQuery(search="ärztekammer"))) == {"100"}
+    assert set(_service_numbers(service, CustomerQuery(search="öko"))) == {"101"}
+    assert set(_service_numbers(service, CustomerQuery(search="%ig"))) == {"1203"}
+    assert set(_service_numbers(service, CustomerQuery(search="r_s"))) == {"12"}
+
+
+def test_postgresql_search_uses_the_trigram_indexes(tmp_path: Path) -> None:
+    """Section 8: the search's own statement is served by the GIN indexes of revision 0008."""
+    with migrated_database("postgresql", tmp_path) as db:
+        world = build_world(db)
+        _add(db, world.nord, FIXED)
+        with db.session_factory() as session:
+            clause = customer_search.search_clause(session, "müller")
+            assert clause is not None
+            stmt = select(Customer.id).where(clause)
+            sql = str(stmt.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(session.scalars(text(f"EXPLAIN {sql}")))
+        assert all(name in plan for name in customer_search.PG_INDEXES.values()), plan
+
+
+# --------------------------------------------------------------------------- SQLite: hypothesis
+
+
+@pytest.fixture(scope="module")
+def sqlite_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    with migrated_database("sqlite", tmp_path_factory.mktemp("search")) as db:
+        yield build_world(db)
+
+
+_text = st.text(alphabet=ALPHABET, max_size=12)
+_customers = st.lists(st.tuples(_text, _text), min_size=0, max_size=25)
+_searches = st.one_of(_text, st.sampled_from(["ä", "Ä", "öko", "gmbh", "%", "_", "a_", "ß", '"']))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    customers=_customers,
+    renamed=st.lists(st.tuples(st.integers(0, 24), _text), max_size=5),
+    deleted=st.sets(st.integers(0, 24), max_size=5),
+    tenants=st.lists(st.sampled_from("nsh"), min_size=25, max_size=25),
+    search=_searches,
+    sort=st.sampled_from(list(SortKey)),
+    descending=st.booleans(),
+    offset=st.integers(0, 12),
+)
+def test_the_index_finds_what_the_scan_finds(
+    sqlite_world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    customers: list[tuple[str, str]],
+    renamed: list[tuple[int, str]],
+    deleted: set[int],
+    tenants: list[str],
+    search: str,
+    sort: SortKey,
+    descending: bool,
+    offset: int,
+) -> None:
+    """C1, T8: for any customers, renamed and deleted afterwards (the triggers), any search, sort
+    and window, and an operator who sees some tenants only, the service's rows through the index
+    are those of the scan, which are those whose text contains the search, folded to lower case."""
+    w, db = sqlite_world, sqlite_world.db
+    tenant_of = {"n": w.nord, "s": w.sued, "h": w.hidden}
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+        ids = []
+        for index, (name, short) in enumerate(customers):
+            row = {"tenant_id": tenant_of[tenants[index]], "number": f"{index:02d}-{name[:3]}", "name": name}
+            ids.append(conn.execute(insert(Customer).values(**row, short_name=short)).inserted_primary_key[0])
+        for index, name in renamed:
+            if index < len(ids):
+                conn.execute(update(Customer).where(Customer.id == ids[index]).values(name=name))
+        conn.execute(delete(Customer).where(Customer.id.in_([ids[i] for i in deleted if i < len(ids)])))
+    service = CustomerService(db.session_factory)
+    query = CustomerQuery(search=search, sort=sort, descending=descending)
+
+    def both(operator: Any) -> tuple[list[int], list[int], int, int]:
+        indexed = [r.id for r in service.rows(operator, query, offset, 10)]
+        indexed_count = service.count(operator, query)
+        with monkeypatch.context() as patch:
+            patch.setattr(customer_search, "has_sqlite_index", lambda _connection: False)
+            scanned = [r.id for r in service.rows(operator, query, offset, 10)]
+            scanned_count = service.count(operator, query)
+        return indexed, scanned, indexed_count, scanned_count
+
+    for operator in (SYSTEM, w.mia):
+        indexed, scanned, indexed_count, scanned_count = both(operator)
+        assert indexed == scanned
+        assert indexed_count == scanned_count
+    needle = customer_search.normalise(search)
+    with db.session_factory() as session:
+        everything = session.execute(select(Customer.id, Customer.number, Customer.name, Customer.short_name)).all()
+        index_rows = session.execute(text(f"SELECT count(*) FROM {customer_search.FTS_TABLE}")).scalar_one()
+    assert index_rows == len(everything)
+    expected = {row.id for row in everything if any(needle in value.lower() for value in row[1:])}
+    assert service.count(SYSTEM, query) == len(expected)
+
+
+def test_without_special_letters_the_index_finds_what_like_found(sqlite_world: World) -> None:
+    """C1: where SQLite's ASCII-only LIKE was right, the result is unchanged."""
+    db = sqlite_world.db
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    _add(db, sqlite_world.nord, [(str(i), f"Firma {w} GmbH", w[:4]) for i, w in enumerate(("Alpha", "Beta", "ALPEN"))])
+    for needle in ("alp", "ALP", "gmbh", "a g", "pha", "be", "1"):
+        low = customer_search.normalise(needle)
+        assert _found(db, customer_search.like_clause(low)) == _service_set(db, needle), needle
+
+
+def _service_set(db: MigratedDatabase, search: str) -> set[str]:
+    return set(_service_numbers(CustomerService(db.session_factory), CustomerQuery(search=search)))
+
+
+# --------------------------------------------------------------------------- bulk inserts
+
+
+def test_bulk_inserts_enter_the_index_at_the_end(sqlite_world: World) -> None:
+    """Section 8 (bulk_insert): customers inserted without the per-row trigger are indexed by one
+    statement at the end of the block, which puts the trigger back, also after an error."""
+    db = sqlite_world.db
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    _add(db, sqlite_world.nord, [("1", "Vorher GmbH", "")])
+    with db.engine.begin() as conn, customer_search.filled_in_bulk(conn):
+        assert customer_search.INSERT_TRIGGER not in _triggers(conn)
+        conn.execute(
+            insert(Customer),
+            [{"tenant_id": sqlite_world.nord, "number": f"b{i}", "name": f"Bulk {i} KG"} for i in range(50)],
+        )
+    assert len(_service_set(db, "bulk")) == 50 and _service_set(db, "vorher") == {"1"}
+    with pytest.raises(RuntimeError), db.engine.begin() as conn, customer_search.filled_in_bulk(conn):
+        conn.execute(insert(Customer).values(tenant_id=sqlite_world.nord, number="x", name="Abgebrochen"))
+        raise RuntimeError("cancelled")
+    with db.engine.connect() as conn:
+        assert set(customer_search._TRIGGERS) <= _triggers(conn)
+    assert _service_set(db, "abgebrochen") == set()
+    _add(db, sqlite_world.nord, [("2", "Nachher AG", "")])
+    assert _service_set(db, "nachher") == {"2"}
+
+
+def _triggers(conn: Any) -> set[str]:
+    return set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+
+
+# --------------------------------------------------------------------------- the migration
+
+
+def test_search_index_revision_fills_the_index_and_downgrades(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S9: a database with customers from before revision 0008 gets its index filled by the upgrade;
+    the downgrade removes it and the search still works — on every backend."""
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), BEFORE)
+        tenant = conn.execute(insert(Tenant).values(name="Alt", name_key="alt", version=1)).inserted_primary_key[0]
+        conn.execute(
+            insert(Customer),
+            [{"tenant_id": tenant, "number": str(i), "name": f"Ärztehaus {i}", "version": 1} for i in range(30)],
+        )
+    report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert report.after.current == head_revision() == "0008_customer_search"
+    dialect = engine.dialect.name
+    with engine.connect() as conn:
+        tables, indexes = _search_objects(conn)
+        if dialect == "sqlite":
+            assert customer_search.FTS_TABLE in tables
+            assert conn.scalar(text(f"SELECT count(*) FROM {customer_search.FTS_TABLE}")) == 30
+            assert set(customer_search._TRIGGERS) <= _triggers(conn)
+        if dialect == "postgresql":
+            assert set(customer_search.PG_INDEXES.values()) <= indexes
+    service = CustomerService(_factory(engine))
+    assert service.count(SYSTEM, CustomerQuery(search="ÄRZTEHAUS 29")) == 1
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), BEFORE)
+    with engine.connect() as conn:
+        tables, indexes = _search_objects(conn)
+        assert not {t for t in tables if customer_search.is_index_object(t, "table")}
+        assert not {i for i in indexes if customer_search.is_index_object(i, "index")}
+        if dialect == "sqlite":
+            assert not set(customer_search._TRIGGERS) & _triggers(conn)
+    fresh = create_engine_for(db_url)  # a new engine: the old one remembers the index
+    try:
+        assert CustomerService(_factory(fresh)).count(SYSTEM, CustomerQuery(search="ärztehaus 29")) == 1
+    finally:
+        fresh.dispose()
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+
+
+def _factory(engine: Engine) -> Any:
+    from mandant_desktop.db.engine import make_session_factory
+
+    return make_session_factory(engine)
+
+
+def _search_objects(conn: Any) -> tuple[set[str], set[str]]:
+    """Tables, and the indexes of ``customer`` (from the catalogue: SQLite's reflection skips
+    expression indexes)."""
+    tables = set(inspect(conn).get_table_names())
+    if conn.dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer'"
+    elif conn.dialect.name == "postgresql":
+        query = "SELECT indexname FROM pg_indexes WHERE tablename = 'customer'"
+    else:
+        query = "SELECT index_name FROM information_schema.statistics WHERE table_name = 'customer'"
+    return tables, {str(name) for name in conn.scalars(text(query))}
+
+
+def test_postgresql_without_the_right_to_create_pg_trgm_upgrades_without_index(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """S9: a schema owner that may not create the extension (no CREATE right on the database)
+    upgrades all the same; the log says why there is no index, and the search scans."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    role = f"mandant_noext_{uuid.uuid4().hex[:8]}"
+    with fresh_database("postgresql", tmp_path) as url:
+        admin = create_engine_for(url)
+        try:
+            with admin.begin() as conn:
+                command.upgrade(migrate.alembic_config(conn), BEFORE)
+                conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+                conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA public TO {role}"))
+                for name in ("customer", "alembic_version"):
+                    conn.execute(text(f"ALTER TABLE {name} OWNER TO {role}"))
+            owner = create_engine_for(make_url(url).set(username=role))
+            try:
+                with caplog.at_level(logging.WARNING), owner.begin() as conn:
+                    command.upgrade(migrate.alembic_config(conn), "head")
+                with owner.connect() as conn:
+                    assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head_revision()
+                    assert not set(customer_search.PG_INDEXES.values()) & _search_objects(conn)[1]
+                    assert conn.scalar(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")) == 0
+                    assert conn.scalar(select(Customer.id).where(customer_search.like_clause("ärz"))) is None
+            finally:
+                owner.dispose()
+            assert "pg_trgm" in caplog.text and "without an index" in caplog.text
+            with admin.begin() as conn:
+                for name in ("customer", "alembic_version"):
+                    conn.execute(text(f"ALTER TABLE {name} OWNER TO CURRENT_USER"))
+                conn.execute(text(f"DROP OWNED BY {role}"))
+                conn.execute(text(f"DROP ROLE {role}"))
+        finally:
+            admin.dispose()

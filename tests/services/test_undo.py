@@ -1,0 +1,341 @@
+"""Undo and redo through the services (SPEC E7, S2, S3, S4, T8), on all three backends.
+
+Each round trip records a service call, undoes it through :class:`UndoService` and redoes it: the
+database's content (every table but the audit log and the mail outbox, without the bookkeeping
+columns) must be exactly as before the change after the undo, and exactly as after it after the
+redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dbhelpers import MigratedDatabase
+from sqlalchemy import select, update
+
+from mandant_desktop.bootstrap import Services
+from mandant_desktop.db.models import (
+    AccessLevel,
+    AuditEntry,
+    Base,
+    Contact,
+    Customer,
+    DistributionList,
+    RightsGroup,
+    RightsGroupMember,
+    Role,
+    RoleAssignment,
+    Template,
+    Tenant,
+    TenantAccess,
+    User,
+)
+from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError
+from mandant_desktop.domain.rights_group_names import Element, NamingPattern
+from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.domain.tenants import Access
+from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.contacts import ContactInput, RoleInput
+from mandant_desktop.services.customers import NewCustomer, PropertiesChange
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.progress import OperationCancelledError
+from mandant_desktop.services.recording import BLOCKED_MAIL, BLOCKED_PASSWORD, ChangeRecord, recorded
+from mandant_desktop.services.secrets import MemorySecretStore
+from mandant_desktop.services.tenants import TenantInput
+from mandant_desktop.services.undo import NotUndoableError, UndoService
+from mandant_desktop.services.users import NewUser
+
+_SKIPPED_TABLES = {"audit_log", "outbox_mail"}
+_BOOKKEEPING = {"version", "updated_at", "updated_by"}
+
+
+class World:
+    def __init__(self, db: MigratedDatabase) -> None:
+        self.db = db
+        self.services = Services(db.session_factory, secrets=MemorySecretStore())
+        self.undo = UndoService(db.session_factory)
+        self.admin = AuthService(db.session_factory).create_first_admin(
+            FirstAdmin(username="chef", password="Sehr-geheim1", password_repeat="Sehr-geheim1", email="c@x.de")
+        )
+        self.nord = self.services.tenants.create_tenant(self.admin, TenantInput(name="Nord"))
+
+    def content(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table, without bookkeeping, in key order."""
+        found = {}
+        with self.db.session_factory() as session:
+            for table in Base.metadata.sorted_tables:
+                if table.name in _SKIPPED_TABLES:
+                    continue
+                columns = [c for c in table.columns if c.name not in _BOOKKEEPING]
+                rows = session.execute(select(*columns).order_by(*table.primary_key.columns)).all()
+                found[table.name] = [tuple(row) for row in rows]
+        return found
+
+    def round_trip(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, ChangeRecord]:
+        """Record ``fn``, undo it, redo it; checks the content after each step."""
+        before = self.content()
+        result, record = recorded(fn, *args, **kwargs)
+        assert record.undoable, record.blocked
+        after = self.content()
+        assert after != before
+        inverse = self.undo.revert(self.admin, record)
+        assert self.content() == before
+        again = self.undo.revert(self.admin, inverse)
+        assert self.content() == after
+        return result, again
+
+    def version(self, model: type[Any], pk: Any) -> int:
+        with self.db.session_factory() as session:
+            row = session.get(model, pk)
+            assert row is not None
+            return int(row.version)
+
+
+@pytest.fixture
+def world(migrated_db: MigratedDatabase) -> World:
+    return World(migrated_db)
+
+
+def test_tenants_create_update_delete_and_access(world: World) -> None:
+    """E7, T1, T2: creating, changing and deleting a tenant, and saving access, undo and redo."""
+    tenants = world.services.tenants
+    sued, _ = world.round_trip(tenants.create_tenant, world.admin, TenantInput(name="Süd", newsroom_name="S"))
+    world.round_trip(tenants.update_tenant, world.admin, sued, world.version(Tenant, sued), TenantInput(name="Süden"))
+    with world.db.session_factory.begin() as session:
+        rolf = User(username="rolf", username_key="rolf", first_name="Rolf", last_name="Roth")
+        session.add(rolf)
+        session.flush()
+        rolf_id = rolf.id
+    hidden = Access(Level.HIDDEN, False)
+    world.round_trip(
+        world.services.access.save,
+        world.admin,
+        {
+            (sued, rolf_id): (hidden, Access(Level.READ_ONLY, True)),
+            (world.nord, rolf_id): (hidden, Access(Level.FULL, False)),
+        },
+    )
+    world.round_trip(tenants.delete_tenant, world.admin, sued, world.version(Tenant, sued))
+
+
+def test_users_create_and_deactivate(world: World) -> None:
+    """E7, U2: a new user (with the activation link) and a deactivation undo and redo; the sent
+    mail stays sent."""
+    users = world.services.users
+    link, _ = world.round_trip(users.create, world.admin, NewUser("rolf", "rolf@x.de", "Rolf", "Roth"))
+    rolf = link.user_id
+    world.round_trip(users.set_active, world.admin, [rolf], False, expected_versions={rolf: world.version(User, rolf)})
+
+
+def test_roles_create_rename_permissions_delete(world: World) -> None:
+    """E7, R1: a role's life undone and redone step by step, its assignments coming back with it."""
+    roles = world.services.roles
+    role, _ = world.round_trip(roles.create, world.admin, "Prüfer", permissions=frozenset({"audit.view"}))
+    world.round_trip(roles.rename, world.admin, role, "Prüferin", expected_version=world.version(Role, role))
+    world.round_trip(
+        roles.set_permission, world.admin, role, "audit.export", True, expected_version=world.version(Role, role)
+    )
+    with world.db.session_factory.begin() as session:
+        unit = session.execute(select(RoleAssignment.org_unit_id)).scalars().first()
+        session.add(RoleAssignment(user_id=world.admin.id, role_id=role, org_unit_id=unit))
+    world.round_trip(roles.delete, world.admin, role, expected_version=world.version(Role, role))
+
+
+def test_customers_create_properties_deactivate_delete(world: World) -> None:
+    """E7, C2, C6, C9: a portal customer with its rights group; properties; deactivate; delete
+    (external users, contacts and the group come back with it)."""
+    customers = world.services.customers
+    created, _ = world.round_trip(
+        customers.create, world.admin, NewCustomer("12345", "Heidelberg", world.nord, "HD", True, 100)
+    )
+    cid = created.id
+    world.round_trip(
+        customers.update_properties,
+        world.admin,
+        cid,
+        PropertiesChange(remote_access=True, quota_mb=250, is_agency=True, default_agency_id=None),
+        expected_version=world.version(Customer, cid),
+    )
+    # C7, C10, C12: contact persons, a contact with its external user (password and all), its
+    # deactivation
+    from mandant_desktop.services.customer_contacts import NewContact, NewExternalUser
+
+    with world.db.session_factory.begin() as session:
+        rep = User(username="rolf", username_key="rolf", first_name="Rolf", last_name="Roth")
+        session.add(rep)
+        session.flush()
+        rep_id = rep.id
+        sales = session.scalar(select(RightsGroup.id).where(RightsGroup.name == "CustomerSalesRepresentatives"))
+        session.add(RightsGroupMember(group_id=sales, user_id=rep_id))
+    world.round_trip(world.services.contact_persons.apply, world.admin, [cid], add=[rep_id])
+    people = world.services.customer_contacts
+    person, _ = world.round_trip(people.create_contact, world.admin, cid, NewContact("Albers", "Anna"))
+    external, _ = world.round_trip(
+        people.create_external_user, world.admin, NewExternalUser(person, "anna.albers", "Geheim-123", "Geheim-123")
+    )
+    world.round_trip(
+        people.set_external_user_active, world.admin, external, False, expected_version=world.version(User, external)
+    )
+    world.round_trip(customers.deactivate, world.admin, {cid: world.version(Customer, cid)})
+    world.round_trip(customers.reactivate, world.admin, {cid: world.version(Customer, cid)})
+    world.round_trip(customers.delete, world.admin, {cid: world.version(Customer, cid)})
+
+
+def test_contacts_roles_lists_and_templates(world: World) -> None:
+    """E7, T7, T10, T12: contacts, person-roles, distribution lists and templates."""
+    contacts, lists = world.services.contacts, world.services.lists
+    contact, _ = world.round_trip(
+        contacts.save_contact, world.admin, world.nord, ContactInput("Meier", "Mia", email="mia@x.de")
+    )
+    version = world.version(Contact, contact)
+    world.round_trip(contacts.save_contact, world.admin, world.nord, ContactInput("Maier", "Mia"), contact, version)
+    role, _ = world.round_trip(
+        contacts.save_role, world.admin, world.nord, contact, world.nord, RoleInput("Zeitung", "Redakteurin")
+    )
+    dl, _ = world.round_trip(lists.save_list, world.admin, world.nord, "Presse", "", {(world.nord, role)})
+    world.round_trip(
+        lists.save_list, world.admin, world.nord, "Presse Nord", "", set(), dl, world.version(DistributionList, dl)
+    )
+    world.round_trip(lists.delete_list, world.admin, world.nord, dl, world.version(DistributionList, dl))
+    template, _ = world.round_trip(lists.save_template, world.admin, world.nord, "Einladung", "Hallo", "Text")
+    world.round_trip(lists.delete_template, world.admin, world.nord, template, world.version(Template, template))
+    world.round_trip(contacts.delete_contact, world.admin, world.nord, contact, world.version(Contact, contact))
+
+
+def test_rights_groups_and_settings(world: World) -> None:
+    """E7, C4, C5, C8, C3: a custom rights group, its members and permissions; the naming pattern."""
+    groups = world.services.rights_groups
+    group, _ = world.round_trip(groups.create_group, world.admin, "Extra")
+    world.round_trip(groups.add_members, world.admin, group, [world.admin.id])
+    world.round_trip(
+        groups.set_permissions,
+        world.admin,
+        group,
+        [groups.catalogue()[0]],
+        expected_version=world.version(RightsGroup, group),
+    )
+    world.round_trip(groups.remove_members, world.admin, group, [world.admin.id])
+    world.round_trip(groups.delete_group, world.admin, group)
+    naming = world.services.rights_naming
+    _, version = naming.pattern_and_version(world.admin)
+    world.round_trip(naming.save, world.admin, NamingPattern("K", Element.NAME, Element.NONE), expected_version=version)
+
+
+def test_a_conflicting_undo_changes_nothing(world: World) -> None:
+    """E7, S4: someone else changed the row after the change: the undo is refused with who and
+    when, and nothing is written."""
+    roles = world.services.roles
+    role, record = recorded(roles.create, world.admin, "Prüfer")
+    with world.db.session_factory.begin() as session:
+        session.execute(update(Role).where(Role.id == role).values(version=Role.version + 1, updated_by="rolf"))
+    before = world.content()
+    entries = _audit_count(world)
+    with pytest.raises(ConflictError, match="rolf changed this"):
+        world.undo.revert(world.admin, record)
+    assert world.content() == before
+    assert _audit_count(world) == entries
+    # A created row that other data now refers to stays too.
+    customer, record = recorded(world.services.customers.create, world.admin, NewCustomer("1", "Eins", world.nord))
+    world.services.contacts.save_contact(world.admin, world.nord, ContactInput("Later"))
+    with world.db.session_factory.begin() as session:
+        session.execute(
+            update(__import__("mandant_desktop.db.models", fromlist=["Contact"]).Contact).values(
+                customer_id=customer.id
+            )
+        )
+    with pytest.raises(ConflictError, match="added to this"):
+        world.undo.revert(world.admin, record)
+
+
+def test_rights_are_checked_again(world: World) -> None:
+    """E7, S2, T8: the undo needs the permission the change needed, and full access to its tenant."""
+    _, record = recorded(world.services.roles.create, world.admin, "Prüfer")
+    weak = Operator(id=world.admin.id, username="chef", permissions=frozenset({"roles.view"}))
+    with pytest.raises(PermissionDeniedError):
+        world.undo.revert(weak, record)
+    _, record = recorded(world.services.contacts.save_contact, world.admin, world.nord, ContactInput("Meier"))
+    with world.db.session_factory.begin() as session:
+        session.execute(
+            update(TenantAccess).where(TenantAccess.tenant_id == world.nord).values(level=AccessLevel.READ_ONLY)
+        )
+    with pytest.raises(PermissionDeniedError):
+        world.undo.revert(world.admin, record)
+
+
+def test_what_cannot_be_undone_says_so(world: World) -> None:
+    """E7: a changed password and a sent mail are marked as not undoable; the service refuses them."""
+    link = world.services.users.create(world.admin, NewUser("rolf", "rolf@x.de", "Rolf", "Roth"))
+    _, record = recorded(world.services.activation.resend, world.admin, [link.user_id])
+    assert record.blocked == BLOCKED_MAIL
+    with pytest.raises(NotUndoableError):
+        world.undo.revert(world.admin, record)
+    link = world.services.users.create(world.admin, NewUser("sina", "sina@x.de", "Sina", "Sommer"))
+    _, record = recorded(world.services.activation.activate, link.token, "Neu-geheim22", "Neu-geheim22")
+    assert record.blocked == BLOCKED_PASSWORD
+
+
+def test_a_cancelled_undo_writes_nothing(world: World) -> None:
+    """E7, E3: a large undo reports progress and Cancel rolls it all back."""
+    roles = world.services.roles
+    role = roles.create(world.admin, "Viele")
+    with world.db.session_factory.begin() as session:
+        unit = session.execute(select(RoleAssignment.org_unit_id)).scalars().first()
+        ids = [User(username=f"u{i}", username_key=f"u{i}", first_name="U", last_name=str(i)) for i in range(1200)]
+        session.add_all(ids)
+        session.flush()
+        session.add_all(RoleAssignment(user_id=u.id, role_id=role, org_unit_id=unit) for u in ids)
+    _, record = recorded(roles.delete, world.admin, role, expected_version=world.version(Role, role))
+    assert len(record) > 1200
+    before = world.content()
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(OperationCancelledError):
+        world.undo.revert(world.admin, record, progress=lambda d, t: seen.append((d, t)), cancel=lambda: bool(seen))
+    assert world.content() == before
+    world.undo.revert(world.admin, record, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1][0] == seen[-1][1] == len(record)
+
+
+def _audit_count(world: World) -> int:
+    with world.db.session_factory() as session:
+        return len(session.scalars(select(AuditEntry.id)).all())
+
+
+def test_more_rows_than_an_undo_step_holds_are_not_undoable(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """E7: a set-based change beyond the limit is recorded as not undoable (its rows are not kept)."""
+    from mandant_desktop.services import row_capture
+    from mandant_desktop.services.recording import BLOCKED_BULK
+
+    monkeypatch.setattr(row_capture, "WATCH_LIMIT", 10)
+    roles = world.services.roles
+    role = roles.create(world.admin, "Viele")
+    with world.db.session_factory.begin() as session:
+        unit = session.execute(select(RoleAssignment.org_unit_id)).scalars().first()
+        users = [User(username=f"u{i}", username_key=f"u{i}", first_name="U", last_name=str(i)) for i in range(20)]
+        session.add_all(users)
+        session.flush()
+        session.add_all(RoleAssignment(user_id=u.id, role_id=role, org_unit_id=unit) for u in users)
+    _, record = recorded(roles.delete, world.admin, role, expected_version=world.version(Role, role))
+    assert record.blocked == BLOCKED_BULK and not record.undoable
+
+
+def test_an_import_is_not_undoable(world: World, tmp_path: Path) -> None:
+    """E7, S8: an Excel import writes set-based: it goes on the stack as not undoable."""
+    from xlsxhelpers import write_xlsx
+
+    from mandant_desktop.services.exports import CUSTOMER_HEADERS
+    from mandant_desktop.services.imports import ImportKind
+    from mandant_desktop.services.recording import BLOCKED_BULK
+
+    path = write_xlsx(
+        tmp_path / "kunden.xlsx",
+        CUSTOMER_HEADERS,
+        [["30001", "Druckerei", "", "No", None, None, "Nord", "", "Active"]],
+    )
+    result, record = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path)
+    assert result.added == 1 and not result.errors
+    assert record.blocked == BLOCKED_BULK
+    _, dry = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path, dry_run=True)
+    assert dry.empty

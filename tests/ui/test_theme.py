@@ -1,0 +1,126 @@
+"""Light and dark colour schemes: the switch, its setting, and what follows it (SPEC E5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox
+from pytestqt.qtbot import QtBot
+
+from mandant_desktop import __main__ as entry
+from mandant_desktop.ui import icons, theme
+from mandant_desktop.ui import settings as ui_settings
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.settings import Settings
+from mandant_desktop.ui.theme import ThemeManager
+
+
+@pytest.fixture
+def restored_look(qapp: QApplication) -> Iterator[None]:
+    """Whatever a test switches, the next one starts with the application's own look."""
+    style, palette = qapp.style().name(), QPalette(qapp.palette())
+    yield
+    QGuiApplication.styleHints().unsetColorScheme()
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture
+def manager(settings: Settings, restored_look: None) -> Iterator[ThemeManager]:
+    themes = ThemeManager(settings)
+    yield themes
+    themes.shutdown()
+
+
+def window_is_dark() -> bool:
+    return theme.is_dark(QGuiApplication.palette())
+
+
+def test_light_and_dark_change_the_palette(manager: ThemeManager, qtbot: QtBot) -> None:
+    """E5: a dark choice gives light text on a dark window, and back; the switch is announced."""
+    assert manager.start(theme.LIGHT) == theme.LIGHT
+    assert not window_is_dark()
+    with qtbot.waitSignal(manager.scheme_changed) as switched:
+        manager.choose(theme.DARK)
+    assert switched.args == [theme.DARK]
+    assert window_is_dark()
+    palette = QGuiApplication.palette()
+    text, window = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    assert text.lightness() - window.lightness() > 150, "the text must stand out from the window"
+    manager.choose(theme.LIGHT)
+    assert not window_is_dark()
+    assert manager.current == theme.LIGHT
+
+
+def test_the_choice_persists_and_the_command_line_is_not_saved(
+    manager: ThemeManager, settings: Settings, qapp: QApplication
+) -> None:
+    """E5: the settings page's choice is saved; ``--scheme`` applies to one run only."""
+    manager.choose(theme.DARK)
+    settings.sync()
+    assert Settings(QSettings()).value(ui_settings.COLOR_SCHEME) == theme.DARK
+    manager.start(theme.LIGHT)
+    assert manager.choice == theme.LIGHT
+    assert Settings(QSettings()).value(ui_settings.COLOR_SCHEME) == theme.DARK
+    again = ThemeManager(Settings(QSettings()))
+    try:
+        assert again.start() == theme.DARK
+        assert window_is_dark()
+    finally:
+        again.shutdown()
+
+
+def test_as_the_system_follows_the_reported_scheme(manager: ThemeManager) -> None:
+    assert theme.resolve(theme.SYSTEM, Qt.ColorScheme.Dark) == theme.DARK
+    assert theme.resolve(theme.SYSTEM, Qt.ColorScheme.Light) == theme.LIGHT
+    assert theme.resolve(theme.SYSTEM, Qt.ColorScheme.Unknown) == theme.LIGHT
+    assert theme.resolve(theme.DARK, Qt.ColorScheme.Light) == theme.DARK
+    with pytest.raises(ValueError):
+        manager.choose("purple")
+
+
+def test_line_icons_take_the_text_colour_of_the_scheme(manager: ThemeManager) -> None:
+    """E5: icons stay legible in the dark scheme: drawn in the palette's text colour."""
+    for scheme in (theme.LIGHT, theme.DARK):
+        manager.choose(scheme)
+        expected = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+        image = icons.icon("users").pixmap(48, 48).toImage()
+        inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+        solid = [colour for colour in inked if colour.alpha() == 255]
+        assert solid, scheme
+        assert all(colour.rgb() == expected.rgb() for colour in solid), scheme
+        disabled = icons.icon("users").pixmap(48, 48, QIcon.Mode.Disabled).toImage()
+        assert any(
+            disabled.pixelColor(x, y).rgb() != expected.rgb() and disabled.pixelColor(x, y).alpha() == 255
+            for x in range(48)
+            for y in range(48)
+        )
+
+
+def test_the_settings_page_switches_the_scheme(
+    qtbot: QtBot, window: MainWindow, settings: Settings, restored_look: None
+) -> None:
+    """E5: Settings → Appearance offers System / Light / Dark and applies the pick at once."""
+    window.show_page("settings")
+    box = window.stack.currentWidget().findChild(QComboBox, "colorSchemeCombo")
+    assert box is not None and box.isEnabled()
+    assert [box.itemData(row) for row in range(box.count())] == list(theme.CHOICES)
+    assert [box.itemText(row) for row in range(box.count())] == ["As the system", "Light", "Dark"]
+    box.setCurrentIndex(box.findData(theme.DARK))
+    assert window_is_dark()
+    assert settings.value(ui_settings.COLOR_SCHEME) == theme.DARK
+    box.setCurrentIndex(box.findData(theme.LIGHT))
+    assert not window_is_dark()
+
+
+def test_scheme_and_scale_options() -> None:
+    parser = entry.build_parser()
+    args = parser.parse_args(["--scheme", "dark", "--scale", "150%"])
+    assert args.scheme == "dark" and args.scale == 1.5
+    assert parser.parse_args(["--scale", "2"]).scale == 2.0
+    for wrong in ("0", "huge", "900%"):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["--scale", wrong])
