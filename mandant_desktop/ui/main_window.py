@@ -359,11 +359,8 @@ class MainWindow(QMainWindow):
         page = self.page(page_cls.page_id)
         if page is not None:
             self.stack.setCurrentWidget(page)
-<<<<<<< HEAD
             self.keyboard.page_shown(page)
-=======
             self.undo_hub.set_active_page(page)
->>>>>>> main
             self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
             if page.page_id in self._stale and not page.has_unsaved_changes():
                 self._stale.discard(page.page_id)
