@@ -233,9 +233,15 @@ def statements_per_page(session: Session) -> dict[str, int]:
     session.window.change_watcher.set_paused(True)
     if session.window.monitor is not None:
         session.window.monitor.stop()
+    from mandant_desktop.ui import tasks
+
     for page_id in COUNTED_PAGES:
         if session.window.navigation_model.row_of(page_id) < 0:
             continue
+        # What an earlier page still loads on a worker is not this page's: on the large demo the
+        # first page's access matrix was still loading when the count began (2 statements more).
+        tasks.wait_for_all()
+        settle(100)
         with counting(session.engine) as statements:
             session.open_page(page_id, lambda p: p)
             settle(100)

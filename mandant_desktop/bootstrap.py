@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from mandant_desktop.services.secrets import SecretStore
     from mandant_desktop.services.tenant_data import TenantDataRouter
     from mandant_desktop.services.tenants import TenantService
+    from mandant_desktop.services.undo import UndoService
     from mandant_desktop.services.users import UsersService
 
 log = logging.getLogger(__name__)
@@ -244,6 +245,13 @@ class Services:
         from mandant_desktop.services.changes import ChangeService
 
         return ChangeService(self.session_factory)
+
+    @functools.cached_property
+    def undo(self) -> UndoService:
+        """Undo and redo of recorded changes (issue 9, SPEC E7)."""
+        from mandant_desktop.services.undo import UndoService
+
+        return UndoService(self.session_factory)
 
     @functools.cached_property
     def connection_guard(self) -> ConnectionGuard:

@@ -145,9 +145,10 @@ class StagedAccess:
     def discard(self) -> None:
         self._edits.clear()
 
-    def reset(self, stored: Mapping[Cell, Access]) -> None:
-        """A fresh baseline (after Save or a reload); pending edits are dropped."""
-        self._stored = {cell: a.normalized() for cell, a in stored.items()}
+    def reset(self, stored: Mapping[Cell, Access], *, normalized: bool = False) -> None:
+        """A fresh baseline (after Save or a reload); pending edits are dropped. ``normalized``:
+        every value is normalized already (a loaded matrix), so it is taken as it is."""
+        self._stored = dict(stored) if normalized else {cell: a.normalized() for cell, a in stored.items()}
         self._edits.clear()
 
     def __len__(self) -> int:

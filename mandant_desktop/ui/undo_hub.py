@@ -24,7 +24,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 
 from mandant_desktop.services.recording import ChangeRecord, recording
-from mandant_desktop.services.undo import UndoService
 from mandant_desktop.ui import undo_texts
 from mandant_desktop.ui.undo import ChangeCommand, UndoSteps
 
@@ -49,28 +48,33 @@ RECORDED_SERVICES = (
     "mail",
     "imports",
 )
+#: steps kept per page; each holds the row images of its change
+UNDO_LIMIT = 100
 #: an undo or redo of more rows than this runs with a progress dialog and Cancel (E3)
 PROGRESS_ROWS = 2_000
 
 
 class _Recorded:
-    """One service whose public methods are recorded; everything else passes through."""
+    """One service whose public methods are recorded; everything else passes through. The service
+    is looked up when first used (the container builds it then, issue 8)."""
 
-    def __init__(self, target: object, name: str, hub: UndoHub) -> None:
-        self._target = target
+    def __init__(self, services: Services, name: str, hub: UndoHub) -> None:
+        self._services = services
         self._name = name
         self._hub = hub
 
     def __getattr__(self, attribute: str) -> Any:
-        value = getattr(self._target, attribute)
+        value = getattr(getattr(self._services, self._name), attribute)
         if attribute.startswith("_") or not callable(value):
             return value
         method = f"{self._name}.{attribute}"
         hub = self._hub
+        # The page shown when the page's code reached for the method (on the GUI thread) owns the
+        # change, even when the call itself runs later on a worker.
+        page = hub.active_page
 
         @functools.wraps(value)
         def call(*args: Any, **kwargs: Any) -> Any:
-            page = hub.active_page  # the page shown when the change started owns it
             with recording() as recorder:
                 result = value(*args, **kwargs)
             record = recorder.record()
@@ -84,7 +88,7 @@ class _Recorded:
 class _RecordedServices:
     def __init__(self, services: Services, hub: UndoHub) -> None:
         self._services = services
-        self._wrapped = {name: _Recorded(getattr(services, name), name, hub) for name in RECORDED_SERVICES}
+        self._wrapped = {name: _Recorded(services, name, hub) for name in RECORDED_SERVICES}
 
     def __getattr__(self, name: str) -> Any:
         wrapped = self._wrapped.get(name)
@@ -101,7 +105,7 @@ class UndoHub(QObject):
         self.group = QUndoGroup(self)
         self.active_page: Page | None = None
         self._steps: dict[int, UndoSteps[Any]] = {}
-        self._undo_service: UndoService | None = None
+        self._services: Services | None = None
         self.undo_action = QAction(self)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -119,7 +123,7 @@ class UndoHub(QObject):
 
     def wrap(self, services: Services) -> Services:
         """``services`` for the pages: changes recorded for undo (see the module docs)."""
-        self._undo_service = UndoService(services.session_factory)
+        self._services = services
         return cast("Services", _RecordedServices(services, self))
 
     def reset(self) -> None:
@@ -153,12 +157,12 @@ class UndoHub(QObject):
         return steps
 
     def _record_steps(self, page: Page) -> UndoSteps[ChangeRecord]:
-        service = self._undo_service
+        services = self._services
         operator = page.context.operator
 
         def revert(record: ChangeRecord, **progress: Any) -> ChangeRecord:
-            assert service is not None
-            return service.revert(operator, record, **progress)
+            assert services is not None
+            return services.undo.revert(operator, record, **progress)
 
         def progress_for(record: ChangeRecord) -> tuple[str, str] | None:
             if len(record) <= PROGRESS_ROWS:
@@ -166,10 +170,19 @@ class UndoHub(QObject):
             return (self.tr("Undo and redo"), self.tr("Writing %1 rows…").replace("%1", f"{len(record):n}"))
 
         def after_revert(_record: ChangeRecord) -> None:
-            if shiboken6.isValid(page):
+            if not shiboken6.isValid(page):
+                return
+            if page.has_unsaved_changes():
+                # A reload would throw away what the user staged; F5 does it when they want.
+                page.context.shell.show_status(
+                    self.tr("Done. Press F5 to reload; your unsaved changes on this page are kept until then."), 0
+                )
+            else:
                 page.refresh()
 
-        return UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps = UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps.stack.setUndoLimit(UNDO_LIMIT)  # the oldest steps' row images are let go
+        return steps
 
     # ------------------------------------------------------------------ recorded changes
 

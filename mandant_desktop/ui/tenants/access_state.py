@@ -56,7 +56,7 @@ class AccessState(QObject):
         self._tenant_by_id = {t.id: t for t in matrix.tenants}
         self._user_row = {u.id: row for row, u in enumerate(matrix.users)}
         self._column = {t.id: column for column, t in enumerate(matrix.tenants)}
-        self.staged.reset(matrix.cells)
+        self.staged.reset(matrix.cells, normalized=True)  # the service's cells are normalized
         self.reloaded.emit()
 
     def position(self, tenant_id: int) -> int:

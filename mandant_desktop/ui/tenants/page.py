@@ -42,6 +42,7 @@ from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
@@ -103,6 +104,7 @@ class TenantsPage(Page):
         #: the tenants-and-matrix load running on a worker; a newer one drops an older one's answer
         self.loader: tasks.Latest[tuple[list[TenantRow], AccessMatrix]] = tasks.Latest(self)
         self.loader.settled.connect(lambda: self._update_lock())
+        self.loader.settled.connect(self._hide_loading_notes)
         self.services = context.app.services
         self.state = AccessState(self)
         #: the selected tenant; at first the one selected last time on this database (E4)
@@ -178,7 +180,7 @@ class TenantsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.access_table.setColumnWidth(ByTenantModel.NAME, 170)
-        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 100)
+        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 115)  # "Benutzername" whole (E5)
         self.access_table.setColumnWidth(ByTenantModel.EMAIL, 210)
         self.access_table.setColumnWidth(ByTenantModel.ACCESS, 120)
 
@@ -214,6 +216,12 @@ class TenantsPage(Page):
         self.matrix_table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.matrix_table.verticalHeader().setFixedWidth(200)
+
+        #: "Loading…" over the access views while the matrix loads on a worker (S5)
+        self.loading_notes = [
+            LoadingNote(self.access_table, "accessLoadingNote"),
+            LoadingNote(self.matrix_table, "accessMatrixLoadingNote"),
+        ]
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accessViews")
@@ -359,6 +367,8 @@ class TenantsPage(Page):
             self.operator(),  # read here, on the GUI thread
             on_done=lambda result: self._loaded(keep, result),
         )
+        for note in self.loading_notes:
+            note.show_text(self.tr("Loading tenants and their access…"))
         self._update_lock()
         self._update_actions()
 
@@ -375,6 +385,10 @@ class TenantsPage(Page):
         else:
             self._select_tenant(None)
         self._update_actions()
+
+    def _hide_loading_notes(self) -> None:
+        for note in self.loading_notes:
+            note.hide()
 
     def _update_lock(self) -> None:
         """The access views take no input while a load or a save runs."""

@@ -7,7 +7,7 @@ title written across would show three letters. Written upwards it shows the whol
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
@@ -20,16 +20,43 @@ class RotatedHeaderView(QHeaderView):
     def __init__(self, parent: QWidget | None = None, max_height: int = MAX_HEIGHT) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._max_height = max_height
+        #: the widest title in pixels, measured once per model content (layouts ask for it often)
+        self._longest: int | None = None
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
 
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        self._longest = None
+        if model is not None:
+            for signal in (
+                model.modelAboutToBeReset,
+                model.modelReset,
+                model.headerDataChanged,
+                model.columnsInserted,
+                model.columnsRemoved,
+                model.layoutChanged,
+            ):
+                signal.connect(self._forget_longest)
+        super().setModel(model)
+
+    def _forget_longest(self, *_args: object) -> None:
+        self._longest = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._longest = None
+        super().changeEvent(event)
+
     def _longest_title(self) -> int:
+        if self._longest is not None:
+            return self._longest
         model = self.model()
         if model is None:
             return 0
         metrics = self.fontMetrics()
         titles = (model.headerData(column, self.orientation()) for column in range(model.columnCount()))
-        return max((metrics.horizontalAdvance(str(title)) for title in titles if title), default=0)
+        self._longest = max((metrics.horizontalAdvance(str(title)) for title in titles if title), default=0)
+        return self._longest
 
     def sizeHint(self) -> QSize:
         size = super().sizeHint()
