@@ -38,7 +38,6 @@ from sqlalchemy import (
     false,
     true,
 )
-from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -83,9 +82,9 @@ def exact_string(length: int) -> String:
     keep them apart. Normalised keys are already case-folded by the application, so the database
     must compare them as they are.
     """
-    return String(length).with_variant(
-        mysql.VARCHAR(length, charset="utf8mb4", collation=EXACT_COLLATION), "mysql", "mariadb"
-    )
+    # A generic String with the collation rather than mysql.VARCHAR: the same DDL (the collation
+    # names its character set), without importing the MySQL dialect at every start (issue 8).
+    return String(length).with_variant(String(length, collation=EXACT_COLLATION), "mysql", "mariadb")
 
 
 def utcnow() -> dt.datetime:

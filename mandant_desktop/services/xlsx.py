@@ -40,6 +40,9 @@ _TICK_ROWS = 500
 _INVALID_TITLE_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 #: the control characters XML 1.0 cannot hold (tab, line feed and carriage return it can)
 _ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: distinct cleaned strings remembered per export (unit paths, role names, a user's name repeat
+#: on every row of a large export); the memo starts afresh when it reaches this size
+_MEMO_LIMIT = 50_000
 
 
 def _cell(value: Any) -> Any:
@@ -92,6 +95,8 @@ class XlsxExport:
         self._sheet_count = 0
         self._sheet_rows = 0
         self._buffer: list[list[Any]] = []
+        #: string as given -> string as written (see :func:`_cell`); most values repeat
+        self._memo: dict[str, Any] = {}
         # Any: the openpyxl stubs know neither column_dimensions nor auto_filter of write-only sheets
         self._sheet: Any = None
         self._current_widths: list[float] = []
@@ -124,8 +129,22 @@ class XlsxExport:
     # ------------------------------------------------------------------ rows
 
     def add(self, row: Sequence[Any]) -> None:
-        values = [_cell(value) for value in row]
-        if self._sheet is None and len(self._buffer) < _SIZING_ROWS:
+        memo = self._memo
+        values = []
+        for value in row:
+            if isinstance(value, str):
+                cleaned = memo.get(value)
+                if cleaned is None:
+                    if len(memo) >= _MEMO_LIMIT:
+                        memo.clear()
+                    cleaned = memo[value] = _cell(value)
+                values.append(cleaned)
+            else:
+                values.append(_cell(value))
+        if self._sheet is not None and self._sheet_rows < MAX_SHEET_ROWS:
+            self._sheet.append(values)  # the usual case, without the checks of _append
+            self._sheet_rows += 1
+        elif self._sheet is None and len(self._buffer) < _SIZING_ROWS:
             self._buffer.append(values)
         else:
             self._flush_buffer()

@@ -450,3 +450,19 @@ def test_control_characters_do_not_break_the_export(sqlite_data: Data, tmp_path:
     assert row[1:3] == ("'=cmd|' /C calc'!A0", "Bell")
     xml = _sheet_xml(out)
     assert "<f>" not in xml and "<f " not in xml
+
+
+def test_repeated_values_are_cleaned_on_every_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """S7: the writer remembers cleaned strings (issue 8: unit paths and role names repeat on every
+    row); a remembered formula-like or control-character value is still defused on each row, also
+    after the memo was started afresh."""
+    monkeypatch.setattr(xlsx, "_MEMO_LIMIT", 3)
+    out = tmp_path / "memo.xlsx"
+    values = ["=HYPERLINK(1)", "Nord\x07", "-5", "plain", 7, None]
+    with xlsx.XlsxExport(out, "Memo", ["A", "B", "C", "D", "E", "F"], total=500) as writer:
+        for _ in range(500):
+            writer.add(values)
+        assert writer.commit() == 500
+    rows = _rows(out, 0)
+    assert len(rows) == 501
+    assert set(rows[1:]) == {("'=HYPERLINK(1)", "Nord", "'-5", "plain", 7, None)}

@@ -16,7 +16,7 @@ from sqlalchemy import insert
 
 from mandant_desktop.db.models import AuditEntry
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
-from mandant_desktop.ui.audit.page import NO_DATE, AuditPage
+from mandant_desktop.ui.audit.page import NO_DATE, SEARCH_DELAY_MS, AuditPage
 from mandant_desktop.ui.main_window import MainWindow
 
 T0 = dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.UTC)
@@ -171,3 +171,28 @@ def test_copy_from_the_keyboard(page: AuditPage, qtbot: QtBot) -> None:
     names = {action.objectName() for action in page.findChildren(QAction) if action.objectName().startswith("audit")}
     assert names >= {"auditCopyAction", "auditExportAction", "auditMenuAction"}
     assert not any("edit" in name.casefold() or "delete" in name.casefold() for name in names)
+
+
+def test_opening_the_page_loads_the_entries_once(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S3, issue 8 (queries_per_page): filling the filter choices after the first load must not
+    start the search delay, which counted and loaded every entry a second time 300 ms later."""
+    _entries(window, 20)
+    service = window.context.app.services.audit
+    counts: list[object] = []
+    original = service.count
+
+    def count(*args: object) -> int:
+        counts.append(args)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "count", count)
+    assert window.show_page("audit")
+    found = window.current_page()
+    assert isinstance(found, AuditPage)
+    loaded(found)
+    QTest.qWait(3 * SEARCH_DELAY_MS)
+    loaded(found)
+    assert len(counts) == 1
+    assert found.model.total >= 20
