@@ -2381,6 +2381,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Diese Seite neu aus der Datenbank laden (F5)</translation>
     </message>
     <message>
+        <source>&amp;What&apos;s This?</source>
+        <translation>&amp;Direkthilfe</translation>
+    </message>
+    <message>
+        <source>Click a control to read what it does (Shift+F1)</source>
+        <translation>Klicken Sie auf ein Bedienelement, um zu lesen, was es tut (Umschalt+F1)</translation>
+    </message>
+    <message>
         <source>&amp;About Mandant Desktop</source>
         <translation>Ü&amp;ber Mandant Desktop</translation>
     </message>
@@ -3411,6 +3419,14 @@ Betreff: %2</translation>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>You may not change these settings.</source>
+        <translation>Sie dürfen diese Einstellungen nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Put the cursor into the e-mail or the naming settings to save them with Ctrl+S.</source>
+        <translation>Setzen Sie den Cursor in die E-Mail- oder die Benennungseinstellungen, um sie mit Strg+S zu speichern.</translation>
+    </message>
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
@@ -5263,6 +5279,10 @@ Betreff: %2</translation>
     <message>
         <source>{email} is not a valid e-mail address.</source>
         <translation>{email} ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself if it should go.</source>
+        <translation>{name} hat inzwischen untergeordnete Einheiten bekommen, daher löscht Rückgängig sie nicht. Löschen Sie sie selbst, wenn sie weg soll.</translation>
     </message>
     <message>
         <source>{name} is not an Excel workbook (.xlsx).</source>

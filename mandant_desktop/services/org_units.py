@@ -46,7 +46,13 @@ from mandant_desktop.db.models import (
     utcnow,
 )
 from mandant_desktop.domain import inheritance
-from mandant_desktop.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import (
+    ConflictError,
+    InUseError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.admin_guard import (
@@ -1326,6 +1332,7 @@ class OrgUnitsService:
             guard.write(uow, diff, "undo")
             records: tuple[UnitRecord, ...] = ()
             if drop:
+                _refuse_new_children(session, drop)
                 dropped, records = self._drop_units(uow, guard, sorted(drop), "undo")
                 diff.extend(dropped)
             guard.check()
@@ -1432,6 +1439,24 @@ class OrgUnitsService:
                     role=session.scalar(select(Role.name).where(Role.id == role)) or "?",
                     unit=session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit)) or "?",
                 )
+
+
+def _refuse_new_children(session: Session, units: set[int]) -> None:
+    """Undo of an add deletes the added units, but not units someone has put under them since."""
+    found = session.execute(
+        select(OrgUnit.name)
+        .where(
+            OrgUnit.id.in_(sorted(units)),
+            OrgUnit.id.in_(select(OrgUnit.parent_id).where(~OrgUnit.id.in_(sorted(units)))),
+        )
+        .limit(1)
+    ).scalar()
+    if found is not None:
+        raise InUseError(
+            "{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself "
+            "if it should go.",
+            name=found,
+        )
 
 
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:

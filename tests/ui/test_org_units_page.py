@@ -708,3 +708,31 @@ def test_explain_in_german_shows_every_column_and_translates_the_reasons(
     assert header.sectionSize(4) >= header.sectionSizeHint(4)
     dialog.close()
     settle(qtbot, page)
+
+
+def test_a_unit_restored_under_a_new_id_is_renumbered_on_the_whole_stack(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """E7: Süd renamed, then deleted; another workstation's new unit takes Süd's old id (SQLite
+    reuses it). Ctrl+Z restores Süd under a new id, and the next Ctrl+Z takes back the rename of
+    that unit, not of the other one."""
+    from mandant_desktop.db.models import OrgUnit
+
+    app = window.context.app
+    page = open_page(qtbot, window)
+    old = example.unit["Süd"]
+    find_unit(qtbot, page, "Süd")
+    page.rename_unit(old, "Süd West")
+    settle(qtbot, page)
+    find_unit(qtbot, page, "Süd West")
+    interactions.confirm_answers = [True]
+    press(qtbot, page, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: old not in page.model.loaded_ids(), timeout=5000)
+    with app.session_factory.begin() as session:  # another workstation
+        session.add(OrgUnit(id=old, name="Fremd", parent_id=example.unit["Konzern"], depth=1))
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: "Süd West" in names_under(page, "Vertrieb"), timeout=5000)
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: names_under(page, "Vertrieb") == ["Nord", "Süd"], timeout=5000)
+    with app.session_factory() as session:
+        assert session.get(OrgUnit, old).name == "Fremd"  # type: ignore[union-attr]

@@ -82,13 +82,12 @@ class _Node:
 
 def _tree_of(units: list[UnitNode]) -> dict[int, _Node]:
     """The model's nodes for every unit, all fetched (on the worker that loaded them)."""
-    nodes: dict[int, _Node] = {ROOT: _Node(None, fetched=True)}
+    children: dict[int, list[int]] = {}
     for unit in units:
-        nodes[unit.id] = _Node(unit, parent=unit.parent_id or ROOT, fetched=True)
+        children.setdefault(unit.parent_id or ROOT, []).append(unit.id)
+    nodes = {ROOT: _Node(None, ROOT, children.get(ROOT, []), True)}
     for unit in units:
-        parent = nodes.get(unit.parent_id or ROOT)
-        if parent is not None:
-            parent.children.append(unit.id)
+        nodes[unit.id] = _Node(unit, unit.parent_id or ROOT, children.get(unit.id) or [], True)
     return nodes
 
 
