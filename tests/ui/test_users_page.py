@@ -105,6 +105,7 @@ def test_search_filters_resend_and_deactivate(qtbot: QtBot, window: MainWindow, 
     assert page.resend_button.isEnabled()
     page.resend_button.click()
     assert interactions.of_kind("confirm")[-1].title == "Resend activation link"
+    qtbot.waitUntil(lambda: "New activation link(s) for 2 user(s)." in window.statusBar().currentMessage())
     with window.context.app.session_factory() as session:
         assert len(session.scalars(select(OutboxMail)).all()) == 4
     from mandant_desktop.services.activation import ActivationError

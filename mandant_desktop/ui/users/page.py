@@ -312,17 +312,25 @@ class UsersPage(Page):
             ok_text=self.tr("Send"),
         ):
             return
-        links = run_action(
-            self, self._services.activation.resend, self.operator(), [r.id for r in rows], translate=translate_mail
-        )
-        if links is None:
-            return
-        sent = self._services.mail.deliver_queued()
-        self.refresh()
-        self.context.shell.show_status(
-            self.tr("New activation link(s) for %n user(s).").replace("%n", str(len(links)))
-            + " "
-            + self._mail_outcome(sent)
+        # New links for many users and their mails (an SMTP server may be slow) on a worker (E3, S5).
+        resend, deliver = self._services.activation.resend, self._services.mail.deliver_queued
+        operator, ids = self.operator(), [r.id for r in rows]
+
+        def send() -> tuple[int, int]:
+            links = resend(operator, ids, translate=translate_mail)  # translate is thread-safe
+            return len(links), deliver()
+
+        def done(outcome: tuple[int, int]) -> None:
+            count, sent = outcome
+            self.refresh()
+            self.context.shell.show_status(
+                self.tr("New activation link(s) for %n user(s).").replace("%n", str(count))
+                + " "
+                + self._mail_outcome(sent)
+            )
+
+        tasks.run_with_progress(
+            self, self.tr("Resend activation link"), self.tr("Sending…"), send, on_done=done, writes=True, reports=False
         )
 
     def deactivate(self) -> None:
