@@ -18,6 +18,7 @@ TRANSLATIONS: dict[str, str] = {
     # ---------------------------------------------------------------- bulk edits on workers (E3)
     "Reactivate users": "Benutzer reaktivieren",
     "Saving…": "Wird gespeichert…",
+    "Sending…": "Wird gesendet…",
     "Deactivate customers": "Kunden deaktivieren",
     "Reactivate customers": "Kunden reaktivieren",
     "Done. Press F5 to reload; your unsaved changes on this page are kept until then.": (

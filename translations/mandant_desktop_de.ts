@@ -4581,6 +4581,10 @@ Betreff: %2</translation>
         <translation>Neue Aktivierungslinks für %n Benutzer.</translation>
     </message>
     <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
         <source>Deactivate users</source>
         <translation>Benutzer deaktivieren</translation>
     </message>

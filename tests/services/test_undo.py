@@ -339,3 +339,32 @@ def test_an_import_is_not_undoable(world: World, tmp_path: Path) -> None:
     assert record.blocked == BLOCKED_BULK
     _, dry = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path, dry_run=True)
     assert dry.empty
+
+
+def test_a_separate_tenants_data_is_undone_in_its_own_database(
+    migrated_sqlite: MigratedDatabase, tmp_path: Path
+) -> None:
+    """E7, T6: a contact of a separate tenant lives in that tenant's database; undo and redo
+    write there, and audit into the main database."""
+    from mandant_desktop.db.models import TenantKind
+
+    world = World(migrated_sqlite)
+    url = f"sqlite:///{tmp_path / 'getrennt.sqlite'}"
+    separate = world.services.tenants.create_tenant(
+        world.admin, TenantInput(name="Getrennt", kind=TenantKind.SEPARATE, database_url=url)
+    )
+    contacts = world.services.contacts
+
+    def names() -> list[str]:
+        return [c.name for c in contacts.list_contacts(world.admin)]
+
+    _, record = recorded(contacts.save_contact, world.admin, separate, ContactInput("Albers", "Anna"))
+    assert [part.database for part in record.parts if part.rows] != [world.db.session_factory]
+    shown = names()
+    assert len(shown) == 1
+    entries = _audit_count(world)
+    inverse = world.undo.revert(world.admin, record)
+    assert names() == []
+    assert _audit_count(world) > entries  # the undo is audited in the main database
+    world.undo.revert(world.admin, inverse)
+    assert names() == shown

@@ -61,7 +61,7 @@ def test_add_a_user_and_read_the_activation_mail_in_the_outbox(qtbot: QtBot, win
     )
     assert row.status == DisplayStatus.PENDING and not row.can_log_in
     assert [r.username for r in page.selected_rows()] == ["mmueller"]
-    assert "outbox" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "outbox" in window.statusBar().currentMessage())  # sent on a worker
 
     assert window.show_page("outbox")
     outbox = window.current_page()
@@ -105,6 +105,7 @@ def test_search_filters_resend_and_deactivate(qtbot: QtBot, window: MainWindow, 
     assert page.resend_button.isEnabled()
     page.resend_button.click()
     assert interactions.of_kind("confirm")[-1].title == "Resend activation link"
+    qtbot.waitUntil(lambda: "New activation link(s) for 2 user(s)." in window.statusBar().currentMessage())
     with window.context.app.session_factory() as session:
         assert len(session.scalars(select(OutboxMail)).all()) == 4
     from mandant_desktop.services.activation import ActivationError

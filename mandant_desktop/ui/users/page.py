@@ -285,12 +285,17 @@ class UsersPage(Page):
         return self._services.users.create(self.operator(), data, translate=translate_mail)
 
     def _after_create(self, link: IssuedLink) -> None:
-        sent = self._services.mail.deliver_queued()
         self.refresh()
         if not self.select_user(link.user_id):
             # Not on the first page of the current sort or filter: find it by searching (as the manual says).
             self.filter_combo.setCurrentIndex(0)
-        self.context.shell.show_status(self._mail_outcome(sent))
+        # The mail goes out on a worker: an SMTP server may take its time (S5).
+        tasks.run(
+            self,
+            self._services.mail.deliver_queued,
+            on_done=lambda sent: self.context.shell.show_status(self._mail_outcome(sent)),
+            writes=True,
+        )
 
     def _mail_outcome(self, sent: int) -> str:
         if sent:
@@ -312,17 +317,25 @@ class UsersPage(Page):
             ok_text=self.tr("Send"),
         ):
             return
-        links = run_action(
-            self, self._services.activation.resend, self.operator(), [r.id for r in rows], translate=translate_mail
-        )
-        if links is None:
-            return
-        sent = self._services.mail.deliver_queued()
-        self.refresh()
-        self.context.shell.show_status(
-            self.tr("New activation link(s) for %n user(s).").replace("%n", str(len(links)))
-            + " "
-            + self._mail_outcome(sent)
+        # New links for many users and their mails (an SMTP server may be slow) on a worker (E3, S5).
+        resend, deliver = self._services.activation.resend, self._services.mail.deliver_queued
+        operator, ids = self.operator(), [r.id for r in rows]
+
+        def send() -> tuple[int, int]:
+            links = resend(operator, ids, translate=translate_mail)  # translate is thread-safe
+            return len(links), deliver()
+
+        def done(outcome: tuple[int, int]) -> None:
+            count, sent = outcome
+            self.refresh()
+            self.context.shell.show_status(
+                self.tr("New activation link(s) for %n user(s).").replace("%n", str(count))
+                + " "
+                + self._mail_outcome(sent)
+            )
+
+        tasks.run_with_progress(
+            self, self.tr("Resend activation link"), self.tr("Sending…"), send, on_done=done, writes=True, reports=False
         )
 
     def deactivate(self) -> None:
