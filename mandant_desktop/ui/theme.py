@@ -87,6 +87,11 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return used.color(Role.Window).lightness() < 128
 
 
+def error_text_colour(palette: QPalette | None = None) -> str:
+    """The red of error texts, lighter on a dark palette so that it stays readable there."""
+    return "#fca5a5" if is_dark(palette) else "#b91c1c"
+
+
 def resolve(choice: str, system: Qt.ColorScheme | None = None) -> str:
     """``"system"``, ``"light"`` or ``"dark"`` → the scheme actually used (light or dark)."""
     if choice in (LIGHT, DARK):

@@ -136,3 +136,14 @@ def test_a_dark_screenshot_and_the_look_afterwards(tmp_path: Path, qapp: QApplic
     assert image.width() == 1280
     assert image.pixelColor(image.width() // 2, image.height() // 2).lightness() < 100, "the page is dark"
     assert not window_is_dark()
+
+
+def test_error_red_stays_readable_in_both_schemes(manager: ThemeManager) -> None:
+    """E5: error texts are a dark red on light windows and a light red on dark ones."""
+    from PySide6.QtGui import QColor
+
+    for scheme in (theme.LIGHT, theme.DARK):
+        manager.choose(scheme)
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        red = QColor(theme.error_text_colour())
+        assert abs(red.lightness() - window.lightness()) > 80, scheme
