@@ -49,7 +49,7 @@ def _groups() -> dict[str, Group]:
         "matrix": _with_session(pages.matrix),
         "queries": _queries,
         "org": org_figures.run,
-        "bulk": data.bulk_insert,
+        "bulk": data.bulk,
         "export": data.export_assignments,
     }
 

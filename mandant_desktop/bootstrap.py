@@ -280,6 +280,15 @@ class AppContext:
         self.services.close()
         self.engine.dispose()
 
+    @property
+    def server_version(self) -> str:
+        """The database server's version as the driver reported it on connecting ("" when unknown);
+        for SQLite the version of the library (About dialog)."""
+        info = getattr(self.engine.dialect, "server_version_info", None)
+        if not info:
+            return ""
+        return ".".join(str(part) for part in info)
+
     def ping(self) -> None:
         """One round trip to the database; DatabaseUnavailableError when it does not answer (SPEC S5)."""
         verify_connection(self.engine)

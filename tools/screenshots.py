@@ -4,9 +4,10 @@
 Each picture comes from the program itself, ``mandant-desktop --demo --screenshot`` (offscreen), in
 German and English, light and dark, and at 200 % scaling, into ``docs/screenshots/pages/`` as
 ``<page>-<lang>-<scheme>[-200].png``. The demo database and the settings live in a scratch
-directory, so the pictures neither depend on nor touch the user's own. Each PNG is then reduced to
-its 256 most frequent colours (user interfaces have few; text edges snap to the nearest), which
-keeps the committed files at about a third of their size with no visible difference.
+directory (``$TMPDIR/mandant-desktop-screenshots``, removed afterwards), so the pictures neither
+depend on nor touch the user's own. Each PNG is then reduced to its 256 most frequent colours (user
+interfaces have few; text edges snap to the nearest), which keeps the committed files at about a
+third of their size with no visible difference.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -115,8 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     jobs = [(page, variant) for variant in variants for page in args.pages]
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="mandant-screens-") as scratch:
-        env = scratch_environment(Path(scratch))
+    # A fixed place, so that the settings page shows the same database path in every run.
+    scratch = Path(tempfile.gettempdir()) / "mandant-desktop-screenshots"
+    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        env = scratch_environment(scratch)
         total = [0, 0]
 
         def one(job: tuple[str, Variant]) -> None:
@@ -132,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
             for _ in pool.map(one, jobs[1:]):
                 pass
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     print(
         f"{len(jobs)} screenshots in {time.monotonic() - started:.0f} s; "
         f"{total[0] // 1024} KiB rendered, {total[1] // 1024} KiB kept"

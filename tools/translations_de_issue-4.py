@@ -14,6 +14,11 @@ TRANSLATIONS: dict[str, str] = {
         "Die übergeordnete Organisationseinheit gibt es nicht mehr, daher kann diese nicht wiederhergestellt "
         "werden. Laden Sie die Seite neu."
     ),
+    "{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself "
+    "if it should go.": (
+        "{name} hat inzwischen untergeordnete Einheiten bekommen, daher löscht Rückgängig sie nicht. Löschen "
+        "Sie sie selbst, wenn sie weg soll."
+    ),
     # ---------------------------------------------------------------- expand all (section 8)
     "Ex&pand all": "Alle auf&klappen",
     "Show every org unit at every level (Ctrl++)": "Alle Organisationseinheiten auf allen Ebenen zeigen (Strg++)",

@@ -15,6 +15,16 @@ TRANSLATIONS: dict[str, str] = {
     "Nothing to undo on this page": "Auf dieser Seite gibt es nichts rückgängig zu machen",
     "Nothing to redo on this page": "Auf dieser Seite gibt es nichts zu wiederholen",
     "Undo and redo": "Rückgängig und Wiederholen",
+    # ---------------------------------------------------------------- bulk edits on workers (E3)
+    "Reactivate users": "Benutzer reaktivieren",
+    "Saving…": "Wird gespeichert…",
+    "Sending…": "Wird gesendet…",
+    "Deactivate customers": "Kunden deaktivieren",
+    "Reactivate customers": "Kunden reaktivieren",
+    "Done. Press F5 to reload; your unsaved changes on this page are kept until then.": (
+        "Erledigt. Zum Neuladen F5 drücken; Ihre nicht gespeicherten Änderungen auf dieser Seite bleiben bis dahin "
+        "erhalten."
+    ),
     "Writing %1 rows…": "%1 Zeilen werden geschrieben…",
     # ---------------------------------------------------------------- names of undo steps
     "Create tenant “%1”": "Mandant „%1“ anlegen",

@@ -1693,16 +1693,32 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Kunden: %1</translation>
     </message>
     <message>
+        <source>Delete customers</source>
+        <translation>Kunden löschen</translation>
+    </message>
+    <message>
         <source>Customers deleted: %1.</source>
         <translation>Gelöschte Kunden: %1.</translation>
+    </message>
+    <message>
+        <source>Deactivate customers</source>
+        <translation>Kunden deaktivieren</translation>
     </message>
     <message>
         <source>Customers deactivated, and with them their external users (%1).</source>
         <translation>Kunden deaktiviert und mit ihnen ihre externen Benutzer (%1).</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
         <source>Customers exported: %1 rows to %2.</source>
         <translation>Kunden exportiert: %1 Zeilen nach %2.</translation>
+    </message>
+    <message>
+        <source>Reactivate customers</source>
+        <translation>Kunden reaktivieren</translation>
     </message>
     <message>
         <source>Search by number, name or short name (Ctrl+F)</source>
@@ -2363,6 +2379,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Load this page again from the database (F5)</source>
         <translation>Diese Seite neu aus der Datenbank laden (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;What&apos;s This?</source>
+        <translation>&amp;Direkthilfe</translation>
+    </message>
+    <message>
+        <source>Click a control to read what it does (Shift+F1)</source>
+        <translation>Klicken Sie auf ein Bedienelement, um zu lesen, was es tut (Umschalt+F1)</translation>
     </message>
     <message>
         <source>&amp;About Mandant Desktop</source>
@@ -3396,6 +3420,14 @@ Betreff: %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>You may not change these settings.</source>
+        <translation>Sie dürfen diese Einstellungen nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Put the cursor into the e-mail or the naming settings to save them with Ctrl+S.</source>
+        <translation>Setzen Sie den Cursor in die E-Mail- oder die Benennungseinstellungen, um sie mit Strg+S zu speichern.</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -4182,6 +4214,10 @@ Betreff: %2</translation>
         <translation>%1 Zeilen werden geschrieben…</translation>
     </message>
     <message>
+        <source>Done. Press F5 to reload; your unsaved changes on this page are kept until then.</source>
+        <translation>Erledigt. Zum Neuladen F5 drücken; Ihre nicht gespeicherten Änderungen auf dieser Seite bleiben bis dahin erhalten.</translation>
+    </message>
+    <message>
         <source>Can&apos;t undo: %1</source>
         <translation>Nicht rückgängig zu machen: %1</translation>
     </message>
@@ -4455,6 +4491,10 @@ Betreff: %2</translation>
         <translation>Neue Aktivierungslinks für %n Benutzer.</translation>
     </message>
     <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
         <source>Deactivate users</source>
         <translation>Benutzer deaktivieren</translation>
     </message>
@@ -4473,6 +4513,14 @@ Betreff: %2</translation>
     <message>
         <source>%n user(s) deactivated.</source>
         <translation>%n Benutzer deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Reactivate users</source>
+        <translation>Benutzer reaktivieren</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Users</source>
@@ -5237,6 +5285,10 @@ Betreff: %2</translation>
         <translation>{email} ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
+        <source>{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself if it should go.</source>
+        <translation>{name} hat inzwischen untergeordnete Einheiten bekommen, daher löscht Rückgängig sie nicht. Löschen Sie sie selbst, wenn sie weg soll.</translation>
+    </message>
+    <message>
         <source>{name} is not an Excel workbook (.xlsx).</source>
         <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx).</translation>
     </message>
@@ -5279,6 +5331,18 @@ Betreff: %2</translation>
     <message>
         <source>No password store (keyring) is available on this computer, so passwords are not saved and you are asked for them each time.</source>
         <translation>Auf diesem Computer ist kein Passwortspeicher (Schlüsselbund) verfügbar. Passwörter werden daher nicht gespeichert, sondern jedes Mal abgefragt.</translation>
+    </message>
+    <message>
+        <source>None of the user&apos;s roles in {unit} includes this permission.</source>
+        <translation>Keine der Rollen des Benutzers in {unit} enthält diese Berechtigung.</translation>
+    </message>
+    <message>
+        <source>Chain broken at {unit}.</source>
+        <translation>Vererbung unterbrochen bei {unit}.</translation>
+    </message>
+    <message>
+        <source>No role in {unit}.</source>
+        <translation>Keine Rolle in {unit}.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import socket
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,7 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
             path.parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         engine = create_engine(parsed, **kwargs)
-        _configure_sqlite(engine, in_memory=path is None)
+        _configure_sqlite(engine, path)
         return engine
     workstation = socket.gethostname()[:40]
     if backend == "postgresql":
@@ -158,23 +159,95 @@ def set_read_timeout(dbapi_connection: Any, seconds: float | None) -> None:
         dbapi_connection._read_timeout = seconds
 
 
-def _configure_sqlite(engine: Engine, *, in_memory: bool) -> None:
+def _configure_sqlite(engine: Engine, path: Path | None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the driver so that BEGIN is ours (see module docs).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        if not in_memory:
+        if path is not None:
             _ensure_wal(cursor)
+            cursor.execute("PRAGMA wal_autocheckpoint=0")  # the checkpointer thread does them
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    if path is not None:
+
+        @event.listens_for(engine, "commit")
+        def _on_commit(_connection: Any) -> None:
+            checkpointer().after_commit(path)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class WalCheckpointer:
+    """SQLite's WAL checkpoints on a thread of their own (issue 8).
+
+    Left to SQLite, the connection whose commit takes the write-ahead log past 1,000 pages copies
+    the log back into the database file right then, with an fsync: a large change (ticking
+    "inherit" at the root writes 10,000 rows and their index entries) waited 50 to 100 ms longer
+    for its commit, and the page waited with it. So connections switch automatic checkpoints off,
+    and after commits this thread runs a passive checkpoint, which waits for no reader or writer.
+    Commits close together share one checkpoint (:data:`delay_s`). One thread serves every SQLite
+    file of the process; it opens a connection per checkpoint and never creates a missing file.
+    SQLite still checkpoints by itself when the last connection to a file closes.
+    """
+
+    def __init__(self, delay_s: float = 0.5) -> None:
+        self.delay_s = delay_s
+        self._pending: set[Path] = set()
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        #: checkpoints done (tests read it)
+        self.done = 0
+
+    def after_commit(self, path: Path) -> None:
+        with self._lock:
+            self._pending.add(path)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="sqlite-checkpoints", daemon=True)
+                self._thread.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            time.sleep(self.delay_s)  # the commits of one burst share the checkpoint
+            self._wake.clear()
+            with self._lock:
+                paths, self._pending = self._pending, set()
+            for path in paths:
+                self.checkpoint(path)
+
+    def checkpoint(self, path: Path) -> None:
+        try:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True, timeout=1)
+        except sqlite3.Error:
+            return  # the file is gone (a test's temporary database): nothing to do
+        try:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            self.done += 1
+        except sqlite3.Error as exc:
+            log.debug("checkpoint of %s skipped: %s", path, exc)
+        finally:
+            connection.close()
+
+
+_checkpointer: WalCheckpointer | None = None
+
+
+def checkpointer() -> WalCheckpointer:
+    """The process's checkpoint thread (started with the first commit to a SQLite file)."""
+    global _checkpointer
+    if _checkpointer is None:
+        _checkpointer = WalCheckpointer()
+    return _checkpointer
 
 
 def _ensure_wal(cursor: Any) -> None:

@@ -46,7 +46,13 @@ from mandant_desktop.db.models import (
     utcnow,
 )
 from mandant_desktop.domain import inheritance
-from mandant_desktop.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import (
+    ConflictError,
+    InUseError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.admin_guard import (
@@ -691,17 +697,20 @@ class OrgUnitsService:
 
     def all_units(self, operator: Operator) -> list[UnitNode]:
         """Every unit of the tree, parents' children in display order ("expand all"). One query
-        without a subquery per row: the child counts are counted here."""
+        without a subquery per row (the child counts are counted here), read as plain tuples."""
         operator.require("org_units.view")
-        u = OrgUnit
+        u = _table(OrgUnit).c
         stmt = select(u.id, u.parent_id, u.name, u.depth, u.version).order_by(u.sort_order, func.lower(u.name), u.id)
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            rows = uow.session.execute(stmt).all()
+            rows = uow.session.connection().execute(stmt).all()
         counts: dict[int, int] = {}
-        for row in rows:
-            if row.parent_id is not None:
-                counts[row.parent_id] = counts.get(row.parent_id, 0) + 1
-        return [UnitNode(r.id, r.parent_id, r.name, r.depth, counts.get(r.id, 0), r.version) for r in rows]
+        for _id, parent, *_rest in rows:
+            if parent is not None:
+                counts[parent] = counts.get(parent, 0) + 1
+        return [
+            UnitNode(unit, parent, name, depth, counts.get(unit, 0), version)
+            for unit, parent, name, depth, version in rows
+        ]
 
     def _nodes(self, operator: Operator, where: ColumnElement[bool]) -> list[UnitNode]:
         stmt = select(*_unit_columns()).where(where).order_by(OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)
@@ -1323,6 +1332,7 @@ class OrgUnitsService:
             guard.write(uow, diff, "undo")
             records: tuple[UnitRecord, ...] = ()
             if drop:
+                _refuse_new_children(session, drop)
                 dropped, records = self._drop_units(uow, guard, sorted(drop), "undo")
                 diff.extend(dropped)
             guard.check()
@@ -1429,6 +1439,24 @@ class OrgUnitsService:
                     role=session.scalar(select(Role.name).where(Role.id == role)) or "?",
                     unit=session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit)) or "?",
                 )
+
+
+def _refuse_new_children(session: Session, units: set[int]) -> None:
+    """Undo of an add deletes the added units, but not units someone has put under them since."""
+    found = session.execute(
+        select(OrgUnit.name)
+        .where(
+            OrgUnit.id.in_(sorted(units)),
+            OrgUnit.id.in_(select(OrgUnit.parent_id).where(~OrgUnit.id.in_(sorted(units)))),
+        )
+        .limit(1)
+    ).scalar()
+    if found is not None:
+        raise InUseError(
+            "{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself "
+            "if it should go.",
+            name=found,
+        )
 
 
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:

@@ -181,6 +181,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "{count} customers have this agency as their default agency; choose another default agency for them first."),
     QT_TRANSLATE_NOOP("errors", "{count} of the chosen person-roles no longer exist or live in another tenant's database."),
     QT_TRANSLATE_NOOP("errors", "{email} is not a valid e-mail address."),
+    QT_TRANSLATE_NOOP("errors", "{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself if it should go."),
     QT_TRANSLATE_NOOP("errors", "{name} is not an Excel workbook (.xlsx)."),
     QT_TRANSLATE_NOOP("errors", "{name} is not an agency."),
     QT_TRANSLATE_NOOP("errors", "{path} is a folder; choose a file name."),

@@ -196,6 +196,8 @@ VERB_ICONS: tuple[tuple[str, str], ...] = (
     ("explain", "explain"),
     ("restore", "restore"),
     ("reset", "reset"),
+    ("expand", "expand-all"),
+    ("collapse", "collapse-all"),
     ("filter", "filter"),
     ("refresh", "refresh"),
     ("find", "search"),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QToolButton,
     QVBoxLayout,
+    QWhatsThis,
     QWidget,
 )
 
@@ -33,6 +34,7 @@ from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.connection_monitor import ConnectionMonitor
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.forms import ConnectionBanner
+from mandant_desktop.ui.keyboard import KeyboardController
 from mandant_desktop.ui.live_refresh import ChangeWatcher
 from mandant_desktop.ui.navigation import NavigationModel
 from mandant_desktop.ui.page import Page, PageContext, TenantFilterState
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.undo_hub = UndoHub(self)
 
         self._build_actions()
+        self.keyboard = KeyboardController(self, self.navigation, self.current_page, self.show_status)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -140,6 +143,8 @@ class MainWindow(QMainWindow):
         self.refresh_action.setObjectName("refreshAction")
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh_page)
+        self.whats_this_action = QWhatsThis.createAction(self)
+        self.whats_this_action.setObjectName("whatsThisAction")
         self.about_action = QAction(self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -161,6 +166,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.go_menu = self.view_menu.addMenu("")
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.whats_this_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -352,6 +359,7 @@ class MainWindow(QMainWindow):
         page = self.page(page_cls.page_id)
         if page is not None:
             self.stack.setCurrentWidget(page)
+            self.keyboard.page_shown(page)
             self.undo_hub.set_active_page(page)
             self._settings.set_value(ui_settings.LAST_PAGE, page_cls.page_id)
             if page.page_id in self._stale and not page.has_unsaved_changes():
@@ -488,6 +496,8 @@ class MainWindow(QMainWindow):
         self.find_action.setToolTip(self.tr("Go to the search field of this page (Ctrl+F)"))
         self.refresh_action.setText(self.tr("&Refresh"))
         self.refresh_action.setToolTip(self.tr("Load this page again from the database (F5)"))
+        self.whats_this_action.setText(self.tr("&What's This?"))
+        self.whats_this_action.setToolTip(self.tr("Click a control to read what it does (Shift+F1)"))
         self.about_action.setText(self.tr("&About Mandant Desktop"))
         self.undo_hub.retranslate()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))

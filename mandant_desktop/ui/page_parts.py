@@ -3,7 +3,7 @@ actions (SPEC E2). Progress with Cancel is :func:`mandant_desktop.ui.tasks.run_w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QPoint
 from PySide6.QtGui import QAction
@@ -52,3 +52,17 @@ def popup_actions(parent: QWidget, view: QAbstractItemView, pos: QPoint, actions
     if not menu.isEmpty():
         menu.exec(view.viewport().mapToGlobal(pos))
     menu.deleteLater()
+
+
+def set_column_widths(header: QHeaderView, widths: Sequence[int] | Mapping[int, int]) -> None:
+    """Starting widths of a view's columns (by position, or column → width): the given pixels, but
+    never narrower than the column's header text, which is longer in German and at some scales (E5).
+    Call it before the saved layout is restored, so that the user's own widths win."""
+    pairs = widths.items() if isinstance(widths, Mapping) else enumerate(widths)
+    # Measured with room for the sort arrow: sorting is often switched on after the widths are set.
+    shown = header.isSortIndicatorShown()
+    header.setSortIndicatorShown(True)
+    needed = {column: header.sectionSizeFromContents(column).width() for column, _width in pairs}
+    header.setSortIndicatorShown(shown)
+    for column, width in widths.items() if isinstance(widths, Mapping) else enumerate(widths):
+        header.resizeSection(column, max(width, needed[column]))

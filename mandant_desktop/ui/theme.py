@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 from mandant_desktop.ui import settings as ui_settings
 
@@ -70,7 +70,7 @@ def dark_palette() -> QPalette:
     for role, colour in _DARK_DISABLED.items():
         palette.setColor(Group.Disabled, role, QColor(colour))
     # A window that lost focus keeps its selection visible.
-    palette.setColor(Group.Inactive, Role.Highlight, QColor("#3b4a63"))
+    palette.setColor(Group.Inactive, Role.Highlight, QColor("#40557a"))
     return palette
 
 
@@ -93,6 +93,48 @@ def resolve(choice: str, system: Qt.ColorScheme | None = None) -> str:
         return choice
     reported = system if system is not None else QGuiApplication.styleHints().colorScheme()
     return DARK if reported == Qt.ColorScheme.Dark else LIGHT
+
+
+class FusionStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons that keep an outline on a dark palette.
+
+    Fusion draws their frame a shade darker than the window, which vanishes on a dark base.
+    """
+
+    _INDICATORS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create(FUSION))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._INDICATORS or not is_dark(option.palette):
+            return
+        outline = QColor(option.palette.color(Role.Text))
+        outline.setAlpha(140)
+        rect = option.rect.adjusted(0, 0, -1, -1)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(rect.adjusted(1, 1, -1, -1))
+        else:
+            side = min(rect.width(), rect.height())
+            square = rect.adjusted(0, 0, side - rect.width(), side - rect.height())
+            square.moveCenter(rect.center())
+            painter.drawRect(square)
+        painter.restore()
 
 
 class ThemeManager(QObject):
@@ -180,7 +222,7 @@ class ThemeManager(QObject):
             self._own_palette = False
         if is_dark(app.palette()) != (wanted == DARK):
             log.info("the %s style shows no %s palette; using Fusion", app.style().name(), wanted)
-            if app.style().name().lower() != FUSION.lower():
-                app.setStyle(FUSION)
+            if not isinstance(app.style(), FusionStyle):
+                app.setStyle(FusionStyle())
             app.setPalette(dark_palette() if wanted == DARK else light_palette())
             self._own_palette = True

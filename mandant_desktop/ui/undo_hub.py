@@ -48,6 +48,8 @@ RECORDED_SERVICES = (
     "mail",
     "imports",
 )
+#: steps kept per page; each holds the row images of its change
+UNDO_LIMIT = 100
 #: an undo or redo of more rows than this runs with a progress dialog and Cancel (E3)
 PROGRESS_ROWS = 2_000
 
@@ -67,10 +69,12 @@ class _Recorded:
             return value
         method = f"{self._name}.{attribute}"
         hub = self._hub
+        # The page shown when the page's code reached for the method (on the GUI thread) owns the
+        # change, even when the call itself runs later on a worker.
+        page = hub.active_page
 
         @functools.wraps(value)
         def call(*args: Any, **kwargs: Any) -> Any:
-            page = hub.active_page  # the page shown when the change started owns it
             with recording() as recorder:
                 result = value(*args, **kwargs)
             record = recorder.record()
@@ -166,10 +170,19 @@ class UndoHub(QObject):
             return (self.tr("Undo and redo"), self.tr("Writing %1 rows…").replace("%1", f"{len(record):n}"))
 
         def after_revert(_record: ChangeRecord) -> None:
-            if shiboken6.isValid(page):
+            if not shiboken6.isValid(page):
+                return
+            if page.has_unsaved_changes():
+                # A reload would throw away what the user staged; F5 does it when they want.
+                page.context.shell.show_status(
+                    self.tr("Done. Press F5 to reload; your unsaved changes on this page are kept until then."), 0
+                )
+            else:
                 page.refresh()
 
-        return UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps = UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps.stack.setUndoLimit(UNDO_LIMIT)  # the oldest steps' row images are let go
+        return steps
 
     # ------------------------------------------------------------------ recorded changes
 

@@ -79,6 +79,31 @@ def test_sqlite_write_transactions_take_the_lock_at_begin(sqlite_engine: Engine)
         reader.rollback()
 
 
+def test_wal_checkpoints_run_on_their_own_thread(tmp_path: Path) -> None:
+    """Issue 8: a commit no longer copies the write-ahead log back into the file itself (automatic
+    checkpoints are off); the checkpoint thread does it after the commit, and a missing file is
+    left missing."""
+    engine = create_engine_for(f"sqlite:///{tmp_path / 'wal.sqlite'}")
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+        before = engine_module.checkpointer().done
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+            connection.exec_driver_sql("INSERT INTO t VALUES (1)")
+        deadline = time.monotonic() + 10
+        while engine_module.checkpointer().done == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert engine_module.checkpointer().done > before
+        with engine.connect() as connection:
+            _busy, in_log, copied = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+            assert in_log == copied  # everything in the log is in the file already
+    finally:
+        engine.dispose()
+    engine_module.checkpointer().checkpoint(tmp_path / "gone.sqlite")
+    assert not (tmp_path / "gone.sqlite").exists()
+
+
 def test_sqlite_in_memory_has_no_path() -> None:
     assert sqlite_path(make_url("sqlite://")) is None
     assert sqlite_path(make_url("sqlite:///:memory:")) is None

@@ -19,7 +19,7 @@ from mandant_desktop.db.models import (
     UserKind,
     UserStatus,
 )
-from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import ConflictError, InUseError, PermissionDeniedError, ValidationError
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.org_units import OrgUnitsService
@@ -478,3 +478,16 @@ def test_undo_of_tree_changes_needs_the_opposite_right(example: Example) -> None
         ex.service.revert(remover, deleted)
     ex.service.revert(ex.admin, deleted)
     assert [n.name for n in ex.service.children(ex.admin, ex.unit["Süd"])] == ["Ost"]
+
+
+def test_undo_of_an_add_leaves_a_unit_that_got_children_since(example: Example) -> None:
+    """E7, S4: Bremen added; another workstation adds a unit under it; undo refuses, says why,
+    and both stay."""
+    ex = example
+    added = ex.service.add(ex.admin, ex.unit["Nord"], "Bremen")
+    (bremen,) = added.units_added
+    ex.service.add(ex.admin, bremen, "Vegesack")  # elsewhere
+    with pytest.raises(InUseError) as refused:
+        ex.service.revert(ex.admin, added)
+    assert "Bremen has child units now" in refused.value.message
+    assert [n.name for n in ex.service.children(ex.admin, bremen)] == ["Vegesack"]

@@ -10,7 +10,7 @@ the reason. A representative set runs on all three backends with real arguments.
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import inspect
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,6 +38,7 @@ OPEN: dict[str, str] = {
     "contacts.creatable_tenants": "tenants with full access only (tenant scope), for the toolbar filter",
     "lists.creatable_tenants": "tenants with full access only (tenant scope), for the toolbar filter",
     "changes.poller": "says only that something changed elsewhere (E8), never what; every operator's pages need it",
+    "undo.revert": "asks again for every permission the recorded change asked for (E7; tests/services/test_undo.py)",
 }
 
 #: keyword-only arguments some use cases need
@@ -45,6 +46,7 @@ KEYWORDS: dict[str, dict[str, Any]] = {
     "mail.send_test_mail": {"subject": "Test", "body": "Test"},
     "customers.update_properties": {"expected_version": 1},
     "users.set_active": {"expected_versions": {}},
+    "assignments.grid": {"block": (10, 10)},
     "rights_groups.set_permissions": {"expected_version": 1},
     "customer_contacts.set_external_user_active": {"expected_version": 1},
     "mail.save_settings": {"expected_version": (0, 0)},
@@ -56,16 +58,18 @@ READER = PREDEFINED_BY_KEY["reader"].permissions
 
 
 def _use_cases(services: Services) -> Iterator[tuple[str, Callable[..., Any], list[inspect.Parameter]]]:
-    for field in dataclasses.fields(Services):
-        service = getattr(services, field.name, None)
-        if field.name == "session_factory" or service is None:
-            continue
-        for name, method in inspect.getmembers(service, inspect.ismethod):
-            if name.startswith("_"):
+    # The container builds each service when first used (issue 8): its services are its cached
+    # properties, no longer dataclass fields.
+    names = [name for name, value in inspect.getmembers(Services) if isinstance(value, functools.cached_property)]
+    for name in names:
+        service = getattr(services, name)
+        service_name = name
+        for method_name, method in inspect.getmembers(service, inspect.ismethod):
+            if method_name.startswith("_"):
                 continue
             params = list(inspect.signature(method).parameters.values())
             if params and params[0].name == "operator":
-                yield f"{field.name}.{name}", method, params[1:]
+                yield f"{service_name}.{method_name}", method, params[1:]
 
 
 #: arguments that choose which right is needed, so a stand-in will not do

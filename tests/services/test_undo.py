@@ -9,6 +9,7 @@ redo.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from mandant_desktop.db.models import (
     Customer,
     DistributionList,
     RightsGroup,
+    RightsGroupMember,
     Role,
     RoleAssignment,
     Template,
@@ -156,6 +158,26 @@ def test_customers_create_properties_deactivate_delete(world: World) -> None:
         cid,
         PropertiesChange(remote_access=True, quota_mb=250, is_agency=True, default_agency_id=None),
         expected_version=world.version(Customer, cid),
+    )
+    # C7, C10, C12: contact persons, a contact with its external user (password and all), its
+    # deactivation
+    from mandant_desktop.services.customer_contacts import NewContact, NewExternalUser
+
+    with world.db.session_factory.begin() as session:
+        rep = User(username="rolf", username_key="rolf", first_name="Rolf", last_name="Roth")
+        session.add(rep)
+        session.flush()
+        rep_id = rep.id
+        sales = session.scalar(select(RightsGroup.id).where(RightsGroup.name == "CustomerSalesRepresentatives"))
+        session.add(RightsGroupMember(group_id=sales, user_id=rep_id))
+    world.round_trip(world.services.contact_persons.apply, world.admin, [cid], add=[rep_id])
+    people = world.services.customer_contacts
+    person, _ = world.round_trip(people.create_contact, world.admin, cid, NewContact("Albers", "Anna"))
+    external, _ = world.round_trip(
+        people.create_external_user, world.admin, NewExternalUser(person, "anna.albers", "Geheim-123", "Geheim-123")
+    )
+    world.round_trip(
+        people.set_external_user_active, world.admin, external, False, expected_version=world.version(User, external)
     )
     world.round_trip(customers.deactivate, world.admin, {cid: world.version(Customer, cid)})
     world.round_trip(customers.reactivate, world.admin, {cid: world.version(Customer, cid)})
@@ -297,3 +319,52 @@ def test_more_rows_than_an_undo_step_holds_are_not_undoable(world: World, monkey
         session.add_all(RoleAssignment(user_id=u.id, role_id=role, org_unit_id=unit) for u in users)
     _, record = recorded(roles.delete, world.admin, role, expected_version=world.version(Role, role))
     assert record.blocked == BLOCKED_BULK and not record.undoable
+
+
+def test_an_import_is_not_undoable(world: World, tmp_path: Path) -> None:
+    """E7, S8: an Excel import writes set-based: it goes on the stack as not undoable."""
+    from xlsxhelpers import write_xlsx
+
+    from mandant_desktop.services.exports import CUSTOMER_HEADERS
+    from mandant_desktop.services.imports import ImportKind
+    from mandant_desktop.services.recording import BLOCKED_BULK
+
+    path = write_xlsx(
+        tmp_path / "kunden.xlsx",
+        CUSTOMER_HEADERS,
+        [["30001", "Druckerei", "", "No", None, None, "Nord", "", "Active"]],
+    )
+    result, record = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path)
+    assert result.added == 1 and not result.errors
+    assert record.blocked == BLOCKED_BULK
+    _, dry = recorded(world.services.imports.run, world.admin, ImportKind.CUSTOMERS, path, dry_run=True)
+    assert dry.empty
+
+
+def test_a_separate_tenants_data_is_undone_in_its_own_database(
+    migrated_sqlite: MigratedDatabase, tmp_path: Path
+) -> None:
+    """E7, T6: a contact of a separate tenant lives in that tenant's database; undo and redo
+    write there, and audit into the main database."""
+    from mandant_desktop.db.models import TenantKind
+
+    world = World(migrated_sqlite)
+    url = f"sqlite:///{tmp_path / 'getrennt.sqlite'}"
+    separate = world.services.tenants.create_tenant(
+        world.admin, TenantInput(name="Getrennt", kind=TenantKind.SEPARATE, database_url=url)
+    )
+    contacts = world.services.contacts
+
+    def names() -> list[str]:
+        return [c.name for c in contacts.list_contacts(world.admin)]
+
+    _, record = recorded(contacts.save_contact, world.admin, separate, ContactInput("Albers", "Anna"))
+    assert [part.database for part in record.parts if part.rows] != [world.db.session_factory]
+    shown = names()
+    assert len(shown) == 1
+    entries = _audit_count(world)
+    inverse = world.undo.revert(world.admin, record)
+    assert names() == []
+    assert _audit_count(world) > entries  # the undo is audited in the main database
+    world.undo.revert(world.admin, inverse)
+    assert names() == shown

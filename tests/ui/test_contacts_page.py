@@ -186,6 +186,17 @@ def test_contacts_export(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
     assert [(r[0], r[5]) for r in rows] == [("Albers", "albers@example.de"), ("Brandt", MASK)]
 
 
+def test_a_cancelled_contacts_export_writes_no_file(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
+    """E3, S7: Cancel in the export's progress dialog leaves no file behind."""
+    page = scene.page()
+    out = tmp_path / "kontakte.xlsx"
+    task = page.contacts.export_to(str(out))
+    task.cancel()  # as the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
+    assert "exported" not in scene.window.statusBar().currentMessage()
+
+
 def test_models_pass_the_model_tester(qtmodeltester: object, scene: Scene) -> None:
     page = scene.page()
     select_row(page.lists.view, 0)

@@ -26,6 +26,7 @@ from mandant_desktop.db.models import (
     UserStatus,
 )
 from mandant_desktop.services.customers import CustomerQuery
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
 from mandant_desktop.ui.customers.agency_dialogs import AgencyInfoDialog, SelectAgencyDialog
@@ -95,6 +96,12 @@ def loaded(page: CustomersPage) -> CustomersPage:
         assert time.monotonic() < deadline, "the customers page did not finish loading"
         QTest.qWait(10)
     return page
+
+
+def saved(qtbot: QtBot, page: CustomersPage) -> CustomersPage:
+    """E3, S5: wait for a change of many customers on its worker, then for the reload after it."""
+    qtbot.waitUntil(lambda: tasks.runner().active() == 0, timeout=10000)
+    return loaded(page)
 
 
 def row_of(page: CustomersPage, number: str) -> int:
@@ -412,12 +419,14 @@ def test_delete_offers_deactivate_all_and_warns_on_reuse(
     select_numbers(page, "12345", "12346")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    saved(qtbot, page)
     assert scalar(window, select(User.status).where(User.id == user_id)) == UserStatus.DEACTIVATED
     assert page.model.index(row_of(page, "12345"), 8).data() == "Deactivated"
 
     dialogs.expect(DeleteCustomerDialog, delete)  # type: ignore[arg-type]
     select_numbers(page, "12345")
     right_click(page, "12345", "customerDeleteAction")
+    saved(qtbot, page)
     assert scalar(window, select(func.count()).select_from(User).where(User.id == user_id)) == 0
     assert all(page.model.row_at(r).number != "12345" for r in range(loaded(page).model.rowCount()))  # type: ignore[union-attr]
 
@@ -460,6 +469,7 @@ def test_deleting_a_customer_changed_elsewhere_shows_the_conflict(
         dialogs.expect(DeleteCustomerDialog, lambda d, c=choice: (getattr(d, c).click(), d.result())[1])  # type: ignore[arg-type]
         page.table.setFocus()
         qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+        saved(qtbot, page)
         conflict = interactions.of_kind("conflict")[-1]
         assert conflict.text.startswith("kollege changed this Customer")
         row = page.model.row_at(row_of(page, "12345"))  # reloaded: the colleague's change is shown
@@ -469,11 +479,13 @@ def test_deleting_a_customer_changed_elsewhere_shows_the_conflict(
     select_numbers(page, "12345")
     services.customers.deactivate(colleague, {heidelberg: services.customers.details(colleague, heidelberg).version})
     page.reactivate_customers()  # the table still shows the version before the deactivation
+    saved(qtbot, page)
     assert len(interactions.of_kind("conflict")) == 3
     assert scalar(window, select(Customer.status).where(Customer.id == heidelberg)) == CustomerStatus.DEACTIVATED
 
     select_numbers(page, "12345")  # reloaded after the conflict: now the version is current
     page.reactivate_customers()
+    saved(qtbot, page)
     assert len(interactions.of_kind("conflict")) == 3
     assert scalar(window, select(Customer.status).where(Customer.id == heidelberg)) == CustomerStatus.ACTIVE
 

@@ -294,11 +294,8 @@ def test_a_direct_role_goes_with_minus_after_a_question(
     assert page.panel.chips == []
 
 
-def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
-    qtbot: QtBot, window: MainWindow, example: Example
-) -> None:
-    """A10, R3: explain from the tree lists each permission with its role and origin; from the
-    users page, a user without any role is flagged as unable to log in."""
+def explain_mia_in_sued(qtbot: QtBot, window: MainWindow) -> tuple[OrgUnitsPage, ExplainDialog, list[tuple[str, ...]]]:
+    """Choose mia, select Süd, Ctrl+I: the explain dialog (A10) with its rows."""
     page = open_page(qtbot, window)
     choose_user(qtbot, page, "mia")
     find_unit(qtbot, page, "Süd")
@@ -308,7 +305,15 @@ def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
     qtbot.waitUntil(lambda: dialog.explanation is not None, timeout=5000)
     settle(qtbot, page)
     model = dialog.table_model
-    rows = [tuple(model.text(r, c) for c in range(5)) for r in range(model.rowCount())]
+    return page, dialog, [tuple(model.text(r, c) for c in range(5)) for r in range(model.rowCount())]
+
+
+def test_explain_says_why_and_that_a_user_without_roles_cannot_log_in(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """A10, R3: explain from the tree lists each permission with its role and origin; from the
+    users page, a user without any role is flagged as unable to log in."""
+    page, dialog, rows = explain_mia_in_sued(qtbot, window)
     granted = [row for row in rows if row[1] == "Yes"]
     assert granted and all(row[2] == "Role Leser, assigned directly" for row in granted)
     assert any(row[1] == "No" and row[2] == "None of the user's roles in Süd includes this permission." for row in rows)
@@ -682,3 +687,52 @@ def test_expand_all_and_collapse_all(qtbot: QtBot, window: MainWindow, example: 
     top = page.model.index(0, 0)
     assert not page.tree.isExpanded(top)
     assert page.tree.currentIndex().parent() == QModelIndex()
+
+
+def test_explain_in_german_shows_every_column_and_translates_the_reasons(
+    qtbot: QtBot, window: MainWindow, example: Example, language: Any
+) -> None:
+    """A10, E1: in German the reasons for a missing permission are German too, and the columns fit
+    the dialog (none, "Zugewiesen am" least of all, is cut off at the right edge)."""
+    language.choose("de")
+    page, dialog, rows = explain_mia_in_sued(qtbot, window)
+    model = dialog.table_model
+    assert any(
+        row[1] == "Nein" and row[2] == "Keine der Rollen des Benutzers in Süd enthält diese Berechtigung."
+        for row in rows
+    )
+    header = dialog.table.horizontalHeader()
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Zugewiesen am"
+    right = header.sectionViewportPosition(4) + header.sectionSize(4)
+    assert right <= dialog.table.viewport().width()
+    assert header.sectionSize(4) >= header.sectionSizeHint(4)
+    dialog.close()
+    settle(qtbot, page)
+
+
+def test_a_unit_restored_under_a_new_id_is_renumbered_on_the_whole_stack(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """E7: Süd renamed, then deleted; another workstation's new unit takes Süd's old id (SQLite
+    reuses it). Ctrl+Z restores Süd under a new id, and the next Ctrl+Z takes back the rename of
+    that unit, not of the other one."""
+    from mandant_desktop.db.models import OrgUnit
+
+    app = window.context.app
+    page = open_page(qtbot, window)
+    old = example.unit["Süd"]
+    find_unit(qtbot, page, "Süd")
+    page.rename_unit(old, "Süd West")
+    settle(qtbot, page)
+    find_unit(qtbot, page, "Süd West")
+    interactions.confirm_answers = [True]
+    press(qtbot, page, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: old not in page.model.loaded_ids(), timeout=5000)
+    with app.session_factory.begin() as session:  # another workstation
+        session.add(OrgUnit(id=old, name="Fremd", parent_id=example.unit["Konzern"], depth=1))
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: "Süd West" in names_under(page, "Vertrieb"), timeout=5000)
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: names_under(page, "Vertrieb") == ["Nord", "Süd"], timeout=5000)
+    with app.session_factory() as session:
+        assert session.get(OrgUnit, old).name == "Fremd"  # type: ignore[union-attr]

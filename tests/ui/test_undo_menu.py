@@ -165,3 +165,82 @@ def test_a_large_undo_runs_with_progress_and_cancel_keeps_the_step(
     hub.undo()
     settle(qtbot, window)
     assert assignments() == PROGRESS_ROWS + 100 and "Viele" in role_names(page)
+
+
+def test_every_page_gets_its_changes_undone(qtbot: QtBot, window: MainWindow, interactions: FakeInteraction) -> None:
+    """E7: tenants, users, customers, contacts and settings: a change made on the page goes on its
+    stack under its name; Ctrl+Z takes it back through the services and the page reloads."""
+    from mandant_desktop.domain.rights_group_names import Element, NamingPattern
+    from mandant_desktop.services.contacts import ContactInput
+    from mandant_desktop.services.customers import CustomerQuery, NewCustomer
+    from mandant_desktop.services.tenants import TenantInput
+
+    services, operator = window.context.app.services, window.context.operator
+    hub = window.undo_hub
+
+    def undo_on(page_id: str, change: object, text: str, gone: object) -> None:
+        assert window.show_page(page_id)
+        assert callable(change)
+        change()
+        assert hub.undo_action.text() == text, page_id
+        page = window.current_page()
+        assert page is not None
+        qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, window)
+        assert callable(gone) and gone(), page_id
+        assert hub.redo_action.text() == text.replace("&Undo", "&Redo")
+
+    tenant = services.tenants.create_tenant(operator, TenantInput(name="Nord"))
+
+    def tenants() -> list[str]:
+        return [t.name for t in services.tenants.list_tenants(operator)]
+
+    undo_on(
+        "tenants",
+        lambda: services.tenants.create_tenant(operator, TenantInput(name="Süd")),
+        "&Undo: Create tenant “Süd”",
+        lambda: "Süd" not in tenants(),
+    )
+    undo_on(
+        "users",
+        lambda: services.users.create(operator, NewUser("mia", "mia@x.de", "Mia", "Meier")),
+        "&Undo: Create user “mia”",
+        lambda: services.users.count(operator, "mia") == 0,
+    )
+    undo_on(
+        "customers",
+        lambda: services.customers.create(operator, NewCustomer("1", "Eins", tenant)),
+        "&Undo: Create customer “1 Eins”",
+        lambda: services.customers.count(operator, CustomerQuery()) == 0,
+    )
+    undo_on(
+        "contacts",
+        lambda: services.contacts.save_contact(operator, tenant, ContactInput("Albers", "Anna")),
+        "&Undo: Create contact “Albers, Anna”",
+        lambda: services.contacts.list_contacts(operator) == [],
+    )
+    _pattern, version = services.rights_naming.pattern_and_version(operator)
+    undo_on(
+        "settings",
+        lambda: services.rights_naming.save(
+            operator, NamingPattern("K", Element.NAME, Element.NONE), expected_version=version
+        ),
+        "&Undo: Change the rights-group name pattern",
+        lambda: services.rights_naming.pattern(operator).prefix == "X",
+    )
+    assert not interactions.of_kind("error")
+
+
+def test_a_change_made_on_a_worker_reaches_the_page_it_started_on(qtbot: QtBot, window: MainWindow) -> None:
+    """E7, S5: a change that runs on a worker is recorded there and put on the stack of the page
+    that was shown when it started, even when the user has moved on meanwhile."""
+    from mandant_desktop.ui import tasks
+
+    assert window.show_page("roles")
+    services, operator = window.context.app.services, window.context.operator
+    task = tasks.run(window, services.roles.create, operator, "Nebenläufig", writes=True)
+    assert window.show_page("users")
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    assert window.undo_hub.undo_action.text() == "&Undo"
+    assert window.show_page("roles")
+    assert window.undo_hub.undo_action.text() == "&Undo: Create role “Nebenläufig”"

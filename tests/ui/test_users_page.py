@@ -105,6 +105,7 @@ def test_search_filters_resend_and_deactivate(qtbot: QtBot, window: MainWindow, 
     assert page.resend_button.isEnabled()
     page.resend_button.click()
     assert interactions.of_kind("confirm")[-1].title == "Resend activation link"
+    qtbot.waitUntil(lambda: "New activation link(s) for 2 user(s)." in window.statusBar().currentMessage())
     with window.context.app.session_factory() as session:
         assert len(session.scalars(select(OutboxMail)).all()) == 4
     from mandant_desktop.services.activation import ActivationError
@@ -122,13 +123,15 @@ def test_search_filters_resend_and_deactivate(qtbot: QtBot, window: MainWindow, 
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert interactions.of_kind("confirm")[-1].title == "Deactivate users"
+    # a bulk edit runs on a worker (E3, S5)
+    qtbot.waitUntil(lambda: "deactivated" in window.statusBar().currentMessage())
     with window.context.app.session_factory() as session:
         assert session.get(User, first.user_id).status == UserStatus.DEACTIVATED  # type: ignore[union-attr]
     page.filter_combo.setCurrentIndex(page.filter_combo.findData(UserFilter.DEACTIVATED.value))
     assert [page.model.row_at(i).username for i in range(page.model.rowCount())] == ["ben"]  # type: ignore[union-attr]
     page.table.selectRow(0)
     page.reactivate_button.click()
-    assert page.model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
 
 
 def test_the_users_model_passes_the_model_tester(qtmodeltester: object, window: MainWindow) -> None:

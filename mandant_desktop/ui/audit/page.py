@@ -50,7 +50,7 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table, set_column_widths
 from mandant_desktop.ui.text_table import TextTableModel
 
 CONTEXT = "AuditPage"
@@ -162,6 +162,9 @@ class AuditPage(Page):
         operator_edit.textChanged.connect(lambda _text: self._timer.start())
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("auditObjectType")
+        # As wide as its usual entries, not its longest: the filter row must fit a 1200-pixel window.
+        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(16)
         self.tenant_filter_box = QComboBox()
         self.tenant_filter_box.setObjectName("auditTenant")
         self.tenant_filter_box.setMinimumContentsLength(14)
@@ -175,8 +178,7 @@ class AuditPage(Page):
         self.table = row_table("auditTable", self.model, selection=QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((142, 80, 105, 115, 105, 178, 75)):
-            header.resizeSection(column, width)
+        set_column_widths(header, (142, 80, 105, 115, 105, 178, 75))
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         remember(context.settings, self.page_id, self.table)
@@ -247,6 +249,7 @@ class AuditPage(Page):
         top = QHBoxLayout()
         top.addWidget(self._heading)
         top.addStretch(1)
+        top.addWidget(self.reset_button)
         top.addWidget(self.search, 1)
         filters = QHBoxLayout()
         for label, widget in zip(
@@ -257,7 +260,6 @@ class AuditPage(Page):
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
-        filters.addWidget(self.reset_button)
         filters.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.export_button)

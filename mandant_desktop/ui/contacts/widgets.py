@@ -11,15 +11,14 @@ from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QWidget
 
 from mandant_desktop.ui.contacts.models import RowsModel
 from mandant_desktop.ui.errors import run_action
-from mandant_desktop.ui.page_parts import row_table
+from mandant_desktop.ui.page_parts import row_table, set_column_widths
 
 
 def table(name: str, model: RowsModel[Any], widths: tuple[int, ...] = ()) -> QTableView:
     view = row_table(name, model)
     view.horizontalHeader().setStretchLastSection(True)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
+    set_column_widths(view.horizontalHeader(), widths)
     return view
 
 

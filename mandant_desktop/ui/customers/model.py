@@ -45,6 +45,16 @@ _READ_ONLY = QT_TRANSLATE_NOOP("CustomerTableModel", "Read only: you have read-o
 
 #: the customer row itself, for actions on the selection
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        ROW_ROLE,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
 
 Counter = Callable[[CustomerQuery], int]
 Loader = Callable[[CustomerQuery, int, int], list[CustomerRow]]
@@ -171,7 +181,8 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks every visible cell for about seven roles per paint; answer the unused ones first.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row = self.row_at(index.row())
         if row is None:

@@ -44,7 +44,7 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import row_table
+from mandant_desktop.ui.page_parts import row_table, set_column_widths
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +115,7 @@ class CustomersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((80, 250, 130, 110, 115, 190, 160, 200, 100)):
-            header.resizeSection(column, width)
+        set_column_widths(header, (80, 250, 130, 110, 115, 190, 160, 200, 100))
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         # Column widths, order and the sort persist (E4); the sort applies before the first load.
         remember(context.settings, self.page_id, self.table)
@@ -453,18 +452,49 @@ class CustomersPage(Page):
         dialog = DeleteCustomerDialog(actor, rows, users, self)
         dialog_runner.run(dialog)
         if dialog.choice is DeleteChoice.DELETE:
-            done = run_action(self, actor.services.customers.delete, actor.operator, versions)
-            if done is not None:
-                self.context.shell.show_status(self.tr("Customers deleted: %1.").replace("%1", str(done)))
+            self._bulk(
+                self.tr("Delete customers"),
+                actor.services.customers.delete,
+                versions,
+                lambda done: self.tr("Customers deleted: %1.").replace("%1", str(done)),
+            )
         elif dialog.choice is DeleteChoice.DEACTIVATE:
-            done = run_action(self, actor.services.customers.deactivate, actor.operator, versions)
-            if done is not None:
-                self.context.shell.show_status(
-                    self.tr("Customers deactivated, and with them their external users (%1).").replace("%1", str(done))
-                )
-        else:
-            return
-        self.refresh()
+            self._bulk(
+                self.tr("Deactivate customers"),
+                actor.services.customers.deactivate,
+                versions,
+                lambda done: self.tr("Customers deactivated, and with them their external users (%1).").replace(
+                    "%1", str(done)
+                ),
+            )
+
+    def _bulk(
+        self,
+        title: str,
+        fn: Callable[[Operator, dict[int, int]], int | None],
+        versions: dict[int, int],
+        said: Callable[[int], str] | None = None,
+    ) -> tasks.Task[int | None]:
+        """A change of many customers on a worker (S5, E3): one transaction, so the progress dialog
+        (after a moment) has no Cancel; the table reloads afterwards, also after a refusal."""
+
+        def done(result: int | None) -> None:
+            if said is not None and result is not None:
+                self.context.shell.show_status(said(result))
+
+        task = tasks.run_with_progress(
+            self,
+            title,
+            self.tr("Saving…"),
+            fn,
+            self.actor().operator,
+            versions,
+            on_done=done,
+            writes=True,
+            reports=False,
+        )
+        task.finished.connect(self.refresh)
+        return task
 
     def export_customers(self) -> None:
         """The customers the table shows (or the selected ones, when several are selected) as Excel."""
@@ -489,9 +519,9 @@ class CustomersPage(Page):
         rows = self.selected_rows()
         if not rows:
             return
-        actor = self.actor()
-        run_action(self, actor.services.customers.reactivate, actor.operator, {r.id: r.version for r in rows})
-        self.refresh()
+        self._bulk(
+            self.tr("Reactivate customers"), self.actor().services.customers.reactivate, {r.id: r.version for r in rows}
+        )
 
     def retranslateUi(self) -> None:
         self._heading.setText(self.title())

@@ -56,7 +56,7 @@ from mandant_desktop.ui.org_units.tree_model import (
 )
 from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.page_parts import page_heading, set_column_widths
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_ALL, EXPORT_USER = "all", "user"
@@ -140,8 +140,8 @@ class OrgUnitsPage(Page):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         if may_see_roles:
-            header.resizeSection(0, 280)
-            header.resizeSection(ROLES_COLUMN, 320)
+            # The inheritance column takes the rest; it needs room for its header in every language.
+            set_column_widths(header, {0: 280, ROLES_COLUMN: 290})
             header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
         else:
             header.setStretchLastSection(True)
@@ -255,7 +255,7 @@ class OrgUnitsPage(Page):
         # Own actions, not the stack's: the stack moves only after the worker has done the step.
         self.undo_action = self._action("orgUnitUndoAction", self.steps.undo, (key(key.StandardKey.Undo),))
         self.redo_action = self._action("orgUnitRedoAction", self.steps.redo, (key("Ctrl+Shift+Z"), key("Ctrl+Y")))
-        for action in (self.undo_action, self.redo_action):
+        for action in (self.undo_action, self.redo_action, self.expand_all_action, self.collapse_all_action):
             # Icon only in the toolbar (its tooltip says what), so that the toolbar fits a narrow window.
             action.setPriority(QAction.Priority.LowPriority)
         self.undo_stack.indexChanged.connect(self._name_undo_steps)

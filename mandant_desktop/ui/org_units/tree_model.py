@@ -44,6 +44,14 @@ UNIT_COLUMN, ROLES_COLUMN, INHERIT_COLUMN = 0, 1, 2
 ChildrenLoader = Callable[[int | None], list[UnitNode]]
 #: the children of several units at once (a refresh of every loaded level), on a worker
 ManyChildrenLoader = Callable[[list[int]], dict[int, list[UnitNode]]]
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+#: the unit column without and with drag and drop, and the invisible root with it
+_FLAGS = (
+    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable,
+    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
+    Qt.ItemFlag.ItemIsDropEnabled,
+)
+
 #: every unit of the tree, each parent's children in display order ("expand all"), on a worker
 AllLoader = Callable[[], list[UnitNode]]
 #: one user's roles in some units, on a worker
@@ -70,6 +78,17 @@ class _Node:
         if self.fetched:
             return bool(self.children)
         return self.unit is None or self.unit.child_count > 0
+
+
+def _tree_of(units: list[UnitNode]) -> dict[int, _Node]:
+    """The model's nodes for every unit, all fetched (on the worker that loaded them)."""
+    children: dict[int, list[int]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id or ROOT, []).append(unit.id)
+    nodes = {ROOT: _Node(None, ROOT, children.get(ROOT, []), True)}
+    for unit in units:
+        nodes[unit.id] = _Node(unit, unit.parent_id or ROOT, children.get(unit.id) or [], True)
+    return nodes
 
 
 class OrgUnitTreeModel(QAbstractItemModel):
@@ -140,10 +159,11 @@ class OrgUnitTreeModel(QAbstractItemModel):
             return False
         self.loading_all = True
         generation = self._generation
+        load = self._load_all
         tasks.run(
             self,
-            self._load_all,
-            on_done=lambda units: self._all_arrived(generation, units),
+            lambda: _tree_of(load()),
+            on_done=lambda nodes: self._all_arrived(generation, nodes),
             on_error=lambda _exc: self._all_failed(),
         )
         return True
@@ -152,27 +172,20 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self.loading_all = False
         self.load_failed.emit()
 
-    def _all_arrived(self, generation: int, units: list[UnitNode]) -> None:
+    def _all_arrived(self, generation: int, nodes: dict[int, _Node]) -> None:
         self.loading_all = False
         if generation != self._generation:
             return  # reloaded meanwhile
         self._generation += 1  # levels still on their way are part of this answer
         self._to_fetch = []
-        nodes: dict[int, _Node] = {ROOT: _Node(None, fetched=True)}
-        for unit in units:
-            nodes[unit.id] = _Node(unit, parent=unit.parent_id or ROOT, fetched=True)
-        for unit in units:
-            parent = nodes.get(unit.parent_id or ROOT)
-            if parent is not None:
-                parent.children.append(unit.id)
         self.beginResetModel()
         self._nodes = nodes
         self.endResetModel()
         self.all_loaded.emit()
-        self._request_roles([unit.id for unit in units if unit.id not in self._roles])
+        self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
-        node = self._nodes.get(self._id(parent))
+        node = self._nodes.get(parent.internalId() if parent.isValid() else ROOT)
         return node is not None and not node.fetched and not node.fetching and node.may_have_children
 
     def fetchMore(self, parent: Index = NO_PARENT) -> None:
@@ -448,11 +461,17 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ the model interface
 
+    # index, rowCount, hasChildren and canFetchMore are called for every unit when the whole tree is
+    # expanded (5,000 times each): they test validity once and look the node up directly.
+
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
-        node = self._nodes.get(self._id(parent))
+        if parent.isValid():
+            if parent.column():
+                return QModelIndex()
+            node = self._nodes.get(parent.internalId())
+        else:
+            node = self._nodes[ROOT]
         if node is None or not 0 <= row < len(node.children) or not 0 <= column < self._columns:
-            return QModelIndex()
-        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
@@ -463,19 +482,25 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self._index_of_id(node.parent)
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return len(self._nodes[ROOT].children)
+        if parent.column():
             return 0
-        node = self._nodes.get(self._id(parent))
+        node = self._nodes.get(parent.internalId())
         return len(node.children) if node is not None else 0
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return self._columns
 
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
-        if parent.isValid() and parent.column() != 0:
+        if not parent.isValid():
+            return self._nodes[ROOT].may_have_children
+        if parent.column():
             return False
-        node = self._nodes.get(self._id(parent))
-        return node is not None and node.may_have_children
+        node = self._nodes.get(parent.internalId())
+        if node is None:
+            return False
+        return bool(node.children) if node.fetched else node.may_have_children
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -487,14 +512,13 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self.tr("Inheritance") if section == INHERIT_COLUMN else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Combined once (_FLAGS): "expand all" asks for the flags of every unit, and combining
+        # enum members in Python each time was a quarter of its time.
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled if self.drag_enabled else Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _FLAGS[2] if self.drag_enabled else Qt.ItemFlag.NoItemFlags
         if index.column() == UNIT_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsEditable
-            if self.drag_enabled:
-                flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+            return _FLAGS[1] if self.drag_enabled else _FLAGS[0]
+        return _ROW_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._nodes.get(self._id(index)) if index.isValid() else None

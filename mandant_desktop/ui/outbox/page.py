@@ -27,7 +27,7 @@ from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.page_parts import page_heading, set_column_widths
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -135,8 +135,7 @@ class OutboxPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 240, 320)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table.horizontalHeader(), (130, 240, 320))
         self.body = QPlainTextEdit()
         self.body.setObjectName("outboxBody")
         self.body.setReadOnly(True)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -111,6 +113,14 @@ class SettingsPage(Page):
         layout.addWidget(self._heading)
         layout.addWidget(scroll, 1)
 
+        # Ctrl+S saves the form the cursor is in (E2); each section has its own Save button too.
+        self.save_action = QAction(self)
+        self.save_action.setObjectName("settingsSaveAction")
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.save_focused_section)
+        self.addAction(self.save_action)
+
         self.show_connection()
         self.language_combo.currentIndexChanged.connect(self._language_picked)
         context.language.language_changed.connect(self._language_switched)
@@ -121,6 +131,21 @@ class SettingsPage(Page):
         self.smtp_section.load()
         self.naming_section.load()
         return True
+
+    def save_focused_section(self) -> bool:
+        """Ctrl+S: save the section that has the keyboard focus; say so when the focus is in none."""
+        focus = QApplication.focusWidget()
+        for section in (self.smtp_section, self.naming_section):
+            if focus is not None and section.isAncestorOf(focus):
+                if not section.save_button.isEnabled():
+                    self.context.shell.show_status(self.tr("You may not change these settings."), 4000)
+                    return False
+                section.save()
+                return True
+        self.context.shell.show_status(
+            self.tr("Put the cursor into the e-mail or the naming settings to save them with Ctrl+S."), 4000
+        )
+        return False
 
     def show_connection(self) -> None:
         app = self.context.app

@@ -180,7 +180,7 @@ class TenantsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.access_table.setColumnWidth(ByTenantModel.NAME, 170)
-        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 100)
+        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 115)  # "Benutzername" whole (E5)
         self.access_table.setColumnWidth(ByTenantModel.EMAIL, 210)
         self.access_table.setColumnWidth(ByTenantModel.ACCESS, 120)
 

@@ -58,7 +58,9 @@ class AddUserDialog(QDialog):
         self.last_name.textEdited.connect(self._suggest_username)
         self.username.textEdited.connect(self._username_typed)
         self._username_touched = False
-        self.setMinimumWidth(460)
+        # On the text, not the dialog: a dialog's own minimum would switch off its layout's, and
+        # the long German check box text would be cut when the dialog opens narrow (E5).
+        self.intro.setMinimumWidth(420)
         self.retranslateUi()
 
     def _username_typed(self, _text: str) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.activation import IssuedLink
 from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserRow, UserSort
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -34,7 +34,7 @@ from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
 from mandant_desktop.ui.users.model import ROW_ROLE, UserTableModel
 from mandant_desktop.ui.users.rights_groups import RightsGroupsPanel
@@ -100,8 +100,7 @@ class UsersPage(Page):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((170, 105, 220, 65, 175, 150)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table.horizontalHeader(), (170, 105, 220, 65, 175, 150))
         remember(context.settings, self.page_id, self.table)  # widths, order, sort (E4)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -313,17 +312,25 @@ class UsersPage(Page):
             ok_text=self.tr("Send"),
         ):
             return
-        links = run_action(
-            self, self._services.activation.resend, self.operator(), [r.id for r in rows], translate=translate_mail
-        )
-        if links is None:
-            return
-        sent = self._services.mail.deliver_queued()
-        self.refresh()
-        self.context.shell.show_status(
-            self.tr("New activation link(s) for %n user(s).").replace("%n", str(len(links)))
-            + " "
-            + self._mail_outcome(sent)
+        # New links for many users and their mails (an SMTP server may be slow) on a worker (E3, S5).
+        resend, deliver = self._services.activation.resend, self._services.mail.deliver_queued
+        operator, ids = self.operator(), [r.id for r in rows]
+
+        def send() -> tuple[int, int]:
+            links = resend(operator, ids, translate=translate_mail)  # translate is thread-safe
+            return len(links), deliver()
+
+        def done(outcome: tuple[int, int]) -> None:
+            count, sent = outcome
+            self.refresh()
+            self.context.shell.show_status(
+                self.tr("New activation link(s) for %n user(s).").replace("%n", str(count))
+                + " "
+                + self._mail_outcome(sent)
+            )
+
+        tasks.run_with_progress(
+            self, self.tr("Resend activation link"), self.tr("Sending…"), send, on_done=done, writes=True, reports=False
         )
 
     def deactivate(self) -> None:
@@ -348,22 +355,30 @@ class UsersPage(Page):
         if rows and self.reactivate_action.isEnabled():
             self._set_active(rows, True)
 
-    def _set_active(self, rows: list[UserRow], active: bool) -> None:
-        changed = run_action(
+    def _set_active(self, rows: list[UserRow], active: bool) -> tasks.Task[int]:
+        """A bulk edit: on a worker (S5, E3), all or nothing in one transaction, so the progress
+        dialog (after a moment) has no Cancel; refusals and conflicts are shown as before."""
+
+        def done(changed: int) -> None:
+            self.refresh()
+            self.context.shell.show_status(
+                self.tr("%n user(s) reactivated.").replace("%n", str(changed))
+                if active
+                else self.tr("%n user(s) deactivated.").replace("%n", str(changed))
+            )
+
+        return tasks.run_with_progress(
             self,
+            self.tr("Reactivate users") if active else self.tr("Deactivate users"),
+            self.tr("Saving…"),
             self._services.users.set_active,
             self.operator(),
             [r.id for r in rows],
             active,
             expected_versions={r.id: r.version for r in rows},
-        )
-        if changed is None:
-            return
-        self.refresh()
-        self.context.shell.show_status(
-            self.tr("%n user(s) reactivated.").replace("%n", str(changed))
-            if active
-            else self.tr("%n user(s) deactivated.").replace("%n", str(changed))
+            on_done=done,
+            writes=True,
+            reports=False,
         )
 
     def explain_permissions(self) -> None:

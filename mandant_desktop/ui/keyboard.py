@@ -1,0 +1,192 @@
+"""The keys every page answers the same way (SPEC E2).
+
+Pages own their actions for Ctrl+N, Del and Ctrl+S (each knows what "new" means for it); the main
+window owns Ctrl+F, F5 and F6. This module fills the gaps uniformly:
+
+* a key a page has no action for still answers, with a status-bar note saying why nothing
+  happened (:class:`KeyboardController`'s fallback actions are enabled only on such pages, so
+  that a key never has two enabled owners — Qt would call that ambiguous and do nothing);
+* the Menu key and Shift+F10 open the context menu of any item view with a custom context menu
+  at its current item (:func:`install_menu_keys`), unless the view has its own action for them;
+* F6 and Shift+F6 move the focus between the page navigation and the page, back to where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from shiboken6 import isValid
+
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from mandant_desktop.ui.page import Page
+
+CONTEXT = "Keyboard"
+
+
+class PageKey(Enum):
+    """A key whose meaning each page defines; the value is the note shown where it has none."""
+
+    NEW = QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to create on this page.")
+    DELETE = QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to delete here. Select a row in a list first.")
+    SAVE = QT_TRANSLATE_NOOP(CONTEXT, "There is no form to save on this page; changes here are saved at once.")
+
+    def sequences(self) -> list[QKeySequence]:
+        return {
+            PageKey.NEW: [QKeySequence(QKeySequence.StandardKey.New)],
+            PageKey.DELETE: [QKeySequence(Qt.Key.Key_Delete)],
+            PageKey.SAVE: [QKeySequence(QKeySequence.StandardKey.Save)],
+        }[self]
+
+    def note(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.value)
+
+
+MENU_KEYS = (QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu))
+
+
+def _has_sequence(actions: list[QAction], wanted: list[QKeySequence]) -> bool:
+    return any(sequence in action.shortcuts() for action in actions for sequence in wanted)
+
+
+def page_handles(page: QWidget, key: PageKey) -> bool:
+    """Whether ``page`` (or anything on it) has an action bound to ``key``."""
+    return _has_sequence(page.findChildren(QAction), key.sequences())
+
+
+def open_menu_at_current(view: QAbstractItemView) -> None:
+    """Ask ``view`` for its context menu at its current item (or its top left when it has none)."""
+    current = view.currentIndex()
+    if current.isValid():
+        view.scrollTo(current)
+        pos = view.visualRect(current).center()
+    else:
+        pos = QPoint(8, 8)
+    view.customContextMenuRequested.emit(pos)
+
+
+def install_menu_keys(root: QWidget) -> int:
+    """Give every item view under ``root`` with a custom context menu the Menu key and Shift+F10;
+    views that have such an action already keep theirs. Returns how many views got one."""
+    added = 0
+    for view in root.findChildren(QAbstractItemView):
+        if view.contextMenuPolicy() != Qt.ContextMenuPolicy.CustomContextMenu:
+            continue
+        if _covered(view, root):
+            continue
+        action = QAction(view)
+        action.setObjectName("keyboardMenuAction")
+        action.setShortcuts(list(MENU_KEYS))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False, v=view: open_menu_at_current(v))
+        view.addAction(action)
+        added += 1
+    return added
+
+
+def _covered(view: QWidget, root: QWidget) -> bool:
+    """Whether the view or a widget around it (up to ``root``) has its own action for the menu keys."""
+    widget: QWidget | None = view
+    while widget is not None:
+        if _has_sequence(widget.actions(), list(MENU_KEYS)):
+            return True
+        if widget is root:
+            break
+        widget = widget.parentWidget()
+    return False
+
+
+class KeyboardController(QObject):
+    """The main window's part of E2: fallbacks for the page keys, and F6 between the two halves."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        navigation: QWidget,
+        current_page: Callable[[], Page | None],
+        show_status: Callable[[str, int], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._navigation = navigation
+        self._current_page = current_page
+        self._show_status = show_status
+        #: the widget of each page that had the focus last, for F6 back into the page
+        self._last_focus: dict[str, QWidget] = {}
+        self.fallbacks: dict[PageKey, QAction] = {}
+        for key in PageKey:
+            action = QAction(window)
+            action.setObjectName(f"fallback{key.name.title()}Action")
+            action.setShortcuts(key.sequences())
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, k=key: self._show_status(k.note(), 4000))
+            window.addAction(action)
+            self.fallbacks[key] = action
+        self.cycle_action = QAction(window)
+        self.cycle_action.setObjectName("cycleFocusAction")
+        self.cycle_action.setShortcuts([QKeySequence(Qt.Key.Key_F6), QKeySequence("Shift+F6")])
+        self.cycle_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.cycle_action.triggered.connect(self.cycle_focus)
+        window.addAction(self.cycle_action)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def page_shown(self, page: Page) -> None:
+        """A page became current: its views get the menu keys, the fallbacks cover what it lacks."""
+        install_menu_keys(page)
+        for key, action in self.fallbacks.items():
+            action.setEnabled(not page_handles(page, key))
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Found through the parents, not the window: focus moves while a closing window is torn down.
+        from mandant_desktop.ui.page import Page
+
+        widget = new
+        while widget is not None and not isinstance(widget, Page):
+            widget = widget.parentWidget()
+        if isinstance(widget, Page) and new is not None:
+            self._last_focus[widget.page_id] = new
+
+    def cycle_focus(self) -> None:
+        """F6: from the navigation into the page (where its focus was), from the page to the navigation."""
+        page = self._current_page()
+        focus = QApplication.focusWidget()
+        in_page = page is not None and focus is not None and page.isAncestorOf(focus)
+        if in_page or page is None:
+            self._navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        target = self._last_focus.get(page.page_id)
+        if (
+            target is None
+            or not isValid(target)
+            or not page.isAncestorOf(target)
+            or not target.isVisible()
+            or not target.isEnabled()
+        ):
+            target = first_focusable(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def first_focusable(root: QWidget) -> QWidget | None:
+    """The first widget in ``root``'s focus chain that takes the keyboard focus."""
+    widget = root.nextInFocusChain()
+    seen = 0
+    while widget is not None and widget is not root and seen < 2000:
+        if (
+            root.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+        seen += 1
+    return None

@@ -1,0 +1,298 @@
+"""Every page answers the standard keys (SPEC E2): Ctrl+N, Del, Ctrl+F, F5, Ctrl+S, the Menu key and
+Shift+F10, and F6 between the navigation and the page.
+
+The pages run on the small demo database, so that every list has a row to act on. Dialogs do not
+block: ``QDialog.exec``/``open`` are replaced by a recorder that rejects; questions go to the
+scripted interaction service, which answers No — so nothing is ever deleted here.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+from uihelpers import FakeInteraction
+
+from mandant_desktop import bootstrap
+from mandant_desktop.services.demo import ADMIN_PASSWORD
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui import tasks
+from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.keyboard import PageKey
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.page import Page
+from mandant_desktop.ui.pages import PAGE_IDS
+from mandant_desktop.ui.settings import Settings
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Operator]:
+    """The small demo database, made once, with its administrator logged in once (argon2 is slow)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    app = bootstrap.open_database(f"sqlite:///{path}")
+    try:
+        bootstrap.ensure_demo_data(app)
+        operator = app.services.auth.login("admin", ADMIN_PASSWORD)
+    finally:
+        app.close()
+    return path, operator
+
+
+@pytest.fixture
+def demo_window(
+    qtbot: QtBot,
+    demo_template: tuple[Path, Operator],
+    tmp_path: Path,
+    settings: Settings,
+    language: LanguageManager,
+    interactions: FakeInteraction,
+) -> Iterator[MainWindow]:
+    copy = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template[0], copy)
+    app = bootstrap.open_database(f"sqlite:///{copy}", profile_name="Demo")
+    try:
+        win = MainWindow(app, demo_template[1], settings=settings, language=language)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        yield win
+        tasks.wait_for_all()
+        win.close()
+    finally:
+        app.close()
+
+
+@dataclass
+class Recorder:
+    """What a key press did: dialogs opened, menus shown."""
+
+    dialogs: list[str] = field(default_factory=list)
+    menus: list[list[str]] = field(default_factory=list)
+    watcher: QObject | None = None
+
+
+class MenuWatcher(QObject):
+    def __init__(self, seen: Recorder) -> None:
+        super().__init__()
+        self.seen = seen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMenu):
+            self.seen.menus.append([a.text() for a in watched.actions() if not a.isSeparator()])
+            QTimer.singleShot(0, watched.close)
+        return False
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Iterator[Recorder]:
+    seen = Recorder()
+
+    def exec_dialog(dialog: QDialog) -> int:
+        seen.dialogs.append(type(dialog).__name__)
+        dialog.reject()
+        return int(QDialog.DialogCode.Rejected)
+
+    def open_dialog(dialog: QDialog) -> None:
+        seen.dialogs.append(type(dialog).__name__)
+        dialog.reject()
+
+    # QMenu.exec is a static overload that cannot be replaced: each menu is recorded when it shows
+    # and closed from inside its own event loop.
+    seen.watcher = MenuWatcher(seen)
+    QApplication.instance().installEventFilter(seen.watcher)
+
+    monkeypatch.setattr(QDialog, "exec", exec_dialog)
+    monkeypatch.setattr(QDialog, "open", open_dialog)
+    yield seen
+    QApplication.instance().removeEventFilter(seen.watcher)
+
+
+def show(qtbot: QtBot, window: MainWindow, page_id: str) -> Page:
+    assert window.show_page(page_id)
+    page = window.current_page()
+    assert page is not None and page.page_id == page_id
+    settle(qtbot)
+    return page
+
+
+def settle(qtbot: QtBot) -> None:
+    """Until the work started on workers has come back to the GUI thread."""
+    qtbot.waitUntil(lambda: tasks.runner().active() == 0, timeout=15000)
+    qtbot.wait(1)
+
+
+def main_view(page: Page) -> QAbstractItemView | None:
+    """The view Del acts on (the one with a Del action), else the first view with a context menu;
+    visible, with a row, its current row chosen."""
+    delete = QKeySequence(Qt.Key.Key_Delete)
+    candidates = [
+        view
+        for view in page.findChildren(QAbstractItemView)
+        if view.isVisible()
+        and view.model() is not None
+        and view.model().rowCount() > 0
+        and view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    ]
+    candidates.sort(key=lambda v: not any(delete in a.shortcuts() for a in v.actions()))
+    for view in candidates:
+        if not view.currentIndex().isValid():
+            view.setCurrentIndex(view.model().index(0, 0))
+        return view
+    return None
+
+
+def press(
+    qtbot: QtBot, target: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    target.setFocus()
+    window = target.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is target or target.focusPolicy() == Qt.FocusPolicy.NoFocus)
+    qtbot.keyClick(target, key, modifier)
+    settle(qtbot)
+
+
+#: what Ctrl+N does on each page: the dialog it opens, "ask" for a name asked, or the note that it has no "new"
+NEW_EFFECT = {
+    "tenants": "TenantDialog",
+    "users": "AddUserDialog",
+    "roles": "ask",
+    "assignments": "note",
+    "org-units": "ask",
+    "customers": "CreateCustomerDialog",
+    "contacts": "ContactDialog",
+    "audit": "note",
+    "settings": "note",
+    "outbox": "note",
+}
+#: pages whose Del asks before it deletes (the others say there is nothing to delete)
+DELETE_ASKS = {"tenants", "users", "roles", "assignments", "org-units", "customers", "contacts"}
+
+
+def test_the_page_table_covers_every_page() -> None:
+    assert set(NEW_EFFECT) == set(PAGE_IDS)
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_every_standard_key_on_every_page(
+    qtbot: QtBot, demo_window: MainWindow, interactions: FakeInteraction, recorder: Recorder, page_id: str
+) -> None:
+    """E2: each key does its page's job, or says in the status bar why it does nothing here."""
+    window = demo_window
+    page = show(qtbot, window, page_id)
+    status = window.statusBar()
+    view = main_view(page)
+    target: QWidget = view if view is not None else page
+
+    # Ctrl+N
+    interactions.messages.clear()
+    status.clearMessage()
+    press(qtbot, target, Qt.Key.Key_N, CTRL)
+    effect = NEW_EFFECT[page_id]
+    if effect == "note":
+        assert status.currentMessage() == PageKey.NEW.note()
+        assert recorder.dialogs == []
+    elif effect == "ask":
+        assert [m.kind for m in interactions.messages] == ["ask_text"], (status.currentMessage(), interactions.messages)
+    else:
+        assert recorder.dialogs == [effect]
+
+    # Del: a question that is answered No, or the note
+    interactions.messages.clear()
+    interactions.default_confirm = False
+    recorder.dialogs.clear()
+    status.clearMessage()
+    if view is not None:
+        view = main_view(page)
+    press(qtbot, view if view is not None else page, Qt.Key.Key_Delete)
+    asked = [m for m in interactions.messages if m.kind == "confirm"] or recorder.dialogs
+    if page_id in DELETE_ASKS:
+        assert asked, f"Del on {page_id} asked nothing"
+    else:
+        assert not asked
+        assert status.currentMessage() == PageKey.DELETE.note()
+
+    # Ctrl+F: the page's search field, or the note
+    status.clearMessage()
+    press(qtbot, page, Qt.Key.Key_F, CTRL)
+    field = page.search_field()
+    if field is not None:
+        assert QApplication.focusWidget() is field
+    else:
+        assert status.currentMessage() == window.tr("This page has no search field.")
+
+    # F5
+    status.clearMessage()
+    press(qtbot, page, Qt.Key.Key_F5)
+    assert status.currentMessage() in {window.tr("Refreshed."), window.tr("This page has nothing to refresh yet.")}
+
+    # Ctrl+S: tenants and settings have forms; elsewhere the note
+    status.clearMessage()
+    press(qtbot, page if view is None else view, Qt.Key.Key_S, CTRL)
+    if page_id not in {"tenants", "settings"}:
+        assert status.currentMessage() == PageKey.SAVE.note()
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_menu_key_and_shift_f10_open_the_menu_of_the_current_item(
+    qtbot: QtBot, demo_window: MainWindow, recorder: Recorder, page_id: str
+) -> None:
+    """E2: the context menu from the keyboard, at the focused view's current item."""
+    page = show(qtbot, demo_window, page_id)
+    views = [
+        v
+        for v in page.findChildren(QAbstractItemView)
+        if v.isVisible() and v.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    ]
+    for view in views:
+        positions: list[QPoint] = []
+        view.customContextMenuRequested.connect(lambda pos, seen=positions: seen.append(QPoint(pos)))
+        model = view.model()
+        if model is not None and model.rowCount() > 0:
+            view.setCurrentIndex(model.index(0, 0))
+        for key, modifier in ((Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_F10, SHIFT)):
+            before = len(positions) + len(recorder.menus)
+            press(qtbot, view, key, modifier)
+            assert len(positions) + len(recorder.menus) > before, f"{view.objectName()} on {page_id}: no menu"
+        current = view.currentIndex()
+        if current.isValid() and positions:
+            assert view.indexAt(positions[-1]).row() == current.row()
+
+
+def test_f6_moves_between_navigation_and_page_and_back(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """E2: F6 from the navigation into the page, where the focus was before; again back."""
+    window = demo_window
+    page = show(qtbot, window, "customers")
+    search = page.search_field()
+    assert isinstance(search, QLineEdit)
+    search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
+    qtbot.keyClick(search, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.navigation
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is search
+    qtbot.keyClick(search, Qt.Key.Key_F6, SHIFT)
+    assert QApplication.focusWidget() is window.navigation
+
+
+def test_f6_into_a_page_never_focused_takes_its_first_control(qtbot: QtBot, demo_window: MainWindow) -> None:
+    window = demo_window
+    page = show(qtbot, window, "audit")
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F6)
+    focus = QApplication.focusWidget()
+    assert focus is not None and page.isAncestorOf(focus)
