@@ -90,7 +90,7 @@ class Recorder:
     parts: list[ChangePart] = field(default_factory=list)
     permissions: set[str] = field(default_factory=set)
     blocked: str = ""
-    #: rows of bookkeeping (tokens, mail) only, as the record's last resort to name a sent mail
+    #: the call queued a mail; with nothing but tokens beside it, the record cannot be undone
     mail_sent: bool = False
 
     def block(self, reason: str) -> None:

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from mandant_desktop.ui import icons
+from mandant_desktop.ui import icons, theme
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -60,8 +59,7 @@ class MessageLabel(QLabel):
                 self.setStyleSheet("")
                 return
             # Dark schemes need a lighter red to stay readable.
-            dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-            self.setStyleSheet(f"color: {'#fca5a5' if dark else '#b91c1c'};")
+            self.setStyleSheet(f"color: {theme.error_text_colour()};")
         finally:
             self._recolouring = False
 
@@ -173,7 +171,7 @@ class ConnectionBanner(QFrame):
         self.retranslateUi()
 
     def _apply_colours(self) -> None:
-        dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        dark = theme.is_dark()
         background, foreground = ("#78350f", "#fef3c7") if dark else ("#fef3c7", "#78350f")
         self.setStyleSheet(
             f"#connectionBanner {{ background: {background}; border-bottom: 1px solid {foreground}; }}"

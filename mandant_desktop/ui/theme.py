@@ -87,6 +87,11 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return used.color(Role.Window).lightness() < 128
 
 
+def error_text_colour(palette: QPalette | None = None) -> str:
+    """The red of error texts, lighter on a dark palette so that it stays readable there."""
+    return "#fca5a5" if is_dark(palette) else "#b91c1c"
+
+
 def resolve(choice: str, system: Qt.ColorScheme | None = None) -> str:
     """``"system"``, ``"light"`` or ``"dark"`` → the scheme actually used (light or dark)."""
     if choice in (LIGHT, DARK):
@@ -151,6 +156,8 @@ class ThemeManager(QObject):
         self._own_palette = False
         self._following = False
         self._applying = False
+        #: the application's style name and palette before this manager changed them
+        self._original: tuple[str, QPalette] | None = None
 
     @property
     def choice(self) -> str:
@@ -180,10 +187,20 @@ class ThemeManager(QObject):
         return self._apply()
 
     def shutdown(self) -> None:
-        """Stop following the system (the end of ``main``; tests start many managers)."""
+        """Stop following the system and give the application its own look back (the end of
+        ``main``; tests run it many times in one process)."""
         if self._following:
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
             self._following = False
+        app = QApplication.instance()
+        if self._original is not None and isinstance(app, QApplication):
+            QGuiApplication.styleHints().unsetColorScheme()
+            style, palette = self._original
+            app.setStyle(style)
+            app.setPalette(palette)
+        self._original = None
+        self._own_palette = False
+        self._current = ""
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
         # Our own request echoes here too; only "as the system" has anything to follow.
@@ -222,6 +239,8 @@ class ThemeManager(QObject):
             self._own_palette = False
         if is_dark(app.palette()) != (wanted == DARK):
             log.info("the %s style shows no %s palette; using Fusion", app.style().name(), wanted)
+            if self._original is None:
+                self._original = (app.style().name(), QPalette(app.palette()))
             if not isinstance(app.style(), FusionStyle):
                 app.setStyle(FusionStyle())
             app.setPalette(dark_palette() if wanted == DARK else light_palette())

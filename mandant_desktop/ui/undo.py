@@ -5,7 +5,9 @@ an undo, a redo — through :mod:`mandant_desktop.ui.tasks`, one at a time: a re
 runs is answered in the status bar instead of racing it. The undo stack moves only when the
 database has done the step; a refused or failed step leaves it as it was (an undo or redo that the
 service refuses, because someone else changed the same rows (S4), drops its command, as QUndoStack
-drops an obsolete one). Used by the role assignment page and the org units page.
+drops an obsolete one). The role assignment and org units pages run their own changes through it;
+:mod:`ui.undo_hub` gives every other page one for the changes recorded by the services, and
+puts them all behind the Edit menu.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QImage, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -87,3 +87,23 @@ def test_the_probe_sees_cut_texts(qtbot: QtBot) -> None:
         ("QPushButton", "Zugriff hinzufügen…"),
         ("QHeaderView (header)", "Benutzername"),
     }
+
+
+@pytest.mark.slow
+def test_the_scale_option_renders_at_twice_the_pixels(tmp_path: Path, isolated_user: Path) -> None:
+    """E5: ``--scale 2`` (for screenshots) sets QT_SCALE_FACTOR before Qt starts: the same window,
+    at twice the pixels."""
+    target = tmp_path / "page.png"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("MANDANT_", "QT_SCALE"))}
+    command = [sys.executable, "-m", "mandant_desktop", "--demo", "--screenshot", str(target), "--page", "roles"]
+    done = subprocess.run(
+        [*command, "--scale", "2", "--lang", "de"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (2560, 1600)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -124,3 +125,25 @@ def test_scheme_and_scale_options() -> None:
     for wrong in ("0", "huge", "900%"):
         with pytest.raises(SystemExit):
             parser.parse_args(["--scale", wrong])
+
+
+def test_a_dark_screenshot_and_the_look_afterwards(tmp_path: Path, qapp: QApplication) -> None:
+    """E5: ``--scheme dark`` renders the page dark; at the end of the run the application's look is
+    what it was (``main`` runs many times in one test process)."""
+    target = tmp_path / "dark.png"
+    assert entry.main(["--demo", "--screenshot", str(target), "--page", "settings", "--scheme", "dark"]) == 0
+    image = QImage(str(target))
+    assert image.width() == 1280
+    assert image.pixelColor(image.width() // 2, image.height() // 2).lightness() < 100, "the page is dark"
+    assert not window_is_dark()
+
+
+def test_error_red_stays_readable_in_both_schemes(manager: ThemeManager) -> None:
+    """E5: error texts are a dark red on light windows and a light red on dark ones."""
+    from PySide6.QtGui import QColor
+
+    for scheme in (theme.LIGHT, theme.DARK):
+        manager.choose(scheme)
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        red = QColor(theme.error_text_colour())
+        assert abs(red.lightness() - window.lightness()) > 80, scheme

@@ -61,7 +61,7 @@ def test_add_a_user_and_read_the_activation_mail_in_the_outbox(qtbot: QtBot, win
     )
     assert row.status == DisplayStatus.PENDING and not row.can_log_in
     assert [r.username for r in page.selected_rows()] == ["mmueller"]
-    assert "outbox" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "outbox" in window.statusBar().currentMessage())  # sent on a worker
 
     assert window.show_page("outbox")
     outbox = window.current_page()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.imports import ImportKind, ImportResult, ImportService
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.ui import tasks
+from mandant_desktop.ui import tasks, theme
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.text_table import TextTableModel
@@ -280,7 +280,7 @@ class ImportDialog(QDialog):
                     "ImportDialog", "Correct the file and check it again; nothing was imported."
                 )
             )
-            self.summary.setStyleSheet("color: #b3261e;")
+            self.summary.setStyleSheet(f"color: {theme.error_text_colour()};")
             self._third = QCoreApplication.translate("ImportDialog", "Message")
             self.rows_model.set_rows([(str(e.row), e.column, message_for(e.error)) for e in result.errors])
         else:

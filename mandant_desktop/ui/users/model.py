@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from mandant_desktop.services.users import DisplayStatus, UserFilter, UserKind, UserRow, UserSort
+from mandant_desktop.ui import theme
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
@@ -126,8 +127,7 @@ class UserTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.status == DisplayStatus.DEACTIVATED:
             return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and row.status == DisplayStatus.EXPIRED:
-            dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-            return QColor("#fca5a5" if dark else "#b91c1c")
+            return QColor(theme.error_text_colour())
         if role == Qt.ItemDataRole.AccessibleTextRole and column == NAME:
             text = row.display_name
             return text if row.can_log_in else f"{text} ({self.tr('cannot log in')})"

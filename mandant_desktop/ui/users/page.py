@@ -285,12 +285,17 @@ class UsersPage(Page):
         return self._services.users.create(self.operator(), data, translate=translate_mail)
 
     def _after_create(self, link: IssuedLink) -> None:
-        sent = self._services.mail.deliver_queued()
         self.refresh()
         if not self.select_user(link.user_id):
             # Not on the first page of the current sort or filter: find it by searching (as the manual says).
             self.filter_combo.setCurrentIndex(0)
-        self.context.shell.show_status(self._mail_outcome(sent))
+        # The mail goes out on a worker: an SMTP server may take its time (S5).
+        tasks.run(
+            self,
+            self._services.mail.deliver_queued,
+            on_done=lambda sent: self.context.shell.show_status(self._mail_outcome(sent)),
+            writes=True,
+        )
 
     def _mail_outcome(self, sent: int) -> str:
         if sent:
