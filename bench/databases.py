@@ -3,11 +3,16 @@
 Generating the large demo takes about two minutes of a shared CPU, so the file stays (by default
 ``/tmp/bench-large.sqlite``) and the time it took is kept beside it (``<file>.demo.json``); the
 ``demo_large`` figure reports that time on every later run, with the date it was measured.
+
+A PostgreSQL or MariaDB database (``make bench-postgresql``) is created when the server does not
+have it yet, filled once in the same way, and reused while it holds the demo; its timing is kept in
+``/tmp/bench-<backend>-<database>.demo.json``.
 """
 
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,11 +29,43 @@ def _sidecar(url: str) -> Path | None:
 
     from mandant_desktop.db.engine import sqlite_path
 
-    path = sqlite_path(make_url(url))
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return Path(tempfile.gettempdir()) / f"bench-{parsed.get_backend_name()}-{parsed.database}.demo.json"
+    path = sqlite_path(parsed)
     return Path(f"{path}.demo.json") if path is not None else None
 
 
+def _create_server_database(url: str) -> None:
+    """Create the database of a PostgreSQL or MariaDB ``url`` on its server when it is missing."""
+    from sqlalchemy import create_engine, text
+
+    from mandant_desktop.db.engine import normalize_url
+
+    parsed = normalize_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" or not parsed.database:
+        return
+    name = parsed.database
+    if backend == "postgresql":
+        server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        exists = text("SELECT 1 FROM pg_database WHERE datname = :name")
+        create = f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"
+    else:
+        server = create_engine(parsed.set(database=None), isolation_level="AUTOCOMMIT")
+        exists = text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :name")
+        create = f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    try:
+        with server.connect() as connection:
+            if connection.execute(exists, {"name": name}).first() is None:
+                log(f"creating the database {name} on {backend}")
+                connection.exec_driver_sql(create)
+    finally:
+        server.dispose()
+
+
 def _is_empty(url: str) -> bool:
+    _create_server_database(url)
     from mandant_desktop.db.engine import create_engine_for
     from mandant_desktop.db.migrate import upgrade_database
     from mandant_desktop.db.models import Customer

@@ -8,10 +8,12 @@ The figures change data, so they run on a copy of the database file; the demo st
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,19 +43,51 @@ def _subtree_of_about(session: Any, size: int) -> int:
 def run(report: Report, large: str, _small: str, runs: int) -> None:
     from mandant_desktop.db.engine import sqlite_path
 
-    source = sqlite_path(make_url(large))
+    parsed = make_url(large)
+    if parsed.get_backend_name() == "postgresql":
+        with _postgresql_copy(large) as copy:
+            _measure(report, copy, runs)
+        return
+    source = sqlite_path(parsed)
     if source is None:
-        report.add("org_units", None, "", "", False, detail={"skipped": "the org figures need a SQLite file to copy"})
+        report.add("org_units", None, "", "", False, detail={"skipped": "the org figures need a database to copy"})
         return
     with tempfile.TemporaryDirectory(prefix="bench-org-") as scratch:
         copy = Path(scratch) / "org.sqlite"
         shutil.copyfile(source, copy)
+        _measure(report, f"sqlite:///{copy}", runs)
+
+
+def _measure(report: Report, url: str, runs: int) -> None:
+    try:
+        page = _expand_all_on_the_page(url, runs)
+    except Exception as exc:  # reported as a failed figure; the others still run
+        report.failed("org_tree_expand_all", exc)
+        page = None
+    _run_on(report, url, runs, page)
+
+
+@contextlib.contextmanager
+def _postgresql_copy(url: str) -> Iterator[str]:
+    """A copy of the PostgreSQL demo (``CREATE DATABASE … TEMPLATE``), dropped afterwards."""
+    from sqlalchemy import create_engine
+
+    from mandant_desktop.db.engine import normalize_url
+
+    parsed = normalize_url(url)
+    name = f"{parsed.database}_org_copy"
+    server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{parsed.database}"')
         try:
-            page = _expand_all_on_the_page(f"sqlite:///{copy}", runs)
-        except Exception as exc:  # reported as a failed figure; the others still run
-            report.failed("org_tree_expand_all", exc)
-            page = None
-        _run_on(report, f"sqlite:///{copy}", runs, page)
+            yield parsed.set(database=name).render_as_string(hide_password=False)
+        finally:
+            with server.connect() as connection:
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        server.dispose()
 
 
 def _expand_all_on_the_page(url: str, runs: int) -> dict[str, Any]:

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from bench.harness import ADMIN, Report, log, median_of
+from mandant_desktop.db.engine import normalize_url
 
 HEAVY = (
     "openpyxl",
@@ -132,6 +133,8 @@ def run(report: Report, large: str, _small: str, runs: int) -> None:
             "MANDANT_PASSWORD": ADMIN[1],
         }
         app_code = _APP.format(heavy=HEAVY)
+        # The bare program gets the driver the application uses (postgresql:// alone means psycopg2).
+        bare_url = normalize_url(large).render_as_string(hide_password=False)
         _launch(app_code, large, env)  # the first start writes the profile; the disk cache warms up
         ours, bare, ours_cpu, bare_cpu, loaded = [], [], [], [], ""
         for _ in range(runs):
@@ -139,7 +142,7 @@ def run(report: Report, large: str, _small: str, runs: int) -> None:
             ours.append(elapsed)
             ours_cpu.append(cpu)
             loaded = line
-            elapsed, _line, cpu = _launch(_BARE, large, env)
+            elapsed, _line, cpu = _launch(_BARE, bare_url, env)
             bare.append(elapsed)
             bare_cpu.append(cpu)
             log(f"startup {ours[-1]:.0f} ms ({ours_cpu[-1]:.0f} CPU), bare {bare[-1]:.0f} ms ({bare_cpu[-1]:.0f} CPU)")

@@ -15,7 +15,9 @@ import os
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -23,13 +25,16 @@ from PySide6.QtWidgets import QApplication
 from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import AuthenticationError, DatabaseUnavailableError, DomainError
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.app import GuiRuntime, start_gui
 from mandant_desktop.ui.connections import Connections, upgrade_notice
 from mandant_desktop.ui.errors import message_for, report_error
-from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.profile_model import default_profile_name, demo_profile_name
 from mandant_desktop.ui.session import SessionController, log_in
+
+if TYPE_CHECKING:
+    from mandant_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +90,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
         assert owned is not None
         if args.demo:
             bootstrap.ensure_demo_data(owned)
-        operator = _automatic_operator(args, owned)
+        operator = _automatic_operator(args, owned, runtime)
         if operator is None:
             if automated:
                 raise LaunchError(
@@ -100,6 +105,8 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
             if result is None:
                 return EXIT_OK
             owned, operator = result
+        from mandant_desktop.ui.main_window import MainWindow
+
         window = MainWindow(owned, operator, settings=runtime.settings, language=runtime.language, theme=runtime.theme)
         if args.page and not window.show_page(args.page):
             message = QCoreApplication.translate("Launcher", "The page {page} is not available to {user}.").format(
@@ -131,7 +138,7 @@ def _env_credentials() -> tuple[str, str] | None:
     return (user, password) if user and password is not None else None
 
 
-def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext) -> Operator | None:
+def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext, runtime: GuiRuntime) -> Operator | None:
     credentials = _env_credentials()
     if credentials is None and args.screenshot and args.demo:
         from mandant_desktop.services.demo import ADMIN_PASSWORD, ADMIN_USERNAME
@@ -139,10 +146,24 @@ def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext) -> 
         credentials = (ADMIN_USERNAME, ADMIN_PASSWORD)
     if credentials is None:
         return None
-    try:
-        return app.services.auth.login(*credentials)
-    except DomainError as exc:
-        raise LaunchError(EXIT_REFUSED, message_for(exc)) from None
+    # The password check (argon2, a tenth of a second or more that holds no Python lock) runs on a
+    # worker while this thread imports the main window and the page it will show (issue 8).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="login") as pool:
+        checked = pool.submit(app.services.auth.login, *credentials)
+        _import_window_modules(args.page or runtime.settings.value(ui_settings.LAST_PAGE))
+        try:
+            return checked.result()
+        except DomainError as exc:
+            raise LaunchError(EXIT_REFUSED, message_for(exc)) from None
+
+
+def _import_window_modules(page_id: object) -> None:
+    """Import the main window and the module of the page it is likely to show first."""
+    import mandant_desktop.ui.main_window  # noqa: F401 - imported for its side effect: loaded now
+    from mandant_desktop.ui.pages import PAGES
+
+    entry = next((page for page in PAGES if page.page_id == page_id), PAGES[0])
+    entry.load()
 
 
 def _open_initial(args: argparse.Namespace, connections: Connections, *, automated: bool) -> bootstrap.AppContext:

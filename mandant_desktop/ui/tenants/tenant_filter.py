@@ -42,7 +42,10 @@ class TenantFilterController(QObject):
         except DomainError:
             log.warning("the remembered tenant filter could not be read", exc_info=True)
             ids = None
-        self._load_names()
+        if ids is not None:
+            # The button names the filtered tenants; without a filter nothing needs their names
+            # until the menu opens (it reads them then), so a start skips the query (issue 8).
+            self._load_names()
         self.state.set_ids(ids)
         self.update_button()
 
