@@ -20,4 +20,77 @@ TRANSLATIONS: dict[str, str] = {
     "Click a control to read what it does (Shift+F1)": (
         "Klicken Sie auf ein Bedienelement, um zu lesen, was es tut (Umschalt+F1)"
     ),
+    # ---------------------------------------------------------------- About dialog
+    "Database server version": "Version des Datenbankservers",
+    "Copied": "Kopiert",
+    "&Copy details": "Details &kopieren",
+    "Put these details on the clipboard, e.g. for a support request": (
+        "Diese Angaben in die Zwischenablage legen, z. B. für eine Supportanfrage"
+    ),
+    # ---------------------------------------------------------------- What's This texts (Help)
+    "Passes the chosen user's roles in this unit down to every child unit. You choose next whether "
+    "roles the user already has below are replaced or kept.": (
+        "Gibt die Rollen des gewählten Benutzers in dieser Einheit an alle untergeordneten Einheiten weiter. "
+        "Danach wählen Sie, ob Rollen, die der Benutzer darunter schon hat, ersetzt oder behalten werden."
+    ),
+    "Replace: below this unit the user ends up with exactly these roles; roles they had there before "
+    "are removed.": (
+        "Ersetzen: Unterhalb dieser Einheit hat der Benutzer danach genau diese Rollen; Rollen, die er dort "
+        "vorher hatte, werden entfernt."
+    ),
+    "Keep: the roles are added only in child units where the user has no role yet; nothing the user "
+    "holds is taken away.": (
+        "Behalten: Die Rollen kommen nur in untergeordneten Einheiten hinzu, in denen der Benutzer noch keine "
+        "Rolle hat; nichts, was er hat, wird ihm genommen."
+    ),
+    "Breaks the chain of inheritance here: the inherited roles become direct roles of this unit, which "
+    "you can then change. Units below inherit from here from then on.": (
+        "Unterbricht hier die Vererbung: Die geerbten Rollen werden direkte Rollen dieser Einheit, die Sie "
+        "dann ändern können. Untergeordnete Einheiten erben von da an von hier."
+    ),
+    "Shows why the user has each permission: which role grants it, in which unit, and from where it is "
+    "inherited.": (
+        "Zeigt, warum der Benutzer jede Berechtigung hat: welche Rolle sie gewährt, in welcher Einheit und "
+        "woher sie geerbt ist."
+    ),
+    "The first part of the name of every customer's rights group. Changing the naming renames no "
+    "existing group; it applies to groups created from now on.": (
+        "Der erste Teil des Namens jeder Rechtegruppe eines Kunden. Eine geänderte Benennung benennt keine "
+        "bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden."
+    ),
+    "The second part of a rights group's name; the preview below shows a whole name.": (
+        "Der zweite Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen."
+    ),
+    "The third part of a rights group's name; the preview below shows a whole name.": (
+        "Der dritte Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen."
+    ),
+    "Opens the bulk edit: add or remove roles for many users in many org units at once. You see how "
+    "many assignments change before anything is saved, and the whole change can be undone.": (
+        "Öffnet die Massenbearbeitung: Rollen für viele Benutzer in vielen Organisationseinheiten auf einmal "
+        "hinzufügen oder entfernen. Sie sehen, wie viele Zuweisungen sich ändern, bevor etwas gespeichert "
+        "wird, und die ganze Änderung lässt sich rückgängig machen."
+    ),
+    "The kind of database: a SQLite file on this computer, or a PostgreSQL or MariaDB server that "
+    "several workstations share.": (
+        "Die Art der Datenbank: eine SQLite-Datei auf diesem Rechner oder ein PostgreSQL- oder "
+        "MariaDB-Server, den mehrere Arbeitsplätze teilen."
+    ),
+    "Keeps the password in the system's keyring, never in a settings file. Without a keyring you are "
+    "asked for it at each start.": (
+        "Legt das Passwort im Schlüsselbund des Systems ab, nie in einer Einstellungsdatei. Ohne "
+        "Schlüsselbund werden Sie bei jedem Start danach gefragt."
+    ),
+    "Private data: whether the user may also see the tenant's private customer data, in addition to the "
+    "access level.": (
+        "Private Daten: ob der Benutzer zusätzlich zur Zugriffsstufe auch die privaten Kundendaten des "
+        "Mandanten sehen darf."
+    ),
+    "Copies the selected access levels of the tenant to all its sub-tenants (saved with Save).": (
+        "Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Untermandanten (gespeichert mit "
+        "Speichern)."
+    ),
+    "Limits every page to the tenants chosen here. It narrows what you see; it never widens your rights.": (
+        "Beschränkt jede Seite auf die hier gewählten Mandanten. Das engt ein, was Sie sehen; Ihre Rechte "
+        "erweitert es nie."
+    ),
 }

@@ -47,6 +47,10 @@
         <translation>Datenbanktyp</translation>
     </message>
     <message>
+        <source>Database server version</source>
+        <translation>Version des Datenbankservers</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -65,6 +69,18 @@
     <message>
         <source>Python</source>
         <translation>Python</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Put these details on the clipboard, e.g. for a support request</source>
+        <translation>Diese Angaben in die Zwischenablage legen, z. B. für eine Supportanfrage</translation>
     </message>
     <message>
         <source>Administration of tenants, users, roles, org units and customers.</source>
@@ -1977,6 +1993,65 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Passes the chosen user&apos;s roles in this unit down to every child unit. You choose next whether roles the user already has below are replaced or kept.</source>
+        <translation>Gibt die Rollen des gewählten Benutzers in dieser Einheit an alle untergeordneten Einheiten weiter. Danach wählen Sie, ob Rollen, die der Benutzer darunter schon hat, ersetzt oder behalten werden.</translation>
+    </message>
+    <message>
+        <source>Replace: below this unit the user ends up with exactly these roles; roles they had there before are removed.</source>
+        <translation>Ersetzen: Unterhalb dieser Einheit hat der Benutzer danach genau diese Rollen; Rollen, die er dort vorher hatte, werden entfernt.</translation>
+    </message>
+    <message>
+        <source>Keep: the roles are added only in child units where the user has no role yet; nothing the user holds is taken away.</source>
+        <translation>Behalten: Die Rollen kommen nur in untergeordneten Einheiten hinzu, in denen der Benutzer noch keine Rolle hat; nichts, was er hat, wird ihm genommen.</translation>
+    </message>
+    <message>
+        <source>Breaks the chain of inheritance here: the inherited roles become direct roles of this unit, which you can then change. Units below inherit from here from then on.</source>
+        <translation>Unterbricht hier die Vererbung: Die geerbten Rollen werden direkte Rollen dieser Einheit, die Sie dann ändern können. Untergeordnete Einheiten erben von da an von hier.</translation>
+    </message>
+    <message>
+        <source>Shows why the user has each permission: which role grants it, in which unit, and from where it is inherited.</source>
+        <translation>Zeigt, warum der Benutzer jede Berechtigung hat: welche Rolle sie gewährt, in welcher Einheit und woher sie geerbt ist.</translation>
+    </message>
+    <message>
+        <source>The first part of the name of every customer&apos;s rights group. Changing the naming renames no existing group; it applies to groups created from now on.</source>
+        <translation>Der erste Teil des Namens jeder Rechtegruppe eines Kunden. Eine geänderte Benennung benennt keine bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The second part of a rights group&apos;s name; the preview below shows a whole name.</source>
+        <translation>Der zweite Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
+    </message>
+    <message>
+        <source>The third part of a rights group&apos;s name; the preview below shows a whole name.</source>
+        <translation>Der dritte Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
+    </message>
+    <message>
+        <source>Opens the bulk edit: add or remove roles for many users in many org units at once. You see how many assignments change before anything is saved, and the whole change can be undone.</source>
+        <translation>Öffnet die Massenbearbeitung: Rollen für viele Benutzer in vielen Organisationseinheiten auf einmal hinzufügen oder entfernen. Sie sehen, wie viele Zuweisungen sich ändern, bevor etwas gespeichert wird, und die ganze Änderung lässt sich rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>The kind of database: a SQLite file on this computer, or a PostgreSQL or MariaDB server that several workstations share.</source>
+        <translation>Die Art der Datenbank: eine SQLite-Datei auf diesem Rechner oder ein PostgreSQL- oder MariaDB-Server, den mehrere Arbeitsplätze teilen.</translation>
+    </message>
+    <message>
+        <source>Keeps the password in the system&apos;s keyring, never in a settings file. Without a keyring you are asked for it at each start.</source>
+        <translation>Legt das Passwort im Schlüsselbund des Systems ab, nie in einer Einstellungsdatei. Ohne Schlüsselbund werden Sie bei jedem Start danach gefragt.</translation>
+    </message>
+    <message>
+        <source>Private data: whether the user may also see the tenant&apos;s private customer data, in addition to the access level.</source>
+        <translation>Private Daten: ob der Benutzer zusätzlich zur Zugriffsstufe auch die privaten Kundendaten des Mandanten sehen darf.</translation>
+    </message>
+    <message>
+        <source>Copies the selected access levels of the tenant to all its sub-tenants (saved with Save).</source>
+        <translation>Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Untermandanten (gespeichert mit Speichern).</translation>
+    </message>
+    <message>
+        <source>Limits every page to the tenants chosen here. It narrows what you see; it never widens your rights.</source>
+        <translation>Beschränkt jede Seite auf die hier gewählten Mandanten. Das engt ein, was Sie sehen; Ihre Rechte erweitert es nie.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import templates from {file}</source>
@@ -2144,6 +2219,21 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>%n role(s)</source>
         <translation>%n Rolle(n)</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>There is nothing to create on this page.</source>
+        <translation>Auf dieser Seite lässt sich nichts neu anlegen.</translation>
+    </message>
+    <message>
+        <source>There is nothing to delete here. Select a row in a list first.</source>
+        <translation>Hier gibt es nichts zu löschen. Wählen Sie zuerst eine Zeile in einer Liste.</translation>
+    </message>
+    <message>
+        <source>There is no form to save on this page; changes here are saved at once.</source>
+        <translation>Auf dieser Seite gibt es kein Formular zum Speichern; Änderungen hier werden sofort gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mandant_desktop import __version__
 from mandant_desktop.ui import icons
@@ -38,6 +39,10 @@ class AboutDialog(QDialog):
         self.text.setMinimumWidth(380)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("aboutCopyButton")
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         row = QHBoxLayout()
         row.setSpacing(16)
         row.addWidget(logo)
@@ -47,17 +52,32 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.retranslateUi()
 
-    def retranslateUi(self) -> None:
+    def rows(self) -> list[tuple[str, str]]:
+        """The facts a support call asks for, as (label, value)."""
         app = self._app
-        self.setWindowTitle(self.tr("About Mandant Desktop"))
-        rows = [
+        return [
             (self.tr("Version"), __version__),
             (self.tr("Database type"), app.backend),
+            (self.tr("Database server version"), app.server_version or self.tr("unknown")),
             (self.tr("Connection"), app.profile_name),
             (self.tr("Schema revision"), schema_revision(app) or self.tr("unknown")),
             (self.tr("Qt / PySide"), f"{qVersion()} / {PySide6.__version__}"),
             (self.tr("Python"), platform.python_version()),
         ]
+
+    def details(self) -> str:
+        """The rows as plain text, one "label: value" a line (what "Copy details" puts on the clipboard)."""
+        return "Mandant Desktop\n" + "\n".join(f"{label}: {value}" for label, value in self.rows())
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details())
+        self.copy_button.setText(self.tr("Copied"))
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("About Mandant Desktop"))
+        self.copy_button.setText(self.tr("&Copy details"))
+        self.copy_button.setToolTip(self.tr("Put these details on the clipboard, e.g. for a support request"))
+        rows = self.rows()
         table = "".join(
             f"<tr><td style='padding-right:12px'>{escape(label)}</td><td>{escape(value)}</td></tr>"
             for label, value in rows

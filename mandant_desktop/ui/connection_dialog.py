@@ -34,7 +34,7 @@ from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.services.profiles import DEFAULT_PORTS, Backend, ConnectionProfile
 from mandant_desktop.services.secrets import SecretStoreUnavailableError
-from mandant_desktop.ui import interaction, tasks
+from mandant_desktop.ui import help_texts, interaction, tasks
 from mandant_desktop.ui.connection_test import ConnectionTest
 from mandant_desktop.ui.errors import message_for, report_error
 from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit
@@ -417,6 +417,7 @@ class ConnectionDialog(QDialog):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
+        help_texts.apply(self)
         self.setWindowTitle(self.tr("Database connections"))
         texts = {
             "name": self.tr("&Name:"),

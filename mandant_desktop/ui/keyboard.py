@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from shiboken6 import isValid
 
+from mandant_desktop.ui import help_texts
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ CONTEXT = "Keyboard"
 class PageKey(Enum):
     """A key whose meaning each page defines; the value is the note shown where it has none."""
 
-    NEW = QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to create on this page.")
-    DELETE = QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to delete here. Select a row in a list first.")
-    SAVE = QT_TRANSLATE_NOOP(CONTEXT, "There is no form to save on this page; changes here are saved at once.")
+    NEW = QT_TRANSLATE_NOOP("Keyboard", "There is nothing to create on this page.")
+    DELETE = QT_TRANSLATE_NOOP("Keyboard", "There is nothing to delete here. Select a row in a list first.")
+    SAVE = QT_TRANSLATE_NOOP("Keyboard", "There is no form to save on this page; changes here are saved at once.")
 
     def sequences(self) -> list[QKeySequence]:
         return {
@@ -139,8 +140,10 @@ class KeyboardController(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def page_shown(self, page: Page) -> None:
-        """A page became current: its views get the menu keys, the fallbacks cover what it lacks."""
+        """A page became current: its views get the menu keys, its controls their help, and the
+        fallbacks cover the keys it lacks."""
         install_menu_keys(page)
+        help_texts.apply(page)
         for key, action in self.fallbacks.items():
             action.setEnabled(not page_handles(page, key))
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.ui import icons, interaction, tasks
+from mandant_desktop.ui import help_texts, icons, interaction, tasks
 from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.connection_monitor import ConnectionMonitor
@@ -484,6 +484,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
+        help_texts.apply(self)
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from mandant_desktop.db.models import AuditEntry
+from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
 from mandant_desktop.ui.audit.page import NO_DATE, SEARCH_DELAY_MS, AuditPage
 from mandant_desktop.ui.main_window import MainWindow
@@ -123,7 +124,7 @@ def test_time_range_filter_uses_local_days(page: AuditPage) -> None:
     while page.model.canFetchMore():
         page.model.fetchMore()
     assert page.model.rowCount() == 450
-    assert page.model.index(page.model.rowCount() - 1, 0).data() == local.strftime("%d.%m.%Y %H:%M:%S")
+    assert page.model.index(page.model.rowCount() - 1, 0).data() == formats.date_time_text(local, seconds=True)
 
 
 def test_sort_by_operator_runs_in_the_database(page: AuditPage) -> None:

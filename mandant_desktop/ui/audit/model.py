@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditSort, Cursor
+from mandant_desktop.ui import formats
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
 
@@ -53,7 +54,7 @@ def _tr(text: str) -> str:
 
 def local_time(at: dt.datetime) -> str:
     """UTC as stored, shown in the workstation's local time with seconds."""
-    return at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
+    return formats.date_time_text(at, seconds=True)
 
 
 def action_text(action: str) -> str:

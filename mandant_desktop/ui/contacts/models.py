@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from mandant_desktop.domain.tenant_access import MASK
 from mandant_desktop.services.contacts import ContactRow, RoleRow
 from mandant_desktop.services.lists import ListRow, TemplateRow
+from mandant_desktop.ui import formats
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -141,7 +142,7 @@ def _date(value: str | None) -> str | None:
     """An ISO date as the user reads it; the mask stays the mask."""
     if not value or value == MASK:
         return value
-    return QDate.fromString(value, Qt.DateFormat.ISODate).toString("dd.MM.yyyy")
+    return formats.date_text(QDate.fromString(value, Qt.DateFormat.ISODate))
 
 
 def _members(row: ListRow) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.domain.inheritance import InheritMode
 from mandant_desktop.services.assignments import RoleChoice
 from mandant_desktop.services.org_units import InheritImpact
+from mandant_desktop.ui import help_texts
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.tree_model import ChildrenLoader, OrgUnitTreeModel
@@ -138,6 +139,7 @@ class InheritDialog(QDialog):
         layout.addWidget(self.keep_button)
         layout.addWidget(_option_note(keep_note + "\n" + self._impact(keep), "inheritKeepImpact"))
         layout.addWidget(self.buttons)
+        help_texts.apply(self)
         self.setMinimumWidth(560)
         self.adjustSize()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.mail import MailStatus, OutboxRow
+from mandant_desktop.ui import formats
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
@@ -98,7 +99,7 @@ class OutboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return mail.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+                return formats.date_time_text(mail.created_at)
             if column == 1:
                 return mail.recipient
             if column == 2:
