@@ -204,7 +204,9 @@ def _expand_all(report: Report, service: Any, op: Any, units: int, runs: int, pa
 def _inherit_toggle(
     report: Report, app: Any, service: Any, op: Any, user: int, root: int, small_top: int, roles: list[int], runs: int
 ) -> None:
-    from mandant_desktop.db.engine import checkpointer
+    from mandant_desktop.db.engine import checkpointer, sqlite_path
+
+    sqlite_file = sqlite_path(app.engine.url)  # None on PostgreSQL: no checkpoints there
 
     counts = {}
     for top in (small_top, root):
@@ -233,7 +235,8 @@ def _inherit_toggle(
         service.clear_inherit(op, user, root)
         # The checkpoint thread copies the log back half a second after a commit; a user's next
         # change comes later than that, so the next run starts with the log checkpointed.
-        checkpointer().checkpoint(Path(app.engine.url.database))
+        if sqlite_file is not None:
+            checkpointer().checkpoint(sqlite_file)
     ms, all_ms = median_of(times)
     report.add(
         "inherit_toggle",

@@ -88,9 +88,9 @@ class AccessService:
             # Core rows on the session's connection, the status as its stored text: the ORM's row
             # handling and the enum conversion took longer than the query at 10,000 users (issue 8).
             active = UserStatus.ACTIVE.value
-            users = [
-                AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
-                for user_id, first, last, username, email, status in session.connection().execute(
+            user_rows = (
+                session.connection()
+                .execute(
                     select(
                         User.id,
                         User.first_name,
@@ -102,6 +102,11 @@ class AccessService:
                     .where(User.kind == UserKind.INTERNAL)
                     .order_by(User.last_name, User.first_name, User.username, User.id)
                 )
+                .all()  # at once, not row by row
+            )
+            users = [
+                AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
+                for user_id, first, last, username, email, status in user_rows
             ]
             # Six possible cell values: shared instances, not one object per row (80,000 rows and more),
             # looked up by the stored text.
@@ -110,7 +115,6 @@ class AccessService:
                 for level in AccessLevel
                 for private in (False, True)
             }
-            cells: dict[Cell, Access] = {}
             stmt = (
                 select(
                     TenantAccess.tenant_id,
@@ -126,9 +130,14 @@ class AccessService:
                     TenantAccess.level != AccessLevel.HIDDEN,
                 )
             )
-            # Core rows on the session's connection: the ORM's row handling tripled the time at 80,000 rows.
-            for tenant_id, user_id, level, private in session.connection().execute(stmt):
-                cells[(tenant_id, user_id)] = values[(level, bool(private))]
+            # The driver's own tuples, fetched at once: the columns are plain text and integers, so
+            # SQLAlchemy's rows (and their fetching one by one) were most of the time (issue 8).
+            result = session.connection().execute(stmt)
+            rows = result.cursor.fetchall() if result.cursor is not None else []
+            result.close()
+            cells = {
+                (tenant_id, user_id): values[(level, bool(private))] for tenant_id, user_id, level, private in rows
+            }
             return AccessMatrix(tenants=tenants, users=users, cells=cells)
 
     def export(self, operator: Operator, path: str | os.PathLike[str], **options: Any) -> int:

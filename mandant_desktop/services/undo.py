@@ -7,7 +7,7 @@ back with their keys, changed rows get their old values. The same rules apply as
 * the operator needs again every permission the service asked for, and full access to every
   tenant the rows belong to (T8; row-level security on PostgreSQL sees the same operator);
 * every row must still be as the change left it — its version, or for rows without one its
-  values; otherwise nothing happens and a :class:`ConflictError` names who changed it and when
+  values; otherwise nothing happens and an :class:`UndoConflictError` names who changed it and when
   (S4). A created row that other rows now refer to (data added later) is not deleted either;
 * the last-administrator guard-rail holds (S2);
 * every row written is audited like any change, with the summary "undo" (S3).
@@ -27,7 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from mandant_desktop.db.models import Base, Versioned
-from mandant_desktop.domain.errors import ConflictError, DomainError
+from mandant_desktop.domain.errors import DomainError, InUseError
 from mandant_desktop.services import recording
 from mandant_desktop.services import unit_of_work as uow_module
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
@@ -52,6 +52,13 @@ _CLASS_OF_TABLE: dict[str, type[Base]] = {
 
 class NotUndoableError(DomainError):
     pass
+
+
+class UndoConflictError(InUseError):
+    """The data changed since the change (S4): the undo or redo is refused and writes nothing.
+
+    A ConflictError, but no input of the user's is at stake: the UI shows it as a plain message,
+    not as the conflict dialog that offers to keep what was typed."""
 
 
 def _order() -> dict[str, int]:
@@ -183,7 +190,7 @@ def _apply(session: Session, part: ChangePart, cancel: CancelCheck | None) -> It
         deleted = sorted((r for r in by_table[name] if r.after is None), key=lambda r: r.key)
         for chunk in _chunks(deleted, cancel):
             if rows_by_key(session, table_of(name), [row.key for row in chunk]):
-                raise ConflictError(
+                raise UndoConflictError(
                     "Cannot undo: this {object} exists again; it was created on another workstation in the meantime. "
                     "Nothing was changed.",
                     object=_CLASS_OF_TABLE[name].__name__,
@@ -226,7 +233,7 @@ def _load(session: Session, name: str, rows: list[RowChange]) -> dict[tuple[Any,
         key = tuple(getattr(obj, column.name) for column in columns)
         found[key] = obj
     if len(found) < len(rows):
-        raise ConflictError(
+        raise UndoConflictError(
             "Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.",
             object=cls.__name__,
         )
@@ -238,7 +245,7 @@ def _check_unchanged(obj: Base, row: RowChange) -> None:
     after = row.after or {}
     if isinstance(obj, Versioned):
         if "version" in after and obj.version != after["version"]:
-            raise ConflictError(
+            raise UndoConflictError(
                 "Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.",
                 who=obj.updated_by or "?",
                 when=_when(obj.updated_at),
@@ -247,7 +254,7 @@ def _check_unchanged(obj: Base, row: RowChange) -> None:
         return
     for column, value in after.items():
         if column not in _BOOKKEEPING and not _same(getattr(obj, column, value), value):
-            raise ConflictError(
+            raise UndoConflictError(
                 "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.",
                 object=type(obj).__name__,
             )
@@ -260,7 +267,7 @@ def _refuse_later_references(
     database would delete or empty with it) stays."""
     for change in cascade_rows(session, table_of(name), [row.key for row in rows]):
         if (change.table, change.key) not in going:
-            raise ConflictError(
+            raise UndoConflictError(
                 "Cannot undo: data was added to this {object} afterwards. Nothing was changed.",
                 object=_CLASS_OF_TABLE[name].__name__,
             )
@@ -276,7 +283,7 @@ def _flush(session: Session) -> None:
     try:
         session.flush()
     except IntegrityError as exc:
-        raise ConflictError(
+        raise UndoConflictError(
             "Cannot undo: the data it would bring back clashes with data saved since (a name or number is "
             "taken again, or something it belongs to is gone). Nothing was changed."
         ) from exc
