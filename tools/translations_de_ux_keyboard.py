@@ -20,6 +20,9 @@ TRANSLATIONS: dict[str, str] = {
     "Click a control to read what it does (Shift+F1)": (
         "Klicken Sie auf ein Bedienelement, um zu lesen, was es tut (Umschalt+F1)"
     ),
+    # ---------------------------------------------------------------- unique mnemonics in dialogs
+    "Delete &them too (%n unit(s) in all)": "Eben&falls löschen (insgesamt %n Einheit(en))",
+    "Te&xt:": "Te&xt:",
     # ---------------------------------------------------------------- About dialog
     "Database server version": "Version des Datenbankservers",
     "Copied": "Kopiert",

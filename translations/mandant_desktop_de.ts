@@ -1843,8 +1843,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Organisationseinheit löschen</translation>
     </message>
     <message>
-        <source>&amp;Delete them too (%n unit(s) in all)</source>
-        <translation>Ebenfalls &amp;löschen (insgesamt %n Einheit(en))</translation>
+        <source>Delete &amp;them too (%n unit(s) in all)</source>
+        <translation>Eben&amp;falls löschen (insgesamt %n Einheit(en))</translation>
     </message>
     <message>
         <source>&amp;Move them up to %1</source>
@@ -3675,7 +3675,7 @@ Betreff: %2</translation>
         <translation>Be&amp;treff:</translation>
     </message>
     <message>
-        <source>&amp;Text:</source>
+        <source>Te&amp;xt:</source>
         <translation>Te&amp;xt:</translation>
     </message>
 </context>

@@ -121,6 +121,8 @@ class ConflictDialog(QDialog):
         self.inputs_view.setObjectName("conflictInputs")
         self.inputs_view.setModel(self.inputs_model)
         self.inputs_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Read only: Tab leaves the table for the buttons instead of walking its cells (E2).
+        self.inputs_view.setTabKeyNavigation(False)
         self.inputs_view.verticalHeader().hide()
         self.inputs_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.inputs_view.horizontalHeader().setStretchLastSection(True)

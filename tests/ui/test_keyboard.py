@@ -16,7 +16,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction
 
@@ -296,3 +306,29 @@ def test_f6_into_a_page_never_focused_takes_its_first_control(qtbot: QtBot, demo
     qtbot.keyClick(window.navigation, Qt.Key.Key_F6)
     focus = QApplication.focusWidget()
     assert focus is not None and page.isAncestorOf(focus)
+
+
+def icon_only_buttons(root: QWidget) -> list[QAbstractButton]:
+    """Push and tool buttons that show an icon and no text: a screen reader has only their name.
+    Qt's own parts are left out: a line edit's search icon and clear button (its icon actions) and
+    the toolbars' overflow arrows (``qt_*``), which Qt names itself."""
+    return [
+        button
+        for button in root.findChildren(QAbstractButton)
+        if isinstance(button, (QPushButton, QToolButton))
+        and not isinstance(button.parentWidget(), QLineEdit)
+        and not button.objectName().startswith("qt_")
+        and not button.icon().isNull()
+        and not button.text().replace("&", "").strip()
+    ]
+
+
+def test_every_icon_only_button_has_an_accessible_name(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """E5 (with the icons): every page's icon-only buttons are named for assistive technology."""
+    unnamed: list[str] = []
+    for page_id in PAGE_IDS:
+        show(qtbot, demo_window, page_id)
+    for button in icon_only_buttons(demo_window):
+        if not button.accessibleName().strip():
+            unnamed.append(f"{button.objectName() or type(button).__name__} in {button.parentWidget()}")
+    assert not unnamed, "icon-only buttons without an accessible name:\n" + "\n".join(unnamed)

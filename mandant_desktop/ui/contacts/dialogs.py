@@ -386,6 +386,8 @@ class TemplateDialog(_Dialog):
         self.subject = line_edit("templateSubject", max_length=500)
         self.body = QPlainTextEdit()
         self.body.setObjectName("templateBody")
+        # Tab moves on to the next field, as everywhere in a dialog (E2); a template needs no tab stops.
+        self.body.setTabChangesFocus(True)
         if row is not None:
             self.name.setText(row.name)
             self.subject.setText(row.subject)
@@ -408,7 +410,7 @@ class TemplateDialog(_Dialog):
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("New template") if self.row is None else self.tr("Template"))
         for label, text in zip(
-            self._labels, (self.tr("&Tenant:"), self.tr("&Name:"), self.tr("&Subject:"), self.tr("&Text:")), strict=True
+            self._labels, (self.tr("&Tenant:"), self.tr("&Name:"), self.tr("&Subject:"), self.tr("Te&xt:")), strict=True
         ):
             label.setText(text)
 

@@ -171,7 +171,7 @@ class DeleteUnitDialog(QDialog):
         self.setObjectName("deleteUnitDialog")
         self.setWindowTitle(self.tr("Delete org unit"))
         self.delete_button = QRadioButton(
-            self.tr("&Delete them too (%n unit(s) in all)").replace("%n", str(descendants))
+            self.tr("Delete &them too (%n unit(s) in all)").replace("%n", str(descendants))
         )
         self.delete_button.setObjectName("deleteChildren")
         self.lift_button = QRadioButton(self.tr("&Move them up to %1").replace("%1", parent_name))
