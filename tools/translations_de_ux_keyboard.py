@@ -23,6 +23,17 @@ TRANSLATIONS: dict[str, str] = {
     # ---------------------------------------------------------------- unique mnemonics in dialogs
     "Delete &them too (%n unit(s) in all)": "Eben&falls löschen (insgesamt %n Einheit(en))",
     "Te&xt:": "Te&xt:",
+    # ---------------------------------------------------------------- page mnemonics clear of the menu bar
+    # (English F, E, V, H; German D, B, A, H) and unique on each page
+    "Reac&tivate": "Reak&tivieren",
+    "Restore default&s": "&Standard wiederherstellen",
+    "Fil&ter": "&Filtern",
+    "Fro&m:": "&Von:",
+    "Te&nant:": "&Mandant:",
+    "SMTP se&rver:": "SMTP-Se&rver:",
+    "Securit&y:": "Verschlüsse&lung:",
+    "Save e-ma&il settings": "E-Mail-Einstellungen s&peichern",
+    "Save namin&g": "Benennung spei&chern",
     # ---------------------------------------------------------------- About dialog
     "Database server version": "Version des Datenbankservers",
     "Copied": "Kopiert",
@@ -96,4 +107,21 @@ TRANSLATIONS: dict[str, str] = {
         "Beschränkt jede Seite auf die hier gewählten Mandanten. Das engt ein, was Sie sehen; Ihre Rechte "
         "erweitert es nie."
     ),
+}
+
+#: German mnemonics that would take a menu bar letter (Datei, Bearbeiten, Ansicht, Hilfe) on a page
+CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
+    ("UsersPage", "&Add user…"): "Benutzer hin&zufügen…",
+    ("UsersPage", "&Deactivate"): "Deak&tivieren",
+    ("UsersPage", "Reac&tivate"): "Reakti&vieren",
+    ("RolesPage", "&Add role…"): "Rolle hinzu&fügen…",
+    ("AssignmentsPage", "&Show all"): "Alle an&zeigen",
+    ("AssignmentsPage", "Do&wnload"): "Herunter&laden",
+    ("OrgUnitsPage", "Do&wnload"): "Herunter&laden",
+    ("AuditPage", "&To:"): "Bi&s:",
+    ("AuditPage", "Object t&ype:"): "Ob&jektart:",
+    ("SmtpSection", "SMTP pass&word:"): "S&MTP-Passwort:",
+    ("SmtpSection", "Sen&der address:"): "Absenderadr&esse:",
+    ("SmtpSection", "&Minimum password length:"): "Mi&ndestlänge des Passworts:",
+    ("SmtpSection", "&Activation page:"): "Akti&vierungsseite:",
 }

@@ -306,6 +306,10 @@
         <translation>%1 für %2 in %3 hinzufügen</translation>
     </message>
     <message>
+        <source>Fil&amp;ter</source>
+        <translation>&amp;Filtern</translation>
+    </message>
+    <message>
         <source>Remove role</source>
         <translation>Rolle entfernen</translation>
     </message>
@@ -378,12 +382,8 @@
         <translation>Benutzer</translation>
     </message>
     <message>
-        <source>&amp;Filter</source>
-        <translation>&amp;Filtern</translation>
-    </message>
-    <message>
         <source>&amp;Show all</source>
-        <translation>&amp;Alle anzeigen</translation>
+        <translation>Alle an&amp;zeigen</translation>
     </message>
     <message>
         <source>&amp;Bulk edit</source>
@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>Do&amp;wnload</source>
-        <translation>&amp;Herunterladen</translation>
+        <translation>Herunter&amp;laden</translation>
     </message>
     <message>
         <source>&amp;All assignments within your reach…</source>
@@ -663,12 +663,16 @@
         <translation>Suche in Objekten, Änderungen und Arbeitsplätzen (Strg+F)</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
+        <source>Fro&amp;m:</source>
         <translation>&amp;Von:</translation>
     </message>
     <message>
+        <source>Te&amp;nant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
         <source>&amp;To:</source>
-        <translation>&amp;Bis:</translation>
+        <translation>Bi&amp;s:</translation>
     </message>
     <message>
         <source>O&amp;perator:</source>
@@ -676,11 +680,7 @@
     </message>
     <message>
         <source>Object t&amp;ype:</source>
-        <translation>Objekt&amp;art:</translation>
-    </message>
-    <message>
-        <source>T&amp;enant:</source>
-        <translation>&amp;Mandant:</translation>
+        <translation>Ob&amp;jektart:</translation>
     </message>
     <message>
         <source>any</source>
@@ -2794,7 +2794,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Do&amp;wnload</source>
-        <translation>&amp;Herunterladen</translation>
+        <translation>Herunter&amp;laden</translation>
     </message>
     <message>
         <source>Ex&amp;pand all</source>
@@ -3155,8 +3155,8 @@ Betreff: %2</translation>
         <translation>Die Rechte-Gruppe eines Kunden mit Remote Access wird beim Anlegen des Kunden nach diesem Muster benannt; Element 2 und 3 trennt ein Bindestrich. Das Beispiel zeigt den Kunden 12345 „Heidelberg“ (Kurzname HD). Bestehende Gruppen behalten ihren Namen.</translation>
     </message>
     <message>
-        <source>&amp;Save naming</source>
-        <translation>Benennung &amp;speichern</translation>
+        <source>Save namin&amp;g</source>
+        <translation>Benennung spei&amp;chern</translation>
     </message>
 </context>
 <context>
@@ -3426,7 +3426,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>&amp;Add role…</source>
-        <translation>Rolle &amp;hinzufügen…</translation>
+        <translation>Rolle hinzu&amp;fügen…</translation>
     </message>
     <message>
         <source>Re&amp;name…</source>
@@ -3441,7 +3441,7 @@ Betreff: %2</translation>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <source>Restore de&amp;faults</source>
+        <source>Restore default&amp;s</source>
         <translation>&amp;Standard wiederherstellen</translation>
     </message>
     <message>
@@ -3585,16 +3585,16 @@ Betreff: %2</translation>
         <translation>E-Mail und Kontoaktivierung</translation>
     </message>
     <message>
-        <source>SMTP &amp;server:</source>
-        <translation>SMTP-&amp;Server:</translation>
-    </message>
-    <message>
         <source>P&amp;ort:</source>
         <translation>P&amp;ort:</translation>
     </message>
     <message>
-        <source>Se&amp;curity:</source>
-        <translation>Versc&amp;hlüsselung:</translation>
+        <source>SMTP se&amp;rver:</source>
+        <translation>SMTP-Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Securit&amp;y:</source>
+        <translation>Verschlüsse&amp;lung:</translation>
     </message>
     <message>
         <source>SMTP &amp;user:</source>
@@ -3602,19 +3602,19 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>SMTP pass&amp;word:</source>
-        <translation>SMTP-Pass&amp;wort:</translation>
+        <translation>S&amp;MTP-Passwort:</translation>
     </message>
     <message>
         <source>Sen&amp;der address:</source>
-        <translation>Absen&amp;deradresse:</translation>
+        <translation>Absenderadr&amp;esse:</translation>
     </message>
     <message>
         <source>&amp;Activation page:</source>
-        <translation>&amp;Aktivierungsseite:</translation>
+        <translation>Akti&amp;vierungsseite:</translation>
     </message>
     <message>
         <source>&amp;Minimum password length:</source>
-        <translation>&amp;Mindestlänge des Passworts:</translation>
+        <translation>Mi&amp;ndestlänge des Passworts:</translation>
     </message>
     <message>
         <source>STARTTLS</source>
@@ -3637,7 +3637,7 @@ Betreff: %2</translation>
         <translation>Die Seite des Kundenportals, die Aktivierungslinks öffnen; der Schlüssel wird angehängt.</translation>
     </message>
     <message>
-        <source>Sa&amp;ve e-mail settings</source>
+        <source>Save e-ma&amp;il settings</source>
         <translation>E-Mail-Einstellungen s&amp;peichern</translation>
     </message>
     <message>
@@ -4634,7 +4634,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>&amp;Add user…</source>
-        <translation>Benutzer &amp;hinzufügen…</translation>
+        <translation>Benutzer hin&amp;zufügen…</translation>
     </message>
     <message>
         <source>&amp;Resend activation link</source>
@@ -4642,11 +4642,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation>&amp;Deaktivieren</translation>
+        <translation>Deak&amp;tivieren</translation>
     </message>
     <message>
-        <source>Re&amp;activate</source>
-        <translation>Re&amp;aktivieren</translation>
+        <source>Reac&amp;tivate</source>
+        <translation>Reakti&amp;vieren</translation>
     </message>
     <message>
         <source>E&amp;xplain permissions…</source>

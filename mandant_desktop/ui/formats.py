@@ -1,7 +1,7 @@
 """Dates, times, numbers and sizes in the user's locale (SPEC E1).
 
 The locale is ``QLocale()``, the default the language manager sets on every switch (German:
-``03.12.2026``, ``1.234``; English: ``12/3/26``, ``1,234``). Views and pages format through these
+``03.12.2026``, ``1.234``; English: ``12/3/2026``, ``1,234``). Views and pages format through these
 functions only, so that a switch of the language switches the formats too. Times from the database
 are UTC-aware and are shown in the workstation's time zone.
 """
@@ -17,6 +17,12 @@ SHORT = QLocale.FormatType.ShortFormat
 
 def _locale(locale: QLocale | None) -> QLocale:
     return locale if locale is not None else QLocale()
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """The locale's short date format with the full year: an audit trail outlives a century's "26"."""
+    fmt = _locale(locale).dateFormat(SHORT)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy", 1)
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -35,7 +41,7 @@ def date_text(value: dt.date | QDate | None, locale: QLocale | None = None) -> s
     if value is None:
         return ""
     qdate = value if isinstance(value, QDate) else QDate(value.year, value.month, value.day)
-    return _locale(locale).toString(qdate, SHORT) if qdate.isValid() else ""
+    return _locale(locale).toString(qdate, date_format(locale)) if qdate.isValid() else ""
 
 
 def date_time_text(value: dt.datetime | None, locale: QLocale | None = None, *, seconds: bool = False) -> str:
@@ -45,7 +51,7 @@ def date_time_text(value: dt.datetime | None, locale: QLocale | None = None, *, 
     when = to_qdatetime(value)
     loc = _locale(locale)
     time = loc.toString(when.time(), loc.timeFormat(SHORT) if not seconds else _with_seconds(loc))
-    return f"{loc.toString(when.date(), SHORT)} {time}"
+    return f"{loc.toString(when.date(), date_format(loc))} {time}"
 
 
 def _with_seconds(locale: QLocale) -> str:

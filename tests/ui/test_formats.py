@@ -17,9 +17,9 @@ ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 def test_dates_in_german_and_english() -> None:
     day = dt.date(2026, 12, 3)
-    assert formats.date_text(day, GERMAN) == "03.12.26"
-    assert formats.date_text(day, ENGLISH) == "12/3/26"
-    assert formats.date_text(QDate(2026, 12, 3), GERMAN) == "03.12.26"
+    assert formats.date_text(day, GERMAN) == "03.12.2026"
+    assert formats.date_text(day, ENGLISH) == "12/3/2026"
+    assert formats.date_text(QDate(2026, 12, 3), GERMAN) == "03.12.2026"
     assert formats.date_text(None) == ""
     assert formats.date_text(QDate(), GERMAN) == ""
 
@@ -28,8 +28,8 @@ def test_moments_are_shown_in_local_time() -> None:
     at = dt.datetime(2026, 12, 3, 9, 5, 7, tzinfo=dt.UTC)
     local = at.astimezone()
     text = formats.date_time_text(at, GERMAN, seconds=True)
-    assert text == f"{local:%d.%m.%y} {local:%H:%M:%S}"
-    assert formats.date_time_text(at, GERMAN) == f"{local:%d.%m.%y} {local:%H:%M}"
+    assert text == f"{local:%d.%m.%Y} {local:%H:%M:%S}"
+    assert formats.date_time_text(at, GERMAN) == f"{local:%d.%m.%Y} {local:%H:%M}"
     # A naive value from a backend without time zones is UTC.
     assert formats.date_time_text(at.replace(tzinfo=None), GERMAN) == formats.date_time_text(at, GERMAN)
     assert formats.date_time_text(None) == ""

@@ -8,7 +8,9 @@ scripted interaction service, which answers No — so nothing is ever deleted he
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +23,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -332,3 +336,47 @@ def test_every_icon_only_button_has_an_accessible_name(qtbot: QtBot, demo_window
         if not button.accessibleName().strip():
             unnamed.append(f"{button.objectName() or type(button).__name__} in {button.parentWidget()}")
     assert not unnamed, "icon-only buttons without an accessible name:\n" + "\n".join(unnamed)
+
+
+def page_mnemonics(page: QWidget) -> list[tuple[str, str]]:
+    """(letter, text) of the mnemonics a page shows: buttons, labels with a buddy, tabs."""
+    texts: list[str] = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            texts.append(widget.text())
+        elif isinstance(widget, QTabWidget):
+            texts.extend(widget.tabText(i) for i in range(widget.count()))
+    found = []
+    for text in texts:
+        match = re.search(r"&([^&\s])", text)
+        if match:
+            found.append((match.group(1).lower(), text))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_page_mnemonics_are_unique_and_leave_the_menu_bar_its_letters(
+    qtbot: QtBot, demo_window: MainWindow, language: LanguageManager, lang: str
+) -> None:
+    """E2: Alt+letter on a page reaches one control, and never instead of a menu."""
+    language.choose(lang)
+    qtbot.waitUntil(lambda: demo_window.file_menu.title() == ("&Datei" if lang == "de" else "&File"))
+    bar = {
+        m.group(1).lower()
+        for action in demo_window.menuBar().actions()
+        for m in [re.search(r"&([^&\s])", action.text())]
+        if m
+    }
+    problems = []
+    for page_id in PAGE_IDS:
+        page = show(qtbot, demo_window, page_id)
+        letters = page_mnemonics(page)
+        counts = Counter(letter for letter, _ in letters)
+        for letter, text in letters:
+            if letter in bar:
+                problems.append(f"{page_id}: {text!r} takes the menu bar's Alt+{letter.upper()}")
+            elif counts[letter] > 1:
+                problems.append(f"{page_id}: {text!r} shares Alt+{letter.upper()}")
+    assert not problems, "\n".join(problems)

@@ -27,4 +27,4 @@ def test_unsaved_form_input_survives_the_switch_both_ways(qtbot: QtBot, window: 
         assert (smtp.host.text(), smtp.port.value(), smtp.sender_edit.text(), naming.prefix_edit.text()) == typed
         assert naming.third_combo.currentIndex() == third
         assert window.current_page() is page  # no page was rebuilt
-    assert smtp.save_button.text() == "Sa&ve e-mail settings"
+    assert smtp.save_button.text() == "Save e-ma&il settings"

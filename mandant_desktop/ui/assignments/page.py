@@ -578,7 +578,7 @@ class AssignmentsPage(Page):
         self.heading.setText(self.title())
         self.unit_filter.set_label(self.tr("Org units"), self.tr("all"))
         self.user_filter.set_label(self.tr("Users"), self.tr("all"))
-        self.filter_button.setText(self.tr("&Filter"))
+        self.filter_button.setText(self.tr("Fil&ter"))
         self.reset_button.setText(self.tr("&Show all"))
         self.bulk_button.setText(self.tr("&Bulk edit"))
         self.bulk_button.setToolTip(self.tr("Add or remove several roles for several users in several units"))

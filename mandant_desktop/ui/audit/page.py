@@ -505,11 +505,11 @@ class AuditPage(Page):
         for label, text in zip(
             self._labels,
             (
-                QCoreApplication.translate("AuditPage", "&From:"),
+                QCoreApplication.translate("AuditPage", "Fro&m:"),
                 QCoreApplication.translate("AuditPage", "&To:"),
                 QCoreApplication.translate("AuditPage", "O&perator:"),
                 QCoreApplication.translate("AuditPage", "Object t&ype:"),
-                QCoreApplication.translate("AuditPage", "T&enant:"),
+                QCoreApplication.translate("AuditPage", "Te&nant:"),
             ),
             strict=True,
         ):

@@ -147,7 +147,7 @@ class RightsNamingSection(QGroupBox):
                 "(short name HD). Existing groups keep their names."
             )
         )
-        self.save_button.setText(self.tr("&Save naming"))
+        self.save_button.setText(self.tr("Save namin&g"))
 
 
 def _saved(service: RightsNamingService, operator: Operator, pattern: NamingPattern, version: int) -> bool:

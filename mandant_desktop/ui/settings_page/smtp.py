@@ -188,9 +188,9 @@ class SmtpSection(QGroupBox):
     def retranslateUi(self) -> None:
         self.setTitle(self.tr("E-mail and account activation"))
         texts = (
-            self.tr("SMTP &server:"),
+            self.tr("SMTP se&rver:"),
             self.tr("P&ort:"),
-            self.tr("Se&curity:"),
+            self.tr("Securit&y:"),
             self.tr("SMTP &user:"),
             self.tr("SMTP pass&word:"),
             self.tr("Sen&der address:"),
@@ -210,6 +210,6 @@ class SmtpSection(QGroupBox):
         self.portal_url.setToolTip(
             self.tr("The page of the customer portal that activation links open; the token is added to it.")
         )
-        self.save_button.setText(self.tr("Sa&ve e-mail settings"))
+        self.save_button.setText(self.tr("Save e-ma&il settings"))
         self.test_button.setText(self.tr("Send &test mail…"))
         self._password_hint()

@@ -1,0 +1,65 @@
+"""No user-visible text is set from a bare string literal (SPEC E1): every text call gets ``tr()``,
+``translate()`` or a variable, never ``"Save"`` itself. A static scan of ``mandant_desktop/ui``."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import mandant_desktop.ui as ui_package
+
+#: calls whose first argument is shown to the user
+TEXT_CALLS = {
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setWhatsThis",
+    "setStatusTip",
+    "setPlaceholderText",
+    "setTitle",
+    "setTabText",
+    "addTab",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "showMessage",
+    "setLabelText",
+    "setHorizontalHeaderLabels",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+}
+#: literals that are the same in every language: names of languages (each in itself), the product
+ALLOWED = {"Deutsch", "English", "Mandant Desktop", "Mandant Desktop — ", "—", "…", "−", "+", "×", "✕"}
+
+
+def _literal_texts(call: ast.Call) -> list[str]:
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    if name not in TEXT_CALLS:
+        return []
+    found = []
+    for arg in call.args[:2] if name in {"addTab", "setTabText", "QAction"} else call.args[:1]:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            text = arg.value.strip()
+            if any(ch.isalpha() for ch in text) and text not in ALLOWED and not text.startswith("<"):
+                found.append(text)
+    return found
+
+
+def test_no_text_is_set_from_a_bare_literal() -> None:
+    root = Path(ui_package.__file__).parent
+    offenders = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                offenders.extend(f"{path.relative_to(root)}:{node.lineno}: {text!r}" for text in _literal_texts(node))
+    assert not offenders, "texts without tr():\n" + "\n".join(offenders)
+
+
+def test_the_scan_catches_a_bare_literal_and_lets_tr_pass() -> None:
+    source = 'label.setText("Save")\nlabel.setText(self.tr("Save"))\nQPushButton("&OK", self)\nx.setToolTip(name)'
+    calls = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)]
+    assert sorted(text for call in calls for text in _literal_texts(call)) == ["&OK", "Save"]
