@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         for row, page_id in enumerate(self.navigation_model.page_ids()):
             page_cls = self.navigation_model.page_at(row)
             assert page_cls is not None
-            action = self.go_menu.addAction(icons.icon(page_cls.icon_name), _menu_text(page_cls.title()))
+            action = self.go_menu.addAction(icons.icon(page_cls.icon_name), _menu_text(page_cls.title(), row))
             if row < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, pid=page_id: self.show_page(pid))
@@ -515,12 +515,14 @@ class MainWindow(QMainWindow):
         for action, page_id in zip(self.go_menu.actions(), self.navigation_model.page_ids(), strict=False):
             page_cls = self.navigation_model.page_at(self.navigation_model.row_of(page_id))
             if page_cls is not None:
-                action.setText(_menu_text(page_cls.title()))
+                action.setText(_menu_text(page_cls.title(), self.navigation_model.row_of(page_id)))
 
 
-def _menu_text(title: str) -> str:
-    """A page title as menu text: a menu would take the "&" of "Contacts & lists" for a mnemonic."""
-    return title.replace("&", "&&")
+def _menu_text(title: str, row: int) -> str:
+    """A page title as an entry of Go to page, numbered as its Ctrl+digit: "&1 Tenants" … "1&0 Outbox"
+    (the number is the mnemonic in every language); the "&" of "Contacts & lists" is doubled."""
+    number = str(row + 1)
+    return f"{number[:-1]}&{number[-1]} {title.replace('&', '&&')}"
 
 
 def _status_label(name: str) -> QLabel:

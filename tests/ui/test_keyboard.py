@@ -380,3 +380,32 @@ def test_page_mnemonics_are_unique_and_leave_the_menu_bar_its_letters(
             elif counts[letter] > 1:
                 problems.append(f"{page_id}: {text!r} shares Alt+{letter.upper()}")
     assert not problems, "\n".join(problems)
+
+
+def menu_problems(menu: QMenu, path: str) -> list[str]:
+    """Entries of ``menu`` (and its submenus) without a mnemonic, or sharing one."""
+    problems = []
+    letters: list[str] = []
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        match = re.search(r"&([^&\s])", action.text())
+        if match is None:
+            problems.append(f"{path}: {action.text()!r} has no mnemonic")
+        else:
+            letters.append(match.group(1).lower())
+        if action.menu() is not None:
+            problems.extend(menu_problems(action.menu(), f"{path} → {action.text()}"))
+    problems.extend(f"{path}: Alt+{letter.upper()} twice" for letter, n in Counter(letters).items() if n > 1)
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_menu_entry_has_its_own_mnemonic(
+    qtbot: QtBot, demo_window: MainWindow, language: LanguageManager, lang: str
+) -> None:
+    """E2: the menu bar's menus and submenus, in English and German."""
+    language.choose(lang)
+    qtbot.waitUntil(lambda: demo_window.file_menu.title() == ("&Datei" if lang == "de" else "&File"))
+    problems = menu_problems(demo_window.menuBar(), "menu bar")  # type: ignore[arg-type]
+    assert not problems, "\n".join(problems)
