@@ -347,12 +347,15 @@ def database_is_empty(ctx: AppContext) -> bool:
     return users == 0 and tenants == 0
 
 
-def ensure_demo_data(ctx: AppContext, *, scale: str = "small", seed: int = 1) -> bool:
-    """Fill an empty database with demo data; True when it did (``make run``)."""
+def ensure_demo_data(
+    ctx: AppContext, *, scale: str = "small", seed: int = 1, translate: Callable[[str], str] | None = None
+) -> bool:
+    """Fill an empty database with demo data; True when it did (``make run``). ``translate``: the
+    language of the demo's mails (see :func:`~mandant_desktop.services.demo.generate_demo`)."""
     if not database_is_empty(ctx):
         return False
     from mandant_desktop.services.demo import generate_demo
 
     log.info("filling %s with %s demo data", ctx.display_url, scale)
-    generate_demo(ctx.engine, scale=scale, seed=seed)  # type: ignore[arg-type]
+    generate_demo(ctx.engine, scale=scale, seed=seed, translate=translate)  # type: ignore[arg-type]
     return True

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from mandant_desktop.db.models import (
     AccessLevel,
+    ActivationToken,
     AuditEntry,
     Base,
     Contact,
@@ -22,7 +23,9 @@ from mandant_desktop.db.models import (
     DistributionList,
     DistributionListMember,
     InheritanceSource,
+    MailStatus,
     OrgUnit,
+    OutboxMail,
     PersonRole,
     RightsGroup,
     RightsGroupKind,
@@ -35,8 +38,10 @@ from mandant_desktop.db.models import (
     UserKind,
     UserStatus,
 )
+from mandant_desktop.domain import mail_texts
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.domain.permissions import PREDEFINED_ROLES
+from mandant_desktop.services.activation import ActivationService
 from mandant_desktop.services.customers import CustomerQuery, CustomerService
 from mandant_desktop.services.demo import ADMIN_PASSWORD, ADMIN_USERNAME, generate_demo
 from mandant_desktop.services.operator import system_operator
@@ -293,14 +298,26 @@ def test_unknown_scale_is_refused(migrated_sqlite: MigratedDatabase) -> None:
         generate_demo(migrated_sqlite.engine, scale="huge")  # type: ignore[arg-type]
 
 
-_VOLATILE = {"created_at", "updated_at", "activated_at", "last_login_at", "expires_at", "password_hash", "at"}
+_VOLATILE = {
+    "created_at",
+    "updated_at",
+    "activated_at",
+    "last_login_at",
+    "expires_at",
+    "password_hash",
+    "at",
+    "sent_at",
+}
 
 
 def _snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     snapshot = {}
     with engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
-            columns = [c for c in table.columns if c.name not in _VOLATILE]
+            # A mail's body holds the link's expiry, a timestamp; its token shows in activation_token.
+            columns = [
+                c for c in table.columns if c.name not in _VOLATILE and (table.name, c.name) != ("outbox_mail", "body")
+            ]
             keys = list(table.primary_key.columns) or columns
             snapshot[table.name] = [tuple(row) for row in connection.execute(select(*columns).order_by(*keys))]
     return snapshot
@@ -321,3 +338,30 @@ def test_same_seed_same_data(tmp_path: Path) -> None:
         generate_demo(again.engine, scale="small", seed=7)
         with again.session_factory() as session:
             assert session.scalars(select(User.username).order_by(User.id)).all() != names
+
+
+def test_small_demo_fills_the_outbox(migrated_sqlite: MigratedDatabase) -> None:
+    """U4: the Outbox page has something to show: activation links and confirmations in the
+    operator's language, sent ones, one the recipient's server refused (with its German reason) and
+    one waiting; the waiting link is a real one (U2)."""
+    german = {mail_texts.ACTIVATION_SUBJECT: "Aktivieren Sie Ihr Konto"}
+    report = generate_demo(migrated_sqlite.engine, scale="small", seed=1, translate=lambda t: german.get(t, t))
+    with migrated_sqlite.session_factory() as session:
+        mails = session.scalars(select(OutboxMail).order_by(OutboxMail.created_at)).all()
+        assert report.counts["outbox_mail"] == len(mails) >= 5
+        statuses = [mail.status for mail in mails]
+        assert statuses.count(MailStatus.FAILED) == 1
+        assert statuses.count(MailStatus.QUEUED) == 1
+        assert statuses.count(MailStatus.SENT) == len(mails) - 2
+        assert all((mail.sent_at is not None) == (mail.status == MailStatus.SENT) for mail in mails)
+        failed = next(mail for mail in mails if mail.status == MailStatus.FAILED)
+        assert failed.error is not None and "Postfach nicht vorhanden" in failed.error
+        assert {mail.subject for mail in mails} == {"Aktivieren Sie Ihr Konto", mail_texts.CONFIRMATION_SUBJECT}
+        waiting = next(mail for mail in mails if mail.status == MailStatus.QUEUED)
+        user = session.scalars(select(User).where(User.email == waiting.recipient)).one()
+        assert user.status == UserStatus.PENDING
+        assert session.scalar(
+            select(func.count()).select_from(ActivationToken).where(ActivationToken.user_id == user.id)
+        )
+    token = waiting.body.split("token=", 1)[1].split()[0]
+    assert ActivationService(migrated_sqlite.session_factory).token_info(token).username == user.username

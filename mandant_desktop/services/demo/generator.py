@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ from mandant_desktop.services.demo.audit import make_audit_history
 from mandant_desktop.services.demo.config import SCALES, Scale, ScaleConfig
 from mandant_desktop.services.demo.context import DemoContext, TableRows, chunked
 from mandant_desktop.services.demo.customers import make_customers
+from mandant_desktop.services.demo.mails import make_outbox
 from mandant_desktop.services.demo.org import build_org_tree, plan_roles
 from mandant_desktop.services.demo.people import (
     ADMIN_PASSWORD,
@@ -96,6 +98,7 @@ STAGE_MESSAGES: dict[str, str] = {
     "distribution_list_member": "Filling distribution lists",
     "template": "Creating templates",
     "audit_log": "Writing the change history",
+    "outbox_mail": "Filling the outbox",
 }
 
 
@@ -120,13 +123,15 @@ def generate_demo(
     progress: StageProgress | None = None,
     cancel: CancelCheck | None = None,
     operator: Operator | None = None,
+    translate: Callable[[str], str] | None = None,
 ) -> DemoReport:
     """Generate demo data into ``engine``'s database, which must be migrated and hold no tenants,
     users or org units. Deterministic for a seed, apart from timestamps and the salted hash.
 
     The operator is ``admin`` with password ``mandant-demo``. Raises :class:`DomainError` when the
     database is not empty and :class:`OperationCancelledError` when ``cancel()`` turned true;
-    nothing is written in either case.
+    nothing is written in either case. ``translate`` turns the mail texts of the outbox into the
+    operator's language (as the mail services' ``translate`` does); without it they stay English.
     """
     config = SCALES.get(scale)
     if config is None:
@@ -143,7 +148,7 @@ def generate_demo(
         connection = uow.session.connection()
         _refuse_unless_empty(connection)
         ctx = _context(connection, config, random.Random(seed), password_hash, actor.username)
-        tables = _plan(ctx, is_cancelled)
+        tables = _plan(ctx, is_cancelled, seed, translate or _same)
         # Customers enter the search index in one statement at the end (five times faster on SQLite).
         with filled_in_bulk(connection):
             counts = _insert_all(connection, tables, report, is_cancelled)
@@ -161,6 +166,10 @@ def generate_demo(
     seconds = time.perf_counter() - started
     log.info("demo data (%s, seed %d): %d rows in %.1f s", scale, seed, sum(counts.values()), seconds)
     return DemoReport(scale=scale, seed=seed, counts=counts, seconds=seconds)
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _no_progress(_message: str, _fraction: float) -> None:
@@ -231,7 +240,7 @@ def _context(
     )
 
 
-def _plan(ctx: DemoContext, is_cancelled: CancelCheck) -> list[TableRows]:
+def _plan(ctx: DemoContext, is_cancelled: CancelCheck, seed: int, translate: Callable[[str], str]) -> list[TableRows]:
     """Every row, in an order that satisfies the foreign keys."""
     usernames, emails = UniqueNames(), UniqueNames()
     tenants = make_tenants(ctx)
@@ -258,6 +267,7 @@ def _plan(ctx: DemoContext, is_cancelled: CancelCheck) -> list[TableRows]:
     _check(is_cancelled)
     access = tenant_access_rows(ctx, tenants, staff)
     tokens = activation_token_rows(ctx, staff.pending)
+    outbox = make_outbox(ctx, staff, tokens, seed, translate)
     members = customers.member_rows()
     sources = roles.source_rows(ctx)
 
@@ -284,6 +294,7 @@ def _plan(ctx: DemoContext, is_cancelled: CancelCheck) -> list[TableRows]:
         rows("distribution_list_member", press.list_members),
         rows("template", press.templates),
         rows("audit_log", make_audit_history(ctx, tenants, staff, customers)),
+        rows("outbox_mail", outbox),
     ]
 
 
