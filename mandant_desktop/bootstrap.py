@@ -294,6 +294,17 @@ class AppContext:
         verify_connection(self.engine)
 
 
+def configure_mappers_in_background() -> None:
+    """While the log-in dialog waits for the user, let SQLAlchemy configure the ORM mappers (it
+    would on the first query after the password, a twentieth of a second or more). It takes its
+    own lock, so a query that comes first simply waits for it (issue 8)."""
+    import threading
+
+    from sqlalchemy.orm import configure_mappers
+
+    threading.Thread(target=configure_mappers, name="configure-mappers", daemon=True).start()
+
+
 def open_database(
     url: str,
     *,

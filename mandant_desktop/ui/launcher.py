@@ -14,7 +14,6 @@ import logging
 import os
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -103,7 +102,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
                     ),
                 )
             candidate, owned = owned, None  # log_in owns it now and closes it when the user gives up
-            _configure_mappers_in_background()
+            bootstrap.configure_mappers_in_background()
             result = log_in(candidate, connections)
             if result is None:
                 return EXIT_OK
@@ -158,15 +157,6 @@ def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext, run
             return checked.result()
         except DomainError as exc:
             raise LaunchError(EXIT_REFUSED, message_for(exc)) from None
-
-
-def _configure_mappers_in_background() -> None:
-    """While the log-in dialog waits for the user, let SQLAlchemy configure the ORM mappers (it
-    would on the first query after the password, a twentieth of a second or more). It takes its
-    own lock, so a query that comes first simply waits for it (issue 8)."""
-    from sqlalchemy.orm import configure_mappers
-
-    threading.Thread(target=configure_mappers, name="configure-mappers", daemon=True).start()
 
 
 def _import_window_modules(page_id: object) -> None:
