@@ -135,7 +135,49 @@ def _contact_import(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> 
     return ImportDialog(CHOICES, "kontakte.xlsx")
 
 
+def _tenant(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
+    return TenantDialog(app[0].services.tenants, app[1], [])
+
+
+def _move(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.org_units.dialogs import MoveDialog
+
+    return MoveDialog("Vertrieb", lambda _parent: [], lambda _text: [], None)
+
+
+def _actor(app: tuple[bootstrap.AppContext, Operator]) -> object:
+    from mandant_desktop.ui.customers.common import Actor
+
+    return Actor(app[0].services, app[1])
+
+
+def _create_customer(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.customers.create_dialog import CreateCustomerDialog
+
+    return CreateCustomerDialog(_actor(app), [(1, "Presse Nord")])  # type: ignore[arg-type]
+
+
+def _select_agency(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.customers.agency_dialogs import SelectAgencyDialog
+
+    return SelectAgencyDialog(_actor(app))  # type: ignore[arg-type]
+
+
+def _contact_person(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.services.contact_persons import AssignmentState
+    from mandant_desktop.ui.customers.contact_person_dialog import AssignContactPersonDialog
+
+    return AssignContactPersonDialog(_actor(app), [1, 2], AssignmentState((), (), 2))  # type: ignore[arg-type]
+
+
 FACTORIES: dict[str, Factory] = {
+    "customers.contact_person_dialog.AssignContactPersonDialog": _contact_person,
+    "tenants.tenant_dialog.TenantDialog": _tenant,
+    "org_units.dialogs.MoveDialog": _move,
+    "customers.create_dialog.CreateCustomerDialog": _create_customer,
+    "customers.agency_dialogs.SelectAgencyDialog": _select_agency,
     "about_dialog.AboutDialog": _about,
     "connection_dialog.ConnectionDialog": _connection,
     "login_dialog.LoginDialog": _login,
@@ -154,22 +196,17 @@ NO_FACTORY_YET = {
     "account_dialog.AccountDialog": "base class of the login and first-administrator dialogs",
     "first_admin_dialog.FirstAdminDialog": "needs an empty database",
     "tenants.form_dialog.FormDialog": "base class",
-    "tenants.tenant_dialog.TenantDialog": "needs the tenant service and rows",
     "contacts.dialogs._Dialog": "base class",
     "contacts.dialogs.RoleDialog": "needs a contact's role rows",
     "contacts.dialogs.ListDialog": "needs role rows and members",
     "customers.common.CustomerDialog": "base class",
     "customers.delete_dialog.DeleteCustomerDialog": "needs a customer actor",
     "customers.properties_dialog.CustomerPropertiesDialog": "needs a customer actor",
-    "customers.agency_dialogs.SelectAgencyDialog": "needs a customer actor",
     "customers.agency_dialogs.AgencyInfoDialog": "needs a customer actor",
-    "customers.contact_person_dialog.AssignContactPersonDialog": "needs a customer actor",
-    "customers.create_dialog.CreateCustomerDialog": "needs a customer actor",
     "customers.contacts_dialog.CreateContactDialog": "needs a customer actor",
     "customers.contacts_dialog.CustomerContactsDialog": "needs a customer actor",
     "customers.access_rights_dialog.AccessRightsDialog": "needs a customer actor",
     "org_units.explain.ExplainDialog": "needs the explain service",
-    "org_units.dialogs.MoveDialog": "needs the org unit tree loader",
     "users.rights_groups.AddMembersDialog": "needs a page context",
     "imports.dialog.ImportDialog": "needs the import service",
 }

@@ -409,3 +409,19 @@ def test_every_menu_entry_has_its_own_mnemonic(
     qtbot.waitUntil(lambda: demo_window.file_menu.title() == ("&Datei" if lang == "de" else "&File"))
     problems = menu_problems(demo_window.menuBar(), "menu bar")  # type: ignore[arg-type]
     assert not problems, "\n".join(problems)
+
+
+def test_ctrl_s_saves_the_settings_section_with_the_cursor(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """E2: Ctrl+S on the settings page saves the form the cursor is in, and says where it is not."""
+    page = show(qtbot, demo_window, "settings")
+    naming = page.naming_section  # type: ignore[attr-defined]
+    naming.prefix_edit.setText("RG")
+    press(qtbot, naming.prefix_edit, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: naming.message.isVisible())
+    assert not naming.message.is_error
+    naming.load()
+    settle(qtbot)
+    assert naming.prefix_edit.text() == "RG"
+    demo_window.statusBar().clearMessage()
+    press(qtbot, page.language_combo, Qt.Key.Key_S, CTRL)  # type: ignore[attr-defined]
+    assert "Ctrl+S" in demo_window.statusBar().currentMessage()

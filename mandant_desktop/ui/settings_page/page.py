@@ -119,6 +119,10 @@ class SettingsPage(Page):
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.save_focused_section)
+        # A reader of the settings has nothing to save (S1): the key stays without effect.
+        self.save_action.setEnabled(
+            self.smtp_section.save_button.isEnabled() or self.naming_section.save_button.isEnabled()
+        )
         self.addAction(self.save_action)
 
         self.show_connection()
