@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -49,14 +49,21 @@ def tenant_combo(choices: list[TenantChoice], current: tuple[int, str] | None) -
 
 
 class _Dialog(FormDialog):
+    #: the width a dialog opens with at least; narrower when the user wants, down to what its layout needs
+    WIDTH = 460
+
     def __init__(self, parent: QWidget | None, *, read_only: bool, may_edit: bool = True) -> None:
         super().__init__(parent)
-        self.setMinimumWidth(460)
         # Read only for an object of a read-only tenant (T8) and for an operator without the right
         # to change contacts (S1): the service would refuse the save, so the dialog offers none.
         self.read_only = read_only or not may_edit
         self.may_edit = may_edit
         self.saved_id: int | None = None
+
+    def sizeHint(self) -> QSize:
+        # Not setMinimumWidth: an explicit minimum replaces the layout's, and the import dialog's
+        # German radio button texts were cut where the screen left less than their width.
+        return super().sizeHint().expandedTo(QSize(self.WIDTH, 0))
 
     def lock(self, *widgets: QWidget) -> None:
         for widget in widgets:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -205,6 +208,21 @@ class DeleteUnitDialog(QDialog):
         return "delete" if self.delete_button.isChecked() else "lift"
 
 
+def fit_placeholder(edit: QLineEdit) -> None:
+    """Make ``edit`` at least as wide as its placeholder, its label here (the German one is long), with
+    room for the clear button."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    margins = edit.textMargins()
+    # Qt's line edits keep two pixels of horizontal margin on each side of the text.
+    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + margins.left() + margins.right() + 4
+    size = edit.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit, option, QSize(text, edit.sizeHint().height()), edit
+    )
+    clear = edit.findChild(QToolButton)
+    edit.setMinimumWidth(size.width() + (clear.sizeHint().width() if clear is not None else 0))
+
+
 class UnitPicker(QWidget):
     """A search field over a lazy tree of units (name column only), for choosing one unit."""
 
@@ -216,6 +234,7 @@ class UnitPicker(QWidget):
         self.search.setObjectName("unitPickerSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Find org unit (Enter)…"))
+        fit_placeholder(self.search)
         self.view = QTreeView()
         self.view.setObjectName("unitPickerTree")
         self.view.setModel(self.model)

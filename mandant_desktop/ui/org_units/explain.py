@@ -119,7 +119,8 @@ class ExplainDialog(QDialog):
         splitter.addWidget(self.picker)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 760])
+        # The picker as wide as its search field needs (the German placeholder is long).
+        splitter.setSizes([max(260, self.picker.minimumSizeHint().width()), 760])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
