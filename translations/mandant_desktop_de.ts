@@ -1509,7 +1509,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Externer &amp;Administrator (Mitglied von RemoteAdministrators)</translation>
     </message>
     <message>
-        <source>Create &amp;user</source>
+        <source>Create u&amp;ser</source>
         <translation>Ben&amp;utzer anlegen</translation>
     </message>
 </context>
@@ -3205,7 +3205,7 @@ Betreff: %2</translation>
         <translation>St&amp;raße:</translation>
     </message>
     <message>
-        <source>P&amp;ostal code:</source>
+        <source>Po&amp;stal code:</source>
         <translation>&amp;PLZ:</translation>
     </message>
     <message>

@@ -39,7 +39,7 @@ from pytestqt.qtbot import QtBot
 import mandant_desktop.ui as ui_package
 from mandant_desktop import bootstrap
 from mandant_desktop.services.assignments import RoleChoice
-from mandant_desktop.services.contacts import TenantChoice
+from mandant_desktop.services.contacts import RoleRow, TenantChoice
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.org_units import InheritImpact
 from mandant_desktop.services.profiles import ProfileStore
@@ -162,6 +162,7 @@ def _create_customer(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> 
 def _select_agency(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
     from mandant_desktop.ui.customers.agency_dialogs import SelectAgencyDialog
 
+    _customers(app)  # an agency in the list: Tab must leave the table
     return SelectAgencyDialog(_actor(app))  # type: ignore[arg-type]
 
 
@@ -172,7 +173,139 @@ def _contact_person(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> Q
     return AssignContactPersonDialog(_actor(app), [1, 2], AssignmentState((), (), 2))  # type: ignore[arg-type]
 
 
+def _customers(app: tuple[bootstrap.AppContext, Operator]) -> dict[str, int]:
+    """The widget tests' customers (customerhelpers.seed_for_ui): number → id."""
+    from customerhelpers import seed_for_ui
+
+    return seed_for_ui(app[0].session_factory, app[1].id or 0).customers
+
+
+def _delete_customer(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.services.customers import CustomerQuery
+    from mandant_desktop.ui.customers.delete_dialog import DeleteCustomerDialog
+
+    _customers(app)
+    rows = app[0].services.customers.rows(app[1], CustomerQuery(), 0, 2)
+    return DeleteCustomerDialog(_actor(app), rows, 3)  # type: ignore[arg-type]
+
+
+def _customer_properties(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDialog
+
+    details = app[0].services.customers.details(app[1], _customers(app)["12346"])
+    return CustomerPropertiesDialog(_actor(app), details)  # type: ignore[arg-type]
+
+
+def _agency_info(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.customers.agency_dialogs import AgencyInfoDialog
+
+    return AgencyInfoDialog(_actor(app), _customers(app)["200"], "Werbeagentur Licht (200)")  # type: ignore[arg-type]
+
+
+def _create_contact(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.customers.contacts_dialog import CreateContactDialog
+
+    return CreateContactDialog(_actor(app), _customers(app)["12345"])  # type: ignore[arg-type]
+
+
+def _customer_contacts(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.services.customer_contacts import NewContact
+    from mandant_desktop.ui.customers.contacts_dialog import CustomerContactsDialog
+
+    services, operator = app[0].services, app[1]
+    heidelberg = _customers(app)["12345"]
+    services.customer_contacts.create_contact(operator, heidelberg, NewContact("Becker", "Bea", "Einkauf"))
+    dialog = CustomerContactsDialog(_actor(app), services.customers.details(operator, heidelberg))  # type: ignore[arg-type]
+    dialog.external_check.setChecked(True)  # the contact's new portal user: every input enabled
+    return dialog
+
+
+def _access_rights(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
+
+    services, operator = app[0].services, app[1]
+    details = services.customers.details(operator, _customers(app)["12345"])
+    assert details.group_id is not None
+    group = services.rights_groups.details(operator, details.group_id)
+    return AccessRightsDialog(_actor(app), group, "12345 – Heidelberg")  # type: ignore[arg-type]
+
+
+def _role_row() -> RoleRow:
+    return RoleRow(
+        1, 7, 1, "Presse Nord", 3, "Anna Becker", "Stadtwerke", "Pressesprecherin",
+        "anna@example.org", None, "Hauptstraße 1", "69117", "Heidelberg", True, False,
+    )  # fmt: skip
+
+
+def _role(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.contacts.dialogs import RoleDialog
+
+    return RoleDialog(lambda *_args: 1, CHOICES, "Anna Becker")
+
+
+def _list(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.contacts.dialogs import ListDialog
+
+    return ListDialog(lambda *_args: 1, CHOICES, [_role_row()], set())
+
+
+def _first_admin(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    """Built on any database: the dialog asks only when OK is pressed."""
+    from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
+
+    return FirstAdminDialog(app[0])
+
+
+def _explain(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader
+
+    service, operator = app[0].services.org_units, app[1]
+    service.add(operator, None, "Zentrale")
+    return ExplainDialog(
+        "admin",
+        lambda unit_id: service.explain(operator, operator.id or 0, unit_id),
+        children_loader(service, operator),
+        lambda text: service.search(operator, text),
+        None,
+    )
+
+
+class _MembersContext:
+    """What the add-members dialog uses of a page context."""
+
+    def __init__(self, app: tuple[bootstrap.AppContext, Operator]) -> None:
+        self.app, self.operator = app
+
+    def current_operator(self) -> Operator:
+        return self.operator
+
+
+def _add_members(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.users.rights_groups import AddMembersDialog
+
+    return AddMembersDialog(_MembersContext(app))  # type: ignore[arg-type]
+
+
+def _import(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.services.imports import ImportKind
+    from mandant_desktop.ui.imports.dialog import ImportDialog
+
+    return ImportDialog(app[0].services.imports, app[1], ImportKind.USERS)
+
+
 FACTORIES: dict[str, Factory] = {
+    "customers.delete_dialog.DeleteCustomerDialog": _delete_customer,
+    "customers.properties_dialog.CustomerPropertiesDialog": _customer_properties,
+    "customers.agency_dialogs.AgencyInfoDialog": _agency_info,
+    "customers.contacts_dialog.CreateContactDialog": _create_contact,
+    "customers.contacts_dialog.CustomerContactsDialog": _customer_contacts,
+    "customers.access_rights_dialog.AccessRightsDialog": _access_rights,
+    "contacts.dialogs.RoleDialog": _role,
+    "contacts.dialogs.ListDialog": _list,
+    "first_admin_dialog.FirstAdminDialog": _first_admin,
+    "org_units.explain.ExplainDialog": _explain,
+    "users.rights_groups.AddMembersDialog": _add_members,
+    "imports.dialog.ImportDialog": _import,
     "customers.contact_person_dialog.AssignContactPersonDialog": _contact_person,
     "tenants.tenant_dialog.TenantDialog": _tenant,
     "org_units.dialogs.MoveDialog": _move,
@@ -191,24 +324,12 @@ FACTORIES: dict[str, Factory] = {
     "contacts.dialogs.ImportDialog": _contact_import,
 }
 
-#: dialogs whose factory needs a populated service or an actor; each still to be added here
+#: abstract base classes: never shown on their own, each concrete subclass is walked above
 NO_FACTORY_YET = {
     "account_dialog.AccountDialog": "base class of the login and first-administrator dialogs",
-    "first_admin_dialog.FirstAdminDialog": "needs an empty database",
     "tenants.form_dialog.FormDialog": "base class",
     "contacts.dialogs._Dialog": "base class",
-    "contacts.dialogs.RoleDialog": "needs a contact's role rows",
-    "contacts.dialogs.ListDialog": "needs role rows and members",
     "customers.common.CustomerDialog": "base class",
-    "customers.delete_dialog.DeleteCustomerDialog": "needs a customer actor",
-    "customers.properties_dialog.CustomerPropertiesDialog": "needs a customer actor",
-    "customers.agency_dialogs.AgencyInfoDialog": "needs a customer actor",
-    "customers.contacts_dialog.CreateContactDialog": "needs a customer actor",
-    "customers.contacts_dialog.CustomerContactsDialog": "needs a customer actor",
-    "customers.access_rights_dialog.AccessRightsDialog": "needs a customer actor",
-    "org_units.explain.ExplainDialog": "needs the explain service",
-    "users.rights_groups.AddMembersDialog": "needs a page context",
-    "imports.dialog.ImportDialog": "needs the import service",
 }
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QPlainTextEdit, QTextEdit, QAbstractItemView)

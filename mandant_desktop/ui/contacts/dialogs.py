@@ -292,7 +292,7 @@ class RoleDialog(_Dialog):
             self.tr("&E-mail:"),
             self.tr("&Phone:"),
             self.tr("St&reet:"),
-            self.tr("P&ostal code:"),
+            self.tr("Po&stal code:"),  # not P&ostal: &Organisation has the O here
             self.tr("&City:"),
         )
         for label, text in zip(self._labels, texts, strict=True):

@@ -130,6 +130,7 @@ class CustomerContactsDialog(CustomerDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # E2: Tab leaves the table, the arrow keys move in it
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -322,5 +323,5 @@ class CustomerContactsDialog(CustomerDialog):
             label.setText(text)
         self.password_edit.setPlaceholderText(self.tr("at least 6 characters"))
         self.admin_check.setText(self.tr("External &administrator (member of RemoteAdministrators)"))
-        self.create_user_button.setText(self.tr("Create &user"))
+        self.create_user_button.setText(self.tr("Create u&ser"))
         self._update_users_area()

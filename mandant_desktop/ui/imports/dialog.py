@@ -115,6 +115,7 @@ class ImportDialog(QDialog):
         self.rows.setObjectName("importErrors")
         self.rows.setModel(self.rows_model)
         self.rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows.setTabKeyNavigation(False)  # E2: Tab leaves the table, the arrow keys move in it
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows.verticalHeader().setVisible(False)
         self.rows.horizontalHeader().setStretchLastSection(True)

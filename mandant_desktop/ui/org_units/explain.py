@@ -96,6 +96,7 @@ class ExplainDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # E2: Tab leaves the table, the arrow keys move in it
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         # "Why" takes the room that is left; the short columns, "Assigned on" among them, are as
