@@ -6,7 +6,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mandant_desktop.ui import icons, theme
 
@@ -15,6 +25,19 @@ if TYPE_CHECKING:
 
 #: opens the connection dialog; returns the newly opened database, or None when nothing changed
 ChooseDatabase = Callable[[QWidget], "AppContext | None"]
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date edit whose minimum date means "no date", shown as its special value text.
+
+    E2: Tab must leave it while that text shows. QDateTimeEdit moves Tab between the day, month and
+    year of the date, but over the special text it finds no section to end on and keeps the focus.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.specialValueText() and self.date() == self.minimumDate():
+            return QAbstractSpinBox.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
 
 
 class MessageLabel(QLabel):

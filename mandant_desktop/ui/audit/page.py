@@ -46,6 +46,7 @@ from mandant_desktop.ui.audit.model import (
     local_time,
     object_type_text,
 )
+from mandant_desktop.ui.forms import OptionalDateEdit
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
@@ -280,7 +281,7 @@ class AuditPage(Page):
         self.refresh()
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = OptionalDateEdit()
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)

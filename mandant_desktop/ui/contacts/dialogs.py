@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from mandant_desktop.domain.tenant_access import MASK
 from mandant_desktop.services.contacts import ContactInput, ContactRow, RoleInput, RoleRow, TenantChoice
 from mandant_desktop.services.lists import OnClash, TemplateRow
 from mandant_desktop.ui.contacts.models import PickerModel
-from mandant_desktop.ui.forms import line_edit
+from mandant_desktop.ui.forms import OptionalDateEdit, line_edit
 from mandant_desktop.ui.tenants.form_dialog import FormDialog
 
 NO_BIRTHDAY = QDate(1900, 1, 1)
@@ -108,7 +107,7 @@ class ContactDialog(_Dialog):
         self.street = line_edit("contactStreet", max_length=200)
         self.postal_code = line_edit("contactPostalCode", max_length=20)
         self.city = line_edit("contactCity", max_length=100)
-        self.birthday = QDateEdit()
+        self.birthday = OptionalDateEdit()
         self.birthday.setObjectName("contactBirthday")
         self.birthday.setCalendarPopup(True)
         self.birthday.setMinimumDate(NO_BIRTHDAY)

@@ -7,6 +7,8 @@ dialog closes only when the save went through.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError, ValidationError
@@ -30,6 +32,26 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
         #: service field name → the widget that edits it
         self.fields: dict[str, QWidget] = {}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # E2: the button box is made before the subclass's inputs, so it heads the focus chain and
+        # Qt would open the form with the focus on OK. Start at the first input instead; Tab still
+        # reaches OK and Cancel last.
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if focus is not None and not self.buttons.isAncestorOf(focus):
+            return
+        widget = self.buttons.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled()
+                and widget.isVisibleTo(self)
+                and not self.buttons.isAncestorOf(widget)
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def save(self) -> None:
         """Call the service; raise a DomainError to refuse."""
