@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
@@ -197,3 +198,14 @@ def test_opening_the_page_loads_the_entries_once(
     loaded(found)
     assert len(counts) == 1
     assert found.model.total >= 20
+
+
+def test_tab_leaves_a_date_filter_showing_any(page: AuditPage, qtbot: QtBot) -> None:
+    """E2: Tab goes on from the "since" and "until" dates while they show "any" (no date); a
+    QDateEdit would move among the sections of a date it does not show and keep the focus."""
+    for edit in (page.since, page.until):
+        assert edit.date() == NO_DATE and edit.text() == edit.specialValueText()
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert not edit.hasFocus()
