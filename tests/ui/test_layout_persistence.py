@@ -167,7 +167,11 @@ def test_layout_of_every_page_comes_back_after_a_restart(
             _reveal(widget)
             want = expected[(page_id, widget.objectName())]
             if isinstance(widget, QSplitter):
-                assert widget.sizes() == want, (page_id, widget.objectName())
+                # The handles are where the user left them; the last pane takes up whatever the
+                # page's width differs by (a page's minimum can change by a few pixels with what
+                # its background load filled in, which depends on timing under load).
+                assert isinstance(want, list)
+                assert widget.sizes()[:-1] == want[:-1], (page_id, widget.objectName(), widget.sizes(), want)
                 continue
             header = view_header(widget)
             width, sort = want  # type: ignore[misc]
