@@ -73,17 +73,7 @@ def bulk_insert(report: Report, large: str, _small: str, runs: int) -> None:
                     connection.execute(insert(table), rows[first : first + CHUNK_ROWS])
             ours.append(time.perf_counter() - start)
             engine.dispose()
-            plain = sqlite3.connect(theirs)
-            plain.execute("PRAGMA foreign_keys=ON")  # as the application's connections
-            plain.execute("PRAGMA journal_mode=WAL")
-            plain.execute("PRAGMA synchronous=NORMAL")
-            values = [tuple(r[c] for c in columns) for r in rows]
-            sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            start = time.perf_counter()
-            with plain:
-                plain.executemany(sql, values)
-            raw.append(time.perf_counter() - start)
-            plain.close()
+            raw.append(_raw_executemany(theirs, table.name, columns, rows))
             log(f"insert {len(rows)} rows: ours {ours[-1]:.2f} s, raw {raw[-1]:.2f} s")
     source.dispose()
     ours_s, ours_all = median_of(ours)
@@ -142,17 +132,7 @@ def bulk_insert_customers(report: Report, large: str, _small: str, runs: int) ->
             ours.append(ours_into(Path(scratch) / f"ours{run}.sqlite", in_bulk=True))
             theirs = Path(scratch) / f"raw{run}.sqlite"
             _fresh_schema(theirs, large, ("tenant",))
-            plain = sqlite3.connect(theirs)
-            plain.execute("PRAGMA foreign_keys=ON")
-            plain.execute("PRAGMA journal_mode=WAL")
-            plain.execute("PRAGMA synchronous=NORMAL")
-            values = [tuple(r[c] for c in columns) for r in rows]
-            sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-            start = time.perf_counter()
-            with plain:
-                plain.executemany(sql, values)
-            raw.append(time.perf_counter() - start)
-            plain.close()
+            raw.append(_raw_executemany(theirs, table.name, columns, rows))
             log(f"insert {len(rows)} customers: ours {ours[-1]:.2f} s, raw {raw[-1]:.2f} s, trigger {trigger_s:.2f} s")
     ours_s, ours_all = median_of(ours)
     raw_s, raw_all = median_of(raw)
@@ -301,3 +281,19 @@ def export_assignments(report: Report, large: str, _small: str, _runs: int) -> N
             "scope": "all assignments" if user_ids is None else f"the assignments of users 1-{EXPORT_USERS}",
         },
     )
+
+
+def _raw_executemany(path: Path, table: str, columns: list[str], rows: list[dict[str, Any]]) -> float:
+    """Seconds for plain ``sqlite3.executemany`` of ``rows`` into ``path``: the bulk figures' peer."""
+    plain = sqlite3.connect(path)
+    plain.execute("PRAGMA foreign_keys=ON")  # as the application's connections
+    plain.execute("PRAGMA journal_mode=WAL")
+    plain.execute("PRAGMA synchronous=NORMAL")
+    values = [tuple(r[c] for c in columns) for r in rows]
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    start = time.perf_counter()
+    with plain:
+        plain.executemany(sql, values)
+    elapsed = time.perf_counter() - start
+    plain.close()
+    return elapsed
