@@ -2,7 +2,8 @@
 is usable (issue 8: ``startup``; SPEC section 9 start-up, S1 log-in through the environment).
 
 openpyxl (with lxml and defusedxml) belongs to exports and imports, Alembic to schema upgrades,
-keyring to saved passwords, smtplib to mail; the pages not shown first are imported when opened.
+keyring to saved passwords, smtplib to mail; the pages not shown first are imported when opened, and
+so are the dialogs (about, connection, log-in) when a start does not show them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ HEAVY = (
     "mandant_desktop.ui.org_units.page",
     "mandant_desktop.ui.customers.page",
     "mandant_desktop.ui.audit.page",
+    # dialogs a start without the log-in dialog does not show
+    "mandant_desktop.ui.about_dialog",
+    "mandant_desktop.ui.connection_dialog",
+    "mandant_desktop.ui.login_dialog",
+    "mandant_desktop.ui.first_admin_dialog",
 )
 
 # Replaces QApplication.exec: once the main window has painted and the event loop is idle, print
