@@ -78,12 +78,24 @@ class PermissionIndex:
         return codes
 
     def _expand(self) -> dict[int, frozenset[str]]:
-        if len(self.units_of_role) == 1:  # the common case, built in C
+        if len(self.units_of_role) == 1:  # the common case: one group, no set to build
             ((role, units),) = self.units_of_role.items()
             codes = self.codes_of_role[role]
             return dict.fromkeys(units, codes) if codes else {}
-        roles_here: dict[int, tuple[int, ...]] = {}
+        # Split the units into groups holding the same roles with set operations (a few roles,
+        # thousands of units: the work stays in C), then give each group its codes at once.
+        groups: list[tuple[tuple[int, ...], frozenset[int]]] = [((), frozenset().union(*self.units_of_role.values()))]
         for role, units in self.units_of_role.items():
-            for unit in units:
-                roles_here[unit] = (*roles_here.get(unit, ()), role)
-        return {unit: codes for unit, roles in roles_here.items() if (codes := self._codes_of(roles))}
+            split: list[tuple[tuple[int, ...], frozenset[int]]] = []
+            for roles, members in groups:
+                holding, lacking = members & units, members - units
+                if holding:
+                    split.append(((*roles, role), holding))
+                if lacking:
+                    split.append((roles, lacking))
+            groups = split
+        by_unit: dict[int, frozenset[str]] = {}
+        for roles, members in groups:
+            if codes := self._codes_of(roles):
+                by_unit.update(dict.fromkeys(members, codes))
+        return by_unit
