@@ -513,6 +513,81 @@ def test_the_model_alone_loads_on_a_worker(qtbot: QtBot, qtmodeltester: Any) -> 
     qtmodeltester.check(model)
 
 
+def small_tree_model(qtbot: QtBot, fail_for: int | None = None, **options: Any) -> OrgUnitTreeModel:
+    """The model alone over A (with A1, A2) and B, the top level loaded; asking for the children
+    of ``fail_for`` raises."""
+    from mandant_desktop.domain.errors import DomainError
+    from mandant_desktop.services.org_units import UnitNode
+
+    units = {
+        None: [UnitNode(1, None, "A", 0, 2), UnitNode(2, None, "B", 0, 0)],
+        1: [UnitNode(11, 1, "A1", 1, 0), UnitNode(12, 1, "A2", 1, 0)],
+    }
+
+    def children(parent: int | None) -> list[UnitNode]:
+        if parent is not None and parent == fail_for:
+            raise DomainError("gone")
+        return units.get(parent, [])
+
+    model = OrgUnitTreeModel(
+        children, None, columns=3, load_all=lambda: [unit for level in units.values() for unit in level], **options
+    )
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading())
+    return model
+
+
+def test_the_model_answers_qt_by_internal_id_and_column(qtbot: QtBot, qtmodeltester: Any) -> None:
+    """Issue 8 ("expand all" asks the model about every unit): an invalid index means the top
+    level, an index of another column has no children, rows out of range give invalid indexes;
+    flags follow drag_enabled (A9), data answers its roles only."""
+    model = small_tree_model(qtbot)
+    a = model.index(0, 0)
+    assert model.rowCount() == 2 and model.hasChildren() and model.hasChildren(a)
+    assert not model.hasChildren(model.index(1, 0))  # B has no children (child_count 0)
+    assert model.canFetchMore(a) and not model.canFetchMore(model.index(1, 0))
+    second = model.index(0, 1)
+    assert second.isValid() and model.rowCount(second) == 0 and not model.hasChildren(second)
+    assert not model.index(0, 0, second).isValid()
+    assert not model.index(2, 0).isValid() and not model.index(-1, 0).isValid() and not model.index(0, 3).isValid()
+    assert model.parent(a) == QModelIndex() and model.parent(QModelIndex()) == QModelIndex()
+    assert model.flags(a) & Qt.ItemFlag.ItemIsDragEnabled and model.flags(a) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.ItemIsDropEnabled
+    assert not model.flags(second) & Qt.ItemFlag.ItemIsEditable
+    model.drag_enabled = False
+    assert not model.drag_enabled and model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    assert not model.flags(a) & Qt.ItemFlag.ItemIsDragEnabled and model.flags(a) & Qt.ItemFlag.ItemIsEditable
+    model.drag_enabled = True
+    assert model.drag_enabled and model.flags(a) & Qt.ItemFlag.ItemIsDropEnabled
+    assert model.data(a) == "A" and model.data(a, Qt.ItemDataRole.EditRole) == "A"
+    assert model.data(a, Qt.ItemDataRole.DecorationRole) is None and model.data(second) is None
+    assert model.load_all()
+    qtbot.waitUntil(lambda: not model.loading())
+    a1 = model.index(0, 0, model.index(0, 0))
+    assert model.data(a1) == "A1" and model.parent(a1) == model.index(0, 0)
+    assert model.data(a1, Qt.ItemDataRole.ToolTipRole) == "A / A1"
+    qtmodeltester.check(model)
+
+
+def test_loading_ends_when_a_level_arrives_fails_or_is_forgotten(qtbot: QtBot) -> None:
+    """Issue 8: ``loading()`` (asked on every poll) counts the levels on their way; a failed load
+    and a reload end it too, so that nothing waits for ever."""
+    model = small_tree_model(qtbot, fail_for=1)
+    errors: list[bool] = []
+    model.load_failed.connect(lambda: errors.append(True))
+    model.fetchMore(model.index(0, 0))
+    assert model.loading()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert not model.loading() and model.canFetchMore(model.index(0, 0))  # it may be asked again
+    model.fetchMore(model.index(0, 0))
+    model.reload()  # the level on its way belongs to the forgotten tree
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading())
+    model.fetchMore(model.index(0, 0))
+    assert model.load_all()  # the whole tree's answer includes the level on its way
+    qtbot.waitUntil(lambda: not model.loading())
+    assert model.rowCount(model.index(0, 0)) == 2
+
+
 def test_changes_from_another_workstation_appear_and_expansion_stays(
     qtbot: QtBot, window: MainWindow, example: Example
 ) -> None:

@@ -6,7 +6,10 @@ chosen, their roles are loaded for the units fetched so far, and for every batch
 never for the whole tree.
 
 Indexes carry the unit id as their internal id, so that a node is found without Python objects
-behind raw pointers; the invisible root has id 0 (database ids start at 1).
+behind raw pointers; the invisible root has id 0 (database ids start at 1). An invalid index has
+internal id 0 and column -1 too, so the model methods that Qt calls for every unit ("expand all":
+index, flags, hasChildren, canFetchMore and rowCount, about 23,000 calls for 5,000 units) look the
+node up by the internal id alone, without asking whether the index is valid.
 """
 
 from __future__ import annotations
@@ -45,12 +48,18 @@ ChildrenLoader = Callable[[int | None], list[UnitNode]]
 #: the children of several units at once (a refresh of every loaded level), on a worker
 ManyChildrenLoader = Callable[[list[int]], dict[int, list[UnitNode]]]
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-#: the unit column without and with drag and drop, and the invisible root with it
+#: (the unit column, the invisible root) without and with drag and drop
 _FLAGS = (
-    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable,
-    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
-    Qt.ItemFlag.ItemIsDropEnabled,
+    (_ROW_FLAGS | Qt.ItemFlag.ItemIsEditable, Qt.ItemFlag.NoItemFlags),
+    (
+        _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
+        Qt.ItemFlag.ItemIsDropEnabled,
+    ),
 )
+_DISPLAY, _EDIT, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole
+_FONT, _FOREGROUND = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole
+#: the roles :meth:`OrgUnitTreeModel.data` answers; a painted cell asks for about ten
+_ANSWERED_ROLES = frozenset(int(role) for role in (_DISPLAY, _EDIT, _TOOLTIP, _FONT, _FOREGROUND, UNIT_ID_ROLE))
 
 #: every unit of the tree, each parent's children in display order ("expand all"), on a worker
 AllLoader = Callable[[], list[UnitNode]]
@@ -58,7 +67,7 @@ AllLoader = Callable[[], list[UnitNode]]
 RolesLoader = Callable[[int, list[int]], dict[int, UnitRoles]]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     unit: UnitNode | None  # None for the invisible root
     parent: int = ROOT
@@ -129,11 +138,13 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self._columns = columns
         self._nodes: dict[int, _Node] = {ROOT: _Node(None)}
         self._to_fetch: list[int] = []
+        #: units whose children are on their way (this generation's requests)
+        self._fetching: set[int] = set()
         self._generation = 0
         self._user_id: int | None = None
         self._roles: dict[int, UnitRoles] = {}
         self._roles_generation = 0
-        self.drag_enabled = True
+        self._unit_flags, self._root_flags = _FLAGS[True]
 
     # ------------------------------------------------------------------ loading
 
@@ -141,6 +152,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         """Forget everything and load the top level again."""
         self._generation += 1
         self._to_fetch = []
+        self._fetching = set()
         self.beginResetModel()
         self._nodes = {ROOT: _Node(None)}
         self._roles = {}
@@ -149,7 +161,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     def loading(self) -> bool:
         """True while some children are on their way."""
-        return self.loading_all or any(node.fetching for node in self._nodes.values())
+        return self.loading_all or bool(self._fetching)
 
     def load_all(self) -> bool:
         """Every unit at once ("expand all", section 8: 5,000 units up to depth 10): one query on a
@@ -178,6 +190,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             return  # reloaded meanwhile
         self._generation += 1  # levels still on their way are part of this answer
         self._to_fetch = []
+        self._fetching = set()
         self.beginResetModel()
         self._nodes = nodes
         self.endResetModel()
@@ -194,6 +207,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if node is None or node.fetched or node.fetching:
             return
         node.fetching = True
+        self._fetching.add(unit_id)
         # Levels asked for in one go ("expand all", a restored expansion) load in one query.
         self._to_fetch.append(unit_id)
         if len(self._to_fetch) == 1:
@@ -228,14 +242,17 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def _fetch_failed(self, generation: int, parents: list[int]) -> None:
         for unit_id in parents:
             node = self._nodes.get(unit_id)
-            if generation == self._generation and node is not None:
-                node.fetching = False
+            if generation == self._generation:
+                self._fetching.discard(unit_id)
+                if node is not None:
+                    node.fetching = False
         self.load_failed.emit()
 
     def _children_arrived(self, generation: int, found: dict[int, list[UnitNode]]) -> None:
         if generation != self._generation:
             return  # reloaded meanwhile
         new: list[int] = []
+        self._fetching.difference_update(found)
         for unit_id in sorted(found, key=self._depth):
             node = self._nodes.get(unit_id)
             if node is None:
@@ -461,30 +478,25 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ the model interface
 
-    # index, rowCount, hasChildren and canFetchMore are called for every unit when the whole tree is
-    # expanded (5,000 times each): they test validity once and look the node up directly.
+    # index, flags, hasChildren, canFetchMore and rowCount are called for every unit when the whole
+    # tree is expanded: each asks the index for its column (> 0: no children) and internal id only.
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
-        if parent.isValid():
-            if parent.column():
-                return QModelIndex()
-            node = self._nodes.get(parent.internalId())
-        else:
-            node = self._nodes[ROOT]
+        if parent.column() > 0:
+            return QModelIndex()
+        node = self._nodes.get(parent.internalId())
         if node is None or not 0 <= row < len(node.children) or not 0 <= column < self._columns:
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        node = self._nodes.get(index.internalId())
         if node is None or node.parent == ROOT:
             return QModelIndex()
         return self._index_of_id(node.parent)
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
-        if not parent.isValid():
-            return len(self._nodes[ROOT].children)
-        if parent.column():
+        if parent.column() > 0:
             return 0
         node = self._nodes.get(parent.internalId())
         return len(node.children) if node is not None else 0
@@ -493,14 +505,14 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self._columns
 
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
-        if not parent.isValid():
-            return self._nodes[ROOT].may_have_children
-        if parent.column():
+        if parent.column() > 0:
             return False
         node = self._nodes.get(parent.internalId())
         if node is None:
             return False
-        return bool(node.children) if node.fetched else node.may_have_children
+        if node.children:
+            return True
+        return not node.fetched and (node.unit is None or node.unit.child_count > 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -512,25 +524,36 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self.tr("Inheritance") if section == INHERIT_COLUMN else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        # Combined once (_FLAGS): "expand all" asks for the flags of every unit, and combining
-        # enum members in Python each time was a quarter of its time.
-        if not index.isValid():
-            return _FLAGS[2] if self.drag_enabled else Qt.ItemFlag.NoItemFlags
-        if index.column() == UNIT_COLUMN:
-            return _FLAGS[1] if self.drag_enabled else _FLAGS[0]
-        return _ROW_FLAGS
+        # Combined once (_FLAGS): combining enum members in Python for every unit was a quarter of
+        # "expand all".
+        column = index.column()
+        if column == UNIT_COLUMN:
+            return self._unit_flags
+        return _ROW_FLAGS if column > 0 else self._root_flags
+
+    @property
+    def drag_enabled(self) -> bool:
+        """Units may be dragged onto other units (and onto the empty space: the top level)."""
+        return self._unit_flags == _FLAGS[True][0]
+
+    @drag_enabled.setter
+    def drag_enabled(self, enabled: bool) -> None:
+        self._unit_flags, self._root_flags = _FLAGS[enabled]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        # A painted cell asks for about ten roles: those answered nowhere end here.
+        if role not in _ANSWERED_ROLES:
+            return None
+        node = self._nodes.get(index.internalId())
         if node is None or node.unit is None:
             return None
-        column = index.column()
         if role == UNIT_ID_ROLE:
             return node.unit.id
+        column = index.column()
         if column == UNIT_COLUMN:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role in (_DISPLAY, _EDIT):
                 return node.unit.name
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return " / ".join(self.path_names(node.unit.id))
             return None
         return self._roles_data(node.unit.id, column, role)
