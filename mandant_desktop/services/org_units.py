@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -77,8 +77,10 @@ from mandant_desktop.services.unit_of_work import UnitOfWork
 DeleteMode = Literal["delete", "lift"]
 
 
-@dataclass(frozen=True, slots=True)
-class UnitNode:
+class UnitNode(NamedTuple):
+    """One org unit as the tree shows it. A named tuple: "expand all" builds 5,000 of them, three
+    times faster than a frozen dataclass (issue 8)."""
+
     id: int
     parent_id: int | None
     name: str

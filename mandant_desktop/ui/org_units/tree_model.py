@@ -198,7 +198,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
-        node = self._nodes.get(parent.internalId() if parent.isValid() else ROOT)
+        node = self._nodes.get(parent.internalId())  # an invalid index has id 0: the top level
         return node is not None and not node.fetched and not node.fetching and node.may_have_children
 
     def fetchMore(self, parent: Index = NO_PARENT) -> None:
@@ -440,6 +440,10 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def is_fetched(self, unit_id: int | None) -> bool:
         node = self._nodes.get(unit_id or ROOT)
         return node is not None and node.fetched
+
+    def loaded_count(self) -> int:
+        """How many units are loaded."""
+        return len(self._nodes) - 1  # without the invisible root
 
     def loaded_ids(self) -> list[int]:
         return [unit_id for unit_id in self._nodes if unit_id != ROOT]
