@@ -28,6 +28,7 @@ from tenanthelpers import add_user
 from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import Role
+from mandant_desktop.domain.errors import DatabaseUnavailableError
 from mandant_desktop.services.org_units import UnitRoles
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.org_units.dialogs import (
@@ -762,6 +763,51 @@ def test_expand_all_and_collapse_all(qtbot: QtBot, window: MainWindow, example: 
     top = page.model.index(0, 0)
     assert not page.tree.isExpanded(top)
     assert page.tree.currentIndex().parent() == QModelIndex()
+
+
+def test_expand_all_with_a_user_chosen_brings_their_roles_in_the_same_task(
+    qtbot: QtBot, window: MainWindow, example: Example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Section 8, A4 (issue 8): with a user chosen, "Expand all" reads the user's roles in every
+    unit in the task that reads the units, so the tree shows them at once (no second round trip
+    that changes the roles columns of every parent); a failure of the roles leaves the units
+    shown and asks for the roles again on their own."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    below = example.unit["Hamburg"]
+    for depth in range(3):  # never fetched before "Expand all"
+        below = service.add(op, below, f"Ebene {depth}").units_added[0]
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    asked: list[list[int]] = []
+    real = service.roles_of
+
+    def counting(operator: Any, user_id: int, unit_ids: Any) -> Any:
+        asked.append(list(unit_ids))
+        return real(operator, user_id, unit_ids)
+
+    monkeypatch.setattr(service, "roles_of", counting)
+    expand_all(qtbot, page)
+    assert len(asked) == 1 and set(asked[0]) == set(page.model.loaded_ids())
+    assert below in asked[0] and page.model.roles_known(below)
+    assert roles_text(page, "Süd") == "Leser"
+    roles = page.model.roles(below)
+    assert roles is not None and not roles.roles
+
+    def failing(operator: Any, user_id: int, unit_ids: Any) -> Any:
+        monkeypatch.setattr(service, "roles_of", counting)  # the next request succeeds
+        raise DatabaseUnavailableError("gone for a moment")
+
+    asked.clear()
+    monkeypatch.setattr(service, "roles_of", failing)
+    press(qtbot, page, Qt.Key.Key_Minus, CTRL)
+    page.model.reload()
+    settle(qtbot, page)
+    expand_all(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.roles_known(below), timeout=5000)
+    assert below in page.model.loaded_ids() and len(asked) == 1
+    assert roles_text(page, "Süd") == "Leser"
+    settle(qtbot, page)
 
 
 def test_explain_in_german_shows_every_column_and_translates_the_reasons(

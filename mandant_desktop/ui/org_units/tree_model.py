@@ -166,16 +166,30 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def load_all(self) -> bool:
         """Every unit at once ("expand all", section 8: 5,000 units up to depth 10): one query on a
         worker, then the model filled in one go (one reset rather than a signal per level);
-        ``all_loaded`` when done. False when there is no loader for it or one runs already."""
+        ``all_loaded`` when done. False when there is no loader for it or one runs already.
+
+        With a user chosen, their roles in every unit come in the same task and go in with the
+        units: asked for afterwards, they would change the roles columns of all 3,800 parents of
+        the expanded tree, one dataChanged each."""
         if self._load_all is None or self.loading_all:
             return False
         self.loading_all = True
-        generation = self._generation
-        load = self._load_all
+        generation, roles_generation = self._generation, self._roles_generation
+        load, load_roles, user_id = self._load_all, self._load_roles, self._user_id
+
+        def work() -> tuple[dict[int, _Node], dict[int, UnitRoles] | None]:
+            nodes = _tree_of(load())
+            if user_id is None or load_roles is None:
+                return nodes, None
+            try:
+                return nodes, load_roles(user_id, [unit_id for unit_id in nodes if unit_id != ROOT])
+            except DomainError:
+                return nodes, None  # the units still show; the roles are asked for again on their own
+
         tasks.run(
             self,
-            lambda: _tree_of(load()),
-            on_done=lambda nodes: self._all_arrived(generation, nodes),
+            work,
+            on_done=lambda loaded: self._all_arrived(generation, roles_generation, *loaded),
             on_error=lambda _exc: self._all_failed(),
         )
         return True
@@ -184,18 +198,26 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self.loading_all = False
         self.load_failed.emit()
 
-    def _all_arrived(self, generation: int, nodes: dict[int, _Node]) -> None:
+    def _all_arrived(
+        self, generation: int, roles_generation: int, nodes: dict[int, _Node], roles: dict[int, UnitRoles] | None
+    ) -> None:
         self.loading_all = False
         if generation != self._generation:
             return  # reloaded meanwhile
         self._generation += 1  # levels still on their way are part of this answer
         self._to_fetch = []
         self._fetching = set()
+        with_roles = roles is not None and roles_generation == self._roles_generation  # not another user's
         self.beginResetModel()
         self._nodes = nodes
+        if with_roles:
+            self._store_roles((unit_id for unit_id in nodes if unit_id != ROOT), roles or {})
         self.endResetModel()
         self.all_loaded.emit()
-        self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
+        if with_roles:
+            self.roles_loaded.emit()
+        elif self._user_id is not None:
+            self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
         node = self._nodes.get(parent.internalId())  # an invalid index has id 0: the top level
@@ -405,9 +427,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def _roles_arrived(self, generation: int, unit_ids: list[int], roles: dict[int, UnitRoles], replace: bool) -> None:
         if generation != self._roles_generation:
             return  # another user was chosen meanwhile
-        for unit_id in unit_ids:
-            # Units without any role of the user come back missing: they have none (known, empty).
-            self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
+        self._store_roles(unit_ids, roles)
         if replace or len(unit_ids) > 500:
             self._all_roles_changed()  # one signal per parent rather than one per unit
         else:
@@ -416,6 +436,11 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 if index.isValid():
                     self.dataChanged.emit(index.siblingAtColumn(ROLES_COLUMN), index.siblingAtColumn(INHERIT_COLUMN))
         self.roles_loaded.emit()
+
+    def _store_roles(self, unit_ids: Iterable[int], roles: dict[int, UnitRoles]) -> None:
+        for unit_id in unit_ids:
+            # Units without any role of the user come back missing: they have none (known, empty).
+            self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
 
     def _all_roles_changed(self) -> None:
         if self._columns <= ROLES_COLUMN:
@@ -498,6 +523,17 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if node is None or node.parent == ROOT:
             return QModelIndex()
         return self._index_of_id(node.parent)
+
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        # Qt's own asks parent() and index() in Python; the tree asks for siblings on every paint
+        # and twice for each dataChanged it hears of.
+        node = self._nodes.get(index.internalId())
+        if node is None or not 0 <= column < self._columns:
+            return QModelIndex()
+        if row == index.row():
+            return self.createIndex(row, column, index.internalId())
+        siblings = self._nodes[node.parent].children
+        return self.createIndex(row, column, siblings[row]) if 0 <= row < len(siblings) else QModelIndex()
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         if parent.column() > 0:
