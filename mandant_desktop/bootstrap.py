@@ -99,29 +99,28 @@ def credentials_from_environment() -> tuple[str, str] | None:
 
 
 def start_password_check(url: str, username: str, password: str) -> PasswordCheck | None:
-    """Begin verifying ``password`` against the hash stored for ``username`` in ``url``'s database,
-    on a thread of its own, before the ORM is even imported (issue 8); the log-in takes the outcome
-    (:class:`~mandant_desktop.services.password_check.PasswordCheck`). None for a SQLite file that
-    does not exist yet: the open creates and upgrades it first."""
+    """Read the hash stored for ``username`` in ``url``'s database with SQLAlchemy Core and begin
+    verifying ``password`` against it on a thread of its own, before the ORM is even imported
+    (issue 8); the log-in takes the outcome (:class:`~mandant_desktop.services.password_check.PasswordCheck`).
+    None when there is nothing to check ahead: a SQLite file that does not exist yet (the open
+    creates and upgrades it), an unknown user, or a read that failed (the open reports why)."""
     from mandant_desktop.services.password_check import PasswordCheck, stored_password_hash
 
     try:
         parsed = normalize_url(url)
-    except Exception:  # the open reports a bad URL in words
-        return None
-    path = sqlite_path(parsed)
-    if parsed.get_backend_name() == "sqlite" and (path is None or not path.is_file()):
-        return None
-
-    def load_hash() -> str | None:
+        path = sqlite_path(parsed)
+        if parsed.get_backend_name() == "sqlite" and (path is None or not path.is_file()):
+            return None
         engine = create_engine_for(parsed)
         try:
             with engine.connect() as connection:
-                return stored_password_hash(connection, username)
+                stored = stored_password_hash(connection, username)
         finally:
             engine.dispose()
-
-    return PasswordCheck(load_hash, password)
+    except Exception as exc:  # any driver's error; the open that follows reports it in words
+        log.debug("no early password check: %s", type(exc).__name__)
+        return None
+    return PasswordCheck(stored, password) if stored else None
 
 
 def make_secret_store() -> SecretStore:

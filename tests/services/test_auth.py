@@ -4,6 +4,7 @@ started at launch (issue 8)."""
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from typing import Any
 
 import pytest
@@ -403,23 +404,25 @@ def test_the_outcome_counts_only_for_the_hash_and_password_it_verified() -> None
     """S1: the log-in takes an early outcome only for the very hash it read and the very password;
     for anything else it must verify by itself (None)."""
     stored = hash_password("Sehr-geheim1")
-    right = PasswordCheck(lambda: stored, "Sehr-geheim1")
+    right = PasswordCheck(stored, "Sehr-geheim1")
     assert right.outcome(stored, "Sehr-geheim1") is True
     assert right.outcome(hash_password("Sehr-geheim1"), "Sehr-geheim1") is None  # another hash
     assert right.outcome(stored, "other") is None
     assert right.outcome(None, "Sehr-geheim1") is None
-    wrong = PasswordCheck(lambda: stored, "falsch")
+    wrong = PasswordCheck(stored, "falsch")
     assert wrong.outcome(stored, "falsch") is False
 
 
-def test_a_failed_read_leaves_the_check_to_the_log_in() -> None:
-    """Issue 8: an early read that fails (schema not there yet, server gone) decides nothing."""
-
-    def broken() -> str | None:
-        raise RuntimeError("no such table")
-
-    assert PasswordCheck(broken, "x").outcome("$argon2id$whatever", "x") is None
-    assert PasswordCheck(lambda: None, "x").outcome("$argon2id$whatever", "x") is None
+def test_nothing_is_checked_ahead_without_a_hash_to_check(tmp_path: Any, migrated_sqlite: Any) -> None:
+    """Issue 8: an unknown user or a read that fails (a file without the schema, a server that does
+    not answer) starts no early check; the open and the log-in then decide as before."""
+    AuthService(migrated_sqlite.session_factory).create_first_admin(ADMIN)
+    url = migrated_sqlite.engine.url.render_as_string(hide_password=False)
+    assert bootstrap.start_password_check(url, "niemand", "x") is None
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()
+    assert bootstrap.start_password_check(f"sqlite:///{empty}", "chef", "x") is None
+    assert bootstrap.start_password_check("postgresql://nobody@127.0.0.1:1/none", "chef", "x") is None
 
 
 def test_log_in_with_an_early_check_from_the_database(migrated_db: Any) -> None:
@@ -444,7 +447,7 @@ def test_an_early_check_of_an_old_hash_is_not_trusted(migrated_sqlite: Any) -> N
     new hash itself: the old password no longer opens the account, the new one does."""
     auth = AuthService(migrated_sqlite.session_factory)
     auth.create_first_admin(ADMIN)
-    early = PasswordCheck(lambda: _stored_hash(migrated_sqlite), "Sehr-geheim1")
+    early = PasswordCheck(_stored_hash(migrated_sqlite), "Sehr-geheim1")
     assert early.outcome(_stored_hash(migrated_sqlite), "Sehr-geheim1") is True
     with migrated_sqlite.session_factory.begin() as session:
         session.execute(User.__table__.update().values(password_hash=hash_password("Neu-geheim2")))
@@ -460,7 +463,7 @@ def test_a_locked_account_stays_locked_with_a_right_early_check(migrated_sqlite:
     for _ in range(MAX_FAILED_LOGINS):
         with pytest.raises(AuthenticationError):
             auth.login("chef", "falsch")
-    early = PasswordCheck(lambda: _stored_hash(migrated_sqlite), "Sehr-geheim1")
+    early = PasswordCheck(_stored_hash(migrated_sqlite), "Sehr-geheim1")
     with pytest.raises(AuthenticationError) as locked:
         auth.login("chef", "Sehr-geheim1", precheck=early)
     assert "locked" in locked.value.message

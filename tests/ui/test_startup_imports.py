@@ -101,7 +101,7 @@ def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url
 
 
 #: what the early password check (``bootstrap.start_password_check``) must not wait for
-_BEFORE_THE_CHECK = ("sqlalchemy.orm", "mandant_desktop.db.models", "PySide6", "argon2")
+_BEFORE_THE_CHECK = ("sqlalchemy.orm", "mandant_desktop.db.models", "PySide6")
 
 _EARLY = """
 import sys
@@ -113,8 +113,7 @@ print("loaded=" + ",".join(m for m in {modules!r} if m in sys.modules), flush=Tr
 
 def test_the_password_check_starts_before_the_orm_is_imported() -> None:
     """Issue 8 ``startup``, S1: the log-in's argon2 check can begin at launch, because bootstrap,
-    the engine set-up and the early hash read import neither the ORM nor the models (nor Qt); the
-    check imports argon2 on its own thread."""
+    the engine set-up and the early hash read import neither the ORM nor the models (nor Qt)."""
     done = subprocess.run(
         [sys.executable, "-c", _EARLY.format(modules=_BEFORE_THE_CHECK)],
         capture_output=True,
