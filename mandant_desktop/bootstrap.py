@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import platformdirs
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.engine import (
     backend_name,
@@ -29,6 +28,8 @@ from mandant_desktop.db.engine import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
     from mandant_desktop.services.access import AccessService
     from mandant_desktop.services.activation import ActivationService
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from mandant_desktop.services.lists import ListService
     from mandant_desktop.services.mail import MailService
     from mandant_desktop.services.org_units import OrgUnitsService
+    from mandant_desktop.services.password_check import PasswordCheck
     from mandant_desktop.services.profiles import ProfileStore
     from mandant_desktop.services.rights_groups import RightsGroupService
     from mandant_desktop.services.rights_naming import RightsNamingService
@@ -60,6 +62,8 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "mandant_desktop"
 ENV_DB_URL = "MANDANT_DB_URL"
+ENV_USER = "MANDANT_USER"
+ENV_PASSWORD = "MANDANT_PASSWORD"
 DEFAULT_DB_FILE = "mandant.sqlite"
 DEMO_DB_FILE = "demo.sqlite"
 
@@ -86,6 +90,38 @@ def database_url_from_environment(explicit: str | None = None) -> str | None:
     if explicit:
         return explicit
     return os.environ.get(ENV_DB_URL) or None
+
+
+def credentials_from_environment() -> tuple[str, str] | None:
+    """``MANDANT_USER`` and ``MANDANT_PASSWORD`` (log-in without the dialog, for automation)."""
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    return (user, password) if user and password is not None else None
+
+
+def start_password_check(url: str, username: str, password: str) -> PasswordCheck | None:
+    """Begin verifying ``password`` against the hash stored for ``username`` in ``url``'s database,
+    on a thread of its own, before the ORM is even imported (issue 8); the log-in takes the outcome
+    (:class:`~mandant_desktop.services.password_check.PasswordCheck`). None for a SQLite file that
+    does not exist yet: the open creates and upgrades it first."""
+    from mandant_desktop.services.password_check import PasswordCheck, stored_password_hash
+
+    try:
+        parsed = normalize_url(url)
+    except Exception:  # the open reports a bad URL in words
+        return None
+    path = sqlite_path(parsed)
+    if parsed.get_backend_name() == "sqlite" and (path is None or not path.is_file()):
+        return None
+
+    def load_hash() -> str | None:
+        engine = create_engine_for(parsed)
+        try:
+            with engine.connect() as connection:
+                return stored_password_hash(connection, username)
+        finally:
+            engine.dispose()
+
+    return PasswordCheck(load_hash, password)
 
 
 def make_secret_store() -> SecretStore:
