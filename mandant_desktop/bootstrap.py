@@ -394,14 +394,20 @@ def database_is_empty(ctx: AppContext) -> bool:
 
 
 def ensure_demo_data(
-    ctx: AppContext, *, scale: str = "small", seed: int = 1, translate: Callable[[str], str] | None = None
+    ctx: AppContext,
+    *,
+    scale: str = "small",
+    seed: int = 1,
+    translate: Callable[[str], str] | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> bool:
     """Fill an empty database with demo data; True when it did (``make run``). ``translate``: the
-    language of the demo's mails (see :func:`~mandant_desktop.services.demo.generate_demo`)."""
+    language of the demo's mails; ``progress(message, fraction)``: the generator's progress, its
+    messages English source strings (see :func:`~mandant_desktop.services.demo.generate_demo`)."""
     if not database_is_empty(ctx):
         return False
     from mandant_desktop.services.demo import generate_demo
 
     log.info("filling %s with %s demo data", ctx.display_url, scale)
-    generate_demo(ctx.engine, scale=scale, seed=seed, translate=translate)  # type: ignore[arg-type]
+    generate_demo(ctx.engine, scale=scale, seed=seed, translate=translate, progress=progress)  # type: ignore[arg-type]
     return True

@@ -28,8 +28,8 @@ from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.app import GuiRuntime, start_gui
 from mandant_desktop.ui.connections import Connections, upgrade_notice
+from mandant_desktop.ui.demo_progress import fill_demo_database
 from mandant_desktop.ui.errors import message_for, report_error
-from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.profile_model import default_profile_name, demo_profile_name
 from mandant_desktop.ui.session import SessionController, log_in
 
@@ -91,7 +91,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
     try:
         assert owned is not None
         if args.demo:
-            bootstrap.ensure_demo_data(owned, translate=translate_mail)
+            fill_demo_database(owned)
         operator = _automatic_operator(args, owned, runtime, precheck)
         if operator is None:
             if automated:
