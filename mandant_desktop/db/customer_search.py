@@ -75,7 +75,32 @@ _TRIGGERS = {
     ),
 }
 
+#: PostgreSQL (revision 0009): the search as the schema owner, for roles under row-level security
+PG_SEARCH_FUNCTION = "mandant_customer_search"
+#: the function takes the LIKE pattern (escaped with "/") and returns the ids of the customers that
+#: match in tenants the operator of the transaction may see (the read policy of revision 0005)
+PG_SEARCH_FUNCTION_DDL = f"""
+DO $do$
+BEGIN
+    EXECUTE format($f$
+        CREATE FUNCTION {PG_SEARCH_FUNCTION}(pattern text) RETURNS SETOF integer
+        LANGUAGE sql STABLE SECURITY DEFINER ROWS 100 SET search_path = %I, pg_temp AS $body$
+            SELECT id FROM customer
+            WHERE (lower(number) LIKE pattern ESCAPE '/' OR lower(name) LIKE pattern ESCAPE '/'
+                   OR lower(short_name) LIKE pattern ESCAPE '/')
+              AND tenant_id = ANY (mandant_visible_tenants())
+        $body$$f$, current_schema());
+    EXECUTE 'REVOKE ALL ON FUNCTION {PG_SEARCH_FUNCTION}(text) FROM PUBLIC';
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mandant_app') THEN
+        EXECUTE 'GRANT EXECUTE ON FUNCTION {PG_SEARCH_FUNCTION}(text) TO mandant_app';
+    END IF;
+END
+$do$;
+"""
+
 _fts = table(FTS_TABLE, column("rowid"))
+#: PostgreSQL engines whose role is under row-level security (it does not change while they run)
+_under_row_security: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 #: engines whose SQLite database is known to have the index (it does not go away while they run)
 _indexed: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
@@ -185,7 +210,28 @@ def search_clause(session: Session, search: str, *, number_order: bool = False) 
     connection = session.connection()
     if connection.dialect.name == "sqlite" and len(needle) >= MIN_INDEXED_LENGTH and has_sqlite_index(connection):
         return indexed_clause(needle, walk=number_order and _has_many_hits(connection, needle))
+    if connection.dialect.name == "postgresql" and under_row_security(connection):
+        return Customer.id.in_(select(func.mandant_customer_search(like_pattern(needle))))
     return scan_clause(connection.dialect.name, needle)
+
+
+def under_row_security(connection: Connection) -> bool:
+    """PostgreSQL: whether row-level security applies to the connection's role (``mandant_app``),
+    which keeps the trigram indexes from a search (``lower()`` and ``LIKE`` are not leakproof);
+    the search then goes through :data:`PG_SEARCH_FUNCTION`. The owner's connections search
+    directly."""
+    engine = connection.engine
+    known = _under_row_security.get(engine)
+    if known is None:
+        known = _under_row_security[engine] = not connection.execute(text("SELECT mandant_is_trusted()")).scalar_one()
+    return known
+
+
+def like_pattern(needle: str) -> str:
+    """``needle`` anywhere, as a LIKE pattern with "/" as the escape character (as ``contains(…,
+    autoescape=True)`` writes it)."""
+    escaped = needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
 
 
 #: from this many hits on, a window in number order walks the number order instead of sorting the

@@ -202,3 +202,41 @@ def test_a_conflict_as_the_app_role_names_who_changed_the_row(world: World) -> N
                 uow.commit()
     finally:
         engine.dispose()
+
+
+def test_customer_search_under_row_security_uses_the_owners_function(world: World) -> None:
+    """C1, T8, issue 8: for the application role the search goes through the SECURITY DEFINER
+    function of revision 0009 (the trigram indexes serve no query under row-level security): it
+    finds what the owner's direct search finds in the operator's tenants, nothing of a hidden
+    tenant, and the owner still searches directly."""
+    from sqlalchemy import event, insert
+
+    from mandant_desktop.db import customer_search
+    from mandant_desktop.db.models import Customer
+    from mandant_desktop.services.customers import CustomerQuery, CustomerService
+
+    rows = [
+        {"tenant_id": tenant, "number": f"{prefix}{i}", "name": name, "short_name": short, "version": 1}
+        for tenant, prefix in ((world.visible, "N"), (world.hidden, "S"))
+        for i, (name, short) in enumerate(
+            (("Ärztehaus Mitte", "ÄHM"), ("Praxis 100%", "P_1"), ("Bau/Holz GmbH", "BH"), ("Andere", "x"))
+        )
+    ]
+    with world.db.engine.begin() as conn:
+        conn.execute(insert(Customer), rows)
+    statements: list[str] = []
+    event.listen(world.app, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    as_app = CustomerService(make_session_factory(world.app))
+    as_owner = CustomerService(world.db.session_factory)
+    mia = operator(world.mia, "mia")
+    for search in ("ärzte", "0%", "_1", "u/h", "ndere", "zz"):
+        statements.clear()
+        query = CustomerQuery(search=search)
+        found = [r.number for r in as_app.rows(mia, query, 0, 50)]
+        assert any(customer_search.PG_SEARCH_FUNCTION in sql for sql in statements), search
+        owners = [r.number for r in as_owner.rows(system_operator(), query, 0, 50)]
+        assert found == [n for n in owners if n.startswith("N")], search
+        assert as_app.count(mia, query) == len(found)
+    assert {r.number for r in as_owner.rows(system_operator(), CustomerQuery(search="ärzte"), 0, 50)} == {"N0", "S0"}
+    with world.db.engine.connect() as conn:
+        assert not customer_search.under_row_security(conn)  # the owner: the direct search
