@@ -239,7 +239,7 @@ def test_search_index_revision_fills_the_index_and_downgrades(
             [{"tenant_id": tenant, "number": str(i), "name": f"Ärztehaus {i}", "version": 1} for i in range(30)],
         )
     report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
-    assert report.after.current == head_revision() == "0008_customer_search"
+    assert report.after.current == head_revision()
     dialect = engine.dialect.name
     with engine.connect() as conn:
         tables, indexes = _search_objects(conn)
