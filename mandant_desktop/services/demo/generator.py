@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from argon2 import PasswordHasher
-from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy import Connection, Engine, Table, func, select, text
 
+from mandant_desktop.db.bulk import insert_rows
 from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.engine import make_session_factory
 from mandant_desktop.db.models import (
@@ -310,7 +311,7 @@ def _insert_all(
         report(message, _PLANNING_SHARE + (1 - _PLANNING_SHARE) * done / total)
         for chunk in chunked(part.rows, CHUNK_ROWS):
             _check(is_cancelled)
-            connection.execute(insert(table), chunk)
+            insert_rows(connection, table, chunk)
             done += len(chunk)
             counts[part.table] = counts.get(part.table, 0) + len(chunk)
             report(message, _PLANNING_SHARE + (1 - _PLANNING_SHARE) * done / total)
