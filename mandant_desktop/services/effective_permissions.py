@@ -2,41 +2,42 @@
 ``permission_check`` and ``effective_permissions``).
 
 Inherited roles are stored rows (``role_assignment.inherited_from_id``, kept by the org-units
-service), so the effective permissions of one user are one join of their assignments with the
-roles' permissions: no walk up the tree at read time. :class:`PermissionIndex` holds the answer
-for repeated checks (a screenful of units, a bulk edit) without another query.
+service), so the effective permissions of one user need no walk up the tree at read time. One
+statement grouped by role reads, for each role the user holds, the units they hold it in and the
+codes it grants, each list as one aggregated value (``db.aggregates``): a user holding one role in
+5,000 units is one row, not 5,000 (the rows' conversion in the driver was most of the time).
+:class:`PermissionIndex` answers from those sets, for repeated checks (a screenful of units, a bulk
+edit) without another query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import groupby
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db.aggregates import read_list, value_list
 from mandant_desktop.db.models import RoleAssignment, RolePermission
+from mandant_desktop.domain.effective_permissions import PermissionIndex
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
-_NONE: frozenset[str] = frozenset()
+__all__ = ["EffectivePermissionsService", "PermissionIndex"]
 
-
-@dataclass(frozen=True)
-class PermissionIndex:
-    """One user's permissions by org unit; a unit without any is absent."""
-
-    user_id: int
-    by_unit: Mapping[int, frozenset[str]] = field(default_factory=dict)
-
-    def allows(self, unit_id: int, permission: str) -> bool:
-        return permission in self.by_unit.get(unit_id, _NONE)
-
-    def in_unit(self, unit_id: int) -> frozenset[str]:
-        return self.by_unit.get(unit_id, _NONE)
+_OF_ROLE = RolePermission.role_id == RoleAssignment.role_id
+#: per role the user holds: the number of units, the units, the number of codes, the codes
+_BY_ROLE = (
+    select(
+        RoleAssignment.role_id,
+        func.count(),
+        value_list(RoleAssignment.org_unit_id),
+        select(func.count()).where(_OF_ROLE).scalar_subquery(),
+        select(value_list(RolePermission.permission_code)).where(_OF_ROLE).scalar_subquery(),
+    )
+    .where(RoleAssignment.user_id == bindparam("user_id"))
+    .group_by(RoleAssignment.role_id)
+)
 
 
 class EffectivePermissionsService:
@@ -44,42 +45,49 @@ class EffectivePermissionsService:
         self._factory = session_factory
 
     def of_user(self, operator: Operator, user_id: int) -> PermissionIndex:
-        """Every permission ``user_id`` holds, unit by unit, direct or inherited. Two queries: the
-        permissions of the roles the user holds anywhere, and the user's (unit, role) pairs in
-        unit order through the assignments' unique index (no sort); units with the same roles
-        share one set."""
+        """Every permission ``user_id`` holds, unit by unit, direct or inherited: one statement."""
         operator.require("assignments.view")
-        held = select(RoleAssignment.role_id).where(RoleAssignment.user_id == user_id).distinct()
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            # Core rows fetched at once on the session's connection: the ORM's result handling
-            # tripled the time, fetching row by row doubled it (5,000 units, issue 8).
             connection = uow.session.connection()
-            codes: dict[int, set[str]] = {}
-            for role_id, code in connection.execute(
-                select(RolePermission.role_id, RolePermission.permission_code).where(RolePermission.role_id.in_(held))
-            ).all():
-                codes.setdefault(role_id, set()).add(code)
-            result = connection.execute(
-                select(RoleAssignment.org_unit_id, RoleAssignment.role_id)
-                .where(RoleAssignment.user_id == user_id)
-                .order_by(RoleAssignment.org_unit_id, RoleAssignment.role_id)
-            )
-            # The driver's own tuples: two integers need no conversion on any backend, and a Row
-            # object per unit cost more than the query (issue 8: 5,000 units in under 5 ms).
-            pairs: Sequence[Any] = result.cursor.fetchall() if result.cursor is not None else []
-            result.close()
-        by_unit: dict[int, frozenset[str]] = {}
-        role_of = dict(pairs)  # unit → its role, built in C; exact when every unit holds one role
-        if len(role_of) == len(pairs):
-            per_role = {role: frozenset(codes.get(role, ())) for role in set(role_of.values())}
-            by_unit = {unit: codes_here for unit, role in role_of.items() if (codes_here := per_role[role])}
-            return PermissionIndex(user_id, by_unit)
-        by_roles: dict[tuple[int, ...], frozenset[str]] = {}
-        for unit_id, rows in groupby(pairs, itemgetter(0)):
-            roles = tuple(row[1] for row in rows)
-            permissions = by_roles.get(roles)
-            if permissions is None:
-                permissions = by_roles[roles] = frozenset().union(*(codes.get(r, ()) for r in roles))
-            if permissions:
-                by_unit[unit_id] = permissions
-        return PermissionIndex(user_id, by_unit)
+            dialect = connection.dialect.name
+            units_of_role: dict[int, frozenset[int]] = {}
+            codes_of_role: dict[int, frozenset[str]] = {}
+            cut: list[int] = []
+            for role, unit_count, units, code_count, codes in connection.execute(_BY_ROLE, {"user_id": user_id}).all():
+                unit_list = read_list(units, unit_count, dialect, int)
+                code_list = read_list(codes, code_count, dialect)
+                if unit_list is None or code_list is None:
+                    cut.append(role)
+                    continue
+                units_of_role[role] = frozenset(unit_list)
+                codes_of_role[role] = frozenset(code_list)
+            if cut:
+                _read_in_rows(connection, user_id, cut, units_of_role, codes_of_role)
+        return PermissionIndex(user_id, units_of_role, codes_of_role)
+
+
+def _read_in_rows(
+    connection: Connection,
+    user_id: int,
+    roles: list[int],
+    units_of_role: dict[int, frozenset[int]],
+    codes_of_role: dict[int, frozenset[str]],
+) -> None:
+    """The roles whose aggregated lists the server cut short (MariaDB's ``group_concat_max_len``),
+    read row by row."""
+    units: dict[int, set[int]] = {role: set() for role in roles}
+    codes: dict[int, set[str]] = {role: set() for role in roles}
+    rows: Any = connection.execute(
+        select(RoleAssignment.role_id, RoleAssignment.org_unit_id).where(
+            RoleAssignment.user_id == user_id, RoleAssignment.role_id.in_(roles)
+        )
+    )
+    for role, unit in rows:
+        units[role].add(unit)
+    for role, code in connection.execute(
+        select(RolePermission.role_id, RolePermission.permission_code).where(RolePermission.role_id.in_(roles))
+    ):
+        codes[role].add(code)
+    for role in roles:
+        units_of_role[role] = frozenset(units[role])
+        codes_of_role[role] = frozenset(codes[role])

@@ -1,14 +1,16 @@
 """One user's effective permissions in every unit, inheritance included, from one query (R3, A5;
-issue 8): the index agrees with explain() unit by unit, and reading it takes as many statements for
-60 units as for 3."""
+issue 8): the index agrees with explain() unit by unit, reading it takes as many statements for
+60 units as for 3, and lists the server cut short are read again row by row."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import event, insert, select
 
 from mandant_desktop.db.models import OrgUnit, Role, User, UserKind, UserStatus
+from mandant_desktop.services import effective_permissions as effective
 from mandant_desktop.services.effective_permissions import EffectivePermissionsService
 from mandant_desktop.services.operator import system_operator
 from mandant_desktop.services.org_units import OrgUnitsService
@@ -77,3 +79,62 @@ def test_one_statement_for_any_number_of_units(migrated_db: Any) -> None:
         counts.append(len([s for s in statements if s.lstrip().upper().startswith("SELECT")]))
     # the pairs and the roles' permissions; PostgreSQL's unit of work reads its session settings first
     assert counts[0] == counts[1] <= 3
+
+
+def _two_roles_below(db: Any, children: int) -> tuple[EffectivePermissionsService, int, list[int]]:
+    """A user with the reader role inherited from the root, and in two children (inheritance
+    broken there, A7) the editor role besides."""
+    root, below, user, roles = _tree(db, children)
+    org = OrgUnitsService(db.session_factory)
+    org.add_roles(SYSTEM, user, root, [roles["reader"]])
+    org.set_inherit(SYSTEM, user, root, "keep")
+    for unit in below[1:3]:  # not the first child: the grandchild stays below the inheritance
+        org.break_inheritance(SYSTEM, user, unit)
+        org.add_roles(SYSTEM, user, unit, [roles["editor"]])
+    return EffectivePermissionsService(db.session_factory), user, [root, *below]
+
+
+def test_lists_cut_short_are_read_row_by_row(migrated_db: Any, monkeypatch: Any) -> None:
+    """Issue 8: a role whose aggregated units or codes did not come back whole (MariaDB's
+    group_concat_max_len) is read row by row, and the index is the same."""
+    service, user, units = _two_roles_below(migrated_db, 30)
+    whole = service.of_user(SYSTEM, user)
+    calls: list[int] = []
+
+    def cut_every_second(value: object, count: int, dialect: str, convert: Any = str) -> list[Any] | None:
+        calls.append(count)
+        return None if len(calls) % 2 else effective.read_list(value, count, dialect, convert)
+
+    monkeypatch.setattr(effective, "read_list", cut_every_second)
+    assert dict(service.of_user(SYSTEM, user).by_unit) == dict(whole.by_unit)
+    assert len(whole.by_unit) == len(units) and calls
+
+
+def test_mariadb_group_concat_limit(migrated_db: Any) -> None:
+    """Issue 8 on MariaDB: with group_concat_max_len at its minimum every list is cut by the server;
+    the index still holds every unit."""
+    if migrated_db.engine.dialect.name != "mysql":
+        pytest.skip("group_concat_max_len is MariaDB's and MySQL's")
+    service, user, units = _two_roles_below(migrated_db, 30)
+    whole = dict(service.of_user(SYSTEM, user).by_unit)
+
+    def shorten(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET SESSION group_concat_max_len = 4")
+
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(migrated_db.engine, "checkout", shorten)
+    event.listen(migrated_db.engine, "before_cursor_execute", count)
+    try:
+        cut = service.of_user(SYSTEM, user)
+    finally:
+        event.remove(migrated_db.engine, "before_cursor_execute", count)
+        event.remove(migrated_db.engine, "checkout", shorten)
+        migrated_db.engine.dispose()  # no connection keeps the short limit
+    assert dict(cut.by_unit) == whole
+    assert len(whole) == len(units)
+    assert any("group_concat" not in s and "role_assignment" in s for s in statements)  # read again

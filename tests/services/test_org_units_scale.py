@@ -13,6 +13,7 @@ from sqlalchemy import event, insert, select
 
 from mandant_desktop.db.models import OrgUnit, Role, RoleAssignment, RolePermission, User, UserKind, UserStatus
 from mandant_desktop.domain.permissions import ADMIN_CODES
+from mandant_desktop.services.effective_permissions import EffectivePermissionsService
 from mandant_desktop.services.operator import system_operator
 from mandant_desktop.services.org_units import OrgUnitsService
 
@@ -141,9 +142,9 @@ m = g(r.sub, p.sub, r.dom) && r.obj == p.obj
 
 
 def test_effective_permissions_agree_with_casbin(migrated_db: Any, tmp_path: Any) -> None:
-    """R3, A10: for random inheritance on a random tree, explain() grants exactly what pycasbin's
-    RBAC-with-domains enforcer grants when loaded with the same materialised assignments
-    (g = user, role, unit; p = role, permission)."""
+    """R3, A10, issue 8: for random inheritance on a random tree, explain() and the effective
+    permissions index grant exactly what pycasbin's RBAC-with-domains enforcer grants when loaded
+    with the same materialised assignments (g = user, role, unit; p = role, permission)."""
     rng = random.Random(4)
     other, _top, _child, user, roles = _build(migrated_db, 40)
     service = OrgUnitsService(migrated_db.session_factory)
@@ -176,11 +177,14 @@ def test_effective_permissions_agree_with_casbin(migrated_db: Any, tmp_path: Any
             select(RoleAssignment.user_id, RoleAssignment.role_id, RoleAssignment.org_unit_id)
         ):
             enforcer.add_grouping_policy(f"user:{holder}", f"role:{role}", f"unit:{unit}")
+    index = EffectivePermissionsService(migrated_db.session_factory).of_user(SYSTEM, user)
     granted_somewhere = 0
     for unit in units:
         explanation = service.explain(SYSTEM, user, unit)
         ours = {reason.permission for reason in explanation.reasons if reason.granted}
         theirs = {code for code in ADMIN_CODES if enforcer.enforce(f"user:{user}", f"unit:{unit}", code)}
         assert ours == theirs, unit
+        assert index.in_unit(unit) == theirs, unit
+        assert all(index.allows(unit, code) == (code in theirs) for code in ADMIN_CODES), unit
         granted_somewhere += bool(ours)
     assert granted_somewhere > 5
