@@ -110,7 +110,7 @@ def _processed(
 # relies on) and the plain indexes; not the primary key. Only for a table the current user may alter.
 _DEFERRABLE = text(
     """
-    SELECT 1 AS step, format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+    SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
            format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)),
            c.contype = 'f' AS late
     FROM pg_constraint c
@@ -119,7 +119,7 @@ _DEFERRABLE = text(
           SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid AND r.conindid = c.conindid
       ))
     UNION ALL
-    SELECT 2, format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), false
+    SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), false
     FROM pg_index i
     WHERE i.indrelid = CAST(:table AS regclass) AND NOT i.indisprimary
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
@@ -145,7 +145,7 @@ def keys_checked_after(connection: Connection, tables: Iterable[Table]) -> Itera
     for table in tables:
         if not connection.scalar(_MAY_ALTER, {"table": table.name}):
             continue
-        for _step, drop, create, late in connection.execute(_DEFERRABLE, {"table": table.name}).all():
+        for drop, create, late in connection.execute(_DEFERRABLE, {"table": table.name}).all():
             connection.exec_driver_sql(drop)
             restore.append((late, create))
     # Indexes and unique constraints first, then the foreign keys.

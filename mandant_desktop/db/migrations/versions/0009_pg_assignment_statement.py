@@ -19,7 +19,8 @@ for all the units the statement touched:
   error (SQLSTATE 42501, "role assignment outside the operator's org units (unit N)") names the
   lowest unit refused, as the per-row trigger named the first;
 * an ``AFTER`` trigger refuses after the rows are written; the raise undoes the whole statement,
-  as before.
+  as before. A row that an ``INSERT … ON CONFLICT DO NOTHING`` skips changes nothing and is no
+  longer looked at (the application uses no such statement on this table).
 
 The function of 0005 (``mandant_check_assignment()``) stays; the downgrade puts its per-row trigger
 back. SQLite and MariaDB have neither feature: this revision does nothing there.
