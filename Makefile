@@ -14,6 +14,10 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --upgrade pip setuptools wheel
 
+# An editable install leaves the package uncompiled; with PYTHONDONTWRITEBYTECODE set, every
+# start would compile it again (issue 8: startup). compileall writes what pip writes for a wheel.
+COMPILE := $(BIN)/python -m compileall -q mandant_desktop
+
 $(VENV)/.installed-app: pyproject.toml setup.py | $(BIN)/python
 	$(PIP) install -e .
 	@touch $@
@@ -23,6 +27,7 @@ $(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
 	@touch $@ $(VENV)/.installed-app
 
 run: $(VENV)/.installed-app
+	@$(COMPILE)
 	$(BIN)/mandant-desktop --demo
 
 lint: $(VENV)/.installed-test

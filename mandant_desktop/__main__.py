@@ -11,6 +11,10 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mandant_desktop.services.password_check import PasswordCheck
 
 PAGE_IDS = (
     "tenants",
@@ -71,6 +75,19 @@ def display_missing(environ: os._Environ[str] | dict[str, str] | None = None) ->
     return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
+def _start_password_check(args: argparse.Namespace) -> PasswordCheck | None:
+    """With MANDANT_USER and MANDANT_PASSWORD and a database named at launch, the password's argon2
+    check starts now, on its own thread, while the main thread imports the ORM, the models and the
+    window (issue 8). The log-in still reads and checks everything itself (SPEC S1)."""
+    from mandant_desktop import bootstrap
+
+    credentials = bootstrap.credentials_from_environment()
+    url = bootstrap.demo_database_url() if args.demo else bootstrap.database_url_from_environment(args.db)
+    if credentials is None or not url:
+        return None
+    return bootstrap.start_password_check(url, *credentials)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -96,9 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        precheck = _start_password_check(args)
         from mandant_desktop.ui.launcher import run
 
-        return run(args)
+        return run(args, precheck=precheck)
     finally:
         if collecting:
             gc.enable()

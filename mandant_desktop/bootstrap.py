@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import platformdirs
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.engine import (
     backend_name,
@@ -29,6 +28,8 @@ from mandant_desktop.db.engine import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
     from mandant_desktop.services.access import AccessService
     from mandant_desktop.services.activation import ActivationService
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from mandant_desktop.services.lists import ListService
     from mandant_desktop.services.mail import MailService
     from mandant_desktop.services.org_units import OrgUnitsService
+    from mandant_desktop.services.password_check import PasswordCheck
     from mandant_desktop.services.profiles import ProfileStore
     from mandant_desktop.services.rights_groups import RightsGroupService
     from mandant_desktop.services.rights_naming import RightsNamingService
@@ -60,6 +62,8 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "mandant_desktop"
 ENV_DB_URL = "MANDANT_DB_URL"
+ENV_USER = "MANDANT_USER"
+ENV_PASSWORD = "MANDANT_PASSWORD"
 DEFAULT_DB_FILE = "mandant.sqlite"
 DEMO_DB_FILE = "demo.sqlite"
 
@@ -86,6 +90,37 @@ def database_url_from_environment(explicit: str | None = None) -> str | None:
     if explicit:
         return explicit
     return os.environ.get(ENV_DB_URL) or None
+
+
+def credentials_from_environment() -> tuple[str, str] | None:
+    """``MANDANT_USER`` and ``MANDANT_PASSWORD`` (log-in without the dialog, for automation)."""
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    return (user, password) if user and password is not None else None
+
+
+def start_password_check(url: str, username: str, password: str) -> PasswordCheck | None:
+    """Read the hash stored for ``username`` in ``url``'s database with SQLAlchemy Core and begin
+    verifying ``password`` against it on a thread of its own, before the ORM is even imported
+    (issue 8); the log-in takes the outcome (:class:`~mandant_desktop.services.password_check.PasswordCheck`).
+    None when there is nothing to check ahead: a SQLite file that does not exist yet (the open
+    creates and upgrades it), an unknown user, or a read that failed (the open reports why)."""
+    from mandant_desktop.services.password_check import PasswordCheck, stored_password_hash
+
+    try:
+        parsed = normalize_url(url)
+        path = sqlite_path(parsed)
+        if parsed.get_backend_name() == "sqlite" and (path is None or not path.is_file()):
+            return None
+        engine = create_engine_for(parsed)
+        try:
+            with engine.connect() as connection:
+                stored = stored_password_hash(connection, username)
+        finally:
+            engine.dispose()
+    except Exception as exc:  # any driver's error; the open that follows reports it in words
+        log.debug("no early password check: %s", type(exc).__name__)
+        return None
+    return PasswordCheck(stored, password) if stored else None
 
 
 def make_secret_store() -> SecretStore:
@@ -359,14 +394,20 @@ def database_is_empty(ctx: AppContext) -> bool:
 
 
 def ensure_demo_data(
-    ctx: AppContext, *, scale: str = "small", seed: int = 1, translate: Callable[[str], str] | None = None
+    ctx: AppContext,
+    *,
+    scale: str = "small",
+    seed: int = 1,
+    translate: Callable[[str], str] | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> bool:
     """Fill an empty database with demo data; True when it did (``make run``). ``translate``: the
-    language of the demo's mails (see :func:`~mandant_desktop.services.demo.generate_demo`)."""
+    language of the demo's mails; ``progress(message, fraction)``: the generator's progress, its
+    messages English source strings (see :func:`~mandant_desktop.services.demo.generate_demo`)."""
     if not database_is_empty(ctx):
         return False
     from mandant_desktop.services.demo import generate_demo
 
     log.info("filling %s with %s demo data", ctx.display_url, scale)
-    generate_demo(ctx.engine, scale=scale, seed=seed, translate=translate)  # type: ignore[arg-type]
+    generate_demo(ctx.engine, scale=scale, seed=seed, translate=translate, progress=progress)  # type: ignore[arg-type]
     return True

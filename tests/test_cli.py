@@ -106,6 +106,27 @@ def test_runs_as_a_module_in_a_subprocess(db_file: Path, tmp_path: Path) -> None
     ]
 
 
+class _Terminal(io.StringIO):
+    """Standard error as a terminal: the CLI draws its progress line there only."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_demo_progress_is_english_as_the_rest_of_the_output(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """E9, E1: the generator's progress messages are translation sources (the GUI shows them in its
+    language); the CLI shows them in English, as every other line it writes."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["demo", "--scale", "small", "--db", str(db_file)]) == EXIT_OK
+    drawn = terminal.getvalue()
+    for line in ("Preparing demo data ... 0%", "Creating tenants ... ", "Filling the outbox ... ", "Saving ... 100%"):
+        assert line in drawn
+    assert "Log in as admin" in capsys.readouterr().out
+
+
 def test_bad_url_is_exit_3(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["db", "check", "--db", "nosuchdb://somewhere/x"]) == EXIT_DATABASE
     assert "Unsupported database type" in _error_line(capsys)

@@ -1864,6 +1864,13 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
 </context>
 <context>
+    <name>DemoProgress</name>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodaten</translation>
+    </message>
+</context>
+<context>
     <name>ExplainDialog</name>
     <message>
         <source>Explain permissions of %1</source>
@@ -4674,6 +4681,93 @@ Betreff: %2</translation>
     <message>
         <source>Read only: you do not have the right to change contacts and distribution lists.</source>
         <translation>Nur lesen: Sie haben nicht das Recht, Kontakte und Verteiler zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>Preparing demo data</source>
+        <translation>Demodaten werden vorbereitet</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Creating tenants</source>
+        <translation>Mandanten werden angelegt</translation>
+    </message>
+    <message>
+        <source>Creating org units</source>
+        <translation>Organisationseinheiten werden angelegt</translation>
+    </message>
+    <message>
+        <source>Creating users</source>
+        <translation>Benutzer werden angelegt</translation>
+    </message>
+    <message>
+        <source>Creating activation links</source>
+        <translation>Aktivierungslinks werden erstellt</translation>
+    </message>
+    <message>
+        <source>Granting tenant access</source>
+        <translation>Mandantenzugriffe werden vergeben</translation>
+    </message>
+    <message>
+        <source>Assigning roles</source>
+        <translation>Rollen werden zugewiesen</translation>
+    </message>
+    <message>
+        <source>Setting up role inheritance</source>
+        <translation>Die Vererbung der Rollen wird eingerichtet</translation>
+    </message>
+    <message>
+        <source>Creating customers</source>
+        <translation>Kunden werden angelegt</translation>
+    </message>
+    <message>
+        <source>Creating rights groups</source>
+        <translation>Rechte-Gruppen werden angelegt</translation>
+    </message>
+    <message>
+        <source>Granting portal rights</source>
+        <translation>Portalrechte werden vergeben</translation>
+    </message>
+    <message>
+        <source>Creating contacts</source>
+        <translation>Kontakte werden angelegt</translation>
+    </message>
+    <message>
+        <source>Creating person roles</source>
+        <translation>Rollen der Personen werden angelegt</translation>
+    </message>
+    <message>
+        <source>Filling rights groups</source>
+        <translation>Rechte-Gruppen werden gefüllt</translation>
+    </message>
+    <message>
+        <source>Assigning contact persons</source>
+        <translation>Ansprechpartner werden zugeordnet</translation>
+    </message>
+    <message>
+        <source>Creating distribution lists</source>
+        <translation>Verteiler werden angelegt</translation>
+    </message>
+    <message>
+        <source>Filling distribution lists</source>
+        <translation>Verteiler werden gefüllt</translation>
+    </message>
+    <message>
+        <source>Creating templates</source>
+        <translation>Vorlagen werden angelegt</translation>
+    </message>
+    <message>
+        <source>Writing the change history</source>
+        <translation>Das Änderungsprotokoll wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Filling the outbox</source>
+        <translation>Der Postausgang wird gefüllt</translation>
     </message>
 </context>
 <context>

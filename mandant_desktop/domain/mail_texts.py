@@ -7,10 +7,7 @@ translation.
 
 from __future__ import annotations
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the very name lupdate looks for
-    return text
-
+from mandant_desktop.domain.translatable import QT_TRANSLATE_NOOP
 
 MAILS_CONTEXT = "mails"
 

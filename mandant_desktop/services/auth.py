@@ -7,7 +7,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from sqlalchemy import Insert, case, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -36,6 +36,9 @@ from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
 from mandant_desktop.services.operator import Operator, system_operator, workstation_name
 from mandant_desktop.services.passwords import burn_verification_time, hash_password, needs_rehash, verify_password
 from mandant_desktop.services.unit_of_work import UnitOfWork, is_lock_conflict, raise_as_domain_error
+
+if TYPE_CHECKING:
+    from mandant_desktop.services.password_check import PasswordCheck
 
 log = logging.getLogger(__name__)
 
@@ -187,8 +190,12 @@ class AuthService:
                 for row in rows
             )
 
-    def login(self, username: str, password: str) -> Operator:
-        """Check the pair; refuse without telling which half was wrong (SPEC S1)."""
+    def login(self, username: str, password: str, *, precheck: PasswordCheck | None = None) -> Operator:
+        """Check the pair; refuse without telling which half was wrong (SPEC S1).
+
+        ``precheck``: the password's verification started ahead (issue 8); used only when it
+        verified the hash read here and this password, else the password is verified here.
+        """
         key = validation.name_key(username)
         now = self._now()
         with self._factory() as session:
@@ -200,7 +207,8 @@ class AuthService:
                 # The same time as a check of the password, and the same words as for an unknown name.
                 burn_verification_time(password)
                 raise AuthenticationError(_LOCKED, minutes=_minutes_left(user.locked_until, now))
-            if not verify_password(user.password_hash, password):
+            verified = precheck.outcome(user.password_hash, password) if precheck is not None else None
+            if not (verify_password(user.password_hash, password) if verified is None else verified):
                 self._record_failure(session, user, now)
                 raise AuthenticationError(_WRONG_CREDENTIALS)
             if user.kind != UserKind.INTERNAL:

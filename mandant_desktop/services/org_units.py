@@ -26,10 +26,11 @@ Every change returns an :class:`OrgChange`, which :meth:`OrgUnitsService.revert`
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -76,8 +77,10 @@ from mandant_desktop.services.unit_of_work import UnitOfWork
 DeleteMode = Literal["delete", "lift"]
 
 
-@dataclass(frozen=True, slots=True)
-class UnitNode:
+class UnitNode(NamedTuple):
+    """One org unit as the tree shows it. A named tuple: "expand all" builds 5,000 of them, three
+    times faster than a frozen dataclass (issue 8)."""
+
     id: int
     parent_id: int | None
     name: str
@@ -697,16 +700,17 @@ class OrgUnitsService:
 
     def all_units(self, operator: Operator) -> list[UnitNode]:
         """Every unit of the tree, parents' children in display order ("expand all"). One query
-        without a subquery per row (the child counts are counted here), read as plain tuples."""
+        without a subquery per row (the child counts are counted here)."""
         operator.require("org_units.view")
         u = _table(OrgUnit).c
         stmt = select(u.id, u.parent_id, u.name, u.depth, u.version).order_by(u.sort_order, func.lower(u.name), u.id)
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            rows = uow.session.connection().execute(stmt).all()
-        counts: dict[int, int] = {}
-        for _id, parent, *_rest in rows:
-            if parent is not None:
-                counts[parent] = counts.get(parent, 0) + 1
+            result = uow.session.connection().execute(stmt)
+            # The driver's own tuples, fetched at once: integers and text need no conversion, and a
+            # Row per unit cost half as much as the query (5,000 units, issue 8).
+            rows: Sequence[Any] = result.cursor.fetchall() if result.cursor is not None else []
+            result.close()
+        counts = Counter(map(itemgetter(1), rows))  # children per parent, counted in C
         return [
             UnitNode(unit, parent, name, depth, counts.get(unit, 0), version)
             for unit, parent, name, depth, version in rows

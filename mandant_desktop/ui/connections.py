@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 from mandant_desktop import bootstrap
 from mandant_desktop.services.profiles import ConnectionProfile, ProfileStore
 from mandant_desktop.ui import interaction, tasks
-from mandant_desktop.ui.connection_dialog import ConnectionDialog
 from mandant_desktop.ui.errors import translate_text
 
 if TYPE_CHECKING:
@@ -115,6 +114,8 @@ class Connections:
 
     def choose(self, parent: QWidget | None) -> AppContext | None:
         """The connection dialog; the database the user chose to use, already open, or None."""
+        from mandant_desktop.ui.connection_dialog import ConnectionDialog  # when asked for (issue 8)
+
         dialog = ConnectionDialog(self, parent)
         try:
             if dialog.exec() == ConnectionDialog.DialogCode.Accepted:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 
 class Interaction(Protocol):
@@ -52,15 +52,7 @@ class MessageBoxInteraction:
         ok_text: str = "",
         destructive: bool = False,
     ) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text)
-        box.setParent(parent, box.windowFlags())
-        ok = box.addButton(QMessageBox.StandardButton.Ok)
-        if ok_text:
-            ok.setText(ok_text)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        # A destructive question defaults to the harmless answer, so Enter cannot destroy anything.
-        box.setDefaultButton(cancel if destructive else ok)
-        box.setEscapeButton(cancel)
+        box, ok = question_box(parent, title, text, ok_text=ok_text, destructive=destructive)
         box.exec()
         return box.clickedButton() is ok
 
@@ -87,19 +79,45 @@ class MessageBoxInteraction:
     def ask_text(
         self, parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
     ) -> str | None:
-        dialog = QInputDialog(parent)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal)
-        dialog.setTextValue(text)
-        # A label with an explanation (e.g. why no keyring is used) wraps instead of widening the box
-        # to the length of its longest sentence.
-        for caption in dialog.findChildren(QLabel):
-            caption.setWordWrap(True)
+        dialog = text_dialog(parent, title, label, text=text, password=password)
         try:
             return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
+
+
+def question_box(
+    parent: QWidget | None, title: str, text: str, *, ok_text: str = "", destructive: bool = False
+) -> tuple[QMessageBox, QAbstractButton]:
+    """The box :meth:`MessageBoxInteraction.confirm` shows, and its OK button."""
+    box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text)
+    box.setObjectName("questionBox")
+    box.setParent(parent, box.windowFlags())
+    ok = box.addButton(QMessageBox.StandardButton.Ok)
+    if ok_text:
+        ok.setText(ok_text)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    # A destructive question defaults to the harmless answer, so Enter cannot destroy anything.
+    box.setDefaultButton(cancel if destructive else ok)
+    box.setEscapeButton(cancel)
+    return box, ok
+
+
+def text_dialog(
+    parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
+) -> QInputDialog:
+    """The prompt :meth:`MessageBoxInteraction.ask_text` shows."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("textPrompt")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal)
+    dialog.setTextValue(text)
+    # A label with an explanation (e.g. why no keyring is used) wraps instead of widening the box
+    # to the length of its longest sentence.
+    for caption in dialog.findChildren(QLabel):
+        caption.setWordWrap(True)
+    return dialog
 
 
 _current: Interaction = MessageBoxInteraction()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import os
 import sys
 import tempfile
 import time
@@ -29,12 +28,13 @@ from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.app import GuiRuntime, start_gui
 from mandant_desktop.ui.connections import Connections, upgrade_notice
+from mandant_desktop.ui.demo_progress import fill_demo_database
 from mandant_desktop.ui.errors import message_for, report_error
-from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.profile_model import default_profile_name, demo_profile_name
 from mandant_desktop.ui.session import SessionController, log_in
 
 if TYPE_CHECKING:
+    from mandant_desktop.services.password_check import PasswordCheck
     from mandant_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,8 @@ EXIT_REFUSED = 3
 EXIT_SCHEMA = 4
 EXIT_FILE = 5
 
-ENV_USER = "MANDANT_USER"
-ENV_PASSWORD = "MANDANT_PASSWORD"
+ENV_USER = bootstrap.ENV_USER
+ENV_PASSWORD = bootstrap.ENV_PASSWORD
 SCREENSHOT_SIZE = (1280, 800)
 
 
@@ -66,7 +66,8 @@ def _exit_code(exc: DomainError) -> int:
     return EXIT_SCHEMA
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, *, precheck: PasswordCheck | None = None) -> int:
+    """``precheck``: the verification of MANDANT_PASSWORD, started at launch (``__main__``)."""
     with tempfile.TemporaryDirectory(prefix="mandant-shot-") as scratch:
         # A screenshot must neither depend on nor change the user's window layout and last page.
         store = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat) if args.screenshot else None
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             [sys.argv[0]], language=args.lang, scheme=getattr(args, "scheme", None), settings_store=store
         )
         try:
-            return _run(args, runtime)
+            return _run(args, runtime, precheck)
         except LaunchError as exc:
             print(f"mandant-desktop: {exc.message}", file=sys.stderr)
             return exc.code
@@ -82,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             runtime.close()
 
 
-def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
+def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck | None = None) -> int:
     automated = bool(args.screenshot) or _env_credentials() is not None
     connections = Connections(bootstrap.make_profile_store())
     #: the database while this function owns it; the session controller takes it over at the end
@@ -90,8 +91,8 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
     try:
         assert owned is not None
         if args.demo:
-            bootstrap.ensure_demo_data(owned, translate=translate_mail)
-        operator = _automatic_operator(args, owned, runtime)
+            fill_demo_database(owned)
+        operator = _automatic_operator(args, owned, runtime, precheck)
         if operator is None:
             if automated:
                 raise LaunchError(
@@ -136,11 +137,12 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime) -> int:
 
 
 def _env_credentials() -> tuple[str, str] | None:
-    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
-    return (user, password) if user and password is not None else None
+    return bootstrap.credentials_from_environment()
 
 
-def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext, runtime: GuiRuntime) -> Operator | None:
+def _automatic_operator(
+    args: argparse.Namespace, app: bootstrap.AppContext, runtime: GuiRuntime, precheck: PasswordCheck | None = None
+) -> Operator | None:
     credentials = _env_credentials()
     if credentials is None and args.screenshot and args.demo:
         from mandant_desktop.services.demo import ADMIN_PASSWORD, ADMIN_USERNAME
@@ -148,10 +150,11 @@ def _automatic_operator(args: argparse.Namespace, app: bootstrap.AppContext, run
         credentials = (ADMIN_USERNAME, ADMIN_PASSWORD)
     if credentials is None:
         return None
-    # The password check (argon2, a tenth of a second or more that holds no Python lock) runs on a
-    # worker while this thread imports the main window and the page it will show (issue 8).
+    # The log-in runs on a worker while this thread imports the main window and the page it will
+    # show; its password check (argon2, a fifth of a second that holds no Python lock) began at
+    # launch when it could (``precheck``), else it runs now (issue 8).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="login") as pool:
-        checked = pool.submit(app.services.auth.login, *credentials)
+        checked = pool.submit(app.services.auth.login, *credentials, precheck=precheck)
         _import_window_modules(args.page or runtime.settings.value(ui_settings.LAST_PAGE))
         try:
             return checked.result()

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.ui import help_texts, icons, interaction, tasks
 from mandant_desktop.ui import settings as ui_settings
-from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.connection_monitor import ConnectionMonitor
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.forms import ConnectionBanner
@@ -411,6 +410,8 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("This page has nothing to refresh yet."), 3000)
 
     def show_about(self) -> None:
+        from mandant_desktop.ui.about_dialog import AboutDialog  # when asked for, not at start (issue 8)
+
         dialog = AboutDialog(self.context.app, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

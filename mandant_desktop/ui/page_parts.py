@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QPoint
+from PySide6.QtCore import QAbstractItemModel, QPoint, QSize
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 def page_heading() -> QLabel:
@@ -66,3 +75,17 @@ def set_column_widths(header: QHeaderView, widths: Sequence[int] | Mapping[int, 
     header.setSortIndicatorShown(shown)
     for column, width in widths.items() if isinstance(widths, Mapping) else enumerate(widths):
         header.resizeSection(column, max(width, needed[column]))
+
+
+def text_column_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
+    """The width a column of ``view`` needs to show the longest of ``texts`` in full: each measured
+    as the view's style measures a cell of text, plus a table's grid line."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    widest = 0
+    for text in texts:
+        option.text = text
+        size = view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view)
+        widest = max(widest, size.width())
+    return widest + (1 if isinstance(view, QTableView) and view.showGrid() else 0)

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.connections import Connections, upgrade_notice
-from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
-from mandant_desktop.ui.login_dialog import LoginDialog
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -30,6 +28,10 @@ def log_in(
     candidate: AppContext, connections: Connections, parent: QWidget | None = None
 ) -> tuple[AppContext, Operator] | None:
     """Log in to ``candidate`` (or to a database chosen on the way); None when the user gave up."""
+    # Imported here: a start with MANDANT_USER / MANDANT_PASSWORD shows neither (issue 8).
+    from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
+    from mandant_desktop.ui.login_dialog import LoginDialog
+
     current = candidate
 
     def choose(widget: QWidget) -> AppContext | None:

@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
@@ -330,6 +331,53 @@ class _Progress(QObject):
     step = Signal(int, int)
 
 
+class ProgressDialog(QProgressDialog):
+    """The window-modal dialog of :func:`run_with_progress`, shown after a moment; busy (no
+    fraction) until the work reports its first step; with Cancel when the work can stop halfway.
+
+    Work that cannot stop shows no Cancel, and then Escape and the window's close button leave the
+    dialog open too: a plain QProgressDialog hid itself on Escape and gave the window back while
+    the work went on (E2, E3). :meth:`finish` closes it when the work has ended.
+    """
+
+    def __init__(self, owner: QWidget | None, title: str, label: str, *, cancellable: bool) -> None:
+        super().__init__(owner)
+        self.setObjectName("progressDialog")
+        self._cancellable = cancellable
+        self._finished = False
+        self.setWindowTitle(title)
+        self.setLabelText(label)
+        if cancellable:
+            self.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
+        else:
+            self.setCancelButton(None)  # no button
+            self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(800)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, 0)
+
+    def finish(self) -> None:
+        """The work has ended: close, whether it could be cancelled or not."""
+        self._finished = True
+        self.close()
+
+    def reject(self) -> None:
+        """Escape: Cancel, when there is one (Qt's own Escape shortcut does that only while the
+        dialog is the active window; this is the key arriving any other way)."""
+        if self._finished:
+            super().reject()
+        elif self._cancellable:
+            self.canceled.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._cancellable or self._finished:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
 def run_with_progress(
     owner: QWidget,
     title: str,
@@ -351,18 +399,7 @@ def run_with_progress(
     ``cancel()`` reads the task's thread-safe flag, so the service stops between chunks and its
     unit of work rolls back. The dialog closes when the task ends, whatever the outcome.
     """
-    dialog = QProgressDialog(owner)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    if reports:
-        dialog.setCancelButtonText(QCoreApplication.translate("Tasks", "Cancel"))
-    else:
-        dialog.setCancelButton(None)  # no button
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(800)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setRange(0, 0)
+    dialog = ProgressDialog(owner, title, label, cancellable=reports)
     signals = _Progress(dialog)
 
     def show(done: int, total: int) -> None:
@@ -386,7 +423,7 @@ def run_with_progress(
             # Closing a QProgressDialog emits canceled(): the task that has just ended must not
             # read as cancelled to whoever looks at it after this (a "cancelled" note, undo).
             dialog.canceled.disconnect(task.cancel)
-            dialog.close()
+            dialog.finish()
             dialog.deleteLater()
 
     task.finished.connect(close)

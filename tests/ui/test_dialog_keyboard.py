@@ -3,10 +3,13 @@ OK/Cancel come last, and no two controls share a mnemonic.
 
 The dialog classes are found in ``mandant_desktop/ui``; each needs a factory below. Classes still
 without one are listed in ``NO_FACTORY_YET`` with the reason, so that a new dialog cannot slip by.
+Dialogs made from Qt's own classes (an input prompt, a progress dialog, a question box) are found
+by their construction in the code, and each function that builds one needs a factory too.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -17,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from PySide6 import QtWidgets
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -251,6 +255,18 @@ def _list(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
     return ListDialog(lambda *_args: 1, CHOICES, [_role_row()], set())
 
 
+def _progress(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.tasks import ProgressDialog
+
+    return ProgressDialog(None, "Export", "Writing customers.xlsx …", cancellable=True)
+
+
+def _progress_without_cancel(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.tasks import ProgressDialog
+
+    return ProgressDialog(None, "Import", "Importing 12 rows …", cancellable=False)
+
+
 def _first_admin(app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
     """Built on any database: the dialog asks only when OK is pressed."""
     from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
@@ -324,6 +340,7 @@ FACTORIES: dict[str, Factory] = {
     "contacts.dialogs.ContactDialog": _contact,
     "contacts.dialogs.TemplateDialog": _template,
     "contacts.dialogs.ImportDialog": _contact_import,
+    "tasks.ProgressDialog": _progress,
 }
 
 
@@ -408,6 +425,26 @@ STATES: dict[str, Factory] = {
     "tenants.tenant_dialog.TenantDialog (existing)": _tenant_existing,
     "customers.contacts_dialog.CustomerContactsDialog (portal user)": _customer_contacts_with_user,
     "imports.dialog.ImportDialog (checked)": _import_checked,
+    "tasks.ProgressDialog (no Cancel)": _progress_without_cancel,
+}
+
+
+def _question(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.interaction import question_box
+
+    return question_box(None, "Delete tenant", "Delete the tenant Presse Nord?", ok_text="&Delete", destructive=True)[0]
+
+
+def _text_prompt(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    from mandant_desktop.ui.interaction import text_dialog
+
+    return text_dialog(None, "Password", "Password of postgres@db.example.de:", password=True)
+
+
+#: dialogs of Qt's own classes, by the function that builds them and the class
+PLAIN_QT_DIALOGS: dict[str, Factory] = {
+    "interaction.question_box (QMessageBox)": _question,
+    "interaction.text_dialog (QInputDialog)": _text_prompt,
 }
 
 #: abstract base classes, never shown on their own: each lays out no inputs (a subclass adds them)
@@ -418,6 +455,24 @@ NO_FACTORY_YET = {
     "contacts.dialogs._Dialog": "base of the five contacts dialogs: an empty form with OK/Cancel",
     "customers.common.CustomerDialog": "base of the nine customer dialogs: no layout of its own",
 }
+
+
+def plain_qt_dialogs() -> Iterator[str]:
+    """``module.function (QtClass)`` for every call of a Qt dialog class's constructor in
+    ``mandant_desktop/ui`` (static helpers such as QFileDialog.getSaveFileName are Qt's own dialogs,
+    built and walked by Qt, and not counted)."""
+    qt_dialogs = {name for name, cls in inspect.getmembers(QtWidgets, inspect.isclass) if issubclass(cls, QDialog)}
+    root = Path(ui_package.__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for call in ast.walk(function):
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in qt_dialogs:
+                    yield f"{module}.{function.name} ({call.func.id})"
+
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QPlainTextEdit, QTextEdit, QAbstractItemView)
 #: what one types into; a dialog with any of them opens with the focus in the form
@@ -431,6 +486,13 @@ def test_every_dialog_class_is_covered() -> None:
     assert not missing, f"dialogs without a factory in this test: {sorted(missing)}"
     stale = (set(FACTORIES) | set(NO_FACTORY_YET)) - found
     assert not stale, f"no such dialog any more: {sorted(stale)}"
+
+
+def test_every_plain_qt_dialog_is_covered() -> None:
+    """E2: a dialog built from Qt's QInputDialog or QMessageBox is walked as well."""
+    found = set(plain_qt_dialogs())
+    assert found - set(PLAIN_QT_DIALOGS) == set(), "Qt dialogs without a factory in this test"
+    assert set(PLAIN_QT_DIALOGS) - found == set(), "no such Qt dialog any more"
 
 
 def reachable_inputs(dialog: QDialog) -> list[QWidget]:
@@ -488,7 +550,7 @@ def mnemonics(dialog: QDialog) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-@pytest.mark.parametrize("name", sorted(FACTORIES | STATES))
+@pytest.mark.parametrize("name", sorted(FACTORIES | STATES | PLAIN_QT_DIALOGS))
 def test_tab_order_and_mnemonics_of_each_dialog(
     qtbot: QtBot,
     admin_app: tuple[bootstrap.AppContext, Operator],
@@ -499,7 +561,7 @@ def test_tab_order_and_mnemonics_of_each_dialog(
 ) -> None:
     """E2: in English and in German (the mnemonics differ)."""
     language.choose(lang)
-    dialog = (FACTORIES | STATES)[name](admin_app, tmp_path)
+    dialog = (FACTORIES | STATES | PLAIN_QT_DIALOGS)[name](admin_app, tmp_path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -509,6 +571,11 @@ def test_tab_order_and_mnemonics_of_each_dialog(
     if focus is None or not dialog.isAncestorOf(focus):
         dialog.focusNextChild()
     inputs = reachable_inputs(dialog)
+    if not inputs:
+        # Nothing to press (the progress of work that cannot stop): no Tab walk. test_tasks checks
+        # that Escape does not hide such a dialog either.
+        assert QApplication.activeWindow() is dialog and not mnemonics(dialog)
+        return
     box_buttons = {b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()}
 
     # a dialog with a form opens on an input, not on OK: typing goes into the form at once

@@ -28,6 +28,7 @@ from tenanthelpers import add_user
 from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import Role
+from mandant_desktop.domain.errors import DatabaseUnavailableError
 from mandant_desktop.services.org_units import UnitRoles
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.org_units.dialogs import (
@@ -513,6 +514,81 @@ def test_the_model_alone_loads_on_a_worker(qtbot: QtBot, qtmodeltester: Any) -> 
     qtmodeltester.check(model)
 
 
+def small_tree_model(qtbot: QtBot, fail_for: int | None = None, **options: Any) -> OrgUnitTreeModel:
+    """The model alone over A (with A1, A2) and B, the top level loaded; asking for the children
+    of ``fail_for`` raises."""
+    from mandant_desktop.domain.errors import DomainError
+    from mandant_desktop.services.org_units import UnitNode
+
+    units = {
+        None: [UnitNode(1, None, "A", 0, 2), UnitNode(2, None, "B", 0, 0)],
+        1: [UnitNode(11, 1, "A1", 1, 0), UnitNode(12, 1, "A2", 1, 0)],
+    }
+
+    def children(parent: int | None) -> list[UnitNode]:
+        if parent is not None and parent == fail_for:
+            raise DomainError("gone")
+        return units.get(parent, [])
+
+    model = OrgUnitTreeModel(
+        children, None, columns=3, load_all=lambda: [unit for level in units.values() for unit in level], **options
+    )
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading())
+    return model
+
+
+def test_the_model_answers_qt_by_internal_id_and_column(qtbot: QtBot, qtmodeltester: Any) -> None:
+    """Issue 8 ("expand all" asks the model about every unit): an invalid index means the top
+    level, an index of another column has no children, rows out of range give invalid indexes;
+    flags follow drag_enabled (A9), data answers its roles only."""
+    model = small_tree_model(qtbot)
+    a = model.index(0, 0)
+    assert model.rowCount() == 2 and model.hasChildren() and model.hasChildren(a)
+    assert not model.hasChildren(model.index(1, 0))  # B has no children (child_count 0)
+    assert model.canFetchMore(a) and not model.canFetchMore(model.index(1, 0))
+    second = model.index(0, 1)
+    assert second.isValid() and model.rowCount(second) == 0 and not model.hasChildren(second)
+    assert not model.index(0, 0, second).isValid()
+    assert not model.index(2, 0).isValid() and not model.index(-1, 0).isValid() and not model.index(0, 3).isValid()
+    assert model.parent(a) == QModelIndex() and model.parent(QModelIndex()) == QModelIndex()
+    assert model.flags(a) & Qt.ItemFlag.ItemIsDragEnabled and model.flags(a) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.ItemIsDropEnabled
+    assert not model.flags(second) & Qt.ItemFlag.ItemIsEditable
+    model.drag_enabled = False
+    assert not model.drag_enabled and model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    assert not model.flags(a) & Qt.ItemFlag.ItemIsDragEnabled and model.flags(a) & Qt.ItemFlag.ItemIsEditable
+    model.drag_enabled = True
+    assert model.drag_enabled and model.flags(a) & Qt.ItemFlag.ItemIsDropEnabled
+    assert model.data(a) == "A" and model.data(a, Qt.ItemDataRole.EditRole) == "A"
+    assert model.data(a, Qt.ItemDataRole.DecorationRole) is None and model.data(second) is None
+    assert model.load_all()
+    qtbot.waitUntil(lambda: not model.loading())
+    a1 = model.index(0, 0, model.index(0, 0))
+    assert model.data(a1) == "A1" and model.parent(a1) == model.index(0, 0)
+    assert model.data(a1, Qt.ItemDataRole.ToolTipRole) == "A / A1"
+    qtmodeltester.check(model)
+
+
+def test_loading_ends_when_a_level_arrives_fails_or_is_forgotten(qtbot: QtBot) -> None:
+    """Issue 8: ``loading()`` (asked on every poll) counts the levels on their way; a failed load
+    and a reload end it too, so that nothing waits for ever."""
+    model = small_tree_model(qtbot, fail_for=1)
+    errors: list[bool] = []
+    model.load_failed.connect(lambda: errors.append(True))
+    model.fetchMore(model.index(0, 0))
+    assert model.loading()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert not model.loading() and model.canFetchMore(model.index(0, 0))  # it may be asked again
+    model.fetchMore(model.index(0, 0))
+    model.reload()  # the level on its way belongs to the forgotten tree
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading())
+    model.fetchMore(model.index(0, 0))
+    assert model.load_all()  # the whole tree's answer includes the level on its way
+    qtbot.waitUntil(lambda: not model.loading())
+    assert model.rowCount(model.index(0, 0)) == 2
+
+
 def test_changes_from_another_workstation_appear_and_expansion_stays(
     qtbot: QtBot, window: MainWindow, example: Example
 ) -> None:
@@ -687,6 +763,51 @@ def test_expand_all_and_collapse_all(qtbot: QtBot, window: MainWindow, example: 
     top = page.model.index(0, 0)
     assert not page.tree.isExpanded(top)
     assert page.tree.currentIndex().parent() == QModelIndex()
+
+
+def test_expand_all_with_a_user_chosen_brings_their_roles_in_the_same_task(
+    qtbot: QtBot, window: MainWindow, example: Example, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Section 8, A4 (issue 8): with a user chosen, "Expand all" reads the user's roles in every
+    unit in the task that reads the units, so the tree shows them at once (no second round trip
+    that changes the roles columns of every parent); a failure of the roles leaves the units
+    shown and asks for the roles again on their own."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    below = example.unit["Hamburg"]
+    for depth in range(3):  # never fetched before "Expand all"
+        below = service.add(op, below, f"Ebene {depth}").units_added[0]
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    asked: list[list[int]] = []
+    real = service.roles_of
+
+    def counting(operator: Any, user_id: int, unit_ids: Any) -> Any:
+        asked.append(list(unit_ids))
+        return real(operator, user_id, unit_ids)
+
+    monkeypatch.setattr(service, "roles_of", counting)
+    expand_all(qtbot, page)
+    assert len(asked) == 1 and set(asked[0]) == set(page.model.loaded_ids())
+    assert below in asked[0] and page.model.roles_known(below)
+    assert roles_text(page, "Süd") == "Leser"
+    roles = page.model.roles(below)
+    assert roles is not None and not roles.roles
+
+    def failing(operator: Any, user_id: int, unit_ids: Any) -> Any:
+        monkeypatch.setattr(service, "roles_of", counting)  # the next request succeeds
+        raise DatabaseUnavailableError("gone for a moment")
+
+    asked.clear()
+    monkeypatch.setattr(service, "roles_of", failing)
+    press(qtbot, page, Qt.Key.Key_Minus, CTRL)
+    page.model.reload()
+    settle(qtbot, page)
+    expand_all(qtbot, page)
+    qtbot.waitUntil(lambda: page.model.roles_known(below), timeout=5000)
+    assert below in page.model.loaded_ids() and len(asked) == 1
+    assert roles_text(page, "Süd") == "Leser"
+    settle(qtbot, page)
 
 
 def test_explain_in_german_shows_every_column_and_translates_the_reasons(

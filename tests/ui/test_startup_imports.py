@@ -2,7 +2,8 @@
 is usable (issue 8: ``startup``; SPEC section 9 start-up, S1 log-in through the environment).
 
 openpyxl (with lxml and defusedxml) belongs to exports and imports, Alembic to schema upgrades,
-keyring to saved passwords, smtplib to mail; the pages not shown first are imported when opened.
+keyring to saved passwords, smtplib to mail; the pages not shown first are imported when opened, and
+so are the dialogs (about, connection, log-in) when a start does not show them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ HEAVY = (
     "mandant_desktop.ui.org_units.page",
     "mandant_desktop.ui.customers.page",
     "mandant_desktop.ui.audit.page",
+    # dialogs a start without the log-in dialog does not show
+    "mandant_desktop.ui.about_dialog",
+    "mandant_desktop.ui.connection_dialog",
+    "mandant_desktop.ui.login_dialog",
+    "mandant_desktop.ui.first_admin_dialog",
 )
 
 # Replaces QApplication.exec: once the main window has painted and the event loop is idle, print
@@ -92,3 +98,28 @@ def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url
     page, loaded = line.removeprefix("page=").split(" loaded=")
     assert page == "page.tenants"
     assert loaded.split(",") == [""], f"imported before the main window was usable: {loaded}"
+
+
+#: what the early password check (``bootstrap.start_password_check``) must not wait for
+_BEFORE_THE_CHECK = ("sqlalchemy.orm", "mandant_desktop.db.models", "PySide6")
+
+_EARLY = """
+import sys
+from mandant_desktop import bootstrap
+import mandant_desktop.services.password_check
+print("loaded=" + ",".join(m for m in {modules!r} if m in sys.modules), flush=True)
+"""
+
+
+def test_the_password_check_starts_before_the_orm_is_imported() -> None:
+    """Issue 8 ``startup``, S1: the log-in's argon2 check can begin at launch, because bootstrap,
+    the engine set-up and the early hash read import neither the ORM nor the models (nor Qt)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _EARLY.format(modules=_BEFORE_THE_CHECK)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "loaded=", done.stdout

@@ -260,6 +260,47 @@ def test_a_task_that_ended_does_not_read_as_cancelled(qtbot: QtBot, owner: QWidg
     assert seen == [False]
 
 
+def _activate(qtbot: QtBot, dialog: QWidget) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+
+
+def test_escape_cancels_work_that_can_stop_and_leaves_the_dialog_of_work_that_cannot(
+    qtbot: QtBot, owner: QWidget
+) -> None:
+    """E2, E3: Escape in the progress dialog is Cancel; without Cancel (work that cannot stop
+    halfway) neither Escape nor closing the window hides the dialog and frees the page while the
+    work goes on (a plain QProgressDialog hid itself on Escape). It closes when the work ends."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    owner.show()
+    release = threading.Event()
+    task = tasks.run_with_progress(owner, "Import", "Importing…", lambda: release.wait(5), reports=False)
+    dialog = owner.findChild(QProgressDialog)
+    assert dialog is not None
+    _activate(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible() and not task.cancelled()
+    release.set()
+    qtbot.waitUntil(lambda: owner.findChild(QProgressDialog) is None, timeout=5000)
+
+    def work(*, progress: Any, cancel: Any) -> None:
+        while not cancel():
+            threading.Event().wait(0.005)
+
+    task = tasks.run_with_progress(owner, "Export", "Writing…", work)
+    dialog = owner.findChild(QProgressDialog)
+    assert dialog is not None
+    _activate(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert task.cancelled()
+    qtbot.waitUntil(lambda: owner.findChild(QProgressDialog) is None, timeout=5000)
+
+
 def test_the_newest_load_wins_and_a_closed_page_is_no_error(qtbot: QtBot) -> None:
     """S5: tasks.Latest drops an older answer, and a task ending after its page is gone is quiet."""
     page = QWidget()

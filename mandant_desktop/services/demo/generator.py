@@ -37,6 +37,7 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_ROLES, SYSTEM_RIGHTS_GROUPS
+from mandant_desktop.domain.translatable import QT_TRANSLATE_NOOP
 from mandant_desktop.services.demo.audit import make_audit_history
 from mandant_desktop.services.demo.config import SCALES, Scale, ScaleConfig
 from mandant_desktop.services.demo.context import DemoContext, TableRows, chunked
@@ -79,27 +80,32 @@ _OWN_ID_TABLES = (
     "distribution_list",
 )
 
-#: progress message per table; English source strings, translated by the UI
+#: translation context of the progress messages: the UI shows them in its language (through
+#: ``QCoreApplication.translate``), the CLI in English as all its output
+DEMO_CONTEXT = "demo"
+PREPARING = QT_TRANSLATE_NOOP("demo", "Preparing demo data")
+SAVING = QT_TRANSLATE_NOOP("demo", "Saving")
+#: progress message per table
 STAGE_MESSAGES: dict[str, str] = {
-    "tenant": "Creating tenants",
-    "org_unit": "Creating org units",
-    "app_user": "Creating users",
-    "activation_token": "Creating activation links",
-    "tenant_access": "Granting tenant access",
-    "role_assignment": "Assigning roles",
-    "inheritance_source": "Setting up role inheritance",
-    "customer": "Creating customers",
-    "rights_group": "Creating rights groups",
-    "rights_group_permission": "Granting portal rights",
-    "contact": "Creating contacts",
-    "person_role": "Creating person roles",
-    "rights_group_member": "Filling rights groups",
-    "customer_contact_person": "Assigning contact persons",
-    "distribution_list": "Creating distribution lists",
-    "distribution_list_member": "Filling distribution lists",
-    "template": "Creating templates",
-    "audit_log": "Writing the change history",
-    "outbox_mail": "Filling the outbox",
+    "tenant": QT_TRANSLATE_NOOP("demo", "Creating tenants"),
+    "org_unit": QT_TRANSLATE_NOOP("demo", "Creating org units"),
+    "app_user": QT_TRANSLATE_NOOP("demo", "Creating users"),
+    "activation_token": QT_TRANSLATE_NOOP("demo", "Creating activation links"),
+    "tenant_access": QT_TRANSLATE_NOOP("demo", "Granting tenant access"),
+    "role_assignment": QT_TRANSLATE_NOOP("demo", "Assigning roles"),
+    "inheritance_source": QT_TRANSLATE_NOOP("demo", "Setting up role inheritance"),
+    "customer": QT_TRANSLATE_NOOP("demo", "Creating customers"),
+    "rights_group": QT_TRANSLATE_NOOP("demo", "Creating rights groups"),
+    "rights_group_permission": QT_TRANSLATE_NOOP("demo", "Granting portal rights"),
+    "contact": QT_TRANSLATE_NOOP("demo", "Creating contacts"),
+    "person_role": QT_TRANSLATE_NOOP("demo", "Creating person roles"),
+    "rights_group_member": QT_TRANSLATE_NOOP("demo", "Filling rights groups"),
+    "customer_contact_person": QT_TRANSLATE_NOOP("demo", "Assigning contact persons"),
+    "distribution_list": QT_TRANSLATE_NOOP("demo", "Creating distribution lists"),
+    "distribution_list_member": QT_TRANSLATE_NOOP("demo", "Filling distribution lists"),
+    "template": QT_TRANSLATE_NOOP("demo", "Creating templates"),
+    "audit_log": QT_TRANSLATE_NOOP("demo", "Writing the change history"),
+    "outbox_mail": QT_TRANSLATE_NOOP("demo", "Filling the outbox"),
 }
 
 
@@ -133,6 +139,8 @@ def generate_demo(
     database is not empty and :class:`OperationCancelledError` when ``cancel()`` turned true;
     nothing is written in either case. ``translate`` turns the mail texts of the outbox into the
     operator's language (as the mail services' ``translate`` does); without it they stay English.
+    ``progress(message, fraction)`` gets English source strings of context :data:`DEMO_CONTEXT`
+    (:data:`STAGE_MESSAGES`), for the UI to translate.
     """
     config = SCALES.get(scale)
     if config is None:
@@ -144,7 +152,7 @@ def generate_demo(
     # One argon2id hash, reused by every demo user that has a password: hashing 10,000 passwords
     # one by one would take minutes. They all log in with the admin's demo password.
     password_hash = PasswordHasher().hash(ADMIN_PASSWORD)
-    report("Preparing demo data", 0.0)
+    report(PREPARING, 0.0)
     with UnitOfWork(make_session_factory(engine), actor) as uow:
         connection = uow.session.connection()
         _refuse_unless_empty(connection)
@@ -165,7 +173,7 @@ def generate_demo(
             summary="demo data generated",
         )
         _check(is_cancelled)
-        report("Saving", 1.0)
+        report(SAVING, 1.0)
         uow.commit()
     seconds = time.perf_counter() - started
     log.info("demo data (%s, seed %d): %d rows in %.1f s", scale, seed, sum(counts.values()), seconds)

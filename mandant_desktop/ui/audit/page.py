@@ -286,7 +286,6 @@ class AuditPage(Page):
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
         edit.setDate(NO_DATE)
-        edit.setDisplayFormat("dd.MM.yyyy")
         edit.dateChanged.connect(lambda _date: self.apply_filters())
         return edit
 

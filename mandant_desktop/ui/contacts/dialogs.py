@@ -113,7 +113,6 @@ class ContactDialog(_Dialog):
         self.birthday.setMinimumDate(NO_BIRTHDAY)
         self.birthday.setSpecialValueText(self.tr("not known"))
         self.birthday.setDate(NO_BIRTHDAY)
-        self.birthday.setDisplayFormat("dd.MM.yyyy")
         self.fields = {
             "tenant": self.tenant,
             "salutation": self.salutation,

@@ -566,7 +566,7 @@ class OrgUnitsPage(Page):
         if current.isValid():
             self.tree.setCurrentIndex(current)
             self.tree.scrollTo(current)
-        self._say(self.tr("%n org unit(s) shown.").replace("%n", str(len(self.model.loaded_ids()))))
+        self._say(self.tr("%n org unit(s) shown.").replace("%n", str(self.model.loaded_count())))
 
     def collapse_all(self) -> None:
         """Back to the top level; the selected unit's branch closes with the rest."""

@@ -6,7 +6,10 @@ chosen, their roles are loaded for the units fetched so far, and for every batch
 never for the whole tree.
 
 Indexes carry the unit id as their internal id, so that a node is found without Python objects
-behind raw pointers; the invisible root has id 0 (database ids start at 1).
+behind raw pointers; the invisible root has id 0 (database ids start at 1). An invalid index has
+internal id 0 and column -1 too, so the model methods that Qt calls for every unit ("expand all":
+index, flags, hasChildren, canFetchMore and rowCount, about 23,000 calls for 5,000 units) look the
+node up by the internal id alone, without asking whether the index is valid.
 """
 
 from __future__ import annotations
@@ -45,12 +48,18 @@ ChildrenLoader = Callable[[int | None], list[UnitNode]]
 #: the children of several units at once (a refresh of every loaded level), on a worker
 ManyChildrenLoader = Callable[[list[int]], dict[int, list[UnitNode]]]
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-#: the unit column without and with drag and drop, and the invisible root with it
+#: (the unit column, the invisible root) without and with drag and drop
 _FLAGS = (
-    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable,
-    _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
-    Qt.ItemFlag.ItemIsDropEnabled,
+    (_ROW_FLAGS | Qt.ItemFlag.ItemIsEditable, Qt.ItemFlag.NoItemFlags),
+    (
+        _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
+        Qt.ItemFlag.ItemIsDropEnabled,
+    ),
 )
+_DISPLAY, _EDIT, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole
+_FONT, _FOREGROUND = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole
+#: the roles :meth:`OrgUnitTreeModel.data` answers; a painted cell asks for about ten
+_ANSWERED_ROLES = frozenset(int(role) for role in (_DISPLAY, _EDIT, _TOOLTIP, _FONT, _FOREGROUND, UNIT_ID_ROLE))
 
 #: every unit of the tree, each parent's children in display order ("expand all"), on a worker
 AllLoader = Callable[[], list[UnitNode]]
@@ -58,7 +67,7 @@ AllLoader = Callable[[], list[UnitNode]]
 RolesLoader = Callable[[int, list[int]], dict[int, UnitRoles]]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     unit: UnitNode | None  # None for the invisible root
     parent: int = ROOT
@@ -129,11 +138,13 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self._columns = columns
         self._nodes: dict[int, _Node] = {ROOT: _Node(None)}
         self._to_fetch: list[int] = []
+        #: units whose children are on their way (this generation's requests)
+        self._fetching: set[int] = set()
         self._generation = 0
         self._user_id: int | None = None
         self._roles: dict[int, UnitRoles] = {}
         self._roles_generation = 0
-        self.drag_enabled = True
+        self._unit_flags, self._root_flags = _FLAGS[True]
 
     # ------------------------------------------------------------------ loading
 
@@ -141,6 +152,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         """Forget everything and load the top level again."""
         self._generation += 1
         self._to_fetch = []
+        self._fetching = set()
         self.beginResetModel()
         self._nodes = {ROOT: _Node(None)}
         self._roles = {}
@@ -149,21 +161,35 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     def loading(self) -> bool:
         """True while some children are on their way."""
-        return self.loading_all or any(node.fetching for node in self._nodes.values())
+        return self.loading_all or bool(self._fetching)
 
     def load_all(self) -> bool:
         """Every unit at once ("expand all", section 8: 5,000 units up to depth 10): one query on a
         worker, then the model filled in one go (one reset rather than a signal per level);
-        ``all_loaded`` when done. False when there is no loader for it or one runs already."""
+        ``all_loaded`` when done. False when there is no loader for it or one runs already.
+
+        With a user chosen, their roles in every unit come in the same task and go in with the
+        units: asked for afterwards, they would change the roles columns of all 3,800 parents of
+        the expanded tree, one dataChanged each."""
         if self._load_all is None or self.loading_all:
             return False
         self.loading_all = True
-        generation = self._generation
-        load = self._load_all
+        generation, roles_generation = self._generation, self._roles_generation
+        load, load_roles, user_id = self._load_all, self._load_roles, self._user_id
+
+        def work() -> tuple[dict[int, _Node], dict[int, UnitRoles] | None]:
+            nodes = _tree_of(load())
+            if user_id is None or load_roles is None:
+                return nodes, None
+            try:
+                return nodes, load_roles(user_id, [unit_id for unit_id in nodes if unit_id != ROOT])
+            except DomainError:
+                return nodes, None  # the units still show; the roles are asked for again on their own
+
         tasks.run(
             self,
-            lambda: _tree_of(load()),
-            on_done=lambda nodes: self._all_arrived(generation, nodes),
+            work,
+            on_done=lambda loaded: self._all_arrived(generation, roles_generation, *loaded),
             on_error=lambda _exc: self._all_failed(),
         )
         return True
@@ -172,20 +198,29 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self.loading_all = False
         self.load_failed.emit()
 
-    def _all_arrived(self, generation: int, nodes: dict[int, _Node]) -> None:
+    def _all_arrived(
+        self, generation: int, roles_generation: int, nodes: dict[int, _Node], roles: dict[int, UnitRoles] | None
+    ) -> None:
         self.loading_all = False
         if generation != self._generation:
             return  # reloaded meanwhile
         self._generation += 1  # levels still on their way are part of this answer
         self._to_fetch = []
+        self._fetching = set()
+        with_roles = roles is not None and roles_generation == self._roles_generation  # not another user's
         self.beginResetModel()
         self._nodes = nodes
+        if with_roles:
+            self._store_roles((unit_id for unit_id in nodes if unit_id != ROOT), roles or {})
         self.endResetModel()
         self.all_loaded.emit()
-        self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
+        if with_roles:
+            self.roles_loaded.emit()
+        elif self._user_id is not None:
+            self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
-        node = self._nodes.get(parent.internalId() if parent.isValid() else ROOT)
+        node = self._nodes.get(parent.internalId())  # an invalid index has id 0: the top level
         return node is not None and not node.fetched and not node.fetching and node.may_have_children
 
     def fetchMore(self, parent: Index = NO_PARENT) -> None:
@@ -194,6 +229,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if node is None or node.fetched or node.fetching:
             return
         node.fetching = True
+        self._fetching.add(unit_id)
         # Levels asked for in one go ("expand all", a restored expansion) load in one query.
         self._to_fetch.append(unit_id)
         if len(self._to_fetch) == 1:
@@ -228,14 +264,17 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def _fetch_failed(self, generation: int, parents: list[int]) -> None:
         for unit_id in parents:
             node = self._nodes.get(unit_id)
-            if generation == self._generation and node is not None:
-                node.fetching = False
+            if generation == self._generation:
+                self._fetching.discard(unit_id)
+                if node is not None:
+                    node.fetching = False
         self.load_failed.emit()
 
     def _children_arrived(self, generation: int, found: dict[int, list[UnitNode]]) -> None:
         if generation != self._generation:
             return  # reloaded meanwhile
         new: list[int] = []
+        self._fetching.difference_update(found)
         for unit_id in sorted(found, key=self._depth):
             node = self._nodes.get(unit_id)
             if node is None:
@@ -388,9 +427,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def _roles_arrived(self, generation: int, unit_ids: list[int], roles: dict[int, UnitRoles], replace: bool) -> None:
         if generation != self._roles_generation:
             return  # another user was chosen meanwhile
-        for unit_id in unit_ids:
-            # Units without any role of the user come back missing: they have none (known, empty).
-            self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
+        self._store_roles(unit_ids, roles)
         if replace or len(unit_ids) > 500:
             self._all_roles_changed()  # one signal per parent rather than one per unit
         else:
@@ -399,6 +436,11 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 if index.isValid():
                     self.dataChanged.emit(index.siblingAtColumn(ROLES_COLUMN), index.siblingAtColumn(INHERIT_COLUMN))
         self.roles_loaded.emit()
+
+    def _store_roles(self, unit_ids: Iterable[int], roles: dict[int, UnitRoles]) -> None:
+        for unit_id in unit_ids:
+            # Units without any role of the user come back missing: they have none (known, empty).
+            self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
 
     def _all_roles_changed(self) -> None:
         if self._columns <= ROLES_COLUMN:
@@ -423,6 +465,10 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def is_fetched(self, unit_id: int | None) -> bool:
         node = self._nodes.get(unit_id or ROOT)
         return node is not None and node.fetched
+
+    def loaded_count(self) -> int:
+        """How many units are loaded."""
+        return len(self._nodes) - 1  # without the invisible root
 
     def loaded_ids(self) -> list[int]:
         return [unit_id for unit_id in self._nodes if unit_id != ROOT]
@@ -461,30 +507,36 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ the model interface
 
-    # index, rowCount, hasChildren and canFetchMore are called for every unit when the whole tree is
-    # expanded (5,000 times each): they test validity once and look the node up directly.
+    # index, flags, hasChildren, canFetchMore and rowCount are called for every unit when the whole
+    # tree is expanded: each asks the index for its column (> 0: no children) and internal id only.
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
-        if parent.isValid():
-            if parent.column():
-                return QModelIndex()
-            node = self._nodes.get(parent.internalId())
-        else:
-            node = self._nodes[ROOT]
+        if parent.column() > 0:
+            return QModelIndex()
+        node = self._nodes.get(parent.internalId())
         if node is None or not 0 <= row < len(node.children) or not 0 <= column < self._columns:
             return QModelIndex()
         return self.createIndex(row, column, node.children[row])
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        node = self._nodes.get(index.internalId())
         if node is None or node.parent == ROOT:
             return QModelIndex()
         return self._index_of_id(node.parent)
 
+    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
+        # Qt's own asks parent() and index() in Python; the tree asks for siblings on every paint
+        # and twice for each dataChanged it hears of.
+        node = self._nodes.get(index.internalId())
+        if node is None or not 0 <= column < self._columns:
+            return QModelIndex()
+        if row == index.row():
+            return self.createIndex(row, column, index.internalId())
+        siblings = self._nodes[node.parent].children
+        return self.createIndex(row, column, siblings[row]) if 0 <= row < len(siblings) else QModelIndex()
+
     def rowCount(self, parent: Index = NO_PARENT) -> int:
-        if not parent.isValid():
-            return len(self._nodes[ROOT].children)
-        if parent.column():
+        if parent.column() > 0:
             return 0
         node = self._nodes.get(parent.internalId())
         return len(node.children) if node is not None else 0
@@ -493,14 +545,14 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self._columns
 
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
-        if not parent.isValid():
-            return self._nodes[ROOT].may_have_children
-        if parent.column():
+        if parent.column() > 0:
             return False
         node = self._nodes.get(parent.internalId())
         if node is None:
             return False
-        return bool(node.children) if node.fetched else node.may_have_children
+        if node.children:
+            return True
+        return not node.fetched and (node.unit is None or node.unit.child_count > 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -512,25 +564,36 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self.tr("Inheritance") if section == INHERIT_COLUMN else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        # Combined once (_FLAGS): "expand all" asks for the flags of every unit, and combining
-        # enum members in Python each time was a quarter of its time.
-        if not index.isValid():
-            return _FLAGS[2] if self.drag_enabled else Qt.ItemFlag.NoItemFlags
-        if index.column() == UNIT_COLUMN:
-            return _FLAGS[1] if self.drag_enabled else _FLAGS[0]
-        return _ROW_FLAGS
+        # Combined once (_FLAGS): combining enum members in Python for every unit was a quarter of
+        # "expand all".
+        column = index.column()
+        if column == UNIT_COLUMN:
+            return self._unit_flags
+        return _ROW_FLAGS if column > 0 else self._root_flags
+
+    @property
+    def drag_enabled(self) -> bool:
+        """Units may be dragged onto other units (and onto the empty space: the top level)."""
+        return self._unit_flags == _FLAGS[True][0]
+
+    @drag_enabled.setter
+    def drag_enabled(self, enabled: bool) -> None:
+        self._unit_flags, self._root_flags = _FLAGS[enabled]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self._nodes.get(self._id(index)) if index.isValid() else None
+        # A painted cell asks for about ten roles: those answered nowhere end here.
+        if role not in _ANSWERED_ROLES:
+            return None
+        node = self._nodes.get(index.internalId())
         if node is None or node.unit is None:
             return None
-        column = index.column()
         if role == UNIT_ID_ROLE:
             return node.unit.id
+        column = index.column()
         if column == UNIT_COLUMN:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role in (_DISPLAY, _EDIT):
                 return node.unit.name
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return " / ".join(self.path_names(node.unit.id))
             return None
         return self._roles_data(node.unit.id, column, role)

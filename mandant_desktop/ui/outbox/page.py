@@ -6,9 +6,10 @@ by another way; with one, failed mails show why and can be sent again.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelection, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelection, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, set_column_widths
+from mandant_desktop.ui.page_parts import page_heading, set_column_widths, text_column_width
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -47,6 +48,9 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("OutboxModel", "Subject"),
     QT_TRANSLATE_NOOP("OutboxModel", "Status"),
 )
+CREATED, RECIPIENT, SUBJECT, STATUS = range(len(COLUMNS))
+#: an address of the usual length, for the recipient column's starting width (never shown)
+USUAL_ADDRESS = "firstname.lastname@department.example.com"
 
 
 class OutboxModel(QAbstractTableModel):
@@ -98,15 +102,15 @@ class OutboxModel(QAbstractTableModel):
             return mail
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
-            if column == 0:
+            if column == CREATED:
                 return formats.date_time_text(mail.created_at)
-            if column == 1:
+            if column == RECIPIENT:
                 return mail.recipient
-            if column == 2:
+            if column == SUBJECT:
                 return mail.subject
-            if column == 3:
+            if column == STATUS:
                 return self.tr(STATUS_TEXTS[mail.status])
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and mail.error:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == STATUS and mail.error:
             return mail.error
         return None
 
@@ -134,9 +138,8 @@ class OutboxPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        set_column_widths(self.table.horizontalHeader(), (130, 240, 320))
+        set_column_widths(self.table.horizontalHeader(), self._fitting_widths())
         self.body = QPlainTextEdit()
         self.body.setObjectName("outboxBody")
         self.body.setReadOnly(True)
@@ -151,6 +154,10 @@ class OutboxPage(Page):
         splitter.setSizes([400, 220])
         for remembered in (splitter, self.table):  # E4
             remember(context.settings, self.page_id, remembered)
+        # After the remembered layout, which carries the resize modes it was saved with: in an older
+        # one the status column took every spare pixel and cut the recipient off.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.send_button)
@@ -166,6 +173,26 @@ class OutboxPage(Page):
         self.refresh()
         if self.model.rowCount() > 0:
             self.table.selectRow(0)
+
+    def _fitting_widths(self) -> dict[int, int]:
+        """Starting widths: the date and the status as wide as their longest text in this language,
+        the recipient room for a usual address; the subject takes the rest of the table's width."""
+        # Two-digit months, days and hours, morning and evening: the longest a moment is written.
+        moments = [dt.datetime(2026, 12, 28, hour, 58).astimezone() for hour in (10, 22)]
+        return {
+            CREATED: text_column_width(self.table, [formats.date_time_text(moment) for moment in moments]),
+            RECIPIENT: text_column_width(self.table, [USUAL_ADDRESS]),
+            STATUS: text_column_width(self.table, [self.model.tr(text) for text in STATUS_TEXTS.values()]),
+        }
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # Dates and statuses are longer in the other language: widen what would cut them off
+            # (a remembered width that still shows them stays as it is).
+            header = self.table.horizontalHeader()
+            for column in (CREATED, STATUS):
+                header.resizeSection(column, max(header.sectionSize(column), self._fitting_widths()[column]))
 
     def _fetch(self, offset: int, limit: int) -> list[OutboxRow]:
         rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit)

@@ -1,0 +1,136 @@
+"""The outbox's columns: the recipient and the subject get the room, the short columns fit their
+texts, and widths the user chose come back (SPEC U4, E4)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QHeaderView
+from pytestqt.qtbot import QtBot
+
+from mandant_desktop import bootstrap
+from mandant_desktop.db.models import MailStatus, OutboxMail
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.outbox.page import CREATED, RECIPIENT, STATUS, SUBJECT, OutboxPage
+from mandant_desktop.ui.settings import Settings
+
+#: a demo address of the usual length, which the old 240-pixel column cut off
+LONG_ADDRESS = "konstantin.boehm@mandant-demo.example"
+
+
+@pytest.fixture
+def mails(admin_app: tuple[bootstrap.AppContext, Operator]) -> None:
+    """One mail in each status, one of them to a long address."""
+    app, _operator = admin_app
+    with app.session_factory() as session:
+        for number, status in enumerate(MailStatus):
+            recipient = LONG_ADDRESS if number == 1 else f"user{number}@example.de"
+            session.add(OutboxMail(recipient=recipient, subject="Aktivieren Sie Ihr Konto", body="…", status=status))
+        session.commit()
+
+
+def _outbox(qtbot: QtBot, window: MainWindow) -> OutboxPage:
+    window.resize(1000, 600)
+    assert window.show_page("outbox")
+    page = window.current_page()
+    assert isinstance(page, OutboxPage)
+    qtbot.waitUntil(page.table.isVisible)
+    return page
+
+
+def _cut_off(page: OutboxPage, column: int) -> list[str]:
+    """The texts of ``column`` that do not fit into it (the cell is one grid line narrower)."""
+    width = page.table.horizontalHeader().sectionSize(column) - 1
+    cells = (page.model.index(row, column) for row in range(page.model.rowCount()))
+    return [
+        f"{cell.data()} {page.table.sizeHintForIndex(cell).width()} > {width}"
+        for cell in cells
+        if page.table.sizeHintForIndex(cell).width() > width
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_recipient_and_subject_get_the_room_and_short_columns_fit(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager, mails: None, lang: str
+) -> None:
+    """U4: no date, address or status is cut off, and the spare width goes to the subject, not to
+    the status column (which once took it all and left the recipient cut off)."""
+    language.choose(lang)
+    page = _outbox(qtbot, window)
+    assert page.model.rowCount() == len(MailStatus)
+    for column in (CREATED, RECIPIENT, STATUS):
+        assert not _cut_off(page, column), (lang, column, _cut_off(page, column))
+    header = page.table.horizontalHeader()
+    widest_status = max(page.table.sizeHintForIndex(page.model.index(row, STATUS)).width() for row in range(4))
+    assert header.sectionSize(STATUS) <= max(widest_status, header.sectionSizeFromContents(STATUS).width()) + 1
+    # the subject has the rest: the columns fill the table, no empty band at the right
+    assert header.sectionResizeMode(SUBJECT) == QHeaderView.ResizeMode.Stretch
+    assert header.length() == page.table.viewport().width(), page.table.viewport().width()
+    assert header.sectionSize(SUBJECT) > 150
+
+
+def test_a_language_switch_widens_a_short_column_that_no_longer_fits(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager, mails: None
+) -> None:
+    """U4, E1: "Kept (no e-mail server)" is longer in German; the status column grows with it."""
+    page = _outbox(qtbot, window)
+    language.choose("de")
+    qtbot.waitUntil(lambda: page.heading.text() == "Postausgang")
+    qtbot.waitUntil(lambda: not _cut_off(page, STATUS))
+    assert not _cut_off(page, CREATED)
+
+
+def _restart(qtbot: QtBot, admin_app: tuple[bootstrap.AppContext, Operator], language: LanguageManager) -> OutboxPage:
+    """The outbox in the next session: a new window over a new Settings on the same file."""
+    app, operator = admin_app
+    window = MainWindow(app, operator, settings=Settings(QSettings()), language=language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return _outbox(qtbot, window)
+
+
+def test_widths_the_user_chose_come_back(
+    qtbot: QtBot,
+    window: MainWindow,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    language: LanguageManager,
+    mails: None,
+) -> None:
+    """E4: remembered widths win over the fitted ones; the subject still takes the rest."""
+    header = _outbox(qtbot, window).table.horizontalHeader()
+    header.resizeSection(RECIPIENT, 250)
+    header.resizeSection(STATUS, 90)  # narrower than "Waiting to be sent": the user's choice
+    window.close()
+    again = _restart(qtbot, admin_app, language)
+    header = again.table.horizontalHeader()
+    assert (header.sectionSize(RECIPIENT), header.sectionSize(STATUS)) == (250, 90)
+    assert header.sectionResizeMode(SUBJECT) == QHeaderView.ResizeMode.Stretch
+    assert header.length() == again.table.viewport().width()
+
+
+def test_a_layout_saved_when_the_status_took_the_room_is_mended(
+    qtbot: QtBot,
+    window: MainWindow,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    language: LanguageManager,
+    mails: None,
+) -> None:
+    """E4: a layout remembered from the old page (the last column stretched) keeps the user's
+    recipient width, but the spare width goes to the subject from now on."""
+    header = _outbox(qtbot, window).table.horizontalHeader()
+    header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.resizeSection(SUBJECT, 120)
+    header.resizeSection(RECIPIENT, 260)  # saved as the old page saved it, with the modes of its time
+    stretched = header.sectionSize(STATUS)
+    window.close()
+    again = _restart(qtbot, admin_app, language)
+    header = again.table.horizontalHeader()
+    assert header.sectionSize(RECIPIENT) == 260
+    assert not header.stretchLastSection()
+    assert header.sectionSize(STATUS) < stretched, (header.sectionSize(STATUS), stretched)
+    assert not _cut_off(again, STATUS)
+    assert header.length() == again.table.viewport().width()
