@@ -75,7 +75,7 @@ _TRIGGERS = {
     ),
 }
 
-#: PostgreSQL (revision 0009): the search as the schema owner, for roles under row-level security
+#: PostgreSQL (revision 0010): the search as the schema owner, for roles under row-level security
 PG_SEARCH_FUNCTION = "mandant_customer_search"
 #: the function takes the LIKE pattern (escaped with "/") and returns the ids of the customers that
 #: match in tenants the operator of the transaction may see (the read policy of revision 0005)

@@ -1,7 +1,7 @@
 """PostgreSQL: the customer search through the trigram indexes for the application role (issue 8).
 
-Revision ID: 0009_pg_customer_search_rls
-Revises: 0008_customer_search
+Revision ID: 0010_pg_customer_search_rls
+Revises: 0009_pg_assignment_statement
 Create Date: 2026-12-03
 
 Row-level security (revision 0005) applies to ``mandant_app`` and not to the schema owner. Under
@@ -20,8 +20,8 @@ from alembic import op
 
 from mandant_desktop.db import customer_search as search
 
-revision: str = "0009_pg_customer_search_rls"
-down_revision: str | Sequence[str] | None = "0008_customer_search"
+revision: str = "0010_pg_customer_search_rls"
+down_revision: str | Sequence[str] | None = "0009_pg_assignment_statement"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
