@@ -175,22 +175,46 @@ def has_sqlite_index(connection: Connection) -> bool:
     return found is not None
 
 
-def search_clause(session: Session, search: str) -> ColumnElement[bool] | None:
+def search_clause(session: Session, search: str, *, number_order: bool = False) -> ColumnElement[bool] | None:
     """Customers whose number, name or short name contain ``search`` (None: no search), served by
-    the index where the backend has one."""
+    the index where the backend has one. ``number_order``: the rows are wanted in number order (a
+    window of the table sorted by number), which a search with many hits finds faster otherwise."""
     needle = normalise(search)
     if not needle:
         return None
     connection = session.connection()
     if connection.dialect.name == "sqlite" and len(needle) >= MIN_INDEXED_LENGTH and has_sqlite_index(connection):
-        return indexed_clause(needle)
+        return indexed_clause(needle, walk=number_order and _has_many_hits(connection, needle))
     return scan_clause(connection.dialect.name, needle)
 
 
-def indexed_clause(needle: str) -> ColumnElement[bool]:
-    """SQLite: the ids the FTS table finds for ``needle`` as one phrase (at least three characters)."""
-    phrase = '"' + needle.replace('"', '""') + '"'
-    return Customer.id.in_(select(_fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(phrase)))
+#: from this many hits on, a window in number order walks the number order instead of sorting the
+#: hits: "gmbh" (17,759 of 100,000 customers) took 14 ms sorted and takes 3 ms walked, while a
+#: search with few or no hits would walk far (5 ms for none) and is sorted in about a millisecond
+MANY_HITS = 2000
+
+
+def _phrase(needle: str) -> str:
+    return '"' + needle.replace('"', '""') + '"'
+
+
+def _has_many_hits(connection: Connection, needle: str) -> bool:
+    """Whether ``needle`` has :data:`MANY_HITS` hits or more: the index stops counting there (0.3 ms)."""
+    hits = connection.execute(
+        text(f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase LIMIT :most)"),
+        {"phrase": _phrase(needle), "most": MANY_HITS},
+    ).scalar_one()
+    return bool(hits >= MANY_HITS)
+
+
+def indexed_clause(needle: str, *, walk: bool = False) -> ColumnElement[bool]:
+    """SQLite: the ids the FTS table finds for ``needle`` as one phrase (at least three characters).
+
+    ``walk``: the same rows, but SQLite may not look the hits up by id (``id + 0`` is no indexed
+    column): it walks the number order index instead and tests each customer against the hits
+    (collected once), so that a window in number order stops after its last row."""
+    hits = select(_fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(_phrase(needle)))
+    return (Customer.id + 0).in_(hits) if walk else Customer.id.in_(hits)
 
 
 def scan_clause(dialect: str, needle: str) -> ColumnElement[bool]:

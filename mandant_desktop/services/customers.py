@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, delete, func, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, func, select, true, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db import customer_search
@@ -165,10 +165,38 @@ def _number_order(descending: bool) -> list[Any]:
     return [c.desc() for c in columns] if descending else columns
 
 
-def search_clause(session: Session, text: str) -> ColumnElement[bool] | None:
+def search_clause(session: Session, text: str, *, number_order: bool = False) -> ColumnElement[bool] | None:
     """Number, name or short name contain ``text`` (case-insensitive), through the backend's search
     index where it has one (see :mod:`mandant_desktop.db.customer_search`)."""
-    return customer_search.search_clause(session, text)
+    return customer_search.search_clause(session, text, number_order=number_order)
+
+
+#: the default agency of a customer row (another customer)
+_AGENCY = aliased(Customer, name="agency")
+#: the columns of the table's rows, without the default agency's visibility and the window's ids
+_ROWS = select(
+    Customer.id,
+    Customer.number,
+    Customer.name,
+    Customer.short_name,
+    Customer.remote_access,
+    Customer.is_agency,
+    Customer.quota_mb,
+    Customer.status,
+    Customer.version,
+    Customer.tenant_id,
+    Tenant.name.label("tenant"),
+    _AGENCY.name.label("agency_name"),
+    _AGENCY.number.label("agency_number"),
+).join(Tenant, Tenant.id == Customer.tenant_id)
+
+
+#: the contact persons of the customers ``ids``
+_PERSONS = (
+    select(CustomerContactPerson.customer_id, User.first_name, User.last_name, User.username)
+    .join(User, User.id == CustomerContactPerson.user_id)
+    .where(CustomerContactPerson.customer_id.in_(bindparam("ids", expanding=True)))
+)
 
 
 class CustomerService:
@@ -178,9 +206,13 @@ class CustomerService:
     # ------------------------------------------------------------------ the table
 
     @staticmethod
-    def _filters(session: Session, scope: TenantScope, query: CustomerQuery) -> list[ColumnElement[bool]]:
+    def _filters(
+        session: Session, scope: TenantScope, query: CustomerQuery, *, window: bool = False
+    ) -> list[ColumnElement[bool]]:
+        """The visible customers that match the search; ``window``: for a window of rows in the
+        query's order (the search may then choose a way that finds the first rows sooner)."""
         filters = [visible_clause_in(session, scope, Customer.tenant_id)]
-        searched = search_clause(session, query.search)
+        searched = search_clause(session, query.search, number_order=window and query.sort is SortKey.NUMBER)
         if searched is not None:
             filters.append(searched)
         return filters
@@ -198,10 +230,14 @@ class CustomerService:
         with UnitOfWork(self._factory, operator, write=False) as uow:
             session = uow.session
             scope = load_tenant_scope(session, operator)
-            agency = aliased(Customer)
+            agency = _AGENCY
+            filters = self._filters(session, scope, query, window=True)
+            # The first filter is the visibility: no condition when the operator sees every tenant,
+            # and then the default agency needs none either.
+            agency_visible = filters[0] if filters[0] is true() else visible_clause(scope, agency.tenant_id)
             # Two steps: the window's ids with the sort and OFFSET on narrow rows (joins only where the
             # sort needs them), then the columns of just those rows.
-            page = select(Customer.id).where(*self._filters(session, scope, query))
+            page = select(Customer.id).where(*filters)
             if query.sort is SortKey.TENANT:
                 page = page.join(Tenant, Tenant.id == Customer.tenant_id)
             person_counts: Any = None
@@ -225,60 +261,51 @@ class CustomerService:
                     page = page.outerjoin(grouped, grouped.c.customer_id == Customer.id)
                     person_counts = func.coalesce(grouped.c.persons, 0)
             if query.sort is SortKey.AGENCY:
-                page = page.outerjoin(
-                    agency, and_(agency.id == Customer.default_agency_id, visible_clause(scope, agency.tenant_id))
-                )
+                page = page.outerjoin(agency, and_(agency.id == Customer.default_agency_id, agency_visible))
             ids = list(
                 session.scalars(page.order_by(*self._order(query, agency, person_counts)).offset(offset).limit(limit))
             )
             if not ids:
                 return []
-            stmt = (
-                select(
-                    Customer.id,
-                    Customer.number,
-                    Customer.name,
-                    Customer.short_name,
-                    Customer.remote_access,
-                    Customer.is_agency,
-                    Customer.quota_mb,
-                    Customer.status,
-                    Customer.version,
-                    Customer.tenant_id,
-                    Tenant.name.label("tenant"),
-                    agency.name.label("agency_name"),
-                    agency.number.label("agency_number"),
-                )
-                .join(Tenant, Tenant.id == Customer.tenant_id)
-                # The default agency may sit in a tenant hidden from the operator: then it is not shown (T8).
-                .outerjoin(
-                    agency,
-                    and_(agency.id == Customer.default_agency_id, visible_clause(scope, agency.tenant_id)),
-                )
-                .where(Customer.id.in_(ids))
+            # The default agency may sit in a tenant hidden from the operator: then it is not shown (T8).
+            stmt = _ROWS.outerjoin(agency, and_(agency.id == Customer.default_agency_id, agency_visible)).where(
+                Customer.id.in_(bindparam("ids", expanding=True))
             )
             position = {customer_id: index for index, customer_id in enumerate(ids)}
-            found = sorted(session.execute(stmt).all(), key=lambda row: position[row.id])
-            rows = found
+            found = sorted(session.execute(stmt, {"ids": ids}).all(), key=lambda row: position[row[0]])
             persons = self._contact_persons(session, ids)
             return [
                 CustomerRow(
-                    id=row.id,
-                    number=row.number,
-                    name=row.name,
-                    short_name=row.short_name,
-                    remote_access=row.remote_access,
-                    is_agency=row.is_agency,
-                    quota_mb=row.quota_mb,
-                    default_agency=agency_label(row.agency_name, row.agency_number) if row.agency_name else None,
-                    tenant_id=row.tenant_id,
-                    tenant=row.tenant,
-                    contact_persons=tuple(persons.get(row.id, ())),
-                    status=row.status,
-                    version=row.version,
-                    editable=scope.can_edit(row.tenant_id),
+                    id=id_,
+                    number=number,
+                    name=name,
+                    short_name=short_name,
+                    remote_access=remote_access,
+                    is_agency=is_agency,
+                    quota_mb=quota_mb,
+                    default_agency=agency_label(agency_name, agency_number) if agency_name else None,
+                    tenant_id=tenant_id,
+                    tenant=tenant,
+                    contact_persons=tuple(persons.get(id_, ())),
+                    status=status,
+                    version=version,
+                    editable=scope.can_edit(tenant_id),
                 )
-                for row in rows
+                for (
+                    id_,
+                    number,
+                    name,
+                    short_name,
+                    remote_access,
+                    is_agency,
+                    quota_mb,
+                    status,
+                    version,
+                    tenant_id,
+                    tenant,
+                    agency_name,
+                    agency_number,
+                ) in found
             ]
 
     @staticmethod
@@ -315,14 +342,10 @@ class CustomerService:
         """The contact persons of one window of customers, in one query (no N+1)."""
         if not customer_ids:
             return {}
-        rows = session.execute(
-            select(CustomerContactPerson.customer_id, User.first_name, User.last_name, User.username)
-            .join(User, User.id == CustomerContactPerson.user_id)
-            .where(CustomerContactPerson.customer_id.in_(list(customer_ids)))
-        ).all()
+        rows = session.execute(_PERSONS, {"ids": list(customer_ids)}).all()
         result: dict[int, list[str]] = {}
-        for row in rows:
-            result.setdefault(row.customer_id, []).append(display_name(row.first_name, row.last_name, row.username))
+        for customer_id, first_name, last_name, username in rows:
+            result.setdefault(customer_id, []).append(display_name(first_name, last_name, username))
         for names in result.values():
             names.sort(key=str.casefold)
         return result

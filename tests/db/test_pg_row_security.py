@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from alembic import command
 from dbhelpers import MigratedDatabase, app_login, migrated_database
+from psycopg.errors import InsufficientPrivilege
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 from tenanthelpers import add_tenants, add_user, grant, operator, router
 
+from mandant_desktop.db import migrate
 from mandant_desktop.db.engine import create_engine_for, make_session_factory
 from mandant_desktop.db.models import (
     AccessLevel,
@@ -202,3 +205,133 @@ def test_a_conflict_as_the_app_role_names_who_changed_the_row(world: World) -> N
                 uow.commit()
     finally:
         engine.dispose()
+
+
+# --------------------------------------------------------------------------- the assignment check per statement (0009)
+
+
+def _assign(conn: Connection, rows: list[tuple[int, int]], role: int) -> None:
+    """One INSERT of several rows (user, unit)."""
+    conn.execute(
+        RoleAssignment.__table__.insert(), [{"user_id": u, "role_id": role, "org_unit_id": unit} for u, unit in rows]
+    )
+
+
+def _units_of(world: World, user: int) -> set[int]:
+    with world.db.engine.connect() as owner:
+        return set(owner.scalars(select(RoleAssignment.org_unit_id).where(RoleAssignment.user_id == user)))
+
+
+def test_a_bulk_statement_is_refused_as_a_whole(world: World) -> None:
+    """S1, issue 8: the check of revision 0009 runs once per statement and still covers every row: a
+    multi-row INSERT, UPDATE or DELETE that touches one unit without assignments.assign is refused
+    whole (the lowest unit named), one within the operator's units goes through."""
+    tom, eva = add_user(world.db.session_factory, "tom"), add_user(world.db.session_factory, "eva")
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match=rf"outside the operator's org units \(unit {world.other_unit}\)"):
+            _assign(conn, [(tom, world.own_unit), (eva, world.own_unit), (tom, world.other_unit)], world.role)
+        conn.rollback()
+        _as(conn, world.mia)
+        _assign(conn, [(tom, world.own_unit), (eva, world.own_unit)], world.role)
+        conn.commit()
+    assert _units_of(world, tom) == _units_of(world, eva) == {world.own_unit}
+    move = text("UPDATE role_assignment SET org_unit_id = :to WHERE user_id IN (:a, :b)")
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):  # into a unit without the right
+            conn.execute(move, {"to": world.other_unit, "a": tom, "b": eva})
+        conn.rollback()
+    with world.db.engine.begin() as owner:  # the trusted owner may: the demo generator, the CLI
+        owner.execute(move, {"to": world.other_unit, "a": tom, "b": eva})
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):  # out of a unit without the right
+            conn.execute(move, {"to": world.own_unit, "a": tom, "b": eva})
+        conn.rollback()
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            conn.execute(text("DELETE FROM role_assignment WHERE user_id IN (:a, :b)"), {"a": tom, "b": eva})
+        conn.rollback()
+    assert _units_of(world, tom) == _units_of(world, eva) == {world.other_unit}
+
+
+def test_the_rights_are_those_before_the_statement(world: World) -> None:
+    """S1, issue 8: an operator cannot gain assignments.assign in a unit with the statement that
+    uses it (moving the own assigning row there, or inserting it beside a row there); removing
+    the own assigning row is allowed, as with the per-row check of revision 0005."""
+    tom = add_user(world.db.session_factory, "tom")
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            _assign(conn, [(world.mia, world.other_unit), (tom, world.other_unit)], world.role)
+        conn.rollback()
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            conn.execute(
+                text("UPDATE role_assignment SET org_unit_id = :to WHERE user_id = :me"),
+                {"to": world.other_unit, "me": world.mia},
+            )
+        conn.rollback()
+        _as(conn, world.mia)
+        conn.execute(text("DELETE FROM role_assignment WHERE user_id = :me"), {"me": world.mia})
+        conn.commit()
+    assert _units_of(world, world.mia) == set()
+    with world.app.connect() as conn:  # and now the right is gone
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            _assign(conn, [(tom, world.own_unit)], world.role)
+        conn.rollback()
+
+
+def test_copy_and_cascades_are_checked_too(world: World) -> None:
+    """S1, issue 8: COPY (the bulk path on PostgreSQL) and a cascading delete of an org unit reach
+    the check like any INSERT or DELETE."""
+    tom = add_user(world.db.session_factory, "tom")
+    copy = "COPY role_assignment (user_id, role_id, org_unit_id, created_at) FROM STDIN"
+    at = "2026-12-03 08:00:00"
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with pytest.raises(InsufficientPrivilege, match="outside the operator"), cursor.copy(copy) as rows:
+            rows.write_row((tom, world.role, world.own_unit, at))
+            rows.write_row((tom, world.role, world.other_unit, at))
+        conn.rollback()
+        _as(conn, world.mia)
+        with conn.connection.driver_connection.cursor().copy(copy) as rows:  # type: ignore[union-attr]
+            rows.write_row((tom, world.role, world.own_unit, at))
+        conn.commit()
+    assert _units_of(world, tom) == {world.own_unit}
+    with world.db.engine.begin() as owner:
+        owner.execute(
+            RoleAssignment.__table__.insert().values(user_id=tom, role_id=world.role, org_unit_id=world.other_unit)
+        )
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            conn.execute(text("DELETE FROM org_unit WHERE id = :u"), {"u": world.other_unit})
+        conn.rollback()
+    assert _units_of(world, tom) == {world.own_unit, world.other_unit}
+
+
+def test_the_downgrade_restores_the_per_row_check(world: World) -> None:
+    """S9, issue 8: below revision 0009 the per-row trigger of 0005 is back and refuses as before;
+    the upgrade replaces it with the statement-level triggers again."""
+    triggers = text(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'role_assignment'::regclass AND tgname LIKE 'mandant%'"
+    )
+    with world.db.engine.begin() as conn:
+        after = set(conn.scalars(triggers))
+        command.downgrade(migrate.alembic_config(conn), "0008_customer_search")
+        before = set(conn.scalars(triggers))
+    assert before == {"mandant_check_assignment"}
+    assert after and "mandant_check_assignment" not in after
+    tom = add_user(world.db.session_factory, "tom")
+    with world.app.connect() as conn:
+        _as(conn, world.mia)
+        with pytest.raises(ProgrammingError, match="outside the operator"):
+            _assign(conn, [(tom, world.own_unit), (tom, world.other_unit)], world.role)
+        conn.rollback()
+    with world.db.engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+        assert set(conn.scalars(triggers)) == after

@@ -383,3 +383,39 @@ def test_the_matrix_loads_off_the_gui_thread_with_the_views_locked(
     _select_tenant(page, scene.main)
     _select_user_row(page, scene.tom)
     assert page.set_level(Level.READ_ONLY) == 1 and page.has_unsaved_changes()
+
+
+def test_matrix_chips_are_drawn_once_per_look_and_anew_when_the_look_changes(qtbot: QtBot, scene: Scene) -> None:
+    """T3, issue 8 (access_matrix_scroll): cells that look alike copy one picture of their chip; an
+    edit (blue frame) or a selection gets a picture of its own, and a new palette or language
+    draws the pictures anew."""
+    from PySide6.QtGui import QPalette
+
+    from mandant_desktop.ui.tenants.delegates import LevelDelegate
+
+    page = scene.page
+    page.tabs.setCurrentIndex(MATRIX)
+    view = page.matrix_table
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, LevelDelegate)
+    view.grab()
+    looks = dict(delegate._chips)
+    cells = page.matrix.rowCount() * page.matrix.columnCount()
+    assert 0 < len(looks) < cells  # one picture per look, not per cell
+    before = view.grab().toImage()
+    row, column = page.matrix.row_of(scene.mia), page.state.position(scene.main)
+    view.selectionModel().select(page.matrix.index(row, column), QItemSelectionModel.SelectionFlag.Select)
+    current = page.state.get(scene.main, scene.mia).level
+    assert page.set_level(Level.READ_ONLY if current is Level.FULL else Level.FULL) == 1
+    after = view.grab().toImage()
+    assert after != before
+    assert any(edited for _level, edited, *_rest in delegate._chips)
+    assert any(selected is not None for *_info, selected, _w, _h in delegate._chips)
+    palette = QPalette(view.palette())
+    palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.darkRed)
+    view.setPalette(palette)
+    assert not delegate._chips  # drawn anew with the new text colour
+    view.grab()
+    assert delegate._chips
+    delegate.retranslate()
+    assert not delegate._chips

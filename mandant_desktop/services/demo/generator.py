@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from argon2 import PasswordHasher
-from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy import Connection, Engine, Table, func, select, text
 
+from mandant_desktop.db.bulk import insert_rows, keys_checked_after
 from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.engine import make_session_factory
 from mandant_desktop.db.models import (
@@ -157,9 +158,12 @@ def generate_demo(
         _refuse_unless_empty(connection)
         ctx = _context(connection, config, random.Random(seed), password_hash, actor.username)
         tables = _plan(ctx, is_cancelled, seed, translate or _same)
-        # Customers enter the search index in one statement at the end (five times faster on SQLite).
-        with filled_in_bulk(connection):
+        # Customers enter the search index in one statement at the end (five times faster on SQLite);
+        # on PostgreSQL the big tables get their keys checked and indexes built at the end.
+        with filled_in_bulk(connection), keys_checked_after(connection, _bulk_tables(tables)):
             counts = _insert_all(connection, tables, report, is_cancelled)
+            # What the two blocks do at their end: the search index, keys and indexes.
+            report("Building indexes", 1.0)
         _advance_sequences(connection, ctx)
         uow.audit(
             "DemoData",
@@ -306,6 +310,15 @@ def _plan(ctx: DemoContext, is_cancelled: CancelCheck, seed: int, translate: Cal
     ]
 
 
+def _bulk_tables(tables: list[TableRows]) -> list[Table]:
+    """The tables that get more than a chunk of rows: PostgreSQL checks their keys and builds their
+    indexes once at the end (the small scale leaves every table as it is)."""
+    rows: dict[str, int] = {}
+    for part in tables:
+        rows[part.table] = rows.get(part.table, 0) + part.count
+    return [_table(name) for name, count in rows.items() if count > CHUNK_ROWS]
+
+
 def _insert_all(
     connection: Connection, tables: list[TableRows], report: StageProgress, is_cancelled: CancelCheck
 ) -> dict[str, int]:
@@ -318,7 +331,7 @@ def _insert_all(
         report(message, _PLANNING_SHARE + (1 - _PLANNING_SHARE) * done / total)
         for chunk in chunked(part.rows, CHUNK_ROWS):
             _check(is_cancelled)
-            connection.execute(insert(table), chunk)
+            insert_rows(connection, table, chunk)
             done += len(chunk)
             counts[part.table] = counts.get(part.table, 0) + len(chunk)
             report(message, _PLANNING_SHARE + (1 - _PLANNING_SHARE) * done / total)

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db.bulk import insert_rows
 from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.models import (
     Customer,
@@ -150,9 +151,11 @@ class ImportService:
             bulk: AbstractContextManager[None] = (
                 filled_in_bulk(uow.session.connection()) if kind is ImportKind.CUSTOMERS else nullcontext()
             )
+            uow.session.flush()  # the rows go straight to the connection (COPY on PostgreSQL)
+            target = cast(Table, table[kind].__table__)
             with bulk:
                 for start in range(0, len(plan.rows), _CHUNK):
-                    uow.session.execute(insert(table[kind]), plan.rows[start : start + _CHUNK])
+                    insert_rows(uow.session.connection(), target, plan.rows[start : start + _CHUNK])
                     # Between chunks: a cancel leaves the unit of work uncommitted, so it rolls back.
                     step(min(start + _CHUNK, len(plan.rows)), len(plan.rows))
             if kind is ImportKind.CUSTOMERS:

@@ -20,8 +20,10 @@ from mandant_desktop.services.customers import CustomerQuery, CustomerRow, SortK
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
-WINDOW = 200
-MAX_WINDOWS = 40
+#: rows per window: the first window of a search fills a tall screen (about 100 rows), and a
+#: smaller one is cheaper to fetch, to build and to show (issue 8)
+WINDOW = 100
+MAX_WINDOWS = 80
 
 #: the columns of SPEC C1, in order, with their sort keys
 COLUMNS: tuple[tuple[SortKey, str], ...] = (
@@ -45,16 +47,18 @@ _READ_ONLY = QT_TRANSLATE_NOOP("CustomerTableModel", "Read only: you have read-o
 
 #: the customer row itself, for actions on the selection
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_ANSWERED_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        ROW_ROLE,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-    }
-)
+# The roles as plain numbers: the view asks every painted cell for seven roles, and reading a
+# member of Qt's enums costs about as much as the rest of the answer.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ROW = int(ROW_ROLE)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _ROW, _TOOLTIP, _ALIGNMENT, _FONT, _FOREGROUND})
+_QUOTA_COLUMN = next(i for i, (key, _title) in enumerate(COLUMNS) if key is SortKey.QUOTA)
+_PERSONS_COLUMN = next(i for i, (key, _title) in enumerate(COLUMNS) if key is SortKey.CONTACT_PERSONS)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 Counter = Callable[[CustomerQuery], int]
 Loader = Callable[[CustomerQuery, int, int], list[CustomerRow]]
@@ -86,6 +90,10 @@ class CustomerTableModel(QAbstractTableModel):
         self._query = CustomerQuery()
         self._rows = 0
         self._windows: OrderedDict[int, list[CustomerRow]] = OrderedDict()
+        #: the texts of each row's cells, made when the row is first painted (row number → texts)
+        self._texts: dict[int, tuple[str, ...]] = {}
+        #: the window asked for last (number, rows): the view asks for the same one again and again
+        self._last: tuple[int, list[CustomerRow]] | None = None
 
     # ------------------------------------------------------------------ the query
 
@@ -99,7 +107,7 @@ class CustomerTableModel(QAbstractTableModel):
         rows = self._count(query)  # before the reset: a lost connection leaves the model as it was
         self.beginResetModel()
         self._query = query
-        self._windows.clear()
+        self._forget()
         self._rows = rows
         if self._rows:
             self._window(0)
@@ -110,7 +118,7 @@ class CustomerTableModel(QAbstractTableModel):
         scrolling, synchronously: short indexed queries (OFFSET/LIMIT on the sort key)."""
         self.beginResetModel()
         self._query = query
-        self._windows.clear()
+        self._forget()
         self._rows = rows
         if rows:
             self._windows[0] = first
@@ -135,10 +143,24 @@ class CustomerTableModel(QAbstractTableModel):
             self._rows = total
             self.endRemoveRows()
 
+    def _forget(self) -> None:
+        self._windows.clear()
+        self._texts.clear()
+        self._last = None
+
+    def retranslate(self) -> None:
+        """The language (and with it the texts and number format) changed: the cells are made anew."""
+        self._texts.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._rows - 1, len(COLUMNS) - 1))
+
     def reload(self) -> None:
         self.set_query(self._query)
 
     def _window(self, number: int) -> list[CustomerRow]:
+        last = self._last
+        if last is not None and last[0] == number:
+            return last[1]
         window = self._windows.get(number)
         if window is None:
             try:
@@ -150,9 +172,12 @@ class CustomerTableModel(QAbstractTableModel):
                 return []
             self._windows[number] = window
             while len(self._windows) > MAX_WINDOWS:
-                self._windows.popitem(last=False)
+                dropped, _rows = self._windows.popitem(last=False)
+                for row in range(dropped * WINDOW, (dropped + 1) * WINDOW):
+                    self._texts.pop(row, None)
         else:
             self._windows.move_to_end(number)
+        self._last = (number, window)
         return window
 
     def row_at(self, row: int) -> CustomerRow | None:
@@ -184,49 +209,52 @@ class CustomerTableModel(QAbstractTableModel):
         # The view asks every visible cell for about seven roles per paint; answer the unused ones first.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
+        number = index.row()
+        if role == _DISPLAY:
+            texts = self._texts.get(number)
+            if texts is None:
+                row = self.row_at(number)
+                if row is None:
+                    return None
+                texts = self._texts[number] = self._display(row)
+            return texts[index.column()]
+        row = self.row_at(number)
         if row is None:
             return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == ROW_ROLE:
+        if role == _ROW:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key is SortKey.CONTACT_PERSONS and row.contact_persons:
+        if role == _TOOLTIP:
+            if index.column() == _PERSONS_COLUMN and row.contact_persons:
                 return "\n".join(row.contact_persons)
             if not row.editable:
                 return _tr(_READ_ONLY)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and key is SortKey.QUOTA:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and not row.active:
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == _QUOTA_COLUMN else None
+        if role == _FONT:
+            if row.active:
+                return None
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and not row.editable:
+        if not row.editable:  # the foreground
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
     @staticmethod
-    def _display(row: CustomerRow, key: SortKey) -> str:
-        if key is SortKey.NUMBER:
-            return row.number
-        if key is SortKey.NAME:
-            return row.name
-        if key is SortKey.SHORT_NAME:
-            return row.short_name
-        if key is SortKey.REMOTE:
-            return remote_text(row)
-        if key is SortKey.QUOTA:
-            return "" if row.quota_mb is None else QLocale().toString(row.quota_mb)
-        if key is SortKey.AGENCY:
-            return row.default_agency or ""
-        if key is SortKey.TENANT:
-            return row.tenant
-        if key is SortKey.CONTACT_PERSONS:
-            return ", ".join(row.contact_persons)
-        return status_text(row)
+    def _display(row: CustomerRow) -> tuple[str, ...]:
+        """The texts of a row's cells, in the order of :data:`COLUMNS`."""
+        return (
+            row.number,
+            row.name,
+            row.short_name,
+            remote_text(row),
+            "" if row.quota_mb is None else QLocale().toString(row.quota_mb),
+            row.default_agency or "",
+            row.tenant,
+            ", ".join(row.contact_persons),
+            status_text(row),
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -237,5 +265,5 @@ class CustomerTableModel(QAbstractTableModel):
             # that now show other customers. The count does not change with the order.
             self.beginResetModel()
             self._query = query
-            self._windows.clear()
+            self._forget()
             self.endResetModel()

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,6 +49,9 @@ from mandant_desktop.ui.page_parts import row_table, set_column_widths
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
+#: the COUNT of a search starts when the table has painted its first window, or after this long
+#: when no paint comes (a window that is minimised)
+COUNT_FALLBACK_MS = 200
 
 MenuRunner = Callable[[QMenu, QPoint], None]
 
@@ -63,6 +66,47 @@ def _fetch_first(
     """On a worker: the first window of a search, without its COUNT (which may take longer: a short
     search scans every customer), so that the table shows the first rows at once."""
     return query, customers.rows(operator, query, 0, WINDOW)
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once ``widget`` has painted after :meth:`arm` (on the event loop's next turn,
+    when the paint is drawn), at once when the widget is hidden, or after ``fallback_ms``.
+
+    The COUNT of a search waits for it: a count on a worker while the GUI thread paints the first
+    window slows the paint (both want Python's interpreter lock; a short search's count reads every
+    customer), and the rows matter to the user before their number does (issue 8)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], fallback_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(fallback_ms)
+        self._fallback.timeout.connect(self._fire)
+        self.armed = False
+        widget.installEventFilter(self)
+
+    def arm(self) -> None:
+        self.armed = True
+        if self._widget.isVisible():
+            self._fallback.start()
+        else:
+            QTimer.singleShot(0, self, self._fire)
+
+    def disarm(self) -> None:
+        self.armed = False
+        self._fallback.stop()
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if self.armed and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)  # after this paint has been drawn
+        return False
+
+    def _fire(self) -> None:
+        if self.armed:
+            self.disarm()
+            self._then()
 
 
 class CustomersPage(Page):
@@ -123,6 +167,12 @@ class CustomersPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
         self.table.doubleClicked.connect(lambda _index: self.open_properties())
+
+        #: the search whose COUNT starts once the table has painted its first window
+        self._count_waiting = CustomerQuery()
+        self._after_paint = _AfterPaint(
+            self.table.viewport(), lambda: self._count(self._count_waiting), COUNT_FALLBACK_MS
+        )
 
         self._build_actions()
         self.new_button = QPushButton()
@@ -263,7 +313,7 @@ class CustomersPage(Page):
     @property
     def busy(self) -> bool:
         """True while a search's first window or its count is being fetched off the GUI thread (S5)."""
-        return self.loader.busy or self.counter.busy
+        return self.loader.busy or self.counter.busy or self._after_paint.armed
 
     @property
     def searching(self) -> bool:
@@ -280,6 +330,7 @@ class CustomersPage(Page):
         # A newer search cancels the older one: its answers, however late, are dropped, and an
         # older count that has not started yet never runs.
         self.counter.cancel()
+        self._after_paint.disarm()
         self.loader.run(
             _fetch_first,
             services.customers,
@@ -297,7 +348,8 @@ class CustomersPage(Page):
         complete = len(first) < WINDOW  # then the window is all there is: no count needed
         self.model.show_first(query, first, len(first) if complete else None)
         if not complete:
-            self._count(query)
+            self._count_waiting = query
+            self._after_paint.arm()
         self._show_count(counting=not complete)
         wanted = selected | self._pending_select
         self._pending_select = set()
@@ -334,7 +386,7 @@ class CustomersPage(Page):
 
     def _show_count(self, *, counting: bool | None = None) -> None:
         shown = f"{self.model.rowCount():n}"
-        if self.counter.busy if counting is None else counting:
+        if self.counter.busy or self._after_paint.armed if counting is None else counting:
             self.count_label.setText(self.tr("Customers: %1 and more, counting…").replace("%1", shown))
         else:
             self.count_label.setText(self.tr("Customers: %1").replace("%1", shown))
@@ -546,4 +598,5 @@ class CustomersPage(Page):
         }
         for action, text in texts.items():
             action.setText(text)
+        self.model.retranslate()
         self._show_count()

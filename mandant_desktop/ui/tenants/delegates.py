@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mandant_desktop.domain.tenant_access import Level
@@ -45,55 +45,128 @@ def level_of(index: AnyIndex) -> Level | None:
         return None
 
 
+#: the enum members a painted cell needs, read once: attribute access on Qt's enums costs
+#: microseconds, and the matrix paints about 360 cells per screen
+_SELECTED = QStyle.StateFlag.State_Selected
+#: (level, edited, editable, the colour group of the highlight when selected, width, height)
+_Look = tuple[Level, bool, bool, QPalette.ColorGroup | None, int, int]
+#: events after which the view looks different: the chip pictures are drawn anew
+_LOOK_CHANGES = frozenset(
+    {
+        QEvent.Type.PaletteChange,
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.ScreenChangeInternal,
+        QEvent.Type.DevicePixelRatioChange,
+        QEvent.Type.ApplicationPaletteChange,
+        QEvent.Type.ApplicationFontChange,
+    }
+)
+#: chip pictures kept per delegate; more (columns resized many times) start the cache afresh
+MAX_CHIPS = 256
+
+
+class _LookWatcher(QObject):
+    """Forgets the chip pictures when the watched view's look changes."""
+
+    def __init__(self, chips: dict[_Look, QPixmap], parent: QObject) -> None:
+        super().__init__(parent)
+        self._chips = chips
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() in _LOOK_CHANGES:
+            self._chips.clear()
+        return False
+
+
+def _chip_brushes() -> dict[Level, QBrush]:
+    """Each level's chip colour, translucent over the base colour."""
+    brushes = {}
+    for level, base in LEVEL_COLOURS.items():
+        colour = QColor(base)
+        colour.setAlpha(60 if level is Level.HIDDEN else 90)
+        brushes[level] = QBrush(colour)
+    return brushes
+
+
 class LevelDelegate(QStyledItemDelegate):
-    """Paints ``LEVEL_ROLE`` as a chip; an unsaved edit gets a blue frame (T2: visible unsaved state)."""
+    """Paints ``LEVEL_ROLE`` as a chip; an unsaved edit gets a blue frame (T2: visible unsaved state).
+
+    A chip looks the same wherever it is: it is drawn once per look (level, edited, editable,
+    selected, size) into a picture, and every cell with that look copies the picture. Drawing each
+    cell anew (an antialiased rounded rectangle and its text) cost two thirds of a matrix repaint.
+    """
 
     def __init__(self, parent: Any = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self._compact = compact
         self._texts: dict[Level, str] = {}
+        self._brushes = _chip_brushes()
+        self._chips: dict[_Look, QPixmap] = {}
+        if isinstance(parent, QWidget):
+            # The pictures hold the view's palette, font and pixel ratio: drawn anew when they
+            # change. A watcher of its own: the delegate's own event filter is for its editors.
+            parent.installEventFilter(_LookWatcher(self._chips, self))
 
     def retranslate(self) -> None:
         """Cache the level names once per language instead of translating per painted cell."""
-        self._texts = {level: level_text(level) for level in LEVELS}
+        texts = {level: level_text(level) for level in LEVELS}
+        if self._compact:
+            texts = {level: text[:1] if level is not Level.HIDDEN else "–" for level, text in texts.items()}
+        self._texts = texts
+        self._chips.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         info = _cell_info(index)
         if info is None:
             super().paint(painter, option, index)
             return
-        level, edited, editable = info
-        # Drawn by hand, without the style's item panel: the matrix paints thousands of these.
-        palette = option.palette
         rect: QRect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        if selected:
-            painter.fillRect(rect, palette.brush(QPalette.ColorRole.Highlight))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        chip = rect.adjusted(3, 3, -3, -3)
-        colour = QColor(LEVEL_COLOURS[level])
-        colour.setAlpha(60 if level is Level.HIDDEN else 90)
-        painter.setBrush(colour)
-        if edited:
-            pen = painter.pen()
-            pen.setColor(EDITED_COLOUR)
-            pen.setWidth(2)
-            painter.setPen(pen)
+        # A selected chip sits on the highlight, which differs while the window is inactive.
+        selected = option.palette.currentColorGroup() if option.state & _SELECTED else None
+        key = (*info, selected, rect.width(), rect.height())
+        chip = self._chips.get(key)
+        if chip is None:
+            chip = self._chip(option, painter.device().devicePixelRatioF(), key)
+        painter.drawPixmap(rect.topLeft(), chip)
+
+    def _chip(self, option: QStyleOptionViewItem, ratio: float, key: _Look) -> QPixmap:
+        """Draw the picture of one look."""
+        if len(self._chips) >= MAX_CHIPS:
+            self._chips.clear()
+        level, edited, editable, selected, width, height = key
+        chip = QPixmap(round(width * ratio), round(height * ratio))
+        chip.setDevicePixelRatio(ratio)
+        palette = option.palette
+        rect = QRect(0, 0, width, height)
+        if selected is not None:
+            chip.fill(palette.color(selected, QPalette.ColorRole.Highlight))
         else:
-            painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawRoundedRect(chip, 4, 4)
-        group = QPalette.ColorGroup.Normal if editable else QPalette.ColorGroup.Disabled
-        painter.setPen(palette.color(group, QPalette.ColorRole.Text))
-        text = self._texts.get(level) or level_text(level)
-        if self._compact:
-            text = text[:1] if level is not Level.HIDDEN else "–"
-        if edited:
-            font = painter.font()
-            font.setBold(True)
+            chip.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(chip)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            font = QFont(option.font)
+            area = rect.adjusted(3, 3, -3, -3)
+            painter.setBrush(self._brushes[level])
+            if edited:
+                pen = QPen(EDITED_COLOUR)
+                pen.setWidth(2)
+                painter.setPen(pen)
+                font.setBold(True)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(area, 4, 4)
+            group = QPalette.ColorGroup.Normal if editable else QPalette.ColorGroup.Disabled
+            painter.setPen(palette.color(group, QPalette.ColorRole.Text))
             painter.setFont(font)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
+            if not self._texts:
+                self.retranslate()
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self._texts[level])
+        finally:
+            painter.end()
+        self._chips[key] = chip
+        return chip
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         editor = QComboBox(parent)

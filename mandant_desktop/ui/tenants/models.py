@@ -226,15 +226,19 @@ def _info(state: AccessState, tenant_id: int, user_id: int) -> tuple[Level, bool
     return (state.get(tenant_id, user_id).level, state.is_edited(tenant_id, user_id), state.editable(tenant_id))
 
 
+#: the flags a cell can have, combined once: the view asks for every painted cell's flags, and
+#: combining Qt's enum flags in Python costs more than the lookup of the tenant
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
+_CHECK_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+
+
 def _cell_flags(state: AccessState, tenant_id: int, user_id: int, private_column: bool) -> Qt.ItemFlag:
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
     if not state.editable(tenant_id):
-        return flags
+        return _READ_FLAGS
     if private_column:
-        if state.get(tenant_id, user_id).level is not Level.HIDDEN:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-    return flags | Qt.ItemFlag.ItemIsEditable
+        return _CHECK_FLAGS if state.get(tenant_id, user_id).level is not Level.HIDDEN else _READ_FLAGS
+    return _EDIT_FLAGS
 
 
 def _set_cell(state: AccessState, tenant_id: int, user_id: int, private_column: bool, value: Any, role: int) -> bool:
@@ -446,7 +450,8 @@ class MatrixModel(_UserRows):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _cell_flags(self.state, self.tenant_id(index.column()), self.user_id(index.row()), False)
+        # A matrix cell's flags depend on its tenant only (the level column has no check box).
+        return _EDIT_FLAGS if self.state.editable(self.state.tenants[index.column()].id) else _READ_FLAGS
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():

@@ -1,0 +1,161 @@
+"""Writing many rows at once (issue 8: the demo generator, imports).
+
+SQLite and MariaDB get a Core ``insert(table)`` with the list of rows (one ``executemany``). On
+PostgreSQL the same rows go through ``COPY … FROM STDIN`` (psycopg 3), which the server takes
+without parsing, planning and executing one ``INSERT`` per row: for the million role assignments of
+the large demo the statements themselves were most of the server's time.
+
+``COPY`` is not a drop-in replacement everywhere, so :func:`insert_rows` falls back to the
+``INSERT`` when
+
+* a column with a client-side default (``default=utcnow`` and the like) is missing from the rows:
+  ``COPY`` applies server defaults only;
+* row-level security applies to the current user on the table: PostgreSQL refuses ``COPY FROM``
+  then (the application role of revision 0005 on tenant-scoped tables);
+* the rows do not all have the keys of the first one (the ``INSERT`` raises as it always did).
+
+Values pass the columns' bind processors (enums, JSON, aware UTC datetimes) exactly as they do for
+the ``INSERT``; psycopg formats the results for ``COPY``'s text format.
+
+Even through ``COPY``, PostgreSQL checks each row's foreign keys with one query per key and row and
+adds each row to every index: for the million role assignments that was three quarters of the
+server's time. :func:`keys_checked_after` drops a table's foreign keys, unique constraints and
+secondary indexes for a bulk load and creates them again from their own definitions at the end,
+where one set-based check per key and one sorted build per index cost a fraction (what the
+PostgreSQL manual advises under "Populating a Database"). The rows are checked as strictly as
+before, only later: a violation raises at the end of the block, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, text
+
+Row = dict[str, Any]
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
+    """Insert ``rows`` (dicts keyed by column name) into ``table`` in the caller's transaction."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql" and _copy_fits(connection, table, rows):
+        _copy(connection, table, rows)
+    else:
+        connection.execute(insert(table), rows)
+
+
+def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row]) -> bool:
+    keys = rows[0].keys()
+    if any(column.default is not None and column.key not in keys for column in table.columns):
+        return False
+    if any(row.keys() != keys for row in rows):
+        return False
+    return not connection.scalar(text("SELECT row_security_active(CAST(:table AS regclass))"), {"table": table.name})
+
+
+def _copy(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
+    from psycopg import sql
+
+    keys = list(rows[0])
+    columns = [table.c[key] for key in keys]
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(column.name) for column in columns)
+    )
+    dbapi = connection.connection.driver_connection
+    assert dbapi is not None
+    with dbapi.cursor() as cursor, cursor.copy(statement) as copy:
+        for values in _processed(rows, keys, [_processor(connection, column.type) for column in columns]):
+            copy.write_row(values)
+
+
+def _processor(connection: Connection, column_type: Any) -> Callable[[Any], Any] | None:
+    processor: Callable[[Any], Any] | None = column_type.dialect_impl(connection.dialect).bind_processor(
+        connection.dialect
+    )
+    return processor
+
+
+def _processed(
+    rows: Iterable[Row], keys: list[str], processors: list[Callable[[Any], Any] | None]
+) -> Iterable[tuple[Any, ...]]:
+    """Each row's values in the order of ``keys``, passed through the columns' processors.
+
+    Bulk rows repeat values (one timestamp for a whole run, a handful of enum members): a processor
+    runs again only when its column's value is not the very object it saw last."""
+    values_of = itemgetter(*keys)
+    converting = [(index, processor) for index, processor in enumerate(processors) if processor is not None]
+    if not converting:
+        for row in rows:
+            values = values_of(row)
+            yield values if len(keys) > 1 else (values,)
+        return
+    last_in: list[Any] = [object()] * len(converting)
+    last_out: list[Any] = [None] * len(converting)
+    for row in rows:
+        values = list(values_of(row)) if len(keys) > 1 else [values_of(row)]
+        for slot, (index, processor) in enumerate(converting):
+            value = values[index]
+            if value is not last_in[slot]:
+                last_in[slot] = value
+                last_out[slot] = processor(value)
+            values[index] = last_out[slot]
+        yield tuple(values)
+
+
+# Per table: the foreign keys and unique constraints (without the ones another table's foreign key
+# relies on) and the plain indexes; not the primary key. Only for a table the current user may alter.
+_DEFERRABLE = text(
+    """
+    SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+           format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)),
+           c.contype = 'f' AS late
+    FROM pg_constraint c
+    WHERE c.conrelid = CAST(:table AS regclass) AND c.contype IN ('f', 'u')
+      AND (c.contype = 'f' OR NOT EXISTS (
+          SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid AND r.conindid = c.conindid
+      ))
+    UNION ALL
+    SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), false
+    FROM pg_index i
+    WHERE i.indrelid = CAST(:table AS regclass) AND NOT i.indisprimary
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+    """
+)
+_MAY_ALTER = text("SELECT pg_has_role(relowner, 'USAGE') FROM pg_class WHERE oid = CAST(:table AS regclass)")
+
+
+@contextlib.contextmanager
+def keys_checked_after(connection: Connection, tables: Iterable[Table]) -> Iterator[None]:
+    """PostgreSQL: ``tables`` without foreign keys, unique constraints and secondary indexes for the
+    block, all of them back (and checked) at its end. A no-op elsewhere, and for a table the current
+    user does not own (the application role of revision 0005 may not alter tables).
+
+    Meant for filling tables in bulk inside one transaction: the ``ALTER TABLE`` locks the tables
+    until the commit. If the block raises, the caller rolls back (which restores everything); the
+    definitions are put back anyway where the transaction still allows it.
+    """
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    restore: list[tuple[bool, str]] = []
+    for table in tables:
+        if not connection.scalar(_MAY_ALTER, {"table": table.name}):
+            continue
+        for drop, create, late in connection.execute(_DEFERRABLE, {"table": table.name}).all():
+            connection.exec_driver_sql(drop)
+            restore.append((late, create))
+    # Indexes and unique constraints first, then the foreign keys.
+    statements = [create for late, create in sorted(restore, key=lambda item: item[0])]
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(Exception):
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+        raise
+    for statement in statements:
+        connection.exec_driver_sql(statement)

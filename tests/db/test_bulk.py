@@ -1,0 +1,154 @@
+"""Bulk writing (issue 8): ``COPY`` on PostgreSQL writes what the ``INSERT`` writes, falls back where
+it would not, and keys checked at the end of a bulk load are checked as strictly as before."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from dbhelpers import MigratedDatabase, app_login
+from sqlalchemy import Connection, Table, delete, insert, select, text
+from sqlalchemy.exc import IntegrityError, ProgrammingError
+from tenanthelpers import add_tenants, add_user, grant
+
+from mandant_desktop.db import bulk
+from mandant_desktop.db.models import AccessLevel, AuditEntry, Contact, Customer, OrgUnit, Role, RoleAssignment
+from mandant_desktop.services.demo import generate_demo
+from mandant_desktop.services.demo import generator as demo_generator
+
+AT = dt.datetime(2026, 12, 3, 8, 15, 30, tzinfo=dt.UTC)
+
+
+def _audit_rows() -> list[dict[str, Any]]:
+    """Values that need the columns' bind processors: JSON, aware datetimes, None."""
+    return [
+        {
+            "at": AT + dt.timedelta(seconds=i),
+            "operator_name": "bulk",
+            "workstation": "ws\t1",  # COPY's delimiter inside a value
+            "object_type": "Test",
+            "object_id": str(i),
+            "action": "create",
+            "summary": "Zeile\nmit Umbruch und \\ und Ä" if i % 2 else "",
+            "changes": {"name": [None, f"Wert {i}"], "list": [1, 2.5, True]} if i % 3 else None,
+        }
+        for i in range(25)
+    ]
+
+
+def _read(conn: Connection, table: Table) -> list[tuple[Any, ...]]:
+    columns = [c for c in table.columns if c.name != "id"]
+    return [tuple(row) for row in conn.execute(select(*columns).order_by(table.c.id))]
+
+
+def test_insert_rows_writes_what_an_insert_writes(migrated_db: MigratedDatabase) -> None:
+    """Issue 8: the same rows through insert_rows (COPY on PostgreSQL) and through a Core INSERT
+    read back equal on every backend, JSON, timestamps, tabs, newlines and backslashes included."""
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    with migrated_db.engine.begin() as conn:
+        conn.execute(delete(table))
+        conn.execute(insert(table), _audit_rows())
+        expected = _read(conn, table)
+        conn.execute(delete(table))
+        bulk.insert_rows(conn, table, _audit_rows())
+        assert _read(conn, table) == expected
+        bulk.insert_rows(conn, table, [])
+
+
+def test_copy_only_where_it_writes_the_same(migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 8: rows without a column that has a client-side default (created_at) take the INSERT,
+    which fills the default; so do rows with differing keys."""
+    copied: list[str] = []
+    real_copy = bulk._copy
+    monkeypatch.setattr(
+        bulk, "_copy", lambda conn, table, rows: (copied.append(table.name), real_copy(conn, table, rows))
+    )
+    users = [add_user(migrated_db.session_factory, name) for name in ("ada", "bob")]
+    with migrated_db.engine.begin() as conn:
+        unit = conn.execute(insert(OrgUnit).values(name="Kiel", version=1)).inserted_primary_key[0]
+        role = conn.scalar(select(Role.id).limit(1))
+        table = RoleAssignment.__table__
+        assert isinstance(table, Table)
+        bulk.insert_rows(conn, table, [{"user_id": u, "role_id": role, "org_unit_id": unit} for u in users])
+        assert conn.scalar(select(RoleAssignment.created_at).where(RoleAssignment.user_id == users[0])) is not None
+        assert copied == []
+        conn.execute(delete(table))
+        bulk.insert_rows(
+            conn,
+            table,
+            [{"user_id": u, "role_id": role, "org_unit_id": unit, "created_at": AT, "created_by": "x"} for u in users],
+        )
+        assert set(conn.scalars(select(RoleAssignment.created_at))) == {AT}
+    assert copied == (["role_assignment"] if migrated_db.engine.dialect.name == "postgresql" else [])
+
+
+@pytest.fixture
+def pg_db(tmp_path: Path) -> Any:
+    from dbhelpers import migrated_database
+
+    with migrated_database("postgresql", tmp_path) as db:
+        yield db
+
+
+def test_row_level_security_keeps_the_insert(pg_db: MigratedDatabase) -> None:
+    """Issue 8, S1: PostgreSQL refuses COPY where row-level security applies; the application role
+    gets the INSERT and its policy, for a visible tenant as for a hidden one."""
+    visible, hidden = add_tenants(pg_db.session_factory, "Nord", "Süd")
+    mia = add_user(pg_db.session_factory, "mia")
+    grant(pg_db.session_factory, mia, {visible: AccessLevel.FULL, hidden: AccessLevel.HIDDEN})
+    table = Contact.__table__
+    assert isinstance(table, Table)
+    with app_login(pg_db, "mandant_bulk") as app, app.connect() as conn:
+        conn.execute(text("SELECT set_config('app.operator_id', :id, true)"), {"id": str(mia)})
+        bulk.insert_rows(conn, table, [{"tenant_id": visible, "last_name": "Neu", "version": 1}])
+        with pytest.raises(ProgrammingError, match="row-level security"):
+            bulk.insert_rows(conn, table, [{"tenant_id": hidden, "last_name": "Eindringling", "version": 1}])
+        conn.rollback()
+
+
+def _schema(conn: Connection) -> set[tuple[str, str]]:
+    constraints = conn.execute(
+        text(
+            "SELECT conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE connamespace = current_schema()::regnamespace"
+        )
+    )
+    indexes = conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"))
+    return {(str(a), str(b)) for a, b in [*constraints, *indexes]}
+
+
+def test_keys_checked_after_a_bulk_load(pg_db: MigratedDatabase) -> None:
+    """Issue 8: the block leaves every constraint and index as it was, and a row that breaks a key
+    is refused at its end; nothing of it stays."""
+    table = Customer.__table__
+    assert isinstance(table, Table)
+    (tenant,) = add_tenants(pg_db.session_factory, "Nord")
+    with pg_db.engine.connect() as conn:
+        before = _schema(conn)
+        conn.rollback()
+        rows = [{"tenant_id": tenant, "number": "1", "name": "A", "version": 1}]
+        with pytest.raises(IntegrityError), conn.begin(), bulk.keys_checked_after(conn, [table]):
+            bulk.insert_rows(conn, table, [*rows, {**rows[0], "tenant_id": tenant + 99}])
+        with pytest.raises(IntegrityError), conn.begin(), bulk.keys_checked_after(conn, [table]):
+            bulk.insert_rows(conn, table, [*rows, *rows])  # the unique customer number per tenant
+        with conn.begin(), bulk.keys_checked_after(conn, [table]):
+            bulk.insert_rows(conn, table, rows)
+        assert _schema(conn) == before
+        assert conn.scalar(select(Customer.number)) == "1"
+
+
+def test_a_demo_loaded_with_late_keys_has_the_schema_it_had(
+    pg_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8, section 8: with the chunk small enough that the small demo counts as a bulk load,
+    every table's keys and indexes are back after it, exactly as defined."""
+    with pg_db.engine.connect() as conn:
+        before = _schema(conn)
+    monkeypatch.setattr(demo_generator, "CHUNK_ROWS", 50)
+    report = generate_demo(pg_db.engine, scale="small", seed=2)
+    assert report.counts["role_assignment"] > 50
+    with pg_db.engine.connect() as conn:
+        assert _schema(conn) == before
