@@ -38,8 +38,9 @@ HEAVY = (
     "mandant_desktop.ui.first_admin_dialog",
 )
 
-# Replaces QApplication.exec: once the main window has painted and the event loop is idle, print
-# which of the heavy modules are loaded and the page shown, then quit.
+# Replaces QApplication.exec: once the main window has painted and the page shown has finished its
+# background load (its data is there: the window is usable), print which of the heavy modules are
+# loaded and the page shown, then quit.
 _PROBE = """
 import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -54,6 +55,9 @@ def exec_until_usable(*_args):
     def report():
         window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
         page = window.current_page()
+        if page is None or getattr(page, "busy", False):
+            QTimer.singleShot(5, report)
+            return
         loaded = [m for m in HEAVY if m in sys.modules]
         print("page=" + (page.objectName() if page else "") + " loaded=" + ",".join(loaded), flush=True)
         qt.exit(0)
