@@ -6,6 +6,7 @@ TRANSLATIONS: dict[str, str] = {
     "Demo data": "Demodaten",
     "Preparing demo data": "Demodaten werden vorbereitet",
     "Saving": "Wird gespeichert",
+    "Building indexes": "Indizes werden aufgebaut",
     "Creating tenants": "Mandanten werden angelegt",
     "Creating org units": "Organisationseinheiten werden angelegt",
     "Creating users": "Benutzer werden angelegt",

@@ -4694,6 +4694,10 @@ Betreff: %2</translation>
         <translation>Wird gespeichert</translation>
     </message>
     <message>
+        <source>Building indexes</source>
+        <translation>Indizes werden aufgebaut</translation>
+    </message>
+    <message>
         <source>Creating tenants</source>
         <translation>Mandanten werden angelegt</translation>
     </message>

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop import bootstrap
-from mandant_desktop.services.demo.generator import PREPARING, SAVING, STAGE_MESSAGES
+from mandant_desktop.services.demo.generator import BUILDING_INDEXES, PREPARING, SAVING, STAGE_MESSAGES
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.demo_progress import fill_demo_database
 from mandant_desktop.ui.i18n import LanguageManager
 
-ENGLISH = {PREPARING, SAVING, *STAGE_MESSAGES.values()}
+ENGLISH = {PREPARING, SAVING, BUILDING_INDEXES, *STAGE_MESSAGES.values()}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

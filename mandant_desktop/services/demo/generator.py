@@ -85,6 +85,7 @@ _OWN_ID_TABLES = (
 DEMO_CONTEXT = "demo"
 PREPARING = QT_TRANSLATE_NOOP("demo", "Preparing demo data")
 SAVING = QT_TRANSLATE_NOOP("demo", "Saving")
+BUILDING_INDEXES = QT_TRANSLATE_NOOP("demo", "Building indexes")
 #: progress message per table
 STAGE_MESSAGES: dict[str, str] = {
     "tenant": QT_TRANSLATE_NOOP("demo", "Creating tenants"),
@@ -163,7 +164,7 @@ def generate_demo(
         with filled_in_bulk(connection), keys_checked_after(connection, _bulk_tables(tables)):
             counts = _insert_all(connection, tables, report, is_cancelled)
             # What the two blocks do at their end: the search index, keys and indexes.
-            report("Building indexes", 1.0)
+            report(BUILDING_INDEXES, 1.0)
         _advance_sequences(connection, ctx)
         _analyze(connection, counts)
         uow.audit(
