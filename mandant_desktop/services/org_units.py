@@ -32,7 +32,23 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any, Literal, NamedTuple, TypeVar, cast
 
-from sqlalchemy import CTE, ColumnElement, Table, and_, bindparam, delete, func, insert, or_, select, union, update
+from sqlalchemy import (
+    CTE,
+    Column,
+    ColumnElement,
+    Connection,
+    Dialect,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db.models import (
@@ -475,19 +491,30 @@ def _key_params(rows: Sequence[AssignmentRow]) -> list[dict[str, Any]]:
 
 
 def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One executemany DELETE by key."""
+    """One DELETE by key: an executemany, on PostgreSQL one statement (see :func:`_insert_many`)."""
     if not rows:
         return
     table = _table(RoleAssignment)
-    stmt = delete(table).where(
-        table.c.user_id == bindparam("u"), table.c.org_unit_id == bindparam("n"), table.c.role_id == bindparam("r")
-    )
-    _execute_many(uow.session, stmt, _key_params(rows), {})
+    connection = uow.session.connection()
+    if connection.dialect.name == "postgresql":
+        c = table.c
+        keys = {"u": c.user_id, "n": c.org_unit_id, "r": c.role_id}
+        connection.exec_driver_sql(
+            f"DELETE FROM {connection.dialect.identifier_preparer.format_table(table)} t"
+            f" USING {_pg_unnest(connection, keys)} AS k(u, n, r)"
+            " WHERE t.user_id = k.u AND t.org_unit_id = k.n AND t.role_id = k.r",
+            {"u": [r.user_id for r in rows], "n": [r.org_unit_id for r in rows], "r": [r.role_id for r in rows]},
+        )
+    else:
+        stmt = delete(table).where(
+            table.c.user_id == bindparam("u"), table.c.org_unit_id == bindparam("n"), table.c.role_id == bindparam("r")
+        )
+        _execute_many(uow.session, stmt, _key_params(rows), {})
     _audit_rows(uow, rows, "delete", summary)
 
 
 def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One executemany INSERT."""
+    """One INSERT (see :func:`_insert_many`)."""
     if not rows:
         return
     _insert_many(
@@ -509,9 +536,50 @@ def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -
 
 
 def _insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """One executemany INSERT of ``rows`` (all with the same keys)."""
+    """One executemany INSERT of ``rows`` (all with the same keys).
+
+    On PostgreSQL a single ``INSERT … SELECT FROM unnest(…)`` with one array per column instead: an
+    executemany there is one statement per row, and each fired the statement-level triggers of
+    revision 0009 (10,000 times when ticking inheritance at the root of 5,000 units, issue 8)."""
     keys = list(rows[0])
-    _execute_many(session, insert(table), rows, {key: table.c[key].type for key in keys}, column_keys=keys)
+    types = {key: table.c[key].type for key in keys}
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        _execute_many(session, insert(table), rows, types, column_keys=keys)
+        return
+    rows = _processed(connection.dialect, rows, types)
+    preparer = connection.dialect.identifier_preparer
+    columns = {key: table.c[key] for key in keys}
+    connection.exec_driver_sql(
+        f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.format_column(c) for c in columns.values())})"
+        f" SELECT * FROM {_pg_unnest(connection, columns)}",
+        {key: [row[key] for row in rows] for key in keys},
+    )
+
+
+def _pg_unnest(connection: Connection, columns: Mapping[str, Column[Any]]) -> str:
+    """``unnest(%(key)s::type[], …)``: the rows of a statement as one array parameter per column,
+    each cast to its column's type (PostgreSQL)."""
+    dialect = connection.dialect
+    arrays = ", ".join(f"%({key})s::{column.type.compile(dialect=dialect)}[]" for key, column in columns.items())
+    return f"unnest({arrays})"
+
+
+def _processed(dialect: Dialect, rows: Sequence[dict[str, Any]], types: dict[str, Any]) -> Sequence[dict[str, Any]]:
+    """``rows`` with the values of columns whose type has a bind processor processed; each distinct
+    value once: a change carries one or two timestamps, not one per row."""
+    processors: dict[str, Callable[[Any], Any]] = {}
+    for key, type_ in types.items():
+        processor = type_.dialect_impl(dialect).bind_processor(dialect)
+        if processor is not None:
+            processors[key] = processor
+    if not processors:
+        return rows
+    done = {
+        key: {raw: processor(raw) for raw in {row[key] for row in rows} if raw is not None}
+        for key, processor in processors.items()
+    }
+    return [{**row, **{key: done[key].get(row[key]) for key in processors}} for row in rows]
 
 
 def _execute_many(
@@ -531,18 +599,7 @@ def _execute_many(
     dialect = connection.dialect
     compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
     keys = list(rows[0])
-    processors: dict[str, Callable[[Any], Any]] = {}
-    for key, type_ in types.items():
-        processor = type_.dialect_impl(dialect).bind_processor(dialect)
-        if processor is not None:
-            processors[key] = processor
-    if processors:
-        # each distinct value once: a change carries one or two timestamps, not one per row
-        done = {
-            key: {raw: processor(raw) for raw in {row[key] for row in rows} if raw is not None}
-            for key, processor in processors.items()
-        }
-        rows = [{**row, **{key: done[key].get(row[key]) for key in processors}} for row in rows]
+    rows = _processed(dialect, rows, types)
     if compiled.positiontup is not None:
         pick = itemgetter(*compiled.positiontup)
         params: list[Any] = [pick(row) if len(compiled.positiontup) > 1 else (pick(row),) for row in rows]

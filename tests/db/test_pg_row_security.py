@@ -29,7 +29,8 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError
 from mandant_desktop.services.contacts import ContactInput, ContactService
-from mandant_desktop.services.operator import system_operator
+from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.org_units import OrgUnitsService
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.tenant_data import TenantDataRouter
 from mandant_desktop.services.unit_of_work import UnitOfWork
@@ -373,3 +374,108 @@ def test_customer_search_under_row_security_uses_the_owners_function(world: Worl
     assert {r.number for r in as_owner.rows(system_operator(), CustomerQuery(search="ärzte"), 0, 50)} == {"N0", "S0"}
     with world.db.engine.connect() as conn:
         assert not customer_search.under_row_security(conn)  # the owner: the direct search
+
+
+# --------------------------------------------------------------------------- the org-unit service's writes (issue 8)
+
+
+@dataclass
+class Subtree:
+    service: OrgUnitsService  # as the application role
+    mia: Operator
+    tom: int
+    kids: list[int]  # under own_unit, where mia holds assignments.assign by inheritance
+
+
+@pytest.fixture
+def subtree(world: World) -> Subtree:
+    """Berlin (own_unit) with three children; mia's Zuweiser role inherited into them; tom holds
+    the role directly in Berlin."""
+    with world.db.session_factory.begin() as session:
+        kids = [OrgUnit(name=f"Bezirk {i}", parent_id=world.own_unit, depth=1) for i in range(3)]
+        session.add_all(kids)
+        session.flush()
+        kid_ids = [kid.id for kid in kids]
+    OrgUnitsService(world.db.session_factory).set_inherit(system_operator(), world.mia, world.own_unit, "keep")
+    service = OrgUnitsService(make_session_factory(world.app))
+    mia, tom = operator(world.mia, "mia"), add_user(world.db.session_factory, "tom")
+    service.add_roles(mia, tom, world.own_unit, [world.role])
+    return Subtree(service, mia, tom, kid_ids)
+
+
+def _count_statements(world: World) -> None:
+    """A statement-level trigger of the test's own that counts the INSERT and DELETE statements on
+    role_assignment (the server's view, whatever the driver sends)."""
+    with world.db.engine.begin() as owner:
+        owner.execute(text("CREATE TABLE fired (op text)"))
+        owner.execute(text("GRANT INSERT, SELECT ON fired TO mandant_app"))
+        owner.execute(
+            text(
+                "CREATE FUNCTION count_fired() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "INSERT INTO fired VALUES (TG_OP); RETURN NULL; END $$"
+            )
+        )
+        owner.execute(
+            text(
+                "CREATE TRIGGER count_fired AFTER INSERT OR DELETE ON role_assignment "
+                "FOR EACH STATEMENT EXECUTE FUNCTION count_fired()"
+            )
+        )
+
+
+def _fired(world: World) -> list[str]:
+    with world.db.engine.begin() as owner:
+        return list(owner.scalars(text("DELETE FROM fired RETURNING op")))
+
+
+def test_ticking_inheritance_writes_one_statement_as_the_app_role(world: World, subtree: Subtree) -> None:
+    """A5, A8, S1, issue 8: ticking and unticking inheritance for a subtree inserts and deletes the
+    inherited rows with one statement each (the check of revision 0009 runs once, not once per
+    row), as the application role, with the right sources, stamps and audit entries."""
+    s, tom = subtree, subtree.tom
+    _count_statements(world)
+    change = s.service.set_inherit(s.mia, tom, world.own_unit, "keep")
+    assert _fired(world) == ["INSERT"]
+    with world.db.engine.connect() as owner:
+        rows = owner.execute(
+            select(RoleAssignment.org_unit_id, RoleAssignment.inherited_from_id, RoleAssignment.created_by).where(
+                RoleAssignment.user_id == tom
+            )
+        ).all()
+        stamps = set(owner.scalars(select(RoleAssignment.created_at).where(RoleAssignment.user_id == tom)))
+        logged = owner.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.operator_name == "mia", AuditEntry.summary == "inheritance ticked (keep)")
+        )
+    assert sorted(rows) == sorted([(world.own_unit, None, "mia"), *((k, world.own_unit, "mia") for k in s.kids)])
+    assert len(stamps) == 2 and len(change.added) == len(s.kids)
+    assert logged == 2  # the inheritance mark, one entry naming the inherited rows
+    s.service.clear_inherit(s.mia, tom, world.own_unit)
+    assert _fired(world) == ["DELETE"]
+    assert _units_of(world, tom) == {world.own_unit}
+
+
+def test_the_database_refuses_the_single_statement_as_a_whole(
+    world: World, subtree: Subtree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S1, issue 8: with a unit in the subtree where mia holds nothing, a service bug that skipped
+    the reach check would still be stopped by the check of revision 0009, for the one INSERT and
+    the one DELETE alike; nothing of the change stays."""
+    s, tom = subtree, subtree.tom
+    with world.db.session_factory.begin() as session:  # not through the service: no inherited rows
+        stranger = OrgUnit(name="Fremd", parent_id=world.own_unit, depth=1)
+        session.add(stranger)
+        session.flush()
+        outside = stranger.id
+    with pytest.raises(PermissionDeniedError):  # the service's own check
+        s.service.set_inherit(s.mia, tom, world.own_unit, "keep")
+    monkeypatch.setattr(OrgUnitsService, "_require_reach", staticmethod(lambda *args: None))
+    with pytest.raises(PermissionDeniedError):  # the database's
+        s.service.set_inherit(s.mia, tom, world.own_unit, "keep")
+    assert _units_of(world, tom) == {world.own_unit}
+    OrgUnitsService(world.db.session_factory).set_inherit(system_operator(), tom, world.own_unit, "keep")
+    assert _units_of(world, tom) == {world.own_unit, *s.kids, outside}
+    with pytest.raises(PermissionDeniedError):
+        s.service.clear_inherit(s.mia, tom, world.own_unit)
+    assert _units_of(world, tom) == {world.own_unit, *s.kids, outside}
