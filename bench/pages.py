@@ -230,7 +230,10 @@ def statements_per_page(session: Session) -> dict[str, int]:
     """The SQL statements of opening each page (built anew) until it has painted its data."""
     counts: dict[str, int] = {}
     # The change poller (E8) and the connection probe would add their statements at random moments.
-    session.window.change_watcher.set_paused(True)
+    # Stopped, not paused: pausing stops only the poll, and on PostgreSQL another client's change
+    # (a benchmark writing to the same demo) reached the page through LISTEN and reloaded it while
+    # its statements were counted.
+    session.window.change_watcher.stop()
     if session.window.monitor is not None:
         session.window.monitor.stop()
     from mandant_desktop.ui import tasks

@@ -27,28 +27,57 @@ class _PaintWatch(QObject):
         self._busy = busy
         self._done = done
         self.painted = False
+        #: a repaint was asked for and has not come yet
+        self.requested = False
+        self.start = time.perf_counter()
+        #: what happened while waiting (busy changes, paints, repaint requests): told on a timeout
+        self.history: list[str] = []
+
+    def note(self, what: str) -> None:
+        if len(self.history) < 200:
+            self.history.append(f"{1000 * (time.perf_counter() - self.start):9.1f} ms  {what}")
 
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
         # The filter sees the paint event before the widget paints; the loop quits only after the
         # event has been handled, so the elapsed time includes the painting itself.
-        if event.type() == QEvent.Type.Paint and not self._busy() and not self.painted:
-            self.painted = True
-            self._done()
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            if self._busy():
+                # A load started again between the request and the paint: this paint shows the
+                # page before that load's answer, and the widget need not paint by itself after it
+                # (its view repaints, not the widget). Ask again once the page is idle.
+                self.requested = False
+                self.note("paint while busy (not counted)")
+            else:
+                self.painted = True
+                self._done()
         return False
 
 
 def until_painted(
     widget: QWidget, action: Callable[[], object], busy: Callable[[], bool] = lambda: False, timeout_s: float = 300
 ) -> float:
-    """ms from ``action()`` until ``widget`` has painted with ``busy()`` false."""
+    """ms from ``action()`` until ``widget`` has painted with ``busy()`` false.
+
+    Whenever ``busy()`` is false and no repaint is on its way, one is asked for; a paint that comes
+    while ``busy()`` is true again (a second load began after the first had ended) does not count,
+    and another is asked for once the page is idle again.
+    On a timeout the error says what was waited for (:func:`waiting_for`).
+    """
+    from mandant_desktop.ui import tasks
+
     loop = QEventLoop()
     watch = _PaintWatch(busy, loop.quit)
-    requested = [False]
+    was_busy = [True]
 
     def poll() -> None:
         # The data has arrived; make sure a paint follows (an update coalesces with a pending one).
-        if not busy() and not requested[0]:
-            requested[0] = True
+        now_busy = busy()
+        if now_busy != was_busy[0]:
+            was_busy[0] = now_busy
+            watch.note(f"busy: {', '.join(tasks.runner().describe_active())}" if now_busy else "idle")
+        if not now_busy and not watch.requested:
+            watch.requested = True
+            watch.note("repaint requested")
             widget.update()
 
     poller = QTimer()
@@ -59,7 +88,7 @@ def until_painted(
     watchdog.timeout.connect(loop.quit)
     widget.installEventFilter(watch)
     try:
-        start = time.perf_counter()
+        start = watch.start = time.perf_counter()
         action()
         if not watch.painted:
             poller.start()
@@ -71,8 +100,32 @@ def until_painted(
         poller.stop()
         watchdog.stop()
     if not watch.painted:
-        raise TimeoutError(f"{widget.objectName() or widget} did not paint within {timeout_s} s")
+        name = widget.objectName() or widget
+        raise TimeoutError(f"{name} did not paint within {timeout_s} s\n{waiting_for(widget, busy, watch.history)}")
     return elapsed
+
+
+def waiting_for(widget: QWidget, busy: Callable[[], bool], history: list[str]) -> str:
+    """What :func:`until_painted` waited for when it gave up: the busy state, the tasks still
+    running, what happened meanwhile and the stack of every thread (for a hang seen once)."""
+    import faulthandler
+
+    from mandant_desktop.ui import tasks
+
+    runner = tasks.runner()
+    window = widget.window()
+    lines = [
+        f"busy() = {busy()}, widget visible = {widget.isVisible()}, window = {window.objectName() or window}",
+        f"tasks running: {runner.active()} {runner.describe_active()}",
+        "history:",
+        *(f"  {line}" for line in history),
+        "threads:",
+    ]
+    with tempfile.TemporaryFile("w+") as out:  # faulthandler writes to a real file descriptor
+        faulthandler.dump_traceback(out, all_threads=True)
+        out.seek(0)
+        lines.append(out.read())
+    return "\n".join(lines)
 
 
 def settle(ms: int = 50) -> None:

@@ -108,6 +108,8 @@ class Task(QObject, Generic[R]):
         self._on_error = on_error
         self._cancel = threading.Event()
         self.is_running = True
+        #: what the task calls, for a diagnosis (a hang, a task that never ends)
+        self.name = ""
         #: [the call, its outcome (ok, result or exception)]; released on the GUI thread only
         self._box: list[Any] | None = [fn, None]
         #: set on the worker thread as soon as the call has returned
@@ -219,6 +221,15 @@ class TaskRunner(QObject):
     def active(self) -> int:
         return len(self._active)
 
+    def describe_active(self) -> list[str]:
+        """The tasks not yet ended: what each calls, and whether its call has returned (its answer
+        then waits for the GUI thread) or was cancelled; for diagnosing a page that stays busy."""
+        return [
+            f"{task.name} ({'returned' if task._returned.is_set() else 'running'}"
+            f"{', cancelled' if task.cancelled() else ''})"
+            for task in self._active
+        ]
+
     def run(
         self,
         owner: QObject | None,
@@ -237,6 +248,7 @@ class TaskRunner(QObject):
         task was cancelled after ``fn`` had got past its last cancel check (the change is made).
         """
         task: Task[R] = Task(self, owner, lambda: fn(*args, **kwargs), on_done, on_error, banner, writes)
+        task.name = getattr(fn, "__qualname__", None) or repr(fn)
         self._active.add(task)
         if not self._busy and not self._busy_timer.isActive():
             self._busy_timer.start()

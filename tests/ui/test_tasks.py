@@ -379,3 +379,22 @@ def test_a_failure_is_freed_on_the_gui_thread_too(qtbot: QtBot, runner: TaskRunn
     qtbot.waitUntil(lambda: len(freed_on) == 1, timeout=2000)
     assert seen == ["NotFoundError"]
     assert freed_on == [threading.main_thread().name]
+
+
+def test_the_tasks_not_yet_ended_are_named_for_a_diagnosis(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:
+    """Issue 8 (a benchmark hang seen once): what still runs can be told by name, and whether its
+    call has returned (the answer then waits for the GUI thread) or was cancelled."""
+    release = threading.Event()
+
+    def load_units() -> int:
+        release.wait(5)
+        return 1
+
+    task = runner.run(owner, load_units)
+    assert runner.describe_active() == [f"{load_units.__qualname__} (running)"]
+    task.cancel()
+    release.set()
+    assert task.wait(5000)
+    assert runner.describe_active() == [f"{load_units.__qualname__} (returned, cancelled)"]
+    _wait_idle(qtbot, runner)
+    assert runner.describe_active() == []
