@@ -29,7 +29,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
@@ -486,74 +486,73 @@ def _diff(area: _Area, trees: dict[int, UserTree], stamp: tuple[dt.datetime, str
     return diff
 
 
-def _key_params(rows: Sequence[AssignmentRow]) -> list[dict[str, Any]]:
-    return [{"u": r.user_id, "n": r.org_unit_id, "r": r.role_id} for r in rows]
+#: the columns of an assignment row written by the service, read straight from AssignmentRow
+_ASSIGNMENT_COLUMNS = ("user_id", "org_unit_id", "role_id", "inherited_from_id", "created_at", "created_by")
+
+Columns = dict[str, list[Any]]
+
+
+def _key_columns(rows: Sequence[AssignmentRow]) -> Columns:
+    return {"u": [r.user_id for r in rows], "n": [r.org_unit_id for r in rows], "r": [r.role_id for r in rows]}
 
 
 def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One DELETE by key: an executemany, on PostgreSQL one statement (see :func:`_insert_many`)."""
+    """One DELETE by key: an executemany, on PostgreSQL one statement (see :func:`_insert_columns`)."""
     if not rows:
         return
     table = _table(RoleAssignment)
     connection = uow.session.connection()
+    c = table.c
     if connection.dialect.name == "postgresql":
-        c = table.c
         keys = {"u": c.user_id, "n": c.org_unit_id, "r": c.role_id}
         connection.exec_driver_sql(
             f"DELETE FROM {connection.dialect.identifier_preparer.format_table(table)} t"
             f" USING {_pg_unnest(connection, keys)} AS k(u, n, r)"
             " WHERE t.user_id = k.u AND t.org_unit_id = k.n AND t.role_id = k.r",
-            {"u": [r.user_id for r in rows], "n": [r.org_unit_id for r in rows], "r": [r.role_id for r in rows]},
+            _key_columns(rows),
         )
     else:
         stmt = delete(table).where(
-            table.c.user_id == bindparam("u"), table.c.org_unit_id == bindparam("n"), table.c.role_id == bindparam("r")
+            c.user_id == bindparam("u"), c.org_unit_id == bindparam("n"), c.role_id == bindparam("r")
         )
-        _execute_many(uow.session, stmt, _key_params(rows), {})
+        _execute_many(uow.session, stmt, _key_columns(rows), {})
     _audit_rows(uow, rows, "delete", summary)
 
 
 def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One INSERT (see :func:`_insert_many`)."""
+    """One INSERT (see :func:`_insert_columns`)."""
     if not rows:
         return
-    _insert_many(
+    _insert_columns(
         uow.session,
         _table(RoleAssignment),
-        [
-            {
-                "user_id": r.user_id,
-                "org_unit_id": r.org_unit_id,
-                "role_id": r.role_id,
-                "inherited_from_id": r.inherited_from_id,
-                "created_at": r.created_at,
-                "created_by": r.created_by,
-            }
-            for r in rows
-        ],
+        {key: list(map(attrgetter(key), rows)) for key in _ASSIGNMENT_COLUMNS},
     )
     _audit_rows(uow, rows, "create", summary)
 
 
 def _insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """One executemany INSERT of ``rows`` (all with the same keys).
+    """One INSERT of ``rows`` (all with the same keys), see :func:`_insert_columns`."""
+    _insert_columns(session, table, {key: [row[key] for row in rows] for key in rows[0]})
+
+
+def _insert_columns(session: Session, table: Table, columns: Columns) -> None:
+    """One INSERT of the rows given column by column (lists of equal length): an executemany.
 
     On PostgreSQL a single ``INSERT … SELECT FROM unnest(…)`` with one array per column instead: an
     executemany there is one statement per row, and each fired the statement-level triggers of
     revision 0009 (10,000 times when ticking inheritance at the root of 5,000 units, issue 8)."""
-    keys = list(rows[0])
-    types = {key: table.c[key].type for key in keys}
+    types = {key: table.c[key].type for key in columns}
     connection = session.connection()
     if connection.dialect.name != "postgresql":
-        _execute_many(session, insert(table), rows, types, column_keys=keys)
+        _execute_many(session, insert(table), columns, types, column_keys=list(columns))
         return
-    rows = _processed(connection.dialect, rows, types)
     preparer = connection.dialect.identifier_preparer
-    columns = {key: table.c[key] for key in keys}
+    names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
     connection.exec_driver_sql(
-        f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.format_column(c) for c in columns.values())})"
-        f" SELECT * FROM {_pg_unnest(connection, columns)}",
-        {key: [row[key] for row in rows] for key in keys},
+        f"INSERT INTO {preparer.format_table(table)} ({names})"
+        f" SELECT * FROM {_pg_unnest(connection, {key: table.c[key] for key in columns})}",
+        _processed(connection.dialect, columns, types),
     )
 
 
@@ -565,32 +564,27 @@ def _pg_unnest(connection: Connection, columns: Mapping[str, Column[Any]]) -> st
     return f"unnest({arrays})"
 
 
-def _processed(dialect: Dialect, rows: Sequence[dict[str, Any]], types: dict[str, Any]) -> Sequence[dict[str, Any]]:
-    """``rows`` with the values of columns whose type has a bind processor processed; each distinct
+def _processed(dialect: Dialect, columns: Columns, types: dict[str, Any]) -> Columns:
+    """``columns`` with the values of those whose type has a bind processor processed; each distinct
     value once: a change carries one or two timestamps, not one per row."""
-    processors: dict[str, Callable[[Any], Any]] = {}
+    done = dict(columns)
     for key, type_ in types.items():
         processor = type_.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
-            processors[key] = processor
-    if not processors:
-        return rows
-    done = {
-        key: {raw: processor(raw) for raw in {row[key] for row in rows} if raw is not None}
-        for key, processor in processors.items()
-    }
-    return [{**row, **{key: done[key].get(row[key]) for key in processors}} for row in rows]
+            processed = {raw: processor(raw) for raw in set(columns[key]) if raw is not None}
+            done[key] = [processed.get(raw) for raw in columns[key]]
+    return done
 
 
 def _execute_many(
     session: Session,
     stmt: Any,
-    rows: Sequence[dict[str, Any]],
+    columns: Columns,
     types: dict[str, Any],
     *,
     column_keys: list[str] | None = None,
 ) -> None:
-    """One executemany of ``stmt`` with ``rows``, handed to the driver as they are.
+    """One executemany of ``stmt`` with the rows given column by column, handed to the driver as they are.
 
     SQLAlchemy's own executemany runs every value of every row through its type processors, which
     was most of the time of ticking inheritance at the root of 5,000 units; here each distinct value
@@ -598,14 +592,15 @@ def _execute_many(
     connection = session.connection()
     dialect = connection.dialect
     compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
-    keys = list(rows[0])
-    rows = _processed(dialect, rows, types)
+    columns = _processed(dialect, columns, types)
     if compiled.positiontup is not None:
-        pick = itemgetter(*compiled.positiontup)
-        params: list[Any] = [pick(row) if len(compiled.positiontup) > 1 else (pick(row),) for row in rows]
+        params: list[Any] = list(zip(*(columns[key] for key in compiled.positiontup), strict=True))
         connection.exec_driver_sql(str(compiled), params)
     else:
-        connection.exec_driver_sql(str(compiled), [{key: row[key] for key in keys} for row in rows])
+        keys = list(columns)
+        connection.exec_driver_sql(
+            str(compiled), [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+        )
 
 
 def _audit_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], action: str, summary: str) -> None:
