@@ -34,8 +34,7 @@ from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.services.profiles import DEFAULT_PORTS, Backend, ConnectionProfile
 from mandant_desktop.services.secrets import SecretStoreUnavailableError
-from mandant_desktop.ui import help_texts, interaction, tasks
-from mandant_desktop.ui.connection_test import ConnectionTest
+from mandant_desktop.ui import connection_test, help_texts, interaction, tasks
 from mandant_desktop.ui.errors import message_for, report_error
 from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit
 from mandant_desktop.ui.profile_model import ProfileListModel, backend_title, default_profile_name
@@ -339,23 +338,17 @@ class ConnectionDialog(QDialog):
         if password is None and self._editing is not None:
             # Filed under the name the profile was loaded with, also while the form renames it.
             password = self._store.password_for(replace(profile, name=self._editing))
-        test = ConnectionTest(profile, password, self)
-        test.signals.succeeded.connect(self._test_succeeded)
-        test.signals.failed.connect(self._test_failed)
         self._testing = True
         self.test_button.setEnabled(False)
         self.message.show_info(self.tr("Testing the connection…"))
-        test.start()
+        connection_test.start(self, profile, password, self._test_answered)
 
-    def _test_succeeded(self, version: str) -> None:
-        self._test_done()
-        self.message.show_info(self.tr("Connection works: {version}").format(version=version))
-
-    def _test_failed(self, exc: object) -> None:
-        self._test_done()
-        self.message.show_error(message_for(exc) if isinstance(exc, BaseException) else str(exc))
-
-    def _test_done(self) -> None:
+    def _test_answered(self, outcome: connection_test.Outcome) -> None:
+        works, answer = outcome
+        if works:
+            self.message.show_info(self.tr("Connection works: {version}").format(version=answer))
+        else:
+            self.message.show_error(message_for(answer) if isinstance(answer, BaseException) else str(answer))
         self._testing = False
         self.test_button.setEnabled(True)
         self.test_finished.emit()

@@ -1,46 +1,39 @@
-"""Test a connection profile off the GUI thread (a server may take seconds to answer or time out)."""
+"""Test a connection profile off the GUI thread (a server may take seconds to answer or time out).
+
+The test runs as a task of :mod:`mandant_desktop.ui.tasks`, whose outcome stays in the task and is
+read on the GUI thread. An earlier version sent the raised exception through a queued
+``Signal(object)`` of a ``QRunnable`` on the global pool: about half of the failed tests then
+reached the dialog as ``None`` (the message line said "None") or not at all (the Test button stayed
+disabled).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 
 from mandant_desktop.services.profiles import ConnectionProfile, test_connection
+from mandant_desktop.ui import tasks
 
 log = logging.getLogger(__name__)
 
-
-class ConnectionTestSignals(QObject):
-    #: the server's version line
-    succeeded = Signal(str)
-    #: the exception (a DomainError for everything a user can act on)
-    failed = Signal(object)
+#: (True, the server's version line) or (False, the exception: a DomainError for everything a user can act on)
+Outcome = tuple[bool, object]
 
 
-class ConnectionTest(QRunnable):
-    """One ``test_connection`` call on the global thread pool; results arrive as queued signals."""
+def probe(profile: ConnectionProfile, password: str | None) -> Outcome:
+    """Runs on a worker: every way the test can fail is an answer for the dialog, never a crash."""
+    try:
+        return True, test_connection(profile, password)
+    except Exception as exc:
+        log.info("connection test of %s failed: %s", profile.name, type(exc).__name__)
+        return False, exc
 
-    def __init__(self, profile: ConnectionProfile, password: str | None, owner: QObject) -> None:
-        super().__init__()
-        self._profile = profile
-        self._password = password
-        # Created here, in the GUI thread, so that its signals are delivered to GUI-thread receivers,
-        # and owned by ``owner``: the pool deletes this runnable on its own thread, which must not
-        # take a GUI-thread object with it. It deletes itself (on the GUI thread) after reporting.
-        self.signals = ConnectionTestSignals(owner)
-        self.signals.succeeded.connect(self.signals.deleteLater)
-        self.signals.failed.connect(self.signals.deleteLater)
 
-    def run(self) -> None:
-        try:
-            version = test_connection(self._profile, self._password)
-        except Exception as exc:
-            # Never let an exception out of a pool thread: report it to the dialog instead.
-            log.info("connection test of %s failed: %s", self._profile.name, type(exc).__name__)
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.succeeded.emit(version)
-
-    def start(self, pool: QThreadPool | None = None) -> None:
-        (pool or QThreadPool.globalInstance()).start(self)
+def start(
+    owner: QObject, profile: ConnectionProfile, password: str | None, on_outcome: Callable[[Outcome], None]
+) -> tasks.Task[Outcome]:
+    """Test ``profile`` on a worker; ``on_outcome`` gets the answer on the GUI thread while ``owner`` lives."""
+    return tasks.run(owner, probe, profile, password, on_done=on_outcome, banner=False)

@@ -148,6 +148,18 @@ def test_connection_test_failure_is_a_clear_message(qtbot: QtBot, dialog: Connec
     assert SECRET not in dialog.message.text()
 
 
+def test_every_failed_connection_test_reaches_the_message_line(qtbot: QtBot, dialog: ConnectionDialog) -> None:
+    """S5, S6: ten failing tests in a row each end with the clear message and a usable Test button.
+    Before the test ran as a task, about half of them showed "None" or never ended."""
+    fill_server_profile(qtbot, dialog, port=1)
+    for _ in range(10):
+        with qtbot.waitSignal(dialog.test_finished, timeout=15_000):
+            dialog.test_button.click()
+        assert dialog.message.is_error
+        assert dialog.message.text().startswith("Cannot connect to postgresql+psycopg://mandant:***@127.0.0.1:1/")
+        assert dialog.test_button.isEnabled()
+
+
 def test_use_opens_the_database_and_remembers_the_profile(
     qtbot: QtBot, dialog: ConnectionDialog, store: ProfileStore, admin_url: str
 ) -> None:
