@@ -34,10 +34,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
     CTE,
-    Column,
     ColumnElement,
-    Connection,
-    Dialect,
     Table,
     and_,
     bindparam,
@@ -51,6 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from mandant_desktop.db import bulk
 from mandant_desktop.db.models import (
     InheritanceBreak,
     InheritanceSource,
@@ -489,15 +487,13 @@ def _diff(area: _Area, trees: dict[int, UserTree], stamp: tuple[dt.datetime, str
 #: the columns of an assignment row written by the service, read straight from AssignmentRow
 _ASSIGNMENT_COLUMNS = ("user_id", "org_unit_id", "role_id", "inherited_from_id", "created_at", "created_by")
 
-Columns = dict[str, list[Any]]
 
-
-def _key_columns(rows: Sequence[AssignmentRow]) -> Columns:
+def _key_columns(rows: Sequence[AssignmentRow]) -> bulk.Columns:
     return {"u": [r.user_id for r in rows], "n": [r.org_unit_id for r in rows], "r": [r.role_id for r in rows]}
 
 
 def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One DELETE by key: an executemany, on PostgreSQL one statement (see :func:`_insert_columns`)."""
+    """One DELETE by key: an executemany, on PostgreSQL one statement (see :func:`bulk.insert_columns`)."""
     if not rows:
         return
     table = _table(RoleAssignment)
@@ -507,7 +503,7 @@ def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -
         keys = {"u": c.user_id, "n": c.org_unit_id, "r": c.role_id}
         connection.exec_driver_sql(
             f"DELETE FROM {connection.dialect.identifier_preparer.format_table(table)} t"
-            f" USING {_pg_unnest(connection, keys)} AS k(u, n, r)"
+            f" USING {bulk.pg_unnest(connection.dialect, keys)} AS k(u, n, r)"
             " WHERE t.user_id = k.u AND t.org_unit_id = k.n AND t.role_id = k.r",
             _key_columns(rows),
         )
@@ -515,16 +511,16 @@ def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -
         stmt = delete(table).where(
             c.user_id == bindparam("u"), c.org_unit_id == bindparam("n"), c.role_id == bindparam("r")
         )
-        _execute_many(uow.session, stmt, _key_columns(rows), {})
+        bulk.execute_many(connection, stmt, _key_columns(rows), {})
     _audit_rows(uow, rows, "delete", summary)
 
 
 def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One INSERT (see :func:`_insert_columns`)."""
+    """One INSERT (see :func:`bulk.insert_columns`)."""
     if not rows:
         return
-    _insert_columns(
-        uow.session,
+    bulk.insert_columns(
+        uow.session.connection(),
         _table(RoleAssignment),
         {key: list(map(attrgetter(key), rows)) for key in _ASSIGNMENT_COLUMNS},
     )
@@ -532,75 +528,8 @@ def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -
 
 
 def _insert_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """One INSERT of ``rows`` (all with the same keys), see :func:`_insert_columns`."""
-    _insert_columns(session, table, {key: [row[key] for row in rows] for key in rows[0]})
-
-
-def _insert_columns(session: Session, table: Table, columns: Columns) -> None:
-    """One INSERT of the rows given column by column (lists of equal length): an executemany.
-
-    On PostgreSQL a single ``INSERT … SELECT FROM unnest(…)`` with one array per column instead: an
-    executemany there is one statement per row, and each fired the statement-level triggers of
-    revision 0009 (10,000 times when ticking inheritance at the root of 5,000 units, issue 8)."""
-    types = {key: table.c[key].type for key in columns}
-    connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        _execute_many(session, insert(table), columns, types, column_keys=list(columns))
-        return
-    preparer = connection.dialect.identifier_preparer
-    names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
-    connection.exec_driver_sql(
-        f"INSERT INTO {preparer.format_table(table)} ({names})"
-        f" SELECT * FROM {_pg_unnest(connection, {key: table.c[key] for key in columns})}",
-        _processed(connection.dialect, columns, types),
-    )
-
-
-def _pg_unnest(connection: Connection, columns: Mapping[str, Column[Any]]) -> str:
-    """``unnest(%(key)s::type[], …)``: the rows of a statement as one array parameter per column,
-    each cast to its column's type (PostgreSQL)."""
-    dialect = connection.dialect
-    arrays = ", ".join(f"%({key})s::{column.type.compile(dialect=dialect)}[]" for key, column in columns.items())
-    return f"unnest({arrays})"
-
-
-def _processed(dialect: Dialect, columns: Columns, types: dict[str, Any]) -> Columns:
-    """``columns`` with the values of those whose type has a bind processor processed; each distinct
-    value once: a change carries one or two timestamps, not one per row."""
-    done = dict(columns)
-    for key, type_ in types.items():
-        processor = type_.dialect_impl(dialect).bind_processor(dialect)
-        if processor is not None:
-            processed = {raw: processor(raw) for raw in set(columns[key]) if raw is not None}
-            done[key] = [processed.get(raw) for raw in columns[key]]
-    return done
-
-
-def _execute_many(
-    session: Session,
-    stmt: Any,
-    columns: Columns,
-    types: dict[str, Any],
-    *,
-    column_keys: list[str] | None = None,
-) -> None:
-    """One executemany of ``stmt`` with the rows given column by column, handed to the driver as they are.
-
-    SQLAlchemy's own executemany runs every value of every row through its type processors, which
-    was most of the time of ticking inheritance at the root of 5,000 units; here each distinct value
-    of a processed column (the one or two timestamps of a change) is processed once."""
-    connection = session.connection()
-    dialect = connection.dialect
-    compiled = stmt.compile(dialect=dialect, column_keys=column_keys)
-    columns = _processed(dialect, columns, types)
-    if compiled.positiontup is not None:
-        params: list[Any] = list(zip(*(columns[key] for key in compiled.positiontup), strict=True))
-        connection.exec_driver_sql(str(compiled), params)
-    else:
-        keys = list(columns)
-        connection.exec_driver_sql(
-            str(compiled), [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-        )
+    """One INSERT of ``rows`` (all with the same keys), see :func:`bulk.insert_columns`."""
+    bulk.insert_columns(session.connection(), table, {key: [row[key] for row in rows] for key in rows[0]})
 
 
 def _audit_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], action: str, summary: str) -> None:
