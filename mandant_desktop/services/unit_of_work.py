@@ -14,14 +14,15 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, NoReturn, Self, TypeVar
+from typing import Any, NoReturn, Self, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Connection, event, func, insert, inspect, select, text
+from sqlalchemy import ColumnElement, Connection, Table, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.orm.exc import StaleDataError
 
+from mandant_desktop.db.bulk import insert_rows
 from mandant_desktop.db.engine import SQLITE_BEGIN
 from mandant_desktop.db.models import (
     ActivationToken,
@@ -48,6 +49,7 @@ _SECRET = frozenset({"password_hash", "token_hash"})
 #: objects whose changes are not audited (the log itself, and mail bookkeeping)
 _NOT_AUDITED: tuple[type[Base], ...] = (AuditEntry, OutboxMail, ActivationToken)
 _REDACTED = "***"
+_AUDIT = cast(Table, AuditEntry.__table__)
 
 #: PostgreSQL channel on which a committed change names its tables (SPEC E8, see ``services.changes``)
 CHANGES_CHANNEL = "mandant_changes"
@@ -257,7 +259,8 @@ class UnitOfWork:
 
     def _flush_explicit_audit(self) -> None:
         if self._pending_audit:
-            self.session.execute(insert(AuditEntry), self._pending_audit)
+            # COPY on PostgreSQL: one statement however many entries (the log has no row security)
+            insert_rows(self.session.connection(), _AUDIT, self._pending_audit, row_security=False)
             self._pending_audit = []
 
     # ------------------------------------------------------------------ commit
@@ -450,7 +453,7 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
             )
             uow.changed_tables.add(obj.__tablename__)
     if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+        insert_rows(session.connection(), _AUDIT, rows, row_security=False)
 
 
 def check_version(
