@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -214,22 +213,3 @@ def app_login(db: MigratedDatabase, prefix: str = "mandant_app_login") -> Iterat
             )
             conn.execute(text(f"DROP ROLE {login}"))
             conn.commit()
-
-
-@contextmanager
-def server_statements(engine: Engine) -> Iterator[list[str]]:
-    """The statements the server runs while the block runs, as the application sends them. On
-    PostgreSQL an executemany counts once per row: psycopg runs one statement per parameter set,
-    each firing the statement-level triggers once. SQLite runs an executemany as one prepared
-    statement, and MariaDB's driver sends one multi-row INSERT: there it counts once."""
-    seen: list[str] = []
-    per_row = engine.dialect.name == "postgresql"
-
-    def count(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool) -> None:
-        seen.extend([statement] * (len(parameters) if executemany and per_row else 1))
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", count)

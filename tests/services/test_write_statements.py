@@ -1,18 +1,20 @@
 """Issue 8: the write paths that change many rows take as many statements for many rows as for a
-few, counted as the server runs them (``dbhelpers.server_statements``: on PostgreSQL every row of
-an executemany is a statement of its own and fires the statement-level triggers of revisions 0009,
-0011 and 0012 once). A bulk edit of the assignment grid and its undo and redo, a save of the
-access matrix (new, changed and removed cells), and ticking and unticking inheritance."""
+few, counted as the server runs them (``bench.harness.counting(as_the_server_runs=True)``: on
+PostgreSQL every row of an executemany is a statement of its own and fires the statement-level
+triggers of revisions 0009, 0011 and 0012 once). A bulk edit of the assignment grid and its undo
+and redo, a save of the access matrix (new, changed and removed cells), and ticking and unticking
+inheritance."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from dbhelpers import MigratedDatabase, server_statements
+from dbhelpers import MigratedDatabase
 from sqlalchemy import insert, select
 from tenanthelpers import add_tenants
 
+from bench.harness import counting
 from mandant_desktop.db.models import OrgUnit, Role, User, UserKind, UserStatus
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import HIDDEN, Access
@@ -51,7 +53,7 @@ def _units(db: MigratedDatabase, prefix: str, count: int) -> tuple[int, list[int
 def _counted(db: MigratedDatabase, steps: list[tuple[str, Callable[[], Any]]]) -> dict[str, int]:
     counts = {}
     for name, step in steps:
-        with server_statements(db.engine) as statements:
+        with counting(db.engine, as_the_server_runs=True) as statements:
             step()
         counts[name] = len(statements)
     return counts
