@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from bench.harness import Report, counting, log, median_ms, median_of
+from bench.harness import ADMIN, Report, counting, log, median_ms, median_of
 
 #: permission checks timed per run (a screenful of units times a few permissions)
 CHECKS = 2000
@@ -40,13 +40,16 @@ def _subtree_of_about(session: Any, size: int) -> int:
     return min(rows, key=lambda r: abs(r[1] - size))[0]
 
 
-def run(report: Report, large: str, _small: str, runs: int) -> None:
+def run(report: Report, large: str, _small: str, runs: int, *, owner: str | None = None) -> None:
+    """``owner``: the large demo as its owner (default ``large``), who may copy the database; the
+    figures then run on the copy with the user of ``large`` (on PostgreSQL a workstation's login)."""
     from mandant_desktop.db.engine import sqlite_path
 
     parsed = make_url(large)
     if parsed.get_backend_name() == "postgresql":
-        with _postgresql_copy(large) as copy:
-            _measure(report, copy, runs)
+        with _postgresql_copy(owner or large) as copy:
+            as_user = make_url(copy).set(username=parsed.username, password=parsed.password)
+            _measure(report, as_user.render_as_string(hide_password=False), runs)
         return
     source = sqlite_path(parsed)
     if source is None:
@@ -210,10 +213,11 @@ def _choose_users(page: Any, session: Any, busy: Callable[[], bool], runs: int) 
 def _run_on(report: Report, url: str, runs: int, page: dict[str, Any] | None = None) -> None:
     from mandant_desktop import bootstrap
     from mandant_desktop.db.models import OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
-    from mandant_desktop.services.operator import system_operator
 
     app = bootstrap.open_database(url)
-    op = system_operator("bench")
+    # The logged-in administrator, as on a workstation: their rights are checked in the service
+    # (delegation, S1) and, on PostgreSQL, by the database for the application role (0005, 0009).
+    op = app.services.auth.login(*ADMIN)
     service = app.services.org_units
     try:
         with app.services.session_factory.begin() as session:

@@ -50,11 +50,14 @@ class _Rows(QAbstractTableModel):
 
 
 def _proxy_view(session: Session) -> tuple[QTableView, QSortFilterProxyModel]:
-    """A shown table on a QSortFilterProxyModel over every customer's number, name and short name."""
+    """A shown table on a QSortFilterProxyModel over the number, name and short name of every
+    customer the operator sees (read as the operator, as the page reads: under row-level security
+    on PostgreSQL a session without one sees no customer)."""
     from mandant_desktop.db.models import Customer
+    from mandant_desktop.services.unit_of_work import UnitOfWork
 
-    with session.app.services.session_factory() as db:
-        rows = [tuple(r) for r in db.execute(select(Customer.number, Customer.name, Customer.short_name))]
+    with UnitOfWork(session.app.services.session_factory, session.operator, write=False) as uow:
+        rows = [tuple(r) for r in uow.session.execute(select(Customer.number, Customer.name, Customer.short_name))]
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(_Rows(rows, 3))
     proxy.setFilterKeyColumn(-1)  # number, name or short name, as our search

@@ -3921,6 +3921,10 @@ Betreff: %2</translation>
         <translation>Mandanten und Zugriffe werden geladen…</translation>
     </message>
     <message>
+        <source>Loading access…</source>
+        <translation>Zugriffe werden geladen…</translation>
+    </message>
+    <message>
         <source>{count} sub-tenant entries changed.</source>
         <translation>{count} Einträge bei Tochtermandanten geändert.</translation>
     </message>
