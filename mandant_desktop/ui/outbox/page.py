@@ -139,6 +139,8 @@ class OutboxPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         set_column_widths(self.table.horizontalHeader(), self._fitting_widths())
         self.body = QPlainTextEdit()
         self.body.setObjectName("outboxBody")
@@ -154,10 +156,6 @@ class OutboxPage(Page):
         splitter.setSizes([400, 220])
         for remembered in (splitter, self.table):  # E4
             remember(context.settings, self.page_id, remembered)
-        # After the remembered layout, which carries the resize modes it was saved with: in an older
-        # one the status column took every spare pixel and cut the recipient off.
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.send_button)
