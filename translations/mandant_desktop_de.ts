@@ -251,6 +251,10 @@
 <context>
     <name>AssignmentGridModel</name>
     <message>
+        <source>Loading the roles…</source>
+        <translation>Die Rollen werden geladen…</translation>
+    </message>
+    <message>
         <source>%1 (inherited from %2)</source>
         <translation>%1 (geerbt von %2)</translation>
     </message>
@@ -344,6 +348,10 @@
     <message>
         <source>Press F5 to try again.</source>
         <translation>Zum erneuten Versuch F5 drücken.</translation>
+    </message>
+    <message>
+        <source>The roles of this cell are still loading.</source>
+        <translation>Die Rollen dieser Zelle werden noch geladen.</translation>
     </message>
     <message>
         <source>Bulk edit: %n assignment(s) added</source>
@@ -3923,6 +3931,10 @@ Betreff: %2</translation>
     <message>
         <source>Loading tenants and their access…</source>
         <translation>Mandanten und Zugriffe werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading access…</source>
+        <translation>Zugriffe werden geladen…</translation>
     </message>
     <message>
         <source>{count} sub-tenant entries changed.</source>
