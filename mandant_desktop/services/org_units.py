@@ -1410,25 +1410,36 @@ class OrgUnitsService:
             )
         if not diff.inserts:
             return
+        # The operator's roles per unit (not their roles' permissions per unit: an administrator
+        # holds 34 codes in each of 5,000 units, 170,000 rows); the codes once per role, and the
+        # codes held once per distinct set of roles (issue 8).
         below = _subtree(tops)
-        held: dict[int, set[str]] = {}
-        for unit, code in session.execute(
-            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(RoleAssignment.user_id == operator.id, RoleAssignment.org_unit_id.in_(select(below.c.id)))
-            .distinct()
-        ):
-            held.setdefault(unit, set()).add(code)
-        wanted = {(r.org_unit_id, r.role_id) for r in diff.inserts}
-        needed: dict[int, set[str]] = {role: set() for _, role in wanted}
-        for role, code in session.execute(
-            select(RolePermission.role_id, RolePermission.permission_code).where(
-                RolePermission.role_id.in_(sorted(needed))
+        roles_in: dict[int, set[int]] = {}
+        for unit, held_role in session.execute(
+            select(RoleAssignment.org_unit_id, RoleAssignment.role_id).where(
+                RoleAssignment.user_id == operator.id, RoleAssignment.org_unit_id.in_(select(below.c.id))
             )
         ):
-            needed[role].add(code)
+            roles_in.setdefault(unit, set()).add(held_role)
+        wanted = {(r.org_unit_id, r.role_id) for r in diff.inserts}
+        codes: dict[int, set[str]] = {role: set() for _, role in wanted}
+        codes.update((role, set()) for roles in roles_in.values() for role in roles)
+        for role, code in session.execute(
+            select(RolePermission.role_id, RolePermission.permission_code).where(
+                RolePermission.role_id.in_(sorted(codes))
+            )
+        ):
+            codes[role].add(code)
+        held_by_roles: dict[frozenset[int], set[str]] = {}
+
+        def held(unit: int) -> set[str]:
+            roles = frozenset(roles_in.get(unit, ()))
+            if roles not in held_by_roles:
+                held_by_roles[roles] = set().union(*(codes[role] for role in roles))
+            return held_by_roles[roles]
+
         for unit, role in sorted(wanted):
-            if not needed[role] <= held.get(unit, set()):
+            if not codes[role] <= held(unit):
                 raise PermissionDeniedError(
                     "You may grant only roles whose permissions you hold yourself in that org unit: "
                     "{role} needs more than you hold in {unit}.",
