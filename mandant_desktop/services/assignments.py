@@ -220,23 +220,30 @@ def refused_grants(session: Session, operator: Operator, adds: Sequence[Key]) ->
         return []
     units = sorted({key[1] for key in adds})
     roles = sorted({key[2] for key in adds})
-    held: dict[int, set[str]] = {}
+    # The operator's roles per unit, and each role's codes once: not every (unit, code) pair, which
+    # for an administrator is 34 rows per unit (issue 8).
+    roles_in: dict[int, set[int]] = {}
     for unit_chunk in _chunks(units):
-        for unit, code in session.execute(
-            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(RoleAssignment.user_id == operator.id, RoleAssignment.org_unit_id.in_(unit_chunk))
-            .distinct()
+        for unit, held_role in session.execute(
+            select(RoleAssignment.org_unit_id, RoleAssignment.role_id).where(
+                RoleAssignment.user_id == operator.id, RoleAssignment.org_unit_id.in_(unit_chunk)
+            )
         ):
-            held.setdefault(unit, set()).add(code)
-    needed: dict[int, set[str]] = {role: set() for role in roles}
+            roles_in.setdefault(unit, set()).add(held_role)
+    codes: dict[int, set[str]] = {role: set() for role in roles}
+    codes.update((role, set()) for held_roles in roles_in.values() for role in held_roles)
     for role, code in session.execute(
-        select(RolePermission.role_id, RolePermission.permission_code).where(RolePermission.role_id.in_(roles))
+        select(RolePermission.role_id, RolePermission.permission_code).where(RolePermission.role_id.in_(sorted(codes)))
     ):
-        needed[role].add(code)
+        codes[role].add(code)
+    by_roles: dict[frozenset[int], frozenset[str]] = {}
+    for held_roles in roles_in.values():
+        key = frozenset(held_roles)
+        if key not in by_roles:
+            by_roles[key] = frozenset().union(*(codes[role] for role in key))
     refused = roles_beyond_reach(
-        {unit: frozenset(codes) for unit, codes in held.items()},
-        {role: frozenset(codes) for role, codes in needed.items()},
+        {unit: by_roles[frozenset(held_roles)] for unit, held_roles in roles_in.items()},
+        {role: frozenset(codes[role]) for role in roles},
         units,
     )
     wanted = {(key[1], key[2]) for key in adds}
