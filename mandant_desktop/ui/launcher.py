@@ -14,12 +14,13 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import AuthenticationError, DatabaseUnavailableError, DomainError
@@ -103,7 +104,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
                     ),
                 )
             candidate, owned = owned, None  # log_in owns it now and closes it when the user gives up
-            bootstrap.configure_mappers_in_background()
+            bootstrap.warm_up_orm(candidate)  # while the dialog waits for the user
             result = log_in(candidate, connections)
             if result is None:
                 return EXIT_OK
@@ -125,6 +126,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
         window.show()
         # What the start created lives as long as the program: keep it out of every later collection.
         QTimer.singleShot(0, gc.freeze)
+        _after_start_page(window, lambda: bootstrap.warm_up_orm(controller.app))
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)
@@ -134,6 +136,61 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
     finally:
         if owned is not None:
             owned.close()
+
+
+#: how long after the start page's repaint with its data :func:`_after_start_page` calls back
+SETTLE_MS = 50
+
+
+def _after_start_page(window: MainWindow, then: Callable[[], object], *, limit_ms: int = 3000) -> None:
+    """Call ``then`` once the page shown first has its data (its load has ended) and the window
+    has painted after that; after ``limit_ms`` at the latest. Work that may wait (the ORM's
+    imports, issue 8) then does not compete with the start page for the interpreter."""
+    poll = QTimer(window)
+    poll.setInterval(10)
+    deadline = time.monotonic() + limit_ms / 1000
+    painted = _NextPaint(window, then)
+
+    def check() -> None:
+        page = window.current_page()
+        if page is not None and getattr(page, "busy", False) and time.monotonic() < deadline:
+            return
+        poll.stop()
+        poll.deleteLater()
+        painted.arm(deadline)
+
+    poll.timeout.connect(check)
+    poll.start()
+
+
+class _NextPaint(QObject):
+    """Calls back after the next paint in ``window`` (or at the deadline), once."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], object] | None = then
+
+    def arm(self, deadline: float) -> None:
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        QTimer.singleShot(max(0, int(1000 * (deadline - time.monotonic()))), self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.window() is self._window:
+            # A moment after the repaint: what the start still has queued (the repaint's end,
+            # the first change poll's answer) goes first; nobody acts on a window that fast.
+            QTimer.singleShot(SETTLE_MS, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
 
 def _env_credentials() -> tuple[str, str] | None:
