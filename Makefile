@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # only when asked to (CI machines are fresh anyway).
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck pytest translations screenshots bench bench-postgresql bundle bundle-smoke packaging-tools clean
+.PHONY: run test lint typecheck pytest translations screenshots bench bench-postgresql bench-postgresql-owner bundle bundle-smoke packaging-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,12 +59,20 @@ bench: $(VENV)/.installed-bench
 
 # The same figures on PostgreSQL (PG_BENCH: the server, by default the local one as user postgres).
 # The large and small demo are loaded into mandant_bench_large / mandant_bench_small once (the
-# databases are created when missing) and reused. Writes bench/last-postgresql.json;
+# databases are created when missing) and reused. The demo is loaded by that user; the figures run
+# connected as a workstation is, with the login mandant_bench_desk of the application role
+# mandant_app (created when missing), under row-level security. Writes bench/last-postgresql.json;
 # `$(BIN)/python -m bench.table` prints SQLite and PostgreSQL side by side.
+# bench-postgresql-owner: the same figures connected as the owner, whom row security does not limit
+# (bench/last-postgresql-owner.json), to see what row security costs.
 PG_BENCH ?= postgresql://postgres@127.0.0.1:5432
+PG_BENCH_DBS = --db $(PG_BENCH)/mandant_bench_large --small-db $(PG_BENCH)/mandant_bench_small
 bench-postgresql: $(VENV)/.installed-bench
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench --db $(PG_BENCH)/mandant_bench_large \
-		--small-db $(PG_BENCH)/mandant_bench_small --out bench/last-postgresql.json $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(PG_BENCH_DBS) --out bench/last-postgresql.json $(BENCH_ARGS)
+
+bench-postgresql-owner: $(VENV)/.installed-bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(PG_BENCH_DBS) --connect-as owner \
+		--out bench/last-postgresql-owner.json $(BENCH_ARGS)
 
 # Not part of `make test` either: the standalone Linux bundle dist/mandant-desktop/ (SPEC E6), built
 # with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (2 to 5 minutes

@@ -7,6 +7,11 @@ Generating the large demo takes about two minutes of a shared CPU, so the file s
 A PostgreSQL or MariaDB database (``make bench-postgresql``) is created when the server does not
 have it yet, filled once in the same way, and reused while it holds the demo; its timing is kept in
 ``/tmp/bench-<backend>-<database>.demo.json``.
+
+The demo is loaded by the user the URL names (the owner, as ``mandant-admin demo`` is run by the
+database administrator). A workstation connects with a login of the group role ``mandant_app``
+instead (README, "Who holds which credentials"), to which row-level security and the assignment
+checks of revisions 0005 and 0009 apply: :func:`as_application` gives the figures that login.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from bench.harness import Figure, log
 
 #: SPEC section 8 / issue 8: ``demo --scale large`` within three minutes
 DEMO_BUDGET_S = 180.0
+#: the group role of the workstations' logins (revision 0005)
+APP_ROLE = "mandant_app"
+#: the login the PostgreSQL figures connect with, as README's ``mandant_desk`` on a workstation
+APP_LOGIN = "mandant_bench_desk"
 
 
 def _sidecar(url: str) -> Path | None:
@@ -123,3 +132,39 @@ def ensure_demo(url: str, scale: str) -> list[str]:
         detail={"when the database was generated": timing or "unknown: the database was there already"},
     )
     return [figure.line()]
+
+
+def as_application(url: str, login: str = APP_LOGIN) -> str:
+    """``url`` as a workstation connects to it: PostgreSQL with ``login``, a member of the group role
+    :data:`APP_ROLE` that owns nothing, so row-level security applies. The user of ``url`` (the
+    owner, who loaded the demo) creates the login when it is missing (without a password: the
+    server must let it in, as the local bench server trusts 127.0.0.1, or PGPASSWORD gives one).
+    Other backends have no such roles: ``url`` unchanged."""
+    from sqlalchemy import create_engine, text
+
+    from mandant_desktop.db.engine import normalize_url
+
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return url
+    owner = create_engine(parsed, isolation_level="AUTOCOMMIT")
+    try:
+        with owner.connect() as connection:
+            # Roles are the server's, not the database's: another run may be creating it right now.
+            connection.exec_driver_sql(
+                f'DO $$ BEGIN CREATE ROLE "{login}" LOGIN; '
+                "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+            )
+            connection.exec_driver_sql(f'GRANT {APP_ROLE} TO "{login}"')
+    finally:
+        owner.dispose()
+    app_url = parsed.set(username=login, password=None)
+    app = create_engine(app_url)
+    try:
+        with app.connect() as connection:
+            trusted = connection.execute(text("SELECT mandant_is_trusted()")).scalar_one()
+    finally:
+        app.dispose()
+    if trusted:  # a superuser or a member of the owner: row security would not apply
+        raise RuntimeError(f"the login {login} owns the schema or is a superuser; the figures need one that does not")
+    return app_url.render_as_string(hide_password=False)

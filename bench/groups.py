@@ -1,4 +1,8 @@
-"""One group of figures in its own process: ``python -m bench.groups GROUP LARGE_URL SMALL_URL RUNS``."""
+"""One group of figures in its own process: ``python -m bench.groups GROUP LARGE_URL SMALL_URL RUNS [OWNER_URL]``.
+
+OWNER_URL: the large demo as its owner (default LARGE_URL), for what a workstation's login may not
+do, such as copying the database for the org figures.
+"""
 
 from __future__ import annotations
 
@@ -39,8 +43,11 @@ def _queries(report: Report, large: str, small: str, _runs: int) -> None:
     queries_per_page(report, *counts)
 
 
-def _groups() -> dict[str, Group]:
+def _groups(owner: str) -> dict[str, Group]:
     from bench import data, org_figures, pages, startup
+
+    def org(report: Report, large: str, small: str, runs: int) -> None:
+        org_figures.run(report, large, small, runs, owner=owner)
 
     return {
         "startup": startup.run,
@@ -48,7 +55,7 @@ def _groups() -> dict[str, Group]:
         "grid": _with_session(pages.grid),
         "matrix": _with_session(pages.matrix),
         "queries": _queries,
-        "org": org_figures.run,
+        "org": org,
         "bulk": data.bulk,
         "export": data.export_assignments,
     }
@@ -56,11 +63,12 @@ def _groups() -> dict[str, Group]:
 
 def main() -> int:
     name, large, small, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    owner = sys.argv[5] if len(sys.argv) > 5 else large
     from mandant_desktop.db.engine import backend_name
 
     report = Report(backend_name(make_url(large)))
     try:
-        _groups()[name](report, large, small, runs)
+        _groups(owner)[name](report, large, small, runs)
     except Exception as exc:  # a group that breaks is a figure that is not ok, with the reason
         report.failed(name, exc)
         raise

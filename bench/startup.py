@@ -75,78 +75,17 @@ window.show()
 app.exec()
 """
 
-_APP = """
-import sys
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-HEAVY = {heavy!r}
-ORM = {orm!r}
-original_exec = QApplication.exec
+#: the program, run until usable: see bench/start_probe.py (tests/ui/test_startup_imports.py runs it too)
+PROBE = Path(__file__).with_name("start_probe.py")
 
 
-def exec_until_usable(*_args):
-    qt = QApplication.instance()
-    state = dict(painted=False, requested=False, done=False)
-
-    def page():
-        window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
-        return window.current_page()
-
-    def busy():
-        shown = page()
-        return shown is None or bool(getattr(shown, "busy", False))
-
-    def first_paint():
-        print("painted %.0f" % (1000 * time.process_time()), flush=True)
-
-    def ready():
-        loaded = sorted(m for m in HEAVY if m in sys.modules)
-        orm = sorted(m for m in ORM if m in sys.modules)
-        print("ready %.0f heavy=%s orm=%s" % (1000 * time.process_time(), ",".join(loaded), ",".join(orm)), flush=True)
-        qt.exit(0)
-
-    def poll():
-        # The page's data has arrived: make sure a paint follows (it coalesces with a pending one).
-        if state["painted"] and not state["requested"] and not busy():
-            state["requested"] = True
-            page().update()
-
-    class Painted(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window().objectName() == "mainWindow":
-                # Reported once the whole repaint is done, not as it starts.
-                if not state["painted"]:
-                    state["painted"] = True
-                    QTimer.singleShot(0, first_paint)
-                elif state["requested"] and not state["done"]:
-                    state["done"] = True
-                    QTimer.singleShot(0, ready)
-            return False
-
-    watch = Painted()
-    qt.installEventFilter(watch)
-    poller = QTimer()
-    poller.setInterval(1)
-    poller.timeout.connect(poll)
-    poller.start()
-    return original_exec()
-
-
-QApplication.exec = exec_until_usable
-from mandant_desktop.__main__ import main
-sys.exit(main(["--db", sys.argv[1]]))
-"""
-
-
-def _launch(code: str, url: str, env: dict[str, str]) -> tuple[float, dict[str, str], float, float | None]:
-    """ms from launching a fresh interpreter on ``code`` to its "ready" line, that line's ``key=value``
-    words (``heavy``, ``orm``: the modules loaded then), the CPU time (user + system, ms, all
-    threads) the child had used when it printed that line (on a shared machine the steadier
-    figure), and the ms to its "painted" line (first paint) if it printed one."""
+def _launch(argv: list[str], env: dict[str, str]) -> tuple[float, str, float, float | None]:
+    """ms from launching ``argv`` (a fresh interpreter) to its "ready" line, the rest of that line
+    after the CPU figure and the child's further output, the CPU time (user + system, ms, all
+    threads) the child had used when it printed that line (on a shared machine the steadier figure),
+    and the ms to its "painted" line (first paint) if it printed one."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, url], stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     painted = None
     line = proc.stdout.readline()
@@ -154,12 +93,22 @@ def _launch(code: str, url: str, env: dict[str, str]) -> tuple[float, dict[str, 
         painted = 1000 * (time.perf_counter() - start)
         line = proc.stdout.readline()
     elapsed = 1000 * (time.perf_counter() - start)
-    proc.stdout.read()
+    rest = proc.stdout.read()
     if proc.wait(120) != 0 or not line.startswith("ready"):
         raise RuntimeError(f"the start probe failed ({proc.returncode}): {line!r}")
-    words = line.split()
-    fields = dict(word.partition("=")[::2] for word in words[2:])
-    return elapsed, fields, float(words[1]), painted
+    words = line.split(maxsplit=2)
+    return elapsed, " ".join(words[2:]) + "\n" + rest, float(words[1]), painted
+
+
+def probe_command(*args: str) -> list[str]:
+    """The command that starts the program with ``args`` under the start probe (bench/start_probe.py)."""
+    return [sys.executable, "-c", PROBE.read_text(encoding="utf-8"), *args]
+
+
+def loaded_modules(output: str) -> set[str]:
+    """The modules the probe's output names as imported by the time the window was usable."""
+    line = next((line for line in output.splitlines() if line.startswith("modules ")), "modules ")
+    return set(line.removeprefix("modules ").split(","))
 
 
 def _compile_package() -> bool:
@@ -186,20 +135,22 @@ def run(report: Report, large: str, _small: str, runs: int) -> None:
             "MANDANT_USER": ADMIN[0],
             "MANDANT_PASSWORD": ADMIN[1],
         }
-        app_code = _APP.format(heavy=HEAVY, orm=ORM)
+        app_command = probe_command("--db", large)
         # The bare program gets the driver the application uses (postgresql:// alone means psycopg2).
         bare_url = normalize_url(large).render_as_string(hide_password=False)
-        _launch(app_code, large, env)  # the first start writes the profile; the disk cache warms up
+        bare_command = [sys.executable, "-c", _BARE, bare_url]
+        _launch(app_command, env)  # the first start writes the profile; the disk cache warms up
         ours, bare, ours_cpu, bare_cpu, first_paint, loaded = [], [], [], [], [], ""
         orm: set[str] = set()
         for _ in range(runs):
-            elapsed, fields, cpu, painted = _launch(app_code, large, env)
+            elapsed, output, cpu, painted = _launch(app_command, env)
             ours.append(elapsed)
             ours_cpu.append(cpu)
             first_paint.append(painted or elapsed)
-            loaded = fields.get("heavy", "")
-            orm.update(m for m in fields.get("orm", "").split(",") if m)
-            elapsed, _line, cpu, _painted = _launch(_BARE, bare_url, env)
+            imported = loaded_modules(output)
+            loaded = ",".join(module for module in HEAVY if module in imported)
+            orm.update(module for module in ORM if module in imported)
+            elapsed, _output, cpu, _painted = _launch(bare_command, env)
             bare.append(elapsed)
             bare_cpu.append(cpu)
             log(f"startup {ours[-1]:.0f} ms ({ours_cpu[-1]:.0f} CPU), bare {bare[-1]:.0f} ms ({bare_cpu[-1]:.0f} CPU)")

@@ -4,9 +4,13 @@
 Thousands of small rows cost more in the driver than in the database: one aggregated value per
 group crosses over as one object and is parsed in C. Each backend has its own aggregate: a JSON
 array on SQLite, an array on PostgreSQL (the driver returns a list), ``GROUP_CONCAT`` on MariaDB and
-MySQL, whose result is cut silently at ``group_concat_max_len`` (a megabyte on MariaDB): callers
-compare the length with a ``COUNT(*)`` of the same group (:func:`read_list` returns None when it
-differs) and read such a group row by row. Values must not contain commas (ids, permission codes).
+MySQL. That one is cut silently at ``group_concat_max_len`` (1,024 bytes on MySQL by default, a
+megabyte on MariaDB), so the engine raises the limit for each of its sessions
+(:mod:`mandant_desktop.db.engine`), and a cut that happens anyway is never taken for a whole list:
+every value carries its own terminating comma, so a cut inside the last value shows as a missing
+terminator, and a cut between values as fewer values than the ``COUNT(*)`` of the same group that
+callers pass in. :func:`read_list` returns None for a cut list; callers read such a group row by
+row. Values must not contain commas (ids, permission codes).
 """
 
 from __future__ import annotations
@@ -45,13 +49,14 @@ def _postgresql(element: value_list, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(value_list, "mysql")
 def _mysql(element: value_list, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"group_concat({compiler.process(element.clauses, **kw)})"
+    # "1,2,3," rather than "1,2,3": a whole list ends with a comma, a cut one (in general) does not
+    return f"group_concat(concat({compiler.process(element.clauses, **kw)}, ',') separator '')"
 
 
 def read_list(value: object, count: int, dialect: str, convert: Callable[[str], Any] = str) -> list[Any] | None:
     """The values of one group as ``value_list`` returned them on ``dialect`` (None for an empty
     group), converted with ``convert`` where the backend returns text; None when there are not
-    ``count`` of them (cut off by ``group_concat_max_len``)."""
+    ``count`` of them or the last one is cut (by ``group_concat_max_len``)."""
     if value is None:
         values: list[Any] = []
     elif dialect == "postgresql":  # the driver's own list
@@ -60,5 +65,7 @@ def read_list(value: object, count: int, dialect: str, convert: Callable[[str], 
         values = json.loads(value)  # type: ignore[arg-type]
     else:  # MariaDB, MySQL: comma-separated text (bytes where the server calls it binary)
         text = value.decode() if isinstance(value, bytes | bytearray) else str(value)
-        values = list(map(convert, text.split(",")))
+        if not text.endswith(","):
+            return None
+        values = list(map(convert, text[:-1].split(",")))
     return values if len(values) == count else None

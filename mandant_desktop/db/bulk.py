@@ -229,3 +229,40 @@ def execute_many(
         connection.exec_driver_sql(
             str(compiled), [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
         )
+
+
+# ------------------------------------------------------------- statistics after a large write
+
+# Autovacuum's own rule for when a table needs ANALYZE: more rows changed than the threshold plus
+# the scale factor times the rows it had (reltuples; -1 before the first ANALYZE counts as 0).
+# Only tables the current user owns: the application role of revision 0005 may not analyse.
+_NEEDS_ANALYZE = text(
+    """
+    SELECT format('%s', c.oid::regclass) FROM pg_class c
+    WHERE c.oid = CAST(:table AS regclass) AND pg_has_role(c.relowner, 'USAGE')
+      AND :rows >= current_setting('autovacuum_analyze_threshold')::float8
+          + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0)
+    """
+)
+
+
+def analyze_grown(connection: Connection, written: Mapping[str, int]) -> list[str]:
+    """PostgreSQL: ``ANALYZE`` the tables of ``written`` (table name → rows just written) that grew
+    by more than autovacuum would let pass before analysing them itself; returns their names.
+
+    A server without autovacuum (or one that gets to the table a minute later) plans the next
+    queries on the table without statistics, or with those of a table a tenth of its size. ANALYZE
+    samples at most 30,000 rows whatever the table's size (default statistics target). A no-op on
+    SQLite and MariaDB, which plan without such statistics or gather them themselves, and for tables
+    the current user does not own (there it is autovacuum's or the administrator's job)."""
+    if connection.dialect.name != "postgresql":
+        return []
+    names = [
+        name
+        for table, rows in written.items()
+        if rows > 0 and (name := connection.scalar(_NEEDS_ANALYZE, {"table": table, "rows": rows})) is not None
+    ]
+    if names:
+        # Names come from pg_class (regclass output, quoted where needed), never from input.
+        connection.exec_driver_sql("ANALYZE " + ", ".join(names))
+    return names

@@ -33,6 +33,9 @@ CONNECT_TIMEOUT_S = 5
 #: a MariaDB/MySQL query with no answer for this long counts as a lost connection (SPEC S5)
 MYSQL_QUERY_TIMEOUT_S = 60
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: GROUP_CONCAT's limit in our MariaDB/MySQL sessions: max_allowed_packet's own maximum (1 GiB);
+#: a longer value could not be sent to us anyway
+MYSQL_GROUP_CONCAT_MAX_LEN = 1 << 30
 
 _DRIVERS = {
     "sqlite": "sqlite",
@@ -149,6 +152,9 @@ def _configure_mysql(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         set_read_timeout(dbapi_connection, MYSQL_QUERY_TIMEOUT_S)
+        with dbapi_connection.cursor() as cursor:
+            # GROUP_CONCAT (db/aggregates.py) would be cut at 1,024 bytes by MySQL's default
+            cursor.execute(f"SET SESSION group_concat_max_len = {MYSQL_GROUP_CONCAT_MAX_LEN}")
 
 
 def set_read_timeout(dbapi_connection: Any, seconds: float | None) -> None:

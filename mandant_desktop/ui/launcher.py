@@ -126,7 +126,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
         window.show()
         # What the start created lives as long as the program: keep it out of every later collection.
         QTimer.singleShot(0, gc.freeze)
-        _after_start_page(window, lambda: bootstrap.warm_up_orm(controller.app))
+        _StartPageSettled(window, lambda: bootstrap.warm_up_orm(controller.app))
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)
@@ -138,59 +138,77 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
             owned.close()
 
 
-#: how long after the start page's repaint with its data :func:`_after_start_page` calls back
-SETTLE_MS = 50
+#: how long the start page must have been painted and not busy before :class:`_StartPageSettled` calls back
+SETTLE_MS = 100
 
 
-def _after_start_page(window: MainWindow, then: Callable[[], object], *, limit_ms: int = 3000) -> None:
-    """Call ``then`` once the page shown first has its data (its load has ended) and the window
-    has painted after that; after ``limit_ms`` at the latest. Work that may wait (the ORM's
-    imports, issue 8) then does not compete with the start page for the interpreter."""
-    poll = QTimer(window)
-    poll.setInterval(10)
-    deadline = time.monotonic() + limit_ms / 1000
-    painted = _NextPaint(window, then)
+class _StartPageSettled(QObject):
+    """Calls ``then`` once, when the page shown has its data and the window has painted it: the
+    page has not been busy (loading on a worker) since a repaint that ended :data:`SETTLE_MS`
+    ago, what it still had queued having gone first; after ``limit_ms`` at the latest. Work that can wait (the
+    ORM's imports, issue 8) then does not compete with the start page for the interpreter, and
+    nobody acts on a window that fast."""
 
-    def check() -> None:
-        page = window.current_page()
-        if page is not None and getattr(page, "busy", False) and time.monotonic() < deadline:
-            return
-        poll.stop()
-        poll.deleteLater()
-        painted.arm(deadline)
-
-    poll.timeout.connect(check)
-    poll.start()
-
-
-class _NextPaint(QObject):
-    """Calls back after the next paint in ``window`` (or at the deadline), once."""
-
-    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+    def __init__(self, window: MainWindow, then: Callable[[], object], *, limit_ms: int = 3000) -> None:
         super().__init__(window)
         self._window = window
         self._then: Callable[[], object] | None = then
+        self._deadline = time.monotonic() + limit_ms / 1000
+        #: when the window's first repaint since the page stopped being busy ended
+        self._painted_at: float | None = None
+        self._painting = False
+        self._watching = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(10)
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
 
-    def arm(self, deadline: float) -> None:
+    def _check(self) -> None:
+        now = time.monotonic()
+        page = self._window.current_page()
+        if now >= self._deadline:
+            self._fire()
+        elif page is not None and getattr(page, "busy", False):
+            self._painted_at = None
+            self._watch(False)
+        elif self._painted_at is None:
+            self._watch(not self._painting)  # paints are noticed only while the page is not busy
+        elif now - self._painted_at >= SETTLE_MS / 1000:
+            self._fire()
+
+    def _watch(self, on: bool) -> None:
         app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
-        QTimer.singleShot(max(0, int(1000 * (deadline - time.monotonic()))), self, self._fire)
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.window() is self._window:
-            # A moment after the repaint: what the start still has queued (the repaint's end,
-            # the first change poll's answer) goes first; nobody acts on a window that fast.
-            QTimer.singleShot(SETTLE_MS, self, self._fire)
+        if (
+            not self._painting
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._painting = True
+            self._watch(False)
+            QTimer.singleShot(0, self, self._painted)  # once the whole repaint is done
         return False
 
+    def _painted(self) -> None:
+        self._painting = False
+        self._painted_at = time.monotonic()
+
     def _fire(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._poll.stop()
+        self._watch(False)
         then, self._then = self._then, None
         if then is not None:
             then()
+        self.deleteLater()
 
 
 def _env_credentials() -> tuple[str, str] | None:

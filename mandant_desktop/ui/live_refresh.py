@@ -4,6 +4,9 @@ On PostgreSQL a :class:`~mandant_desktop.services.changes.ChangeListener` LISTEN
 thread; elsewhere a :class:`~mandant_desktop.services.changes.ChangePoller` runs every
 :data:`POLL_INTERVAL_MS` on the task runner. Either way :attr:`ChangeWatcher.changed` is emitted on
 the GUI thread; the main window decides which page reloads (only one without unsaved changes).
+
+While the watcher is paused nothing is emitted, whatever the backend: the poller does not poll, and
+notifications (and a poll that was already running) are kept, merged, and emitted once on resume.
 """
 
 from __future__ import annotations
@@ -50,12 +53,14 @@ class ChangeWatcher(QObject):
         self._polling = False
         self._poll_task: tasks.Task[Changes | None] | None = None
         self._paused = paused
+        #: what arrived while paused, merged; emitted once when the watcher resumes
+        self._pending: Changes | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms or POLL_INTERVAL_MS)
         self._timer.timeout.connect(self.poll_now)
         changes = app.services.changes
         if changes.uses_notify:
-            self._from_listener.connect(self.changed)
+            self._from_listener.connect(self._arrived)
             self._listener_state.connect(self._state)
             self._listener = changes.listener(self._from_listener.emit, self._listener_state.emit)
             self._listener.start()
@@ -68,9 +73,28 @@ class ChangeWatcher(QObject):
     def uses_notify(self) -> bool:
         return self._listener is not None
 
-    def set_paused(self, paused: bool) -> None:
-        """No polls while the connection is known to be lost (the monitor probes then)."""
-        self._paused = paused
+    def set_paused(self, paused: bool, *, drop_pending: bool = False) -> None:
+        """Pause (no polls, no ``changed``) e.g. while the connection is known to be lost and the
+        monitor probes it; on resume what arrived meanwhile is emitted once, merged, unless the
+        caller reloads everything itself (``drop_pending``). The poller then polls at once: its mark
+        stayed where it was, so it finds what others changed during the pause."""
+        was_paused, self._paused = self._paused, paused
+        if paused or not was_paused:
+            return
+        if drop_pending:
+            self._pending = None
+        self._flush()
+        self.poll_now()
+
+    def _arrived(self, changes: Changes) -> None:
+        self._pending = changes if self._pending is None else _merged(self._pending, changes)
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._paused or self._pending is None:
+            return
+        changes, self._pending = self._pending, None
+        self.changed.emit(changes)
 
     def poll_now(self) -> None:
         if self._poller is None or self._polling or self._paused:
@@ -81,7 +105,7 @@ class ChangeWatcher(QObject):
     def _polled(self, changes: Changes | None) -> None:
         self._polling = False
         if changes is not None:
-            self.changed.emit(changes)
+            self._arrived(changes)
 
     def _poll_failed(self, exc: DomainError) -> None:
         self._polling = False
@@ -101,3 +125,10 @@ class ChangeWatcher(QObject):
         if self._listener is not None:
             self._listener.stop()
             self._listener = None
+
+
+def _merged(first: Changes, second: Changes) -> Changes:
+    """Both at once; no tables (unknown: everything may have changed) wins."""
+    if not first.tables or not second.tables:
+        return Changes(frozenset())
+    return Changes(first.tables | second.tables)

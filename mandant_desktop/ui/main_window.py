@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
     def _connection_restored(self) -> None:
         self.banner.hide()
         if self.change_watcher is not None:
-            self.change_watcher.set_paused(False)
+            # The reload below covers whatever the watcher kept meanwhile: one refresh, not two.
+            self.change_watcher.set_paused(False, drop_pending=True)
         # What was missed while the server was gone: every page reloads, unsaved input stays (S5).
         self._changed_elsewhere(None, elsewhere=False)
         current = self.current_page()

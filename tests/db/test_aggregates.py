@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, insert, literal, select
+import pytest
+from sqlalchemy import event, func, insert, literal, select, union_all
 
 from mandant_desktop.db.aggregates import read_list, value_list
 from mandant_desktop.db.models import OrgUnit, Permission
@@ -36,3 +37,51 @@ def test_values_in_one_row_group(migrated_db: Any) -> None:
     with migrated_db.engine.connect() as connection:
         value = connection.execute(select(value_list(literal(42)))).scalar_one()
         assert read_list(value, 1, connection.dialect.name, int) == [42]
+
+
+def _mysql_only(migrated_db: Any) -> None:
+    if migrated_db.engine.dialect.name != "mysql":
+        pytest.skip("group_concat_max_len is MariaDB's and MySQL's")
+
+
+def test_a_list_longer_than_1024_bytes_is_whole_where_the_server_cuts_at_1024(migrated_db: Any) -> None:
+    """Issue 8, S4: MySQL's default group_concat_max_len is 1,024 bytes (MariaDB's a megabyte; both
+    can be set so by the server's administrator): the engine raises it for its own sessions, so
+    1,500 unit ids (about 7 KB) come back as one whole value, not cut and read again row by row."""
+    _mysql_only(migrated_db)
+    with migrated_db.session_factory.begin() as session:
+        session.execute(insert(OrgUnit), [{"name": f"E{n}", "depth": 0} for n in range(1500)])
+
+    def server_default_of_mysql(dbapi_connection: Any, _record: Any) -> None:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET SESSION group_concat_max_len = 1024")
+
+    migrated_db.engine.dispose()
+    # before the engine's own connect listener: as a fresh session on such a server starts
+    event.listen(migrated_db.engine, "connect", server_default_of_mysql, insert=True)
+    try:
+        with migrated_db.engine.connect() as connection:
+            ids = set(connection.scalars(select(OrgUnit.id)))
+            count, units = connection.execute(select(func.count(), value_list(OrgUnit.id))).one()
+    finally:
+        event.remove(migrated_db.engine, "connect", server_default_of_mysql)
+        migrated_db.engine.dispose()
+    assert len(units) > 1024
+    assert set(read_list(units, count, "mysql", int) or ()) == ids
+
+
+def test_a_list_cut_inside_its_last_value_is_never_taken_for_whole(migrated_db: Any) -> None:
+    """Issue 8, S4: where the server still cuts (a limit set per session by someone else), the cut is
+    seen even when it falls inside the last value and the count still matches: 10 and 11 cut to
+    "10,1" must not read as [10, 1]."""
+    _mysql_only(migrated_db)
+    values = union_all(select(literal(10).label("n")), select(literal(11).label("n"))).subquery()
+    with migrated_db.engine.connect() as connection:
+        connection.exec_driver_sql("SET SESSION group_concat_max_len = 4")
+        try:
+            count, cut = connection.execute(select(func.count(), value_list(values.c.n))).one()
+        finally:
+            connection.exec_driver_sql("SET SESSION group_concat_max_len = DEFAULT")
+            connection.invalidate()  # no pooled connection keeps the short limit
+    assert count == 2
+    assert read_list(cut, count, "mysql", int) is None

@@ -157,3 +157,38 @@ def test_a_demo_loaded_with_late_keys_has_the_schema_it_had(
             conn.scalars(text("SELECT DISTINCT tablename FROM pg_stats WHERE schemaname = current_schema()"))
         )
     assert {"role_assignment", "customer", "org_unit", "app_user"} <= analyzed
+
+
+def _reltuples(conn: Connection, table: str) -> float:
+    return float(conn.scalar(text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"), {"t": table}))
+
+
+def test_analyze_grown_follows_autovacuums_rule(migrated_db: MigratedDatabase) -> None:
+    """Issue 8: after a large write PostgreSQL gets statistics for the tables that grew by more than
+    autovacuum lets pass (50 rows plus a tenth of the table), in the writer's transaction, and only
+    for those; SQLite and MariaDB are left alone."""
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    rows = [{**row, "object_id": f"{n}-{row['object_id']}"} for n in range(4) for row in _audit_rows()]  # 100
+    with migrated_db.engine.begin() as conn:
+        conn.execute(delete(table))
+        bulk.insert_rows(conn, table, rows)
+        if conn.dialect.name != "postgresql":
+            assert bulk.analyze_grown(conn, {"audit_log": 100}) == []
+            return
+        assert bulk.analyze_grown(conn, {"audit_log": 0}) == []
+        assert bulk.analyze_grown(conn, {"audit_log": 100}) == ["audit_log"]
+        assert _reltuples(conn, "audit_log") == 100  # its own new rows, sampled in its transaction
+        # 100 rows more on 100: 50 + 10 is passed; 55 more on 200 is not (50 + 20)
+        bulk.insert_rows(conn, table, [{**row, "object_id": f"more-{row['object_id']}"} for row in rows])
+        assert bulk.analyze_grown(conn, {"audit_log": 100}) == ["audit_log"]
+        assert _reltuples(conn, "audit_log") == 200
+        assert bulk.analyze_grown(conn, {"audit_log": 55, "role_assignment": 0}) == []
+
+
+def test_analyze_grown_leaves_tables_of_another_owner(migrated_db: MigratedDatabase) -> None:
+    """The application role may not analyse the owner's tables: nothing is tried (no warning)."""
+    if migrated_db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: the application role of revision 0005")
+    with app_login(migrated_db) as engine, engine.begin() as conn:
+        assert bulk.analyze_grown(conn, {"audit_log": 10_000}) == []

@@ -390,3 +390,17 @@ def test_each_import_needs_its_right(world: World, tmp_path: Path, kind: ImportK
     operator = Operator(id=None, username="x", permissions=others | {"users.view", "customers.view"})
     with pytest.raises(PermissionDeniedError):
         world.service.run(operator, kind, tmp_path / "does-not-exist.xlsx", dry_run=True)
+
+
+def test_a_large_import_leaves_statistics_on_postgresql(any_world: World, tmp_path: Path) -> None:
+    """Issue 8: a server without autovacuum had no statistics for the rows an import added; now the
+    import analyses a table it made much bigger (autovacuum's rule, in its transaction)."""
+    rows = [(f"massen{i}", f"massen{i}@firma.example", "Mass", f"Import {i}", "no") for i in range(120)]
+    result = any_world.service.run(SYSTEM, ImportKind.USERS, write_xlsx(tmp_path / "many.xlsx", USER_HEADERS, rows))
+    assert (result.added, result.errors) == (120, [])
+    if any_world.db.engine.dialect.name != "postgresql":
+        return
+    with any_world.db.engine.connect() as conn:
+        users = conn.scalar(select(func.count()).select_from(User))
+        analysed = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'app_user'").scalar()
+    assert analysed == users

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN
 
 from mandant_desktop import bootstrap
-from mandant_desktop.services.changes import ChangePoller
+from mandant_desktop.services.changes import ChangePoller, Changes
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenants import TenantInput
 from mandant_desktop.ui import live_refresh
@@ -114,3 +114,38 @@ def test_own_changes_do_not_count_as_changes_elsewhere(desks: TwoDesks) -> None:
     _rename(desks, "Fremd umbenannt")
     changes = poller.poll()
     assert changes is not None and "tenant" in changes.tables
+
+
+def test_nothing_reloads_while_paused_and_one_refresh_follows(qtbot: QtBot, desks: TwoDesks) -> None:
+    """E8, S5: a paused watcher (the connection is lost and being probed) reloads nothing, on
+    every backend — also not on a PostgreSQL NOTIFY; what arrived meanwhile is not lost but makes
+    exactly one refresh when it resumes."""
+    watcher = desks.window.change_watcher
+    assert watcher is not None
+    page = desks.window.current_page()
+    assert isinstance(page, TenantsPage)
+    emitted: list[object] = []
+    watcher.changed.connect(emitted.append)
+    watcher.set_paused(True)
+    arrived: list[object] = []
+    if watcher.uses_notify:
+        watcher._from_listener.connect(arrived.append)
+    _rename(desks, "Mandant West")
+    _rename(desks, "Mandant Ost")
+    if watcher.uses_notify:
+        qtbot.waitUntil(lambda: len(arrived) == 2, timeout=8000)  # both notifications are here
+    qtbot.wait(1000)  # more than three poll intervals
+    assert emitted == []
+    assert _names(page) == ["Mandant Nord"]
+    watcher.set_paused(False)
+    qtbot.waitUntil(lambda: _names(page) == ["Mandant Ost"], timeout=8000)
+    qtbot.wait(1000)
+    assert len(emitted) == 1
+    assert "tenant" in emitted[0].tables  # type: ignore[attr-defined]
+
+
+def test_changes_kept_while_paused_merge_and_unknown_wins() -> None:
+    """E8: two batches kept during a pause are one refresh of both; "unknown" (no tables) stays unknown."""
+    a, b = Changes(frozenset({"tenant"})), Changes(frozenset({"customer"}))
+    assert live_refresh._merged(a, b) == Changes(frozenset({"tenant", "customer"}))
+    assert live_refresh._merged(a, Changes(frozenset())) == Changes(frozenset())

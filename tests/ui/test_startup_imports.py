@@ -15,6 +15,8 @@ from pathlib import Path
 
 from uihelpers import ADMIN
 
+from bench.startup import loaded_modules, probe_command
+
 HEAVY = (
     "openpyxl",
     "lxml",
@@ -42,53 +44,10 @@ HEAVY = (
     "mandant_desktop.db.models",
 )
 
-# Replaces QApplication.exec: once the main window has painted and the page shown has finished its
-# background load (its data is there: the window is usable), print which of the heavy modules are
-# loaded and the page shown, then quit.
-_PROBE = """
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-HEAVY = {heavy!r}
-
-
-def exec_until_usable(*_args):
-    qt = QApplication.instance()
-
-    def report():
-        window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
-        page = window.current_page()
-        if page is None or getattr(page, "busy", False):
-            QTimer.singleShot(5, report)
-            return
-        loaded = [m for m in HEAVY if m in sys.modules]
-        print("page=" + (page.objectName() if page else "") + " loaded=" + ",".join(loaded), flush=True)
-        qt.exit(0)
-
-    class Painted(QObject):
-        seen = False
-
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and not self.seen and obj.isWidgetType():
-                if obj.window().objectName() == "mainWindow":
-                    self.seen = True
-                    QTimer.singleShot(0, report)
-            return False
-
-    watch = Painted()
-    qt.installEventFilter(watch)
-    return original_exec()
-
-
-original_exec = QApplication.exec
-QApplication.exec = exec_until_usable
-from mandant_desktop.__main__ import main
-sys.exit(main(["--db", sys.argv[1], "--page", "tenants", "--lang", "en"]))
-"""
-
 
 def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url: str, tmp_path: Path) -> None:
+    """The start probe of the ``startup`` benchmark (bench/start_probe.py): once the main window has
+    painted and the page shown has its data, which modules are loaded."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -97,15 +56,13 @@ def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url
         "MANDANT_USER": ADMIN.username,
         "MANDANT_PASSWORD": ADMIN.password,
     }
-    code = _PROBE.format(heavy=HEAVY)
-    done = subprocess.run(
-        [sys.executable, "-c", code, admin_url], capture_output=True, text=True, env=env, timeout=120, check=False
-    )
+    command = probe_command("--db", admin_url, "--page", "tenants", "--lang", "en")
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    line = next(line for line in done.stdout.splitlines() if line.startswith("page="))
-    page, loaded = line.removeprefix("page=").split(" loaded=")
-    assert page == "page.tenants"
-    assert loaded.split(",") == [""], f"imported before the main window was usable: {loaded}"
+    ready = next(line for line in done.stdout.splitlines() if line.startswith("ready "))
+    assert ready.split()[2] == "page.tenants"
+    loaded = [module for module in HEAVY if module in loaded_modules(done.stdout)]
+    assert loaded == [], f"imported before the main window was usable: {loaded}"
 
 
 #: what the early password check (``bootstrap.start_password_check``) must not wait for

@@ -28,7 +28,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.bulk import insert_rows
+from mandant_desktop.db.bulk import analyze_grown, insert_rows
 from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.models import (
     Customer,
@@ -162,6 +162,8 @@ class ImportService:
                 self._after_customers(uow, plan)
             else:
                 uow.audit_many(plan.audit)
+            # PostgreSQL: statistics for a table the import made much bigger (one audit entry per row).
+            analyze_grown(uow.session.connection(), {target.name: len(plan.rows), "audit_log": len(plan.rows)})
             uow.commit()
         return result
 

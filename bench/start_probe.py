@@ -1,0 +1,75 @@
+"""The start probe: ``mandant-desktop`` run until its main window is usable, in a fresh interpreter.
+
+Shared by bench/startup.py (the ``startup`` figure, issue 8) and tests/ui/test_startup_imports.py
+(no heavy module before the window is usable); both run this file's text with ``python -c``, with
+the program's arguments after it (``--db URL`` and maybe ``--page``, ``--lang``), and log in through
+MANDANT_USER and MANDANT_PASSWORD.
+
+It replaces ``QApplication.exec``. Usable means the page shown has its data: its background load
+(``busy``) has ended and the page has painted after that. The probe prints, each as a line of its
+own, ``painted CPU`` at the window's first paint (the page still says "Loading…"), ``ready CPU PAGE``
+once usable, and then ``modules NAME,NAME,…``: every module imported by then, for the caller to look
+for the ones that must wait (openpyxl and friends). CPU is the process's CPU time in ms, all threads.
+"""
+
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+original_exec = QApplication.exec
+
+
+def exec_until_usable(*_args):
+    qt = QApplication.instance()
+    state = dict(painted=False, requested=False, done=False)
+
+    def page():
+        window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
+        return window.current_page()
+
+    def busy():
+        shown = page()
+        return shown is None or bool(getattr(shown, "busy", False))
+
+    def first_paint():
+        print(f"painted {1000 * time.process_time():.0f}", flush=True)
+
+    def ready():
+        print(f"ready {1000 * time.process_time():.0f} {page().objectName()}", flush=True)
+        # Nothing runs between the two lines: these are the modules imported by the time it was usable.
+        print("modules " + ",".join(sorted(sys.modules)), flush=True)
+        qt.exit(0)
+
+    def poll():
+        # The page's data has arrived: make sure a paint follows (it coalesces with a pending one).
+        if state["painted"] and not state["requested"] and not busy():
+            state["requested"] = True
+            page().update()
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window().objectName() == "mainWindow":
+                # Reported once the whole repaint is done, not as it starts.
+                if not state["painted"]:
+                    state["painted"] = True
+                    QTimer.singleShot(0, first_paint)
+                elif state["requested"] and not state["done"]:
+                    state["done"] = True
+                    QTimer.singleShot(0, ready)
+            return False
+
+    watch = Painted()
+    qt.installEventFilter(watch)
+    poller = QTimer()
+    poller.setInterval(1)
+    poller.timeout.connect(poll)
+    poller.start()
+    return original_exec()
+
+
+QApplication.exec = exec_until_usable
+from mandant_desktop.__main__ import main  # noqa: E402 - after the patch, as the program starts
+
+sys.exit(main(sys.argv[1:]))
