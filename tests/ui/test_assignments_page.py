@@ -277,8 +277,10 @@ def test_blocks_come_from_a_worker_with_placeholders_and_no_stale_answer(
 ) -> None:
     """Issue 8, A1: a paint never queries. A cell whose block has not arrived paints a placeholder
     (its text "…", its tool tip says it is loading, its menu offers nothing yet) while the block is
-    read on a worker; an answer read before a change is dropped, never shown; blocks left out of a
-    fetch (more than a screen's worth were asked for) are asked for again while on screen."""
+    read on a worker; a cell read before invalidate() shows what it had until it is read again (no
+    flash of placeholders), but its menu waits; an answer read before a change is dropped, never
+    shown; blocks left out of a fetch (more than a screen's worth were asked for) are asked for
+    again while on screen."""
     import mandant_desktop.ui.assignments.grid as grid
     import mandant_desktop.ui.assignments.page as page_module
 
@@ -302,6 +304,9 @@ def test_blocks_come_from_a_worker_with_placeholders_and_no_stale_answer(
     model.invalidate()
     page.grid.viewport().repaint()  # placeholders; the blocks are asked for
     qtbot.waitUntil(lambda: len(on_gui_thread) >= 1, timeout=5000)
+    first = model.index(0, 0)  # read with the page's load, before invalidate()
+    assert first.data(CHIPS_ROLE) is not None and not model.cell_known(0, 0)
+    assert not page.build_cell_menu(first).actions()[0].isEnabled()
     cell = model.index(4, 5)
     assert cell.data(CHIPS_ROLE) is None and cell.data() == "…"
     assert "Loading" in str(cell.data(Qt.ItemDataRole.ToolTipRole))
