@@ -26,6 +26,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -155,7 +156,7 @@ class AssignmentGridModel(QAbstractTableModel):
         self._wanted[block] = None  # the newest last
         if not self._dispatch_queued:
             self._dispatch_queued = True
-            QTimer.singleShot(0, self._dispatch)  # after the paint that asked: its blocks in one task
+            QTimer.singleShot(0, self, self._dispatch)  # after the paint that asked: its blocks in one task
 
     def _dispatch(self) -> None:
         self._dispatch_queued = False
@@ -196,8 +197,8 @@ class AssignmentGridModel(QAbstractTableModel):
             self._block_changed(key)
 
     def _ended(self, task: tasks.Task[Any]) -> None:
-        if self._task is not task:
-            return  # dropped by a reset or invalidate
+        if self._task is not task or not shiboken6.isValid(self):
+            return  # dropped by a reset or invalidate, or the page has gone
         self._task = None
         # Blocks left out of the fetch: told as changed, the view repaints those still on screen,
         # and the paint asks for them again; those scrolled away are not painted, so not fetched.
