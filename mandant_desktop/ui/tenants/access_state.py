@@ -50,7 +50,9 @@ class AccessState(QObject):
         self.tenants: list[AccessTenant] = []
         self.users: list[AccessUser] = []
         self._tenant_by_id: dict[int, AccessTenant] = {}
-        self._user_row: dict[int, int] = {}
+        #: user id → index in :attr:`users`, built when first asked for (10,000 users: not on the
+        #: start path, where no view needs it)
+        self._user_row: dict[int, int] | None = None
         self.staged = StagedAccess()
         #: the cells of the latest ``cells_changed``; None means "any cell may have changed"
         self.last_changed: list[tuple[int, int]] | None = None
@@ -69,7 +71,7 @@ class AccessState(QObject):
         self.tenants = matrix.tenants
         self.users = matrix.users
         self._tenant_by_id = {t.id: t for t in matrix.tenants}
-        self._user_row = {u.id: row for row, u in enumerate(matrix.users)}
+        self._user_row = None
         self._column = {t.id: column for column, t in enumerate(matrix.tenants)}
         self._loaded = set(self._column) if loaded is None else set(loaded) & self._column.keys()
         self.staged.reset(matrix.cells, normalized=True)  # the service's cells are normalized
@@ -115,6 +117,8 @@ class AccessState(QObject):
         return self._tenant_by_id.get(tenant_id)
 
     def user(self, user_id: int) -> AccessUser | None:
+        if self._user_row is None:
+            self._user_row = {u.id: row for row, u in enumerate(self.users)}
         row = self._user_row.get(user_id)
         return self.users[row] if row is not None else None
 

@@ -133,7 +133,8 @@ class _UserRows(QAbstractTableModel):
         self.state = state
         self._needle = ""
         self._matching: list[int] = []  # indices into state.users
-        self._row_by_user: dict[int, int] = {}
+        #: user id → row, built when first asked for: a rebuild with 10,000 users need not pay it
+        self._rows_by_user: dict[int, int] | None = None
         self._loaded = 0
         #: the rows are shown: NEEDS_ALL is false or every tenant's cells are loaded
         self._shown = False
@@ -154,7 +155,7 @@ class _UserRows(QAbstractTableModel):
             self._matching = [i for i, u in enumerate(users) if u.matches(self._needle)]
         else:
             self._matching = list(range(len(users)))
-        self._row_by_user = {users[i].id: row for row, i in enumerate(self._matching)}
+        self._rows_by_user = None
         self._loaded = min(FETCH_BLOCK, len(self._matching))
         self.endResetModel()
 
@@ -164,7 +165,7 @@ class _UserRows(QAbstractTableModel):
             self._all_changed()
             return
         for tenant_id, user_id in cells:
-            row = self._row_by_user.get(user_id, -1)
+            row = self._row_by_user().get(user_id, -1)
             if 0 <= row < self._loaded:
                 first, last = self._columns_of(tenant_id)
                 if first >= 0:
@@ -185,6 +186,12 @@ class _UserRows(QAbstractTableModel):
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    def _row_by_user(self) -> dict[int, int]:
+        if self._rows_by_user is None:
+            users = self.state.users
+            self._rows_by_user = {users[i].id: row for row, i in enumerate(self._matching)}
+        return self._rows_by_user
+
     def matching(self) -> int:
         return len(self._matching)
 
@@ -192,7 +199,7 @@ class _UserRows(QAbstractTableModel):
         return self.state.users[self._matching[row]].id
 
     def row_of(self, user_id: int) -> int:
-        row = self._row_by_user.get(user_id, -1)
+        row = self._row_by_user().get(user_id, -1)
         if row >= self._loaded:
             self.fetch_to(row)
         return row
