@@ -2874,6 +2874,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
 <context>
     <name>OutboxPage</name>
     <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
         <source>%n mail(s)</source>
         <translation>%n E-Mail(s)</translation>
     </message>
@@ -2882,6 +2890,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
 Subject: %2</source>
         <translation>An: %1
 Betreff: %2</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Sprache: %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -5810,6 +5822,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
     <message>
         <source>This is a test mail. The e-mail server settings of Mandant Desktop work.</source>
         <translation>Dies ist eine Test-E-Mail. Die E-Mail-Server-Einstellungen von Mandant Desktop funktionieren.</translation>
+    </message>
+    <message>
+        <source>%Y-%m-%d %H:%M</source>
+        <translation>%d.%m.%Y %H:%M</translation>
     </message>
 </context>
 <context>
