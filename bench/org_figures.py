@@ -13,7 +13,7 @@ import gc
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +135,7 @@ def _expand_all_on_the_page(url: str, runs: int) -> dict[str, Any]:
         page.model.set_user(user)
         user_times, user_cpu = expand(runs)
         with_roles = sum(1 for unit in page.model.loaded_ids() if page.model.roles(unit) is not None)
+        chosen = _choose_users(page, session, busy, runs)
         return {
             "times": times,
             "cpu": cpu,
@@ -144,9 +145,69 @@ def _expand_all_on_the_page(url: str, runs: int) -> dict[str, Any]:
             "user_times": user_times,
             "user_cpu": user_cpu,
             "user_roles_shown": with_roles,
+            "select": chosen,
         }
     finally:
         session.close()
+
+
+def _choose_users(page: Any, session: Any, busy: Callable[[], bool], runs: int) -> dict[str, Any]:
+    """Choosing a user in ``assignmentUserPicker`` with every unit expanded, until the tree has
+    painted their roles: wall time and the GUI thread's own CPU time (the query runs on a worker,
+    whose CPU is not the GUI's). The two busiest users take turns, so that every choice changes
+    what the roles columns show.
+
+    Its peer in the same run: the same expanded tree repainted with the chosen user's roles already
+    in the model (``viewport().update()`` until painted). Any way of showing a user's roles pays
+    that paint; the rest is what choosing costs on top of it."""
+    from bench.qt import settle, until_painted
+    from mandant_desktop.db.models import RoleAssignment
+    from mandant_desktop.services.assignments import GridUser
+
+    with session.app.services.session_factory() as db:
+        busiest = list(
+            db.scalars(
+                select(RoleAssignment.user_id).group_by(RoleAssignment.user_id).order_by(func.count().desc()).limit(2)
+            )
+        )
+    users = [GridUser(user_id, f"user {user_id}", f"user{user_id}", None) for user_id in busiest]
+    viewport = page.tree.viewport()
+    if page.model.loaded_count() != len(page.model.loaded_ids()) or not page.model.loaded_ids():
+        raise RuntimeError("the tree is not loaded")
+    page.user_picker.choose(users[-1])
+    while busy():
+        settle(5)
+    settle(20)
+    times, gui_cpu, cpu, floor, floor_cpu = [], [], [], [], []
+    for run in range(runs):
+        user = users[run % len(users)]
+        start_gui, start_cpu = time.thread_time(), time.process_time()
+        times.append(until_painted(viewport, lambda user=user: page.user_picker.choose(user), busy))
+        gui_cpu.append(1000 * (time.thread_time() - start_gui))
+        cpu.append(1000 * (time.process_time() - start_cpu))
+        shown = sum(1 for unit in page.model.loaded_ids() if page.model.roles(unit) is not None)
+        if shown != page.model.loaded_count():
+            raise RuntimeError(f"roles shown in {shown} of {page.model.loaded_count()} units")
+        settle(20)
+        start_gui = time.thread_time()
+        floor.append(until_painted(viewport, viewport.update))
+        floor_cpu.append(1000 * (time.thread_time() - start_gui))
+        settle(20)
+    expanded = sum(
+        1
+        for unit in page.model.loaded_ids()
+        if page.model.rowCount(i := page.model.index_of(unit)) and page.tree.isExpanded(i)
+    )
+    return {
+        "times": times,
+        "gui_cpu": gui_cpu,
+        "cpu": cpu,
+        "floor": floor,
+        "floor_cpu": floor_cpu,
+        "units": page.model.loaded_count(),
+        "expanded": expanded,
+        "users": busiest,
+    }
 
 
 def _run_on(report: Report, url: str, runs: int, page: dict[str, Any] | None = None) -> None:
@@ -177,6 +238,7 @@ def _run_on(report: Report, url: str, runs: int, page: dict[str, Any] | None = N
 
         if page is not None:
             _expand_all(report, service, op, units, runs, page)
+            _user_select(report, units, page["select"])
         _inherit_toggle(report, app, service, op, user_id, root, small_top, roles, runs)
         _permissions(report, app, op, busiest, runs)
     finally:
@@ -226,6 +288,35 @@ def _expand_all(report: Report, service: Any, op: Any, units: int, runs: int, pa
             "service_all_units_ms": round(all_ms, 2),
             "service_children_many_by_level_ms": round(level_ms, 2),
             "children_one_by_one_ms_per_unit": round(one_by_one / 100, 2),
+        },
+    )
+
+
+def _user_select(report: Report, units: int, select: dict[str, Any]) -> None:
+    """See :func:`_choose_users`: the figure is the GUI thread's CPU time."""
+    gui_ms, gui_cpu = median_of(select["gui_cpu"])
+    floor_ms, floor_cpu = median_of(select["floor_cpu"])
+    report.add(
+        "org_user_select",
+        gui_ms,
+        "ms",
+        "<= 50 ms of GUI-thread time from choosing a user to the painted tree, every unit expanded",
+        gui_ms <= 50 and select["units"] == units,
+        baseline=floor_ms,
+        ratio=gui_ms / floor_ms if floor_ms else None,
+        runs=len(gui_cpu),
+        detail={
+            "units": select["units"],
+            "expanded_parents": select["expanded"],
+            "users": select["users"],
+            "gui_thread_cpu_ms": gui_cpu,
+            "wall_ms_median": round(median_of(select["times"])[0], 2),
+            "wall_ms": median_of(select["times"])[1],
+            "process_cpu_ms": median_of(select["cpu"])[1],
+            "baseline_is": "the same expanded tree repainted with the user's roles already in the model"
+            " (viewport().update() until painted), GUI-thread CPU",
+            "baseline_gui_thread_cpu_ms": floor_cpu,
+            "baseline_wall_ms": median_of(select["floor"])[1],
         },
     )
 

@@ -3,11 +3,14 @@
 
 Each picture comes from the program itself, ``mandant-desktop --demo --screenshot`` (offscreen), in
 German and English, light and dark, and at 200 % scaling, into ``docs/screenshots/pages/`` as
-``<page>-<lang>-<scheme>[-200].png``. The demo database and the settings live in a scratch
+``<page>-<lang>-<scheme>[-200].png``. The demo databases and the settings live in a scratch
 directory (``$TMPDIR/mandant-desktop-screenshots``, removed afterwards), so the pictures neither
-depend on nor touch the user's own. Each PNG is then reduced to its 256 most frequent colours (user
-interfaces have few; text edges snap to the nearest), which keeps the committed files at about a
-third of their size with no visible difference.
+depend on nor touch the user's own. Each language has its own demo database, made by the program
+in that language as a user's first ``--demo`` start makes it: a mail keeps the language it was
+written in, so the outbox of a demo made in German shows German mails on an English screen.
+Each PNG is then reduced to its 256 most frequent colours (user interfaces have few; text edges
+snap to the nearest), which keeps the committed files at about a third of their size with no
+visible difference.
 """
 
 from __future__ import annotations
@@ -121,21 +124,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     scratch = Path(tempfile.gettempdir()) / "mandant-desktop-screenshots"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
-        env = scratch_environment(scratch)
+        envs = {variant.lang: scratch_environment(scratch / variant.lang) for variant in variants}
         total = [0, 0]
 
         def one(job: tuple[str, Variant]) -> None:
             page, variant = job
             target = args.out / file_name(page, variant)
-            render(page, variant, target, env)
+            render(page, variant, target, envs[variant.lang])
             before, after = shrink(target)
             total[0] += before
             total[1] += after
             print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: {after // 1024} KiB")
 
-        one(jobs[0])  # alone: it creates the demo database the others then share
+        first = [next(job for job in jobs if job[1].lang == lang) for lang in envs]
+        for job in first:
+            one(job)  # alone: it creates its language's demo database, which the others then share
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            for _ in pool.map(one, jobs[1:]):
+            for _ in pool.map(one, [job for job in jobs if job not in first]):
                 pass
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

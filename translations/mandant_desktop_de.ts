@@ -251,6 +251,10 @@
 <context>
     <name>AssignmentGridModel</name>
     <message>
+        <source>Loading the roles…</source>
+        <translation>Die Rollen werden geladen…</translation>
+    </message>
+    <message>
         <source>%1 (inherited from %2)</source>
         <translation>%1 (geerbt von %2)</translation>
     </message>
@@ -344,6 +348,10 @@
     <message>
         <source>Press F5 to try again.</source>
         <translation>Zum erneuten Versuch F5 drücken.</translation>
+    </message>
+    <message>
+        <source>The roles of this cell are still loading.</source>
+        <translation>Die Rollen dieser Zelle werden noch geladen.</translation>
     </message>
     <message>
         <source>Bulk edit: %n assignment(s) added</source>
@@ -2866,6 +2874,14 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
 <context>
     <name>OutboxPage</name>
     <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
         <source>%n mail(s)</source>
         <translation>%n E-Mail(s)</translation>
     </message>
@@ -2874,6 +2890,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
 Subject: %2</source>
         <translation>An: %1
 Betreff: %2</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Sprache: %1</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -3911,6 +3931,10 @@ Betreff: %2</translation>
     <message>
         <source>Loading tenants and their access…</source>
         <translation>Mandanten und Zugriffe werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading access…</source>
+        <translation>Zugriffe werden geladen…</translation>
     </message>
     <message>
         <source>{count} sub-tenant entries changed.</source>
@@ -5798,6 +5822,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
     <message>
         <source>This is a test mail. The e-mail server settings of Mandant Desktop work.</source>
         <translation>Dies ist eine Test-E-Mail. Die E-Mail-Server-Einstellungen von Mandant Desktop funktionieren.</translation>
+    </message>
+    <message>
+        <source>%Y-%m-%d %H:%M</source>
+        <translation>%d.%m.%Y %H:%M</translation>
     </message>
 </context>
 <context>

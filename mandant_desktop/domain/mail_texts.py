@@ -7,6 +7,9 @@ translation.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from mandant_desktop.domain.translatable import QT_TRANSLATE_NOOP
 
 MAILS_CONTEXT = "mails"
@@ -39,3 +42,13 @@ TEST_BODY = QT_TRANSLATE_NOOP(
     "mails",
     "This is a test mail. The e-mail server settings of Mandant Desktop work.",
 )
+#: how a link's expiry is written in a mail (strftime; local time of the workstation that sends it):
+#: a date the reader recognises in the mail's language, unambiguous in English
+LINK_EXPIRY_FORMAT = QT_TRANSLATE_NOOP("mails", "%Y-%m-%d %H:%M")
+#: the subjects of every mail the application writes: one per kind of mail, in each language
+SUBJECTS = (ACTIVATION_SUBJECT, CONFIRMATION_SUBJECT, TEST_SUBJECT)
+
+
+def link_expiry(expires: dt.datetime, translate: Callable[[str], str]) -> str:
+    """``expires`` as the mail in ``translate``'s language writes it."""
+    return expires.astimezone().strftime(translate(LINK_EXPIRY_FORMAT))

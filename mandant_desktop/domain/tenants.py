@@ -151,5 +151,10 @@ class StagedAccess:
         self._stored = dict(stored) if normalized else {cell: a.normalized() for cell, a in stored.items()}
         self._edits.clear()
 
+    def add_stored(self, stored: Mapping[Cell, Access]) -> None:
+        """More of the stored baseline, normalized already: the cells of tenants loaded after the
+        first ones (no edit can be staged on a tenant before its cells are there). Edits stay."""
+        self._stored.update(stored)
+
     def __len__(self) -> int:
         return len(self._edits)

@@ -9,7 +9,7 @@ and audits every cell before → after in the same transaction (S3).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.models import AccessLevel, Base, Tenant, TenantAccess, User, UserKind, UserStatus, utcnow
 from mandant_desktop.domain.errors import ConflictError
-from mandant_desktop.domain.tenant_access import Level
+from mandant_desktop.domain.tenant_access import Level, TenantScope
 from mandant_desktop.domain.tenants import HIDDEN, Access, Cell
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
@@ -66,8 +66,12 @@ class AccessService:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._factory = session_factory
 
-    def load_matrix(self, operator: Operator) -> AccessMatrix:
-        """Visible tenants × internal users with their stored access (T2, T3); three queries."""
+    def load_matrix(self, operator: Operator, tenant_ids: Collection[int] | None = None) -> AccessMatrix:
+        """Visible tenants × internal users with their stored access (T2, T3); three queries.
+
+        ``tenant_ids``: the stored cells of these tenants only (what one view of the tenants page
+        shows); None: of every visible tenant. Tenants and users are all there either way.
+        """
         operator.require("tenants.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
             session = uow.session
@@ -108,37 +112,16 @@ class AccessService:
                 AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
                 for user_id, first, last, username, email, status in user_rows
             ]
-            # Six possible cell values: shared instances, not one object per row (80,000 rows and more),
-            # looked up by the stored text.
-            values: dict[tuple[str, bool], Access] = {
-                (level.value, private): Access(_level(level), private).normalized()
-                for level in AccessLevel
-                for private in (False, True)
-            }
-            stmt = (
-                select(
-                    TenantAccess.tenant_id,
-                    TenantAccess.user_id,
-                    type_coerce(TenantAccess.level, String),  # no enum conversion per row
-                    type_coerce(TenantAccess.private_data, Integer),  # 0 / 1 (or a bool): bool() below
-                )
-                .join(User, User.id == TenantAccess.user_id)
-                .where(
-                    # No IN list when every tenant is visible: SQLite would walk the tenant index (issue 8).
-                    visible_clause_in(session, scope, TenantAccess.tenant_id),
-                    User.kind == UserKind.INTERNAL,
-                    TenantAccess.level != AccessLevel.HIDDEN,
-                )
-            )
-            # The driver's own tuples, fetched at once: the columns are plain text and integers, so
-            # SQLAlchemy's rows (and their fetching one by one) were most of the time (issue 8).
-            result = session.connection().execute(stmt)
-            rows = result.cursor.fetchall() if result.cursor is not None else []
-            result.close()
-            cells = {
-                (tenant_id, user_id): values[(level, bool(private))] for tenant_id, user_id, level, private in rows
-            }
+            cells = _cells(session, scope, tenant_ids)
             return AccessMatrix(tenants=tenants, users=users, cells=cells)
+
+    def load_cells(self, operator: Operator, tenant_ids: Collection[int] | None = None) -> dict[Cell, Access]:
+        """The stored cells of the visible ``tenant_ids`` (None: of every visible tenant) that are
+        not hidden, for a view that shows more tenants than were loaded with the matrix; one query
+        besides the tenant scope, whatever the number of tenants and users."""
+        operator.require("tenants.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            return _cells(uow.session, load_tenant_scope(uow.session, operator), tenant_ids)
 
     def export(self, operator: Operator, path: str | os.PathLike[str], **options: Any) -> int:
         """The access matrix to an Excel file (T2, T3); see :func:`~mandant_desktop.services.exports.export_access`."""
@@ -230,6 +213,40 @@ class AccessService:
                 uow.audit_many(audit)
             uow.commit()
             return len(audit)
+
+
+def _cells(session: Session, scope: TenantScope, tenant_ids: Collection[int] | None) -> dict[Cell, Access]:
+    """The stored, not hidden cells of the visible tenants (of ``tenant_ids`` only, when given)."""
+    # Six possible cell values: shared instances, not one object per row (80,000 rows and more),
+    # looked up by the stored text.
+    values: dict[tuple[str, bool], Access] = {
+        (level.value, private): Access(_level(level), private).normalized()
+        for level in AccessLevel
+        for private in (False, True)
+    }
+    stmt = (
+        select(
+            TenantAccess.tenant_id,
+            TenantAccess.user_id,
+            type_coerce(TenantAccess.level, String),  # no enum conversion per row
+            type_coerce(TenantAccess.private_data, Integer),  # 0 / 1 (or a bool): bool() below
+        )
+        .join(User, User.id == TenantAccess.user_id)
+        .where(
+            # No IN list when every tenant is visible: SQLite would walk the tenant index (issue 8).
+            visible_clause_in(session, scope, TenantAccess.tenant_id),
+            User.kind == UserKind.INTERNAL,
+            TenantAccess.level != AccessLevel.HIDDEN,
+        )
+    )
+    if tenant_ids is not None:
+        stmt = stmt.where(TenantAccess.tenant_id.in_(sorted(tenant_ids)))  # one IN list: set-based
+    # The driver's own tuples, fetched at once: the columns are plain text and integers, so
+    # SQLAlchemy's rows (and their fetching one by one) were most of the time (issue 8).
+    result = session.connection().execute(stmt)
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
+    return {(tenant_id, user_id): values[(level, bool(private))] for tenant_id, user_id, level, private in rows}
 
 
 def _current(session: Session, tenant_ids: list[int], user_ids: list[int]) -> dict[Cell, tuple[int, Access]]:

@@ -99,7 +99,7 @@ def issue_link(session: Session, user: User, now: dt.datetime, translate: Transl
                 name=user.display_name,
                 username=user.username,
                 link=link,
-                expires=expires.astimezone().strftime("%d.%m.%Y %H:%M"),
+                expires=mail_texts.link_expiry(expires, label),
             ),
         )
     return IssuedLink(user_id=user.id, token=token, expires_at=expires)

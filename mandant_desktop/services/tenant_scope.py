@@ -51,6 +51,13 @@ def visible_clause_in(
     which SQLite answers through the tenant index and then sorts every row: 400 ms for the first
     window of 100,000 customers instead of a few (issue 8). One small query over the tenants says
     whether the list leaves anything out.
+
+    Its ``NOT IN`` of up to 200 ids defeats no index that matters: it reads the tenant table (200
+    rows at reference scale), 0.06 ms on PostgreSQL (a scan of 200 rows) and 0.13 ms on MariaDB (the
+    primary key), and the ``IN`` list it leaves for the customers keeps their number-order index on
+    both (100 rows read for a window; EXPLAIN ANALYZE, 2026-12-03). A count of the tenants compared
+    with the list's length would need no list, but a tenant filter may name a tenant deleted
+    meanwhile, and the count would then let through a tenant the operator may not see.
     """
     visible = scope.visible_ids()
     if visible is None:

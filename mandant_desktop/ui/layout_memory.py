@@ -5,6 +5,12 @@ load: the saved state is restored at once (so a remembered sort order is the fir
 and every change is saved as it happens (a page has no "closing" moment of its own). The keys are
 declared in :data:`mandant_desktop.ui.settings.PAGE_LAYOUTS` by page ID and objectName; an
 undeclared widget raises, so that no key is made up on the spot.
+
+A header's saved state also holds how each column resizes (fixed, stretch, to its contents …). That
+is the code's decision, not the user's, and changes between versions: a layout saved before a column
+was made to stretch would keep it fixed for ever. So a view's resize modes are set up before it is
+remembered, and :func:`remember` puts them back after restoring the widths, order, hidden columns
+and sort order a user left.
 """
 
 from __future__ import annotations
@@ -31,8 +37,14 @@ def remember(settings: Settings, page_id: str, widget: QSplitter | QAbstractItem
     header = view_header(widget)
     saved = settings.value(setting)
     if not saved.isEmpty():
+        modes = [header.sectionResizeMode(section) for section in range(header.count())]
+        stretch_last, cascading = header.stretchLastSection(), header.cascadingSectionResizes()
         # On a view with sorting on, this also sorts the model: restoreState announces the indicator.
         header.restoreState(saved)
+        header.setStretchLastSection(stretch_last)
+        header.setCascadingSectionResizes(cascading)
+        for section, mode in enumerate(modes[: header.count()]):
+            header.setSectionResizeMode(section, mode)
 
     def save(*_args: object) -> None:
         settings.set_value(setting, header.saveState())

@@ -109,6 +109,33 @@ def test_keep_gives_the_roles_where_mia_had_none(example: Example) -> None:
     assert roles[ex.unit["Konzern"]].roles == ()
 
 
+def test_roles_in_tree_agrees_with_roles_of_without_a_list_of_units(example: Example) -> None:
+    """Issue 8: the tree's roles of a user come from the user's own rows — everywhere, or in the
+    children of some parents (None: the top level) — and say the same as :meth:`roles_of` asked
+    unit by unit; a unit missing from the answer holds nothing (roles, source and break marks)."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.service.break_inheritance(ex.admin, ex.mia, ex.unit["Nord"])
+    every = ex.service.roles_of(ex.admin, ex.mia, ex.unit.values())
+    everywhere = ex.service.roles_in_tree(ex.admin, ex.mia)
+    assert set(everywhere) == {unit for unit, roles in every.items() if roles != _nothing(unit)}
+    assert all(everywhere.get(unit, _nothing(unit)) == roles for unit, roles in every.items())
+    assert everywhere[ex.unit["Vertrieb"]].inherit_ticked and everywhere[ex.unit["Nord"]].chain_broken
+    assert ex.unit["Konzern"] not in everywhere and ex.unit["Hamburg"] not in everywhere
+    below = ex.service.roles_in_tree(ex.admin, ex.mia, [ex.unit["Vertrieb"], None])
+    assert set(below) == {ex.unit["Konzern"], ex.unit["Nord"], ex.unit["Süd"]}
+    assert all(below[unit] == every[unit] for unit in below)
+    assert ex.service.roles_in_tree(ex.admin, ex.mia, []) == {}
+    assert ex.service.roles_in_tree(ex.admin, ex.mia, [ex.unit["Hamburg"]]) == {}  # no children
+
+
+def _nothing(unit: int) -> Any:
+    from mandant_desktop.services.org_units import UnitRoles
+
+    return UnitRoles(unit, (), None, None, False, False)
+
+
 def test_replace_removes_what_was_there(example: Example) -> None:
     """A5 replace: Nord, Hamburg and Süd inherit; Leser in Süd is gone."""
     ex = example

@@ -190,3 +190,42 @@ def test_apply_to_sub_tenants_and_hidden_tenants_stay_out(migrated_sqlite: Migra
     access.save(op, staged.changes())
     cells = access.load_matrix(op).cells
     assert cells[(child, mia)] == cells[(grandchild, mia)] == Access(Level.READ_ONLY, True)
+
+
+def test_access_of_some_tenants_only(migrated_db: MigratedDatabase) -> None:
+    """Issue 8: the tenants page loads the cells of the tenants its visible view shows, in one
+    query, and the others when needed; hidden tenants stay out whatever is asked for (T8)."""
+    from sqlalchemy import event
+
+    factory = migrated_db.session_factory
+    _, access = _services(migrated_db)
+    boss, mia = add_user(factory, "boss"), add_user(factory, "mia")
+    a, b, secret = add_tenants(factory, "A", "B", "Geheim")
+    grant(factory, boss, {a: FULL, b: READ})
+    grant(factory, mia, {a: READ, b: FULL, secret: FULL}, private={b})
+    op = operator(boss, "boss")
+
+    part = access.load_matrix(op, [a])
+    assert [t.name for t in part.tenants] == ["A", "B"] and {u.id for u in part.users} >= {boss, mia}
+    assert part.cells == {(a, boss): Access(Level.FULL), (a, mia): Access(Level.READ_ONLY)}
+    assert access.load_cells(op, [b, secret]) == {
+        (b, boss): Access(Level.READ_ONLY),
+        (b, mia): Access(Level.FULL, True),
+    }
+    assert access.load_cells(op, []) == {}
+    assert access.load_cells(op) == access.load_matrix(op).cells == {**part.cells, **access.load_cells(op, [b])}
+
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(migrated_db.engine, "before_cursor_execute", count)
+    try:
+        access.load_cells(op, [a])
+        one = len(statements)
+        statements.clear()
+        access.load_cells(op, [a, b])
+        assert len(statements) == one  # set-based: one IN list, not a query per tenant
+    finally:
+        event.remove(migrated_db.engine, "before_cursor_execute", count)

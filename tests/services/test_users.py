@@ -311,3 +311,21 @@ def test_an_activation_token_never_starts_with_a_hyphen(monkeypatch: pytest.Monk
     draws = iter(["-looks-like-an-option", "--also", "gut-und-sicher"])
     monkeypatch.setattr(activation.secrets, "token_urlsafe", lambda _n: next(draws))
     assert activation.new_token() == "gut-und-sicher"
+
+
+def test_the_link_expiry_is_written_as_the_mails_language_writes_dates(migrated_db: Any, admin: Operator) -> None:
+    """U2, E1: an English activation mail gives the expiry as 2026-11-29 10:00, not in the German
+    10.12.2026 order that every mail used whatever its language; a German one as 29.11.2026 10:00."""
+    from mandant_desktop.domain import mail_texts
+
+    clock = Clock()
+    users = UsersService(migrated_db.session_factory, clock=clock)
+    german = {mail_texts.LINK_EXPIRY_FORMAT: "%d.%m.%Y %H:%M"}
+    english_link = users.create(admin, new_user("mia"))
+    german_link = users.create(admin, new_user("ben"), translate=lambda text: german.get(text, text))
+    local = english_link.expires_at.astimezone()
+    with migrated_db.session_factory() as session:
+        bodies = {mail.recipient: mail.body for mail in session.scalars(select(OutboxMail))}
+    assert german_link.expires_at.astimezone() == local
+    assert f"valid until {local:%Y-%m-%d %H:%M} " in bodies["mia@example.de"]
+    assert f"valid until {local:%d.%m.%Y %H:%M} " in bodies["ben@example.de"]

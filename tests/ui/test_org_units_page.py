@@ -442,19 +442,21 @@ def test_levels_and_roles_load_lazily_for_what_is_fetched(
     qtbot: QtBot, qtmodeltester: Any, window: MainWindow, example: Example, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Section 8, A4: 120 units under Konzern — the first view loads two levels; the roles of the
-    chosen user are asked for the fetched units only; expanding a unit loads its level."""
+    chosen user come in one query that names no units (issue 8: not an IN list of every loaded
+    unit), and a level fetched later asks for the roles in that level's parent only; the units not
+    fetched stay unloaded."""
     app, op = window.context.app, window.context.operator
     service = app.services.org_units
     for index in range(120):
         service.add(op, example.unit["Konzern"], f"Filiale {index:03d}")
-    asked: list[int] = []
-    real = service.roles_of
+    asked: list[Any] = []
+    real = service.roles_in_tree
 
-    def counting(operator: Any, user_id: int, unit_ids: Any) -> Any:
-        asked.append(len(list(unit_ids)))
-        return real(operator, user_id, unit_ids)
+    def counting(operator: Any, user_id: int, parent_ids: Any = None) -> Any:
+        asked.append(None if parent_ids is None else list(parent_ids))
+        return real(operator, user_id, parent_ids)
 
-    monkeypatch.setattr(service, "roles_of", counting)
+    monkeypatch.setattr(service, "roles_in_tree", counting)
     page = open_page(qtbot, window)
     settle(qtbot, page)
     loaded = len(page.model.loaded_ids())
@@ -462,8 +464,16 @@ def test_levels_and_roles_load_lazily_for_what_is_fetched(
     find_unit(qtbot, page, "Filiale 077")
     assert len(page.model.loaded_ids()) == 2 + 121
     choose_user(qtbot, page, "mia")
-    assert asked and max(asked) <= len(page.model.loaded_ids())
+    assert asked == [None]  # everywhere, from the user's own rows
+    assert all(page.model.roles_known(unit) for unit in page.model.loaded_ids())
+    assert roles_text(page, "Filiale 077") == ""  # mia holds nothing there: known, empty
     assert example.unit["Nord"] not in page.model.loaded_ids()  # Vertrieb was never expanded
+    asked.clear()
+    page.tree.expand(unit_index(page, "Vertrieb"))
+    qtbot.waitUntil(lambda: example.unit["Nord"] in page.model.loaded_ids(), timeout=5000)
+    settle(qtbot, page)
+    assert asked == [[example.unit["Vertrieb"]]]  # the new level's parent, not its units
+    assert page.model.roles_known(example.unit["Nord"])
     qtmodeltester.check(page.model)
     settle(qtbot, page)
 
@@ -779,27 +789,28 @@ def test_expand_all_with_a_user_chosen_brings_their_roles_in_the_same_task(
         below = service.add(op, below, f"Ebene {depth}").units_added[0]
     page = open_page(qtbot, window)
     choose_user(qtbot, page, "mia")
-    asked: list[list[int]] = []
-    real = service.roles_of
+    asked: list[Any] = []
+    real = service.roles_in_tree
 
-    def counting(operator: Any, user_id: int, unit_ids: Any) -> Any:
-        asked.append(list(unit_ids))
-        return real(operator, user_id, unit_ids)
+    def counting(operator: Any, user_id: int, parent_ids: Any = None) -> Any:
+        asked.append(parent_ids)
+        return real(operator, user_id, parent_ids)
 
-    monkeypatch.setattr(service, "roles_of", counting)
+    monkeypatch.setattr(service, "roles_in_tree", counting)
     expand_all(qtbot, page)
-    assert len(asked) == 1 and set(asked[0]) == set(page.model.loaded_ids())
-    assert below in asked[0] and page.model.roles_known(below)
+    assert asked == [None]  # every unit's roles in one query that names no units
+    assert all(page.model.roles_known(unit) for unit in page.model.loaded_ids())
+    assert page.model.roles_known(below)
     assert roles_text(page, "Süd") == "Leser"
     roles = page.model.roles(below)
     assert roles is not None and not roles.roles
 
-    def failing(operator: Any, user_id: int, unit_ids: Any) -> Any:
-        monkeypatch.setattr(service, "roles_of", counting)  # the next request succeeds
+    def failing(operator: Any, user_id: int, parent_ids: Any = None) -> Any:
+        monkeypatch.setattr(service, "roles_in_tree", counting)  # the next request succeeds
         raise DatabaseUnavailableError("gone for a moment")
 
     asked.clear()
-    monkeypatch.setattr(service, "roles_of", failing)
+    monkeypatch.setattr(service, "roles_in_tree", failing)
     press(qtbot, page, Qt.Key.Key_Minus, CTRL)
     page.model.reload()
     settle(qtbot, page)
@@ -807,6 +818,44 @@ def test_expand_all_with_a_user_chosen_brings_their_roles_in_the_same_task(
     qtbot.waitUntil(lambda: page.model.roles_known(below), timeout=5000)
     assert below in page.model.loaded_ids() and len(asked) == 1
     assert roles_text(page, "Süd") == "Leser"
+    settle(qtbot, page)
+
+
+def test_choosing_a_user_tells_the_expanded_tree_once_not_once_per_parent(
+    qtbot: QtBot, qtmodeltester: Any, window: MainWindow, example: Example
+) -> None:
+    """Issue 8: with every unit expanded, choosing a user changes the roles columns of every unit
+    with one dataChanged over the top-level rows and one roles_reset per step (the placeholders,
+    then the roles), not a signal per parent; the view repaints, and every unit shows the user's
+    roles, the deepest one included."""
+    from PySide6.QtCore import QEvent, QObject
+
+    page = open_page(qtbot, window)
+    expand_all(qtbot, page)
+    changed: list[QModelIndex] = []
+    resets: list[int] = []
+    page.model.dataChanged.connect(lambda top_left, *_: changed.append(top_left.parent()))
+    page.model.roles_reset.connect(lambda: resets.append(1))
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    paints = Paints()
+    page.tree.viewport().installEventFilter(paints)
+    choose_user(qtbot, page, "mia")
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=5000)
+    page.tree.viewport().removeEventFilter(paints)
+    assert len(resets) == 2  # cleared (placeholders), then the roles
+    assert len(changed) == 2 and not any(parent.isValid() for parent in changed)
+    assert all(page.model.roles_known(unit) for unit in page.model.loaded_ids())
+    assert roles_text(page, "Süd") == "Leser"
+    assert roles_text(page, "Hamburg") == ""
+    qtmodeltester.check(page.model)
     settle(qtbot, page)
 
 

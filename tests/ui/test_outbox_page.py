@@ -134,3 +134,47 @@ def test_a_layout_saved_when_the_status_took_the_room_is_mended(
     assert header.sectionSize(STATUS) < stretched, (header.sectionSize(STATUS), stretched)
     assert not _cut_off(again, STATUS)
     assert header.length() == again.table.viewport().width()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_mail_says_which_language_it_is_written_in(
+    qtbot: QtBot,
+    window: MainWindow,
+    language: LanguageManager,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    lang: str,
+) -> None:
+    """U4, E1: a mail keeps the language of the operator who sent it; the outbox names it, so that a
+    German mail on an English screen (or the other way round) is no riddle. A mail of unknown kind
+    names none."""
+    app, _operator = admin_app
+    with app.session_factory() as session:
+        for subject in ("Aktivieren Sie Ihr Konto", "Your account is active", "Hallo"):
+            session.add(OutboxMail(recipient="mia@example.de", subject=subject, body="…", status=MailStatus.SENT))
+        session.commit()
+    language.choose(lang)
+    page = _outbox(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    shown: dict[str, str] = {}
+    for row in range(3):
+        page.table.selectRow(row)
+        text = page.body.toPlainText()
+        shown[page.model.row_at(row).subject] = next(  # type: ignore[union-attr]
+            (line for line in text.splitlines() if line.startswith(("Language:", "Sprache:"))), ""
+        )
+    if lang == "en":
+        assert shown == {
+            "Aktivieren Sie Ihr Konto": "Language: German",
+            "Your account is active": "Language: English",
+            "Hallo": "",
+        }
+    else:
+        assert shown["Aktivieren Sie Ihr Konto"] == "Sprache: Deutsch"
+        assert shown["Your account is active"] == "Sprache: Englisch"
+
+
+def test_every_language_has_a_name_in_the_outbox() -> None:
+    from mandant_desktop.ui.i18n import LANGUAGES
+    from mandant_desktop.ui.outbox.page import LANGUAGE_NAMES
+
+    assert set(LANGUAGE_NAMES) == set(LANGUAGES)

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QTreeView
 from pytestqt.qtbot import QtBot
 from tenanthelpers import add_tenants, add_user, grant
@@ -71,9 +72,24 @@ def scene(
     yield Scene(window, page, app, operator, main, child, other, locked, mia, tom)
 
 
+def _idle(page: TenantsPage, timeout_s: float = 5.0) -> None:
+    """Until what the page shows has arrived: a tenant's access and the by-user and matrix views
+    load on a worker when first shown (issue 8)."""
+    deadline = time.monotonic() + timeout_s
+    while page.busy:
+        assert time.monotonic() < deadline, "the tenants page stayed busy"
+        QTest.qWait(5)
+
+
 def _select_tenant(page: TenantsPage, tenant_id: int) -> None:
     index = page.tenant_model.index_of(tenant_id)
     page.tenant_tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    _idle(page)
+
+
+def _show_view(page: TenantsPage, view: int) -> None:
+    page.tabs.setCurrentIndex(view)
+    _idle(page)
 
 
 def _select_user_row(page: TenantsPage, user_id: int) -> None:
@@ -182,7 +198,7 @@ def test_the_three_views_agree(qtbot: QtBot, scene: Scene) -> None:
     page = scene.page
     _select_tenant(page, scene.other)
     # Matrix: tom on Nebenmandant.
-    page.tabs.setCurrentIndex(MATRIX)
+    _show_view(page, MATRIX)
     column = next(c for c in range(page.matrix.columnCount()) if page.matrix.tenant_id(c) == scene.other)
     page.matrix_table.selectionModel().select(
         page.matrix.index(page.matrix.row_of(scene.tom), column), QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -190,7 +206,7 @@ def test_the_three_views_agree(qtbot: QtBot, scene: Scene) -> None:
     assert page.set_level(Level.FULL) == 1
     assert page.by_tenant.index(page.by_tenant.row_of(scene.tom), ByTenantModel.ACCESS).data() == "Full access"
     # By user: mia on Hauptmandant and Nebenmandant.
-    page.tabs.setCurrentIndex(BY_USER)
+    _show_view(page, BY_USER)
     page.user_list.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
     assert page.by_user.user_id == scene.mia
     selection = page.user_table.selectionModel()
@@ -320,7 +336,7 @@ def test_matrix_stays_virtual_at_scale(qtbot: QtBot, scene: Scene) -> None:
     cells = {(t.id, u.id): Access(Level.READ_ONLY) for t in tenants[:5] for u in users}
     page = scene.page
     page.state.load(AccessMatrix(tenants, users, cells))
-    page.tabs.setCurrentIndex(MATRIX)
+    _show_view(page, MATRIX)
     assert page.matrix.columnCount() == 200
     assert page.matrix.rowCount() == 500  # the first block
     page.matrix_table.scrollToBottom()
@@ -343,7 +359,7 @@ def test_matrix_titles_run_upwards_and_are_whole(qtbot: QtBot, scene: Scene) -> 
     from mandant_desktop.ui.tenants.rotated_header import MAX_HEIGHT, RotatedHeaderView
 
     page = scene.page
-    page.tabs.setCurrentIndex(MATRIX)
+    _show_view(page, MATRIX)
     header = page.matrix_table.horizontalHeader()
     assert isinstance(header, RotatedHeaderView)
     longest = max(
@@ -365,16 +381,16 @@ def test_the_matrix_loads_off_the_gui_thread_with_the_views_locked(
     from mandant_desktop.ui.tenants import page as page_module
 
     page = scene.page
-    real = page_module._load_tenants_and_matrix
+    real = page_module._load_page
     threads: list[int] = []
     release = threading.Event()
 
-    def load(services, operator):  # type: ignore[no-untyped-def]
+    def load(services, operator, keep, everything):  # type: ignore[no-untyped-def]
         threads.append(threading.get_ident())
         release.wait(5)
-        return real(services, operator)
+        return real(services, operator, keep, everything)
 
-    monkeypatch.setattr(page_module, "_load_tenants_and_matrix", load)
+    monkeypatch.setattr(page_module, "_load_page", load)
     assert page.refresh()
     assert page.busy and not page.tabs.isEnabled()
     release.set()
@@ -394,7 +410,7 @@ def test_matrix_chips_are_drawn_once_per_look_and_anew_when_the_look_changes(qtb
     from mandant_desktop.ui.tenants.delegates import LevelDelegate
 
     page = scene.page
-    page.tabs.setCurrentIndex(MATRIX)
+    _show_view(page, MATRIX)
     view = page.matrix_table
     delegate = view.itemDelegate()
     assert isinstance(delegate, LevelDelegate)
@@ -419,3 +435,106 @@ def test_matrix_chips_are_drawn_once_per_look_and_anew_when_the_look_changes(qtb
     assert delegate._chips
     delegate.retranslate()
     assert not delegate._chips
+
+
+def test_the_first_view_is_usable_before_the_others_are_loaded(qtbot: QtBot, scene: Scene) -> None:
+    """Issue 8: the page is usable once the tenants and the selected tenant's access are there;
+    another tenant's access loads when it is chosen, the by-user view and the matrix load theirs
+    when first shown, each with its loading note (S5), and a reload on the matrix reads it all."""
+    from mandant_desktop.ui.loading_note import LoadingNote
+
+    page = scene.page
+    first = page.current_tenant()
+    assert first is not None and page.state.loaded(first.id) and not page.state.complete
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() is not None
+    assert page.matrix.columnCount() == 0 and page.user_list_model.rowCount() == 0 and not page.busy
+    assert not page.state.editable(scene.other)  # full access, but its cells are not here yet
+
+    index = page.tenant_model.index_of(scene.main)
+    page.tenant_tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    note = page.findChild(LoadingNote, "accessLoadingNote")
+    assert page.busy and note is not None and note.isVisible()
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() is None
+    _idle(page)
+    assert not note.isVisible() and page.state.loaded(scene.main) and page.state.loaded(scene.child)  # T5
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() == "Read only"
+    assert not page.state.loaded(scene.other)
+
+    for view, name in ((MATRIX, "accessMatrixLoadingNote"), (BY_USER, "accessByUserLoadingNote")):
+        page.tabs.setCurrentIndex(view)
+        view_note = page.findChild(LoadingNote, name)
+        assert view_note is not None
+        if view == MATRIX:  # the first view over every tenant loads them all
+            assert page.busy and view_note.isVisible() and page.tabs.isEnabled()
+        _idle(page)
+        assert page.state.complete and not view_note.isVisible()
+    assert page.matrix.columnCount() == 4 and page.user_list_model.rowCount() == page.by_tenant.rowCount()
+
+    assert page.refresh()  # F5 or a change elsewhere (E8) while the matrix is shown
+    _idle(page)
+    assert page.state.complete and page.matrix.columnCount() == 4
+
+
+def test_edits_before_the_matrix_was_opened_stay_and_save_writes_exactly_the_pending_cells(
+    qtbot: QtBot, scene: Scene
+) -> None:
+    """Issue 8, T2, T3, T5: edits made by tenant before the matrix was ever loaded are in the
+    matrix and the by-user view when those load; Save writes those cells and no other; Discard
+    drops them in every view."""
+    from mandant_desktop.ui.tenants.models import EDITED_ROLE
+
+    page = scene.page
+    before = _stored(scene)
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.tom)
+    assert page.set_level(Level.FULL) == 1
+    assert page.apply_to_sub_tenants() == 1  # tom on Tochter as on Hauptmandant
+    assert page.state.pending() == 2 and not page.state.complete
+
+    _show_view(page, MATRIX)
+    assert page.state.pending() == 2
+    cell = page.matrix.index(page.matrix.row_of(scene.tom), page.state.position(scene.child))
+    assert cell.data() == "Full access" and cell.data(EDITED_ROLE)
+    page.matrix_table.selectionModel().select(
+        page.matrix.index(page.matrix.row_of(scene.mia), page.state.position(scene.other)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+    assert page.set_level(Level.READ_ONLY) == 1
+    _show_view(page, BY_USER)
+    page.user_list.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
+    row = next(r for r in range(page.by_user.rowCount()) if page.by_user.tenant_id(r) == scene.other)
+    assert page.by_user.index(row, page.by_user.ACCESS).data() == "Read only"
+    page.tabs.setCurrentIndex(BY_TENANT)
+    _select_tenant(page, scene.other)
+    assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() == "Read only"
+    assert page.dirty_label.text() == "Unsaved changes: 3"
+
+    assert page.save()
+    qtbot.waitUntil(lambda: not page.saving and not page.busy, timeout=5000)
+    after = _stored(scene)
+    changed = {c for c in before.keys() | after.keys() if before.get(c) != after.get(c)}
+    assert changed == {(scene.main, scene.tom), (scene.child, scene.tom), (scene.other, scene.mia)}
+
+    # Discard after the views were loaded drops the edit everywhere.
+    _select_user_row(page, scene.mia)
+    assert page.set_level(Level.HIDDEN) == 1
+    _show_view(page, MATRIX)
+    matrix_cell = page.matrix.index(page.matrix.row_of(scene.mia), page.state.position(scene.other))
+    assert matrix_cell.data() == "Hidden"
+    page.discard()
+    assert matrix_cell.data() == "Read only" and not page.has_unsaved_changes()
+
+
+def test_cells_read_for_an_older_load_are_not_added(qtbot: QtBot, scene: Scene) -> None:
+    """A reload between the request and the answer of a tenant's cells drops that answer: its
+    cells belong to the matrix that was replaced."""
+    page = scene.page
+    generation = page.state.generation
+    cells = scene.app.services.access.load_cells(scene.operator, [scene.other])
+    assert page.refresh()
+    _idle(page)
+    assert page.state.generation == generation + 1
+    assert not page.state.add_cells(generation, [scene.other], cells)
+    assert not page.state.loaded(scene.other)
+    assert page.state.add_cells(page.state.generation, [scene.other], cells)
+    assert page.state.loaded(scene.other) and page.state.editable(scene.other)

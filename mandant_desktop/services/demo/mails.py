@@ -88,7 +88,7 @@ def _activation(
         name=_name(user),
         username=user["username"],
         link=f"{DEFAULT_PORTAL_URL}?{urlencode({'token': token})}",
-        expires=expires.astimezone().strftime("%d.%m.%Y %H:%M"),
+        expires=mail_texts.link_expiry(expires, translate),
     )
     return _row(user, at, translate(mail_texts.ACTIVATION_SUBJECT), body, outcome)
 

@@ -6,6 +6,13 @@ cells) the first time the view asks for any of them, and kept until the page rel
 loads the axes and the top-left block together on a worker, so the first screen paints without a
 query; at 5,000 units × 10,000 users the view asks only for what is on screen.
 
+Blocks are fetched on a worker, never in the paint (issue 8: on PostgreSQL a block took 28 ms, up to
+85 ms under load, on the GUI thread while scrolling). Until its block has arrived a cell paints a
+placeholder; the answer goes in with one ``dataChanged`` for its block. A fast scroll asks for many
+blocks: only the newest few (a screen's worth) are fetched, one task at a time, and the rest are
+asked for again if they come back into view. A reset or :meth:`AssignmentGridModel.invalidate`
+drops the answers still on their way, so no cell shows what was read before it.
+
 :class:`ChipDelegate` paints a cell's roles as chips: direct roles with a ×, inherited roles in
 italics without one (they are changed on the org units page, A7).
 """
@@ -26,12 +33,14 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mandant_desktop.services.assignments import Chip, GridUnit, GridUser
+from mandant_desktop.ui import tasks
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -39,21 +48,37 @@ CHIPS_ROLE = Qt.ItemDataRole.UserRole + 1
 BLOCK_ROWS = 64
 BLOCK_COLUMNS = 32
 
-#: (unit ids, user ids) → {(unit id, user id): chips}; None when the database could not answer
-FetchCells = Callable[[Collection[int], Collection[int]], dict[tuple[int, int], list[Chip]] | None]
+Cells = dict[tuple[int, int], list[Chip]]
+#: (unit ids, user ids) → {(unit id, user id): chips}, called on a worker
+FetchCells = Callable[[Collection[int], Collection[int]], Cells]
+#: on the GUI thread: the fetch of the blocks asked for now (reads the operator there)
+MakeFetch = Callable[[], FetchCells]
+#: blocks fetched in one go, the newest asked for: a screen spans at most 2 × 2 blocks
+WANTED_AT_ONCE = 6
+Block = tuple[int, int]
 
 
 class AssignmentGridModel(QAbstractTableModel):
-    def __init__(self, fetch: FetchCells, parent: Any = None) -> None:
+    #: blocks that were on their way have arrived (or failed); :meth:`loading` may be False now
+    blocks_arrived = Signal()
+
+    def __init__(self, fetch: MakeFetch, parent: Any = None) -> None:
         super().__init__(parent)
-        self._fetch = fetch
+        self._make_fetch = fetch
         self.units: list[GridUnit] = []
         self.users: list[GridUser] = []
-        self._blocks: dict[tuple[int, int], dict[tuple[int, int], list[Chip]]] = {}
+        self._blocks: dict[Block, Cells] = {}
         self._unit_names: dict[int, str] = {}
-        #: how many block queries ran since the last reset (the performance test reads it)
+        #: how many block queries were started since the last reset (the performance test reads it)
         self.fetch_count = 0
         self.assignable: frozenset[int] | None = frozenset()
+        #: blocks a paint asked for and not yet fetched, the newest last
+        self._wanted: dict[Block, None] = {}
+        #: blocks asked for but left out of the last fetch (a fast scroll passed them)
+        self._dropped: set[Block] = set()
+        self._task: tasks.Task[list[tuple[Block, Cells]]] | None = None
+        self._generation = 0
+        self._dispatch_queued = False
 
     def set_axes(
         self,
@@ -65,7 +90,7 @@ class AssignmentGridModel(QAbstractTableModel):
         the axes (the first screen then paints without a query of its own)."""
         self.beginResetModel()
         self.units, self.users = list(units), list(users)
-        self._blocks.clear()
+        self._forget_blocks()
         if first_block is not None and self.units and self.users:
             self._blocks[(0, 0)] = first_block
         self.fetch_count = 0
@@ -80,25 +105,102 @@ class AssignmentGridModel(QAbstractTableModel):
 
     def invalidate(self) -> None:
         """Forget the fetched cells (after a change); the view fetches what it shows again."""
-        self._blocks.clear()
+        self._forget_blocks()
         if self.units and self.users:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.units) - 1, len(self.users) - 1))
 
-    def chips(self, row: int, column: int) -> list[Chip]:
+    def _forget_blocks(self) -> None:
+        self._generation += 1  # answers on their way describe the cells before: dropped
+        self._blocks.clear()
+        self._wanted.clear()
+        self._dropped.clear()
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def loading(self) -> bool:
+        """True while blocks a paint asked for are on their way or waiting to be fetched."""
+        return self._task is not None or bool(self._wanted)
+
+    def cell_known(self, row: int, column: int) -> bool:
+        """The cell's block has arrived (asks for nothing)."""
+        return (row // BLOCK_ROWS, column // BLOCK_COLUMNS) in self._blocks
+
+    def chips(self, row: int, column: int) -> list[Chip] | None:
+        """The roles in a cell; None while its block is on its way (it is asked for here)."""
         if not (0 <= row < len(self.units) and 0 <= column < len(self.users)):
             return []
         block_key = (row // BLOCK_ROWS, column // BLOCK_COLUMNS)
         block = self._blocks.get(block_key)
         if block is None:
-            first_row, first_column = block_key[0] * BLOCK_ROWS, block_key[1] * BLOCK_COLUMNS
+            self._want(block_key)
+            return None
+        return block.get((self.units[row].id, self.users[column].id), [])
+
+    def _want(self, block: Block) -> None:
+        self._wanted.pop(block, None)
+        self._wanted[block] = None  # the newest last
+        if not self._dispatch_queued:
+            self._dispatch_queued = True
+            QTimer.singleShot(0, self._dispatch)  # after the paint that asked: its blocks in one task
+
+    def _dispatch(self) -> None:
+        self._dispatch_queued = False
+        if self._task is not None or not self._wanted:
+            return  # the task on its way dispatches again when it ends
+        # A fast scroll asked for every block it passed; the newest are on screen now.
+        keys = list(self._wanted)[-WANTED_AT_ONCE:]
+        self._dropped.update(key for key in self._wanted if key not in keys)
+        self._wanted.clear()
+        fetch = self._make_fetch()
+        work = []
+        for key in keys:
+            first_row, first_column = key[0] * BLOCK_ROWS, key[1] * BLOCK_COLUMNS
             unit_ids = [u.id for u in self.units[first_row : first_row + BLOCK_ROWS]]
             user_ids = [u.id for u in self.users[first_column : first_column + BLOCK_COLUMNS]]
-            fetched = self._fetch(unit_ids, user_ids)
-            self.fetch_count += 1
-            if fetched is None:  # not cached: the next paint asks again (the connection may be back)
-                return []
-            block = self._blocks[block_key] = fetched
-        return block.get((self.units[row].id, self.users[column].id), [])
+            if unit_ids and user_ids:
+                work.append((key, unit_ids, user_ids))
+        if not work:
+            return
+        self.fetch_count += len(work)
+        generation = self._generation
+
+        def fetch_all() -> list[tuple[Block, Cells]]:
+            return [(key, fetch(unit_ids, user_ids)) for key, unit_ids, user_ids in work]
+
+        # No on_error: a failure is said as every failed load is (the banner for a lost connection);
+        # the blocks are not kept, and the next paint that shows them asks again.
+        task = tasks.run(self, fetch_all, on_done=lambda found: self._arrived(generation, found))
+        self._task = task
+        task.finished.connect(lambda: self._ended(task))
+
+    def _arrived(self, generation: int, found: list[tuple[Block, Cells]]) -> None:
+        if generation != self._generation:
+            return
+        for key, cells in found:
+            self._blocks[key] = cells
+            self._block_changed(key)
+
+    def _ended(self, task: tasks.Task[Any]) -> None:
+        if self._task is not task:
+            return  # dropped by a reset or invalidate
+        self._task = None
+        # Blocks left out of the fetch: told as changed, the view repaints those still on screen,
+        # and the paint asks for them again; those scrolled away are not painted, so not fetched.
+        dropped, self._dropped = self._dropped, set()
+        for key in dropped:
+            if key not in self._blocks:
+                self._block_changed(key)
+        if self._wanted:
+            self._dispatch()
+        self.blocks_arrived.emit()
+
+    def _block_changed(self, key: Block) -> None:
+        first_row, first_column = key[0] * BLOCK_ROWS, key[1] * BLOCK_COLUMNS
+        last_row = min(first_row + BLOCK_ROWS, len(self.units)) - 1
+        last_column = min(first_column + BLOCK_COLUMNS, len(self.users)) - 1
+        if first_row <= last_row and first_column <= last_column:
+            self.dataChanged.emit(self.index(first_row, first_column), self.index(last_row, last_column))
 
     def can_assign(self, row: int) -> bool:
         if not 0 <= row < len(self.units):
@@ -119,11 +221,15 @@ class AssignmentGridModel(QAbstractTableModel):
         if role == CHIPS_ROLE:
             return self.chips(index.row(), index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return ", ".join(chip.role_name for chip in self.chips(index.row(), index.column()))
+            chips = self.chips(index.row(), index.column())
+            return "…" if chips is None else ", ".join(chip.role_name for chip in chips)
         if role == Qt.ItemDataRole.ToolTipRole:
             chips = self.chips(index.row(), index.column())
             unit, user = self.units[index.row()], self.users[index.column()]
             lines = [f"{user.display_name} — {unit.path}"]
+            if chips is None:
+                lines.append(self.tr("Loading the roles…"))
+                return "\n".join(lines)
             for chip in chips:
                 if chip.inherited_from is not None:
                     source = self.unit_path(chip.inherited_from)
@@ -200,15 +306,25 @@ class ChipDelegate(QStyledItemDelegate):
     remove_requested = Signal(QModelIndex, object)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        chips = index.data(CHIPS_ROLE) or []
+        chips = index.data(CHIPS_ROLE)
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
         background.text = ""
         style = option.widget.style() if option.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
+        palette: QPalette = option.palette
+        if chips is None:  # its block is on its way: a quiet placeholder, never another cell's roles
+            painter.save()
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(
+                option.rect.adjusted(_GAP + _PAD, 0, -_GAP, 0),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                "…",
+            )
+            painter.restore()
+            return
         if not chips:
             return
-        palette: QPalette = option.palette
         dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         fill = QColor("#1e3a5f") if dark else QColor("#dbeafe")
         inherited_fill = QColor("#374151") if dark else QColor("#f1f5f9")

@@ -48,8 +48,14 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
-from mandant_desktop.ui.assignments.grid import BLOCK_COLUMNS, BLOCK_ROWS, AssignmentGridModel, ChipDelegate
-from mandant_desktop.ui.errors import message_for, run_action
+from mandant_desktop.ui.assignments.grid import (
+    BLOCK_COLUMNS,
+    BLOCK_ROWS,
+    AssignmentGridModel,
+    ChipDelegate,
+    FetchCells,
+)
+from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
@@ -331,8 +337,9 @@ class AssignmentsPage(Page):
             .replace("%2", self.tr("%n user(s)").replace("%n", str(len(shown_users))))
         )
 
-    def _fetch_cells(self, unit_ids: object, user_ids: object) -> dict[tuple[int, int], list[Chip]] | None:
-        return run_action(self, self._service.cells, self.operator(), unit_ids, user_ids)
+    def _fetch_cells(self) -> FetchCells:
+        """The grid's block fetch, for a worker; the operator is read here, on the GUI thread."""
+        return partial(self._service.cells, self.operator())
 
     def apply_filter(self) -> None:
         self._show_axes()
@@ -360,9 +367,11 @@ class AssignmentsPage(Page):
         """The menu of a cell: "Add role" with every role not held there, "Remove" per direct role."""
         menu = QMenu(self)
         row, column = index.row(), index.column()
-        chips = self.model.chips(row, column)
+        known = self.model.chips(row, column)
+        chips = known or []
         held = {chip.role_id for chip in chips}
-        allowed = self.operator().can("assignments.assign") and self.model.can_assign(row)
+        # Until the cell's roles have arrived the menu cannot say which are held: nothing to pick yet.
+        allowed = known is not None and self.operator().can("assignments.assign") and self.model.can_assign(row)
         inherited = any(chip.inherited for chip in chips)
         add_menu = menu.addMenu(self.tr("&Add role"))
         add_menu.setObjectName("addRoleMenu")
@@ -380,7 +389,10 @@ class AssignmentsPage(Page):
         if inherited:
             note = menu.addAction(self.tr("Roles here are inherited; change them on the org units page."))
             note.setEnabled(False)
-        if not allowed:
+        if known is None:
+            note = menu.addAction(self.tr("The roles of this cell are still loading."))
+            note.setEnabled(False)
+        elif not allowed:
             note = menu.addAction(self.tr("You may not assign roles in this org unit."))
             note.setEnabled(False)
         return menu
@@ -421,7 +433,7 @@ class AssignmentsPage(Page):
         index = self.grid.currentIndex()
         if not index.isValid():
             return
-        direct = [chip for chip in self.model.chips(index.row(), index.column()) if not chip.inherited]
+        direct = [chip for chip in self.model.chips(index.row(), index.column()) or [] if not chip.inherited]
         if len(direct) == 1:
             self.remove_role(index.row(), index.column(), direct[0])
         elif direct:
@@ -483,7 +495,7 @@ class AssignmentsPage(Page):
     @property
     def busy(self) -> bool:
         """True while the grid loads, or a change, an undo or a redo is being written (S5)."""
-        return self.loader.busy or self.steps.busy
+        return self.loader.busy or self.steps.busy or self.model.loading()
 
     def _step_ended(self) -> None:
         self._sync_undo_actions()

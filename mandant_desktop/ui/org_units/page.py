@@ -112,7 +112,7 @@ class OrgUnitsPage(Page):
 
         self.model = OrgUnitTreeModel(
             children_loader(self._service, op),
-            (lambda user_id, unit_ids: self._service.roles_of(op, user_id, unit_ids)) if may_see_roles else None,
+            (lambda user_id, parents: self._service.roles_in_tree(op, user_id, parents)) if may_see_roles else None,
             self,
             columns=3 if may_see_roles else 1,
             load_many=lambda parent_ids: self._service.children_many(op, parent_ids),
@@ -128,6 +128,7 @@ class OrgUnitsPage(Page):
         self.tree = QTreeView()
         self.tree.setObjectName("orgUnitTree")
         self.tree.setModel(self.model)
+        self.model.roles_reset.connect(self.tree.viewport().update)  # every row's roles columns
         self.tree.setUniformRowHeights(True)  # the view never measures thousands of rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

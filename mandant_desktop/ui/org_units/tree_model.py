@@ -2,8 +2,14 @@
 
 A unit's children are loaded the first time the view asks for them (``canFetchMore`` /
 ``fetchMore``), on a worker thread; the answer is inserted as rows when it arrives. Once a user is
-chosen, their roles are loaded for the units fetched so far, and for every batch fetched later —
-never for the whole tree.
+chosen, their roles come in one query that starts from the user's own rows (never from a list of
+unit ids), and for every level fetched later in one query for the children of its parents.
+
+A new user, or the roles of the chosen one loaded again, change the roles columns of every unit.
+The model says so with one ``dataChanged`` over the top-level rows and :attr:`roles_reset`, which the
+page answers by repainting the tree's viewport: one ``dataChanged`` per parent, as before, were some
+3,800 signals at 5,000 expanded units, each calling back into the model (``index``, ``parent``,
+``sibling``) — 140 ms of the GUI thread, twice per chosen user (issue 8).
 
 Indexes carry the unit id as their internal id, so that a node is found without Python objects
 behind raw pointers; the invisible root has id 0 (database ids start at 1). An invalid index has
@@ -63,8 +69,11 @@ _ANSWERED_ROLES = frozenset(int(role) for role in (_DISPLAY, _EDIT, _TOOLTIP, _F
 
 #: every unit of the tree, each parent's children in display order ("expand all"), on a worker
 AllLoader = Callable[[], list[UnitNode]]
-#: one user's roles in some units, on a worker
-RolesLoader = Callable[[int, list[int]], dict[int, UnitRoles]]
+#: one user's roles (user id, parent ids: in their children, None among them for the top level;
+#: None: everywhere), on a worker; units missing from the answer hold nothing of the user
+RolesLoader = Callable[[int, list[int | None] | None], dict[int, UnitRoles]]
+#: more parents than this in one answer: the roles columns are told as changed everywhere at once
+_PARENTS_TOLD_ONE_BY_ONE = 50
 
 
 @dataclass(slots=True)
@@ -107,6 +116,9 @@ class OrgUnitTreeModel(QAbstractItemModel):
     children_loaded = Signal(int)
     #: roles of the chosen user arrived for some units
     roles_loaded = Signal()
+    #: the roles columns of every unit changed (another user, or their roles loaded again): a view
+    #: of the tree repaints them all; ``dataChanged`` covers the top-level rows only
+    roles_reset = Signal()
     #: a drop asked to move a unit (unit id, new parent id or None for the top level)
     move_requested = Signal(int, object)
     #: F2 in the view asked to rename a unit (unit id, new name)
@@ -182,7 +194,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             if user_id is None or load_roles is None:
                 return nodes, None
             try:
-                return nodes, load_roles(user_id, [unit_id for unit_id in nodes if unit_id != ROOT])
+                return nodes, load_roles(user_id, None)
             except DomainError:
                 return nodes, None  # the units still show; the roles are asked for again on their own
 
@@ -217,7 +229,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if with_roles:
             self.roles_loaded.emit()
         elif self._user_id is not None:
-            self._request_roles([unit_id for unit_id in nodes if unit_id != ROOT and unit_id not in self._roles])
+            self._request_roles(None)
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
         node = self._nodes.get(parent.internalId())  # an invalid index has id 0: the top level
@@ -273,7 +285,6 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def _children_arrived(self, generation: int, found: dict[int, list[UnitNode]]) -> None:
         if generation != self._generation:
             return  # reloaded meanwhile
-        new: list[int] = []
         self._fetching.difference_update(found)
         for unit_id in sorted(found, key=self._depth):
             node = self._nodes.get(unit_id)
@@ -282,11 +293,10 @@ class OrgUnitTreeModel(QAbstractItemModel):
             node.fetching = False
             node.fetched = True
             self._apply_children(unit_id, found[unit_id])
-            new.extend(u.id for u in found[unit_id])
         for unit_id in found:
             if unit_id in self._nodes:
                 self.children_loaded.emit(unit_id)
-        self._request_roles(new)
+        self._request_roles([unit_id for unit_id, units in found.items() if units])
 
     def refresh(self) -> None:
         """Load every fetched level again (another workstation, or our own change, altered the
@@ -403,7 +413,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self.refresh_roles()
 
     def refresh_roles(self) -> None:
-        self._request_roles([unit_id for unit_id in self._nodes if unit_id != ROOT], replace=True)
+        self._request_roles(None)
 
     def roles(self, unit_id: int) -> UnitRoles | None:
         return self._roles.get(unit_id)
@@ -411,30 +421,42 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def roles_known(self, unit_id: int) -> bool:
         return unit_id in self._roles or self._user_id is None
 
-    def _request_roles(self, unit_ids: list[int], *, replace: bool = False) -> None:
+    def _request_roles(self, parents: list[int] | None) -> None:
+        """The chosen user's roles in the children of ``parents`` (ROOT: the top level), or in every
+        unit (None), on a worker."""
         user_id, load = self._user_id, self._load_roles
-        if user_id is None or load is None or not unit_ids:
+        if user_id is None or load is None or parents == []:
             return
         generation = self._roles_generation
+        asked = None if parents is None else [parent or None for parent in parents]
         tasks.run(
             self,
             load,
             user_id,
-            unit_ids,
-            on_done=lambda roles: self._roles_arrived(generation, unit_ids, roles, replace),
+            asked,
+            on_done=lambda roles: self._roles_arrived(generation, parents, roles),
         )
 
-    def _roles_arrived(self, generation: int, unit_ids: list[int], roles: dict[int, UnitRoles], replace: bool) -> None:
+    def _roles_arrived(self, generation: int, parents: list[int] | None, roles: dict[int, UnitRoles]) -> None:
         if generation != self._roles_generation:
             return  # another user was chosen meanwhile
-        self._store_roles(unit_ids, roles)
-        if replace or len(unit_ids) > 500:
-            self._all_roles_changed()  # one signal per parent rather than one per unit
+        if parents is None:
+            self._store_roles((unit_id for unit_id in self._nodes if unit_id != ROOT), roles)
         else:
-            for unit_id in unit_ids:
-                index = self._index_of_id(unit_id)
-                if index.isValid():
-                    self.dataChanged.emit(index.siblingAtColumn(ROLES_COLUMN), index.siblingAtColumn(INHERIT_COLUMN))
+            for parent in parents:
+                node = self._nodes.get(parent)
+                if node is not None:
+                    self._store_roles(node.children, roles)
+        if parents is None or len(parents) > _PARENTS_TOLD_ONE_BY_ONE:
+            self._all_roles_changed()
+        elif self._columns > ROLES_COLUMN:
+            for parent in parents:  # one signal per fetched level, for its rows
+                node = self._nodes.get(parent)
+                if node is not None and node.children:
+                    index = self._index_of_id(parent)
+                    self.dataChanged.emit(
+                        self.index(0, ROLES_COLUMN, index), self.index(len(node.children) - 1, self._columns - 1, index)
+                    )
         self.roles_loaded.emit()
 
     def _store_roles(self, unit_ids: Iterable[int], roles: dict[int, UnitRoles]) -> None:
@@ -443,14 +465,14 @@ class OrgUnitTreeModel(QAbstractItemModel):
             self._roles[unit_id] = roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
 
     def _all_roles_changed(self) -> None:
+        """The roles columns of every unit changed: one ``dataChanged`` for the top-level rows and
+        :attr:`roles_reset` for the view (see the module's docstring)."""
         if self._columns <= ROLES_COLUMN:
             return
-        for parent_id, node in self._nodes.items():
-            if node.children:
-                parent = self._index_of_id(parent_id)
-                self.dataChanged.emit(
-                    self.index(0, ROLES_COLUMN, parent), self.index(len(node.children) - 1, self._columns - 1, parent)
-                )
+        top = self._nodes[ROOT].children
+        if top:
+            self.dataChanged.emit(self.index(0, ROLES_COLUMN), self.index(len(top) - 1, self._columns - 1))
+        self.roles_reset.emit()
 
     # ------------------------------------------------------------------ lookups
 

@@ -28,6 +28,7 @@ from mandant_desktop.ui import formats
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.mail_texts import mail_language
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, set_column_widths, text_column_width
 
@@ -49,6 +50,11 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("OutboxModel", "Status"),
 )
 CREATED, RECIPIENT, SUBJECT, STATUS = range(len(COLUMNS))
+#: the language a mail is written in, in the operator's language
+LANGUAGE_NAMES = {
+    "de": QT_TRANSLATE_NOOP("OutboxPage", "German"),
+    "en": QT_TRANSLATE_NOOP("OutboxPage", "English"),
+}
 #: an address of the usual length, for the recipient column's starting width (never shown)
 USUAL_ADDRESS = "firstname.lastname@department.example.com"
 
@@ -139,6 +145,8 @@ class OutboxPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         set_column_widths(self.table.horizontalHeader(), self._fitting_widths())
         self.body = QPlainTextEdit()
         self.body.setObjectName("outboxBody")
@@ -154,10 +162,6 @@ class OutboxPage(Page):
         splitter.setSizes([400, 220])
         for remembered in (splitter, self.table):  # E4
             remember(context.settings, self.page_id, remembered)
-        # After the remembered layout, which carries the resize modes it was saved with: in an older
-        # one the status column took every spare pixel and cut the recipient off.
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.send_button)
@@ -220,6 +224,10 @@ class OutboxPage(Page):
         if len(mails) == 1:
             mail = mails[0]
             header = self.tr("To: %1\nSubject: %2").replace("%1", mail.recipient).replace("%2", mail.subject)
+            language = mail_language(mail.subject)
+            if language is not None:
+                # Written in the language of the operator who sent it, which may not be this one's.
+                header += "\n" + self.tr("Language: %1").replace("%1", self.tr(LANGUAGE_NAMES[language]))
             if mail.error:
                 header += "\n" + self.tr("Error: %1").replace("%1", mail.error)
             self.body.setPlainText(header + "\n\n" + mail.body)

@@ -122,17 +122,25 @@ class TenantTreeModel(QAbstractItemModel):
 
 
 class _UserRows(QAbstractTableModel):
-    """Rows over the state's users that match the search, created block by block as the view scrolls."""
+    """Rows over the state's users that match the search, created block by block as the view scrolls.
+
+    A view over every tenant (``NEEDS_ALL``) has no rows until every tenant's cells are loaded."""
+
+    NEEDS_ALL = False
 
     def __init__(self, state: AccessState, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
         self._needle = ""
         self._matching: list[int] = []  # indices into state.users
-        self._row_by_user: dict[int, int] = {}
+        #: user id → row, built when first asked for: a rebuild with 10,000 users need not pay it
+        self._rows_by_user: dict[int, int] | None = None
         self._loaded = 0
+        #: the rows are shown: NEEDS_ALL is false or every tenant's cells are loaded
+        self._shown = False
         state.reloaded.connect(self._rebuild)
         state.cells_changed.connect(self._cells_changed)
+        state.cells_loaded.connect(self._cells_loaded)
         self._rebuild()
 
     def set_search(self, text: str) -> None:
@@ -141,12 +149,13 @@ class _UserRows(QAbstractTableModel):
 
     def _rebuild(self) -> None:
         self.beginResetModel()
-        users = self.state.users
+        self._shown = not self.NEEDS_ALL or self.state.complete
+        users = self.state.users if self._shown else []
         if self._needle:
             self._matching = [i for i, u in enumerate(users) if u.matches(self._needle)]
         else:
             self._matching = list(range(len(users)))
-        self._row_by_user = {users[i].id: row for row, i in enumerate(self._matching)}
+        self._rows_by_user = None
         self._loaded = min(FETCH_BLOCK, len(self._matching))
         self.endResetModel()
 
@@ -156,11 +165,18 @@ class _UserRows(QAbstractTableModel):
             self._all_changed()
             return
         for tenant_id, user_id in cells:
-            row = self._row_by_user.get(user_id, -1)
+            row = self._row_by_user().get(user_id, -1)
             if 0 <= row < self._loaded:
                 first, last = self._columns_of(tenant_id)
                 if first >= 0:
                     self.dataChanged.emit(self.index(row, first), self.index(row, last))
+
+    def _cells_loaded(self) -> None:
+        if self.NEEDS_ALL:
+            if self._shown != self.state.complete:
+                self._rebuild()
+        else:
+            self._all_changed()
 
     def _columns_of(self, tenant_id: int) -> tuple[int, int]:
         """The columns that show ``tenant_id``'s cell; (-1, -1) when none does."""
@@ -170,6 +186,12 @@ class _UserRows(QAbstractTableModel):
         if self.rowCount() and self.columnCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    def _row_by_user(self) -> dict[int, int]:
+        if self._rows_by_user is None:
+            users = self.state.users
+            self._rows_by_user = {users[i].id: row for row, i in enumerate(self._matching)}
+        return self._rows_by_user
+
     def matching(self) -> int:
         return len(self._matching)
 
@@ -177,7 +199,7 @@ class _UserRows(QAbstractTableModel):
         return self.state.users[self._matching[row]].id
 
     def row_of(self, user_id: int) -> int:
-        row = self._row_by_user.get(user_id, -1)
+        row = self._row_by_user().get(user_id, -1)
         if row >= self._loaded:
             self.fetch_to(row)
         return row
@@ -277,9 +299,13 @@ class ByTenantModel(_UserRows):
     def _columns_of(self, tenant_id: int) -> tuple[int, int]:
         return (self.ACCESS, self.PRIVATE) if tenant_id == self.tenant_id else (-1, -1)
 
+    def _showing(self) -> bool:
+        """A tenant is chosen and its cells are loaded: the access columns have something to show."""
+        return self.tenant_id is not None and self.state.loaded(self.tenant_id)
+
     def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
         """(level, edited, editable) of an access cell, for the delegate: one call per painted cell."""
-        if column != self.ACCESS or self.tenant_id is None or not 0 <= row < self._loaded:
+        if column != self.ACCESS or self.tenant_id is None or not 0 <= row < self._loaded or not self._showing():
             return None
         user_id = self.state.users[self._matching[row]].id
         return _info(self.state, self.tenant_id, user_id)
@@ -300,7 +326,7 @@ class ByTenantModel(_UserRows):
             if role == Qt.ItemDataRole.ForegroundRole and not user.active:
                 return self._inactive_brush()
             return None
-        if self.tenant_id is None:
+        if self.tenant_id is None or not self._showing():
             return None
         return _cell_data(self.state, self.tenant_id, user.id, column == self.PRIVATE, role)
 
@@ -347,6 +373,13 @@ class ByUserModel(QAbstractTableModel):
         self.user_id: int | None = None
         state.reloaded.connect(self._reset)
         state.cells_changed.connect(self._cells_changed)
+        state.cells_loaded.connect(self._cells_loaded)
+        #: every tenant's cells are loaded (the view shows every tenant); no rows until then
+        self._shown = state.complete
+
+    def _cells_loaded(self) -> None:
+        if self._shown != self.state.complete:
+            self._reset()
 
     def set_user(self, user_id: int | None) -> None:
         self.beginResetModel()
@@ -358,6 +391,7 @@ class ByUserModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._shown = self.state.complete
         if self.user_id is not None and self.state.user(self.user_id) is None:
             self.user_id = None
         self.endResetModel()
@@ -373,18 +407,18 @@ class ByUserModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
-        if column != self.ACCESS or self.user_id is None or not 0 <= row < len(self.state.tenants):
+        if column != self.ACCESS or self.user_id is None or not 0 <= row < self.rowCount():
             return None
         return _info(self.state, self.state.tenants[row].id, self.user_id)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.user_id is None else len(self.state.tenants)
+        return 0 if parent.isValid() or self.user_id is None or not self._shown else len(self.state.tenants)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.user_id is None or not 0 <= index.row() < len(self.state.tenants):
+        if not index.isValid() or self.user_id is None or not 0 <= index.row() < self.rowCount():
             return None
         tenant = self.state.tenants[index.row()]
         if role == ID_ROLE:
@@ -417,8 +451,10 @@ class ByUserModel(QAbstractTableModel):
 class MatrixModel(_UserRows):
     """T3: users down, tenants across; a delegate paints each cell's level (no widget per cell)."""
 
+    NEEDS_ALL = True
+
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.state.tenants)
+        return 0 if parent.isValid() or not self._shown else len(self.state.tenants)
 
     def tenant_id(self, column: int) -> int:
         return self.state.tenants[column].id
@@ -428,14 +464,14 @@ class MatrixModel(_UserRows):
         return (column, column)
 
     def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
-        if not 0 <= row < self._loaded or not 0 <= column < len(self.state.tenants):
+        if not 0 <= row < self._loaded or not 0 <= column < self.columnCount():
             return None
         return _info(self.state, self.state.tenants[column].id, self.state.users[self._matching[row]].id)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
-        if not 0 <= index.column() < len(self.state.tenants):
+        if not 0 <= index.column() < self.columnCount():
             return None
         user_id = self.user_id(index.row())
         tenant_id = self.tenant_id(index.column())
@@ -462,7 +498,7 @@ class MatrixModel(_UserRows):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.state.tenants):
+            if 0 <= section < self.columnCount():
                 return self.state.tenants[section].name
             return None
         if 0 <= section < self._loaded:
@@ -471,7 +507,10 @@ class MatrixModel(_UserRows):
 
 
 class UserListModel(_UserRows):
-    """The users of the by-user view, searchable, fetched in blocks."""
+    """The users of the by-user view, searchable, fetched in blocks; there once every tenant's
+    cells are (a chosen user's row shows them all)."""
+
+    NEEDS_ALL = True
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1

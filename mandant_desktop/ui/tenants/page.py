@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.domain.tenant_access import Level
-from mandant_desktop.services.access import AccessMatrix
+from mandant_desktop.domain.tenants import Access, Cell, descendants
+from mandant_desktop.services.access import AccessMatrix, AccessTenant
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
@@ -85,9 +86,38 @@ def _table(name: str) -> QTableView:
     return table
 
 
-def _load_tenants_and_matrix(services: Services, operator: Operator) -> tuple[list[TenantRow], AccessMatrix]:
-    """On a worker: what the page shows, in two read-only units of work."""
-    return services.tenants.list_tenants(operator), services.access.load_matrix(operator)
+class PageLoad(NamedTuple):
+    tenants: list[TenantRow]
+    matrix: AccessMatrix
+    #: the tenant to select: the one asked for when it is still visible, else the first of the tree
+    selected: int | None
+    #: the tenants whose cells ``matrix`` holds; None: every tenant's
+    loaded: list[int] | None
+
+
+def start_tenant(tenants: list[TenantRow], keep: int | None) -> int | None:
+    """``keep`` when it is among ``tenants``, else the first tenant of the tree (the first root)."""
+    ids = {t.id for t in tenants}
+    if keep in ids:
+        return keep
+    return next((t.id for t in tenants if t.parent_id not in ids), None)
+
+
+def with_sub_tenants(tenants: list[TenantRow] | list[AccessTenant], tenant_id: int | None) -> list[int]:
+    """``tenant_id`` and its visible sub-tenants: what the by-tenant view needs loaded (T2, T5)."""
+    if tenant_id is None:
+        return []
+    return [tenant_id, *descendants({t.id: t.parent_id for t in tenants}, tenant_id)]
+
+
+def _load_page(services: Services, operator: Operator, keep: int | None, everything: bool) -> PageLoad:
+    """On a worker: the tenants, the users and the cells the visible view needs (``everything``:
+    all of them; else those of the tenant to select and its sub-tenants), in two read-only units
+    of work."""
+    tenants = services.tenants.list_tenants(operator)
+    selected = start_tenant(tenants, keep)
+    loaded = None if everything else with_sub_tenants(tenants, selected)
+    return PageLoad(tenants, services.access.load_matrix(operator, loaded), selected, loaded)
 
 
 class TenantsPage(Page):
@@ -101,10 +131,15 @@ class TenantsPage(Page):
         super().__init__(context, parent)
         #: staged access edits are being written on a worker thread (S5)
         self.saving = False
-        #: the tenants-and-matrix load running on a worker; a newer one drops an older one's answer
-        self.loader: tasks.Latest[tuple[list[TenantRow], AccessMatrix]] = tasks.Latest(self)
+        #: the load of tenants, users and the visible view's cells on a worker; a newer one drops
+        #: an older one's answer
+        self.loader: tasks.Latest[PageLoad] = tasks.Latest(self)
         self.loader.settled.connect(lambda: self._update_lock())
-        self.loader.settled.connect(self._hide_loading_notes)
+        # What the view shown since the load began needs besides (the matrix tab opened meanwhile).
+        self.loader.settled.connect(lambda: self._load_view_cells())
+        self.loader.settled.connect(lambda: self._update_loading_notes())
+        #: loads of more tenants' cells for the view shown (a tenant chosen, the matrix tab opened)
+        self._cell_loads: dict[tasks.Task[Any], list[int] | None] = {}
         self.services = context.app.services
         self.state = AccessState(self)
         #: the selected tenant; at first the one selected last time on this database (E4)
@@ -217,9 +252,10 @@ class TenantsPage(Page):
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.matrix_table.verticalHeader().setFixedWidth(200)
 
-        #: "Loading…" over the access views while the matrix loads on a worker (S5)
+        #: "Loading…" over an access view while what it shows loads on a worker (S5), in tab order
         self.loading_notes = [
             LoadingNote(self.access_table, "accessLoadingNote"),
+            LoadingNote(self.user_table, "accessByUserLoadingNote"),
             LoadingNote(self.matrix_table, "accessMatrixLoadingNote"),
         ]
 
@@ -228,7 +264,7 @@ class TenantsPage(Page):
         self.tabs.addTab(self.access_table, "")
         self.tabs.addTab(by_user, "")
         self.tabs.addTab(self.matrix_table, "")
-        self.tabs.currentChanged.connect(lambda _i: self._update_actions())
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.level_buttons: dict[Level, QPushButton] = {}
         actions_row = QHBoxLayout()
@@ -353,46 +389,101 @@ class TenantsPage(Page):
 
     @property
     def busy(self) -> bool:
-        """True while the tenants and the access matrix are loading on a worker (S5)."""
-        return self.loader.busy
+        """True while what the page shows is loading on a worker (S5): the tenants and the
+        visible view's access, or the cells a view shown since then needs."""
+        return self.loader.busy or bool(self._cell_loads)
 
     def _reload(self, select_tenant: int | None = None) -> None:
-        """Load the tenants and the access matrix (10,000 × 200 takes about half a second) on a
-        worker. The access views stay locked until the answer is there, so no edit can be staged on
-        a matrix that is about to be replaced; a newer load drops an older one's answer."""
+        """Load the tenants, the users and the cells of what the visible view shows on a worker:
+        by tenant, the selected tenant and its sub-tenants; by user or the matrix, every tenant
+        (10,000 × 200). The other views load theirs when shown (:meth:`_load_view_cells`). The
+        access views stay locked until the answer is there, so no edit can be staged on a matrix
+        that is about to be replaced; a newer load drops an older one's answer."""
         keep = select_tenant if select_tenant is not None else self._tenant_id
+        for task in self._cell_loads:
+            task.cancel()  # cells read for the matrix about to be replaced
+        self._cell_loads.clear()
         self.loader.run(
-            _load_tenants_and_matrix,
+            _load_page,
             self.services,
             self.operator(),  # read here, on the GUI thread
-            on_done=lambda result: self._loaded(keep, result),
+            keep,
+            self.tabs.currentIndex() != BY_TENANT,
+            on_done=self._loaded,
         )
-        for note in self.loading_notes:
-            note.show_text(self.tr("Loading tenants and their access…"))
+        self._update_loading_notes()
         self._update_lock()
         self._update_actions()
 
-    def _loaded(self, keep: int | None, result: tuple[list[TenantRow], AccessMatrix]) -> None:
-        tenants, matrix = result
-        self.tenant_model.set_tenants(tenants)
+    def _loaded(self, result: PageLoad) -> None:
+        self.tenant_model.set_tenants(result.tenants)
         self.tenant_tree.expandAll()
-        self.state.load(matrix)
-        index = self.tenant_model.index_of(keep) if keep is not None else QModelIndex()
-        if not index.isValid() and self.tenant_model.rowCount() > 0:
-            index = self.tenant_model.index(0, 0)
+        self.state.load(result.matrix, result.loaded)
+        index = self.tenant_model.index_of(result.selected) if result.selected is not None else QModelIndex()
         if index.isValid():
             self.tenant_tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         else:
             self._select_tenant(None)
         self._update_actions()
 
-    def _hide_loading_notes(self) -> None:
-        for note in self.loading_notes:
-            note.hide()
+    def _tab_changed(self, _index: int) -> None:
+        self._load_view_cells()
+        self._update_actions()
+
+    def _view_tenants(self) -> list[int] | None:
+        """The tenants whose cells the visible view shows: by tenant, the selected one and its
+        sub-tenants (apply to sub-tenants, T5, changes those); else every tenant (None)."""
+        if self.tabs.currentIndex() == BY_TENANT:
+            return with_sub_tenants(self.state.tenants, self._tenant_id)
+        return None
+
+    def _load_view_cells(self) -> None:
+        """Start loading the cells the visible view shows and the state has not got yet, in one
+        query (set-based: one IN list, or every visible tenant's cells when most are missing)."""
+        if self.loader.busy:
+            return  # the page load's answer comes first; _loaded asks again with its tenants
+        wanted = self._view_tenants()
+        pending = {t for ids in self._cell_loads.values() for t in (ids if ids is not None else self.state.missing())}
+        missing = [t for t in self.state.missing(wanted) if t not in pending]
+        if not missing:
+            return
+        # Most of the tenants: the query without an IN list, as the matrix was read before.
+        ids = None if wanted is None and 2 * len(missing) > len(self.state.tenants) else missing
+        generation = self.state.generation
+
+        def arrived(cells: dict[Cell, Access]) -> None:
+            self.state.add_cells(generation, ids, cells)
+
+        task = tasks.run(self, self.services.access.load_cells, self.operator(), ids, on_done=arrived)
+        self._cell_loads[task] = ids
+        task.finished.connect(lambda: self._cell_load_ended(task))
+        self._update_loading_notes()
+
+    def _cell_load_ended(self, task: tasks.Task[Any]) -> None:
+        self._cell_loads.pop(task, None)
+        self._update_loading_notes()
+        self._update_heading()
+        self._update_actions()
+
+    def _update_loading_notes(self) -> None:
+        """A note over each view whose data is on its way: all of them while the page loads."""
+        waiting = (
+            self._tenant_id is not None and not self.state.loaded(self._tenant_id),  # by tenant
+            not self.state.complete,  # by user
+            not self.state.complete,  # the matrix
+        )
+        for note, view_waits in zip(self.loading_notes, waiting, strict=True):
+            if self.loader.busy:
+                note.show_text(self.tr("Loading tenants and their access…"))
+            elif self._cell_loads and view_waits:
+                note.show_text(self.tr("Loading access…"))
+            else:
+                note.hide()
 
     def _update_lock(self) -> None:
-        """The access views take no input while a load or a save runs."""
-        self.tabs.setEnabled(not (self.saving or self.busy))
+        """The access views take no input while the page loads or a save runs; while only more
+        cells load, a tenant whose cells are not there takes no edit (AccessState.editable)."""
+        self.tabs.setEnabled(not (self.saving or self.loader.busy))
 
     # ----------------------------------------------------------------------------------- selection
 
@@ -409,6 +500,7 @@ class TenantsPage(Page):
         if tenant_id is not None:
             self.context.settings.set_last_tenant(self.context.app.display_url, tenant_id)
         self.by_tenant.set_tenant(tenant_id)
+        self._load_view_cells()
         self._update_heading()
         self._update_actions()
 
