@@ -17,10 +17,14 @@ from __future__ import annotations
 import functools
 import logging
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +35,21 @@ _CACHE_LIMIT = 2048
 _RECOLOURED = b"currentColor"
 
 
+@functools.cache
+def _folder() -> Traversable:
+    return resources.files("mandant_desktop.resources").joinpath("icons")
+
+
+@functools.cache
 def svg_source(name: str) -> bytes:
-    return resources.files("mandant_desktop.resources").joinpath("icons", f"{name}.svg").read_bytes()
+    """The SVG text of the icon ``name``; FileNotFoundError when there is none. Kept once read:
+    the files ship with the program, and a start looks up about sixty (issue 8)."""
+    return _folder().joinpath(f"{name}.svg").read_bytes()
 
 
 def icon_names() -> list[str]:
     """Every icon shipped, by name (file name without ``.svg``)."""
-    folder = resources.files("mandant_desktop.resources").joinpath("icons")
-    return sorted(entry.name.removesuffix(".svg") for entry in folder.iterdir() if entry.name.endswith(".svg"))
+    return sorted(entry.name.removesuffix(".svg") for entry in _folder().iterdir() if entry.name.endswith(".svg"))
 
 
 def mode_colour(mode: QIcon.Mode, palette: QPalette | None = None) -> str:
