@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
-from sqlalchemy import ARRAY, ColumnElement, Integer, Select, Table, and_, bindparam, func, select, tuple_
+from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from mandant_desktop.db import bulk
+from mandant_desktop.db import bulk, tables
 from mandant_desktop.db.models import OrgUnit, Role, RoleAssignment, RolePermission, User, UserKind, utcnow
 from mandant_desktop.domain.delegation import roles_beyond_reach
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -39,7 +39,7 @@ from mandant_desktop.services.unit_of_work import UnitOfWork
 CHUNK = 10_000
 #: the columns of an assignment row written by the services, read straight from an AssignmentRow
 ASSIGNMENT_COLUMNS = ("user_id", "org_unit_id", "role_id", "inherited_from_id", "created_at", "created_by")
-_ASSIGNMENTS = cast(Table, RoleAssignment.__table__)
+_ASSIGNMENTS = tables.role_assignment
 #: at most this many ids in one IN list (SQLite's and MariaDB's limits are far above it)
 _IN_CHUNK = 900
 

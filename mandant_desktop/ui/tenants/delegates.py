@@ -85,7 +85,9 @@ def _chip_brushes() -> dict[Level, QBrush]:
     for level, base in LEVEL_COLOURS.items():
         colour = QColor(base)
         colour.setAlpha(60 if level is Level.HIDDEN else 90)
-        brushes[level] = QBrush(colour)
+        # With the style named, PySide's overload choice does not create QGradient and its enums (a
+        # 169-member Preset among them) at start, only to reject them (issue 8).
+        brushes[level] = QBrush(colour, Qt.BrushStyle.SolidPattern)
     return brushes
 
 
