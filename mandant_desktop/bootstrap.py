@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import URL
 
 from mandant_desktop.db.engine import (
+    SessionFactory,
     backend_name,
     create_engine_for,
     make_session_factory,
@@ -329,15 +331,40 @@ class AppContext:
         verify_connection(self.engine)
 
 
-def configure_mappers_in_background() -> None:
-    """While the log-in dialog waits for the user, let SQLAlchemy configure the ORM mappers (it
-    would on the first query after the password, a twentieth of a second or more). It takes its
-    own lock, so a query that comes first simply waits for it (issue 8)."""
-    import threading
+#: the thread of :func:`warm_up_orm`, once started
+_warm_up: threading.Thread | None = None
+_warm_up_lock = threading.Lock()
+
+
+def warm_up_orm(app: AppContext | None = None) -> threading.Thread:
+    """Import ``sqlalchemy.orm`` and the models, configure the mappers and make ``app``'s
+    sessionmaker, on a thread of its own; once per process, later calls return the same thread.
+
+    A start gets to a usable window without the ORM (the log-in and the start page read through
+    Core, issue 8); the first change or the next page needs it, about a fifth of a second of
+    imports. The launcher calls this once the start page shows its data (or while the log-in
+    dialog waits for the user), so that the user's first action does not wait for the imports.
+    Python's import locks make a main thread that needs a module meanwhile wait for this thread's
+    import of it rather than import it twice; ``configure_mappers`` takes its own lock.
+    """
+    global _warm_up
+    with _warm_up_lock:
+        if _warm_up is None:
+            _warm_up = threading.Thread(target=_load_orm, args=(app,), name="orm-warm-up", daemon=True)
+            _warm_up.start()
+        return _warm_up
+
+
+def _load_orm(app: AppContext | None) -> None:
+    import importlib
 
     from sqlalchemy.orm import configure_mappers
 
-    threading.Thread(target=configure_mappers, name="configure-mappers", daemon=True).start()
+    importlib.import_module("mandant_desktop.db.models")  # the mappers
+    importlib.import_module("mandant_desktop.services.row_capture")  # every recorded change uses it
+    configure_mappers()
+    if app is not None and isinstance(app.session_factory, SessionFactory):
+        _ = app.session_factory.maker
 
 
 def open_database(

@@ -13,19 +13,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from mandant_desktop.db.models import (
-    Base,
-    Permission,
-    PermissionScope,
-    RightsGroup,
-    RightsGroupKind,
-    RightsGroupPermission,
-    Role,
-    RolePermission,
-    utcnow,
-)
+from mandant_desktop.db import tables
+from mandant_desktop.db.tables import PermissionScope, RightsGroupKind, utcnow
 from mandant_desktop.domain.errors import NotFoundError
 from mandant_desktop.domain.permissions import (
     ALL_PERMISSIONS,
@@ -41,15 +32,11 @@ log = logging.getLogger(__name__)
 _SYSTEM = "system"
 
 
-def _table(model: type[Base]) -> Table:
-    return Base.metadata.tables[model.__tablename__]
-
-
-_permission = _table(Permission)
-_role = _table(Role)
-_role_permission = _table(RolePermission)
-_group = _table(RightsGroup)
-_group_permission = _table(RightsGroupPermission)
+_permission = tables.permission
+_role = tables.role
+_role_permission = tables.role_permission
+_group = tables.rights_group
+_group_permission = tables.rights_group_permission
 
 
 @dataclass

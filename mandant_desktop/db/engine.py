@@ -13,6 +13,7 @@ import socket
 import sqlite3
 import threading
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -278,11 +279,57 @@ def _ensure_wal(cursor: Any) -> None:
             time.sleep(0.02)
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    # Imported here: an engine alone (the early password check, issue 8) needs no ORM.
-    from sqlalchemy.orm import sessionmaker
+if TYPE_CHECKING:
+    _MakerBase = sessionmaker[Session]
+else:
+    _MakerBase = object
 
-    return sessionmaker(engine, expire_on_commit=False, autoflush=True)
+
+class SessionFactory(_MakerBase):
+    """The application's :class:`~sqlalchemy.orm.sessionmaker`, made when the first session is.
+
+    Creating a sessionmaker imports ``sqlalchemy.orm`` (about a tenth of a second), which a start
+    does without: the log-in and the start page work on Core connections of :attr:`engine`
+    (``UnitOfWork(..., core=True)``), and the ORM is imported once the window is usable (issue 8).
+    It offers what the program uses of a sessionmaker: calling it, :meth:`begin` and
+    ``kw["bind"]``; for type checking it is one (mypy checks these against sessionmaker's own).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.kw: dict[str, Any] = {"bind": engine, "expire_on_commit": False, "autoflush": True}
+        self._maker: sessionmaker[Session] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def maker(self) -> sessionmaker[Session]:
+        """The sessionmaker itself (made, and the ORM imported, on first use)."""
+        maker = self._maker
+        if maker is None:
+            with self._lock:
+                if self._maker is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    self._maker = sessionmaker(**self.kw)
+                maker = self._maker
+        return maker
+
+    def __call__(self, **local_kw: Any) -> Session:
+        return self.maker(**local_kw)
+
+    def begin(self) -> AbstractContextManager[Session]:
+        return self.maker.begin()
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return SessionFactory(engine)
+
+
+def engine_of(session_factory: sessionmaker[Session]) -> Engine:
+    """The engine a session factory binds, without making a session (nor importing the ORM)."""
+    bind = session_factory.kw["bind"]
+    assert isinstance(bind, Engine)
+    return bind
 
 
 def verify_connection(engine: Engine) -> None:

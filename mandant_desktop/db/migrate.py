@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Connection, Engine, func, inspect, select, text
 from sqlalchemy.exc import OperationalError
 
-from mandant_desktop.db import models
+from mandant_desktop.db import tables
 from mandant_desktop.db.catalogue import plan_catalogue, sync_catalogue
 from mandant_desktop.db.engine import (
     MYSQL_QUERY_TIMEOUT_S,
@@ -74,15 +74,15 @@ State = Literal["empty", "current", "outdated", "too_new"]
 
 #: the tables ``check_database`` counts, by the name it reports them under
 MAIN_TABLES: dict[str, str] = {
-    "tenants": models.Tenant.__tablename__,
-    "users": models.User.__tablename__,
-    "roles": models.Role.__tablename__,
-    "org_units": models.OrgUnit.__tablename__,
-    "role_assignments": models.RoleAssignment.__tablename__,
-    "customers": models.Customer.__tablename__,
-    "contacts": models.Contact.__tablename__,
-    "distribution_lists": models.DistributionList.__tablename__,
-    "audit_entries": models.AuditEntry.__tablename__,
+    "tenants": tables.tenant.name,
+    "users": tables.app_user.name,
+    "roles": tables.role.name,
+    "org_units": tables.org_unit.name,
+    "role_assignments": tables.role_assignment.name,
+    "customers": tables.customer.name,
+    "contacts": tables.contact.name,
+    "distribution_lists": tables.distribution_list.name,
+    "audit_entries": tables.audit_log.name,
 }
 
 
@@ -459,7 +459,7 @@ def check_database(engine: Engine) -> dict[str, Any]:
         for label, table in MAIN_TABLES.items():
             if table in present:
                 counts[label] = connection.execute(
-                    select(func.count()).select_from(models.Base.metadata.tables[table])
+                    select(func.count()).select_from(tables.metadata.tables[table])
                 ).scalar_one()
             else:
                 counts[label] = None

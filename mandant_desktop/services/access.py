@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Integer, String, and_, bindparam, delete, insert, select, type_coerce, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Integer, String, and_, bindparam, delete, insert, select, type_coerce, update
 
-from mandant_desktop.db.models import AccessLevel, Base, Tenant, TenantAccess, User, UserKind, UserStatus, utcnow
+from mandant_desktop.db import tables
+from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, utcnow
 from mandant_desktop.domain.errors import ConflictError
 from mandant_desktop.domain.tenant_access import Level, TenantScope
 from mandant_desktop.domain.tenants import HIDDEN, Access, Cell
@@ -24,8 +24,15 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
 #: users per statement when cells are looked up: keeps every backend below its parameter limit
 _USER_CHUNK = 2_000
+
+_tenant = tables.tenant
+_access = tables.tenant_access
+_user = tables.app_user
 
 
 class AccessUser(NamedTuple):
@@ -73,8 +80,9 @@ class AccessService:
         shows); None: of every visible tenant. Tenants and users are all there either way.
         """
         operator.require("tenants.view")
-        with UnitOfWork(self._factory, operator, write=False) as uow:
-            session = uow.session
+        # On Core alone: the start page shows the matrix before the ORM is loaded (issue 8).
+        with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
+            session = uow.connection
             scope = load_tenant_scope(session, operator)
             tenants = [
                 AccessTenant(
@@ -84,29 +92,27 @@ class AccessService:
                     editable=scope.can_edit(row.id),
                 )
                 for row in session.execute(
-                    select(Tenant.id, Tenant.name, Tenant.parent_id)
-                    .where(visible_clause(scope, Tenant.id))
-                    .order_by(Tenant.name_key, Tenant.id)
+                    select(_tenant.c.id, _tenant.c.name, _tenant.c.parent_id)
+                    .where(visible_clause(scope, _tenant.c.id))
+                    .order_by(_tenant.c.name_key, _tenant.c.id)
                 )
             ]
-            # Core rows on the session's connection, the status as its stored text: the ORM's row
-            # handling and the enum conversion took longer than the query at 10,000 users (issue 8).
+            # The status as its stored text: the enum conversion took longer than the query at 10,000
+            # users (issue 8).
             active = UserStatus.ACTIVE.value
             user_rows = (
-                session.connection()
-                .execute(
+                session.execute(
                     select(
-                        User.id,
-                        User.first_name,
-                        User.last_name,
-                        User.username,
-                        User.email,
-                        type_coerce(User.status, String),
+                        _user.c.id,
+                        _user.c.first_name,
+                        _user.c.last_name,
+                        _user.c.username,
+                        _user.c.email,
+                        type_coerce(_user.c.status, String),
                     )
-                    .where(User.kind == UserKind.INTERNAL)
-                    .order_by(User.last_name, User.first_name, User.username, User.id)
-                )
-                .all()  # at once, not row by row
+                    .where(_user.c.kind == UserKind.INTERNAL)
+                    .order_by(_user.c.last_name, _user.c.first_name, _user.c.username, _user.c.id)
+                ).all()  # at once, not row by row
             )
             users = [
                 AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
@@ -120,8 +126,8 @@ class AccessService:
         not hidden, for a view that shows more tenants than were loaded with the matrix; one query
         besides the tenant scope, whatever the number of tenants and users."""
         operator.require("tenants.view")
-        with UnitOfWork(self._factory, operator, write=False) as uow:
-            return _cells(uow.session, load_tenant_scope(uow.session, operator), tenant_ids)
+        with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
+            return _cells(uow.connection, load_tenant_scope(uow.connection, operator), tenant_ids)
 
     def export(self, operator: Operator, path: str | os.PathLike[str], **options: Any) -> int:
         """The access matrix to an Excel file (T2, T3); see :func:`~mandant_desktop.services.exports.export_access`."""
@@ -138,6 +144,8 @@ class AccessService:
         operator.require("tenants.manage_access")
         if not changes:
             return 0
+        from mandant_desktop.db import models
+
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             scope = load_tenant_scope(session, operator)
@@ -189,9 +197,9 @@ class AccessService:
                 )
             # The cells' rows before and after, for undo (E7).
             users = sorted({user for _, user in changes})
-            watched = and_(TenantAccess.tenant_id.in_(tenant_ids), TenantAccess.user_id.in_(users))
-            with uow.watch(TenantAccess, watched):
-                table = Base.metadata.tables[TenantAccess.__tablename__]
+            watched = and_(_access.c.tenant_id.in_(tenant_ids), _access.c.user_id.in_(users))
+            with uow.watch(models.TenantAccess, watched):
+                table = tables.tenant_access
                 match = and_(table.c.tenant_id == bindparam("t"), table.c.user_id == bindparam("u"))
                 if deletes:
                     session.execute(delete(table).where(match), deletes)
@@ -215,7 +223,7 @@ class AccessService:
             return len(audit)
 
 
-def _cells(session: Session, scope: TenantScope, tenant_ids: Collection[int] | None) -> dict[Cell, Access]:
+def _cells(session: Connection, scope: TenantScope, tenant_ids: Collection[int] | None) -> dict[Cell, Access]:
     """The stored, not hidden cells of the visible tenants (of ``tenant_ids`` only, when given)."""
     # Six possible cell values: shared instances, not one object per row (80,000 rows and more),
     # looked up by the stored text.
@@ -226,43 +234,45 @@ def _cells(session: Session, scope: TenantScope, tenant_ids: Collection[int] | N
     }
     stmt = (
         select(
-            TenantAccess.tenant_id,
-            TenantAccess.user_id,
-            type_coerce(TenantAccess.level, String),  # no enum conversion per row
-            type_coerce(TenantAccess.private_data, Integer),  # 0 / 1 (or a bool): bool() below
+            _access.c.tenant_id,
+            _access.c.user_id,
+            type_coerce(_access.c.level, String),  # no enum conversion per row
+            type_coerce(_access.c.private_data, Integer),  # 0 / 1 (or a bool): bool() below
         )
-        .join(User, User.id == TenantAccess.user_id)
+        .join(_user, _user.c.id == _access.c.user_id)
         .where(
             # No IN list when every tenant is visible: SQLite would walk the tenant index (issue 8).
-            visible_clause_in(session, scope, TenantAccess.tenant_id),
-            User.kind == UserKind.INTERNAL,
-            TenantAccess.level != AccessLevel.HIDDEN,
+            visible_clause_in(session, scope, _access.c.tenant_id),
+            _user.c.kind == UserKind.INTERNAL,
+            _access.c.level != AccessLevel.HIDDEN,
         )
     )
     if tenant_ids is not None:
-        stmt = stmt.where(TenantAccess.tenant_id.in_(sorted(tenant_ids)))  # one IN list: set-based
+        stmt = stmt.where(_access.c.tenant_id.in_(sorted(tenant_ids)))  # one IN list: set-based
     # The driver's own tuples, fetched at once: the columns are plain text and integers, so
     # SQLAlchemy's rows (and their fetching one by one) were most of the time (issue 8).
-    result = session.connection().execute(stmt)
+    result = session.execute(stmt)
     rows = result.cursor.fetchall() if result.cursor is not None else []
     result.close()
     return {(tenant_id, user_id): values[(level, bool(private))] for tenant_id, user_id, level, private in rows}
 
 
-def _current(session: Session, tenant_ids: list[int], user_ids: list[int]) -> dict[Cell, tuple[int, Access]]:
+def _current(
+    session: Session | Connection, tenant_ids: list[int], user_ids: list[int]
+) -> dict[Cell, tuple[int, Access]]:
     """Stored rows of the cells in question: ``cell → (version, access)``, locked on servers."""
     result: dict[Cell, tuple[int, Access]] = {}
     for start in range(0, len(user_ids), _USER_CHUNK):
         chunk = user_ids[start : start + _USER_CHUNK]
         rows = session.execute(
             select(
-                TenantAccess.tenant_id,
-                TenantAccess.user_id,
-                TenantAccess.version,
-                TenantAccess.level,
-                TenantAccess.private_data,
+                _access.c.tenant_id,
+                _access.c.user_id,
+                _access.c.version,
+                _access.c.level,
+                _access.c.private_data,
             )
-            .where(TenantAccess.tenant_id.in_(tenant_ids), TenantAccess.user_id.in_(chunk))
+            .where(_access.c.tenant_id.in_(tenant_ids), _access.c.user_id.in_(chunk))
             .with_for_update()
         )
         for row in rows:

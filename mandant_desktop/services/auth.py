@@ -1,35 +1,26 @@
-"""Operator log-in and the first administrator of an empty database (SPEC S1, R3)."""
+"""Operator log-in and the first administrator of an empty database (SPEC S1, R3).
+
+The log-in reads and writes through the Core tables on a connection of its own, without a
+session: a start logs in before the ORM is loaded (issue 8). Creating the first administrator is
+an ORM unit of work like every other change.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from sqlalchemy import Insert, case, delete, func, insert, literal, select, update
+from sqlalchemy import Connection, Insert, case, delete, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.engine import SQLITE_BEGIN
-from mandant_desktop.db.models import (
-    AccessLevel,
-    InheritanceSource,
-    LoginThrottle,
-    OrgUnit,
-    Role,
-    RoleAssignment,
-    RolePermission,
-    Tenant,
-    TenantAccess,
-    User,
-    UserKind,
-    UserStatus,
-    UTCDateTime,
-    utcnow,
-)
+from mandant_desktop.db import tables
+from mandant_desktop.db.engine import SQLITE_BEGIN, engine_of
+from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, UTCDateTime, utcnow
 from mandant_desktop.domain import validation
 from mandant_desktop.domain.errors import AuthenticationError, DomainError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
@@ -38,6 +29,8 @@ from mandant_desktop.services.passwords import burn_verification_time, hash_pass
 from mandant_desktop.services.unit_of_work import UnitOfWork, is_lock_conflict, raise_as_domain_error
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from mandant_desktop.services.password_check import PasswordCheck
 
 log = logging.getLogger(__name__)
@@ -65,20 +58,37 @@ class FirstAdmin:
     last_name: str = ""
 
 
-def operator_permissions(session: Session, user_id: int) -> frozenset[str]:
+_user = tables.app_user
+_throttle = tables.login_throttle
+_assignment = tables.role_assignment
+
+
+def operator_permissions(session: Session | Connection, user_id: int) -> frozenset[str]:
     """Union of the permissions of all the user's roles in all units (SPEC R3)."""
+    granted = tables.role_permission
     stmt = (
-        select(RolePermission.permission_code)
-        .join(RoleAssignment, RoleAssignment.role_id == RolePermission.role_id)
-        .where(RoleAssignment.user_id == user_id)
+        select(granted.c.permission_code)
+        .join(_assignment, _assignment.c.role_id == granted.c.role_id)
+        .where(_assignment.c.user_id == user_id)
         .distinct()
     )
     return frozenset(session.scalars(stmt))
 
 
-def has_any_role(session: Session, user_id: int) -> bool:
-    stmt = select(RoleAssignment.id).where(RoleAssignment.user_id == user_id).limit(1)
+def has_any_role(session: Session | Connection, user_id: int) -> bool:
+    stmt = select(_assignment.c.id).where(_assignment.c.user_id == user_id).limit(1)
     return session.scalar(stmt) is not None
+
+
+@contextmanager
+def _writing(connection: Connection) -> Iterator[None]:
+    """The next transaction of ``connection`` takes SQLite's write lock at BEGIN (see db.engine)
+    rather than upgrading a read lock; later ones read again as usual."""
+    connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+    try:
+        yield
+    finally:
+        connection.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
 
 
 class AuthService:
@@ -88,8 +98,8 @@ class AuthService:
 
     def needs_first_admin(self) -> bool:
         """True on an empty database: no internal user who could log in exists yet."""
-        with self._factory() as session:
-            return self._needs_first_admin(session)
+        with engine_of(self._factory).connect() as connection:
+            return self._needs_first_admin(connection)
 
     def create_first_admin(self, data: FirstAdmin) -> Operator:
         """Create the first operator with the Administrator role at the root unit, inherited
@@ -99,6 +109,16 @@ class AuthService:
         validation.check_password(data.password, data.password_repeat, minimum=validation.OPERATOR_PASSWORD_MIN)
         first = validation.clean_name(data.first_name, field="first name", required=False)
         last = validation.clean_name(data.last_name, field="last name", required=False)
+        from mandant_desktop.db.models import (
+            InheritanceSource,
+            OrgUnit,
+            Role,
+            RoleAssignment,
+            Tenant,
+            TenantAccess,
+            User,
+        )
+
         actor = system_operator(username)
         with UnitOfWork(self._factory, actor) as uow:
             session = uow.session
@@ -151,17 +171,19 @@ class AuthService:
             )
 
     @staticmethod
-    def _needs_first_admin(session: Session) -> bool:
+    def _needs_first_admin(session: Session | Connection) -> bool:
         stmt = (
             select(func.count())
-            .select_from(User)
-            .where(User.kind == UserKind.INTERNAL, User.password_hash.is_not(None))
+            .select_from(_user)
+            .where(_user.c.kind == UserKind.INTERNAL, _user.c.password_hash.is_not(None))
         )
         return (session.scalar(stmt) or 0) == 0
 
     @staticmethod
     def _inherit_to_descendants(uow: UnitOfWork, user_id: int, role_id: int, root_id: int, by: str) -> None:
         """Units below the root get the role as inherited (an existing tree in an empty user base)."""
+        from mandant_desktop.db.models import OrgUnit, RoleAssignment
+
         session = uow.session
         tree = select(OrgUnit.id).where(OrgUnit.id == root_id).cte("tree", recursive=True)
         tree = tree.union_all(select(OrgUnit.id).where(OrgUnit.parent_id == tree.c.id))
@@ -198,8 +220,20 @@ class AuthService:
         """
         key = validation.name_key(username)
         now = self._now()
-        with self._factory() as session:
-            user = session.scalar(select(User).where(User.username_key == key))
+        u = _user.c
+        with engine_of(self._factory).connect() as session:
+            user = session.execute(
+                select(
+                    u.id,
+                    u.username,
+                    u.first_name,
+                    u.last_name,
+                    u.kind,
+                    u.status,
+                    u.password_hash,
+                    u.locked_until,
+                ).where(u.username_key == key)
+            ).first()
             if user is None:
                 burn_verification_time(password)
                 _unknown_failure(session, key, now)
@@ -209,7 +243,7 @@ class AuthService:
                 raise AuthenticationError(_LOCKED, minutes=_minutes_left(user.locked_until, now))
             verified = precheck.outcome(user.password_hash, password) if precheck is not None else None
             if not (verify_password(user.password_hash, password) if verified is None else verified):
-                self._record_failure(session, user, now)
+                self._record_failure(session, user.id, now)
                 raise AuthenticationError(_WRONG_CREDENTIALS)
             if user.kind != UserKind.INTERNAL:
                 raise AuthenticationError("External portal users cannot log in to the back office.")
@@ -226,23 +260,25 @@ class AuthService:
             return Operator(
                 id=user.id,
                 username=user.username,
-                display_name=user.display_name,
+                # as models.User.display_name
+                display_name=f"{user.first_name} {user.last_name}".strip() or user.username,
                 permissions=operator_permissions(session, user.id),
                 workstation=workstation_name(),
             )
 
     @staticmethod
-    def _record_failure(session: Session, user: User, now: dt.datetime) -> None:
+    def _record_failure(session: Connection, user_id: int, now: dt.datetime) -> None:
         # Counted in SQL, not read-add-write, so parallel attempts from several workstations each
         # count. locked_until is assigned first: MariaDB evaluates SET clauses left to right against
         # the new values, PostgreSQL and SQLite against the old ones; in this order both agree.
-        reaches_limit = User.failed_logins + 1 >= MAX_FAILED_LOGINS
+        u = _user.c
+        reaches_limit = u.failed_logins + 1 >= MAX_FAILED_LOGINS
         _bookkeeping(
             session,
-            user.id,
+            user_id,
             [
-                (User.locked_until, case((reaches_limit, now + LOCKOUT), else_=None)),
-                (User.failed_logins, case((reaches_limit, 0), else_=User.failed_logins + 1)),
+                (u.locked_until, case((reaches_limit, now + LOCKOUT), else_=None)),
+                (u.failed_logins, case((reaches_limit, 0), else_=u.failed_logins + 1)),
             ],
         )
 
@@ -252,7 +288,7 @@ def _minutes_left(until: dt.datetime, now: dt.datetime) -> int:
 
 
 def _bookkeeping(
-    session: Session, user_id: int, values: dict[str, object] | list[tuple[Any, Any]], *, forget: str | None = None
+    session: Connection, user_id: int, values: dict[str, object] | list[tuple[Any, Any]], *, forget: str | None = None
 ) -> None:
     """Write a log-in's bookkeeping in a transaction of its own, then commit.
 
@@ -264,42 +300,43 @@ def _bookkeeping(
     user existed) are removed with it.
     """
     session.commit()
+    u = _user.c
     try:
-        session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-        stmt = update(User).where(User.id == user_id)
-        if isinstance(values, dict):
-            stmt = stmt.values(updated_at=User.updated_at, **values)
-        else:
-            stmt = stmt.ordered_values(*values, (User.updated_at, User.updated_at))
-        session.execute(stmt)
-        if forget is not None:
-            session.execute(delete(LoginThrottle).where(LoginThrottle.name_hash == throttle_key(forget)))
-        session.commit()
+        with _writing(session):
+            stmt = update(_user).where(u.id == user_id)
+            if isinstance(values, dict):
+                stmt = stmt.values(updated_at=u.updated_at, **values)
+            else:
+                stmt = stmt.ordered_values(*values, (u.updated_at, u.updated_at))
+            session.execute(stmt)
+            if forget is not None:
+                session.execute(delete(_throttle).where(_throttle.c.name_hash == throttle_key(forget)))
+            session.commit()
     except DBAPIError as exc:
         session.rollback()
         raise_as_domain_error(exc)
 
 
 def throttle_key(name_key: str) -> str:
-    """The key of a user name in :class:`LoginThrottle`: a hash, so that a password typed into the
+    """The key of a user name in ``login_throttle``: a hash, so that a password typed into the
     name field by mistake is not stored readable (S1)."""
     return hashlib.sha256(("mandant_desktop login throttle\0" + name_key).encode()).hexdigest()
 
 
-def _unknown_failure(session: Session, key: str, now: dt.datetime) -> NoReturn:
+def _unknown_failure(session: Connection, key: str, now: dt.datetime) -> NoReturn:
     """A failed attempt on a name that does not exist: counted and locked out like a real one, in
     the database, so that every workstation (and a restarted program) shares the count (S1)."""
     digest = throttle_key(key)
-    until = session.scalar(select(LoginThrottle.locked_until).where(LoginThrottle.name_hash == digest))
+    until = session.scalar(select(_throttle.c.locked_until).where(_throttle.c.name_hash == digest))
     if until is not None and until > now:
         session.rollback()
         raise AuthenticationError(_LOCKED, minutes=_minutes_left(until, now))
     session.commit()
     for attempt in range(_ATTEMPTS):
         try:
-            session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-            session.execute(_count_failure(session.get_bind().dialect.name, digest, now))
-            session.commit()
+            with _writing(session):
+                session.execute(_count_failure(session.dialect.name, digest, now))
+                session.commit()
             break
         except DBAPIError as exc:
             session.rollback()
@@ -311,14 +348,14 @@ def _unknown_failure(session: Session, key: str, now: dt.datetime) -> NoReturn:
     raise AuthenticationError(_WRONG_CREDENTIALS)
 
 
-def _forget_expired(session: Session, now: dt.datetime) -> None:
+def _forget_expired(session: Connection, now: dt.datetime) -> None:
     """Remove expired locks (their count restarted at the lock, as a user's does), in a transaction
     of its own: housekeeping that a busy moment may postpone to the next failure. Counts below the
     limit stay, as a user's do: forgetting them sooner would tell unknown names from real ones."""
     try:
-        session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-        session.execute(delete(LoginThrottle).where(LoginThrottle.locked_until <= now))
-        session.commit()
+        with _writing(session):
+            session.execute(delete(_throttle).where(_throttle.c.locked_until <= now))
+            session.commit()
     except DBAPIError as exc:
         session.rollback()
         log.info("expired log-in locks not removed this time: %s", type(exc).__name__)
@@ -334,11 +371,11 @@ def _count_failure(dialect: str, digest: str, now: dt.datetime) -> Insert:
     lock holds, which is right in both readings.
     """
     lock = literal(now + LOCKOUT, UTCDateTime())
-    locked = LoginThrottle.locked_until > now
-    count = LoginThrottle.failed_logins
+    locked = _throttle.c.locked_until > now
+    count = _throttle.c.failed_logins
     reaches_limit = count + 1 >= MAX_FAILED_LOGINS
     assignments: list[tuple[str, Any]] = [
-        ("locked_until", case((locked, LoginThrottle.locked_until), (reaches_limit, lock), else_=None)),
+        ("locked_until", case((locked, _throttle.c.locked_until), (reaches_limit, lock), else_=None)),
         ("failed_logins", case((locked, 0), (reaches_limit, 0), else_=count + 1)),
         ("last_failed_at", literal(now, UTCDateTime())),
     ]
@@ -347,24 +384,22 @@ def _count_failure(dialect: str, digest: str, now: dt.datetime) -> Insert:
     if dialect in ("mysql", "mariadb"):
         from sqlalchemy.dialects import mysql
 
-        return mysql.insert(LoginThrottle).values(row).on_duplicate_key_update(assignments)
+        return mysql.insert(_throttle).values(row).on_duplicate_key_update(assignments)
     if dialect == "postgresql":
         from sqlalchemy.dialects import postgresql
 
         return (
-            postgresql.insert(LoginThrottle)
+            postgresql.insert(_throttle)
             .values(row)
             .on_conflict_do_update(index_elements=["name_hash"], set_=dict(assignments))
         )
     from sqlalchemy.dialects import sqlite
 
     return (
-        sqlite.insert(LoginThrottle)
-        .values(row)
-        .on_conflict_do_update(index_elements=["name_hash"], set_=dict(assignments))
+        sqlite.insert(_throttle).values(row).on_conflict_do_update(index_elements=["name_hash"], set_=dict(assignments))
     )
 
 
 def operator_permissions_fresh(factory: sessionmaker[Session], user_id: int) -> frozenset[str]:
-    with factory() as session:
-        return operator_permissions(session, user_id)
+    with engine_of(factory).connect() as connection:
+        return operator_permissions(connection, user_id)

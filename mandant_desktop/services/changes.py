@@ -15,13 +15,13 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.models import AuditEntry
+from mandant_desktop.db.engine import engine_of
+from mandant_desktop.db.tables import audit_log
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.unit_of_work import (
     _TABLE_OF_CLASS,
@@ -29,6 +29,9 @@ from mandant_desktop.services.unit_of_work import (
     change_source,
     raise_as_domain_error,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -64,21 +67,23 @@ class ChangePoller:
             raise_as_domain_error(exc)
 
     def _poll(self) -> Changes | None:
-        with self._factory() as session:
+        entry = audit_log.c
+        # A Core connection: the first poll runs while the start page loads, before the ORM (issue 8).
+        with engine_of(self._factory).connect() as connection:
             if self._seen is None:
-                self._seen = session.scalar(select(func.max(AuditEntry.id))) or 0
+                self._seen = connection.scalar(select(func.max(entry.id))) or 0
                 return None
-            rows = session.execute(
-                select(AuditEntry.id, AuditEntry.object_type, AuditEntry.operator_id, AuditEntry.workstation)
-                .where(AuditEntry.id > self._seen)
-                .order_by(AuditEntry.id)
+            rows = connection.execute(
+                select(entry.id, entry.object_type, entry.operator_id, entry.workstation)
+                .where(entry.id > self._seen)
+                .order_by(entry.id)
                 .limit(_POLL_LIMIT)
             ).all()
             if not rows:
                 return None
             self._seen = rows[-1].id
             if len(rows) == _POLL_LIMIT:
-                self._seen = session.scalar(select(func.max(AuditEntry.id))) or self._seen
+                self._seen = connection.scalar(select(func.max(entry.id))) or self._seen
         others = [
             row
             for row in rows
@@ -176,9 +181,7 @@ class ChangeService:
 
     @property
     def _engine(self) -> Engine:
-        bind = self._factory.kw["bind"]
-        assert isinstance(bind, Engine)
-        return bind
+        return engine_of(self._factory)
 
     @property
     def uses_notify(self) -> bool:

@@ -9,19 +9,20 @@ whenever the given predicate says so (the UI's predicate: lost, and on the GUI t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import event
 
+from mandant_desktop.db.engine import engine_of
 from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class ConnectionGuard:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        bind = session_factory.kw["bind"]
-        assert isinstance(bind, Engine)
-        self._engine = bind
+        self._engine = engine_of(session_factory)
 
     def install(self, refuse: Callable[[], bool]) -> Callable[[], None]:
         """Refuse new connections while ``refuse()`` is true; returns the function that uninstalls it."""

@@ -1421,7 +1421,8 @@ class OrgUnitsService:
     def _require_reach(session: Session, operator: Operator, tops: Collection[int], diff: _Diff) -> None:
         """Delegation (S1): every unit the change touches must be one where the operator holds
         ``assignments.assign``, and every role it grants one whose permissions the operator holds
-        in that unit. Three queries, whatever the size of the subtree."""
+        in that unit. Three queries, whatever the size of the subtree, and a fourth when the
+        operator lacks one of the granted roles' permissions in some unit of it."""
         if operator.is_system:
             return
         touched = {r.org_unit_id for r in (*diff.deletes, *diff.inserts)}
@@ -1438,15 +1439,6 @@ class OrgUnitsService:
             )
         if not diff.inserts:
             return
-        below = _subtree(tops)
-        held: dict[int, set[str]] = {}
-        for unit, code in session.execute(
-            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(RoleAssignment.user_id == operator.id, RoleAssignment.org_unit_id.in_(select(below.c.id)))
-            .distinct()
-        ):
-            held.setdefault(unit, set()).add(code)
         wanted = {(r.org_unit_id, r.role_id) for r in diff.inserts}
         needed: dict[int, set[str]] = {role: set() for _, role in wanted}
         for role, code in session.execute(
@@ -1455,8 +1447,39 @@ class OrgUnitsService:
             )
         ):
             needed[role].add(code)
+        codes = sorted(set().union(*needed.values()))
+        if not codes:
+            return
+        # Only the units where the operator lacks one of the codes the granted roles need: an
+        # administrator holds all of them everywhere, and reading every (unit, code) pair held (34
+        # codes in 5,000 units: 170,000 rows) cost more than the whole change (issue 8).
+        below = select(_subtree(tops).c.id)
+        mine = (
+            RoleAssignment.user_id == operator.id,
+            RoleAssignment.org_unit_id.in_(below),
+            RolePermission.permission_code.in_(codes),
+        )
+        complete = (
+            select(RoleAssignment.org_unit_id)
+            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
+            .where(*mine)
+            .group_by(RoleAssignment.org_unit_id)
+            .having(func.count(RolePermission.permission_code.distinct()) == len(codes))
+        )
+        lacking = {unit for unit, _ in wanted} - set(session.scalars(complete))
+        if not lacking:
+            return
+        held: dict[int, set[str]] = {}
+        in_lacking = (
+            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
+            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
+            .where(*mine, RoleAssignment.org_unit_id.not_in(complete))
+            .distinct()
+        )
+        for unit, code in session.execute(in_lacking):
+            held.setdefault(unit, set()).add(code)
         for unit, role in sorted(wanted):
-            if not needed[role] <= held.get(unit, set()):
+            if unit in lacking and not needed[role] <= held.get(unit, set()):
                 raise PermissionDeniedError(
                     "You may grant only roles whose permissions you hold yourself in that org unit: "
                     "{role} needs more than you hold in {unit}.",

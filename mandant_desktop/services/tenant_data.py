@@ -22,17 +22,22 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from mandant_desktop.db.engine import create_engine_for, make_session_factory, normalize_url, verify_connection
-from mandant_desktop.db.models import Base, Tenant, TenantKind
+from mandant_desktop.db import tables
+from mandant_desktop.db.engine import (
+    create_engine_for,
+    engine_of,
+    make_session_factory,
+    normalize_url,
+    verify_connection,
+)
+from mandant_desktop.db.tables import TenantKind
 from mandant_desktop.domain.errors import DatabaseUnavailableError, NotFoundError, ValidationError
 from mandant_desktop.domain.tenant_access import TenantScope
 from mandant_desktop.services import unit_of_work as uow_module
@@ -40,6 +45,11 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.secrets import SecretStore
 from mandant_desktop.services.tenant_scope import load_tenant_scope
 from mandant_desktop.services.unit_of_work import UnitOfWork, translate_db_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+
+    from mandant_desktop.db.models import Base, Tenant
 
 log = logging.getLogger(__name__)
 
@@ -92,13 +102,14 @@ class TenantDataRouter:
 
     def locations(self, tenant_ids: set[int] | frozenset[int] | None = None) -> dict[int, str | None]:
         """``tenant id → database URL`` (None for the main database) of ``tenant_ids`` (None: all)."""
-        stmt = select(Tenant.id, Tenant.kind, Tenant.database_url)
+        tenant = tables.tenant.c
+        stmt = select(tenant.id, tenant.kind, tenant.database_url)
         if tenant_ids is not None:
             if not tenant_ids:
                 return {}
-            stmt = stmt.where(Tenant.id.in_(sorted(tenant_ids)))
-        with self.main_factory() as session:
-            rows = session.execute(stmt).all()
+            stmt = stmt.where(tenant.id.in_(sorted(tenant_ids)))
+        with engine_of(self.main_factory).connect() as connection:
+            rows = connection.execute(stmt).all()
         return {
             row.id: (row.database_url if row.kind == TenantKind.SEPARATE and row.database_url else None) for row in rows
         }
@@ -197,6 +208,8 @@ class TenantDataRouter:
 
     def mirror(self, factory: sessionmaker[Session], url: str, tenant: Tenant) -> None:
         """The tenant's row in its own database, so that its data's foreign keys hold."""
+        from mandant_desktop.db.models import Tenant
+
         with factory.begin() as session:
             row = session.get(Tenant, tenant.id)
             if row is None:
@@ -301,6 +314,8 @@ class TenantWork:
         return self
 
     def _after_data_flush(self, session: Session, _ctx: UOWTransaction) -> None:
+        from mandant_desktop.db.models import Base, Tenant
+
         rows: list[dict[str, Any]] = []
         for action, objects in (("create", session.new), ("update", session.dirty), ("delete", session.deleted)):
             for obj in objects:
@@ -333,6 +348,8 @@ class TenantWork:
         return (self._data or self._main).watch(model, where)
 
     def commit(self) -> None:
+        from sqlalchemy.orm.exc import StaleDataError
+
         if self._data is not None:
             try:
                 self._data.session.flush()
@@ -358,6 +375,8 @@ class TenantWork:
 
 
 def _conflict() -> Exception:
+    from sqlalchemy.orm.exc import StaleDataError
+
     translated = translate_db_error(StaleDataError())
     assert translated is not None
     return translated

@@ -6,22 +6,26 @@ filter with :func:`visible_clause` in the database, so hidden rows are never loa
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, select, true
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from typing import TYPE_CHECKING
 
-from mandant_desktop.db.models import AccessLevel, Tenant, TenantAccess
+from sqlalchemy import ColumnElement, Connection, false, select, true
+
+from mandant_desktop.db.tables import AccessLevel, tenant, tenant_access
 from mandant_desktop.domain.tenant_access import TenantScope
 from mandant_desktop.services.operator import Operator
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import InstrumentedAttribute, Session
 
-def load_tenant_scope(session: Session, operator: Operator) -> TenantScope:
-    """The scope of ``operator``, with the tenant filter it carries (T9)."""
+
+def load_tenant_scope(session: Session | Connection, operator: Operator) -> TenantScope:
+    """The scope of ``operator``, with the tenant filter it carries (T9); read through a session or,
+    where the ORM is not needed (the start page, issue 8), a Core connection."""
     if operator.is_system or operator.id is None:
         return TenantScope.everything(operator.tenant_filter)
+    access = tenant_access.c
     rows = session.execute(
-        select(TenantAccess.tenant_id, TenantAccess.level, TenantAccess.private_data).where(
-            TenantAccess.user_id == operator.id
-        )
+        select(access.tenant_id, access.level, access.private_data).where(access.user_id == operator.id)
     ).all()
     full = frozenset(tenant for tenant, level, _ in rows if level == AccessLevel.FULL)
     read_only = frozenset(tenant for tenant, level, _ in rows if level == AccessLevel.READ_ONLY)
@@ -43,7 +47,7 @@ def visible_clause(scope: TenantScope, column: InstrumentedAttribute[int] | Colu
 
 
 def visible_clause_in(
-    session: Session, scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]
+    session: Session | Connection, scope: TenantScope, column: InstrumentedAttribute[int] | ColumnElement[int]
 ) -> ColumnElement[bool]:
     """:func:`visible_clause`, or no condition at all when the operator sees every tenant there is.
 
@@ -64,7 +68,7 @@ def visible_clause_in(
         return true()
     if not visible:
         return false()
-    hidden = session.scalar(select(Tenant.id).where(Tenant.id.not_in(sorted(visible))).limit(1))
+    hidden = session.scalar(select(tenant.c.id).where(tenant.c.id.not_in(sorted(visible))).limit(1))
     return true() if hidden is None else column.in_(sorted(visible))
 
 

@@ -8,30 +8,25 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Table, delete, func, select
 
-from mandant_desktop.db.models import (
-    AccessLevel,
-    Contact,
-    Customer,
-    DistributionList,
-    PersonRole,
-    Template,
-    Tenant,
-    TenantAccess,
-    TenantKind,
-    UserSetting,
-)
+from mandant_desktop.db import tables
+from mandant_desktop.db.tables import AccessLevel, TenantKind
 from mandant_desktop.domain.errors import InUseError, ValidationError
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import clean_slug, clean_tenant_name, would_cycle
 from mandant_desktop.domain.validation import clean_name, name_key
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.tenant_data import TenantDataRouter, password_in, storable_url
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
 from mandant_desktop.services.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from mandant_desktop.db.models import Tenant
+    from mandant_desktop.services.tenant_data import TenantDataRouter
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +76,25 @@ class TenantService:
     def list_tenants(self, operator: Operator) -> list[TenantRow]:
         """The tenants ``operator`` may see, in name order, with the operator's own level (T1, T8)."""
         operator.require("tenants.view")
-        with UnitOfWork(self._factory, operator, write=False) as uow:
-            scope = load_tenant_scope(uow.session, operator)
-            rows = uow.session.execute(
-                select(Tenant).where(visible_clause(scope, Tenant.id)).order_by(Tenant.name_key, Tenant.id)
-            ).scalars()
+        # Core rows: the start page shows this list before the ORM is loaded (issue 8).
+        with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
+            scope = load_tenant_scope(uow.connection, operator)
+            t = tables.tenant.c
+            rows = uow.connection.execute(
+                select(
+                    t.id,
+                    t.name,
+                    t.parent_id,
+                    t.kind,
+                    t.active,
+                    t.newsroom_name,
+                    t.newsroom_slug,
+                    t.database_url,
+                    t.version,
+                )
+                .where(visible_clause(scope, t.id))
+                .order_by(t.name_key, t.id)
+            )
             return [
                 TenantRow(
                     id=t.id,
@@ -110,6 +119,8 @@ class TenantService:
         """T1, T4: a new tenant is hidden for everyone except its creator, who gets full access
         with private data. A separate tenant's database is created and migrated at once (T6)."""
         operator.require("tenants.edit")
+        from mandant_desktop.db.models import Tenant, TenantAccess
+
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             scope = load_tenant_scope(session, operator)
@@ -129,6 +140,8 @@ class TenantService:
 
     def update_tenant(self, operator: Operator, tenant_id: int, version: int, data: TenantInput) -> None:
         operator.require("tenants.edit")
+        from mandant_desktop.db.models import Tenant
+
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             scope = load_tenant_scope(session, operator)
@@ -152,6 +165,9 @@ class TenantService:
             uow.commit()
 
     def _apply(self, session: Session, tenant: Tenant, data: TenantInput, *, scope_check: object) -> None:
+        from mandant_desktop.db.models import Tenant
+        from mandant_desktop.services.tenant_data import storable_url
+
         name = clean_tenant_name(data.name)
         key = name_key(name)
         clash = session.scalar(select(Tenant.id).where(Tenant.name_key == key, Tenant.id != (tenant.id or -1)))
@@ -195,6 +211,8 @@ class TenantService:
     def delete_tenant(self, operator: Operator, tenant_id: int, version: int) -> None:
         """T1: only a tenant without data; otherwise a refusal that names what it holds."""
         operator.require("tenants.delete")
+        from mandant_desktop.db.models import Tenant, TenantAccess
+
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             load_tenant_scope(session, operator).require_edit(tenant_id, TENANT)
@@ -224,19 +242,23 @@ class TenantService:
         """The operator's remembered tenant filter, without tenants they may no longer see."""
         if operator.id is None:
             return None
-        with UnitOfWork(self._factory, operator, write=False) as uow:
-            value = uow.session.scalar(
-                select(UserSetting.value).where(UserSetting.user_id == operator.id, UserSetting.key == FILTER_SETTING)
+        # Read at every start, before the ORM is loaded (issue 8).
+        with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
+            setting = tables.user_setting.c
+            value = uow.connection.scalar(
+                select(setting.value).where(setting.user_id == operator.id, setting.key == FILTER_SETTING)
             )
             if not isinstance(value, list):
                 return None
-            scope = load_tenant_scope(uow.session, replace(operator, tenant_filter=None))
+            scope = load_tenant_scope(uow.connection, replace(operator, tenant_filter=None))
             ids = frozenset(int(v) for v in value if isinstance(v, int) and scope.sees(v))
             return ids or None
 
     def save_filter(self, operator: Operator, tenant_ids: frozenset[int] | None) -> None:
         if operator.id is None:
             return
+        from mandant_desktop.db.models import UserSetting
+
         with UnitOfWork(self._factory, operator) as uow:
             row = uow.session.get(UserSetting, (operator.id, FILTER_SETTING))
             value = sorted(tenant_ids) if tenant_ids is not None else None
@@ -248,25 +270,27 @@ class TenantService:
 
 
 def _password(data: TenantInput) -> str | None:
+    from mandant_desktop.services.tenant_data import password_in
+
     return data.database_password or password_in(data.database_url)
 
 
 #: what a tenant may hold, named in the refusal to delete it (T1)
-_HOLDINGS: tuple[tuple[str, type[Customer | Contact | PersonRole | DistributionList | Template]], ...] = (
-    ("customers", Customer),
-    ("contacts", Contact),
-    ("roles", PersonRole),
-    ("lists", DistributionList),
-    ("templates", Template),
+_HOLDINGS: tuple[tuple[str, Table], ...] = (
+    ("customers", tables.customer),
+    ("contacts", tables.contact),
+    ("roles", tables.person_role),
+    ("lists", tables.distribution_list),
+    ("templates", tables.template),
 )
 
 
-def _holdings(session: Session, tenant_id: int) -> dict[str, int]:
+def _holdings(session: Session | Connection, tenant_id: int) -> dict[str, int]:
     held = {
-        what: session.scalar(select(func.count()).select_from(model).where(model.tenant_id == tenant_id)) or 0
-        for what, model in _HOLDINGS
+        what: session.scalar(select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)) or 0
+        for what, table in _HOLDINGS
     }
-    held["children"] = session.scalar(select(func.count()).where(Tenant.parent_id == tenant_id)) or 0
+    held["children"] = session.scalar(select(func.count()).where(tables.tenant.c.parent_id == tenant_id)) or 0
     return held
 
 

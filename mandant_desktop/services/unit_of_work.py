@@ -3,6 +3,11 @@
 Every ORM change flushed inside a unit of work becomes one audit entry (operator, UTC time,
 workstation, tenant, object, before → after) in the same transaction (SPEC S3). Set-based Core
 statements, which the ORM cannot see, are audited by the service through :meth:`UnitOfWork.audit`.
+
+A reading unit of work can also run on a Core connection alone (``core=True``): the same
+transaction, operator (row-level security on PostgreSQL) and error translation, no session. The
+log-in and the start page read that way, so that a start needs neither ``sqlalchemy.orm`` nor the
+models (issue 8); this module imports them only where a session is at work.
 """
 
 from __future__ import annotations
@@ -11,42 +16,36 @@ import datetime as dt
 import enum
 import logging
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, NoReturn, Self, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, event, func, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
-from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
-from sqlalchemy.orm.base import NO_VALUE
-from sqlalchemy.orm.exc import StaleDataError
 
-from mandant_desktop.db.engine import SQLITE_BEGIN
-from mandant_desktop.db.models import (
-    ActivationToken,
-    AuditEntry,
-    Base,
-    OutboxMail,
-    Tenant,
-    Versioned,
-    utcnow,
-)
+from mandant_desktop.db import tables
+from mandant_desktop.db.engine import SQLITE_BEGIN, engine_of
+from mandant_desktop.db.tables import utcnow
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.services import recording
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.row_capture import FlushCapture, Watch
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
+
+    from mandant_desktop.db.models import Base, Versioned
+    from mandant_desktop.services.row_capture import FlushCapture
 
 log = logging.getLogger(__name__)
 
-M = TypeVar("M", bound=Versioned)
+M = TypeVar("M", bound="Versioned")
 
 #: attributes that are bookkeeping, not content: left out of before → after
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 #: attributes whose values never reach the audit log; a change shows as "(changed)"
 _SECRET = frozenset({"password_hash", "token_hash"})
-#: objects whose changes are not audited (the log itself, and mail bookkeeping)
-_NOT_AUDITED: tuple[type[Base], ...] = (AuditEntry, OutboxMail, ActivationToken)
 _REDACTED = "***"
 
 #: PostgreSQL channel on which a committed change names its tables (SPEC E8, see ``services.changes``)
@@ -77,6 +76,8 @@ def _object_id(obj: Base) -> str:
 
 
 def _tenant_of(obj: Base) -> int | None:
+    from mandant_desktop.db.models import Tenant
+
     if isinstance(obj, Tenant):
         return obj.id
     value = getattr(obj, "tenant_id", None)
@@ -84,6 +85,8 @@ def _tenant_of(obj: Base) -> int | None:
 
 
 def _changes(obj: Base, action: str) -> dict[str, list[Any]]:
+    from sqlalchemy.orm.base import NO_VALUE
+
     state = inspect(obj)
     changes: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
@@ -119,12 +122,21 @@ class UnitOfWork:
     Leaving the block without :meth:`commit` rolls everything back. Database failures come out as
     domain errors: a stale version as :class:`ConflictError` (naming who changed the row and
     when), a lost connection as :class:`DatabaseUnavailableError`.
+
+    ``core=True`` (reading only): the transaction runs on a Core connection (:attr:`connection`)
+    and no session is made, so the ORM need not be loaded (issue 8).
     """
 
-    def __init__(self, session_factory: sessionmaker[Session], operator: Operator, *, write: bool = True) -> None:
+    def __init__(
+        self, session_factory: sessionmaker[Session], operator: Operator, *, write: bool = True, core: bool = False
+    ) -> None:
+        if core and write:
+            raise ValueError("a Core unit of work only reads")
         self._factory = session_factory
         self.operator = operator
         self._write = write
+        self._core = core
+        self._connection: Connection | None = None
         self._pending_audit: list[dict[str, Any]] = []
         self._committed = False
         self._session: Session | None = None
@@ -134,7 +146,11 @@ class UnitOfWork:
         self.changed_tables: set[str] = set()
         #: the service call being recorded for undo (E7), and what this unit of work wrote for it
         self._recorder = recording.current() if write else None
-        self._capture: FlushCapture | None = FlushCapture() if self._recorder is not None else None
+        self._capture: FlushCapture | None = None
+        if self._recorder is not None:
+            from mandant_desktop.services.row_capture import FlushCapture
+
+            self._capture = FlushCapture()
         self._watching = 0
         #: the summary of the entries written for ORM changes ("undo" for an undo or redo)
         self.summary = ""
@@ -142,10 +158,21 @@ class UnitOfWork:
     @property
     def session(self) -> Session:
         if self._session is None:
-            raise RuntimeError("the unit of work is not open")
+            raise RuntimeError(
+                "the unit of work is not open" if not self._core else "a Core unit of work has no session"
+            )
         return self._session
 
+    @property
+    def connection(self) -> Connection:
+        """The connection of this transaction, for Core statements (with ``core=True`` the only way in)."""
+        if self._connection is not None:
+            return self._connection
+        return self.session.connection()
+
     def __enter__(self) -> Self:
+        if self._core:
+            return self._enter_core()
         session = self._factory()
         session.info["uow"] = self
         if session.get_bind().dialect.name == "postgresql":
@@ -167,9 +194,26 @@ class UnitOfWork:
         self._session = session
         return self
 
+    def _enter_core(self) -> Self:
+        connection: Connection | None = None
+        try:
+            connection = engine_of(self._factory).connect()
+            connection.begin()
+            if connection.dialect.name == "postgresql":
+                _name_operator(connection, self.operator)
+        except DBAPIError as exc:
+            if connection is not None:
+                connection.close()
+            raise_as_domain_error(exc)
+        self._connection = connection
+        return self
+
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        if self._core:
+            self._exit_core(exc)
+            return
         session = self._session
         self._session = None
         if session is None:
@@ -181,13 +225,23 @@ class UnitOfWork:
             log.warning("rollback failed after an error", exc_info=True)
         finally:
             session.close()
-        if isinstance(exc, StaleDataError):
+        if _is_stale(exc):
             # An autoflush (a query after a change) met the stale row before commit() did.
             raise self._describe_conflict(session) from exc
-        if exc is not None and not isinstance(exc, ConflictError | DatabaseUnavailableError):
-            translated = translate_db_error(exc)
-            if translated is not None:
-                raise translated from exc
+        _raise_translated(exc)
+
+    def _exit_core(self, exc: BaseException | None) -> None:
+        connection = self._connection
+        self._connection = None
+        if connection is None:
+            return
+        try:
+            connection.rollback()  # it only read
+        except DBAPIError:
+            log.warning("rollback failed after an error", exc_info=True)
+        finally:
+            connection.close()
+        _raise_translated(exc)
 
     # ------------------------------------------------------------------ audit
 
@@ -223,7 +277,9 @@ class UnitOfWork:
         if self._capture is None:
             yield
             return
-        watch = Watch(self.session, Base.metadata.tables[model.__tablename__], where)
+        from mandant_desktop.services.row_capture import Watch
+
+        watch = Watch(self.session, tables.metadata.tables[model.__tablename__], where)
         self._watching += 1
         try:
             yield
@@ -257,12 +313,14 @@ class UnitOfWork:
 
     def _flush_explicit_audit(self) -> None:
         if self._pending_audit:
-            self.session.execute(insert(AuditEntry), self._pending_audit)
+            self.session.execute(insert(tables.audit_log), self._pending_audit)
             self._pending_audit = []
 
     # ------------------------------------------------------------------ commit
 
     def commit(self) -> None:
+        from sqlalchemy.orm.exc import StaleDataError
+
         session = self.session
         try:
             session.flush()
@@ -312,6 +370,8 @@ class UnitOfWork:
         Works from what :func:`_before_flush` noted: once the failed flush has rolled back, the
         session has expired its objects and no longer knows which were dirty.
         """
+        from sqlalchemy.orm import Session
+
         engine = session.get_bind()
         with Session(engine) as fresh:
             if engine.dialect.name == "postgresql":
@@ -346,13 +406,27 @@ def _changed_by(who: str | None, when: dt.datetime | None, object_name: str) -> 
     )
 
 
+def _is_stale(exc: BaseException | None) -> bool:
+    """The ORM's StaleDataError (raised only where the ORM is loaded, so not imported for this)."""
+    orm_exc = sys.modules.get("sqlalchemy.orm.exc")
+    return orm_exc is not None and isinstance(exc, orm_exc.StaleDataError)
+
+
+def _raise_translated(exc: BaseException | None) -> None:
+    """Raise the domain error for a database failure that left a unit of work (else nothing)."""
+    if exc is not None and not isinstance(exc, ConflictError | DatabaseUnavailableError):
+        translated = translate_db_error(exc)
+        if translated is not None:
+            raise translated from exc
+
+
 def translate_db_error(exc: BaseException) -> Exception | None:
     """Domain errors for database failures that the user should see in plain words."""
     if isinstance(exc, ProgrammingError) and getattr(exc.orig, "sqlstate", None) == _PG_REFUSED:
         # Row-level security or a database-side check refused what the service let through (S1).
         log.warning("the database refused a change: %s", str(exc.orig).splitlines()[0])
         return PermissionDeniedError("The database refused this change: you lack the rights for it.")
-    if isinstance(exc, StaleDataError):
+    if _is_stale(exc):
         return ConflictError("Someone else changed this data in the meantime. Nothing was saved; reload and try again.")
     if isinstance(exc, IntegrityError):
         return ConflictError(
@@ -399,17 +473,23 @@ def is_lock_conflict(exc: OperationalError) -> bool:
 
 
 def _set_operator_setting(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
-    """Name the operator for this transaction only (``set_config(…, true)`` is ``SET LOCAL``)."""
     uow: UnitOfWork | None = session.info.get("uow")
-    operator_id = "" if uow is None or uow.operator.id is None else str(uow.operator.id)
+    _name_operator(connection, None if uow is None else uow.operator)
+
+
+def _name_operator(connection: Connection, operator: Operator | None) -> None:
+    """Name the operator for this transaction only (``set_config(…, true)`` is ``SET LOCAL``)."""
+    operator_id = "" if operator is None or operator.id is None else str(operator.id)
     connection.execute(text("SELECT set_config('app.operator_id', :id, true)"), {"id": operator_id})
 
 
 #: object type (class name, as audited) → table name, for the change notification
-_TABLE_OF_CLASS = {mapper.class_.__name__: str(mapper.class_.__tablename__) for mapper in Base.registry.mappers}
+_TABLE_OF_CLASS = tables.TABLE_OF_CLASS
 
 
 def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: object) -> None:
+    from mandant_desktop.db.models import Versioned
+
     uow: UnitOfWork | None = session.info.get("uow")
     if uow is None:
         return
@@ -427,6 +507,10 @@ def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: 
 
 
 def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    from mandant_desktop.db.models import ActivationToken, AuditEntry, Base, OutboxMail
+
+    # the log itself and mail bookkeeping are not audited
+    not_audited = (AuditEntry, OutboxMail, ActivationToken)
     uow: UnitOfWork | None = session.info.get("uow")
     if uow is None:
         return
@@ -438,7 +522,7 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
     )
     for action, objects in groups:
         for obj in objects:
-            if not isinstance(obj, Base) or isinstance(obj, _NOT_AUDITED):
+            if not isinstance(obj, Base) or isinstance(obj, not_audited):
                 continue
             if action == "update" and not session.is_modified(obj, include_collections=False):
                 continue
@@ -450,7 +534,7 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
             )
             uow.changed_tables.add(obj.__tablename__)
     if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+        session.connection().execute(insert(tables.audit_log), rows)
 
 
 def check_version(

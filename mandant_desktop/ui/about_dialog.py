@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 
 from mandant_desktop import __version__
 from mandant_desktop.ui import icons
+from mandant_desktop.ui.forms import text_width
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -36,7 +37,7 @@ class AboutDialog(QDialog):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
-        self.text.setMinimumWidth(380)
+        self.text.setMinimumWidth(text_width(self.text, 63))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.copy_button = QPushButton()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.ui import icons, tasks
-from mandant_desktop.ui.forms import ChooseDatabase, ConnectionLine, DialogHeader, MessageLabel
+from mandant_desktop.ui.forms import ChooseDatabase, ConnectionLine, DialogHeader, MessageLabel, open_at_least
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -37,7 +37,7 @@ class AccountDialog(QDialog):
         #: a check runs on a worker thread (S5); the inputs wait for its answer
         self.busy = False
 
-    def _assemble(self, form: QFormLayout, *, message_name: str, min_width: int) -> None:
+    def _assemble(self, form: QFormLayout, *, message_name: str, width: int) -> None:
         """Add the connection row, the message line and the buttons after the subclass's inputs,
         so that the tab order runs inputs → Change… → OK/Cancel."""
         self.connection = ConnectionLine()
@@ -59,8 +59,8 @@ class AccountDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setWindowIcon(icons.icon(icons.APP_ICON))
-        self.setMinimumWidth(min_width)
         self.retranslateUi()
+        open_at_least(self, width)
 
     def _check_off_thread(
         self, fn: Callable[..., Operator], *args: Any, on_error: Callable[[DomainError], None]

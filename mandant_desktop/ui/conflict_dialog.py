@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.domain.errors import ConflictError, InUseError
 from mandant_desktop.ui import interaction
+from mandant_desktop.ui.forms import open_at_least
 
 #: (label, value) pairs of what the user typed
 Inputs = Sequence[tuple[str, str]]
@@ -160,8 +161,8 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.inputs_label)
         layout.addWidget(self.inputs_view)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560 if stored is None else 720)
         self.retranslateUi()
+        open_at_least(self, 93 if stored is None else 120)
         self.reload_button.setFocus()
 
     def _reload(self) -> None:

@@ -36,7 +36,7 @@ from mandant_desktop.services.profiles import DEFAULT_PORTS, Backend, Connection
 from mandant_desktop.services.secrets import SecretStoreUnavailableError
 from mandant_desktop.ui import connection_test, help_texts, interaction, tasks
 from mandant_desktop.ui.errors import message_for, report_error
-from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit
+from mandant_desktop.ui.forms import MessageLabel, line_edit, open_at_least, password_edit
 from mandant_desktop.ui.profile_model import ProfileListModel, backend_title, default_profile_name
 
 if TYPE_CHECKING:
@@ -172,10 +172,9 @@ class ConnectionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
-        self.setMinimumSize(760, 460)
-
         self.retranslateUi()
         self._reload(select=self._initial_selection())
+        open_at_least(self, 127, 33)
 
     # ------------------------------------------------------------------------------------- the list
 

@@ -57,7 +57,7 @@ class FirstAdminDialog(AccountDialog):
         for name, edit in self._fields.items():
             self._labels[name].setBuddy(edit)
             form.addRow(self._labels[name], edit)
-        self._assemble(form, message_name="firstAdminMessage", min_width=500)
+        self._assemble(form, message_name="firstAdminMessage", width=83)
         self.username.setFocus()
 
     def data(self) -> FirstAdmin:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,29 @@ if TYPE_CHECKING:
 
 #: opens the connection dialog; returns the newly opened database, or None when nothing changed
 ChooseDatabase = Callable[[QWidget], "AppContext | None"]
+
+
+def text_width(widget: QWidget, characters: float) -> int:
+    """The width of ``characters`` average characters in ``widget``'s font (E5).
+
+    A width in pixels stays as it is when the font is larger (another platform, a larger text size
+    set by the user) and the texts are longer (German); one in characters grows with them. The scale
+    factor (``--scale``) enlarges pixels and fonts alike, so it needs neither.
+    """
+    return math.ceil(widget.fontMetrics().averageCharWidth() * characters)
+
+
+def open_at_least(dialog: QWidget, characters: float, lines: float = 0) -> None:
+    """Open ``dialog`` at least ``characters`` wide and ``lines`` of text high, and never smaller
+    than its layout asks for; call it once the dialog is built and its texts are set.
+
+    Not setMinimumWidth: an explicit minimum replaces the layout's, so German texts and larger fonts
+    were cut wherever the layout needed more, and the dialog could never be made narrower.
+    """
+    hint = dialog.sizeHint()
+    width = max(hint.width(), text_width(dialog, characters))
+    height = max(hint.height(), dialog.heightForWidth(width), math.ceil(dialog.fontMetrics().lineSpacing() * lines))
+    dialog.resize(width, height)
 
 
 class OptionalDateEdit(QDateEdit):

@@ -14,12 +14,13 @@ import logging
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import AuthenticationError, DatabaseUnavailableError, DomainError
@@ -103,7 +104,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
                     ),
                 )
             candidate, owned = owned, None  # log_in owns it now and closes it when the user gives up
-            bootstrap.configure_mappers_in_background()
+            bootstrap.warm_up_orm(candidate)  # while the dialog waits for the user
             result = log_in(candidate, connections)
             if result is None:
                 return EXIT_OK
@@ -125,6 +126,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
         window.show()
         # What the start created lives as long as the program: keep it out of every later collection.
         QTimer.singleShot(0, gc.freeze)
+        _StartPageSettled(window, lambda: bootstrap.warm_up_orm(controller.app))
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)
@@ -134,6 +136,79 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
     finally:
         if owned is not None:
             owned.close()
+
+
+#: how long the start page must have been painted and not busy before :class:`_StartPageSettled` calls back
+SETTLE_MS = 100
+
+
+class _StartPageSettled(QObject):
+    """Calls ``then`` once, when the page shown has its data and the window has painted it: the
+    page has not been busy (loading on a worker) since a repaint that ended :data:`SETTLE_MS`
+    ago, what it still had queued having gone first; after ``limit_ms`` at the latest. Work that can wait (the
+    ORM's imports, issue 8) then does not compete with the start page for the interpreter, and
+    nobody acts on a window that fast."""
+
+    def __init__(self, window: MainWindow, then: Callable[[], object], *, limit_ms: int = 3000) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], object] | None = then
+        self._deadline = time.monotonic() + limit_ms / 1000
+        #: when the window's first repaint since the page stopped being busy ended
+        self._painted_at: float | None = None
+        self._painting = False
+        self._watching = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(10)
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
+
+    def _check(self) -> None:
+        now = time.monotonic()
+        page = self._window.current_page()
+        if now >= self._deadline:
+            self._fire()
+        elif page is not None and getattr(page, "busy", False):
+            self._painted_at = None
+            self._watch(False)
+        elif self._painted_at is None:
+            self._watch(not self._painting)  # paints are noticed only while the page is not busy
+        elif now - self._painted_at >= SETTLE_MS / 1000:
+            self._fire()
+
+    def _watch(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._painting
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._painting = True
+            self._watch(False)
+            QTimer.singleShot(0, self, self._painted)  # once the whole repaint is done
+        return False
+
+    def _painted(self) -> None:
+        self._painting = False
+        self._painted_at = time.monotonic()
+
+    def _fire(self) -> None:
+        self._poll.stop()
+        self._watch(False)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+        self.deleteLater()
 
 
 def _env_credentials() -> tuple[str, str] | None:

@@ -46,7 +46,7 @@ class LoginDialog(AccountDialog):
         form = QFormLayout()
         form.addRow(self._user_label, self.username)
         form.addRow(self._password_label, self.password)
-        self._assemble(form, message_name="loginMessage", min_width=460)
+        self._assemble(form, message_name="loginMessage", width=77)
         self.buttons.setObjectName("loginButtons")
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 

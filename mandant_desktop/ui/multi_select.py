@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.ui.forms import open_at_least
+
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -143,10 +145,10 @@ class MultiSelectPopup(QFrame):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.resize(340, 380)
         self.all_button.setText(self.tr("Tick all shown"))
         self.clear_button.setText(self.tr("Clear"))
         self.search.setPlaceholderText(self.tr("Search…"))
+        open_at_least(self, 57, 27)
 
     def tick_all_shown(self) -> None:
         ids = set(self.model.checked())

@@ -15,6 +15,7 @@ from mandant_desktop.db.models import (
     OrgUnit,
     Role,
     RoleAssignment,
+    RolePermission,
     User,
     UserKind,
     UserStatus,
@@ -299,6 +300,37 @@ def test_delegation_limits_the_operator_to_their_units(example: Example) -> None
         ex.service.add_roles(op, ex.mia, ex.unit["Vertrieb"], [ex.role["reader"]])
     ex.service.add_roles(op, ex.mia, ex.unit["Süd"], [ex.role["editor"]])
     assert ex.held()["Süd"] == {("reader", None), ("editor", None)}
+
+
+def test_delegation_grants_only_roles_whose_permissions_the_operator_holds_in_each_unit(example: Example) -> None:
+    """S1: an operator who may assign in Nord and Hamburg, but holds all of Bearbeiter's
+    permissions only in Nord, grants it in Nord, not in Hamburg; a tick at Nord that would give it
+    to Hamburg is refused as a whole, naming the role and the unit. Leser, whose permissions they
+    hold in both, goes to both."""
+    ex = example
+    with ex.db.session_factory.begin() as session:
+        boss = User(username="boss", username_key="boss", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        delegate = Role(name="Delegate", name_key="delegate")
+        session.add_all([boss, delegate])
+        session.flush()
+        codes = ("assignments.assign", "org_units.view")
+        session.add_all([RolePermission(role_id=delegate.id, permission_code=code) for code in codes])
+        for unit in ("Nord", "Hamburg"):
+            for role in (delegate.id, ex.role["reader"]):
+                session.add(RoleAssignment(user_id=boss.id, role_id=role, org_unit_id=ex.unit[unit]))
+        session.add(RoleAssignment(user_id=boss.id, role_id=ex.role["editor"], org_unit_id=ex.unit["Nord"]))
+        boss_id = boss.id
+    op = Operator(id=boss_id, username="boss", permissions=ex.admin.permissions)
+    with pytest.raises(PermissionDeniedError, match="needs more than you hold in Hamburg"):
+        ex.service.add_roles(op, ex.mia, ex.unit["Hamburg"], [ex.role["editor"]])
+    ex.service.add_roles(op, ex.mia, ex.unit["Nord"], [ex.role["editor"]])
+    with pytest.raises(PermissionDeniedError, match="needs more than you hold in Hamburg"):
+        ex.service.set_inherit(op, ex.mia, ex.unit["Nord"], "keep")
+    assert ex.held()["Nord"] == {("editor", None)} and "Hamburg" not in ex.held()
+    ex.service.add_roles(op, ex.mia, ex.unit["Nord"], [ex.role["reader"]])
+    ex.service.remove_role(op, ex.mia, ex.unit["Nord"], ex.role["editor"])
+    ex.service.set_inherit(op, ex.mia, ex.unit["Nord"], "keep")
+    assert ex.held()["Hamburg"] == {("reader", "Nord")}
 
 
 def test_tree_reading_and_search(example: Example) -> None:

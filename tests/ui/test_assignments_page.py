@@ -17,7 +17,7 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
 from mandant_desktop.services.assignments import BulkEdit
-from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, chip_close_point
+from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, AssignmentGridModel, chip_close_point
 from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.tasks import Task
@@ -82,8 +82,12 @@ def settled(qtbot: QtBot, page: AssignmentsPage) -> None:
 
 def chips_of(qtbot: QtBot, index: QModelIndex) -> Any:
     """A cell's roles once its block has come from the worker (issue 8: a paint or a read asks for
-    it, never waits for it)."""
-    qtbot.waitUntil(lambda: index.data(CHIPS_ROLE) is not None, timeout=10000)
+    it, never waits for it; until then a cell read before a change shows what it had)."""
+    model = index.model()
+    assert isinstance(model, AssignmentGridModel)
+    qtbot.waitUntil(
+        lambda: index.data(CHIPS_ROLE) is not None and model.cell_known(index.row(), index.column()), timeout=10000
+    )
     return index.data(CHIPS_ROLE)
 
 
@@ -277,8 +281,10 @@ def test_blocks_come_from_a_worker_with_placeholders_and_no_stale_answer(
 ) -> None:
     """Issue 8, A1: a paint never queries. A cell whose block has not arrived paints a placeholder
     (its text "…", its tool tip says it is loading, its menu offers nothing yet) while the block is
-    read on a worker; an answer read before a change is dropped, never shown; blocks left out of a
-    fetch (more than a screen's worth were asked for) are asked for again while on screen."""
+    read on a worker; a cell read before invalidate() shows what it had until it is read again (no
+    flash of placeholders), but its menu waits; an answer read before a change is dropped, never
+    shown; blocks left out of a fetch (more than a screen's worth were asked for) are asked for
+    again while on screen."""
     import mandant_desktop.ui.assignments.grid as grid
     import mandant_desktop.ui.assignments.page as page_module
 
@@ -302,6 +308,9 @@ def test_blocks_come_from_a_worker_with_placeholders_and_no_stale_answer(
     model.invalidate()
     page.grid.viewport().repaint()  # placeholders; the blocks are asked for
     qtbot.waitUntil(lambda: len(on_gui_thread) >= 1, timeout=5000)
+    first = model.index(0, 0)  # read with the page's load, before invalidate()
+    assert first.data(CHIPS_ROLE) is not None and not model.cell_known(0, 0)
+    assert not page.build_cell_menu(first).actions()[0].isEnabled()
     cell = model.index(4, 5)
     assert cell.data(CHIPS_ROLE) is None and cell.data() == "…"
     assert "Loading" in str(cell.data(Qt.ItemDataRole.ToolTipRole))
@@ -326,6 +335,34 @@ def test_blocks_come_from_a_worker_with_placeholders_and_no_stale_answer(
     # Without reading them here (a read asks for its block): the repaints ask for what was left out.
     qtbot.waitUntil(lambda: all(model.cell_known(row, column) for row, column in on_screen), timeout=10000)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_grid_gone_while_its_block_is_read_takes_no_answer(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]
+) -> None:
+    """Issue 8, S5: a grid model deleted (its page closed) while a block is read on a worker
+    neither dispatches nor takes the answer: no error when the worker returns."""
+    import shiboken6
+
+    from mandant_desktop.ui import tasks
+
+    page = assignments_page(qtbot, window)
+    started, release = threading.Event(), threading.Event()
+
+    def slow(unit_ids: Any, user_ids: Any) -> Any:
+        started.set()
+        release.wait(10)
+        return {}
+
+    model = AssignmentGridModel(lambda: slow)
+    model.set_axes(page.model.units, page.model.users)
+    assert model.chips(0, 0) is None  # asked for
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    assert model.loading()
+    shiboken6.delete(model)
+    release.set()
+    qtbot.waitUntil(lambda: tasks.runner().active() == 0, timeout=5000)
+    qtbot.wait(20)
 
 
 def test_a_cancelled_bulk_edit_changes_nothing_and_says_so(

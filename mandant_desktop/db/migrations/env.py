@@ -14,9 +14,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SAWarning
 
 from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, include_name, restore_after_batch
-from mandant_desktop.db.models import Base
+from mandant_desktop.db.tables import metadata
 
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _run(connection: Connection) -> None:

@@ -11,7 +11,10 @@ Blocks are fetched on a worker, never in the paint (issue 8: on PostgreSQL a blo
 placeholder; the answer goes in with one ``dataChanged`` for its block. A fast scroll asks for many
 blocks: only the newest few (a screen's worth) are fetched, one task at a time, and the rest are
 asked for again if they come back into view. A reset or :meth:`AssignmentGridModel.invalidate`
-drops the answers still on their way, so no cell shows what was read before it.
+drops the answers still on their way, so none of them is kept. After :meth:`invalidate` (a change)
+the cells read before it stay on screen until their block has been read again, rather than every
+visible cell flashing its placeholder for the time of a query; the cell menu waits for the new
+answer.
 
 :class:`ChipDelegate` paints a cell's roles as chips: direct roles with a ×, inherited roles in
 italics without one (they are changed on the org units page, A7).
@@ -23,6 +26,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -68,6 +72,8 @@ class AssignmentGridModel(QAbstractTableModel):
         self.units: list[GridUnit] = []
         self.users: list[GridUser] = []
         self._blocks: dict[Block, Cells] = {}
+        #: blocks read before the last invalidate(), shown until they have been read again
+        self._shown: dict[Block, Cells] = {}
         self._unit_names: dict[int, str] = {}
         #: how many block queries were started since the last reset (the performance test reads it)
         self.fetch_count = 0
@@ -91,6 +97,7 @@ class AssignmentGridModel(QAbstractTableModel):
         self.beginResetModel()
         self.units, self.users = list(units), list(users)
         self._forget_blocks()
+        self._shown = {}  # other rows and columns: what was read describes other cells
         if first_block is not None and self.units and self.users:
             self._blocks[(0, 0)] = first_block
         self.fetch_count = 0
@@ -104,8 +111,11 @@ class AssignmentGridModel(QAbstractTableModel):
         return self._unit_names.get(unit_id, "")
 
     def invalidate(self) -> None:
-        """Forget the fetched cells (after a change); the view fetches what it shows again."""
+        """Forget the fetched cells (after a change); the view fetches what it shows again and
+        shows what it had until then."""
+        shown = {**self._shown, **self._blocks}
         self._forget_blocks()
+        self._shown = shown
         if self.units and self.users:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.units) - 1, len(self.users) - 1))
 
@@ -126,15 +136,19 @@ class AssignmentGridModel(QAbstractTableModel):
         """The cell's block has arrived (asks for nothing)."""
         return (row // BLOCK_ROWS, column // BLOCK_COLUMNS) in self._blocks
 
-    def chips(self, row: int, column: int) -> list[Chip] | None:
-        """The roles in a cell; None while its block is on its way (it is asked for here)."""
+    def chips(self, row: int, column: int, *, fresh: bool = False) -> list[Chip] | None:
+        """The roles in a cell; None while its block is on its way (it is asked for here). Until
+        then a cell read before the last :meth:`invalidate` answers with what was read, unless
+        ``fresh`` (the cell menu, which must not offer what the change has altered)."""
         if not (0 <= row < len(self.units) and 0 <= column < len(self.users)):
             return []
         block_key = (row // BLOCK_ROWS, column // BLOCK_COLUMNS)
         block = self._blocks.get(block_key)
         if block is None:
             self._want(block_key)
-            return None
+            block = None if fresh else self._shown.get(block_key)
+            if block is None:
+                return None
         return block.get((self.units[row].id, self.users[column].id), [])
 
     def _want(self, block: Block) -> None:
@@ -142,7 +156,7 @@ class AssignmentGridModel(QAbstractTableModel):
         self._wanted[block] = None  # the newest last
         if not self._dispatch_queued:
             self._dispatch_queued = True
-            QTimer.singleShot(0, self._dispatch)  # after the paint that asked: its blocks in one task
+            QTimer.singleShot(0, self, self._dispatch)  # after the paint that asked: its blocks in one task
 
     def _dispatch(self) -> None:
         self._dispatch_queued = False
@@ -179,11 +193,12 @@ class AssignmentGridModel(QAbstractTableModel):
             return
         for key, cells in found:
             self._blocks[key] = cells
+            self._shown.pop(key, None)
             self._block_changed(key)
 
     def _ended(self, task: tasks.Task[Any]) -> None:
-        if self._task is not task:
-            return  # dropped by a reset or invalidate
+        if self._task is not task or not shiboken6.isValid(self):
+            return  # dropped by a reset or invalidate, or the page has gone
         self._task = None
         # Blocks left out of the fetch: told as changed, the view repaints those still on screen,
         # and the paint asks for them again; those scrolled away are not painted, so not fetched.

@@ -367,7 +367,7 @@ class AssignmentsPage(Page):
         """The menu of a cell: "Add role" with every role not held there, "Remove" per direct role."""
         menu = QMenu(self)
         row, column = index.row(), index.column()
-        known = self.model.chips(row, column)
+        known = self.model.chips(row, column, fresh=True)
         chips = known or []
         held = {chip.role_id for chip in chips}
         # Until the cell's roles have arrived the menu cannot say which are held: nothing to pick yet.
@@ -433,7 +433,9 @@ class AssignmentsPage(Page):
         index = self.grid.currentIndex()
         if not index.isValid():
             return
-        direct = [chip for chip in self.model.chips(index.row(), index.column()) or [] if not chip.inherited]
+        direct = [
+            chip for chip in self.model.chips(index.row(), index.column(), fresh=True) or [] if not chip.inherited
+        ]
         if len(direct) == 1:
             self.remove_role(index.row(), index.column(), direct[0])
         elif direct:

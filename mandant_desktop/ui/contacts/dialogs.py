@@ -28,7 +28,7 @@ from mandant_desktop.domain.tenant_access import MASK
 from mandant_desktop.services.contacts import ContactInput, ContactRow, RoleInput, RoleRow, TenantChoice
 from mandant_desktop.services.lists import OnClash, TemplateRow
 from mandant_desktop.ui.contacts.models import PickerModel
-from mandant_desktop.ui.forms import OptionalDateEdit, line_edit
+from mandant_desktop.ui.forms import OptionalDateEdit, line_edit, open_at_least
 from mandant_desktop.ui.tenants.form_dialog import FormDialog
 
 NO_BIRTHDAY = QDate(1900, 1, 1)
@@ -353,7 +353,7 @@ class ListDialog(_Dialog):
             self.picker_model.set_rows([r for r in roles if r.key in members])
         self.finish()
         self.retranslateUi()
-        self.resize(620, 560)
+        open_at_least(self, 103, 40)
 
     def save(self) -> None:
         tenant = self.tenant.currentData()
@@ -404,7 +404,7 @@ class TemplateDialog(_Dialog):
             self.form.addRow(label, widget)
         self.finish()
         self.retranslateUi()
-        self.resize(600, 480)
+        open_at_least(self, 100, 34)
 
     def save(self) -> None:
         tenant = self.tenant.currentData()

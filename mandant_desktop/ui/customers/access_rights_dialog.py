@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from mandant_desktop.services.rights_groups import GroupDetails
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.forms import open_at_least
 from mandant_desktop.ui.permission_names import (
     PORTAL_PERMISSION_TEXTS,
     portal_permission_description,
@@ -85,8 +86,8 @@ class AccessRightsDialog(CustomerDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(480, 440)
         self.retranslateUi()
+        open_at_least(self, 80, 31)
 
     def save(self) -> None:
         ok, _ = self.attempt(

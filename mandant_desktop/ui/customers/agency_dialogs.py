@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 from mandant_desktop.services.customers import AgencyRow
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
 from mandant_desktop.ui.customers.row_model import RowTableModel
+from mandant_desktop.ui.forms import open_at_least, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.page_parts import set_column_widths
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("AgencyListModel", "Number"),
@@ -43,8 +45,7 @@ def _table(model: AgencyListModel, name: str) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
-    for column, width in enumerate((80, 260, 140, 160)):
-        header.resizeSection(column, width)
+    set_column_widths(header, [text_width(view, characters) for characters in (13, 43, 23, 27)])
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     return view
 
@@ -74,8 +75,8 @@ class SelectAgencyDialog(CustomerDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(700, 440)
         self.retranslateUi()
+        open_at_least(self, 117, 31)
         self.load()
 
     def load(self) -> None:
@@ -118,10 +119,10 @@ class AgencyInfoDialog(CustomerDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(700, 400)
         _ok, rows = self.attempt(actor.services.customers.agency_clients, actor.operator, agency_id)
         self.model.set_rows(rows or [])
         self.retranslateUi()
+        open_at_least(self, 117, 29)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Agency information"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.contact_persons import AssignmentState, Representative
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.forms import open_at_least
 
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -84,8 +85,8 @@ class AssignContactPersonDialog(CustomerDialog):
         layout.addWidget(self.buttons)
         self._assigned_ids: set[int] = set(self._initial_full) | set(self._partial)
         self._fill()
-        self.resize(640, 420)
         self.retranslateUi()
+        open_at_least(self, 107, 30)
 
     # ------------------------------------------------------------------ lists
 

@@ -21,8 +21,9 @@ from mandant_desktop.services.customers import CustomerDetails
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
 from mandant_desktop.ui.customers.row_model import RowTableModel
-from mandant_desktop.ui.forms import line_edit, password_edit
+from mandant_desktop.ui.forms import line_edit, open_at_least, password_edit, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.page_parts import set_column_widths
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("ContactListModel", "Contact type"),
@@ -82,8 +83,8 @@ class CreateContactDialog(CustomerDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(420)
         self.retranslateUi()
+        open_at_least(self, 70)
 
     def save(self) -> None:
         data = NewContact(
@@ -135,8 +136,7 @@ class CustomerContactsDialog(CustomerDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((120, 170, 190, 120, 170)):
-            header.resizeSection(column, width)
+        set_column_widths(header, [text_width(self.table, characters) for characters in (20, 28, 32, 20, 28)])
         header.setStretchLastSection(True)
         self.contacts_label.setBuddy(self.table)
         self.new_contact_button = QPushButton()
@@ -201,8 +201,8 @@ class CustomerContactsDialog(CustomerDialog):
         layout.addWidget(self.buttons)
         self.external_check.toggled.connect(self._update_users_area)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_users_area())
-        self.resize(800, 560)
         self.retranslateUi()
+        open_at_least(self, 133, 40)
         self.load()
 
     # ------------------------------------------------------------------ contacts

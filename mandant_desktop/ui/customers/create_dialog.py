@@ -9,7 +9,7 @@ from mandant_desktop.domain import customers as rules
 from mandant_desktop.services.customers import CreatedCustomer, NewCustomer
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
-from mandant_desktop.ui.forms import line_edit
+from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
 class CreateCustomerDialog(CustomerDialog):
@@ -56,8 +56,8 @@ class CreateCustomerDialog(CustomerDialog):
         layout.addWidget(self.buttons)
         self.remote_check.toggled.connect(self._remote_toggled)
         self._remote_toggled(False)
-        self.setMinimumWidth(460)
         self.retranslateUi()
+        open_at_least(self, 77)
 
     def _remote_toggled(self, on: bool) -> None:
         # The quota is the size of the portal exchange area: it means nothing without remote access.

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from mandant_desktop.services.customers import CustomerRow
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.forms import open_at_least
 
 
 class DeleteChoice(Enum):
@@ -44,8 +45,8 @@ class DeleteCustomerDialog(CustomerDialog):
         layout.addWidget(self.text)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
         self.retranslateUi()
+        open_at_least(self, 87)
 
     def _choose(self, choice: DeleteChoice) -> None:
         self.choice = choice

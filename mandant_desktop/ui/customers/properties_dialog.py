@@ -9,7 +9,7 @@ from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.agency_dialogs import SelectAgencyDialog
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
-from mandant_desktop.ui.forms import line_edit
+from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
 class CustomerPropertiesDialog(CustomerDialog):
@@ -73,8 +73,8 @@ class CustomerPropertiesDialog(CustomerDialog):
         ):
             widget.setEnabled(widget.isEnabled() and details.editable)
         self.ok_button.setEnabled(details.editable)
-        self.setMinimumWidth(660)
         self.retranslateUi()
+        open_at_least(self, 110)
 
     def _show_agency(self) -> None:
         self.default_agency_value.setText(self._agency_text or self.tr("No agency set"))

@@ -32,6 +32,7 @@ from mandant_desktop.domain.inheritance import InheritMode
 from mandant_desktop.services.assignments import RoleChoice
 from mandant_desktop.services.org_units import InheritImpact
 from mandant_desktop.ui import help_texts
+from mandant_desktop.ui.forms import open_at_least
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.tree_model import ChildrenLoader, OrgUnitTreeModel
@@ -99,7 +100,7 @@ class RolePickerDialog(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
-        self.resize(420, 420)
+        open_at_least(self, 70, 30)
 
     def chosen(self) -> list[int]:
         return self.model.checked()
@@ -143,8 +144,7 @@ class InheritDialog(QDialog):
         layout.addWidget(_option_note(keep_note + "\n" + self._impact(keep), "inheritKeepImpact"))
         layout.addWidget(self.buttons)
         help_texts.apply(self)
-        self.setMinimumWidth(560)
-        self.adjustSize()
+        open_at_least(self, 93)
 
     def _impact(self, impact: InheritImpact) -> str:
         return (
@@ -201,8 +201,7 @@ class DeleteUnitDialog(QDialog):
                 )
             )
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-        self.adjustSize()
+        open_at_least(self, 80)
 
     def mode(self) -> str:
         return "delete" if self.delete_button.isChecked() else "lift"
@@ -281,7 +280,7 @@ class MoveDialog(QDialog):
         layout.addWidget(self.picker, 1)
         layout.addWidget(self.top_level)
         layout.addWidget(self.buttons)
-        self.resize(440, 520)
+        open_at_least(self, 73, 37)
 
     def target(self) -> int | None:
         """The new parent (None: the top level)."""

@@ -29,6 +29,7 @@ from mandant_desktop.services.org_units import Explanation, OrgUnitsService, Per
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.audit.model import local_time
 from mandant_desktop.ui.errors import ERRORS_CONTEXT
+from mandant_desktop.ui.forms import open_at_least
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.org_units.dialogs import UnitPicker
 from mandant_desktop.ui.org_units.finder import SearchFn
@@ -125,8 +126,8 @@ class ExplainDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(1120, 580)
         self.heading.setText(self.tr("Choose an org unit on the left."))
+        open_at_least(self, 187, 41)
 
     def _choose_first(self, parent_id: int) -> None:
         if parent_id == ROOT and self.picker.current() is None and self.picker.model.rowCount():

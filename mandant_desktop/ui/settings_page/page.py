@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.ui import i18n
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.settings_page.appearance import AppearanceSection
@@ -98,7 +99,7 @@ class SettingsPage(Page):
             self.naming_section,
         )
         for box in boxes:
-            box.setMaximumWidth(720)
+            box.setMaximumWidth(text_width(box, 120))
             sections.addWidget(box)
         sections.addStretch(1)
         scroll = QScrollArea()

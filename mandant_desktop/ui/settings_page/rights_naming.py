@@ -21,7 +21,7 @@ from mandant_desktop.domain.rights_group_names import (
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.rights_naming import RightsNamingService
 from mandant_desktop.ui.errors import message_for, run_action
-from mandant_desktop.ui.forms import MessageLabel, line_edit
+from mandant_desktop.ui.forms import MessageLabel, line_edit, text_width
 from mandant_desktop.ui.page import PageContext
 
 EXAMPLE = ("12345", "Heidelberg", "HD")
@@ -32,10 +32,10 @@ class RightsNamingSection(QGroupBox):
         super().__init__(parent)
         self.version = 0
         self.setObjectName("rightsNamingBox")
-        self.setMaximumWidth(720)
+        self.setMaximumWidth(text_width(self, 120))
         self.context = context
         self.prefix_edit = line_edit("rightsNamingPrefix", max_length=PREFIX_MAX)
-        self.prefix_edit.setMinimumWidth(200)
+        self.prefix_edit.setMinimumWidth(text_width(self.prefix_edit, 33))
         self.second_combo = QComboBox()
         self.second_combo.setObjectName("rightsNamingSecond")
         for element in SECOND_CHOICES:
@@ -52,7 +52,7 @@ class RightsNamingSection(QGroupBox):
         self.message = MessageLabel("rightsNamingMessage")
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setMinimumWidth(560)
+        self.note.setMinimumWidth(text_width(self.note, 93))
         self.save_button = QPushButton()
         self.save_button.setObjectName("rightsNamingSave")
         self.save_button.clicked.connect(self.save)

@@ -24,7 +24,7 @@ from mandant_desktop.services.mail import SECURITY_CHOICES, AccountSettings, Mai
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.conflict_dialog import ask_conflict, dialog_inputs
 from mandant_desktop.ui.errors import message_for, run_action
-from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit
+from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit, text_width
 from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.page import PageContext
 
@@ -85,7 +85,7 @@ class SmtpSection(QGroupBox):
         editable = context.operator.can("settings.smtp")
         for widget in (*fields, self.save_button, self.test_button):
             widget.setEnabled(editable)
-        self.setMaximumWidth(720)
+        self.setMaximumWidth(text_width(self, 120))
         self.retranslateUi()
         self.load()
 

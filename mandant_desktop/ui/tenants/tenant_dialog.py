@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QV
 from mandant_desktop.domain.tenants import descendants
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenants import TenantInput, TenantKind, TenantRow, TenantService
-from mandant_desktop.ui.forms import line_edit, password_edit
+from mandant_desktop.ui.forms import line_edit, open_at_least, password_edit
 from mandant_desktop.ui.tenants.form_dialog import FormDialog
 
 
@@ -74,7 +74,6 @@ class TenantDialog(FormDialog):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.url_note)
-        self.setMinimumWidth(560)
         self.fields = {
             "tenant name": self.name_edit,
             "parent": self.parent_combo,
@@ -98,6 +97,7 @@ class TenantDialog(FormDialog):
             self.url_edit.setReadOnly(tenant.kind is TenantKind.SEPARATE)
         elif parent_id is not None:
             self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(parent_id)))
+        open_at_least(self, 93)
         self._kind_changed()
         # S1: without tenants.edit, or without full access to the tenant, the properties are shown,
         # not edited: read-only inputs and no OK button (the service refuses a save regardless).

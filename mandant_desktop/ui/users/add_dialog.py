@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.services.users import NewUser
 from mandant_desktop.ui.errors import message_for
-from mandant_desktop.ui.forms import MessageLabel, line_edit
+from mandant_desktop.ui.forms import MessageLabel, line_edit, text_width
 
 #: saves the new user; raises a DomainError when it cannot
 Save = Callable[[NewUser], object]
@@ -60,7 +60,7 @@ class AddUserDialog(QDialog):
         self._username_touched = False
         # On the text, not the dialog: a dialog's own minimum would switch off its layout's, and
         # the long German check box text would be cut when the dialog opens narrow (E5).
-        self.intro.setMinimumWidth(420)
+        self.intro.setMinimumWidth(text_width(self.intro, 70))
         self.retranslateUi()
 
     def _username_typed(self, _text: str) -> None:

@@ -31,7 +31,7 @@ from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import PermissionChecklist
 from mandant_desktop.ui.errors import run_action
-from mandant_desktop.ui.forms import MessageLabel
+from mandant_desktop.ui.forms import MessageLabel, open_at_least
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import PageContext
 
@@ -169,7 +169,7 @@ class AddMembersDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setWindowTitle(self.tr("Add members"))
         self.search.setPlaceholderText(self.tr("Search users by name or user name"))
-        self.resize(460, 420)
+        open_at_least(self, 77, 30)
         self.load()
 
     def load(self) -> None:

@@ -1,0 +1,572 @@
+"""The schema as SQLAlchemy Core tables (SPEC sections 3 to 6): what the database holds.
+
+The ORM classes of :mod:`mandant_desktop.db.models` are mapped onto these tables (``__table__``),
+and Alembic compares the migrations with this metadata. The tables live apart from the classes
+so that a start can work with Core alone: the log-in, the operator's permissions and the start
+page read and write through these tables, and ``sqlalchemy.orm`` with the 27 declarative classes
+(about a fifth of a second) is imported after the window is usable (issue 8).
+
+Conventions that keep the schema identical on SQLite, PostgreSQL and MariaDB:
+
+* strings have explicit lengths (MariaDB needs them for VARCHAR and indexes);
+* enumerations are short strings with a CHECK constraint, never native enum types;
+* timestamps are stored as naive UTC and handed out as aware UTC (:class:`UTCDateTime`);
+* case-insensitive uniqueness uses a normalised ``*_key`` column, because MariaDB has no
+  functional indexes; such keys (and numbers) compare byte for byte everywhere (:func:`exact_string`).
+
+Editable rows carry the :func:`_versioned` columns (``version``, ``updated_at``, ``updated_by``),
+the ORM's optimistic lock (SPEC S4).
+
+This module imports SQLAlchemy Core only (a test keeps it so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    false,
+    true,
+)
+from sqlalchemy.engine import Dialect
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, returns aware UTC: the same on all three backends."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use an aware UTC datetime")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+#: MariaDB/MySQL collation that compares byte for byte, as SQLite and PostgreSQL do by default
+EXACT_COLLATION = "utf8mb4_bin"
+
+
+def exact_string(length: int) -> String:
+    """A string column compared exactly on every backend.
+
+    MariaDB databases are usually created with a collation that ignores case and accents
+    (``utf8mb4_unicode_ci``, ``utf8mb4_general_ci``): a unique index there would take "Müller" and
+    "Muller", or customer numbers "a1" and "A1", for the same value, while SQLite and PostgreSQL
+    keep them apart. Normalised keys are already case-folded by the application, so the database
+    must compare them as they are.
+    """
+    # A generic String with the collation rather than mysql.VARCHAR: the same DDL (the collation
+    # names its character set), without importing the MySQL dialect at every start (issue 8).
+    return String(length).with_variant(String(length, collation=EXACT_COLLATION), "mysql", "mariadb")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _str_enum(enum_cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+def _versioned() -> tuple[Column[int], Column[dt.datetime], Column[str]]:
+    """The columns of an editable row: optimistic locking through a version counter (SPEC S4)."""
+    return (
+        Column("version", Integer, nullable=False, default=1),
+        Column("updated_at", UTCDateTime(), default=utcnow, onupdate=utcnow),
+        Column("updated_by", String(100)),
+    )
+
+
+def _created_at() -> Column[dt.datetime]:
+    return Column("created_at", UTCDateTime(), nullable=False, default=utcnow)
+
+
+# --------------------------------------------------------------------------- enumerations
+
+
+class TenantKind(enum.StrEnum):
+    INNER = "inner"
+    SEPARATE = "separate"
+
+
+class AccessLevel(enum.StrEnum):
+    FULL = "full"
+    READ_ONLY = "read_only"
+    HIDDEN = "hidden"
+
+
+class UserKind(enum.StrEnum):
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class UserStatus(enum.StrEnum):
+    """Stored status. "Activation link expired" is derived from the newest token (SPEC U1)."""
+
+    PENDING = "pending"
+    ACTIVE = "active"
+    DEACTIVATED = "deactivated"
+
+
+class PermissionScope(enum.StrEnum):
+    ADMIN = "admin"  # what an operator may do in this application (roles)
+    PORTAL = "portal"  # what an external user may do on the customer portal (rights groups)
+
+
+class RightsGroupKind(enum.StrEnum):
+    SYSTEM = "system"
+    CUSTOMER = "customer"
+    CUSTOM = "custom"
+
+
+class CustomerStatus(enum.StrEnum):
+    ACTIVE = "active"
+    DEACTIVATED = "deactivated"
+
+
+class MailStatus(enum.StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+    OUTBOX = "outbox"  # no SMTP server configured: kept for the operator to read (SPEC U4)
+
+
+# --------------------------------------------------------------------------- tenants
+
+#: a data partition (SPEC T1-T6, T11)
+tenant = Table(
+    "tenant",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("name_key", exact_string(100), nullable=False, unique=True),
+    Column("parent_id", ForeignKey("tenant.id", ondelete="RESTRICT"), index=True),
+    Column("kind", _str_enum(TenantKind, "tenant_kind"), nullable=False, default=TenantKind.INNER),
+    # For a separate tenant: where its data lives. The password is never stored here (SPEC S6).
+    Column("database_url", String(500)),
+    Column("newsroom_name", String(100)),
+    Column("newsroom_slug", exact_string(100), unique=True),
+    Column("active", Boolean, nullable=False, default=True, server_default=true()),
+    _created_at(),
+    Column("created_by", String(100)),
+    *_versioned(),
+)
+
+#: a user's access to one tenant (SPEC T2); no row means hidden
+tenant_access = Table(
+    "tenant_access",
+    metadata,
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("level", _str_enum(AccessLevel, "access_level"), nullable=False),
+    Column("private_data", Boolean, nullable=False, default=False, server_default=false()),
+    *_versioned(),
+)
+
+# --------------------------------------------------------------------------- users
+
+#: internal staff user or external portal user (SPEC U1, C10)
+app_user = Table(
+    "app_user",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False),
+    Column("username_key", exact_string(100), nullable=False, unique=True),
+    Column("email", String(254)),
+    Column("email_key", exact_string(254), unique=True),
+    Column("first_name", String(100), nullable=False, default=""),
+    Column("last_name", String(100), nullable=False, default=""),
+    Column("kind", _str_enum(UserKind, "user_kind"), nullable=False, default=UserKind.INTERNAL),
+    Column("status", _str_enum(UserStatus, "user_status"), nullable=False, default=UserStatus.PENDING),
+    Column("sso", Boolean, nullable=False, default=False, server_default=false()),
+    Column("password_hash", String(255)),
+    # External users belong to a customer and to one of its contacts (SPEC C10).
+    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), index=True),
+    Column("contact_id", ForeignKey("contact.id", ondelete="SET NULL"), index=True),
+    Column("is_external_admin", Boolean, nullable=False, default=False, server_default=false()),
+    Column("failed_logins", Integer, nullable=False, default=0, server_default="0"),
+    Column("locked_until", UTCDateTime()),
+    Column("last_login_at", UTCDateTime()),
+    _created_at(),
+    Column("activated_at", UTCDateTime()),
+    *_versioned(),
+)
+
+#: one-time activation link; only the SHA-256 of the token is stored (SPEC U2-U4)
+activation_token = Table(
+    "activation_token",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _created_at(),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("used_at", UTCDateTime()),
+    Column("revoked_at", UTCDateTime()),
+)
+
+# --------------------------------------------------------------------------- roles and permissions
+
+#: the permission catalogue: admin permissions for roles, portal permissions for rights groups
+permission = Table(
+    "permission",
+    metadata,
+    Column("code", String(64), primary_key=True),
+    Column("scope", _str_enum(PermissionScope, "permission_scope"), nullable=False),
+    Column("area", String(64), nullable=False),
+    Column("sort_order", Integer, nullable=False, default=0),
+)
+
+#: a named set of admin permissions (SPEC R1, R2)
+role = Table(
+    "role",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("name_key", exact_string(100), nullable=False, unique=True),
+    Column("description", String(500), nullable=False, default=""),
+    # Set for the six predefined roles; "restore defaults" looks the defaults up by this key.
+    Column("predefined_key", String(64), unique=True),
+    _created_at(),
+    *_versioned(),
+)
+
+role_permission = Table(
+    "role_permission",
+    metadata,
+    Column("role_id", ForeignKey("role.id", ondelete="CASCADE"), primary_key=True),
+    Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+# --------------------------------------------------------------------------- org units and assignments
+
+#: a node of the org-unit tree (SPEC A4-A9)
+org_unit = Table(
+    "org_unit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("parent_id", ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True),
+    Column("depth", Integer, nullable=False, default=0),
+    Column("sort_order", Integer, nullable=False, default=0),
+    _created_at(),
+    *_versioned(),
+)
+
+#: (user, role, unit); ``inherited_from_id`` is set when the row reached the unit by inheritance
+role_assignment = Table(
+    "role_assignment",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False),
+    Column("role_id", ForeignKey("role.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), nullable=False),
+    Column("inherited_from_id", ForeignKey("org_unit.id", ondelete="CASCADE"), index=True),
+    _created_at(),
+    Column("created_by", String(100)),
+    UniqueConstraint("user_id", "org_unit_id", "role_id"),
+    Index("ix_role_assignment_unit_user", "org_unit_id", "user_id"),
+)
+
+#: the ticked "Inherit roles to child units" box of one user on one unit (SPEC A5)
+inheritance_source = Table(
+    "inheritance_source",
+    metadata,
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True),
+    _created_at(),
+    Column("created_by", String(100)),
+)
+
+#: a unit where "Edit roles" broke one user's chain of inherited roles (SPEC A7)
+inheritance_break = Table(
+    "inheritance_break",
+    metadata,
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True),
+    _created_at(),
+    Column("created_by", String(100)),
+)
+
+# --------------------------------------------------------------------------- customers and rights groups
+
+#: a print-shop customer with optional portal access (SPEC C1-C12)
+customer = Table(
+    "customer",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("number", exact_string(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("short_name", String(50), nullable=False, default=""),
+    Column("remote_access", Boolean, nullable=False, default=False, server_default=false()),
+    Column("is_agency", Boolean, nullable=False, default=False, server_default=false()),
+    Column("quota_mb", Integer),
+    Column("default_agency_id", ForeignKey("customer.id", ondelete="SET NULL"), index=True),
+    Column("status", _str_enum(CustomerStatus, "customer_status"), nullable=False, default=CustomerStatus.ACTIVE),
+    _created_at(),
+    *_versioned(),
+    CheckConstraint("quota_mb IS NULL OR quota_mb >= 0", name="quota_non_negative"),
+    Index("ix_customer_name", "name"),
+    Index("ix_customer_short_name", "short_name"),
+)
+
+#: numbers of deleted customers, so that their reuse can be warned about (SPEC C6)
+deleted_customer_number = Table(
+    "deleted_customer_number",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", exact_string(32), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("deleted_at", UTCDateTime(), nullable=False, default=utcnow),
+    Column("deleted_by", String(100)),
+)
+
+#: failed log-ins on user names that do not exist, shared by every workstation (SPEC S1); keyed by
+#: a hash of the normalised name (see :class:`~mandant_desktop.db.models.LoginThrottle`)
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("name_hash", String(64), primary_key=True),
+    Column("failed_logins", Integer, nullable=False, default=0, server_default="0"),
+    Column("locked_until", UTCDateTime(), index=True),
+    Column("last_failed_at", UTCDateTime(), nullable=False),
+)
+
+#: portal rights group; customer groups are named by the C3 pattern (SPEC C3-C5)
+rights_group = Table(
+    "rights_group",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(150), nullable=False),
+    Column("name_key", exact_string(150), nullable=False, unique=True),
+    Column("kind", _str_enum(RightsGroupKind, "rights_group_kind"), nullable=False),
+    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), unique=True),
+    Column("description", String(500), nullable=False, default=""),
+    *_versioned(),
+)
+
+rights_group_permission = Table(
+    "rights_group_permission",
+    metadata,
+    Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
+    Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True),
+)
+
+rights_group_member = Table(
+    "rights_group_member",
+    metadata,
+    Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+#: an internal sales representative assigned to a customer (SPEC C7)
+customer_contact_person = Table(
+    "customer_contact_person",
+    metadata,
+    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+# --------------------------------------------------------------------------- tenant-scoped data
+
+#: a real person: a customer's contact (C10) or a press/marketing contact (T7, T8)
+contact = Table(
+    "contact",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), index=True),
+    Column("contact_type", String(50), nullable=False, default=""),
+    Column("salutation", String(30), nullable=False, default=""),
+    Column("first_name", String(100), nullable=False, default=""),
+    Column("last_name", String(100), nullable=False),
+    # Personal fields: masked without the "private data" right (SPEC T8).
+    Column("email", String(254)),
+    Column("phone", String(50)),
+    Column("street", String(200)),
+    Column("postal_code", String(20)),
+    Column("city", String(100)),
+    Column("birthday", Date),
+    _created_at(),
+    *_versioned(),
+    Index("ix_contact_name", "last_name", "first_name"),
+)
+
+#: one role of a contact, e.g. journalist at one medium (SPEC glossary, T7, T10)
+person_role = Table(
+    "person_role",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("function", String(100), nullable=False, default=""),
+    Column("email", String(254)),
+    Column("phone", String(50)),
+    Column("street", String(200)),
+    Column("postal_code", String(20)),
+    Column("city", String(100)),
+    *_versioned(),
+)
+
+#: a set of person-roles, owned by one tenant (SPEC T7, T10)
+distribution_list = Table(
+    "distribution_list",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("description", String(500), nullable=False, default=""),
+    _created_at(),
+    *_versioned(),
+)
+
+distribution_list_member = Table(
+    "distribution_list_member",
+    metadata,
+    Column("list_id", ForeignKey("distribution_list.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_role_id", ForeignKey("person_role.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+#: a mail template of one tenant (SPEC T12)
+template = Table(
+    "template",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False),
+    Column("name", exact_string(200), nullable=False),
+    Column("subject", String(500), nullable=False, default=""),
+    Column("body", Text, nullable=False, default=""),
+    *_versioned(),
+    UniqueConstraint("tenant_id", "name"),
+)
+
+# --------------------------------------------------------------------------- operation
+
+#: every mail the application sends; without SMTP it stays here for the operator (SPEC U4)
+outbox_mail = Table(
+    "outbox_mail",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _created_at(),
+    Column("recipient", String(254), nullable=False),
+    Column("subject", String(500), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", _str_enum(MailStatus, "mail_status"), nullable=False),
+    Column("sent_at", UTCDateTime()),
+    Column("error", String(1000)),
+)
+
+#: database-wide settings (e.g. the rights-group name pattern, SMTP host), JSON values
+app_setting = Table(
+    "app_setting",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", JSON, nullable=True),
+    *_versioned(),
+)
+
+#: per-operator settings that follow the operator across workstations (e.g. tenant filter, T9)
+user_setting = Table(
+    "user_setting",
+    metadata,
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String(100), primary_key=True),
+    Column("value", JSON, nullable=True),
+)
+
+#: one change of one object (SPEC S3), written in the transaction of the change, never edited;
+#: operator and tenant are plain values without foreign keys, so the log outlives the rows
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("at", UTCDateTime(), nullable=False, default=utcnow, index=True),
+    Column("operator_id", Integer),
+    Column("operator_name", String(100), nullable=False),
+    Column("workstation", String(255), nullable=False),
+    Column("tenant_id", Integer, index=True),
+    Column("object_type", String(64), nullable=False),
+    Column("object_id", String(100), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("summary", String(500), nullable=False, default=""),
+    Column("changes", JSON),
+    Index("ix_audit_log_object", "object_type", "object_id"),
+)
+
+#: the ORM class of each table by its name, as the audit log names objects (``object_type``); the
+#: change notifications name the tables (SPEC E8). A test checks it against the mapped classes.
+TABLE_OF_CLASS: dict[str, str] = {
+    "Tenant": "tenant",
+    "TenantAccess": "tenant_access",
+    "User": "app_user",
+    "ActivationToken": "activation_token",
+    "Permission": "permission",
+    "Role": "role",
+    "RolePermission": "role_permission",
+    "OrgUnit": "org_unit",
+    "RoleAssignment": "role_assignment",
+    "InheritanceSource": "inheritance_source",
+    "InheritanceBreak": "inheritance_break",
+    "Customer": "customer",
+    "DeletedCustomerNumber": "deleted_customer_number",
+    "LoginThrottle": "login_throttle",
+    "RightsGroup": "rights_group",
+    "RightsGroupPermission": "rights_group_permission",
+    "RightsGroupMember": "rights_group_member",
+    "CustomerContactPerson": "customer_contact_person",
+    "Contact": "contact",
+    "PersonRole": "person_role",
+    "DistributionList": "distribution_list",
+    "DistributionListMember": "distribution_list_member",
+    "Template": "template",
+    "OutboxMail": "outbox_mail",
+    "AppSetting": "app_setting",
+    "UserSetting": "user_setting",
+    "AuditEntry": "audit_log",
+}
