@@ -169,15 +169,16 @@ def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[An
         yield items[start : start + size]
 
 
-#: keys per read of rows by key on SQLite and MariaDB (three parameters each, SQLite takes 32,766)
-_KEYS_PER_READ = 5_000
+#: parameters per read of rows by key on SQLite and MariaDB (SQLite takes at most 32,766): three
+#: per key and one per distinct user, so a change of 10,000 rows for a few users is one read
+_PARAMETERS_PER_READ = 32_000
 
 
 def _with_keys(session: Session, stmt: Select[*tuple[Any, ...]], keys: Sequence[Key]) -> list[Any]:
     """``stmt`` (on ``role_assignment``) restricted to the rows with these (user, unit, role) keys.
 
     On PostgreSQL one statement joined to the keys as arrays (``unnest``), whatever their number;
-    elsewhere one statement per 5,000 keys."""
+    elsewhere one statement per 32,000 parameters (about 10,000 keys of a few users)."""
     if not keys:
         return []
     ra = RoleAssignment
@@ -197,9 +198,23 @@ def _with_keys(session: Session, stmt: Select[*tuple[Any, ...]], keys: Sequence[
                 stmt.join(given, and_(ra.user_id == given.c.u, ra.org_unit_id == given.c.n, ra.role_id == given.c.r))
             )
         )
-    return [
-        row for chunk in _chunks(list(keys), _KEYS_PER_READ) for row in session.execute(stmt.where(_keys_clause(chunk)))
-    ]
+    return [row for chunk in _key_chunks(keys) for row in session.execute(stmt.where(_keys_clause(chunk)))]
+
+
+def _key_chunks(keys: Sequence[Key]) -> Iterable[list[Key]]:
+    """``keys`` by user, in pieces of at most :data:`_PARAMETERS_PER_READ` parameters of
+    :func:`_keys_clause` (three per key, one per distinct user)."""
+    chunk: list[Key] = []
+    parameters = 0
+    for key in sorted(keys):
+        cost = 3 + (not chunk or chunk[-1][0] != key[0])
+        if chunk and parameters + cost > _PARAMETERS_PER_READ:
+            yield chunk
+            chunk, parameters, cost = [], 0, 4
+        chunk.append(key)
+        parameters += cost
+    if chunk:
+        yield chunk
 
 
 def _keys_clause(keys: Sequence[Key]) -> ColumnElement[bool]:
