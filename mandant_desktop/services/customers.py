@@ -165,10 +165,12 @@ def _number_order(descending: bool) -> list[Any]:
     return [c.desc() for c in columns] if descending else columns
 
 
-def search_clause(session: Session, text: str, *, number_order: bool = False) -> ColumnElement[bool] | None:
+def search_clause(
+    session: Session, text: str, *, window: customer_search.NumberWindow | None = None
+) -> ColumnElement[bool] | None:
     """Number, name or short name contain ``text`` (case-insensitive), through the backend's search
     index where it has one (see :mod:`mandant_desktop.db.customer_search`)."""
-    return customer_search.search_clause(session, text, number_order=number_order)
+    return customer_search.search_clause(session, text, window=window)
 
 
 #: the default agency of a customer row (another customer)
@@ -207,12 +209,19 @@ class CustomerService:
 
     @staticmethod
     def _filters(
-        session: Session, scope: TenantScope, query: CustomerQuery, *, window: bool = False
+        session: Session, scope: TenantScope, query: CustomerQuery, *, window: int | None = None
     ) -> list[ColumnElement[bool]]:
-        """The visible customers that match the search; ``window``: for a window of rows in the
-        query's order (the search may then choose a way that finds the first rows sooner)."""
-        filters = [visible_clause_in(session, scope, Customer.tenant_id)]
-        searched = search_clause(session, query.search, number_order=window and query.sort is SortKey.NUMBER)
+        """The visible customers that match the search; ``window``: for the rows up to this one
+        (offset plus limit) in the query's order (the search may then choose a way that finds the
+        first rows sooner, and in number order keep only those)."""
+        visible = visible_clause_in(session, scope, Customer.tenant_id)
+        filters = [visible]
+        number_window = None
+        if window is not None and query.sort is SortKey.NUMBER:
+            # The search may keep only the first hits in number order: of the tenants this query keeps.
+            tenants = None if visible is true() else scope.visible_ids()
+            number_window = customer_search.NumberWindow(window, query.descending, tenants)
+        searched = search_clause(session, query.search, window=number_window)
         if searched is not None:
             filters.append(searched)
         return filters
@@ -231,7 +240,7 @@ class CustomerService:
             session = uow.session
             scope = load_tenant_scope(session, operator)
             agency = _AGENCY
-            filters = self._filters(session, scope, query, window=True)
+            filters = self._filters(session, scope, query, window=offset + limit)
             # The first filter is the visibility: no condition when the operator sees every tenant,
             # and then the default agency needs none either.
             agency_visible = filters[0] if filters[0] is true() else visible_clause(scope, agency.tenant_id)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -338,17 +339,29 @@ def test_the_downgrade_restores_the_per_row_check(world: World) -> None:
         assert set(conn.scalars(triggers)) == after
 
 
+def _customer_services(world: World, rows: list[dict[str, object]]) -> tuple[list[str], Any, Any]:
+    """``rows`` inserted as customers by the owner; the statements the application login sends
+    (collected from now on), the customer service as the application login and as the owner."""
+    from sqlalchemy import event, insert
+
+    from mandant_desktop.db.models import Customer
+    from mandant_desktop.services.customers import CustomerService
+
+    with world.db.engine.begin() as conn:
+        conn.execute(insert(Customer), rows)
+    statements: list[str] = []
+    event.listen(world.app, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    return statements, CustomerService(make_session_factory(world.app)), CustomerService(world.db.session_factory)
+
+
 def test_customer_search_under_row_security_uses_the_owners_function(world: World) -> None:
     """C1, T8, issue 8: for the application role the search goes through the SECURITY DEFINER
     function of revision 0010 (the trigram indexes serve no query under row-level security): it
     finds what the owner's direct search finds in the operator's tenants, nothing of a hidden
     tenant, and the owner still searches directly. A text too short for a trigram (no index can
     serve it) is searched directly under row security, with the same result."""
-    from sqlalchemy import event, insert
-
     from mandant_desktop.db import customer_search
-    from mandant_desktop.db.models import Customer
-    from mandant_desktop.services.customers import CustomerQuery, CustomerService
+    from mandant_desktop.services.customers import CustomerQuery
 
     rows = [
         {"tenant_id": tenant, "number": f"{prefix}{i}", "name": name, "short_name": short, "version": 1}
@@ -357,12 +370,7 @@ def test_customer_search_under_row_security_uses_the_owners_function(world: Worl
             (("Ärztehaus Mitte", "ÄHM"), ("Praxis 100%", "P_1"), ("Bau/Holz GmbH", "BH"), ("Andere", "x"))
         )
     ]
-    with world.db.engine.begin() as conn:
-        conn.execute(insert(Customer), rows)
-    statements: list[str] = []
-    event.listen(world.app, "before_cursor_execute", lambda *args: statements.append(args[2]))
-    as_app = CustomerService(make_session_factory(world.app))
-    as_owner = CustomerService(world.db.session_factory)
+    statements, as_app, as_owner = _customer_services(world, rows)
     mia = operator(world.mia, "mia")
     for search in ("ärzte", "0%", "_1", "u/h", "ndere", "zz"):
         statements.clear()
@@ -376,6 +384,121 @@ def test_customer_search_under_row_security_uses_the_owners_function(world: Worl
     assert {r.number for r in as_owner.rows(system_operator(), CustomerQuery(search="ärzte"), 0, 50)} == {"N0", "S0"}
     with world.db.engine.connect() as conn:
         assert not customer_search.under_row_security(conn)  # the owner: the direct search
+
+
+def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world: World) -> None:
+    """C1, T8, T9, issue 8 (revision 0013): a window of the table sorted by number asks
+    ``mandant_customer_search_first`` for the hits up to its last row only; the windows (offsets,
+    both directions, with a tenant filter, for an operator who sees one tenant and one who sees
+    both) are those of the owner's direct search in the tenants the operator may see."""
+
+    from mandant_desktop.db import customer_search
+    from mandant_desktop.services.customers import CustomerQuery, SortKey
+
+    third = add_tenants(world.db.session_factory, "Mandant West")[0]
+    ben = add_user(world.db.session_factory, "ben")
+    grant(world.db.session_factory, ben, {world.visible: AccessLevel.READ_ONLY, third: AccessLevel.FULL})
+    # numbers of different lengths, interleaved over the tenants, so the number order is not the id order
+    rows = [
+        {
+            "tenant_id": tenant,
+            "number": f"{i * 7 % 40}{prefix}",
+            "name": f"Firma {i} GmbH",
+            "short_name": "F",
+            "version": 1,
+        }
+        for i in range(40)
+        for tenant, prefix in ((world.visible, "n"), (world.hidden, "s"), (third, "w"))
+    ]
+    statements, as_app, as_owner = _customer_services(world, rows)
+    cases = [
+        (operator(world.mia, "mia"), {world.visible}),
+        (operator(ben, "ben"), {world.visible, third}),
+        (operator(ben, "ben", tenant_filter=frozenset({third})), {third}),
+        (operator(ben, "ben", tenant_filter=frozenset({third, world.hidden})), {third}),
+    ]
+    names = {world.visible: "Mandant Nord", world.hidden: "Mandant Süd", third: "Mandant West"}
+    for who, tenants in cases:
+        for descending in (False, True):
+            query = CustomerQuery(search="gmbh", sort=SortKey.NUMBER, descending=descending)
+            owners = [r for r in as_owner.rows(system_operator(), query, 0, 200) if r.tenant_id in tenants]
+            assert owners, (who, tenants)
+            for offset, limit in ((0, 7), (7, 7), (30, 50), (len(owners) - 3, 10)):
+                statements.clear()
+                window = as_app.rows(who, query, offset, limit)
+                assert [r.number for r in window] == [r.number for r in owners[offset : offset + limit]], (
+                    who.username,
+                    who.tenant_filter,
+                    descending,
+                    offset,
+                )
+                assert {names[r.tenant_id] for r in window} <= {names[t] for t in tenants}
+                assert any(customer_search.PG_SEARCH_FIRST_FUNCTION in sql for sql in statements)
+            assert as_app.count(who, query) == len(owners)
+    # other orders need every hit: the function of revision 0010
+    statements.clear()
+    as_app.rows(operator(world.mia, "mia"), CustomerQuery(search="gmbh", sort=SortKey.NAME), 0, 10)
+    assert not any(customer_search.PG_SEARCH_FIRST_FUNCTION in sql for sql in statements)
+
+
+def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -> None:
+    """T8, S1 (revisions 0010, 0013): called directly with the application's credentials, neither
+    search function returns a customer of a tenant the operator may not see, whatever tenants the
+    caller names; without an operator they return nothing; PUBLIC may not call them."""
+    from sqlalchemy import insert
+
+    from mandant_desktop.db.models import Customer
+
+    with world.db.engine.begin() as conn:
+        conn.execute(
+            insert(Customer),
+            [
+                {"tenant_id": t, "number": n, "name": "Bau GmbH", "short_name": "B", "version": 1}
+                for t, n in ((world.visible, "1"), (world.hidden, "2"))
+            ],
+        )
+        ids = {str(number): int(id_) for number, id_ in conn.execute(text("SELECT number, id FROM customer"))}
+    first = "SELECT mandant_customer_search_first('%gmbh%', CAST(:tenants AS integer[]), 100, :descending)"
+    with world.app.connect() as conn:
+        for operator_id, expected in ((world.mia, {ids["1"]}), (None, set())):
+            _as(conn, operator_id)
+            assert set(conn.scalars(text("SELECT mandant_customer_search('%gmbh%')"))) == expected
+            for tenants in (None, [world.visible, world.hidden], [world.hidden]):
+                for descending in (False, True):
+                    found = set(conn.scalars(text(first), {"tenants": tenants, "descending": descending}))
+                    assert found == (expected if tenants != [world.hidden] else set()), (operator_id, tenants)
+        conn.rollback()
+    with world.db.engine.connect() as conn:
+        for signature in (
+            "mandant_customer_search(text)",
+            "mandant_customer_search_first(text, integer[], integer, boolean)",
+        ):
+            acl = conn.scalar(
+                text("SELECT proacl::text FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"), {"f": signature}
+            )
+            assert "mandant_app=X" in acl and not acl.startswith("{=X") and ",=X" not in acl, (signature, acl)
+            assert conn.scalar(
+                text("SELECT prosecdef FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"), {"f": signature}
+            )
+
+
+def test_the_downgrade_of_0013_restores_the_search_of_0010(world: World) -> None:
+    """S9, issue 8: below revision 0013 the search function reads the visible tenants per row again,
+    as revision 0010 created it, with its grants, and the window function is gone; the upgrade
+    brings both back."""
+    body = text("SELECT prosrc FROM pg_proc WHERE proname = 'mandant_customer_search'")
+    first = text("SELECT count(*) FROM pg_proc WHERE proname = 'mandant_customer_search_first'")
+    granted = text("SELECT has_function_privilege('mandant_app', 'mandant_customer_search(text)', 'EXECUTE')")
+    with world.db.engine.begin() as conn:
+        assert "(SELECT mandant_visible_tenants())" in conn.scalar(body)
+        command.downgrade(migrate.alembic_config(conn), "0012_pg_tenant_access_statement")
+        assert "ANY (mandant_visible_tenants())" in conn.scalar(body)
+        assert conn.scalar(first) == 0
+        assert conn.scalar(granted)
+        command.upgrade(migrate.alembic_config(conn), "head")
+        assert "(SELECT mandant_visible_tenants())" in conn.scalar(body)
+        assert conn.scalar(first) == 1
+        assert conn.scalar(granted)
 
 
 # --------------------------------------------------------------------------- the org-unit service's writes (issue 8)
