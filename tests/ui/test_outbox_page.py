@@ -157,6 +157,7 @@ def test_a_mail_says_which_language_it_is_written_in(
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     shown: dict[str, str] = {}
     for row in range(3):
+        page.table.clearSelection()  # the page may have selected the first row already
         page.table.selectRow(row)
         text = page.body.toPlainText()
         shown[page.model.row_at(row).subject] = next(  # type: ignore[union-attr]
