@@ -78,12 +78,14 @@ def median_of(samples: list[float]) -> tuple[float, list[float]]:
 
 
 @contextmanager
-def counting(engine: Engine) -> Iterator[list[str]]:
-    """The SQL statements ``engine`` executes inside the block (an executemany counts once)."""
+def counting(engine: Engine, *, as_the_server_runs: bool = False) -> Iterator[list[str]]:
+    """The SQL statements ``engine`` executes inside the block (an executemany counts once; with
+    ``as_the_server_runs`` once per row on PostgreSQL, where psycopg runs a statement per row)."""
     statements: list[str] = []
+    per_row = as_the_server_runs and engine.dialect.name == "postgresql"
 
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
+    def count(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool) -> None:
+        statements.extend([statement] * (len(parameters) if per_row and executemany else 1))
 
     event.listen(engine, "before_cursor_execute", count)
     try:

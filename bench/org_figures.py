@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from bench import write_figures
 from bench.harness import ADMIN, Report, counting, log, median_ms, median_of
 
 #: permission checks timed per run (a screenful of units times a few permissions)
@@ -240,6 +241,7 @@ def _run_on(report: Report, url: str, runs: int, page: dict[str, Any] | None = N
             _expand_all(report, service, op, units, runs, page)
             _user_select(report, units, page["select"])
         _inherit_toggle(report, app, service, op, user_id, root, small_top, roles, runs)
+        write_figures.run(report, app, op, runs)
         _permissions(report, app, op, busiest, runs)
     finally:
         app.close()

@@ -64,8 +64,10 @@ def _load(path: Path) -> dict[str, Any] | None:
 def _measured(label: str, record: dict[str, Any] | None) -> str:
     if record is None:
         return f"{label}: not measured."
+    # PostgreSQL: the login the figures ran as (bench/databases.py: the application role's by default)
+    login = f" as {record['connected_as']}" if record.get("connected_as") else ""
     return (
-        f"{label}: measured {record['measured']} on {record['cpus']} cores, load average "
+        f"{label}: measured {record['measured']}{login} on {record['cpus']} cores, load average "
         f"{', '.join(f'{x:.1f}' for x in record['load_average'])}, {record['seconds']:.0f} s for the run."
     )
 

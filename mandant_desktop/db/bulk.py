@@ -31,32 +31,38 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Dialect, Table, insert, text
+from sqlalchemy import Column, Connection, Dialect, Table, bindparam, delete, insert, text
 
 Row = dict[str, Any]
 #: rows given column by column: one list of values per column key, all of equal length
 Columns = dict[str, list[Any]]
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
-    """Insert ``rows`` (dicts keyed by column name) into ``table`` in the caller's transaction."""
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Row], *, row_security: bool | None = None) -> None:
+    """Insert ``rows`` (dicts keyed by column name) into ``table`` in the caller's transaction.
+
+    ``row_security=False``: the caller knows that no row-level security applies to the table (the
+    audit log), and the server is not asked; were it wrong, PostgreSQL refuses the ``COPY`` (it
+    never lets one past a policy)."""
     if not rows:
         return
-    if connection.dialect.name == "postgresql" and _copy_fits(connection, table, rows):
+    if connection.dialect.name == "postgresql" and _copy_fits(connection, table, rows, row_security):
         _copy(connection, table, rows)
     else:
         connection.execute(insert(table), rows)
 
 
-def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row]) -> bool:
+def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row], row_security: bool | None) -> bool:
     keys = rows[0].keys()
     if any(column.default is not None and column.key not in keys for column in table.columns):
         return False
     if any(row.keys() != keys for row in rows):
         return False
+    if row_security is not None:
+        return not row_security
     return not connection.scalar(text("SELECT row_security_active(CAST(:table AS regclass))"), {"table": table.name})
 
 
@@ -167,6 +173,11 @@ def keys_checked_after(connection: Connection, tables: Iterable[Table]) -> Itera
 # ------------------------------------------------------------- rows given column by column
 
 
+def by_column(rows: Sequence[Any], keys: Iterable[str]) -> Columns:
+    """Rows that are objects or named tuples with the attributes ``keys``, given column by column."""
+    return {key: list(map(attrgetter(key), rows)) for key in keys}
+
+
 def insert_columns(connection: Connection, table: Table, columns: Columns) -> None:
     """One INSERT of the rows given column by column (lists of equal length): an executemany.
 
@@ -184,6 +195,75 @@ def insert_columns(connection: Connection, table: Table, columns: Columns) -> No
         f" SELECT * FROM {pg_unnest(connection.dialect, {key: table.c[key] for key in columns})}",
         processed_columns(connection.dialect, columns, types),
     )
+
+
+def delete_keys(connection: Connection, table: Table, columns: Columns) -> None:
+    """Delete the rows whose key columns hold the values given column by column (lists of equal
+    length): one executemany, on PostgreSQL one ``DELETE … USING unnest(…)`` (see
+    :func:`insert_columns`: an executemany there is a statement, and a statement trigger, per row)."""
+    if not columns or not next(iter(columns.values())):
+        return
+    c = table.c
+    if connection.dialect.name == "postgresql":
+        preparer = connection.dialect.identifier_preparer
+        keys = ", ".join(columns)
+        match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{key}" for key in columns)
+        connection.exec_driver_sql(
+            f"DELETE FROM {preparer.format_table(table)} t"
+            f" USING {pg_unnest(connection.dialect, {key: c[key] for key in columns})} AS k({keys}) WHERE {match}",
+            processed_columns(connection.dialect, columns, {key: c[key].type for key in columns}),
+        )
+        return
+    stmt = delete(table).where(*(c[key] == bindparam(f"k_{key}") for key in columns))
+    execute_many(connection, stmt, {f"k_{key}": values for key, values in columns.items()}, {})
+
+
+def update_keys(
+    connection: Connection,
+    table: Table,
+    keys: Columns,
+    values: Columns,
+    *,
+    same: Mapping[str, Any] | None = None,
+    increment: Sequence[str] = (),
+) -> None:
+    """Update the rows whose key columns hold ``keys`` (column by column) to ``values`` (the same
+    rows, column by column), every row's ``same`` columns to one value, and ``increment`` columns by
+    one: one executemany, on PostgreSQL one ``UPDATE … FROM unnest(…)`` (see :func:`delete_keys`)."""
+    if not keys or not next(iter(keys.values())):
+        return
+    same = dict(same or {})
+    c = table.c
+    if connection.dialect.name == "postgresql":
+        preparer = connection.dialect.identifier_preparer
+        given = {**keys, **values}
+        sets = [f"{preparer.format_column(c[key])} = k.{key}" for key in values]
+        sets += [f"{preparer.format_column(c[key])} = %(s_{key})s" for key in same]
+        sets += [f"{preparer.format_column(c[key])} = t.{preparer.format_column(c[key])} + 1" for key in increment]
+        match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{key}" for key in keys)
+        params = processed_columns(connection.dialect, given, {key: c[key].type for key in given})
+        for key, value in same.items():
+            processor = c[key].type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+            params[f"s_{key}"] = processor(value) if processor is not None and value is not None else value
+        connection.exec_driver_sql(
+            f"UPDATE {preparer.format_table(table)} t SET {', '.join(sets)}"
+            f" FROM {pg_unnest(connection.dialect, {key: c[key] for key in given})} AS k({', '.join(given)})"
+            f" WHERE {match}",
+            params,
+        )
+        return
+    stmt = (
+        table.update()
+        .where(*(c[key] == bindparam(f"k_{key}") for key in keys))
+        .values(
+            **{key: bindparam(f"v_{key}") for key in values},
+            **same,
+            **{key: c[key] + 1 for key in increment},
+        )
+    )
+    given = {**{f"k_{key}": v for key, v in keys.items()}, **{f"v_{key}": v for key, v in values.items()}}
+    names = list(given)
+    connection.execute(stmt, [dict(zip(names, row, strict=True)) for row in zip(*given.values(), strict=True)])
 
 
 def pg_unnest(dialect: Dialect, columns: Mapping[str, Column[Any]]) -> str:

@@ -145,6 +145,12 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
     engine = create_engine(parsed, **kwargs)
     if backend == "mysql":
         _configure_mysql(engine)
+    if backend == "postgresql":
+        # An executemany INSERT (ORM flushes, Core inserts of a list) goes as INSERT … VALUES of up
+        # to 1,000 rows per statement, as SQLAlchemy does for psycopg2, instead of one statement per
+        # row: each statement fires the statement-level triggers of revisions 0009, 0011 and 0012
+        # once (issue 8). The rows and their order are the same.
+        engine.dialect.use_insertmanyvalues_wo_returning = True
     return engine
 
 

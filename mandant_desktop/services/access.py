@@ -13,9 +13,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Connection, Integer, String, and_, bindparam, delete, insert, select, type_coerce, update
+from sqlalchemy import Connection, Integer, String, and_, select, type_coerce
 
-from mandant_desktop.db import tables
+from mandant_desktop.db import bulk, tables
 from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, utcnow
 from mandant_desktop.domain.errors import ConflictError
 from mandant_desktop.domain.tenant_access import Level, TenantScope
@@ -199,28 +199,28 @@ class AccessService:
             users = sorted({user for _, user in changes})
             watched = and_(_access.c.tenant_id.in_(tenant_ids), _access.c.user_id.in_(users))
             with uow.watch(models.TenantAccess, watched):
+                # One statement each on PostgreSQL, whatever the number of cells (db/bulk.py).
                 table = tables.tenant_access
-                match = and_(table.c.tenant_id == bindparam("t"), table.c.user_id == bindparam("u"))
-                if deletes:
-                    session.execute(delete(table).where(match), deletes)
-                if updates:
-                    session.execute(
-                        update(table)
-                        .where(match)
-                        .values(
-                            level=bindparam("lv"),
-                            private_data=bindparam("pd"),
-                            version=table.c.version + 1,
-                            updated_at=now,
-                            updated_by=by,
-                        ),
-                        updates,
-                    )
+                connection = session.connection()
+                bulk.delete_keys(connection, table, _by_key(deletes, {"tenant_id": "t", "user_id": "u"}))
+                bulk.update_keys(
+                    connection,
+                    table,
+                    _by_key(updates, {"tenant_id": "t", "user_id": "u"}),
+                    _by_key(updates, {"level": "lv", "private_data": "pd"}),
+                    same={"updated_at": now, "updated_by": by},
+                    increment=("version",),
+                )
                 if inserts:
-                    session.execute(insert(table), inserts)
+                    bulk.insert_columns(connection, table, {key: [row[key] for row in inserts] for key in inserts[0]})
                 uow.audit_many(audit)
             uow.commit()
             return len(audit)
+
+
+def _by_key(rows: list[dict[str, Any]], names: dict[str, str]) -> bulk.Columns:
+    """``rows``' values column by column: column name → the values under the row key ``names`` gives."""
+    return {column: [row[key] for row in rows] for column, key in names.items()}
 
 
 def _cells(session: Connection, scope: TenantScope, tenant_ids: Collection[int] | None) -> dict[Cell, Access]:

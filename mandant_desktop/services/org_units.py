@@ -29,7 +29,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any, Literal, NamedTuple, TypeVar, cast
 
 from sqlalchemy import (
@@ -77,6 +77,7 @@ from mandant_desktop.services.admin_guard import (
     take_change_lock,
 )
 from mandant_desktop.services.assignments import (
+    ASSIGNMENT_COLUMNS,
     AssignmentRow,
     AssignmentsService,
     Chip,
@@ -485,34 +486,15 @@ def _diff(area: _Area, trees: dict[int, UserTree], stamp: tuple[dt.datetime, str
     return diff
 
 
-#: the columns of an assignment row written by the service, read straight from AssignmentRow
-_ASSIGNMENT_COLUMNS = ("user_id", "org_unit_id", "role_id", "inherited_from_id", "created_at", "created_by")
-
-
-def _key_columns(rows: Sequence[AssignmentRow]) -> bulk.Columns:
-    return {"u": [r.user_id for r in rows], "n": [r.org_unit_id for r in rows], "r": [r.role_id for r in rows]}
-
-
 def _delete_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:
-    """One DELETE by key: an executemany, on PostgreSQL one statement (see :func:`bulk.insert_columns`)."""
+    """One DELETE by key (see :func:`bulk.delete_keys`)."""
     if not rows:
         return
-    table = _table(RoleAssignment)
-    connection = uow.session.connection()
-    c = table.c
-    if connection.dialect.name == "postgresql":
-        keys = {"u": c.user_id, "n": c.org_unit_id, "r": c.role_id}
-        connection.exec_driver_sql(
-            f"DELETE FROM {connection.dialect.identifier_preparer.format_table(table)} t"
-            f" USING {bulk.pg_unnest(connection.dialect, keys)} AS k(u, n, r)"
-            " WHERE t.user_id = k.u AND t.org_unit_id = k.n AND t.role_id = k.r",
-            _key_columns(rows),
-        )
-    else:
-        stmt = delete(table).where(
-            c.user_id == bindparam("u"), c.org_unit_id == bindparam("n"), c.role_id == bindparam("r")
-        )
-        bulk.execute_many(connection, stmt, _key_columns(rows), {})
+    bulk.delete_keys(
+        uow.session.connection(),
+        _table(RoleAssignment),
+        bulk.by_column(rows, ("user_id", "org_unit_id", "role_id")),
+    )
     _audit_rows(uow, rows, "delete", summary)
 
 
@@ -523,7 +505,7 @@ def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -
     bulk.insert_columns(
         uow.session.connection(),
         _table(RoleAssignment),
-        {key: list(map(attrgetter(key), rows)) for key in _ASSIGNMENT_COLUMNS},
+        bulk.by_column(rows, ASSIGNMENT_COLUMNS),
     )
     _audit_rows(uow, rows, "create", summary)
 
@@ -578,22 +560,12 @@ def _write_marks(
     summary: str,
 ) -> None:
     table = _table(model)
+    connection = uow.session.connection()
     if off:
-        stmt = delete(table).where(table.c.user_id == bindparam("u"), table.c.org_unit_id == bindparam("n"))
-        uow.session.execute(stmt, [{"u": m.user_id, "n": m.org_unit_id} for m in off])
+        bulk.delete_keys(connection, table, bulk.by_column(off, ("user_id", "org_unit_id")))
     if on:
-        uow.session.execute(
-            insert(table),
-            [
-                {
-                    "user_id": m.user_id,
-                    "org_unit_id": m.org_unit_id,
-                    "created_at": m.created_at,
-                    "created_by": m.created_by,
-                }
-                for m in on
-            ],
-        )
+        columns = ("user_id", "org_unit_id", "created_at", "created_by")
+        bulk.insert_columns(connection, table, bulk.by_column(on, columns))
     for action, marks in (("delete", off), ("create", on)):
         uow.audit_many(
             {

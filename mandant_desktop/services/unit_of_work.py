@@ -22,10 +22,11 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, event, func, insert, inspect, select, text
+from sqlalchemy import ColumnElement, Connection, event, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from mandant_desktop.db import tables
+from mandant_desktop.db.bulk import insert_rows
 from mandant_desktop.db.engine import SQLITE_BEGIN, engine_of
 from mandant_desktop.db.tables import utcnow
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, PermissionDeniedError
@@ -313,7 +314,8 @@ class UnitOfWork:
 
     def _flush_explicit_audit(self) -> None:
         if self._pending_audit:
-            self.session.execute(insert(tables.audit_log), self._pending_audit)
+            # COPY on PostgreSQL: one statement however many entries (the log has no row security)
+            insert_rows(self.session.connection(), tables.audit_log, self._pending_audit, row_security=False)
             self._pending_audit = []
 
     # ------------------------------------------------------------------ commit
@@ -534,7 +536,7 @@ def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
             )
             uow.changed_tables.add(obj.__tablename__)
     if rows:
-        session.connection().execute(insert(tables.audit_log), rows)
+        insert_rows(session.connection(), tables.audit_log, rows, row_security=False)
 
 
 def check_version(

@@ -580,6 +580,44 @@ def test_the_model_answers_qt_by_internal_id_and_column(qtbot: QtBot, qtmodeltes
     qtmodeltester.check(model)
 
 
+def test_roles_are_asked_by_parent_for_a_few_levels_and_everywhere_for_many(qtbot: QtBot, qtmodeltester: Any) -> None:
+    """Issue 8: with a user chosen, the roles of a fetched level are asked for by its parent; when
+    more than 50 levels arrive at once (a restored expansion) they are asked for everywhere, one
+    query that names no units, never a long list of parent ids; units missing from an answer hold
+    nothing."""
+    from mandant_desktop.services.org_units import UnitNode, UnitRoles
+
+    tops = [UnitNode(unit, None, f"U{unit}", 0, 1) for unit in range(1, 61)]
+    below = {unit.id: [UnitNode(1000 + unit.id, unit.id, f"C{unit.id}", 1, 0)] for unit in tops}
+    asked: list[Any] = []
+
+    def roles(user_id: int, parents: Any) -> dict[int, UnitRoles]:
+        asked.append(parents)
+        return {1001: UnitRoles(1001, (), None, None, True, False)}
+
+    model = OrgUnitTreeModel(
+        lambda parent: tops if parent is None else below.get(parent, []),
+        roles,
+        columns=3,
+        load_many=lambda parents: {parent: below.get(parent, []) for parent in parents},
+    )
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 60 and not model.loading())
+    model.set_user(7)
+    qtbot.waitUntil(lambda: all(model.roles_known(unit.id) for unit in tops))
+    assert asked == [None]
+    model.fetchMore(model.index(0, 0))  # one level: asked for by its parent
+    qtbot.waitUntil(lambda: model.roles_known(1001))
+    assert asked[-1] == [1] and model.roles(1001) is not None and model.roles(1001).inherit_ticked
+    asked.clear()
+    for row in range(1, 60):  # 59 levels in one go
+        model.fetchMore(model.index(row, 0))
+    qtbot.waitUntil(lambda: all(model.roles_known(1000 + unit.id) for unit in tops))
+    assert asked == [None]
+    assert model.roles(1060) == UnitRoles(1060, (), None, None, False, False)
+    qtmodeltester.check(model)
+
+
 def test_loading_ends_when_a_level_arrives_fails_or_is_forgotten(qtbot: QtBot) -> None:
     """Issue 8: ``loading()`` (asked on every poll) counts the levels on their way; a failed load
     and a reload end it too, so that nothing waits for ever."""

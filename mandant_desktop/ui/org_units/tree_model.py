@@ -72,7 +72,8 @@ AllLoader = Callable[[], list[UnitNode]]
 #: one user's roles (user id, parent ids: in their children, None among them for the top level;
 #: None: everywhere), on a worker; units missing from the answer hold nothing of the user
 RolesLoader = Callable[[int, list[int | None] | None], dict[int, UnitRoles]]
-#: more parents than this in one answer: the roles columns are told as changed everywhere at once
+#: more fetched parents than this at once: their roles are asked for everywhere (no list of ids)
+#: and the roles columns told as changed everywhere at once
 _PARENTS_TOLD_ONE_BY_ONE = 50
 
 
@@ -427,6 +428,8 @@ class OrgUnitTreeModel(QAbstractItemModel):
         user_id, load = self._user_id, self._load_roles
         if user_id is None or load is None or parents == []:
             return
+        if parents is not None and len(parents) > _PARENTS_TOLD_ONE_BY_ONE:
+            parents = None  # many levels at once (a restored expansion): everywhere, not a long list
         generation = self._roles_generation
         asked = None if parents is None else [parent or None for parent in parents]
         tasks.run(
@@ -447,7 +450,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 node = self._nodes.get(parent)
                 if node is not None:
                     self._store_roles(node.children, roles)
-        if parents is None or len(parents) > _PARENTS_TOLD_ONE_BY_ONE:
+        if parents is None:
             self._all_roles_changed()
         elif self._columns > ROLES_COLUMN:
             for parent in parents:  # one signal per fetched level, for its rows

@@ -138,6 +138,7 @@ class _UserRows(QAbstractTableModel):
         self._loaded = 0
         #: the rows are shown: NEEDS_ALL is false or every tenant's cells are loaded
         self._shown = False
+        self._tenant_count = 0
         state.reloaded.connect(self._rebuild)
         state.cells_changed.connect(self._cells_changed)
         state.cells_loaded.connect(self._cells_loaded)
@@ -150,6 +151,8 @@ class _UserRows(QAbstractTableModel):
     def _rebuild(self) -> None:
         self.beginResetModel()
         self._shown = not self.NEEDS_ALL or self.state.complete
+        #: the tenants a view over all of them has as columns: none until their cells are there
+        self._tenant_count = len(self.state.tenants) if self._shown else 0
         users = self.state.users if self._shown else []
         if self._needle:
             self._matching = [i for i, u in enumerate(users) if u.matches(self._needle)]
@@ -454,7 +457,7 @@ class MatrixModel(_UserRows):
     NEEDS_ALL = True
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self._shown else len(self.state.tenants)
+        return 0 if parent.isValid() else self._tenant_count
 
     def tenant_id(self, column: int) -> int:
         return self.state.tenants[column].id
@@ -464,14 +467,14 @@ class MatrixModel(_UserRows):
         return (column, column)
 
     def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
-        if not 0 <= row < self._loaded or not 0 <= column < self.columnCount():
+        if not 0 <= row < self._loaded or not 0 <= column < self._tenant_count:
             return None
         return _info(self.state, self.state.tenants[column].id, self.state.users[self._matching[row]].id)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
-        if not 0 <= index.column() < self.columnCount():
+        if not 0 <= index.column() < self._tenant_count:
             return None
         user_id = self.user_id(index.row())
         tenant_id = self.tenant_id(index.column())
@@ -498,7 +501,7 @@ class MatrixModel(_UserRows):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < self.columnCount():
+            if 0 <= section < self._tenant_count:
                 return self.state.tenants[section].name
             return None
         if 0 <= section < self._loaded:
