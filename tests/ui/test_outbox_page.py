@@ -179,3 +179,17 @@ def test_every_language_has_a_name_in_the_outbox() -> None:
     from mandant_desktop.ui.outbox.page import LANGUAGE_NAMES
 
     assert set(LANGUAGE_NAMES) == set(LANGUAGES)
+
+
+def test_the_lines_above_a_mail_follow_a_language_switch(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager, mails: None
+) -> None:
+    """E1, U4: after a switch to German the selected mail's "To:" line reads "An:" at once."""
+    language.choose("en")
+    page = _outbox(qtbot, window)
+    page.table.clearSelection()
+    page.table.selectRow(0)
+    assert page.body.toPlainText().startswith("To: ")
+    language.choose("de")
+    qtbot.waitUntil(lambda: page.body.toPlainText().startswith("An: "), timeout=2000)
+    assert "Sprache: Deutsch" in page.body.toPlainText()
