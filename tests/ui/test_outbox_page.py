@@ -157,6 +157,7 @@ def test_a_mail_says_which_language_it_is_written_in(
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     shown: dict[str, str] = {}
     for row in range(3):
+        page.table.clearSelection()  # the page may have selected the first row already
         page.table.selectRow(row)
         text = page.body.toPlainText()
         shown[page.model.row_at(row).subject] = next(  # type: ignore[union-attr]
@@ -178,3 +179,17 @@ def test_every_language_has_a_name_in_the_outbox() -> None:
     from mandant_desktop.ui.outbox.page import LANGUAGE_NAMES
 
     assert set(LANGUAGE_NAMES) == set(LANGUAGES)
+
+
+def test_the_lines_above_a_mail_follow_a_language_switch(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager, mails: None
+) -> None:
+    """E1, U4: after a switch to German the selected mail's "To:" line reads "An:" at once."""
+    language.choose("en")
+    page = _outbox(qtbot, window)
+    page.table.clearSelection()
+    page.table.selectRow(0)
+    assert page.body.toPlainText().startswith("To: ")
+    language.choose("de")
+    qtbot.waitUntil(lambda: page.body.toPlainText().startswith("An: "), timeout=2000)
+    assert "Sprache: Deutsch" in page.body.toPlainText()

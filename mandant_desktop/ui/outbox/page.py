@@ -197,6 +197,7 @@ class OutboxPage(Page):
             header = self.table.horizontalHeader()
             for column in (CREATED, STATUS):
                 header.resizeSection(column, max(header.sectionSize(column), self._fitting_widths()[column]))
+            self._selected()  # "To:", "Subject:", "Language:" above the mail in the new language
 
     def _fetch(self, offset: int, limit: int) -> list[OutboxRow]:
         rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit)
