@@ -35,7 +35,7 @@ OPERATOR = Operator(7, "anna", permissions=frozenset({"tenants.view"}))
 @pytest.fixture
 def started() -> Any:
     services = _Services(frozenset({1}))
-    app = SimpleNamespace(services=services, session_factory=object())
+    app = SimpleNamespace(services=services, display_url=object())
     with ThreadPoolExecutor(max_workers=1) as pool:
         page_load.begin(pool, app, OPERATOR, 2)  # type: ignore[arg-type]
     yield app, services
@@ -64,7 +64,7 @@ def test_another_load_is_not_served_from_the_start(
     started: Any, other_database: bool, keep: int, everything: bool
 ) -> None:
     app, _services = started
-    asked = SimpleNamespace(session_factory=object()) if other_database else app
+    asked = SimpleNamespace(display_url=object()) if other_database else app
     filtered = replace(OPERATOR, tenant_filter=frozenset({1}))
     assert page_load.take(asked, filtered, keep, everything) is None
 

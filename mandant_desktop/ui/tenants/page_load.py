@@ -67,8 +67,8 @@ Loader = Callable[["Services", Operator, "int | None", bool], PageLoad]
 
 
 class _StartLoad(NamedTuple):
-    #: the database: its session factory (the pages' services are wrapped for undo, the factory is the same)
-    database: object
+    #: the database (its display URL: the pages' services are wrapped for undo, so not those)
+    database: str
     #: who logged in (without a filter)
     operator: Operator
     keep: int | None
@@ -92,13 +92,13 @@ def begin(executor: Executor, app: AppContext, operator: Operator, keep: int | N
         filtered = replace(operator, tenant_filter=tenant_filter.result())
         return filtered, load_page(services, filtered, keep, False)
 
-    _pending = _StartLoad(app.session_factory, operator, keep, tenant_filter, executor.submit(read_page))
+    _pending = _StartLoad(app.display_url, operator, keep, tenant_filter, executor.submit(read_page))
 
 
 def take_filter(app: AppContext, operator: Operator) -> Future[frozenset[int] | None] | None:
     """The remembered tenant filter being read for ``operator`` at the start, if it is."""
     pending = _pending
-    if pending is None or pending.database is not app.session_factory or pending.operator != operator:
+    if pending is None or pending.database != app.display_url or pending.operator != operator:
         return None
     return pending.tenant_filter
 
@@ -109,7 +109,7 @@ def take(app: AppContext, operator: Operator, keep: int | None, everything: bool
     anew should that have failed or have been read for another filter."""
     global _pending
     pending, _pending = _pending, None
-    if pending is None or pending.database is not app.session_factory or pending.keep != keep or everything:
+    if pending is None or pending.database != app.display_url or pending.keep != keep or everything:
         return None
     page = pending.page
 
