@@ -112,6 +112,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
         from mandant_desktop.ui.main_window import MainWindow
 
         window = MainWindow(owned, operator, settings=runtime.settings, language=runtime.language, theme=runtime.theme)
+        _discard_start_load()
         if args.page and not window.show_page(args.page):
             message = QCoreApplication.translate("Launcher", "The page {page} is not available to {user}.").format(
                 page=args.page, user=operator.username
@@ -228,13 +229,40 @@ def _automatic_operator(
     # The log-in runs on a worker while this thread imports the main window and the page it will
     # show; its password check (argon2, a fifth of a second that holds no Python lock) began at
     # launch when it could (``precheck``), else it runs now (issue 8).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="login") as pool:
-        checked = pool.submit(app.services.auth.login, *credentials, precheck=precheck)
-        _import_window_modules(args.page or runtime.settings.value(ui_settings.LAST_PAGE))
+    # Once logged in, the same worker reads the tenants page's first load when that page comes
+    # first, while this thread still builds the window (ui.tenants.page_load). The pool is not
+    # waited for here: the page waits for that load on a worker of its own.
+    page_id = args.page or runtime.settings.value(ui_settings.LAST_PAGE)
+    keep = runtime.settings.last_tenant(app.display_url) if page_id in (None, "", "tenants") else None
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="login")
+
+    def log_in() -> Operator:
+        operator = app.services.auth.login(*credentials, precheck=precheck)
+        if page_id in (None, "", "tenants") and operator.can("tenants.view"):
+            from mandant_desktop.ui.tenants import page_load
+
+            try:
+                page_load.begin(pool, app, operator, keep)
+            except RuntimeError:  # the pool is shut down already: the start failed meanwhile
+                log.debug("no start load of the tenants page", exc_info=True)
+        return operator
+
+    try:
+        checked = pool.submit(log_in)
+        _import_window_modules(page_id)
         try:
             return checked.result()
         except DomainError as exc:
             raise LaunchError(EXIT_REFUSED, message_for(exc)) from None
+    finally:
+        pool.shutdown(wait=False)
+
+
+def _discard_start_load() -> None:
+    """The window is built: a start load of the tenants page that it did not take is dropped."""
+    page_load = sys.modules.get("mandant_desktop.ui.tenants.page_load")
+    if page_load is not None:
+        page_load.discard()
 
 
 def _import_window_modules(page_id: object) -> None:

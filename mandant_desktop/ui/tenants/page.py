@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.domain.tenant_access import Level
-from mandant_desktop.domain.tenants import Access, Cell, descendants
-from mandant_desktop.services.access import AccessMatrix, AccessTenant
-from mandant_desktop.services.operator import Operator
+from mandant_desktop.domain.tenants import Access, Cell
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
@@ -45,6 +43,7 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.tenants import page_load
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
 from mandant_desktop.ui.tenants.models import (
@@ -55,11 +54,9 @@ from mandant_desktop.ui.tenants.models import (
     TenantTreeModel,
     UserListModel,
 )
+from mandant_desktop.ui.tenants.page_load import PageLoad, with_sub_tenants
 from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
 from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
-
-if TYPE_CHECKING:
-    from mandant_desktop.bootstrap import Services
 
 log = logging.getLogger(__name__)
 
@@ -86,38 +83,8 @@ def _table(name: str) -> QTableView:
     return table
 
 
-class PageLoad(NamedTuple):
-    tenants: list[TenantRow]
-    matrix: AccessMatrix
-    #: the tenant to select: the one asked for when it is still visible, else the first of the tree
-    selected: int | None
-    #: the tenants whose cells ``matrix`` holds; None: every tenant's
-    loaded: list[int] | None
-
-
-def start_tenant(tenants: list[TenantRow], keep: int | None) -> int | None:
-    """``keep`` when it is among ``tenants``, else the first tenant of the tree (the first root)."""
-    ids = {t.id for t in tenants}
-    if keep in ids:
-        return keep
-    return next((t.id for t in tenants if t.parent_id not in ids), None)
-
-
-def with_sub_tenants(tenants: list[TenantRow] | list[AccessTenant], tenant_id: int | None) -> list[int]:
-    """``tenant_id`` and its visible sub-tenants: what the by-tenant view needs loaded (T2, T5)."""
-    if tenant_id is None:
-        return []
-    return [tenant_id, *descendants({t.id: t.parent_id for t in tenants}, tenant_id)]
-
-
-def _load_page(services: Services, operator: Operator, keep: int | None, everything: bool) -> PageLoad:
-    """On a worker: the tenants, the users and the cells the visible view needs (``everything``:
-    all of them; else those of the tenant to select and its sub-tenants), in two read-only units
-    of work."""
-    tenants = services.tenants.list_tenants(operator)
-    selected = start_tenant(tenants, keep)
-    loaded = None if everything else with_sub_tenants(tenants, selected)
-    return PageLoad(tenants, services.access.load_matrix(operator, loaded), selected, loaded)
+#: on a worker: the tenants, the users and the cells the visible view needs (page_load.load_page)
+_load_page = page_load.load_page
 
 
 class TenantsPage(Page):
@@ -403,14 +370,11 @@ class TenantsPage(Page):
         for task in self._cell_loads:
             task.cancel()  # cells read for the matrix about to be replaced
         self._cell_loads.clear()
-        self.loader.run(
-            _load_page,
-            self.services,
-            self.operator(),  # read here, on the GUI thread
-            keep,
-            self.tabs.currentIndex() != BY_TENANT,
-            on_done=self._loaded,
-        )
+        operator = self.operator()  # read here, on the GUI thread
+        everything = self.tabs.currentIndex() != BY_TENANT
+        # The first load of a start may be under way already, begun right after the log-in.
+        load = page_load.take(self.context.app, operator, keep, everything) or _load_page
+        self.loader.run(load, self.services, operator, keep, everything, on_done=self._loaded)
         self._update_loading_notes()
         self._update_lock()
         self._update_actions()

@@ -14,6 +14,7 @@ from mandant_desktop.bootstrap import AppContext
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui.page import TenantFilterState
+from mandant_desktop.ui.tenants import page_load
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +38,10 @@ class TenantFilterController(QObject):
 
     def restore(self) -> None:
         """The operator's remembered filter (T9), set before the first page loads."""
+        # Read at the start on the log-in's worker already, with the tenants page's first load.
+        started = page_load.take_filter(self.app, self.operator)
         try:
-            ids = self.app.services.tenants.load_filter(self.operator)
+            ids = started.result() if started is not None else self.app.services.tenants.load_filter(self.operator)
         except DomainError:
             log.warning("the remembered tenant filter could not be read", exc_info=True)
             ids = None

@@ -1,0 +1,85 @@
+"""The tenants page's first load at a start, begun on the log-in's worker (issue 8): handed to
+the page once, and only for exactly the load it asks for; else the page loads as always."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.tenants import page_load
+
+
+class _Services:
+    def __init__(self, remembered: frozenset[int] | None) -> None:
+        self.remembered = remembered
+        self.loads: list[Operator] = []
+        self.tenants = SimpleNamespace(load_filter=lambda _operator: self.remembered, list_tenants=self._tenants)
+        self.access = SimpleNamespace(load_matrix=self._matrix)
+
+    def _tenants(self, operator: Operator) -> list[Any]:
+        self.loads.append(operator)
+        return [SimpleNamespace(id=1, parent_id=None), SimpleNamespace(id=2, parent_id=1)]
+
+    def _matrix(self, operator: Operator, loaded: list[int] | None) -> str:
+        return f"matrix of {loaded} for {len(self.loads)}"
+
+
+OPERATOR = Operator(7, "anna", permissions=frozenset({"tenants.view"}))
+
+
+@pytest.fixture
+def started() -> Any:
+    services = _Services(frozenset({1}))
+    app = SimpleNamespace(services=services, display_url=object())
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        page_load.begin(pool, app, OPERATOR, 2)  # type: ignore[arg-type]
+    yield app, services
+    page_load.discard()
+
+
+def test_the_start_load_is_taken_once_for_the_load_the_page_asks_for(started: Any) -> None:
+    app, services = started
+    filtered = replace(OPERATOR, tenant_filter=frozenset({1}))
+    remembered = page_load.take_filter(app, OPERATOR)
+    assert remembered is not None and remembered.result() == frozenset({1})
+    load = page_load.take(app, filtered, 2, False)
+    assert load is not None
+    result = load(services, filtered, 2, False)
+    assert result.selected == 2 and result.loaded == [2] and len(services.loads) == 1  # not read again
+    assert page_load.take(app, filtered, 2, False) is None  # once only
+    assert page_load.take_filter(app, OPERATOR) is None
+
+
+@pytest.mark.parametrize(
+    ("other_database", "keep", "everything"),
+    [(True, 2, False), (False, 1, False), (False, 2, True)],
+    ids=["another database", "another tenant", "every tenant"],
+)
+def test_another_load_is_not_served_from_the_start(
+    started: Any, other_database: bool, keep: int, everything: bool
+) -> None:
+    app, _services = started
+    asked = SimpleNamespace(display_url=object()) if other_database else app
+    filtered = replace(OPERATOR, tenant_filter=frozenset({1}))
+    assert page_load.take(asked, filtered, keep, everything) is None
+
+
+def test_a_start_load_for_another_filter_is_read_anew(started: Any) -> None:
+    app, services = started
+    unfiltered = replace(OPERATOR, tenant_filter=None)
+    load = page_load.take(app, unfiltered, 2, False)
+    assert load is not None
+    load(services, unfiltered, 2, False)
+    assert services.loads == [replace(OPERATOR, tenant_filter=frozenset({1})), unfiltered]
+
+
+def test_what_the_window_did_not_take_is_dropped(started: Any) -> None:
+    app, _services = started
+    page_load.discard()
+    assert page_load.take_filter(app, OPERATOR) is None
+    assert page_load.take(app, replace(OPERATOR, tenant_filter=frozenset({1})), 2, False) is None
