@@ -8,12 +8,11 @@ so are the dialogs (about, connection, log-in) when a start does not show them.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from uihelpers import ADMIN
+from uihelpers import program_environment
 
 from bench.startup import loaded_modules, probe_command
 
@@ -48,14 +47,7 @@ HEAVY = (
 def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url: str, tmp_path: Path) -> None:
     """The start probe of the ``startup`` benchmark (bench/start_probe.py): once the main window has
     painted and the page shown has its data, which modules are loaded."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "MANDANT_USER": ADMIN.username,
-        "MANDANT_PASSWORD": ADMIN.password,
-    }
+    env = program_environment(tmp_path)
     command = probe_command("--db", admin_url, "--page", "tenants", "--lang", "en")
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
