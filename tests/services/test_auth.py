@@ -20,7 +20,9 @@ from mandant_desktop.db.models import (
     InheritanceSource,
     LoginThrottle,
     OrgUnit,
+    Role,
     RoleAssignment,
+    RolePermission,
     User,
     UserKind,
     UserStatus,
@@ -174,6 +176,33 @@ def test_user_without_role_cannot_log_in(migrated_sqlite: Any) -> None:
         auth.login("ohne.rolle", "Passwort1")
     assert "no role" in caught.value.message
     assert "R3" not in caught.value.message  # a requirement ID means nothing to the user
+
+
+def test_permissions_are_the_union_of_every_role_in_every_unit(migrated_db: Any) -> None:
+    """R3: the operator's permissions are those of all their roles in all units together, each
+    counted once however many units hold the role; another user's roles add nothing."""
+    auth = AuthService(migrated_db.session_factory)
+    auth.create_first_admin(ADMIN)
+    user_id = _add_user(migrated_db.session_factory, "mehrfach")
+    other_id = _add_user(migrated_db.session_factory, "andere")
+    first = {"users.view", "users.edit", "tenants.view"}
+    second = {"tenants.view", "customers.view"}
+    third = {"roles.edit"}
+    with migrated_db.session_factory() as session:
+        root = session.scalars(select(OrgUnit)).one()
+        units = [root] + [OrgUnit(name=f"Einheit {n}", parent_id=root.id, depth=1, sort_order=n) for n in range(3)]
+        session.add_all(units[1:])
+        roles = [Role(name=f"Rolle {n}", name_key=f"rolle {n}", description="") for n in range(3)]
+        session.add_all(roles)
+        session.flush()
+        for role, codes in zip(roles, (first, second, third), strict=True):
+            session.add_all(RolePermission(role_id=role.id, permission_code=code) for code in codes)
+        session.add_all(RoleAssignment(user_id=user_id, role_id=roles[0].id, org_unit_id=unit.id) for unit in units)
+        session.add(RoleAssignment(user_id=user_id, role_id=roles[1].id, org_unit_id=units[2].id))
+        session.add(RoleAssignment(user_id=other_id, role_id=roles[2].id, org_unit_id=root.id))
+        session.commit()
+    assert auth.login("mehrfach", "Passwort1").permissions == first | second
+    assert auth.login("andere", "Passwort1").permissions == third
 
 
 @pytest.mark.parametrize(
