@@ -40,7 +40,7 @@ from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.layout_memory import remember, remember_tab
 from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.tenants import page_load
@@ -231,6 +231,8 @@ class TenantsPage(Page):
         self.tabs.addTab(self.access_table, "")
         self.tabs.addTab(by_user, "")
         self.tabs.addTab(self.matrix_table, "")
+        # E4: the view shown last comes back before the first load, which then reads what it shows.
+        remember_tab(self.context.settings, self.page_id, self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.level_buttons: dict[Level, QPushButton] = {}

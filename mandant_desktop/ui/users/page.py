@@ -161,7 +161,7 @@ class UsersPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         # The rights groups of the customer portal belong to user administration (SPEC C4, C5).
-        self.rights_groups = RightsGroupsPanel(context)
+        self.rights_groups = RightsGroupsPanel(context, load_when_shown=True)
         self._rights_groups_tab = self.add_tab(self.rights_groups, "")
         self.retranslateUi()
         self.refresh()
