@@ -27,7 +27,7 @@ from sqlalchemy import Engine, func, inspect, select, text, update
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
-from mandant_desktop.db import customer_search, migrate
+from mandant_desktop.db import customer_search, migrate, user_order
 from mandant_desktop.db import engine as engine_module
 from mandant_desktop.db.catalogue import restore_predefined_role_permissions, sync_catalogue
 from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, include_name
@@ -138,11 +138,19 @@ PG_KEYS_BY_TRIGGER = {
 }
 
 
+def _modelled(name: str | None, type_: str, parent_names: Any) -> bool:
+    """What the models describe: not the search index (0008) nor the users list's order indexes
+    and MariaDB columns (0015), which exist on some backends only (tests/db/test_user_order.py
+    checks those)."""
+    return include_name(name, type_, parent_names) and not user_order.is_order_object(name, type_, parent_names)
+
+
 def _schema_differences(engine: Engine) -> list[Any]:
     with engine.connect() as conn, warnings.catch_warnings():
-        # SQLite's reflection skips the expression index of revision 0008, which is not compared.
-        warnings.filterwarnings("ignore", f".*{NUMBER_ORDER_INDEX}", SAWarning)
-        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
+        # SQLite's reflection skips the expression indexes of revisions 0008 and 0015, which are not compared.
+        for index in (NUMBER_ORDER_INDEX, user_order.NAME_INDEX, user_order.KIND_INDEX):
+            warnings.filterwarnings("ignore", f".*{index}", SAWarning)
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": _modelled})
         differences = list(compare_metadata(context, Base.metadata))
     if engine.dialect.name == "postgresql":
         by_trigger = [d for d in differences if d[0] == "add_fk" and d[1].name in PG_KEYS_BY_TRIGGER]
@@ -425,6 +433,26 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
         migrate._run_alembic_upgrade(conn)
     assert _count(control, Contact) == 0
     assert _count(control, Customer) == counts_before[Customer]
+
+
+def test_a_sqlite_batch_copy_of_the_users_keeps_their_order_indexes(
+    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
+) -> None:
+    """U1, S9: a later migration that copies ``app_user`` (a SQLite batch operation) drops the
+    expression indexes of revision 0015 with the old table; the migration environment puts them back."""
+    engine = engines(sqlite_url)
+    upgrade_database(engine)
+    extra_revision(
+        """
+        with op.batch_alter_table("app_user", recreate="always") as batch:
+            batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
+        """
+    )
+    upgrade_database(engine, backup_dir=tmp_path / "backups")
+    assert "test_note" in _columns(engine, "app_user")
+    with engine.connect() as conn:
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert {user_order.NAME_INDEX, user_order.KIND_INDEX} <= names
 
 
 def test_sqlite_backup_goes_beside_the_database_by_default(
@@ -732,7 +760,7 @@ def test_the_application_role_may_count_failed_log_ins_on_postgresql(tmp_path: P
             assert conn.scalar(text("SELECT count(*) FROM login_throttle")) == 1
 
 
-# --------------------------------------------------------------------------- 0015_outbox_mail_language
+# --------------------------------------------------------------------------- 0016_outbox_mail_language
 
 
 def test_outbox_language_revision_tells_the_language_of_earlier_mails(
@@ -743,7 +771,7 @@ def test_outbox_language_revision_tells_the_language_of_earlier_mails(
     The downgrade removes the column and keeps the mails — on every backend."""
     engine = engines(db_url)
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0014_pg_checks_replanned")
+        command.upgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
     subjects = ("Aktivieren Sie Ihr Konto", "Your account is active", "Test-E-Mail von Mandant Desktop", "Hallo")
     with engine.begin() as conn:
         for subject in subjects:
@@ -767,7 +795,7 @@ def test_outbox_language_revision_tells_the_language_of_earlier_mails(
         "Hallo": None,
     }
     with engine.begin() as conn:
-        command.downgrade(migrate.alembic_config(conn), "0014_pg_checks_replanned")
+        command.downgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
     assert "language" not in _columns(engine, "outbox_mail")
     with engine.connect() as conn:
         assert set(conn.scalars(text("SELECT subject FROM outbox_mail"))) == set(subjects)

@@ -1,7 +1,7 @@
 """The outbox keeps the language each mail was written in (SPEC U4, E1).
 
-Revision ID: 0015_outbox_mail_language
-Revises: 0014_pg_checks_replanned
+Revision ID: 0016_outbox_mail_language
+Revises: 0015_user_sort_indexes
 Create Date: 2026-12-03
 
 A mail goes out in the language of the operator who caused it. The outbox told that language from
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015_outbox_mail_language"
-down_revision: str | Sequence[str] | None = "0014_pg_checks_replanned"
+revision: str = "0016_outbox_mail_language"
+down_revision: str | Sequence[str] | None = "0015_user_sort_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
