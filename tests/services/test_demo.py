@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 from dbhelpers import MigratedDatabase, migrated_database
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
 from mandant_desktop.db.models import (
@@ -291,6 +291,44 @@ def test_cancel_rolls_back_everything(migrated_sqlite: MigratedDatabase) -> None
             assert _count(session, model) == 0, model.__name__
     fractions = [fraction for _, fraction in calls]
     assert fractions == sorted(fractions) and all(0.0 <= f <= 1.0 for f in fractions)
+
+
+def test_statistics_after_the_demo(migrated_db: MigratedDatabase) -> None:
+    """Section 8 / issue 8: the tables the demo filled get fresh statistics. PostgreSQL analyses
+    them in the demo's transaction; MariaDB after the commit (ANALYZE TABLE commits by itself),
+    without which InnoDB planned the log-in's permission query through every assignment of a
+    role for minutes after the large demo; SQLite needs none."""
+    events: list[str] = []
+
+    def statement(_conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        if sql.lstrip().upper().startswith("ANALYZE"):
+            events.append(sql)
+
+    def committed(_conn: Any) -> None:
+        events.append("commit")
+
+    engine = migrated_db.engine
+    event.listen(engine, "before_cursor_execute", statement)
+    event.listen(engine, "commit", committed)
+    try:
+        generate_demo(engine, scale="small", seed=1)
+    finally:
+        event.remove(engine, "before_cursor_execute", statement)
+        event.remove(engine, "commit", committed)
+    analyses = [e for e in events if e != "commit"]
+    backend = engine.dialect.name
+    if backend == "sqlite":
+        assert not analyses
+        return
+    assert len(analyses) == 1
+    for table in ("role_assignment", "customer", "app_user", "org_unit"):
+        assert table in analyses[0]
+    where = events.index(analyses[0])
+    if backend == "mysql":
+        assert analyses[0].upper().startswith("ANALYZE TABLE")
+        assert "commit" in events[:where]  # the demo's rows were committed first
+    else:
+        assert "commit" not in events[:where]  # PostgreSQL: inside the demo's transaction
 
 
 def test_unknown_scale_is_refused(migrated_sqlite: MigratedDatabase) -> None:
