@@ -48,6 +48,7 @@ from mandant_desktop.db.models import (
     CustomerContactPerson,
     DistributionList,
     DistributionListMember,
+    OutboxMail,
     Permission,
     PersonRole,
     RightsGroup,
@@ -794,3 +795,44 @@ def test_the_application_role_may_count_failed_log_ins_on_postgresql(tmp_path: P
             auth.login("jemand", "falsch")  # and the expired lock is removed by that role
         with app.connect() as conn:
             assert conn.scalar(text("SELECT count(*) FROM login_throttle")) == 1
+
+
+# --------------------------------------------------------------------------- 0016_outbox_mail_language
+
+
+def test_outbox_language_revision_tells_the_language_of_earlier_mails(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """U4, E1, S9: the outbox's new language column is filled for the mails written before it, as
+    the outbox told their language from the subject until then; a mail of another kind keeps none.
+    The downgrade removes the column and keeps the mails — on every backend."""
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    subjects = ("Aktivieren Sie Ihr Konto", "Your account is active", "Test-E-Mail von Mandant Desktop", "Hallo")
+    with engine.begin() as conn:
+        for subject in subjects:
+            conn.execute(
+                text(
+                    "INSERT INTO outbox_mail (created_at, recipient, subject, body, status) "
+                    "VALUES (:at, 'mia@example.de', :subject, '…', 'sent')"
+                ),
+                {"at": "2026-12-01 09:00:00", "subject": subject},
+            )
+    report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert report.after.current == head_revision()
+    with engine.connect() as conn:
+        languages = {
+            subject: language for subject, language in conn.execute(select(OutboxMail.subject, OutboxMail.language))
+        }
+    assert languages == {
+        "Aktivieren Sie Ihr Konto": "de",
+        "Your account is active": "en",
+        "Test-E-Mail von Mandant Desktop": "de",
+        "Hallo": None,
+    }
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    assert "language" not in _columns(engine, "outbox_mail")
+    with engine.connect() as conn:
+        assert set(conn.scalars(text("SELECT subject FROM outbox_mail"))) == set(subjects)
