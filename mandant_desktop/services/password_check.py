@@ -24,7 +24,7 @@ from typing import Any
 
 from mandant_desktop.db.driver_read import HASH_COLUMN, KEY_COLUMN, USERS_TABLE
 from mandant_desktop.domain.validation import name_key
-from mandant_desktop.services.passwords import verify_password
+from mandant_desktop.services.passwords import verify_password_on_one_thread
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,8 @@ class PasswordCheck:
             finally:
                 self._read = None
         if self._hash:
-            self._verified = verify_password(self._hash, self._password)
+            # One thread for the hash's four lanes: the start's main thread keeps the other core.
+            self._verified = verify_password_on_one_thread(self._hash, self._password)
 
     def outcome(self, stored_hash: str | None, password: str) -> bool | None:
         """Whether ``password`` matches ``stored_hash``, as verified ahead; None when the early check
