@@ -255,9 +255,17 @@ class ConnectionBanner(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.retry_button)
-        self._apply_colours()
+        #: the style sheet is set when the banner is first shown: a window that never loses its
+        #: connection never pays for it (Qt's style-sheet style, about 2 ms at start; issue 8)
+        self._coloured = False
         self.setVisible(False)
         self.retranslateUi()
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._coloured:
+            self._coloured = True
+            self._apply_colours()
+        super().setVisible(visible)
 
     def _apply_colours(self) -> None:
         dark = theme.is_dark()

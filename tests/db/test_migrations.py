@@ -23,7 +23,7 @@ from dbhelpers import (
     migrated_database,
     require_backend,
 )
-from sqlalchemy import Engine, func, inspect, select, text, update
+from sqlalchemy import Engine, event, func, inspect, select, text, update
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
@@ -221,6 +221,43 @@ def test_opening_a_current_database_changes_nothing(migrated_db: MigratedDatabas
     assert not report.upgraded
     assert report.before == report.after
     assert report.after.state == "current"
+
+
+def _statements_of(engine: Engine, action: Callable[[], object]) -> list[str]:
+    """The SQL ``action`` sends through ``engine``."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return sent
+
+
+def test_a_start_on_a_current_database_only_reads(migrated_db: MigratedDatabase) -> None:
+    """S9, issue 8: the usual start (schema at head, catalogue in line with the code) reads the
+    version and the catalogue and writes nothing; on a server it takes no upgrade lock either, as
+    on SQLite. A catalogue out of line (a predefined role deleted) is synced at the open, on a
+    server under the lock."""
+    engine = migrated_db.engine
+    sent = _statements_of(engine, lambda: upgrade_database(engine))
+    assert sent
+    writes = [s for s in sent if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE") or "IMMEDIATE" in s]
+    assert writes == []
+    assert [s for s in sent if "lock" in s.lower()] == []
+
+    with Session(engine) as session, session.begin():
+        session.delete(session.scalars(select(Role).where(Role.predefined_key == "reader")).one())
+    sent = _statements_of(engine, lambda: upgrade_database(engine))
+    assert any(s.upper().startswith("INSERT INTO ROLE ") for s in sent)
+    if engine.dialect.name != "sqlite":
+        assert any("lock" in s.lower() for s in sent)
+    with Session(engine) as session:
+        assert session.scalars(select(Role).where(Role.predefined_key == "reader")).one()
 
 
 def test_check_database_reports_schema_and_counts(migrated_sqlite: MigratedDatabase) -> None:

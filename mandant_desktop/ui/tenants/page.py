@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -58,7 +59,9 @@ from mandant_desktop.ui.tenants.models import (
 )
 from mandant_desktop.ui.tenants.page_load import PageLoad, with_sub_tenants
 from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
-from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
+if TYPE_CHECKING:
+    from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
 
 log = logging.getLogger(__name__)
 
@@ -563,6 +566,9 @@ class TenantsPage(Page):
         if not self.confirm_discard():
             return None
         current = self.current_tenant()
+        # The dialog's module (and its form's) when first asked for, not at start (issue 8).
+        from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
         dialog = TenantDialog(
             self.services.tenants,
             self.operator(),
@@ -576,12 +582,14 @@ class TenantsPage(Page):
         tenant = self.current_tenant()
         if tenant is None or not self.confirm_discard():
             return None
+        from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
         dialog = TenantDialog(self.services.tenants, self.operator(), self.tenant_model.tenants(), tenant, parent=self)
         return self._run_tenant_dialog(dialog)
 
     def _run_tenant_dialog(self, dialog: TenantDialog) -> int | None:
         try:
-            if dialog.exec() != TenantDialog.DialogCode.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             saved = dialog.saved_id
         finally:
