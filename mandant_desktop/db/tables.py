@@ -500,6 +500,8 @@ outbox_mail = Table(
     Column("status", _str_enum(MailStatus, "mail_status"), nullable=False),
     Column("sent_at", UTCDateTime()),
     Column("error", String(1000)),
+    #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
+    Column("language", String(16)),
 )
 
 #: database-wide settings (e.g. the rights-group name pattern, SMTP host), JSON values

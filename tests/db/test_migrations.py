@@ -23,7 +23,7 @@ from dbhelpers import (
     migrated_database,
     require_backend,
 )
-from sqlalchemy import Engine, func, inspect, select, text, update
+from sqlalchemy import Engine, event, func, inspect, select, text, update
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
@@ -48,6 +48,7 @@ from mandant_desktop.db.models import (
     CustomerContactPerson,
     DistributionList,
     DistributionListMember,
+    OutboxMail,
     Permission,
     PersonRole,
     RightsGroup,
@@ -220,6 +221,43 @@ def test_opening_a_current_database_changes_nothing(migrated_db: MigratedDatabas
     assert not report.upgraded
     assert report.before == report.after
     assert report.after.state == "current"
+
+
+def _statements_of(engine: Engine, action: Callable[[], object]) -> list[str]:
+    """The SQL ``action`` sends through ``engine``."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return sent
+
+
+def test_a_start_on_a_current_database_only_reads(migrated_db: MigratedDatabase) -> None:
+    """S9, issue 8: the usual start (schema at head, catalogue in line with the code) reads the
+    version and the catalogue and writes nothing; on a server it takes no upgrade lock either, as
+    on SQLite. A catalogue out of line (a predefined role deleted) is synced at the open, on a
+    server under the lock."""
+    engine = migrated_db.engine
+    sent = _statements_of(engine, lambda: upgrade_database(engine))
+    assert sent
+    writes = [s for s in sent if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE") or "IMMEDIATE" in s]
+    assert writes == []
+    assert [s for s in sent if "lock" in s.lower()] == []
+
+    with Session(engine) as session, session.begin():
+        session.delete(session.scalars(select(Role).where(Role.predefined_key == "reader")).one())
+    sent = _statements_of(engine, lambda: upgrade_database(engine))
+    assert any(s.upper().startswith("INSERT INTO ROLE ") for s in sent)
+    if engine.dialect.name != "sqlite":
+        assert any("lock" in s.lower() for s in sent)
+    with Session(engine) as session:
+        assert session.scalars(select(Role).where(Role.predefined_key == "reader")).one()
 
 
 def test_check_database_reports_schema_and_counts(migrated_sqlite: MigratedDatabase) -> None:
@@ -757,3 +795,44 @@ def test_the_application_role_may_count_failed_log_ins_on_postgresql(tmp_path: P
             auth.login("jemand", "falsch")  # and the expired lock is removed by that role
         with app.connect() as conn:
             assert conn.scalar(text("SELECT count(*) FROM login_throttle")) == 1
+
+
+# --------------------------------------------------------------------------- 0016_outbox_mail_language
+
+
+def test_outbox_language_revision_tells_the_language_of_earlier_mails(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """U4, E1, S9: the outbox's new language column is filled for the mails written before it, as
+    the outbox told their language from the subject until then; a mail of another kind keeps none.
+    The downgrade removes the column and keeps the mails — on every backend."""
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    subjects = ("Aktivieren Sie Ihr Konto", "Your account is active", "Test-E-Mail von Mandant Desktop", "Hallo")
+    with engine.begin() as conn:
+        for subject in subjects:
+            conn.execute(
+                text(
+                    "INSERT INTO outbox_mail (created_at, recipient, subject, body, status) "
+                    "VALUES (:at, 'mia@example.de', :subject, '…', 'sent')"
+                ),
+                {"at": "2026-12-01 09:00:00", "subject": subject},
+            )
+    report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert report.after.current == head_revision()
+    with engine.connect() as conn:
+        languages = {
+            subject: language for subject, language in conn.execute(select(OutboxMail.subject, OutboxMail.language))
+        }
+    assert languages == {
+        "Aktivieren Sie Ihr Konto": "de",
+        "Your account is active": "en",
+        "Test-E-Mail von Mandant Desktop": "de",
+        "Hallo": None,
+    }
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    assert "language" not in _columns(engine, "outbox_mail")
+    with engine.connect() as conn:
+        assert set(conn.scalars(text("SELECT subject FROM outbox_mail"))) == set(subjects)

@@ -382,7 +382,7 @@ def test_small_demo_fills_the_outbox(migrated_sqlite: MigratedDatabase) -> None:
     """U4: the Outbox page has something to show: activation links and confirmations in the
     operator's language, sent ones, one the recipient's server refused (with its German reason) and
     one waiting; the waiting link is a real one (U2)."""
-    german = {mail_texts.ACTIVATION_SUBJECT: "Aktivieren Sie Ihr Konto"}
+    german = {mail_texts.ACTIVATION_SUBJECT: "Aktivieren Sie Ihr Konto", mail_texts.MAIL_LANGUAGE: "de"}
     report = generate_demo(migrated_sqlite.engine, scale="small", seed=1, translate=lambda t: german.get(t, t))
     with migrated_sqlite.session_factory() as session:
         mails = session.scalars(select(OutboxMail).order_by(OutboxMail.created_at)).all()
@@ -395,6 +395,7 @@ def test_small_demo_fills_the_outbox(migrated_sqlite: MigratedDatabase) -> None:
         failed = next(mail for mail in mails if mail.status == MailStatus.FAILED)
         assert failed.error is not None and "Postfach nicht vorhanden" in failed.error
         assert {mail.subject for mail in mails} == {"Aktivieren Sie Ihr Konto", mail_texts.CONFIRMATION_SUBJECT}
+        assert {mail.language for mail in mails} == {"de"}  # the language of the translate that wrote them
         waiting = next(mail for mail in mails if mail.status == MailStatus.QUEUED)
         user = session.scalars(select(User).where(User.email == waiting.recipient)).one()
         assert user.status == UserStatus.PENDING

@@ -37,6 +37,7 @@ HEAVY = (
     "mandant_desktop.ui.connection_dialog",
     "mandant_desktop.ui.login_dialog",
     "mandant_desktop.ui.first_admin_dialog",
+    "mandant_desktop.ui.tenants.tenant_dialog",
     # the ORM and the declarative models: the log-in and the start page work on Core, the ORM
     # loads on a thread of its own once the page has painted its data
     "sqlalchemy.orm",
