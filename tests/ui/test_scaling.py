@@ -1,4 +1,4 @@
-"""No clipped text at 100 %, 150 % and 200 % scaling (SPEC E5).
+"""No clipped text at 100 %, 150 % and 200 % scaling, and with a larger font (SPEC E5).
 
 ``QT_SCALE_FACTOR`` is read when Qt starts, so each scale runs ``scaling_probe.py`` in a fresh
 interpreter on a demo database made once: every page and its main dialogs, in German (the longer
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop import bootstrap
@@ -37,11 +37,17 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scale", ["1", "1.5", "2"])
-def test_no_text_is_cut_at_any_scale(demo_url: str, scale: str, isolated_user: Path) -> None:
-    """E5: every page and its main dialogs show their texts whole at 100 %, 150 % and 200 %."""
+@pytest.mark.parametrize(
+    ("scale", "font_scale"), [("1", "1"), ("1.5", "1"), ("2", "1"), ("1.5", "1.5")], ids=["1", "1.5", "2", "1.5-font"]
+)
+def test_no_text_is_cut_at_any_scale(demo_url: str, scale: str, font_scale: str, isolated_user: Path) -> None:
+    """E5: every page and its main dialogs show their texts whole (labels, buttons, tabs, column
+    headers, the placeholders of search fields) at 100 %, 150 % and 200 %, and at 150 % with the
+    font half as large again (a larger text size of the desktop): the pages' widths are in
+    characters, not pixels (search fields, columns, the bulk-edit panel; a 115-pixel column cut
+    "Benutzername", 260-pixel search fields their placeholders)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("MANDANT_")}
-    env.update(QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM="offscreen")
+    env.update(QT_SCALE_FACTOR=scale, FONT_SCALE=font_scale, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, str(PROBE), demo_url, "de"],
         env=env,
@@ -59,7 +65,8 @@ def test_no_text_is_cut_at_any_scale(demo_url: str, scale: str, isolated_user: P
 
 
 def test_the_probe_sees_cut_texts(qtbot: QtBot) -> None:
-    """The check itself: a label, a button and a header section squeezed below their text are reported."""
+    """The check itself: a label, a button, a header section and a search field's placeholder
+    squeezed below their text are reported."""
     spec = importlib.util.spec_from_file_location("scaling_probe", PROBE)
     assert spec is not None and spec.loader is not None
     probe = importlib.util.module_from_spec(spec)
@@ -74,18 +81,23 @@ def test_the_probe_sees_cut_texts(qtbot: QtBot) -> None:
     view.setModel(model)
     view.setGeometry(0, 60, 300, 100)
     view.horizontalHeader().resizeSection(0, 150)
-    root.resize(400, 200)
+    search = QLineEdit(root)
+    search.setPlaceholderText("Benutzer nach Name, Benutzername oder E-Mail suchen…")
+    search.setGeometry(0, 170, 420, search.sizeHint().height())
+    root.resize(440, 200)
     root.show()
     qtbot.waitExposed(root)
     assert list(probe.problems("here", root)) == []
     label.resize(label.sizeHint().width() // 2, label.height())
     button.resize(button.sizeHint().width() // 2, button.height())
     view.horizontalHeader().resizeSection(0, 20)
+    search.resize(search.width() // 2, search.height())
     reported = {(item["widget"], item["text"]) for item in probe.problems("here", root)}
     assert reported == {
         ("QLabel", "Organisationseinheiten"),
         ("QPushButton", "Zugriff hinzufügen…"),
         ("QHeaderView (header)", "Benutzername"),
+        ("QLineEdit", "Benutzer nach Name, Benutzername oder E-Mail suchen…"),
     }
 
 
