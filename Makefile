@@ -62,7 +62,7 @@ bench: $(VENV)/.installed-bench
 # databases are created when missing) and reused. The demo is loaded by that user; the figures run
 # connected as a workstation is, with the login mandant_bench_desk of the application role
 # mandant_app (created when missing), under row-level security. Writes bench/last-postgresql.json;
-# `$(BIN)/python -m bench.table` prints SQLite and PostgreSQL side by side.
+# `$(BIN)/python -m bench.table` prints SQLite, PostgreSQL and MariaDB side by side.
 # bench-postgresql-owner: the same figures connected as the owner, whom row security does not limit
 # (bench/last-postgresql-owner.json), to see what row security costs.
 PG_BENCH ?= postgresql://postgres@127.0.0.1:5432

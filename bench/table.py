@@ -4,10 +4,12 @@
 by side, one row per figure. A backend whose file is missing keeps its columns, with dashes.
 
 .venv/bin/python -m bench.table [SQLITE_JSON [POSTGRESQL_JSON [MARIADB_JSON]]]
+.venv/bin/python -m bench.table --only mariadb     # some backends' columns only
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -82,14 +84,24 @@ def _measured(label: str, record: dict[str, Any] | None) -> str:
     )
 
 
-def main() -> int:
-    given = [Path(arg) for arg in sys.argv[1 : 1 + len(BACKENDS)]]
-    paths = given + list(DEFAULTS[len(given) :])
-    records = [_load(path) for path in paths]
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="the runs' JSON files, in the order SQLite, PostgreSQL, MariaDB"
+    )
     labels = tuple(label for label, _path in BACKENDS)
-    for index, (label, record) in enumerate(zip(labels, records, strict=True)):
-        print(_measured(label, record) + ("\n" if index == len(labels) - 1 else ""))
-    print(table(*records, labels=labels))
+    parser.add_argument("--only", help="comma-separated backends: " + ", ".join(label.lower() for label in labels))
+    args = parser.parse_args(argv)
+    if len(args.files) > len(BACKENDS):
+        parser.error(f"at most {len(BACKENDS)} files")
+    paths = list(args.files) + list(DEFAULTS[len(args.files) :])
+    chosen = {name.strip().lower() for name in args.only.split(",")} if args.only else {x.lower() for x in labels}
+    if unknown := chosen - {label.lower() for label in labels}:
+        parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
+    shown = [(label, _load(path)) for label, path in zip(labels, paths, strict=True) if label.lower() in chosen]
+    for index, (label, record) in enumerate(shown):
+        print(_measured(label, record) + ("\n" if index == len(shown) - 1 else ""))
+    print(table(*(record for _label, record in shown), labels=tuple(label for label, _record in shown)))
     return 0
 
 

@@ -4,7 +4,6 @@ SQLite, PostgreSQL and MariaDB side by side (section 8's figures on every backen
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +53,13 @@ def test_three_backends_side_by_side() -> None:
     assert rows["mariadb_only"][-1] == "mariadb_only target |"
 
 
-def test_main_reads_the_files_and_names_the_missing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_main_reads_the_files_and_names_the_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The lead's end-of-day table: ``python -m bench.table`` with the three files (here given as
     arguments), the load and login of each run above the table, a missing run said plainly."""
     sqlite, mariadb = tmp_path / "last.json", tmp_path / "last-mariadb.json"
     sqlite.write_text(json.dumps(_record("sqlite", [_figure("startup", 700.0)])))
     mariadb.write_text(json.dumps(_record("mariadb", [_figure("startup", 900.0)], "root")))
-    monkeypatch.setattr(sys, "argv", ["bench.table", str(sqlite), str(tmp_path / "none.json"), str(mariadb)])
-
-    assert table.main() == 0
+    assert table.main([str(sqlite), str(tmp_path / "none.json"), str(mariadb)]) == 0
 
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("SQLite: measured 2026-12-03 14:00:00 UTC on 2 cores, load average 1.0, 1.2, 1.3")
@@ -72,3 +67,18 @@ def test_main_reads_the_files_and_names_the_missing(
     assert out[2].startswith("MariaDB: measured 2026-12-03 14:00:00 UTC as root on 2 cores")
     assert out[4].startswith("| figure | SQLite |")
     assert out[6].startswith("| `startup` | 700 ms |") and "| 900 ms |" in out[6]
+
+
+def test_only_some_backends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--only mariadb``: that run's line and columns alone (README's MariaDB table)."""
+    mariadb = tmp_path / "last-mariadb.json"
+    mariadb.write_text(json.dumps(_record("mariadb", [_figure("startup", 900.0)], "root")))
+
+    assert table.main([str(tmp_path / "a.json"), str(tmp_path / "b.json"), str(mariadb), "--only", "MariaDB"]) == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("MariaDB: measured") and out[1] == ""
+    assert out[2] == "| figure | MariaDB | baseline | ratio | ok | target |"
+    assert out[4] == "| `startup` | 900 ms | — | — | yes | startup target |"
+    with pytest.raises(SystemExit):
+        table.main(["--only", "oracle"])

@@ -40,10 +40,12 @@ from mandant_desktop.domain.tenants import Access, Cell
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember, remember_tab
 from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import set_text_column_widths
 from mandant_desktop.ui.tenants import page_load
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
@@ -168,7 +170,7 @@ class TenantsPage(Page):
         self.search.setObjectName("accessSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(text_width(self.search, 43.3))
         self.export_button = QPushButton()
         self.export_button.setObjectName("accessExportButton")
         self.export_button.clicked.connect(self.export)
@@ -184,10 +186,10 @@ class TenantsPage(Page):
         header = self.access_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.access_table.setColumnWidth(ByTenantModel.NAME, 170)
-        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 115)  # "Benutzername" whole (E5)
-        self.access_table.setColumnWidth(ByTenantModel.EMAIL, 210)
-        self.access_table.setColumnWidth(ByTenantModel.ACCESS, 120)
+        set_text_column_widths(
+            self.access_table.horizontalHeader(),
+            {ByTenantModel.NAME: 28.3, ByTenantModel.USERNAME: 19.1, ByTenantModel.EMAIL: 35, ByTenantModel.ACCESS: 20},
+        )
 
         self.user_list_model = UserListModel(self.state, self)
         self.user_list = QListView()
@@ -200,8 +202,7 @@ class TenantsPage(Page):
         self.user_table.setModel(self.by_user)
         self.user_table.setItemDelegateForColumn(ByUserModel.ACCESS, LevelDelegate(self.user_table))
         self.user_table.horizontalHeader().setStretchLastSection(True)
-        self.user_table.setColumnWidth(ByUserModel.TENANT, 260)
-        self.user_table.setColumnWidth(ByUserModel.ACCESS, 130)
+        set_text_column_widths(self.user_table.horizontalHeader(), {ByUserModel.TENANT: 43.3, ByUserModel.ACCESS: 21.6})
         by_user = QSplitter(Qt.Orientation.Horizontal)
         by_user.setObjectName("accessByUserSplitter")
         by_user.addWidget(self.user_list)
@@ -220,7 +221,7 @@ class TenantsPage(Page):
         self.matrix_table.verticalHeader().setVisible(True)
         self.matrix_table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.matrix_table.verticalHeader().setFixedWidth(200)
+        self.matrix_table.verticalHeader().setFixedWidth(text_width(self.matrix_table, 33.3))
 
         #: "Loading…" over an access view while what it shows loads on a worker (S5), in tab order
         self.loading_notes = [

@@ -1,8 +1,10 @@
-"""The users list's sort orders and the indexes of revision 0015 that serve them (SPEC U1, section
-8; issue 8), on all three backends."""
+"""Sorted lists read from indexes, not from a sort of all rows (SPEC section 8; issue 8), on all
+three backends: the users list (revision 0015, SPEC U1) and the outbox (revision 0017, U4)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -12,11 +14,14 @@ from dbhelpers import MigratedDatabase
 from sqlalchemy import Connection, Engine, event, insert, text
 
 from mandant_desktop.db import migrate, user_order
-from mandant_desktop.db.models import User, UserKind, UserStatus
+from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserKind, UserStatus
 from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.mail import MailService
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.users import UserSort, UsersService
 
+OUTBOX_INDEX = "ix_outbox_mail_created_at"
 ADMIN = FirstAdmin(
     username="chef",
     password="Sehr-geheim1",
@@ -93,9 +98,9 @@ def _index_names(conn: Connection) -> set[str]:
     return {str(name) for name in conn.exec_driver_sql(query).scalars()}
 
 
-def _plan(conn: Connection, statement: str, parameters: Any) -> str:
-    """The plan of the list's statement, with the backend's sort made as dear as possible: a plan
-    that still sorts has no index that gives the order."""
+def _plan(conn: Connection, statement: str, parameters: Any, index: str) -> str:
+    """The plan of a list's statement, with the backend's sort made as dear as possible: a plan
+    that still sorts has no index that gives the order (on MariaDB: ``index``, see below)."""
     dialect = conn.dialect.name
     raw = conn.connection.dbapi_connection
     assert raw is not None
@@ -110,8 +115,8 @@ def _plan(conn: Connection, statement: str, parameters: Any) -> str:
         return "\n".join(str(row[0]) for row in cursor.fetchall())
     # MariaDB chooses a filesort for a handful of rows whatever the indexes: forced to the
     # index, it needs none exactly when the index holds the ORDER BY.
-    index = user_order.KIND_INDEX if "ORDER BY app_user.kind" in statement else user_order.NAME_INDEX
-    forced = statement.replace("FROM app_user", f"FROM app_user FORCE INDEX ({index})", 1)
+    table = "outbox_mail" if index == OUTBOX_INDEX else "app_user"
+    forced = re.sub(rf"\bFROM\s+{table}\b", f"FROM {table} FORCE INDEX ({index})", statement, count=1)
     cursor.execute("EXPLAIN " + forced, parameters)
     return "\n".join(" ".join(str(v) for v in row) for row in cursor.fetchall())
 
@@ -129,10 +134,10 @@ def test_the_name_and_kind_orders_are_read_from_an_index(migrated_db: MigratedDa
                 rows = users.page(admin, sort=sort, descending=descending)
             assert [r.username for r in rows] == (order[::-1] if descending else order), (sort, descending)
             statement, parameters = next((s, p) for s, p in seen if "ORDER BY" in s and "FROM app_user" in s)
-            with migrated_db.engine.connect() as conn:
-                plan = _plan(conn, statement, parameters)
-            assert "TEMP B-TREE" not in plan and "Sort" not in plan and "filesort" not in plan, plan
             index = user_order.KIND_INDEX if sort is UserSort.KIND else user_order.NAME_INDEX
+            with migrated_db.engine.connect() as conn:
+                plan = _plan(conn, statement, parameters, index)
+            assert "TEMP B-TREE" not in plan and "Sort" not in plan and "filesort" not in plan, plan
             assert index in plan, plan
 
 
@@ -146,7 +151,7 @@ def test_the_e_mail_order_reads_its_unique_index_both_ways(migrated_db: Migrated
         if migrated_db.engine.dialect.name == "sqlite":
             statement, parameters = next((s, p) for s, p in seen if "ORDER BY" in s and "FROM app_user" in s)
             with migrated_db.engine.connect() as conn:
-                assert "TEMP B-TREE" not in _plan(conn, statement, parameters)
+                assert "TEMP B-TREE" not in _plan(conn, statement, parameters, "")
 
 
 def test_the_order_indexes_come_and_go_with_their_revision(migrated_db: MigratedDatabase) -> None:
@@ -172,3 +177,32 @@ def test_the_order_indexes_come_and_go_with_their_revision(migrated_db: Migrated
         columns = set(map(str, conn.execute(text("SELECT * FROM app_user WHERE 1 = 0")).keys()))
         assert not set(user_order.MARIADB_COLUMNS) & columns
     assert [r.username for r in users.page(admin)] == before
+
+
+def test_the_outbox_is_read_newest_first_from_its_index(migrated_db: MigratedDatabase) -> None:
+    """U4, section 8: the outbox's windows, newest first, come from the index of revision 0017."""
+    _users_service, admin = _users(migrated_db)
+    moments = ["2026-11-20 08:00:00", "2026-11-22 09:30:00", "2026-11-21 12:00:00", "2026-11-22 09:30:00"]
+    with migrated_db.engine.begin() as conn:
+        conn.execute(
+            insert(OutboxMail.__table__),
+            [
+                {
+                    "created_at": dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC),
+                    "recipient": f"m{n}@example.de",
+                    "subject": "Test",
+                    "body": "",
+                    "status": MailStatus.OUTBOX,
+                }
+                for n, at in enumerate(moments)
+            ],
+        )
+    mail = MailService(migrated_db.session_factory, MemorySecretStore)
+    with _statements(migrated_db.engine) as seen:
+        rows = mail.outbox_page(admin, 0, 3)
+    assert [r.recipient for r in rows] == ["m3@example.de", "m1@example.de", "m2@example.de"]
+    statement, parameters = next((s, p) for s, p in seen if "FROM outbox_mail" in s)
+    with migrated_db.engine.connect() as conn:
+        plan = _plan(conn, statement, parameters, OUTBOX_INDEX)
+    assert "TEMP B-TREE" not in plan and "Sort" not in plan and "filesort" not in plan, plan
+    assert OUTBOX_INDEX in plan, plan
