@@ -13,14 +13,20 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop import bootstrap
+from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.i18n import LanguageManager
+from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.settings import Settings
 
 PROBE = Path(__file__).with_name("scaling_probe.py")
 
@@ -119,3 +125,52 @@ def test_the_scale_option_renders_at_twice_the_pixels(tmp_path: Path, isolated_u
     assert done.returncode == 0, done.stderr
     image = QImage(str(target))
     assert (image.width(), image.height()) == (2560, 1600)
+
+
+def _page_sizes(window: MainWindow) -> dict[str, int]:
+    """The sizes of the pages' widgets that are given in characters (E5), as built."""
+    sizes: dict[str, int] = {}
+    for page_id in ("tenants", "users", "assignments", "contacts", "audit"):
+        assert window.show_page(page_id)
+    pages = window._pages
+    tenants, users, assignments = pages["tenants"], pages["users"], pages["assignments"]
+    sizes["tenants search"] = tenants.search.minimumWidth()  # type: ignore[attr-defined]
+    sizes["tenants user name column"] = tenants.access_table.columnWidth(1)  # type: ignore[attr-defined]
+    sizes["matrix users"] = tenants.matrix_table.verticalHeader().width()  # type: ignore[attr-defined]
+    sizes["users search"] = users.search.minimumWidth()  # type: ignore[attr-defined]
+    sizes["grid column"] = assignments.grid.horizontalHeader().defaultSectionSize()  # type: ignore[attr-defined]
+    sizes["grid units, least"] = assignments.grid.verticalHeader().minimumWidth()  # type: ignore[attr-defined]
+    sizes["bulk edit panel"] = assignments.bulk_panel.minimumWidth()  # type: ignore[attr-defined]
+    sizes["contacts search"] = pages["contacts"].contacts.search.minimumWidth()  # type: ignore[attr-defined]
+    sizes["audit detail column"] = pages["audit"].detail.columnWidth(0)  # type: ignore[attr-defined]
+    return sizes
+
+
+def test_page_sizes_grow_with_a_larger_font(
+    qtbot: QtBot,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    language: LanguageManager,
+    app_font: Callable[[float], None],
+    tmp_path: Path,
+) -> None:
+    """E5: search fields, column widths, header limits and the bulk-edit panel are sized in
+    characters: built with the font half as large again, each is half as large again (in pixels
+    they stayed as they were and cut their texts). The font change is this test's only
+    (``app_font``): tests before and after it see the usual font."""
+    app, operator = admin_app
+
+    def built() -> dict[str, int]:
+        # Settings of its own: the first window's widths, remembered (E4), must not come back in the second.
+        store = QSettings(str(tmp_path / f"settings-{len(sizes)}.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(app, operator, settings=Settings(store), language=language)
+        qtbot.addWidget(window)
+        sizes.append(_page_sizes(window))
+        window.close()
+        return sizes[-1]
+
+    sizes: list[dict[str, int]] = []
+    usual = built()
+    app_font(1.5)
+    larger = built()
+    grown = {name: round(larger[name] / usual[name], 2) for name in usual}
+    assert {name: ratio for name, ratio in grown.items() if not 1.4 <= ratio <= 1.6} == {}, grown
