@@ -314,6 +314,10 @@
         <translation>&amp;Filtern</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
         <source>Remove role</source>
         <translation>Rolle entfernen</translation>
     </message>
@@ -400,10 +404,6 @@
     <message>
         <source>Add or remove several roles for several users in several units</source>
         <translation>Mehrere Rollen für mehrere Benutzer in mehreren Einheiten hinzufügen oder entfernen</translation>
-    </message>
-    <message>
-        <source>Do&amp;wnload</source>
-        <translation>Herunter&amp;laden</translation>
     </message>
     <message>
         <source>&amp;All assignments within your reach…</source>
@@ -2808,8 +2808,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Zugriffe des gewählten &amp;Benutzers…</translation>
     </message>
     <message>
-        <source>Do&amp;wnload</source>
-        <translation>Herunter&amp;laden</translation>
+        <source>Expor&amp;t</source>
+        <translation>E&amp;xportieren</translation>
     </message>
     <message>
         <source>Ex&amp;pand all</source>
