@@ -3348,6 +3348,10 @@ Betreff: %2</translation>
         <translation>Keine Rolle ausgewählt</translation>
     </message>
     <message>
+        <source>Counting who holds this role …</source>
+        <translation>Es wird gezählt, wer diese Rolle hat …</translation>
+    </message>
+    <message>
         <source>No one holds this role yet.</source>
         <translation>Diese Rolle hat noch niemand.</translation>
     </message>
@@ -3362,6 +3366,14 @@ Betreff: %2</translation>
     <message>
         <source>%n org unit(s)</source>
         <translation>%n Organisationseinheit(en)</translation>
+    </message>
+    <message>
+        <source>Saved: %1 granted. It now applies to everyone who holds this role.</source>
+        <translation>Gespeichert: %1 erteilt. Das gilt jetzt für alle, die diese Rolle haben.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 withdrawn. This applies to everyone who holds this role.</source>
+        <translation>Gespeichert: %1 entzogen. Das gilt für alle, die diese Rolle haben.</translation>
     </message>
     <message>
         <source>no one yet</source>
