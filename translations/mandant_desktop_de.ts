@@ -3420,12 +3420,38 @@ Betreff: %2</translation>
         <translation>Keine Rolle ausgewählt</translation>
     </message>
     <message>
+        <source>Counting who holds this role …</source>
+        <translation>Es wird gezählt, wer diese Rolle hat …</translation>
+    </message>
+    <message>
         <source>No one holds this role yet.</source>
         <translation>Diese Rolle hat noch niemand.</translation>
     </message>
     <message>
         <source>Held by %1 in %2. Every change applies to all of them, in all these units.</source>
         <translation>Zugewiesen an %1 in %2. Jede Änderung gilt für alle von ihnen, in all diesen Einheiten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln org unit(s)</source>
+        <translation>
+            <numerusform>%Ln Organisationseinheit</numerusform>
+            <numerusform>%Ln Organisationseinheiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: %1 granted. It now applies to everyone who holds this role.</source>
+        <translation>Gespeichert: %1 erteilt. Das gilt jetzt für alle, die diese Rolle haben.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 withdrawn. This applies to everyone who holds this role.</source>
+        <translation>Gespeichert: %1 entzogen. Das gilt für alle, die diese Rolle haben.</translation>
     </message>
     <message>
         <source>no one yet</source>
@@ -3479,32 +3505,6 @@ Betreff: %2</translation>
         <source>%1 lose it: the %2 assignments in %3 are removed with the role.</source>
         <translation>%1 verlieren sie: Die %2 Zuweisungen in %3 werden mit der Rolle entfernt.</translation>
     </message>
-    <message>
-        <source>These users then hold no role anywhere and cannot log in: %1</source>
-        <translation>Diese Benutzer haben danach nirgends eine Rolle und können sich nicht anmelden: %1</translation>
-    </message>
-    <message>
-        <source>Delete role</source>
-        <translation>Rolle löschen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln user(s)</source>
-        <translation>
-            <numerusform>%Ln Benutzer</numerusform>
-            <numerusform>%Ln Benutzer</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln org unit(s)</source>
-        <translation>
-            <numerusform>%Ln Organisationseinheit</numerusform>
-            <numerusform>%Ln Organisationseinheiten</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>… and %Ln more (inherited ones included)</source>
         <translation>
@@ -3518,6 +3518,18 @@ Betreff: %2</translation>
             <numerusform>Rolle mit %Ln Zuweisung gelöscht.</numerusform>
             <numerusform>Rolle mit %Ln Zuweisungen gelöscht.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>These users then hold no role anywhere and cannot log in: %1</source>
+        <translation>Diese Benutzer haben danach nirgends eine Rolle und können sich nicht anmelden: %1</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Restore defaults</source>
