@@ -117,6 +117,7 @@ class UndoService:
                             progress(done, total)
                 if admins is not None:
                     require_administrators_remain(main.session, admins)
+                _check_cancel(cancel)  # a Cancel that came during the last step still rolls it all back
                 for work in works:
                     work.commit()
                 main.commit()
