@@ -216,6 +216,15 @@ def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:
     c = table.c
     preparer = connection.dialect.identifier_preparer
     match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{preparer.quote(key)}" for key in columns)
+    if connection.dialect.name == "postgresql" and len(columns) == 1:
+        # one column: "= ANY(array)", which the planner reads through the column's index; a join
+        # with unnest may become a merge join over the whole index
+        (key,) = columns
+        return connection.exec_driver_sql(
+            f"DELETE FROM {preparer.format_table(table)} WHERE {preparer.format_column(c[key])}"
+            f" = ANY(%(k)s::{c[key].type.compile(dialect=connection.dialect)}[])",
+            {"k": processed_columns(connection.dialect, columns, {key: c[key].type})[key]},
+        ).rowcount
     if connection.dialect.name == "postgresql":
         keys = ", ".join(columns)
         return connection.exec_driver_sql(
@@ -303,13 +312,24 @@ def select_keys(dialect: Dialect, table: Table, columns: Columns) -> Iterator[Se
     key, or any columns; give each combination once): one statement on PostgreSQL and SQLite
     however many rows, on MariaDB/MySQL one per :data:`MYSQL_STATEMENT_BYTES` of keys.
 
-    The rows join a relation of the given values: ``unnest`` of one array per column (PostgreSQL),
-    ``json_each`` of one JSON array (SQLite), ``JSON_TABLE`` (MariaDB/MySQL). ``IN`` lists, the
+    The rows join a relation of the given values: ``unnest`` of one array per column (PostgreSQL;
+    one column is compared with ``= ANY(array)`` instead, see :func:`delete_keys`), ``json_each`` of
+    one JSON array (SQLite), ``JSON_TABLE`` (MariaDB/MySQL). ``IN`` lists, the
     alternative, are cut by SQLite's limit of 32,766 parameters, and a list of keys of two or more
     columns is a row-value comparison that not every planner reads through an index."""
     if not columns or not next(iter(columns.values())):
         return
     given = {key: table.c[key] for key in columns}
+    if dialect.name == "postgresql" and len(columns) == 1:  # see delete_keys
+        ((key, values),) = processed_columns(dialect, columns, {key: col.type for key, col in given.items()}).items()
+        preparer = dialect.identifier_preparer
+        column_sql = f"{preparer.format_table(table)}.{preparer.format_column(given[key])}"
+        array = f"{given[key].type.compile(dialect=dialect)}[]"
+        match = text(f"{column_sql} = ANY(CAST(:k_0 AS {array}))").bindparams(
+            bindparam("k_0", values, type_=NullType())
+        )
+        yield select(table).where(match)
+        return
     for relation in _relations(dialect, given, columns):
         yield select(table).join(relation, and_(*(table.c[key] == relation.c[key] for key in columns)))
 
