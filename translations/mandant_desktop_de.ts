@@ -314,6 +314,10 @@
         <translation>&amp;Filtern</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
         <source>Remove role</source>
         <translation>Rolle entfernen</translation>
     </message>
@@ -400,10 +404,6 @@
     <message>
         <source>Add or remove several roles for several users in several units</source>
         <translation>Mehrere Rollen für mehrere Benutzer in mehreren Einheiten hinzufügen oder entfernen</translation>
-    </message>
-    <message>
-        <source>Do&amp;wnload</source>
-        <translation>Herunter&amp;laden</translation>
     </message>
     <message>
         <source>&amp;All assignments within your reach…</source>
@@ -2808,8 +2808,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Zugriffe des gewählten &amp;Benutzers…</translation>
     </message>
     <message>
-        <source>Do&amp;wnload</source>
-        <translation>Herunter&amp;laden</translation>
+        <source>Expor&amp;t</source>
+        <translation>E&amp;xportieren</translation>
     </message>
     <message>
         <source>Ex&amp;pand all</source>
@@ -5826,6 +5826,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
     <message>
         <source>%Y-%m-%d %H:%M</source>
         <translation>%d.%m.%Y %H:%M</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>de</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.assignments import BulkEdit, BulkPreview
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.formats import number_text
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.multi_select import MultiSelectButton
 
 PreviewFn = Callable[[BulkEdit], BulkPreview]
@@ -68,7 +70,7 @@ class BulkEditPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(modes)
         for button in (self.roles, self.users, self.units):
-            button.setMinimumWidth(240)
+            button.setMinimumWidth(text_width(button, 40))
             layout.addWidget(button)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.confirm_button)
@@ -81,7 +83,7 @@ class BulkEditPanel(QFrame):
             button.changed.connect(self._timer.start)
         self._modes.buttonToggled.connect(lambda *_: self._timer.start())
         self._modes.buttonToggled.connect(self._mode_text)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(text_width(self, 46.6))
         self.retranslateUi()
 
     def edit(self) -> BulkEdit:
@@ -121,18 +123,18 @@ class BulkEditPanel(QFrame):
         self.last_preview = preview
         if edit.remove:
             lines = [
-                self.tr("Removes %n assignment(s).").replace("%n", str(preview.to_remove)),
-                self.tr("Not present: %n.").replace("%n", str(preview.not_present)),
+                self.tr("Removes %n assignment(s).").replace("%n", number_text(preview.to_remove)),
+                self.tr("Not present: %n.").replace("%n", number_text(preview.not_present)),
             ]
         else:
             lines = [
-                self.tr("Adds %n assignment(s).").replace("%n", str(preview.to_add)),
-                self.tr("Already present: %n.").replace("%n", str(preview.already_present)),
+                self.tr("Adds %n assignment(s).").replace("%n", number_text(preview.to_add)),
+                self.tr("Already present: %n.").replace("%n", number_text(preview.already_present)),
             ]
         if preview.inherited_skipped:
             lines.append(
                 self.tr("Left alone because inherited (change on the org units page): %n.").replace(
-                    "%n", str(preview.inherited_skipped)
+                    "%n", number_text(preview.inherited_skipped)
                 )
             )
         if preview.users_left_without_role:

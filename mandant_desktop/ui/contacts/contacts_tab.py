@@ -34,6 +34,8 @@ from mandant_desktop.ui.contacts.widgets import (
     table,
 )
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.layout_memory import remember
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ class ContactsTab(QWidget):
         self.search.setObjectName("contactSearch")
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.reload)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(text_width(self.search, 43.3))
         self.search.textChanged.connect(lambda text: self.reload() if not text else None)
         self.new_button = button("contactNewButton", self.new_contact)
         self.edit_button = button("contactEditButton", self.open_contact)
@@ -117,7 +119,7 @@ class ContactsTab(QWidget):
         )
         if rows is None:
             return False
-        self.count_label.setText(self.tr("{count} contacts").format(count=len(rows)))
+        self.count_label.setText(self.tr("{count} contacts").format(count=number_text(len(rows))))
         self._selected()
         return True
 
@@ -245,7 +247,7 @@ class ContactsTab(QWidget):
             search=self.search.text(),
             translate=lambda text: QCoreApplication.translate("exports", text),  # thread-safe
             on_done=lambda rows: self.page.context.shell.show_status(
-                self.tr("{count} contacts exported.").format(count=rows)
+                self.tr("{count} contacts exported.").format(count=number_text(rows))
             ),
         )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
-    QStyle,
-    QStyleOptionFrame,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,8 @@ from mandant_desktop.domain.inheritance import InheritMode
 from mandant_desktop.services.assignments import RoleChoice
 from mandant_desktop.services.org_units import InheritImpact
 from mandant_desktop.ui import help_texts
-from mandant_desktop.ui.forms import open_at_least
+from mandant_desktop.ui.formats import number_text
+from mandant_desktop.ui.forms import fit_placeholder, open_at_least
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.tree_model import ChildrenLoader, OrgUnitTreeModel
@@ -74,7 +72,9 @@ class RolePickerDialog(QDialog):
         self.model.set_items(
             (
                 role.id,
-                self.tr("%1 (%n permission(s))").replace("%1", role.name).replace("%n", str(role.permission_count)),
+                self.tr("%1 (%n permission(s))")
+                .replace("%1", role.name)
+                .replace("%n", number_text(role.permission_count)),
             )
             for role in roles
             if role.id not in held
@@ -149,9 +149,9 @@ class InheritDialog(QDialog):
     def _impact(self, impact: InheritImpact) -> str:
         return (
             self.tr("Affects %1: adds %2, removes %3.")
-            .replace("%1", self.tr("%n unit(s)").replace("%n", str(impact.units)))
-            .replace("%2", self.tr("%n role(s)").replace("%n", str(impact.roles_added)))
-            .replace("%3", str(impact.roles_removed))
+            .replace("%1", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%2", self.tr("%n role(s)").replace("%n", number_text(impact.roles_added)))
+            .replace("%3", number_text(impact.roles_removed))
         )
 
     def mode(self) -> InheritMode:
@@ -174,7 +174,7 @@ class DeleteUnitDialog(QDialog):
         self.setObjectName("deleteUnitDialog")
         self.setWindowTitle(self.tr("Delete org unit"))
         self.delete_button = QRadioButton(
-            self.tr("Delete &them too (%n unit(s) in all)").replace("%n", str(descendants))
+            self.tr("Delete &them too (%n unit(s) in all)").replace("%n", number_text(descendants))
         )
         self.delete_button.setObjectName("deleteChildren")
         self.lift_button = QRadioButton(self.tr("&Move them up to %1").replace("%1", parent_name))
@@ -189,7 +189,7 @@ class DeleteUnitDialog(QDialog):
             _label(
                 self.tr("%1 has %n direct child unit(s). What should happen to them?")
                 .replace("%1", unit_name)
-                .replace("%n", str(children))
+                .replace("%n", number_text(children))
             )
         )
         layout.addWidget(self.lift_button)
@@ -197,7 +197,9 @@ class DeleteUnitDialog(QDialog):
         if assignments:
             layout.addWidget(
                 _label(
-                    self.tr("%n role assignment(s) in the deleted units are removed.").replace("%n", str(assignments))
+                    self.tr("%n role assignment(s) in the deleted units are removed.").replace(
+                        "%n", number_text(assignments)
+                    )
                 )
             )
         layout.addWidget(self.buttons)
@@ -205,21 +207,6 @@ class DeleteUnitDialog(QDialog):
 
     def mode(self) -> str:
         return "delete" if self.delete_button.isChecked() else "lift"
-
-
-def fit_placeholder(edit: QLineEdit) -> None:
-    """Make ``edit`` at least as wide as its placeholder, its label here (the German one is long), with
-    room for the clear button."""
-    option = QStyleOptionFrame()
-    edit.initStyleOption(option)
-    margins = edit.textMargins()
-    # Qt's line edits keep two pixels of horizontal margin on each side of the text.
-    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + margins.left() + margins.right() + 4
-    size = edit.style().sizeFromContents(
-        QStyle.ContentsType.CT_LineEdit, option, QSize(text, edit.sizeHint().height()), edit
-    )
-    clear = edit.findChild(QToolButton)
-    edit.setMinimumWidth(size.width() + (clear.sizeHint().width() if clear is not None else 0))
 
 
 class UnitPicker(QWidget):

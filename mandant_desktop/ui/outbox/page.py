@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.mail import MailStatus, OutboxRow
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
-from mandant_desktop.ui.mail_texts import mail_language
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, set_column_widths, text_column_width
 
@@ -208,7 +208,7 @@ class OutboxPage(Page):
         if total is None:
             return False
         self.model.reload()
-        self.count_label.setText(self.tr("%n mail(s)").replace("%n", str(total)))
+        self.count_label.setText(self.tr("%n mail(s)").replace("%n", number_text(total)))
         self._selected()
         return True
 
@@ -225,10 +225,10 @@ class OutboxPage(Page):
         if len(mails) == 1:
             mail = mails[0]
             header = self.tr("To: %1\nSubject: %2").replace("%1", mail.recipient).replace("%2", mail.subject)
-            language = mail_language(mail.subject)
-            if language is not None:
+            if mail.language:
                 # Written in the language of the operator who sent it, which may not be this one's.
-                header += "\n" + self.tr("Language: %1").replace("%1", self.tr(LANGUAGE_NAMES[language]))
+                name = LANGUAGE_NAMES.get(mail.language)
+                header += "\n" + self.tr("Language: %1").replace("%1", self.tr(name) if name else mail.language)
             if mail.error:
                 header += "\n" + self.tr("Error: %1").replace("%1", mail.error)
             self.body.setPlainText(header + "\n\n" + mail.body)
@@ -246,7 +246,7 @@ class OutboxPage(Page):
         sent = run_action(self, self._mail.retry_failed, self.operator(), [m.id for m in mails])
         self.refresh()
         if sent is not None:
-            self.context.shell.show_status(self.tr("%n mail(s) sent.").replace("%n", str(sent)))
+            self.context.shell.show_status(self.tr("%n mail(s) sent.").replace("%n", number_text(sent)))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.title())
