@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from dbhelpers import MigratedDatabase
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from tenanthelpers import add_tenants, add_users
 
 from bench.harness import counting
@@ -155,3 +156,29 @@ def _frozen(changes: dict[str, Any] | None) -> Any:
 
 def _to_second(value: Any) -> Any:
     return re.sub(r"\.\d+(?=\+00:00$)", "", value) if isinstance(value, str) else value
+
+
+def test_a_conflict_in_a_later_table_leaves_the_earlier_ones_unwritten(migrated_db: MigratedDatabase) -> None:
+    """E7, S4: the undo of a deleted role brings back the role first, then its assignments; when
+    one assignment's key is taken again meanwhile, the undo is refused and the role, written by
+    then, is not there either: one unit of work."""
+    from mandant_desktop.services.undo import UndoConflictError
+
+    db = migrated_db
+    users = add_users(db.session_factory, "k", 3)
+    role, version = _role_with_assignments(db, "Rolle K", users)
+    with db.session_factory() as session:
+        taken, unit = session.execute(
+            select(RoleAssignment.id, RoleAssignment.org_unit_id).where(RoleAssignment.role_id == role).limit(1)
+        ).one()
+        other = session.scalar(select(Role.id).where(Role.id != role).limit(1))
+    _, record = recorded(RolesService(db.session_factory).delete, SYSTEM, role, expected_version=version)
+    with db.session_factory.begin() as session:
+        session.execute(insert(RoleAssignment).values(id=taken, user_id=users[0], role_id=other, org_unit_id=unit))
+    before = _last_entry(db)
+    with pytest.raises(UndoConflictError, match="exists again"):
+        UndoService(db.session_factory).revert(SYSTEM, record)
+    with db.session_factory() as session:
+        assert session.get(Role, role) is None
+        assert session.scalar(select(func.count()).where(RoleAssignment.role_id == role)) == 0
+    assert _last_entry(db) == before
