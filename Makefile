@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 # only when asked to (CI machines are fresh anyway).
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck pytest translations screenshots bench bench-postgresql bench-postgresql-owner bundle bundle-smoke packaging-tools clean
+.PHONY: run test lint typecheck pytest translations screenshots bench bench-postgresql bench-postgresql-owner bench-mariadb bundle bundle-smoke packaging-tools clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,7 +62,7 @@ bench: $(VENV)/.installed-bench
 # databases are created when missing) and reused. The demo is loaded by that user; the figures run
 # connected as a workstation is, with the login mandant_bench_desk of the application role
 # mandant_app (created when missing), under row-level security. Writes bench/last-postgresql.json;
-# `$(BIN)/python -m bench.table` prints SQLite and PostgreSQL side by side.
+# `$(BIN)/python -m bench.table` prints SQLite, PostgreSQL and MariaDB side by side.
 # bench-postgresql-owner: the same figures connected as the owner, whom row security does not limit
 # (bench/last-postgresql-owner.json), to see what row security costs.
 PG_BENCH ?= postgresql://postgres@127.0.0.1:5432
@@ -73,6 +73,17 @@ bench-postgresql: $(VENV)/.installed-bench
 bench-postgresql-owner: $(VENV)/.installed-bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(PG_BENCH_DBS) --connect-as owner \
 		--out bench/last-postgresql-owner.json $(BENCH_ARGS)
+
+# The same figures on MariaDB (MARIADB_BENCH: the server, by default the local one as root without a
+# password), driver PyMySQL. The demos go into mandant_bench_large_mariadb / mandant_bench_small_mariadb
+# (created when missing, reused once filled). A MariaDB workstation connects with the same kind of
+# user that loads the demo (README, "Connecting to PostgreSQL or MariaDB": ALL on the database; no
+# application role, no row security there), so the figures run as the user of MARIADB_BENCH; the org
+# figures on a copy of the large database. Writes bench/last-mariadb.json.
+MARIADB_BENCH ?= mariadb://root@127.0.0.1:3306
+MARIADB_BENCH_DBS = --db $(MARIADB_BENCH)/mandant_bench_large_mariadb --small-db $(MARIADB_BENCH)/mandant_bench_small_mariadb
+bench-mariadb: $(VENV)/.installed-bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(MARIADB_BENCH_DBS) --out bench/last-mariadb.json $(BENCH_ARGS)
 
 # Not part of `make test` either: the standalone Linux bundle dist/mandant-desktop/ (SPEC E6), built
 # with the pinned PyInstaller of the `bundle` extra in its own venv build/bundle-venv (2 to 5 minutes

@@ -4,6 +4,7 @@
     .venv/bin/python -m bench --only customers   # some groups only
     .venv/bin/python -m bench --db postgresql://postgres@127.0.0.1/mandant_bench --small-db …
     .venv/bin/python -m bench --db postgresql://… --connect-as owner   # as the owner, for comparison
+    .venv/bin/python -m bench --db mariadb://root@127.0.0.1/mandant_bench_large_mariadb --small-db …
 
 Prints one JSON object per line (see bench/harness.py) and writes them all to bench/last.json.
 Each group runs in its own process, so no figure pays for another's memory or Qt state; progress
@@ -14,7 +15,9 @@ Exit status 1 when a figure misses its target.
 On PostgreSQL the owner named in ``--db`` loads the demo, and the figures run connected as a
 workstation is: a login of the application role ``mandant_app``, under row-level security
 (bench/databases.py, ``as_application``). ``--connect-as owner`` measures as the owner instead,
-which row security does not limit.
+which row security does not limit. On MariaDB (``make bench-mariadb``) the figures run as the user
+of ``--db``: a workstation's user there holds all rights on the database, as the one that loads the
+demo, and there is no application role to measure as.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from bench.harness import log
 LARGE = "sqlite:////tmp/bench-large.sqlite"
 SMALL = "sqlite:////tmp/bench-small.sqlite"
 #: the groups in the order they run; each is bench.groups.<name>
-GROUPS = ("startup", "customers", "grid", "matrix", "queries", "org", "bulk", "export")
+GROUPS = ("startup", "customers", "grid", "matrix", "users", "queries", "org", "bulk", "export")
 HERE = Path(__file__).resolve().parent
 
 

@@ -61,7 +61,8 @@ def _create_server_database(url: str) -> None:
         exists = text("SELECT 1 FROM pg_database WHERE datname = :name")
         create = f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"
     else:
-        server = create_engine(parsed.set(database=None), isolation_level="AUTOCOMMIT")
+        # URL.set() ignores None (the database would stay): connect to a schema every server has
+        server = create_engine(parsed.set(database="information_schema"), isolation_level="AUTOCOMMIT")
         exists = text("SELECT 1 FROM information_schema.schemata WHERE schema_name = :name")
         create = f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
     try:

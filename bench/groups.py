@@ -59,6 +59,7 @@ def _groups(owner: str) -> dict[str, Group]:
         "customers": _with_session(customers),
         "grid": _with_session(pages.grid),
         "matrix": _with_session(pages.matrix),
+        "users": _with_session(pages.users),
         "queries": _queries,
         "org": org,
         "bulk": data.bulk,

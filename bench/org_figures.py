@@ -52,6 +52,10 @@ def run(report: Report, large: str, _small: str, runs: int, *, owner: str | None
             as_user = make_url(copy).set(username=parsed.username, password=parsed.password)
             _measure(report, as_user.render_as_string(hide_password=False), runs)
         return
+    if parsed.get_backend_name() in ("mysql", "mariadb"):
+        with _mariadb_copy(owner or large) as copy:
+            _measure(report, copy, runs)
+        return
     source = sqlite_path(parsed)
     if source is None:
         report.add("org_units", None, "", "", False, detail={"skipped": "the org figures need a database to copy"})
@@ -72,26 +76,65 @@ def _measure(report: Report, url: str, runs: int) -> None:
 
 
 @contextlib.contextmanager
-def _postgresql_copy(url: str) -> Iterator[str]:
-    """A copy of the PostgreSQL demo (``CREATE DATABASE … TEMPLATE``), dropped afterwards."""
+def _server_copy(
+    url: str, fill: Callable[[Any, str, str], None], drop: str, *, via: str | None = None
+) -> Iterator[str]:
+    """A copy of the server database of ``url`` named ``<database>_org_copy``, dropped afterwards:
+    ``fill(connection, source, copy)`` makes it from a fresh start, ``drop`` (with ``{name}``)
+    removes it; both on an autocommit connection to the database ``via`` (default the source)."""
     from sqlalchemy import create_engine
 
     from mandant_desktop.db.engine import normalize_url
 
     parsed = normalize_url(url)
-    name = f"{parsed.database}_org_copy"
-    server = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    source, name = str(parsed.database), f"{parsed.database}_org_copy"
+    server = create_engine(parsed.set(database=via or source), isolation_level="AUTOCOMMIT")
+    started = time.perf_counter()
     try:
         with server.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{parsed.database}"')
+            fill(connection, source, name)
+        log(f"copied {source} to {name} in {time.perf_counter() - started:.0f} s")
         try:
             yield parsed.set(database=name).render_as_string(hide_password=False)
         finally:
             with server.connect() as connection:
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                connection.exec_driver_sql(drop.format(name=name))
     finally:
         server.dispose()
+
+
+def _postgresql_copy(url: str) -> contextlib.AbstractContextManager[str]:
+    """A copy of the PostgreSQL demo (``CREATE DATABASE … TEMPLATE``), dropped afterwards."""
+
+    def fill(connection: Any, source: str, name: str) -> None:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+
+    return _server_copy(url, fill, 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', via="postgres")
+
+
+def _mariadb_copy(url: str) -> contextlib.AbstractContextManager[str]:
+    """A copy of the MariaDB/MySQL demo, dropped afterwards. The server has no ``TEMPLATE``: each
+    table is created from its own ``SHOW CREATE TABLE`` (indexes and foreign keys included, which
+    ``CREATE TABLE … LIKE`` would leave out) and filled with ``INSERT … SELECT``, on one connection
+    with the key checks off while the rows are copied (they were checked in the original), then
+    analysed as the demo analyses its tables (services/demo/generator.py)."""
+
+    def fill(connection: Any, source: str, name: str) -> None:
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS `{name}`")
+        connection.exec_driver_sql(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        listed = connection.exec_driver_sql(f"SHOW FULL TABLES FROM `{source}`")
+        tables = [row[0] for row in listed if row[1] == "BASE TABLE"]
+        connection.exec_driver_sql("SET SESSION foreign_key_checks = 0, unique_checks = 0")
+        connection.exec_driver_sql(f"USE `{name}`")
+        for table in tables:
+            connection.exec_driver_sql(connection.exec_driver_sql(f"SHOW CREATE TABLE `{source}`.`{table}`").one()[1])
+            connection.exec_driver_sql(f"INSERT INTO `{table}` SELECT * FROM `{source}`.`{table}`")
+        connection.exec_driver_sql("SET SESSION foreign_key_checks = 1, unique_checks = 1")
+        connection.exec_driver_sql("ANALYZE TABLE " + ", ".join(f"`{table}`" for table in tables)).all()
+        connection.exec_driver_sql(f"USE `{source}`")
+
+    return _server_copy(url, fill, "DROP DATABASE IF EXISTS `{name}`")
 
 
 def _expand_all_on_the_page(url: str, runs: int) -> dict[str, Any]:

@@ -170,6 +170,9 @@ class Session:
         self.window.show()
         settle()
         gc.freeze()  # as the launcher does once the window is up: the start lives as long as the program
+        #: the GUI thread's CPU time of the last :meth:`open_page`, from choosing the page to its
+        #: painted data (the page shown before it and the one dropped are not counted)
+        self.last_open_gui_cpu_ms = 0.0
 
     @property
     def engine(self) -> Any:
@@ -201,7 +204,9 @@ class Session:
             return page is None or bool(getattr(page, "busy", False)) or tasks.runner().active() > 0
 
         # The view exists only once the page is built: watch the viewport of whatever page comes.
+        started_cpu = time.thread_time()
         elapsed = _until_page_painted(go, holder, view, busy)
+        self.last_open_gui_cpu_ms = 1000 * (time.thread_time() - started_cpu)
         return elapsed, holder[0]
 
     def close(self) -> None:

@@ -1,19 +1,28 @@
 """The latest runs as the Markdown table of the README's "Performance" section: SQLite
-(``bench/last.json``, ``make bench``) and PostgreSQL (``bench/last-postgresql.json``,
-``make bench-postgresql``) side by side, one row per figure.
+(``bench/last.json``, ``make bench``), PostgreSQL (``bench/last-postgresql.json``,
+``make bench-postgresql``) and MariaDB (``bench/last-mariadb.json``, ``make bench-mariadb``) side
+by side, one row per figure. A backend whose file is missing keeps its columns, with dashes.
 
-.venv/bin/python -m bench.table [SQLITE_JSON [POSTGRESQL_JSON]]
+.venv/bin/python -m bench.table [SQLITE_JSON [POSTGRESQL_JSON [MARIADB_JSON]]]
+.venv/bin/python -m bench.table --only mariadb     # some backends' columns only
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-DEFAULTS = (HERE / "last.json", HERE / "last-postgresql.json")
+#: the backends in the table's order, each with the file its ``make`` target writes
+BACKENDS = (
+    ("SQLite", HERE / "last.json"),
+    ("PostgreSQL", HERE / "last-postgresql.json"),
+    ("MariaDB", HERE / "last-mariadb.json"),
+)
+DEFAULTS = tuple(path for _label, path in BACKENDS)
 
 
 def _number(value: object, unit: str = "") -> str:
@@ -42,17 +51,20 @@ def _by_name(record: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
     return {str(f["name"]): f for f in figures}
 
 
-def table(sqlite: dict[str, Any] | None, postgresql: dict[str, Any] | None = None) -> str:
-    """One row per figure of either run, in the order they ran; the target in words at the end."""
-    left, right = _by_name(sqlite), _by_name(postgresql)
-    names = list(left) + [name for name in right if name not in left]
-    lines = [
-        "| figure | SQLite | baseline | ratio | ok | PostgreSQL | baseline | ratio | ok | target |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
+def table(*records: dict[str, Any] | None, labels: tuple[str, ...] | None = None) -> str:
+    """One row per figure of any run, in the order they ran (the first run's first), four columns
+    per backend of ``labels`` (default SQLite, PostgreSQL, MariaDB), the target in words at the end."""
+    labels = labels or tuple(label for label, _path in BACKENDS)[: max(len(records), 1)]
+    records = records + (None,) * (len(labels) - len(records))
+    columns = [_by_name(record) for record in records]
+    names: list[str] = []
+    for figures in columns:
+        names += [name for name in figures if name not in names]
+    header = ["figure", *(cell for label in labels for cell in (label, "baseline", "ratio", "ok")), "target"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for name in names:
-        target = (left.get(name) or right.get(name) or {}).get("target", "")
-        cells = [f"`{name}`", *_cells(left.get(name)), *_cells(right.get(name)), str(target)]
+        target = next((figures[name].get("target", "") for figures in columns if name in figures), "")
+        cells = [f"`{name}`", *(cell for figures in columns for cell in _cells(figures.get(name))), str(target)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -64,7 +76,7 @@ def _load(path: Path) -> dict[str, Any] | None:
 def _measured(label: str, record: dict[str, Any] | None) -> str:
     if record is None:
         return f"{label}: not measured."
-    # PostgreSQL: the login the figures ran as (bench/databases.py: the application role's by default)
+    # the login the figures ran as (PostgreSQL: the application role's by default; MariaDB: the URL's user)
     login = f" as {record['connected_as']}" if record.get("connected_as") else ""
     return (
         f"{label}: measured {record['measured']}{login} on {record['cpus']} cores, load average "
@@ -72,12 +84,24 @@ def _measured(label: str, record: dict[str, Any] | None) -> str:
     )
 
 
-def main() -> int:
-    paths = [Path(arg) for arg in sys.argv[1:3]] + list(DEFAULTS[len(sys.argv[1:3]) :])
-    sqlite, postgresql = _load(paths[0]), _load(paths[1])
-    print(_measured("SQLite", sqlite))
-    print(_measured("PostgreSQL", postgresql) + "\n")
-    print(table(sqlite, postgresql))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="the runs' JSON files, in the order SQLite, PostgreSQL, MariaDB"
+    )
+    labels = tuple(label for label, _path in BACKENDS)
+    parser.add_argument("--only", help="comma-separated backends: " + ", ".join(label.lower() for label in labels))
+    args = parser.parse_args(argv)
+    if len(args.files) > len(BACKENDS):
+        parser.error(f"at most {len(BACKENDS)} files")
+    paths = list(args.files) + list(DEFAULTS[len(args.files) :])
+    chosen = {name.strip().lower() for name in args.only.split(",")} if args.only else {x.lower() for x in labels}
+    if unknown := chosen - {label.lower() for label in labels}:
+        parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
+    shown = [(label, _load(path)) for label, path in zip(labels, paths, strict=True) if label.lower() in chosen]
+    for index, (label, record) in enumerate(shown):
+        print(_measured(label, record) + ("\n" if index == len(shown) - 1 else ""))
+    print(table(*(record for _label, record in shown), labels=tuple(label for label, _record in shown)))
     return 0
 
 

@@ -77,15 +77,24 @@ def display_missing(environ: os._Environ[str] | dict[str, str] | None = None) ->
 
 def _start_password_check(args: argparse.Namespace) -> PasswordCheck | None:
     """With MANDANT_USER and MANDANT_PASSWORD and a database named at launch, the password's argon2
-    check starts now, on its own thread, while the main thread imports the ORM, the models and the
-    window (issue 8). The log-in still reads and checks everything itself (SPEC S1)."""
+    check starts now, on its own thread, while the main thread imports SQLAlchemy, the window and
+    the page (issue 8). On SQLite and PostgreSQL that thread reads the stored hash with the driver
+    alone, before SQLAlchemy is imported (``db.driver_read``); other URLs are read through SQLAlchemy
+    Core first. The log-in still reads and checks everything itself (SPEC S1)."""
     from mandant_desktop import bootstrap
+    from mandant_desktop.db.driver_read import hash_reader
+    from mandant_desktop.domain.validation import name_key
+    from mandant_desktop.services.password_check import PasswordCheck
 
     credentials = bootstrap.credentials_from_environment()
     url = bootstrap.demo_database_url() if args.demo else bootstrap.database_url_from_environment(args.db)
     if credentials is None or not url:
         return None
-    return bootstrap.start_password_check(url, *credentials)
+    username, password = credentials
+    read = hash_reader(url, name_key(username))
+    if read is not None:
+        return PasswordCheck(None, password, read=read)
+    return bootstrap.start_password_check(url, username, password)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,10 @@
 
 Both front ends start here: the GUI (``ui.app``) and the headless CLI (``cli``). Nothing else
 creates engines or session factories.
+
+Importing this module imports no SQLAlchemy (the engine set-up is imported when a database is
+opened): a start reads its URL and credentials here and begins the log-in's password check before
+SQLAlchemy is loaded (``__main__``, issue 8).
 """
 
 from __future__ import annotations
@@ -16,20 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy import Engine, func, select
-from sqlalchemy.engine import URL
-
-from mandant_desktop.db.engine import (
-    SessionFactory,
-    backend_name,
-    create_engine_for,
-    make_session_factory,
-    normalize_url,
-    sqlite_path,
-    verify_connection,
-)
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
     from sqlalchemy.orm import Session, sessionmaker
 
     from mandant_desktop.db.migrate import SchemaStatus, UpgradeReport
@@ -106,6 +100,7 @@ def start_password_check(url: str, username: str, password: str) -> PasswordChec
     (issue 8); the log-in takes the outcome (:class:`~mandant_desktop.services.password_check.PasswordCheck`).
     None when there is nothing to check ahead: a SQLite file that does not exist yet (the open
     creates and upgrades it), an unknown user, or a read that failed (the open reports why)."""
+    from mandant_desktop.db.engine import create_engine_for, normalize_url, sqlite_path
     from mandant_desktop.services.password_check import PasswordCheck, stored_password_hash
 
     try:
@@ -328,6 +323,8 @@ class AppContext:
 
     def ping(self) -> None:
         """One round trip to the database; DatabaseUnavailableError when it does not answer (SPEC S5)."""
+        from mandant_desktop.db.engine import verify_connection
+
         verify_connection(self.engine)
 
 
@@ -360,6 +357,8 @@ def _load_orm(app: AppContext | None) -> None:
 
     from sqlalchemy.orm import configure_mappers
 
+    from mandant_desktop.db.engine import SessionFactory
+
     importlib.import_module("mandant_desktop.db.models")  # the mappers
     importlib.import_module("mandant_desktop.services.row_capture")  # every recorded change uses it
     configure_mappers()
@@ -380,6 +379,13 @@ def open_database(
     Raises ``DatabaseUnavailableError`` (cannot connect), ``SchemaTooNewError`` (the database is
     newer than this program) or ``DomainError`` (upgrade declined); the engine is disposed then.
     """
+    from mandant_desktop.db.engine import (
+        backend_name,
+        create_engine_for,
+        make_session_factory,
+        normalize_url,
+        verify_connection,
+    )
     from mandant_desktop.db.migrate import upgrade_database
 
     parsed = normalize_url(url)
@@ -404,6 +410,8 @@ def open_database(
 
 def connection_label(url: URL) -> str:
     """A short name for a database opened without a profile (``--db``): the file or database@host."""
+    from mandant_desktop.db.engine import sqlite_path
+
     path = sqlite_path(url)
     if url.get_backend_name() == "sqlite":
         return path.name if path is not None else "SQLite (memory)"
@@ -412,6 +420,8 @@ def connection_label(url: URL) -> str:
 
 def database_is_empty(ctx: AppContext) -> bool:
     """No users and no tenants: a new database (the catalogue alone does not count)."""
+    from sqlalchemy import func, select
+
     from mandant_desktop.db.models import Tenant, User
 
     with ctx.session_factory() as session:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -20,6 +22,19 @@ ADMIN = FirstAdmin(
     first_name="Karla",
     last_name="Chef",
 )
+
+
+def program_environment(home: Path) -> dict[str, str]:
+    """The environment of ``mandant-desktop`` run in an interpreter of its own: offscreen, user
+    data and settings under ``home``, logged in as :data:`ADMIN` through the environment."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "MANDANT_USER": ADMIN.username,
+        "MANDANT_PASSWORD": ADMIN.password,
+    }
 
 
 @dataclass

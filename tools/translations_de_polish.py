@@ -1,5 +1,7 @@
 """German texts of the demo data's progress (context "demo": mandant-desktop --demo shows them while
-it fills an empty database); merged into tools/translations_de.py (same rules as there)."""
+it fills an empty database), and the code of the mails' language (context "mails": the outbox
+stores it with each mail, domain/mail_texts.py); merged into tools/translations_de.py (same rules
+as there)."""
 
 # fmt: off
 TRANSLATIONS: dict[str, str] = {
@@ -26,4 +28,9 @@ TRANSLATIONS: dict[str, str] = {
     "Creating templates": "Vorlagen werden angelegt",
     "Writing the change history": "Das Änderungsprotokoll wird geschrieben",
     "Filling the outbox": "Der Postausgang wird gefüllt",
+}
+
+CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
+    # not a word: the code of the language the mails are written in (domain.mail_texts.MAIL_LANGUAGE)
+    ("mails", "en"): "de",
 }

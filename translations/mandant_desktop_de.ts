@@ -5827,6 +5827,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
         <source>%Y-%m-%d %H:%M</source>
         <translation>%d.%m.%Y %H:%M</translation>
     </message>
+    <message>
+        <source>en</source>
+        <translation>de</translation>
+    </message>
 </context>
 <context>
     <name>objects</name>

@@ -13,7 +13,7 @@ COUNT twice that), so revision ``0008_customer_search`` gives each backend an in
 * **PostgreSQL**: GIN trigram indexes (``pg_trgm``) on ``lower(column)``, which the very same
   ``lower(column) LIKE '%…%'`` uses; without the extension (a role that may not create it) the
   same statement scans. Under row security (the application login) no query may use them, and
-  the search runs as the owner in the functions of revision ``0015_pg_customer_search_grams``,
+  the search runs as the owner in the functions of revision ``0018_pg_customer_search_grams``,
   which add an index for texts of one or two characters (each customer's substrings of that
   length) and choose between sorting the hits and walking the number order by the hits they find.
 * **MariaDB/MySQL**: no index. MariaDB has no n-gram full-text parser, and its FULLTEXT indexes
@@ -121,12 +121,12 @@ $do$;
 
 #: PostgreSQL (revision 0013): the first hits in the table's number order, for a window of rows
 PG_SEARCH_FIRST_FUNCTION = "mandant_customer_search_first"
-#: PostgreSQL (revision 0015, which describes them): the search as the application login calls it
+#: PostgreSQL (revision 0018, which describes them): the search as the application login calls it
 #: since, with the search text itself (folded by :func:`normalise`) and the caller's tenants
 PG_FIRST_FUNCTION = "mandant_customer_first"
 PG_HITS_FUNCTION = "mandant_customer_hits"
 PG_COUNT_FUNCTION = "mandant_customer_count"
-#: the GIN index of revision 0015 on each customer's substrings of one and two characters
+#: the GIN index of revision 0018 on each customer's substrings of one and two characters
 PG_GRAMS_INDEX = "ix_customer_grams"
 
 
@@ -267,7 +267,7 @@ def count_clause(session: Session, search: str, tenants: Collection[int] | None)
     """The number of customers whose number, name or short name contain ``search`` in ``tenants``
     (None: every tenant the operator may see) as one value, where the backend counts faster that
     way than by counting the rows of :func:`search_clause`; else None. PostgreSQL under row
-    security: :data:`PG_COUNT_FUNCTION` counts in the search indexes of revision 0015 instead of
+    security: :data:`PG_COUNT_FUNCTION` counts in the search indexes of revision 0018 instead of
     returning every hit to be looked up again."""
     needle = normalise(search)
     if not needle:
@@ -284,7 +284,7 @@ def _tenants_array(tenants: Collection[int] | None) -> Any:
 
 
 def _pg_search(needle: str, window: NumberWindow | None) -> Any:
-    """PostgreSQL under row security (revision 0015): every hit (:data:`PG_HITS_FUNCTION`, for a
+    """PostgreSQL under row security (revision 0018): every hit (:data:`PG_HITS_FUNCTION`, for a
     sort by another column), or the window's first hits in number order
     (:data:`PG_FIRST_FUNCTION`), which the function finds by sorting the hits when there are few
     and by walking the number order when there are many, whatever the planner estimates."""
@@ -296,7 +296,7 @@ def _pg_search(needle: str, window: NumberWindow | None) -> Any:
 def under_row_security(connection: Connection) -> bool:
     """PostgreSQL: whether row-level security applies to the connection's role (``mandant_app``),
     which keeps the search indexes from a search (``lower()`` and ``LIKE`` are not leakproof); the
-    search then goes through the functions of revision 0015 (:data:`PG_FIRST_FUNCTION`,
+    search then goes through the functions of revision 0018 (:data:`PG_FIRST_FUNCTION`,
     :data:`PG_HITS_FUNCTION`, :data:`PG_COUNT_FUNCTION`), which run as the owner. The owner's
     connections search directly."""
     engine = connection.engine

@@ -9,7 +9,6 @@ lock half-way through.
 from __future__ import annotations
 
 import logging
-import socket
 import sqlite3
 import threading
 import time
@@ -21,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from mandant_desktop.db.driver_read import application_name
 from mandant_desktop.domain.errors import DatabaseUnavailableError
 
 if TYPE_CHECKING:
@@ -119,11 +119,10 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
         engine = create_engine(parsed, **kwargs)
         _configure_sqlite(engine, path)
         return engine
-    workstation = socket.gethostname()[:40]
     if backend == "postgresql":
         kwargs["connect_args"] = {
             "connect_timeout": CONNECT_TIMEOUT_S,
-            "application_name": f"mandant_desktop@{workstation}",
+            "application_name": application_name(),
             # A server that vanishes mid-query must not hang a workstation for the OS default of
             # about two hours: TCP keepalives notice a dead peer within about a minute (SPEC S5).
             "keepalives": 1,

@@ -434,6 +434,7 @@ class OutboxMail(Base):
     status: Mapped[MailStatus]
     sent_at: Mapped[dt.datetime | None]
     error: Mapped[str | None]
+    language: Mapped[str | None]
 
 
 class AppSetting(Versioned, Base):

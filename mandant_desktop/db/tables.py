@@ -500,6 +500,10 @@ outbox_mail = Table(
     Column("status", _str_enum(MailStatus, "mail_status"), nullable=False),
     Column("sent_at", UTCDateTime()),
     Column("error", String(1000)),
+    #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
+    Column("language", String(16)),
+    # The outbox's order, newest first, a window at a time (revision 0017).
+    Index("ix_outbox_mail_created_at", "created_at", "id"),
 )
 
 #: database-wide settings (e.g. the rights-group name pattern, SMTP host), JSON values

@@ -45,8 +45,14 @@ TEST_BODY = QT_TRANSLATE_NOOP(
 #: how a link's expiry is written in a mail (strftime; local time of the workstation that sends it):
 #: a date the reader recognises in the mail's language, unambiguous in English
 LINK_EXPIRY_FORMAT = QT_TRANSLATE_NOOP("mails", "%Y-%m-%d %H:%M")
-#: the subjects of every mail the application writes: one per kind of mail, in each language
-SUBJECTS = (ACTIVATION_SUBJECT, CONFIRMATION_SUBJECT, TEST_SUBJECT)
+#: the code of the language the mails are written in: each catalogue translates it to its own code
+#: ("de"), so the ``translate`` that writes a mail also names its language (:func:`language_of`)
+MAIL_LANGUAGE = QT_TRANSLATE_NOOP("mails", "en")
+
+
+def language_of(translate: Callable[[str], str]) -> str:
+    """The code of the language ``translate`` writes mails in, as the outbox stores it (U4)."""
+    return translate(MAIL_LANGUAGE)
 
 
 def link_expiry(expires: dt.datetime, translate: Callable[[str], str]) -> str:

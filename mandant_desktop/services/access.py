@@ -9,7 +9,7 @@ and audits every cell before → after in the same transaction (S3).
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -21,7 +21,8 @@ from mandant_desktop.domain.errors import ConflictError
 from mandant_desktop.domain.tenant_access import Level, TenantScope
 from mandant_desktop.domain.tenants import HIDDEN, Access, Cell
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause_in
+from mandant_desktop.services.tenants import TenantRow, tenant_rows
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 #: users per statement when cells are looked up: keeps every backend below its parameter limit
 _USER_CHUNK = 2_000
 
-_tenant = tables.tenant
 _access = tables.tenant_access
 _user = tables.app_user
 
@@ -79,50 +79,23 @@ class AccessService:
         ``tenant_ids``: the stored cells of these tenants only (what one view of the tenants page
         shows); None: of every visible tenant. Tenants and users are all there either way.
         """
+        return self.load_with_tenants(operator, lambda _tenants: tenant_ids)[1]
+
+    def load_with_tenants(
+        self, operator: Operator, cells_of: Callable[[list[TenantRow]], Collection[int] | None]
+    ) -> tuple[list[TenantRow], AccessMatrix]:
+        """The tenants as :meth:`TenantService.list_tenants` reads them and the matrix as
+        :meth:`load_matrix` reads it with the cells of ``cells_of(tenants)``, in one unit of work
+        that reads the operator's scope and the tenants once (the tenants page's load, issue 8).
+        On Core alone: the start page shows the matrix before the ORM is loaded."""
         operator.require("tenants.view")
-        # On Core alone: the start page shows the matrix before the ORM is loaded (issue 8).
         with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
             session = uow.connection
             scope = load_tenant_scope(session, operator)
-            tenants = [
-                AccessTenant(
-                    id=row.id,
-                    name=row.name,
-                    parent_id=row.parent_id if row.parent_id is not None and scope.sees(row.parent_id) else None,
-                    editable=scope.can_edit(row.id),
-                )
-                for row in session.execute(
-                    select(_tenant.c.id, _tenant.c.name, _tenant.c.parent_id)
-                    .where(visible_clause(scope, _tenant.c.id))
-                    .order_by(_tenant.c.name_key, _tenant.c.id)
-                )
-            ]
-            # The status as its stored text: the enum conversion took longer than the query at 10,000
-            # users (issue 8).
-            active = UserStatus.ACTIVE.value
-            result = session.execute(
-                select(
-                    _user.c.id,
-                    _user.c.first_name,
-                    _user.c.last_name,
-                    _user.c.username,
-                    _user.c.email,
-                    type_coerce(_user.c.status, String),
-                )
-                .where(_user.c.kind == UserKind.INTERNAL)
-                .order_by(_user.c.last_name, _user.c.first_name, _user.c.username, _user.c.id)
-            )
-            # The driver's own tuples, fetched at once, as for the cells: plain integers and text,
-            # and SQLAlchemy's rows were half of this load's CPU at 10,000 users, on the start
-            # page's critical path (issue 8).
-            user_rows = result.cursor.fetchall() if result.cursor is not None else []
-            result.close()
-            users = [
-                AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
-                for user_id, first, last, username, email, status in user_rows
-            ]
-            cells = _cells(session, scope, tenant_ids)
-            return AccessMatrix(tenants=tenants, users=users, cells=cells)
+            rows = tenant_rows(session, scope)
+            tenants = [AccessTenant(row.id, row.name, row.parent_id, scope.can_edit(row.id)) for row in rows]
+            users = _users(session)
+            return rows, AccessMatrix(tenants=tenants, users=users, cells=_cells(session, scope, cells_of(rows)))
 
     def load_cells(self, operator: Operator, tenant_ids: Collection[int] | None = None) -> dict[Cell, Access]:
         """The stored cells of the visible ``tenant_ids`` (None: of every visible tenant) that are
@@ -219,6 +192,34 @@ class AccessService:
                 uow.audit_many(audit)
             uow.commit()
             return len(audit)
+
+
+def _users(session: Connection) -> list[AccessUser]:
+    """Every internal user in name order, as the matrix's rows."""
+    # The status as its stored text: the enum conversion took longer than the query at 10,000
+    # users (issue 8).
+    active = UserStatus.ACTIVE.value
+    result = session.execute(
+        select(
+            _user.c.id,
+            _user.c.first_name,
+            _user.c.last_name,
+            _user.c.username,
+            _user.c.email,
+            type_coerce(_user.c.status, String),
+        )
+        .where(_user.c.kind == UserKind.INTERNAL)
+        .order_by(_user.c.last_name, _user.c.first_name, _user.c.username, _user.c.id)
+    )
+    # The driver's own tuples, fetched at once, as for the cells: plain integers and text, and
+    # SQLAlchemy's rows were half of this load's CPU at 10,000 users, on the start page's critical
+    # path (issue 8).
+    user_rows = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
+    return [
+        AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
+        for user_id, first, last, username, email, status in user_rows
+    ]
 
 
 def _by_key(rows: list[dict[str, Any]], names: dict[str, str]) -> bulk.Columns:

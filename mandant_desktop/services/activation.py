@@ -101,6 +101,7 @@ def issue_link(session: Session, user: User, now: dt.datetime, translate: Transl
                 link=link,
                 expires=mail_texts.link_expiry(expires, label),
             ),
+            language=mail_texts.language_of(label),
         )
     return IssuedLink(user_id=user.id, token=token, expires_at=expires)
 
@@ -201,6 +202,7 @@ class ActivationService:
                     user.email,
                     label(mail_texts.CONFIRMATION_SUBJECT),
                     label(mail_texts.CONFIRMATION_BODY).format(name=user.display_name, username=user.username),
+                    language=mail_texts.language_of(label),
                 )
             username = user.username
             uow.commit()

@@ -64,14 +64,15 @@ _assignment = tables.role_assignment
 
 
 def operator_permissions(session: Session | Connection, user_id: int) -> frozenset[str]:
-    """Union of the permissions of all the user's roles in all units (SPEC R3)."""
+    """Union of the permissions of all the user's roles in all units (SPEC R3).
+
+    The roles as a subquery (``IN``), not a join: an administrator holds the same role in each of
+    5,000 units, and the join made 5,000 × 34 rows for the database to reduce to 34 (about 30 ms
+    on SQLite, on the log-in's path at every start; issue 8). Each role's permissions are read
+    once now, whatever the number of units."""
     granted = tables.role_permission
-    stmt = (
-        select(granted.c.permission_code)
-        .join(_assignment, _assignment.c.role_id == granted.c.role_id)
-        .where(_assignment.c.user_id == user_id)
-        .distinct()
-    )
+    roles = select(_assignment.c.role_id).where(_assignment.c.user_id == user_id)
+    stmt = select(granted.c.permission_code).where(granted.c.role_id.in_(roles)).distinct()
     return frozenset(session.scalars(stmt))
 
 

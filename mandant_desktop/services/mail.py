@@ -77,6 +77,8 @@ class OutboxRow:
     status: MailStatus
     sent_at: dt.datetime | None
     error: str | None
+    #: the language the mail was written in (a code such as "de"); None when unknown
+    language: str | None
 
 
 class MailDeliveryError(DomainError):
@@ -117,14 +119,16 @@ def _smtp_from(raw: dict[str, Any]) -> SmtpSettings:
     )
 
 
-def queue_mail(session: Session, recipient: str, subject: str, body: str) -> OutboxMail:
-    """Store a mail in the caller's transaction: queued when SMTP is set up, else kept in the outbox."""
+def queue_mail(session: Session, recipient: str, subject: str, body: str, *, language: str | None) -> OutboxMail:
+    """Store a mail in the caller's transaction: queued when SMTP is set up, else kept in the outbox.
+    ``language``: the code of the language subject and body are written in (U4)."""
     configured = _smtp_from(read_setting(session, SMTP_SETTING_KEY)).configured
     mail = OutboxMail(
         recipient=recipient,
         subject=subject[:500],
         body=body,
         status=MailStatus.QUEUED if configured else MailStatus.OUTBOX,
+        language=language,
     )
     session.add(mail)
     return mail
@@ -237,13 +241,16 @@ class MailService:
 
     # ------------------------------------------------------------------ sending
 
-    def send_test_mail(self, operator: Operator, recipient: str, *, subject: str, body: str) -> MailStatus:
-        """Send one mail at once and say what became of it: sent, or kept in the outbox."""
+    def send_test_mail(
+        self, operator: Operator, recipient: str, *, subject: str, body: str, language: str | None = None
+    ) -> MailStatus:
+        """Send one mail at once and say what became of it: sent, or kept in the outbox.
+        ``language``: the code of the language subject and body are written in."""
         operator.require("settings.smtp")
         address = validation.clean_email(recipient)
         assert address is not None
         with UnitOfWork(self._factory, operator) as uow:
-            mail = queue_mail(uow.session, address, subject, body)
+            mail = queue_mail(uow.session, address, subject, body, language=language)
             queued = mail.status == MailStatus.QUEUED
             uow.session.flush()
             mail_id = mail.id
@@ -350,6 +357,7 @@ class MailService:
                     OutboxMail.status,
                     OutboxMail.sent_at,
                     OutboxMail.error,
+                    OutboxMail.language,
                 )
                 .order_by(OutboxMail.created_at.desc(), OutboxMail.id.desc())
                 .offset(offset)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db.catalogue import restore_predefined_role_permissions
 from mandant_desktop.db.models import Role, RoleAssignment, RolePermission, User, utcnow
@@ -233,12 +233,16 @@ def _impact(session: Session, role_id: int, name_alone: bool) -> RoleImpact:
     ).one()
     if not name_alone:
         return RoleImpact(users=users or 0, units=units or 0, assignments=count or 0)
-    other = select(RoleAssignment.user_id).where(RoleAssignment.role_id != role_id)
+    # NOT EXISTS, not NOT IN: PostgreSQL cannot make an anti-join of NOT IN (a NULL would change
+    # its answer), and once the other roles' user ids outgrow work_mem it read them all again for
+    # every holder: 92 s for a role of 3,000 users among 1,000,000 assignments (issue 8).
+    other = aliased(RoleAssignment)
+    has_another_role = exists().where(other.user_id == User.id, other.role_id != role_id)
     alone = session.execute(
         select(User.first_name, User.last_name, User.username)
         .where(
             User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role_id == role_id)),
-            User.id.not_in(other),
+            ~has_another_role,
         )
         .order_by(User.last_name, User.first_name)
         .limit(50)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db import user_order
 from mandant_desktop.db.models import (
     AccessLevel,
     ActivationToken,
@@ -170,16 +171,19 @@ class UsersService:
             (User.status == UserStatus.PENDING, 1),
             else_=3,
         )
-        keys: dict[UserSort, list[Any]] = {
-            UserSort.NAME: [func.lower(User.last_name), func.lower(User.first_name), User.username_key],
-            UserSort.USERNAME: [User.username_key],
-            UserSort.EMAIL: [User.email_key],
-            UserSort.KIND: [User.kind, func.lower(User.last_name)],
-            UserSort.STATUS: [status_order, func.lower(User.last_name)],
-        }
-        order = [k.desc() if descending else k.asc() for k in keys[sort]]
         with UnitOfWork(self._factory, operator, write=False) as uow:
             session = uow.session
+            # Name, and kind then name, as the indexes of revision 0015 hold them (db/user_order.py);
+            # id last, in the same direction, so that a descending window reads the index backwards.
+            by_name = user_order.name_keys(session.get_bind().dialect.name)
+            keys: dict[UserSort, list[Any]] = {
+                UserSort.NAME: by_name,
+                UserSort.USERNAME: [User.username_key],
+                UserSort.EMAIL: [User.email_key],
+                UserSort.KIND: [User.kind, *by_name],
+                UserSort.STATUS: [status_order, *by_name],
+            }
+            order = [k.desc() if descending else k.asc() for k in [*keys[sort], User.id]]
             rows = session.execute(
                 select(
                     User.id,
@@ -195,7 +199,7 @@ class UsersService:
                     expired.label("expired"),
                 )
                 .where(*self._filters(search, kind))
-                .order_by(*order, User.id)
+                .order_by(*order)
                 .offset(offset)
                 .limit(limit)
             ).all()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from mandant_desktop import __version__, bootstrap
 from mandant_desktop.ui import icons
 from mandant_desktop.ui.collector import GuiThreadCollector
-from mandant_desktop.ui.excepthook import ExceptionHook
+from mandant_desktop.ui.excepthook import ExceptionHook, has_display
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.settings import Settings
 from mandant_desktop.ui.theme import ThemeManager
@@ -114,7 +114,8 @@ def start_gui(
     languages.start(language)
     theme = ThemeManager(settings, parent=app)
     theme.start(scheme)
-    hook = ExceptionHook(log_file, parent=app)
+    # Without a display an error is logged and ends the run: a dialog there would wait for nobody.
+    hook = ExceptionHook(log_file, parent=app, interactive=has_display())
     hook.install()
     collector = GuiThreadCollector(app)
     collector.start()

@@ -5,6 +5,10 @@ reaches the hook (a slot that did not go through ``run_action``) shows only its 
 message. Exceptions raised in worker threads (Qt's thread pool reports them to ``sys.excepthook``,
 Python threads to ``threading.excepthook``; both are taken over) are logged there and reported in
 the GUI thread.
+
+Without a display (the ``offscreen`` or ``minimal`` platform: ``--screenshot``, scripts, the start
+probe) nobody could close a dialog, and a modal one would block the run for good. There the hook
+only logs (the log file and stderr) and ends the run with :data:`EXIT_UNEXPECTED`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from mandant_desktop.domain.errors import DomainError
@@ -25,6 +30,18 @@ from mandant_desktop.ui.errors import message_for
 log = logging.getLogger("mandant_desktop.crash")
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+#: the exit code of a run that an unexpected error ended (``mandant_desktop.__main__``'s "anything unexpected")
+EXIT_UNEXPECTED = 1
+#: Qt platforms that show nothing to a user
+_HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal"})
+#: how often a run ended by an error asks its event loop to stop, until one runs
+_EXIT_RETRY_MS = 10
+
+
+def has_display() -> bool:
+    """False when the running application shows its windows to nobody (see the module's text)."""
+    return QGuiApplication.platformName() not in _HEADLESS_PLATFORMS
 
 
 def friendly_text(exc: BaseException, log_file: Path | None) -> tuple[str, str]:
@@ -45,13 +62,22 @@ def friendly_text(exc: BaseException, log_file: Path | None) -> tuple[str, str]:
 
 
 class ExceptionHook(QObject):
-    """Installed as ``sys.excepthook`` and ``threading.excepthook``; :meth:`uninstall` puts the previous hooks back."""
+    """Installed as ``sys.excepthook`` and ``threading.excepthook``; :meth:`uninstall` puts the previous hooks back.
+
+    ``interactive``: show the dialog. When False, an error is only logged and ends the run: the
+    event loop stops with :attr:`exit_code` (at once, or as soon as one runs), and the caller of a
+    run that ends without one reads :attr:`exit_code` too.
+    """
 
     _report = Signal(object)
 
-    def __init__(self, log_file: Path | None, parent: QObject | None = None) -> None:
+    def __init__(self, log_file: Path | None, parent: QObject | None = None, *, interactive: bool = True) -> None:
         super().__init__(parent)
         self.log_file = log_file
+        self.interactive = interactive
+        #: 0, or :data:`EXIT_UNEXPECTED` once an error reached a hook that is not interactive
+        self.exit_code = 0
+        self._exit_retry: QTimer | None = None
         self._previous = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         # the one bound method installed, so that uninstall can recognise it
@@ -71,6 +97,8 @@ class ExceptionHook(QObject):
             sys.excepthook = self._previous
         if threading.excepthook is self._thread_hook:
             threading.excepthook = self._previous_thread_hook
+        if self._exit_retry is not None:
+            self._exit_retry.stop()
 
     def _from_thread(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is None or issubclass(args.exc_type, SystemExit):
@@ -90,12 +118,18 @@ class ExceptionHook(QObject):
         if QApplication.instance() is None:
             self._previous(exc_type, exc, tb)
             return
+        if not self.interactive:
+            # set at once, on whichever thread: the run may end before the GUI thread hears of it
+            self.exit_code = EXIT_UNEXPECTED
         if threading.current_thread() is threading.main_thread():
             self._show(exc)
         else:
             self._report.emit(exc)
 
     def _show(self, exc: BaseException) -> None:
+        if not self.interactive:
+            self._end_run()
+            return
         if self._showing:
             return  # one dialog at a time: an error in a paint loop must not stack up boxes
         self._showing = True
@@ -106,3 +140,20 @@ class ExceptionHook(QObject):
             log.exception("the error dialog itself failed")
         finally:
             self._showing = False
+
+    def _end_run(self) -> None:
+        """Stop the event loop with :attr:`exit_code`; when none runs yet (the start, a screenshot's
+        rendering), keep asking until one does."""
+        self._exit_loop()
+        if self._exit_retry is None:
+            log.critical("no display to report the error on: the program ends with exit code %d", self.exit_code)
+            self._exit_retry = QTimer(self)
+            self._exit_retry.setInterval(_EXIT_RETRY_MS)
+            self._exit_retry.timeout.connect(self._exit_loop)
+            self._exit_retry.start()
+
+    def _exit_loop(self) -> None:
+        # Only while a loop runs: QCoreApplication.exit() without one would make every later
+        # QEventLoop.exec() return at once, until the next QApplication.exec().
+        if QThread.currentThread().loopLevel() > 0:
+            QCoreApplication.exit(self.exit_code)

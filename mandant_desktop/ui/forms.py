@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateEdit,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +39,27 @@ def text_width(widget: QWidget, characters: float) -> int:
     factor (``--scale``) enlarges pixels and fonts alike, so it needs neither.
     """
     return math.ceil(widget.fontMetrics().averageCharWidth() * characters)
+
+
+def placeholder_width(edit: QLineEdit) -> int:
+    """The width ``edit`` needs to show its placeholder whole (E5), beside its clear button and the
+    icons of its actions."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    margins = edit.textMargins()
+    # Qt's line edits keep two pixels of horizontal margin on each side of the text.
+    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + margins.left() + margins.right() + 4
+    size = edit.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit, option, QSize(text, edit.sizeHint().height()), edit
+    )
+    # The clear button and each action's icon sit on the text's line.
+    return size.width() + sum(button.sizeHint().width() for button in edit.findChildren(QToolButton))
+
+
+def fit_placeholder(edit: QLineEdit, at_least: int = 0) -> None:
+    """Make ``edit`` at least as wide as its placeholder (a field's label there; the German ones are
+    long) and ``at_least``; call it again when the placeholder changes (a language switch)."""
+    edit.setMinimumWidth(max(at_least, placeholder_width(edit)))
 
 
 def open_at_least(dialog: QWidget, characters: float, lines: float = 0) -> None:
@@ -231,9 +255,17 @@ class ConnectionBanner(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.retry_button)
-        self._apply_colours()
+        #: the style sheet is set when the banner is first shown: a window that never loses its
+        #: connection never pays for it (Qt's style-sheet style, about 2 ms at start; issue 8)
+        self._coloured = False
         self.setVisible(False)
         self.retranslateUi()
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._coloured:
+            self._coloured = True
+            self._apply_colours()
+        super().setVisible(visible)
 
     def _apply_colours(self) -> None:
         dark = theme.is_dark()

@@ -76,7 +76,9 @@ def run(args: argparse.Namespace, *, precheck: PasswordCheck | None = None) -> i
             [sys.argv[0]], language=args.lang, scheme=getattr(args, "scheme", None), settings_store=store
         )
         try:
-            return _run(args, runtime, precheck)
+            code = _run(args, runtime, precheck)
+            # An error that reached the hook of a run without a display (a screenshot's) fails the run.
+            return code or runtime.hook.exit_code
         except LaunchError as exc:
             print(f"mandant-desktop: {exc.message}", file=sys.stderr)
             return exc.code

@@ -11,13 +11,16 @@ is the code's decision, not the user's, and changes between versions: a layout s
 was made to stretch would keep it fixed for ever. So a view's resize modes are set up before it is
 remembered, and :func:`remember` puts them back after restoring the widths, order, hidden columns
 and sort order a user left.
+
+A tab widget keeps the tab shown last (:func:`remember_tab`), restored as the page is built, so
+that its first load is the one that tab needs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget, QTreeView
 
-from mandant_desktop.ui.settings import Settings, layout_setting
+from mandant_desktop.ui.settings import Settings, layout_setting, tab_setting
 
 #: the dynamic property that marks a remembered widget (tests check that every one is)
 REMEMBERED_AS = "rememberedAs"
@@ -52,6 +55,28 @@ def remember(settings: Settings, page_id: str, widget: QSplitter | QAbstractItem
     header.sectionResized.connect(save)
     header.sectionMoved.connect(save)
     header.sortIndicatorChanged.connect(save)
+
+
+def remember_tab(settings: Settings, page_id: str, tabs: QTabWidget) -> None:
+    """Show the tab of ``tabs`` shown last (by its widget's objectName) and save each change.
+
+    Call it once the tabs are added and before anything reacts to ``currentChanged``: the tab is
+    restored as part of the build, not as a switch."""
+    setting = tab_setting(page_id, tabs.objectName())
+    tabs.setProperty(REMEMBERED_AS, setting.key)
+    saved = settings.value(setting)
+    for index in range(tabs.count()):
+        widget = tabs.widget(index)
+        if saved and widget is not None and widget.objectName() == saved:
+            tabs.setCurrentIndex(index)
+            break
+
+    def save(index: int) -> None:
+        widget = tabs.widget(index)
+        if widget is not None and widget.objectName():
+            settings.set_value(setting, widget.objectName())
+
+    tabs.currentChanged.connect(save)
 
 
 def view_header(view: QAbstractItemView) -> QHeaderView:

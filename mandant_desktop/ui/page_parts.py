@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.ui.forms import text_width
+
 
 def page_heading() -> QLabel:
     """The large bold title at the top of a page (objectName ``pageHeading``)."""
@@ -75,6 +77,13 @@ def set_column_widths(header: QHeaderView, widths: Sequence[int] | Mapping[int, 
     header.setSortIndicatorShown(shown)
     for column, width in widths.items() if isinstance(widths, Mapping) else enumerate(widths):
         header.resizeSection(column, max(width, needed[column]))
+
+
+def set_text_column_widths(header: QHeaderView, characters: Sequence[float] | Mapping[int, float]) -> None:
+    """:func:`set_column_widths` in average characters of the header's font rather than pixels: the
+    starting widths grow with a larger font, as the texts in the columns do (E5)."""
+    pairs = characters.items() if isinstance(characters, Mapping) else enumerate(characters)
+    set_column_widths(header, {column: text_width(header, count) for column, count in pairs})
 
 
 def text_column_width(view: QAbstractItemView, texts: Iterable[str]) -> int:

@@ -7,6 +7,8 @@ that a key, its type and its default are spelled in exactly one place (SPEC E4):
 - the main window: geometry, toolbar/dock state, the navigation splitter, the last page;
 - every page's splitters and view headers (column widths, order, sort): :data:`PAGE_LAYOUTS`, one
   key per page and widget objectName, used through :func:`ui.layout_memory.remember`;
+- the tab last shown of a page's tab widgets: :data:`PAGE_TABS`, through
+  :func:`ui.layout_memory.remember_tab`;
 - the tenant last selected on the tenants page, per database: :data:`LAST_TENANT`;
 - the UI language.
 
@@ -88,12 +90,34 @@ LAYOUT_SETTINGS: dict[tuple[str, str], Setting[QByteArray]] = {
 }
 
 
+def _declared(declared: dict[tuple[str, str], Setting[T]], kind: str, page_id: str, widget: str) -> Setting[T]:
+    try:
+        return declared[(page_id, widget)]
+    except KeyError:
+        raise KeyError(f"no {kind} setting declared for {widget!r} on page {page_id!r} (ui/settings.py)") from None
+
+
 def layout_setting(page_id: str, widget: str) -> Setting[QByteArray]:
     """The declared setting of ``widget`` (an objectName) on page ``page_id``; KeyError when undeclared."""
-    try:
-        return LAYOUT_SETTINGS[(page_id, widget)]
-    except KeyError:
-        raise KeyError(f"no layout setting declared for {widget!r} on page {page_id!r} (ui/settings.py)") from None
+    return _declared(LAYOUT_SETTINGS, "layout", page_id, widget)
+
+
+#: The tab widgets (by objectName) of each page whose current tab is kept: the objectName of the
+#: widget of the tab shown last (a name, not a position, so that a tab added later moves nothing).
+PAGE_TABS: dict[str, tuple[str, ...]] = {
+    "tenants": ("accessViews",),
+}
+
+TAB_SETTINGS: dict[tuple[str, str], Setting[str]] = {
+    (page_id, widget): Setting(f"layout/{page_id}/{widget}", "")
+    for page_id, widgets in PAGE_TABS.items()
+    for widget in widgets
+}
+
+
+def tab_setting(page_id: str, widget: str) -> Setting[str]:
+    """The declared setting of the tab widget ``widget`` (an objectName) on ``page_id``; KeyError when undeclared."""
+    return _declared(TAB_SETTINGS, "tab", page_id, widget)
 
 
 #: the version of the layout of these settings; stored under SETTINGS_VERSION_KEY
@@ -109,6 +133,7 @@ ALL_SETTINGS: tuple[Setting[Any], ...] = (
     LAST_PAGE,
     LAST_TENANT,
     *LAYOUT_SETTINGS.values(),
+    *TAB_SETTINGS.values(),
 )
 
 #: version 1 kept a few pages' layouts under keys of their own; version 2 keeps all under layout/…

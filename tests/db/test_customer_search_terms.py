@@ -4,7 +4,7 @@ section 8; issue 8): the same count, the same first windows in number order, bot
 later window, with and without a tenant filter, and the hits a plain Python substring test finds.
 
 The customers are made by the demo's name generator (surnames with umlauts, ß and a dotless i,
-cities, legal forms), enough of them that a one-letter text has more hits than revision 0015's
+cities, legal forms), enough of them that a one-letter text has more hits than revision 0018's
 function reads before it walks the number order instead of sorting the hits: both of its ways are
 taken.
 """
@@ -93,7 +93,7 @@ def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
             with db.engine.begin() as conn:
                 conn.execute(insert(Customer), rows)
             factory = db.session_factory
-            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0015
+            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0018
                 factory = make_session_factory(stack.enter_context(app_login(db, "mandant_terms")))
             answers[backend] = _answers(CustomerService(factory), world.mia, world.sued)
     yield Spread(customers, answers)
@@ -128,7 +128,7 @@ def test_every_backend_finds_the_same_customers_for_the_spread(spread: Spread) -
 
 
 def test_the_spread_has_frequent_rare_and_missing_texts(spread: Spread) -> None:
-    """The comparison means something: some texts have more than 1,000 hits (the function of 0015
+    """The comparison means something: some texts have more than 1,000 hits (the function of 0018
     walks the number order), some fewer than a window, some none, short texts among each."""
     counts = {term: cast(int, answer[0]) for term, answer in spread.answers["sqlite"].items()}
     assert counts["a"] > 1000 and counts["e"] > 1000

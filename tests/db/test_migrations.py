@@ -23,11 +23,11 @@ from dbhelpers import (
     migrated_database,
     require_backend,
 )
-from sqlalchemy import Engine, func, inspect, select, text, update
+from sqlalchemy import Engine, event, func, inspect, select, text, update
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
-from mandant_desktop.db import customer_search, migrate
+from mandant_desktop.db import customer_search, migrate, user_order
 from mandant_desktop.db import engine as engine_module
 from mandant_desktop.db.catalogue import restore_predefined_role_permissions, sync_catalogue
 from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, include_name
@@ -48,6 +48,7 @@ from mandant_desktop.db.models import (
     CustomerContactPerson,
     DistributionList,
     DistributionListMember,
+    OutboxMail,
     Permission,
     PersonRole,
     RightsGroup,
@@ -137,11 +138,19 @@ PG_KEYS_BY_TRIGGER = {
 }
 
 
+def _modelled(name: str | None, type_: str, parent_names: Any) -> bool:
+    """What the models describe: not the search index (0008) nor the users list's order indexes
+    and MariaDB columns (0015), which exist on some backends only (tests/db/test_user_order.py
+    checks those)."""
+    return include_name(name, type_, parent_names) and not user_order.is_order_object(name, type_, parent_names)
+
+
 def _schema_differences(engine: Engine) -> list[Any]:
     with engine.connect() as conn, warnings.catch_warnings():
-        # SQLite's reflection skips the expression index of revision 0008, which is not compared.
-        warnings.filterwarnings("ignore", f".*{NUMBER_ORDER_INDEX}", SAWarning)
-        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
+        # SQLite's reflection skips the expression indexes of revisions 0008 and 0015, which are not compared.
+        for index in (NUMBER_ORDER_INDEX, user_order.NAME_INDEX, user_order.KIND_INDEX):
+            warnings.filterwarnings("ignore", f".*{index}", SAWarning)
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": _modelled})
         differences = list(compare_metadata(context, Base.metadata))
     if engine.dialect.name == "postgresql":
         by_trigger = [d for d in differences if d[0] == "add_fk" and d[1].name in PG_KEYS_BY_TRIGGER]
@@ -212,6 +221,43 @@ def test_opening_a_current_database_changes_nothing(migrated_db: MigratedDatabas
     assert not report.upgraded
     assert report.before == report.after
     assert report.after.state == "current"
+
+
+def _statements_of(engine: Engine, action: Callable[[], object]) -> list[str]:
+    """The SQL ``action`` sends through ``engine``."""
+    sent: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        action()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return sent
+
+
+def test_a_start_on_a_current_database_only_reads(migrated_db: MigratedDatabase) -> None:
+    """S9, issue 8: the usual start (schema at head, catalogue in line with the code) reads the
+    version and the catalogue and writes nothing; on a server it takes no upgrade lock either, as
+    on SQLite. A catalogue out of line (a predefined role deleted) is synced at the open, on a
+    server under the lock."""
+    engine = migrated_db.engine
+    sent = _statements_of(engine, lambda: upgrade_database(engine))
+    assert sent
+    writes = [s for s in sent if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE") or "IMMEDIATE" in s]
+    assert writes == []
+    assert [s for s in sent if "lock" in s.lower()] == []
+
+    with Session(engine) as session, session.begin():
+        session.delete(session.scalars(select(Role).where(Role.predefined_key == "reader")).one())
+    sent = _statements_of(engine, lambda: upgrade_database(engine))
+    assert any(s.upper().startswith("INSERT INTO ROLE ") for s in sent)
+    if engine.dialect.name != "sqlite":
+        assert any("lock" in s.lower() for s in sent)
+    with Session(engine) as session:
+        assert session.scalars(select(Role).where(Role.predefined_key == "reader")).one()
 
 
 def test_check_database_reports_schema_and_counts(migrated_sqlite: MigratedDatabase) -> None:
@@ -424,6 +470,26 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
         migrate._run_alembic_upgrade(conn)
     assert _count(control, Contact) == 0
     assert _count(control, Customer) == counts_before[Customer]
+
+
+def test_a_sqlite_batch_copy_of_the_users_keeps_their_order_indexes(
+    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
+) -> None:
+    """U1, S9: a later migration that copies ``app_user`` (a SQLite batch operation) drops the
+    expression indexes of revision 0015 with the old table; the migration environment puts them back."""
+    engine = engines(sqlite_url)
+    upgrade_database(engine)
+    extra_revision(
+        """
+        with op.batch_alter_table("app_user", recreate="always") as batch:
+            batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
+        """
+    )
+    upgrade_database(engine, backup_dir=tmp_path / "backups")
+    assert "test_note" in _columns(engine, "app_user")
+    with engine.connect() as conn:
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert {user_order.NAME_INDEX, user_order.KIND_INDEX} <= names
 
 
 def test_sqlite_backup_goes_beside_the_database_by_default(
@@ -729,3 +795,44 @@ def test_the_application_role_may_count_failed_log_ins_on_postgresql(tmp_path: P
             auth.login("jemand", "falsch")  # and the expired lock is removed by that role
         with app.connect() as conn:
             assert conn.scalar(text("SELECT count(*) FROM login_throttle")) == 1
+
+
+# --------------------------------------------------------------------------- 0016_outbox_mail_language
+
+
+def test_outbox_language_revision_tells_the_language_of_earlier_mails(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """U4, E1, S9: the outbox's new language column is filled for the mails written before it, as
+    the outbox told their language from the subject until then; a mail of another kind keeps none.
+    The downgrade removes the column and keeps the mails — on every backend."""
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    subjects = ("Aktivieren Sie Ihr Konto", "Your account is active", "Test-E-Mail von Mandant Desktop", "Hallo")
+    with engine.begin() as conn:
+        for subject in subjects:
+            conn.execute(
+                text(
+                    "INSERT INTO outbox_mail (created_at, recipient, subject, body, status) "
+                    "VALUES (:at, 'mia@example.de', :subject, '…', 'sent')"
+                ),
+                {"at": "2026-12-01 09:00:00", "subject": subject},
+            )
+    report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert report.after.current == head_revision()
+    with engine.connect() as conn:
+        languages = {
+            subject: language for subject, language in conn.execute(select(OutboxMail.subject, OutboxMail.language))
+        }
+    assert languages == {
+        "Aktivieren Sie Ihr Konto": "de",
+        "Your account is active": "en",
+        "Test-E-Mail von Mandant Desktop": "de",
+        "Hallo": None,
+    }
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    assert "language" not in _columns(engine, "outbox_mail")
+    with engine.connect() as conn:
+        assert set(conn.scalars(text("SELECT subject FROM outbox_mail"))) == set(subjects)

@@ -356,7 +356,7 @@ def _customer_services(world: World, rows: list[dict[str, object]]) -> tuple[lis
 
 def test_customer_search_under_row_security_uses_the_owners_function(world: World) -> None:
     """C1, T8, issue 8: for the application role the search goes through the SECURITY DEFINER
-    functions of revision 0015 (no search index serves a query under row-level security): the
+    functions of revision 0018 (no search index serves a query under row-level security): the
     window and the count find what the owner's direct search finds in the operator's tenants,
     nothing of a hidden tenant, and the owner still searches directly. A text too short for a
     trigram goes through them too (they search it in the index of one- and two-letter substrings)."""
@@ -390,7 +390,7 @@ def test_customer_search_under_row_security_uses_the_owners_function(world: Worl
 
 
 def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world: World) -> None:
-    """C1, T8, T9, issue 8 (revisions 0013, 0015): a window of the table sorted by number asks
+    """C1, T8, T9, issue 8 (revisions 0013, 0018): a window of the table sorted by number asks
     ``mandant_customer_first`` for the hits up to its last row only; the windows (offsets,
     both directions, with a tenant filter, for an operator who sees one tenant and one who sees
     both) are those of the owner's direct search in the tenants the operator may see."""
@@ -446,7 +446,7 @@ def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world
 
 
 def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -> None:
-    """T8, S1 (revisions 0010, 0013, 0015): called directly with the application's credentials, no
+    """T8, S1 (revisions 0010, 0013, 0018): called directly with the application's credentials, no
     search function returns (or counts) a customer of a tenant the operator may not see, whatever
     tenants the caller names; without an operator they return nothing; PUBLIC may not call them."""
     from sqlalchemy import insert
@@ -463,7 +463,7 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
         )
         ids = {str(number): int(id_) for number, id_ in conn.execute(text("SELECT number, id FROM customer"))}
     first = "SELECT mandant_customer_search_first('%gmbh%', CAST(:tenants AS integer[]), 100, :descending)"
-    # revision 0015: the search text itself, a long one (trigram indexes) and a short one (substrings)
+    # revision 0018: the search text itself, a long one (trigram indexes) and a short one (substrings)
     first_15 = "SELECT * FROM mandant_customer_first(:needle, CAST(:tenants AS integer[]), 100, :descending)"
     hits_15 = "SELECT * FROM mandant_customer_hits(:needle, CAST(:tenants AS integer[]))"
     count_15 = "SELECT mandant_customer_count(:needle, CAST(:tenants AS integer[]))"
@@ -501,8 +501,8 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
             )
 
 
-def test_the_downgrade_of_0015_removes_its_functions_and_index(world: World) -> None:
-    """S9, issue 8: below revision 0015 its three search functions, the substrings' function and
+def test_the_downgrade_of_0018_removes_its_functions_and_index(world: World) -> None:
+    """S9, issue 8: below revision 0018 its three search functions, the substrings' function and
     its index are gone and the functions of 0010 and 0013 still there (older workstations call
     them); the upgrade brings them back, granted to the application role again."""
     functions = text(
@@ -516,7 +516,7 @@ def test_the_downgrade_of_0015_removes_its_functions_and_index(world: World) -> 
     granted = text("SELECT has_function_privilege('mandant_app', 'mandant_customer_count(text, integer[])', 'EXECUTE')")
     with world.db.engine.begin() as conn:
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted)) == (4, 1, True)
-        command.downgrade(migrate.alembic_config(conn), "0014_pg_checks_replanned")
+        command.downgrade(migrate.alembic_config(conn), "0017_outbox_order_index")
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(older)) == (0, 0, 2)
         command.upgrade(migrate.alembic_config(conn), "head")
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted)) == (4, 1, True)

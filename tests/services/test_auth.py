@@ -3,20 +3,26 @@ started at launch (issue 8)."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 
+from mandant_desktop import __main__ as desktop_main
 from mandant_desktop import bootstrap
+from mandant_desktop.db.driver_read import HASH_COLUMN, KEY_COLUMN, USERS_TABLE, hash_reader
 from mandant_desktop.db.models import (
     AuditEntry,
     InheritanceSource,
     LoginThrottle,
     OrgUnit,
+    Role,
     RoleAssignment,
+    RolePermission,
     User,
     UserKind,
     UserStatus,
@@ -24,7 +30,7 @@ from mandant_desktop.db.models import (
 from mandant_desktop.domain.errors import AuthenticationError, DomainError, ValidationError
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService, FirstAdmin, throttle_key
-from mandant_desktop.services.password_check import USER_TABLE, PasswordCheck, stored_password_hash
+from mandant_desktop.services.password_check import PasswordCheck, stored_password_hash
 from mandant_desktop.services.passwords import hash_password, needs_rehash
 
 ADMIN = FirstAdmin(
@@ -170,6 +176,33 @@ def test_user_without_role_cannot_log_in(migrated_sqlite: Any) -> None:
         auth.login("ohne.rolle", "Passwort1")
     assert "no role" in caught.value.message
     assert "R3" not in caught.value.message  # a requirement ID means nothing to the user
+
+
+def test_permissions_are_the_union_of_every_role_in_every_unit(migrated_db: Any) -> None:
+    """R3: the operator's permissions are those of all their roles in all units together, each
+    counted once however many units hold the role; another user's roles add nothing."""
+    auth = AuthService(migrated_db.session_factory)
+    auth.create_first_admin(ADMIN)
+    user_id = _add_user(migrated_db.session_factory, "mehrfach")
+    other_id = _add_user(migrated_db.session_factory, "andere")
+    first = {"users.view", "users.edit", "tenants.view"}
+    second = {"tenants.view", "customers.view"}
+    third = {"roles.edit"}
+    with migrated_db.session_factory() as session:
+        root = session.scalars(select(OrgUnit)).one()
+        units = [root] + [OrgUnit(name=f"Einheit {n}", parent_id=root.id, depth=1, sort_order=n) for n in range(3)]
+        session.add_all(units[1:])
+        roles = [Role(name=f"Rolle {n}", name_key=f"rolle {n}", description="") for n in range(3)]
+        session.add_all(roles)
+        session.flush()
+        for role, codes in zip(roles, (first, second, third), strict=True):
+            session.add_all(RolePermission(role_id=role.id, permission_code=code) for code in codes)
+        session.add_all(RoleAssignment(user_id=user_id, role_id=roles[0].id, org_unit_id=unit.id) for unit in units)
+        session.add(RoleAssignment(user_id=user_id, role_id=roles[1].id, org_unit_id=units[2].id))
+        session.add(RoleAssignment(user_id=other_id, role_id=roles[2].id, org_unit_id=root.id))
+        session.commit()
+    assert auth.login("mehrfach", "Passwort1").permissions == first | second
+    assert auth.login("andere", "Passwort1").permissions == third
 
 
 @pytest.mark.parametrize(
@@ -387,9 +420,10 @@ def _stored_hash(db: Any) -> str:
 
 
 def test_the_early_read_names_the_users_table_and_columns() -> None:
-    """Issue 8: the Core read of the hash agrees with the model it must not import."""
-    assert USER_TABLE.name == User.__table__.name
-    assert {column.name for column in USER_TABLE.columns} <= set(User.__table__.columns.keys())
+    """Issue 8: the early reads of the hash (the driver's and Core's) agree with the model they must
+    not import."""
+    assert User.__table__.name == USERS_TABLE
+    assert {KEY_COLUMN, HASH_COLUMN} <= set(User.__table__.columns.keys())
 
 
 def test_the_check_reads_the_hash_of_the_name_in_any_spelling(migrated_db: Any) -> None:
@@ -425,6 +459,15 @@ def test_nothing_is_checked_ahead_without_a_hash_to_check(tmp_path: Any, migrate
     assert bootstrap.start_password_check("postgresql://nobody@127.0.0.1:1/none", "chef", "x") is None
 
 
+def _refused_and_counted(auth: AuthService, db: Any, wrong: PasswordCheck | None) -> None:
+    """The log-in refuses "falsch" checked ahead by ``wrong`` and counts it as chef's one failure."""
+    assert wrong is not None
+    with pytest.raises(AuthenticationError):
+        auth.login("chef", "falsch", precheck=wrong)
+    with db.session_factory() as session:
+        assert session.scalar(select(User.failed_logins).where(User.username_key == "chef")) == 1
+
+
 def test_log_in_with_an_early_check_from_the_database(migrated_db: Any) -> None:
     """S1, issue 8: bootstrap starts the check on the database's URL; the log-in accepts the right
     password through it and refuses a wrong one (counted as a failure) on every backend."""
@@ -434,12 +477,73 @@ def test_log_in_with_an_early_check_from_the_database(migrated_db: Any) -> None:
     right = bootstrap.start_password_check(url, "chef", "Sehr-geheim1")
     assert right is not None
     assert auth.login("chef", "Sehr-geheim1", precheck=right).username == "chef"
-    wrong = bootstrap.start_password_check(url, "chef", "falsch")
-    assert wrong is not None
+    _refused_and_counted(auth, migrated_db, bootstrap.start_password_check(url, "chef", "falsch"))
+
+
+def test_the_driver_reads_the_hash_the_core_read_reads(migrated_db: Any) -> None:
+    """Issue 8, S1: on SQLite and PostgreSQL the driver's read of the hash at launch
+    (``db.driver_read``) finds the hash the Core read finds (an unknown name: none); MariaDB/MySQL
+    is left to the Core read."""
+    AuthService(migrated_db.session_factory).create_first_admin(ADMIN)
+    url = migrated_db.engine.url.render_as_string(hide_password=False)
+    if migrated_db.engine.url.get_backend_name() == "mysql":
+        assert hash_reader(url, "chef") is None
+        return
+    read = hash_reader(url, "chef")
+    assert read is not None
+    assert read() == _stored_hash(migrated_db)
+    unknown = hash_reader(url, "niemand")
+    assert unknown is not None
+    assert unknown() is None
+
+
+def test_the_driver_reads_a_sqlite_file_given_as_a_path_or_a_url(
+    migrated_sqlite: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8: the forms ``--db`` takes for a file: a path (relative to the working folder),
+    ``sqlite:///`` with a relative or absolute path, any driver name (the program uses its own)."""
+    AuthService(migrated_sqlite.session_factory).create_first_admin(ADMIN)
+    path = Path(str(migrated_sqlite.engine.url.database))
+    expected = _stored_hash(migrated_sqlite)
+    monkeypatch.chdir(path.parent)
+    for url in (str(path), path.name, f"sqlite:///{path.name}", f"sqlite:///{path}", f"sqlite+pysqlite:///{path}"):
+        read = hash_reader(url, "chef")
+        assert read is not None, url
+        assert read() == expected, url
+
+
+def test_log_in_with_the_check_started_at_launch(migrated_db: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """S1, issue 8: the check ``mandant-desktop`` starts at launch from MANDANT_USER and
+    MANDANT_PASSWORD (with the driver's read of the hash on SQLite and PostgreSQL, through Core on
+    MariaDB) lets the right password in and counts a wrong one as a failure, on every backend."""
+    auth = AuthService(migrated_db.session_factory)
+    auth.create_first_admin(ADMIN)
+    url = migrated_db.engine.url.render_as_string(hide_password=False)
+    args = argparse.Namespace(db=url, demo=False)
+    monkeypatch.setenv(bootstrap.ENV_USER, " CHEF ")
+    monkeypatch.setenv(bootstrap.ENV_PASSWORD, "Sehr-geheim1")
+    right = desktop_main._start_password_check(args)
+    assert right is not None
+    assert right.outcome(_stored_hash(migrated_db), "Sehr-geheim1") is True
+    assert auth.login("chef", "Sehr-geheim1", precheck=right).username == "chef"
+    monkeypatch.setenv(bootstrap.ENV_PASSWORD, "falsch")
+    _refused_and_counted(auth, migrated_db, desktop_main._start_password_check(args))
+
+
+def test_an_early_read_that_fails_leaves_the_check_to_the_log_in(migrated_sqlite: Any) -> None:
+    """S1: when the early read of the hash fails, nothing is verified ahead (no outcome) and the
+    log-in verifies the password itself."""
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+
+    def broken() -> str | None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    early = PasswordCheck(None, "Sehr-geheim1", read=broken)
+    assert early.outcome(_stored_hash(migrated_sqlite), "Sehr-geheim1") is None
+    assert auth.login("chef", "Sehr-geheim1", precheck=early).username == "chef"
     with pytest.raises(AuthenticationError):
-        auth.login("chef", "falsch", precheck=wrong)
-    with migrated_db.session_factory() as session:
-        assert session.scalar(select(User.failed_logins).where(User.username_key == "chef")) == 1
+        auth.login("chef", "falsch", precheck=PasswordCheck(None, "falsch", read=broken))
 
 
 def test_an_early_check_of_an_old_hash_is_not_trusted(migrated_sqlite: Any) -> None:

@@ -333,6 +333,44 @@ def test_delegation_grants_only_roles_whose_permissions_the_operator_holds_in_ea
     assert ex.held()["Hamburg"] == {("reader", "Nord")}
 
 
+def test_delegation_adds_up_the_roles_held_in_a_unit(example: Example) -> None:
+    """S1: a role may be granted where the operator's roles in the unit hold its permissions
+    together, none of them alone (the check first looks for one role that holds them all, issue 8);
+    where one of them is missing the grant is refused, naming the unit."""
+    ex = example
+    with ex.db.session_factory.begin() as session:
+        boss = User(username="boss", username_key="boss", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        delegate = Role(name="Delegate", name_key="delegate")
+        combined = Role(name="Combined", name_key="combined")
+        session.add_all([boss, delegate, combined])
+        session.flush()
+        reader_codes = set(
+            session.scalars(select(RolePermission.permission_code).where(RolePermission.role_id == ex.role["reader"]))
+        )
+        delegate_codes = {"assignments.assign", "org_units.view"}
+        session.add_all([RolePermission(role_id=delegate.id, permission_code=code) for code in delegate_codes])
+        session.add_all(
+            [RolePermission(role_id=combined.id, permission_code=code) for code in reader_codes | delegate_codes]
+        )
+        for unit in ("Nord", "Hamburg"):
+            session.add(RoleAssignment(user_id=boss.id, role_id=delegate.id, org_unit_id=ex.unit[unit]))
+        session.add(RoleAssignment(user_id=boss.id, role_id=ex.role["reader"], org_unit_id=ex.unit["Nord"]))
+        boss_id, combined_id = boss.id, combined.id
+    op = Operator(id=boss_id, username="boss", permissions=ex.admin.permissions)
+
+    def units_of_mia() -> set[int]:
+        with ex.db.session_factory() as session:
+            return set(session.scalars(select(RoleAssignment.org_unit_id).where(RoleAssignment.user_id == ex.mia)))
+
+    ex.service.add_roles(op, ex.mia, ex.unit["Nord"], [combined_id])
+    assert ex.unit["Nord"] in units_of_mia()
+    with pytest.raises(PermissionDeniedError, match="Combined needs more than you hold in Hamburg"):
+        ex.service.add_roles(op, ex.mia, ex.unit["Hamburg"], [combined_id])
+    with pytest.raises(PermissionDeniedError, match="needs more than you hold in Hamburg"):
+        ex.service.set_inherit(op, ex.mia, ex.unit["Nord"], "keep")
+    assert ex.unit["Hamburg"] not in units_of_mia()
+
+
 def test_tree_reading_and_search(example: Example) -> None:
     """A4: roots, children with their child counts, search returns id paths to reveal."""
     ex = example

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
 from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
@@ -90,6 +90,56 @@ def test_rename_duplicate_delete_and_impact(migrated_db: Any, admin: Operator) -
             )
         ).all()
         assert deleted == [f"{user.id}:{unit}:{role_id}"]
+
+
+def test_the_delete_question_names_the_holders_left_without_a_role_by_an_anti_join(
+    migrated_db: Any, admin: Operator
+) -> None:
+    """R1, R3, section 8 (issue 8): deleting a role names its holders who would have no role left;
+    on PostgreSQL the query is an anti-join. Its NOT IN form read the other roles' assignments
+    again for every holder once they outgrew work_mem: 92 s on the large demo."""
+    roles = RolesService(migrated_db.session_factory)
+    role_id = roles.create(admin, "Nur hier")
+    other_id = roles.create(admin, "Auch woanders")
+    with migrated_db.session_factory.begin() as session:
+        unit = session.scalars(select(OrgUnit.id)).first()
+        alone, both = (
+            User(username=n, username_key=n, kind=UserKind.INTERNAL, status=UserStatus.ACTIVE, last_name=n.title())
+            for n in ("ana", "bo")
+        )
+        session.add_all([alone, both])
+        session.flush()
+        session.add_all(
+            [
+                RoleAssignment(user_id=alone.id, role_id=role_id, org_unit_id=unit),
+                RoleAssignment(user_id=both.id, role_id=role_id, org_unit_id=unit),
+                RoleAssignment(user_id=both.id, role_id=other_id, org_unit_id=unit),
+            ]
+        )
+    statements: list[tuple[str, Any]] = []
+
+    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
+        statements.append((statement, parameters))
+
+    engine = migrated_db.engine
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        impact = roles.impact(admin, role_id, name_users_left_without_role=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+    assert impact.users_left_without_role == ("Ana",)
+    if engine.dialect.name != "postgresql":
+        return
+    # The first statement with a LIMIT finds them (the second reads a sample of the holders).
+    statement, parameters = next((s, p) for s, p in statements if "LIMIT" in s)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        cursor.execute("SET work_mem = '64kB'")
+        cursor.execute("EXPLAIN " + statement, parameters)
+        plan = "\n".join(str(row[0]) for row in cursor.fetchall())
+    assert "Anti Join" in plan, plan
 
 
 def test_restore_defaults_of_a_predefined_role(migrated_db: Any, admin: Operator) -> None:

@@ -229,3 +229,47 @@ def test_access_of_some_tenants_only(migrated_db: MigratedDatabase) -> None:
         assert len(statements) == one  # set-based: one IN list, not a query per tenant
     finally:
         event.remove(migrated_db.engine, "before_cursor_execute", count)
+
+
+def test_the_tenants_page_reads_scope_and_tenants_once(migrated_db: MigratedDatabase) -> None:
+    """Issue 8, T1, T2, T8: the tenants page's load gives the tenants as the tenant list reads them
+    and the matrix as the access matrix reads it for the cells asked for (a sub-tenant included,
+    a hidden parent no parent, a hidden tenant out), in one unit of work that reads the operator's
+    tenant access and the tenants once: at least two statements fewer than the two reads apart."""
+    from sqlalchemy import event
+
+    from mandant_desktop.ui.tenants.page_load import with_sub_tenants
+
+    factory = migrated_db.session_factory
+    tenants, access = _services(migrated_db)
+    boss, mia = add_user(factory, "boss"), add_user(factory, "mia")
+    top, secret = add_tenants(factory, "Oben", "Geheim")
+    (sub,) = add_tenants(factory, "Unten", parent=top)
+    (under_secret,) = add_tenants(factory, "Zweig", parent=secret)
+    grant(factory, boss, {top: FULL, sub: READ, under_secret: READ})
+    grant(factory, mia, {top: READ, sub: FULL, secret: FULL}, private={sub})
+    op = operator(boss, "boss")
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(migrated_db.engine, "before_cursor_execute", count)
+    try:
+        rows, matrix = access.load_with_tenants(op, lambda listed: with_sub_tenants(listed, listed[0].id))
+        together = len(statements)
+        statements.clear()
+        listed = tenants.list_tenants(op)
+        apart = access.load_matrix(op, [top, sub])
+        assert len(statements) >= together + 2  # a second read of the scope and of the tenants
+    finally:
+        event.remove(migrated_db.engine, "before_cursor_execute", count)
+    assert rows == listed and [t.name for t in rows] == ["Oben", "Unten", "Zweig"]
+    assert rows[0].id == top and next(t for t in rows if t.id == under_secret).parent_id is None
+    assert matrix == apart
+    assert matrix.cells == {
+        (top, boss): Access(Level.FULL),
+        (top, mia): Access(Level.READ_ONLY),
+        (sub, boss): Access(Level.READ_ONLY),
+        (sub, mia): Access(Level.FULL, True),
+    }

@@ -329,3 +329,30 @@ def test_the_link_expiry_is_written_as_the_mails_language_writes_dates(migrated_
     assert german_link.expires_at.astimezone() == local
     assert f"valid until {local:%Y-%m-%d %H:%M} " in bodies["mia@example.de"]
     assert f"valid until {local:%d.%m.%Y %H:%M} " in bodies["ben@example.de"]
+
+
+def test_each_mail_stores_the_language_it_was_written_in(migrated_db: Any, admin: Operator) -> None:
+    """U4, E1: the outbox keeps the language a mail was written in, the one of the ``translate``
+    that wrote it (a German operator's activation link, an English confirmation of the same user,
+    a German test mail), not one told from the subject; the outbox page reads it with the mail."""
+    from mandant_desktop.domain import mail_texts
+
+    german_texts = {mail_texts.MAIL_LANGUAGE: "de", mail_texts.ACTIVATION_SUBJECT: "Aktivieren Sie Ihr Konto"}
+
+    def german(text: str) -> str:
+        return german_texts.get(text, text)
+
+    users = UsersService(migrated_db.session_factory)
+    link = users.create(admin, new_user(), translate=german)
+    ActivationService(migrated_db.session_factory).activate(link.token, "lang-genug", "lang-genug")
+    mail = MailService(migrated_db.session_factory, MemorySecretStore)
+    assert (
+        mail.send_test_mail(admin, "ben@example.de", subject="Hallo", body="…", language=mail_texts.language_of(german))
+        == MailStatus.OUTBOX
+    )
+    rows = mail.outbox_page(admin, 0, 10)
+    assert [(row.subject, row.language) for row in reversed(rows)] == [
+        ("Aktivieren Sie Ihr Konto", "de"),
+        ("Your account is active", "en"),
+        ("Hallo", "de"),
+    ]

@@ -8,13 +8,15 @@ qutebrowser's logfail).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring.backends.fail
 import keyring.core
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QtMsgType
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool, QtMsgType
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN, FakeInteraction
@@ -84,6 +86,32 @@ def no_connection_lost_handler() -> Iterator[None]:
     """A main window of one test must not receive another test's lost connection."""
     yield
     set_connection_lost_handler(None)
+
+
+@pytest.fixture
+def app_font(qapp: QApplication) -> Iterator[Callable[[float], None]]:
+    """``app_font(1.5)``: the application font half as large again, for this test only (E5).
+
+    A font change reaches every widget of the process. So that test order does not matter, what
+    earlier tests deleted goes first, and at the end the widgets made since (top-level ones without
+    a parent: windows, dialogs) are closed and deleted before the font is put back: no later test
+    meets a widget laid out for another font, nor a font it did not ask for."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    original = QFont(qapp.font())
+    before = {shiboken6.getCppPointer(widget)[0] for widget in QApplication.topLevelWidgets()}
+
+    def scale(factor: float) -> None:
+        font = QFont(original)
+        font.setPointSizeF(original.pointSizeF() * factor)
+        qapp.setFont(font)
+
+    yield scale
+    for widget in QApplication.topLevelWidgets():
+        if widget.parentWidget() is None and shiboken6.getCppPointer(widget)[0] not in before:
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.setFont(original)
 
 
 @pytest.fixture

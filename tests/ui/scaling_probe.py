@@ -2,12 +2,14 @@
 shows every page of a demo database and the main dialogs, and prints one JSON line per piece of
 text that does not fit (SPEC E5). Not a test module itself.
 
-Usage: ``python scaling_probe.py DATABASE_URL LANGUAGE``
+Usage: ``[FONT_SCALE=1.5] python scaling_probe.py DATABASE_URL LANGUAGE`` (``FONT_SCALE``: the
+application font that many times as large)
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListView,
     QTabBar,
     QToolBar,
@@ -36,6 +39,7 @@ from mandant_desktop.ui.about_dialog import AboutDialog
 from mandant_desktop.ui.app import create_application
 from mandant_desktop.ui.connection_dialog import ConnectionDialog
 from mandant_desktop.ui.connections import Connections
+from mandant_desktop.ui.forms import placeholder_width
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.login_dialog import LoginDialog
 from mandant_desktop.ui.main_window import MainWindow
@@ -61,7 +65,8 @@ def visible_widgets(root: QWidget) -> Iterator[QWidget]:
 
 
 def problems(where: str, root: QWidget) -> Iterator[dict[str, object]]:
-    """Each label, button, combo box, tab, header section and navigation entry narrower than its text."""
+    """Each label, button, combo box, tab, header section, navigation entry and empty line edit's
+    placeholder narrower than its text."""
     for widget in visible_widgets(root):
         name = widget.objectName() or type(widget).__name__
         plain_label = isinstance(widget, QLabel) and not widget.wordWrap() and widget.pixmap().isNull()
@@ -69,6 +74,10 @@ def problems(where: str, root: QWidget) -> Iterator[dict[str, object]]:
             needed = widget.sizeHint().width()
             if widget.width() + SLACK < needed:
                 yield _problem(where, name, widget.text(), widget.width(), needed)
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            needed = placeholder_width(widget)
+            if widget.width() + SLACK < needed:
+                yield _problem(where, name, widget.placeholderText(), widget.width(), needed)
         elif isinstance(widget, QComboBox) and widget.currentText():
             needed = widget.minimumSizeHint().width()
             if widget.width() + SLACK < needed:
@@ -154,6 +163,10 @@ def inspect_dialog(where: str, opener: Callable[[], object], found: list[dict[st
 def main() -> int:
     url, language = sys.argv[1], sys.argv[2]
     app = create_application([sys.argv[0]])
+    # A larger text size of the desktop: sizes in characters grow with it, sizes in pixels do not.
+    font = app.font()
+    font.setPointSizeF(font.pointSizeF() * float(os.environ.get("FONT_SCALE", "1")))
+    app.setFont(font)
     scratch = tempfile.mkdtemp(prefix="scaling-probe-")
     settings = Settings(QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat))
     languages = LanguageManager(settings)
@@ -184,6 +197,7 @@ def main() -> int:
     inspect_dialog("connection", lambda: ConnectionDialog(connections, window).exec(), found)
     for problem in found:
         print(json.dumps(problem, ensure_ascii=False), flush=True)
+    print(f"window {window.width()} x {window.height()}, at least {window.minimumSizeHint().width()}", flush=True)
     window.close()
     tasks.wait_for_all()
     context.close()

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
-from uihelpers import FakeInteraction
+from uihelpers import FakeInteraction, program_environment
 
 from mandant_desktop.domain.errors import ConflictError, DomainError, PermissionDeniedError, ValidationError
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.app import setup_logging
 from mandant_desktop.ui.errors import message_for, run_action
-from mandant_desktop.ui.excepthook import ExceptionHook
+from mandant_desktop.ui.excepthook import EXIT_UNEXPECTED, ExceptionHook, has_display
 
 
 def raise_runtime_error() -> None:
@@ -174,3 +175,79 @@ def test_a_thread_ending_with_sys_exit_is_no_error(interactions: FakeInteraction
     finally:
         hook.uninstall()
     assert not interactions.messages
+
+
+def test_without_a_display_the_hook_logs_and_ends_the_event_loop(
+    interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5 (a run without a display): no dialog that nobody could close; the event loop is told to
+    end with exit code 1 -- not before one runs (that would end every later loop at once), but as
+    soon as one does."""
+    assert not has_display()  # the tests run on the offscreen platform
+    loop = QEventLoop()
+    told: list[int] = []
+
+    def exit_the_loop(code: int = 0) -> None:
+        # QCoreApplication.exit would end this test run's later loops too; this loop is the program's here
+        told.append(code)
+        loop.exit(code)
+
+    monkeypatch.setattr(QCoreApplication, "exit", staticmethod(exit_the_loop))
+    hook = ExceptionHook(None, interactive=False)
+    try:
+        try:
+            raise_runtime_error()
+        except RuntimeError as exc:
+            hook(type(exc), exc, exc.__traceback__)  # no event loop runs yet
+        assert not interactions.messages
+        assert hook.exit_code == EXIT_UNEXPECTED
+        assert told == []
+        QTimer.singleShot(5000, lambda: loop.exit(99))  # what a hanging run would come to
+        assert loop.exec() == EXIT_UNEXPECTED
+        assert told == [EXIT_UNEXPECTED]
+    finally:
+        hook.uninstall()
+        hook.deleteLater()
+
+
+#: runs ``mandant-desktop`` with its arguments after it; a timer raises as soon as events are processed
+_RAISES_AT_START = """
+import sys
+from PySide6.QtCore import QTimer
+import mandant_desktop.ui.app as app_module
+
+create_application = app_module.create_application
+
+
+def raise_at_start():
+    raise RuntimeError("raised while the program starts")
+
+
+def create_and_raise(argv=None):
+    app = create_application(argv)
+    QTimer.singleShot(0, raise_at_start)
+    return app
+
+
+app_module.create_application = create_and_raise
+from mandant_desktop.__main__ import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("screenshot", [True, False], ids=["screenshot", "offscreen-window"])
+def test_an_error_during_a_start_without_display_ends_the_run(admin_url: str, tmp_path: Path, screenshot: bool) -> None:
+    """S5: started without a display (``--screenshot``, or offscreen as the start probe runs it), an
+    error during the start ends the program within seconds with exit code 1, the traceback on
+    stderr and in the log file; before, a modal dialog waited for nobody."""
+    env = program_environment(tmp_path)
+    command = [sys.executable, "-c", _RAISES_AT_START, "--db", admin_url, "--page", "tenants", "--lang", "en"]
+    if screenshot:
+        command += ["--screenshot", str(tmp_path / "shot.png")]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" in done.stderr and "raised while the program starts" in done.stderr
+    [log_file] = (tmp_path / "data").rglob("mandant_desktop.log")
+    logged = log_file.read_text(encoding="utf-8")
+    assert "raise_at_start" in logged and "RuntimeError: raised while the program starts" in logged

@@ -256,10 +256,12 @@ def test_navigation_click_outside_rows_keeps_the_page(qtbot: QtBot, window: Main
 def test_a_lost_connection_shows_a_banner_and_recovers(
     qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
 ) -> None:
-    """S5: a banner instead of a dialog, typed input stays, the banner goes when the database answers."""
+    """S5: a banner instead of a dialog, typed input stays, the banner goes when the database
+    answers. The banner's colours are set when it is first shown (issue 8: not at start)."""
     from mandant_desktop.domain.errors import DatabaseUnavailableError
     from mandant_desktop.ui.errors import run_action
 
+    assert window.banner.styleSheet() == ""
     window.show_page("tenants")
     page = window.current_page()
     assert page is not None
@@ -273,6 +275,7 @@ def test_a_lost_connection_shows_a_banner_and_recovers(
 
     assert run_action(window, save) is None
     assert window.banner.isVisible()
+    assert "#connectionBanner" in window.banner.styleSheet() and "background" in window.banner.styleSheet()
     assert not interactions.messages, "no message box on a lost connection"
     assert window.monitor is not None and window.monitor.is_lost
     with qtbot.waitSignal(window.monitor.restored, timeout=5000):

@@ -27,7 +27,11 @@ def mails(admin_app: tuple[bootstrap.AppContext, Operator]) -> None:
     with app.session_factory() as session:
         for number, status in enumerate(MailStatus):
             recipient = LONG_ADDRESS if number == 1 else f"user{number}@example.de"
-            session.add(OutboxMail(recipient=recipient, subject="Aktivieren Sie Ihr Konto", body="…", status=status))
+            session.add(
+                OutboxMail(
+                    recipient=recipient, subject="Aktivieren Sie Ihr Konto", body="…", status=status, language="de"
+                )
+            )
         session.commit()
 
 
@@ -145,18 +149,27 @@ def test_a_mail_says_which_language_it_is_written_in(
     lang: str,
 ) -> None:
     """U4, E1: a mail keeps the language of the operator who sent it; the outbox names it, so that a
-    German mail on an English screen (or the other way round) is no riddle. A mail of unknown kind
-    names none."""
+    German mail on an English screen (or the other way round) is no riddle. The language is the one
+    stored with the mail, whatever its subject; a mail stored without one names none."""
     app, _operator = admin_app
     with app.session_factory() as session:
-        for subject in ("Aktivieren Sie Ihr Konto", "Your account is active", "Hallo"):
-            session.add(OutboxMail(recipient="mia@example.de", subject=subject, body="…", status=MailStatus.SENT))
+        for subject, written_in in (
+            ("Aktivieren Sie Ihr Konto", "de"),
+            ("Your account is active", "en"),
+            ("Hallo", None),
+            ("Ein Gruß", "de"),
+        ):
+            session.add(
+                OutboxMail(
+                    recipient="mia@example.de", subject=subject, body="…", status=MailStatus.SENT, language=written_in
+                )
+            )
         session.commit()
     language.choose(lang)
     page = _outbox(qtbot, window)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
     shown: dict[str, str] = {}
-    for row in range(3):
+    for row in range(4):
         page.table.clearSelection()  # the page may have selected the first row already
         page.table.selectRow(row)
         text = page.body.toPlainText()
@@ -168,9 +181,10 @@ def test_a_mail_says_which_language_it_is_written_in(
             "Aktivieren Sie Ihr Konto": "Language: German",
             "Your account is active": "Language: English",
             "Hallo": "",
+            "Ein Gruß": "Language: German",
         }
     else:
-        assert shown["Aktivieren Sie Ihr Konto"] == "Sprache: Deutsch"
+        assert shown["Aktivieren Sie Ihr Konto"] == shown["Ein Gruß"] == "Sprache: Deutsch"
         assert shown["Your account is active"] == "Sprache: Englisch"
 
 

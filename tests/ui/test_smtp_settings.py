@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QGroupBox
 from uihelpers import FakeInteraction
 
+from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings_page.smtp import SmtpSection
 
@@ -123,3 +124,17 @@ def test_settings_saved_elsewhere_meanwhile_show_the_conflict(
     assert len(interactions.of_kind("conflict")) == 2
     assert services.rights_naming.pattern(other).prefix == "X"
     assert naming.prefix_edit.text() == "Y"  # the input stays when the user keeps it
+
+
+def test_a_test_mail_kept_in_the_outbox_stores_the_language_it_was_written_in(
+    window: MainWindow, interactions: FakeInteraction, language: LanguageManager
+) -> None:
+    """U4, E1: without an e-mail server the test mail is kept in the outbox, written in the
+    operator's language, and the outbox stores that language with it."""
+    language.choose("de")
+    section = smtp_section(window)
+    interactions.text_answers.append("pruefer@example.de")
+    section.test_button.click()
+    services, operator = window.context.app.services, window.context.operator
+    [mail] = services.mail.outbox_page(operator, 0, 10)
+    assert (mail.subject, mail.language) == ("Test-E-Mail von Mandant Desktop", "de")

@@ -8,12 +8,11 @@ so are the dialogs (about, connection, log-in) when a start does not show them.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from uihelpers import ADMIN
+from uihelpers import program_environment
 
 from bench.startup import loaded_modules, probe_command
 
@@ -38,6 +37,7 @@ HEAVY = (
     "mandant_desktop.ui.connection_dialog",
     "mandant_desktop.ui.login_dialog",
     "mandant_desktop.ui.first_admin_dialog",
+    "mandant_desktop.ui.tenants.tenant_dialog",
     # the ORM and the declarative models: the log-in and the start page work on Core, the ORM
     # loads on a thread of its own once the page has painted its data
     "sqlalchemy.orm",
@@ -48,14 +48,7 @@ HEAVY = (
 def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url: str, tmp_path: Path) -> None:
     """The start probe of the ``startup`` benchmark (bench/start_probe.py): once the main window has
     painted and the page shown has its data, which modules are loaded."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "MANDANT_USER": ADMIN.username,
-        "MANDANT_PASSWORD": ADMIN.password,
-    }
+    env = program_environment(tmp_path)
     command = probe_command("--db", admin_url, "--page", "tenants", "--lang", "en")
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
@@ -65,12 +58,14 @@ def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url
     assert loaded == [], f"imported before the main window was usable: {loaded}"
 
 
-#: what the early password check (``bootstrap.start_password_check``) must not wait for
-_BEFORE_THE_CHECK = ("sqlalchemy.orm", "mandant_desktop.db.models", "PySide6")
+#: what the early password check (``__main__._start_password_check``) must not wait for: on
+#: SQLite and PostgreSQL it reads the hash with the driver, before SQLAlchemy is imported
+_BEFORE_THE_CHECK = ("sqlalchemy", "mandant_desktop.db.models", "PySide6")
 
 _EARLY = """
 import sys
 from mandant_desktop import bootstrap
+import mandant_desktop.db.driver_read
 import mandant_desktop.services.password_check
 print("loaded=" + ",".join(m for m in {modules!r} if m in sys.modules), flush=True)
 """
@@ -78,7 +73,7 @@ print("loaded=" + ",".join(m for m in {modules!r} if m in sys.modules), flush=Tr
 
 def test_the_password_check_starts_before_the_orm_is_imported() -> None:
     """Issue 8 ``startup``, S1: the log-in's argon2 check can begin at launch, because bootstrap,
-    the engine set-up and the early hash read import neither the ORM nor the models (nor Qt)."""
+    the driver's read of the hash and the check import neither SQLAlchemy nor the models (nor Qt)."""
     done = subprocess.run(
         [sys.executable, "-c", _EARLY.format(modules=_BEFORE_THE_CHECK)],
         capture_output=True,

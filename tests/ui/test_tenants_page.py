@@ -538,3 +538,79 @@ def test_cells_read_for_an_older_load_are_not_added(qtbot: QtBot, scene: Scene) 
     assert not page.state.loaded(scene.other)
     assert page.state.add_cells(page.state.generation, [scene.other], cells)
     assert page.state.loaded(scene.other) and page.state.editable(scene.other)
+
+
+def _click_tab(page: TenantsPage, view: int) -> None:
+    """A click on the tab of ``view``, as a user makes it."""
+    bar = page.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(view).center())
+
+
+def test_a_tab_click_right_after_the_load_shows_and_loads_that_view(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, T3: while the page loads its tabs take no click; the first click once the load has
+    settled (in the same pass of the event loop) switches the view and loads what it shows."""
+    import threading
+
+    from mandant_desktop.ui.tenants import page as page_module
+
+    page = scene.page
+    real = page_module._load_page
+    release = threading.Event()
+
+    def load(services, operator, keep, everything):  # type: ignore[no-untyped-def]
+        release.wait(5)
+        return real(services, operator, keep, everything)
+
+    monkeypatch.setattr(page_module, "_load_page", load)
+    assert page.refresh()
+    _click_tab(page, MATRIX)
+    assert page.tabs.currentIndex() == BY_TENANT  # locked while the load runs
+    clicked: list[int] = []
+
+    def click_at_once() -> None:
+        _click_tab(page, MATRIX)
+        clicked.append(page.tabs.currentIndex())
+
+    page.loader.settled.connect(click_at_once)
+    release.set()
+    qtbot.waitUntil(lambda: bool(clicked))
+    assert clicked == [MATRIX]
+    _idle(page)
+    assert page.state.complete and page.matrix.columnCount() == 4
+    assert page.matrix.index(page.matrix.row_of(scene.mia), page.state.position(scene.main)).data() == "Read only"
+
+
+def test_the_view_shown_last_comes_back_and_is_what_the_first_load_reads(
+    qtbot: QtBot, scene: Scene, settings: Settings, language: LanguageManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E4: the tenants page opens on the view (by tenant, by user, matrix) shown last; its first
+    load then reads what that view needs (every tenant's cells for the matrix), not the selected
+    tenant's first and the rest after."""
+    from mandant_desktop.ui.tenants import page as page_module
+
+    _click_tab(scene.page, MATRIX)
+    _idle(scene.page)
+    scene.window.close()
+    real = page_module._load_page
+    loads: list[bool] = []
+
+    def load(services, operator, keep, everything):  # type: ignore[no-untyped-def]
+        loads.append(everything)
+        return real(services, operator, keep, everything)
+
+    monkeypatch.setattr(page_module, "_load_page", load)
+    for view in (MATRIX, BY_USER, BY_TENANT):
+        window = MainWindow(scene.app, scene.operator, settings=settings, language=language)
+        qtbot.addWidget(window)
+        window.show_page("tenants")
+        page = window.current_page()
+        assert isinstance(page, TenantsPage)
+        assert page.tabs.currentIndex() == view
+        _idle(page)
+        assert page.state.complete == (view != BY_TENANT)
+        assert loads[-1] == (view != BY_TENANT) and len(loads) == 1 + [MATRIX, BY_USER, BY_TENANT].index(view)
+        _click_tab(page, {MATRIX: BY_USER, BY_USER: BY_TENANT, BY_TENANT: MATRIX}[view])
+        _idle(page)
+        window.close()

@@ -18,15 +18,13 @@ class _Services:
     def __init__(self, remembered: frozenset[int] | None) -> None:
         self.remembered = remembered
         self.loads: list[Operator] = []
-        self.tenants = SimpleNamespace(load_filter=lambda _operator: self.remembered, list_tenants=self._tenants)
-        self.access = SimpleNamespace(load_matrix=self._matrix)
+        self.tenants = SimpleNamespace(load_filter=lambda _operator: self.remembered)
+        self.access = SimpleNamespace(load_with_tenants=self._load)
 
-    def _tenants(self, operator: Operator) -> list[Any]:
+    def _load(self, operator: Operator, cells_of: Any) -> tuple[list[Any], str]:
         self.loads.append(operator)
-        return [SimpleNamespace(id=1, parent_id=None), SimpleNamespace(id=2, parent_id=1)]
-
-    def _matrix(self, operator: Operator, loaded: list[int] | None) -> str:
-        return f"matrix of {loaded} for {len(self.loads)}"
+        tenants = [SimpleNamespace(id=1, parent_id=None), SimpleNamespace(id=2, parent_id=1)]
+        return tenants, f"matrix of {cells_of(tenants)} for {len(self.loads)}"
 
 
 OPERATOR = Operator(7, "anna", permissions=frozenset({"tenants.view"}))

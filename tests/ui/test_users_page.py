@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
@@ -9,7 +12,8 @@ from sqlalchemy import select
 from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserStatus
-from mandant_desktop.services.users import DisplayStatus, UserFilter
+from mandant_desktop.services.rights_groups import RightsGroupService
+from mandant_desktop.services.users import DisplayStatus, UserFilter, UserSort, UsersService
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.outbox.page import OutboxPage
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
@@ -168,3 +172,52 @@ def test_column_widths_and_sort_come_back(window: MainWindow) -> None:
         assert again.model.sort_key.value == "username" and again.model.descending
     finally:
         again.deleteLater()
+
+
+def test_opening_the_page_reads_the_list_once_in_the_remembered_order(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """U1, E4 (issue 8): building the table sorts it up to three times (sorting switched on, the
+    default indicator, the remembered one); the page still reads the first users once, in the
+    remembered order, and a header click afterwards reads them again."""
+    users_page(window).table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # remembered for the next page
+    reads: list[tuple[UserSort, bool]] = []
+    original = UsersService.page
+
+    def counted(self: UsersService, *args: Any, **kwargs: Any) -> Any:
+        reads.append((kwargs["sort"], kwargs["descending"]))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(UsersService, "page", counted)
+    again = UsersPage(window.context)
+    try:
+        assert reads == [(UserSort.USERNAME, True)]
+        again.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+        assert reads[1:] == [(UserSort.EMAIL, False)]
+    finally:
+        again.deleteLater()
+
+
+def test_the_rights_groups_tab_reads_its_groups_when_shown(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """C4, T9 (issue 8): the page opens on its users; the rights groups are read once their tab
+    shows, and a tenant filter change while the tab is hidden reads them again on the next show."""
+    reads: list[str] = []
+    original = RightsGroupService.groups
+
+    def counted(self: RightsGroupService, *args: Any, **kwargs: Any) -> Any:
+        reads.append("groups")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(RightsGroupService, "groups", counted)
+    page = users_page(window)
+    assert reads == []
+    page.tabs.setCurrentWidget(page.rights_groups)
+    assert len(reads) == 1 and page.rights_groups.groups.rowCount() > 0
+    assert page.rights_groups.details is not None  # the first group is selected, as before
+    page.tabs.setCurrentIndex(0)
+    page.tenant_filter_changed()
+    assert len(reads) == 1
+    page.tabs.setCurrentWidget(page.rights_groups)
+    assert len(reads) == 2
+    page.refresh()  # F5 on the shown tab reads at once
+    assert len(reads) == 3

@@ -50,7 +50,7 @@ def make_outbox(ctx: DemoContext, staff: Staff, tokens: list[Row], seed: int, tr
         mails.append(_activation(user, sent, sent + ACTIVATION_VALIDITY, _token(rng), "sent", translate))
         confirmed = user["activated_at"]
         body = translate(mail_texts.CONFIRMATION_BODY).format(name=_name(user), username=user["username"])
-        mails.append(_row(user, confirmed, translate(mail_texts.CONFIRMATION_SUBJECT), body, "sent"))
+        mails.append(_row(user, confirmed, translate(mail_texts.CONFIRMATION_SUBJECT), body, "sent", translate))
     # The newest links of users still waiting: sent, refused by the recipient's server, waiting.
     waiting = sorted(
         (t for t in tokens if users.get(t["user_id"], {}).get("email")), key=lambda token: token["created_at"]
@@ -90,12 +90,13 @@ def _activation(
         link=f"{DEFAULT_PORTAL_URL}?{urlencode({'token': token})}",
         expires=mail_texts.link_expiry(expires, translate),
     )
-    return _row(user, at, translate(mail_texts.ACTIVATION_SUBJECT), body, outcome)
+    return _row(user, at, translate(mail_texts.ACTIVATION_SUBJECT), body, outcome, translate)
 
 
-def _row(user: Row, at: dt.datetime, subject: str, body: str, outcome: str) -> Row:
+def _row(user: Row, at: dt.datetime, subject: str, body: str, outcome: str, translate: Translate) -> Row:
     status = MailStatus(outcome)
     return {
+        "language": mail_texts.language_of(translate),
         "created_at": at,
         "recipient": user["email"],
         "subject": subject[:500],

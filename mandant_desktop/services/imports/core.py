@@ -21,9 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-
 from mandant_desktop.domain.cells import FORMULA_TRIGGERS, TEXT_PREFIX
 from mandant_desktop.domain.errors import DomainError
 
@@ -90,6 +87,8 @@ READ_CHUNK = 1000
 
 def require_defused_xml() -> None:
     """openpyxl must parse with defusedxml (it does whenever defusedxml is installed)."""
+    import openpyxl  # a tenth of a second: not while a page with an "Import…" button opens (issue 8)
+
     if not getattr(openpyxl, "DEFUSEDXML", False):
         raise ImportFileError(
             "Imports are switched off: the XML protection (defusedxml) is not active in this installation."
@@ -204,6 +203,9 @@ def read_sheet(
     with ``translate``; columns may be in any order, unknown columns are refused so that a wrong
     file does not import half its data. Empty rows are skipped.
     """
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
     require_defused_xml()
     check_file(path, limits)
     wanted = {h.casefold(): h for h in headers}

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.assignments import BulkEdit, BulkPreview
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.multi_select import MultiSelectButton
 
 PreviewFn = Callable[[BulkEdit], BulkPreview]
@@ -68,7 +69,7 @@ class BulkEditPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(modes)
         for button in (self.roles, self.users, self.units):
-            button.setMinimumWidth(240)
+            button.setMinimumWidth(text_width(button, 40))
             layout.addWidget(button)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.confirm_button)
@@ -81,7 +82,7 @@ class BulkEditPanel(QFrame):
             button.changed.connect(self._timer.start)
         self._modes.buttonToggled.connect(lambda *_: self._timer.start())
         self._modes.buttonToggled.connect(self._mode_text)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(text_width(self, 46.6))
         self.retranslateUi()
 
     def edit(self) -> BulkEdit:

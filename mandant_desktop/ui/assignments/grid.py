@@ -22,6 +22,7 @@ italics without one (they are changed on the org units page, A7).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -373,7 +374,7 @@ class ChipDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = QFontMetrics(option.font)
-        return QSize(170, metrics.height() + 12)
+        return QSize(math.ceil(metrics.averageCharWidth() * 28.3), metrics.height() + 12)
 
     def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem, index: Index) -> bool:
         left_click = isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton

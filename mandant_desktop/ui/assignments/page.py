@@ -56,6 +56,7 @@ from mandant_desktop.ui.assignments.grid import (
     FetchCells,
 )
 from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
@@ -233,13 +234,13 @@ class AssignmentsPage(Page):
         self.grid.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setDefaultSectionSize(180)
+        header.setDefaultSectionSize(text_width(header, 30))
         vertical = self.grid.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 14)
         vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        vertical.setMinimumWidth(220)
-        vertical.setMaximumWidth(360)
+        vertical.setMinimumWidth(text_width(vertical, 36.6))
+        vertical.setMaximumWidth(text_width(vertical, 60))
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._cell_menu)
         self.remove_action = QAction(self)

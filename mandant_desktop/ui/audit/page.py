@@ -46,12 +46,12 @@ from mandant_desktop.ui.audit.model import (
     local_time,
     object_type_text,
 )
-from mandant_desktop.ui.forms import OptionalDateEdit
+from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table, set_column_widths
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table, set_text_column_widths
 from mandant_desktop.ui.text_table import TextTableModel
 
 CONTEXT = "AuditPage"
@@ -179,7 +179,7 @@ class AuditPage(Page):
         self.table = row_table("auditTable", self.model, selection=QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        set_column_widths(header, (142, 80, 105, 115, 105, 178, 75))
+        set_text_column_widths(header, (23.6, 13.3, 17.5, 19.1, 17.5, 29.6, 12.5))
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         remember(context.settings, self.page_id, self.table)
@@ -203,8 +203,7 @@ class AuditPage(Page):
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail.verticalHeader().setVisible(False)
         self.detail.horizontalHeader().setStretchLastSection(True)
-        self.detail.horizontalHeader().resizeSection(0, 120)
-        self.detail.horizontalHeader().resizeSection(1, 95)
+        set_text_column_widths(self.detail.horizontalHeader(), (20, 15.8))
         self.detail.setWordWrap(True)
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
@@ -502,6 +501,7 @@ class AuditPage(Page):
         self.search.setPlaceholderText(
             QCoreApplication.translate("AuditPage", "Search in objects, changes and workstations (Ctrl+F)")
         )
+        fit_placeholder(self.search)
         for label, text in zip(
             self._labels,
             (

@@ -34,6 +34,7 @@ from mandant_desktop.ui.contacts.widgets import (
     table,
 )
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.layout_memory import remember
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class ContactsTab(QWidget):
         self.search.setObjectName("contactSearch")
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.reload)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(text_width(self.search, 43.3))
         self.search.textChanged.connect(lambda text: self.reload() if not text else None)
         self.new_button = button("contactNewButton", self.new_contact)
         self.edit_button = button("contactEditButton", self.open_contact)

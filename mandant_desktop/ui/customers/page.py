@@ -44,7 +44,7 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import row_table, set_column_widths
+from mandant_desktop.ui.page_parts import row_table, set_text_column_widths
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class CustomersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        set_column_widths(header, (80, 250, 130, 110, 115, 190, 160, 200, 100))
+        set_text_column_widths(header, (13.3, 41.6, 21.6, 18.3, 19.1, 31.6, 26.6, 33.3, 16.6))
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         # Column widths, order and the sort persist (E4); the sort applies before the first load.
         remember(context.settings, self.page_id, self.table)

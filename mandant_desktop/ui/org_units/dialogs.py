@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QRadioButton,
-    QStyle,
-    QStyleOptionFrame,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,7 @@ from mandant_desktop.domain.inheritance import InheritMode
 from mandant_desktop.services.assignments import RoleChoice
 from mandant_desktop.services.org_units import InheritImpact
 from mandant_desktop.ui import help_texts
-from mandant_desktop.ui.forms import open_at_least
+from mandant_desktop.ui.forms import fit_placeholder, open_at_least
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.tree_model import ChildrenLoader, OrgUnitTreeModel
@@ -205,21 +202,6 @@ class DeleteUnitDialog(QDialog):
 
     def mode(self) -> str:
         return "delete" if self.delete_button.isChecked() else "lift"
-
-
-def fit_placeholder(edit: QLineEdit) -> None:
-    """Make ``edit`` at least as wide as its placeholder, its label here (the German one is long), with
-    room for the clear button."""
-    option = QStyleOptionFrame()
-    edit.initStyleOption(option)
-    margins = edit.textMargins()
-    # Qt's line edits keep two pixels of horizontal margin on each side of the text.
-    text = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + margins.left() + margins.right() + 4
-    size = edit.style().sizeFromContents(
-        QStyle.ContentsType.CT_LineEdit, option, QSize(text, edit.sizeHint().height()), edit
-    )
-    clear = edit.findChild(QToolButton)
-    edit.setMinimumWidth(size.width() + (clear.sizeHint().width() if clear is not None else 0))
 
 
 class UnitPicker(QWidget):

@@ -41,6 +41,7 @@ from mandant_desktop.services.assignments import GridUser, RoleChoice
 from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
+from mandant_desktop.ui.forms import fit_placeholder, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
@@ -56,12 +57,14 @@ from mandant_desktop.ui.org_units.tree_model import (
 )
 from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, set_column_widths
+from mandant_desktop.ui.page_parts import page_heading, set_text_column_widths
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_ALL, EXPORT_USER = "all", "user"
 
 R = TypeVar("R")
+#: the user field's least width, in average characters (E5); its placeholder may ask for more
+USER_PICKER_CHARACTERS = 46.6
 
 
 class OrgUnitsPage(Page):
@@ -97,7 +100,6 @@ class OrgUnitsPage(Page):
 
         self.user_label = QLabel()
         self.user_picker = UserPicker(lambda text: self._service.users(op, text))
-        self.user_picker.setMinimumWidth(280)
         self.user_picker.setEnabled(may_see_roles)
         self.user_label.setBuddy(self.user_picker)
         self.user_picker.user_chosen.connect(self._user_chosen)
@@ -138,14 +140,13 @@ class OrgUnitsPage(Page):
             self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
             self.tree.setDropIndicatorShown(True)
         header = self.tree.header()
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The last column (inheritance, with roles) takes the rest, but never less than its header
+        # needs in the language shown: with a large font the tree scrolls instead (E5). A stretched
+        # section (QHeaderView.Stretch) was squeezed below its header.
+        header.setStretchLastSection(True)
         if may_see_roles:
-            # The inheritance column takes the rest; it needs room for its header in every language.
-            set_column_widths(header, {0: 280, ROLES_COLUMN: 290})
-            header.setSectionResizeMode(INHERIT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setStretchLastSection(True)
+            set_text_column_widths(header, {0: 46.6, ROLES_COLUMN: 48.3, INHERIT_COLUMN: 20})
         remember(context.settings, self.page_id, self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -684,9 +685,11 @@ class OrgUnitsPage(Page):
         self.heading.setText(self.title())
         self.user_label.setText(self.tr("&User:"))
         self.user_picker.setPlaceholderText(self.tr("Search a user by name, user name or e-mail…"))
+        fit_placeholder(self.user_picker, text_width(self.user_picker, USER_PICKER_CHARACTERS))
         self.user_picker.setAccessibleName(self.tr("User whose roles are shown"))
         self.search_label.setText(self.tr("Fi&nd org unit:"))
         self.unit_search.setPlaceholderText(self.tr("Unit name, Enter (again: next match)"))
+        fit_placeholder(self.unit_search)
         self.unit_search.setAccessibleName(self.tr("Find org unit"))
         self.add_action.setText(self.tr("&Add child unit…"))
         self.add_action.setToolTip(self.tr("Add a unit under the selected one (Ctrl+N)"))

@@ -28,7 +28,6 @@ from mandant_desktop.ui import formats
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
-from mandant_desktop.ui.mail_texts import mail_language
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, set_column_widths, text_column_width
 
@@ -225,10 +224,10 @@ class OutboxPage(Page):
         if len(mails) == 1:
             mail = mails[0]
             header = self.tr("To: %1\nSubject: %2").replace("%1", mail.recipient).replace("%2", mail.subject)
-            language = mail_language(mail.subject)
-            if language is not None:
+            if mail.language:
                 # Written in the language of the operator who sent it, which may not be this one's.
-                header += "\n" + self.tr("Language: %1").replace("%1", self.tr(LANGUAGE_NAMES[language]))
+                name = LANGUAGE_NAMES.get(mail.language)
+                header += "\n" + self.tr("Language: %1").replace("%1", self.tr(name) if name else mail.language)
             if mail.error:
                 header += "\n" + self.tr("Error: %1").replace("%1", mail.error)
             self.body.setPlainText(header + "\n\n" + mail.body)

@@ -171,6 +171,7 @@ class SmtpSection(QGroupBox):
                 recipient,
                 subject=translate_mail(mail_texts.TEST_SUBJECT),
                 body=translate_mail(mail_texts.TEST_BODY),
+                language=mail_texts.language_of(translate_mail),
             )
         except DomainError as exc:
             self.message.show_error(message_for(exc))

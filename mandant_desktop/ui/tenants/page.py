@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -39,10 +40,12 @@ from mandant_desktop.domain.tenants import Access, Cell
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.layout_memory import remember, remember_tab
 from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page import Page, PageContext
+from mandant_desktop.ui.page_parts import set_text_column_widths
 from mandant_desktop.ui.tenants import page_load
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
@@ -56,7 +59,9 @@ from mandant_desktop.ui.tenants.models import (
 )
 from mandant_desktop.ui.tenants.page_load import PageLoad, with_sub_tenants
 from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
-from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
+if TYPE_CHECKING:
+    from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +170,7 @@ class TenantsPage(Page):
         self.search.setObjectName("accessSearch")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(text_width(self.search, 43.3))
         self.export_button = QPushButton()
         self.export_button.setObjectName("accessExportButton")
         self.export_button.clicked.connect(self.export)
@@ -181,10 +186,10 @@ class TenantsPage(Page):
         header = self.access_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.access_table.setColumnWidth(ByTenantModel.NAME, 170)
-        self.access_table.setColumnWidth(ByTenantModel.USERNAME, 115)  # "Benutzername" whole (E5)
-        self.access_table.setColumnWidth(ByTenantModel.EMAIL, 210)
-        self.access_table.setColumnWidth(ByTenantModel.ACCESS, 120)
+        set_text_column_widths(
+            self.access_table.horizontalHeader(),
+            {ByTenantModel.NAME: 28.3, ByTenantModel.USERNAME: 19.1, ByTenantModel.EMAIL: 35, ByTenantModel.ACCESS: 20},
+        )
 
         self.user_list_model = UserListModel(self.state, self)
         self.user_list = QListView()
@@ -197,8 +202,7 @@ class TenantsPage(Page):
         self.user_table.setModel(self.by_user)
         self.user_table.setItemDelegateForColumn(ByUserModel.ACCESS, LevelDelegate(self.user_table))
         self.user_table.horizontalHeader().setStretchLastSection(True)
-        self.user_table.setColumnWidth(ByUserModel.TENANT, 260)
-        self.user_table.setColumnWidth(ByUserModel.ACCESS, 130)
+        set_text_column_widths(self.user_table.horizontalHeader(), {ByUserModel.TENANT: 43.3, ByUserModel.ACCESS: 21.6})
         by_user = QSplitter(Qt.Orientation.Horizontal)
         by_user.setObjectName("accessByUserSplitter")
         by_user.addWidget(self.user_list)
@@ -217,7 +221,7 @@ class TenantsPage(Page):
         self.matrix_table.verticalHeader().setVisible(True)
         self.matrix_table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
         self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.matrix_table.verticalHeader().setFixedWidth(200)
+        self.matrix_table.verticalHeader().setFixedWidth(text_width(self.matrix_table, 33.3))
 
         #: "Loading…" over an access view while what it shows loads on a worker (S5), in tab order
         self.loading_notes = [
@@ -231,6 +235,8 @@ class TenantsPage(Page):
         self.tabs.addTab(self.access_table, "")
         self.tabs.addTab(by_user, "")
         self.tabs.addTab(self.matrix_table, "")
+        # E4: the view shown last comes back before the first load, which then reads what it shows.
+        remember_tab(self.context.settings, self.page_id, self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.level_buttons: dict[Level, QPushButton] = {}
@@ -560,6 +566,9 @@ class TenantsPage(Page):
         if not self.confirm_discard():
             return None
         current = self.current_tenant()
+        # The dialog's module (and its form's) when first asked for, not at start (issue 8).
+        from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
         dialog = TenantDialog(
             self.services.tenants,
             self.operator(),
@@ -573,12 +582,14 @@ class TenantsPage(Page):
         tenant = self.current_tenant()
         if tenant is None or not self.confirm_discard():
             return None
+        from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
+
         dialog = TenantDialog(self.services.tenants, self.operator(), self.tenant_model.tenants(), tenant, parent=self)
         return self._run_tenant_dialog(dialog)
 
     def _run_tenant_dialog(self, dialog: TenantDialog) -> int | None:
         try:
-            if dialog.exec() != TenantDialog.DialogCode.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             saved = dialog.saved_id
         finally:

@@ -55,12 +55,14 @@ def with_sub_tenants(tenants: list[TenantRow] | list[AccessTenant], tenant_id: i
 
 def load_page(services: Services, operator: Operator, keep: int | None, everything: bool) -> PageLoad:
     """On a worker: the tenants, the users and the cells the visible view needs (``everything``:
-    all of them; else those of the tenant to select and its sub-tenants), in two read-only units
-    of work."""
-    tenants = services.tenants.list_tenants(operator)
-    selected = start_tenant(tenants, keep)
-    loaded = None if everything else with_sub_tenants(tenants, selected)
-    return PageLoad(tenants, services.access.load_matrix(operator, loaded), selected, loaded)
+    all of them; else those of the tenant to select and its sub-tenants), in one read-only unit
+    of work that reads the operator's tenant scope and the tenants once."""
+
+    def cells_of(tenants: list[TenantRow]) -> list[int] | None:
+        return None if everything else with_sub_tenants(tenants, start_tenant(tenants, keep))
+
+    tenants, matrix = services.access.load_with_tenants(operator, cells_of)
+    return PageLoad(tenants, matrix, start_tenant(tenants, keep), cells_of(tenants))
 
 
 Loader = Callable[["Services", Operator, "int | None", bool], PageLoad]

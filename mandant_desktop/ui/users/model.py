@@ -52,6 +52,10 @@ class UserTableModel(QAbstractTableModel):
         self._fetch = fetch
         self._rows: list[UserRow] = []
         self._more = False
+        #: nothing is read before the page's first :meth:`reload`: building the view calls
+        #: :meth:`sort` up to three times (sorting switched on, the default indicator, the
+        #: remembered one), and each would read the first page again
+        self._loaded = False
         self.search = ""
         self.filter = UserFilter.ALL
         self.sort_key = UserSort.NAME
@@ -63,6 +67,7 @@ class UserTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = self._fetch(self.search, self.filter, self.sort_key, self.descending, 0, PAGE_SIZE)
         self._more = len(self._rows) == PAGE_SIZE
+        self._loaded = True
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
@@ -80,11 +85,13 @@ class UserTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
-        if key is None:
-            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (self._loaded and (key, descending) == (self.sort_key, self.descending)):
+            return  # QTableView.sortByColumn() sorts twice: once itself, once for the header's indicator
         self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.descending = descending
+        if self._loaded:
+            self.reload()
 
     def row_at(self, row: int) -> UserRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

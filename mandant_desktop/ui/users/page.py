@@ -28,13 +28,14 @@ from mandant_desktop.services.activation import IssuedLink
 from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserRow, UserSort
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_text_column_widths
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
 from mandant_desktop.ui.users.model import ROW_ROLE, UserTableModel
 from mandant_desktop.ui.users.rights_groups import RightsGroupsPanel
@@ -100,7 +101,7 @@ class UsersPage(Page):
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        set_column_widths(self.table.horizontalHeader(), (170, 105, 220, 65, 175, 150))
+        set_text_column_widths(self.table.horizontalHeader(), (28.3, 17.5, 36.6, 10.8, 29.1, 25))
         remember(context.settings, self.page_id, self.table)  # widths, order, sort (E4)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -130,7 +131,7 @@ class UsersPage(Page):
         self.reactivate_button.clicked.connect(self.reactivate_action.trigger)
 
         bar = QHBoxLayout()
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(text_width(self.search, 46.6))
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.filter_combo)
@@ -161,7 +162,7 @@ class UsersPage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         # The rights groups of the customer portal belong to user administration (SPEC C4, C5).
-        self.rights_groups = RightsGroupsPanel(context)
+        self.rights_groups = RightsGroupsPanel(context, load_when_shown=True)
         self._rights_groups_tab = self.add_tab(self.rights_groups, "")
         self.retranslateUi()
         self.refresh()

@@ -1,8 +1,8 @@
 """PostgreSQL: the customer search as the application login chooses its way by the hits it finds,
 not by the planner's estimate, and texts of one or two characters get an index (issue 8).
 
-Revision ID: 0015_pg_customer_search_grams
-Revises: 0014_pg_checks_replanned
+Revision ID: 0018_pg_customer_search_grams
+Revises: 0017_outbox_order_index
 Create Date: 2026-12-03
 
 ``mandant_customer_search_first`` of revision 0013 let the planner choose between walking the
@@ -52,8 +52,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0015_pg_customer_search_grams"
-down_revision: str | Sequence[str] | None = "0014_pg_checks_replanned"
+revision: str = "0018_pg_customer_search_grams"
+down_revision: str | Sequence[str] | None = "0017_outbox_order_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
