@@ -314,6 +314,10 @@
         <translation>&amp;Filtern</translation>
     </message>
     <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
         <source>Remove role</source>
         <translation>Rolle entfernen</translation>
     </message>
@@ -400,10 +404,6 @@
     <message>
         <source>Add or remove several roles for several users in several units</source>
         <translation>Mehrere Rollen für mehrere Benutzer in mehreren Einheiten hinzufügen oder entfernen</translation>
-    </message>
-    <message>
-        <source>Do&amp;wnload</source>
-        <translation>Herunter&amp;laden</translation>
     </message>
     <message>
         <source>&amp;All assignments within your reach…</source>
@@ -2808,8 +2808,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Zugriffe des gewählten &amp;Benutzers…</translation>
     </message>
     <message>
-        <source>Do&amp;wnload</source>
-        <translation>Herunter&amp;laden</translation>
+        <source>Expor&amp;t</source>
+        <translation>E&amp;xportieren</translation>
     </message>
     <message>
         <source>Ex&amp;pand all</source>
@@ -3348,6 +3348,10 @@ Betreff: %2</translation>
         <translation>Keine Rolle ausgewählt</translation>
     </message>
     <message>
+        <source>Counting who holds this role …</source>
+        <translation>Es wird gezählt, wer diese Rolle hat …</translation>
+    </message>
+    <message>
         <source>No one holds this role yet.</source>
         <translation>Diese Rolle hat noch niemand.</translation>
     </message>
@@ -3362,6 +3366,14 @@ Betreff: %2</translation>
     <message>
         <source>%n org unit(s)</source>
         <translation>%n Organisationseinheit(en)</translation>
+    </message>
+    <message>
+        <source>Saved: %1 granted. It now applies to everyone who holds this role.</source>
+        <translation>Gespeichert: %1 erteilt. Das gilt jetzt für alle, die diese Rolle haben.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 withdrawn. This applies to everyone who holds this role.</source>
+        <translation>Gespeichert: %1 entzogen. Das gilt für alle, die diese Rolle haben.</translation>
     </message>
     <message>
         <source>no one yet</source>

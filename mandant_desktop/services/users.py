@@ -184,7 +184,16 @@ class UsersService:
                 UserSort.STATUS: [status_order, *by_name],
             }
             order = [k.desc() if descending else k.asc() for k in [*keys[sort], User.id]]
-            rows = session.execute(
+            # The window's ids first, then their rows with the per-user subqueries: PostgreSQL
+            # computes a select list for each row it skips to reach the OFFSET (5,000 role look-ups
+            # for the window at 5,000, 37 ms of 38), SQLite does not.
+            ids = list(
+                session.scalars(
+                    select(User.id).where(*self._filters(search, kind)).order_by(*order).offset(offset).limit(limit)
+                )
+            )
+            position = {user_id: n for n, user_id in enumerate(ids)}
+            found = session.execute(
                 select(
                     User.id,
                     User.username,
@@ -197,13 +206,9 @@ class UsersService:
                     User.version,
                     _has_role().label("has_role"),
                     expired.label("expired"),
-                )
-                .where(*self._filters(search, kind))
-                .order_by(*order)
-                .offset(offset)
-                .limit(limit)
+                ).where(User.id.in_(ids))
             ).all()
-            ids = [row.id for row in rows]
+            rows = sorted(found, key=lambda row: position[row.id])
             tenants = self._tenants_of(session, operator, ids)
             groups = self._groups_of(session, ids)
         result = []

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import open_at_least
 
 Index = QModelIndex | QPersistentModelIndex
@@ -208,6 +209,6 @@ class MultiSelectButton(QToolButton):
         elif len(checked) == 1:
             summary = self.model.text_of(checked[0]).strip()
         else:
-            summary = self.tr("%1 of %2").replace("%1", str(len(checked))).replace("%2", str(total))
+            summary = self.tr("%1 of %2").replace("%1", number_text(len(checked))).replace("%2", number_text(total))
         self.setText(f"{self.label}: {summary}" if self.label else summary)
         self.setAccessibleName(self.label)

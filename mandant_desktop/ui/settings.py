@@ -179,6 +179,10 @@ class Settings:
         return _coerce(raw, setting)
 
     def set_value(self, setting: Setting[T], value: T) -> None:
+        # The value it holds already is not written again: QSettings would rewrite its file for
+        # it, and a start sets the last page and the last tenant to what they were (issue 8).
+        if self._store.contains(setting.key) and self.value(setting) == value:
+            return
         # Maps are stored as JSON text: readable in the INI file, the same in the Windows registry.
         self._store.setValue(setting.key, json.dumps(value) if isinstance(value, dict) else value)
 
@@ -213,7 +217,8 @@ class Settings:
             if step is not None:
                 log.info("upgrading settings to version %s", version)
                 step(self._store)
-        self._store.setValue(SETTINGS_VERSION_KEY, SETTINGS_VERSION)
+        if stored != SETTINGS_VERSION:
+            self._store.setValue(SETTINGS_VERSION_KEY, SETTINGS_VERSION)
 
 
 def _to_int(raw: object) -> int:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 
 from mandant_desktop.services.recording import ChangeRecord, recording
 from mandant_desktop.ui import undo_texts
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.undo import ChangeCommand, UndoSteps
 
 if TYPE_CHECKING:
@@ -167,7 +168,7 @@ class UndoHub(QObject):
         def progress_for(record: ChangeRecord) -> tuple[str, str] | None:
             if len(record) <= PROGRESS_ROWS:
                 return None
-            return (self.tr("Undo and redo"), self.tr("Writing %1 rows…").replace("%1", f"{len(record):n}"))
+            return (self.tr("Undo and redo"), self.tr("Writing %1 rows…").replace("%1", number_text(len(record))))
 
         def after_revert(_record: ChangeRecord) -> None:
             if not shiboken6.isValid(page):

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from mandant_desktop.services.recording import BLOCKED_BULK, BLOCKED_MAIL, BLOCKED_PASSWORD, ChangeRecord, RowChange
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Undo"
@@ -184,4 +185,4 @@ def _main_rows(rows: tuple[RowChange, ...]) -> list[RowChange]:
 
 
 def _fill(template: str, name: str, count: int) -> str:
-    return template.replace("%1", name).replace("%2", str(count))
+    return template.replace("%1", name).replace("%2", number_text(count))

@@ -133,6 +133,8 @@ def test_the_name_and_kind_orders_are_read_from_an_index(migrated_db: MigratedDa
             with _statements(migrated_db.engine) as seen:
                 rows = users.page(admin, sort=sort, descending=descending)
             assert [r.username for r in rows] == (order[::-1] if descending else order), (sort, descending)
+            window = users.page(admin, sort=sort, descending=descending, offset=2, limit=3)
+            assert [r.username for r in window] == (order[::-1] if descending else order)[2:5]
             statement, parameters = next((s, p) for s, p in seen if "ORDER BY" in s and "FROM app_user" in s)
             index = user_order.KIND_INDEX if sort is UserSort.KIND else user_order.NAME_INDEX
             with migrated_db.engine.connect() as conn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,12 +187,28 @@ def test_contacts_export(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
     assert [(r[0], r[5]) for r in rows] == [("Albers", "albers@example.de"), ("Brandt", MASK)]
 
 
-def test_a_cancelled_contacts_export_writes_no_file(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
-    """E3, S7: Cancel in the export's progress dialog leaves no file behind."""
+def test_a_cancelled_contacts_export_writes_no_file(
+    qtbot: QtBot, scene: Scene, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E3, S7: Cancel in the export's progress dialog leaves no file behind.
+
+    The export is held at its start until Cancel has been pressed: the scene's few contacts are
+    written in milliseconds, and on a busy machine the worker could otherwise finish (correctly
+    writing the file) before the test's Cancel arrives."""
     page = scene.page()
     out = tmp_path / "kontakte.xlsx"
+    service = scene.app.services.contacts
+    export = service.export
+    pressed = threading.Event()
+
+    def held(*args: Any, **kwargs: Any) -> int:
+        assert pressed.wait(10)
+        return export(*args, **kwargs)
+
+    monkeypatch.setattr(service, "export", held)
     task = page.contacts.export_to(str(out))
     task.cancel()  # as the progress dialog's Cancel button does
+    pressed.set()
     qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
     assert not out.exists() and list(tmp_path.glob("*.tmp")) == []
     assert "exported" not in scene.window.statusBar().currentMessage()

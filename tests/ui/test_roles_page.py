@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction
@@ -18,6 +22,11 @@ def roles_page(window: MainWindow) -> RolesPage:
     return page
 
 
+def counted(qtbot: QtBot, page: RolesPage) -> None:
+    """S5: the holders of the selected role are counted on a worker once the selection rests."""
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+
+
 def test_add_a_role_and_tick_a_permission(qtbot: QtBot, window: MainWindow, interactions: FakeInteraction) -> None:
     """R1: add (name first), the new role is on top; ticking a permission is saved at once and the
     page says whom it reaches."""
@@ -27,6 +36,7 @@ def test_add_a_role_and_tick_a_permission(qtbot: QtBot, window: MainWindow, inte
     qtbot.keyClick(page.role_list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.role_model.index(0, 0).data() == "Redaktion Nord"
     assert page.current_role() is not None and page.current_role().name == "Redaktion Nord"  # type: ignore[union-attr]
+    counted(qtbot, page)
     index = page.permission_model.index_of("contacts.view")
     assert index.data() == "View contacts"
     page.permission_tree.scrollTo(index)
@@ -111,3 +121,37 @@ def test_a_reader_of_roles_cannot_tick(window: MainWindow) -> None:
         assert not page.add_button.isEnabled() and not page.delete_button.isEnabled()
     finally:
         page.deleteLater()
+
+
+def test_arrowing_through_the_roles_counts_only_where_the_selection_rests(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5 (issue 8): the holders are counted on a worker, never on the GUI thread, and only for the
+    role the user stops at; the label says the count is coming meanwhile."""
+    page = roles_page(window)
+    counted(qtbot, page)
+    service = window.context.app.services.roles
+    calls: list[tuple[int, bool]] = []
+    original = service.impact
+
+    def impact(operator: Any, role_id: int, **kwargs: Any) -> Any:
+        calls.append((role_id, threading.current_thread() is threading.main_thread()))
+        return original(operator, role_id, **kwargs)
+
+    monkeypatch.setattr(service, "impact", impact)
+    page.role_list.setFocus()
+    page.select_role_row(0)
+    for _ in range(page.role_model.rowCount() - 1):
+        qtbot.keyClick(page.role_list, Qt.Key.Key_Down)
+    assert page.busy and page.impact_label.text() == "Counting who holds this role …"
+    last = page.current_role()
+    assert last is not None
+    counted(qtbot, page)
+    assert calls == [(last.id, False)]
+    holders = original(window.context.operator, last.id)
+    expected = (
+        "No one holds this role yet."
+        if holders.assignments == 0
+        else f"Held by {holders.users} user(s) in {holders.units} org unit(s)."
+    )
+    assert page.impact_label.text().startswith(expected)

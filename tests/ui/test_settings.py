@@ -59,3 +59,26 @@ def test_tests_never_touch_the_users_keyring() -> None:
     """S6: whatever keyring an earlier test or the desktop chose, widget tests see none."""
     assert isinstance(keyring.get_keyring(), keyring.backends.fail.Keyring)
     assert not bootstrap.make_secret_store().available
+
+
+def test_a_value_held_already_is_not_written_again(settings: Settings) -> None:
+    """E4, issue 8: setting what a setting holds already leaves the file alone (a start sets the
+    last page, the last tenant and the settings version to what they were); another value, or a
+    first value equal to the default, is written."""
+    path = Path(settings.store.fileName())
+    settings.upgrade()
+    settings.set_value(ui_settings.LAST_PAGE, "tenants")
+    settings.set_last_tenant("sqlite:///a.sqlite", 7)
+    settings.sync()
+    written = path.stat().st_mtime_ns, path.read_text(encoding="utf-8")
+    settings.upgrade()
+    settings.set_value(ui_settings.LAST_PAGE, "tenants")
+    settings.set_last_tenant("sqlite:///a.sqlite", 7)
+    settings.sync()
+    assert (path.stat().st_mtime_ns, path.read_text(encoding="utf-8")) == written
+    settings.set_value(ui_settings.LAST_PAGE, "users")
+    settings.set_value(ui_settings.COLOR_SCHEME, ui_settings.COLOR_SCHEME.default)
+    settings.sync()
+    again = Settings(QSettings())
+    assert again.value(ui_settings.LAST_PAGE) == "users" and again.last_tenant("sqlite:///a.sqlite") == 7
+    assert again.store.contains(ui_settings.COLOR_SCHEME.key)

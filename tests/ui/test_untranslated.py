@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import mandant_desktop.ui as ui_package
@@ -63,3 +64,18 @@ def test_the_scan_catches_a_bare_literal_and_lets_tr_pass() -> None:
     source = 'label.setText("Save")\nlabel.setText(self.tr("Save"))\nQPushButton("&OK", self)\nx.setToolTip(name)'
     calls = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)]
     assert sorted(text for call in calls for text in _literal_texts(call)) == ["&OK", "Save"]
+
+
+def test_counts_in_texts_are_formatted_for_the_locale() -> None:
+    """E1: a count put into a translated text goes through ``formats.number_text`` ("10.000 Benutzer" in
+    German, "10,000" in English), never through ``str()`` or Python's locale-less ``:n``, which showed
+    "10000 Benutzer" and "Kunden: 100000" on the large demo."""
+    root = Path(ui_package.__file__).parent
+    raw = re.compile(r'\.replace\(\s*"%n",\s*str\(|:n\}"|\.format\(count=len\(')
+    offenders = [
+        f"{path.relative_to(root)}:{number}: {line.strip()}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if raw.search(line)
+    ]
+    assert not offenders, "counts formatted without the locale:\n" + "\n".join(offenders)

@@ -56,6 +56,7 @@ from mandant_desktop.ui.assignments.grid import (
     FetchCells,
 )
 from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -334,8 +335,8 @@ class AssignmentsPage(Page):
         self.model.set_axes(shown_units, shown_users, first_block=first_block)
         self.status.setText(
             self.tr("%1 × %2. Right-click a cell (or press the menu key) to add a role; × removes one.")
-            .replace("%1", self.tr("%n org unit(s)").replace("%n", str(len(shown_units))))
-            .replace("%2", self.tr("%n user(s)").replace("%n", str(len(shown_users))))
+            .replace("%1", self.tr("%n org unit(s)").replace("%n", number_text(len(shown_units))))
+            .replace("%2", self.tr("%n user(s)").replace("%n", number_text(len(shown_users))))
         )
 
     def _fetch_cells(self) -> FetchCells:
@@ -485,7 +486,8 @@ class AssignmentsPage(Page):
         if self._items is None:
             return
         role_items = [
-            (r.id, r.name, self.tr("%n permission(s)").replace("%n", str(r.permission_count))) for r in self._roles
+            (r.id, r.name, self.tr("%n permission(s)").replace("%n", number_text(r.permission_count)))
+            for r in self._roles
         ]
         self.bulk_panel.units.model.set_items(self._items.unit_items)
         self.bulk_panel.users.model.set_items(self._items.user_items)
@@ -510,9 +512,9 @@ class AssignmentsPage(Page):
 
         def done(change: ChangeSet) -> None:
             text = (
-                self.tr("Bulk edit: %n assignment(s) removed").replace("%n", str(len(change.removed)))
+                self.tr("Bulk edit: %n assignment(s) removed").replace("%n", number_text(len(change.removed)))
                 if edit.remove
-                else self.tr("Bulk edit: %n assignment(s) added").replace("%n", str(len(change.added)))
+                else self.tr("Bulk edit: %n assignment(s) added").replace("%n", number_text(len(change.added)))
             )
             self._push(change, text)
 
@@ -582,7 +584,7 @@ class AssignmentsPage(Page):
             path,
             translate=_translate_export,  # QCoreApplication.translate is thread-safe
             on_done=lambda rows: self.context.shell.show_status(
-                self.tr("%n row(s) written to %1.").replace("%n", str(rows)).replace("%1", str(path))
+                self.tr("%n row(s) written to %1.").replace("%n", number_text(rows)).replace("%1", str(path))
             ),
             **kwargs,
         )
@@ -597,7 +599,7 @@ class AssignmentsPage(Page):
         self.reset_button.setText(self.tr("&Show all"))
         self.bulk_button.setText(self.tr("&Bulk edit"))
         self.bulk_button.setToolTip(self.tr("Add or remove several roles for several users in several units"))
-        self.export_button.setText(self.tr("Do&wnload"))
+        self.export_button.setText(self.tr("E&xport"))
         self.export_all_action.setText(self.tr("&All assignments within your reach…"))
         self.export_selection_action.setText(self.tr("Assignments of the current &filter selection…"))
         self.export_user_action.setText(self.tr("Assignments of the selected &user…"))

@@ -46,6 +46,7 @@ from mandant_desktop.ui.audit.model import (
     local_time,
     object_type_text,
 )
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
@@ -490,7 +491,9 @@ class AuditPage(Page):
             translate=_export_word,  # both translate through QCoreApplication.translate: thread-safe
             translate_object=object_type_text,
             on_done=lambda written: self.context.shell.show_status(
-                QCoreApplication.translate("AuditPage", "Audit entries exported: %1").replace("%1", str(written))
+                QCoreApplication.translate("AuditPage", "Audit entries exported: %1").replace(
+                    "%1", number_text(written)
+                )
             ),
         )
 

@@ -34,6 +34,7 @@ from mandant_desktop.ui.contacts.widgets import (
     table,
 )
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.layout_memory import remember
 
@@ -118,7 +119,7 @@ class ContactsTab(QWidget):
         )
         if rows is None:
             return False
-        self.count_label.setText(self.tr("{count} contacts").format(count=len(rows)))
+        self.count_label.setText(self.tr("{count} contacts").format(count=number_text(len(rows))))
         self._selected()
         return True
 
@@ -246,7 +247,7 @@ class ContactsTab(QWidget):
             search=self.search.text(),
             translate=lambda text: QCoreApplication.translate("exports", text),  # thread-safe
             on_done=lambda rows: self.page.context.shell.show_status(
-                self.tr("{count} contacts exported.").format(count=rows)
+                self.tr("{count} contacts exported.").format(count=number_text(rows))
             ),
         )
 

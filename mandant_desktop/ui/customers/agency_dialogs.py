@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 from mandant_desktop.services.customers import AgencyRow
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
 from mandant_desktop.ui.customers.row_model import RowTableModel
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import open_at_least, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.page_parts import set_column_widths
@@ -129,6 +130,6 @@ class AgencyInfoDialog(CustomerDialog):
         count = self.model.rowCount()
         if count:
             text = self.tr("%1 is the default agency of these customers (%2):").replace("%1", self._label)
-            self.heading.setText(text.replace("%2", str(count)))
+            self.heading.setText(text.replace("%2", number_text(count)))
         else:
             self.heading.setText(self.tr("%1 is the default agency of no customer.").replace("%1", self._label))

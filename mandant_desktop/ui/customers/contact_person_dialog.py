@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.contact_persons import AssignmentState, Representative
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import open_at_least
 
 USER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -173,7 +174,7 @@ class AssignContactPersonDialog(CustomerDialog):
         self.legend.setText(
             self.tr(
                 "%1 customers selected. Normal font: contact person of all of them; italics: of only some."
-            ).replace("%1", str(count))
+            ).replace("%1", number_text(count))
             if count > 1
             else self.tr(
                 "A contact person becomes a member of the customer's rights group, RemoteAdministrators and "

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from mandant_desktop.services.customers import CustomerRow
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import open_at_least
 
 
@@ -56,7 +57,7 @@ class DeleteCustomerDialog(CustomerDialog):
         self.setWindowTitle(self.tr("Delete customer entry"))
         several = len(self.customers) > 1
         if several:
-            subject = self.tr("the %1 selected customers").replace("%1", str(len(self.customers)))
+            subject = self.tr("the %1 selected customers").replace("%1", number_text(len(self.customers)))
         else:
             c = self.customers[0]
             subject = self.tr("the customer %1 – %2").replace("%1", c.number).replace("%2", c.name)
@@ -68,7 +69,7 @@ class DeleteCustomerDialog(CustomerDialog):
                 "users; the customer data is kept."
             )
             .replace("%1", subject)
-            .replace("%2", str(self.external_users))
+            .replace("%2", number_text(self.external_users))
         )
         self.delete_button.setText(self.tr("&Delete"))
         self.deactivate_button.setText(self.tr("Deactivate &all") if several else self.tr("&Deactivate"))

@@ -40,6 +40,7 @@ from mandant_desktop.ui.customers.export import choose_export_file, export_with_
 from mandant_desktop.ui.customers.model import ROW_ROLE, WINDOW, CustomerTableModel
 from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDialog
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
@@ -385,7 +386,7 @@ class CustomersPage(Page):
             self.refresh()
 
     def _show_count(self, *, counting: bool | None = None) -> None:
-        shown = f"{self.model.rowCount():n}"
+        shown = number_text(self.model.rowCount())
         if self.counter.busy or self._after_paint.armed if counting is None else counting:
             self.count_label.setText(self.tr("Customers: %1 and more, counting…").replace("%1", shown))
         else:
@@ -508,7 +509,7 @@ class CustomersPage(Page):
                 self.tr("Delete customers"),
                 actor.services.customers.delete,
                 versions,
-                lambda done: self.tr("Customers deleted: %1.").replace("%1", str(done)),
+                lambda done: self.tr("Customers deleted: %1.").replace("%1", number_text(done)),
             )
         elif dialog.choice is DeleteChoice.DEACTIVATE:
             self._bulk(
@@ -516,7 +517,7 @@ class CustomersPage(Page):
                 actor.services.customers.deactivate,
                 versions,
                 lambda done: self.tr("Customers deactivated, and with them their external users (%1).").replace(
-                    "%1", str(done)
+                    "%1", number_text(done)
                 ),
             )
 
@@ -563,7 +564,7 @@ class CustomersPage(Page):
             search=self.model.query.search,
             customer_ids=[r.id for r in rows] if len(rows) > 1 else None,
             on_done=lambda written: self.context.shell.show_status(
-                self.tr("Customers exported: %1 rows to %2.").replace("%1", str(written)).replace("%2", path)
+                self.tr("Customers exported: %1 rows to %2.").replace("%1", number_text(written)).replace("%2", path)
             ),
         )
 

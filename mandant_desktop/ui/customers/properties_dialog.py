@@ -9,6 +9,7 @@ from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.agency_dialogs import SelectAgencyDialog
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
@@ -109,7 +110,7 @@ class CustomerPropertiesDialog(CustomerDialog):
                     "customer (%2) are deleted. This cannot be undone. Remove remote access?"
                 )
                 .replace("%1", self.details.group_name or "")
-                .replace("%2", str(users or 0)),
+                .replace("%2", number_text(users or 0)),
                 ok_text=self.tr("Remove remote access"),
                 destructive=True,
             )

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from mandant_desktop.services.imports import PERMISSIONS, ImportKind
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports.dialog import ImportDialog
 from mandant_desktop.ui.page import Page
@@ -34,8 +35,8 @@ def open_import(page: Page, kind: ImportKind) -> ImportDialog:
         result = dialog.imported
         page.context.shell.show_status(
             QCoreApplication.translate(CONTEXT, _DONE)
-            .replace("%1", str(result.added))
-            .replace("%2", str(result.unchanged))
+            .replace("%1", number_text(result.added))
+            .replace("%2", number_text(result.unchanged))
         )
         page.refresh()
     dialog.deleteLater()

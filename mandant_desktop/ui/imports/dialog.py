@@ -36,6 +36,7 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
 from mandant_desktop.ui import tasks, theme
 from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.text_table import TextTableModel
 
@@ -269,9 +270,9 @@ class ImportDialog(QDialog):
     def _show(self, result: ImportResult) -> None:
         counts = (
             QCoreApplication.translate("ImportDialog", "%1 would be added, %2 unchanged, %3 errors.")
-            .replace("%1", str(result.added))
-            .replace("%2", str(result.unchanged))
-            .replace("%3", str(len(result.errors)))
+            .replace("%1", number_text(result.added))
+            .replace("%2", number_text(result.unchanged))
+            .replace("%3", number_text(len(result.errors)))
         )
         if result.errors:
             self.summary.setText(

@@ -29,6 +29,7 @@ from mandant_desktop.domain.inheritance import InheritMode
 from mandant_desktop.services.assignments import RoleChoice
 from mandant_desktop.services.org_units import InheritImpact
 from mandant_desktop.ui import help_texts
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import fit_placeholder, open_at_least
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
@@ -71,7 +72,9 @@ class RolePickerDialog(QDialog):
         self.model.set_items(
             (
                 role.id,
-                self.tr("%1 (%n permission(s))").replace("%1", role.name).replace("%n", str(role.permission_count)),
+                self.tr("%1 (%n permission(s))")
+                .replace("%1", role.name)
+                .replace("%n", number_text(role.permission_count)),
             )
             for role in roles
             if role.id not in held
@@ -146,9 +149,9 @@ class InheritDialog(QDialog):
     def _impact(self, impact: InheritImpact) -> str:
         return (
             self.tr("Affects %1: adds %2, removes %3.")
-            .replace("%1", self.tr("%n unit(s)").replace("%n", str(impact.units)))
-            .replace("%2", self.tr("%n role(s)").replace("%n", str(impact.roles_added)))
-            .replace("%3", str(impact.roles_removed))
+            .replace("%1", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%2", self.tr("%n role(s)").replace("%n", number_text(impact.roles_added)))
+            .replace("%3", number_text(impact.roles_removed))
         )
 
     def mode(self) -> InheritMode:
@@ -171,7 +174,7 @@ class DeleteUnitDialog(QDialog):
         self.setObjectName("deleteUnitDialog")
         self.setWindowTitle(self.tr("Delete org unit"))
         self.delete_button = QRadioButton(
-            self.tr("Delete &them too (%n unit(s) in all)").replace("%n", str(descendants))
+            self.tr("Delete &them too (%n unit(s) in all)").replace("%n", number_text(descendants))
         )
         self.delete_button.setObjectName("deleteChildren")
         self.lift_button = QRadioButton(self.tr("&Move them up to %1").replace("%1", parent_name))
@@ -186,7 +189,7 @@ class DeleteUnitDialog(QDialog):
             _label(
                 self.tr("%1 has %n direct child unit(s). What should happen to them?")
                 .replace("%1", unit_name)
-                .replace("%n", str(children))
+                .replace("%n", number_text(children))
             )
         )
         layout.addWidget(self.lift_button)
@@ -194,7 +197,9 @@ class DeleteUnitDialog(QDialog):
         if assignments:
             layout.addWidget(
                 _label(
-                    self.tr("%n role assignment(s) in the deleted units are removed.").replace("%n", str(assignments))
+                    self.tr("%n role assignment(s) in the deleted units are removed.").replace(
+                        "%n", number_text(assignments)
+                    )
                 )
             )
         layout.addWidget(self.buttons)

@@ -29,6 +29,7 @@ from mandant_desktop.services.org_units import Explanation, OrgUnitsService, Per
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.audit.model import local_time
 from mandant_desktop.ui.errors import ERRORS_CONTEXT
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import open_at_least
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.org_units.dialogs import UnitPicker
@@ -145,8 +146,8 @@ class ExplainDialog(QDialog):
             self.tr("%1 in %2: %3 of %4 permissions granted.")
             .replace("%1", self._user_name)
             .replace("%2", explanation.unit_path)
-            .replace("%3", str(granted))
-            .replace("%4", str(len(explanation.reasons)))
+            .replace("%3", number_text(granted))
+            .replace("%4", number_text(len(explanation.reasons)))
         )
         self.login_warning.setVisible(not explanation.can_log_in)
         self.login_warning.setText(

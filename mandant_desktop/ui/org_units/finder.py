@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView
 
 from mandant_desktop.ui import tasks
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.org_units.tree_model import ROOT, OrgUnitTreeModel
 
 #: the id paths (top level first) of the units whose name contains the text, on a worker
@@ -122,7 +123,9 @@ class UnitFinder(QObject):
 
     def _show(self) -> None:
         self.status_changed.emit(
-            self.tr("%1 of %2").replace("%1", str(self._position + 1)).replace("%2", str(len(self._matches)))
+            self.tr("%1 of %2")
+            .replace("%1", number_text(self._position + 1))
+            .replace("%2", number_text(len(self._matches)))
         )
         self._revealer.reveal(self._matches[self._position])
 

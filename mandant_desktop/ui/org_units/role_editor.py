@@ -17,6 +17,7 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.org_units import InheritImpact, UnitNode
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.assignments.page import ask_role_removal
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.org_units.dialogs import InheritDialog, RolePickerDialog, open_dialog
 
 if TYPE_CHECKING:
@@ -132,8 +133,8 @@ class RoleEditor(QObject):
             )
             .replace("%1", user.display_name)
             .replace("%2", unit.name)
-            .replace("%3", self.tr("%n unit(s)").replace("%n", str(impact.units)))
-            .replace("%4", str(impact.roles_removed))
+            .replace("%3", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%4", number_text(impact.roles_removed))
         )
         if interaction.get().confirm(
             self._page,
@@ -173,8 +174,8 @@ class RoleEditor(QObject):
             .replace("%3", unit.name)
             + "\n\n"
             + self.tr("Affected: %1 below, which lose %2 inherited role assignment(s).")
-            .replace("%1", self.tr("%n unit(s)").replace("%n", str(impact.units)))
-            .replace("%2", str(impact.roles_removed))
+            .replace("%1", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%2", number_text(impact.roles_removed))
         )
         if interaction.get().confirm(self._page, self.tr("Edit roles"), question, ok_text=self.tr("Break inheritance")):
             self._page.change(

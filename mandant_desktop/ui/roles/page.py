@@ -1,14 +1,16 @@
 """The roles page (SPEC R1, R2): the role list, newest first, and its permissions as tick boxes.
 
 A tick is saved at once. The page says how many users in how many units hold the role, because
-every change applies to all of them.
+every change applies to all of them. That count reads every assignment of the role (up to some
+hundred thousand on a large installation), so it runs on a worker once the selection has rested for
+a moment: arrowing through the list stays quick and only the role the user stops at is counted (S5).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,14 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.roles import RoleImpact, RoleSummary
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions
 from mandant_desktop.ui.permission_names import permission_name
 from mandant_desktop.ui.roles.models import ROLE_ROLE, PermissionTreeModel, RoleListModel
+
+#: the selection must rest this long before the role's holders are counted (arrow keys repeat faster)
+IMPACT_DELAY_MS = 150
 
 
 class RolesPage(Page):
@@ -44,6 +50,13 @@ class RolesPage(Page):
         super().__init__(context, parent)
         self._service = context.app.services.roles
         self._impact: RoleImpact | None = None
+        #: the role whose holders are being counted or shown in :attr:`impact_label`
+        self._impact_role: int | None = None
+        self.impact_counter: tasks.Latest[RoleImpact] = tasks.Latest(self)
+        self._impact_timer = QTimer(self)
+        self._impact_timer.setSingleShot(True)
+        self._impact_timer.setInterval(IMPACT_DELAY_MS)
+        self._impact_timer.timeout.connect(self._count_impact)
         self.heading = page_heading()
 
         self.role_model = RoleListModel(self)
@@ -154,6 +167,8 @@ class RolesPage(Page):
             return False
         self.role_model.set_roles(roles)
         if current is not None and self.select_role(current.id):
+            if self._impact_role == current.id:
+                self._impact_timer.start()  # the same role: count its holders again, showing the last count meanwhile
             return True
         self._show_role(None)
         return True
@@ -179,18 +194,23 @@ class RolesPage(Page):
     def _show_role(self, role: RoleSummary | None) -> None:
         operator = self.context.operator
         self.saved_label.clear()
-        if role is None:
+        if role is None or role.id != self._impact_role:
+            # The count shown belongs to another role: drop it and count anew once the selection rests.
             self._impact = None
+            self._impact_role = None if role is None else role.id
+            self.impact_counter.cancel()
+            self._impact_timer.stop()
+            if role is not None:
+                self._impact_timer.start()
+        if role is None:
             self.role_title.setText(self.tr("No role selected"))
-            self.impact_label.clear()
             self.permission_model.set_state(frozenset(), False)
         else:
             granted = run_action(self, self._service.permissions, self.operator(), role.id)
-            self._impact = run_action(self, self._service.impact, self.operator(), role.id)
             self.role_title.setText(role.name)
             self.permission_model.set_state(granted or frozenset(), operator.can("roles.edit"))
             self.permission_tree.expandAll()
-            self._show_impact()
+        self._show_impact()
         editable = role is not None and operator.can("roles.edit")
         self.add_action.setEnabled(operator.can("roles.edit"))
         self.rename_action.setEnabled(editable)
@@ -206,18 +226,40 @@ class RolesPage(Page):
         ):
             button.setEnabled(action.isEnabled())
 
+    @property
+    def busy(self) -> bool:
+        """True while the selected role's holders are still to be counted (S5)."""
+        return self._impact_timer.isActive() or self.impact_counter.busy
+
+    def _count_impact(self) -> None:
+        role_id = self._impact_role
+        if role_id is None:
+            return
+        self.impact_counter.run(
+            self._service.impact,
+            self.operator(),
+            role_id,
+            on_done=lambda impact: self._impact_counted(role_id, impact),
+        )
+
+    def _impact_counted(self, role_id: int, impact: RoleImpact) -> None:
+        if role_id != self._impact_role:
+            return  # another role was selected meanwhile
+        self._impact = impact
+        self._show_impact()
+
     def _show_impact(self) -> None:
         impact = self._impact
         if impact is None:
-            self.impact_label.clear()
+            self.impact_label.setText(self.tr("Counting who holds this role …") if self._impact_role else "")
             return
         if impact.assignments == 0:
             self.impact_label.setText(self.tr("No one holds this role yet."))
             return
         self.impact_label.setText(
             self.tr("Held by %1 in %2. Every change applies to all of them, in all these units.")
-            .replace("%1", self.tr("%n user(s)").replace("%n", str(impact.users)))
-            .replace("%2", self.tr("%n org unit(s)").replace("%n", str(impact.units)))
+            .replace("%1", self.tr("%n user(s)").replace("%n", number_text(impact.users)))
+            .replace("%2", self.tr("%n org unit(s)").replace("%n", number_text(impact.units)))
         )
 
     # ------------------------------------------------------------------ actions
@@ -233,19 +275,27 @@ class RolesPage(Page):
             self.refresh()
             return False
         impact = self._impact
-        who = (
-            self.tr("%n user(s)").replace("%n", str(impact.users))
-            + " / "
-            + self.tr("%n org unit(s)").replace("%n", str(impact.units))
-            if impact is not None and impact.assignments
-            else self.tr("no one yet")
-        )
-        text = (
-            self.tr("Saved: %1 granted. It now applies to %2.")
-            if granted
-            else self.tr("Saved: %1 withdrawn. This applies to %2.")
-        )
-        self.saved_label.setText(text.replace("%1", permission_name(code)).replace("%2", who))
+        if impact is None:  # still being counted: say whom it reaches without the figures
+            text = (
+                self.tr("Saved: %1 granted. It now applies to everyone who holds this role.")
+                if granted
+                else self.tr("Saved: %1 withdrawn. This applies to everyone who holds this role.")
+            )
+            self.saved_label.setText(text.replace("%1", permission_name(code)))
+        else:
+            who = (
+                self.tr("%n user(s)").replace("%n", number_text(impact.users))
+                + " / "
+                + self.tr("%n org unit(s)").replace("%n", number_text(impact.units))
+                if impact.assignments
+                else self.tr("no one yet")
+            )
+            text = (
+                self.tr("Saved: %1 granted. It now applies to %2.")
+                if granted
+                else self.tr("Saved: %1 withdrawn. This applies to %2.")
+            )
+            self.saved_label.setText(text.replace("%1", permission_name(code)).replace("%2", who))
         # Keep the list's version and permission count in step without losing the place.
         roles = run_action(self, self._service.list_roles, self.operator())
         if roles is not None:
@@ -313,15 +363,15 @@ class RolesPage(Page):
         text = self.tr("Delete the role %1?").replace("%1", role.name)
         if impact.assignments:
             text += "\n\n" + self.tr("%1 lose it: the %2 assignments in %3 are removed with the role.").replace(
-                "%1", self.tr("%n user(s)").replace("%n", str(impact.users))
-            ).replace("%3", self.tr("%n org unit(s)").replace("%n", str(impact.units))).replace(
+                "%1", self.tr("%n user(s)").replace("%n", number_text(impact.users))
+            ).replace("%3", self.tr("%n org unit(s)").replace("%n", number_text(impact.units))).replace(
                 "%2", str(impact.assignments)
             )
         if impact.sample:
             lines = [f"• {user} — {path}" for user, path in impact.sample]
             rest = impact.assignments - len(impact.sample)
             if rest > 0:
-                lines.append(self.tr("… and %n more (inherited ones included)").replace("%n", str(rest)))
+                lines.append(self.tr("… and %n more (inherited ones included)").replace("%n", number_text(rest)))
             text += "\n" + "\n".join(lines)
         if impact.users_left_without_role:
             names = ", ".join(impact.users_left_without_role[:10])
@@ -336,7 +386,9 @@ class RolesPage(Page):
         removed = run_action(self, self._service.delete, self.operator(), role.id, expected_version=role.version)
         self.refresh()
         if removed is not None:
-            self.context.shell.show_status(self.tr("Role deleted with %n assignment(s).").replace("%n", str(removed)))
+            self.context.shell.show_status(
+                self.tr("Role deleted with %n assignment(s).").replace("%n", number_text(removed))
+            )
 
     def restore_defaults(self) -> None:
         role = self.current_role()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 from mandant_desktop.bootstrap import AppContext
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.page import TenantFilterState
 from mandant_desktop.ui.tenants import page_load
 
@@ -110,7 +111,7 @@ class TenantFilterController(QObject):
         if len(names) == 1:
             self.button.setText(self.tr("Filter: {name}").format(name=names[0]))
         else:
-            self.button.setText(self.tr("Filter: {count} tenants").format(count=len(names)))
+            self.button.setText(self.tr("Filter: {count} tenants").format(count=number_text(len(names))))
         self.button.setToolTip(
             self.tr("Tenant filter on: only data of {names} is shown").format(names=", ".join(names))
         )

@@ -28,6 +28,7 @@ from mandant_desktop.services.activation import IssuedLink
 from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserRow, UserSort
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -196,7 +197,7 @@ class UsersPage(Page):
     def _reload(self) -> bool:
         self.model.reload()
         total = self._services.users.count(self.operator(), self.model.search, self.model.filter)
-        self.count_label.setText(self.tr("%n user(s)").replace("%n", str(total)))
+        self.count_label.setText(self.tr("%n user(s)").replace("%n", number_text(total)))
         return True
 
     def _fetch(
@@ -313,7 +314,7 @@ class UsersPage(Page):
             self,
             self.tr("Resend activation link"),
             self.tr("Send a new activation link to %n user(s)? Their previous links stop working.").replace(
-                "%n", str(len(rows))
+                "%n", number_text(len(rows))
             ),
             ok_text=self.tr("Send"),
         ):
@@ -330,7 +331,7 @@ class UsersPage(Page):
             count, sent = outcome
             self.refresh()
             self.context.shell.show_status(
-                self.tr("New activation link(s) for %n user(s).").replace("%n", str(count))
+                self.tr("New activation link(s) for %n user(s).").replace("%n", number_text(count))
                 + " "
                 + self._mail_outcome(sent)
             )
@@ -348,7 +349,7 @@ class UsersPage(Page):
             self,
             self.tr("Deactivate users"),
             self.tr("Deactivate %n user(s)? They can no longer log in: %1")
-            .replace("%n", str(len(rows)))
+            .replace("%n", number_text(len(rows)))
             .replace("%1", names),
             ok_text=self.tr("Deactivate"),
             destructive=True,
@@ -368,9 +369,9 @@ class UsersPage(Page):
         def done(changed: int) -> None:
             self.refresh()
             self.context.shell.show_status(
-                self.tr("%n user(s) reactivated.").replace("%n", str(changed))
+                self.tr("%n user(s) reactivated.").replace("%n", number_text(changed))
                 if active
-                else self.tr("%n user(s) deactivated.").replace("%n", str(changed))
+                else self.tr("%n user(s) deactivated.").replace("%n", number_text(changed))
             )
 
         return tasks.run_with_progress(

@@ -31,6 +31,7 @@ from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import PermissionChecklist
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import MessageLabel, open_at_least
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import PageContext
@@ -91,7 +92,7 @@ class GroupListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("%1 · members: %2").replace("%1", row.name).replace("%2", str(row.members))
+            return self.tr("%1 · members: %2").replace("%1", row.name).replace("%2", number_text(row.members))
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -389,7 +390,7 @@ class RightsGroupsPanel(QWidget):
             self.tr(
                 "Remove the selected members (%1) from the rights group %2? They lose the group's portal permissions."
             )
-            .replace("%1", str(len(ids)))
+            .replace("%1", number_text(len(ids)))
             .replace("%2", self.details.name),
             ok_text=self.tr("Remove"),
             destructive=True,
