@@ -49,7 +49,7 @@ TRANSLATIONS: dict[str, str] = {
     "Column": "Spalte",
     "Choose an Excel file": "Excel-Datei auswählen",
     "The file was refused; nothing was imported.": "Die Datei wurde abgelehnt; es wurde nichts importiert.",
-    "%1 would be added, %2 unchanged, %3 errors.": "%1 würden hinzugefügt, %2 unverändert, %3 Fehler.",
+    "%1 would be added, %2 unchanged, %3 errors.": "Neu: %1, unverändert: %2, Fehler: %3.",
     "Correct the file and check it again; nothing was imported.": (
         "Korrigieren Sie die Datei und prüfen Sie sie erneut; es wurde nichts importiert."
     ),

@@ -218,6 +218,8 @@ class Entry:
     source: str
     translation: str
     finished: bool
+    #: a message with a count (``tr(text, None, n)``): its German singular and plural, in Qt's order
+    forms: tuple[str, ...] = ()
 
 
 def read_entries(ts_path: Path = TS_PATH) -> list[Entry]:
@@ -230,12 +232,21 @@ def read_entries(ts_path: Path = TS_PATH) -> list[Entry]:
             kind = translation.get("type") if translation is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
+            numerus = translation.iter("numerusform") if translation is not None else iter(())
+            forms = tuple((form.text or "") for form in numerus)
+            if message.get("numerus") == "yes":
+                text = forms[-1] if forms else ""
+                done = bool(forms) and all(forms)
+            else:
+                text = (translation.text or "") if translation is not None else ""
+                done = bool(text)
             entries.append(
                 Entry(
                     context=name,
                     source=message.findtext("source") or "",
-                    translation=(translation.text or "") if translation is not None else "",
-                    finished=kind != "unfinished" and bool(translation is not None and translation.text),
+                    translation=text,
+                    finished=kind != "unfinished" and done,
+                    forms=forms,
                 )
             )
     return entries
@@ -253,7 +264,11 @@ def load_dictionary(path: Path = DICTIONARY_PATH) -> ModuleType:
     return module
 
 
-def fill(ts_path: Path, by_source: dict[str, str], by_context: dict[tuple[str, str], str]) -> int:
+def fill(
+    ts_path: Path,
+    by_source: dict[str, str | tuple[str, ...]],
+    by_context: dict[tuple[str, str], str | tuple[str, ...]],
+) -> int:
     """Write the dictionary's German texts into ``ts_path``; returns how many entries it set."""
     tree = ET.parse(ts_path)
     count = 0
@@ -265,7 +280,18 @@ def fill(ts_path: Path, by_source: dict[str, str], by_context: dict[tuple[str, s
             translation = message.find("translation")
             if german is None or translation is None:
                 continue
-            translation.text = german
+            if message.get("numerus") == "yes":
+                # German has two forms, "1 Rolle" and "2 Rollen"; one text serves both where they are alike
+                forms = (german, german) if isinstance(german, str) else german
+                translation.text = None
+                for form in list(translation):
+                    translation.remove(form)
+                for form_text in forms:
+                    ET.SubElement(translation, "numerusform").text = form_text
+            else:
+                if not isinstance(german, str):
+                    raise ValueError(f"{source!r} takes no count; give it one German text, not {german!r}")
+                translation.text = german
             translation.attrib.pop("type", None)
             count += 1
     body = ET.tostring(tree.getroot(), encoding="unicode")

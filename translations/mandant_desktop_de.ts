@@ -274,20 +274,8 @@
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>%n permission(s)</source>
-        <translation>%n Berechtigung(en)</translation>
-    </message>
-    <message>
         <source>%1 × %2. Right-click a cell (or press the menu key) to add a role; × removes one.</source>
         <translation>%1 × %2. Rechtsklick auf eine Zelle (oder die Menütaste) fügt eine Rolle hinzu; × entfernt eine.</translation>
-    </message>
-    <message>
-        <source>%n org unit(s)</source>
-        <translation>%n Organisationseinheit(en)</translation>
-    </message>
-    <message>
-        <source>%n user(s)</source>
-        <translation>%n Benutzer</translation>
     </message>
     <message>
         <source>&amp;Add role</source>
@@ -309,6 +297,34 @@
         <source>Add %1 for %2 in %3</source>
         <translation>%1 für %2 in %3 hinzufügen</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln permission(s)</source>
+        <translation>
+            <numerusform>%Ln Berechtigung</numerusform>
+            <numerusform>%Ln Berechtigungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bulk edit: %Ln assignment(s) removed</source>
+        <translation>
+            <numerusform>Massenbearbeitung: %Ln Zuweisung entfernt</numerusform>
+            <numerusform>Massenbearbeitung: %Ln Zuweisungen entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bulk edit: %Ln assignment(s) added</source>
+        <translation>
+            <numerusform>Massenbearbeitung: %Ln Zuweisung hinzugefügt</numerusform>
+            <numerusform>Massenbearbeitung: %Ln Zuweisungen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln Zeile nach %1 geschrieben.</numerusform>
+            <numerusform>%Ln Zeilen nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Fil&amp;ter</source>
         <translation>&amp;Filtern</translation>
@@ -325,6 +341,20 @@
         <source>The user holds this role here already.</source>
         <translation>Der Benutzer hat diese Rolle hier bereits.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln org unit(s)</source>
+        <translation>
+            <numerusform>%Ln Organisationseinheit</numerusform>
+            <numerusform>%Ln Organisationseinheiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Remove %1 for %2 in %3</source>
         <translation>%1 für %2 in %3 entfernen</translation>
@@ -336,10 +366,6 @@
     <message>
         <source>Saving the changes…</source>
         <translation>Die Änderungen werden gespeichert…</translation>
-    </message>
-    <message>
-        <source>Bulk edit: %n assignment(s) removed</source>
-        <translation>Massenbearbeitung: %n Zuweisung(en) entfernt</translation>
     </message>
     <message>
         <source>Loading org units, users and their roles…</source>
@@ -358,10 +384,6 @@
         <translation>Die Rollen dieser Zelle werden noch geladen.</translation>
     </message>
     <message>
-        <source>Bulk edit: %n assignment(s) added</source>
-        <translation>Massenbearbeitung: %n Zuweisung(en) hinzugefügt</translation>
-    </message>
-    <message>
         <source>Ctrl+Z undoes it.</source>
         <translation>Strg+Z macht es rückgängig.</translation>
     </message>
@@ -376,10 +398,6 @@
     <message>
         <source>Writing the Excel file…</source>
         <translation>Die Excel-Datei wird geschrieben…</translation>
-    </message>
-    <message>
-        <source>%n row(s) written to %1.</source>
-        <translation>%n Zeile(n) nach %1 geschrieben.</translation>
     </message>
     <message>
         <source>Org units</source>
@@ -764,25 +782,40 @@
         <source>Choose roles, users and org units.</source>
         <translation>Wählen Sie Rollen, Benutzer und Organisationseinheiten.</translation>
     </message>
-    <message>
-        <source>Removes %n assignment(s).</source>
-        <translation>Entfernt %n Zuweisung(en).</translation>
+    <message numerus="yes">
+        <source>Removes %Ln assignment(s).</source>
+        <translation>
+            <numerusform>Entfernt %Ln Zuweisung.</numerusform>
+            <numerusform>Entfernt %Ln Zuweisungen.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Not present: %n.</source>
-        <translation>Nicht vorhanden: %n.</translation>
+    <message numerus="yes">
+        <source>Not present: %Ln.</source>
+        <translation>
+            <numerusform>Nicht vorhanden: %Ln.</numerusform>
+            <numerusform>Nicht vorhanden: %Ln.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Adds %n assignment(s).</source>
-        <translation>Fügt %n Zuweisung(en) hinzu.</translation>
+    <message numerus="yes">
+        <source>Adds %Ln assignment(s).</source>
+        <translation>
+            <numerusform>Fügt %Ln Zuweisung hinzu.</numerusform>
+            <numerusform>Fügt %Ln Zuweisungen hinzu.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Already present: %n.</source>
-        <translation>Bereits vorhanden: %n.</translation>
+    <message numerus="yes">
+        <source>Already present: %Ln.</source>
+        <translation>
+            <numerusform>Bereits vorhanden: %Ln.</numerusform>
+            <numerusform>Bereits vorhanden: %Ln.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Left alone because inherited (change on the org units page): %n.</source>
-        <translation>Unverändert, weil geerbt (Änderung auf der Seite Organisationseinheiten): %n.</translation>
+    <message numerus="yes">
+        <source>Left alone because inherited (change on the org units page): %Ln.</source>
+        <translation>
+            <numerusform>Unverändert, weil geerbt (Änderung auf der Seite Organisationseinheiten): %Ln.</numerusform>
+            <numerusform>Unverändert, weil geerbt (Änderung auf der Seite Organisationseinheiten): %Ln.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Afterwards without any role, so they cannot log in: %1</source>
@@ -1850,9 +1883,12 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>Delete org unit</source>
         <translation>Organisationseinheit löschen</translation>
     </message>
-    <message>
-        <source>Delete &amp;them too (%n unit(s) in all)</source>
-        <translation>Eben&amp;falls löschen (insgesamt %n Einheit(en))</translation>
+    <message numerus="yes">
+        <source>Delete &amp;them too (%Ln unit(s) in all)</source>
+        <translation>
+            <numerusform>Eben&amp;falls löschen (insgesamt %Ln Einheit)</numerusform>
+            <numerusform>Eben&amp;falls löschen (insgesamt %Ln Einheiten)</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Move them up to %1</source>
@@ -1862,13 +1898,19 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
-    <message>
-        <source>%1 has %n direct child unit(s). What should happen to them?</source>
-        <translation>%1 hat %n direkte untergeordnete Einheit(en). Was soll mit ihnen geschehen?</translation>
+    <message numerus="yes">
+        <source>%1 has %Ln direct child unit(s). What should happen to them?</source>
+        <translation>
+            <numerusform>%1 hat %Ln direkte untergeordnete Einheit. Was soll mit ihr geschehen?</numerusform>
+            <numerusform>%1 hat %Ln direkte untergeordnete Einheiten. Was soll mit ihnen geschehen?</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%n role assignment(s) in the deleted units are removed.</source>
-        <translation>%n Rollenzuweisung(en) in den gelöschten Einheiten werden entfernt.</translation>
+    <message numerus="yes">
+        <source>%Ln role assignment(s) in the deleted units are removed.</source>
+        <translation>
+            <numerusform>%Ln Rollenzuweisung in den gelöschten Einheiten wird entfernt.</numerusform>
+            <numerusform>%Ln Rollenzuweisungen in den gelöschten Einheiten werden entfernt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2150,7 +2192,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>%1 would be added, %2 unchanged, %3 errors.</source>
-        <translation>%1 würden hinzugefügt, %2 unverändert, %3 Fehler.</translation>
+        <translation>Neu: %1, unverändert: %2, Fehler: %3.</translation>
     </message>
     <message>
         <source>Correct the file and check it again; nothing was imported.</source>
@@ -2227,13 +2269,19 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>Affects %1: adds %2, removes %3.</source>
         <translation>Betrifft %1: fügt %2 hinzu, entfernt %3.</translation>
     </message>
-    <message>
-        <source>%n unit(s)</source>
-        <translation>%n Einheit(en)</translation>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln Einheit</numerusform>
+            <numerusform>%Ln Einheiten</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%n role(s)</source>
-        <translation>%n Rolle(n)</translation>
+    <message numerus="yes">
+        <source>%Ln role(s)</source>
+        <translation>
+            <numerusform>%Ln Rolle</numerusform>
+            <numerusform>%Ln Rollen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2676,10 +2724,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Organisationseinheit %1 löschen?</translation>
     </message>
     <message>
-        <source>%n role assignment(s) in it are removed.</source>
-        <translation>%n Rollenzuweisung(en) darin werden entfernt.</translation>
-    </message>
-    <message>
         <source>Delete org unit</source>
         <translation>Organisationseinheit löschen</translation>
     </message>
@@ -2695,6 +2739,13 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>Rename %1 to %2</source>
         <translation>%1 in %2 umbenennen</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln role assignment(s) in it are removed.</source>
+        <translation>
+            <numerusform>%Ln Rollenzuweisung darin wird entfernt.</numerusform>
+            <numerusform>%Ln Rollenzuweisungen darin werden entfernt.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
@@ -2708,10 +2759,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Alle Organisationseinheiten werden geladen…</translation>
     </message>
     <message>
-        <source>%n org unit(s) shown.</source>
-        <translation>%n Organisationseinheit(en) angezeigt.</translation>
-    </message>
-    <message>
         <source>Nothing to change: it is so already.</source>
         <translation>Nichts zu ändern: Es ist bereits so.</translation>
     </message>
@@ -2719,9 +2766,19 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>Ctrl+Z undoes it.</source>
         <translation>Strg+Z macht es rückgängig.</translation>
     </message>
-    <message>
-        <source>%n row(s) written to %1.</source>
-        <translation>%n Zeile(n) nach %1 geschrieben.</translation>
+    <message numerus="yes">
+        <source>%Ln org unit(s) shown.</source>
+        <translation>
+            <numerusform>%Ln Organisationseinheit angezeigt.</numerusform>
+            <numerusform>%Ln Organisationseinheiten angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln Zeile nach %1 geschrieben.</numerusform>
+            <numerusform>%Ln Zeilen nach %1 geschrieben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Download role assignments</source>
@@ -2881,9 +2938,12 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>English</source>
         <translation>Englisch</translation>
     </message>
-    <message>
-        <source>%n mail(s)</source>
-        <translation>%n E-Mail(s)</translation>
+    <message numerus="yes">
+        <source>%Ln mail(s)</source>
+        <translation>
+            <numerusform>%Ln E-Mail</numerusform>
+            <numerusform>%Ln E-Mails</numerusform>
+        </translation>
     </message>
     <message>
         <source>To: %1
@@ -2899,9 +2959,12 @@ Betreff: %2</translation>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
-    <message>
-        <source>%n mail(s) sent.</source>
-        <translation>%n E-Mail(s) versandt.</translation>
+    <message numerus="yes">
+        <source>%Ln mail(s) sent.</source>
+        <translation>
+            <numerusform>%Ln E-Mail versandt.</numerusform>
+            <numerusform>%Ln E-Mails versandt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every mail the program sends is listed here. Without an e-mail server (Settings) mails are kept here instead: you can pass an activation link on another way. Links are valid once.</source>
@@ -3270,9 +3333,12 @@ Betreff: %2</translation>
         <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
         <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
     </message>
-    <message>
-        <source>%n unit(s)</source>
-        <translation>%n Einheit(en)</translation>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln Einheit</numerusform>
+            <numerusform>%Ln Einheiten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Inherit roles to child units</source>
@@ -3309,9 +3375,12 @@ Betreff: %2</translation>
 </context>
 <context>
     <name>RoleListModel</name>
-    <message>
-        <source>%n permission(s)</source>
-        <translation>%n Berechtigung(en)</translation>
+    <message numerus="yes">
+        <source>%Ln permission(s)</source>
+        <translation>
+            <numerusform>%Ln Berechtigung</numerusform>
+            <numerusform>%Ln Berechtigungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Predefined role</source>
@@ -3324,9 +3393,12 @@ Betreff: %2</translation>
 </context>
 <context>
     <name>RolePickerDialog</name>
-    <message>
-        <source>%1 (%n permission(s))</source>
-        <translation>%1 (%n Berechtigung(en))</translation>
+    <message numerus="yes">
+        <source>%1 (%Ln permission(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln Berechtigung)</numerusform>
+            <numerusform>%1 (%Ln Berechtigungen)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search roles…</source>
@@ -3359,13 +3431,19 @@ Betreff: %2</translation>
         <source>Held by %1 in %2. Every change applies to all of them, in all these units.</source>
         <translation>Zugewiesen an %1 in %2. Jede Änderung gilt für alle von ihnen, in all diesen Einheiten.</translation>
     </message>
-    <message>
-        <source>%n user(s)</source>
-        <translation>%n Benutzer</translation>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%n org unit(s)</source>
-        <translation>%n Organisationseinheit(en)</translation>
+    <message numerus="yes">
+        <source>%Ln org unit(s)</source>
+        <translation>
+            <numerusform>%Ln Organisationseinheit</numerusform>
+            <numerusform>%Ln Organisationseinheiten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved: %1 granted. It now applies to everyone who holds this role.</source>
@@ -3427,9 +3505,19 @@ Betreff: %2</translation>
         <source>%1 lose it: the %2 assignments in %3 are removed with the role.</source>
         <translation>%1 verlieren sie: Die %2 Zuweisungen in %3 werden mit der Rolle entfernt.</translation>
     </message>
-    <message>
-        <source>… and %n more (inherited ones included)</source>
-        <translation>… und %n weitere (geerbte eingeschlossen)</translation>
+    <message numerus="yes">
+        <source>… and %Ln more (inherited ones included)</source>
+        <translation>
+            <numerusform>… und %Ln weitere (geerbte eingeschlossen)</numerusform>
+            <numerusform>… und %Ln weitere (geerbte eingeschlossen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Role deleted with %Ln assignment(s).</source>
+        <translation>
+            <numerusform>Rolle mit %Ln Zuweisung gelöscht.</numerusform>
+            <numerusform>Rolle mit %Ln Zuweisungen gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>These users then hold no role anywhere and cannot log in: %1</source>
@@ -3442,10 +3530,6 @@ Betreff: %2</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Role deleted with %n assignment(s).</source>
-        <translation>Rolle mit %n Zuweisung(en) gelöscht.</translation>
     </message>
     <message>
         <source>Restore defaults</source>
@@ -4596,10 +4680,6 @@ Betreff: %2</translation>
         <translation>Kann sich nicht anmelden (keine Rolle)</translation>
     </message>
     <message>
-        <source>%n user(s)</source>
-        <translation>%n Benutzer</translation>
-    </message>
-    <message>
         <source>The activation e-mail has been sent.</source>
         <translation>Die Aktivierungs-E-Mail wurde versandt.</translation>
     </message>
@@ -4612,16 +4692,8 @@ Betreff: %2</translation>
         <translation>Aktivierungslink erneut senden</translation>
     </message>
     <message>
-        <source>Send a new activation link to %n user(s)? Their previous links stop working.</source>
-        <translation>Einen neuen Aktivierungslink an %n Benutzer senden? Die bisherigen Links werden ungültig.</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Senden</translation>
-    </message>
-    <message>
-        <source>New activation link(s) for %n user(s).</source>
-        <translation>Neue Aktivierungslinks für %n Benutzer.</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -4632,20 +4704,50 @@ Betreff: %2</translation>
         <translation>Benutzer deaktivieren</translation>
     </message>
     <message>
-        <source>Deactivate %n user(s)? They can no longer log in: %1</source>
-        <translation>%n Benutzer deaktivieren? Sie können sich dann nicht mehr anmelden: %1</translation>
-    </message>
-    <message>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
-    <message>
-        <source>%n user(s) reactivated.</source>
-        <translation>%n Benutzer reaktiviert.</translation>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%n user(s) deactivated.</source>
-        <translation>%n Benutzer deaktiviert.</translation>
+    <message numerus="yes">
+        <source>Send a new activation link to %Ln user(s)? Their previous links stop working.</source>
+        <translation>
+            <numerusform>Einen neuen Aktivierungslink an %Ln Benutzer senden? Der bisherige Link wird ungültig.</numerusform>
+            <numerusform>Einen neuen Aktivierungslink an %Ln Benutzer senden? Die bisherigen Links werden ungültig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>New activation link(s) for %Ln user(s).</source>
+        <translation>
+            <numerusform>Neuer Aktivierungslink für %Ln Benutzer.</numerusform>
+            <numerusform>Neue Aktivierungslinks für %Ln Benutzer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate %Ln user(s)? They can no longer log in: %1</source>
+        <translation>
+            <numerusform>%Ln Benutzer deaktivieren? Er kann sich dann nicht mehr anmelden: %1</numerusform>
+            <numerusform>%Ln Benutzer deaktivieren? Sie können sich dann nicht mehr anmelden: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) reactivated.</source>
+        <translation>
+            <numerusform>%Ln Benutzer reaktiviert.</numerusform>
+            <numerusform>%Ln Benutzer reaktiviert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s) deactivated.</source>
+        <translation>
+            <numerusform>%Ln Benutzer deaktiviert.</numerusform>
+            <numerusform>%Ln Benutzer deaktiviert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reactivate users</source>

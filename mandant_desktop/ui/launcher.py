@@ -235,16 +235,19 @@ def _automatic_operator(
     # first, while this thread still builds the window (ui.tenants.page_load). The pool is not
     # waited for here: the page waits for that load on a worker of its own.
     page_id = args.page or runtime.settings.value(ui_settings.LAST_PAGE)
-    keep = runtime.settings.last_tenant(app.display_url) if page_id in (None, "", "tenants") else None
+    first_tenants = page_id in (None, "", "tenants")
+    keep = runtime.settings.last_tenant(app.display_url) if first_tenants else None
+    # The access view the page shows first (it remembers its tab, E4) decides which cells it reads.
+    view = runtime.settings.value(ui_settings.tab_setting("tenants", "accessViews")) if first_tenants else ""
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="login")
 
     def log_in() -> Operator:
         operator = app.services.auth.login(*credentials, precheck=precheck)
-        if page_id in (None, "", "tenants") and operator.can("tenants.view"):
+        if first_tenants and operator.can("tenants.view"):
             from mandant_desktop.ui.tenants import page_load
 
             try:
-                page_load.begin(pool, app, operator, keep)
+                page_load.begin(pool, app, operator, keep, page_load.shows_every_tenant(view))
             except RuntimeError:  # the pool is shut down already: the start failed meanwhile
                 log.debug("no start load of the tenants page", exc_info=True)
         return operator

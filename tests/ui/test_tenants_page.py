@@ -614,3 +614,15 @@ def test_the_view_shown_last_comes_back_and_is_what_the_first_load_reads(
         _click_tab(page, {MATRIX: BY_USER, BY_USER: BY_TENANT, BY_TENANT: MATRIX}[view])
         _idle(page)
         window.close()
+
+
+def test_the_start_knows_which_tabs_show_every_tenant(scene: Scene) -> None:
+    """E4, issue 8: the start's head-start load reads what the remembered tab needs; its names
+    for the by-user view and the matrix are those of the page's tab widgets."""
+    from mandant_desktop.ui.tenants import page_load
+
+    tabs = scene.page.tabs
+    for view in (BY_TENANT, BY_USER, MATRIX):
+        widget = tabs.widget(view)
+        assert widget is not None
+        assert page_load.shows_every_tenant(widget.objectName()) is (view != BY_TENANT)

@@ -81,3 +81,34 @@ def test_what_the_window_did_not_take_is_dropped(started: Any) -> None:
     page_load.discard()
     assert page_load.take_filter(app, OPERATOR) is None
     assert page_load.take(app, replace(OPERATOR, tenant_filter=frozenset({1})), 2, False) is None
+
+
+def test_a_start_load_for_the_remembered_whole_view_serves_that_view() -> None:
+    """E4, issue 8: when the page will open on by user or the matrix (its remembered tab), the
+    start reads every tenant's cells, and the page takes that load instead of reading again; a
+    by-tenant load is not served from it."""
+    filtered = replace(OPERATOR, tenant_filter=frozenset({1}))
+    for asked_everything in (False, True):
+        services = _Services(frozenset({1}))
+        app = SimpleNamespace(services=services, display_url=object())
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            page_load.begin(pool, app, OPERATOR, 2, everything=True)  # type: ignore[arg-type]
+        try:
+            load = page_load.take(app, filtered, 2, asked_everything)
+            if not asked_everything:
+                assert load is None
+                continue
+            assert load is not None
+            result = load(services, filtered, 2, True)
+            assert result.loaded is None and services.loads == [filtered]  # read once, at the start
+        finally:
+            page_load.discard()
+
+
+@pytest.mark.parametrize(
+    ("view", "everything"),
+    [("", False), ("accessTable", False), ("accessByUserSplitter", True), ("accessMatrix", True), ("gone", False)],
+)
+def test_the_remembered_view_decides_what_the_start_reads(view: str, everything: bool) -> None:
+    """E4: an unknown or missing name is the first tab's (by tenant), as the page restores it."""
+    assert page_load.shows_every_tenant(view) is everything

@@ -58,15 +58,30 @@ def test_the_committed_qm_is_a_fresh_lrelease_of_the_ts(tmp_path: Path) -> None:
     assert tool.QM_PATH.read_bytes() == fresh.read_bytes(), f"the .qm is stale: {FIX}"
 
 
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%s|%n|%\d")
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%s|%L?n|%\d")
 
 
 @pytest.mark.parametrize("entry", tool.read_entries(tool.TS_PATH), ids=lambda e: f"{e.context}:{e.source[:30]}")
 def test_translations_keep_placeholders_and_accelerators(entry: object) -> None:
-    source, german = entry.source, entry.translation  # type: ignore[attr-defined]
-    assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(german)), (source, german)
-    accelerator = re.compile(r"&(?!&|\s)")
-    assert bool(accelerator.search(source)) == bool(accelerator.search(german)), (source, german)
+    """A text with a count has two German forms (singular, plural): each keeps the placeholders."""
+    source = entry.source  # type: ignore[attr-defined]
+    for german in entry.forms or (entry.translation,):  # type: ignore[attr-defined]
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(german)), (source, german)
+        accelerator = re.compile(r"&(?!&|\s)")
+        assert bool(accelerator.search(source)) == bool(accelerator.search(german)), (source, german)
+
+
+def test_counts_read_as_german_in_singular_and_plural(language: object) -> None:
+    """E1: "1 Organisationseinheit", "5.000 Organisationseinheiten" — no "(en)", and the thousands
+    separator — through Qt's plural forms of the German catalogue."""
+    from PySide6.QtCore import QCoreApplication
+
+    language.choose("de")  # type: ignore[attr-defined]
+
+    def said(n: int) -> str:
+        return QCoreApplication.translate("RolesPage", "%Ln org unit(s)", None, n)
+
+    assert (said(1), said(5000)) == ("1 Organisationseinheit", "5.000 Organisationseinheiten")
 
 
 def test_service_texts_match_what_the_services_say() -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.assignments import BulkEdit, BulkPreview
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.errors import message_for
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.multi_select import MultiSelectButton
 
@@ -123,18 +122,18 @@ class BulkEditPanel(QFrame):
         self.last_preview = preview
         if edit.remove:
             lines = [
-                self.tr("Removes %n assignment(s).").replace("%n", number_text(preview.to_remove)),
-                self.tr("Not present: %n.").replace("%n", number_text(preview.not_present)),
+                self.tr("Removes %Ln assignment(s).", None, preview.to_remove),
+                self.tr("Not present: %Ln.", None, preview.not_present),
             ]
         else:
             lines = [
-                self.tr("Adds %n assignment(s).").replace("%n", number_text(preview.to_add)),
-                self.tr("Already present: %n.").replace("%n", number_text(preview.already_present)),
+                self.tr("Adds %Ln assignment(s).", None, preview.to_add),
+                self.tr("Already present: %Ln.", None, preview.already_present),
             ]
         if preview.inherited_skipped:
             lines.append(
-                self.tr("Left alone because inherited (change on the org units page): %n.").replace(
-                    "%n", number_text(preview.inherited_skipped)
+                self.tr(
+                    "Left alone because inherited (change on the org units page): %Ln.", None, preview.inherited_skipped
                 )
             )
         if preview.users_left_without_role:

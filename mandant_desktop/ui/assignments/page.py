@@ -56,7 +56,6 @@ from mandant_desktop.ui.assignments.grid import (
     FetchCells,
 )
 from mandant_desktop.ui.errors import message_for
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -335,8 +334,8 @@ class AssignmentsPage(Page):
         self.model.set_axes(shown_units, shown_users, first_block=first_block)
         self.status.setText(
             self.tr("%1 × %2. Right-click a cell (or press the menu key) to add a role; × removes one.")
-            .replace("%1", self.tr("%n org unit(s)").replace("%n", number_text(len(shown_units))))
-            .replace("%2", self.tr("%n user(s)").replace("%n", number_text(len(shown_users))))
+            .replace("%1", self.tr("%Ln org unit(s)", None, len(shown_units)))
+            .replace("%2", self.tr("%Ln user(s)", None, len(shown_users)))
         )
 
     def _fetch_cells(self) -> FetchCells:
@@ -485,10 +484,7 @@ class AssignmentsPage(Page):
         while the grid opens."""
         if self._items is None:
             return
-        role_items = [
-            (r.id, r.name, self.tr("%n permission(s)").replace("%n", number_text(r.permission_count)))
-            for r in self._roles
-        ]
+        role_items = [(r.id, r.name, self.tr("%Ln permission(s)", None, r.permission_count)) for r in self._roles]
         self.bulk_panel.units.model.set_items(self._items.unit_items)
         self.bulk_panel.users.model.set_items(self._items.user_items)
         self.bulk_panel.roles.model.set_items(role_items)
@@ -512,9 +508,9 @@ class AssignmentsPage(Page):
 
         def done(change: ChangeSet) -> None:
             text = (
-                self.tr("Bulk edit: %n assignment(s) removed").replace("%n", number_text(len(change.removed)))
+                self.tr("Bulk edit: %Ln assignment(s) removed", None, len(change.removed))
                 if edit.remove
-                else self.tr("Bulk edit: %n assignment(s) added").replace("%n", number_text(len(change.added)))
+                else self.tr("Bulk edit: %Ln assignment(s) added", None, len(change.added))
             )
             self._push(change, text)
 
@@ -584,7 +580,7 @@ class AssignmentsPage(Page):
             path,
             translate=_translate_export,  # QCoreApplication.translate is thread-safe
             on_done=lambda rows: self.context.shell.show_status(
-                self.tr("%n row(s) written to %1.").replace("%n", number_text(rows)).replace("%1", str(path))
+                self.tr("%Ln row(s) written to %1.", None, rows).replace("%1", str(path))
             ),
             **kwargs,
         )

@@ -72,9 +72,7 @@ class RolePickerDialog(QDialog):
         self.model.set_items(
             (
                 role.id,
-                self.tr("%1 (%n permission(s))")
-                .replace("%1", role.name)
-                .replace("%n", number_text(role.permission_count)),
+                self.tr("%1 (%Ln permission(s))", None, role.permission_count).replace("%1", role.name),
             )
             for role in roles
             if role.id not in held
@@ -149,8 +147,8 @@ class InheritDialog(QDialog):
     def _impact(self, impact: InheritImpact) -> str:
         return (
             self.tr("Affects %1: adds %2, removes %3.")
-            .replace("%1", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
-            .replace("%2", self.tr("%n role(s)").replace("%n", number_text(impact.roles_added)))
+            .replace("%1", self.tr("%Ln unit(s)", None, impact.units))
+            .replace("%2", self.tr("%Ln role(s)", None, impact.roles_added))
             .replace("%3", number_text(impact.roles_removed))
         )
 
@@ -173,9 +171,7 @@ class DeleteUnitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("deleteUnitDialog")
         self.setWindowTitle(self.tr("Delete org unit"))
-        self.delete_button = QRadioButton(
-            self.tr("Delete &them too (%n unit(s) in all)").replace("%n", number_text(descendants))
-        )
+        self.delete_button = QRadioButton(self.tr("Delete &them too (%Ln unit(s) in all)", None, descendants))
         self.delete_button.setObjectName("deleteChildren")
         self.lift_button = QRadioButton(self.tr("&Move them up to %1").replace("%1", parent_name))
         self.lift_button.setObjectName("liftChildren")
@@ -187,20 +183,16 @@ class DeleteUnitDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             _label(
-                self.tr("%1 has %n direct child unit(s). What should happen to them?")
-                .replace("%1", unit_name)
-                .replace("%n", number_text(children))
+                self.tr("%1 has %Ln direct child unit(s). What should happen to them?", None, children).replace(
+                    "%1", unit_name
+                )
             )
         )
         layout.addWidget(self.lift_button)
         layout.addWidget(self.delete_button)
         if assignments:
             layout.addWidget(
-                _label(
-                    self.tr("%n role assignment(s) in the deleted units are removed.").replace(
-                        "%n", number_text(assignments)
-                    )
-                )
+                _label(self.tr("%Ln role assignment(s) in the deleted units are removed.", None, assignments))
             )
         layout.addWidget(self.buttons)
         open_at_least(self, 80)

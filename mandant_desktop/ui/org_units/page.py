@@ -41,7 +41,6 @@ from mandant_desktop.services.assignments import GridUser, RoleChoice
 from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import fit_placeholder, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
@@ -533,9 +532,7 @@ class OrgUnitsPage(Page):
             return
         question = self.tr("Delete the org unit %1?").replace("%1", unit.name)
         if impact.assignments:
-            question += "\n\n" + self.tr("%n role assignment(s) in it are removed.").replace(
-                "%n", number_text(impact.assignments)
-            )
+            question += "\n\n" + self.tr("%Ln role assignment(s) in it are removed.", None, impact.assignments)
         if interaction.get().confirm(
             self, self.tr("Delete org unit"), question, ok_text=self.tr("Delete"), destructive=True
         ):
@@ -569,7 +566,7 @@ class OrgUnitsPage(Page):
         if current.isValid():
             self.tree.setCurrentIndex(current)
             self.tree.scrollTo(current)
-        self._say(self.tr("%n org unit(s) shown.").replace("%n", number_text(self.model.loaded_count())))
+        self._say(self.tr("%Ln org unit(s) shown.", None, self.model.loaded_count()))
 
     def collapse_all(self) -> None:
         """Back to the top level; the selected unit's branch closes with the rest."""
@@ -665,7 +662,7 @@ class OrgUnitsPage(Page):
             user_id = self.user_picker.user.id
 
         def done(rows: int) -> None:
-            self._say(self.tr("%n row(s) written to %1.").replace("%n", number_text(rows)).replace("%1", str(path)))
+            self._say(self.tr("%Ln row(s) written to %1.", None, rows).replace("%1", str(path)))
 
         self.export_task = tasks.run_with_progress(
             self,

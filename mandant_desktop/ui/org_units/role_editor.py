@@ -133,7 +133,7 @@ class RoleEditor(QObject):
             )
             .replace("%1", user.display_name)
             .replace("%2", unit.name)
-            .replace("%3", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%3", self.tr("%Ln unit(s)", None, impact.units))
             .replace("%4", number_text(impact.roles_removed))
         )
         if interaction.get().confirm(
@@ -174,7 +174,7 @@ class RoleEditor(QObject):
             .replace("%3", unit.name)
             + "\n\n"
             + self.tr("Affected: %1 below, which lose %2 inherited role assignment(s).")
-            .replace("%1", self.tr("%n unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%1", self.tr("%Ln unit(s)", None, impact.units))
             .replace("%2", number_text(impact.roles_removed))
         )
         if interaction.get().confirm(self._page, self.tr("Edit roles"), question, ok_text=self.tr("Break inheritance")):

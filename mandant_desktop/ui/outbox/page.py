@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.mail import MailStatus, OutboxRow
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.errors import run_action
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
@@ -208,7 +207,7 @@ class OutboxPage(Page):
         if total is None:
             return False
         self.model.reload()
-        self.count_label.setText(self.tr("%n mail(s)").replace("%n", number_text(total)))
+        self.count_label.setText(self.tr("%Ln mail(s)", None, total))
         self._selected()
         return True
 
@@ -246,7 +245,7 @@ class OutboxPage(Page):
         sent = run_action(self, self._mail.retry_failed, self.operator(), [m.id for m in mails])
         self.refresh()
         if sent is not None:
-            self.context.shell.show_status(self.tr("%n mail(s) sent.").replace("%n", number_text(sent)))
+            self.context.shell.show_status(self.tr("%Ln mail(s) sent.", None, sent))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.title())

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 
 from mandant_desktop.domain.permissions import ADMIN_PERMISSIONS, Area
 from mandant_desktop.services.roles import RoleSummary
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.permission_names import area_name, permission_description, permission_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,7 +48,7 @@ class RoleListModel(QAbstractListModel):
         if role == ROLE_ROLE:
             return summary
         if role == Qt.ItemDataRole.ToolTipRole:
-            count = self.tr("%n permission(s)").replace("%n", number_text(summary.permission_count))
+            count = self.tr("%Ln permission(s)", None, summary.permission_count)
             kind = self.tr("Predefined role") if summary.predefined_key else self.tr("Own role")
             return f"{kind} · {count}"
         if role == Qt.ItemDataRole.FontRole and summary.predefined_key:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.roles import RoleImpact, RoleSummary
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
@@ -258,8 +257,8 @@ class RolesPage(Page):
             return
         self.impact_label.setText(
             self.tr("Held by %1 in %2. Every change applies to all of them, in all these units.")
-            .replace("%1", self.tr("%n user(s)").replace("%n", number_text(impact.users)))
-            .replace("%2", self.tr("%n org unit(s)").replace("%n", number_text(impact.units)))
+            .replace("%1", self.tr("%Ln user(s)", None, impact.users))
+            .replace("%2", self.tr("%Ln org unit(s)", None, impact.units))
         )
 
     # ------------------------------------------------------------------ actions
@@ -284,9 +283,7 @@ class RolesPage(Page):
             self.saved_label.setText(text.replace("%1", permission_name(code)))
         else:
             who = (
-                self.tr("%n user(s)").replace("%n", number_text(impact.users))
-                + " / "
-                + self.tr("%n org unit(s)").replace("%n", number_text(impact.units))
+                self.tr("%Ln user(s)", None, impact.users) + " / " + self.tr("%Ln org unit(s)", None, impact.units)
                 if impact.assignments
                 else self.tr("no one yet")
             )
@@ -363,15 +360,13 @@ class RolesPage(Page):
         text = self.tr("Delete the role %1?").replace("%1", role.name)
         if impact.assignments:
             text += "\n\n" + self.tr("%1 lose it: the %2 assignments in %3 are removed with the role.").replace(
-                "%1", self.tr("%n user(s)").replace("%n", number_text(impact.users))
-            ).replace("%3", self.tr("%n org unit(s)").replace("%n", number_text(impact.units))).replace(
-                "%2", str(impact.assignments)
-            )
+                "%1", self.tr("%Ln user(s)", None, impact.users)
+            ).replace("%3", self.tr("%Ln org unit(s)", None, impact.units)).replace("%2", str(impact.assignments))
         if impact.sample:
             lines = [f"• {user} — {path}" for user, path in impact.sample]
             rest = impact.assignments - len(impact.sample)
             if rest > 0:
-                lines.append(self.tr("… and %n more (inherited ones included)").replace("%n", number_text(rest)))
+                lines.append(self.tr("… and %Ln more (inherited ones included)", None, rest))
             text += "\n" + "\n".join(lines)
         if impact.users_left_without_role:
             names = ", ".join(impact.users_left_without_role[:10])
@@ -386,9 +381,7 @@ class RolesPage(Page):
         removed = run_action(self, self._service.delete, self.operator(), role.id, expected_version=role.version)
         self.refresh()
         if removed is not None:
-            self.context.shell.show_status(
-                self.tr("Role deleted with %n assignment(s).").replace("%n", number_text(removed))
-            )
+            self.context.shell.show_status(self.tr("Role deleted with %Ln assignment(s).", None, removed))
 
     def restore_defaults(self) -> None:
         role = self.current_role()

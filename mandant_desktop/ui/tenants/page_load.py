@@ -5,7 +5,8 @@ first load (the operator's remembered tenant filter, then the tenants, the users
 tenant's cells) does not need the window: :func:`begin` starts it on the log-in's worker as soon as
 the log-in has answered, while the GUI thread still imports and builds the window. The page takes
 the answer (:func:`take`) only when it asks for exactly that load — the same database, the same
-operator with the same filter, the same tenant to keep, the by-tenant view — and only while the
+operator with the same filter, the same tenant to keep, the same view (the page remembers the
+view shown last: by tenant reads one tenant's cells, by user and the matrix every tenant's) — and only while the
 window is being built: the launcher calls :func:`discard` once it is, so no later load can get an
 old answer (issue 8). It is read once, at the start, as the page would have read it a moment later.
 """
@@ -68,12 +69,24 @@ def load_page(services: Services, operator: Operator, keep: int | None, everythi
 Loader = Callable[["Services", Operator, "int | None", bool], PageLoad]
 
 
+#: the access views (the objectNames of the page's tab widgets) that show every tenant's cells
+EVERY_TENANT_VIEWS = frozenset({"accessByUserSplitter", "accessMatrix"})
+
+
+def shows_every_tenant(view: str) -> bool:
+    """Whether the remembered access view ``view`` (a tab's objectName, "" when none) needs every
+    tenant's cells; an unknown name is the first tab's, by tenant, as the page restores it."""
+    return view in EVERY_TENANT_VIEWS
+
+
 class _StartLoad(NamedTuple):
     #: the database (its display URL: the pages' services are wrapped for undo, so not those)
     database: str
     #: who logged in (without a filter)
     operator: Operator
     keep: int | None
+    #: read for the by-user view or the matrix (every tenant's cells), else for by tenant
+    everything: bool
     #: the operator's remembered tenant filter (T9)
     tenant_filter: Future[frozenset[int] | None]
     #: the operator (with that filter) the page was loaded for, and the load
@@ -83,18 +96,19 @@ class _StartLoad(NamedTuple):
 _pending: _StartLoad | None = None
 
 
-def begin(executor: Executor, app: AppContext, operator: Operator, keep: int | None) -> None:
-    """Start the start page's first load for ``operator`` (just logged in) on ``executor``; a
-    failed read leaves the page to load (and report) itself."""
+def begin(executor: Executor, app: AppContext, operator: Operator, keep: int | None, everything: bool = False) -> None:
+    """Start the start page's first load for ``operator`` (just logged in) on ``executor``, for
+    the view the page will show first (``everything``: by user or the matrix); a failed read
+    leaves the page to load (and report) itself."""
     global _pending
     services = app.services
     tenant_filter = executor.submit(services.tenants.load_filter, operator)
 
     def read_page() -> tuple[Operator, PageLoad]:
         filtered = replace(operator, tenant_filter=tenant_filter.result())
-        return filtered, load_page(services, filtered, keep, False)
+        return filtered, load_page(services, filtered, keep, everything)
 
-    _pending = _StartLoad(app.display_url, operator, keep, tenant_filter, executor.submit(read_page))
+    _pending = _StartLoad(app.display_url, operator, keep, everything, tenant_filter, executor.submit(read_page))
 
 
 def take_filter(app: AppContext, operator: Operator) -> Future[frozenset[int] | None] | None:
@@ -111,7 +125,12 @@ def take(app: AppContext, operator: Operator, keep: int | None, everything: bool
     anew should that have failed or have been read for another filter."""
     global _pending
     pending, _pending = _pending, None
-    if pending is None or pending.database != app.display_url or pending.keep != keep or everything:
+    if (
+        pending is None
+        or pending.database != app.display_url
+        or pending.keep != keep
+        or pending.everything != everything
+    ):
         return None
     page = pending.page
 

@@ -28,7 +28,6 @@ from mandant_desktop.services.activation import IssuedLink
 from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserRow, UserSort
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -197,7 +196,7 @@ class UsersPage(Page):
     def _reload(self) -> bool:
         self.model.reload()
         total = self._services.users.count(self.operator(), self.model.search, self.model.filter)
-        self.count_label.setText(self.tr("%n user(s)").replace("%n", number_text(total)))
+        self.count_label.setText(self.tr("%Ln user(s)", None, total))
         return True
 
     def _fetch(
@@ -313,9 +312,7 @@ class UsersPage(Page):
         if len(rows) > 1 and not interaction.get().confirm(
             self,
             self.tr("Resend activation link"),
-            self.tr("Send a new activation link to %n user(s)? Their previous links stop working.").replace(
-                "%n", number_text(len(rows))
-            ),
+            self.tr("Send a new activation link to %Ln user(s)? Their previous links stop working.", None, len(rows)),
             ok_text=self.tr("Send"),
         ):
             return
@@ -331,9 +328,7 @@ class UsersPage(Page):
             count, sent = outcome
             self.refresh()
             self.context.shell.show_status(
-                self.tr("New activation link(s) for %n user(s).").replace("%n", number_text(count))
-                + " "
-                + self._mail_outcome(sent)
+                self.tr("New activation link(s) for %Ln user(s).", None, count) + " " + self._mail_outcome(sent)
             )
 
         tasks.run_with_progress(
@@ -348,9 +343,7 @@ class UsersPage(Page):
         if not interaction.get().confirm(
             self,
             self.tr("Deactivate users"),
-            self.tr("Deactivate %n user(s)? They can no longer log in: %1")
-            .replace("%n", number_text(len(rows)))
-            .replace("%1", names),
+            self.tr("Deactivate %Ln user(s)? They can no longer log in: %1", None, len(rows)).replace("%1", names),
             ok_text=self.tr("Deactivate"),
             destructive=True,
         ):
@@ -369,9 +362,9 @@ class UsersPage(Page):
         def done(changed: int) -> None:
             self.refresh()
             self.context.shell.show_status(
-                self.tr("%n user(s) reactivated.").replace("%n", number_text(changed))
+                self.tr("%Ln user(s) reactivated.", None, changed)
                 if active
-                else self.tr("%n user(s) deactivated.").replace("%n", number_text(changed))
+                else self.tr("%Ln user(s) deactivated.", None, changed)
             )
 
         return tasks.run_with_progress(
