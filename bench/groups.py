@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -44,17 +45,22 @@ def _queries(report: Report, large: str, small: str, _runs: int) -> None:
 
 
 def _groups(owner: str) -> dict[str, Group]:
-    from bench import data, org_figures, pages, startup
+    from bench import data, org_figures, pages, search_terms, startup
 
     def org(report: Report, large: str, small: str, runs: int) -> None:
         org_figures.run(report, large, small, runs, owner=owner)
 
+    def customers(session: Any, report: Report, runs: int) -> None:
+        pages.customers(session, report, runs)
+        search_terms.figure(session, report, runs)
+
     return {
         "startup": startup.run,
-        "customers": _with_session(pages.customers),
+        "customers": _with_session(customers),
         "grid": _with_session(pages.grid),
         "matrix": _with_session(pages.matrix),
         "users": _with_session(pages.users),
+        "audit": _with_session(pages.audit),
         "queries": _queries,
         "org": org,
         "bulk": data.bulk,

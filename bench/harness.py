@@ -80,12 +80,22 @@ def median_of(samples: list[float]) -> tuple[float, list[float]]:
 @contextmanager
 def counting(engine: Engine, *, as_the_server_runs: bool = False) -> Iterator[list[str]]:
     """The SQL statements ``engine`` executes inside the block (an executemany counts once; with
-    ``as_the_server_runs`` once per row on PostgreSQL, where psycopg runs a statement per row)."""
+    ``as_the_server_runs`` once per row on PostgreSQL, where psycopg runs a statement per row, and on
+    MariaDB/MySQL for anything but an INSERT: PyMySQL sends an executemany's INSERT as one statement
+    of many rows, cut at about a megabyte, and every other statement once per row)."""
     statements: list[str] = []
-    per_row = as_the_server_runs and engine.dialect.name == "postgresql"
+    dialect = engine.dialect.name
+
+    def per_row(statement: str) -> bool:
+        if dialect == "mysql":
+            from pymysql.cursors import RE_INSERT_VALUES
+
+            return RE_INSERT_VALUES.match(statement) is None
+        return dialect == "postgresql"
 
     def count(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool) -> None:
-        statements.extend([statement] * (len(parameters) if per_row and executemany else 1))
+        rows = as_the_server_runs and executemany and per_row(statement)
+        statements.extend([statement] * (len(parameters) if rows else 1))
 
     event.listen(engine, "before_cursor_execute", count)
     try:

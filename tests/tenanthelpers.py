@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dbhelpers import MigratedDatabase
+from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.models import AccessLevel, Tenant, TenantAccess, User, UserStatus
+from mandant_desktop.db.models import AccessLevel, Tenant, TenantAccess, User, UserKind, UserStatus
 from mandant_desktop.domain.permissions import ADMIN_CODES
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.secrets import MemorySecretStore
@@ -28,6 +29,16 @@ def add_user(factory: sessionmaker[Session], username: str, first: str = "", las
         session.add(user)
         session.flush()
         return user.id
+
+
+def add_users(factory: sessionmaker[Session], prefix: str, count: int) -> list[int]:
+    """``count`` active internal users named ``prefix0`` … in one statement; their ids in order."""
+    rows = [
+        {"username": name, "username_key": name, "kind": UserKind.INTERNAL, "status": UserStatus.ACTIVE}
+        for name in (f"{prefix}{i}" for i in range(count))
+    ]
+    with factory.begin() as session:
+        return list(session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), rows))
 
 
 def add_tenants(factory: sessionmaker[Session], *names: str, parent: int | None = None) -> list[int]:

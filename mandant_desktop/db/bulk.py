@@ -30,11 +30,16 @@ before, only later: a violation raises at the end of the block, in the same tran
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import decimal
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Connection, Dialect, Table, bindparam, delete, insert, text
+from sqlalchemy import JSON, Column, Connection, Dialect, Select, Table, and_, bindparam, column, insert, select, text
+from sqlalchemy.sql.expression import ColumnClause
+from sqlalchemy.types import NullType
 
 Row = dict[str, Any]
 #: rows given column by column: one list of values per column key, all of equal length
@@ -197,25 +202,45 @@ def insert_columns(connection: Connection, table: Table, columns: Columns) -> No
     )
 
 
-def delete_keys(connection: Connection, table: Table, columns: Columns) -> None:
+def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:
     """Delete the rows whose key columns hold the values given column by column (lists of equal
-    length): one executemany, on PostgreSQL one ``DELETE … USING unnest(…)`` (see
-    :func:`insert_columns`: an executemany there is a statement, and a statement trigger, per row)."""
+    length); returns how many rows went.
+
+    One statement on PostgreSQL (``DELETE … USING unnest(…)``: an executemany there is a statement,
+    and a statement trigger, per row, see :func:`insert_columns`) and on MariaDB/MySQL (a multi-table
+    ``DELETE`` joined with ``JSON_TABLE``: PyMySQL runs an executemany of anything but an ``INSERT``
+    row by row; see :func:`mysql_rows` for the size of one statement). SQLite: one executemany, which
+    steps one prepared statement in process."""
     if not columns or not next(iter(columns.values())):
-        return
+        return 0
     c = table.c
+    preparer = connection.dialect.identifier_preparer
+    match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{preparer.quote(key)}" for key in columns)
+    if connection.dialect.name == "postgresql" and len(columns) == 1:
+        # one column: "= ANY(array)", which the planner reads through the column's index; a join
+        # with unnest may become a merge join over the whole index
+        (key,) = columns
+        return connection.exec_driver_sql(
+            f"DELETE FROM {preparer.format_table(table)} WHERE {preparer.format_column(c[key])}"
+            f" = ANY(%(k)s::{c[key].type.compile(dialect=connection.dialect)}[])",
+            {"k": processed_columns(connection.dialect, columns, {key: c[key].type})[key]},
+        ).rowcount
     if connection.dialect.name == "postgresql":
-        preparer = connection.dialect.identifier_preparer
         keys = ", ".join(columns)
-        match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{key}" for key in columns)
-        connection.exec_driver_sql(
+        return connection.exec_driver_sql(
             f"DELETE FROM {preparer.format_table(table)} t"
             f" USING {pg_unnest(connection.dialect, {key: c[key] for key in columns})} AS k({keys}) WHERE {match}",
             processed_columns(connection.dialect, columns, {key: c[key].type for key in columns}),
-        )
-        return
-    stmt = delete(table).where(*(c[key] == bindparam(f"k_{key}") for key in columns))
-    execute_many(connection, stmt, {f"k_{key}": values for key, values in columns.items()}, {})
+        ).rowcount
+    if connection.dialect.name == "mysql":
+        gone = 0
+        for rows, json_table in mysql_rows(connection.dialect, {key: c[key] for key in columns}, columns):
+            gone += connection.exec_driver_sql(
+                f"DELETE t FROM {preparer.format_table(table)} t JOIN {json_table} ON {match}", {"rows": rows}
+            ).rowcount
+        return gone
+    stmt = table.delete().where(*(c[key] == bindparam(f"k_{key}") for key in columns))
+    return execute_many(connection, stmt, {f"k_{key}": values for key, values in columns.items()}, {})
 
 
 def update_keys(
@@ -226,32 +251,46 @@ def update_keys(
     *,
     same: Mapping[str, Any] | None = None,
     increment: Sequence[str] = (),
-) -> None:
+) -> int:
     """Update the rows whose key columns hold ``keys`` (column by column) to ``values`` (the same
     rows, column by column), every row's ``same`` columns to one value, and ``increment`` columns by
-    one: one executemany, on PostgreSQL one ``UPDATE … FROM unnest(…)`` (see :func:`delete_keys`)."""
+    one; returns how many rows matched. One statement on PostgreSQL (``UPDATE … FROM unnest(…)``)
+    and on MariaDB/MySQL (``UPDATE … JOIN JSON_TABLE(…)``), one executemany on SQLite (see
+    :func:`delete_keys`)."""
     if not keys or not next(iter(keys.values())):
-        return
+        return 0
     same = dict(same or {})
     c = table.c
-    if connection.dialect.name == "postgresql":
-        preparer = connection.dialect.identifier_preparer
+    dialect = connection.dialect
+    preparer = dialect.identifier_preparer
+    if dialect.name in ("postgresql", "mysql"):
         given = {**keys, **values}
-        sets = [f"{preparer.format_column(c[key])} = k.{key}" for key in values]
-        sets += [f"{preparer.format_column(c[key])} = %(s_{key})s" for key in same]
-        sets += [f"{preparer.format_column(c[key])} = t.{preparer.format_column(c[key])} + 1" for key in increment]
-        match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{key}" for key in keys)
-        params = processed_columns(connection.dialect, given, {key: c[key].type for key in given})
+        # PostgreSQL takes the SET targets unqualified; MariaDB needs them qualified beside the join.
+        target = "t." if dialect.name == "mysql" else ""
+        col = {key: preparer.format_column(c[key]) for key in [*values, *same, *increment]}
+        sets = [f"{target}{col[key]} = k.{preparer.quote(key)}" for key in values]
+        sets += [f"{target}{col[key]} = %(s_{key})s" for key in same]
+        sets += [f"{target}{col[key]} = t.{col[key]} + 1" for key in increment]
+        match = " AND ".join(f"t.{preparer.format_column(c[key])} = k.{preparer.quote(key)}" for key in keys)
+        params: dict[str, Any] = {}
         for key, value in same.items():
-            processor = c[key].type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+            processor = c[key].type.dialect_impl(dialect).bind_processor(dialect)
             params[f"s_{key}"] = processor(value) if processor is not None and value is not None else value
-        connection.exec_driver_sql(
+        if dialect.name == "mysql":
+            matched = 0
+            for rows, json_table in mysql_rows(dialect, {key: c[key] for key in given}, given):
+                matched += connection.exec_driver_sql(
+                    f"UPDATE {preparer.format_table(table)} t JOIN {json_table} ON {match} SET {', '.join(sets)}",
+                    {**params, "rows": rows},
+                ).rowcount
+            return matched
+        params.update(processed_columns(dialect, given, {key: c[key].type for key in given}))
+        return connection.exec_driver_sql(
             f"UPDATE {preparer.format_table(table)} t SET {', '.join(sets)}"
-            f" FROM {pg_unnest(connection.dialect, {key: c[key] for key in given})} AS k({', '.join(given)})"
+            f" FROM {pg_unnest(dialect, {key: c[key] for key in given})} AS k({', '.join(given)})"
             f" WHERE {match}",
             params,
-        )
-        return
+        ).rowcount
     stmt = (
         table.update()
         .where(*(c[key] == bindparam(f"k_{key}") for key in keys))
@@ -263,7 +302,110 @@ def update_keys(
     )
     given = {**{f"k_{key}": v for key, v in keys.items()}, **{f"v_{key}": v for key, v in values.items()}}
     names = list(given)
-    connection.execute(stmt, [dict(zip(names, row, strict=True)) for row in zip(*given.values(), strict=True)])
+    return connection.execute(
+        stmt, [dict(zip(names, row, strict=True)) for row in zip(*given.values(), strict=True)]
+    ).rowcount
+
+
+def select_keys(dialect: Dialect, table: Table, columns: Columns) -> Iterator[Select[Any]]:
+    """SELECTs of the rows of ``table`` whose columns hold the values given column by column (a
+    key, or any columns; give each combination once): one statement on PostgreSQL and SQLite
+    however many rows, on MariaDB/MySQL one per :data:`MYSQL_STATEMENT_BYTES` of keys.
+
+    The rows join a relation of the given values: ``unnest`` of one array per column (PostgreSQL;
+    one column is compared with ``= ANY(array)`` instead, see :func:`delete_keys`), ``json_each`` of
+    one JSON array (SQLite), ``JSON_TABLE`` (MariaDB/MySQL). ``IN`` lists, the
+    alternative, are cut by SQLite's limit of 32,766 parameters, and a list of keys of two or more
+    columns is a row-value comparison that not every planner reads through an index."""
+    if not columns or not next(iter(columns.values())):
+        return
+    given = {key: table.c[key] for key in columns}
+    if dialect.name == "postgresql" and len(columns) == 1:  # see delete_keys
+        ((key, values),) = processed_columns(dialect, columns, {key: col.type for key, col in given.items()}).items()
+        preparer = dialect.identifier_preparer
+        column_sql = f"{preparer.format_table(table)}.{preparer.format_column(given[key])}"
+        array = f"{given[key].type.compile(dialect=dialect)}[]"
+        match = text(f"{column_sql} = ANY(CAST(:k_0 AS {array}))").bindparams(
+            bindparam("k_0", values, type_=NullType())
+        )
+        yield select(table).where(match)
+        return
+    for relation in _relations(dialect, given, columns):
+        yield select(table).join(relation, and_(*(table.c[key] == relation.c[key] for key in columns)))
+
+
+def _relations(dialect: Dialect, given: Mapping[str, Column[Any]], columns: Columns) -> Iterator[Any]:
+    """The rows given column by column as relations named ``k`` (see :func:`select_keys`)."""
+    quote = dialect.identifier_preparer.quote
+    names: list[ColumnClause[Any]] = [column(key) for key in columns]
+    processed = processed_columns(dialect, columns, {key: given[key].type for key in columns})
+    if dialect.name == "postgresql":
+        arrays = ", ".join(
+            f"CAST(:k_{index} AS {given[key].type.compile(dialect=dialect)}[])" for index, key in enumerate(columns)
+        )
+        sql = text(f"SELECT * FROM unnest({arrays}) AS k({', '.join(quote(key) for key in columns)})")
+        params = [bindparam(f"k_{index}", processed[key], type_=NullType()) for index, key in enumerate(columns)]
+        yield sql.bindparams(*params).columns(*names).subquery("k")
+    elif dialect.name == "mysql":
+        for rows, json_table in mysql_rows(dialect, given, columns, placeholder=":rows"):
+            sql = text(f"SELECT * FROM {json_table}")
+            yield sql.bindparams(bindparam("rows", rows, type_=NullType())).columns(*names).subquery("k")
+    else:
+        picks = ", ".join(f"json_extract(value, '$[{index}]') AS {quote(key)}" for index, key in enumerate(columns))
+        rows = json.dumps(list(zip(*processed.values(), strict=True)), default=_json_value)
+        sql = text(f"SELECT {picks} FROM json_each(:rows)")
+        yield sql.bindparams(bindparam("rows", rows, type_=NullType())).columns(*names).subquery("k")
+
+
+#: MariaDB/MySQL: the most bytes of JSON one statement of :func:`mysql_rows` carries. The server
+#: refuses a statement above ``max_allowed_packet`` (16 MiB by default on MariaDB, 64 MiB on MySQL,
+#: as little as 1 MiB where an administrator lowered it); PyMySQL cuts the many-row INSERT of an
+#: executemany at about a megabyte too. 10,000 keys of three integers take about 200 kB.
+MYSQL_STATEMENT_BYTES = 1_000_000
+
+
+def mysql_rows(
+    dialect: Dialect, given: Mapping[str, Column[Any]], columns: Columns, *, placeholder: str = "%(rows)s"
+) -> Iterator[tuple[str, str]]:
+    """MariaDB/MySQL: the rows given column by column as ``JSON_TABLE(…) AS k`` with the columns'
+    own types (and collations, so that a key compares as the column does), as many as fit into
+    :data:`MYSQL_STATEMENT_BYTES` at a time: (the JSON array of the rows, the table expression that
+    reads it from ``placeholder``). ``JSON_TABLE`` needs MariaDB 10.6 or MySQL 8.0."""
+    quote = dialect.identifier_preparer.quote
+    definitions = ", ".join(
+        f"{quote(key)} {_json_table_type(dialect, given[key])} PATH '$[{index}]'" for index, key in enumerate(columns)
+    )
+    json_table = f"JSON_TABLE({placeholder}, '$[*]' COLUMNS ({definitions})) AS k"
+    processed = processed_columns(dialect, columns, {key: given[key].type for key in columns})
+    piece: list[str] = []
+    size = 0
+    for row in zip(*processed.values(), strict=True):
+        encoded = json.dumps(row, default=_json_value)
+        if piece and size + len(encoded) > MYSQL_STATEMENT_BYTES:
+            yield f"[{','.join(piece)}]", json_table
+            piece, size = [], 0
+        piece.append(encoded)
+        size += len(encoded) + 1
+    if piece:
+        yield f"[{','.join(piece)}]", json_table
+
+
+def _json_table_type(dialect: Dialect, col: Column[Any]) -> str:
+    """The type of ``col`` as a column of ``JSON_TABLE``, which takes no ``JSON`` (the processed
+    value is the document's text) and no ``ENUM``."""
+    if isinstance(col.type, JSON):
+        return "LONGTEXT"
+    compiled = col.type.compile(dialect=dialect)
+    return "VARCHAR(255)" if compiled.startswith("ENUM") else compiled
+
+
+def _json_value(value: Any) -> Any:
+    """Processed values that JSON has no type for, as the servers read them from text."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time | decimal.Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} in a keyed statement")
 
 
 def pg_unnest(dialect: Dialect, columns: Mapping[str, Column[Any]]) -> str:
@@ -279,8 +421,13 @@ def processed_columns(dialect: Dialect, columns: Columns, types: dict[str, Any])
     done = dict(columns)
     for key, type_ in types.items():
         processor = type_.dialect_impl(dialect).bind_processor(dialect)
-        if processor is not None:
+        if processor is None:
+            continue
+        try:
             processed = {raw: processor(raw) for raw in set(columns[key]) if raw is not None}
+        except TypeError:  # values that cannot be hashed (JSON documents): each on its own
+            done[key] = [None if raw is None else processor(raw) for raw in columns[key]]
+        else:
             done[key] = [processed.get(raw) for raw in columns[key]]
     return done
 
@@ -292,8 +439,9 @@ def execute_many(
     types: dict[str, Any],
     *,
     column_keys: list[str] | None = None,
-) -> None:
-    """One executemany of ``stmt`` with the rows given column by column, handed to the driver as they are.
+) -> int:
+    """One executemany of ``stmt`` with the rows given column by column, handed to the driver as
+    they are; returns the rows it counted (the sum over the rows).
 
     SQLAlchemy's own executemany runs every value of every row through its type processors, which
     was most of the time of ticking inheritance at the root of 5,000 units; here each distinct value
@@ -303,12 +451,11 @@ def execute_many(
     columns = processed_columns(dialect, columns, types)
     if compiled.positiontup is not None:
         params: list[Any] = list(zip(*(columns[key] for key in compiled.positiontup), strict=True))
-        connection.exec_driver_sql(str(compiled), params)
-    else:
-        keys = list(columns)
-        connection.exec_driver_sql(
-            str(compiled), [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-        )
+        return connection.exec_driver_sql(str(compiled), params).rowcount
+    keys = list(columns)
+    return connection.exec_driver_sql(
+        str(compiled), [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    ).rowcount
 
 
 # ------------------------------------------------------------- statistics after a large write

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mandant_desktop.db.models import AuditEntry, Tenant, User, UserKind
 from mandant_desktop.domain.tenant_access import TenantScope
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
+from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
 #: personal fields per kind of object (SPEC T8 "private data"), as the contacts service masks them
@@ -136,12 +136,16 @@ def filter_clauses(
     if scope is None:
         scope = load_tenant_scope(session, operator)
     filters: list[ColumnElement[bool]] = []
-    visible = visible_clause(scope, cast(AuditEntry.tenant_id, Integer))
+    # No IN list when the operator sees every tenant there is: with 200 ids, SQLite walked the
+    # tenant index for the OR below and read the log in random order before sorting it, 4-5 times
+    # the cost of reading it straight (issue 8, sorts of the audit log at 300,000 entries).
+    visible = visible_clause_in(session, scope, cast(AuditEntry.tenant_id, Integer))
     if operator.tenant_filter is None:
         # Entries that belong to no tenant (users, roles, settings) are not tenant data.
         filters.append(or_(AuditEntry.tenant_id.is_(None), visible))
     else:
-        filters.append(visible)
+        # A tenant filter shows its tenants' entries only, even when it holds every tenant there is.
+        filters.append(and_(AuditEntry.tenant_id.is_not(None), visible))
     if query.since is not None:
         filters.append(AuditEntry.at >= query.since)
     if query.until is not None:
@@ -199,11 +203,27 @@ def _columns() -> Select[*tuple[Any, ...]]:
     ).outerjoin(Tenant, Tenant.id == AuditEntry.tenant_id)
 
 
-def ordered_select(filters: Sequence[ColumnElement[bool]], query: AuditQuery) -> Select[*tuple[Any, ...]]:
+def _order(query: AuditQuery) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
     column = getattr(AuditEntry, query.sort.value)
     if query.descending:
-        return _columns().where(*filters).order_by(column.desc(), AuditEntry.id.desc())
-    return _columns().where(*filters).order_by(column.asc(), AuditEntry.id.asc())
+        return column.desc(), AuditEntry.id.desc()
+    return column.asc(), AuditEntry.id.asc()
+
+
+def ordered_select(filters: Sequence[ColumnElement[bool]], query: AuditQuery) -> Select[*tuple[Any, ...]]:
+    return _columns().where(*filters).order_by(*_order(query))
+
+
+def window_select(filters: Sequence[ColumnElement[bool]], query: AuditQuery, limit: int) -> Select[*tuple[Any, ...]]:
+    """The entries of one window: the window's ids first, then their rows.
+
+    A sort by a column without an index (operator, workstation, object, action) reads every entry
+    the filters keep and sorts them. Sorting whole rows, their changes included, moved about ten
+    times the bytes of sorting the sort value and id alone, and the rows of the 200 ids that win
+    are then read by primary key (issue 8: 300,000 entries).
+    """
+    ids = select(AuditEntry.id).where(*filters).order_by(*_order(query)).limit(limit).subquery("window")
+    return _columns().join(ids, ids.c.id == AuditEntry.id).order_by(*_order(query))
 
 
 def _masked(
@@ -273,7 +293,7 @@ class AuditService:
                 else:
                     filters.append(column >= after.value)
                     filters.append(or_(column > after.value, and_(column == after.value, AuditEntry.id > after.id)))
-            rows = uow.session.execute(ordered_select(filters, query).limit(limit)).all()
+            rows = uow.session.execute(window_select(filters, query, limit)).all()
             return [to_row(row, scope) for row in rows]
 
     def entry(self, operator: Operator, entry_id: int) -> AuditRow | None:

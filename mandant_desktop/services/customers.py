@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, delete, func, select, true, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, select, true, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db import customer_search
@@ -209,12 +209,19 @@ class CustomerService:
 
     @staticmethod
     def _filters(
-        session: Session, scope: TenantScope, query: CustomerQuery, *, window: int | None = None
+        session: Session,
+        scope: TenantScope,
+        query: CustomerQuery,
+        *,
+        window: int | None = None,
+        visible: ColumnElement[bool] | None = None,
     ) -> list[ColumnElement[bool]]:
         """The visible customers that match the search; ``window``: for the rows up to this one
         (offset plus limit) in the query's order (the search may then choose a way that finds the
-        first rows sooner, and in number order keep only those)."""
-        visible = visible_clause_in(session, scope, Customer.tenant_id)
+        first rows sooner, and in number order keep only those); ``visible``: the visibility
+        condition when the caller has it already."""
+        if visible is None:
+            visible = visible_clause_in(session, scope, Customer.tenant_id)
         filters = [visible]
         number_window = None
         if window is not None and query.sort is SortKey.NUMBER:
@@ -229,9 +236,17 @@ class CustomerService:
     def count(self, operator: Operator, query: CustomerQuery) -> int:
         operator.require("customers.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            scope = load_tenant_scope(uow.session, operator)
-            stmt = select(func.count(Customer.id)).where(*self._filters(uow.session, scope, query))
-            return uow.session.scalar(stmt) or 0
+            session = uow.session
+            scope = load_tenant_scope(session, operator)
+            visible = visible_clause_in(session, scope, Customer.tenant_id)
+            if visible is false():
+                return 0
+            tenants = None if visible is true() else scope.visible_ids()
+            counted = customer_search.count_clause(session, query.search, tenants)
+            if counted is not None:  # counted by the backend in one call (PostgreSQL under row security)
+                return session.scalar(select(counted)) or 0
+            stmt = select(func.count(Customer.id)).where(*self._filters(session, scope, query, visible=visible))
+            return session.scalar(stmt) or 0
 
     def rows(self, operator: Operator, query: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
         """One window of the table, sorted and filtered by the database."""

@@ -3,8 +3,9 @@
 Three sources: the ORM's flushes (:class:`FlushCapture`, full images before and after), the rows
 the database deletes or nulls by itself through ``ON DELETE`` foreign keys (:func:`cascade_rows`,
 read before the delete), and set-based statements inside :meth:`UnitOfWork.watch`
-(:class:`Watch`, the watched rows and their cascades before and after). Statement counts grow with
-the number of tables involved and with rows / :data:`CHUNK`, never per row.
+(:class:`Watch`, the watched rows and their cascades before and after). Rows are read by key or
+by foreign key set-based (:func:`mandant_desktop.db.bulk.select_keys`): statement counts grow with
+the number of tables involved, not with the rows.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, Table, func, inspect, select, tuple_
+from sqlalchemy import ColumnElement, Table, func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.base import NO_VALUE
 
+from mandant_desktop.db import bulk
 from mandant_desktop.db.models import AuditEntry, Base, LoginThrottle, OutboxMail, UserSetting
 from mandant_desktop.services.recording import RowChange
 
-#: rows per IN list
-CHUNK = 500
 #: the most rows a watched set-based statement may touch and still be undoable (kept in memory)
 WATCH_LIMIT = 100_000
 #: objects whose own changes are not administration changes of the session (the log, mail,
@@ -113,24 +113,24 @@ def _references(table: Table) -> list[tuple[Table, str, str, str]]:
     return found
 
 
-def in_keys(columns: Sequence[Column[Any]], keys: Sequence[tuple[Any, ...]]) -> ColumnElement[bool]:
-    if len(columns) == 1:
-        return columns[0].in_([key[0] for key in keys])
-    return tuple_(*columns).in_(list(keys))
-
-
 def select_rows(session: Session, table: Table, where: ColumnElement[bool]) -> list[Image]:
     return [dict(row._mapping) for row in session.execute(select(table).where(where))]
 
 
+def rows_matching(session: Session, table: Table, columns: bulk.Columns) -> list[Image]:
+    """The rows of ``table`` whose columns hold the values given column by column (each
+    combination once), read set-based."""
+    dialect = session.get_bind().dialect
+    return [dict(row._mapping) for stmt in bulk.select_keys(dialect, table, columns) for row in session.execute(stmt)]
+
+
 def rows_by_key(session: Session, table: Table, keys: Iterable[tuple[Any, ...]]) -> dict[tuple[Any, ...], Image]:
-    keys = list(keys)
-    columns = list(table.primary_key.columns)
-    found: dict[tuple[Any, ...], Image] = {}
-    for start in range(0, len(keys), CHUNK):
-        for image in select_rows(session, table, in_keys(columns, keys[start : start + CHUNK])):
-            found[key_of(table, image)] = image
-    return found
+    names = [column.name for column in table.primary_key.columns]
+    columns: bulk.Columns = {name: [] for name in names}
+    for key in keys:
+        for name, value in zip(names, key, strict=True):
+            columns[name].append(value)
+    return {key_of(table, image): image for image in rows_matching(session, table, columns)}
 
 
 def cascade_rows(session: Session, table: Table, keys: Sequence[tuple[Any, ...]]) -> list[RowChange]:
@@ -145,9 +145,7 @@ def cascade_rows(session: Session, table: Table, keys: Sequence[tuple[Any, ...]]
             if ondelete not in ("CASCADE", "SET NULL"):
                 continue
             values = sorted({image[referred] for image in images if image.get(referred) is not None})
-            found: list[Image] = []
-            for start in range(0, len(values), CHUNK):
-                found += select_rows(session, child, child.c[fk_column].in_(values[start : start + CHUNK]))
+            found = rows_matching(session, child, {fk_column: values})
             fresh = []
             for image in found:
                 key = key_of(child, image)

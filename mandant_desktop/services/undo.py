@@ -13,30 +13,38 @@ back with their keys, changed rows get their old values. The same rules apply as
 * every row written is audited like any change, with the summary "undo" (S3).
 
 The revert is itself recorded: its result is the record that redoes the change.
+
+The rows are written set-based (issue 8): per table, one statement reads the rows as they are now,
+one deletes, inserts or updates them all (:mod:`mandant_desktop.db.bulk`; on SQLite an executemany),
+so the statements of a revert grow with the tables and the kinds of change it holds, not with its
+rows. The ORM is not involved: the rows, their audit entries and the record of the revert are made
+from the row images, as the ORM's flush made them before (a row brought back starts again at
+version 1, as an inserted row does).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import ColumnDefault, Table
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db import bulk
 from mandant_desktop.db.models import Base, Versioned
+from mandant_desktop.db.tables import utcnow
 from mandant_desktop.domain.errors import DomainError, InUseError
 from mandant_desktop.services import recording
-from mandant_desktop.services import unit_of_work as uow_module
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress, OperationCancelledError
 from mandant_desktop.services.recording import ChangePart, ChangeRecord, RowChange
-from mandant_desktop.services.row_capture import CHUNK, cascade_rows, in_keys, rows_by_key, table_of
+from mandant_desktop.services.row_capture import Image, cascade_rows, rows_by_key, table_of
 from mandant_desktop.services.tenant_scope import load_tenant_scope
-from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_of_work import UnitOfWork, image_changes
 
 #: tables whose rows decide who is an administrator (the guard-rail runs when one is touched)
 _ADMIN_TABLES = frozenset({"role", "role_permission", "role_assignment", "app_user"})
@@ -98,52 +106,23 @@ class UndoService:
                 works: list[UnitOfWork] = []
                 total, done = len(record), 0
                 for part in record.parts:
-                    work = (
-                        main
-                        if part.database is self._factory
-                        else stack.enter_context(_data_work(part.database, operator, main))
-                    )
-                    if work is not main:
+                    work = main
+                    if part.database is not self._factory:
+                        # A separate tenant's database (T6): its rows there, their audit entries in the main one.
+                        work = stack.enter_context(UnitOfWork(part.database, operator))
                         works.append(work)
-                    for _ in _apply(work.session, part, cancel):
-                        done += 1
-                        if progress is not None and (done % CHUNK == 0 or done == total):
+                    for count in _apply(_Writer(work, main, operator), part, cancel):
+                        done += count
+                        if progress is not None:
                             progress(done, total)
                 if admins is not None:
                     require_administrators_remain(main.session, admins)
+                _check_cancel(cancel)  # a Cancel that came during the last step still rolls it all back
                 for work in works:
                     work.commit()
                 main.commit()
         inverse = recorder.record()
         return ChangeRecord(inverse.parts, inverse.permissions | record.permissions, inverse.blocked)
-
-
-@contextmanager
-def _data_work(database: sessionmaker[Session], operator: Operator, main: UnitOfWork) -> Iterator[UnitOfWork]:
-    """A separate tenant's database (T6): its rows there, their audit entries in the main one."""
-    with UnitOfWork(database, operator) as work:
-        session = work.session
-        event.remove(session, "after_flush", uow_module._after_flush)
-
-        def audit(flushed: Session, _ctx: UOWTransaction) -> None:
-            rows = []
-            for action, objects in (("create", flushed.new), ("update", flushed.dirty), ("delete", flushed.deleted)):
-                for obj in objects:
-                    if isinstance(obj, Base):
-                        rows.append(
-                            {
-                                "object_type": type(obj).__name__,
-                                "object_id": uow_module._object_id(obj),
-                                "action": action,
-                                "changes": uow_module._changes(obj, action),
-                                "tenant_id": uow_module._tenant_of(obj),
-                                "summary": UNDO_SUMMARY,
-                            }
-                        )
-            main.audit_many(rows, recorded=True)
-
-        event.listen(session, "after_flush", audit)
-        yield work
 
 
 def _tenants_of(record: ChangeRecord) -> set[int]:
@@ -163,130 +142,241 @@ def _restored_tenants(record: ChangeRecord) -> set[int]:
     return {row.key[0] for row in record.rows if row.table == "tenant" and row.after is None}
 
 
-def _apply(session: Session, part: ChangePart, cancel: CancelCheck | None) -> Iterator[None]:
-    """Write ``part`` backwards; yields once per row (for progress) and checks ``cancel`` between
-    chunks. Created rows go first (children before parents), deleted rows come back (parents
-    before children), changed rows get their old values last."""
+class _Writer:
+    """The statements of one part of a revert, in ``work``'s transaction: what they wrote is
+    recorded there (for redo) and audited in ``main`` (the main database's log)."""
+
+    def __init__(self, work: UnitOfWork, main: UnitOfWork, operator: Operator) -> None:
+        self.session = work.session
+        self.connection = work.session.connection()
+        self._work = work
+        self._main = main
+        self.now = utcnow()
+        self.by = operator.username[:100]
+
+    def wrote(self, name: str, rows: list[RowChange], cascades: Sequence[RowChange] = ()) -> None:
+        self._work.record_rows([*cascades, *rows])
+        cls = _CLASS_OF_TABLE[name].__name__
+        entries = []
+        for row in rows:
+            changes = image_changes(row.action, row.before, row.after)
+            if row.action == "update" and not changes:
+                continue
+            image = row.after if row.after is not None else row.before
+            assert image is not None
+            tenant = image.get("id") if name == "tenant" else image.get("tenant_id")
+            entries.append(
+                {
+                    "object_type": cls,
+                    "object_id": ":".join(str(part) for part in row.key),
+                    "action": row.action,
+                    "changes": changes,
+                    "tenant_id": tenant if isinstance(tenant, int) else None,
+                    "summary": UNDO_SUMMARY,
+                }
+            )
+        self._main.audit_many(entries, recorded=True)
+
+
+def _apply(writer: _Writer, part: ChangePart, cancel: CancelCheck | None) -> Iterator[int]:
+    """Write ``part`` backwards; yields the number of rows of each step (for progress) and checks
+    ``cancel`` before each. Created rows go first (children before parents), deleted rows come back
+    (parents before children), changed rows get their old values last."""
     order = _order()
     by_table: dict[str, list[RowChange]] = {}
     for row in part.rows:
         by_table.setdefault(row.table, []).append(row)
     tables = sorted(by_table, key=lambda name: order.get(name, 0))
-    # 1. rows the change created
     going = {(row.table, row.key) for row in part.rows}
     for name in reversed(tables):
-        created = sorted((r for r in by_table[name] if r.before is None), key=lambda r: r.key, reverse=True)
-        for chunk in _chunks(created, cancel):
-            objects = _load(session, name, chunk)
-            _refuse_later_references(session, name, chunk, going)
-            for row in chunk:
-                obj = objects[row.key]
-                _check_unchanged(obj, row)
-                session.delete(obj)
-                yield
-            _flush(session)
-    # 2. rows the change deleted
+        created = [r for r in by_table[name] if r.before is None]
+        if created:
+            _check_cancel(cancel)
+            _delete_created(writer, name, created, going)
+            yield len(created)
     for name in tables:
-        deleted = sorted((r for r in by_table[name] if r.after is None), key=lambda r: r.key)
-        for chunk in _chunks(deleted, cancel):
-            if rows_by_key(session, table_of(name), [row.key for row in chunk]):
-                raise UndoConflictError(
-                    "Cannot undo: this {object} exists again; it was created on another workstation in the meantime. "
-                    "Nothing was changed.",
-                    object=_CLASS_OF_TABLE[name].__name__,
-                )
-            for row in chunk:
-                assert row.before is not None
-                session.add(_CLASS_OF_TABLE[name](**_writable(row.before, insert=True)))
-                yield
-            _flush(session)
-    # 3. rows the change updated
+        deleted = [r for r in by_table[name] if r.after is None]
+        if deleted:
+            _check_cancel(cancel)
+            _restore_deleted(writer, name, deleted)
+            yield len(deleted)
     for name in tables:
         updated = [r for r in by_table[name] if r.before is not None and r.after is not None]
-        for chunk in _chunks(updated, cancel):
-            objects = _load(session, name, chunk)
-            for row in chunk:
-                obj = objects[row.key]
-                _check_unchanged(obj, row)
-                assert row.before is not None and row.after is not None
-                for column, value in _writable(row.before, insert=False).items():
-                    if row.after.get(column) != value:
-                        setattr(obj, column, value)
-                yield
-            _flush(session)
+        if updated:
+            _check_cancel(cancel)
+            _put_back(writer, name, updated)
+            yield len(updated)
 
 
-def _chunks(rows: list[RowChange], cancel: CancelCheck | None) -> Iterator[list[RowChange]]:
-    for start in range(0, len(rows), CHUNK):
-        if cancel is not None and cancel():
-            raise OperationCancelledError("Cancelled; nothing was changed.")
-        yield rows[start : start + CHUNK]
+def _check_cancel(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise OperationCancelledError("Cancelled; nothing was changed.")
 
 
-def _load(session: Session, name: str, rows: list[RowChange]) -> dict[tuple[Any, ...], Base]:
-    """The ORM objects of ``rows``; a row that is gone is a conflict."""
-    cls = _CLASS_OF_TABLE[name]
-    table: Table = table_of(name)
-    columns = list(table.primary_key.columns)
-    found: dict[tuple[Any, ...], Base] = {}
-    for obj in session.scalars(select(cls).where(in_keys(columns, [row.key for row in rows]))):
-        key = tuple(getattr(obj, column.name) for column in columns)
-        found[key] = obj
-    if len(found) < len(rows):
-        raise UndoConflictError(
-            "Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.",
-            object=cls.__name__,
-        )
-    return found
-
-
-def _check_unchanged(obj: Base, row: RowChange) -> None:
-    """The row must be as the change left it (S4)."""
-    after = row.after or {}
-    if isinstance(obj, Versioned):
-        if "version" in after and obj.version != after["version"]:
-            raise UndoConflictError(
-                "Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.",
-                who=obj.updated_by or "?",
-                when=_when(obj.updated_at),
-                object=type(obj).__name__,
-            )
-        return
-    for column, value in after.items():
-        if column not in _BOOKKEEPING and not _same(getattr(obj, column, value), value):
-            raise UndoConflictError(
-                "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.",
-                object=type(obj).__name__,
-            )
-
-
-def _refuse_later_references(
-    session: Session, name: str, rows: list[RowChange], going: set[tuple[str, tuple[Any, ...]]]
-) -> None:
-    """A created row that rows outside the change now refer to (data added later, which the
-    database would delete or empty with it) stays."""
-    for change in cascade_rows(session, table_of(name), [row.key for row in rows]):
+def _delete_created(writer: _Writer, name: str, rows: list[RowChange], going: set[tuple[str, tuple[Any, ...]]]) -> None:
+    """Rows the change created go, unless they changed since or rows outside the change now refer
+    to them (data added later, which the database would delete or empty with them)."""
+    table = table_of(name)
+    now = _current(writer.session, name, rows)
+    cascades = cascade_rows(writer.session, table, [row.key for row in rows])
+    for change in cascades:
         if (change.table, change.key) not in going:
             raise UndoConflictError(
                 "Cannot undo: data was added to this {object} afterwards. Nothing was changed.",
                 object=_CLASS_OF_TABLE[name].__name__,
             )
+    versioned = issubclass(_CLASS_OF_TABLE[name], Versioned)
+    keys = _key_columns(table, [row.key for row in rows])
+    if versioned:  # as the ORM's DELETE: only the version the check saw
+        keys["version"] = [now[row.key]["version"] for row in rows]
+    with _clashes():
+        gone = bulk.delete_keys(writer.connection, table, keys)
+    if gone != len(rows):
+        raise _changed_meanwhile(name)
+    writer.wrote(name, [RowChange(name, row.key, now[row.key], None) for row in rows], cascades)
+
+
+def _restore_deleted(writer: _Writer, name: str, rows: list[RowChange]) -> None:
+    """Rows the change deleted come back with their keys and values."""
+    table = table_of(name)
+    if rows_by_key(writer.session, table, [row.key for row in rows]):
+        raise UndoConflictError(
+            "Cannot undo: this {object} exists again; it was created on another workstation in the meantime. "
+            "Nothing was changed.",
+            object=_CLASS_OF_TABLE[name].__name__,
+        )
+    versioned = issubclass(_CLASS_OF_TABLE[name], Versioned)
+    images: list[Image] = []
+    for row in rows:
+        assert row.before is not None
+        image = _writable(row.before, insert=True)
+        if versioned:  # as the ORM inserts a versioned row
+            image.update(version=1, updated_at=writer.now, updated_by=writer.by)
+        images.append(_with_defaults(table, image))
+    groups: dict[tuple[str, ...], list[Image]] = {}
+    for image in images:
+        groups.setdefault(tuple(image), []).append(image)
+    with _clashes():
+        for columns, group in groups.items():
+            bulk.insert_columns(writer.connection, table, {key: [image[key] for image in group] for key in columns})
+    writer.wrote(name, [RowChange(name, row.key, None, image) for row, image in zip(rows, images, strict=True)])
+
+
+def _put_back(writer: _Writer, name: str, rows: list[RowChange]) -> None:
+    """Changed rows get their old values (those columns the change changed), if they are still as
+    the change left them."""
+    table = table_of(name)
+    now = _current(writer.session, name, rows)
+    versioned = issubclass(_CLASS_OF_TABLE[name], Versioned)
+    groups: dict[tuple[str, ...], list[tuple[RowChange, Image]]] = {}
+    for row in rows:
+        assert row.before is not None and row.after is not None
+        after = row.after
+        back = {
+            column: value for column, value in _writable(row.before, insert=False).items() if after.get(column) != value
+        }
+        if back:
+            groups.setdefault(tuple(back), []).append((row, back))
+    written: list[RowChange] = []
+    for columns, group in groups.items():
+        keys = _key_columns(table, [row.key for row, _ in group])
+        same: dict[str, Any] = {}
+        if versioned:  # as the ORM's UPDATE: only the version the check saw, which goes up by one
+            keys["version"] = [now[row.key]["version"] for row, _ in group]
+            same = {"updated_at": writer.now, "updated_by": writer.by}
+        values = {column: [back[column] for _, back in group] for column in columns}
+        with _clashes():
+            matched = bulk.update_keys(
+                writer.connection, table, keys, values, same=same, increment=("version",) if versioned else ()
+            )
+        if matched != len(group):
+            raise _changed_meanwhile(name)
+        for row, back in group:
+            before = now[row.key]
+            after = {**before, **back}
+            if versioned:
+                after.update(version=before["version"] + 1, **same)
+            written.append(RowChange(name, row.key, before, after))
+    writer.wrote(name, written)
+
+
+def _current(session: Session, name: str, rows: list[RowChange]) -> dict[tuple[Any, ...], Image]:
+    """The rows as they are now, each as the change left it (S4); a row that is gone, or changed
+    since, is a conflict."""
+    found = rows_by_key(session, table_of(name), [row.key for row in rows])
+    if len(found) < len(rows):
+        raise UndoConflictError(
+            "Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.",
+            object=_CLASS_OF_TABLE[name].__name__,
+        )
+    for row in rows:
+        _check_unchanged(name, found[row.key], row)
+    return found
+
+
+def _check_unchanged(name: str, now: Image, row: RowChange) -> None:
+    """The row must be as the change left it (S4)."""
+    after = row.after or {}
+    cls = _CLASS_OF_TABLE[name]
+    if issubclass(cls, Versioned):
+        if "version" in after and now["version"] != after["version"]:
+            raise UndoConflictError(
+                "Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.",
+                who=now.get("updated_by") or "?",
+                when=_when(now.get("updated_at")),
+                object=cls.__name__,
+            )
+        return
+    for column, value in after.items():
+        if column not in _BOOKKEEPING and not _same(now.get(column, value), value):
+            raise UndoConflictError(
+                "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.",
+                object=cls.__name__,
+            )
+
+
+def _changed_meanwhile(name: str) -> UndoConflictError:
+    """A row that changed between the check and the write (another workstation's transaction)."""
+    return UndoConflictError(
+        "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.",
+        object=_CLASS_OF_TABLE[name].__name__,
+    )
+
+
+def _key_columns(table: Table, keys: list[tuple[Any, ...]]) -> bulk.Columns:
+    names = [column.name for column in table.primary_key.columns]
+    return {name: [key[index] for key in keys] for index, name in enumerate(names)}
+
+
+def _with_defaults(table: Table, image: Image) -> Image:
+    """``image`` with the client-side defaults of the columns it lacks, as an ORM insert adds them
+    (a bulk INSERT of given columns would not)."""
+    for column in table.columns:
+        default = column.default
+        if column.name in image or not isinstance(default, ColumnDefault):
+            continue
+        if default.is_callable:
+            image[column.name] = default.arg(None)
+        elif default.is_scalar:
+            image[column.name] = default.arg
+    return image
+
+
+@contextmanager
+def _clashes() -> Iterator[None]:
+    try:
+        yield
+    except IntegrityError as exc:
+        raise UndoConflictError(
+            "Cannot undo: the data it would bring back clashes with data saved since (a name or number is "
+            "taken again, or something it belongs to is gone). Nothing was changed."
+        ) from exc
 
 
 def _writable(image: dict[str, Any], *, insert: bool) -> dict[str, Any]:
     if insert:
         return {column: value for column, value in image.items() if column not in ("updated_at", "updated_by")}
     return {column: value for column, value in image.items() if column not in _BOOKKEEPING}
-
-
-def _flush(session: Session) -> None:
-    try:
-        session.flush()
-    except IntegrityError as exc:
-        raise UndoConflictError(
-            "Cannot undo: the data it would bring back clashes with data saved since (a name or number is "
-            "taken again, or something it belongs to is gone). Nothing was changed."
-        ) from exc
 
 
 def _same(stored: Any, recorded: Any) -> bool:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
 
     from mandant_desktop.db.models import Base, Versioned
+    from mandant_desktop.services.recording import RowChange
     from mandant_desktop.services.row_capture import FlushCapture
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,29 @@ def _changes(obj: Base, action: str) -> dict[str, list[Any]]:
                 changes[key] = [_REDACTED, _REDACTED]
             else:
                 changes[key] = [to_audit_value(before), to_audit_value(after)]
+    return changes
+
+
+def image_changes(
+    action: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+) -> dict[str, list[Any]]:
+    """What the audit log keeps of a row written by a Core statement whose values the caller knows
+    (undo and redo), as :func:`_changes` keeps it of an ORM object: bookkeeping left out, secrets
+    redacted, a created or deleted row's empty columns left out. ``after`` of an update holds the
+    columns written, ``before`` the row as it was."""
+    changes: dict[str, list[Any]] = {}
+    image = (after if action != "delete" else before) or {}
+    for key, value in image.items():
+        if key in _BOOKKEEPING:
+            continue
+        if action == "update":
+            old = (before or {}).get(key)
+            if old == value:
+                continue
+            changes[key] = [_REDACTED, _REDACTED] if key in _SECRET else [to_audit_value(old), to_audit_value(value)]
+        elif value is not None:
+            shown = _REDACTED if key in _SECRET else to_audit_value(value)
+            changes[key] = [None, shown] if action == "create" else [shown, None]
     return changes
 
 
@@ -270,6 +294,12 @@ class UnitOfWork:
         """Many explicit entries; each dict has the keyword arguments of :meth:`audit`."""
         for row in rows:
             self.audit(**row, recorded=recorded)
+
+    def record_rows(self, rows: Iterable[RowChange]) -> None:
+        """Rows that Core statements wrote and whose images the caller knows (undo and redo): part
+        of the recorded call like the rows of the ORM's flushes (E7); otherwise a no-op."""
+        if self._capture is not None:
+            self._capture.rows.extend(rows)
 
     @contextmanager
     def watch(self, model: type[Base], where: ColumnElement[bool]) -> Iterator[None]:

@@ -4,7 +4,9 @@ The line icons are drawn with ``currentColor``. Qt's SVG renderer does not inher
 icon engine of ours puts in the palette's colour for the icon's mode (text, disabled text, selected
 text) each time a size is asked for. An icon therefore follows a switch between light and dark on
 its own, in every button, menu and view that already holds it, and is rendered at the device's
-pixel ratio, crisp at any scaling. Rendered pixmaps are cached per size and colour.
+pixel ratio, crisp at any scaling. Rendered pixmaps are cached per size and colour, in memory and
+as PNG files in the user's cache folder (:func:`_disk_cached`): a start then reads its twenty-odd
+icons instead of loading the SVG plugin and rendering them (issue 8).
 
 Icons that carry colours of their own (the application icon) keep them.
 
@@ -15,12 +17,25 @@ same command shows the same picture on every page.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+import os
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, QStandardPaths, Qt, qVersion
+from PySide6.QtGui import (
+    QAction,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton
 
 if TYPE_CHECKING:
@@ -64,16 +79,56 @@ def mode_colour(mode: QIcon.Mode, palette: QPalette | None = None) -> str:
     return colour.name()
 
 
+def _disk_folder() -> Path | None:
+    """The folder of rendered icons in the user's cache (XDG_CACHE_HOME on Linux); None without one."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) / "icons" if location else None
+
+
+def _disk_cached(svg: bytes, width: int, height: int) -> tuple[QImage | None, Path | None]:
+    """The picture rendered earlier from exactly ``svg`` at ``width`` x ``height`` (the file's name
+    is a hash of the SVG text as recoloured, the size and Qt's version, so a changed icon, colour or
+    renderer is simply another file), and the file for it; (None, file) when not there yet."""
+    folder = _disk_folder()
+    if folder is None:
+        return None, None
+    key = hashlib.blake2b(svg, digest_size=16)
+    key.update(f"|{width}x{height}|{qVersion()}".encode("ascii"))
+    path = folder / f"{key.hexdigest()}.png"
+    image = QImage(str(path))  # a null image when there is no such file yet
+    if image.isNull() or image.width() != width or image.height() != height:
+        return None, path  # not there yet, damaged or cut short: rendered and written anew
+    return image, path
+
+
+def _store(image: QImage, path: Path) -> None:
+    """Write ``image`` to ``path`` whole or not at all (another instance may read it meanwhile);
+    the cache is an aid, so a full disk or a read-only folder only means rendering next time."""
+    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.png")  # the suffix names the format
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if image.save(str(temporary)):
+            os.replace(temporary, path)
+    except OSError:
+        log.debug("icon cache %s not written", path, exc_info=True)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 @functools.lru_cache(maxsize=_CACHE_LIMIT)
 def _rendered(name: str, colour: str, width: int, height: int) -> QPixmap:
     """``name`` in ``colour`` at ``width`` x ``height`` device pixels.
 
     Through Qt's SVG image-format plugin rather than ``QtSvg.QSvgRenderer``: the same renderer,
-    without importing the QtSvg module at start (issue 8).
+    without importing the QtSvg module at start (issue 8); read from the disk cache when it was
+    rendered before, without the plugin.
     """
     svg = svg_source(name)
     if colour:
         svg = svg.replace(_RECOLOURED, colour.encode("ascii"))
+    cached, path = _disk_cached(svg, width, height)
+    if cached is not None:
+        return QPixmap.fromImage(cached)
     buffer = QBuffer()
     buffer.setData(QByteArray(svg))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -85,6 +140,8 @@ def _rendered(name: str, colour: str, width: int, height: int) -> QPixmap:
         pixmap = QPixmap(QSize(width, height))
         pixmap.fill(Qt.GlobalColor.transparent)
         return pixmap
+    if path is not None:
+        _store(image, path)
     return QPixmap.fromImage(image)
 
 

@@ -192,3 +192,89 @@ def test_analyze_grown_leaves_tables_of_another_owner(migrated_db: MigratedDatab
         pytest.skip("PostgreSQL only: the application role of revision 0005")
     with app_login(migrated_db) as engine, engine.begin() as conn:
         assert bulk.analyze_grown(conn, {"audit_log": 10_000}) == []
+
+
+def _customers(conn: Connection, tenant: int, numbers: list[str]) -> None:
+    rows = [
+        {"tenant_id": tenant, "number": n, "name": f"Kunde {n}", "short_name": "", "quota_mb": None, "version": 1}
+        for n in numbers
+    ]
+    conn.execute(insert(Customer), rows)
+
+
+def test_keyed_statements_match_exactly_and_write_every_type(migrated_db: MigratedDatabase) -> None:
+    """Issue 8, E7: rows read, updated and deleted by key (one statement each, see below) match
+    their keys exactly (case matters, as for the ORM), and write NULLs, booleans, enums, dates,
+    timestamps and JSON as an INSERT writes them."""
+    from mandant_desktop.db.models import AppSetting, CustomerStatus
+
+    (tenant,) = add_tenants(migrated_db.session_factory, "Nord")
+    customer = Customer.__table__
+    assert isinstance(customer, Table)
+    with migrated_db.engine.begin() as conn:
+        _customers(conn, tenant, ["k-1", "K-1", "k-2", "k-3"])
+        by_number = bulk.select_keys(conn.dialect, customer, {"number": ["k-1", "k-2"]})
+        read = [dict(row._mapping) for stmt in by_number for row in conn.execute(stmt)]
+        for stmt in bulk.select_keys(conn.dialect, customer, {"tenant_id": [tenant], "number": ["k-1"]}):
+            assert [row.name for row in conn.execute(stmt)] == ["Kunde k-1"]
+        assert sorted(row["number"] for row in read) == ["k-1", "k-2"]
+        matched = bulk.update_keys(
+            conn,
+            customer,
+            {"tenant_id": [tenant, tenant, tenant], "number": ["k-1", "k-2", "nope"]},
+            {
+                "quota_mb": [5, None, 1],
+                "remote_access": [True, False, True],
+                "status": [CustomerStatus.DEACTIVATED] * 3,
+                "name": ["Äpfel", "Straße", "x"],
+            },
+            same={"updated_at": AT, "updated_by": "bulk"},
+            increment=("version",),
+        )
+        assert matched == 2
+        got = conn.execute(
+            select(Customer.number, Customer.quota_mb, Customer.remote_access, Customer.status, Customer.name)
+            .add_columns(Customer.version, Customer.updated_by)
+            .order_by(Customer.id)
+        ).all()
+        assert [tuple(row) for row in got] == [
+            ("k-1", 5, True, CustomerStatus.DEACTIVATED, "Äpfel", 2, "bulk"),
+            ("K-1", None, False, CustomerStatus.ACTIVE, "Kunde K-1", 1, None),
+            ("k-2", None, False, CustomerStatus.DEACTIVATED, "Straße", 2, "bulk"),
+            ("k-3", None, False, CustomerStatus.ACTIVE, "Kunde k-3", 1, None),
+        ]
+        assert set(conn.scalars(select(Customer.updated_at).where(Customer.version == 2))) == {AT}
+        settings = AppSetting.__table__
+        assert isinstance(settings, Table)
+        settings_rows = {"key": ["a", "b"], "value": [None, [1]], "version": [1, 1], "updated_at": [AT, None]}
+        bulk.insert_columns(conn, settings, settings_rows)
+        assert dict(conn.execute(select(AppSetting.key, AppSetting.updated_at)).all()) == {"a": AT, "b": None}
+        document = {"muster": ["K", 1, None, True], "ä": "ü"}
+        assert bulk.update_keys(conn, settings, {"key": ["a", "b"]}, {"value": [document, None]}) == 2
+        assert dict(conn.execute(select(AppSetting.key, AppSetting.value)).all()) == {"a": document, "b": None}
+        assert bulk.delete_keys(conn, customer, {"tenant_id": [tenant, tenant], "number": ["K-1", "k-9"]}) == 1
+        assert sorted(conn.scalars(select(Customer.number))) == ["k-1", "k-2", "k-3"]
+
+
+def test_keyed_statements_are_one_statement_however_many_rows(migrated_db: MigratedDatabase) -> None:
+    """Issue 8: reading, updating and deleting 3 or 3,000 rows by key is one statement, counted as
+    the server runs them (an executemany once per row on PostgreSQL, once per row on MariaDB but
+    for an INSERT; on SQLite one executemany steps one prepared statement in process)."""
+    from bench.harness import counting
+
+    (tenant,) = add_tenants(migrated_db.session_factory, "Nord")
+    customer = Customer.__table__
+    assert isinstance(customer, Table)
+    counts = []
+    for size in (3, 3000):
+        numbers = [f"{size}-{i}" for i in range(size)]
+        keys = {"tenant_id": [tenant] * size, "number": numbers}
+        with migrated_db.engine.begin() as conn:
+            _customers(conn, tenant, numbers)
+            with counting(migrated_db.engine, as_the_server_runs=True) as statements:
+                read = [row for stmt in bulk.select_keys(conn.dialect, customer, keys) for row in conn.execute(stmt)]
+                changed = bulk.update_keys(conn, customer, keys, {"name": numbers}, increment=("version",))
+                gone = bulk.delete_keys(conn, customer, keys)
+            assert len(read) == changed == gone == size
+            counts.append(len(statements))
+    assert counts == [3, 3]

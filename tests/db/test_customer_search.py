@@ -64,8 +64,9 @@ def _service_numbers(service: CustomerService, query: CustomerQuery, operator: A
 
 
 def test_fixed_searches_find_what_the_scan_finds_on_every_backend(migrated_db: MigratedDatabase) -> None:
-    """C1: the index finds exactly the rows of the scan (``lower(column) LIKE`` on PostgreSQL and
-    MariaDB), case-insensitive with German letters, LIKE's wildcards taken literally."""
+    """C1: the index finds exactly the rows of the scan (``lower(column) LIKE`` on PostgreSQL,
+    compared byte for byte on MariaDB), case-insensitive with German letters, LIKE's wildcards
+    taken literally, and an umlaut is not its base letter on any backend."""
     world = build_world(migrated_db)
     _add(migrated_db, world.nord, FIXED)
     service = CustomerService(migrated_db.session_factory)
@@ -73,7 +74,7 @@ def test_fixed_searches_find_what_the_scan_finds_on_every_backend(migrated_db: M
     for search in FIXED_SEARCHES:
         needle = customer_search.normalise(search)
         expected = _found(migrated_db, customer_search.scan_clause(dialect, needle))
-        if dialect != "sqlite":
+        if dialect == "postgresql":
             assert expected == _found(migrated_db, customer_search.like_clause(needle)), search
         found = _service_numbers(service, CustomerQuery(search=search))
         assert set(found) == expected, search
@@ -83,6 +84,8 @@ def test_fixed_searches_find_what_the_scan_finds_on_every_backend(migrated_db: M
     assert set(_service_numbers(service, CustomerQuery(search="öko"))) == {"101"}
     assert set(_service_numbers(service, CustomerQuery(search="%ig"))) == {"1203"}
     assert set(_service_numbers(service, CustomerQuery(search="r_s"))) == {"12"}
+    # MariaDB's usual collation takes "a" for "ä"; the search does not ("100%ig Werbung AG" has an "a").
+    assert set(_service_numbers(service, CustomerQuery(search="ä"))) == {"100"}
 
 
 def test_postgresql_search_uses_the_trigram_indexes(tmp_path: Path) -> None:

@@ -356,12 +356,12 @@ def _customer_services(world: World, rows: list[dict[str, object]]) -> tuple[lis
 
 def test_customer_search_under_row_security_uses_the_owners_function(world: World) -> None:
     """C1, T8, issue 8: for the application role the search goes through the SECURITY DEFINER
-    function of revision 0010 (the trigram indexes serve no query under row-level security): it
-    finds what the owner's direct search finds in the operator's tenants, nothing of a hidden
-    tenant, and the owner still searches directly. A text too short for a trigram (no index can
-    serve it) is searched directly under row security, with the same result."""
+    functions of revision 0018 (no search index serves a query under row-level security): the
+    window and the count find what the owner's direct search finds in the operator's tenants,
+    nothing of a hidden tenant, and the owner still searches directly. A text too short for a
+    trigram goes through them too (they search it in the index of one- and two-letter substrings)."""
     from mandant_desktop.db import customer_search
-    from mandant_desktop.services.customers import CustomerQuery
+    from mandant_desktop.services.customers import CustomerQuery, SortKey
 
     rows = [
         {"tenant_id": tenant, "number": f"{prefix}{i}", "name": name, "short_name": short, "version": 1}
@@ -376,19 +376,22 @@ def test_customer_search_under_row_security_uses_the_owners_function(world: Worl
         statements.clear()
         query = CustomerQuery(search=search)
         found = [r.number for r in as_app.rows(mia, query, 0, 50)]
-        indexed = len(customer_search.normalise(search)) >= customer_search.MIN_INDEXED_LENGTH
-        assert any(customer_search.PG_SEARCH_FUNCTION in sql for sql in statements) == indexed, search
+        assert any(customer_search.PG_FIRST_FUNCTION in sql for sql in statements), search
         owners = [r.number for r in as_owner.rows(system_operator(), query, 0, 50)]
         assert found == [n for n in owners if n.startswith("N")], search
+        statements.clear()
         assert as_app.count(mia, query) == len(found)
+        assert any(customer_search.PG_COUNT_FUNCTION in sql for sql in statements), search
+        by_name = CustomerQuery(search=search, sort=SortKey.NAME)
+        assert sorted(r.number for r in as_app.rows(mia, by_name, 0, 50)) == sorted(found), search
     assert {r.number for r in as_owner.rows(system_operator(), CustomerQuery(search="ärzte"), 0, 50)} == {"N0", "S0"}
     with world.db.engine.connect() as conn:
         assert not customer_search.under_row_security(conn)  # the owner: the direct search
 
 
 def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world: World) -> None:
-    """C1, T8, T9, issue 8 (revision 0013): a window of the table sorted by number asks
-    ``mandant_customer_search_first`` for the hits up to its last row only; the windows (offsets,
+    """C1, T8, T9, issue 8 (revisions 0013, 0018): a window of the table sorted by number asks
+    ``mandant_customer_first`` for the hits up to its last row only; the windows (offsets,
     both directions, with a tenant filter, for an operator who sees one tenant and one who sees
     both) are those of the owner's direct search in the tenants the operator may see."""
 
@@ -433,18 +436,19 @@ def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world
                     offset,
                 )
                 assert {names[r.tenant_id] for r in window} <= {names[t] for t in tenants}
-                assert any(customer_search.PG_SEARCH_FIRST_FUNCTION in sql for sql in statements)
+                assert any(customer_search.PG_FIRST_FUNCTION in sql for sql in statements)
             assert as_app.count(who, query) == len(owners)
-    # other orders need every hit: the function of revision 0010
+    # other orders need every hit: mandant_customer_hits
     statements.clear()
     as_app.rows(operator(world.mia, "mia"), CustomerQuery(search="gmbh", sort=SortKey.NAME), 0, 10)
-    assert not any(customer_search.PG_SEARCH_FIRST_FUNCTION in sql for sql in statements)
+    assert not any(customer_search.PG_FIRST_FUNCTION in sql for sql in statements)
+    assert any(customer_search.PG_HITS_FUNCTION in sql for sql in statements)
 
 
 def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -> None:
-    """T8, S1 (revisions 0010, 0013): called directly with the application's credentials, neither
-    search function returns a customer of a tenant the operator may not see, whatever tenants the
-    caller names; without an operator they return nothing; PUBLIC may not call them."""
+    """T8, S1 (revisions 0010, 0013, 0018): called directly with the application's credentials, no
+    search function returns (or counts) a customer of a tenant the operator may not see, whatever
+    tenants the caller names; without an operator they return nothing; PUBLIC may not call them."""
     from sqlalchemy import insert
 
     from mandant_desktop.db.models import Customer
@@ -459,19 +463,34 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
         )
         ids = {str(number): int(id_) for number, id_ in conn.execute(text("SELECT number, id FROM customer"))}
     first = "SELECT mandant_customer_search_first('%gmbh%', CAST(:tenants AS integer[]), 100, :descending)"
+    # revision 0018: the search text itself, a long one (trigram indexes) and a short one (substrings)
+    first_15 = "SELECT * FROM mandant_customer_first(:needle, CAST(:tenants AS integer[]), 100, :descending)"
+    hits_15 = "SELECT * FROM mandant_customer_hits(:needle, CAST(:tenants AS integer[]))"
+    count_15 = "SELECT mandant_customer_count(:needle, CAST(:tenants AS integer[]))"
     with world.app.connect() as conn:
         for operator_id, expected in ((world.mia, {ids["1"]}), (None, set())):
             _as(conn, operator_id)
             assert set(conn.scalars(text("SELECT mandant_customer_search('%gmbh%')"))) == expected
             for tenants in (None, [world.visible, world.hidden], [world.hidden]):
+                kept = expected if tenants != [world.hidden] else set()
                 for descending in (False, True):
                     found = set(conn.scalars(text(first), {"tenants": tenants, "descending": descending}))
-                    assert found == (expected if tenants != [world.hidden] else set()), (operator_id, tenants)
+                    assert found == kept, (operator_id, tenants)
+                for needle in ("gmbh", "bh", "u"):
+                    given = {"needle": needle, "tenants": tenants}
+                    for descending in (False, True):
+                        found = set(conn.scalars(text(first_15), {**given, "descending": descending}))
+                        assert found == kept, (operator_id, tenants, needle)
+                    assert set(conn.scalars(text(hits_15), given)) == kept, (operator_id, tenants, needle)
+                    assert conn.scalar(text(count_15), given) == len(kept), (operator_id, tenants, needle)
         conn.rollback()
     with world.db.engine.connect() as conn:
         for signature in (
             "mandant_customer_search(text)",
             "mandant_customer_search_first(text, integer[], integer, boolean)",
+            "mandant_customer_first(text, integer[], integer, boolean)",
+            "mandant_customer_hits(text, integer[])",
+            "mandant_customer_count(text, integer[])",
         ):
             acl = conn.scalar(
                 text("SELECT proacl::text FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"), {"f": signature}
@@ -480,6 +499,27 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
             assert conn.scalar(
                 text("SELECT prosecdef FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"), {"f": signature}
             )
+
+
+def test_the_downgrade_of_0018_removes_its_functions_and_index(world: World) -> None:
+    """S9, issue 8: below revision 0018 its three search functions, the substrings' function and
+    its index are gone and the functions of 0010 and 0013 still there (older workstations call
+    them); the upgrade brings them back, granted to the application role again."""
+    functions = text(
+        "SELECT count(*) FROM pg_proc WHERE proname IN "
+        "('mandant_customer_first', 'mandant_customer_hits', 'mandant_customer_count', 'mandant_customer_grams')"
+    )
+    older = text(
+        "SELECT count(*) FROM pg_proc WHERE proname IN ('mandant_customer_search', 'mandant_customer_search_first')"
+    )
+    index = text("SELECT count(*) FROM pg_class WHERE relname = 'ix_customer_grams'")
+    granted = text("SELECT has_function_privilege('mandant_app', 'mandant_customer_count(text, integer[])', 'EXECUTE')")
+    with world.db.engine.begin() as conn:
+        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted)) == (4, 1, True)
+        command.downgrade(migrate.alembic_config(conn), "0017_outbox_order_index")
+        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(older)) == (0, 0, 2)
+        command.upgrade(migrate.alembic_config(conn), "head")
+        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted)) == (4, 1, True)
 
 
 def test_the_downgrade_of_0013_restores_the_search_of_0010(world: World) -> None:

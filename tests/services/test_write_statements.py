@@ -1,7 +1,8 @@
 """Issue 8: the write paths that change many rows take as many statements for many rows as for a
 few, counted as the server runs them (``bench.harness.counting(as_the_server_runs=True)``: on
 PostgreSQL every row of an executemany is a statement of its own and fires the statement-level
-triggers of revisions 0009, 0011 and 0012 once). A bulk edit of the assignment grid and its undo
+triggers of revisions 0009, 0011 and 0012 once; on MariaDB so is every row of an executemany that
+is not an INSERT). A bulk edit of the assignment grid and its undo
 and redo, a save of the access matrix (new, changed and removed cells), and ticking and unticking
 inheritance."""
 
@@ -12,10 +13,10 @@ from typing import Any
 
 from dbhelpers import MigratedDatabase
 from sqlalchemy import insert, select
-from tenanthelpers import add_tenants
+from tenanthelpers import add_tenants, add_users
 
 from bench.harness import counting
-from mandant_desktop.db.models import OrgUnit, Role, User, UserKind, UserStatus
+from mandant_desktop.db.models import OrgUnit, Role
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import HIDDEN, Access
 from mandant_desktop.services.access import AccessService
@@ -24,20 +25,6 @@ from mandant_desktop.services.operator import system_operator
 from mandant_desktop.services.org_units import OrgUnitsService
 
 SYSTEM = system_operator("test")
-
-
-def _users(db: MigratedDatabase, prefix: str, count: int) -> list[int]:
-    with db.session_factory.begin() as session:
-        rows = [
-            {
-                "username": f"{prefix}{i}",
-                "username_key": f"{prefix}{i}",
-                "kind": UserKind.INTERNAL,
-                "status": UserStatus.ACTIVE,
-            }
-            for i in range(count)
-        ]
-        return list(session.scalars(insert(User).returning(User.id, sort_by_parameter_order=True), rows))
 
 
 def _units(db: MigratedDatabase, prefix: str, count: int) -> tuple[int, list[int]]:
@@ -61,7 +48,7 @@ def _counted(db: MigratedDatabase, steps: list[tuple[str, Callable[[], Any]]]) -
 
 def _grid_counts(db: MigratedDatabase, users: int, units: int) -> dict[str, int]:
     service = AssignmentsService(db.session_factory)
-    user_ids = _users(db, f"g{users}x", users)
+    user_ids = add_users(db.session_factory, f"g{users}x", users)
     _, unit_ids = _units(db, f"G{users}", units)
     with db.session_factory() as session:
         reader = session.scalar(select(Role.id).where(Role.predefined_key == "reader"))
@@ -91,7 +78,7 @@ def test_a_bulk_edit_and_its_undo_take_as_many_statements_for_1000_rows_as_for_6
 def _matrix_counts(db: MigratedDatabase, users: int) -> dict[str, int]:
     service = AccessService(db.session_factory)
     (tenant,) = add_tenants(db.session_factory, f"Mandant {users}")
-    user_ids = _users(db, f"m{users}x", users)
+    user_ids = add_users(db.session_factory, f"m{users}x", users)
     read, full = Access(Level.READ_ONLY), Access(Level.FULL, True)
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("grant", lambda: service.save(SYSTEM, {(tenant, u): (HIDDEN, read) for u in user_ids})),
@@ -117,7 +104,7 @@ def test_saving_the_access_matrix_takes_as_many_statements_for_300_cells_as_for_
 
 def _inherit_counts(db: MigratedDatabase, units: int) -> dict[str, int]:
     service = OrgUnitsService(db.session_factory)
-    (user,) = _users(db, f"i{units}x", 1)
+    (user,) = add_users(db.session_factory, f"i{units}x", 1)
     top, _ = _units(db, f"I{units}", units)
     with db.session_factory() as session:
         reader = session.scalar(select(Role.id).where(Role.predefined_key == "reader"))

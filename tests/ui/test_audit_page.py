@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -70,7 +72,7 @@ def test_table_is_lazy_and_passes_the_model_tester(page: AuditPage, qtmodelteste
     assert page.model.rowCount() == PAGE
     assert page.model.canFetchMore()
     page.model.fetchMore()
-    assert page.model.rowCount() == 2 * PAGE
+    assert loaded(page).model.rowCount() == 2 * PAGE
     # The tester gets a model of its own: the page's view, connected first, fetches more rows from
     # within the reset signal, which the tester would count as an insert during a reset.
     service, operator = page.context.app.services.audit, page.operator()
@@ -124,6 +126,7 @@ def test_time_range_filter_uses_local_days(page: AuditPage) -> None:
     assert page.model.total == 450
     while page.model.canFetchMore():
         page.model.fetchMore()
+        loaded(page)
     assert page.model.rowCount() == 450
     assert page.model.index(page.model.rowCount() - 1, 0).data() == formats.date_time_text(local, seconds=True)
 
@@ -131,7 +134,7 @@ def test_time_range_filter_uses_local_days(page: AuditPage) -> None:
 def test_sort_by_operator_runs_in_the_database(page: AuditPage) -> None:
     """S3: a click on a column header sorts on the server and starts again from the top."""
     page.table.sortByColumn(1, page.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
-    names = [page.model.index(row, 1).data() for row in range(page.model.rowCount())]
+    names = [loaded(page).model.index(row, 1).data() for row in range(page.model.rowCount())]
     assert names[0] == "admin" or names == sorted(names)
     assert page.model.query.sort.value == "operator_name"
 
@@ -209,6 +212,37 @@ def test_tab_leaves_a_date_filter_showing_any(page: AuditPage, qtbot: QtBot) -> 
         qtbot.waitUntil(edit.hasFocus)
         qtbot.keyClick(edit, Qt.Key.Key_Tab)
         assert not edit.hasFocus()
+
+
+def test_sorting_and_scrolling_read_on_workers_only(
+    page: AuditPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S3, S5 (issue 8): a header click and the next page while scrolling are read on a worker,
+    never on the GUI thread; the sort counts nothing again; a page fetched for the old order that
+    arrives after a new sort is dropped, and the rows follow the new order without gaps or twins."""
+    service = page.context.app.services.audit
+    reads: list[tuple[str, bool]] = []
+    for name in ("count", "page"):
+        original = getattr(service, name)
+
+        def traced(*args: Any, _name: str = name, _original: Any = original, **kwargs: Any) -> Any:
+            reads.append((_name, threading.current_thread() is threading.main_thread()))
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, traced)
+    total = page.model.total
+    page.model.fetchMore()  # a page of the time order on its way …
+    assert page.model.fetching and page.busy
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # … when the header is clicked
+    loaded(page)
+    assert page.model.query.sort.value == "operator_name" and page.model.total == total
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+        loaded(page)
+    keys = [(row.operator_name, row.id) for row in (page.model.row_at(r) for r in range(page.model.rowCount())) if row]
+    assert keys == sorted(keys) and len(keys) == total
+    assert reads and all(not on_gui for _name, on_gui in reads)
+    assert [name for name, _gui in reads].count("count") == 0
 
 
 def test_the_demo_datas_entry_reads_in_german(language: object) -> None:

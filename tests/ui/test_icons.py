@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QIcon, QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
@@ -150,3 +150,45 @@ def test_every_toolbar_action_navigation_entry_and_command_has_its_icon(qtbot: Q
     for name in set(EXPECTED_COMMANDS.values()) | set(icons.NAMED_ICONS.values()):
         assert icons.exists(name), name
     assert all(icons.exists(name) for _verb, name in icons.VERB_ICONS)
+
+
+def _fresh(name: str, colour: str, size: int) -> QImage:
+    icons.clear_cache()
+    return icons._rendered(name, colour, size, size).toImage()
+
+
+def test_rendered_icons_come_back_from_the_disk_cache_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """E5, issue 8: an icon rendered once is read from the user's cache folder at the next start,
+    pixel for pixel what the SVG renderer drew, without the renderer; another colour or size is a
+    file of its own."""
+    drawn = {
+        (name, colour, size): _fresh(name, colour, size)
+        for name in icons.icon_names()
+        for colour in ("#000000", "#bebebe")
+        for size in (16, 20, 40)
+    }
+    folder = icons._disk_folder()
+    # one file per picture; an icon with colours of its own (the application's) is the same in both
+    pictures = {
+        (name, colour if b"currentColor" in icons.svg_source(name) else "", size) for name, colour, size in drawn
+    }
+    assert folder is not None and len(list(folder.glob("*.png"))) == len(pictures)
+
+    def no_renderer(*_args: object) -> None:
+        raise AssertionError("rendered again instead of read from the cache")
+
+    monkeypatch.setattr(icons, "QImageReader", no_renderer)
+    for (name, colour, size), image in drawn.items():
+        again = _fresh(name, colour, size)
+        assert again.format() == image.format() and again == image, (name, colour, size)
+
+
+def test_a_damaged_cache_file_is_rendered_and_written_anew() -> None:
+    image = _fresh("users", "#000000", 24)
+    folder = icons._disk_folder()
+    assert folder is not None
+    (cached,) = folder.glob("*.png")
+    cached.write_bytes(b"\x89PNG cut short")
+    assert _fresh("users", "#000000", 24) == image
+    assert _fresh("users", "#000000", 24) == image  # from the rewritten file
+    assert cached.read_bytes().startswith(b"\x89PNG\r\n")

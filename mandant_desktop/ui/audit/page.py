@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService
+from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import icons, tasks
 from mandant_desktop.ui.audit.fields import field_name, summary_text
@@ -112,10 +112,14 @@ class _Loaded:
     choices: tuple[list[str], list[tuple[int, str]]] | None
 
 
-def _fetch_first(service: AuditService, operator: Operator, query: AuditQuery, with_choices: bool) -> _Loaded:
-    """On a worker: the count and first page of ``query`` (and the filter choices, on F5)."""
+def _fetch_first(
+    service: AuditService, operator: Operator, query: AuditQuery, with_choices: bool, total: int | None = None
+) -> _Loaded:
+    """On a worker: the count and first page of ``query`` (and the filter choices, on F5). A new
+    sort of the same filters passes the ``total`` it has: the order changes no count."""
     choices = (service.operator_names(operator), service.tenants(operator)) if with_choices else None
-    total = service.count(operator, query)
+    if total is None:
+        total = service.count(operator, query)
     return _Loaded(query, total, service.page(operator, query, None, PAGE) if total else [], choices)
 
 
@@ -131,6 +135,8 @@ class AuditPage(Page):
         #: the Excel export running on a worker, if any (S5)
         self.export_task: tasks.Task[int] | None = None
         self.loader: tasks.Latest[_Loaded] = tasks.Latest(self)
+        #: the next page while scrolling, on a worker too (issue 8)
+        self.more_loader: tasks.Latest[list[AuditRow]] = tasks.Latest(self)
         self._service = context.app.services.audit
         #: asks for the Excel file to write; tests replace it
         self.choose_export_path: Callable[[], str | None] = self._choose_export_path
@@ -138,6 +144,8 @@ class AuditPage(Page):
             lambda query: self._service.count(self.operator(), query),
             lambda query, after, limit: self._service.page(self.operator(), query, after, limit),
             self,
+            requester=self._sort_requested,
+            fetcher=self._fetch_more,
         )
         self._heading = page_heading()
         self.search = QLineEdit()
@@ -344,8 +352,30 @@ class AuditPage(Page):
 
     @property
     def busy(self) -> bool:
-        """True while a count and first page are being fetched on a worker (S5)."""
-        return self.loader.busy
+        """True while a count and first page, or the next page, are being fetched on a worker (S5)."""
+        return self.loader.busy or self.more_loader.busy
+
+    def _sort_requested(self, shown: AuditQuery) -> None:
+        """A header click: the first page in the new order, on a worker. The count of the rows shown
+        serves again when the filters are theirs (an order changes no count); a filter edited since
+        is taken along and counted."""
+        self.more_loader.cancel()
+        query = self.current_query()
+        same = query == shown and not self.loader.busy
+        self.loader.run(
+            _fetch_first,
+            self._service,
+            self.operator(),
+            query,
+            False,
+            self.model.total if same else None,
+            on_done=self._loaded,
+        )
+
+    def _fetch_more(self, query: AuditQuery, after: Cursor, deliver: Callable[[list[AuditRow] | None], None]) -> None:
+        """The page after ``after`` on a worker; ``deliver`` gets its rows, or None when it failed."""
+        task = self.more_loader.run(self._service.page, self.operator(), query, after, PAGE, on_done=deliver)
+        task.finished.connect(lambda: deliver(None))  # after on_done: a failure must not stop the scrolling
 
     def apply_filters(self, *, with_choices: bool = False) -> None:
         """Count and fetch the first page of the filtered entries on a worker (S5); an older load

@@ -1,0 +1,136 @@
+"""The customer search gives the same answer on SQLite, PostgreSQL (as the application login, under
+row-level security) and MariaDB for every text of the benchmark's spread (SPEC C1, T8, T9,
+section 8; issue 8): the same count, the same first windows in number order, both directions, a
+later window, with and without a tenant filter, and the hits a plain Python substring test finds.
+
+The customers are made by the demo's name generator (surnames with umlauts, ß and a dotless i,
+cities, legal forms), enough of them that a one-letter text has more hits than revision 0018's
+function reads before it walks the number order instead of sorting the hits: both of its ways are
+taken.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import types
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from typing import cast
+
+import pytest
+from customerhelpers import build_world
+from dbhelpers import BACKENDS, app_login, migrated_database
+from sqlalchemy import insert
+
+from bench.search_terms import TERMS
+from mandant_desktop.db.engine import make_session_factory
+from mandant_desktop.db.models import Customer
+from mandant_desktop.services.customers import CustomerQuery, CustomerService
+from mandant_desktop.services.demo.context import DemoContext
+from mandant_desktop.services.demo.customers import company_name
+from mandant_desktop.services.operator import Operator
+
+#: more than the least number of hits (1,000) from which the function walks the number order
+CUSTOMERS = 3000
+#: numbers of several lengths, so that the number order (shorter first) is not the order of the ids
+_NUMBER_FORMS = ("{}", "{}9", "X-{}", "1{}")
+_COLUMNS = ("number", "name", "short_name")
+#: per text: the count, the first window both ways, a later window, every hit; each without and
+#: with the tenant filter
+Answer = tuple[object, ...]
+
+
+@dataclass
+class Spread:
+    #: the customers, as (tenant index 0-2: Nord, Süd, hidden; number, name, short name)
+    customers: list[tuple[int, str, str, str]]
+    #: backend → text → answer
+    answers: dict[str, dict[str, Answer]]
+
+
+def _customers() -> list[tuple[int, str, str, str]]:
+    context = cast(DemoContext, types.SimpleNamespace(rng=random.Random(8)))
+    made = []
+    for i in range(CUSTOMERS):
+        name, short = company_name(context)
+        made.append((i % 3, _NUMBER_FORMS[i % len(_NUMBER_FORMS)].format(100001 + i), name, short))
+    return made
+
+
+def _answers(service: CustomerService, mia: Operator, sued: int) -> dict[str, Answer]:
+    sued_only = dataclasses.replace(mia, tenant_filter=frozenset({sued}))
+    answers = {}
+    for term in TERMS:
+        found: list[object] = []
+        for who in (mia, sued_only):
+            up, down = CustomerQuery(search=term), CustomerQuery(search=term, descending=True)
+            found += [
+                service.count(who, up),
+                [r.number for r in service.rows(who, up, 0, 100)],
+                [r.number for r in service.rows(who, down, 0, 100)],
+                [r.number for r in service.rows(who, up, 300, 100)],
+                sorted(r.number for r in service.rows(who, up, 0, CUSTOMERS)),
+            ]
+        answers[term] = tuple(found)
+    return answers
+
+
+@pytest.fixture(scope="module")
+def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
+    customers = _customers()
+    answers = {}
+    with ExitStack() as stack:
+        for backend in BACKENDS:
+            db = stack.enter_context(migrated_database(backend, tmp_path_factory.mktemp(backend)))
+            world = build_world(db)
+            tenants = (world.nord, world.sued, world.hidden)
+            rows = [
+                {"tenant_id": tenants[t], "number": number, "name": name, "short_name": short}
+                for t, number, name, short in customers
+            ]
+            with db.engine.begin() as conn:
+                conn.execute(insert(Customer), rows)
+            factory = db.session_factory
+            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0018
+                factory = make_session_factory(stack.enter_context(app_login(db, "mandant_terms")))
+            answers[backend] = _answers(CustomerService(factory), world.mia, world.sued)
+    yield Spread(customers, answers)
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    return len(number), number
+
+
+@pytest.mark.slow
+def test_every_backend_finds_the_same_customers_for_the_spread(spread: Spread) -> None:
+    """C1, T8, T9: for every text of the spread, SQLite, PostgreSQL as the application login and
+    MariaDB give the same counts, windows and hits (MariaDB compares folded text byte for byte, so
+    "a" does not find "ä" there either), and these are what a plain substring test finds in the
+    operator's tenants (Nord and Süd; with the tenant filter Süd only)."""
+    expected = spread.answers["sqlite"]
+    for backend in BACKENDS[1:]:
+        for term in TERMS:
+            assert spread.answers[backend][term] == expected[term], (backend, term)
+    for term in TERMS:
+        for kept, answer in (({0, 1}, expected[term][:5]), ({1}, expected[term][5:])):
+            hits = sorted(
+                number
+                for tenant, number, name, short in spread.customers
+                if tenant in kept and any(term in text.lower() for text in (number, name, short))
+            )
+            count, first, last, later, every = answer
+            assert every == hits and count == len(hits), (term, kept)
+            ordered = sorted(hits, key=_number_key)
+            assert first == ordered[:100] and later == ordered[300:400], (term, kept)
+            assert last == ordered[::-1][:100], (term, kept)
+
+
+def test_the_spread_has_frequent_rare_and_missing_texts(spread: Spread) -> None:
+    """The comparison means something: some texts have more than 1,000 hits (the function of 0018
+    walks the number order), some fewer than a window, some none, short texts among each."""
+    counts = {term: cast(int, answer[0]) for term, answer in spread.answers["sqlite"].items()}
+    assert counts["a"] > 1000 and counts["e"] > 1000
+    assert 0 < counts["müller"] < 100 and 0 < counts["ß"] < 1000 and 0 < counts["mü"] < 1000
+    assert counts["q"] == counts["zz"] == counts["xyzzy"] == 0
