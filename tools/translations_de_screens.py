@@ -71,3 +71,26 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
 
 CONTEXT_TRANSLATIONS: dict[tuple[str, str], str | tuple[str, str]] = {
 }
+
+# the audit log's entry of the demo data: its kind, summary and fields (the tables it filled)
+TRANSLATIONS.update({
+    "Size": "Umfang",
+    "Seed": "Startwert",
+    "Tenant accesses": "Mandantenzugriffe",
+    "Activation links": "Aktivierungslinks",
+    "Inheriting units": "Vererbende Einheiten",
+    "Rights groups": "Rechte-Gruppen",
+    "Rights group permissions": "Berechtigungen der Rechte-Gruppen",
+    "Rights group members": "Mitglieder der Rechte-Gruppen",
+    "Contact persons of customers": "Ansprechpartner der Kunden",
+    "Person roles": "Rollen von Personen",
+    "Distribution list members": "Mitglieder der Verteiler",
+    "Audit entries": "Protokolleinträge",
+    "Mails": "E-Mails",
+    "demo data generated": "Demodaten erzeugt",
+    "defaults restored": "Standard wiederhergestellt",
+    "all members of the deleted group": "alle Mitglieder der gelöschten Gruppe",
+})
+CONTEXT_TRANSLATIONS.update({
+    ("objects", "DemoData"): "Demodaten",
+})

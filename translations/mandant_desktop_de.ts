@@ -625,6 +625,90 @@
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>Tenant accesses</source>
+        <translation>Mandantenzugriffe</translation>
+    </message>
+    <message>
+        <source>Org units</source>
+        <translation>Organisationseinheiten</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Activation links</source>
+        <translation>Aktivierungslinks</translation>
+    </message>
+    <message>
+        <source>Role assignments</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Inheriting units</source>
+        <translation>Vererbende Einheiten</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Rights groups</source>
+        <translation>Rechte-Gruppen</translation>
+    </message>
+    <message>
+        <source>Rights group permissions</source>
+        <translation>Berechtigungen der Rechte-Gruppen</translation>
+    </message>
+    <message>
+        <source>Rights group members</source>
+        <translation>Mitglieder der Rechte-Gruppen</translation>
+    </message>
+    <message>
+        <source>Contact persons of customers</source>
+        <translation>Ansprechpartner der Kunden</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Person roles</source>
+        <translation>Rollen von Personen</translation>
+    </message>
+    <message>
+        <source>Distribution lists</source>
+        <translation>Verteiler</translation>
+    </message>
+    <message>
+        <source>Distribution list members</source>
+        <translation>Mitglieder der Verteiler</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Protokolleinträge</translation>
+    </message>
+    <message>
+        <source>Mails</source>
+        <translation>E-Mails</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -731,6 +815,21 @@
     <message>
         <source>Export the entries shown to an Excel workbook</source>
         <translation>Die angezeigten Einträge in eine Excel-Arbeitsmappe exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>AuditSummaries</name>
+    <message>
+        <source>demo data generated</source>
+        <translation>Demodaten erzeugt</translation>
+    </message>
+    <message>
+        <source>defaults restored</source>
+        <translation>Standard wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>all members of the deleted group</source>
+        <translation>alle Mitglieder der gelöschten Gruppe</translation>
     </message>
 </context>
 <context>
@@ -6055,6 +6154,10 @@ Ihr Konto {username} ist jetzt aktiv. Sie können sich anmelden.</translation>
     <message>
         <source>AuditEntry</source>
         <translation>Protokolleintrag</translation>
+    </message>
+    <message>
+        <source>DemoData</source>
+        <translation>Demodaten</translation>
     </message>
 </context>
 <context>

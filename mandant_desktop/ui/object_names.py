@@ -39,3 +39,6 @@ OBJECT_NAMES = (
     QT_TRANSLATE_NOOP("objects", "UserSetting"),
     QT_TRANSLATE_NOOP("objects", "AuditEntry"),
 )
+
+#: kinds the audit log names that are no model: the demo generator's entry
+AUDIT_ONLY_NAMES = (QT_TRANSLATE_NOOP("objects", "DemoData"),)

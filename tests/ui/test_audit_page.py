@@ -243,3 +243,17 @@ def test_sorting_and_scrolling_read_on_workers_only(
     assert keys == sorted(keys) and len(keys) == total
     assert reads and all(not on_gui for _name, on_gui in reads)
     assert [name for name, _gui in reads].count("count") == 0
+
+
+def test_the_demo_datas_entry_reads_in_german(language: object) -> None:
+    """S3, E1: the demo generator's entry is no model and its fields are table names; in German its
+    kind, summary and fields read "Demodaten", "Demodaten erzeugt", "Organisationseinheiten" (they
+    showed "DemoData", "demo data generated", "org_unit"). A summary that is data stays as written."""
+    from mandant_desktop.ui.audit.fields import field_name, summary_text
+    from mandant_desktop.ui.audit.model import object_type_text
+
+    language.choose("de")  # type: ignore[attr-defined]
+    assert object_type_text("DemoData") == "Demodaten"
+    assert summary_text("demo data generated") == "Demodaten erzeugt"
+    assert (field_name("org_unit"), field_name("scale")) == ("Organisationseinheiten", "Umfang")
+    assert summary_text("+3 / -1") == "+3 / -1"

@@ -43,9 +43,44 @@ FIELD_NAMES: dict[str, str] = {
     "tenant_id": QT_TRANSLATE_NOOP("AuditFields", "Tenant (ID)"),
     "user_id": QT_TRANSLATE_NOOP("AuditFields", "User (ID)"),
     "username": QT_TRANSLATE_NOOP("AuditFields", "User name"),
+    # the demo data's entry: its size and seed, and how many rows each table received
+    "scale": QT_TRANSLATE_NOOP("AuditFields", "Size"),
+    "seed": QT_TRANSLATE_NOOP("AuditFields", "Seed"),
+    "tenant": QT_TRANSLATE_NOOP("AuditFields", "Tenants"),
+    "tenant_access": QT_TRANSLATE_NOOP("AuditFields", "Tenant accesses"),
+    "org_unit": QT_TRANSLATE_NOOP("AuditFields", "Org units"),
+    "app_user": QT_TRANSLATE_NOOP("AuditFields", "Users"),
+    "activation_token": QT_TRANSLATE_NOOP("AuditFields", "Activation links"),
+    "role_assignment": QT_TRANSLATE_NOOP("AuditFields", "Role assignments"),
+    "inheritance_source": QT_TRANSLATE_NOOP("AuditFields", "Inheriting units"),
+    "customer": QT_TRANSLATE_NOOP("AuditFields", "Customers"),
+    "rights_group": QT_TRANSLATE_NOOP("AuditFields", "Rights groups"),
+    "rights_group_permission": QT_TRANSLATE_NOOP("AuditFields", "Rights group permissions"),
+    "rights_group_member": QT_TRANSLATE_NOOP("AuditFields", "Rights group members"),
+    "customer_contact_person": QT_TRANSLATE_NOOP("AuditFields", "Contact persons of customers"),
+    "contact": QT_TRANSLATE_NOOP("AuditFields", "Contacts"),
+    "person_role": QT_TRANSLATE_NOOP("AuditFields", "Person roles"),
+    "distribution_list": QT_TRANSLATE_NOOP("AuditFields", "Distribution lists"),
+    "distribution_list_member": QT_TRANSLATE_NOOP("AuditFields", "Distribution list members"),
+    "template": QT_TRANSLATE_NOOP("AuditFields", "Templates"),
+    "audit_log": QT_TRANSLATE_NOOP("AuditFields", "Audit entries"),
+    "outbox_mail": QT_TRANSLATE_NOOP("AuditFields", "Mails"),
+}
+
+#: summaries that the services write as fixed English texts; shown in the operator's language
+SUMMARIES: dict[str, str] = {
+    "demo data generated": QT_TRANSLATE_NOOP("AuditSummaries", "demo data generated"),
+    "defaults restored": QT_TRANSLATE_NOOP("AuditSummaries", "defaults restored"),
+    "all members of the deleted group": QT_TRANSLATE_NOOP("AuditSummaries", "all members of the deleted group"),
 }
 
 
 def field_name(key: str) -> str:
     source = FIELD_NAMES.get(key)
     return QCoreApplication.translate(CONTEXT, source) if source is not None else key
+
+
+def summary_text(summary: str) -> str:
+    """A stored summary in the operator's language where it is one of the services' fixed texts;
+    any other (a name, "+3 / -1") as it was written."""
+    return QCoreApplication.translate("AuditSummaries", summary) if summary in SUMMARIES else summary

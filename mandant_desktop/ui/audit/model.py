@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditSort, Cursor
 from mandant_desktop.ui import formats
+from mandant_desktop.ui.audit.fields import summary_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
 
@@ -203,7 +204,7 @@ class AuditTableModel(QAbstractTableModel):
             if column == 0:
                 return row.at.strftime("%Y-%m-%d %H:%M:%S UTC")
             if row.summary:
-                return row.summary
+                return summary_text(row.summary)
             return None
         if role == ROW_ROLE:
             return row
@@ -222,7 +223,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == 4:
             return object_type_text(row.object_type)
         if column == 5:
-            return row.object_label
+            return summary_text(row.object_label)
         return action_text(row.action)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import icons, tasks
-from mandant_desktop.ui.audit.fields import field_name
+from mandant_desktop.ui.audit.fields import field_name, summary_text
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
     PAGE,
@@ -441,14 +441,14 @@ class AuditPage(Page):
         title = _fill(
             QCoreApplication.translate("AuditPage", "%1 „%2“ %3 by %4 at %5 on %6"),
             object_type_text(row.object_type),
-            row.object_label,
+            summary_text(row.object_label),
             action_text(row.action),
             row.operator_name,
             local_time(row.at),
             row.workstation,
         )
         if row.summary and row.summary != row.object_label:
-            title += "\n" + row.summary
+            title += "\n" + summary_text(row.summary)
         self.detail_title.setText(title)
         self.detail_model.set_rows(
             [(field_name(change.field), value_text(change.before), value_text(change.after)) for change in row.changes]

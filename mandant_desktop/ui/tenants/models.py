@@ -31,6 +31,15 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 EDITED_ROLE = Qt.ItemDataRole.UserRole + 2
 #: the id behind a row (tenant or user)
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+#: the roles as plain ints: data() runs for every painted cell and role, and comparing with a
+#: member of Qt's enum (an attribute lookup on the enum class) costs 20 times the comparison
+_ACCESSIBLE_TEXT_ROLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_CHECK_STATE_ROLE = int(Qt.ItemDataRole.CheckStateRole)
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_EDIT_ROLE = int(Qt.ItemDataRole.EditRole)
+_FONT_ROLE = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
+_TOOL_TIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 FETCH_BLOCK = 500
 #: up to this many changed cells are repainted one by one; more repaint the whole view
 MAX_SINGLE_UPDATES = 256
@@ -44,6 +53,8 @@ class TenantTreeModel(QAbstractItemModel):
         self._rows: dict[int, TenantRow] = {}
         self._children: dict[int | None, list[int]] = {}
         self._row_in_parent: dict[int, int] = {}
+        #: tenant id → its visible parent's id (None: a root); the view asks parent() for every row it lays out
+        self._parent_of: dict[int, int | None] = {}
 
     def set_tenants(self, tenants: list[TenantRow]) -> None:
         self.beginResetModel()
@@ -53,6 +64,7 @@ class TenantTreeModel(QAbstractItemModel):
             parent = tenant.parent_id if tenant.parent_id in self._rows else None
             self._children.setdefault(parent, []).append(tenant.id)
         self._row_in_parent = {tid: row for ids in self._children.values() for row, tid in enumerate(ids)}
+        self._parent_of = {tid: parent for parent, ids in self._children.items() for tid in ids}
         self.endResetModel()
 
     def tenant(self, index: AnyIndex) -> TenantRow | None:
@@ -68,10 +80,6 @@ class TenantTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._row_in_parent[tenant_id], 0, tenant_id)
 
-    def _parent_id(self, tenant_id: int) -> int | None:
-        parent = self._rows[tenant_id].parent_id
-        return parent if parent in self._rows else None
-
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         key = parent.internalId() if parent.isValid() else None
         children = self._children.get(key, [])
@@ -82,8 +90,8 @@ class TenantTreeModel(QAbstractItemModel):
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
-        parent = self._parent_id(index.internalId())
-        return QModelIndex() if parent is None else self.index_of(parent)
+        parent = self._parent_of.get(index.internalId())
+        return QModelIndex() if parent is None else self.createIndex(self._row_in_parent[parent], 0, parent)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() and parent.column() != 0:
@@ -98,15 +106,15 @@ class TenantTreeModel(QAbstractItemModel):
         tenant = self.tenant(index)
         if tenant is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY_ROLE:
             return tenant.name
         if role == ID_ROLE:
             return tenant.id
-        if role == Qt.ItemDataRole.FontRole and not tenant.active:
+        if role == _FONT_ROLE and not tenant.active:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOL_TIP_ROLE:
             parts = [level_text(tenant.level)]
             if tenant.kind is TenantKind.SEPARATE:
                 parts.append(QCoreApplication.translate("TenantsPage", "Separate tenant with its own database"))
@@ -116,7 +124,7 @@ class TenantTreeModel(QAbstractItemModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section == 0:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY_ROLE and section == 0:
             return QCoreApplication.translate("TenantsPage", "Tenant")
         return None
 
@@ -233,16 +241,16 @@ def _cell_data(state: AccessState, tenant_id: int, user_id: int, private_column:
     if role == EDITED_ROLE:
         return state.is_edited(tenant_id, user_id)
     if private_column:
-        if role == Qt.ItemDataRole.CheckStateRole:
+        if role == _CHECK_STATE_ROLE:
             return Qt.CheckState.Checked if access.private else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOL_TIP_ROLE:
             return QCoreApplication.translate(
                 "TenantsPage", "May see e-mail, phone, address and birthday of contacts in this tenant"
             )
         return None
-    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+    if role in (_DISPLAY_ROLE, _ACCESSIBLE_TEXT_ROLE):
         return level_text(access.level)
-    if role in (LEVEL_ROLE, Qt.ItemDataRole.EditRole):
+    if role in (LEVEL_ROLE, _EDIT_ROLE):
         return access.level
     return None
 
@@ -267,10 +275,10 @@ def _cell_flags(state: AccessState, tenant_id: int, user_id: int, private_column
 
 
 def _set_cell(state: AccessState, tenant_id: int, user_id: int, private_column: bool, value: Any, role: int) -> bool:
-    if private_column and role == Qt.ItemDataRole.CheckStateRole:
+    if private_column and role == _CHECK_STATE_ROLE:
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
         return state.set_private([(tenant_id, user_id)], checked) > 0
-    if not private_column and role == Qt.ItemDataRole.EditRole:
+    if not private_column and role == _EDIT_ROLE:
         try:
             level = Level(value)
         except ValueError:
@@ -324,9 +332,9 @@ class ByTenantModel(_UserRows):
         if role == ID_ROLE:
             return user.id
         if column in (self.NAME, self.USERNAME, self.EMAIL):
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == _DISPLAY_ROLE:
                 return (user.name, user.username, user.email or "")[column]
-            if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+            if role == _FOREGROUND_ROLE and not user.active:
                 return self._inactive_brush()
             return None
         if self.tenant_id is None or not self._showing():
@@ -354,7 +362,7 @@ class ByTenantModel(_UserRows):
         )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        horizontal = orientation == Qt.Orientation.Horizontal and role == _DISPLAY_ROLE
         if horizontal and 0 <= section < len(self.HEADERS):
             return QCoreApplication.translate("TenantsPage", self.HEADERS[section])
         return None
@@ -427,7 +435,7 @@ class ByUserModel(QAbstractTableModel):
         if role == ID_ROLE:
             return tenant.id
         if index.column() == self.TENANT:
-            return tenant.name if role == Qt.ItemDataRole.DisplayRole else None
+            return tenant.name if role == _DISPLAY_ROLE else None
         return _cell_data(self.state, tenant.id, self.user_id, index.column() == self.PRIVATE, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -445,7 +453,7 @@ class ByUserModel(QAbstractTableModel):
         )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        horizontal = orientation == Qt.Orientation.Horizontal and role == _DISPLAY_ROLE
         if horizontal and 0 <= section < len(self.HEADERS):
             return QCoreApplication.translate("TenantsPage", self.HEADERS[section])
         return None
@@ -478,7 +486,7 @@ class MatrixModel(_UserRows):
             return None
         user_id = self.user_id(index.row())
         tenant_id = self.tenant_id(index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOL_TIP_ROLE:
             user, tenant = self.state.user(user_id), self.state.tenant(tenant_id)
             access = self.state.get(tenant_id, user_id)
             private = QCoreApplication.translate("TenantsPage", "with private data") if access.private else ""
@@ -498,7 +506,7 @@ class MatrixModel(_UserRows):
         return _set_cell(self.state, self.tenant_id(index.column()), self.user_id(index.row()), False, value, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in (_DISPLAY_ROLE, _TOOL_TIP_ROLE):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < self._tenant_count:
@@ -525,9 +533,9 @@ class UserListModel(_UserRows):
         if not index.isValid() or not 0 <= index.row() < self._loaded or index.column() != 0:
             return None
         user = self.state.users[self._matching[index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY_ROLE:
             return user.name
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOL_TIP_ROLE:
             return f"{user.username} · {user.email or ''}".strip(" ·")
         if role == ID_ROLE:
             return user.id
