@@ -3,11 +3,13 @@ administration (C4, C5, C8), tested standalone."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from customerhelpers import UiWorld, seed_for_ui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction
@@ -19,6 +21,7 @@ from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.page import PageContext
 from mandant_desktop.ui.settings_page.page import SettingsPage
 from mandant_desktop.ui.settings_page.rights_naming import RightsNamingSection
+from mandant_desktop.ui.users import rights_groups
 from mandant_desktop.ui.users.rights_groups import AddMembersDialog, RightsGroupsPanel
 
 
@@ -32,7 +35,13 @@ def panel(window: MainWindow, world: UiWorld, qtbot: QtBot) -> Iterator[RightsGr
     widget = RightsGroupsPanel(window.context)
     qtbot.addWidget(widget)
     widget.show()
-    yield widget
+    yield read(qtbot, widget)
+
+
+def read(qtbot: QtBot, panel: RightsGroupsPanel) -> RightsGroupsPanel:
+    """S5: the groups are read on a worker; wait until they are shown."""
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
+    return panel
 
 
 def _select(panel: RightsGroupsPanel, name: str) -> None:
@@ -70,7 +79,7 @@ def test_naming_section_previews_and_saves(window: MainWindow, qtbot: QtBot, wor
 
 
 def test_panel_lists_groups_lazily_and_edits_permissions(
-    panel: RightsGroupsPanel, window: MainWindow, qtmodeltester: object
+    panel: RightsGroupsPanel, window: MainWindow, qtmodeltester: object, qtbot: QtBot
 ) -> None:
     """C4, C8: system groups first, customer groups listed; the permissions are saved for all members."""
     qtmodeltester.check(panel.groups)  # type: ignore[attr-defined]
@@ -84,21 +93,22 @@ def test_panel_lists_groups_lazily_and_edits_permissions(
     assert item is not None
     item.setCheckState(Qt.CheckState.Checked)
     panel.save_button.click()
-    details = panel.details
+    details = read(qtbot, panel).details
     assert details is not None and details.permissions == {"portal.view_jobs"}
+    assert panel.heading.text() == "X12345-Heidelberg"  # still selected after the list was read again
     panel.search.setText("mannheim")
     panel.refresh()
-    assert panel.groups.rowCount() == 1
+    assert read(qtbot, panel).groups.rowCount() == 1
 
 
 def test_panel_adds_and_removes_members_and_rights_add_up(
-    panel: RightsGroupsPanel, window: MainWindow, world: UiWorld, interactions: FakeInteraction
+    panel: RightsGroupsPanel, window: MainWindow, world: UiWorld, interactions: FakeInteraction, qtbot: QtBot
 ) -> None:
     """C5: an additional group with more rights; a member holds the union of all their groups."""
     services, operator = window.context.app.services, window.context.operator
     interactions.text_answers.append("Freigeber")
     panel.new_group_button.click()
-    assert panel.details is not None and panel.details.name == "Freigeber"
+    assert read(qtbot, panel).details is not None and panel.details.name == "Freigeber"  # type: ignore[union-attr]
     item = panel.permissions.item_for("portal.approve_proofs")
     assert item is not None
     item.setCheckState(Qt.CheckState.Checked)
@@ -114,18 +124,20 @@ def test_panel_adds_and_removes_members_and_rights_add_up(
 
     with dialog_runner.installed(pick):
         panel.add_button.click()
+    read(qtbot, panel)
     assert [m.username for m in services.rights_groups.members(operator, panel.details.id)] == ["rolf"]
     rolf = world.reps[0]
     assert services.rights_groups.portal_rights(operator, rolf) == {"portal.approve_proofs"}
     panel.member_view.selectAll()
     panel.remove_button.click()
+    read(qtbot, panel)
     assert interactions.of_kind("confirm")
     assert services.rights_groups.members(operator, panel.details.id) == []
     assert panel.delete_group_button.isEnabled()
     panel.delete_group_button.click()
     assert "Freigeber" in interactions.of_kind("confirm")[-1].text
     assert all(g.name != "Freigeber" for g in services.rights_groups.groups(operator))
-    _select(panel, "RemoteUsers")
+    _select(read(qtbot, panel), "RemoteUsers")
     assert not panel.delete_group_button.isEnabled()
 
 
@@ -135,7 +147,7 @@ def test_panel_is_read_only_without_the_right(window: MainWindow, world: UiWorld
     context = PageContext(window.context.app, viewer, window.context.settings, window.context.language, window)
     panel = RightsGroupsPanel(context)
     qtbot.addWidget(panel)
-    assert panel.details is not None
+    assert read(qtbot, panel).details is not None
     assert not panel.save_button.isEnabled() and not panel.add_button.isEnabled()
     assert not panel.new_group_button.isEnabled()
     from mandant_desktop.domain.errors import PermissionDeniedError
@@ -144,3 +156,39 @@ def test_panel_is_read_only_without_the_right(window: MainWindow, world: UiWorld
         window.context.app.services.rights_groups.set_permissions(
             viewer, panel.details.id, [], expected_version=panel.details.version
         )
+
+
+def test_the_group_list_fetches_its_pages_on_a_worker(
+    window: MainWindow, world: UiWorld, qtbot: QtBot, qtmodeltester: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """C4, S5 (issue 8): every page of the group list is read on a worker, a page at a time as the
+    view asks, without gaps or twins; a new search drops a page still on its way for the old one."""
+    monkeypatch.setattr(rights_groups, "PAGE", 2)
+    service = window.context.app.services.rights_groups
+    threads: list[bool] = []
+    original = service.groups
+
+    def traced(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(service, "groups", traced)
+    panel = RightsGroupsPanel(window.context)
+    qtbot.addWidget(panel)
+    model = read(qtbot, panel).groups
+    assert model.rowCount() == 2 and model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.fetchMore(QModelIndex())
+    panel.search.setText("x12345")
+    panel.refresh()  # the page of the unfiltered list is dropped when it comes
+    read(qtbot, panel)
+    assert [model.row_at(r).name for r in range(model.rowCount())] == ["X12345-Heidelberg"]  # type: ignore[union-attr]
+    panel.search.setText("")
+    panel.refresh()
+    read(qtbot, panel)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        read(qtbot, panel)
+    ids = [model.row_at(r).id for r in range(model.rowCount())]  # type: ignore[union-attr]
+    assert ids == [g.id for g in original(window.context.operator)]
+    assert threads and not any(threads)
