@@ -94,3 +94,9 @@ TRANSLATIONS.update({
 CONTEXT_TRANSLATIONS.update({
     ("objects", "DemoData"): "Demodaten",
 })
+
+TRANSLATIONS.update({
+    "Choose a user on the left to see their access to every tenant.": (
+        "Wählen Sie links einen Benutzer, um seinen Zugriff auf alle Mandanten zu sehen."
+    ),
+})

@@ -4132,6 +4132,10 @@ Betreff: %2</translation>
         <translation>Zugriffe werden geladen…</translation>
     </message>
     <message>
+        <source>Choose a user on the left to see their access to every tenant.</source>
+        <translation>Wählen Sie links einen Benutzer, um seinen Zugriff auf alle Mandanten zu sehen.</translation>
+    </message>
+    <message>
         <source>{count} sub-tenant entries changed.</source>
         <translation>{count} Einträge bei Tochtermandanten geändert.</translation>
     </message>

@@ -9,6 +9,7 @@ exceptions: ``{field}`` names an input ("first name"), translated in the ``field
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import formats, interaction
 from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
 from mandant_desktop.ui.permission_names import permission_name
 
@@ -44,6 +45,8 @@ def message_for(exc: BaseException) -> str:
         values["field"] = QCoreApplication.translate(FIELDS_CONTEXT, values["field"])
     if isinstance(values.get("object"), str):
         values["object"] = QCoreApplication.translate(OBJECTS_CONTEXT, values["object"])
+    if isinstance(values.get("when"), str):
+        values["when"] = _moment_text(values["when"])
     if isinstance(values.get("permission"), str):
         # "users.edit" means nothing to a reader; "Add and edit users" does (PermissionDeniedError).
         values["permission"] = permission_name(values["permission"])
@@ -56,6 +59,16 @@ def message_for(exc: BaseException) -> str:
             return exc.template.format(**values)
         except (KeyError, IndexError, ValueError):
             return exc.template
+
+
+def _moment_text(when: str) -> str:
+    """The services name the moment of a conflict as ``2026-11-22 09:00:00`` (local time, also for
+    logs and the CLI); the operator reads it in the locale's format ("22.11.2026 09:00")."""
+    try:
+        moment = dt.datetime.strptime(when, "%Y-%m-%d %H:%M:%S").astimezone()
+    except ValueError:
+        return when
+    return formats.date_time_text(moment)
 
 
 #: told about a lost database connection instead of showing a box (the main window's banner, S5)

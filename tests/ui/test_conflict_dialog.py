@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from mandant_desktop.db.models import AccessLevel
 from mandant_desktop.domain.errors import ConflictError
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenants import TenantInput
+from mandant_desktop.ui import formats
 from mandant_desktop.ui.conflict_dialog import ConflictDialog
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import LanguageManager
@@ -53,14 +55,16 @@ def test_the_dialog_says_who_and_when_and_lists_the_input(qtbot: QtBot, qtmodelt
 
 
 def test_run_action_shows_a_conflict_in_the_conflict_dialog(interactions: FakeInteraction) -> None:
-    """S4: every ConflictError that reaches run_action goes to the conflict dialog, not a plain error box."""
+    """S4: every ConflictError that reaches run_action goes to the conflict dialog, not a plain error box;
+    the moment in the locale's format, as every other date of the program."""
 
     def save() -> None:
         raise CONFLICT
 
     assert run_action(None, save) is None
     [shown] = interactions.of_kind("conflict")
-    assert shown.text.startswith("mia changed this Tenant at 2026-11-22 09:12:00")
+    moment = formats.date_time_text(dt.datetime(2026, 11, 22, 9, 12).astimezone())
+    assert shown.text.startswith(f"mia changed this Tenant at {moment} while")
     assert not interactions.of_kind("error")
 
 

@@ -124,7 +124,8 @@ def test_the_default_interaction_is_the_message_box_one() -> None:
 
 
 def test_conflict_and_field_names_are_shown_in_german(language: object) -> None:
-    """S4, E1: a conflict names the kind of object and a validation error the input, in German."""
+    """S4, E1: a conflict names the kind of object and a validation error the input, in German; the
+    moment of the conflict in the German format (the services write it as 2026-11-22 09:00:00)."""
     language.choose("de")  # type: ignore[attr-defined]
     conflict = ConflictError(
         "{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see "
@@ -133,7 +134,7 @@ def test_conflict_and_field_names_are_shown_in_german(language: object) -> None:
         when="2026-11-22 09:00:00",
         object="Tenant",
     )
-    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) um 2026-11-22 09:00:00 geändert")
+    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) um 22.11.2026 09:00 geändert")
     missing = ValidationError("Please enter a {field}.", field="first name")
     assert "{field}" not in message_for(missing) and "first name" not in message_for(missing)
 

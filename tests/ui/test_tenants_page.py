@@ -626,3 +626,13 @@ def test_the_start_knows_which_tabs_show_every_tenant(scene: Scene) -> None:
         widget = tabs.widget(view)
         assert widget is not None
         assert page_load.shows_every_tenant(widget.objectName()) is (view != BY_TENANT)
+
+
+def test_the_by_user_view_says_what_to_do_before_a_user_is_chosen(scene: Scene) -> None:
+    """T3: the by-user view was an empty table until a user was picked; it now says to pick one, and
+    the note goes once a user is chosen."""
+    page = scene.page
+    _show_view(page, BY_USER)
+    assert page.user_hint.isVisibleTo(page) and "Choose a user" in page.user_hint.text()
+    page.user_list.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
+    assert not page.user_hint.isVisibleTo(page)

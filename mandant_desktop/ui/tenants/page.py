@@ -229,6 +229,8 @@ class TenantsPage(Page):
             LoadingNote(self.user_table, "accessByUserLoadingNote"),
             LoadingNote(self.matrix_table, "accessMatrixLoadingNote"),
         ]
+        #: the by-user view says what to do while no user is chosen, instead of an empty table
+        self.user_hint = LoadingNote(self.user_table, "accessByUserHint")
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accessViews")
@@ -476,7 +478,14 @@ class TenantsPage(Page):
 
     def _user_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.by_user.set_user(current.data(ID_ROLE) if current.isValid() else None)
+        self._show_user_hint()
         self._update_actions()
+
+    def _show_user_hint(self) -> None:
+        if self.by_user.user_id is None:
+            self.user_hint.show_text(self.tr("Choose a user on the left to see their access to every tenant."))
+        else:
+            self.user_hint.hide()
 
     def _search_changed(self, text: str) -> None:
         self.by_tenant.set_search(text)
@@ -754,6 +763,7 @@ class TenantsPage(Page):
         self.tabs.setTabText(BY_TENANT, self.tr("By tenant"))
         self.tabs.setTabText(BY_USER, self.tr("By user"))
         self.tabs.setTabText(MATRIX, self.tr("Tenants × users"))
+        self._show_user_hint()
         self.set_label.setText(self.tr("Set selected to:"))
         for level, button in self.level_buttons.items():
             button.setText(level_text(level))
