@@ -388,3 +388,43 @@ def _same(stored: Any, recorded: Any) -> bool:
 
 def _when(at: dt.datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else "?"
+
+
+def carry_versions(reverted: ChangeRecord, result: ChangeRecord, records: Sequence[ChangeRecord]) -> list[ChangeRecord]:
+    """``records`` as they must be after :meth:`UndoService.revert` took ``reverted`` back with
+    ``result``: the undo stack's next steps in the direction it went, nearest first (an undo: the
+    changes below, a redo: the undone changes' inverses above).
+
+    The revert wrote each row back to the state ``reverted`` started from, under a new version (a
+    row brought back under version 1). The nearest record that holds the row and expects it in
+    that state — at the version ``reverted`` found before it — now expects the new version, so
+    that the user's own steps follow each other (E7). Only that version is carried: a row changed
+    by anyone else in between still has another version, and its step is refused (S4). Records
+    further away are carried when their turn comes. No database work: the stack calls it on the
+    GUI thread."""
+    moved: dict[tuple[int, str, tuple[Any, ...]], tuple[Any, Image]] = {}
+    started = {(id(part.database), row.table, row.key): row.before for part in reverted.parts for row in part.rows}
+    for part in result.parts:
+        for row in part.rows:
+            at = (id(part.database), row.table, row.key)
+            before = started.get(at)
+            if row.after is None or before is None or "version" not in row.after or "version" not in before:
+                continue
+            moved[at] = (before["version"], {k: v for k, v in row.after.items() if k in _BOOKKEEPING})
+    carried: list[ChangeRecord] = []
+    for record in records:
+        if not moved:
+            carried.append(record)
+            continue
+        parts, touched = [], False
+        for part in record.parts:
+            rows = []
+            for row in part.rows:
+                found = moved.pop((id(part.database), row.table, row.key), None)  # the nearest only
+                if found is not None and row.after is not None and row.after.get("version") == found[0]:
+                    row = RowChange(row.table, row.key, row.before, {**row.after, **found[1]})
+                    touched = True
+                rows.append(row)
+            parts.append(ChangePart(part.database, tuple(rows)))
+        carried.append(ChangeRecord(tuple(parts), record.permissions, record.blocked) if touched else record)
+    return carried

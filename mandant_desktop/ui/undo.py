@@ -72,12 +72,16 @@ class UndoSteps(QObject, Generic[C]):
         progress_for: Callable[[C], tuple[str, str] | None] | None = None,
         *,
         on_result: Callable[[C], None] | None = None,
+        carry: Callable[[C, C, list[C]], list[C]] | None = None,
     ) -> None:
         super().__init__(page)
         self._page = page
         self._revert_fn = revert
         self._after_revert = after_revert
         self._on_result = on_result
+        #: ``carry(reverted, result, nearest_first)``: the next steps after an undo or redo wrote
+        #: their rows again (new versions, see services.undo.carry_versions); None: left as they are
+        self._carry = carry
         self._say = say
         #: (title, label) of the progress dialog with Cancel for a large undo or redo; ``revert``
         #: then takes ``progress`` and ``cancel`` too
@@ -186,6 +190,7 @@ class UndoSteps(QObject, Generic[C]):
             return
 
         def reverted(inverse: C) -> None:
+            self._carry_on(command.change, inverse, undone=True)
             command.inverse = inverse
             self.stack.undo()
 
@@ -199,10 +204,31 @@ class UndoSteps(QObject, Generic[C]):
         assert isinstance(command, ChangeCommand) and command.inverse is not None
 
         def redone(change: C) -> None:
+            assert command.inverse is not None
+            self._carry_on(command.inverse, change, undone=False)
             command.change = change
             self.stack.redo()
 
         self._revert(command, command.inverse, redone, self.stack.redo)
+
+    def _carry_on(self, reverted: C, result: C, *, undone: bool) -> None:
+        """The steps an undo (the done changes below) or a redo (the undone ones above) leads to,
+        carried to what it wrote, nearest first; the stack has not moved yet."""
+        if self._carry is None:
+            return
+        here = self.stack.index()
+        indexes = range(here - 2, -1, -1) if undone else range(here + 1, self.stack.count())
+        commands = [command for i in indexes if isinstance(command := self.stack.command(i), ChangeCommand)]
+        if undone:
+            for command, change in zip(
+                commands, self._carry(reverted, result, [c.change for c in commands]), strict=True
+            ):
+                command.change = change
+            return
+        waiting = [command for command in commands if command.inverse is not None]
+        inverses = [command.inverse for command in waiting if command.inverse is not None]
+        for command, inverse in zip(waiting, self._carry(reverted, result, inverses), strict=True):
+            command.inverse = inverse
 
     def _revert(
         self, command: ChangeCommand[C], change: C, on_done: Callable[[C], None], step: Callable[[], None]

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 
 from mandant_desktop.services.recording import ChangeRecord, recording
+from mandant_desktop.services.undo import carry_versions
 from mandant_desktop.ui import undo_texts
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.undo import ChangeCommand, UndoSteps
@@ -181,7 +182,9 @@ class UndoHub(QObject):
             else:
                 page.refresh()
 
-        steps = UndoSteps(page, revert, after_revert, page.context.shell.show_status, progress_for)
+        steps = UndoSteps(
+            page, revert, after_revert, page.context.shell.show_status, progress_for, carry=carry_versions
+        )
         steps.stack.setUndoLimit(UNDO_LIMIT)  # the oldest steps' row images are let go
         return steps
 

@@ -8,10 +8,12 @@ from dbhelpers import MigratedDatabase
 from sqlalchemy import event, func, select
 
 from mandant_desktop.db.models import (
+    AccessLevel,
     AuditEntry,
     Customer,
     CustomerStatus,
     RightsGroup,
+    TenantAccess,
     User,
     UserKind,
     UserStatus,
@@ -31,6 +33,7 @@ from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.passwords import verify_password
 from mandant_desktop.services.rights_groups import RightsGroupService
 from mandant_desktop.services.rights_naming import RightsNamingService
+from mandant_desktop.services.unit_of_work import UnitOfWork
 
 SYSTEM = system_operator("test")
 
@@ -321,3 +324,33 @@ def test_export_follows_scope_filter_and_search(world: World, tmp_path: object) 
     assert export_customers(w.db.session_factory, filtered, path, search="kunde 4") == 1
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None and [c.value for c in sheet[2]][:2] == ["4", "Kunde 4"]
+
+
+def test_rights_groups_follow_the_tenant_scope_with_or_without_an_id_list(world: World) -> None:
+    """C4, T8 (issue 8): a customer group is listed as its customer; mia does not see the hidden
+    tenant's group. Given every tenant there is, the list is read without the tenants' ids and
+    holds every group, as for the system."""
+    customers, _contacts, _persons, groups = _services(world)
+    for number, tenant in (("1", world.nord), ("2", world.sued), ("3", world.hidden)):
+        customers.create(SYSTEM, NewCustomer(number, f"Kunde {number}", tenant, remote_access=True))
+    everything = [g.id for g in groups.groups(SYSTEM)]
+    hidden = {g.id for g in groups.groups(SYSTEM) if g.customer_number == "3"}
+    assert len(hidden) == 1
+    assert [g.id for g in groups.groups(world.mia)] == [i for i in everything if i not in hidden]
+    assert groups.count(world.mia) == len(everything) - 1
+    with UnitOfWork(world.db.session_factory, SYSTEM) as uow:
+        uow.session.add(TenantAccess(tenant_id=world.hidden, user_id=world.mia.id, level=AccessLevel.READ_ONLY))
+        uow.commit()
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(world.db.engine, "before_cursor_execute", seen)
+    try:
+        listed = [g.id for g in groups.groups(world.mia)]
+    finally:
+        event.remove(world.db.engine, "before_cursor_execute", seen)
+    assert listed == everything and groups.count(world.mia) == len(everything)
+    listing = next(s for s in statements if "FROM rights_group" in s and "ORDER BY" in s)
+    assert "customer.tenant_id IN" not in listing.replace("\n", " ")

@@ -45,7 +45,7 @@ from mandant_desktop.services.progress import OperationCancelledError
 from mandant_desktop.services.recording import BLOCKED_MAIL, BLOCKED_PASSWORD, ChangeRecord, recorded
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.tenants import TenantInput
-from mandant_desktop.services.undo import NotUndoableError, UndoService
+from mandant_desktop.services.undo import NotUndoableError, UndoService, carry_versions
 from mandant_desktop.services.users import NewUser
 
 _SKIPPED_TABLES = {"audit_log", "outbox_mail"}
@@ -368,3 +368,171 @@ def test_a_separate_tenants_data_is_undone_in_its_own_database(
     assert _audit_count(world) > entries  # the undo is audited in the main database
     world.undo.revert(world.admin, inverse)
     assert names() == shown
+
+
+# ---------------------------------------------------------------- several steps on the same rows
+#
+# Each undo or redo writes the rows again and so raises their versions (a row brought back starts
+# at version 1). The records further down (undo) or up (redo) the stack were taken before that;
+# the stack carries them to the versions the step wrote (carry_versions), so that the user's own
+# steps follow each other, while a change by someone else between two steps is still refused.
+
+
+class Stack:
+    """The undo stack's bookkeeping without Qt: done changes below ``index``, undone ones (their
+    inverses) above it, as :class:`ui.undo.UndoSteps` keeps them."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.changes: list[ChangeRecord] = []
+        self.inverses: list[ChangeRecord | None] = []
+        self.index = 0
+
+    def push(self, record: ChangeRecord) -> None:
+        del self.changes[self.index :], self.inverses[self.index :]
+        self.changes.append(record)
+        self.inverses.append(None)
+        self.index += 1
+
+    def do(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        result, record = recorded(fn, *args, **kwargs)
+        self.push(record)
+        return result
+
+    def undo(self) -> None:
+        at = self.index - 1
+        inverse = self.world.undo.revert(self.world.admin, self.changes[at])
+        below = carry_versions(self.changes[at], inverse, self.changes[at - 1 :: -1] if at else [])
+        self.changes[:at] = below[::-1]
+        self.inverses[at] = inverse
+        self.index = at
+
+    def redo(self) -> None:
+        at = self.index
+        inverse = self.inverses[at]
+        assert inverse is not None
+        change = self.world.undo.revert(self.world.admin, inverse)
+        above = [record for record in self.inverses[at + 1 :] if record is not None]
+        carried = iter(carry_versions(inverse, change, above))
+        self.inverses[at + 1 :] = [next(carried) if record is not None else None for record in self.inverses[at + 1 :]]
+        self.changes[at] = change
+        self.index = at + 1
+
+
+def _customer_edited_twice(
+    world: World, between: Callable[[int], None] | None = None
+) -> tuple[Stack, int, list[dict[str, list[tuple[Any, ...]]]]]:
+    """A customer whose properties were changed twice, on the stack; the content before and after
+    each. ``between(customer)`` runs between the two changes."""
+    customers = world.services.customers
+    customer = customers.create(world.admin, NewCustomer("4711", "Köln", world.nord)).id
+    stack = Stack(world)
+    states = [world.content()]
+    for quota in (100, 250):
+        change = PropertiesChange(remote_access=True, quota_mb=quota, is_agency=False, default_agency_id=None)
+        stack.do(
+            customers.update_properties,
+            world.admin,
+            customer,
+            change,
+            expected_version=world.version(Customer, customer),
+        )
+        states.append(world.content())
+        if between is not None and quota == 100:
+            between(customer)
+    return stack, customer, states
+
+
+def _changed_by_rolf(world: World, customer: int) -> None:
+    """Another workstation saves the customer."""
+    with world.db.session_factory.begin() as session:
+        session.execute(
+            update(Customer)
+            .where(Customer.id == customer)
+            .values(quota_mb=999, version=Customer.version + 1, updated_by="rolf")
+        )
+
+
+def _refused(world: World, step: Callable[[], None], match: str) -> None:
+    """``step`` is refused with ``match`` in its message and writes nothing, not even an audit entry (S4)."""
+    before, entries = world.content(), _audit_count(world)
+    with pytest.raises(ConflictError, match=match):
+        step()
+    assert world.content() == before
+    assert _audit_count(world) == entries
+
+
+def test_two_changes_to_one_row_are_undone_and_redone_in_turn(world: World) -> None:
+    """E7, S4: a customer edited twice; undo, undo, redo, redo, undo, undo each find the row as
+    the previous step left it, and the data is as it was at each point."""
+    stack, _, states = _customer_edited_twice(world)
+    stack.undo()
+    assert world.content() == states[1]
+    stack.undo()  # was refused as "changed since": the first undo had raised the version
+    assert world.content() == states[0]
+    stack.redo()
+    assert world.content() == states[1]
+    stack.redo()
+    assert world.content() == states[2]
+    stack.undo()
+    stack.undo()
+    assert world.content() == states[0]
+
+
+def test_a_change_by_someone_else_between_two_undos_is_still_refused(world: World) -> None:
+    """E7, S4: the carried versions are those the stack wrote; another workstation's change in
+    between is refused with who and when, and nothing is written."""
+    stack, customer, _ = _customer_edited_twice(world)
+    stack.undo()
+    _changed_by_rolf(world, customer)
+    _refused(world, stack.undo, "rolf changed this Customer")
+
+
+def test_a_change_by_someone_else_between_two_redos_is_still_refused(world: World) -> None:
+    """E7, S4: the same in the redo direction."""
+    roles = world.services.roles
+    role = roles.create(world.admin, "Prüfer")
+    stack = Stack(world)
+    stack.do(roles.rename, world.admin, role, "Prüferin")
+    stack.do(roles.rename, world.admin, role, "Prüfende")
+    stack.undo()
+    stack.undo()
+    stack.redo()
+    with world.db.session_factory.begin() as session:
+        session.execute(update(Role).where(Role.id == role).values(version=Role.version + 1, updated_by="rolf"))
+    _refused(world, stack.redo, "rolf changed this Role")
+
+
+def test_a_row_brought_back_at_version_1_keeps_the_older_steps_in_turn(world: World) -> None:
+    """E7, S4: create, rename, delete a role; the undo of the delete brings it back at version 1,
+    the older steps (rename, create) still follow, and so do their redos."""
+    roles = world.services.roles
+    stack = Stack(world)
+    states = [world.content()]
+    role = stack.do(roles.create, world.admin, "Prüfer")
+    states.append(world.content())
+    stack.do(roles.rename, world.admin, role, "Prüferin")
+    states.append(world.content())
+    stack.do(roles.rename, world.admin, role, "Prüfende")
+    states.append(world.content())
+    stack.do(roles.delete, world.admin, role)
+    states.append(world.content())
+    for state in reversed(states[:-1]):
+        stack.undo()
+        assert world.content() == state
+    for state in states[1:]:
+        stack.redo()
+        assert world.content() == state
+    for state in reversed(states[:-1]):
+        stack.undo()
+        assert world.content() == state
+
+
+def test_a_change_by_someone_else_between_the_two_changes_stops_the_older_undo(world: World) -> None:
+    """E7, S4: someone else changed the customer between the user's two changes; the newer one is
+    undone, the older is refused (it would write over theirs): only the stack's own versions are
+    carried."""
+    stack, _, _ = _customer_edited_twice(world, between=lambda customer: _changed_by_rolf(world, customer))
+    stack.undo()
+    # The message names the row's last writer: the user's own undo of the newer change.
+    _refused(world, stack.undo, "Cannot undo: chef changed this Customer")

@@ -245,3 +245,34 @@ def test_a_change_made_on_a_worker_reaches_the_page_it_started_on(qtbot: QtBot, 
     assert window.undo_hub.undo_action.text() == "&Undo"
     assert window.show_page("roles")
     assert window.undo_hub.undo_action.text() == "&Undo: Create role “Nebenläufig”"
+
+
+def test_two_changes_to_one_role_are_undone_and_redone_with_the_shortcuts(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """E7, S4: a role renamed twice; Ctrl+Z twice takes both back, Ctrl+Shift+Z twice does them
+    again (each step finds the version the one before wrote); someone else's change in between
+    is still refused with a clear message."""
+    page = add_role(qtbot, window, interactions, "Prüfer")
+    services, operator = window.context.app.services, window.context.operator
+    role = next(r.id for r in services.roles.list_roles(operator) if r.name == "Prüfer")
+    services.roles.rename(operator, role, "Prüferin")
+    services.roles.rename(operator, role, "Prüfende")
+    page.refresh()
+    undo = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    redo = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    for keys, name in ((undo, "Prüferin"), (undo, "Prüfer"), (redo, "Prüferin"), (redo, "Prüfende")):
+        qtbot.keyClick(page.role_list, *keys)
+        settle(qtbot, window)
+        assert name in role_names(page)
+    assert not interactions.of_kind("error")
+    qtbot.keyClick(page.role_list, *undo)
+    settle(qtbot, window)
+    with window.context.app.session_factory.begin() as session:
+        session.execute(update(Role).where(Role.id == role).values(version=Role.version + 1, updated_by="rolf"))
+    qtbot.keyClick(page.role_list, *undo)
+    settle(qtbot, window)
+    texts = [m.text for m in interactions.of_kind("error")]
+    assert texts and "Cannot undo: rolf changed this Role at" in texts[-1]
+    page.refresh()
+    assert "Prüferin" in role_names(page)
