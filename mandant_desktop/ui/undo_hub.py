@@ -24,14 +24,24 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 
 from mandant_desktop.services.recording import ChangeRecord, recording
-from mandant_desktop.services.undo import carry_versions
 from mandant_desktop.ui import undo_texts
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.undo import ChangeCommand, UndoSteps
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mandant_desktop.bootstrap import Services
     from mandant_desktop.ui.page import Page
+
+
+def carry_versions(reverted: ChangeRecord, result: ChangeRecord, records: Sequence[ChangeRecord]) -> list[ChangeRecord]:
+    """:func:`mandant_desktop.services.undo.carry_versions`, imported at the first undo: that module
+    brings the ORM, which the start leaves for after the window is usable (issue 8)."""
+    from mandant_desktop.services.undo import carry_versions as carry
+
+    return carry(reverted, result, records)
+
 
 #: services whose changes go on the pages' undo stacks (assignments and org units have their own)
 RECORDED_SERVICES = (
