@@ -10,9 +10,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.models import AccessLevel, Tenant, TenantAccess, User, UserKind, UserStatus
 from mandant_desktop.domain.permissions import ADMIN_CODES
+from mandant_desktop.services.auth import FirstAdmin
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.tenant_data import TenantDataRouter
+
+#: the first administrator of the service tests' databases
+CHEF = FirstAdmin(
+    username="chef",
+    password="Sehr-geheim1",
+    password_repeat="Sehr-geheim1",
+    email="chef@example.de",
+    first_name="Karla",
+    last_name="Chef",
+)
 
 ALL = ADMIN_CODES
 

@@ -12,24 +12,18 @@ from typing import Any
 from alembic import command
 from dbhelpers import MigratedDatabase
 from sqlalchemy import Connection, Engine, event, insert, text
+from tenanthelpers import CHEF
 
 from mandant_desktop.db import migrate, user_order
 from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserKind, UserStatus
-from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.auth import AuthService
 from mandant_desktop.services.mail import MailService
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.users import UserSort, UsersService
 
 OUTBOX_INDEX = "ix_outbox_mail_created_at"
-ADMIN = FirstAdmin(
-    username="chef",
-    password="Sehr-geheim1",
-    password_repeat="Sehr-geheim1",
-    email="chef@example.de",
-    first_name="Karla",
-    last_name="Chef",
-)
+ADMIN = CHEF
 #: (user name, first name, last name, kind): case and equal last names on purpose
 PEOPLE = [
     ("abraun", "anna", "braun", UserKind.INTERNAL),

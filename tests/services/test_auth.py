@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
+from tenanthelpers import CHEF
 
 from mandant_desktop import __main__ as desktop_main
 from mandant_desktop import bootstrap
@@ -33,14 +34,7 @@ from mandant_desktop.services.auth import MAX_FAILED_LOGINS, AuthService, FirstA
 from mandant_desktop.services.password_check import PasswordCheck, stored_password_hash
 from mandant_desktop.services.passwords import hash_password, needs_rehash
 
-ADMIN = FirstAdmin(
-    username="chef",
-    password="Sehr-geheim1",
-    password_repeat="Sehr-geheim1",
-    email="chef@example.de",
-    first_name="Karla",
-    last_name="Chef",
-)
+ADMIN = CHEF
 
 
 class Clock:

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from sqlalchemy import select
+from tenanthelpers import CHEF
 
 from mandant_desktop.db.models import (
     ActivationToken,
@@ -24,20 +25,13 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import PermissionDeniedError, ValidationError
 from mandant_desktop.services.activation import ActivationError, ActivationService, hash_token
-from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.auth import AuthService
 from mandant_desktop.services.mail import AccountSettings, MailService, SmtpSettings
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserSort, UsersService
 
-ADMIN = FirstAdmin(
-    username="chef",
-    password="Sehr-geheim1",
-    password_repeat="Sehr-geheim1",
-    email="chef@example.de",
-    first_name="Karla",
-    last_name="Chef",
-)
+ADMIN = CHEF
 
 
 class Clock:
