@@ -3597,6 +3597,10 @@ Betreff: %2</translation>
         <translation>%1 (Kopie)</translation>
     </message>
     <message>
+        <source>Checking who holds the role …</source>
+        <translation>Es wird geprüft, wer die Rolle hat …</translation>
+    </message>
+    <message>
         <source>Delete the role %1?</source>
         <translation>Die Rolle %1 löschen?</translation>
     </message>
