@@ -5,5 +5,14 @@ failed loads (branch gui-workers); merged into tools/translations_de.py (same ru
 TRANSLATIONS: dict[str, str] = {
     # ---------------------------------------------------------------- roles page (R1, S5)
     "Checking who holds the role …": "Es wird geprüft, wer die Rolle hat …",
+    # ---------------------------------------------------------------- audit log (S3, S5)
+    "The entries could not be sorted by “%1”. They stay sorted by “%2”; F5 tries again.": (
+        "Die Einträge konnten nicht nach „%1“ sortiert werden. Sie bleiben nach „%2“ sortiert; "
+        "F5 versucht es erneut."
+    ),
+    "The entries could not be loaded. The list shows the previous result; F5 tries again.": (
+        "Die Einträge konnten nicht geladen werden. Die Liste zeigt weiter das vorige Ergebnis; "
+        "F5 versucht es erneut."
+    ),
 }
 # fmt: on
