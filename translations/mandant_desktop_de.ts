@@ -1558,10 +1558,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>K&amp;ontingent (MB):</translation>
     </message>
     <message>
-        <source>Set up the customer for the portal services</source>
-        <translation>Kunden für die Portal Services einrichten</translation>
-    </message>
-    <message>
         <source>The customer acts as an a&amp;gency</source>
         <translation>Der Kunde fungiert als A&amp;gentur</translation>
     </message>
@@ -1659,6 +1655,17 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Create u&amp;ser</source>
         <translation>Ben&amp;utzer anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Set up for the Portal Services</source>
+        <translation>Für die Portal Services eingerichtet</translation>
+    </message>
+    <message>
+        <source>The customer works with the Portal Services: it has a customer rights group, external users and an exchange area of the quota&apos;s size.</source>
+        <translation>Der Kunde arbeitet mit den Portal Services: Er hat eine Kunden-Rechte-Gruppe, externe Benutzer und einen Daten-Austauschbereich in der Größe des Kontingents.</translation>
     </message>
 </context>
 <context>
@@ -1761,10 +1768,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>&amp;Default agency:</source>
         <translation>&amp;Standard-Agentur:</translation>
-    </message>
-    <message>
-        <source>The customer works with the portal services</source>
-        <translation>Der Kunde arbeitet mit den Portal Services</translation>
     </message>
     <message>
         <source>The customer acts as an agency and appears in agency lists</source>
