@@ -741,6 +741,14 @@
         <translation>Alle Mandanten</translation>
     </message>
     <message>
+        <source>The entries could not be sorted by “%1”. They stay sorted by “%2”; F5 tries again.</source>
+        <translation>Die Einträge konnten nicht nach „%1“ sortiert werden. Sie bleiben nach „%2“ sortiert; F5 versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The entries could not be loaded. The list shows the previous result; F5 tries again.</source>
+        <translation>Die Einträge konnten nicht geladen werden. Die Liste zeigt weiter das vorige Ergebnis; F5 versucht es erneut.</translation>
+    </message>
+    <message>
         <source>Entries: %1</source>
         <translation>Einträge: %1</translation>
     </message>
@@ -3621,6 +3629,10 @@ Betreff: %2</translation>
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Checking who holds the role …</source>
+        <translation>Es wird geprüft, wer die Rolle hat …</translation>
     </message>
     <message>
         <source>Delete the role %1?</source>
