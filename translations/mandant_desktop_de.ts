@@ -2685,6 +2685,29 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
 </context>
 <context>
+    <name>MatrixLegend</name>
+    <message>
+        <source>Legend:</source>
+        <translation>Legende:</translation>
+    </message>
+    <message>
+        <source>Unsaved change (blue frame)</source>
+        <translation>Nicht gespeicherte Änderung (blauer Rahmen)</translation>
+    </message>
+    <message>
+        <source>Not changeable for you (grey letter)</source>
+        <translation>Für Sie nicht änderbar (graue Schrift)</translation>
+    </message>
+    <message>
+        <source>A cell&apos;s tooltip says whether private data is on.</source>
+        <translation>Der Tooltip einer Zelle zeigt, ob „Private Daten“ gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>Legend of the access matrix</source>
+        <translation>Legende der Zugriffsmatrix</translation>
+    </message>
+</context>
+<context>
     <name>MemberListModel</name>
     <message>
         <source>external</source>
@@ -4153,6 +4176,20 @@ Betreff: %2</translation>
     <message>
         <source>Choose a user on the left to see their access to every tenant.</source>
         <translation>Wählen Sie links einen Benutzer, um seinen Zugriff auf alle Mandanten zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln user(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer</numerusform>
+            <numerusform>%1 von %Ln Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} sub-tenant entries changed.</source>
