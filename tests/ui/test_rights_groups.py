@@ -232,3 +232,24 @@ def test_selecting_a_group_reads_it_on_a_worker(
     assert panel.details is not None and panel.details.id == heidelberg.id
     assert panel.heading.text() == "X12345-Heidelberg" and panel.save_button.isEnabled()
     assert not any(on_gui for _name, _id, on_gui in reads)
+
+
+def test_a_group_that_cannot_be_read_is_shown_empty_and_locked(
+    panel: RightsGroupsPanel, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: the selected group's read fails on its worker (a lost connection): the banner, the
+    group's name over an empty member list, a message in the panel, and nothing to change."""
+    from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+    def lost(*_args: Any) -> Any:
+        raise DatabaseUnavailableError("The connection to the database was lost.")
+
+    monkeypatch.setattr(window.context.app.services.rights_groups, "members", lost)
+    assert window.monitor is not None
+    monkeypatch.setattr(window.monitor, "_probe", lost)
+    _select(panel, "X12345-Heidelberg")
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    read(qtbot, panel)
+    assert panel.details is None and panel.heading.text() == "X12345-Heidelberg"
+    assert panel.members.rowCount() == 0 and "could not be read" in panel.message.text()
+    assert not panel.save_button.isEnabled() and not panel.add_button.isEnabled()
