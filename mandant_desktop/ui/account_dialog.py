@@ -83,7 +83,7 @@ class AccountDialog(QDialog):
             self._set_busy(False)
             on_error(exc)
 
-        tasks.run(self, fn, *args, on_done=done, on_error=failed, banner=False)
+        tasks.run(self, fn, *args, on_done=done, on_error=failed, banner=False, shows_error=True)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -377,6 +377,7 @@ class ConnectionDialog(QDialog):
             on_done=self._opened,
             on_error=self._open_failed,
             banner=False,
+            shows_error=True,
         )
 
     def _opened(self, opened: AppContext | None) -> None:

@@ -98,24 +98,30 @@ def run_action(parent: QWidget | None, fn: Callable[..., R], *args: Any, **kwarg
     """
     try:
         return fn(*args, **kwargs)
-    except DatabaseUnavailableError as exc:
-        log.info("%s: database unavailable", getattr(fn, "__qualname__", fn))
+    except DomainError as exc:
+        report_failure(parent, exc, getattr(fn, "__qualname__", None) or repr(fn))
+        return None
+
+
+def report_failure(parent: QWidget | None, exc: DomainError, what: str) -> None:
+    """Log ``exc`` (``what`` failed) and tell the user, as :func:`run_action` does: a lost connection
+    to the connection-lost handler (the banner), a save over someone else's change to the conflict
+    question, any other refusal to a translated message. Also for a worker's failure (ui/tasks.py)."""
+    if isinstance(exc, DatabaseUnavailableError):
+        log.info("%s: database unavailable", what)
         if _connection_lost is not None:
             _connection_lost()
         else:
             report_error(parent, exc)
-        return None
-    except ConflictError as exc:
+    elif isinstance(exc, ConflictError):
         # A save over someone else's change (S4): who and when, and "Reload" for the page.
-        log.info("%s conflict: %s", getattr(fn, "__qualname__", fn), exc.template)
+        log.info("%s conflict: %s", what, exc.template)
         from mandant_desktop.ui.conflict_dialog import ask_conflict, is_concurrent_change
 
         if is_concurrent_change(exc):
             ask_conflict(parent, exc)
         else:
             report_error(parent, exc)
-        return None
-    except DomainError as exc:
-        log.info("%s refused: %s", getattr(fn, "__qualname__", fn), exc.template)
+    else:
+        log.info("%s refused: %s", what, exc.template)
         report_error(parent, exc)
-        return None

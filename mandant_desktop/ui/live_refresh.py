@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mandant_desktop.domain.errors import DomainError
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from mandant_desktop.services.changes import ChangeListener, ChangePoller, Changes
 from mandant_desktop.ui import tasks
+from mandant_desktop.ui.errors import report_error
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -52,6 +53,8 @@ class ChangeWatcher(QObject):
         self._poller: ChangePoller | None = None
         self._polling = False
         self._poll_task: tasks.Task[Changes | None] | None = None
+        #: a refused poll has been said; the next ones are only logged until a poll succeeds
+        self._refusal_said = False
         self._paused = paused
         #: what arrived while paused, merged; emitted once when the watcher resumes
         self._pending: Changes | None = None
@@ -100,16 +103,24 @@ class ChangeWatcher(QObject):
         if self._poller is None or self._polling or self._paused:
             return
         self._polling = True
-        self._poll_task = tasks.run(self, self._poller.poll, on_done=self._polled, on_error=self._poll_failed)
+        self._poll_task = tasks.run(
+            self, self._poller.poll, on_done=self._polled, on_error=self._poll_failed, shows_error=True
+        )
 
     def _polled(self, changes: Changes | None) -> None:
         self._polling = False
+        self._refusal_said = False
         if changes is not None:
             self._arrived(changes)
 
     def _poll_failed(self, exc: DomainError) -> None:
         self._polling = False
         log.info("change poll failed: %s", exc.template)
+        # A lost connection has the banner (the task shows it). Any other refusal is said once, not
+        # every few seconds while it lasts: the other workstations' changes no longer arrive.
+        if not isinstance(exc, DatabaseUnavailableError) and not self._refusal_said:
+            self._refusal_said = True
+            report_error(None, exc)
 
     def _state(self, up: bool) -> None:
         if not up:

@@ -7,12 +7,17 @@ only while ``owner`` (a widget or any QObject) still exists. A task that takes l
 :data:`BUSY_DELAY_MS` shows the busy cursor (and the main window's busy note, through
 :attr:`TaskRunner.busy_changed`) until it ends.
 
-Failures are reported as :func:`~mandant_desktop.ui.errors.run_action` reports them: a lost
-connection goes to the banner (S5), any other DomainError to a message (unless ``on_error`` takes
-it), anything else to the global exception hook. A task may be cancelled: its result is then
-dropped, and a service that takes a ``cancel`` check (exports, bulk edit) stops between chunks when
-the task passes :meth:`Task.cancelled` to it. A task that ``writes`` delivers its result even when
-Cancel came too late to stop it: the change is committed then, and the page must know it (undo).
+Failures are reported as :func:`~mandant_desktop.ui.errors.run_action` reports them, and logged: a
+lost connection goes to the banner (S5), a save over someone else's change to the conflict question,
+any other DomainError to a translated message — also when the task has an ``on_error``, which then
+only puts the page right (unlocks it, shows what it still has). A handler that says the error itself
+(a dialog's message line, a page's note) declares it with ``shows_error=True``, so that nobody reads
+it twice; anything else than a DomainError goes to the global exception hook.
+
+A task may be cancelled: its result is then dropped, and a service that takes a ``cancel`` check
+(exports, bulk edit) stops between chunks when the task passes :meth:`Task.cancelled` to it. A task
+that ``writes`` delivers its result even when Cancel came too late to stop it: the change is
+committed then, and the page must know it (undo).
 """
 
 from __future__ import annotations
@@ -98,9 +103,11 @@ class Task(QObject, Generic[R]):
         on_error: Callable[[DomainError], None] | None,
         banner: bool = True,
         writes: bool = False,
+        shows_error: bool = False,
     ) -> None:
         super().__init__(runner)
         self._banner = banner
+        self._shows_error = shows_error
         self._writes = writes
         self._runner = runner
         self._owner = owner
@@ -152,11 +159,18 @@ class Task(QObject, Generic[R]):
             if self.cancelled() or not self._owner_alive():
                 log.info("dropped the failure of a cancelled or orphaned task: %r", exc)
             elif isinstance(exc, DomainError):
-                lost = isinstance(exc, DatabaseUnavailableError) and self._banner
-                if self._on_error is None or lost:
+                if self._on_error is None:
+                    said_here = True
+                elif isinstance(exc, DatabaseUnavailableError):
+                    said_here = self._banner  # banner=False: the handler says it in its own message line
+                else:
+                    said_here = not self._shows_error
+                if said_here:
                     # The banner for a lost connection, a message for anything else (as run_action does).
                     parent = self._owner if isinstance(self._owner, QWidget) else None
-                    errors.run_action(parent, _reraise, exc)
+                    errors.report_failure(parent, exc, self.name)
+                else:
+                    log.info("%s failed (its handler says so): %s", self.name, exc.template)
                 if self._on_error is not None:
                     self._on_error(exc)
             else:
@@ -170,10 +184,6 @@ class Task(QObject, Generic[R]):
         self.is_running = False
         self._runner._ended(self)
         self.finished.emit()
-
-
-def _reraise(exc: BaseException) -> None:
-    raise exc
 
 
 class _GuiCall(QObject):
@@ -239,15 +249,18 @@ class TaskRunner(QObject):
         on_error: Callable[[DomainError], None] | None = None,
         banner: bool = True,
         writes: bool = False,
+        shows_error: bool = False,
         **kwargs: Any,
     ) -> Task[R]:
         """Call ``fn(*args, **kwargs)`` on a worker thread; ``on_done(result)`` on the GUI thread.
 
+        A failure is said to the user (banner, message) and then given to ``on_error``, if any;
+        ``shows_error=True``: ``on_error`` says a refusal itself, the task only logs it.
         ``banner=False``: a lost connection goes only to ``on_error`` (a dialog before the main window
         says it in its own message line). ``writes=True``: ``on_done`` gets the result even when the
         task was cancelled after ``fn`` had got past its last cancel check (the change is made).
         """
-        task: Task[R] = Task(self, owner, lambda: fn(*args, **kwargs), on_done, on_error, banner, writes)
+        task: Task[R] = Task(self, owner, lambda: fn(*args, **kwargs), on_done, on_error, banner, writes, shows_error)
         task.name = getattr(fn, "__qualname__", None) or repr(fn)
         self._active.add(task)
         if not self._busy and not self._busy_timer.isActive():
@@ -331,10 +344,21 @@ def run(
     on_error: Callable[[DomainError], None] | None = None,
     banner: bool = True,
     writes: bool = False,
+    shows_error: bool = False,
     **kwargs: Any,
 ) -> Task[R]:
     """:meth:`TaskRunner.run` on the application's runner."""
-    return runner().run(owner, fn, *args, on_done=on_done, on_error=on_error, banner=banner, writes=writes, **kwargs)
+    return runner().run(
+        owner,
+        fn,
+        *args,
+        on_done=on_done,
+        on_error=on_error,
+        banner=banner,
+        writes=writes,
+        shows_error=shows_error,
+        **kwargs,
+    )
 
 
 class _Progress(QObject):
@@ -400,6 +424,7 @@ def run_with_progress(
     on_error: Callable[[DomainError], None] | None = None,
     writes: bool = False,
     reports: bool = True,
+    shows_error: bool = False,
     **kwargs: Any,
 ) -> Task[R]:
     """``fn(*args, progress=…, cancel=…, **kwargs)`` on a worker, with a window-modal progress
@@ -426,7 +451,7 @@ def run_with_progress(
 
     if reports:
         kwargs.update(progress=signals.step.emit, cancel=cancelled)
-    task = run(owner, fn, *args, on_done=on_done, on_error=on_error, writes=writes, **kwargs)
+    task = run(owner, fn, *args, on_done=on_done, on_error=on_error, writes=writes, shows_error=shows_error, **kwargs)
     holder.append(task)
     dialog.canceled.connect(task.cancel)
 
@@ -467,10 +492,11 @@ class Latest(QObject, Generic[R]):
         *args: Any,
         on_done: Callable[[R], None],
         on_error: Callable[[DomainError], None] | None = None,
+        shows_error: bool = False,
     ) -> Task[R]:
         if self._task is not None:
             self._task.cancel()  # a cancelled task delivers nothing
-        task = run(self._owner, fn, *args, on_done=on_done, on_error=on_error)
+        task = run(self._owner, fn, *args, on_done=on_done, on_error=on_error, shows_error=shows_error)
         self._task = task
         task.finished.connect(lambda: self._ended(task))
         return task

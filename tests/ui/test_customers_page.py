@@ -733,6 +733,49 @@ def test_a_search_shows_its_first_window_before_its_count(
     assert page.model.rowCount() == 1 and page.count_label.text() == "Customers: 1"
 
 
+def test_a_refused_count_or_search_is_said_once_and_the_rows_stay(
+    page: CustomersPage, world: UiWorld, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """S5, S1, U2: the count of a search, and the search itself, refused on their worker (here: the
+    permission withdrawn meanwhile) give one message each — the page's handlers only put the count
+    line right — and the rows shown stay."""
+    from sqlalchemy import insert
+
+    from mandant_desktop.domain.errors import PermissionDeniedError
+    from mandant_desktop.ui.customers import page as page_module
+    from mandant_desktop.ui.customers.model import WINDOW
+
+    factory = page.context.app.session_factory
+    with factory.begin() as session:
+        session.execute(
+            insert(Customer),
+            [{"tenant_id": world.nord, "number": f"9{i:04d}", "name": f"Ärztehaus {i}"} for i in range(WINDOW + 50)],
+        )
+    customers = page.context.app.services.customers
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise PermissionDeniedError(
+            "You lack the permission {permission} for this action.", permission="customers.view"
+        )
+
+    monkeypatch.setattr(customers, "count", refuse)
+    page.search.setText("Ärztehaus")
+    page.apply_search()
+    loaded(page)
+    errors = interactions.of_kind("error")
+    assert len(errors) == 1 and errors[0].text == "You lack the permission View customers for this action."
+    assert page.model.rowCount() == WINDOW  # the first window came; only its count was refused
+    assert "counting" not in page.count_label.text() and "searching" not in page.count_label.text()
+
+    monkeypatch.setattr(page_module, "_fetch_first", refuse)
+    page.search.setText("heidel")
+    page.apply_search()
+    loaded(page)
+    assert len(interactions.of_kind("error")) == 2
+    assert page.model.rowCount() == WINDOW, "the rows shown stay"
+    assert "searching" not in page.count_label.text()
+
+
 def test_the_count_waits_until_the_first_window_is_painted(qtbot: QtBot) -> None:
     """Issue 8 (customer_filter): the COUNT of a search starts after the table has painted the
     search's first window (at once when the table is hidden, after a moment when no paint comes);

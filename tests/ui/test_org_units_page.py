@@ -618,9 +618,10 @@ def test_roles_are_asked_by_parent_for_a_few_levels_and_everywhere_for_many(qtbo
     qtmodeltester.check(model)
 
 
-def test_loading_ends_when_a_level_arrives_fails_or_is_forgotten(qtbot: QtBot) -> None:
-    """Issue 8: ``loading()`` (asked on every poll) counts the levels on their way; a failed load
-    and a reload end it too, so that nothing waits for ever."""
+def test_loading_ends_when_a_level_arrives_fails_or_is_forgotten(qtbot: QtBot, interactions: FakeInteraction) -> None:
+    """Issue 8, S5: ``loading()`` (asked on every poll) counts the levels on their way; a failed load
+    and a reload end it too, so that nothing waits for ever. The failure is said (the model's own
+    handler only ends the loading)."""
     model = small_tree_model(qtbot, fail_for=1)
     errors: list[bool] = []
     model.load_failed.connect(lambda: errors.append(True))
@@ -628,6 +629,7 @@ def test_loading_ends_when_a_level_arrives_fails_or_is_forgotten(qtbot: QtBot) -
     assert model.loading()
     qtbot.waitUntil(lambda: bool(errors))
     assert not model.loading() and model.canFetchMore(model.index(0, 0))  # it may be asked again
+    assert [m.kind for m in interactions.messages] == ["error"]
     model.fetchMore(model.index(0, 0))
     model.reload()  # the level on its way belongs to the forgotten tree
     qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading())

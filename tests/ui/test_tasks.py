@@ -71,10 +71,52 @@ def test_a_refusal_is_shown_translated_or_given_to_on_error(
     assert "no longer exists" in interactions.messages[0].text
 
     seen: list[Exception] = []
-    runner.run(owner, refuse, on_error=seen.append)
+    runner.run(owner, refuse, on_error=seen.append, shows_error=True)
     _wait_idle(qtbot, runner)
     assert len(seen) == 1 and isinstance(seen[0], NotFoundError)
-    assert len(interactions.messages) == 1, "handled by on_error: no second message"
+    assert len(interactions.messages) == 1, "said by on_error (shows_error): no second message"
+
+
+def test_a_handler_that_only_puts_the_page_right_still_gets_the_message(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    owner: QWidget,
+    interactions: FakeInteraction,
+    language: Any,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """S1, S5, U2: a worker's refusal reaches the user in their language and the log also when the
+    task has an on_error that only unlocks the page (the customers page's count, a tenants save);
+    the handler runs too, after the message, and there is one message, not two. A lost connection
+    stays with the banner (no message), and the handler learns of it."""
+    language.choose("de")
+    calls: list[str] = []
+
+    def refuse() -> None:
+        raise NotFoundError("The {object} no longer exists or is not visible to you.", object="Tenant")
+
+    def put_right(exc: Exception) -> None:
+        calls.append(f"handler after {len(interactions.messages)} message(s)")
+
+    with caplog.at_level("INFO", logger="mandant_desktop"):
+        runner.run(owner, refuse, on_error=put_right)
+        _wait_idle(qtbot, runner)
+    assert calls == ["handler after 1 message(s)"]
+    assert [m.kind for m in interactions.messages] == ["error"]
+    message = interactions.messages[0]
+    assert message.text == "Mandant existiert nicht mehr oder ist für Sie nicht sichtbar."
+    assert message.title == "Die Aktion kann nicht ausgeführt werden"
+    assert any("refuse refused" in r.getMessage() and "no longer exists" in r.getMessage() for r in caplog.records)
+
+    lost: list[bool] = []
+    set_connection_lost_handler(lambda: lost.append(True))
+
+    def gone() -> None:
+        raise DatabaseUnavailableError("The connection to the database was lost. Nothing was saved.")
+
+    runner.run(owner, gone, on_error=put_right)
+    _wait_idle(qtbot, runner)
+    assert lost == [True] and len(calls) == 2 and len(interactions.messages) == 1
 
 
 def test_a_lost_connection_goes_to_the_banner_not_a_dialog(
@@ -364,8 +406,11 @@ def test_the_call_and_its_result_are_freed_on_the_gui_thread(qtbot: QtBot, runne
     assert freed_on == [threading.main_thread().name] * 2
 
 
-def test_a_failure_is_freed_on_the_gui_thread_too(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:
-    """S5: an exception (with its traceback and the frames it holds) reaches the GUI thread and dies there."""
+def test_a_failure_is_freed_on_the_gui_thread_too(
+    qtbot: QtBot, runner: TaskRunner, owner: QWidget, interactions: FakeInteraction
+) -> None:
+    """S5: an exception (with its traceback and the frames it holds) reaches the GUI thread and dies
+    there; it is said (the handler only records it) after the message box has gone."""
     freed_on: list[str] = []
     seen: list[str] = []
 
@@ -379,6 +424,7 @@ def test_a_failure_is_freed_on_the_gui_thread_too(qtbot: QtBot, runner: TaskRunn
     qtbot.waitUntil(lambda: len(freed_on) == 1, timeout=2000)
     assert seen == ["NotFoundError"]
     assert freed_on == [threading.main_thread().name]
+    assert [m.text for m in interactions.messages] == ["The customer no longer exists."]
 
 
 def test_the_tasks_not_yet_ended_are_named_for_a_diagnosis(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:

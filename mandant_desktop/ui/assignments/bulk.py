@@ -114,6 +114,7 @@ class BulkEditPanel(QFrame):
             edit,
             on_done=lambda preview: self._show_preview(edit, preview),
             on_error=lambda exc: self.preview_label.setText(message_for(exc)),
+            shows_error=True,  # where the preview would be
         )
 
     def _show_preview(self, edit: BulkEdit, preview: BulkPreview) -> None:

@@ -298,7 +298,7 @@ class AssignmentsPage(Page):
             unit_ids=self.unit_filter.checked() or None,
             user_ids=self.user_filter.checked() or None,
         )
-        self.loader.run(load, on_done=self._loaded, on_error=self._not_loaded)
+        self.loader.run(load, on_done=self._loaded, on_error=self._not_loaded, shows_error=True)
         self.loading_note.show_text(self.tr("Loading org units, users and their roles…"))
         self.status.setText(self.tr("Loading…"))
         return True

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
+from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import icons, tasks
@@ -49,7 +49,6 @@ from mandant_desktop.ui.audit.model import (
     local_time,
     object_type_text,
 )
-from mandant_desktop.ui.errors import report_error
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -409,10 +408,8 @@ class AuditPage(Page):
     def _load_failed(self, exc: DomainError) -> None:
         """The first page did not come (a lost connection, a refusal): the rows shown stay, and the
         header's sort indicator goes back to their order, so that the two agree (as a file
-        manager's list does when it cannot re-sort); the page says what happened. A lost connection
-        also shows the banner (the task does that)."""
-        if not isinstance(exc, DatabaseUnavailableError):
-            report_error(self, exc)
+        manager's list does when it cannot re-sort); the task says what happened (the banner for a
+        lost connection, a message for anything else)."""
         asked = self.model.query.sort
         column = self.model.sort_failed()
         if column >= 0:

@@ -338,7 +338,7 @@ class CustomersPage(Page):
             self.operator(),  # read here, on the GUI thread
             query,
             on_done=lambda result: self._loaded(selected, result),
-            on_error=lambda _exc: self._show_count(),  # the rows shown stay; the banner or a message says why
+            on_error=lambda _exc: self._show_count(),  # the rows shown stay; the task's banner or message says why
         )
         self.count_label.setText(self.tr("Customers: searching…"))
         self.update_actions()

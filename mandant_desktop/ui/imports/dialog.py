@@ -195,6 +195,7 @@ class ImportDialog(QDialog):
             translate=word_translator(self.kind),  # QCoreApplication.translate is thread-safe
             on_done=on_done,
             on_error=lambda exc: self._show_refusal(message_for(exc)),
+            shows_error=True,  # in the summary
             writes=not dry_run,
         )
         self._task = task

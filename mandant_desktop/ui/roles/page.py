@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
+from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.roles import RoleImpact, RoleSummary
 from mandant_desktop.ui import interaction, tasks
-from mandant_desktop.ui.errors import report_error, run_action
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
@@ -394,9 +394,8 @@ class RolesPage(Page):
         self.context.shell.show_status(self.tr("Checking who holds the role …"))
 
     def _delete_question_failed(self, exc: DomainError) -> None:
+        # The task has said why (the banner for a lost connection, a message for anything else).
         self._drop_delete_question()
-        if not isinstance(exc, DatabaseUnavailableError):  # a lost connection has the banner already
-            report_error(self, exc)
         self.context.shell.show_status("")
 
     def _drop_delete_question(self) -> None:

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
+from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.rights_groups import GroupDetails, GroupRow, MemberRow, RightsGroupService
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import PermissionChecklist
-from mandant_desktop.ui.errors import report_error, run_action
+from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import MessageLabel, open_at_least
 from mandant_desktop.ui.layout_memory import remember
@@ -434,8 +434,7 @@ class RightsGroupsPanel(QWidget):
     def _group_failed(self, group: GroupRow, exc: DomainError) -> None:
         if group.id != self._group_id:
             return
-        if not isinstance(exc, DatabaseUnavailableError):  # a lost connection has the banner
-            report_error(self, exc)
+        # The task has said why (the banner for a lost connection, a message for anything else).
         self._show_group(group, None, [])
         self.message.show_error(self.tr("The rights group could not be read. F5 tries again."))
 
