@@ -3653,6 +3653,10 @@ Betreff: %2</translation>
             <numerusform>… und %Ln weitere (geerbte eingeschlossen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Deleting the role %1 …</source>
+        <translation>Die Rolle %1 wird gelöscht …</translation>
+    </message>
     <message numerus="yes">
         <source>Role deleted with %Ln assignment(s).</source>
         <translation>

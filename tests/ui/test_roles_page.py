@@ -286,3 +286,131 @@ def test_a_lost_connection_while_the_delete_question_is_read(
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert interactions.messages == [] and page.delete_button.isEnabled()
     assert window.statusBar().currentMessage() == ""
+
+
+def _editor_role(qtbot: QtBot, page: RolesPage) -> tuple[int, str]:
+    """The predefined role 'Editor' (Redakteur) with its holders counted; its row and name."""
+    row = next(
+        row
+        for row in range(page.role_model.rowCount())
+        if page.role_model.role_at(row).predefined_key == "editor"  # type: ignore[union-attr]
+    )
+    page.select_role_row(row)
+    counted(qtbot, page)
+    role = page.current_role()
+    assert role is not None
+    return role.id, role.name
+
+
+class _HeldDelete:
+    """Holds the service's ``delete`` on its worker until released (or makes it fail there)."""
+
+    def __init__(self, original: Any, fail: Exception | None = None) -> None:
+        self.original = original
+        self.fail = fail
+        self.threads: list[bool] = []
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.threads.append(threading.current_thread() is threading.main_thread())
+        self.started.set()
+        assert self.release.wait(10), "the test did not release the deletion"
+        if self.fail is not None:
+            raise self.fail
+        return self.original(*args, **kwargs)
+
+
+def _ask_and_confirm(qtbot: QtBot, page: RolesPage, interactions: FakeInteraction) -> None:
+    interactions.confirm_answers.append(True)
+    asked = len(interactions.of_kind("confirm"))
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: len(interactions.of_kind("confirm")) > asked, timeout=10000)
+
+
+def _locked(page: RolesPage) -> bool:
+    index = page.permission_model.index_of("audit.view")
+    return not any(
+        button.isEnabled()
+        for button in (page.add_button, page.rename_button, page.duplicate_button, page.delete_button)
+    ) and not (page.permission_model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable)
+
+
+def test_a_role_is_deleted_on_a_worker_with_the_page_locked_meanwhile(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R1, S5, E7: after the question the role and its assignments (270,000 for 'Editor' in the
+    large demo) are deleted on a worker: the window keeps answering (another role can be looked
+    at), the page's changes are locked and the status bar says what runs; then the role is gone,
+    the status says how many assignments went, the page is unlocked and the deletion is on the
+    Edit menu's undo."""
+    page = roles_page(window)
+    role_id, name = _editor_role(qtbot, page)
+    services = window.context.app.services
+    from sqlalchemy import select
+
+    from mandant_desktop.db.models import OrgUnit, RoleAssignment, User
+
+    with window.context.app.session_factory.begin() as session:  # holders, as the large demo has
+        unit = session.scalar(select(OrgUnit.id).limit(1))
+        users = session.scalars(select(User.id).where(User.username != "admin").limit(5)).all()
+        session.add_all(RoleAssignment(user_id=user, role_id=role_id, org_unit_id=unit) for user in users)
+    holders = services.roles.impact(window.context.operator, role_id).assignments
+    assert holders >= 1
+    held = _HeldDelete(page._service.delete)
+    monkeypatch.setattr(page._service, "delete", held)
+    _ask_and_confirm(qtbot, page, interactions)
+    assert held.started.wait(10) and held.threads == [False]
+    assert page.busy and _locked(page)
+    assert window.statusBar().currentMessage() == f"Deleting the role {name} …"
+    page.delete_role()  # Del pressed again: nothing starts twice
+    page.select_role_row(0 if page.role_model.role_at(0).id != role_id else 1)  # type: ignore[union-attr]
+    assert _locked(page), "another role can be looked at, not changed"
+    assert not page._save_permission("audit.view", True)
+    qtbot.wait(50)  # the event loop runs while the deletion waits on its worker
+    assert page.busy and any(r.id == role_id for r in services.roles.list_roles(window.context.operator))
+    held.release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert held.threads == [False] and [m.kind for m in interactions.messages] == ["confirm"]
+    assert all(r.id != role_id for r in services.roles.list_roles(window.context.operator))
+    assert page.role_model.row_of(role_id) < 0
+    assert window.statusBar().currentMessage() == f"Role deleted with {holders} assignment(s)."
+    assert page.add_button.isEnabled() and page.delete_button.isEnabled()
+    assert window.undo_hub.undo_action.text() == f"&Undo: Delete role “{name}”"
+
+
+def test_a_failed_deletion_is_said_once_and_unlocks_the_page(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, S1, U2: the deletion refused on its worker (a permission withdrawn meanwhile) gives one
+    message; a lost connection the banner and no message; either way the role stays, the note in
+    the status bar goes and the page can be changed again."""
+    from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
+
+    page = roles_page(window)
+    role_id, _name = _editor_role(qtbot, page)
+    original = page._service.delete
+    refused = _HeldDelete(
+        original,
+        PermissionDeniedError("You lack the permission {permission} for this action.", permission="roles.delete"),
+    )
+    refused.release.set()
+    monkeypatch.setattr(page._service, "delete", refused)
+    _ask_and_confirm(qtbot, page, interactions)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert [m.kind for m in interactions.messages] == ["confirm", "error"]
+    assert interactions.of_kind("error")[0].text.startswith("You lack the permission ")
+    assert page.role_model.row_of(role_id) >= 0 and page.delete_button.isEnabled() and page.add_button.isEnabled()
+    assert window.statusBar().currentMessage() == ""
+
+    lost = _HeldDelete(original, DatabaseUnavailableError("The connection to the database was lost."))
+    lost.release.set()
+    monkeypatch.setattr(page._service, "delete", lost)
+    assert window.monitor is not None
+    monkeypatch.setattr(window.monitor, "_probe", lambda: lost(None))
+    _ask_and_confirm(qtbot, page, interactions)
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert len(interactions.of_kind("error")) == 1, "the banner, no second message"
+    assert page.role_model.row_of(role_id) >= 0 and page.delete_button.isEnabled()
+    assert window.statusBar().currentMessage() == ""
