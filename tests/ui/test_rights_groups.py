@@ -118,6 +118,7 @@ def test_panel_adds_and_removes_members_and_rights_add_up(
         assert isinstance(dialog, AddMembersDialog)
         dialog.search.setText("rolf")
         dialog.load()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)  # S5: the search runs on a worker
         dialog.view.selectAll()
         dialog.accept()
         return dialog.result()
@@ -253,3 +254,59 @@ def test_a_group_that_cannot_be_read_is_shown_empty_and_locked(
     assert panel.details is None and panel.heading.text() == "X12345-Heidelberg"
     assert panel.members.rowCount() == 0 and "could not be read" in panel.message.text()
     assert not panel.save_button.isEnabled() and not panel.add_button.isEnabled()
+
+
+def test_the_member_search_runs_on_a_worker_and_the_newest_query_wins(
+    window: MainWindow, world: UiWorld, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """C4, S5: 'Add members' searches the users on a worker (10,000 on a large installation), not
+    on the GUI thread; the rows shown stay until the newest search's answer replaces them (no empty
+    list in between), an older search that answers late is dropped, and a refused search is said
+    once while the rows stay."""
+    from mandant_desktop.domain.errors import PermissionDeniedError
+
+    service = window.context.app.services.rights_groups
+    original = service.user_candidates
+    calls: list[tuple[str, bool]] = []
+    held = {"": threading.Event(), "r": threading.Event()}
+    for event in held.values():
+        event.set()
+
+    def candidates(operator: Operator, search: str, **kwargs: Any) -> Any:
+        calls.append((search, threading.current_thread() is threading.main_thread()))
+        gate = held.get(search)
+        if gate is not None:
+            assert gate.wait(10), "the test did not release the search"
+        if search == "refused":
+            raise PermissionDeniedError(
+                "You lack the permission {permission} for this action.", permission="users.view"
+            )
+        return original(operator, search, **kwargs)
+
+    monkeypatch.setattr(service, "user_candidates", candidates)
+    dialog = AddMembersDialog(window.context)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    everyone = [dialog.model.row_at(r).username for r in range(dialog.model.rowCount())]  # type: ignore[union-attr]
+    assert "rolf" in everyone and len(everyone) > 1
+
+    held["r"].clear()
+    shown: list[int] = []
+    dialog.model.modelReset.connect(lambda: shown.append(dialog.model.rowCount()))
+    dialog.search.setText("r")
+    qtbot.waitUntil(lambda: ("r", False) in calls, timeout=10000)  # the older search, held on its worker
+    assert dialog.busy and dialog.model.rowCount() == len(everyone), "the rows stay while it searches"
+    dialog.search.setText("rolf")
+    dialog.load()  # as the timer does 250 ms after the last keystroke
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10000)
+    held["r"].set()  # the older answer arrives last: dropped
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    qtbot.wait(50)
+    assert [dialog.model.row_at(0).username] == ["rolf"]  # type: ignore[union-attr]
+    assert shown == [1], "one change of the list, no empty flash, no older answer"
+    assert all(not gui for _search, gui in calls)
+
+    dialog.search.setText("refused")
+    dialog.load()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    assert len(interactions.of_kind("error")) == 1 and dialog.model.rowCount() == 1
