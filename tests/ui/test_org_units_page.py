@@ -13,7 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QModelRoleData, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -40,7 +40,7 @@ from mandant_desktop.ui.org_units.dialogs import (
 )
 from mandant_desktop.ui.org_units.explain import ExplainDialog
 from mandant_desktop.ui.org_units.page import EXPORT_USER, OrgUnitsPage
-from mandant_desktop.ui.org_units.tree_model import INHERIT_COLUMN, ROLES_COLUMN, OrgUnitTreeModel
+from mandant_desktop.ui.org_units.tree_model import INHERIT_COLUMN, ROLES_COLUMN, UNIT_ID_ROLE, OrgUnitTreeModel
 from mandant_desktop.ui.users.page import UsersPage
 
 TREE = (("Konzern", None), ("Vertrieb", "Konzern"), ("Nord", "Vertrieb"), ("Hamburg", "Nord"), ("Süd", "Vertrieb"))
@@ -426,6 +426,39 @@ def test_export_of_the_chosen_users_accesses(
     qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
     rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
     assert len(rows) == 1 and "Süd" in str(rows[0][2]) and rows[0][3] == "Leser"
+
+
+def test_a_painted_cell_gets_in_one_call_what_data_answers_role_by_role(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """A4, section 8 (issue 8): multiData, which the delegate asks for the roles of a painted cell
+    at once, answers as data() does role by role, in every column of every unit, the inherited
+    roles in italics; a cell right of the unit column has no children and the unit's parent."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    service.add_roles(op, example.mia, example.unit["Vertrieb"], [example.role["Redakteur"]])
+    service.set_inherit(op, example.mia, example.unit["Vertrieb"], "keep")
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    expand_all(qtbot, page)
+    model = page.model
+    asked = sorted({int(role) for role in Qt.ItemDataRole.__members__.values()} | {int(UNIT_ID_ROLE)})
+    italic = 0
+    for unit_id in model.loaded_ids():
+        first = model.index_of(unit_id)
+        for column in range(model.columnCount()):
+            index = model.index(first.row(), column, first.parent())
+            for role in asked:
+                cell = QModelRoleData(role)
+                model.multiData(index, cell)
+                assert cell.data() == model.data(index, role), (unit_id, column, role)
+            italic += bool(column == ROLES_COLUMN and model.data(index, Qt.ItemDataRole.FontRole))
+            assert model.parent(index) == first.parent()
+            assert index.siblingAtColumn(0) == first
+            if column:
+                assert model.rowCount(index) == 0 and not model.hasChildren(index)
+                assert not model.index(0, 0, index).isValid()
+    assert italic == 2  # Nord and Hamburg inherit from Vertrieb; Süd keeps its own Leser ("keep")
 
 
 def test_the_tree_model_passes_the_model_tester(
