@@ -3259,6 +3259,10 @@ Betreff: %2</translation>
 <context>
     <name>RightsGroupsPanel</name>
     <message>
+        <source>The rights group could not be read. F5 tries again.</source>
+        <translation>Die Rechte-Gruppe konnte nicht gelesen werden. F5 versucht es erneut.</translation>
+    </message>
+    <message>
         <source>No rights group selected.</source>
         <translation>Keine Rechte-Gruppe ausgewählt.</translation>
     </message>
