@@ -270,6 +270,10 @@ def create_sqlite_short_index(connection: Connection) -> None:
         f"CREATE VIRTUAL TABLE {SHORT_TABLE} USING fts5(number, name, short_name, "
         "tokenize='ascii', content='', detail=none, prefix='1')"
     )
+    _fill_short_index(connection)
+
+
+def _fill_short_index(connection: Connection) -> None:
     connection.exec_driver_sql(_SHORT_FILL)
     for ddl in _SHORT_TRIGGERS.values():
         connection.exec_driver_sql(ddl)
@@ -289,9 +293,7 @@ def _restore_short_index(connection: Connection, present: set[str]) -> None:
     for name in _SHORT_TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.exec_driver_sql(f"INSERT INTO {SHORT_TABLE} ({SHORT_TABLE}) VALUES ('delete-all')")
-    connection.exec_driver_sql(_SHORT_FILL)
-    for ddl in _SHORT_TRIGGERS.values():
-        connection.exec_driver_sql(ddl)
+    _fill_short_index(connection)
 
 
 def drop_sqlite_index(connection: Connection) -> None:
@@ -326,14 +328,20 @@ def normalise(search: str) -> str:
 
 def has_short_index(connection: Connection) -> bool:
     """Whether the SQLite database has :data:`SHORT_TABLE` (revision 0019)."""
+    return _has_table(connection, SHORT_TABLE, _short_indexed)
+
+
+def _has_table(connection: Connection, name: str, known: weakref.WeakKeyDictionary[Engine, bool]) -> bool:
+    """Whether the SQLite database has the table ``name``; ``known``: the engines known to have it
+    (an index table does not go away while they run)."""
     engine = connection.engine
-    if _short_indexed.get(engine):
+    if known.get(engine):
         return True
     found = connection.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": SHORT_TABLE}
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": name}
     ).first()
     if found is not None:
-        _short_indexed[engine] = True
+        known[engine] = True
     return found is not None
 
 
@@ -365,15 +373,7 @@ def _short_clause(query: str) -> ColumnElement[bool]:
 
 
 def has_sqlite_index(connection: Connection) -> bool:
-    engine = connection.engine
-    if _indexed.get(engine):
-        return True
-    found = connection.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"), {"name": FTS_TABLE}
-    ).first()
-    if found is not None:
-        _indexed[engine] = True
-    return found is not None
+    return _has_table(connection, FTS_TABLE, _indexed)
 
 
 def search_clause(session: Session, search: str, *, window: NumberWindow | None = None) -> ColumnElement[bool] | None:
@@ -389,12 +389,17 @@ def search_clause(session: Session, search: str, *, window: NumberWindow | None 
     connection = session.connection()
     if connection.dialect.name == "sqlite" and has_sqlite_index(connection):
         if len(needle) >= MIN_INDEXED_LENGTH:
-            return indexed_clause(needle, walk=window is not None and _has_many_hits(connection, needle))
+            if window is None:
+                return indexed_clause(needle)
+            hits = _hits(connection, _phrase(needle), FTS_TABLE, SCAN_HITS)
+            if hits >= SCAN_HITS:
+                return scan_clause("sqlite", needle)
+            return indexed_clause(needle, walk=hits >= MANY_HITS)
         query = short_query(needle)
         if query is not None and has_short_index(connection):
             # Many hits: the walk of the number order fills the window after a few hundred rows,
             # where the hits through the index would all be looked up and sorted.
-            if window is not None and _has_many_hits(connection, query, SHORT_TABLE):
+            if window is not None and _hits(connection, query, SHORT_TABLE, MANY_HITS) >= MANY_HITS:
                 return scan_clause("sqlite", needle)
             return _short_clause(query)
     if connection.dialect.name == "postgresql" and under_row_security(connection):
@@ -459,21 +464,27 @@ def like_pattern(needle: str) -> str:
 #: hits: "gmbh" (17,759 of 100,000 customers) took 14 ms sorted and takes 3 ms walked, while a
 #: search with few or no hits would walk far (5 ms for none) and is sorted in about a millisecond
 MANY_HITS = 2000
+#: from this many hits on (of three or more characters), a window in number order walks the number
+#: order testing each customer's text instead of testing it against the hits the index collected
+#: first: collecting costs about a quarter of a microsecond a hit, the test of the text about
+#: 1.5 µs a customer walked (about 100,000 / hits per row of the window). Measured on the large
+#: demo (CPU ms, collected / tested): "gmbh" 17,759 hits 5.0 / 0.6, "gmbh & co. kg" 8,856 hits
+#: 9.9 / 1.3, "e.v." 8,737 hits 3.1 / 2.1, "ber" 7,296 hits 3.0 / 2.8.
+SCAN_HITS = 7000
 
 
 def _phrase(needle: str) -> str:
     return '"' + needle.replace('"', '""') + '"'
 
 
-def _has_many_hits(connection: Connection, needle: str, table_name: str = FTS_TABLE) -> bool:
-    """Whether ``needle`` (for :data:`SHORT_TABLE`: its :func:`short_query`) has :data:`MANY_HITS`
-    hits or more: the index stops counting there (0.3 ms)."""
-    query = _phrase(needle) if table_name == FTS_TABLE else needle
+def _hits(connection: Connection, query: str, table_name: str, most: int) -> int:
+    """The hits of the FTS5 ``query`` in ``table_name``, counted up to ``most``: the index stops
+    counting there (0.3 ms for 2,000)."""
     hits = connection.execute(
         text(f"SELECT count(*) FROM (SELECT rowid FROM {table_name} WHERE {table_name} MATCH :query LIMIT :most)"),
-        {"query": query, "most": MANY_HITS},
+        {"query": query, "most": most},
     ).scalar_one()
-    return bool(hits >= MANY_HITS)
+    return int(hits)
 
 
 def indexed_clause(needle: str, *, walk: bool = False) -> ColumnElement[bool]:
