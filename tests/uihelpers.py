@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,24 @@ ADMIN = FirstAdmin(
     first_name="Karla",
     last_name="Chef",
 )
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of the SQLite file ``source``, its write-ahead log included.
+
+    A template made by a closed :class:`~mandant_desktop.bootstrap.AppContext` is not yet one file:
+    the WAL checkpoints run on a thread of their own (``db.engine.WalCheckpointer``), whose
+    connection may be open when the engine closes its last one, and then no checkpoint runs on
+    close and the newest commits are in ``-wal`` only. A plain file copy made in that moment lacks
+    them (the first administrator and their audit entries). SQLite's backup API reads through the
+    log, whatever other connection is open.
+    """
+    origin, copy = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        origin.backup(copy)
+    finally:
+        copy.close()
+        origin.close()
 
 
 def program_environment(home: Path) -> dict[str, str]:

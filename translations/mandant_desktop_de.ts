@@ -741,6 +741,14 @@
         <translation>Alle Mandanten</translation>
     </message>
     <message>
+        <source>The entries could not be sorted by “%1”. They stay sorted by “%2”; F5 tries again.</source>
+        <translation>Die Einträge konnten nicht nach „%1“ sortiert werden. Sie bleiben nach „%2“ sortiert; F5 versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The entries could not be loaded. The list shows the previous result; F5 tries again.</source>
+        <translation>Die Einträge konnten nicht geladen werden. Die Liste zeigt weiter das vorige Ergebnis; F5 versucht es erneut.</translation>
+    </message>
+    <message>
         <source>Entries: %1</source>
         <translation>Einträge: %1</translation>
     </message>
@@ -1550,10 +1558,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>K&amp;ontingent (MB):</translation>
     </message>
     <message>
-        <source>Set up the customer for the portal services</source>
-        <translation>Kunden für die Portal Services einrichten</translation>
-    </message>
-    <message>
         <source>The customer acts as an a&amp;gency</source>
         <translation>Der Kunde fungiert als A&amp;gentur</translation>
     </message>
@@ -1651,6 +1655,17 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Create u&amp;ser</source>
         <translation>Ben&amp;utzer anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Set up for the Portal Services</source>
+        <translation>Für die Portal Services eingerichtet</translation>
+    </message>
+    <message>
+        <source>The customer works with the Portal Services: it has a customer rights group, external users and an exchange area of the quota&apos;s size.</source>
+        <translation>Der Kunde arbeitet mit den Portal Services: Er hat eine Kunden-Rechte-Gruppe, externe Benutzer und einen Daten-Austauschbereich in der Größe des Kontingents.</translation>
     </message>
 </context>
 <context>
@@ -1753,10 +1768,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>&amp;Default agency:</source>
         <translation>&amp;Standard-Agentur:</translation>
-    </message>
-    <message>
-        <source>The customer works with the portal services</source>
-        <translation>Der Kunde arbeitet mit den Portal Services</translation>
     </message>
     <message>
         <source>The customer acts as an agency and appears in agency lists</source>
@@ -2674,6 +2685,29 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
 </context>
 <context>
+    <name>MatrixLegend</name>
+    <message>
+        <source>Legend:</source>
+        <translation>Legende:</translation>
+    </message>
+    <message>
+        <source>Unsaved change (blue frame)</source>
+        <translation>Nicht gespeicherte Änderung (blauer Rahmen)</translation>
+    </message>
+    <message>
+        <source>Not changeable for you (grey letter)</source>
+        <translation>Für Sie nicht änderbar (graue Schrift)</translation>
+    </message>
+    <message>
+        <source>A cell&apos;s tooltip says whether private data is on.</source>
+        <translation>Der Tooltip einer Zelle zeigt, ob „Private Daten“ gesetzt ist.</translation>
+    </message>
+    <message>
+        <source>Legend of the access matrix</source>
+        <translation>Legende der Zugriffsmatrix</translation>
+    </message>
+</context>
+<context>
     <name>MemberListModel</name>
     <message>
         <source>external</source>
@@ -3225,6 +3259,10 @@ Betreff: %2</translation>
 <context>
     <name>RightsGroupsPanel</name>
     <message>
+        <source>The rights group could not be read. F5 tries again.</source>
+        <translation>Die Rechte-Gruppe konnte nicht gelesen werden. F5 versucht es erneut.</translation>
+    </message>
+    <message>
         <source>No rights group selected.</source>
         <translation>Keine Rechte-Gruppe ausgewählt.</translation>
     </message>
@@ -3595,6 +3633,10 @@ Betreff: %2</translation>
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Checking who holds the role …</source>
+        <translation>Es wird geprüft, wer die Rolle hat …</translation>
     </message>
     <message>
         <source>Delete the role %1?</source>
@@ -4134,6 +4176,20 @@ Betreff: %2</translation>
     <message>
         <source>Choose a user on the left to see their access to every tenant.</source>
         <translation>Wählen Sie links einen Benutzer, um seinen Zugriff auf alle Mandanten zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln user(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Benutzer</numerusform>
+            <numerusform>%1 von %Ln Benutzern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count} sub-tenant entries changed.</source>

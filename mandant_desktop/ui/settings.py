@@ -106,6 +106,8 @@ def layout_setting(page_id: str, widget: str) -> Setting[QByteArray]:
 #: widget of the tab shown last (a name, not a position, so that a tab added later moves nothing).
 PAGE_TABS: dict[str, tuple[str, ...]] = {
     "tenants": ("accessViews",),
+    "users": ("userTabs",),
+    "contacts": ("contactTabs",),
 }
 
 TAB_SETTINGS: dict[tuple[str, str], Setting[str]] = {

@@ -7,7 +7,6 @@ qutebrowser's logfail).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool, QtM
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from uihelpers import ADMIN, FakeInteraction
+from uihelpers import ADMIN, FakeInteraction, copy_sqlite
 
 from mandant_desktop import bootstrap
 from mandant_desktop.services.operator import Operator
@@ -146,14 +145,14 @@ def admin_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Oper
     try:
         operator = app.services.auth.create_first_admin(ADMIN)
     finally:
-        app.close()  # the last connection checkpoints the WAL into the file
+        app.close()  # the newest commits may still be in the WAL: copies go through copy_sqlite
     return path, operator
 
 
 @pytest.fixture
 def admin_url(admin_template: tuple[Path, Operator], tmp_path: Path) -> str:
     copy = tmp_path / "admin.sqlite"
-    shutil.copyfile(admin_template[0], copy)
+    copy_sqlite(admin_template[0], copy)
     return f"sqlite:///{copy}"
 
 

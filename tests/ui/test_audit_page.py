@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from mandant_desktop.db.models import AuditEntry
+from mandant_desktop.domain.errors import DatabaseUnavailableError
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
 from mandant_desktop.ui.audit.page import NO_DATE, SEARCH_DELAY_MS, AuditPage
@@ -243,6 +244,65 @@ def test_sorting_and_scrolling_read_on_workers_only(
     assert keys == sorted(keys) and len(keys) == total
     assert reads and all(not on_gui for _name, on_gui in reads)
     assert [name for name, _gui in reads].count("count") == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_failed_sort_keeps_the_rows_under_their_own_order(
+    page: AuditPage, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, language: Any, lang: str
+) -> None:
+    """S3, S5, E1: when the new order's first page does not come (the connection is lost), the rows
+    shown stay and the header's sort indicator goes back to their order; the banner and the status
+    bar say what happened (in German too); scrolling goes on in that order, and F5 after the
+    connection is back sorts as the header says."""
+    language.choose(lang)
+    service = page.context.app.services.audit
+    original = service.page
+    lost = [True]
+
+    def page_of(operator: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        if lost[0] and query.sort.value == "operator_name":
+            raise DatabaseUnavailableError("The connection to the database was lost.")
+        return original(operator, query, *args, **kwargs)
+
+    def ping() -> None:
+        if lost[0]:
+            raise DatabaseUnavailableError("The connection to the database was lost.")
+
+    monkeypatch.setattr(service, "page", page_of)
+    assert window.monitor is not None
+    monkeypatch.setattr(window.monitor, "_probe", ping)  # the server stays away until the test says
+    header = page.table.horizontalHeader()
+    shown = [page.model.row_at(row).id for row in range(page.model.rowCount())]  # type: ignore[union-attr]
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # Operator, as a header click does
+    assert header.sortIndicatorSection() == 1 and page.busy
+    loaded(page)
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.DescendingOrder)
+    assert page.model.query.sort.value == "at" and page.model.query.descending and not page.model.sorting
+    assert [page.model.row_at(row).id for row in range(page.model.rowCount())] == shown  # type: ignore[union-attr]
+    expected = {
+        "en": "The entries could not be sorted by “Operator”. They stay sorted by “Time”; F5 tries again.",
+        "de": (
+            "Die Einträge konnten nicht nach „Bearbeiter“ sortiert werden. Sie bleiben nach „Zeitpunkt“ "
+            "sortiert; F5 versucht es erneut."
+        ),
+    }[lang]
+    assert window.statusBar().currentMessage() == expected
+    assert page.model.canFetchMore()  # more of the time order, as before the click
+    page.model.fetchMore()
+    times = [page.model.row_at(row).at for row in range(loaded(page).model.rowCount())]  # type: ignore[union-attr]
+    assert len(times) == 2 * PAGE and times == sorted(times, reverse=True)
+
+    lost[0] = False
+    window.banner.retry_button.click()  # the server is back: the page reloads, in the order shown
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=10000)
+    loaded(page)
+    assert header.sortIndicatorSection() == 0 and page.model.query.sort.value == "at"
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    loaded(page)
+    assert page.model.query.sort.value == "operator_name" and header.sortIndicatorSection() == 1
+    names = [page.model.index(row, 1).data() for row in range(page.model.rowCount())]
+    assert names == sorted(names)
 
 
 def test_the_demo_datas_entry_reads_in_german(language: object) -> None:

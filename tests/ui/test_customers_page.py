@@ -10,7 +10,7 @@ import pytest
 from customerhelpers import UiWorld, seed_for_ui
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from uihelpers import FakeInteraction
@@ -37,6 +37,7 @@ from mandant_desktop.ui.customers.delete_dialog import DeleteCustomerDialog
 from mandant_desktop.ui.customers.model import CustomerTableModel
 from mandant_desktop.ui.customers.page import CustomersPage
 from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDialog
+from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 
 Handler = Callable[[QDialog], int]
@@ -773,3 +774,36 @@ def test_the_count_waits_until_the_first_window_is_painted(qtbot: QtBot) -> None
     quick = _AfterPaint(widget, lambda: fired.append(2), fallback_ms=10)
     quick.arm()
     qtbot.waitUntil(lambda: 2 in fired)  # no paint needed
+
+
+def test_remote_access_is_worded_alike_in_create_and_properties(
+    page: CustomersPage, world: UiWorld, language: LanguageManager
+) -> None:
+    """C2, C9, E1: the remote access check box of "Create customer" and of "Properties" says the
+    same (the seed's "für die Portal Services eingerichtet"), with the same tooltip, in English and
+    in German; both sit beside the label "Remote access", the SPEC's term."""
+    actor = page.actor()
+    details = actor.services.customers.details(actor.operator, world.customers["12345"])
+
+    def texts() -> list[tuple[str, str, str]]:
+        create = CreateCustomerDialog(actor, [(1, "Mandant")], page)
+        properties = CustomerPropertiesDialog(actor, details, page)
+        try:
+            return [
+                (dialog.remote_check.text(), dialog.remote_check.toolTip(), label.text())
+                for dialog in (create, properties)
+                for label in dialog.findChildren(QLabel)
+                if label.buddy() is dialog.remote_check
+            ]
+        finally:
+            create.deleteLater()
+            properties.deleteLater()
+
+    english = texts()
+    assert len(english) == 2 and english[0] == english[1]
+    assert english[0][0] == "Set up for the Portal Services" and english[0][2] == "&Remote access:"
+    language.choose("de")
+    german = texts()
+    assert len(german) == 2 and german[0] == german[1]
+    assert german[0][0] == "Für die Portal Services eingerichtet" and german[0][2] == "&Remote Access:"
+    assert german[0][1].startswith("Der Kunde arbeitet mit den Portal Services")

@@ -9,7 +9,6 @@ scripted interaction service, which answers No — so nothing is ever deleted he
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from uihelpers import FakeInteraction
+from uihelpers import FakeInteraction, copy_sqlite
 
 from mandant_desktop import bootstrap
 from mandant_desktop.services.demo import ADMIN_PASSWORD
@@ -72,7 +71,7 @@ def demo_window(
     interactions: FakeInteraction,
 ) -> Iterator[MainWindow]:
     copy = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template[0], copy)
+    copy_sqlite(demo_template[0], copy)
     app = bootstrap.open_database(f"sqlite:///{copy}", profile_name="Demo")
     try:
         win = MainWindow(app, demo_template[1], settings=settings, language=language)

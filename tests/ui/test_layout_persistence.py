@@ -356,3 +356,45 @@ def test_a_saved_layout_keeps_widths_order_and_hiding_but_not_old_resize_modes(
         assert header.visualIndex(2) == visual and header.isSectionHidden(1), key
         if header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive:
             assert header.sectionSize(0) == width, key
+
+
+def test_every_tab_widget_of_every_page_is_remembered(qtbot: QtBot, window: MainWindow) -> None:
+    """E4: a page with tabs opens on the tab shown last (the tenants page's views, the users page's
+    list or rights groups, the contacts page's contacts, lists or templates); each tab widget has a
+    key declared in ui/settings.py and each of its tabs a name to be saved under."""
+    for page_id in window.navigation_model.page_ids():
+        page = _page(qtbot, window, page_id)
+        tab_widgets = page.findChildren(QTabWidget)
+        forgotten = [w.objectName() or type(w).__name__ for w in tab_widgets if not w.property(REMEMBERED_AS)]
+        assert not forgotten, f"page {page_id}: tab not remembered: {forgotten}"
+        assert {w.objectName() for w in tab_widgets} == set(ui_settings.PAGE_TABS.get(page_id, ())), page_id
+        for tabs in tab_widgets:
+            names = [tabs.widget(i).objectName() for i in range(tabs.count())]
+            assert all(names) and len(set(names)) == len(names), (page_id, names)
+
+
+@pytest.mark.parametrize("page_id", ["users", "contacts"])
+def test_the_tab_shown_last_comes_back_after_a_restart(
+    qtbot: QtBot,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    settings: Settings,
+    language: LanguageManager,
+    page_id: str,
+) -> None:
+    """E4: the users and contacts pages open on the tab a user clicked last, as the tenants page
+    does (by its widget's name, so that a tab added later moves nothing), each tab in turn."""
+    app, operator = admin_app
+    window = _open(qtbot, app, operator, language)
+    tabs = _page(qtbot, window, page_id).findChild(QTabWidget)
+    assert isinstance(tabs, QTabWidget) and tabs.currentIndex() == 0 and tabs.count() >= 2
+    order = [*range(1, tabs.count()), 0]
+    for index in order:
+        bar = tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert tabs.currentIndex() == index
+        window.close()
+        window = _open(qtbot, app, operator, language)
+        tabs = _page(qtbot, window, page_id).findChild(QTabWidget)
+        assert isinstance(tabs, QTabWidget)
+        assert tabs.currentIndex() == index, (page_id, index)
+    window.close()

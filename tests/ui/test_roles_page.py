@@ -56,7 +56,7 @@ def test_add_a_role_and_tick_a_permission(qtbot: QtBot, window: MainWindow, inte
     assert services.roles.permissions(window.context.operator, role.id) == frozenset()
 
 
-def test_rename_duplicate_restore_and_delete(window: MainWindow, interactions: FakeInteraction) -> None:
+def test_rename_duplicate_restore_and_delete(qtbot: QtBot, window: MainWindow, interactions: FakeInteraction) -> None:
     """R1, R2: rename, duplicate (same permissions), restore defaults of a predefined role,
     delete after a confirmation that names who loses the role."""
     page = roles_page(window)
@@ -86,7 +86,10 @@ def test_rename_duplicate_restore_and_delete(window: MainWindow, interactions: F
     admin = next(r for r in services.roles.list_roles(operator) if r.predefined_key == "administrator")
     page.select_role(admin.id)
     interactions.confirm_answers.append(False)
+    asked = len(interactions.of_kind("confirm"))
     page.delete_button.click()
+    # S5: who loses the role is read on a worker; the question follows
+    qtbot.waitUntil(lambda: len(interactions.of_kind("confirm")) > asked, timeout=10000)
     question = interactions.of_kind("confirm")[-1]
     assert "1 user(s) lose it" in question.text and "cannot log in" in question.text
     assert "• Karla Chef — Organisation" in question.text
@@ -155,3 +158,131 @@ def test_arrowing_through_the_roles_counts_only_where_the_selection_rests(
         else f"Held by {holders.users} user(s) in {holders.units} org unit(s)."
     )
     assert page.impact_label.text().startswith(expected)
+
+
+class _Gate:
+    """Holds the service's ``impact`` on its worker until released; records each call's thread."""
+
+    def __init__(self, original: Any) -> None:
+        self.original = original
+        self.calls: list[tuple[int, bool, bool]] = []
+        self.release = threading.Event()
+
+    def __call__(self, operator: Any, role_id: int, **kwargs: Any) -> Any:
+        question = bool(kwargs.get("name_users_left_without_role"))
+        self.calls.append((role_id, question, threading.current_thread() is threading.main_thread()))
+        if question:
+            assert self.release.wait(10), "the test did not release the delete question's read"
+        return self.original(operator, role_id, **kwargs)
+
+    def questions(self) -> list[tuple[int, bool, bool]]:
+        return [call for call in self.calls if call[1]]
+
+
+@pytest.fixture
+def gate(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Any:
+    service = window.context.app.services.roles
+    held = _Gate(service.impact)
+    monkeypatch.setattr(service, "impact", held)
+    yield held
+    held.release.set()
+
+
+def _administrator_row(page: RolesPage) -> int:
+    return next(
+        row
+        for row in range(page.role_model.rowCount())
+        if page.role_model.role_at(row).predefined_key == "administrator"  # type: ignore[union-attr]
+    )
+
+
+def test_the_delete_question_is_prepared_on_a_worker_and_asked_once(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, gate: _Gate
+) -> None:
+    """R1, S5: Delete reads who loses the role on a worker (0.5 s on PostgreSQL with the large
+    demo); the page stays usable, the action is off meanwhile, and a second click (button, Del
+    key) asks no second question; the question keeps its wording."""
+    page = roles_page(window)
+    page.select_role_row(_administrator_row(page))
+    counted(qtbot, page)
+    interactions.confirm_answers.append(False)
+    page.delete_button.click()
+    assert interactions.of_kind("confirm") == [] and page.busy
+    assert not page.delete_button.isEnabled() and not page.delete_action.isEnabled()
+    assert window.statusBar().currentMessage() == "Checking who holds the role …"
+    page.delete_button.click()
+    page.role_list.setFocus()
+    qtbot.keyClick(page.role_list, Qt.Key.Key_Delete)
+    page.delete_role()
+    gate.release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert len(interactions.of_kind("confirm")) == 1
+    assert [(question, gui) for _role, question, gui in gate.questions()] == [(True, False)]
+    question = interactions.of_kind("confirm")[0]
+    assert question.title == "Delete role"
+    assert question.text.startswith("Delete the role Administrator?\n\n1 user(s) lose it:")
+    assert "• Karla Chef — Organisation" in question.text and "cannot log in" in question.text
+    assert page.delete_button.isEnabled() and window.statusBar().currentMessage() == ""
+
+
+def test_leaving_the_page_or_the_role_drops_the_delete_question(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, gate: _Gate
+) -> None:
+    """S5: an answer that arrives after the user chose another page, or another role, asks
+    nothing (no dialog over another page or about a role no longer selected), and Delete works
+    again afterwards."""
+    page = roles_page(window)
+    admin_row = _administrator_row(page)
+    page.select_role_row(admin_row)
+    counted(qtbot, page)
+    page.delete_button.click()
+    assert window.show_page("users")
+    gate.release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    qtbot.wait(50)
+    assert interactions.of_kind("confirm") == []
+
+    gate.release.clear()
+    assert roles_page(window) is page and page.delete_button.isEnabled()
+    page.delete_button.click()
+    page.select_role_row(0 if admin_row else 1)
+    assert page.delete_button.isEnabled()  # the question for the other role is gone
+    gate.release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    qtbot.wait(50)
+    assert interactions.of_kind("confirm") == []
+
+    interactions.confirm_answers.append(False)
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: bool(interactions.of_kind("confirm")), timeout=10000)
+    role = page.current_role()
+    assert role is not None and interactions.of_kind("confirm")[0].text.startswith(f"Delete the role {role.name}?")
+    assert len(gate.questions()) == 3
+
+
+def test_a_lost_connection_while_the_delete_question_is_read(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: the read behind the delete question fails on its worker: the banner says so, no
+    question and no message box appear, and Delete is on again for the next try."""
+    from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+    page = roles_page(window)
+    page.select_role_row(_administrator_row(page))
+    counted(qtbot, page)
+    service = window.context.app.services.roles
+    original = service.impact
+
+    def lost(operator: Any, role_id: int, **kwargs: Any) -> Any:
+        if kwargs.get("name_users_left_without_role"):
+            raise DatabaseUnavailableError("The connection to the database was lost.")
+        return original(operator, role_id, **kwargs)
+
+    monkeypatch.setattr(service, "impact", lost)
+    assert window.monitor is not None
+    monkeypatch.setattr(window.monitor, "_probe", lambda: lost(None, 0, name_users_left_without_role=True))
+    page.delete_button.click()
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert interactions.messages == [] and page.delete_button.isEnabled()
+    assert window.statusBar().currentMessage() == ""

@@ -636,3 +636,96 @@ def test_the_by_user_view_says_what_to_do_before_a_user_is_chosen(scene: Scene) 
     assert page.user_hint.isVisibleTo(page) and "Choose a user" in page.user_hint.text()
     page.user_list.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
     assert not page.user_hint.isVisibleTo(page)
+
+
+def test_the_status_line_counts_the_users_with_the_locale_separators(
+    scene: Scene, language: LanguageManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """T2, E1: the status line says how many users the access views list, as the other pages count
+    theirs ("1.234 Benutzer"), and how many of them a search leaves ("1 von 4 Benutzern")."""
+    page = scene.page
+    total = len(page.state.users)
+    assert total >= 3 and page.user_count.objectName() == "accessUserCount"
+    assert page.user_count.text() == f"{total} user(s)"
+    page.search.setText("mia")
+    assert page.by_tenant.matching() == 1
+    assert page.user_count.text() == f"1 of {total} user(s)"
+    language.choose("de")
+    QApplication.processEvents()  # the LanguageChange events are posted
+    assert page.user_count.text() == f"1 von {total} Benutzern"
+    page.search.clear()
+    assert page.user_count.text() == f"{total} Benutzer"
+    # Thousands separators as in the other pages' counts (formats.number_text, %Ln)
+    monkeypatch.setattr(page.state, "users", page.state.users * 1000)
+    page.search.setText("mia")
+    assert page.user_count.text() == f"{page.by_tenant.matching():,} von {total * 1000:,} Benutzern".replace(",", ".")
+    page.search.clear()
+    assert page.user_count.text() == f"{total * 1000:,} Benutzer".replace(",", ".")
+
+
+def test_the_matrix_has_a_legend_of_its_marks_in_both_schemes_and_languages(
+    qtbot: QtBot, scene: Scene, language: LanguageManager
+) -> None:
+    """T2, T3, T8, E1, E5: under the tenants × users matrix (and only there) a legend says what
+    each mark and colour means: the three levels as the cells show them (same letter, same chip),
+    an unsaved edit, a cell the operator may not change, where private data shows; its samples
+    are named for screen readers, and it is drawn from the palette, so it reads in light and dark."""
+    from mandant_desktop.ui import theme
+    from mandant_desktop.ui.tenants.legend import MatrixLegend
+
+    page = scene.page
+    legend = page.findChild(MatrixLegend, "accessMatrixLegend")
+    assert legend is page.legend
+    assert not legend.isVisible()
+    _show_view(page, MATRIX)
+    assert legend.isVisible()
+    # The marks are the ones the matrix shows: the cell of mia on the main tenant reads "R".
+    cell = page.matrix.index(page.matrix.row_of(scene.mia), page.state.position(scene.main))
+    assert cell.data() == "Read only"
+    delegate = page.matrix_table.itemDelegate()
+    assert [delegate._texts[level] for level in legend.levels] == ["F", "R", "–"]  # type: ignore[attr-defined]
+    names = [entry.sample.accessibleName() for entry in legend.entries()]
+    assert names == [
+        "F: Full access",
+        "R: Read only",
+        "–: Hidden",
+        "Unsaved change (blue frame)",
+        "Not changeable for you (grey letter)",
+    ]
+    assert legend.accessibleName() == "Legend of the access matrix"
+    assert all(name in legend.accessibleDescription() for name in names)
+    assert "private data" in legend.hint.text()
+    language.choose("de")
+    QApplication.processEvents()  # the LanguageChange events are posted
+    assert [entry.sample.accessibleName() for entry in legend.levels.values()] == [
+        "V: Vollzugriff",
+        "N: Nur lesen",
+        "–: Versteckt",
+    ]
+    assert legend.title.text() == "Legende:" and legend.accessibleName() == "Legende der Zugriffsmatrix"
+    assert [delegate._texts[level] for level in legend.levels] == ["V", "N", "–"]  # type: ignore[attr-defined]
+    # Light and dark: a sample sits on the view's base colour and its letter has the text colour
+    # of that palette, far from the base (readable), and the chip colours differ by level.
+    for palette in (theme.light_palette(), theme.dark_palette()):
+        legend.setPalette(palette)
+        base = palette.color(palette.ColorGroup.Active, palette.ColorRole.Base)
+        text = palette.color(palette.ColorGroup.Active, palette.ColorRole.Text)
+        assert abs(base.lightness() - text.lightness()) > 128
+        middles = []
+        for entry in legend.levels.values():
+            picture = entry.sample.grab().toImage()
+            assert picture.pixelColor(0, 0) == base  # the corner is outside the chip
+            middles.append(picture.pixelColor(picture.width() // 4, picture.height() // 2).name())
+        assert len(set(middles)) == 3, middles
+    _show_view(page, BY_TENANT)
+    assert not legend.isVisible()
+
+
+def test_the_legend_wraps_rather_than_widening_the_page(qtbot: QtBot, scene: Scene) -> None:
+    """E5, T3: the legend's entries flow onto further lines on a narrow page; the legend asks for
+    no more width than its widest entry and grows in height instead."""
+    legend = scene.page.legend
+    widest = max(entry.sizeHint().width() for entry in [*legend.entries()])
+    assert legend.minimumSizeHint().width() <= max(widest, legend.hint.sizeHint().width())
+    one_line = legend.layout().heightForWidth(10_000)
+    assert legend.layout().heightForWidth(widest + 10) > 2 * one_line

@@ -238,3 +238,36 @@ def test_the_rights_groups_tab_reads_its_groups_when_shown(
     page.refresh()  # F5 on the shown tab reads at once
     read()
     assert reads == ["worker"] * 3
+
+
+def test_opened_on_the_remembered_rights_groups_tab_the_list_reads_its_users_when_shown(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """E4, U1, C4: a page that comes back on the rights groups tab reads no users for the hidden
+    list; a click on the users tab reads them then, once, and F5 there reads them again."""
+    page = users_page(window)
+    page.tabs.setCurrentWidget(page.rights_groups)  # remembered for the next page
+    qtbot.waitUntil(lambda: not page.rights_groups.busy, timeout=10000)
+    reads: list[str] = []
+    original = UsersService.page
+
+    def counted(self: UsersService, *args: Any, **kwargs: Any) -> Any:
+        reads.append(kwargs["search"])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(UsersService, "page", counted)
+    again = UsersPage(window.context)
+    try:
+        assert again.tabs.currentWidget() is again.rights_groups
+        assert reads == [] and again.model.rowCount() == 0 and again.count_label.text() == ""
+        bar = again.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+        assert again.tabs.currentIndex() == 0
+        assert reads == [""] and again.model.rowCount() > 0
+        assert again.count_label.text() == f"{again.model.rowCount()} user(s)"
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+        assert reads == [""]  # nothing changed meanwhile: the list is not read again
+        assert again.refresh() and reads == ["", ""]
+    finally:
+        again.deleteLater()

@@ -59,6 +59,14 @@ Requester = Callable[[AuditQuery], None]
 Fetcher = Callable[[AuditQuery, Cursor, Callable[[list[AuditRow] | None], None]], None]
 
 
+def column_of(sort: AuditSort) -> int:
+    return next(column for column, (key, _title) in enumerate(COLUMNS) if key is sort)
+
+
+def column_title(column: int) -> str:
+    return _tr(COLUMNS[column][1])
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -99,6 +107,9 @@ class AuditTableModel(QAbstractTableModel):
         self.total = 0
         self._exhausted = True
         self._fetching = False
+        #: while a new order's first page is on its way: the order of the rows shown (and whether
+        #: more of them could be fetched), to go back to when that page does not come
+        self._shown_order: tuple[AuditSort, bool, bool] | None = None
 
     @property
     def query(self) -> AuditQuery:
@@ -117,6 +128,7 @@ class AuditTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._fetching = False
+        self._shown_order = None
         self._query = query
         self.total = total
         self._rows = rows
@@ -126,6 +138,23 @@ class AuditTableModel(QAbstractTableModel):
     def set_order(self, sort: AuditSort, descending: bool) -> None:
         """The order of the next :meth:`set_query` (the remembered header sort), without loading."""
         self._query = replace(self._query, sort=sort, descending=descending)
+
+    @property
+    def sorting(self) -> bool:
+        """True while a new order is asked for and the rows shown are still in the old one."""
+        return self._shown_order is not None
+
+    def sort_failed(self) -> int:
+        """The new order's first page did not come (a lost connection): the query takes the order
+        of the rows shown again, and scrolling fetches more of them. Returns the column of that
+        order, for the header's indicator (-1 when no new order was asked for)."""
+        if self._shown_order is None:
+            return -1
+        sort, descending, exhausted = self._shown_order
+        self._shown_order = None
+        self._query = replace(self._query, sort=sort, descending=descending)
+        self._exhausted = exhausted
+        return column_of(sort)
 
     def reload(self) -> None:
         self.set_query(self._query)
@@ -236,6 +265,8 @@ class AuditTableModel(QAbstractTableModel):
         if key is self._query.sort and descending == self._query.descending:
             return
         if self._request is not None:
+            if self._shown_order is None:
+                self._shown_order = (self._query.sort, self._query.descending, self._exhausted)
             self.set_order(key, descending)  # a filter changed before the answer keeps this order
             # The rows shown are in the old order: no page follows them until the new order's first.
             self._generation += 1

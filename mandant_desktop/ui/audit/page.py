@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import icons, tasks
@@ -43,9 +44,12 @@ from mandant_desktop.ui.audit.model import (
     ROW_ROLE,
     AuditTableModel,
     action_text,
+    column_of,
+    column_title,
     local_time,
     object_type_text,
 )
+from mandant_desktop.ui.errors import report_error
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -59,6 +63,8 @@ CONTEXT = "AuditPage"
 SEARCH_DELAY_MS = 300
 #: a date edit at this date means "no limit"; it shows the special value text
 NO_DATE = QDate(2000, 1, 1)
+#: how long the status bar says that a load failed (longer than a plain note: it explains the list)
+LOAD_FAILED_NOTE_MS = 15000
 
 #: fixed words of the Excel export, marked for lupdate; the service passes them through ``translate``
 EXPORT_WORDS = (
@@ -370,6 +376,7 @@ class AuditPage(Page):
             False,
             self.model.total if same else None,
             on_done=self._loaded,
+            on_error=self._load_failed,
         )
 
     def _fetch_more(self, query: AuditQuery, after: Cursor, deliver: Callable[[list[AuditRow] | None], None]) -> None:
@@ -389,6 +396,7 @@ class AuditPage(Page):
             query,
             with_choices,
             on_done=self._loaded,
+            on_error=self._load_failed,
         )
 
     def _loaded(self, result: _Loaded) -> None:
@@ -397,6 +405,32 @@ class AuditPage(Page):
         self.model.apply(result.query, result.total, result.rows)
         self._update_count()
         self._select_first()
+
+    def _load_failed(self, exc: DomainError) -> None:
+        """The first page did not come (a lost connection, a refusal): the rows shown stay, and the
+        header's sort indicator goes back to their order, so that the two agree (as a file
+        manager's list does when it cannot re-sort); the page says what happened. A lost connection
+        also shows the banner (the task does that)."""
+        if not isinstance(exc, DatabaseUnavailableError):
+            report_error(self, exc)
+        asked = self.model.query.sort
+        column = self.model.sort_failed()
+        if column >= 0:
+            order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
+            # The model has the old order again, so the view's sort call this emits loads nothing.
+            self.table.horizontalHeader().setSortIndicator(column, order)
+            text = _fill(
+                QCoreApplication.translate(
+                    "AuditPage", "The entries could not be sorted by “%1”. They stay sorted by “%2”; F5 tries again."
+                ),
+                column_title(column_of(asked)),
+                column_title(column),
+            )
+        else:
+            text = QCoreApplication.translate(
+                "AuditPage", "The entries could not be loaded. The list shows the previous result; F5 tries again."
+            )
+        self.context.shell.show_status(text, LOAD_FAILED_NOTE_MS)
 
     def reset_filters(self) -> None:
         for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QTabWidget, QVBoxLayout, QWidget
 from mandant_desktop.ui.contacts.contacts_tab import ContactsTab
 from mandant_desktop.ui.contacts.lists_tab import ListsTab, TemplatesTab
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.layout_memory import remember_tab
 from mandant_desktop.ui.page import Page, PageContext
 
 CONTACTS, LISTS, TEMPLATES = range(3)
@@ -28,8 +29,11 @@ class ContactsPage(Page):
         self.templates = TemplatesTab(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("contactTabs")
-        for tab in (self.contacts, self.lists, self.templates):
+        for tab, name in ((self.contacts, "contactsTab"), (self.lists, "listsTab"), (self.templates, "templatesTab")):
+            tab.setObjectName(name)  # the name the remembered tab is saved under
             self.tabs.addTab(tab, "")
+        # E4: the tab shown last (contacts, distribution lists, templates) comes back.
+        remember_tab(context.settings, self.page_id, self.tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.tabs)

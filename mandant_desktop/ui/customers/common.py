@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QWidget
 
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
 from mandant_desktop.ui.errors import message_for, run_action
@@ -76,6 +76,19 @@ class CustomerDialog(QDialog):
 
     def retranslateUi(self) -> None:
         """Apply every text again."""
+
+
+def set_remote_access_texts(check: QCheckBox) -> None:
+    """The remote access check box says the same in "Create customer" and "Properties" (C2, C9):
+    whether the customer is set up for the Portal Services, in the seed's words."""
+    check.setText(QCoreApplication.translate("CustomerDialog", "Set up for the Portal Services"))
+    check.setToolTip(
+        QCoreApplication.translate(
+            "CustomerDialog",
+            "The customer works with the Portal Services: it has a customer rights group, external users "
+            "and an exchange area of the quota's size.",
+        )
+    )
 
 
 def _raise_again(exc: Exception) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLa
 from mandant_desktop.domain import customers as rules
 from mandant_desktop.services.customers import CreatedCustomer, NewCustomer
 from mandant_desktop.ui import interaction
-from mandant_desktop.ui.customers.common import Actor, CustomerDialog
+from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_remote_access_texts
 from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
@@ -121,7 +121,7 @@ class CreateCustomerDialog(CustomerDialog):
         )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
-        self.remote_check.setText(self.tr("Set up the customer for the portal services"))
+        set_remote_access_texts(self.remote_check)
         self.agency_check.setText(self.tr("The customer acts as an a&gency"))
         self.quota_edit.setPlaceholderText(self.tr("size of the exchange area, e.g. 500"))
         self.remote_note.setText(

@@ -4,14 +4,20 @@ A tick is saved at once. The page says how many users in how many units hold the
 every change applies to all of them. That count reads every assignment of the role (up to some
 hundred thousand on a large installation), so it runs on a worker once the selection has rested for
 a moment: arrowing through the list stays quick and only the role the user stops at is counted (S5).
+
+*Delete…* asks its question only once it knows who loses the role and who would be left without
+any role (half a second on PostgreSQL at 100,000 customers and 10,000 users): that read runs on a
+worker too. Meanwhile the action is off; choosing another role or leaving the page drops the
+question, so no dialog turns up for a role the user has moved away from.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from mandant_desktop.services.roles import RoleImpact, RoleSummary
 from mandant_desktop.ui import interaction, tasks
-from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.errors import report_error, run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
@@ -56,6 +64,10 @@ class RolesPage(Page):
         self._impact_timer.setSingleShot(True)
         self._impact_timer.setInterval(IMPACT_DELAY_MS)
         self._impact_timer.timeout.connect(self._count_impact)
+        #: who loses the role, read on a worker before the delete question is asked (S5)
+        self.delete_reader: tasks.Latest[RoleImpact] = tasks.Latest(self)
+        #: the role the delete question being prepared is about
+        self._delete_role: RoleSummary | None = None
         self.heading = page_heading()
 
         self.role_model = RoleListModel(self)
@@ -85,6 +97,7 @@ class RolesPage(Page):
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_role)
+        self.delete_reader.settled.connect(self._update_actions)
         self.restore_action = QAction(self)
         self.restore_action.triggered.connect(self.restore_defaults)
         self.addActions([self.add_action, self.rename_action])
@@ -193,6 +206,8 @@ class RolesPage(Page):
     def _show_role(self, role: RoleSummary | None) -> None:
         operator = self.context.operator
         self.saved_label.clear()
+        if self._delete_role is not None and (role is None or role.id != self._delete_role.id):
+            self._drop_delete_question()  # the question would be about a role no longer selected
         if role is None or role.id != self._impact_role:
             # The count shown belongs to another role: drop it and count anew once the selection rests.
             self._impact = None
@@ -210,11 +225,17 @@ class RolesPage(Page):
             self.permission_model.set_state(granted or frozenset(), operator.can("roles.edit"))
             self.permission_tree.expandAll()
         self._show_impact()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        operator = self.context.operator
+        role = self.current_role()
         editable = role is not None and operator.can("roles.edit")
         self.add_action.setEnabled(operator.can("roles.edit"))
         self.rename_action.setEnabled(editable)
         self.duplicate_action.setEnabled(editable)
-        self.delete_action.setEnabled(role is not None and operator.can("roles.delete"))
+        # Off while the delete question is being prepared: a second click must not ask twice.
+        self.delete_action.setEnabled(role is not None and operator.can("roles.delete") and not self.delete_reader.busy)
         self.restore_action.setEnabled(editable and role is not None and role.predefined_key is not None)
         for button, action in (
             (self.add_button, self.add_action),
@@ -227,8 +248,14 @@ class RolesPage(Page):
 
     @property
     def busy(self) -> bool:
-        """True while the selected role's holders are still to be counted (S5)."""
-        return self._impact_timer.isActive() or self.impact_counter.busy
+        """True while the selected role's holders are still to be counted, or the delete question
+        is being prepared (S5)."""
+        return self._impact_timer.isActive() or self.impact_counter.busy or self.delete_reader.busy
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another page was chosen: a delete question answered now would pop up over it.
+        self._drop_delete_question()
+        super().hideEvent(event)
 
     def _count_impact(self) -> None:
         role_id = self._impact_role
@@ -351,17 +378,47 @@ class RolesPage(Page):
             self.select_role(role_id)
 
     def delete_role(self) -> None:
+        """Read on a worker who loses the role, then ask (S5); the question itself is unchanged."""
         role = self.current_role()
-        if role is None or not self.delete_action.isEnabled():
+        if role is None or not self.delete_action.isEnabled() or self.delete_reader.busy:
             return
-        impact = run_action(self, self._service.impact, self.operator(), role.id, name_users_left_without_role=True)
-        if impact is None:
+        self._delete_role = role
+        self.delete_reader.run(
+            partial(self._service.impact, name_users_left_without_role=True),
+            self.operator(),
+            role.id,
+            on_done=lambda impact: self._ask_delete(role, impact),
+            on_error=self._delete_question_failed,
+        )
+        self._update_actions()
+        self.context.shell.show_status(self.tr("Checking who holds the role …"))
+
+    def _delete_question_failed(self, exc: DomainError) -> None:
+        self._drop_delete_question()
+        if not isinstance(exc, DatabaseUnavailableError):  # a lost connection has the banner already
+            report_error(self, exc)
+        self.context.shell.show_status("")
+
+    def _drop_delete_question(self) -> None:
+        if self._delete_role is None:
             return
+        self._delete_role = None
+        self.delete_reader.cancel()
+        self._update_actions()
+
+    def _ask_delete(self, role: RoleSummary, impact: RoleImpact) -> None:
+        current = self.current_role()
+        if self._delete_role is not role or current is None or current.id != role.id or not self.isVisible():
+            return  # the user has moved on (hideEvent and _show_role drop the question before that)
+        self._delete_role = None
+        self._update_actions()
         text = self.tr("Delete the role %1?").replace("%1", role.name)
         if impact.assignments:
             text += "\n\n" + self.tr("%1 lose it: the %2 assignments in %3 are removed with the role.").replace(
                 "%1", self.tr("%Ln user(s)", None, impact.users)
-            ).replace("%3", self.tr("%Ln org unit(s)", None, impact.units)).replace("%2", str(impact.assignments))
+            ).replace("%3", self.tr("%Ln org unit(s)", None, impact.units)).replace(
+                "%2", number_text(impact.assignments)
+            )
         if impact.sample:
             lines = [f"• {user} — {path}" for user, path in impact.sample]
             rest = impact.assignments - len(impact.sample)
@@ -374,6 +431,7 @@ class RolesPage(Page):
             text += "\n\n" + self.tr("These users then hold no role anywhere and cannot log in: %1").replace(
                 "%1", names + more
             )
+        self.context.shell.show_status("")  # the check is over: its note goes
         if not interaction.get().confirm(
             self, self.tr("Delete role"), text, ok_text=self.tr("Delete"), destructive=True
         ):

@@ -79,7 +79,7 @@ class _LookWatcher(QObject):
         return False
 
 
-def _chip_brushes() -> dict[Level, QBrush]:
+def chip_brushes() -> dict[Level, QBrush]:
     """Each level's chip colour, translucent over the base colour."""
     brushes = {}
     for level, base in LEVEL_COLOURS.items():
@@ -89,6 +89,42 @@ def _chip_brushes() -> dict[Level, QBrush]:
         # 169-member Preset among them) at start, only to reject them (issue 8).
         brushes[level] = QBrush(colour, Qt.BrushStyle.SolidPattern)
     return brushes
+
+
+def compact_text(level: Level) -> str:
+    """The mark of ``level`` in the matrix's narrow cells: the first letter of its name, "–" for hidden."""
+    return level_text(level)[:1] if level is not Level.HIDDEN else "–"
+
+
+def paint_chip(
+    painter: QPainter,
+    rect: QRect,
+    palette: QPalette,
+    font: QFont,
+    brush: QBrush,
+    text: str,
+    edited: bool,
+    editable: bool,
+) -> None:
+    """One chip in ``rect``: the level's colour, a blue frame and bold text for an unsaved edit,
+    the text greyed out where the operator may not change it. The matrix's legend draws its
+    samples with this too, so that it shows exactly what the cells show."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    chip_font = QFont(font)
+    area = rect.adjusted(3, 3, -3, -3)
+    painter.setBrush(brush)
+    if edited:
+        pen = QPen(EDITED_COLOUR)
+        pen.setWidth(2)
+        painter.setPen(pen)
+        chip_font.setBold(True)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(area, 4, 4)
+    group = QPalette.ColorGroup.Normal if editable else QPalette.ColorGroup.Disabled
+    painter.setPen(palette.color(group, QPalette.ColorRole.Text))
+    painter.setFont(chip_font)
+    painter.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class LevelDelegate(QStyledItemDelegate):
@@ -103,7 +139,7 @@ class LevelDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._compact = compact
         self._texts: dict[Level, str] = {}
-        self._brushes = _chip_brushes()
+        self._brushes = chip_brushes()
         self._chips: dict[_Look, QPixmap] = {}
         if isinstance(parent, QWidget):
             # The pictures hold the view's palette, font and pixel ratio: drawn anew when they
@@ -112,10 +148,7 @@ class LevelDelegate(QStyledItemDelegate):
 
     def retranslate(self) -> None:
         """Cache the level names once per language instead of translating per painted cell."""
-        texts = {level: level_text(level) for level in LEVELS}
-        if self._compact:
-            texts = {level: text[:1] if level is not Level.HIDDEN else "–" for level, text in texts.items()}
-        self._texts = texts
+        self._texts = {level: compact_text(level) if self._compact else level_text(level) for level in LEVELS}
         self._chips.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -147,24 +180,9 @@ class LevelDelegate(QStyledItemDelegate):
             chip.fill(Qt.GlobalColor.transparent)
         painter = QPainter(chip)
         try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            font = QFont(option.font)
-            area = rect.adjusted(3, 3, -3, -3)
-            painter.setBrush(self._brushes[level])
-            if edited:
-                pen = QPen(EDITED_COLOUR)
-                pen.setWidth(2)
-                painter.setPen(pen)
-                font.setBold(True)
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(area, 4, 4)
-            group = QPalette.ColorGroup.Normal if editable else QPalette.ColorGroup.Disabled
-            painter.setPen(palette.color(group, QPalette.ColorRole.Text))
-            painter.setFont(font)
             if not self._texts:
                 self.retranslate()
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self._texts[level])
+            paint_chip(painter, rect, palette, option.font, self._brushes[level], self._texts[level], edited, editable)
         finally:
             painter.end()
         self._chips[key] = chip

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from mandant_desktop.domain.tenants import Access, Cell
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember, remember_tab
@@ -49,6 +50,7 @@ from mandant_desktop.ui.page_parts import set_text_column_widths
 from mandant_desktop.ui.tenants import page_load
 from mandant_desktop.ui.tenants.access_state import LEVELS, AccessState, level_text
 from mandant_desktop.ui.tenants.delegates import LevelDelegate
+from mandant_desktop.ui.tenants.legend import MatrixLegend
 from mandant_desktop.ui.tenants.models import (
     ID_ROLE,
     ByTenantModel,
@@ -120,6 +122,7 @@ class TenantsPage(Page):
         self._build_actions()
         self.state.cells_changed.connect(self._update_dirty)
         self.state.reloaded.connect(self._update_dirty)
+        self.state.reloaded.connect(self._show_user_count)
         self.retranslateUi()
         self.refresh()
 
@@ -240,6 +243,9 @@ class TenantsPage(Page):
         # E4: the view shown last comes back before the first load, which then reads what it shows.
         remember_tab(self.context.settings, self.page_id, self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
+        # T3: what the matrix's marks and colours mean, under the matrix while it shows.
+        self.legend = MatrixLegend(QSize(MATRIX_CELL_WIDTH, self.matrix_table.verticalHeader().defaultSectionSize()))
+        self.legend.setVisible(self.tabs.currentIndex() == MATRIX)
 
         self.level_buttons: dict[Level, QPushButton] = {}
         actions_row = QHBoxLayout()
@@ -280,7 +286,12 @@ class TenantsPage(Page):
         self.save_button = QPushButton()
         self.save_button.setObjectName("accessSaveButton")
         self.save_button.clicked.connect(self.save)
+        #: how many users the access views list (of how many, while a search narrows them)
+        self.user_count = QLabel()
+        self.user_count.setObjectName("accessUserCount")
         bottom = QHBoxLayout()
+        bottom.addWidget(self.user_count)
+        bottom.addSpacing(text_width(self.user_count, 2))
         bottom.addWidget(self.dirty_label, 1)
         bottom.addWidget(self.discard_button)
         bottom.addWidget(self.save_button)
@@ -291,6 +302,7 @@ class TenantsPage(Page):
         right_layout.addLayout(top)
         right_layout.addLayout(actions_row)
         right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self.legend)
         right_layout.addLayout(bottom)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -398,7 +410,8 @@ class TenantsPage(Page):
             self._select_tenant(None)
         self._update_actions()
 
-    def _tab_changed(self, _index: int) -> None:
+    def _tab_changed(self, index: int) -> None:
+        self.legend.setVisible(index == MATRIX)
         self._load_view_cells()
         self._update_actions()
 
@@ -491,6 +504,19 @@ class TenantsPage(Page):
         self.by_tenant.set_search(text)
         self.matrix.set_search(text)
         self.user_list_model.set_search(text)
+        self._show_user_count()
+
+    def _show_user_count(self) -> None:
+        """The status line's count of users, as the other pages count theirs: "1.234 Benutzer", or
+        "12 von 1.234 Benutzern" while a search narrows the views (nothing before the first load)."""
+        total = len(self.state.users)
+        if not total:
+            self.user_count.setText("")
+        elif self.search.text().strip():
+            shown = self.by_tenant.matching()
+            self.user_count.setText(self.tr("%1 of %Ln user(s)", None, total).replace("%1", number_text(shown)))
+        else:
+            self.user_count.setText(self.tr("%Ln user(s)", None, total))
 
     def selected_cells(self) -> list[tuple[int, int]]:
         """(tenant, user) of what is selected in the current view."""
@@ -784,3 +810,4 @@ class TenantsPage(Page):
         self.save_button.setToolTip(self.tr("Save all access changes (Ctrl+S)"))
         self.save_action.setText(self.tr("Save"))
         self._update_dirty()
+        self._show_user_count()

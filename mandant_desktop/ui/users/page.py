@@ -31,7 +31,7 @@ from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
-from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.layout_memory import remember, remember_tab
 from mandant_desktop.ui.mail_texts import translate_mail
 from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
@@ -164,6 +164,11 @@ class UsersPage(Page):
         # The rights groups of the customer portal belong to user administration (SPEC C4, C5).
         self.rights_groups = RightsGroupsPanel(context, load_when_shown=True)
         self._rights_groups_tab = self.add_tab(self.rights_groups, "")
+        #: a refresh came while the rights groups tab showed: the list reads its users when shown
+        self._list_stale = False
+        # E4: the tab shown last comes back before the first load, which then reads only that tab.
+        remember_tab(context.settings, self.page_id, self.tabs)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.retranslateUi()
         self.refresh()
 
@@ -185,13 +190,19 @@ class UsersPage(Page):
 
     def refresh(self) -> bool:
         if self.tabs.currentWidget() is self.rights_groups:
+            self._list_stale = True
             return self.rights_groups.refresh()
+        self._list_stale = False
         selected = {row.id for row in self.selected_rows()}
         result = run_action(self, self._reload)
         if result is None:
             return False
         self._select_ids(selected)
         return True
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.list_panel and self._list_stale:
+            self.refresh()
 
     def _reload(self) -> bool:
         self.model.reload()
