@@ -392,7 +392,10 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 self.beginRemoveRows(parent_index, row, row)
                 del parent_node.children[row]
                 parent_node.rows = None
-                self._drop_subtree(child)
+                node = self._nodes.get(child)
+                if node is None or node.parent == parent_id:
+                    self._drop_subtree(child)
+                # else it hangs elsewhere now: moved up to a level this refresh has looked at already
                 self.endRemoveRows()
         kept = set(parent_node.children)
         order = [unit_id for unit_id in wanted if unit_id in kept]
@@ -405,7 +408,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             parent_node.children = list(wanted)
             parent_node.rows = None
             for unit_id in wanted:
-                self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+                self._hang(by_id[unit_id], parent_id)
             self.endInsertRows()
             return
         for row, unit_id in enumerate(wanted):
@@ -420,7 +423,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             self.beginInsertRows(parent_index, row, row)
             parent_node.children.insert(row, unit_id)
             parent_node.rows = None
-            self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+            self._hang(by_id[unit_id], parent_id)
             self.endInsertRows()
 
     def _reorder(self, parent_node: _Node, order: list[int]) -> None:
@@ -435,6 +438,17 @@ class OrgUnitTreeModel(QAbstractItemModel):
                     self.createIndex(old_rows[unit_id], column, cell), self.createIndex(row, column, cell)
                 )
         self.layoutChanged.emit()
+
+    def _hang(self, unit: UnitNode, parent_id: int) -> None:
+        """A node for ``unit`` under ``parent_id``. A unit moved here from a level looked at later
+        in the same refresh (moved up, e.g. by another workstation) has a node there still: what was
+        fetched below it is forgotten (fetched again when expanded); its old parent's list drops
+        it when its turn comes, without taking this node along."""
+        old = self._nodes.get(unit.id)
+        if old is not None:
+            for child in old.children:
+                self._drop_subtree(child)
+        self._nodes[unit.id] = _Node(unit, parent=parent_id)
 
     def _drop_subtree(self, unit_id: int) -> None:
         stack = [unit_id]
