@@ -1,5 +1,6 @@
-"""German texts of the roles page's delete question prepared on a worker and the audit log's
-failed loads (branch gui-workers); merged into tools/translations_de.py (same rules as there)."""
+"""German texts of the roles page's delete question prepared on a worker, the audit log's failed
+loads and the rights group read on a worker (branch gui-workers); merged into
+tools/translations_de.py (same rules as there)."""
 
 # fmt: off
 TRANSLATIONS: dict[str, str] = {
@@ -13,6 +14,10 @@ TRANSLATIONS: dict[str, str] = {
     "The entries could not be loaded. The list shows the previous result; F5 tries again.": (
         "Die Einträge konnten nicht geladen werden. Die Liste zeigt weiter das vorige Ergebnis; "
         "F5 versucht es erneut."
+    ),
+    # ---------------------------------------------------------------- rights groups (C4, C8, S5)
+    "The rights group could not be read. F5 tries again.": (
+        "Die Rechte-Gruppe konnte nicht gelesen werden. F5 versucht es erneut."
     ),
 }
 # fmt: on

@@ -88,7 +88,7 @@ def test_panel_lists_groups_lazily_and_edits_permissions(
     assert names[:3] == ["CustomerSalesRepresentatives", "RemoteAdministrators", "RemoteUsers"]
     assert "X12345-Heidelberg" in names
     _select(panel, "X12345-Heidelberg")
-    assert panel.heading.text() == "X12345-Heidelberg"
+    assert read(qtbot, panel).heading.text() == "X12345-Heidelberg"
     item = panel.permissions.item_for("portal.view_jobs")
     assert item is not None
     item.setCheckState(Qt.CheckState.Checked)
@@ -138,7 +138,7 @@ def test_panel_adds_and_removes_members_and_rights_add_up(
     assert "Freigeber" in interactions.of_kind("confirm")[-1].text
     assert all(g.name != "Freigeber" for g in services.rights_groups.groups(operator))
     _select(read(qtbot, panel), "RemoteUsers")
-    assert not panel.delete_group_button.isEnabled()
+    assert not read(qtbot, panel).delete_group_button.isEnabled()
 
 
 def test_panel_is_read_only_without_the_right(window: MainWindow, world: UiWorld, qtbot: QtBot) -> None:
@@ -192,3 +192,64 @@ def test_the_group_list_fetches_its_pages_on_a_worker(
     ids = [model.row_at(r).id for r in range(model.rowCount())]  # type: ignore[union-attr]
     assert ids == [g.id for g in original(window.context.operator)]
     assert threads and not any(threads)
+
+
+def test_selecting_a_group_reads_it_on_a_worker(
+    panel: RightsGroupsPanel, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """C4, C8, S5: a group's details and members are read on a worker (RemoteUsers: 1,150 members
+    and 18 ms on SQLite with the large demo); while they are on their way nothing acts on the
+    group shown before, and a group passed by before its answer came is not shown."""
+    service = window.context.app.services.rights_groups
+    reads: list[tuple[str, int, bool]] = []
+    release = threading.Event()
+    release.set()
+    members_of = service.members
+    for name in ("details", "members"):
+        original = getattr(service, name)
+
+        def traced(operator: Any, group_id: int, _name: str = name, _original: Any = original) -> Any:
+            reads.append((_name, group_id, threading.current_thread() is threading.main_thread()))
+            assert release.wait(10)
+            return _original(operator, group_id)
+
+        monkeypatch.setattr(service, name, traced)
+    _select(panel, "X12345-Heidelberg")
+    heidelberg = read(qtbot, panel).details
+    assert heidelberg is not None and heidelberg.name == "X12345-Heidelberg" and panel.save_button.isEnabled()
+    assert [(name, on_gui) for name, _id, on_gui in reads] == [("details", False), ("members", False)]
+    members = [panel.members.row_at(r).username for r in range(panel.members.rowCount())]  # type: ignore[union-attr]
+    assert members == [m.username for m in members_of(window.context.operator, heidelberg.id)]
+
+    release.clear()
+    _select(panel, "RemoteAdministrators")
+    assert panel.busy and panel.details is None
+    assert not panel.save_button.isEnabled() and not panel.add_button.isEnabled()
+    assert not panel.delete_group_button.isEnabled()
+    _select(panel, "X12345-Heidelberg")  # back before the answer came
+    release.set()
+    read(qtbot, panel)
+    assert panel.details is not None and panel.details.id == heidelberg.id
+    assert panel.heading.text() == "X12345-Heidelberg" and panel.save_button.isEnabled()
+    assert not any(on_gui for _name, _id, on_gui in reads)
+
+
+def test_a_group_that_cannot_be_read_is_shown_empty_and_locked(
+    panel: RightsGroupsPanel, window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: the selected group's read fails on its worker (a lost connection): the banner, the
+    group's name over an empty member list, a message in the panel, and nothing to change."""
+    from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+    def lost(*_args: Any) -> Any:
+        raise DatabaseUnavailableError("The connection to the database was lost.")
+
+    monkeypatch.setattr(window.context.app.services.rights_groups, "members", lost)
+    assert window.monitor is not None
+    monkeypatch.setattr(window.monitor, "_probe", lost)
+    _select(panel, "X12345-Heidelberg")
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    read(qtbot, panel)
+    assert panel.details is None and panel.heading.text() == "X12345-Heidelberg"
+    assert panel.members.rowCount() == 0 and "could not be read" in panel.message.text()
+    assert not panel.save_button.isEnabled() and not panel.add_button.isEnabled()

@@ -258,3 +258,31 @@ def test_leaving_the_page_or_the_role_drops_the_delete_question(
     role = page.current_role()
     assert role is not None and interactions.of_kind("confirm")[0].text.startswith(f"Delete the role {role.name}?")
     assert len(gate.questions()) == 3
+
+
+def test_a_lost_connection_while_the_delete_question_is_read(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: the read behind the delete question fails on its worker: the banner says so, no
+    question and no message box appear, and Delete is on again for the next try."""
+    from mandant_desktop.domain.errors import DatabaseUnavailableError
+
+    page = roles_page(window)
+    page.select_role_row(_administrator_row(page))
+    counted(qtbot, page)
+    service = window.context.app.services.roles
+    original = service.impact
+
+    def lost(operator: Any, role_id: int, **kwargs: Any) -> Any:
+        if kwargs.get("name_users_left_without_role"):
+            raise DatabaseUnavailableError("The connection to the database was lost.")
+        return original(operator, role_id, **kwargs)
+
+    monkeypatch.setattr(service, "impact", lost)
+    assert window.monitor is not None
+    monkeypatch.setattr(window.monitor, "_probe", lambda: lost(None, 0, name_users_left_without_role=True))
+    page.delete_button.click()
+    qtbot.waitUntil(window.banner.isVisible, timeout=10000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert interactions.messages == [] and page.delete_button.isEnabled()
+    assert window.statusBar().currentMessage() == ""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,7 +143,7 @@ class OrgUnitsPage(Page):
         self.tree = QTreeView()
         self.tree.setObjectName("orgUnitTree")
         self.tree.setModel(self.model)
-        self.model.roles_reset.connect(self.tree.viewport().update)  # every row's roles columns
+        self.model.roles_reset.connect(self._repaint_roles_columns)  # every row's roles columns
         self.tree.setUniformRowHeights(True)  # the view never measures thousands of rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -567,6 +567,20 @@ class OrgUnitsPage(Page):
             progress=(self.title(), self.tr("Deleting %1…").replace("%1", unit.name)),
             reports=False,  # the service counts no steps and commits as one
         )
+
+    def _repaint_roles_columns(self) -> None:
+        """Repaint the roles columns of every visible row (another user, or their roles loaded
+        again): the unit column stays as it is, and the view paints neither its names nor its
+        branches again, which ask the model for every row's ancestors (issue 8)."""
+        viewport = self.tree.viewport()
+        header = self.tree.header()
+        changed = QRect()
+        for column in range(ROLES_COLUMN, self.model.columnCount()):
+            if not header.isSectionHidden(column):
+                left = header.sectionViewportPosition(column)
+                changed |= QRect(left, 0, header.sectionSize(column), viewport.height())
+        if not changed.isEmpty():
+            viewport.update(changed.intersected(viewport.rect()))
 
     def expand_all(self) -> None:
         """Every unit at once: one query on a worker, the model filled in one go, then the view

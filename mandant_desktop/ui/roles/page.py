@@ -34,6 +34,7 @@ from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError
 from mandant_desktop.services.roles import RoleImpact, RoleSummary
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import report_error, run_action
+from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
@@ -415,7 +416,9 @@ class RolesPage(Page):
         if impact.assignments:
             text += "\n\n" + self.tr("%1 lose it: the %2 assignments in %3 are removed with the role.").replace(
                 "%1", self.tr("%Ln user(s)", None, impact.users)
-            ).replace("%3", self.tr("%Ln org unit(s)", None, impact.units)).replace("%2", str(impact.assignments))
+            ).replace("%3", self.tr("%Ln org unit(s)", None, impact.units)).replace(
+                "%2", number_text(impact.assignments)
+            )
         if impact.sample:
             lines = [f"• {user} — {path}" for user, path in impact.sample]
             rest = impact.assignments - len(impact.sample)
