@@ -6,17 +6,18 @@ there)."""
 TRANSLATIONS: dict[str, str] = {
     "Cannot undo: {who} changed this {object} at {when} on workstation {workstation}, after your change. "
     "Nothing was changed.": (
-        "Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat {object} am {when} nach Ihrer Änderung "
-        "geändert. Es wurde nichts geändert."
+        "Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat dieses Objekt ({object}) am {when} nach "
+        "Ihrer Änderung geändert. Es wurde nichts geändert."
     ),
     "Cannot undo: {who} deleted this {object} at {when} on workstation {workstation}. Nothing was changed.": (
-        "Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat {object} am {when} gelöscht. Es wurde "
-        "nichts geändert."
+        "Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat dieses Objekt ({object}) am {when} "
+        "gelöscht. Es wurde nichts geändert."
     ),
     "Cannot undo: you changed this {object} again on this workstation after this change (on another page, "
     "or by an import or a bulk change). Nothing was changed.": (
-        "Rückgängig nicht möglich: Sie haben {object} nach dieser Änderung an diesem Arbeitsplatz noch einmal "
-        "geändert (auf einer anderen Seite, durch einen Import oder eine Massenänderung). Es wurde nichts geändert."
+        "Rückgängig nicht möglich: Sie haben dieses Objekt ({object}) nach dieser Änderung an diesem Arbeitsplatz "
+        "noch einmal geändert (auf einer anderen Seite, durch einen Import oder eine Massenänderung). Es wurde "
+        "nichts geändert."
     ),
     "Cannot undo: {who} renamed this org unit to {name} at {when} on workstation {workstation}, after your "
     "change. Nothing was changed.": (
