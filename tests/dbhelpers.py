@@ -213,3 +213,14 @@ def app_login(db: MigratedDatabase, prefix: str = "mandant_app_login") -> Iterat
             )
             conn.execute(text(f"DROP ROLE {login}"))
             conn.commit()
+
+
+@contextmanager
+def other_workstation(db: MigratedDatabase) -> Iterator[sessionmaker[Session]]:
+    """A second engine on the same database, as another workstation has it (its own connections
+    and transactions); disposed afterwards."""
+    engine = create_engine_for(db.url)
+    try:
+        yield make_session_factory(engine)
+    finally:
+        engine.dispose()

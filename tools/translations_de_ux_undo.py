@@ -92,24 +92,25 @@ TRANSLATIONS: dict[str, str] = {
     # ---------------------------------------------------------------- refused undo (S4)
     "This change cannot be undone.": "Diese Änderung kann nicht rückgängig gemacht werden.",
     "Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.": (
-        "Rückgängig nicht möglich: {who} hat {object} am {when} nach Ihrer Änderung geändert. Es wurde nichts "
-        "geändert."
+        "Rückgängig nicht möglich: {who} hat dieses Objekt ({object}) am {when} nach Ihrer Änderung geändert. Es "
+        "wurde nichts geändert."
     ),
     "Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.": (
-        "Rückgängig nicht möglich: {object} wurde inzwischen an einem anderen Arbeitsplatz gelöscht. Es wurde "
-        "nichts geändert."
+        "Rückgängig nicht möglich: Dieses Objekt ({object}) wurde inzwischen an einem anderen Arbeitsplatz "
+        "gelöscht. Es wurde nichts geändert."
     ),
     "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.": (
-        "Rückgängig nicht möglich: {object} wurde nach Ihrer Änderung an einem anderen Arbeitsplatz geändert. Es "
-        "wurde nichts geändert."
+        "Rückgängig nicht möglich: Dieses Objekt ({object}) wurde nach Ihrer Änderung an einem anderen Arbeitsplatz "
+        "geändert. Es wurde nichts geändert."
     ),
     "Cannot undo: this {object} exists again; it was created on another workstation in the meantime. "
     "Nothing was changed.": (
-        "Rückgängig nicht möglich: {object} existiert wieder; es wurde inzwischen an einem anderen Arbeitsplatz "
-        "angelegt. Es wurde nichts geändert."
+        "Rückgängig nicht möglich: Dieses Objekt ({object}) existiert wieder; es wurde inzwischen an einem anderen "
+        "Arbeitsplatz angelegt. Es wurde nichts geändert."
     ),
     "Cannot undo: data was added to this {object} afterwards. Nothing was changed.": (
-        "Rückgängig nicht möglich: zu {object} wurden inzwischen Daten hinzugefügt. Es wurde nichts geändert."
+        "Rückgängig nicht möglich: Zu diesem Objekt ({object}) wurden inzwischen Daten hinzugefügt. Es wurde nichts "
+        "geändert."
     ),
     "Cannot undo: the data it would bring back clashes with data saved since (a name or number is taken again, "
     "or something it belongs to is gone). Nothing was changed.": (

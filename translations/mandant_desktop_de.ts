@@ -5183,27 +5183,47 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Cannot undo: data was added to this {object} afterwards. Nothing was changed.</source>
-        <translation>Rückgängig nicht möglich: zu {object} wurden inzwischen Daten hinzugefügt. Es wurde nichts geändert.</translation>
+        <translation>Rückgängig nicht möglich: Zu diesem Objekt ({object}) wurden inzwischen Daten hinzugefügt. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot undo: the data it would bring back clashes with data saved since (a name or number is taken again, or something it belongs to is gone). Nothing was changed.</source>
         <translation>Rückgängig nicht möglich: die zurückgeholten Daten passen nicht zu inzwischen gespeicherten (ein Name oder eine Nummer ist wieder vergeben, oder etwas, zu dem sie gehören, ist nicht mehr da). Es wurde nichts geändert.</translation>
     </message>
     <message>
+        <source>Cannot undo: this org unit was renamed to {name} after your change (nobody else is logged: on this workstation, outside these undo steps). Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: Die Organisationseinheit wurde nach Ihrer Änderung in „{name}“ umbenannt (laut Protokoll von niemand anderem: an diesem Arbeitsplatz, außerhalb dieser Rückgängig-Schritte). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
         <source>Cannot undo: this {object} exists again; it was created on another workstation in the meantime. Nothing was changed.</source>
-        <translation>Rückgängig nicht möglich: {object} existiert wieder; es wurde inzwischen an einem anderen Arbeitsplatz angelegt. Es wurde nichts geändert.</translation>
+        <translation>Rückgängig nicht möglich: Dieses Objekt ({object}) existiert wieder; es wurde inzwischen an einem anderen Arbeitsplatz angelegt. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.</source>
-        <translation>Rückgängig nicht möglich: {object} wurde nach Ihrer Änderung an einem anderen Arbeitsplatz geändert. Es wurde nichts geändert.</translation>
+        <translation>Rückgängig nicht möglich: Dieses Objekt ({object}) wurde nach Ihrer Änderung an einem anderen Arbeitsplatz geändert. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.</source>
-        <translation>Rückgängig nicht möglich: {object} wurde inzwischen an einem anderen Arbeitsplatz gelöscht. Es wurde nichts geändert.</translation>
+        <translation>Rückgängig nicht möglich: Dieses Objekt ({object}) wurde inzwischen an einem anderen Arbeitsplatz gelöscht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: you changed this {object} again on this workstation after this change (on another page, or by an import or a bulk change). Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: Sie haben dieses Objekt ({object}) nach dieser Änderung an diesem Arbeitsplatz noch einmal geändert (auf einer anderen Seite, durch einen Import oder eine Massenänderung). Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: {who} changed this {object} at {when} on workstation {workstation}, after your change. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat dieses Objekt ({object}) am {when} nach Ihrer Änderung geändert. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.</source>
-        <translation>Rückgängig nicht möglich: {who} hat {object} am {when} nach Ihrer Änderung geändert. Es wurde nichts geändert.</translation>
+        <translation>Rückgängig nicht möglich: {who} hat dieses Objekt ({object}) am {when} nach Ihrer Änderung geändert. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: {who} deleted this {object} at {when} on workstation {workstation}. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat dieses Objekt ({object}) am {when} gelöscht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot undo: {who} renamed this org unit to {name} at {when} on workstation {workstation}, after your change. Nothing was changed.</source>
+        <translation>Rückgängig nicht möglich: {who} (Arbeitsplatz {workstation}) hat die Organisationseinheit am {when} nach Ihrer Änderung in „{name}“ umbenannt. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Cannot write to the folder {folder}: {reason}</source>
@@ -5372,10 +5392,6 @@ Betreff: %2</translation>
     <message>
         <source>Someone else changed this data in the meantime. Nothing was saved; reload and try again.</source>
         <translation>Jemand anderes hat diese Daten inzwischen geändert. Es wurde nichts gespeichert; laden Sie neu und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Someone else renamed this org unit to {name} in the meantime, so it keeps that name.</source>
-        <translation>Jemand anderes hat diese Organisationseinheit inzwischen in {name} umbenannt; sie behält diesen Namen.</translation>
     </message>
     <message>
         <source>System groups and customer groups cannot be deleted here; a customer group goes with the customer&apos;s remote access.</source>

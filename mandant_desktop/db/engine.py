@@ -117,7 +117,8 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
             path.parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
         engine = create_engine(parsed, **kwargs)
-        _configure_sqlite(engine, path)
+        # absolute for the checkpoint thread, which opens the file by URI (a relative path has none)
+        _configure_sqlite(engine, path.absolute() if path is not None else None)
         return engine
     if backend == "postgresql":
         kwargs["connect_args"] = {

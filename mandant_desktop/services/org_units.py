@@ -35,6 +35,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, cast
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Executable,
     Subquery,
     Table,
     and_,
@@ -63,7 +64,6 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain import inheritance
 from mandant_desktop.domain.errors import (
-    ConflictError,
     InUseError,
     NotFoundError,
     PermissionDeniedError,
@@ -84,10 +84,10 @@ from mandant_desktop.services.assignments import (
     GridUser,
     Key,
     RoleChoice,
-    units_with_permission,
 )
 from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.undo_conflicts import UndoConflictError, cause, changed_error, when_text
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
 DeleteMode = Literal["delete", "lift"]
@@ -239,6 +239,12 @@ class OrgChange:
     #: (old id, new id) of units an undo restored under a new id, their old one being taken (SQLite
     #: hands out the highest id again once it is free); older steps must be renumbered likewise
     renumbered: tuple[tuple[int, int], ...] = ()
+    #: (unit, parent, name) of the units the change created, as it left them: undo deletes a unit
+    #: only while it is so, not over a rename or move made since (S4)
+    shapes: tuple[tuple[int, int | None, str], ...] = ()
+    #: when the change was made: a refused undo looks in the audit log from here for the change
+    #: that stands in its way (S3, S4)
+    at: dt.datetime | None = None
 
     @property
     def moved(self) -> tuple[int, int | None, int | None] | None:
@@ -294,6 +300,7 @@ class OrgChange:
                 for p in self.placements
             ),
             renamed=(u(self.renamed[0]), *self.renamed[1:]) if self.renamed else None,
+            shapes=tuple((u(unit), o(parent), name) for unit, parent, name in self.shapes),
         )
 
 
@@ -407,23 +414,41 @@ def _above(tops: Collection[int]) -> CTE:
     return start.union_all(select(parent.id, parent.parent_id).join(start, parent.id == start.c.parent_id))
 
 
+def _id_pairs(session: Session, stmt: Executable) -> dict[int, Any]:
+    """``_pairs`` of a statement whose two columns need no conversion (ids, integers, text): the
+    driver's own tuples on the session's connection, without the ORM's or a Row's handling of each
+    (5,000 units of a subtree, issue 8)."""
+    return dict(_id_tuples(session, stmt))
+
+
+def _id_tuples(session: Session, stmt: Executable) -> Sequence[Any]:
+    """The rows of a statement whose columns need no conversion (ids, integers, text), as the
+    driver's own tuples (see :func:`_id_pairs`)."""
+    result = session.connection().execute(stmt)
+    rows: Sequence[Any] = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
+    return rows
+
+
 def _rows(session: Session, where: ColumnElement[bool]) -> dict[Key, AssignmentRow]:
     ra = RoleAssignment
     stmt = select(ra.user_id, ra.org_unit_id, ra.role_id, ra.inherited_from_id, ra.created_at, ra.created_by)
-    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in session.execute(stmt.where(where))}
+    # Core rows on the session's connection (the columns' types still convert): the ORM's handling
+    # of each row cost more than the query (issue 8).
+    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in session.connection().execute(stmt.where(where))}
 
 
 def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], where: Any) -> dict[Mark, MarkRow]:
     stmt = select(model.user_id, model.org_unit_id, model.created_at, model.created_by).where(where)
-    return {(r[0], r[1]): MarkRow(*r) for r in session.execute(stmt)}
+    return {(r[0], r[1]): MarkRow(*r) for r in session.connection().execute(stmt)}
 
 
 def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> _Area:
     """Five queries, whatever the size of the subtree. ``user_id`` None loads every user whose rows
     there can depend on the tree: those with a source in the area or inherited rows in the subtree."""
     below, above = _subtree(tops), _above(tops)
-    subtree = _pairs(session.execute(select(below.c.id, below.c.parent_id)))
-    parents = _pairs(session.execute(select(above.c.id, above.c.parent_id)))
+    subtree = _id_pairs(session, select(below.c.id, below.c.parent_id))
+    parents = _id_pairs(session, select(above.c.id, above.c.parent_id))
     parents.update(subtree)
 
     def in_area(column: Any) -> ColumnElement[bool]:
@@ -665,8 +690,11 @@ class OrgUnitsService:
             rows: Sequence[Any] = result.cursor.fetchall() if result.cursor is not None else []
             result.close()
         counts = Counter(map(itemgetter(1), rows))  # children per parent, counted in C
+        # tuple.__new__ rather than the named tuple's own __new__ (a Python function): half the
+        # time for 5,000 units, on the worker that "expand all" waits for (issue 8)
+        get, node = counts.get, tuple.__new__
         return [
-            UnitNode(unit, parent, name, depth, counts.get(unit, 0), version)
+            node(UnitNode, (unit, parent, name, depth, get(unit, 0), version))
             for unit, parent, name, depth, version in rows
         ]
 
@@ -734,6 +762,7 @@ class OrgUnitsService:
         rows it received, so that undo removes both."""
         operator.require("org_units.edit")
         cleaned = _clean_name(name)
+        started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             # First statement: every change of inherited rows takes this lock, so that a unit added
@@ -752,12 +781,15 @@ class OrgUnitsService:
             diff = self._sync(uow, guard, [unit.id], "org unit added")
             node = self._node(session, unit.id)
             uow.commit()
-        return diff.change(units_added=(node.id,), node=node)
+        return diff.change(
+            units_added=(node.id,), node=node, shapes=((node.id, node.parent_id, node.name),), at=started
+        )
 
     def rename(self, operator: Operator, unit_id: int, name: str, *, version: int | None = None) -> OrgChange:
         """A new name (versioned, S4); the change keeps the old one for undo."""
         operator.require("org_units.edit")
         cleaned = _clean_name(name)
+        started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             unit = uow.load(OrgUnit, unit_id, expected_version=version)
             before = unit.name
@@ -765,20 +797,21 @@ class OrgUnitsService:
             uow.session.flush()
             node = self._node(uow.session, unit_id)
             uow.commit()
-        return OrgChange(renamed=(unit_id, before, cleaned) if before != cleaned else None, node=node)
+        return OrgChange(renamed=(unit_id, before, cleaned) if before != cleaned else None, node=node, at=started)
 
     def move(self, operator: Operator, unit_id: int, new_parent_id: int | None) -> OrgChange:
         """Move a unit (with its subtree) under ``new_parent_id`` (None: to the top), after its new
         siblings. The moved units gain the roles inherited from their new ancestors and lose those
         of the old ones (A9). Undo puts the unit back in its old place among its old siblings."""
         operator.require("org_units.edit")
+        started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             guard = _Guard(uow.session)
             placement = self._reparent(uow, unit_id, new_parent_id)
             diff = self._sync(uow, guard, [unit_id], "org unit moved")
             guard.check()
             uow.commit()
-        return diff.change(placements=(placement,))
+        return diff.change(placements=(placement,), at=started)
 
     def _reparent(self, uow: UnitOfWork, unit_id: int, new_parent_id: int | None) -> Placement:
         """Hang ``unit_id`` under ``new_parent_id``, after its children, and fix the depths below it."""
@@ -831,6 +864,7 @@ class OrgUnitsService:
         operator.require("org_units.delete")
         if children not in ("delete", "lift"):
             raise ValidationError("Choose what happens to the unit's children.")
+        started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
@@ -850,7 +884,7 @@ class OrgUnitsService:
             dropped, records = self._drop_units(uow, guard, gone, "org unit deleted")
             guard.check()
             uow.commit()
-        return diff.extend(dropped).change(units_removed=records, placements=placements)
+        return diff.extend(dropped).change(units_removed=records, placements=placements, at=started)
 
     @staticmethod
     def _lift_children(uow: UnitOfWork, unit: OrgUnit, kids: dict[int, int]) -> tuple[Placement, ...]:
@@ -865,7 +899,7 @@ class OrgUnitsService:
         session.execute(
             update(table)
             .where(table.c.parent_id == unit.id)
-            .values(parent_id=unit.parent_id, sort_order=table.c.sort_order + last + 1)
+            .values(parent_id=unit.parent_id, sort_order=table.c.sort_order + last + 1, version=table.c.version + 1)
         )
         # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
         session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
@@ -983,10 +1017,16 @@ class OrgUnitsService:
         )
         return ids
 
-    def _place(self, uow: UnitOfWork, placements: Sequence[Placement]) -> tuple[Placement, ...]:
+    def _place(
+        self, uow: UnitOfWork, placements: Sequence[Placement], *, since: dt.datetime | None
+    ) -> tuple[Placement, ...]:
         """Hang each unit under ``parent_after`` with sort order ``order_after`` (undo of a move or of
         lifted children: back among the old siblings, in the old place) and fix the depths below;
-        what was actually done. A constant number of statements, however many units."""
+        what was actually done. A constant number of statements, however many units.
+
+        Each unit must still hang under ``parent_before``, where the change put it: a unit moved
+        elsewhere since (by another workstation) is not moved back over that (S4); a rename since
+        does not matter."""
         if not placements:
             return ()
         session = uow.session
@@ -996,13 +1036,16 @@ class OrgUnitsService:
         current = {
             row.id: row
             for row in session.execute(
-                select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.depth, OrgUnit.sort_order).where(
-                    OrgUnit.id.in_(set(units) | parents)
-                )
+                select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.depth, OrgUnit.sort_order)
+                .where(OrgUnit.id.in_(set(units) | parents))
+                .with_for_update()
             )
         }
         if set(units) - set(current) or parents - set(current):
             raise NotFoundError("The org unit no longer exists. Reload the page.")
+        moved = [p.unit_id for p in placements if current[p.unit_id].parent_id != p.parent_before]
+        if moved:
+            raise changed_error(session.connection(), uow.operator, "OrgUnit", [str(u) for u in moved[:1]], since)
         start = select(OrgUnit.id, OrgUnit.id.label("top")).where(OrgUnit.id.in_(units)).cte("moving", recursive=True)
         child = aliased(OrgUnit)
         below = start.union_all(select(child.id, start.c.top).join(start, child.parent_id == start.c.id))
@@ -1042,19 +1085,17 @@ class OrgUnitsService:
         )
         return tuple(done)
 
-    def _rename_back(self, uow: UnitOfWork, unit_id: int, before: str, after: str) -> tuple[int, str, str]:
-        """Undo of a rename: ``after`` becomes ``before`` again, unless someone renamed it since."""
-        unit = uow.session.get(OrgUnit, unit_id)
+    def _rename_back(
+        self, uow: UnitOfWork, unit_id: int, before: str, after: str, *, since: dt.datetime | None
+    ) -> tuple[int, str, str]:
+        """Undo of a rename: ``after`` becomes ``before`` again, unless someone renamed it since (S4;
+        a move since does not matter). The refusal names who, where and when (audit log)."""
+        unit = uow.session.get(OrgUnit, unit_id, with_for_update=True)
         if unit is None:
             raise NotFoundError("The org unit no longer exists. Reload the page.")
         if unit.name != before:
             if unit.name != after:
-                error = ConflictError(
-                    "Someone else renamed this org unit to {name} in the meantime, so it keeps that name.",
-                    name=unit.name,
-                )
-                error.current = {"name": unit.name}
-                raise error
+                raise _renamed_since(uow, unit_id, unit.name, since)
             unit.name = before
             uow.session.flush()
         return (unit_id, after, before)
@@ -1152,11 +1193,20 @@ class OrgUnitsService:
         )
         chips: dict[int, list[Chip]] = {}
         info: dict[int, tuple[int | None, str | None, bool, bool]] = {}
+        # One Chip per role and source, shared by every unit that shows it (frozen): 5,000 units of
+        # a user hold a handful of different ones, and the tree keeps and drops them all at once.
+        shared: dict[tuple[int, int | None], Chip] = {}
+        sources: dict[int, str | None] = {}  # the name of each source unit, once
         with UnitOfWork(self._factory, operator, write=False) as uow:
             for unit_id, role_id, role_name, from_id, from_name, ticked, broken in uow.session.execute(stmt):
                 chips.setdefault(unit_id, [])
                 if role_id is not None:
-                    chips[unit_id].append(Chip(role_id, role_name, from_id))
+                    chip = shared.get((role_id, from_id))
+                    if chip is None:
+                        chip = shared[role_id, from_id] = Chip(role_id, role_name, from_id)
+                    chips[unit_id].append(chip)
+                if from_id is not None:
+                    from_name = sources.setdefault(from_id, from_name)
                 known = info.get(unit_id, (None, None, False, False))
                 info[unit_id] = (known[0] or from_id, known[1] or from_name, ticked is not None, broken is not None)
         return {
@@ -1298,13 +1348,14 @@ class OrgUnitsService:
         if not change.changes_tree:
             operator.require("assignments.assign")
         drop = set(change.units_added)
+        started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
-            renamed = self._rename_back(uow, *change.renamed) if change.renamed else None
+            renamed = self._rename_back(uow, *change.renamed, since=change.at) if change.renamed else None
             ids = self._restore_units(uow, change.units_removed)
             again = change.renumber({old: new for old, new in ids.items() if old != new})
-            placements = self._place(uow, [p.reversed() for p in again.placements])
+            placements = self._place(uow, [p.reversed() for p in again.placements], since=change.at)
             keys = [k for k in (*again.added, *again.sources_added, *again.breaks_added) if k[1] not in drop]
             rows: list[AssignmentRow | MarkRow] = [r for r in again.removed if r.org_unit_id not in drop]
             rows += [m for m in (*again.sources_removed, *again.breaks_removed) if m.org_unit_id not in drop]
@@ -1329,6 +1380,7 @@ class OrgUnitsService:
             records: tuple[UnitRecord, ...] = ()
             if drop:
                 _refuse_new_children(session, drop)
+                _refuse_changed_since(uow, change, drop)
                 dropped, records = self._drop_units(uow, guard, sorted(drop), "undo")
                 diff.extend(dropped)
             guard.check()
@@ -1339,6 +1391,10 @@ class OrgUnitsService:
             placements=placements,
             renamed=renamed,
             renumbered=tuple((old, new) for old, new in ids.items() if old != new),
+            shapes=tuple(
+                (ids[record.id], _renumbered(record.parent_id, ids), record.name) for record in change.units_removed
+            ),
+            at=started,
         )
 
     # ------------------------------------------------------------------ internals
@@ -1377,6 +1433,7 @@ class OrgUnitsService:
         *,
         roles: Collection[int] = (),
     ) -> OrgChange:
+        started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
@@ -1387,21 +1444,34 @@ class OrgUnitsService:
             guard.write(uow, diff, summary)
             guard.check()
             uow.commit()
-        return diff.change()
+        return diff.change(at=started)
 
     @staticmethod
     def _require_reach(session: Session, operator: Operator, tops: Collection[int], diff: _Diff) -> None:
         """Delegation (S1): every unit the change touches must be one where the operator holds
         ``assignments.assign``, and every role it grants one whose permissions the operator holds
-        in that unit. Three queries, whatever the size of the subtree, when the operator holds a
-        role with all the granted roles' permissions in every unit they touch; one or two more
-        where that takes several roles, or where they lack one of the permissions."""
+        in that unit (through one role or several together). Two queries, whatever the size of the
+        subtree: every role's codes, and the operator's own (unit, role) pairs; the rest is set
+        arithmetic here. Each query the server answered instead (the units with the permission,
+        those covered by one role, those covered by several) walked the subtree again; at the root
+        of 5,000 units on PostgreSQL they cost more server time than the rows read here (issue 8)."""
         if operator.is_system:
             return
         touched = {r.org_unit_id for r in (*diff.deletes, *diff.inserts)}
         touched |= {m.org_unit_id for m in (*diff.sources_on, *diff.sources_off, *diff.breaks_on, *diff.breaks_off)}
-        allowed = set(session.scalars(units_with_permission(operator, "assignments.assign")))
-        refused = sorted(touched - allowed)
+        if not touched:
+            return
+        # Every role's codes (a few dozen per role): which roles carry the permission to assign,
+        # what the granted roles need, and which roles hold all of that on their own.
+        codes_of: dict[int, set[str]] = {}
+        for role, code in _id_tuples(session, select(RolePermission.role_id, RolePermission.permission_code)):
+            codes_of.setdefault(role, set()).add(code)
+        roles_in: dict[int, set[int]] = {}
+        mine = select(RoleAssignment.org_unit_id, RoleAssignment.role_id).where(RoleAssignment.user_id == operator.id)
+        for unit, role in _id_tuples(session, mine):
+            roles_in.setdefault(unit, set()).add(role)
+        assigning = {role for role, codes in codes_of.items() if "assignments.assign" in codes}
+        refused = sorted(unit for unit in touched if not roles_in.get(unit, set()) & assigning)
         if refused:
             names = sorted(session.scalars(select(OrgUnit.name).where(OrgUnit.id.in_(refused[:5]))))
             raise PermissionDeniedError(
@@ -1413,55 +1483,21 @@ class OrgUnitsService:
         if not diff.inserts:
             return
         wanted = {(r.org_unit_id, r.role_id) for r in diff.inserts}
-        # Every role's codes (a few dozen per role): what the granted roles need, and which roles
-        # hold all of that on their own.
-        codes_of: dict[int, set[str]] = {}
-        for role, code in session.execute(select(RolePermission.role_id, RolePermission.permission_code)):
-            codes_of.setdefault(role, set()).add(code)
-        needed = {role: codes_of.get(role, set()) for _, role in wanted}
-        codes = sorted(set().union(*needed.values()))
+        needed = {role: frozenset(codes_of.get(role, ())) for _, role in wanted}
+        codes = frozenset().union(*needed.values())
         if not codes:
             return
-        below = select(_subtree(tops).c.id)
-        mine = (
-            RoleAssignment.user_id == operator.id,
-            RoleAssignment.org_unit_id.in_(below),
-            RolePermission.permission_code.in_(codes),
-        )
-        lacking = {unit for unit, _ in wanted}
-        # First the units where the operator holds one such role (an administrator: all of them),
-        # from the assignments alone: joining each of 5,000 assignments to its role's 34 codes and
-        # counting them per unit took MariaDB four times as long (issue 8).
-        covering = sorted(role for role, held in codes_of.items() if held.issuperset(codes))
-        if covering:
-            alone = select(RoleAssignment.org_unit_id).where(*mine[:2], RoleAssignment.role_id.in_(covering))
-            lacking -= set(session.scalars(alone.distinct()))
-            if not lacking:
-                return
-        # Then the units where several roles may add up to the codes, reading only the units where
-        # the operator lacks one of them: every (unit, code) pair held (34 codes in 5,000 units:
-        # 170,000 rows) cost more than the whole change (issue 8).
-        complete = (
-            select(RoleAssignment.org_unit_id)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(*mine)
-            .group_by(RoleAssignment.org_unit_id)
-            .having(func.count(RolePermission.permission_code.distinct()) == len(codes))
-        )
-        lacking -= set(session.scalars(complete))
-        if not lacking:
-            return
-        held: dict[int, set[str]] = {}
-        in_lacking = (
-            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(*mine, RoleAssignment.org_unit_id.not_in(complete))
-            .distinct()
-        )
-        for unit, code in session.execute(in_lacking):
-            held.setdefault(unit, set()).add(code)
+        # The units where the operator holds one role with all the codes (an administrator: all of
+        # them) need no more; elsewhere the codes of the operator's roles there are added up.
+        covering = {role for role, held in codes_of.items() if held >= codes}
+        held_in: dict[int, frozenset[str]] = {}
         for unit, role in sorted(wanted):
-            if unit in lacking and not needed[role] <= held.get(unit, set()):
+            roles = roles_in.get(unit, set())
+            if roles & covering:
+                continue
+            if unit not in held_in:
+                held_in[unit] = frozenset().union(*(codes_of.get(r, ()) for r in roles))
+            if not needed[role] <= held_in[unit]:
                 raise PermissionDeniedError(
                     "You may grant only roles whose permissions you hold yourself in that org unit: "
                     "{role} needs more than you hold in {unit}.",
@@ -1485,6 +1521,57 @@ def _refuse_new_children(session: Session, units: set[int]) -> None:
             "{name} has child units now, added in the meantime, so undo does not delete it. Delete it yourself "
             "if it should go.",
             name=found,
+        )
+
+
+def _renamed_since(uow: UnitOfWork, unit_id: int, name: str, since: dt.datetime | None) -> UndoConflictError:
+    """The undo of a rename is refused: the unit bears another name now (S4)."""
+    found = cause(uow.session.connection(), uow.operator, "OrgUnit", [str(unit_id)], since)
+    if found is not None:
+        return UndoConflictError(
+            "Cannot undo: {who} renamed this org unit to {name} at {when} on workstation {workstation}, after your "
+            "change. Nothing was changed.",
+            who=found.who,
+            name=name,
+            when=when_text(found.at),
+            workstation=found.workstation,
+        )
+    return UndoConflictError(
+        "Cannot undo: this org unit was renamed to {name} after your change (nobody else is logged: on this "
+        "workstation, outside these undo steps). Nothing was changed.",
+        name=name,
+    )
+
+
+def _refuse_changed_since(uow: UnitOfWork, change: OrgChange, units: set[int]) -> None:
+    """Undo of an add (or redo of a delete) deletes the units ``change`` created, but not over what
+    someone did to them since (S4): renamed or moved (their ``shapes``), or roles, inheritance
+    boxes or chain breaks given in them that the change did not bring. Four queries, however
+    many units; a unit that is gone already is no obstacle (it is as undo would leave it)."""
+    session = uow.session
+    ids = sorted(units)
+    shapes = {unit: (parent, name) for unit, parent, name in change.shapes if unit in units}
+    if shapes:
+        now = session.execute(
+            select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name).where(OrgUnit.id.in_(ids)).with_for_update()
+        ).all()
+        for unit, parent, name in now:
+            if unit in shapes and shapes[unit] != (parent, name):
+                raise changed_error(session.connection(), uow.operator, "OrgUnit", [str(unit)], change.at)
+    ra = RoleAssignment
+    direct = session.execute(
+        select(ra.user_id, ra.org_unit_id, ra.role_id).where(ra.org_unit_id.in_(ids), ra.inherited_from_id.is_(None))
+    ).all()
+    added = set(change.added)
+    marks: list[tuple[int, int]] = []
+    for model, brought in ((InheritanceSource, change.sources_added), (InheritanceBreak, change.breaks_added)):
+        stored = session.execute(select(model.user_id, model.org_unit_id).where(model.org_unit_id.in_(ids))).all()
+        kept = set(brought)
+        marks += [(user, unit) for user, unit in stored if (user, unit) not in kept]
+    foreign = [unit for user, unit, role in direct if (user, unit, role) not in added] + [unit for _, unit in marks]
+    if foreign:
+        raise UndoConflictError(
+            "Cannot undo: data was added to this {object} afterwards. Nothing was changed.", object="OrgUnit"
         )
 
 

@@ -16,6 +16,7 @@ stack never reverts an older change over a newer one that it cannot see.
 from __future__ import annotations
 
 import contextvars
+import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,6 +67,9 @@ class ChangeRecord:
     permissions: frozenset[str] = frozenset()
     #: why it cannot be undone (an English source string), or "" when it can
     blocked: str = ""
+    #: when the call began (UTC): a refused undo looks in the audit log from here for the change
+    #: that stands in its way (services.undo_conflicts)
+    at: dt.datetime | None = None
 
     @property
     def rows(self) -> tuple[RowChange, ...]:
@@ -92,6 +96,7 @@ class Recorder:
     blocked: str = ""
     #: the call queued a mail; with nothing but tokens beside it, the record cannot be undone
     mail_sent: bool = False
+    started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     def block(self, reason: str) -> None:
         if not self.blocked:
@@ -114,7 +119,7 @@ class Recorder:
             and not any(row.table not in _BOOKKEEPING for p in self.parts for row in p.rows)
         ):
             blocked = BLOCKED_MAIL
-        return ChangeRecord(tuple(self.parts), frozenset(self.permissions), blocked)
+        return ChangeRecord(tuple(self.parts), frozenset(self.permissions), blocked, self.started)
 
 
 #: tables whose rows go with a change but are no change of their own (a sent mail's token)

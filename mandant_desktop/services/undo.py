@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mandant_desktop.db import bulk
 from mandant_desktop.db.models import Base, Versioned
 from mandant_desktop.db.tables import utcnow
-from mandant_desktop.domain.errors import DomainError, InUseError
+from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services import recording
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
 from mandant_desktop.services.operator import Operator
@@ -44,6 +44,7 @@ from mandant_desktop.services.progress import CancelCheck, CountProgress, Operat
 from mandant_desktop.services.recording import ChangePart, ChangeRecord, RowChange
 from mandant_desktop.services.row_capture import Image, cascade_rows, rows_by_key, table_of
 from mandant_desktop.services.tenant_scope import load_tenant_scope
+from mandant_desktop.services.undo_conflicts import UndoConflictError, changed_error
 from mandant_desktop.services.unit_of_work import UnitOfWork, image_changes
 
 #: tables whose rows decide who is an administrator (the guard-rail runs when one is touched)
@@ -60,13 +61,6 @@ _CLASS_OF_TABLE: dict[str, type[Base]] = {
 
 class NotUndoableError(DomainError):
     pass
-
-
-class UndoConflictError(InUseError):
-    """The data changed since the change (S4): the undo or redo is refused and writes nothing.
-
-    A ConflictError, but no input of the user's is at stake: the UI shows it as a plain message,
-    not as the conflict dialog that offers to keep what was typed."""
 
 
 def _order() -> dict[str, int]:
@@ -111,7 +105,7 @@ class UndoService:
                         # A separate tenant's database (T6): its rows there, their audit entries in the main one.
                         work = stack.enter_context(UnitOfWork(part.database, operator))
                         works.append(work)
-                    for count in _apply(_Writer(work, main, operator), part, cancel):
+                    for count in _apply(_Writer(work, main, operator, record.at), part, cancel):
                         done += count
                         if progress is not None:
                             progress(done, total)
@@ -122,7 +116,7 @@ class UndoService:
                     work.commit()
                 main.commit()
         inverse = recorder.record()
-        return ChangeRecord(inverse.parts, inverse.permissions | record.permissions, inverse.blocked)
+        return ChangeRecord(inverse.parts, inverse.permissions | record.permissions, inverse.blocked, inverse.at)
 
 
 def _tenants_of(record: ChangeRecord) -> set[int]:
@@ -146,13 +140,32 @@ class _Writer:
     """The statements of one part of a revert, in ``work``'s transaction: what they wrote is
     recorded there (for redo) and audited in ``main`` (the main database's log)."""
 
-    def __init__(self, work: UnitOfWork, main: UnitOfWork, operator: Operator) -> None:
+    def __init__(self, work: UnitOfWork, main: UnitOfWork, operator: Operator, since: dt.datetime | None) -> None:
         self.session = work.session
         self.connection = work.session.connection()
         self._work = work
         self._main = main
+        self.operator = operator
+        #: when the change being taken back was made (its record's ``at``)
+        self.since = since
         self.now = utcnow()
         self.by = operator.username[:100]
+
+    def refusal(
+        self, name: str, keys: Sequence[tuple[Any, ...]], *, gone: bool = False, now: Image | None = None
+    ) -> UndoConflictError:
+        """The step is refused: rows ``keys`` of ``name`` changed (or went, ``gone``) after the change;
+        the error names who did it and where, from the main database's audit log."""
+        return changed_error(
+            self._main.session.connection(),
+            self.operator,
+            _CLASS_OF_TABLE[name].__name__,
+            [":".join(str(part) for part in key) for key in keys],
+            self.since,
+            last_writer=(now or {}).get("updated_by"),
+            last_written=(now or {}).get("updated_at"),
+            gone=gone,
+        )
 
     def wrote(self, name: str, rows: list[RowChange], cascades: Sequence[RowChange] = ()) -> None:
         self._work.record_rows([*cascades, *rows])
@@ -217,7 +230,7 @@ def _delete_created(writer: _Writer, name: str, rows: list[RowChange], going: se
     """Rows the change created go, unless they changed since or rows outside the change now refer
     to them (data added later, which the database would delete or empty with them)."""
     table = table_of(name)
-    now = _current(writer.session, name, rows)
+    now = _current(writer, name, rows)
     cascades = cascade_rows(writer.session, table, [row.key for row in rows])
     for change in cascades:
         if (change.table, change.key) not in going:
@@ -232,7 +245,7 @@ def _delete_created(writer: _Writer, name: str, rows: list[RowChange], going: se
     with _clashes():
         gone = bulk.delete_keys(writer.connection, table, keys)
     if gone != len(rows):
-        raise _changed_meanwhile(name)
+        raise writer.refusal(name, [row.key for row in rows])
     writer.wrote(name, [RowChange(name, row.key, now[row.key], None) for row in rows], cascades)
 
 
@@ -266,7 +279,7 @@ def _put_back(writer: _Writer, name: str, rows: list[RowChange]) -> None:
     """Changed rows get their old values (those columns the change changed), if they are still as
     the change left them."""
     table = table_of(name)
-    now = _current(writer.session, name, rows)
+    now = _current(writer, name, rows)
     versioned = issubclass(_CLASS_OF_TABLE[name], Versioned)
     groups: dict[tuple[str, ...], list[tuple[RowChange, Image]]] = {}
     for row in rows:
@@ -290,7 +303,7 @@ def _put_back(writer: _Writer, name: str, rows: list[RowChange]) -> None:
                 writer.connection, table, keys, values, same=same, increment=("version",) if versioned else ()
             )
         if matched != len(group):
-            raise _changed_meanwhile(name)
+            raise writer.refusal(name, [row.key for row, _ in group])
         for row, back in group:
             before = now[row.key]
             after = {**before, **back}
@@ -300,47 +313,25 @@ def _put_back(writer: _Writer, name: str, rows: list[RowChange]) -> None:
     writer.wrote(name, written)
 
 
-def _current(session: Session, name: str, rows: list[RowChange]) -> dict[tuple[Any, ...], Image]:
+def _current(writer: _Writer, name: str, rows: list[RowChange]) -> dict[tuple[Any, ...], Image]:
     """The rows as they are now, each as the change left it (S4); a row that is gone, or changed
-    since, is a conflict."""
-    found = rows_by_key(session, table_of(name), [row.key for row in rows])
-    if len(found) < len(rows):
-        raise UndoConflictError(
-            "Cannot undo: this {object} was deleted on another workstation in the meantime. Nothing was changed.",
-            object=_CLASS_OF_TABLE[name].__name__,
-        )
+    since, is a conflict that names who did it (from the audit log)."""
+    found = rows_by_key(writer.session, table_of(name), [row.key for row in rows])
+    missing = [row.key for row in rows if row.key not in found]
+    if missing:
+        raise writer.refusal(name, missing, gone=True)
     for row in rows:
-        _check_unchanged(name, found[row.key], row)
+        if not _unchanged(name, found[row.key], row):
+            raise writer.refusal(name, [row.key], now=found[row.key])
     return found
 
 
-def _check_unchanged(name: str, now: Image, row: RowChange) -> None:
-    """The row must be as the change left it (S4)."""
+def _unchanged(name: str, now: Image, row: RowChange) -> bool:
+    """The row is as the change left it (S4): its version, or for rows without one its values."""
     after = row.after or {}
-    cls = _CLASS_OF_TABLE[name]
-    if issubclass(cls, Versioned):
-        if "version" in after and now["version"] != after["version"]:
-            raise UndoConflictError(
-                "Cannot undo: {who} changed this {object} at {when}, after your change. Nothing was changed.",
-                who=now.get("updated_by") or "?",
-                when=_when(now.get("updated_at")),
-                object=cls.__name__,
-            )
-        return
-    for column, value in after.items():
-        if column not in _BOOKKEEPING and not _same(now.get(column, value), value):
-            raise UndoConflictError(
-                "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.",
-                object=cls.__name__,
-            )
-
-
-def _changed_meanwhile(name: str) -> UndoConflictError:
-    """A row that changed between the check and the write (another workstation's transaction)."""
-    return UndoConflictError(
-        "Cannot undo: this {object} was changed on another workstation after your change. Nothing was changed.",
-        object=_CLASS_OF_TABLE[name].__name__,
-    )
+    if issubclass(_CLASS_OF_TABLE[name], Versioned):
+        return "version" not in after or bool(now["version"] == after["version"])
+    return all(column in _BOOKKEEPING or _same(now.get(column, value), value) for column, value in after.items())
 
 
 def _key_columns(table: Table, keys: list[tuple[Any, ...]]) -> bulk.Columns:
@@ -386,10 +377,6 @@ def _same(stored: Any, recorded: Any) -> bool:
     return bool(stored == recorded)
 
 
-def _when(at: dt.datetime | None) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else "?"
-
-
 def carry_versions(reverted: ChangeRecord, result: ChangeRecord, records: Sequence[ChangeRecord]) -> list[ChangeRecord]:
     """``records`` as they must be after :meth:`UndoService.revert` took ``reverted`` back with
     ``result``: the undo stack's next steps in the direction it went, nearest first (an undo: the
@@ -426,5 +413,5 @@ def carry_versions(reverted: ChangeRecord, result: ChangeRecord, records: Sequen
                     touched = True
                 rows.append(row)
             parts.append(ChangePart(part.database, tuple(rows)))
-        carried.append(ChangeRecord(tuple(parts), record.permissions, record.blocked) if touched else record)
+        carried.append(ChangeRecord(tuple(parts), record.permissions, record.blocked, record.at) if touched else record)
     return carried

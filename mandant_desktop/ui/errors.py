@@ -47,6 +47,9 @@ def message_for(exc: BaseException) -> str:
         values["object"] = QCoreApplication.translate(OBJECTS_CONTEXT, values["object"])
     if isinstance(values.get("when"), str):
         values["when"] = _moment_text(values["when"])
+    if isinstance(values.get("workstation"), str):
+        # A workstation's name ("PC-ROLF") is one word: a message box must not break it at its hyphen.
+        values["workstation"] = values["workstation"].replace("-", "\u2011")
     if isinstance(values.get("permission"), str):
         # "users.edit" means nothing to a reader; "Add and edit users" does (PermissionDeniedError).
         values["permission"] = permission_name(values["permission"])

@@ -8,6 +8,11 @@ pixel ratio, crisp at any scaling. Rendered pixmaps are cached per size and colo
 as PNG files in the user's cache folder (:func:`_disk_cached`): a start then reads its twenty-odd
 icons instead of loading the SVG plugin and rendering them (issue 8).
 
+The files of one Qt version and one version of the program live in a folder of their own
+(:data:`CACHE_GENERATION`); an upgrade starts a new one, and :func:`prune_stale_disk_cache`
+removes the folders (and the flat files of the first layout) that no version in use writes to any
+more, once the start page shows its data, on a thread of its own (:func:`prune_later`).
+
 Icons that carry colours of their own (the application icon) keep them.
 
 Command buttons and actions get their icon from their objectName (:func:`decorate`), so that the
@@ -20,6 +25,9 @@ import functools
 import hashlib
 import logging
 import os
+import re
+import threading
+import time
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +46,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QToolButton
 
+from mandant_desktop import __version__
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -48,6 +58,14 @@ APP_ICON = "app"
 _SIZES = (16, 20, 24, 32, 48, 64, 128, 256)
 _CACHE_LIMIT = 2048
 _RECOLOURED = b"currentColor"
+#: the folder of this Qt's and this program's rendered icons: a picture depends on both, and a
+#: folder per pair lets the old pairs' files go as a whole
+CACHE_GENERATION = re.sub(r"[^0-9A-Za-z.+-]", "_", f"qt{qVersion()}-v{__version__}")
+#: what a generation folder's name looks like; nothing else in the cache is ever removed
+_GENERATION_NAME = re.compile(r"qt[0-9A-Za-z.+_-]+-v[0-9A-Za-z.+_-]+")
+#: a stale entry is removed once nothing has written to it for this long: another version of the
+#: program still running on the same account may be filling its folder
+STALE_AFTER_S = 24 * 3600
 
 
 @functools.cache
@@ -79,10 +97,76 @@ def mode_colour(mode: QIcon.Mode, palette: QPalette | None = None) -> str:
     return colour.name()
 
 
-def _disk_folder() -> Path | None:
-    """The folder of rendered icons in the user's cache (XDG_CACHE_HOME on Linux); None without one."""
+def _disk_root() -> Path | None:
+    """The folder of every version's rendered icons in the user's cache (XDG_CACHE_HOME on Linux)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     return Path(location) / "icons" if location else None
+
+
+def _disk_folder() -> Path | None:
+    """The folder of this version's rendered icons; None without a cache folder."""
+    root = _disk_root()
+    return root / CACHE_GENERATION if root is not None else None
+
+
+def prune_stale_disk_cache(
+    root: Path, keep: str = CACHE_GENERATION, *, now: float | None = None, stale_after_s: float = STALE_AFTER_S
+) -> int:
+    """Remove the rendered icons of other versions below ``root``; returns how many files went.
+
+    Removed are only what this module writes: the PNG files directly in ``root`` (the flat layout
+    before generation folders) and generation folders other than ``keep`` with the PNG files in
+    them, each only when nothing was written to it for ``stale_after_s``. Symbolic links, other
+    files and folders are left alone; a folder that still holds anything else stays. Errors (a
+    file gone meanwhile, no permission) skip the entry: the cache is an aid. Cheap when there is
+    nothing to prune: one listing of ``root``."""
+    limit = (time.time() if now is None else now) - stale_after_s
+    removed = 0
+
+    def old_png(entry: os.DirEntry[str]) -> bool:
+        return (
+            entry.name.endswith(".png")
+            and entry.is_file(follow_symlinks=False)
+            and entry.stat(follow_symlinks=False).st_mtime < limit
+        )
+
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if old_png(entry):
+                os.unlink(entry.path)
+                removed += 1
+            elif (
+                entry.name != keep
+                and _GENERATION_NAME.fullmatch(entry.name)
+                and entry.is_dir(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < limit
+            ):
+                with os.scandir(entry.path) as inside:
+                    files = [item for item in inside if old_png(item)]
+                for item in files:
+                    os.unlink(item.path)
+                    removed += 1
+                os.rmdir(entry.path)  # fails, and keeps the folder, while anything else is in it
+        except OSError:
+            log.debug("icon cache entry %s not pruned", entry.path, exc_info=True)
+    if removed:
+        log.info("icon cache: %d files of other versions removed from %s", removed, root)
+    return removed
+
+
+def prune_later() -> threading.Thread | None:
+    """:func:`prune_stale_disk_cache` on a thread of its own (the launcher calls it once the start
+    page shows its data, off the start's path); None without a cache folder."""
+    root = _disk_root()
+    if root is None:
+        return None
+    thread = threading.Thread(target=prune_stale_disk_cache, args=(root,), name="icon-cache-prune", daemon=True)
+    thread.start()
+    return thread
 
 
 def _disk_cached(svg: bytes, width: int, height: int) -> tuple[QImage | None, Path | None]:

@@ -129,7 +129,8 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
         window.show()
         # What the start created lives as long as the program: keep it out of every later collection.
         QTimer.singleShot(0, gc.freeze)
-        _StartPageSettled(window, lambda: bootstrap.warm_up_orm(controller.app))
+        # Then the ORM's imports, and the icons other versions rendered leave the disk cache.
+        _StartPageSettled(window, lambda: _after_start(controller.app))
         notice = upgrade_notice(controller.app)
         if notice:
             window.show_status(notice, 15000)
@@ -312,6 +313,14 @@ def _open_initial(args: argparse.Namespace, connections: Connections, *, automat
     if chosen is None:
         raise LaunchError(EXIT_REFUSED, QCoreApplication.translate("Launcher", "No database was opened."))
     return chosen
+
+
+def _after_start(app: bootstrap.AppContext) -> None:
+    """What waits until the start page shows its data: each on a thread of its own."""
+    from mandant_desktop.ui import icons  # loaded long before: the window's icons come from it
+
+    bootstrap.warm_up_orm(app)
+    icons.prune_later()
 
 
 def _settle(timeout_s: float = 5.0) -> None:

@@ -166,6 +166,9 @@ def test_the_index_finds_what_the_scan_finds(
             # Every search "has many hits": windows in number order walk the number order (issue 8).
             patch.setattr(customer_search, "MANY_HITS", 1)
             assert [r.id for r in service.rows(operator, query, offset, 10)] == indexed
+            # ... and test each customer's text there instead of collecting the hits first.
+            patch.setattr(customer_search, "SCAN_HITS", 1)
+            assert [r.id for r in service.rows(operator, query, offset, 10)] == indexed
         with monkeypatch.context() as patch:
             patch.setattr(customer_search, "has_sqlite_index", lambda _connection: False)
             scanned = [r.id for r in service.rows(operator, query, offset, 10)]
@@ -200,6 +203,116 @@ def _service_set(db: MigratedDatabase, search: str) -> set[str]:
     return set(_service_numbers(CustomerService(db.session_factory), CustomerQuery(search=search)))
 
 
+# --------------------------------------------------------------------------- SQLite: short texts
+
+#: names for the index of one and two characters (revision 0019): a column of one character, its
+#: last character, punctuation and spaces between letters, umlauts in both cases, "ß", a dotless
+#: and a dotted capital I (their case partners are ASCII), a dash outside ASCII, an empty column
+SHORT_NAMES = (
+    ("1", "x", ""),
+    ("12", "Ärzte & Co", "ÄÖ"),
+    ("x9", "a b", "Ab-C"),
+    ("7", "Yılmaz İnşaat", "IŞIK"),
+    ("2000", "Straße–Nord", "STRASSE"),
+    ("12a", "Öl/Ü", "Ü"),
+    ("K", "kg", "Q"),
+)
+
+
+def _short_needles() -> set[str]:
+    """Every character and pair of characters of :data:`SHORT_NAMES`, both cases, and absent ones."""
+    needles = {"zz", "xy", "q", "ü", "Ü", "ı", "i", "I", "ß", "ss", "&", " ", "-", "–", "a ", " b", "/ü", "ş"}
+    for row in SHORT_NAMES:
+        for value in row:
+            for start in range(len(value)):
+                for piece in (value[start], value[start : start + 2]):
+                    needles.update((piece, piece.lower(), piece.upper()))
+    return {needle for needle in needles if 0 < len(customer_search.normalise(needle)) < 3}
+
+
+def _holds(value: str, search: str) -> bool:
+    """Whether ``value`` contains ``search`` as the search means it: each character of the
+    normalised text in its own case or its upper case (one character), as GLOB's classes."""
+    needle = customer_search.normalise(search)
+    cases = [{char, *(v for v in (char.lower(), char.upper()) if len(v) == 1)} for char in needle]
+    return any(
+        all(value[start + i] in cases[i] for i in range(len(needle))) for start in range(len(value) - len(needle) + 1)
+    )
+
+
+def test_short_query_asks_for_every_case_or_leaves_the_text_to_the_scan() -> None:
+    """C1, issue 8: the FTS5 query of a text of one or two characters; ASCII punctuation and
+    characters with an ASCII case partner are not asked of the index."""
+    assert customer_search.short_query("xy") == '"xy"'
+    assert customer_search.short_query("7") == '"7" *'
+    assert customer_search.short_query("ä") == '"Ä" * OR "ä" *'
+    assert customer_search.short_query("mü") == '"mÜ" OR "mü"'
+    assert customer_search.short_query("ß") == '"ß" *'
+    for unanswered in ("&", " ", "a ", "e.", '"', "_", "%", "ı", "ſ"):
+        assert customer_search.short_query(unanswered) is None, unanswered
+
+
+def test_short_texts_through_their_index_find_what_the_scan_finds(
+    sqlite_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """C1, T8, issue 8: every text of one or two characters finds through the index of revision
+    0019 (or the walk, when it has many hits) the rows, order, windows and count of the scan, for
+    an operator who sees every tenant and one who sees some; also after renames and deletions (the
+    triggers), and the index forgets deleted customers."""
+    w, db = sqlite_world, sqlite_world.db
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    tenants = (w.nord, w.sued, w.hidden)
+    with db.engine.begin() as conn:
+        for index, (number, name, short) in enumerate(SHORT_NAMES):
+            conn.execute(
+                insert(Customer).values(tenant_id=tenants[index % 3], number=number, name=name, short_name=short)
+            )
+    service = CustomerService(db.session_factory)
+    needles = sorted(_short_needles())
+    indexed = [n for n in needles if customer_search.short_query(customer_search.normalise(n)) is not None]
+    assert {"ä", "Ü", "ß", "a", "1", "ab", "zz", "Öl"} <= set(indexed)  # the index answers these
+
+    #: operators and orders in turn (every needle in all six would take minutes on a busy machine)
+    ways = [
+        (operator, sort, descending)
+        for operator in (SYSTEM, w.mia)
+        for sort, descending in ((SortKey.NUMBER, False), (SortKey.NUMBER, True), (SortKey.NAME, False))
+    ]
+
+    def compare() -> None:
+        for index, needle in enumerate(needles):
+            operator, sort, descending = ways[index % len(ways)]
+            query = CustomerQuery(search=needle, sort=sort, descending=descending)
+            found = ([r.id for r in service.rows(operator, query, 1, 3)], service.count(operator, query))
+            with monkeypatch.context() as patch:
+                patch.setattr(customer_search, "MANY_HITS", 1)  # the walk of the number order
+                assert [r.id for r in service.rows(operator, query, 1, 3)] == found[0], needle
+            with monkeypatch.context() as patch:
+                patch.setattr(customer_search, "has_sqlite_index", lambda _connection: False)
+                scanned = ([r.id for r in service.rows(operator, query, 1, 3)], service.count(operator, query))
+            assert found == scanned, (needle, sort, descending)
+        with db.session_factory() as session:
+            everything = session.execute(select(Customer.number, Customer.name, Customer.short_name)).all()
+        for needle in needles:
+            expected = sum(1 for row in everything if any(_holds(value, needle) for value in row))
+            assert service.count(SYSTEM, CustomerQuery(search=needle)) == expected, needle
+
+    compare()
+    with db.engine.begin() as conn:
+        conn.execute(update(Customer).where(Customer.number == "12").values(name="Zürich Öl", short_name="zz"))
+        conn.execute(update(Customer).where(Customer.number == "K").values(number="K2", name="Kästner"))
+        conn.execute(delete(Customer).where(Customer.number.in_(("x9", "2000"))))
+    compare()
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    with db.engine.connect() as conn:
+        table_name = customer_search.SHORT_TABLE
+        for query in ('"a" *', '"zz"', '"Ä" *', '"1" *'):
+            rows = conn.execute(text(f"SELECT count(*) FROM {table_name} WHERE {table_name} MATCH :q"), {"q": query})
+            assert rows.scalar_one() == 0, query
+
+
 # --------------------------------------------------------------------------- bulk inserts
 
 
@@ -211,20 +324,23 @@ def test_bulk_inserts_enter_the_index_at_the_end(sqlite_world: World) -> None:
         conn.execute(delete(Customer))
     _add(db, sqlite_world.nord, [("1", "Vorher GmbH", "")])
     with db.engine.begin() as conn, customer_search.filled_in_bulk(conn):
-        assert customer_search.INSERT_TRIGGER not in _triggers(conn)
+        assert not {customer_search.INSERT_TRIGGER, customer_search.SHORT_INSERT_TRIGGER} & _triggers(conn)
         conn.execute(
             insert(Customer),
             [{"tenant_id": sqlite_world.nord, "number": f"b{i}", "name": f"Bulk {i} KG"} for i in range(50)],
         )
     assert len(_service_set(db, "bulk")) == 50 and _service_set(db, "vorher") == {"1"}
+    # Texts of one or two characters: through the index of revision 0019, filled at the end too.
+    assert len(_service_set(db, "bu")) == 50 and _service_set(db, "vo") == {"1"}
     with pytest.raises(RuntimeError), db.engine.begin() as conn, customer_search.filled_in_bulk(conn):
         conn.execute(insert(Customer).values(tenant_id=sqlite_world.nord, number="x", name="Abgebrochen"))
         raise RuntimeError("cancelled")
     with db.engine.connect() as conn:
-        assert set(customer_search._TRIGGERS) <= _triggers(conn)
+        assert {*customer_search._TRIGGERS, *customer_search._SHORT_TRIGGERS} <= _triggers(conn)
     assert _service_set(db, "abgebrochen") == set()
     _add(db, sqlite_world.nord, [("2", "Nachher AG", "")])
     assert _service_set(db, "nachher") == {"2"}
+    assert _service_set(db, "ac") == {"2"}
 
 
 def _triggers(conn: Any) -> set[str]:
@@ -256,10 +372,17 @@ def test_search_index_revision_fills_the_index_and_downgrades(
             assert customer_search.FTS_TABLE in tables
             assert conn.scalar(text(f"SELECT count(*) FROM {customer_search.FTS_TABLE}")) == 30
             assert set(customer_search._TRIGGERS) <= _triggers(conn)
+            # Revision 0019: the index of short texts, filled from the customers there were.
+            assert customer_search.SHORT_TABLE in tables
+            assert set(customer_search._SHORT_TRIGGERS) <= _triggers(conn)
+            short = customer_search.SHORT_TABLE
+            assert conn.scalar(text(f"SELECT count(*) FROM {short} WHERE {short} MATCH '\"Ä\" *'")) == 30
         if dialect == "postgresql":
             assert set(customer_search.PG_INDEXES.values()) <= indexes
     service = CustomerService(_factory(engine))
     assert service.count(SYSTEM, CustomerQuery(search="ÄRZTEHAUS 29")) == 1
+    assert service.count(SYSTEM, CustomerQuery(search="ä")) == 30
+    assert service.count(SYSTEM, CustomerQuery(search="29")) == 1
     with engine.begin() as conn:
         command.downgrade(migrate.alembic_config(conn), BEFORE)
     with engine.connect() as conn:
@@ -267,7 +390,7 @@ def test_search_index_revision_fills_the_index_and_downgrades(
         assert not {t for t in tables if customer_search.is_index_object(t, "table")}
         assert not {i for i in indexes if customer_search.is_index_object(i, "index")}
         if dialect == "sqlite":
-            assert not set(customer_search._TRIGGERS) & _triggers(conn)
+            assert not {*customer_search._TRIGGERS, *customer_search._SHORT_TRIGGERS} & _triggers(conn)
     fresh = create_engine_for(db_url)  # a new engine: the old one remembers the index
     try:
         assert CustomerService(_factory(fresh)).count(SYSTEM, CustomerQuery(search="ärztehaus 29")) == 1

@@ -104,6 +104,27 @@ def test_wal_checkpoints_run_on_their_own_thread(tmp_path: Path) -> None:
     assert not (tmp_path / "gone.sqlite").exists()
 
 
+def test_wal_checkpoints_of_a_relative_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 8: ``--db sqlite:///demo.sqlite`` (a path relative to the working folder) is checkpointed
+    like any other file; the checkpoint thread died on it ("relative path can't be expressed as a
+    file URI") and took the later checkpoints of the process with it."""
+    monkeypatch.chdir(tmp_path)
+    failures: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+    engine = create_engine_for("sqlite:///relative.sqlite")
+    try:
+        before = engine_module.checkpointer().done
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+        deadline = time.monotonic() + 10
+        while engine_module.checkpointer().done == before and time.monotonic() < deadline and not failures:
+            time.sleep(0.05)
+        assert failures == []
+        assert engine_module.checkpointer().done > before
+    finally:
+        engine.dispose()
+
+
 def test_sqlite_in_memory_has_no_path() -> None:
     assert sqlite_path(make_url("sqlite://")) is None
     assert sqlite_path(make_url("sqlite:///:memory:")) is None

@@ -446,9 +446,25 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
     # The copy of customer lost the search triggers and the order index: they are back, the index whole.
     with engine.connect() as conn:
         names = set(conn.scalars(text("SELECT name FROM sqlite_master")))
-        assert {*customer_search._TRIGGERS, customer_search.NUMBER_ORDER_INDEX} <= names
+        assert {
+            *customer_search._TRIGGERS,
+            *customer_search._SHORT_TRIGGERS,
+            customer_search.NUMBER_ORDER_INDEX,
+        } <= names
         fts_rows = conn.scalar(text(f"SELECT count(*) FROM {customer_search.FTS_TABLE}"))
         assert fts_rows == counts_before[Customer] > 0
+        # The index of short texts (revision 0019) was filled anew: each customer once.
+        short = customer_search.SHORT_TABLE
+        assert conn.scalar(text(f"SELECT count(*) FROM {short}")) == counts_before[Customer]
+        with_digit = " OR ".join(f'"{digit}" *' for digit in "0123456789")
+        assert conn.scalar(text(f"SELECT count(*) FROM {short} WHERE {short} MATCH :q"), {"q": with_digit}) == (
+            conn.scalar(
+                text(
+                    "SELECT count(*) FROM customer "
+                    "WHERE number GLOB '*[0-9]*' OR name GLOB '*[0-9]*' OR short_name GLOB '*[0-9]*'"
+                )
+            )
+        )
 
     assert report.backup_path is not None
     assert report.backup_path.parent == backups

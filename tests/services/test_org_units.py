@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
+from dbhelpers import other_workstation
 from sqlalchemy import func, select
 
 from mandant_desktop.db.models import (
@@ -22,9 +23,11 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import ConflictError, InUseError, PermissionDeniedError, ValidationError
 from mandant_desktop.services.auth import AuthService, FirstAdmin
-from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.org_units import OrgUnitsService
 
+#: an administrator at another workstation (every right, his own name and workstation in the audit log)
+ROLF = replace(system_operator("rolf"), workstation="PC-ROLF")
 ADMIN = FirstAdmin(username="chef", password="Sehr-geheim1", password_repeat="Sehr-geheim1", email="chef@example.de")
 
 
@@ -476,10 +479,12 @@ def test_renaming_is_undone_unless_someone_renamed_it_since(example: Example) ->
     assert ex.service.get(ex.admin, ex.unit["Süd"]).name == "Süd"
     ex.service.revert(ex.admin, undo)
     assert ex.service.get(ex.admin, ex.unit["Süd"]).name == "Süd West"
-    ex.service.rename(ex.admin, ex.unit["Süd"], "Südost")  # another workstation
+    with other_workstation(ex.db) as factory:  # another workstation, its own engine and operator
+        OrgUnitsService(factory).rename(ROLF, ex.unit["Süd"], "Südost")
     with pytest.raises(ConflictError) as refused:
         ex.service.revert(ex.admin, change)
-    assert "renamed this org unit to Südost" in refused.value.message
+    assert "Cannot undo: rolf renamed this org unit to Südost at " in refused.value.message
+    assert "on workstation PC-ROLF" in refused.value.message
     assert ex.service.get(ex.admin, ex.unit["Süd"]).name == "Südost"
 
 

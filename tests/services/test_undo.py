@@ -9,11 +9,12 @@ redo.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from dbhelpers import MigratedDatabase
+from dbhelpers import MigratedDatabase, other_workstation
 from sqlalchemy import select, update
 
 from mandant_desktop.bootstrap import Services
@@ -40,7 +41,7 @@ from mandant_desktop.domain.tenants import Access
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.contacts import ContactInput, RoleInput
 from mandant_desktop.services.customers import NewCustomer, PropertiesChange
-from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.progress import OperationCancelledError
 from mandant_desktop.services.recording import BLOCKED_MAIL, BLOCKED_PASSWORD, ChangeRecord, recorded
 from mandant_desktop.services.secrets import MemorySecretStore
@@ -453,6 +454,19 @@ def _changed_by_rolf(world: World, customer: int) -> None:
         )
 
 
+#: an administrator at another workstation, with every right (a system operator under his own name)
+ROLF = replace(system_operator("rolf"), workstation="PC-ROLF")
+
+
+def _saved_on_rolfs_workstation(world: World, customer: int) -> None:
+    """Another workstation saves the customer through the services, on its own engine: the row
+    gets a new version and the audit log an entry naming rolf and his workstation (S3)."""
+    with other_workstation(world.db) as factory:
+        customers = Services(factory, secrets=MemorySecretStore()).customers
+        change = PropertiesChange(remote_access=True, quota_mb=999, is_agency=False, default_agency_id=None)
+        customers.update_properties(ROLF, customer, change, expected_version=world.version(Customer, customer))
+
+
 def _refused(world: World, step: Callable[[], None], match: str) -> None:
     """``step`` is refused with ``match`` in its message and writes nothing, not even an audit entry (S4)."""
     before, entries = world.content(), _audit_count(world)
@@ -532,7 +546,8 @@ def test_a_change_by_someone_else_between_the_two_changes_stops_the_older_undo(w
     """E7, S4: someone else changed the customer between the user's two changes; the newer one is
     undone, the older is refused (it would write over theirs): only the stack's own versions are
     carried."""
-    stack, _, _ = _customer_edited_twice(world, between=lambda customer: _changed_by_rolf(world, customer))
+    stack, _, _ = _customer_edited_twice(world, between=lambda customer: _saved_on_rolfs_workstation(world, customer))
     stack.undo()
-    # The message names the row's last writer: the user's own undo of the newer change.
-    _refused(world, stack.undo, "Cannot undo: chef changed this Customer")
+    # The row's last writer is the user's own undo of the newer change; the message names the
+    # change that stands in the way: rolf's, from the audit log, with his workstation.
+    _refused(world, stack.undo, "Cannot undo: rolf changed this Customer at .* on workstation PC-ROLF, after your")

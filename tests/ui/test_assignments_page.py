@@ -457,3 +457,34 @@ def test_an_operator_who_may_only_look_gets_no_editing(
             context.app.services.assignments.add(looker, people["users"][0], people["units"][0], role_id(page, "Leser"))
     finally:
         page.deleteLater()
+
+
+def test_two_roles_added_are_undone_and_redone_with_the_shortcuts(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction
+) -> None:
+    """E7, E2, A1: two roles given in one cell, one after the other; Ctrl+Z, Ctrl+Z takes both
+    back, Ctrl+Y, Ctrl+Shift+Z gives them again, each step finding the cell as the one before
+    left it (role assignments carry no version: undo and redo go by the rows themselves)."""
+    page = assignments_page(qtbot, window)
+    row = next(i for i, u in enumerate(page.model.units) if u.name == "Süd")
+    column = next(i for i, u in enumerate(page.model.users) if u.id == people["users"][0])
+    index = page.model.index(row, column)
+    for name in ("Leser", "Auditor"):
+        finished(qtbot, page.add_role(row, column, role_id(page, name)))
+        settled(qtbot, page)
+    assert page.undo_stack.count() == 2
+
+    def roles() -> list[str]:
+        return sorted(c.role_name for c in chips_of(qtbot, index))
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    steps = ((Qt.Key.Key_Z, ctrl, ["Leser"]), (Qt.Key.Key_Z, ctrl, []))
+    steps += ((Qt.Key.Key_Y, ctrl, ["Leser"]), (Qt.Key.Key_Z, ctrl | shift, ["Auditor", "Leser"]))
+    for key, modifiers, expected in steps:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        page.grid.setFocus()
+        qtbot.keyClick(page.grid, key, modifiers)
+        settled(qtbot, page)
+        qtbot.waitUntil(lambda expected=expected: roles() == expected, timeout=5000)
+    assert not interactions.of_kind("error") and page.undo_stack.index() == 2

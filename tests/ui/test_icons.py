@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -192,3 +196,94 @@ def test_a_damaged_cache_file_is_rendered_and_written_anew() -> None:
     assert _fresh("users", "#000000", 24) == image
     assert _fresh("users", "#000000", 24) == image  # from the rewritten file
     assert cached.read_bytes().startswith(b"\x89PNG\r\n")
+
+
+def _aged(path: Path, days: float) -> Path:
+    moment = time.time() - days * 86400
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_other_versions_rendered_icons_are_pruned_and_nothing_else(tmp_path: Path) -> None:
+    """E5, issue 8: the rendered icons of this Qt and program version live in a folder of their
+    own; the folders of other versions and the flat files of the first layout go once nobody has
+    written to them for a day. This version's folder, a fresh folder of another version (one may
+    still be running), files that are not ours, folders of other names and symbolic links stay."""
+    current = icons._disk_folder()
+    assert current is not None and current.name == icons.CACHE_GENERATION
+    assert icons.CACHE_GENERATION.startswith("qt") and "-v" in icons.CACHE_GENERATION
+    _fresh("users", "#000000", 24)
+    root = tmp_path / "icons"
+    mine = root / icons.CACHE_GENERATION
+    mine.mkdir(parents=True)
+    for number in range(3):
+        (mine / f"{number}.png").write_bytes(b"png")
+        _aged(mine / f"{number}.png", 30)
+    old = root / "qt6.7.0-v0.0.9"
+    old.mkdir()
+    for number in range(5):
+        (old / f"{number:032x}.png").write_bytes(b"png")
+        _aged(old / f"{number:032x}.png", 9)
+    _aged(old, 9)
+    running = root / "qt6.7.1-v0.1.0"  # another version, still writing
+    running.mkdir()
+    (running / "a.png").write_bytes(b"png")
+    flat_old = root / "0123456789abcdef0123456789abcdef.png"
+    flat_old.write_bytes(b"png")
+    _aged(flat_old, 3)
+    flat_new = root / "fedcba9876543210fedcba9876543210.png"
+    flat_new.write_bytes(b"png")
+    not_ours = root / "notes.txt"
+    not_ours.write_text("keep")
+    _aged(not_ours, 40)
+    other_folder = root / "thumbnails"
+    other_folder.mkdir()
+    _aged(other_folder, 40)
+    mixed = root / "qt6.5.0-v0.0.1"  # a generation folder holding something we did not write
+    mixed.mkdir()
+    (mixed / "x.png").write_bytes(b"png")
+    (mixed / "readme.txt").write_text("keep")
+    _aged(mixed / "x.png", 40)
+    _aged(mixed, 40)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "precious.png").write_bytes(b"png")
+    _aged(outside / "precious.png", 40)
+    (root / "qt6.4.0-v0.0.1").symlink_to(outside, target_is_directory=True)
+    (root / "link.png").symlink_to(outside / "precious.png")
+
+    assert icons.prune_stale_disk_cache(root) == 5 + 1 + 1
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        [
+            icons.CACHE_GENERATION,
+            "qt6.7.1-v0.1.0",
+            "fedcba9876543210fedcba9876543210.png",
+            "notes.txt",
+            "thumbnails",
+            "qt6.5.0-v0.0.1",
+            "qt6.4.0-v0.0.1",
+            "link.png",
+        ]
+    )
+    assert len(list(mine.iterdir())) == 3 and (running / "a.png").exists()
+    assert sorted(p.name for p in mixed.iterdir()) == ["readme.txt"]
+    assert (outside / "precious.png").exists()
+    # A second run finds nothing more, and a missing cache folder is no error.
+    assert icons.prune_stale_disk_cache(root) == 0
+    assert icons.prune_stale_disk_cache(tmp_path / "none") == 0
+
+
+def test_pruning_runs_on_a_thread_of_its_own_over_the_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 8: the launcher prunes after the start page has its data, off the GUI thread."""
+    seen: list[tuple[Path, str]] = []
+
+    def prune(root: Path, keep: str = icons.CACHE_GENERATION) -> int:
+        seen.append((root, threading.current_thread().name))
+        return 0
+
+    monkeypatch.setattr(icons, "prune_stale_disk_cache", prune)
+    thread = icons.prune_later()
+    assert thread is not None
+    thread.join(5)
+    folder = icons._disk_folder()
+    assert folder is not None and seen == [(folder.parent, "icon-cache-prune")]

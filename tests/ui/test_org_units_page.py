@@ -7,13 +7,13 @@ holding Leser directly in Süd — under the first administrator's root unit.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QModelRoleData, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,9 +27,11 @@ from sqlalchemy import select
 from tenanthelpers import add_user
 from uihelpers import FakeInteraction
 
+from mandant_desktop.db.engine import create_engine_for, engine_of, make_session_factory
 from mandant_desktop.db.models import Role
 from mandant_desktop.domain.errors import DatabaseUnavailableError
-from mandant_desktop.services.org_units import UnitRoles
+from mandant_desktop.services.operator import system_operator
+from mandant_desktop.services.org_units import OrgUnitsService, UnitRoles
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.org_units.dialogs import (
     DeleteUnitDialog,
@@ -40,7 +42,7 @@ from mandant_desktop.ui.org_units.dialogs import (
 )
 from mandant_desktop.ui.org_units.explain import ExplainDialog
 from mandant_desktop.ui.org_units.page import EXPORT_USER, OrgUnitsPage
-from mandant_desktop.ui.org_units.tree_model import INHERIT_COLUMN, ROLES_COLUMN, OrgUnitTreeModel
+from mandant_desktop.ui.org_units.tree_model import INHERIT_COLUMN, ROLES_COLUMN, UNIT_ID_ROLE, OrgUnitTreeModel
 from mandant_desktop.ui.users.page import UsersPage
 
 TREE = (("Konzern", None), ("Vertrieb", "Konzern"), ("Nord", "Vertrieb"), ("Hamburg", "Nord"), ("Süd", "Vertrieb"))
@@ -426,6 +428,39 @@ def test_export_of_the_chosen_users_accesses(
     qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
     rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
     assert len(rows) == 1 and "Süd" in str(rows[0][2]) and rows[0][3] == "Leser"
+
+
+def test_a_painted_cell_gets_in_one_call_what_data_answers_role_by_role(
+    qtbot: QtBot, window: MainWindow, example: Example
+) -> None:
+    """A4, section 8 (issue 8): multiData, which the delegate asks for the roles of a painted cell
+    at once, answers as data() does role by role, in every column of every unit, the inherited
+    roles in italics; a cell right of the unit column has no children and the unit's parent."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    service.add_roles(op, example.mia, example.unit["Vertrieb"], [example.role["Redakteur"]])
+    service.set_inherit(op, example.mia, example.unit["Vertrieb"], "keep")
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    expand_all(qtbot, page)
+    model = page.model
+    asked = sorted({int(role) for role in Qt.ItemDataRole.__members__.values()} | {int(UNIT_ID_ROLE)})
+    italic = 0
+    for unit_id in model.loaded_ids():
+        first = model.index_of(unit_id)
+        for column in range(model.columnCount()):
+            index = model.index(first.row(), column, first.parent())
+            for role in asked:
+                cell = QModelRoleData(role)
+                model.multiData(index, cell)
+                assert cell.data() == model.data(index, role), (unit_id, column, role)
+            italic += bool(column == ROLES_COLUMN and model.data(index, Qt.ItemDataRole.FontRole))
+            assert model.parent(index) == first.parent()
+            assert index.siblingAtColumn(0) == first
+            if column:
+                assert model.rowCount(index) == 0 and not model.hasChildren(index)
+                assert not model.index(0, 0, index).isValid()
+    assert italic == 2  # Nord and Hamburg inherit from Vertrieb; Süd keeps its own Leser ("keep")
 
 
 def test_the_tree_model_passes_the_model_tester(
@@ -946,3 +981,43 @@ def test_a_unit_restored_under_a_new_id_is_renumbered_on_the_whole_stack(
     qtbot.waitUntil(lambda: names_under(page, "Vertrieb") == ["Nord", "Süd"], timeout=5000)
     with app.session_factory() as session:
         assert session.get(OrgUnit, old).name == "Fremd"  # type: ignore[union-attr]
+
+
+def test_two_renames_are_undone_and_redone_with_the_shortcuts_and_a_move_elsewhere_stops_undo(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction
+) -> None:
+    """E7, E2, S3, S4: Nord renamed twice on the page; Ctrl+Z, Ctrl+Z, Ctrl+Shift+Z, Ctrl+Shift+Z
+    each find the unit as the step before left it. Then Nord is moved under Süd, another
+    workstation (its own engine, rolf at PC-ROLF) moves it under Konzern, and Ctrl+Z is refused
+    with a message naming rolf and his workstation; Nord stays where rolf put it."""
+    page = open_page(qtbot, window)
+    nord = example.unit["Nord"]
+
+    def named(name: str) -> None:
+        qtbot.waitUntil(lambda: (u := page.model.node_unit(nord)) is not None and u.name == name, timeout=5000)
+
+    expand_all(qtbot, page)
+    for name in ("Nordwest", "Nordost"):
+        page.rename_unit(nord, name)  # what F2 and typing in the tree ask for (rename_requested)
+        settle(qtbot, page)
+        named(name)
+    assert page.undo_stack.count() == 2
+    for modifiers, name in ((CTRL, "Nordwest"), (CTRL, "Nord"), (CTRL | SHIFT, "Nordwest"), (CTRL | SHIFT, "Nordost")):
+        press(qtbot, page, Qt.Key.Key_Z, modifiers)
+        named(name)
+    assert not interactions.of_kind("error") and page.undo_stack.count() == 2
+
+    page.move_unit(nord, example.unit["Süd"])
+    settle(qtbot, page)
+    engine = create_engine_for(engine_of(window.context.app.session_factory).url)
+    try:
+        rolf = replace(system_operator("rolf"), workstation="PC-ROLF")
+        OrgUnitsService(make_session_factory(engine)).move(rolf, nord, example.unit["Konzern"])
+    finally:
+        engine.dispose()
+    press(qtbot, page, Qt.Key.Key_Z, CTRL)
+    texts = [m.text for m in interactions.of_kind("error")]
+    assert texts and "Cannot undo: rolf changed this OrgUnit at " in texts[-1]
+    # The workstation's hyphen does not break (U+2011), so that its name stays on one line.
+    assert "on workstation PC\u2011ROLF, after your change. Nothing was changed." in texts[-1]
+    assert window.context.app.services.org_units.get(window.context.operator, nord).parent_id == example.unit["Konzern"]

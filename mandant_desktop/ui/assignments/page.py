@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -56,6 +55,7 @@ from mandant_desktop.ui.assignments.grid import (
     FetchCells,
 )
 from mandant_desktop.ui.errors import message_for
+from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -256,17 +256,21 @@ class AssignmentsPage(Page):
         self.bulk_button.toggled.connect(self._toggle_bulk)
         self.status = QLabel()
         self.status.setObjectName("assignmentStatus")
+        self.status.setWordWrap(True)  # a long German status takes a second line, not window width
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.unit_filter)
-        bar.addWidget(self.user_filter)
-        bar.addWidget(self.filter_button)
-        bar.addWidget(self.reset_button)
-        bar.addStretch(1)
-        bar.addWidget(self.undo_button)
-        bar.addWidget(self.bulk_button)
-        bar.addWidget(self.export_button)
-        bar.addWidget(import_button(self, ImportKind.ASSIGNMENTS))  # S8 (issue 7)
+        # The filters left, the actions right; on a narrow window (1,024 px, E5) the actions wrap
+        # onto a second line instead of widening the window.
+        bar = FlowLayout()
+        bar.addWidget(group(self.unit_filter, self.user_filter, self.filter_button, self.reset_button))
+        bar.addWidget(
+            group(
+                self.undo_button,
+                self.bulk_button,
+                self.export_button,
+                import_button(self, ImportKind.ASSIGNMENTS),  # S8 (issue 7)
+            )
+        )
+        bar.align_right_from(1)
         self.splitter = QSplitter()
         self.splitter.setObjectName("assignmentSplitter")
         self.splitter.addWidget(self.grid)

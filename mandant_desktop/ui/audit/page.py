@@ -49,6 +49,7 @@ from mandant_desktop.ui.audit.model import (
     local_time,
     object_type_text,
 )
+from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -260,21 +261,19 @@ class AuditPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("auditCount")
 
-        top = QHBoxLayout()
+        # On a narrow window (1,024 px, E5) the search and each filter with its label wrap onto
+        # further lines instead of widening the window.
+        top = FlowLayout()
         top.addWidget(self._heading)
-        top.addStretch(1)
-        top.addWidget(self.reset_button)
-        top.addWidget(self.search, 1)
-        filters = QHBoxLayout()
+        top.addWidget(group(self.reset_button, self.search))
+        filters = FlowLayout()
         for label, widget in zip(
             self._labels,
             (self.since, self.until, self.operator_filter, self.type_filter, self.tenant_filter_box),
             strict=True,
         ):
             label.setBuddy(widget)
-            filters.addWidget(label)
-            filters.addWidget(widget)
-        filters.addStretch(1)
+            filters.addWidget(group(label, widget))
         bottom = QHBoxLayout()
         bottom.addWidget(self.export_button)
         bottom.addStretch(1)

@@ -41,6 +41,7 @@ from mandant_desktop.ui.customers.model import ROW_ROLE, WINDOW, CustomerTableMo
 from mandant_desktop.ui.customers.properties_dialog import CustomerPropertiesDialog
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.formats import number_text
+from mandant_desktop.ui.forms import fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
@@ -579,6 +580,9 @@ class CustomersPage(Page):
     def retranslateUi(self) -> None:
         self._heading.setText(self.title())
         self.search.setPlaceholderText(self.tr("Search by number, name or short name (Ctrl+F)"))
+        # The placeholder is the field's label: whole at any window width and scale (E5), now that
+        # no wider page holds the window wide (the window fits 1,024 pixels).
+        fit_placeholder(self.search)
         self.new_button.setText(self.tr("&New…"))
         self.delete_button.setText(self.tr("&Delete…"))
         self.new_button.setToolTip(self.tr("Create a customer (Ctrl+N)"))

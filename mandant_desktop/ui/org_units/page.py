@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,6 +40,8 @@ from mandant_desktop.services.assignments import GridUser, RoleChoice
 from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChange, UnitNode
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
+from mandant_desktop.ui.flow_layout import FlowLayout
+from mandant_desktop.ui.flow_layout import group as flow_group
 from mandant_desktop.ui.forms import fit_placeholder, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
@@ -65,6 +66,18 @@ EXPORT_ALL, EXPORT_USER = "all", "user"
 R = TypeVar("R")
 #: the user field's least width, in average characters (E5); its placeholder may ask for more
 USER_PICKER_CHARACTERS = 46.6
+
+
+class WholeToolBar(QToolBar):
+    """A tool bar never narrower than all its commands: it is laid out in a flow that wraps it onto
+    the next line instead, so no command hides behind the overflow button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class OrgUnitsPage(Page):
@@ -130,7 +143,7 @@ class OrgUnitsPage(Page):
         self.tree = QTreeView()
         self.tree.setObjectName("orgUnitTree")
         self.tree.setModel(self.model)
-        self.model.roles_reset.connect(self.tree.viewport().update)  # every row's roles columns
+        self.model.roles_reset.connect(self._repaint_roles_columns)  # every row's roles columns
         self.tree.setUniformRowHeights(True)  # the view never measures thousands of rows
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -165,18 +178,20 @@ class OrgUnitsPage(Page):
         self.panel.explain_clicked.connect(self.explain)
 
         self._build_actions()
-        self.toolbar = QToolBar()
+        # Two tool bars that wrap one under the other on a narrow window (1,024 px, E5); neither
+        # ever hides a command behind its overflow button (WholeToolBar).
+        self.toolbar = WholeToolBar()
         self.toolbar.setObjectName("orgUnitToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.add_action, self.rename_action, self.move_action, self.delete_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.expand_all_action)
         self.toolbar.addAction(self.collapse_all_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.undo_action)
-        self.toolbar.addAction(self.redo_action)
-        self.toolbar.addSeparator()
+        self.history_toolbar = WholeToolBar()
+        self.history_toolbar.setObjectName("orgUnitHistoryToolbar")
+        self.history_toolbar.addAction(self.undo_action)
+        self.history_toolbar.addAction(self.redo_action)
+        self.history_toolbar.addSeparator()
         self.export_button = QToolButton()
         self.export_button.setObjectName("orgUnitExportButton")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -185,15 +200,15 @@ class OrgUnitsPage(Page):
         self.export_menu.addAction(self.export_all_action)
         self.export_menu.addAction(self.export_user_action)
         self.export_button.setMenu(self.export_menu)
-        self.toolbar.addWidget(self.export_button)
+        self.history_toolbar.addWidget(self.export_button)
+        toolbars = FlowLayout(spacing=0)
+        toolbars.addWidget(self.toolbar)
+        toolbars.addWidget(self.history_toolbar)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.user_label)
-        bar.addWidget(self.user_picker, 2)
-        bar.addSpacing(16)
-        bar.addWidget(self.search_label)
-        bar.addWidget(self.unit_search, 2)
-        bar.addWidget(self.match_label)
+        # Each label with its field; the two wrap onto two lines on a narrow window (1,024 px, E5).
+        bar = FlowLayout(spacing=16)
+        bar.addWidget(flow_group(self.user_label, self.user_picker))
+        bar.addWidget(flow_group(self.search_label, self.unit_search, self.match_label))
         self.splitter = QSplitter()
         self.splitter.setObjectName("orgUnitSplitter")
         self.splitter.addWidget(self.tree)
@@ -210,7 +225,7 @@ class OrgUnitsPage(Page):
         layout.setSpacing(10)
         layout.addWidget(self.heading)
         layout.addLayout(bar)
-        layout.addWidget(self.toolbar)
+        layout.addLayout(toolbars)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
         self.retranslateUi()
@@ -552,6 +567,20 @@ class OrgUnitsPage(Page):
             progress=(self.title(), self.tr("Deleting %1…").replace("%1", unit.name)),
             reports=False,  # the service counts no steps and commits as one
         )
+
+    def _repaint_roles_columns(self) -> None:
+        """Repaint the roles columns of every visible row (another user, or their roles loaded
+        again): the unit column stays as it is, and the view paints neither its names nor its
+        branches again, which ask the model for every row's ancestors (issue 8)."""
+        viewport = self.tree.viewport()
+        header = self.tree.header()
+        changed = QRect()
+        for column in range(ROLES_COLUMN, self.model.columnCount()):
+            if not header.isSectionHidden(column):
+                left = header.sectionViewportPosition(column)
+                changed |= QRect(left, 0, header.sectionSize(column), viewport.height())
+        if not changed.isEmpty():
+            viewport.update(changed.intersected(viewport.rect()))
 
     def expand_all(self) -> None:
         """Every unit at once: one query on a worker, the model filled in one go, then the view

@@ -15,7 +15,13 @@ Indexes carry the unit id as their internal id, so that a node is found without 
 behind raw pointers; the invisible root has id 0 (database ids start at 1). An invalid index has
 internal id 0 and column -1 too, so the model methods that Qt calls for every unit ("expand all":
 index, flags, hasChildren, canFetchMore and rowCount, about 23,000 calls for 5,000 units) look the
-node up by the internal id alone, without asking whether the index is valid.
+node up by the internal id alone, without asking whether the index is valid. The internal id of a
+cell right of the unit column carries its column too (:func:`_cell_id`): such an id is no node's,
+so it has no children without a question to the index for its column (each question from Python to
+a QModelIndex costs about as much as the dictionary lookups of the whole method, issue 8).
+
+A painted cell asks for seven roles at once (``QStyledItemDelegate`` via ``multiData``): they are
+answered in one call into Python, not seven (:meth:`OrgUnitTreeModel.multiData`).
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -66,6 +74,28 @@ _DISPLAY, _EDIT, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRol
 _FONT, _FOREGROUND = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole
 #: the roles :meth:`OrgUnitTreeModel.data` answers; a painted cell asks for about ten
 _ANSWERED_ROLES = frozenset(int(role) for role in (_DISPLAY, _EDIT, _TOOLTIP, _FONT, _FOREGROUND, UNIT_ID_ROLE))
+#: the column of a cell is kept in its internal id above the unit id (see :func:`_cell_id`)
+_COLUMN_SHIFT = 40
+_UNIT_MASK = (1 << _COLUMN_SHIFT) - 1
+
+
+def _cell_id(unit_id: int, column: int) -> int:
+    """The internal id of ``unit_id``'s cell in ``column``: the unit id itself in the unit column
+    (the node's key), above it the column for the others (no node's key: no children)."""
+    return unit_id | (column << _COLUMN_SHIFT)
+
+
+_italic: QFont | None = None
+
+
+def _italic_font() -> QFont:
+    """Italics and nothing else: the view resolves it against its own font (family, size)."""
+    global _italic
+    if _italic is None:
+        _italic = QFont()
+        _italic.setItalic(True)
+    return _italic
+
 
 #: every unit of the tree, each parent's children in display order ("expand all"), on a worker
 AllLoader = Callable[[], list[UnitNode]]
@@ -108,6 +138,16 @@ def _tree_of(units: list[UnitNode]) -> dict[int, _Node]:
     for unit in units:
         nodes[unit.id] = _Node(unit, unit.parent_id or ROOT, children.get(unit.id) or [], True)
     return nodes
+
+
+def _every_unit(unit_ids: Iterable[int], roles: dict[int, UnitRoles]) -> dict[int, UnitRoles]:
+    """``roles`` (an answer for every unit, on a worker) completed for each of ``unit_ids`` but the
+    invisible root: a unit missing from the answer holds nothing of the user (known, empty)."""
+    return {
+        unit_id: roles.get(unit_id) or UnitRoles(unit_id, (), None, None, False, False)
+        for unit_id in unit_ids
+        if unit_id != ROOT
+    }
 
 
 class OrgUnitTreeModel(QAbstractItemModel):
@@ -156,6 +196,8 @@ class OrgUnitTreeModel(QAbstractItemModel):
         self._generation = 0
         self._user_id: int | None = None
         self._roles: dict[int, UnitRoles] = {}
+        #: a former user's roles, let go on the next worker that loads roles (see set_user)
+        self._retired: dict[int, UnitRoles] = {}
         self._roles_generation = 0
         self._unit_flags, self._root_flags = _FLAGS[True]
 
@@ -195,7 +237,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             if user_id is None or load_roles is None:
                 return nodes, None
             try:
-                return nodes, load_roles(user_id, None)
+                return nodes, _every_unit(nodes, load_roles(user_id, None))
             except DomainError:
                 return nodes, None  # the units still show; the roles are asked for again on their own
 
@@ -223,8 +265,8 @@ class OrgUnitTreeModel(QAbstractItemModel):
         with_roles = roles is not None and roles_generation == self._roles_generation  # not another user's
         self.beginResetModel()
         self._nodes = nodes
-        if with_roles:
-            self._store_roles((unit_id for unit_id in nodes if unit_id != ROOT), roles or {})
+        if with_roles and roles is not None:
+            self._roles = roles  # one for every unit (_every_unit)
         self.endResetModel()
         self.all_loaded.emit()
         if with_roles:
@@ -350,7 +392,10 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 self.beginRemoveRows(parent_index, row, row)
                 del parent_node.children[row]
                 parent_node.rows = None
-                self._drop_subtree(child)
+                node = self._nodes.get(child)
+                if node is None or node.parent == parent_id:
+                    self._drop_subtree(child)
+                # else it hangs elsewhere now: moved up to a level this refresh has looked at already
                 self.endRemoveRows()
         kept = set(parent_node.children)
         order = [unit_id for unit_id in wanted if unit_id in kept]
@@ -363,7 +408,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             parent_node.children = list(wanted)
             parent_node.rows = None
             for unit_id in wanted:
-                self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+                self._hang(by_id[unit_id], parent_id)
             self.endInsertRows()
             return
         for row, unit_id in enumerate(wanted):
@@ -372,12 +417,13 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 if node.unit != by_id[unit_id]:
                     node.unit = by_id[unit_id]
                     left = self.createIndex(row, 0, unit_id)
-                    self.dataChanged.emit(left, left.siblingAtColumn(self._columns - 1))
+                    last = self._columns - 1
+                    self.dataChanged.emit(left, self.createIndex(row, last, _cell_id(unit_id, last)))
                 continue
             self.beginInsertRows(parent_index, row, row)
             parent_node.children.insert(row, unit_id)
             parent_node.rows = None
-            self._nodes[unit_id] = _Node(by_id[unit_id], parent=parent_id)
+            self._hang(by_id[unit_id], parent_id)
             self.endInsertRows()
 
     def _reorder(self, parent_node: _Node, order: list[int]) -> None:
@@ -387,10 +433,22 @@ class OrgUnitTreeModel(QAbstractItemModel):
         parent_node.rows = None
         for row, unit_id in enumerate(order):
             for column in range(self._columns):
+                cell = _cell_id(unit_id, column)
                 self.changePersistentIndex(
-                    self.createIndex(old_rows[unit_id], column, unit_id), self.createIndex(row, column, unit_id)
+                    self.createIndex(old_rows[unit_id], column, cell), self.createIndex(row, column, cell)
                 )
         self.layoutChanged.emit()
+
+    def _hang(self, unit: UnitNode, parent_id: int) -> None:
+        """A node for ``unit`` under ``parent_id``. A unit moved here from a level looked at later
+        in the same refresh (moved up, e.g. by another workstation) has a node there still: what was
+        fetched below it is forgotten (fetched again when expanded); its old parent's list drops
+        it when its turn comes, without taking this node along."""
+        old = self._nodes.get(unit.id)
+        if old is not None:
+            for child in old.children:
+                self._drop_subtree(child)
+        self._nodes[unit.id] = _Node(unit, parent=parent_id)
 
     def _drop_subtree(self, unit_id: int) -> None:
         stack = [unit_id]
@@ -408,7 +466,9 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def set_user(self, user_id: int | None) -> None:
         """Show ``user_id``'s roles (None: nobody's); loads them for the units fetched so far."""
         self._user_id = user_id
-        self._roles = {}
+        # The last user's roles (5,000 units of them) are let go on the worker that loads the new
+        # ones: dropping them here cost the GUI thread 3-5 ms (issue 8).
+        self._retired, self._roles = self._roles, {}
         self._roles_generation += 1
         self._all_roles_changed()
         self.refresh_roles()
@@ -431,7 +491,19 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if parents is not None and len(parents) > _PARENTS_TOLD_ONE_BY_ONE:
             parents = None  # many levels at once (a restored expansion): everywhere, not a long list
         generation = self._roles_generation
-        asked = None if parents is None else [parent or None for parent in parents]
+        if parents is None:
+            # Everywhere: the answer is completed on the worker for every unit loaded now (units
+            # missing from it hold nothing of the user), not unit by unit on the GUI thread.
+            loaded = list(self._nodes)
+            retired, self._retired = self._retired, {}
+
+            def everywhere() -> dict[int, UnitRoles]:
+                retired.clear()
+                return _every_unit(loaded, load(user_id, None))
+
+            tasks.run(self, everywhere, on_done=lambda roles: self._roles_arrived(generation, None, roles))
+            return
+        asked = [parent or None for parent in parents]
         tasks.run(
             self,
             load,
@@ -444,7 +516,12 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if generation != self._roles_generation:
             return  # another user was chosen meanwhile
         if parents is None:
-            self._store_roles((unit_id for unit_id in self._nodes if unit_id != ROOT), roles)
+            # Complete for the units loaded when asked; those loaded meanwhile hold nothing of the
+            # user either (the answer covered every unit), and usually there are none.
+            later = self._nodes.keys() - roles.keys()
+            later.discard(ROOT)
+            self._roles = roles
+            self._store_roles(later, roles)
         else:
             for parent in parents:
                 node = self._nodes.get(parent)
@@ -528,23 +605,23 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _id(index: Index) -> int:
-        return int(index.internalId()) if index.isValid() else ROOT
+        return int(index.internalId()) & _UNIT_MASK if index.isValid() else ROOT
 
     # ------------------------------------------------------------------ the model interface
 
     # index, flags, hasChildren, canFetchMore and rowCount are called for every unit when the whole
-    # tree is expanded: each asks the index for its column (> 0: no children) and internal id only.
+    # tree is expanded: each asks the index for its internal id only (a cell right of the unit
+    # column has an id that is no node's: no children, see _cell_id).
 
     def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
-        if parent.column() > 0:
-            return QModelIndex()
         node = self._nodes.get(parent.internalId())
         if node is None or not 0 <= row < len(node.children) or not 0 <= column < self._columns:
             return QModelIndex()
-        return self.createIndex(row, column, node.children[row])
+        unit_id = node.children[row]
+        return self.createIndex(row, column, unit_id | (column << _COLUMN_SHIFT) if column else unit_id)
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        node = self._nodes.get(index.internalId())
+        node = self._nodes.get(index.internalId() & _UNIT_MASK)
         if node is None or node.parent == ROOT:
             return QModelIndex()
         return self._index_of_id(node.parent)
@@ -552,17 +629,18 @@ class OrgUnitTreeModel(QAbstractItemModel):
     def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
         # Qt's own asks parent() and index() in Python; the tree asks for siblings on every paint
         # and twice for each dataChanged it hears of.
-        node = self._nodes.get(index.internalId())
+        unit_id = index.internalId() & _UNIT_MASK
+        node = self._nodes.get(unit_id)
         if node is None or not 0 <= column < self._columns:
             return QModelIndex()
-        if row == index.row():
-            return self.createIndex(row, column, index.internalId())
-        siblings = self._nodes[node.parent].children
-        return self.createIndex(row, column, siblings[row]) if 0 <= row < len(siblings) else QModelIndex()
+        if row != index.row():
+            siblings = self._nodes[node.parent].children
+            if not 0 <= row < len(siblings):
+                return QModelIndex()
+            unit_id = siblings[row]
+        return self.createIndex(row, column, _cell_id(unit_id, column))
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
-        if parent.column() > 0:
-            return 0
         node = self._nodes.get(parent.internalId())
         return len(node.children) if node is not None else 0
 
@@ -570,8 +648,6 @@ class OrgUnitTreeModel(QAbstractItemModel):
         return self._columns
 
     def hasChildren(self, parent: Index = NO_PARENT) -> bool:
-        if parent.column() > 0:
-            return False
         node = self._nodes.get(parent.internalId())
         if node is None:
             return False
@@ -590,11 +666,11 @@ class OrgUnitTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         # Combined once (_FLAGS): combining enum members in Python for every unit was a quarter of
-        # "expand all".
-        column = index.column()
-        if column == UNIT_COLUMN:
-            return self._unit_flags
-        return _ROW_FLAGS if column > 0 else self._root_flags
+        # "expand all". The invalid index (the invisible root) has internal id 0.
+        cell = index.internalId()
+        if cell >> _COLUMN_SHIFT:
+            return _ROW_FLAGS
+        return self._unit_flags if cell else self._root_flags
 
     @property
     def drag_enabled(self) -> bool:
@@ -609,19 +685,38 @@ class OrgUnitTreeModel(QAbstractItemModel):
         # A painted cell asks for about ten roles: those answered nowhere end here.
         if role not in _ANSWERED_ROLES:
             return None
-        node = self._nodes.get(index.internalId())
+        cell = index.internalId()
+        node = self._nodes.get(cell & _UNIT_MASK)
         if node is None or node.unit is None:
             return None
+        return self._cell_data(node.unit, cell >> _COLUMN_SHIFT, role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N803
+        """The delegate's seven roles of a painted cell in one call (Qt's own calls data() seven
+        times); the same answers as :meth:`data`."""
+        cell = index.internalId()
+        node = self._nodes.get(cell & _UNIT_MASK)
+        unit = node.unit if node is not None else None
+        column = cell >> _COLUMN_SHIFT
+        span = roleDataSpan if isinstance(roleDataSpan, QModelRoleDataSpan) else QModelRoleDataSpan(roleDataSpan)
+        for position in range(len(span)):  # type: ignore[arg-type]  # the span has __len__ and __getitem__
+            item = span[position]  # type: ignore[index]
+            role = item.role()
+            if unit is not None and role in _ANSWERED_ROLES:
+                item.setData(self._cell_data(unit, column, role))
+            else:
+                item.clearData()
+
+    def _cell_data(self, unit: UnitNode, column: int, role: int) -> Any:
         if role == UNIT_ID_ROLE:
-            return node.unit.id
-        column = index.column()
+            return unit.id
         if column == UNIT_COLUMN:
             if role in (_DISPLAY, _EDIT):
-                return node.unit.name
+                return unit.name
             if role == _TOOLTIP:
-                return " / ".join(self.path_names(node.unit.id))
+                return " / ".join(self.path_names(unit.id))
             return None
-        return self._roles_data(node.unit.id, column, role)
+        return self._roles_data(unit.id, column, role)
 
     def _roles_data(self, unit_id: int, column: int, role: int) -> Any:
         if self._user_id is None:
@@ -631,8 +726,8 @@ class OrgUnitTreeModel(QAbstractItemModel):
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         inherited = roles.inherited_from is not None
         if column == ROLES_COLUMN:
-            names = ", ".join(chip.role_name for chip in roles.roles)
             if role == Qt.ItemDataRole.DisplayRole:
+                names = ", ".join(chip.role_name for chip in roles.roles)
                 if inherited and names:
                     return (
                         self.tr("%1 — inherited from %2")
@@ -640,16 +735,16 @@ class OrgUnitTreeModel(QAbstractItemModel):
                         .replace("%2", roles.inherited_from_name or "")
                     )
                 return names
-            if role == Qt.ItemDataRole.ToolTipRole and inherited:
+            if not inherited:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return self.tr(
                     "These roles are inherited from %1; change them there, or break the inheritance here "
                     "with “Edit roles”."
                 ).replace("%1", roles.inherited_from_name or "")
-            if role == Qt.ItemDataRole.FontRole and inherited:
-                font = QFont(QApplication.font())
-                font.setItalic(True)
-                return font
-            if role == Qt.ItemDataRole.ForegroundRole and inherited:
+            if role == Qt.ItemDataRole.FontRole:
+                return _italic_font()
+            if role == Qt.ItemDataRole.ForegroundRole:
                 return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
             return None
         if column == INHERIT_COLUMN and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -40,6 +41,7 @@ from mandant_desktop.domain.tenants import Access, Cell
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -177,10 +179,13 @@ class TenantsPage(Page):
         self.export_button = QPushButton()
         self.export_button.setObjectName("accessExportButton")
         self.export_button.clicked.connect(self.export)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.search)
-        top.addWidget(self.export_button)
+        # The heading left, search and export at the right edge; on a narrow window (1,024 px, E5)
+        # they go under a long tenant name instead of widening the window.
+        self.search.setSizePolicy(QSizePolicy.Policy.Preferred, self.search.sizePolicy().verticalPolicy())
+        top = FlowLayout()
+        top.addWidget(self.heading)
+        top.addWidget(group(self.search, self.export_button))
+        top.align_right_from(1)
 
         self.by_tenant = ByTenantModel(self.state, self)
         self.access_table = _table("accessTable")
@@ -248,15 +253,15 @@ class TenantsPage(Page):
         self.legend.setVisible(self.tabs.currentIndex() == MATRIX)
 
         self.level_buttons: dict[Level, QPushButton] = {}
-        actions_row = QHBoxLayout()
+        # The row wraps onto a second line on a narrow window (1,024 px, E5) rather than widen it.
+        actions_row = FlowLayout()
         self.set_label = QLabel()
-        actions_row.addWidget(self.set_label)
         for level in LEVELS:
             button = QPushButton()
             button.setObjectName(f"accessSet_{level.value}")
             button.clicked.connect(lambda _c=False, lv=level: self.set_level(lv))
             self.level_buttons[level] = button
-            actions_row.addWidget(button)
+        actions_row.addWidget(group(self.set_label, *self.level_buttons.values()))
         # Private data on / off share one button with a menu: the row must fit a 1200-pixel window.
         self.private_on = QAction(self)
         self.private_on.setObjectName("accessPrivateOn")
@@ -274,9 +279,7 @@ class TenantsPage(Page):
         self.sub_button = QPushButton()
         self.sub_button.setObjectName("accessApplyToSubTenants")
         self.sub_button.clicked.connect(self.apply_to_sub_tenants)
-        actions_row.addWidget(self.private_button)
-        actions_row.addWidget(self.sub_button)
-        actions_row.addStretch(1)
+        actions_row.addWidget(group(self.private_button, self.sub_button))
 
         self.dirty_label = QLabel()
         self.dirty_label.setObjectName("accessUnsavedLabel")
