@@ -733,24 +733,28 @@ def test_a_search_shows_its_first_window_before_its_count(
     assert page.model.rowCount() == 1 and page.count_label.text() == "Customers: 1"
 
 
+def _add_aerztehaus(page: CustomersPage, world: UiWorld, count: int) -> None:
+    """``count`` customers 'Ärztehaus 0' … in Nord: more hits than one window of the table."""
+    from sqlalchemy import insert
+
+    with page.context.app.session_factory.begin() as session:
+        session.execute(
+            insert(Customer),
+            [{"tenant_id": world.nord, "number": f"9{i:04d}", "name": f"Ärztehaus {i}"} for i in range(count)],
+        )
+
+
 def test_a_refused_count_or_search_is_said_once_and_the_rows_stay(
     page: CustomersPage, world: UiWorld, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
 ) -> None:
     """S5, S1, U2: the count of a search, and the search itself, refused on their worker (here: the
     permission withdrawn meanwhile) give one message each — the page's handlers only put the count
     line right — and the rows shown stay."""
-    from sqlalchemy import insert
-
     from mandant_desktop.domain.errors import PermissionDeniedError
     from mandant_desktop.ui.customers import page as page_module
     from mandant_desktop.ui.customers.model import WINDOW
 
-    factory = page.context.app.session_factory
-    with factory.begin() as session:
-        session.execute(
-            insert(Customer),
-            [{"tenant_id": world.nord, "number": f"9{i:04d}", "name": f"Ärztehaus {i}"} for i in range(WINDOW + 50)],
-        )
+    _add_aerztehaus(page, world, WINDOW + 50)
     customers = page.context.app.services.customers
 
     def refuse(*_args: object, **_kwargs: object) -> int:
