@@ -195,11 +195,8 @@ def insert_columns(connection: Connection, table: Table, columns: Columns) -> No
         return
     preparer = connection.dialect.identifier_preparer
     names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
-    connection.exec_driver_sql(
-        f"INSERT INTO {preparer.format_table(table)} ({names})"
-        f" SELECT * FROM {pg_unnest(connection.dialect, {key: table.c[key] for key in columns})}",
-        processed_columns(connection.dialect, columns, types),
-    )
+    rows, params = pg_unnest(connection.dialect, {key: table.c[key] for key in columns}, columns)
+    connection.exec_driver_sql(f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT * FROM {rows}", params)
 
 
 def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:
@@ -220,17 +217,16 @@ def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:
         # one column: "= ANY(array)", which the planner reads through the column's index; a join
         # with unnest may become a merge join over the whole index
         (key,) = columns
+        arrays, params = pg_arrays(connection.dialect, {key: c[key]}, columns)
         return connection.exec_driver_sql(
-            f"DELETE FROM {preparer.format_table(table)} WHERE {preparer.format_column(c[key])}"
-            f" = ANY(%(k)s::{c[key].type.compile(dialect=connection.dialect)}[])",
-            {"k": processed_columns(connection.dialect, columns, {key: c[key].type})[key]},
+            f"DELETE FROM {preparer.format_table(table)} WHERE {preparer.format_column(c[key])} = ANY({arrays[key]})",
+            params,
         ).rowcount
     if connection.dialect.name == "postgresql":
         keys = ", ".join(columns)
+        rows, params = pg_unnest(connection.dialect, {key: c[key] for key in columns}, columns)
         return connection.exec_driver_sql(
-            f"DELETE FROM {preparer.format_table(table)} t"
-            f" USING {pg_unnest(connection.dialect, {key: c[key] for key in columns})} AS k({keys}) WHERE {match}",
-            processed_columns(connection.dialect, columns, {key: c[key].type for key in columns}),
+            f"DELETE FROM {preparer.format_table(table)} t USING {rows} AS k({keys}) WHERE {match}", params
         ).rowcount
     if connection.dialect.name == "mysql":
         gone = 0
@@ -284,12 +280,11 @@ def update_keys(
                     {**params, "rows": rows},
                 ).rowcount
             return matched
-        params.update(processed_columns(dialect, given, {key: c[key].type for key in given}))
+        rows, arrays = pg_unnest(dialect, {key: c[key] for key in given}, given)
         return connection.exec_driver_sql(
             f"UPDATE {preparer.format_table(table)} t SET {', '.join(sets)}"
-            f" FROM {pg_unnest(dialect, {key: c[key] for key in given})} AS k({', '.join(given)})"
-            f" WHERE {match}",
-            params,
+            f" FROM {rows} AS k({', '.join(given)}) WHERE {match}",
+            {**params, **arrays},
         ).rowcount
     stmt = (
         table.update()
@@ -408,11 +403,61 @@ def _json_value(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} in a keyed statement")
 
 
-def pg_unnest(dialect: Dialect, columns: Mapping[str, Column[Any]]) -> str:
-    """``unnest(%(key)s::type[], …)``: the rows of a statement as one array parameter per column,
-    each cast to its column's type (PostgreSQL)."""
-    arrays = ", ".join(f"%({key})s::{column.type.compile(dialect=dialect)}[]" for key, column in columns.items())
-    return f"unnest({arrays})"
+def pg_unnest(dialect: Dialect, columns: Mapping[str, Column[Any]], values: Columns) -> tuple[str, dict[str, Any]]:
+    """``unnest(…)``: the rows of a statement as one array per column, each cast to its column's type
+    (PostgreSQL), and the parameters that carry them (see :func:`pg_arrays`)."""
+    arrays, params = pg_arrays(dialect, columns, values)
+    return f"unnest({', '.join(arrays.values())})", params
+
+
+def pg_arrays(
+    dialect: Dialect, columns: Mapping[str, Column[Any]], values: Columns
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """PostgreSQL: for each column of ``values`` (processed here, see :func:`processed_columns`) an
+    array expression cast to the column's type, and the parameters (named by the keys) that carry them.
+
+    psycopg dumps a list parameter element by element in Python: the six columns of the 10,000 rows
+    of ticking "inherit" at the root cost 150 ms of the client's CPU, 75 of them for one timestamp
+    repeated (issue 8). So a column with the same value in every row is sent once and repeated by the
+    server (``array_fill``), and integers and strings go as one array literal joined in C; any other
+    list (varying timestamps, JSON documents) is left to psycopg."""
+    arrays: dict[str, str] = {}
+    params: dict[str, Any] = {}
+    processed = processed_columns(dialect, values, {key: columns[key].type for key in values})
+    for key, items in processed.items():
+        type_sql = columns[key].type.compile(dialect=dialect)
+        if len(items) > 1 and _constant(items):
+            arrays[key] = f"array_fill(%({key})s::{type_sql}, ARRAY[%({key}__rows)s::integer])"
+            params[key], params[f"{key}__rows"] = items[0], len(items)
+            continue
+        arrays[key] = f"%({key})s::{type_sql}[]"
+        params[key] = _array_literal(items)
+    return arrays, params
+
+
+def _constant(items: list[Any]) -> bool:
+    """Whether every item is the first one: equal and of the same type (1, True and 1.0 are equal)."""
+    first = items[0]
+    return items.count(first) == len(items) and len({type(item) for item in items}) == 1
+
+
+def _array_literal(items: list[Any]) -> Any:
+    """``items`` as the text of a PostgreSQL array when they are all integers or all strings (with
+    NULLs among them), joined in C; otherwise the list itself, for psycopg to dump."""
+    kinds = {type(item) for item in items}
+    kinds.discard(type(None))
+    if kinds == {int}:
+        if None in items:
+            return "{" + ",".join("NULL" if item is None else str(item) for item in items) + "}"
+        return "{" + ",".join(map(str, items)) + "}"
+    if kinds == {str}:
+        # every element quoted (an unquoted NULL is the null value, a quoted one the word)
+        return "{" + ",".join("NULL" if item is None else _quoted(item) for item in items) + "}"
+    return items
+
+
+def _quoted(item: str) -> str:
+    return '"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def processed_columns(dialect: Dialect, columns: Columns, types: dict[str, Any]) -> Columns:
@@ -492,4 +537,32 @@ def analyze_grown(connection: Connection, written: Mapping[str, int]) -> list[st
     if names:
         # Names come from pg_class (regclass output, quoted where needed), never from input.
         connection.exec_driver_sql("ANALYZE " + ", ".join(names))
+    return names
+
+
+def analyze_grown_committed(connection: Connection, written: Mapping[str, int]) -> list[str]:
+    """MariaDB/MySQL: ``ANALYZE TABLE`` for the tables of ``written`` (table name → rows just written
+    and committed) that grew by more than 50 rows plus a tenth of what they held before, the rule
+    :func:`analyze_grown` follows on PostgreSQL; returns their names. Call it after the commit:
+    ``ANALYZE TABLE`` commits implicitly. InnoDB recalculates its statistics by itself only in the
+    background, and until then plans the new rows with the old figures (issue 8, the demo's
+    ``_analyze_committed``). A no-op on SQLite and PostgreSQL (there :func:`analyze_grown` runs
+    inside the writer's transaction)."""
+    if connection.dialect.name != "mysql":
+        return []
+    sizes = text(
+        "SELECT TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES"
+        " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN :names"
+    ).bindparams(bindparam("names", expanding=True))
+    wanted = {name: rows for name, rows in written.items() if rows > 0}
+    if not wanted:
+        return []
+    held = {name: int(rows or 0) for name, rows in connection.execute(sizes, {"names": sorted(wanted)})}
+    names = [
+        name for name, rows in sorted(wanted.items()) if name in held and rows >= 50 + 0.1 * max(held[name] - rows, 0)
+    ]
+    if names:
+        quote = connection.dialect.identifier_preparer.quote
+        # Names come from information_schema (checked above), never from input alone.
+        connection.exec_driver_sql("ANALYZE TABLE " + ", ".join(quote(name) for name in names)).all()
     return names

@@ -35,6 +35,7 @@ from typing import Any, Literal, NamedTuple, TypeVar, cast
 from sqlalchemy import (
     CTE,
     ColumnElement,
+    Executable,
     Subquery,
     Table,
     and_,
@@ -83,7 +84,6 @@ from mandant_desktop.services.assignments import (
     GridUser,
     Key,
     RoleChoice,
-    units_with_permission,
 )
 from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
 from mandant_desktop.services.operator import Operator
@@ -414,23 +414,41 @@ def _above(tops: Collection[int]) -> CTE:
     return start.union_all(select(parent.id, parent.parent_id).join(start, parent.id == start.c.parent_id))
 
 
+def _id_pairs(session: Session, stmt: Executable) -> dict[int, Any]:
+    """``_pairs`` of a statement whose two columns need no conversion (ids, integers, text): the
+    driver's own tuples on the session's connection, without the ORM's or a Row's handling of each
+    (5,000 units of a subtree, issue 8)."""
+    return dict(_id_tuples(session, stmt))
+
+
+def _id_tuples(session: Session, stmt: Executable) -> Sequence[Any]:
+    """The rows of a statement whose columns need no conversion (ids, integers, text), as the
+    driver's own tuples (see :func:`_id_pairs`)."""
+    result = session.connection().execute(stmt)
+    rows: Sequence[Any] = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
+    return rows
+
+
 def _rows(session: Session, where: ColumnElement[bool]) -> dict[Key, AssignmentRow]:
     ra = RoleAssignment
     stmt = select(ra.user_id, ra.org_unit_id, ra.role_id, ra.inherited_from_id, ra.created_at, ra.created_by)
-    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in session.execute(stmt.where(where))}
+    # Core rows on the session's connection (the columns' types still convert): the ORM's handling
+    # of each row cost more than the query (issue 8).
+    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in session.connection().execute(stmt.where(where))}
 
 
 def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], where: Any) -> dict[Mark, MarkRow]:
     stmt = select(model.user_id, model.org_unit_id, model.created_at, model.created_by).where(where)
-    return {(r[0], r[1]): MarkRow(*r) for r in session.execute(stmt)}
+    return {(r[0], r[1]): MarkRow(*r) for r in session.connection().execute(stmt)}
 
 
 def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> _Area:
     """Five queries, whatever the size of the subtree. ``user_id`` None loads every user whose rows
     there can depend on the tree: those with a source in the area or inherited rows in the subtree."""
     below, above = _subtree(tops), _above(tops)
-    subtree = _pairs(session.execute(select(below.c.id, below.c.parent_id)))
-    parents = _pairs(session.execute(select(above.c.id, above.c.parent_id)))
+    subtree = _id_pairs(session, select(below.c.id, below.c.parent_id))
+    parents = _id_pairs(session, select(above.c.id, above.c.parent_id))
     parents.update(subtree)
 
     def in_area(column: Any) -> ColumnElement[bool]:
@@ -1432,15 +1450,28 @@ class OrgUnitsService:
     def _require_reach(session: Session, operator: Operator, tops: Collection[int], diff: _Diff) -> None:
         """Delegation (S1): every unit the change touches must be one where the operator holds
         ``assignments.assign``, and every role it grants one whose permissions the operator holds
-        in that unit. Three queries, whatever the size of the subtree, when the operator holds a
-        role with all the granted roles' permissions in every unit they touch; one or two more
-        where that takes several roles, or where they lack one of the permissions."""
+        in that unit (through one role or several together). Two queries, whatever the size of the
+        subtree: every role's codes, and the operator's own (unit, role) pairs; the rest is set
+        arithmetic here. Each query the server answered instead (the units with the permission,
+        those covered by one role, those covered by several) walked the subtree again; at the root
+        of 5,000 units on PostgreSQL they cost more server time than the rows read here (issue 8)."""
         if operator.is_system:
             return
         touched = {r.org_unit_id for r in (*diff.deletes, *diff.inserts)}
         touched |= {m.org_unit_id for m in (*diff.sources_on, *diff.sources_off, *diff.breaks_on, *diff.breaks_off)}
-        allowed = set(session.scalars(units_with_permission(operator, "assignments.assign")))
-        refused = sorted(touched - allowed)
+        if not touched:
+            return
+        # Every role's codes (a few dozen per role): which roles carry the permission to assign,
+        # what the granted roles need, and which roles hold all of that on their own.
+        codes_of: dict[int, set[str]] = {}
+        for role, code in _id_tuples(session, select(RolePermission.role_id, RolePermission.permission_code)):
+            codes_of.setdefault(role, set()).add(code)
+        roles_in: dict[int, set[int]] = {}
+        mine = select(RoleAssignment.org_unit_id, RoleAssignment.role_id).where(RoleAssignment.user_id == operator.id)
+        for unit, role in _id_tuples(session, mine):
+            roles_in.setdefault(unit, set()).add(role)
+        assigning = {role for role, codes in codes_of.items() if "assignments.assign" in codes}
+        refused = sorted(unit for unit in touched if not roles_in.get(unit, set()) & assigning)
         if refused:
             names = sorted(session.scalars(select(OrgUnit.name).where(OrgUnit.id.in_(refused[:5]))))
             raise PermissionDeniedError(
@@ -1452,55 +1483,21 @@ class OrgUnitsService:
         if not diff.inserts:
             return
         wanted = {(r.org_unit_id, r.role_id) for r in diff.inserts}
-        # Every role's codes (a few dozen per role): what the granted roles need, and which roles
-        # hold all of that on their own.
-        codes_of: dict[int, set[str]] = {}
-        for role, code in session.execute(select(RolePermission.role_id, RolePermission.permission_code)):
-            codes_of.setdefault(role, set()).add(code)
-        needed = {role: codes_of.get(role, set()) for _, role in wanted}
-        codes = sorted(set().union(*needed.values()))
+        needed = {role: frozenset(codes_of.get(role, ())) for _, role in wanted}
+        codes = frozenset().union(*needed.values())
         if not codes:
             return
-        below = select(_subtree(tops).c.id)
-        mine = (
-            RoleAssignment.user_id == operator.id,
-            RoleAssignment.org_unit_id.in_(below),
-            RolePermission.permission_code.in_(codes),
-        )
-        lacking = {unit for unit, _ in wanted}
-        # First the units where the operator holds one such role (an administrator: all of them),
-        # from the assignments alone: joining each of 5,000 assignments to its role's 34 codes and
-        # counting them per unit took MariaDB four times as long (issue 8).
-        covering = sorted(role for role, held in codes_of.items() if held.issuperset(codes))
-        if covering:
-            alone = select(RoleAssignment.org_unit_id).where(*mine[:2], RoleAssignment.role_id.in_(covering))
-            lacking -= set(session.scalars(alone.distinct()))
-            if not lacking:
-                return
-        # Then the units where several roles may add up to the codes, reading only the units where
-        # the operator lacks one of them: every (unit, code) pair held (34 codes in 5,000 units:
-        # 170,000 rows) cost more than the whole change (issue 8).
-        complete = (
-            select(RoleAssignment.org_unit_id)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(*mine)
-            .group_by(RoleAssignment.org_unit_id)
-            .having(func.count(RolePermission.permission_code.distinct()) == len(codes))
-        )
-        lacking -= set(session.scalars(complete))
-        if not lacking:
-            return
-        held: dict[int, set[str]] = {}
-        in_lacking = (
-            select(RoleAssignment.org_unit_id, RolePermission.permission_code)
-            .join(RolePermission, RolePermission.role_id == RoleAssignment.role_id)
-            .where(*mine, RoleAssignment.org_unit_id.not_in(complete))
-            .distinct()
-        )
-        for unit, code in session.execute(in_lacking):
-            held.setdefault(unit, set()).add(code)
+        # The units where the operator holds one role with all the codes (an administrator: all of
+        # them) need no more; elsewhere the codes of the operator's roles there are added up.
+        covering = {role for role, held in codes_of.items() if held >= codes}
+        held_in: dict[int, frozenset[str]] = {}
         for unit, role in sorted(wanted):
-            if unit in lacking and not needed[role] <= held.get(unit, set()):
+            roles = roles_in.get(unit, set())
+            if roles & covering:
+                continue
+            if unit not in held_in:
+                held_in[unit] = frozenset().union(*(codes_of.get(r, ()) for r in roles))
+            if not needed[role] <= held_in[unit]:
                 raise PermissionDeniedError(
                     "You may grant only roles whose permissions you hold yourself in that org unit: "
                     "{role} needs more than you hold in {unit}.",

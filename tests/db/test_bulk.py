@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from dbhelpers import MigratedDatabase, app_login
-from sqlalchemy import Connection, Table, delete, insert, select, text
+from sqlalchemy import Connection, Table, delete, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 from tenanthelpers import add_tenants, add_user, grant
 
@@ -278,3 +278,54 @@ def test_keyed_statements_are_one_statement_however_many_rows(migrated_db: Migra
             assert len(read) == changed == gone == size
             counts.append(len(statements))
     assert counts == [3, 3]
+
+
+def test_column_values_reach_the_server_as_given(migrated_db: MigratedDatabase) -> None:
+    """Issue 8: rows given column by column are written, matched and deleted exactly, whichever
+    form carries a column to PostgreSQL (one value repeated by the server, an array literal of
+    integers or of strings, psycopg's own list): NULLs among integers, the word NULL, quotes,
+    backslashes, braces and commas inside strings, one timestamp for every row, a single row; the
+    same on SQLite and MariaDB, where the rows go as before."""
+    strange = ["NULL", 'say "hi"', "back\\slash", "{a,b}", "", "  ", "Ä, ü", "x"]
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    with migrated_db.engine.begin() as conn:
+        conn.execute(delete(table))
+        bulk.insert_columns(
+            conn,
+            table,
+            {
+                "at": [AT] * len(strange),  # one timestamp: sent once
+                "operator_id": [7, None, 7, 7, 7, 7, 7, 7],  # integers with a NULL among them
+                "operator_name": ["bulk"] * len(strange),
+                "workstation": strange,
+                "object_type": ["Test"] * len(strange),
+                "object_id": [str(i) for i in range(len(strange))],
+                "action": ["create"] * len(strange),
+                "summary": strange[::-1],
+                "changes": [None, {"a": [1, "{b}"]}, None, None, None, None, None, None],
+            },
+        )
+        got = conn.execute(
+            select(table.c.at, table.c.operator_id, table.c.workstation, table.c.summary, table.c.changes).order_by(
+                table.c.id
+            )
+        ).all()
+        assert [tuple(row) for row in got] == [
+            (AT, None if i == 1 else 7, value, strange[-1 - i], {"a": [1, "{b}"]} if i == 1 else None)
+            for i, value in enumerate(strange)
+        ]
+        gone = bulk.delete_keys(conn, table, {"object_type": ["Test"] * 4, "workstation": strange[:4]})
+        assert gone == 4
+        assert bulk.delete_keys(conn, table, {"workstation": strange[4:6]}) == 2
+        assert sorted(conn.scalars(select(table.c.workstation))) == sorted(strange[6:])
+        bulk.insert_columns(
+            conn,
+            table,
+            {"at": [AT], "operator_name": ["eins"], "workstation": ["w"], "object_type": ["T"]}
+            | {"object_id": ["1"], "action": ["create"], "summary": [""]},
+        )
+        assert conn.scalar(select(func.count()).select_from(table).where(table.c.operator_name == "eins")) == 1
+        if conn.dialect.name == "postgresql":  # strings with NULLs among them, as the server reads them
+            arrays, params = bulk.pg_arrays(conn.dialect, {"summary": table.c.summary}, {"summary": [None, *strange]})
+            assert conn.exec_driver_sql(f"SELECT {arrays['summary']}", params).scalar_one() == [None, *strange]

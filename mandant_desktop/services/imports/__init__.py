@@ -28,8 +28,9 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.bulk import analyze_grown, insert_rows
+from mandant_desktop.db.bulk import analyze_grown, analyze_grown_committed, insert_rows
 from mandant_desktop.db.customer_search import filled_in_bulk
+from mandant_desktop.db.engine import engine_of
 from mandant_desktop.db.models import (
     Customer,
     CustomerStatus,
@@ -163,8 +164,14 @@ class ImportService:
             else:
                 uow.audit_many(plan.audit)
             # PostgreSQL: statistics for a table the import made much bigger (one audit entry per row).
-            analyze_grown(uow.session.connection(), {target.name: len(plan.rows), "audit_log": len(plan.rows)})
+            grown = {target.name: len(plan.rows), "audit_log": len(plan.rows)}
+            analyze_grown(uow.session.connection(), grown)
             uow.commit()
+        # MariaDB: the same after the commit (ANALYZE TABLE commits implicitly).
+        engine = engine_of(self._factory)
+        if engine.dialect.name == "mysql":
+            with engine.connect() as connection:
+                analyze_grown_committed(connection, grown)
         return result
 
     # ------------------------------------------------------------------ role assignments
