@@ -1558,8 +1558,8 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>K&amp;ontingent (MB):</translation>
     </message>
     <message>
-        <source>The customer acts as an a&amp;gency</source>
-        <translation>Der Kunde fungiert als A&amp;gentur</translation>
+        <source>A&amp;gency:</source>
+        <translation>A&amp;gentur:</translation>
     </message>
     <message>
         <source>size of the exchange area, e.g. 500</source>
@@ -1667,6 +1667,14 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <source>The customer works with the Portal Services: it has a customer rights group, external users and an exchange area of the quota&apos;s size.</source>
         <translation>Der Kunde arbeitet mit den Portal Services: Er hat eine Kunden-Rechte-Gruppe, externe Benutzer und einen Daten-Austauschbereich in der Größe des Kontingents.</translation>
     </message>
+    <message>
+        <source>The customer acts as an agency</source>
+        <translation>Der Kunde fungiert als Agentur</translation>
+    </message>
+    <message>
+        <source>An agency appears in every list of agencies to choose from, e.g. as the default agency of other customers.</source>
+        <translation>Eine Agentur erscheint in allen Auswahllisten mit Agenturen, z. B. als Standard-Agentur anderer Kunden.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerExport</name>
@@ -1768,10 +1776,6 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>&amp;Default agency:</source>
         <translation>&amp;Standard-Agentur:</translation>
-    </message>
-    <message>
-        <source>The customer acts as an agency and appears in agency lists</source>
-        <translation>Der Kunde fungiert als Agentur und erscheint in den Agentur-Auswahllisten</translation>
     </message>
     <message>
         <source>&amp;Select…</source>

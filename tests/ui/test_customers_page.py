@@ -823,34 +823,53 @@ def test_the_count_waits_until_the_first_window_is_painted(qtbot: QtBot) -> None
     qtbot.waitUntil(lambda: 2 in fired)  # no paint needed
 
 
+def _check_box_texts(page: CustomersPage, world: UiWorld, check: str) -> list[tuple[str, str, str]]:
+    """The text, tooltip and row label of the check box ``check`` in "Create customer" and in
+    "Properties"."""
+    actor = page.actor()
+    details = actor.services.customers.details(actor.operator, world.customers["12345"])
+    create = CreateCustomerDialog(actor, [(1, "Mandant")], page)
+    properties = CustomerPropertiesDialog(actor, details, page)
+    try:
+        return [
+            (getattr(dialog, check).text(), getattr(dialog, check).toolTip(), label.text())
+            for dialog in (create, properties)
+            for label in dialog.findChildren(QLabel)
+            if label.buddy() is getattr(dialog, check)
+        ]
+    finally:
+        create.deleteLater()
+        properties.deleteLater()
+
+
 def test_remote_access_is_worded_alike_in_create_and_properties(
     page: CustomersPage, world: UiWorld, language: LanguageManager
 ) -> None:
     """C2, C9, E1: the remote access check box of "Create customer" and of "Properties" says the
     same (the seed's "für die Portal Services eingerichtet"), with the same tooltip, in English and
     in German; both sit beside the label "Remote access", the SPEC's term."""
-    actor = page.actor()
-    details = actor.services.customers.details(actor.operator, world.customers["12345"])
-
-    def texts() -> list[tuple[str, str, str]]:
-        create = CreateCustomerDialog(actor, [(1, "Mandant")], page)
-        properties = CustomerPropertiesDialog(actor, details, page)
-        try:
-            return [
-                (dialog.remote_check.text(), dialog.remote_check.toolTip(), label.text())
-                for dialog in (create, properties)
-                for label in dialog.findChildren(QLabel)
-                if label.buddy() is dialog.remote_check
-            ]
-        finally:
-            create.deleteLater()
-            properties.deleteLater()
-
-    english = texts()
+    english = _check_box_texts(page, world, "remote_check")
     assert len(english) == 2 and english[0] == english[1]
     assert english[0][0] == "Set up for the Portal Services" and english[0][2] == "&Remote access:"
     language.choose("de")
-    german = texts()
+    german = _check_box_texts(page, world, "remote_check")
     assert len(german) == 2 and german[0] == german[1]
     assert german[0][0] == "Für die Portal Services eingerichtet" and german[0][2] == "&Remote Access:"
     assert german[0][1].startswith("Der Kunde arbeitet mit den Portal Services")
+
+
+def test_agency_is_worded_alike_in_create_and_properties(
+    page: CustomersPage, world: UiWorld, language: LanguageManager
+) -> None:
+    """C2, C9, E1: the agency check box says the same in "Create customer" and "Properties" (the
+    seed's "als Agentur fungiert"; it said "… acts as an agency" in one and "… and appears in agency
+    lists" in the other), with the same tooltip, beside the label "Agency" in both."""
+    english = _check_box_texts(page, world, "agency_check")
+    assert len(english) == 2 and english[0] == english[1]
+    assert english[0][0] == "The customer acts as an agency" and english[0][2] == "A&gency:"
+    assert "default agency" in english[0][1]
+    language.choose("de")
+    german = _check_box_texts(page, world, "agency_check")
+    assert len(german) == 2 and german[0] == german[1]
+    assert german[0][0] == "Der Kunde fungiert als Agentur" and german[0][2] == "A&gentur:"
+    assert german[0][1].startswith("Eine Agentur erscheint in allen Auswahllisten")

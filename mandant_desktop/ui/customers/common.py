@@ -91,5 +91,18 @@ def set_remote_access_texts(check: QCheckBox) -> None:
     )
 
 
+def set_agency_texts(check: QCheckBox) -> None:
+    """The agency check box says the same in "Create customer" and "Properties" (C2, C9), in the
+    seed's words: the customer acts as an agency, and so appears where an agency is chosen."""
+    check.setText(QCoreApplication.translate("CustomerDialog", "The customer acts as an agency"))
+    check.setToolTip(
+        QCoreApplication.translate(
+            "CustomerDialog",
+            "An agency appears in every list of agencies to choose from, e.g. as the default agency of other "
+            "customers.",
+        )
+    )
+
+
 def _raise_again(exc: Exception) -> None:
     raise exc

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QVBoxLa
 from mandant_desktop.domain import customers as rules
 from mandant_desktop.services.customers import CreatedCustomer, NewCustomer
 from mandant_desktop.ui import interaction
-from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_remote_access_texts
+from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_agency_texts, set_remote_access_texts
 from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
@@ -32,7 +32,7 @@ class CreateCustomerDialog(CustomerDialog):
         self.agency_check.setObjectName("customerAgencyCheck")
         self.remote_note = QLabel()
         self.remote_note.setWordWrap(True)
-        self._labels = [QLabel() for _ in range(6)]
+        self._labels = [QLabel() for _ in range(7)]
         form = QFormLayout()
         for label, field in zip(
             self._labels,
@@ -43,12 +43,12 @@ class CreateCustomerDialog(CustomerDialog):
                 self.tenant_combo,
                 self.remote_check,
                 self.quota_edit,
+                self.agency_check,
             ),
             strict=True,
         ):
             label.setBuddy(field)
             form.addRow(label, field)
-        form.addRow("", self.agency_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.remote_note)
@@ -118,11 +118,12 @@ class CreateCustomerDialog(CustomerDialog):
             self.tr("&Tenant:"),
             self.tr("&Remote access:"),
             self.tr("&Quota (MB):"),
+            self.tr("A&gency:"),
         )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         set_remote_access_texts(self.remote_check)
-        self.agency_check.setText(self.tr("The customer acts as an a&gency"))
+        set_agency_texts(self.agency_check)
         self.quota_edit.setPlaceholderText(self.tr("size of the exchange area, e.g. 500"))
         self.remote_note.setText(
             self.tr(

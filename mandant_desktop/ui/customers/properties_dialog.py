@@ -8,7 +8,7 @@ from mandant_desktop.services.customers import CustomerDetails, PropertiesChange
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.agency_dialogs import SelectAgencyDialog
-from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_remote_access_texts
+from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_agency_texts, set_remote_access_texts
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import line_edit, open_at_least
 
@@ -148,7 +148,7 @@ class CustomerPropertiesDialog(CustomerDialog):
         ):
             label.setText(text)
         set_remote_access_texts(self.remote_check)
-        self.agency_check.setText(self.tr("The customer acts as an agency and appears in agency lists"))
+        set_agency_texts(self.agency_check)
         self.select_agency_button.setText(self.tr("&Select…"))
         self.clear_agency_button.setText(self.tr("&No agency"))
         self._show_agency()
