@@ -546,7 +546,7 @@ def analyze_grown_committed(connection: Connection, written: Mapping[str, int]) 
     :func:`analyze_grown` follows on PostgreSQL; returns their names. Call it after the commit:
     ``ANALYZE TABLE`` commits implicitly. InnoDB recalculates its statistics by itself only in the
     background, and until then plans the new rows with the old figures (issue 8, the demo's
-    ``_analyze_committed``). A no-op on SQLite and PostgreSQL (there :func:`analyze_grown` runs
+    ``_after_commit``). A no-op on SQLite and PostgreSQL (there :func:`analyze_grown` runs
     inside the writer's transaction)."""
     if connection.dialect.name != "mysql":
         return []

@@ -177,7 +177,7 @@ def generate_demo(
         _check(is_cancelled)
         report(SAVING, 1.0)
         uow.commit()
-    _analyze_committed(engine, counts)
+    _after_commit(engine, counts)
     seconds = time.perf_counter() - started
     log.info("demo data (%s, seed %d): %d rows in %.1f s", scale, seed, sum(counts.values()), seconds)
     return DemoReport(scale=scale, seed=seed, counts=counts, seconds=seconds)
@@ -360,30 +360,43 @@ def _analyze(connection: Connection, counts: dict[str, int]) -> None:
     """PostgreSQL: statistics for the tables just filled, so that the first queries on the demo are
     planned for its sizes (a server without autovacuum never gathers them; one with it waits a
     minute or more). ANALYZE inside the transaction samples its own new rows. MariaDB: after the
-    commit (:func:`_analyze_committed`); SQLite plans without such statistics."""
+    commit (:func:`_after_commit`); SQLite plans without such statistics."""
     if connection.dialect.name != "postgresql":
         return
     # Table names come from the plan, never from input.
     connection.exec_driver_sql("ANALYZE " + ", ".join(name for name, count in counts.items() if count))
 
 
-def _analyze_committed(engine: Engine, counts: dict[str, int]) -> None:
-    """MariaDB/MySQL: fresh index statistics for the tables just filled, once their rows are
-    committed (``ANALYZE TABLE`` commits implicitly, so it cannot run inside the demo's transaction).
+def _after_commit(engine: Engine, counts: dict[str, int]) -> None:
+    """What a server does for freshly loaded tables by itself some minutes later, done at once for
+    the tables just filled, once their rows are committed.
 
-    InnoDB recalculates statistics by itself in the background, but right after the demo the
-    optimizer still held a row per key for ``role_assignment``'s role index and read a user's
-    permissions at log-in through every assignment of a role: 4.4 to 8.7 s instead of 90 ms, for
-    minutes after the load (EXPLAIN, issue 8). ``ANALYZE TABLE`` samples a few pages per index."""
-    if engine.dialect.name != "mysql":
-        return
+    MariaDB/MySQL: fresh index statistics (``ANALYZE TABLE``, which commits implicitly, so it cannot
+    run inside the demo's transaction). InnoDB recalculates statistics by itself in the background,
+    but right after the demo the optimizer still held a row per key for ``role_assignment``'s role
+    index and read a user's permissions at log-in through every assignment of a role: 4.4 to 8.7 s
+    instead of 90 ms, for minutes after the load (EXPLAIN, issue 8). ``ANALYZE TABLE`` samples a few
+    pages per index.
+
+    PostgreSQL: ``VACUUM``, which marks the new rows' pages all-visible. Until then an index-only
+    scan reads every row's table page as well: one user's permissions in all 5,000 units of the
+    large demo took 11 ms instead of 6 (the 5,000 assignments read twice). Autovacuum does the same
+    a minute or so after the load, but a server with autovacuum off (as the CI machine's) never
+    does. VACUUM cannot run in a transaction, hence its own connection in autocommit; a table the
+    loading user does not own is skipped by the server with a warning. About 5 s for the large
+    demo."""
     names = [name for name, count in counts.items() if count]
-    if not names:
+    if not names or engine.dialect.name not in ("mysql", "postgresql"):
         return
     preparer = engine.dialect.identifier_preparer
-    with engine.connect() as connection:
-        # Table names come from the plan, never from input.
-        connection.exec_driver_sql("ANALYZE TABLE " + ", ".join(preparer.quote(name) for name in names)).all()
+    # Table names come from the plan, never from input.
+    tables = ", ".join(preparer.quote(name) for name in names)
+    if engine.dialect.name == "mysql":
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"ANALYZE TABLE {tables}").all()
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql(f"VACUUM {tables}")
 
 
 def _table(name: str) -> Table:
