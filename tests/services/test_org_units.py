@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from dbhelpers import other_workstation
+from orghelpers import add_units_and_mia
 from sqlalchemy import func, select
 
 from mandant_desktop.db.models import (
@@ -60,32 +61,18 @@ class Example:
 
 @pytest.fixture
 def example(migrated_db: Any) -> Example:
-    unit: dict[str, int] = {}
     with migrated_db.session_factory.begin() as session:
-        for name, parent, depth in (
-            ("Konzern", None, 0),
-            ("Vertrieb", "Konzern", 1),
-            ("Nord", "Vertrieb", 2),
-            ("Hamburg", "Nord", 3),
-            ("Süd", "Vertrieb", 2),
-        ):
-            row = OrgUnit(name=name, parent_id=unit.get(parent or ""), depth=depth)
-            session.add(row)
-            session.flush()
-            unit[name] = row.id
-        mia = User(
-            username="mia",
-            username_key="mia",
-            first_name="Mia",
-            last_name="Muster",
-            kind=UserKind.INTERNAL,
-            status=UserStatus.ACTIVE,
+        unit, role, mia_id = add_units_and_mia(
+            session,
+            (
+                ("Konzern", None, 0),
+                ("Vertrieb", "Konzern", 1),
+                ("Nord", "Vertrieb", 2),
+                ("Hamburg", "Nord", 3),
+                ("Süd", "Vertrieb", 2),
+            ),
         )
-        session.add(mia)
-        session.flush()
-        role = {r.predefined_key: r.id for r in session.scalars(select(Role)) if r.predefined_key}
-        session.add(RoleAssignment(user_id=mia.id, role_id=role["reader"], org_unit_id=unit["Süd"]))
-        mia_id = mia.id
+        session.add(RoleAssignment(user_id=mia_id, role_id=role["reader"], org_unit_id=unit["Süd"]))
     admin = AuthService(migrated_db.session_factory).create_first_admin(ADMIN)
     return Example(migrated_db, OrgUnitsService(migrated_db.session_factory), admin, unit, role, mia_id)
 

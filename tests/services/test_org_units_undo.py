@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 from dbhelpers import MigratedDatabase, other_workstation
+from orghelpers import add_units_and_mia
 from sqlalchemy import func, select
 
-from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
+from mandant_desktop.db.models import AuditEntry, OrgUnit, RoleAssignment
 from mandant_desktop.domain.errors import ConflictError
 from mandant_desktop.services.assignments import AssignmentsService
 from mandant_desktop.services.auth import AuthService, FirstAdmin
@@ -71,30 +72,11 @@ class Tree:
 
 @pytest.fixture
 def tree(migrated_db: MigratedDatabase) -> Tree:
-    unit: dict[str, int] = {}
     with migrated_db.session_factory.begin() as session:
-        for name, parent, depth in (
-            ("Konzern", None, 0),
-            ("Vertrieb", "Konzern", 1),
-            ("Nord", "Vertrieb", 2),
-            ("Süd", "Vertrieb", 2),
-        ):
-            row = OrgUnit(name=name, parent_id=unit.get(parent or ""), depth=depth)
-            session.add(row)
-            session.flush()
-            unit[name] = row.id
-        mia = User(
-            username="mia",
-            username_key="mia",
-            first_name="Mia",
-            last_name="Muster",
-            kind=UserKind.INTERNAL,
-            status=UserStatus.ACTIVE,
+        unit, role, mia_id = add_units_and_mia(
+            session,
+            (("Konzern", None, 0), ("Vertrieb", "Konzern", 1), ("Nord", "Vertrieb", 2), ("Süd", "Vertrieb", 2)),
         )
-        session.add(mia)
-        session.flush()
-        role = {r.predefined_key: r.id for r in session.scalars(select(Role)) if r.predefined_key}
-        mia_id = mia.id
     admin = AuthService(migrated_db.session_factory).create_first_admin(ADMIN)
     return Tree(migrated_db, OrgUnitsService(migrated_db.session_factory), admin, unit, role, mia_id)
 
@@ -125,6 +107,16 @@ class Stack:
         self.changes[self.index] = self.tree.service.revert(self.tree.admin, inverse)
         self.index += 1
 
+    def undo_and_redo_all(self, states: list[Any]) -> None:
+        """Undo every step, the tree's state after each as ``states`` recorded it (the first before
+        any step), then redo them all the same way."""
+        for state in reversed(states[:-1]):
+            self.undo()
+            assert self.tree.state() == state
+        for state in states[1:]:
+            self.redo()
+            assert self.tree.state() == state
+
 
 def _refused(tree: Tree, step: Callable[[], Any], match: str) -> None:
     """``step`` is refused with ``match`` in its message and writes nothing, not even an audit entry (S4)."""
@@ -151,12 +143,7 @@ def test_two_renames_and_two_moves_are_undone_and_redone_in_turn(tree: Tree) -> 
     states.append(t.state())
     assert ("Nordost", "Konzern") in t.shape()
     for _ in range(2):
-        for state in reversed(states[:-1]):
-            stack.undo()
-            assert t.state() == state
-        for state in states[1:]:
-            stack.redo()
-            assert t.state() == state
+        stack.undo_and_redo_all(states)
 
 
 def test_two_role_changes_in_one_unit_are_undone_and_redone_in_turn(tree: Tree) -> None:
@@ -171,12 +158,7 @@ def test_two_role_changes_in_one_unit_are_undone_and_redone_in_turn(tree: Tree) 
     states.append(t.state())
     stack.do(t.service.remove_role(t.admin, t.mia, nord, t.role["reader"]))
     states.append(t.state())
-    for state in reversed(states[:-1]):
-        stack.undo()
-        assert t.state() == state
-    for state in states[1:]:
-        stack.redo()
-        assert t.state() == state
+    stack.undo_and_redo_all(states)
 
 
 def test_a_move_on_another_workstation_is_not_moved_back(tree: Tree) -> None:
