@@ -118,14 +118,24 @@ def holdings(parents: Parents, user: UserTree, units: Iterable[int] | None = Non
     user holds nothing are left out."""
     passing = passed_down(parents, user)
     result: dict[int, Holding] = {}
+    direct, breaks = user.direct, user.breaks
+    # The units inheriting from one source share its (frozen) Holding: ticking inheritance at the
+    # root of 5,000 units makes one, not 5,000 (issue 8). What follows is source_of, inlined.
+    inherited: dict[int, Holding] = {}
     for unit in parents if units is None else units:
-        roles = user.direct.get(unit)
+        roles = direct.get(unit)
         if roles:
             result[unit] = Holding(frozenset(roles))
             continue
-        source = source_of(parents, user, unit, passing)
+        if unit in breaks:
+            continue
+        parent = parents.get(unit)
+        source = None if parent is None else passing.get(parent)
         if source is not None:
-            result[unit] = Holding(frozenset(user.direct[source]), source)
+            held = inherited.get(source)
+            if held is None:
+                held = inherited[source] = Holding(frozenset(direct[source]), source)
+            result[unit] = held
     return result
 
 

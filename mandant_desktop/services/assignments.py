@@ -112,6 +112,35 @@ class AssignmentRow:
         return (self.user_id, self.org_unit_id, self.role_id)
 
 
+def new_assignment_rows(
+    rows: Iterable[tuple[int, int, int, int | None]], created_at: dt.datetime, created_by: str | None
+) -> list[AssignmentRow]:
+    """``AssignmentRow(user, unit, role, source, created_at, created_by)`` for each of ``rows``,
+    equal to what the constructor makes, at a third of its cost: the frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, here the fields' slot descriptors
+    are called directly. Ticking inheritance at the root of 5,000 units makes 10,000 (issue 8)."""
+    new = object.__new__
+    user_id, org_unit_id, role_id, inherited_from_id, at, by = _SLOT_SETTERS
+    made: list[AssignmentRow] = []
+    append = made.append
+    for user, unit, role, source in rows:
+        row = new(AssignmentRow)
+        user_id(row, user)
+        org_unit_id(row, unit)
+        role_id(row, role)
+        inherited_from_id(row, source)
+        at(row, created_at)
+        by(row, created_by)
+        append(row)
+    return made
+
+
+#: the ``__set__`` of each field's slot, in ASSIGNMENT_COLUMNS' order (the fields, checked at import)
+_SLOT_SETTERS = tuple(getattr(AssignmentRow, name).__set__ for name in ASSIGNMENT_COLUMNS)
+if tuple(AssignmentRow.__dataclass_fields__) != ASSIGNMENT_COLUMNS:  # a field added: new_assignment_rows too
+    raise TypeError("AssignmentRow's fields are not ASSIGNMENT_COLUMNS")
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
     """What one operation did: the keys it added and the rows it removed."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import PermissionDeniedError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
-from mandant_desktop.services.assignments import AssignmentsService, BulkEdit
+from mandant_desktop.services.assignments import AssignmentRow, AssignmentsService, BulkEdit, new_assignment_rows
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.exports import ASSIGNMENT_HEADERS, export_assignments
 from mandant_desktop.services.operator import Operator
@@ -282,3 +283,19 @@ def test_delegation_through_an_inherited_assignment(migrated_db: Any, world: Wor
     assert service.add(delegate, world.users[1], world.units[2], world.roles["reader"]).added
     with pytest.raises(PermissionDeniedError):
         service.add(delegate, world.users[1], world.units[3], world.roles["reader"])
+
+
+def test_new_assignment_rows_are_the_constructors_rows() -> None:
+    """Issue 8: the rows made without the dataclass's __init__ equal, hash and replace as the
+    constructor's, and stay frozen."""
+    at = dt.datetime(2026, 12, 3, 19, 0, tzinfo=dt.UTC)
+    given = [(1, 2, 3, None), (1, 4, 3, 2), (5, 6, 7, 6)]
+    made = new_assignment_rows(given, at, "admin")
+    expected = [AssignmentRow(*values, at, "admin") for values in given]
+    assert made == expected
+    assert [hash(row) for row in made] == [hash(row) for row in expected]
+    assert [row.key for row in made] == [row.key for row in expected]
+    assert replace(made[1], org_unit_id=9) == AssignmentRow(1, 9, 3, 2, at, "admin")
+    with pytest.raises(AttributeError):
+        made[0].role_id = 8  # type: ignore[misc]
+    assert new_assignment_rows([], at, None) == []

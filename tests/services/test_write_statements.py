@@ -13,7 +13,7 @@ from typing import Any
 
 from dbhelpers import MigratedDatabase
 from sqlalchemy import insert, select
-from tenanthelpers import add_tenants, add_users
+from tenanthelpers import add_tenants, add_users, operator
 
 from bench.harness import counting
 from mandant_desktop.db.models import OrgUnit, Role
@@ -102,17 +102,25 @@ def test_saving_the_access_matrix_takes_as_many_statements_for_300_cells_as_for_
     assert _matrix_counts(migrated_db, 3) == _matrix_counts(migrated_db, 300)
 
 
-def _inherit_counts(db: MigratedDatabase, units: int) -> dict[str, int]:
+def _inherit_counts(db: MigratedDatabase, units: int, *, delegated: bool = False) -> dict[str, int]:
+    """``delegated``: ticked by an operator who holds the administrator role at the top and, through
+    inheritance, in every unit below (the delegation check of S1 runs), not by the system."""
     service = OrgUnitsService(db.session_factory)
-    (user,) = add_users(db.session_factory, f"i{units}x", 1)
-    top, _ = _units(db, f"I{units}", units)
+    user, boss = add_users(db.session_factory, f"i{units}{'d' if delegated else ''}x", 2)
+    top, _ = _units(db, f"I{units}{'d' if delegated else ''}", units)
     with db.session_factory() as session:
-        reader = session.scalar(select(Role.id).where(Role.predefined_key == "reader"))
-    assert reader is not None
-    service.add_roles(SYSTEM, user, top, [reader])
+        roles = {key: session.scalar(select(Role.id).where(Role.predefined_key == key)) for key in ("reader", "editor")}
+        admin = session.scalar(select(Role.id).where(Role.predefined_key == "administrator"))
+    assert roles["reader"] is not None and roles["editor"] is not None and admin is not None
+    op = SYSTEM
+    if delegated:
+        service.add_roles(SYSTEM, boss, top, [admin])
+        service.set_inherit(SYSTEM, boss, top, "keep")
+        op = operator(boss, "boss")
+    service.add_roles(op, user, top, [roles["reader"], roles["editor"]])
     steps: list[tuple[str, Callable[[], Any]]] = [
-        ("tick", lambda: service.set_inherit(SYSTEM, user, top, "keep")),
-        ("untick", lambda: service.clear_inherit(SYSTEM, user, top)),
+        ("tick", lambda: service.set_inherit(op, user, top, "keep")),
+        ("untick", lambda: service.clear_inherit(op, user, top)),
     ]
     return _counted(db, steps)
 
@@ -121,3 +129,11 @@ def test_ticking_inheritance_takes_as_many_statements_for_500_units_as_for_5(mig
     """A5, issue 8: counted as the server runs them (tests/services/test_org_units_scale.py counts
     the application's calls)."""
     assert _inherit_counts(migrated_db, 5) == _inherit_counts(migrated_db, 500)
+
+
+def test_ticking_inheritance_as_a_delegate_takes_as_many_statements_for_500_units_as_for_5(
+    migrated_db: MigratedDatabase,
+) -> None:
+    """A5, S1, issue 8: the same with the delegation check, as the bench's inherit_toggle ticks
+    (the logged-in administrator, whose roles in every unit of the subtree are read at once)."""
+    assert _inherit_counts(migrated_db, 5, delegated=True) == _inherit_counts(migrated_db, 500, delegated=True)
