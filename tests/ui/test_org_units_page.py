@@ -1018,7 +1018,7 @@ def test_two_renames_are_undone_and_redone_with_the_shortcuts_and_a_move_elsewhe
         engine.dispose()
     press(qtbot, page, Qt.Key.Key_Z, CTRL)
     texts = [m.text for m in interactions.of_kind("error")]
-    assert texts and "Cannot undo: rolf changed this OrgUnit at " in texts[-1]
+    assert texts and "Cannot undo: rolf changed this org unit at " in texts[-1]
     # The workstation's hyphen does not break (U+2011), so that its name stays on one line.
     assert "on workstation PC\u2011ROLF, after your change. Nothing was changed." in texts[-1]
     assert window.context.app.services.org_units.get(window.context.operator, nord).parent_id == example.unit["Konzern"]
