@@ -380,7 +380,6 @@ class _Diff:
 
 #: an assignment row's key (``AssignmentRow.key`` without a Python call per row)
 _KEY_OF = attrgetter("user_id", "org_unit_id", "role_id")
-_FIELDS_OF = attrgetter("user_id", "org_unit_id", "role_id", "inherited_from_id")
 
 #: a change to one user's tree, given the tree's parents
 TreeEdit = Callable[[Parents, UserTree], UserTree]
@@ -579,13 +578,11 @@ def _audit_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], action: str, sum
     root of 5,000 units writes a handful of entries, not 15,000, and still says exactly what changed."""
     inherited: dict[tuple[int, int, int], list[int]] = {}
     direct: list[AssignmentRow] = []
-    for row, (user, unit, role, source) in zip(rows, map(_FIELDS_OF, rows), strict=True):
-        if source is None:
+    for row in rows:
+        if row.inherited_from_id is None:
             direct.append(row)
-        elif (units := inherited.get((user, source, role))) is not None:
-            units.append(unit)
         else:
-            inherited[(user, source, role)] = [unit]
+            inherited.setdefault((row.user_id, row.inherited_from_id, row.role_id), []).append(row.org_unit_id)
 
     def entry(object_id: str, values: dict[str, Any]) -> dict[str, Any]:
         return {
