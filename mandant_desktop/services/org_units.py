@@ -434,18 +434,29 @@ def _id_tuples(session: Session, stmt: Executable) -> Sequence[Any]:
     return rows
 
 
-def _rows(
-    session: Session, where: ColumnElement[bool], keep: Collection[int] | None = None
-) -> dict[Key, AssignmentRow]:
-    """The rows ``where`` selects; with ``keep``, only those in these units."""
+def _rows(session: Session, where: ColumnElement[bool]) -> dict[Key, AssignmentRow]:
     ra = RoleAssignment
     stmt = select(ra.user_id, ra.org_unit_id, ra.role_id, ra.inherited_from_id, ra.created_at, ra.created_by)
     # Core rows on the session's connection (the columns' types still convert): the ORM's handling
     # of each row cost more than the query (issue 8).
-    result = session.connection().execute(stmt.where(where))
-    if keep is None:
-        return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in result}
-    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in result if r[1] in keep}
+    return {(r[0], r[1], r[2]): AssignmentRow(*r) for r in session.connection().execute(stmt.where(where))}
+
+
+def _user_rows(session: Session, user_id: int, keep: Collection[int]) -> dict[Key, AssignmentRow]:
+    """One user's rows in the units ``keep``, as :func:`_rows` reads them. All the user's rows come
+    as the driver gives them and only those kept are converted (their timestamp): the administrator
+    holds 5,000 rows, of which an edit in a 50-unit subtree keeps about 50 (issue 8)."""
+    ra = RoleAssignment
+    stmt = select(ra.user_id, ra.org_unit_id, ra.role_id, ra.inherited_from_id, ra.created_at, ra.created_by)
+    dialect = session.get_bind().dialect
+    created_at = _table(RoleAssignment).c.created_at.type
+    processor = created_at.dialect_impl(dialect).result_processor(dialect, None)
+    convert: Callable[[Any], Any] = processor if processor is not None else (lambda value: value)
+    return {
+        (user, unit, role): AssignmentRow(user, unit, role, source, convert(at), by)
+        for user, unit, role, source, at, by in _id_tuples(session, stmt.where(ra.user_id == user_id))
+        if unit in keep
+    }
 
 
 def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], where: Any) -> dict[Mark, MarkRow]:
@@ -453,27 +464,34 @@ def _marks(session: Session, model: type[InheritanceSource | InheritanceBreak], 
     return {(r[0], r[1]): MarkRow(*r) for r in session.connection().execute(stmt)}
 
 
+#: from this many units in a subtree on, one user's rows are read by user (see :func:`_load_area`)
+_READ_BY_USER_FROM = 1000
+
+
 def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> _Area:
     """Five queries, whatever the size of the subtree. ``user_id`` None loads every user whose rows
     there can depend on the tree: those with a source in the area or inherited rows in the subtree.
 
-    For one user the subtree is walked once: the user's rows, boxes and breaks are read by user
-    (the first column of their unique key) and those outside the area left out here. The servers
-    read them so anyway, by user and then each against the subtree walked again in a recursive CTE
-    (SQLite and PostgreSQL alike, EXPLAIN); at the root of 5,000 units that walk cost 8 ms of
-    SQLite's CPU and 10-20 ms of PostgreSQL's time (issue 8)."""
+    For one user and a large subtree (:data:`_READ_BY_USER_FROM` units and more) the subtree is
+    walked once: the user's rows, boxes and breaks are read by user (the first column of their
+    unique key) and those outside the area left out here. The servers read them so anyway, by user
+    and each against the subtree walked again in a recursive CTE (SQLite and PostgreSQL alike,
+    EXPLAIN); at the root of 5,000 units that walk cost 8 ms of SQLite's CPU and 10-20 ms of
+    PostgreSQL's time (issue 8). In a small subtree the walk is cheap, and reading every row of a
+    user who holds thousands (the administrator: 5,000) cost more than it: there the area stays in
+    the query."""
     below, above = _subtree(tops), _above(tops)
     subtree = _id_pairs(session, select(below.c.id, below.c.parent_id))
     parents = _id_pairs(session, select(above.c.id, above.c.parent_id))
     parents.update(subtree)
-    if user_id is not None:
+    if user_id is not None and len(subtree) >= _READ_BY_USER_FROM:
         # One user's boxes and breaks are few (at most one per unit).
         sources = _marks(session, InheritanceSource, InheritanceSource.user_id == user_id)
         breaks = _marks(session, InheritanceBreak, InheritanceBreak.user_id == user_id)
         return _Area(
             parents=parents,
             subtree=set(subtree),
-            rows=_rows(session, RoleAssignment.user_id == user_id, keep=parents),
+            rows=_user_rows(session, user_id, parents),
             sources={key: mark for key, mark in sources.items() if key[1] in parents},
             breaks={key: mark for key, mark in breaks.items() if key[1] in parents},
         )
@@ -481,11 +499,14 @@ def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> 
     def in_area(column: Any) -> ColumnElement[bool]:
         return or_(column.in_(select(below.c.id)), column.in_(select(above.c.id)))
 
-    held = aliased(RoleAssignment)
-    users = union(
-        select(InheritanceSource.user_id).where(in_area(InheritanceSource.org_unit_id)),
-        select(held.user_id).where(held.inherited_from_id.is_not(None), held.org_unit_id.in_(select(below.c.id))),
-    )
+    if user_id is not None:
+        users: Any = [user_id]
+    else:
+        held = aliased(RoleAssignment)
+        users = union(
+            select(InheritanceSource.user_id).where(in_area(InheritanceSource.org_unit_id)),
+            select(held.user_id).where(held.inherited_from_id.is_not(None), held.org_unit_id.in_(select(below.c.id))),
+        )
     return _Area(
         parents=parents,
         subtree=set(subtree),

@@ -277,3 +277,16 @@ def test_the_demo_data_follows_the_same_rules(migrated_sqlite: Any) -> None:
         _check(parents, tree, rows)
         checked += bool(tree.sources)
     assert checked > 2
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shape=st.lists(st.integers(0, 99), min_size=1, max_size=9), steps=st.lists(step, max_size=10))
+def test_service_follows_the_rules_reading_one_users_rows_by_user(
+    migrated_sqlite: Any, monkeypatch: Any, shape: list[int], steps: list[tuple[str, int, int, int]]
+) -> None:
+    """Issue 8: the same with every edit of one user's roles reading that user's rows, boxes and
+    breaks by user, as it does in subtrees of 1,000 units and more."""
+    from mandant_desktop.services import org_units
+
+    monkeypatch.setattr(org_units, "_READ_BY_USER_FROM", 1)
+    test_service_follows_the_rules.hypothesis.inner_test(migrated_sqlite, shape, steps)  # type: ignore[attr-defined]

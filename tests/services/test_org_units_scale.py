@@ -188,3 +188,20 @@ def test_effective_permissions_agree_with_casbin(migrated_db: Any, tmp_path: Any
         assert all(index.allows(unit, code) == (code in theirs) for code in ADMIN_CODES), unit
         granted_somewhere += bool(ours)
     assert granted_somewhere > 5
+
+
+def test_one_users_rows_read_raw_equal_the_rows_read_through_their_types(migrated_db: Any) -> None:
+    """Issue 8: ``_user_rows`` (the driver's tuples, the timestamp converted only for the rows kept)
+    gives exactly what ``_rows`` gives through the columns' types, for the units kept."""
+    from mandant_desktop.services.org_units import _rows, _user_rows
+
+    _, top, child, user, roles = _build(migrated_db, 12)
+    service = OrgUnitsService(migrated_db.session_factory)
+    service.add_roles(SYSTEM, user, top, [roles["editor"], roles["reader"]])
+    service.set_inherit(SYSTEM, user, top, "keep")
+    with migrated_db.session_factory() as session:
+        every = _rows(session, RoleAssignment.user_id == user)
+        keep = {unit for _, unit, _ in every} - {child}
+        assert len(every) == 24 and keep
+        assert _user_rows(session, user, keep) == {key: row for key, row in every.items() if key[1] in keep}
+        assert all(row.created_at.tzinfo is not None for row in _user_rows(session, user, keep).values())

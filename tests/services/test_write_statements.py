@@ -137,3 +137,15 @@ def test_ticking_inheritance_as_a_delegate_takes_as_many_statements_for_500_unit
     """A5, S1, issue 8: the same with the delegation check, as the bench's inherit_toggle ticks
     (the logged-in administrator, whose roles in every unit of the subtree are read at once)."""
     assert _inherit_counts(migrated_db, 5, delegated=True) == _inherit_counts(migrated_db, 500, delegated=True)
+
+
+def test_ticking_inheritance_takes_as_many_statements_whichever_way_the_users_rows_are_read(
+    migrated_db: MigratedDatabase, monkeypatch: Any
+) -> None:
+    """Issue 8: below 1,000 units the user's rows are read against the subtree's walk, from there
+    on by user (services.org_units._READ_BY_USER_FROM, lowered here to 100): as many statements."""
+    from mandant_desktop.services import org_units
+
+    small = _inherit_counts(migrated_db, 5, delegated=True)
+    monkeypatch.setattr(org_units, "_READ_BY_USER_FROM", 100)
+    assert _inherit_counts(migrated_db, 500, delegated=True) == small
