@@ -38,6 +38,10 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self._line_spacing = line_spacing
         self._right_from: int | None = None
+        #: heightForWidth's answers since the last invalidate(), as QBoxLayout keeps its own: one
+        #: relayout of a page asks a flow the same few widths dozens of times (issue 8: 72 calls,
+        #: 4-5 ms of the org units page's "Expand all", for a changed status line)
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def align_right_from(self, index: int) -> None:
@@ -59,8 +63,15 @@ class FlowLayout(QLayout):
     def vertical_spacing(self) -> int:
         return self._gap(self._line_spacing, QStyle.PixelMetric.PM_LayoutVerticalSpacing)
 
+    def invalidate(self) -> None:
+        # Qt invalidates every layout of a window before it lays it out again (and a layout whose
+        # margins or items change), so the answers kept are never older than the last layout.
+        self._heights = {}
+        super().invalidate()
+
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._heights = {}
 
     def count(self) -> int:
         return len(self._items)
@@ -69,6 +80,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._heights = {}
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -80,7 +92,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
