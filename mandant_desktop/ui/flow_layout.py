@@ -38,9 +38,10 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self._line_spacing = line_spacing
         self._right_from: int | None = None
-        #: heightForWidth's answers since the last invalidate(), as QBoxLayout keeps its own: one
-        #: relayout of a page asks a flow the same few widths dozens of times (issue 8: 72 calls,
-        #: 4-5 ms of the org units page's "Expand all", for a changed status line)
+        #: heightForWidth by width, until the layout is invalidated: layouts above ask for the
+        #: same widths many times while a page is laid out (a QStackedLayout asks every page), and
+        #: each answer arranged every item in Python (issue 8: about a tenth of the assignment
+        #: page's first paint on the GUI thread)
         self._heights: dict[int, int] = {}
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -64,14 +65,14 @@ class FlowLayout(QLayout):
         return self._gap(self._line_spacing, QStyle.PixelMetric.PM_LayoutVerticalSpacing)
 
     def invalidate(self) -> None:
-        # Qt invalidates every layout of a window before it lays it out again (and a layout whose
-        # margins or items change), so the answers kept are never older than the last layout.
-        self._heights = {}
+        """Qt calls this whenever an item's size hint or visibility, the spacing or the style
+        changes: the remembered heights are forgotten with its own caches."""
+        self._heights.clear()
         super().invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
-        self._heights = {}
+        self._heights.clear()
 
     def count(self) -> int:
         return len(self._items)
@@ -80,7 +81,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        self._heights = {}
+        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
