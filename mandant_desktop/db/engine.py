@@ -13,6 +13,7 @@ transaction's settings in one message.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 import threading
@@ -224,22 +225,29 @@ def begin_with_settings(connection: Connection, settings: Mapping[str, str], *, 
     the transaction the server reports open as before. ``read_only`` begins ``READ ONLY``: the server
     refuses any write. A connection whose transaction has begun already gets the settings alone.
     """
-    from psycopg import pq, sql
+    from psycopg import pq
 
     raw = connection.connection.driver_connection
     assert raw is not None
-    assigned = sql.SQL(", ").join(
-        sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value))
-        for name, value in settings.items()
-    )
-    idle = raw.pgconn.transaction_status == pq.TransactionStatus.IDLE
-    if not idle or raw.autocommit:
-        connection.exec_driver_sql(sql.SQL("SELECT {}").format(assigned).as_string(raw))
+    pairs = tuple(settings.items())
+    if raw.pgconn.transaction_status != pq.TransactionStatus.IDLE or raw.autocommit:
+        connection.exec_driver_sql(_settings_sql(pairs, None))
         return
     raw.autocommit = True  # no BEGIN of the driver's: ours goes with the settings
     connection.connection.info[_OWN_BEGIN] = True
-    begin = sql.SQL("BEGIN READ ONLY" if read_only else "BEGIN")
-    connection.exec_driver_sql(sql.SQL("{}; SELECT {}").format(begin, assigned).as_string(raw))
+    connection.exec_driver_sql(_settings_sql(pairs, "BEGIN READ ONLY" if read_only else "BEGIN"))
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_sql(settings: tuple[tuple[str, str], ...], begin: str | None) -> str:
+    """``[BEGIN; ]SELECT set_config(name, value, true), …`` with the values quoted by psycopg."""
+    from psycopg import sql
+
+    assigned = sql.SQL(", ").join(
+        sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value)) for name, value in settings
+    )
+    select = sql.SQL("SELECT {}").format(assigned)
+    return (select if begin is None else sql.SQL("{}; {}").format(sql.SQL(begin), select)).as_string()
 
 
 def _configure_mysql(engine: Engine) -> None:
