@@ -898,7 +898,7 @@ class OrgUnitsService:
             diff = _Diff()
             placements: tuple[Placement, ...] = ()
             if children == "lift" and kids:
-                placements = self._lift_children(uow, unit, kids)
+                placements = self._lift_children(uow, unit, kids, self._stamp(operator))
                 diff = self._sync(uow, guard, sorted(kids), "org unit deleted")
                 gone = [unit_id]
             else:
@@ -910,10 +910,12 @@ class OrgUnitsService:
         return diff.extend(dropped).change(units_removed=records, placements=placements, at=started)
 
     @staticmethod
-    def _lift_children(uow: UnitOfWork, unit: OrgUnit, kids: dict[int, int]) -> tuple[Placement, ...]:
+    def _lift_children(
+        uow: UnitOfWork, unit: OrgUnit, kids: dict[int, int], stamp: tuple[dt.datetime, str]
+    ) -> tuple[Placement, ...]:
         """Hang the children of ``unit`` (id → sort order) under its parent, after the parent's own
         children, and move everything below one level up: three statements, however many children
-        and descendants."""
+        and descendants. The children get a new version and ``stamp`` as changed at and by (S4)."""
         session = uow.session
         below = _subtree(kids)
         descendants = sorted(session.scalars(select(below.c.id)))
@@ -922,7 +924,13 @@ class OrgUnitsService:
         session.execute(
             update(table)
             .where(table.c.parent_id == unit.id)
-            .values(parent_id=unit.parent_id, sort_order=table.c.sort_order + last + 1, version=table.c.version + 1)
+            .values(
+                parent_id=unit.parent_id,
+                sort_order=table.c.sort_order + last + 1,
+                version=table.c.version + 1,
+                updated_at=stamp[0],
+                updated_by=stamp[1],
+            )
         )
         # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
         session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
@@ -1054,6 +1062,7 @@ class OrgUnitsService:
             return ()
         session = uow.session
         table = _table(OrgUnit)
+        stamp = self._stamp(uow.operator)
         units = [p.unit_id for p in placements]
         parents = {p.parent_after for p in placements} - {None}
         current = {
@@ -1087,7 +1096,13 @@ class OrgUnitsService:
         session.execute(
             update(table)
             .where(table.c.id == bindparam("i"))
-            .values(parent_id=bindparam("p"), sort_order=bindparam("o"), version=table.c.version + 1),
+            .values(
+                parent_id=bindparam("p"),
+                sort_order=bindparam("o"),
+                version=table.c.version + 1,
+                updated_at=stamp[0],
+                updated_by=stamp[1],
+            ),
             [{"i": p.unit_id, "p": p.parent_after, "o": p.order_after} for p in placements],
         )
         # Every unit of the moved subtrees, the moved ones included: one statement whether or not

@@ -322,3 +322,31 @@ def test_org_units_undo_leaves_inheritance_ticked_again_elsewhere(tree: Tree) ->
     t.elsewhere(lambda service: service.set_inherit(ROLF, t.mia, vertrieb, "keep"))
     _refused(t, lambda: t.service.revert(t.admin, ticked), r"Cannot undo: rolf changed this .* on workstation PC-ROLF")
     assert (t.unit["Nord"], t.role["reader"], vertrieb) in t.roles()
+
+
+def _stale_rename_names(t: Tree, unit: int, version: int) -> str:
+    """The message of a rename of ``unit`` over a version read before someone else's change (S4)."""
+    with pytest.raises(ConflictError) as refused:
+        t.service.rename(t.admin, unit, "Umbenannt", version=version)
+    return str(refused.value)
+
+
+def test_units_hung_elsewhere_by_a_set_based_write_say_who_changed_them(tree: Tree) -> None:
+    """S4, S3: units rehung in one statement — children lifted when rolf deletes their parent, a
+    move undone at his workstation — get a new version and rolf as their last writer, so that a
+    save over the old version names him (before, the version went up and "changed by" stayed
+    that of the writer before, or empty)."""
+    t = tree
+    nord, sued = t.unit["Nord"], t.unit["Süd"]
+    versions = {unit: t.service.get(t.admin, unit).version for unit in (nord, sued)}
+    t.elsewhere(lambda service: service.delete(ROLF, t.unit["Vertrieb"], children="lift"))
+    assert ("Nord", "Konzern") in t.shape()
+    assert _stale_rename_names(t, nord, versions[nord]).startswith("rolf changed this")
+    moved = t.elsewhere(lambda service: service.move(ROLF, sued, nord))
+    versions[sued] = t.service.get(t.admin, sued).version
+    t.elsewhere(lambda service: service.revert(ROLF, moved))
+    assert ("Süd", "Konzern") in t.shape()
+    with t.db.session_factory() as session:
+        stored = session.get(OrgUnit, sued)
+        assert stored is not None and stored.updated_by == "rolf"
+    assert _stale_rename_names(t, sued, versions[sued]).startswith("rolf changed this")
