@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ARRAY, ColumnElement, Integer, Select, and_, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from mandant_desktop.db import bulk, tables
+from mandant_desktop.db import bulk, tables, user_order
 from mandant_desktop.db.models import OrgUnit, Role, RoleAssignment, RolePermission, User, UserKind, utcnow
 from mandant_desktop.domain.delegation import roles_beyond_reach
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
@@ -31,6 +31,7 @@ from mandant_desktop.services.admin_guard import lock_administrators, require_ad
 from mandant_desktop.services.exports import PathArg, Translate, TreeUnit, export_assignments, unit_tree
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress, OperationCancelledError
+from mandant_desktop.services.undo_conflicts import changed_error, same_row_written
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
 #: rows per INSERT / DELETE statement and per progress report and cancel check. One statement of
@@ -114,14 +115,22 @@ class AssignmentRow:
 
 @dataclass(frozen=True, slots=True)
 class ChangeSet:
-    """What one operation did: the keys it added and the rows it removed."""
+    """What one operation did: the rows it added (as it wrote them) and the rows it removed."""
 
-    added: tuple[Key, ...] = ()
+    created: tuple[AssignmentRow, ...] = ()
     removed: tuple[AssignmentRow, ...] = ()
+    #: when the change was made: a refused undo looks in the audit log from here for the change
+    #: that stands in its way (S3, S4)
+    at: dt.datetime | None = None
+
+    @property
+    def added(self) -> tuple[Key, ...]:
+        """The keys of the rows it added."""
+        return tuple(row.key for row in self.created)
 
     @property
     def size(self) -> int:
-        return len(self.added) + len(self.removed)
+        return len(self.created) + len(self.removed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,15 +290,22 @@ def _grid_units(session: Session) -> list[GridUnit]:
 
 
 def _grid_users(session: Session) -> list[GridUser]:
+    # The users list's name order (db/user_order.py), which the index on (kind, name keys, id)
+    # holds as it is: read in index order, no sort. The order before left the username out, so
+    # every backend sorted the 10,000 users for each opening of the grid (issue 8).
     stmt = (
         select(User.id, User.first_name, User.last_name, User.username, User.email)
         .where(User.kind == UserKind.INTERNAL)
-        .order_by(func.lower(User.last_name), func.lower(User.first_name), User.id)
+        .order_by(*user_order.name_keys(session.get_bind().dialect.name), User.id)
     )
-    # Core rows on the session's connection: the ORM's row handling doubled the time at 10,000 users.
+    # The driver's own tuples, fetched at once (as access._users does): SQLAlchemy's rows, fetched
+    # one by one, took as long as the query at 10,000 users (issue 8).
+    result = session.connection().execute(stmt)
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
     return [
         GridUser(user_id, f"{first} {last}".strip() or username, username, email)
-        for user_id, first, last, username, email in session.connection().execute(stmt)
+        for user_id, first, last, username, email in rows
     ]
 
 
@@ -487,15 +503,19 @@ class AssignmentsService:
     def revert(self, operator: Operator, change: ChangeSet) -> ChangeSet:
         """Undo ``change`` exactly: remove the rows it added, put back the rows it removed.
 
-        Rows that someone else has changed since are left as they are. Returns the change set of
-        the revert, which reverts the revert (redo)."""
+        A row it added that someone else removed since stays removed, and a row it removed that
+        someone added again stays. A row it added that was removed and added again since (another
+        workstation's assignment under the same key) is not the change's to take back: the whole
+        undo is refused, naming who did it and when (S4). Returns the change set of the revert,
+        which reverts the revert (redo)."""
         operator.require("assignments.assign")
-        units = {key[1] for key in change.added} | {row.org_unit_id for row in change.removed}
+        started = self._now()
+        units = {row.org_unit_id for row in (*change.created, *change.removed)}
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             admins = lock_administrators(session)
             self._require_units(session, operator, units)
-            removed = self._existing_rows(session, change.added)
+            removed = self._created_rows(uow, change)
             self._delete_rows(uow, removed, "undo")
             present = self._present_keys(session, [row.key for row in change.removed])
             back = [row for row in change.removed if row.key not in present]
@@ -503,7 +523,7 @@ class AssignmentsService:
             self._insert_rows(uow, back, "undo")
             require_administrators_remain(session, admins)
             uow.commit()
-        return ChangeSet(added=tuple(row.key for row in back), removed=tuple(removed))
+        return ChangeSet(created=tuple(back), removed=tuple(removed), at=started)
 
     # ------------------------------------------------------------------ internals
 
@@ -595,7 +615,7 @@ class AssignmentsService:
             if plan.removes:
                 require_administrators_remain(session, admins)
             uow.commit()
-        return ChangeSet(added=tuple(plan.adds), removed=tuple(plan.removes))
+        return ChangeSet(created=tuple(rows), removed=tuple(plan.removes), at=now)
 
     def _plan(self, session: Session, edit: BulkEdit) -> _Plan:
         roles = set(session.scalars(select(Role.id).where(Role.id.in_(edit.role_ids))))
@@ -675,12 +695,36 @@ class AssignmentsService:
         return {(u, n, r) for u, n, r in _with_keys(session, select(ra.user_id, ra.org_unit_id, ra.role_id), keys)}
 
     @staticmethod
-    def _existing_rows(session: Session, keys: Sequence[Key]) -> list[AssignmentRow]:
-        """The direct rows among ``keys`` as they are stored."""
-        stmt = select(*(getattr(RoleAssignment, column) for column in ASSIGNMENT_COLUMNS)).where(
-            RoleAssignment.inherited_from_id.is_(None)
-        )
-        return [AssignmentRow(*row) for row in _with_keys(session, stmt, keys)]
+    def _created_rows(uow: UnitOfWork, change: ChangeSet) -> list[AssignmentRow]:
+        """The rows ``change`` added that are still as it wrote them; those removed since are no
+        obstacle. A row under one of its keys that it did not write (removed and added again
+        since, or inherited now) refuses the undo, naming who did it and when (S4)."""
+        stmt = select(*(getattr(RoleAssignment, column) for column in ASSIGNMENT_COLUMNS))
+        stored = {
+            row.key: row for row in (AssignmentRow(*found) for found in _with_keys(uow.session, stmt, change.added))
+        }
+        mine: list[AssignmentRow] = []
+        others: list[AssignmentRow] = []
+        for written in change.created:
+            now = stored.get(written.key)
+            if now is None:
+                continue
+            same = now.inherited_from_id == written.inherited_from_id and same_row_written(
+                (now.created_at, now.created_by), (written.created_at, written.created_by)
+            )
+            (mine if same else others).append(now)
+        if others:
+            first = others[0]
+            raise changed_error(
+                uow.session.connection(),
+                uow.operator,
+                "RoleAssignment",
+                [f"{r.user_id}:{r.org_unit_id}:{r.role_id}" for r in others[:_IN_CHUNK]],
+                change.at,
+                last_writer=first.created_by,
+                last_written=first.created_at,
+            )
+        return mine
 
     @staticmethod
     def _insert_rows(uow: UnitOfWork, rows: Sequence[AssignmentRow], summary: str) -> None:

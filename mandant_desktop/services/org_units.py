@@ -87,7 +87,13 @@ from mandant_desktop.services.assignments import (
 )
 from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.undo_conflicts import UndoConflictError, cause, changed_error, when_text
+from mandant_desktop.services.undo_conflicts import (
+    UndoConflictError,
+    cause,
+    changed_error,
+    same_row_written,
+    when_text,
+)
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
 DeleteMode = Literal["delete", "lift"]
@@ -220,11 +226,13 @@ class OrgChange:
     (units added, removed, renamed, hung elsewhere), so that :meth:`OrgUnitsService.revert` undoes
     it exactly."""
 
-    added: tuple[Key, ...] = ()
+    #: the rows and marks it added, as it wrote them: undo deletes a row only while it is that
+    #: row, not one removed and added again under the same key since (S4)
+    created: tuple[AssignmentRow, ...] = ()
     removed: tuple[AssignmentRow, ...] = ()
-    sources_added: tuple[Mark, ...] = ()
+    sources_created: tuple[MarkRow, ...] = ()
     sources_removed: tuple[MarkRow, ...] = ()
-    breaks_added: tuple[Mark, ...] = ()
+    breaks_created: tuple[MarkRow, ...] = ()
     breaks_removed: tuple[MarkRow, ...] = ()
     #: ids of the units the change created (undo deletes them, with everything stored on them)
     units_added: tuple[int, ...] = ()
@@ -247,6 +255,19 @@ class OrgChange:
     at: dt.datetime | None = None
 
     @property
+    def added(self) -> tuple[Key, ...]:
+        """The keys of the rows it added."""
+        return tuple(row.key for row in self.created)
+
+    @property
+    def sources_added(self) -> tuple[Mark, ...]:
+        return tuple(mark.key for mark in self.sources_created)
+
+    @property
+    def breaks_added(self) -> tuple[Mark, ...]:
+        return tuple(mark.key for mark in self.breaks_created)
+
+    @property
     def moved(self) -> tuple[int, int | None, int | None] | None:
         """(unit, parent before, parent after) of a move."""
         if len(self.placements) != 1 or self.units_removed or self.units_added:
@@ -262,11 +283,11 @@ class OrgChange:
     @property
     def size(self) -> int:
         return (
-            len(self.added)
+            len(self.created)
             + len(self.removed)
-            + len(self.sources_added)
+            + len(self.sources_created)
             + len(self.sources_removed)
-            + len(self.breaks_added)
+            + len(self.breaks_created)
             + len(self.breaks_removed)
             + len(self.units_added)
             + len(self.units_removed)
@@ -287,11 +308,11 @@ class OrgChange:
 
         return replace(
             self,
-            added=tuple((user, u(unit), role) for user, unit, role in self.added),
+            created=tuple(_renumber_row(row, ids) for row in self.created),
             removed=tuple(_renumber_row(row, ids) for row in self.removed),
-            sources_added=tuple((user, u(unit)) for user, unit in self.sources_added),
+            sources_created=tuple(replace(m, org_unit_id=u(m.org_unit_id)) for m in self.sources_created),
             sources_removed=tuple(replace(m, org_unit_id=u(m.org_unit_id)) for m in self.sources_removed),
-            breaks_added=tuple((user, u(unit)) for user, unit in self.breaks_added),
+            breaks_created=tuple(replace(m, org_unit_id=u(m.org_unit_id)) for m in self.breaks_created),
             breaks_removed=tuple(replace(m, org_unit_id=u(m.org_unit_id)) for m in self.breaks_removed),
             units_added=tuple(u(unit) for unit in self.units_added),
             units_removed=tuple(replace(r, id=u(r.id), parent_id=o(r.parent_id)) for r in self.units_removed),
@@ -357,11 +378,11 @@ class _Diff:
     def change(self, **tree: Any) -> OrgChange:
         """The change these writes make; ``tree`` adds what happened to the units themselves."""
         return OrgChange(
-            added=tuple(row.key for row in self.inserts),
+            created=tuple(self.inserts),
             removed=tuple(self.deletes),
-            sources_added=tuple(m.key for m in self.sources_on),
+            sources_created=tuple(self.sources_on),
             sources_removed=tuple(self.sources_off),
-            breaks_added=tuple(m.key for m in self.breaks_on),
+            breaks_created=tuple(self.breaks_on),
             breaks_removed=tuple(self.breaks_off),
             **tree,
         )
@@ -624,6 +645,8 @@ def _clean_name(name: str) -> str:
 
 
 _R = TypeVar("_R", AssignmentRow, MarkRow)
+#: at most this many rows named to the audit log when an undo is refused (one IN list)
+_REFUSAL_IDS = 400
 
 
 class _Guard:
@@ -875,7 +898,7 @@ class OrgUnitsService:
             diff = _Diff()
             placements: tuple[Placement, ...] = ()
             if children == "lift" and kids:
-                placements = self._lift_children(uow, unit, kids)
+                placements = self._lift_children(uow, unit, kids, self._stamp(operator))
                 diff = self._sync(uow, guard, sorted(kids), "org unit deleted")
                 gone = [unit_id]
             else:
@@ -887,10 +910,12 @@ class OrgUnitsService:
         return diff.extend(dropped).change(units_removed=records, placements=placements, at=started)
 
     @staticmethod
-    def _lift_children(uow: UnitOfWork, unit: OrgUnit, kids: dict[int, int]) -> tuple[Placement, ...]:
+    def _lift_children(
+        uow: UnitOfWork, unit: OrgUnit, kids: dict[int, int], stamp: tuple[dt.datetime, str]
+    ) -> tuple[Placement, ...]:
         """Hang the children of ``unit`` (id → sort order) under its parent, after the parent's own
         children, and move everything below one level up: three statements, however many children
-        and descendants."""
+        and descendants. The children get a new version and ``stamp`` as changed at and by (S4)."""
         session = uow.session
         below = _subtree(kids)
         descendants = sorted(session.scalars(select(below.c.id)))
@@ -899,7 +924,13 @@ class OrgUnitsService:
         session.execute(
             update(table)
             .where(table.c.parent_id == unit.id)
-            .values(parent_id=unit.parent_id, sort_order=table.c.sort_order + last + 1, version=table.c.version + 1)
+            .values(
+                parent_id=unit.parent_id,
+                sort_order=table.c.sort_order + last + 1,
+                version=table.c.version + 1,
+                updated_at=stamp[0],
+                updated_by=stamp[1],
+            )
         )
         # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
         session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
@@ -1031,6 +1062,7 @@ class OrgUnitsService:
             return ()
         session = uow.session
         table = _table(OrgUnit)
+        stamp = self._stamp(uow.operator)
         units = [p.unit_id for p in placements]
         parents = {p.parent_after for p in placements} - {None}
         current = {
@@ -1064,7 +1096,13 @@ class OrgUnitsService:
         session.execute(
             update(table)
             .where(table.c.id == bindparam("i"))
-            .values(parent_id=bindparam("p"), sort_order=bindparam("o"), version=table.c.version + 1),
+            .values(
+                parent_id=bindparam("p"),
+                sort_order=bindparam("o"),
+                version=table.c.version + 1,
+                updated_at=stamp[0],
+                updated_by=stamp[1],
+            ),
             [{"i": p.unit_id, "p": p.parent_after, "o": p.order_after} for p in placements],
         )
         # Every unit of the moved subtrees, the moved ones included: one statement whether or not
@@ -1363,16 +1401,16 @@ class OrgUnitsService:
             units = sorted({k[1] for k in keys} | {r.org_unit_id for r in rows})
             diff = _Diff()
             if users:
-                added = [key for key in again.added if key[1] not in drop]
+                added = [row for row in again.created if row.org_unit_id not in drop]
                 here = and_(RoleAssignment.user_id.in_(users), RoleAssignment.org_unit_id.in_(units))
                 current = _rows(session, here)
-                diff.deletes = [current[key] for key in added if key in current]
-                diff.inserts = _put_back(again.removed, set(current) - set(added))
+                diff.deletes = _still_written(uow, "RoleAssignment", current, added, change.at)
+                diff.inserts = _put_back(again.removed, set(current) - {row.key for row in added})
                 sources = _marks(session, InheritanceSource, _mark_in(InheritanceSource, users, units))
-                diff.sources_off = [sources[key] for key in again.sources_added if key in sources]
+                diff.sources_off = _still_written(uow, "InheritanceSource", sources, again.sources_created, change.at)
                 diff.sources_on = _put_back(again.sources_removed, set(sources) - set(again.sources_added))
                 breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
-                diff.breaks_off = [breaks[key] for key in again.breaks_added if key in breaks]
+                diff.breaks_off = _still_written(uow, "InheritanceBreak", breaks, again.breaks_created, change.at)
                 diff.breaks_on = _put_back(again.breaks_removed, set(breaks) - set(again.breaks_added))
             if not change.changes_tree:
                 self._require_reach(session, operator, units, diff)
@@ -1573,6 +1611,42 @@ def _refuse_changed_since(uow: UnitOfWork, change: OrgChange, units: set[int]) -
         raise UndoConflictError(
             "Cannot undo: data was added to this {object} afterwards. Nothing was changed.", object="OrgUnit"
         )
+
+
+def _still_written(
+    uow: UnitOfWork, object_type: str, stored: Mapping[Any, _R], written: Sequence[_R], since: dt.datetime | None
+) -> list[_R]:
+    """The rows of ``written`` (what a change added) that are stored as it wrote them, for its undo
+    to delete; those removed since are no obstacle. A row under one of their keys that the change
+    did not write — removed and added again since, by another workstation or by the tree's
+    inheritance — is not the undo's to delete: it is refused, naming who did it and when (S4)."""
+    mine: list[_R] = []
+    others: list[_R] = []
+    for row in written:
+        now = stored.get(row.key)
+        if now is None:
+            continue
+        same = getattr(now, "inherited_from_id", None) == getattr(row, "inherited_from_id", None)
+        if same and same_row_written((now.created_at, now.created_by), (row.created_at, row.created_by)):
+            mine.append(now)
+        else:
+            others.append(now)
+    if others:
+        first = others[0]
+        ids = [":".join(str(part) for part in row.key) for row in others[:_REFUSAL_IDS]]
+        for row in others[:_REFUSAL_IDS]:
+            if isinstance(row, AssignmentRow):  # inherited rows are logged per user, source and role
+                ids.append(f"{row.user_id}:*:{row.role_id}")
+        raise changed_error(
+            uow.session.connection(),
+            uow.operator,
+            object_type,
+            ids,
+            since,
+            last_writer=first.created_by,
+            last_written=first.created_at,
+        )
+    return mine
 
 
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from sqlalchemy import ColumnDefault, Table
+from sqlalchemy import ColumnDefault, Connection, Table
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,7 +44,7 @@ from mandant_desktop.services.progress import CancelCheck, CountProgress, Operat
 from mandant_desktop.services.recording import ChangePart, ChangeRecord, RowChange
 from mandant_desktop.services.row_capture import Image, cascade_rows, rows_by_key, table_of
 from mandant_desktop.services.tenant_scope import load_tenant_scope
-from mandant_desktop.services.undo_conflicts import UndoConflictError, changed_error
+from mandant_desktop.services.undo_conflicts import UndoConflictError, cause, changed_error
 from mandant_desktop.services.unit_of_work import UnitOfWork, image_changes
 
 #: tables whose rows decide who is an administrator (the guard-rail runs when one is touched)
@@ -151,6 +151,10 @@ class _Writer:
         self.now = utcnow()
         self.by = operator.username[:100]
 
+    def audit_connection(self) -> Connection:
+        """The main database's connection, where the audit log is."""
+        return self._main.session.connection()
+
     def refusal(
         self, name: str, keys: Sequence[tuple[Any, ...]], *, gone: bool = False, now: Image | None = None
     ) -> UndoConflictError:
@@ -239,6 +243,8 @@ def _delete_created(writer: _Writer, name: str, rows: list[RowChange], going: se
                 object=_CLASS_OF_TABLE[name].__name__,
             )
     versioned = issubclass(_CLASS_OF_TABLE[name], Versioned)
+    if not versioned and "created_at" not in table.columns:
+        _refuse_made_again(writer, name, rows)
     keys = _key_columns(table, [row.key for row in rows])
     if versioned:  # as the ORM's DELETE: only the version the check saw
         keys["version"] = [now[row.key]["version"] for row in rows]
@@ -247,6 +253,24 @@ def _delete_created(writer: _Writer, name: str, rows: list[RowChange], going: se
     if gone != len(rows):
         raise writer.refusal(name, [row.key for row in rows])
     writer.wrote(name, [RowChange(name, row.key, now[row.key], None) for row in rows], cascades)
+
+
+def _refuse_made_again(writer: _Writer, name: str, rows: list[RowChange]) -> None:
+    """A link row without a version or a creation stamp (a rights group's member, a customer's
+    contact person) is its key and nothing more: one removed and added again since on another
+    workstation looks the same as the one the change added. The audit log tells them apart: an
+    entry by someone else on one of these rows since the change refuses the undo, naming who and
+    when (S3, S4), rather than delete their row. One query on the log's object index."""
+    connection = writer.audit_connection()
+    for start in range(0, len(rows), _IDS_PER_QUERY):
+        keys = [row.key for row in rows[start : start + _IDS_PER_QUERY]]
+        ids = [":".join(str(part) for part in key) for key in keys]
+        if cause(connection, writer.operator, _CLASS_OF_TABLE[name].__name__, ids, writer.since) is not None:
+            raise writer.refusal(name, keys)
+
+
+#: object ids per query of the audit log: SQLite takes at most 32,766 parameters in one statement
+_IDS_PER_QUERY = 30_000
 
 
 def _restore_deleted(writer: _Writer, name: str, rows: list[RowChange]) -> None:

@@ -126,6 +126,21 @@ def changed_error(
     )
 
 
+def same_row_written(
+    stored: tuple[dt.datetime | None, str | None], written: tuple[dt.datetime | None, str | None]
+) -> bool:
+    """Whether a row without a version (a role assignment, an inheritance mark) stored now as
+    (``created_at``, ``created_by``) is the one a change wrote as ``written`` — not one deleted and
+    added again since, on another workstation or by anyone else, under the same key (S4). MariaDB
+    keeps whole seconds (cut or rounded): a stored whole second matches a moment within a second."""
+    (stored_at, stored_by), (written_at, written_by) = stored, written
+    if stored_by != written_by or stored_at is None or written_at is None:
+        return stored_by == written_by and stored_at == written_at
+    if stored_at == written_at:
+        return True
+    return stored_at.microsecond == 0 and abs(stored_at - written_at) < dt.timedelta(seconds=1)
+
+
 def when_text(at: dt.datetime | None) -> str:
     """The moment as the services name it (local time; the UI shows it in the locale's format)."""
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else "?"

@@ -4,7 +4,8 @@ A :class:`~mandant_desktop.domain.errors.DomainError` carries an English templat
 placeholders. The template is translated in the ``errors`` context (``ui/error_catalog.py`` lists
 every template for lupdate) and then filled in, so values are never translated by accident. Two
 exceptions: ``{field}`` names an input ("first name"), translated in the ``fields`` context, and
-``{object}`` names a kind of object ("Tenant"), translated in the ``objects`` context.
+``{object}`` names a kind of object ("Tenant"), translated in the ``objects`` context (in English
+the word of ``object_names.ENGLISH_NAMES``: "this tenant", not the class name).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
 from mandant_desktop.ui import formats, interaction
-from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
+from mandant_desktop.ui.object_names import object_name
 from mandant_desktop.ui.permission_names import permission_name
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def message_for(exc: BaseException) -> str:
     if isinstance(values.get("field"), str):
         values["field"] = QCoreApplication.translate(FIELDS_CONTEXT, values["field"])
     if isinstance(values.get("object"), str):
-        values["object"] = QCoreApplication.translate(OBJECTS_CONTEXT, values["object"])
+        values["object"] = object_name(values["object"])
     if isinstance(values.get("when"), str):
         values["when"] = _moment_text(values["when"])
     if isinstance(values.get("workstation"), str):

@@ -38,6 +38,11 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self._line_spacing = line_spacing
         self._right_from: int | None = None
+        #: heightForWidth by width, until the layout is invalidated: layouts above ask for the
+        #: same widths many times while a page is laid out (a QStackedLayout asks every page), and
+        #: each answer arranged every item in Python (issue 8: about a tenth of the assignment
+        #: page's first paint on the GUI thread)
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def align_right_from(self, index: int) -> None:
@@ -59,8 +64,15 @@ class FlowLayout(QLayout):
     def vertical_spacing(self) -> int:
         return self._gap(self._line_spacing, QStyle.PixelMetric.PM_LayoutVerticalSpacing)
 
+    def invalidate(self) -> None:
+        """Qt calls this whenever an item's size hint or visibility, the spacing or the style
+        changes: the remembered heights are forgotten with its own caches."""
+        self._heights.clear()
+        super().invalidate()
+
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._heights.clear()
 
     def count(self) -> int:
         return len(self._items)
@@ -69,6 +81,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -80,7 +93,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -183,10 +183,18 @@ class MultiSelectButton(QToolButton):
         self.model.changed.connect(self._update_text)
         self.model.changed.connect(self.changed)
         self.model.modelReset.connect(self._update_text)
-        self.popup = MultiSelectPopup(self.model, self)
+        self._popup: MultiSelectPopup | None = None
         self.label = ""
         self.none_text = ""
         self.clicked.connect(self.open_popup)
+
+    @property
+    def popup(self) -> MultiSelectPopup:
+        """The list, made when first opened: a page has up to five of these buttons, and the
+        widgets of their lists took a tenth of the assignment page's construction (issue 8)."""
+        if self._popup is None:
+            self._popup = MultiSelectPopup(self.model, self)
+        return self._popup
 
     def set_label(self, label: str, none_text: str) -> None:
         """``label`` names the list ("Org units"); ``none_text`` says what nothing ticked means."""

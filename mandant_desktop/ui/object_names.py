@@ -2,9 +2,13 @@
 
 Services name an object by its model class ("Tenant"); the UI shows it in the user's language
 through the ``objects`` context. tests/ui/test_translations.py checks that every model is listed.
+English has no translation file: :func:`object_name` gives the English word of a message there
+("this org unit", not "this OrgUnit"), as the German translation gives the German one.
 """
 
 from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
 
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -42,3 +46,44 @@ OBJECT_NAMES = (
 
 #: kinds the audit log names that are no model: the demo generator's entry
 AUDIT_ONLY_NAMES = (QT_TRANSLATE_NOOP("objects", "DemoData"),)
+
+#: the English words of the kinds, as a sentence uses them ("Cannot undo: rolf changed this {object}")
+ENGLISH_NAMES = {
+    "Tenant": "tenant",
+    "TenantAccess": "tenant access",
+    "User": "user",
+    "ActivationToken": "activation link",
+    "Permission": "permission",
+    "Role": "role",
+    "RolePermission": "permission of a role",
+    "OrgUnit": "org unit",
+    "RoleAssignment": "role assignment",
+    "InheritanceSource": "inheritance to child units",
+    "InheritanceBreak": "broken inheritance",
+    "LoginThrottle": "log-in lock",
+    "Customer": "customer",
+    "DeletedCustomerNumber": "number of a deleted customer",
+    "RightsGroup": "rights group",
+    "RightsGroupPermission": "permission of a rights group",
+    "RightsGroupMember": "member of a rights group",
+    "CustomerContactPerson": "contact person of a customer",
+    "Contact": "contact",
+    "PersonRole": "person-role",
+    "DistributionList": "distribution list",
+    "DistributionListMember": "distribution list member",
+    "Template": "template",
+    "OutboxMail": "e-mail in the outbox",
+    "AppSetting": "setting",
+    "UserSetting": "personal setting",
+    "AuditEntry": "audit log entry",
+    "DemoData": "demo data",
+}
+
+
+def object_name(kind: str) -> str:
+    """The user's word for the kind of object ``kind`` (a model's class name) in a message: its
+    translation, or in English its English word; an unknown kind as it is."""
+    translated = QCoreApplication.translate(OBJECTS_CONTEXT, kind)
+    if translated != kind:
+        return translated
+    return ENGLISH_NAMES.get(kind, kind)

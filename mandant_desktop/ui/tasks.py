@@ -12,7 +12,10 @@ lost connection goes to the banner (S5), a save over someone else's change to th
 any other DomainError to a translated message — also when the task has an ``on_error``, which then
 only puts the page right (unlocks it, shows what it still has). A handler that says the error itself
 (a dialog's message line, a page's note) declares it with ``shows_error=True``, so that nobody reads
-it twice; anything else than a DomainError goes to the global exception hook.
+it twice. A programming error (anything else than a DomainError, in the call or in ``on_done``) is
+logged with its traceback and goes to the global exception hook (the friendly dialog) — or, for a
+handler that says errors itself, to that handler only — and ``on_error`` then gets an
+:class:`UnexpectedError` in its place: the page is put right (unlocked) whatever went wrong.
 
 A task may be cancelled: its result is then dropped, and a service that takes a ``cancel`` check
 (exports, bulk edit) stops between chunks when the task passes :meth:`Task.cancelled` to it. A task
@@ -52,6 +55,18 @@ R = TypeVar("R")
 
 #: a task that ends sooner shows no busy indicator (no flicker for the usual few milliseconds)
 BUSY_DELAY_MS = 300
+
+
+class UnexpectedError(DomainError):
+    """What ``on_error`` gets for a programming error (its ``__cause__``): a handler reads it like
+    any refusal — it puts the page right, and one that says errors itself (``shows_error``) shows
+    this generic message. The traceback of the cause is in the log."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Something went wrong that the program did not expect. Please try again; if it happens again, "
+            "tell your administrator."
+        )
 
 
 class _Returned(QObject):
@@ -150,34 +165,55 @@ class Task(QObject, Generic[R]):
         try:
             wanted = self._writes or not self.cancelled()
             if self._on_done is not None and wanted and self._owner_alive():
-                self._on_done(result)  # type: ignore[arg-type]
+                try:
+                    self._on_done(result)  # type: ignore[arg-type]
+                except Exception as exc:  # a failing handler must not leave the page locked either
+                    self._report(exc, during="on_done")
         finally:
             self._end()
 
     def _failed(self, exc: BaseException) -> None:
         try:
             if self.cancelled() or not self._owner_alive():
-                log.info("dropped the failure of a cancelled or orphaned task: %r", exc)
-            elif isinstance(exc, DomainError):
-                if self._on_error is None:
-                    said_here = True
-                elif isinstance(exc, DatabaseUnavailableError):
-                    said_here = self._banner  # banner=False: the handler says it in its own message line
+                if isinstance(exc, DomainError):
+                    log.info("dropped the failure of a cancelled or orphaned task: %r", exc)
                 else:
-                    said_here = not self._shows_error
-                if said_here:
-                    # The banner for a lost connection, a message for anything else (as run_action does).
-                    parent = self._owner if isinstance(self._owner, QWidget) else None
-                    errors.report_failure(parent, exc, self.name)
-                else:
-                    log.info("%s failed (its handler says so): %s", self.name, exc.template)
-                if self._on_error is not None:
-                    self._on_error(exc)
+                    log.warning("%s: a cancelled or orphaned task failed unexpectedly", self.name, exc_info=exc)
             else:
-                # A programming error: the global hook logs it and shows the friendly dialog.
-                sys.excepthook(type(exc), exc, exc.__traceback__)
+                self._report(exc)
         finally:
             self._end()
+
+    def _report(self, exc: BaseException, during: str = "") -> None:
+        """Say ``exc`` once (the banner, a message, the friendly dialog, or the task's handler, see
+        the module's text) and give it — or an :class:`UnexpectedError` for a programming error —
+        to ``on_error``, so that the page is put right whatever went wrong."""
+        what = f"{self.name} ({during})" if during else self.name
+        if isinstance(exc, DomainError):
+            failure: DomainError = exc
+            if self._on_error is None:
+                said_here = True
+            elif isinstance(exc, DatabaseUnavailableError):
+                said_here = self._banner  # banner=False: the handler says it in its own message line
+            else:
+                said_here = not self._shows_error
+            if said_here:
+                # The banner for a lost connection, a message for anything else (as run_action does).
+                parent = self._owner if isinstance(self._owner, QWidget) else None
+                errors.report_failure(parent, exc, what)
+            else:
+                log.info("%s failed (its handler says so): %s", what, exc.template)
+        else:
+            failure = UnexpectedError()
+            failure.__cause__ = exc
+            if self._on_error is not None and self._shows_error:
+                # The handler says it in its own message line; the traceback goes to the log.
+                log.error("%s failed unexpectedly (its handler says so)", what, exc_info=exc)
+            else:
+                # The global hook logs the traceback and shows the friendly dialog.
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+        if self._on_error is not None and self._owner_alive():
+            self._on_error(failure)
 
     def _end(self) -> None:
         self._box = None  # the call's closure and its outcome go here, on the GUI thread

@@ -263,3 +263,90 @@ def test_role_assignment_undo_keeps_what_another_workstation_did(tree: Tree) -> 
     assert t.roles() == {(nord, t.role["editor"], None)}
     service.revert(t.admin, undone)
     assert t.roles() == {(nord, t.role["editor"], None)}
+
+
+def _taken_and_given_again(t: Tree, unit: int, role: int) -> None:
+    """rolf takes ``role`` in ``unit`` from mia and gives it to her again, on the role assignment
+    page of his workstation: the row under that key is his now."""
+    with other_workstation(t.db) as factory:
+        other = AssignmentsService(factory)
+        other.remove(ROLF, t.mia, unit, role)
+        other.add(ROLF, t.mia, unit, role)
+
+
+def test_role_assignment_undo_leaves_an_assignment_made_again_elsewhere(tree: Tree) -> None:
+    """S4, S3, E7: mia given Leser in Nord; rolf takes it away and gives it to her again at his
+    workstation. The row under that key is his now: the undo of the add is refused, naming rolf,
+    when and his workstation, and his assignment stays (before, the undo deleted it by its key)."""
+    t, nord = tree, tree.unit["Nord"]
+    service = AssignmentsService(t.db.session_factory)
+    added = service.add(t.admin, t.mia, nord, t.role["reader"])
+    _taken_and_given_again(t, nord, t.role["reader"])
+    _refused(t, lambda: service.revert(t.admin, added), r"Cannot undo: rolf changed this .* on workstation PC-ROLF")
+    assert t.roles() == {(nord, t.role["reader"], None)}
+
+
+def test_role_assignment_redo_leaves_an_assignment_made_again_elsewhere(tree: Tree) -> None:
+    """S4, E7: Leser taken from mia in Nord and the removal undone (Leser is back, as it was); rolf
+    then takes it away and gives it again. The redo of the removal is refused, naming rolf."""
+    t, nord = tree, tree.unit["Nord"]
+    service = AssignmentsService(t.db.session_factory)
+    service.add(t.admin, t.mia, nord, t.role["reader"])
+    service.add(t.admin, t.mia, nord, t.role["editor"])
+    undone = service.revert(t.admin, service.remove(t.admin, t.mia, nord, t.role["reader"]))
+    _taken_and_given_again(t, nord, t.role["reader"])
+    _refused(t, lambda: service.revert(t.admin, undone), r"Cannot undo: rolf changed this .* on workstation PC-ROLF")
+    assert (nord, t.role["reader"], None) in t.roles()
+
+
+def test_org_units_undo_leaves_a_role_given_again_elsewhere(tree: Tree) -> None:
+    """S4, S3, E7 (org units page): mia given Leser in Nord; rolf takes it away and gives it again
+    at his workstation; the undo of the add is refused, naming rolf, and his row stays."""
+    t, nord = tree, tree.unit["Nord"]
+    added = t.service.add_roles(t.admin, t.mia, nord, [t.role["reader"]])
+    t.elsewhere(lambda service: service.remove_role(ROLF, t.mia, nord, t.role["reader"]))
+    t.elsewhere(lambda service: service.add_roles(ROLF, t.mia, nord, [t.role["reader"]]))
+    _refused(t, lambda: t.service.revert(t.admin, added), r"Cannot undo: rolf changed this .* on workstation PC-ROLF")
+    assert t.roles() == {(nord, t.role["reader"], None)}
+
+
+def test_org_units_undo_leaves_inheritance_ticked_again_elsewhere(tree: Tree) -> None:
+    """S4, S3, A5, A8, E7: mia's Leser in Vertrieb handed down (inheritance ticked); rolf unticks
+    and ticks it again at his workstation: the box and the inherited rows are his now, so the
+    undo of the tick is refused, naming rolf, and his inheritance stays."""
+    t, vertrieb = tree, tree.unit["Vertrieb"]
+    t.service.add_roles(t.admin, t.mia, vertrieb, [t.role["reader"]])
+    ticked = t.service.set_inherit(t.admin, t.mia, vertrieb, "keep")
+    assert ticked.sources_added == ((t.mia, vertrieb),)
+    t.elsewhere(lambda service: service.clear_inherit(ROLF, t.mia, vertrieb))
+    t.elsewhere(lambda service: service.set_inherit(ROLF, t.mia, vertrieb, "keep"))
+    _refused(t, lambda: t.service.revert(t.admin, ticked), r"Cannot undo: rolf changed this .* on workstation PC-ROLF")
+    assert (t.unit["Nord"], t.role["reader"], vertrieb) in t.roles()
+
+
+def _stale_rename_names(t: Tree, unit: int, version: int) -> str:
+    """The message of a rename of ``unit`` over a version read before someone else's change (S4)."""
+    with pytest.raises(ConflictError) as refused:
+        t.service.rename(t.admin, unit, "Umbenannt", version=version)
+    return str(refused.value)
+
+
+def test_units_hung_elsewhere_by_a_set_based_write_say_who_changed_them(tree: Tree) -> None:
+    """S4, S3: units rehung in one statement — children lifted when rolf deletes their parent, a
+    move undone at his workstation — get a new version and rolf as their last writer, so that a
+    save over the old version names him (before, the version went up and "changed by" stayed
+    that of the writer before, or empty)."""
+    t = tree
+    nord, sued = t.unit["Nord"], t.unit["Süd"]
+    versions = {unit: t.service.get(t.admin, unit).version for unit in (nord, sued)}
+    t.elsewhere(lambda service: service.delete(ROLF, t.unit["Vertrieb"], children="lift"))
+    assert ("Nord", "Konzern") in t.shape()
+    assert _stale_rename_names(t, nord, versions[nord]).startswith("rolf changed this")
+    moved = t.elsewhere(lambda service: service.move(ROLF, sued, nord))
+    versions[sued] = t.service.get(t.admin, sued).version
+    t.elsewhere(lambda service: service.revert(ROLF, moved))
+    assert ("Süd", "Konzern") in t.shape()
+    with t.db.session_factory() as session:
+        stored = session.get(OrgUnit, sued)
+        assert stored is not None and stored.updated_by == "rolf"
+    assert _stale_rename_names(t, sued, versions[sued]).startswith("rolf changed this")

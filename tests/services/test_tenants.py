@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from dbhelpers import MigratedDatabase
 from sqlalchemy import select
-from tenanthelpers import add_tenants, add_user, grant, operator, router
+from tenanthelpers import add_tenants, add_user, add_users, grant, operator, router
 
 from mandant_desktop.db.models import AccessLevel, AuditEntry, Contact, TenantAccess
 from mandant_desktop.domain.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
@@ -229,6 +231,69 @@ def test_access_of_some_tenants_only(migrated_db: MigratedDatabase) -> None:
         assert len(statements) == one  # set-based: one IN list, not a query per tenant
     finally:
         event.remove(migrated_db.engine, "before_cursor_execute", count)
+
+
+def test_the_page_load_reads_the_cells_of_internal_users_only(
+    migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8, T2, T3: the page's load reads the cells without the join to the users and keeps
+    those of the internal users it read; an external user's stored row stays out as through the
+    join (load_cells). On MariaDB the cells come as one list of users per tenant and value, and
+    a list cut short by group_concat_max_len falls back to the rows."""
+    from sqlalchemy import update
+
+    from mandant_desktop.db.models import User, UserKind
+    from mandant_desktop.services import access as access_module
+    from mandant_desktop.services.tenant_scope import load_tenant_scope
+    from mandant_desktop.services.unit_of_work import UnitOfWork
+
+    factory = migrated_db.session_factory
+    _, access = _services(migrated_db)
+    boss, mia, ext = add_user(factory, "boss"), add_user(factory, "mia"), add_user(factory, "ext")
+    many = add_users(factory, "many", 4)
+    with factory.begin() as session:
+        session.execute(update(User).where(User.id == ext).values(kind=UserKind.EXTERNAL))
+    a, b = add_tenants(factory, "A", "B")
+    grant(factory, boss, {a: FULL, b: READ})
+    grant(factory, mia, {a: READ, b: FULL}, private={b})
+    grant(factory, ext, {a: FULL, b: FULL})
+    for user in many:
+        grant(factory, user, {a: FULL})
+    op = operator(boss, "boss")
+    expected = {
+        **{(a, user): Access(Level.FULL) for user in many},
+        (a, boss): Access(Level.FULL),
+        (b, boss): Access(Level.READ_ONLY),
+        (a, mia): Access(Level.READ_ONLY),
+        (b, mia): Access(Level.FULL, True),
+    }
+
+    _rows, matrix = access.load_with_tenants(op, lambda _tenants: None)
+    assert matrix.cells == access.load_cells(op) == expected
+    assert ext not in {u.id for u in matrix.users}
+    if migrated_db.engine.dialect.name not in ("mariadb", "mysql"):
+        return
+    grouped = access_module._grouped_cells
+    answers: list[object] = []
+
+    def recorded(*args: Any) -> object:
+        answers.append(grouped(*args))
+        return answers[-1]
+
+    monkeypatch.setattr(access_module, "_grouped_cells", recorded)
+    with UnitOfWork(factory, op, write=False, core=True) as uow:
+        connection = uow.connection
+        scope = load_tenant_scope(connection, op)
+        connection.exec_driver_sql("SET SESSION group_concat_max_len = 4")  # tenant A's FULL list is cut
+        try:
+            assert access_module._cells(connection, scope, None) == expected
+            assert access_module._cells(connection, scope, [b], internal={boss, mia}) == {
+                cell: value for cell, value in expected.items() if cell[0] == b
+            }
+        finally:
+            connection.exec_driver_sql("SET SESSION group_concat_max_len = DEFAULT")
+    assert answers[0] is None  # cut short: read as rows
+    assert answers[1] is not None  # tenant B's lists are short
 
 
 def test_the_tenants_page_reads_scope_and_tenants_once(migrated_db: MigratedDatabase) -> None:

@@ -551,3 +551,22 @@ def test_a_change_by_someone_else_between_the_two_changes_stops_the_older_undo(w
     # The row's last writer is the user's own undo of the newer change; the message names the
     # change that stands in the way: rolf's, from the audit log, with his workstation.
     _refused(world, stack.undo, "Cannot undo: rolf changed this Customer at .* on workstation PC-ROLF, after your")
+
+
+def test_a_membership_given_again_elsewhere_is_not_taken_by_undo(world: World) -> None:
+    """E7, S3, S4: a rights group membership is its key and nothing more. The administrator is
+    made a member of a group; rolf removes the membership and gives it again at his workstation.
+    The undo of the add is refused, naming rolf, and his membership stays (before, the undo deleted
+    it: the row looked as the change had left it)."""
+    groups = world.services.rights_groups
+    group = groups.create_group(world.admin, "Extra")
+    member = world.admin.id
+    assert member is not None
+    _, record = recorded(groups.add_members, world.admin, group, [member])
+    with other_workstation(world.db) as factory:
+        elsewhere = Services(factory, secrets=MemorySecretStore()).rights_groups
+        elsewhere.remove_members(ROLF, group, [member])
+        elsewhere.add_members(ROLF, group, [member])
+    _refused(world, lambda: world.undo.revert(world.admin, record), "rolf changed this .* on workstation PC-ROLF")
+    with world.db.session_factory() as session:
+        assert session.get(RightsGroupMember, (group, member)) is not None

@@ -16,9 +16,10 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
+from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry
-from mandant_desktop.domain.errors import DatabaseUnavailableError
+from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
 from mandant_desktop.ui.audit.page import NO_DATE, SEARCH_DELAY_MS, AuditPage
@@ -317,3 +318,36 @@ def test_the_demo_datas_entry_reads_in_german(language: object) -> None:
     assert summary_text("demo data generated") == "Demodaten erzeugt"
     assert (field_name("org_unit"), field_name("scale")) == ("Organisationseinheiten", "Umfang")
     assert summary_text("+3 / -1") == "+3 / -1"
+
+
+def test_a_failed_load_puts_the_filters_back_to_the_rows_shown(
+    page: AuditPage, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """S3, S5: the entries of lena are shown; the operator filter is changed, a text typed, an
+    object type and a day chosen, and that load is refused. The rows of lena stay, the message
+    says why, and every filter shows lena's query again, so that the filters and the list agree
+    (before, they showed a filter whose entries were never loaded)."""
+    page.operator_filter.setEditText("lena")
+    loaded(page).apply_filters()
+    loaded(page)
+    shown = page.model.query
+    assert shown.operator_name == "lena" and page.model.total == 225
+
+    def refuse(*_args: Any) -> int:
+        raise PermissionDeniedError("You are not allowed to do this.")
+
+    monkeypatch.setattr(page.context.app.services.audit, "count", refuse)
+    page.operator_filter.setEditText("jonas")
+    page.search.setText("Druckhaus 12")
+    page.type_filter.setCurrentIndex(page.type_filter.findData("Customer"))  # loads with all three
+    loaded(page)
+    assert [m.kind for m in interactions.messages] == ["error"]
+    assert page.model.query == shown and page.model.total == 225
+    assert page.current_query() == shown
+    assert (page.operator_filter.currentText(), page.search.text(), page.type_filter.currentIndex()) == ("lena", "", 0)
+    page.since.setDate(page.since.date().fromString("04.05.2026", "dd.MM.yyyy"))  # loads at once
+    loaded(page)
+    assert len(interactions.messages) == 2 and page.since.date() == NO_DATE
+    assert page.current_query() == shown == page.model.query
+    QTest.qWait(SEARCH_DELAY_MS + 100)
+    assert not page.busy and len(interactions.messages) == 2, "putting the filters back loads nothing"

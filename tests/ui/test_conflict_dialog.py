@@ -64,7 +64,7 @@ def test_run_action_shows_a_conflict_in_the_conflict_dialog(interactions: FakeIn
     assert run_action(None, save) is None
     [shown] = interactions.of_kind("conflict")
     moment = formats.date_time_text(dt.datetime(2026, 11, 22, 9, 12).astimezone())
-    assert shown.text.startswith(f"mia changed this Tenant at {moment} while")
+    assert shown.text.startswith(f"mia changed this tenant at {moment} while")
     assert not interactions.of_kind("error")
 
 
@@ -121,7 +121,7 @@ def test_a_stale_save_keeps_the_form_open_and_reload_refreshes_the_page(
     monkeypatch.setattr(TenantDialog, "exec", run)
     page.edit_tenant()
     [conflict] = interactions.of_kind("conflict")
-    assert conflict.text.startswith("mia changed this Tenant")
+    assert conflict.text.startswith("mia changed this tenant")
     assert ("Name", "Presse Nord-West") in interactions.conflict_inputs[0]
     assert seen == {"open": True, "typed": "Presse Nord-West", "names": {"Presse Nord (alt)"}}
     # Never a silent overwrite: the other workstation's name is what is stored.

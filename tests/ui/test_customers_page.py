@@ -473,7 +473,7 @@ def test_deleting_a_customer_changed_elsewhere_shows_the_conflict(
         qtbot.keyClick(page.table, Qt.Key.Key_Delete)
         saved(qtbot, page)
         conflict = interactions.of_kind("conflict")[-1]
-        assert conflict.text.startswith("kollege changed this Customer")
+        assert conflict.text.startswith("kollege changed this customer")
         row = page.model.row_at(row_of(page, "12345"))  # reloaded: the colleague's change is shown
         assert row is not None and row.quota_mb == quota and row.active
     assert len(interactions.of_kind("conflict")) == 2

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction, program_environment
 
 from mandant_desktop.domain.errors import ConflictError, DomainError, PermissionDeniedError, ValidationError
+from mandant_desktop.services.undo_conflicts import UndoConflictError
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.app import setup_logging
 from mandant_desktop.ui.errors import message_for, run_action
@@ -137,6 +138,35 @@ def test_conflict_and_field_names_are_shown_in_german(language: object) -> None:
     assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) um 22.11.2026 09:00 geändert")
     missing = ValidationError("Please enter a {field}.", field="first name")
     assert "{field}" not in message_for(missing) and "first name" not in message_for(missing)
+
+
+def test_undo_refusals_name_the_kind_of_object_in_words_in_english(language: object) -> None:
+    """E1, E7, S4: in English a refused undo and a conflict say "this org unit", as the German text
+    says "Organisationseinheit", never the class name ("OrgUnit")."""
+    language.choose("en")  # type: ignore[attr-defined]
+    refused = UndoConflictError(
+        "Cannot undo: {who} changed this {object} at {when} on workstation {workstation}, after your change. "
+        "Nothing was changed.",
+        who="rolf",
+        when="2026-11-22 09:00:00",
+        workstation="PC-ROLF",
+        object="OrgUnit",
+    )
+    assert message_for(refused).startswith("Cannot undo: rolf changed this org unit at ")
+    gone = UndoConflictError(
+        "Cannot undo: data was added to this {object} afterwards. Nothing was changed.", object="RoleAssignment"
+    )
+    assert message_for(gone) == "Cannot undo: data was added to this role assignment afterwards. Nothing was changed."
+    language.choose("de")  # type: ignore[attr-defined]
+    assert "Organisationseinheit" in message_for(refused)
+
+
+def test_every_model_has_an_english_word() -> None:
+    """E1: every kind of object named in {object} has an English word besides its German one."""
+    from mandant_desktop.ui.object_names import AUDIT_ONLY_NAMES, ENGLISH_NAMES, OBJECT_NAMES
+
+    assert set(ENGLISH_NAMES) == set(OBJECT_NAMES) | set(AUDIT_ONLY_NAMES)
+    assert all(word and word != kind for kind, word in ENGLISH_NAMES.items())
 
 
 def test_every_model_has_a_translatable_name() -> None:

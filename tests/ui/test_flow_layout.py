@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QRect
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop.ui.flow_layout import FlowLayout, group
@@ -74,6 +75,38 @@ def _squeezed(page: QWidget) -> list[str]:
         if child.width() < child.minimumSizeHint().width():
             found.append(f"{type(child).__name__} {child.objectName() or child.text()!r}")
     return found
+
+
+def test_a_flow_arranges_a_width_once_until_the_window_lays_out_again(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E5, issue 8: one relayout of a page asks a flow the same few widths dozens of times; each is
+    arranged once. A flow inside another layout hears of a longer text when the window lays out
+    again (Qt invalidates every layout first, as it does a nested QBoxLayout's cache), and then
+    answers with the new height."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    outer = QVBoxLayout(holder)
+    flow = FlowLayout(spacing=6)
+    outer.addLayout(flow)
+    buttons = [QPushButton(text) for text in ("Vollzugriff", "Nur lesen", "Versteckt")]
+    for button in buttons:
+        flow.addWidget(button)
+    one_line = sum(button.sizeHint().width() for button in buttons) + 6 * 2
+    arranged: list[int] = []
+    arrange = flow._arrange
+    monkeypatch.setattr(
+        flow, "_arrange", lambda rect, *, move: arranged.append(rect.width()) or arrange(rect, move=move)
+    )
+    height = flow.heightForWidth(one_line)
+    assert flow.heightForWidth(one_line) == height and flow.heightForWidth(one_line) == height
+    assert arranged == [one_line]
+    buttons[-1].setText("Versteckt für alle Tochtermandanten")
+    outer.activate()  # what the window's LayoutRequest does (it lays the holder out too)
+    arranged.clear()
+    taller = flow.heightForWidth(one_line)
+    assert taller > height and flow.heightForWidth(one_line) == taller  # two lines now
+    assert arranged == [one_line]
 
 
 def test_the_main_window_fits_1024_pixels_in_german_with_every_page(

@@ -197,6 +197,17 @@ def press(qtbot: QtBot, page: OrgUnitsPage, key: Qt.Key, modifiers: Qt.KeyboardM
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
+def open_with_vertrieb_inheriting(qtbot: QtBot, window: MainWindow, example: Example) -> OrgUnitsPage:
+    """mia given Redakteur at Vertrieb and the box ticked (keep), then the page open with mia chosen."""
+    app, op = window.context.app, window.context.operator
+    service = app.services.org_units
+    service.add_roles(op, example.mia, example.unit["Vertrieb"], [example.role["Redakteur"]])
+    service.set_inherit(op, example.mia, example.unit["Vertrieb"], "keep")
+    page = open_page(qtbot, window)
+    choose_user(qtbot, page, "mia")
+    return page
+
+
 def names_under(page: OrgUnitsPage, name: str) -> list[str]:
     parent = unit_index(page, name)
     return [page.model.index(row, 0, parent).data() for row in range(page.model.rowCount(parent))]
@@ -436,12 +447,7 @@ def test_a_painted_cell_gets_in_one_call_what_data_answers_role_by_role(
     """A4, section 8 (issue 8): multiData, which the delegate asks for the roles of a painted cell
     at once, answers as data() does role by role, in every column of every unit, the inherited
     roles in italics; a cell right of the unit column has no children and the unit's parent."""
-    app, op = window.context.app, window.context.operator
-    service = app.services.org_units
-    service.add_roles(op, example.mia, example.unit["Vertrieb"], [example.role["Redakteur"]])
-    service.set_inherit(op, example.mia, example.unit["Vertrieb"], "keep")
-    page = open_page(qtbot, window)
-    choose_user(qtbot, page, "mia")
+    page = open_with_vertrieb_inheriting(qtbot, window, example)
     expand_all(qtbot, page)
     model = page.model
     asked = sorted({int(role) for role in Qt.ItemDataRole.__members__.values()} | {int(UNIT_ID_ROLE)})
@@ -765,12 +771,7 @@ def test_adding_renaming_and_deleting_units_are_undone_and_redone(
     """E7, A9: Bremen added under Nord receives Vertrieb's roles; Ctrl+Z removes it, Ctrl+Shift+Z
     brings it back with them. A rename is undone. Vertrieb deleted with everything below comes
     back with Ctrl+Z: its units in their places, mia's roles and the ticked box."""
-    app, op = window.context.app, window.context.operator
-    service = app.services.org_units
-    service.add_roles(op, example.mia, example.unit["Vertrieb"], [example.role["Redakteur"]])
-    service.set_inherit(op, example.mia, example.unit["Vertrieb"], "keep")
-    page = open_page(qtbot, window)
-    choose_user(qtbot, page, "mia")
+    page = open_with_vertrieb_inheriting(qtbot, window, example)
     find_unit(qtbot, page, "Nord")
 
     interactions.text_answers = ["Bremen"]
@@ -1017,7 +1018,7 @@ def test_two_renames_are_undone_and_redone_with_the_shortcuts_and_a_move_elsewhe
         engine.dispose()
     press(qtbot, page, Qt.Key.Key_Z, CTRL)
     texts = [m.text for m in interactions.of_kind("error")]
-    assert texts and "Cannot undo: rolf changed this OrgUnit at " in texts[-1]
+    assert texts and "Cannot undo: rolf changed this org unit at " in texts[-1]
     # The workstation's hyphen does not break (U+2011), so that its name stays on one line.
     assert "on workstation PC\u2011ROLF, after your change. Nothing was changed." in texts[-1]
     assert window.context.app.services.org_units.get(window.context.operator, nord).parent_id == example.unit["Konzern"]

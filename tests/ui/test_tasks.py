@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError, NotFoundError
+from mandant_desktop.domain.errors import DatabaseUnavailableError, DomainError, NotFoundError
 from mandant_desktop.ui import tasks
-from mandant_desktop.ui.errors import set_connection_lost_handler
+from mandant_desktop.ui.errors import message_for, set_connection_lost_handler
+from mandant_desktop.ui.excepthook import ExceptionHook
 from mandant_desktop.ui.tasks import TaskRunner
 
 
@@ -235,6 +237,87 @@ def test_a_programming_error_goes_to_the_exception_hook(
     runner.run(owner, broken)
     _wait_idle(qtbot, runner)
     assert caught == [KeyError]
+
+
+@pytest.fixture
+def hook(tmp_path: Any, qtbot: QtBot) -> Iterator[ExceptionHook]:
+    """The program's own exception hook (logs the traceback, shows the friendly dialog)."""
+    installed = ExceptionHook(tmp_path / "mandant.log", interactive=True)
+    installed.install()
+    yield installed
+    installed.uninstall()
+
+
+@pytest.mark.parametrize("where", ["call", "on_done"])
+def test_a_programming_error_puts_the_page_right_and_says_so(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    owner: QWidget,
+    interactions: FakeInteraction,
+    hook: ExceptionHook,
+    caplog: pytest.LogCaptureFixture,
+    where: str,
+) -> None:
+    """S5, U2: a bug in a worker's call, or in the handler of its result, still reaches ``on_error``
+    (the tenants page's save unlocks there), the user reads the friendly message once, and the
+    traceback is in the log. Before, only the hook heard of it and the page stayed locked."""
+    locked = [True]
+
+    def broken() -> int:
+        if where == "call":
+            raise KeyError("bug")
+        return 1
+
+    def done(_result: int) -> None:
+        raise KeyError("bug")
+
+    seen: list[DomainError] = []
+
+    def put_right(exc: DomainError) -> None:
+        locked[0] = False
+        seen.append(exc)
+
+    with caplog.at_level("INFO"):
+        runner.run(owner, broken, on_done=done, on_error=put_right)
+        _wait_idle(qtbot, runner)
+    assert locked == [False]
+    assert len(seen) == 1 and isinstance(seen[0], tasks.UnexpectedError)
+    assert isinstance(seen[0].__cause__, KeyError)
+    assert [m.kind for m in interactions.messages] == ["error"]
+    assert interactions.messages[0].title == "Unexpected error"
+    assert "did not expect" in interactions.messages[0].text
+    logged = [r for r in caplog.records if r.exc_info is not None and r.exc_info[0] is KeyError]
+    assert len(logged) == 1 and logged[0].levelname == "CRITICAL"
+
+
+def test_a_programming_error_goes_to_a_handler_that_says_errors_itself(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    owner: QWidget,
+    interactions: FakeInteraction,
+    hook: ExceptionHook,
+    caplog: pytest.LogCaptureFixture,
+    language: Any,
+) -> None:
+    """S5, U2, E1: a handler that shows errors in its own message line (``shows_error``, the
+    assignment page's note, the log-in dialog) shows the unexpected one too, translated; no second
+    dialog; the traceback is in the log."""
+    language.choose("de")
+    said: list[str] = []
+
+    def broken() -> None:
+        raise TypeError("bug")
+
+    with caplog.at_level("INFO"):
+        runner.run(owner, broken, on_error=lambda exc: said.append(message_for(exc)), shows_error=True)
+        _wait_idle(qtbot, runner)
+    assert said == [
+        "Etwas Unerwartetes ist schiefgegangen. Bitte versuchen Sie es erneut; wenn es wieder passiert, "
+        "wenden Sie sich an Ihren Administrator."
+    ]
+    assert interactions.messages == []
+    logged = [r for r in caplog.records if r.exc_info is not None and r.exc_info[0] is TypeError]
+    assert len(logged) == 1 and "broken" in logged[0].getMessage()
 
 
 def test_a_worker_can_ask_a_question_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner, owner: QWidget) -> None:

@@ -21,6 +21,7 @@ from mandant_desktop.db.models import AccessLevel
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import Access
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.ui.excepthook import ExceptionHook
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings import Settings
@@ -146,6 +147,42 @@ def test_change_levels_save_and_discard(qtbot: QtBot, scene: Scene) -> None:
     assert not page.has_unsaved_changes()
     assert page.by_tenant.index(page.by_tenant.row_of(scene.mia), ByTenantModel.ACCESS).data() == "Read only"
     assert _stored(scene)[(scene.main, scene.mia)] == Access(Level.READ_ONLY)
+
+
+def test_a_save_that_fails_unexpectedly_unlocks_the_page_and_keeps_the_edits(
+    qtbot: QtBot,
+    scene: Scene,
+    monkeypatch: pytest.MonkeyPatch,
+    interactions: FakeInteraction,
+    tmp_path: Path,
+) -> None:
+    """T2, S5: a programming error in the save's worker (not a refusal) releases the locked access
+    views, keeps the staged edits for another try and tells the user; before, only the exception
+    hook heard of it and the page stayed locked for good."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.tom)
+    qtbot.mouseClick(page.level_buttons[Level.FULL], Qt.MouseButton.LeftButton)
+    hook = ExceptionHook(tmp_path / "mandant.log", interactive=True)
+    hook.install()
+
+    def broken(*_args: object) -> int:
+        raise AttributeError("a bug in the service")
+
+    monkeypatch.setattr(scene.app.services.access, "save", broken)
+    try:
+        assert page.save()
+        assert page.saving and not page.tabs.isEnabled()
+        qtbot.waitUntil(lambda: not page.saving, timeout=5000)
+    finally:
+        hook.uninstall()
+    assert page.tabs.isEnabled() and page.save_button.isEnabled()
+    assert page.has_unsaved_changes()
+    assert [m.title for m in interactions.messages] == ["Unexpected error"]
+    monkeypatch.undo()
+    assert page.save()
+    qtbot.waitUntil(lambda: not page.saving and not page.busy, timeout=5000)
+    assert _stored(scene)[(scene.main, scene.tom)] == Access(Level.FULL)
 
 
 def test_edit_through_the_delegate_and_the_check_box(qtbot: QtBot, scene: Scene) -> None:

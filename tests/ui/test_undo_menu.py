@@ -107,7 +107,7 @@ def test_a_conflicting_undo_is_refused_and_changes_nothing(
     assert "Prüfer" in role_names(page)
     # A plain message: no input of the user's is at stake, so no "keep my input" dialog.
     texts = [m.text for m in interactions.of_kind("error")]
-    assert texts and "Cannot undo: rolf changed this Role at" in texts[-1]
+    assert texts and "Cannot undo: rolf changed this role at" in texts[-1]
     assert not window.undo_hub.undo_action.isEnabled()
 
 
@@ -273,6 +273,6 @@ def test_two_changes_to_one_role_are_undone_and_redone_with_the_shortcuts(
     qtbot.keyClick(page.role_list, *undo)
     settle(qtbot, window)
     texts = [m.text for m in interactions.of_kind("error")]
-    assert texts and "Cannot undo: rolf changed this Role at" in texts[-1]
+    assert texts and "Cannot undo: rolf changed this role at" in texts[-1]
     page.refresh()
     assert "Prüferin" in role_names(page)

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QRectF,
@@ -41,7 +42,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mandant_desktop.services.assignments import Chip, GridUnit, GridUser
@@ -296,11 +297,25 @@ _PAD, _GAP, _CLOSE = 6, 4, 12
 def layout_chips(rect: QRect, chips: list[Chip], font: QFont) -> list[ChipGeometry]:
     """Where each chip goes in ``rect``: left to right on one line; what does not fit is clipped
     (the cell's tool tip lists every role)."""
+    return _layout(rect, chips, _ChipFonts(font))
+
+
+class _ChipFonts:
+    """A cell font, its italic and both their metrics: made once per font, not per cell."""
+
+    __slots__ = ("base", "base_metrics", "italic", "italic_metrics")
+
+    def __init__(self, font: QFont) -> None:
+        self.base = QFont(font)
+        self.base_metrics = QFontMetrics(font)
+        self.italic = QFont(font)
+        self.italic.setItalic(True)
+        self.italic_metrics = QFontMetrics(self.italic)
+
+
+def _layout(rect: QRect, chips: list[Chip], fonts: _ChipFonts) -> list[ChipGeometry]:
     result: list[ChipGeometry] = []
-    metrics = QFontMetrics(font)
-    italic = QFont(font)
-    italic.setItalic(True)
-    italic_metrics = QFontMetrics(italic)
+    metrics, italic_metrics = fonts.base_metrics, fonts.italic_metrics
     height = metrics.height() + 4
     x, y = rect.left() + _GAP, rect.top() + max(1, (rect.height() - height) // 2)
     for chip in chips:
@@ -316,16 +331,41 @@ def layout_chips(rect: QRect, chips: list[Chip], font: QFont) -> list[ChipGeomet
     return result
 
 
+#: the chips' colours: (fill, inherited fill, border) for a light and a dark palette
+_COLOURS = {
+    False: (QColor("#dbeafe"), QColor("#f1f5f9"), QColor("#2563eb")),
+    True: (QColor("#1e3a5f"), QColor("#374151"), QColor("#60a5fa")),
+}
+
+
 class ChipDelegate(QStyledItemDelegate):
     """Paints roles as chips; a click on a chip's × asks to remove it (``remove_requested``)."""
 
     remove_requested = Signal(QModelIndex, object)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: fonts and metrics by font key: a screen paints a hundred cells or more in one font
+        self._fonts: dict[str, _ChipFonts] = {}
+
+    def _fonts_for(self, font: QFont) -> _ChipFonts:
+        key = font.key()
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = _ChipFonts(font)
+        return fonts
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         chips = index.data(CHIPS_ROLE)
+        # The cell's background as QStyledItemDelegate draws it for a cell without text. The grid's
+        # model gives no font, alignment, colour, check state, decoration or background, and a text
+        # for every cell: so initStyleOption would only set these, after eight model calls per cell
+        # (issue 8: a third of the paint). The view's option has no style object already.
         background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
+        background.index = self._plain(index)
+        background.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
         background.text = ""
+        background.backgroundBrush = QBrush()
         style = option.widget.style() if option.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, option.widget)
         palette: QPalette = option.palette
@@ -341,29 +381,23 @@ class ChipDelegate(QStyledItemDelegate):
             return
         if not chips:
             return
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-        fill = QColor("#1e3a5f") if dark else QColor("#dbeafe")
-        inherited_fill = QColor("#374151") if dark else QColor("#f1f5f9")
-        border = QColor("#60a5fa") if dark else QColor("#2563eb")
+        fill, inherited_fill, border = _COLOURS[palette.color(QPalette.ColorRole.Base).lightness() < 128]
         text_colour = palette.color(QPalette.ColorRole.Text)
+        fonts = self._fonts_for(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setClipRect(option.rect)
-        base_font = QFont(option.font)
-        italic = QFont(option.font)
-        italic.setItalic(True)
-        for geometry in layout_chips(option.rect, chips, option.font):
+        for geometry in _layout(option.rect, chips, fonts):
             chip = geometry.chip
             rect = QRectF(geometry.rect)
             painter.setPen(QPen(border if not chip.inherited else text_colour.lighter(150), 1))
             painter.setBrush(inherited_fill if chip.inherited else fill)
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
-            painter.setFont(italic if chip.inherited else base_font)
+            painter.setFont(fonts.italic if chip.inherited else fonts.base)
             painter.setPen(text_colour)
             text_rect = geometry.rect.adjusted(_PAD, 0, -(_PAD + (_CLOSE + 2 if geometry.close else 0)), 0)
-            name = QFontMetrics(painter.font()).elidedText(
-                chip.role_name, Qt.TextElideMode.ElideRight, text_rect.width()
-            )
+            metrics = fonts.italic_metrics if chip.inherited else fonts.base_metrics
+            name = metrics.elidedText(chip.role_name, Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
             if geometry.close is not None:
                 close = QRectF(geometry.close).adjusted(3, 3, -3, -3)
@@ -381,7 +415,7 @@ class ChipDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) and left_click:
             chips = index.data(CHIPS_ROLE) or []
             point = event.position().toPoint()
-            for geometry in layout_chips(option.rect, chips, option.font):
+            for geometry in _layout(option.rect, chips, self._fonts_for(option.font)):
                 if geometry.close is not None and geometry.close.adjusted(-2, -2, 2, 2).contains(point):
                     self.remove_requested.emit(self._plain(index), geometry.chip)
                     return True

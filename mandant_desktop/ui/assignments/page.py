@@ -54,6 +54,7 @@ from mandant_desktop.ui.assignments.grid import (
     ChipDelegate,
     FetchCells,
 )
+from mandant_desktop.ui.cached_header import use_cached_headers
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.forms import text_width
@@ -224,6 +225,7 @@ class AssignmentsPage(Page):
         self.model = AssignmentGridModel(self._fetch_cells, self)
         self.grid = QTableView()
         self.grid.setObjectName("assignmentGrid")
+        use_cached_headers(self.grid)  # 200 titles of each header measured once per load, not twice
         self.grid.setModel(self.model)
         self.delegate = ChipDelegate(self.grid)
         self.grid.setItemDelegate(self.delegate)

@@ -110,6 +110,12 @@ def _day_start(date: QDate) -> dt.datetime:
     return local.astimezone(dt.UTC)
 
 
+def _local_day(moment: dt.datetime) -> QDate:
+    """The local calendar day of ``moment`` (the reverse of :func:`_day_start`)."""
+    local = moment.astimezone()
+    return QDate(local.year, local.month, local.day)
+
+
 @dataclass(frozen=True)
 class _Loaded:
     query: AuditQuery
@@ -406,11 +412,13 @@ class AuditPage(Page):
 
     def _load_failed(self, exc: DomainError) -> None:
         """The first page did not come (a lost connection, a refusal): the rows shown stay, and the
-        header's sort indicator goes back to their order, so that the two agree (as a file
-        manager's list does when it cannot re-sort); the task says what happened (the banner for a
-        lost connection, a message for anything else)."""
+        header's sort indicator and the filters go back to their query, so that what the page
+        says it shows is what it shows (as a file manager's list does when it cannot re-sort);
+        the task says what happened (the banner for a lost connection, a message for anything
+        else)."""
         asked = self.model.query.sort
         column = self.model.sort_failed()
+        self._show_filters(self.model.query)
         if column >= 0:
             order = Qt.SortOrder.DescendingOrder if self.model.query.descending else Qt.SortOrder.AscendingOrder
             # The model has the old order again, so the view's sort call this emits loads nothing.
@@ -429,24 +437,26 @@ class AuditPage(Page):
         self.context.shell.show_status(text, LOAD_FAILED_NOTE_MS)
 
     def reset_filters(self) -> None:
-        for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):
-            widget.blockSignals(True)
-        self.since.setDate(NO_DATE)
-        self.until.setDate(NO_DATE)
-        self.type_filter.setCurrentIndex(0)
-        self.tenant_filter_box.setCurrentIndex(0)
-        self.search.clear()
-        for widget in (self.since, self.until, self.type_filter, self.tenant_filter_box, self.search):
-            widget.blockSignals(False)
-        operator_edit = self.operator_filter.lineEdit()
-        for quiet in (self.operator_filter, operator_edit):
-            if quiet is not None:
-                quiet.blockSignals(True)
-        self.operator_filter.setEditText("")
-        for quiet in (self.operator_filter, operator_edit):
-            if quiet is not None:
-                quiet.blockSignals(False)
+        self._show_filters(AuditQuery())
         self.apply_filters()
+
+    def _show_filters(self, query: AuditQuery) -> None:
+        """Put the filter widgets to ``query``'s filters without starting a load (the rows of
+        ``query`` are those shown, or about to be)."""
+        self._timer.stop()
+        operator_edit = self.operator_filter.lineEdit()
+        quiet = [self.since, self.until, self.type_filter, self.tenant_filter_box, self.search, self.operator_filter]
+        quiet += [operator_edit] if operator_edit is not None else []
+        for widget in quiet:
+            widget.blockSignals(True)
+        self.since.setDate(_local_day(query.since) if query.since is not None else NO_DATE)
+        self.until.setDate(_local_day(query.until).addDays(-1) if query.until is not None else NO_DATE)
+        self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(query.object_type)))
+        self.tenant_filter_box.setCurrentIndex(max(0, self.tenant_filter_box.findData(query.tenant_id)))
+        self.search.setText(query.text)
+        self.operator_filter.setEditText(query.operator_name)
+        for widget in quiet:
+            widget.blockSignals(False)
 
     def _select_first(self) -> None:
         """The newest (first) entry is current after a load, so the detail pane has something to show."""

@@ -7,59 +7,37 @@ title written across would show three letters. Written upwards it shows the whol
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
+from PySide6.QtWidgets import QStyle, QStyleOptionHeader, QWidget
+
+from mandant_desktop.ui.cached_header import CachedHeaderView
 
 #: the tallest the header may grow, in pixels at 1× scale
 MAX_HEIGHT = 160
 _PADDING = 8
 
 
-class RotatedHeaderView(QHeaderView):
+class RotatedHeaderView(CachedHeaderView):
+    """Its size hint (the widest title decides the height) is measured once per model content:
+    layouts ask for it often (:class:`~mandant_desktop.ui.cached_header.CachedHeaderView`)."""
+
     def __init__(self, parent: QWidget | None = None, max_height: int = MAX_HEIGHT) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._max_height = max_height
-        #: the widest title in pixels, measured once per model content (layouts ask for it often)
-        self._longest: int | None = None
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:
-        self._longest = None
-        if model is not None:
-            for signal in (
-                model.modelAboutToBeReset,
-                model.modelReset,
-                model.headerDataChanged,
-                model.columnsInserted,
-                model.columnsRemoved,
-                model.layoutChanged,
-            ):
-                signal.connect(self._forget_longest)
-        super().setModel(model)
-
-    def _forget_longest(self, *_args: object) -> None:
-        self._longest = None
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._longest = None
-        super().changeEvent(event)
-
     def _longest_title(self) -> int:
-        if self._longest is not None:
-            return self._longest
         model = self.model()
         if model is None:
             return 0
         metrics = self.fontMetrics()
         titles = (model.headerData(column, self.orientation()) for column in range(model.columnCount()))
-        self._longest = max((metrics.horizontalAdvance(str(title)) for title in titles if title), default=0)
-        return self._longest
+        return max((metrics.horizontalAdvance(str(title)) for title in titles if title), default=0)
 
-    def sizeHint(self) -> QSize:
-        size = super().sizeHint()
+    def measure(self) -> QSize:
+        size = super().measure()
         size.setHeight(max(size.height(), min(self._max_height, self._longest_title() + 2 * _PADDING)))
         return size
 
