@@ -4,10 +4,16 @@ SQLite runs in WAL mode with foreign keys on and a busy timeout. Its transaction
 by default; a unit of work that writes asks for ``BEGIN IMMEDIATE`` through the execution option
 :data:`SQLITE_BEGIN`, so two workstations never deadlock on a read lock that wants to become a write
 lock half-way through.
+
+On the servers every round trip counts (issue 8): a pooled connection is pinged before use only
+when it has been idle for :data:`PING_AFTER_IDLE_S` (:func:`_ping_when_idle`), the pool hands out
+the connection used last, and on PostgreSQL :func:`begin_with_settings` sends BEGIN and the
+transaction's settings in one message.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 import threading
@@ -16,14 +22,16 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, InvalidatePoolError
 
 from mandant_desktop.db.driver_read import application_name
 from mandant_desktop.domain.errors import DatabaseUnavailableError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -36,6 +44,13 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 #: GROUP_CONCAT's limit in our MariaDB/MySQL sessions: max_allowed_packet's own maximum (1 GiB);
 #: a longer value could not be sent to us anyway
 MYSQL_GROUP_CONCAT_MAX_LEN = 1 << 30
+#: a pooled server connection idle for longer than this is pinged before it is handed out (SPEC S5);
+#: one used more recently goes out unpinged (issue 8: the ping was a round trip of every call)
+PING_AFTER_IDLE_S = 10.0
+#: ``record.info`` key: when the connection went back into the pool (``time.monotonic()``)
+_IDLE_SINCE = "mandant_idle_since"
+#: ``record.info`` key: :func:`begin_with_settings` switched the driver to autocommit for its BEGIN
+_OWN_BEGIN = "mandant_own_begin"
 
 _DRIVERS = {
     "sqlite": "sqlite",
@@ -141,8 +156,11 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
             "write_timeout": MYSQL_QUERY_TIMEOUT_S,
         }
         kwargs["isolation_level"] = "READ COMMITTED"
-    kwargs.update(pool_pre_ping=True, pool_recycle=1800, pool_size=5, max_overflow=5)
+    # LIFO: the connection used last goes out again, with its server process's caches and prepared
+    # statements warm; the others stay idle (and are pinged when next used).
+    kwargs.update(pool_recycle=1800, pool_size=5, max_overflow=5, pool_use_lifo=True)
     engine = create_engine(parsed, **kwargs)
+    _ping_when_idle(engine)
     if backend == "mysql":
         _configure_mysql(engine)
     if backend == "postgresql":
@@ -152,6 +170,84 @@ def create_engine_for(url: str | URL, *, password: str | None = None, echo: bool
         # once (issue 8). The rows and their order are the same.
         engine.dialect.use_insertmanyvalues_wo_returning = True
     return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection before use only when it has been idle for :data:`PING_AFTER_IDLE_S`.
+
+    It replaces ``pool_pre_ping``, which pinged before every checkout: a round trip of every service
+    call, most of them on a connection that answered a moment before (issue 8). Connections die
+    while idle (a server's or a firewall's idle timeout, a restart during the night); those are
+    caught here as before: the ping fails, every pooled connection is replaced and the caller gets
+    a new one. A connection lost within the idle time fails at its first statement: a unit of work
+    on PostgreSQL starts again on a new connection (its first statement is its BEGIN), anything else
+    reports the lost connection (SPEC S5), and the pool renews its connections.
+    """
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+        if record.info.pop(_OWN_BEGIN, False) and dbapi_connection is not None:
+            _end_own_begin(dbapi_connection, record)
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return  # new (just connected) or in use a moment ago
+        try:
+            dialect.do_ping(dbapi_connection)
+        except dialect.loaded_dbapi.Error as exc:
+            if not dialect.is_disconnect(exc, dbapi_connection, None):
+                raise
+            # as pool_pre_ping does: the pool replaces its connections and hands out a new one
+            raise InvalidatePoolError(str(exc)) from exc
+
+
+def _end_own_begin(dbapi_connection: Any, record: Any) -> None:
+    """The driver back to managing transactions once the connection returns to the pool."""
+    try:
+        dbapi_connection.autocommit = False
+    except Exception:  # closed, or still in a transaction: never hand such a connection out again
+        log.warning("a connection returned in an unclear state; discarded", exc_info=True)
+        record.invalidate()
+
+
+def begin_with_settings(connection: Connection, settings: Mapping[str, str], *, read_only: bool = False) -> None:
+    """PostgreSQL: begin the transaction of ``connection`` with ``settings`` (configuration
+    parameters such as ``app.operator_id``) in force for this transaction alone.
+
+    psycopg sends its own BEGIN as a round trip before the first statement, and ``set_config``
+    would be a second one before the work itself (issue 8). Here BEGIN and the ``set_config(…,
+    true)`` calls (``SET LOCAL``) go as one message: the driver is told not to begin by itself
+    (autocommit, switched back when the connection returns to the pool), and commits and rolls back
+    the transaction the server reports open as before. ``read_only`` begins ``READ ONLY``: the server
+    refuses any write. A connection whose transaction has begun already gets the settings alone.
+    """
+    from psycopg import pq
+
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    pairs = tuple(settings.items())
+    if raw.pgconn.transaction_status != pq.TransactionStatus.IDLE or raw.autocommit:
+        connection.exec_driver_sql(_settings_sql(pairs, None))
+        return
+    raw.autocommit = True  # no BEGIN of the driver's: ours goes with the settings
+    connection.connection.info[_OWN_BEGIN] = True
+    connection.exec_driver_sql(_settings_sql(pairs, "BEGIN READ ONLY" if read_only else "BEGIN"))
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_sql(settings: tuple[tuple[str, str], ...], begin: str | None) -> str:
+    """``[BEGIN; ]SELECT set_config(name, value, true), …`` with the values quoted by psycopg."""
+    from psycopg import sql
+
+    assigned = sql.SQL(", ").join(
+        sql.SQL("set_config({}, {}, true)").format(sql.Literal(name), sql.Literal(value)) for name, value in settings
+    )
+    select = sql.SQL("SELECT {}").format(assigned)
+    return (select if begin is None else sql.SQL("{}; {}").format(sql.SQL(begin), select)).as_string()
 
 
 def _configure_mysql(engine: Engine) -> None:

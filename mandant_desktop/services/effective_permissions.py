@@ -47,8 +47,9 @@ class EffectivePermissionsService:
     def of_user(self, operator: Operator, user_id: int) -> PermissionIndex:
         """Every permission ``user_id`` holds, unit by unit, direct or inherited: one statement."""
         operator.require("assignments.view")
-        with UnitOfWork(self._factory, operator, write=False) as uow:
-            connection = uow.session.connection()
+        # a Core unit of work: no session to set up for one statement (issue 8)
+        with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
+            connection = uow.connection
             dialect = connection.dialect.name
             units_of_role: dict[int, frozenset[int]] = {}
             codes_of_role: dict[int, frozenset[str]] = {}

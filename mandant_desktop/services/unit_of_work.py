@@ -22,12 +22,12 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, event, func, inspect, select, text
+from sqlalchemy import ColumnElement, Connection, event, func, inspect, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from mandant_desktop.db import tables
 from mandant_desktop.db.bulk import insert_rows
-from mandant_desktop.db.engine import SQLITE_BEGIN, engine_of
+from mandant_desktop.db.engine import SQLITE_BEGIN, begin_with_settings, engine_of
 from mandant_desktop.db.tables import utcnow
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.services import recording
@@ -198,18 +198,24 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         if self._core:
             return self._enter_core()
-        session = self._factory()
-        session.info["uow"] = self
-        if session.get_bind().dialect.name == "postgresql":
-            # Row-level security and the database-side checks read the operator from here (S1, T8).
-            event.listen(session, "after_begin", _set_operator_setting)
-        if self._write:
-            # SQLite: take the write lock at BEGIN (see db.engine); other backends ignore the option.
-            try:
-                session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-            except DBAPIError as exc:
-                session.close()
-                raise_as_domain_error(exc)
+        for attempt in _ATTEMPTS:
+            session = self._factory()
+            session.info["uow"] = self
+            on_postgresql = session.get_bind().dialect.name == "postgresql"
+            if on_postgresql:
+                # Row-level security and the database-side checks read the operator from here (S1, T8).
+                event.listen(session, "after_begin", _set_operator_setting)
+            if self._write or on_postgresql:
+                # SQLite: take the write lock at BEGIN (see db.engine); other backends ignore the option.
+                # PostgreSQL: BEGIN with the operator is the first round trip, before any work.
+                try:
+                    session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"} if self._write else None)
+                except DBAPIError as exc:
+                    session.close()
+                    if _start_again(exc, attempt):
+                        continue
+                    raise_as_domain_error(exc)
+            break
         event.listen(session, "before_flush", _before_flush)
         event.listen(session, "after_flush", _after_flush)
         if self._capture is not None:
@@ -220,17 +226,21 @@ class UnitOfWork:
         return self
 
     def _enter_core(self) -> Self:
-        connection: Connection | None = None
-        try:
-            connection = engine_of(self._factory).connect()
-            connection.begin()
-            if connection.dialect.name == "postgresql":
-                _name_operator(connection, self.operator)
-        except DBAPIError as exc:
-            if connection is not None:
-                connection.close()
-            raise_as_domain_error(exc)
-        self._connection = connection
+        for attempt in _ATTEMPTS:
+            connection: Connection | None = None
+            try:
+                connection = engine_of(self._factory).connect()
+                connection.begin()
+                if connection.dialect.name == "postgresql":
+                    _name_operator(connection, self.operator, read_only=True)
+            except DBAPIError as exc:
+                if connection is not None:
+                    connection.close()
+                if _start_again(exc, attempt):
+                    continue
+                raise_as_domain_error(exc)
+            self._connection = connection
+            break
         return self
 
     def __exit__(
@@ -504,15 +514,31 @@ def is_lock_conflict(exc: OperationalError) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+#: a unit of work whose pooled connection turns out lost at its BEGIN starts once more on a new one
+_ATTEMPTS = (1, 2)
+
+
+def _start_again(exc: DBAPIError, attempt: int) -> bool:
+    """Whether to begin again on a new connection: the first BEGIN found the pooled connection lost
+    (the server ended it since its last use). Nothing ran in the transaction yet, and SQLAlchemy has
+    replaced the pool's connections; a server still away fails the second attempt as before (S5)."""
+    if attempt < _ATTEMPTS[-1] and exc.connection_invalidated:
+        log.info("a pooled connection was lost since its last use; beginning on a new one")
+        return True
+    return False
+
+
 def _set_operator_setting(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
     uow: UnitOfWork | None = session.info.get("uow")
-    _name_operator(connection, None if uow is None else uow.operator)
+    _name_operator(connection, None if uow is None else uow.operator, read_only=uow is not None and not uow._write)
 
 
-def _name_operator(connection: Connection, operator: Operator | None) -> None:
-    """Name the operator for this transaction only (``set_config(…, true)`` is ``SET LOCAL``)."""
+def _name_operator(connection: Connection, operator: Operator | None, *, read_only: bool = False) -> None:
+    """Begin the transaction naming the operator for it alone (``set_config(…, true)`` is ``SET
+    LOCAL``), in the same round trip as BEGIN (``db.engine.begin_with_settings``, issue 8); a unit of
+    work that only reads begins ``READ ONLY``."""
     operator_id = "" if operator is None or operator.id is None else str(operator.id)
-    connection.execute(text("SELECT set_config('app.operator_id', :id, true)"), {"id": operator_id})
+    begin_with_settings(connection, {"app.operator_id": operator_id}, read_only=read_only)
 
 
 #: object type (class name, as audited) → table name, for the change notification

@@ -80,10 +80,12 @@ ENGLISH_NAMES = {
 }
 
 
-def object_name(kind: str) -> str:
+def object_name(kind: str, *, title: bool = False) -> str:
     """The user's word for the kind of object ``kind`` (a model's class name) in a message: its
-    translation, or in English its English word; an unknown kind as it is."""
+    translation, or in English its English word; an unknown kind as it is. ``title``: as a column
+    or a list names it, the English word with a capital ("Org unit")."""
     translated = QCoreApplication.translate(OBJECTS_CONTEXT, kind)
     if translated != kind:
         return translated
-    return ENGLISH_NAMES.get(kind, kind)
+    word = ENGLISH_NAMES.get(kind, kind)
+    return word[:1].upper() + word[1:] if title else word

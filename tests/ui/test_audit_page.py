@@ -351,3 +351,20 @@ def test_a_failed_load_puts_the_filters_back_to_the_rows_shown(
     assert page.current_query() == shown == page.model.query
     QTest.qWait(SEARCH_DELAY_MS + 100)
     assert not page.busy and len(interactions.messages) == 2, "putting the filters back loads nothing"
+
+
+def test_the_kinds_of_object_read_as_words_in_english(language: object) -> None:
+    """S3, E1: in English the audit log's column, filter and export name the kind of object in
+    words, with a capital, as German does ("Org unit", "Role assignment"; they showed the class
+    names "OrgUnit", "RoleAssignment"); German keeps its own words."""
+    from mandant_desktop.ui.audit.model import object_type_text
+
+    language.choose("en")  # type: ignore[attr-defined]
+    assert [object_type_text(kind) for kind in ("OrgUnit", "RoleAssignment", "Customer", "DemoData")] == [
+        "Org unit",
+        "Role assignment",
+        "Customer",
+        "Demo data",
+    ]
+    language.choose("de")  # type: ignore[attr-defined]
+    assert object_type_text("OrgUnit") == "Organisationseinheit"

@@ -25,7 +25,7 @@ from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditSort, Curs
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.fields import summary_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.object_names import OBJECTS_CONTEXT
+from mandant_desktop.ui.object_names import object_name
 
 CONTEXT = "AuditTableModel"
 PAGE = 200
@@ -82,7 +82,8 @@ def action_text(action: str) -> str:
 
 
 def object_type_text(object_type: str) -> str:
-    return QCoreApplication.translate(OBJECTS_CONTEXT, object_type)
+    """The kind of object in the column, the filter and the export: "Org unit", not "OrgUnit"."""
+    return object_name(object_type, title=True)
 
 
 class AuditTableModel(QAbstractTableModel):
