@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sqlalchemy import Connection, Integer, Select, String, and_, func, select, type_coerce
 
 from mandant_desktop.db import bulk, tables
+from mandant_desktop.db.aggregates import read_list, value_list
 from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, utcnow
 from mandant_desktop.domain.errors import ConflictError
 from mandant_desktop.domain.tenant_access import Level, TenantScope
@@ -280,29 +281,23 @@ def _cells(
 def _grouped_cells(
     session: Connection, stmt: Select[Any], values: Mapping[tuple[str, bool], Access], internal: Set[int] | None
 ) -> dict[Cell, Access] | None:
-    """MariaDB/MySQL: the cells of ``stmt`` as one row per tenant and value, its users' ids joined
-    by commas, or None when a list came back cut short (GROUP_CONCAT stops at the session's
-    group_concat_max_len, 1 MiB by default: about 100,000 ids per tenant and value); the rows
-    are read then.
+    """MariaDB/MySQL: the cells of ``stmt`` as one row per tenant and value with its users' ids as
+    one list (``db/aggregates.py``), or None when a list came back cut short: the rows are read
+    then.
 
     The MariaDB driver (PyMySQL) reads every row in Python: the 33,000 cells of the large demo
-    took about 190 ms of the client's CPU as rows and take 6 ms as 800 lists (issue 8)."""
+    took about 190-210 ms of the client's CPU as rows and take 27-40 ms as 800 lists (issue 8)."""
     tenant, user, level, private = stmt.selected_columns
-    # The count and the sum of the ids tell a list cut short, even within its last id.
-    grouped = stmt.with_only_columns(
-        tenant, level, private, func.count(), func.sum(user), func.group_concat(user)
-    ).group_by(tenant, level, private)
+    grouped = stmt.with_only_columns(tenant, level, private, func.count(), value_list(user)).group_by(
+        tenant, level, private
+    )
     result = session.execute(grouped)
     rows = result.cursor.fetchall() if result.cursor is not None else []
     result.close()
     cells: dict[Cell, Access] = {}
-    for tenant_id, level_text, private_data, count, total, joined in rows:
-        text = joined.decode() if isinstance(joined, bytes) else str(joined)
-        parts = text.split(",")
-        if len(parts) != count or not all(parts):
-            return None
-        users = [int(user_id) for user_id in parts]
-        if sum(users) != total:
+    for tenant_id, level_text, private_data, count, joined in rows:
+        users = read_list(joined, count, session.dialect.name, int)
+        if users is None:
             return None
         value = values[(level_text, bool(private_data))]
         cells.update(((tenant_id, user_id), value) for user_id in users if internal is None or user_id in internal)
