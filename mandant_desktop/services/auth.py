@@ -66,13 +66,17 @@ _assignment = tables.role_assignment
 def operator_permissions(session: Session | Connection, user_id: int) -> frozenset[str]:
     """Union of the permissions of all the user's roles in all units (SPEC R3).
 
-    The roles as a subquery (``IN``), not a join: an administrator holds the same role in each of
-    5,000 units, and the join made 5,000 × 34 rows for the database to reduce to 34 (about 30 ms
-    on SQLite, on the log-in's path at every start; issue 8). Each role's permissions are read
-    once now, whatever the number of units."""
+    The user's distinct roles first, then their permissions: an administrator holds the same role
+    in each of 5,000 units, and a plain join made 5,000 × 34 rows for the database to reduce to 34
+    (about 30 ms on SQLite, on the log-in's path at every start; issue 8). The roles are a derived
+    table with DISTINCT, not an ``IN`` subquery: with statistics on ``role_permission`` (a server
+    with autovacuum gathers them) PostgreSQL turned the ``IN`` into a semi join that read the
+    administrator's 5,000 assignments once per role permission, 70 times: 1.2 → 4.2 ms (EXPLAIN
+    ANALYZE on the large demo). The derived table is read once on every backend (1.1 ms there;
+    SQLite and MariaDB the same as before or a little faster)."""
     granted = tables.role_permission
-    roles = select(_assignment.c.role_id).where(_assignment.c.user_id == user_id)
-    stmt = select(granted.c.permission_code).where(granted.c.role_id.in_(roles)).distinct()
+    roles = select(_assignment.c.role_id).where(_assignment.c.user_id == user_id).distinct().subquery()
+    stmt = select(granted.c.permission_code).join(roles, roles.c.role_id == granted.c.role_id).distinct()
     return frozenset(session.scalars(stmt))
 
 
