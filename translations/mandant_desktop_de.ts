@@ -1738,6 +1738,18 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
     </message>
+    <message>
+        <source>Export customers</source>
+        <translation>Kunden exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the Excel file…</source>
+        <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
 </context>
 <context>
     <name>CustomerPropertiesDialog</name>
@@ -2187,15 +2199,15 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>The first part of the name of every customer&apos;s rights group. Changing the naming renames no existing group; it applies to groups created from now on.</source>
-        <translation>Der erste Teil des Namens jeder Rechtegruppe eines Kunden. Eine geänderte Benennung benennt keine bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden.</translation>
+        <translation>Der erste Teil des Namens jeder Rechte-Gruppe eines Kunden. Eine geänderte Benennung benennt keine bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden.</translation>
     </message>
     <message>
         <source>The second part of a rights group&apos;s name; the preview below shows a whole name.</source>
-        <translation>Der zweite Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
+        <translation>Der zweite Teil des Namens einer Rechte-Gruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
     </message>
     <message>
         <source>The third part of a rights group&apos;s name; the preview below shows a whole name.</source>
-        <translation>Der dritte Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
+        <translation>Der dritte Teil des Namens einer Rechte-Gruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
     </message>
     <message>
         <source>Opens the bulk edit: add or remove roles for many users in many org units at once. You see how many assignments change before anything is saved, and the whole change can be undone.</source>
@@ -2215,7 +2227,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Copies the selected access levels of the tenant to all its sub-tenants (saved with Save).</source>
-        <translation>Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Untermandanten (gespeichert mit Speichern).</translation>
+        <translation>Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Tochtermandanten (gespeichert mit Speichern).</translation>
     </message>
     <message>
         <source>Limits every page to the tenants chosen here. It narrows what you see; it never widens your rights.</source>

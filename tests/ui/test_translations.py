@@ -98,3 +98,24 @@ def test_check_mode_of_the_tool_passes() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+#: words of the German UI that the glossary (SPEC section 2) spells otherwise
+OFF_GLOSSARY = {
+    "Rechtegruppe": "Rechte-Gruppe",
+    "Untermandant": "Tochtermandant",
+}
+
+
+def test_the_german_texts_keep_to_the_glossary() -> None:
+    """E1, SPEC section 2: one German word for one thing. The rights-naming settings said
+    "Rechtegruppe" beside "Rechte-Gruppe" everywhere else, and the tenants page "Untermandanten"
+    beside its own button "Auf Tochtermandanten übertragen"."""
+    offenders = [
+        f"{word} (say {right}): {german}"
+        for entry in tool.read_entries(tool.TS_PATH)
+        for german in entry.forms or (entry.translation,)
+        for word, right in OFF_GLOSSARY.items()
+        if word in german
+    ]
+    assert not offenders, "German off the glossary:\n" + "\n".join(offenders)
