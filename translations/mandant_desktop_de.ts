@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Download role assignments</source>
-        <translation>Rollenzuweisungen herunterladen</translation>
-    </message>
-    <message>
-        <source>role-assignments</source>
-        <translation>Rollenzuweisungen</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Remove the role %1 of %2 in %3?</source>
-        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
-    </message>
-    <message>
-        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
-        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
-    </message>
-    <message>
-        <source>Remove role</source>
-        <translation>Rolle entfernen</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Mandant Desktop</source>
@@ -390,6 +359,26 @@
     <message>
         <source>Download role assignments</source>
         <translation>Rollenzuweisungen herunterladen</translation>
+    </message>
+    <message>
+        <source>role-assignments</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 of %2 in %3?</source>
+        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
+    </message>
+    <message>
+        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
+        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Select a cell of the user first.</source>

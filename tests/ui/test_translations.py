@@ -119,3 +119,30 @@ def test_the_german_texts_keep_to_the_glossary() -> None:
         if word in german
     ]
     assert not offenders, "German off the glossary:\n" + "\n".join(offenders)
+
+
+def test_no_message_sits_in_the_nameless_context() -> None:
+    """E1: a module-level helper named ``tr`` calling ``tr("…")`` is read by lupdate as context "",
+    while the program asks ``translate("AssignmentsPage", …)``; such texts stayed English (the
+    question before a role is removed on the assignment and org-unit pages)."""
+    nameless = [entry.source for entry in tool.read_entries(tool.TS_PATH) if not entry.context]
+    assert not nameless, "texts without a context (never found at run time):\n" + "\n".join(nameless)
+
+
+def test_the_role_removal_question_is_german(language: object) -> None:
+    """A1, A7, E1: the confirmation of "×" on a role chip speaks German, the last-role warning too."""
+    from uihelpers import FakeInteraction
+
+    from mandant_desktop.services.assignments import Chip, GridUser
+    from mandant_desktop.ui import interaction
+    from mandant_desktop.ui.assignments.page import ask_role_removal
+
+    language.choose("de")  # type: ignore[attr-defined]
+    fake = FakeInteraction()
+    user = GridUser(7, "Mia Maier", "mmaier", None)
+    with interaction.installed(fake):
+        ask_role_removal(None, user, "Vertrieb", Chip(3, "Leser"), last=True)  # type: ignore[arg-type]
+    (question,) = fake.messages
+    assert question.title == "Rolle entfernen"
+    assert question.text.startswith("Die Rolle Leser von Mia Maier in Vertrieb entfernen?")
+    assert "Dies ist die letzte Rolle von Mia Maier: Danach hat" in question.text
