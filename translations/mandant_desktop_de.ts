@@ -873,6 +873,65 @@
     </message>
 </context>
 <context>
+    <name>AuditValues</name>
+    <message>
+        <source>Full access</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Versteckt</translation>
+    </message>
+    <message>
+        <source>Inner tenant</source>
+        <translation>Inner-Mandant</translation>
+    </message>
+    <message>
+        <source>Separate tenant</source>
+        <translation>Getrennter Mandant</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Extern</translation>
+    </message>
+    <message>
+        <source>Pending activation</source>
+        <translation>Aktivierung ausstehend</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Kept (no e-mail server)</source>
+        <translation>Aufbewahrt (kein E-Mail-Server)</translation>
+    </message>
+</context>
+<context>
     <name>BulkEditPanel</name>
     <message>
         <source>Choose roles, users and org units.</source>
