@@ -14,4 +14,6 @@ TRANSLATIONS: dict[str, str] = {
     "Active": "Aktiv",
     "Deactivated": "Deaktiviert",
     # "Pending activation" and the mail statuses: tools/translations_de_users.py
+    # ---------------------------------------------------------------- tenants
+    "New sub-tenant": "Neuer Tochtermandant",
 }

@@ -4096,6 +4096,10 @@ Betreff: %2</translation>
         <translation>Eigenschaften des Mandanten</translation>
     </message>
     <message>
+        <source>New sub-tenant</source>
+        <translation>Neuer Tochtermandant</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
