@@ -5879,7 +5879,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see their change.</source>
-        <translation>{who} hat dieses Objekt ({object}) um {when} geändert, während Sie es bearbeitet haben. Es wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen.</translation>
+        <translation>{who} hat dieses Objekt ({object}) am {when} geändert, während Sie es bearbeitet haben. Es wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen.</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>

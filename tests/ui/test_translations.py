@@ -146,3 +146,15 @@ def test_the_role_removal_question_is_german(language: object) -> None:
     assert question.title == "Rolle entfernen"
     assert question.text.startswith("Die Rolle Leser von Mia Maier in Vertrieb entfernen?")
     assert "Dies ist die letzte Rolle von Mia Maier: Danach hat" in question.text
+
+
+def test_a_moment_reads_am_date_and_time() -> None:
+    """S4, E1: {when} is a date and a time ("03.12.2026 21:59"); German says "am 03.12.2026 21:59".
+    The conflict message of a stale save said "um 03.12.2026 21:59", unlike the undo messages."""
+    wrong = [
+        german
+        for entry in tool.read_entries(tool.TS_PATH)
+        for german in entry.forms or (entry.translation,)
+        if "{when}" in german and "am {when}" not in german
+    ]
+    assert not wrong, "\n".join(wrong)
