@@ -843,3 +843,14 @@ def test_the_users_rows_are_read_a_window_at_a_time_as_the_views_show_them(
     assert item.data() == "Zora Zett 229"
     page.user_list.setCurrentIndex(item)
     assert page.by_user.user_id == last
+
+
+def test_the_sub_tenant_dialog_says_what_it_creates(window: MainWindow, language: LanguageManager) -> None:
+    """T5, E1: "New sub-tenant…" opened a dialog titled "Neuer Mandant", like "New tenant…"; its
+    title now names what it creates (its main tenant is preset below)."""
+    language.choose("de")
+    tenants = window.context.app.services.tenants
+    operator = window.context.operator
+    plain = TenantDialog(tenants, operator, [], parent=window)
+    sub = TenantDialog(tenants, operator, [], parent_id=1, parent=window)
+    assert (plain.windowTitle(), sub.windowTitle()) == ("Neuer Mandant", "Neuer Tochtermandant")
