@@ -13,6 +13,8 @@ TRANSLATIONS: dict[str, str] = {
     "External": "Extern",
     "Active": "Aktiv",
     "Deactivated": "Deaktiviert",
+    "small": "klein",
+    "large": "groß",
     # "Pending activation" and the mail statuses: tools/translations_de_users.py
     # ---------------------------------------------------------------- tenants
     "New sub-tenant": "Neuer Tochtermandant",

@@ -930,6 +930,14 @@
         <source>Kept (no e-mail server)</source>
         <translation>Aufbewahrt (kein E-Mail-Server)</translation>
     </message>
+    <message>
+        <source>small</source>
+        <translation>klein</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <translation>groß</translation>
+    </message>
 </context>
 <context>
     <name>BulkEditPanel</name>

@@ -91,6 +91,9 @@ VALUE_NAMES: dict[tuple[str, str], str] = {
     ("status", "sent"): QT_TRANSLATE_NOOP("AuditValues", "Sent"),
     ("status", "failed"): QT_TRANSLATE_NOOP("AuditValues", "Failed"),
     ("status", "outbox"): QT_TRANSLATE_NOOP("AuditValues", "Kept (no e-mail server)"),
+    # the size of the demo data (services.demo.config.SCALES)
+    ("scale", "small"): QT_TRANSLATE_NOOP("AuditValues", "small"),
+    ("scale", "large"): QT_TRANSLATE_NOOP("AuditValues", "large"),
 }
 
 
