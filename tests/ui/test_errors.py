@@ -135,7 +135,7 @@ def test_conflict_and_field_names_are_shown_in_german(language: object) -> None:
         when="2026-11-22 09:00:00",
         object="Tenant",
     )
-    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) um 22.11.2026 09:00 geändert")
+    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) am 22.11.2026 09:00 geändert")
     missing = ValidationError("Please enter a {field}.", field="first name")
     assert "{field}" not in message_for(missing) and "first name" not in message_for(missing)
 
