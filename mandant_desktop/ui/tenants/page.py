@@ -66,6 +66,7 @@ from mandant_desktop.ui.tenants.models import (
 )
 from mandant_desktop.ui.tenants.page_load import PageLoad, with_sub_tenants
 from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
+from mandant_desktop.ui.theme import plain_cells
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import Services
@@ -238,6 +239,7 @@ class TenantsPage(Page):
 
         self.matrix = MatrixModel(self.state, self)
         self.matrix_table = _table("accessMatrix")
+        plain_cells(self.matrix_table)  # chips, no check boxes (the private-data box is in the other views)
         self.matrix_table.setModel(self.matrix)
         self.matrix_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix_table.setItemDelegate(LevelDelegate(self.matrix_table, compact=True))
