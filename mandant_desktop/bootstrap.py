@@ -14,7 +14,8 @@ import functools
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -328,6 +329,56 @@ class AppContext:
         verify_connection(self.engine)
 
 
+class OrmWarmUpGate:
+    """Keeps the ORM warm-up and the workers' database calls apart.
+
+    Two threads importing ``sqlalchemy.orm`` at once can deadlock inside Python's import system: a
+    worker importing ``sqlalchemy.orm.exc`` (``UnitOfWork.commit``) holds that module's lock while
+    the warm-up, initializing the ``sqlalchemy.orm`` package, waits for it, and the worker in turn
+    needs a module the warm-up holds. CPython 3.11 then raises ``_DeadlockError`` in one thread or
+    hands it a partially initialized module (an AttributeError or ImportError far from the cause),
+    and the ORM stays half imported. Any call may import the ORM lazily (a service, the models, a
+    session), so the warm-up runs alone: it begins at a moment when no call runs (:meth:`work`),
+    and calls that begin meanwhile wait for it; once it is done, calls only count themselves.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._working = 0
+        self._loading = False
+
+    @contextmanager
+    def work(self) -> Iterator[None]:
+        """Around a worker's call (the GUI's task runner wraps every task in it)."""
+        with self._changed:
+            self._changed.wait_for(lambda: not self._loading)
+            self._working += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._working -= 1
+                self._changed.notify_all()
+
+    @contextmanager
+    def load(self) -> Iterator[None]:
+        """Around the warm-up's imports: alone, calls that begin meanwhile held back until it is done."""
+        with self._changed:
+            # Calls keep starting until a moment without any: a long export delays the warm-up,
+            # not the pages.
+            self._changed.wait_for(lambda: self._working == 0)
+            self._loading = True
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._loading = False
+                self._changed.notify_all()
+
+
+#: the gate of the warm-up (:func:`warm_up_orm`) and the workers' calls
+orm_gate = OrmWarmUpGate()
+
 #: the thread of :func:`warm_up_orm`, once started
 _warm_up: threading.Thread | None = None
 _warm_up_lock = threading.Lock()
@@ -341,8 +392,8 @@ def warm_up_orm(app: AppContext | None = None) -> threading.Thread:
     Core, issue 8); the first change or the next page needs it, about a fifth of a second of
     imports. The launcher calls this once the start page shows its data (or while the log-in
     dialog waits for the user), so that the user's first action does not wait for the imports.
-    Python's import locks make a main thread that needs a module meanwhile wait for this thread's
-    import of it rather than import it twice; ``configure_mappers`` takes its own lock.
+    The imports run alone (:class:`OrmWarmUpGate`): they begin when no worker's call runs, and
+    calls that begin meanwhile wait for them; ``configure_mappers`` takes its own lock.
     """
     global _warm_up
     with _warm_up_lock:
@@ -353,6 +404,11 @@ def warm_up_orm(app: AppContext | None = None) -> threading.Thread:
 
 
 def _load_orm(app: AppContext | None) -> None:
+    with orm_gate.load():
+        _import_orm(app)
+
+
+def _import_orm(app: AppContext | None) -> None:
     import importlib
 
     from sqlalchemy.orm import configure_mappers

@@ -87,6 +87,8 @@ def run(args: argparse.Namespace, *, precheck: PasswordCheck | None = None) -> i
 
 
 def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck | None = None) -> int:
+    # Before the first task: no call imports the ORM while the warm-up does (bootstrap.OrmWarmUpGate).
+    tasks.set_call_gate(bootstrap.orm_gate.work)
     automated = bool(args.screenshot) or _env_credentials() is not None
     connections = Connections(bootstrap.make_profile_store())
     #: the database while this function owns it; the session controller takes it over at the end

@@ -29,6 +29,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -69,6 +70,17 @@ class UnexpectedError(DomainError):
         )
 
 
+#: what every task's call runs inside, on its worker (see :func:`set_call_gate`)
+_call_gate: Callable[[], AbstractContextManager[object]] = nullcontext
+
+
+def set_call_gate(gate: Callable[[], AbstractContextManager[object]]) -> None:
+    """Run every task's call inside ``gate()`` on its worker: the launcher passes the ORM warm-up's
+    gate (``bootstrap.orm_gate.work``), so that no call imports the ORM while the warm-up does."""
+    global _call_gate
+    _call_gate = gate
+
+
 class _Returned(QObject):
     """The one object workers emit on: it lives on the GUI thread as long as its runner."""
 
@@ -96,7 +108,8 @@ class _Job(QRunnable):
         box, self._box = self._box, None
         assert box is not None
         try:
-            box[1] = (True, box[0]())
+            with _call_gate():
+                box[1] = (True, box[0]())
         except BaseException as exc:  # delivered to the GUI thread, which decides what it means
             box[1] = (False, exc)
         del box
