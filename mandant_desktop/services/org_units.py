@@ -411,6 +411,17 @@ def _table(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
 
 
+def _depth_only(depth: ColumnElement[int]) -> dict[str, Any]:
+    """The SET clause of a statement that changes units' ``depth`` alone (the units below a moved,
+    lifted or moved-back unit). The depth is derived from the tree, which another column (the moved
+    unit's ``parent_id``) changed; the units below keep their content, so they keep their version
+    and their ``updated_at`` / ``updated_by`` (S4): someone editing one of them is not refused over a
+    change they did not make, and a conflict message goes on naming who last changed the unit and
+    when. Without ``updated_at`` here its ``onupdate`` would stamp the time, but neither the writer
+    nor the version."""
+    return {"depth": depth, "updated_at": _table(OrgUnit).c.updated_at}
+
+
 def _record_columns() -> tuple[Any, ...]:
     u = OrgUnit
     return (u.id, u.parent_id, u.name, u.depth, u.sort_order, u.version, u.created_at)
@@ -913,7 +924,7 @@ class OrgUnitsService:
         if shift and rest:
             # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
             table = _table(OrgUnit)
-            session.execute(update(table).where(table.c.id.in_(rest)).values(depth=table.c.depth + shift))
+            session.execute(update(table).where(table.c.id.in_(rest)).values(_depth_only(table.c.depth + shift)))
         return Placement(unit_id, old_parent, old_order, new_parent_id, unit.sort_order)
 
     def delete_impact(self, operator: Operator, unit_id: int) -> DeleteImpact:
@@ -983,7 +994,7 @@ class OrgUnitsService:
             )
         )
         # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
-        session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
+        session.execute(update(table).where(table.c.id.in_(descendants)).values(_depth_only(table.c.depth - 1)))
         uow.audit_many(
             {
                 "object_type": "OrgUnit",
@@ -1155,10 +1166,10 @@ class OrgUnitsService:
             ),
             [{"i": p.unit_id, "p": p.parent_after, "o": p.order_after} for p in placements],
         )
-        # Every unit of the moved subtrees, the moved ones included: one statement whether or not
-        # they have units below them.
+        # Every unit of the moved subtrees, the moved ones included (they keep the stamp just
+        # given): one statement whether or not they have units below them.
         session.execute(
-            update(table).where(table.c.id == bindparam("i")).values(depth=table.c.depth + bindparam("s")),
+            update(table).where(table.c.id == bindparam("i")).values(_depth_only(table.c.depth + bindparam("s"))),
             [{"i": unit, "s": depth[top] - current[top].depth} for top in units for unit in tops[top]],
         )
         uow.audit_many(
