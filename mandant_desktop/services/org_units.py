@@ -254,6 +254,10 @@ class OrgChange:
     #: when the change was made: a refused undo looks in the audit log from here for the change
     #: that stands in its way (S3, S4)
     at: dt.datetime | None = None
+    #: for the change of an undo or redo: the rows and marks of the change taken back that it left
+    #: as they are now, changed elsewhere in the meantime (removed since, or there again); the page
+    #: says so (E7)
+    kept: int = 0
 
     @property
     def added(self) -> tuple[Key, ...]:
@@ -1448,6 +1452,7 @@ class OrgUnitsService:
             operator.require("assignments.assign")
         drop = set(change.units_added)
         started = utcnow()
+        kept = 0
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
@@ -1473,6 +1478,17 @@ class OrgUnitsService:
                 breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
                 diff.breaks_off = _still_written(uow, "InheritanceBreak", breaks, again.breaks_created, change.at)
                 diff.breaks_on = _put_back(again.breaks_removed, set(breaks) - set(again.breaks_added))
+                kept = sum(
+                    _left(written, done, drop)
+                    for written, done in (
+                        (added, diff.deletes),
+                        (again.removed, diff.inserts),
+                        (again.sources_created, diff.sources_off),
+                        (again.sources_removed, diff.sources_on),
+                        (again.breaks_created, diff.breaks_off),
+                        (again.breaks_removed, diff.breaks_on),
+                    )
+                )
             if not change.changes_tree:
                 self._require_reach(session, operator, units, diff)
             guard.write(uow, diff, "undo")
@@ -1494,6 +1510,7 @@ class OrgUnitsService:
                 (ids[record.id], _renumbered(record.parent_id, ids), record.name) for record in change.units_removed
             ),
             at=started,
+            kept=kept,
         )
 
     # ------------------------------------------------------------------ internals
@@ -1715,6 +1732,14 @@ def _still_written(
             last_written=first.created_at,
         )
     return mine
+
+
+def _left(written: Sequence[AssignmentRow | MarkRow], done: Sequence[Any], drop: set[int]) -> int:
+    """How many of the rows an undo takes back (``written``) it left as they are: removed since, or
+    there again, by someone else (``done``: those it takes back). Rows in the units it deletes
+    (``drop``) go with them and are not counted."""
+    taken = {row.key for row in done}
+    return sum(1 for row in written if row.org_unit_id not in drop and row.key not in taken)
 
 
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:
