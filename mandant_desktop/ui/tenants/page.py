@@ -10,6 +10,7 @@ drop them (reload, filter change, leaving the page, another database) happens wi
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import Access, Cell
+from mandant_desktop.services.access import AccessUser
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.cached_header import cached_header
@@ -64,6 +66,7 @@ from mandant_desktop.ui.tenants.models import (
 )
 from mandant_desktop.ui.tenants.page_load import PageLoad, with_sub_tenants
 from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
+from mandant_desktop.ui.theme import plain_cells
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
@@ -120,7 +123,7 @@ class TenantsPage(Page):
         #: loads of more tenants' cells for the view shown (a tenant chosen, the matrix tab opened)
         self._cell_loads: dict[tasks.Task[Any], list[int] | None] = {}
         self.services = context.app.services
-        self.state = AccessState(self)
+        self.state = AccessState(self, self._read_users)
         #: the selected tenant; at first the one selected last time on this database (E4)
         self._tenant_id: int | None = context.settings.last_tenant(context.app.display_url)
         self._build()
@@ -225,6 +228,7 @@ class TenantsPage(Page):
 
         self.matrix = MatrixModel(self.state, self)
         self.matrix_table = _table("accessMatrix")
+        plain_cells(self.matrix_table)  # chips, no check boxes (the private-data box is in the other views)
         self.matrix_table.setModel(self.matrix)
         self.matrix_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix_table.setItemDelegate(LevelDelegate(self.matrix_table, compact=True))
@@ -404,6 +408,10 @@ class TenantsPage(Page):
         self._update_loading_notes()
         self._update_lock()
         self._update_actions()
+
+    def _read_users(self, user_ids: Sequence[int] | None) -> list[AccessUser]:
+        """The rows of users the load brought the ids of only, as a view shows them (T2, T3)."""
+        return self.services.access.users(self.operator(), user_ids)
 
     def _loaded(self, result: PageLoad) -> None:
         self.tenant_model.set_tenants(result.tenants)
