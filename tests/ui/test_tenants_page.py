@@ -770,19 +770,12 @@ def test_the_legend_wraps_rather_than_widening_the_page(qtbot: QtBot, scene: Sce
     assert legend.layout().heightForWidth(widest + 10) > 2 * one_line
 
 
-def test_the_users_rows_are_read_a_window_at_a_time_as_the_views_show_them(
-    scene: Scene, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Issue 8, T2, T3, section 8: the page's load brings every user's id but the rows of the first
-    window only (the by-tenant view's first screen); the others are read a window at a time as a
-    view shows them, and all at once by a search. The count, the search, the matrix, the by-user
-    view and edits work over users read later, and a user gone since the load shows an empty row."""
-    from sqlalchemy import insert, update
+def _add_users(scene: Scene, count: int) -> None:
+    """``count`` internal users "Zora Zett 000" … after the scene's in name order."""
+    from sqlalchemy import insert
 
     from mandant_desktop.db.models import User, UserKind, UserStatus
-    from mandant_desktop.ui.tenants.page_load import USER_WINDOW
 
-    page, factory = scene.page, scene.app.session_factory
     rows = [
         {
             "username": f"zz{i:03}",
@@ -792,10 +785,26 @@ def test_the_users_rows_are_read_a_window_at_a_time_as_the_views_show_them(
             "kind": UserKind.INTERNAL,
             "status": UserStatus.ACTIVE,
         }
-        for i in range(2 * USER_WINDOW + 30)
+        for i in range(count)
     ]
-    with factory.begin() as session:
+    with scene.app.session_factory.begin() as session:
         session.execute(insert(User), rows)
+
+
+def test_the_users_rows_are_read_a_window_at_a_time_as_the_views_show_them(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8, T2, T3, section 8: the page's load brings every user's id but the rows of the first
+    window only (the by-tenant view's first screen); the others are read a window at a time as a
+    view shows them, and all at once by a search. The count, the search, the matrix, the by-user
+    view and edits work over users read later, and a user gone since the load shows an empty row."""
+    from sqlalchemy import update
+
+    from mandant_desktop.db.models import User, UserKind
+    from mandant_desktop.ui.tenants.page_load import USER_WINDOW
+
+    page, factory = scene.page, scene.app.session_factory
+    _add_users(scene, 2 * USER_WINDOW + 30)
     reads: list[list[int] | None] = []
     read = scene.app.services.access.users
 
@@ -843,6 +852,38 @@ def test_the_users_rows_are_read_a_window_at_a_time_as_the_views_show_them(
     assert item.data() == "Zora Zett 229"
     page.user_list.setCurrentIndex(item)
     assert page.by_user.user_id == last
+
+
+def test_the_views_over_every_tenant_get_every_users_row_with_the_cells(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8, T3: the by-user view and the matrix scroll through every user; their rows come with
+    every tenant's cells on the worker (one read), not a window at a time on the GUI thread, and a
+    load for the matrix (shown last, E4) reads them all at once."""
+    import threading
+
+    from mandant_desktop.ui.tenants.page_load import USER_WINDOW
+
+    page = scene.page
+    reads: list[tuple[list[int] | None, bool]] = []
+    read = scene.app.services.access.users
+
+    def recorded(operator: Operator, user_ids: list[int] | None = None) -> object:
+        reads.append((user_ids, threading.current_thread() is threading.main_thread()))
+        return read(operator, user_ids)
+
+    monkeypatch.setattr(scene.app.services.access, "users", recorded)
+    _add_users(scene, USER_WINDOW + 5)  # more than the load reads the rows of
+    assert page.refresh()
+    _idle(page)
+    assert not page.state.users.complete and not page.state.complete
+    _show_view(page, BY_USER)
+    assert reads == [(None, False)]  # every row, on the worker
+    assert page.state.users.complete and page.state.complete
+    assert page.user_list_model.index(page.user_list_model.row_of(scene.tom), 0).data() == "Tom Taler"
+    assert page.refresh()  # the by-user view is shown: its load reads every user's row
+    _idle(page)
+    assert page.state.users.complete and len(reads) == 1
 
 
 def test_the_sub_tenant_dialog_says_what_it_creates(window: MainWindow, language: LanguageManager) -> None:

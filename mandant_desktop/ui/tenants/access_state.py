@@ -114,11 +114,26 @@ class UserList(Sequence[AccessUser]):
         windows = range((len(self.ids) + USER_WINDOW - 1) // USER_WINDOW)
         return chain.from_iterable(self._windows.window(number) for number in windows)
 
+    def _missing(self) -> list[int]:
+        """The windows not read yet."""
+        return [n for n in range((len(self.ids) + USER_WINDOW - 1) // USER_WINDOW) if n not in self._windows]
+
+    @property
+    def complete(self) -> bool:
+        """Every user's row is here."""
+        return not self._missing()
+
+    def fill(self, rows: Iterable[AccessUser]) -> None:
+        """Every user's row, read elsewhere (on a worker, with every tenant's cells): those of the
+        windows not here yet are taken."""
+        found = list(rows)
+        for number in self._missing():
+            self._windows.put(number, _aligned(self._window_ids(number), found))
+
     def read_all(self) -> bool:
         """Read every row not here yet, in one query; False when the database could not be reached
         (the banner says so)."""
-        missing = [n for n in range(0, len(self.ids), USER_WINDOW) if n // USER_WINDOW not in self._windows]
-        if not missing:
+        if self.complete:
             return True
         if self._read is None:
             rows: list[AccessUser] = []
@@ -128,8 +143,7 @@ class UserList(Sequence[AccessUser]):
             except DatabaseUnavailableError as exc:
                 report_unavailable(exc)
                 return False
-        for number in missing:
-            self._windows.put(number // USER_WINDOW, _aligned(self._window_ids(number // USER_WINDOW), rows))
+        self.fill(rows)
         return True
 
     def index_of(self, user_id: int) -> int:
@@ -195,6 +209,12 @@ class AccessState(QObject):
         self._loaded |= new
         self.cells_loaded.emit()
         return True
+
+    def add_users(self, generation: int, users: Iterable[AccessUser]) -> None:
+        """Every user's row, read for load ``generation`` (with every tenant's cells, for a view
+        over all of them): the rows not here yet are taken."""
+        if generation == self.generation:
+            self.users.fill(users)
 
     def loaded(self, tenant_id: int) -> bool:
         """True when the stored cells of ``tenant_id`` are here."""

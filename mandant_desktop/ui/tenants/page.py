@@ -69,6 +69,8 @@ from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
 from mandant_desktop.ui.theme import plain_cells
 
 if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import Services
+    from mandant_desktop.services.operator import Operator
     from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
 
 log = logging.getLogger(__name__)
@@ -100,6 +102,15 @@ def _table(name: str) -> QTableView:
 
 #: on a worker: the tenants, the users and the cells the visible view needs (page_load.load_page)
 _load_page = page_load.load_page
+
+
+def _read_cells(
+    services: Services, operator: Operator, tenant_ids: list[int] | None, with_users: bool
+) -> tuple[dict[Cell, Access], list[AccessUser] | None]:
+    """On a worker: the stored cells of ``tenant_ids`` (None: of every visible tenant) and, with
+    ``with_users``, every user's row."""
+    cells = services.access.load_cells(operator, tenant_ids)
+    return cells, services.access.users(operator) if with_users else None
 
 
 class TenantsPage(Page):
@@ -449,11 +460,18 @@ class TenantsPage(Page):
         # Most of the tenants: the query without an IN list, as the matrix was read before.
         ids = None if wanted is None and 2 * len(missing) > len(self.state.tenants) else missing
         generation = self.state.generation
+        # A view over every tenant (by user, the matrix) scrolls through every user: their rows
+        # come with the cells, on the worker, not a window at a time on the GUI thread (a round
+        # trip per window on a server).
+        with_users = wanted is None and not self.state.users.complete
 
-        def arrived(cells: dict[Cell, Access]) -> None:
+        def arrived(answer: tuple[dict[Cell, Access], list[AccessUser] | None]) -> None:
+            cells, users = answer
+            if users is not None:
+                self.state.add_users(generation, users)
             self.state.add_cells(generation, ids, cells)
 
-        task = tasks.run(self, self.services.access.load_cells, self.operator(), ids, on_done=arrived)
+        task = tasks.run(self, _read_cells, self.services, self.operator(), ids, with_users, on_done=arrived)
         self._cell_loads[task] = ids
         task.finished.connect(lambda: self._cell_load_ended(task))
         self._update_loading_notes()
