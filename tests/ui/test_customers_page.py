@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from customerhelpers import UiWorld, seed_for_ui
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu
 from pytestqt.qtbot import QtBot
@@ -596,6 +597,17 @@ def test_enter_opens_the_properties_only_in_the_table(page: CustomersPage, dialo
     qtbot.keyClicks(page.search, "mann")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert dialogs.seen == ["CustomerPropertiesDialog"] and loaded(page).model.rowCount() == 1
+
+
+def test_f2_opens_the_properties_as_on_the_tenants_page(page: CustomersPage, dialogs: Dialogs, qtbot: QtBot) -> None:
+    """E2, C9: F2 opens a customer's "Properties" as it opens a tenant's (it did nothing), and the
+    context menu shows the key beside the entry."""
+    dialogs.expect(CustomerPropertiesDialog, lambda dialog: QDialog.DialogCode.Rejected.value)
+    page.table.setFocus()
+    page.table.selectRow(row_of(page, "12345"))
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    assert dialogs.seen == ["CustomerPropertiesDialog"]
+    assert page.action_properties.shortcut() == QKeySequence(Qt.Key.Key_F2)
 
 
 def test_sort_and_column_widths_persist(page: CustomersPage, window: MainWindow) -> None:

@@ -766,3 +766,14 @@ def test_the_legend_wraps_rather_than_widening_the_page(qtbot: QtBot, scene: Sce
     assert legend.minimumSizeHint().width() <= max(widest, legend.hint.sizeHint().width())
     one_line = legend.layout().heightForWidth(10_000)
     assert legend.layout().heightForWidth(widest + 10) > 2 * one_line
+
+
+def test_the_sub_tenant_dialog_says_what_it_creates(window: MainWindow, language: LanguageManager) -> None:
+    """T5, E1: "New sub-tenant…" opened a dialog titled "Neuer Mandant", like "New tenant…"; its
+    title now names what it creates (its main tenant is preset below)."""
+    language.choose("de")
+    tenants = window.context.app.services.tenants
+    operator = window.context.operator
+    plain = TenantDialog(tenants, operator, [], parent=window)
+    sub = TenantDialog(tenants, operator, [], parent_id=1, parent=window)
+    assert (plain.windowTitle(), sub.windowTitle()) == ("Neuer Mandant", "Neuer Tochtermandant")

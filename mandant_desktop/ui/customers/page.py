@@ -227,7 +227,10 @@ class CustomersPage(Page):
         self.action_delete = self._action(
             "customerDeleteAction", self.delete_customers, QKeySequence(Qt.Key.Key_Delete)
         )
-        self.action_properties = self._action("customerPropertiesAction", self.open_properties)
+        # F2 as on the tenants page (their "Properties…"), besides Enter in the table
+        self.action_properties = self._action(
+            "customerPropertiesAction", self.open_properties, QKeySequence(Qt.Key.Key_F2)
+        )
         self.action_access_rights = self._action("customerAccessRightsAction", self.open_access_rights)
         self.action_contact_person = self._action("customerContactPersonAction", self.open_contact_persons)
         self.action_contacts = self._action("customerContactsAction", self.open_contacts)
