@@ -1533,6 +1533,51 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person-role(s)</source>
+        <translation>
+            <numerusform>%Ln Rolle einer Person</numerusform>
+            <numerusform>%Ln Rollen von Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln distribution list(s)</source>
+        <translation>
+            <numerusform>%Ln Verteiler</numerusform>
+            <numerusform>%Ln Verteiler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln template(s)</source>
+        <translation>
+            <numerusform>%Ln Vorlage</numerusform>
+            <numerusform>%Ln Vorlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sub-tenant(s)</source>
+        <translation>
+            <numerusform>%Ln Tochtermandant</numerusform>
+            <numerusform>%Ln Tochtermandanten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreateContactDialog</name>
     <message>
         <source>Create contact</source>
@@ -5634,8 +5679,8 @@ Betreff: %2</translation>
         <translation>Die System-Rechte-Gruppe {name} fehlt; aktualisieren Sie die Datenbank.</translation>
     </message>
     <message>
-        <source>The tenant {name} cannot be deleted while it holds data: {customers} customers, {contacts} contacts, {roles} person-roles, {lists} distribution lists, {templates} templates, {children} sub-tenants.</source>
-        <translation>Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {customers} Kunden, {contacts} Kontakte, {roles} Rollen von Personen, {lists} Verteiler, {templates} Vorlagen, {children} Tochtermandanten.</translation>
+        <source>The tenant {name} cannot be deleted while it holds data: {holdings}.</source>
+        <translation>Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {holdings}.</translation>
     </message>
     <message>
         <source>The two passwords do not match.</source>

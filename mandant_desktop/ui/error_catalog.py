@@ -127,7 +127,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "The sheet has {rows} rows; an import takes at most {limit}. Split the file."),
     QT_TRANSLATE_NOOP("errors", "The sheet is empty; the first row must name the columns."),
     QT_TRANSLATE_NOOP("errors", "The system rights group {name} is missing; upgrade the database."),
-    QT_TRANSLATE_NOOP("errors", "The tenant {name} cannot be deleted while it holds data: {customers} customers, {contacts} contacts, {roles} person-roles, {lists} distribution lists, {templates} templates, {children} sub-tenants."),
+    QT_TRANSLATE_NOOP("errors", "The tenant {name} cannot be deleted while it holds data: {holdings}."),
     QT_TRANSLATE_NOOP("errors", "The two passwords do not match."),
     QT_TRANSLATE_NOOP("errors", "The upgrade of the database from schema {current} to {head} was declined. Nothing was changed; this version of the program cannot work with the database until it is upgraded."),
     QT_TRANSLATE_NOOP("errors", "The upgrade would leave {count} rows pointing at missing rows (tables: {tables}). Nothing was changed; please report this with the database backup."),

@@ -65,6 +65,7 @@ from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.theme import plain_cells
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_CONTEXT = "exports"
@@ -227,6 +228,7 @@ class AssignmentsPage(Page):
         self.model = AssignmentGridModel(self._fetch_cells, self)
         self.grid = QTableView()
         self.grid.setObjectName("assignmentGrid")
+        plain_cells(self.grid)  # chips, no check boxes
         use_cached_headers(self.grid)  # 200 titles of each header measured once per load, not twice
         self.grid.setModel(self.model)
         self.delegate = ChipDelegate(self.grid)

@@ -47,6 +47,7 @@ from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import row_table, set_text_column_widths
+from mandant_desktop.ui.theme import plain_cells
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ class CustomersPage(Page):
 
         # Fixed row heights (row_table): the view never measures 100,000 rows.
         self.table = row_table("customerTable", self.model)
+        plain_cells(self.table)  # no check boxes in its cells
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
