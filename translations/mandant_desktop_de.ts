@@ -5767,6 +5767,10 @@ Betreff: %2</translation>
         <translation>{object} existiert nicht mehr oder ist für Sie nicht sichtbar.</translation>
     </message>
     <message>
+        <source>There is already an org unit named {name} at this level.</source>
+        <translation>Auf dieser Ebene gibt es bereits eine Organisationseinheit namens {name}.</translation>
+    </message>
+    <message>
         <source>There is no agency {name}; write it as the export does: name (number).</source>
         <translation>Es gibt keine Agentur {name}; schreiben Sie sie wie der Export: Name (Nummer).</translation>
     </message>
