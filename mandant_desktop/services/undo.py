@@ -263,7 +263,7 @@ def _refuse_made_again(writer: _Writer, name: str, rows: list[RowChange]) -> Non
     same as the one the change added. The audit log tells them apart: an entry by someone else on
     one of these rows since the change refuses the undo, naming who and when (S3, S4), rather than
     delete their row. One query on the log's object index. (Link rows carry ``created_at`` and
-    ``created_by`` since revision 0020, which tell apart a row the same user added again on another
+    ``created_by`` since revision 0021, which tell apart a row the same user added again on another
     page too; see :func:`_unchanged`.)"""
     connection = writer.audit_connection()
     for start in range(0, len(rows), _IDS_PER_QUERY):

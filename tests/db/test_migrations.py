@@ -854,9 +854,9 @@ def test_outbox_language_revision_tells_the_language_of_earlier_mails(
         assert set(conn.scalars(text("SELECT subject FROM outbox_mail"))) == set(subjects)
 
 
-# --------------------------------------------------------------------------- 0020_link_rows_created
+# --------------------------------------------------------------------------- 0021_link_rows_created
 
-#: the link tables of revision 0020 and a row for each (its key columns), made before it
+#: the link tables of revision 0021 and a row for each (its key columns), made before it
 _LINK_ROWS = {
     "role_permission": "INSERT INTO role_permission (role_id, permission_code) VALUES (900, 'customers.view')",
     "rights_group_permission": "INSERT INTO rights_group_permission (group_id, permission_code) "
@@ -878,7 +878,7 @@ def test_link_rows_revision_gives_existing_rows_a_creation_time(
 
     engine = engines(db_url)
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0019_customer_search_short")
+        command.upgrade(migrate.alembic_config(conn), "0020_pg_assignment_keys_once")
     with engine.begin() as conn:
         for statement in (
             "INSERT INTO permission (code, scope, area, sort_order) VALUES ('customers.view', 'admin', 'c', 0)",
@@ -921,7 +921,7 @@ def test_link_rows_revision_gives_existing_rows_a_creation_time(
                 assert started - dt.timedelta(seconds=1) <= at <= dt.datetime.now(dt.UTC), name
     counts = {name: _count_rows(engine, name) for name in _LINK_ROWS}
     with engine.begin() as conn:
-        command.downgrade(migrate.alembic_config(conn), "0019_customer_search_short")
+        command.downgrade(migrate.alembic_config(conn), "0020_pg_assignment_keys_once")
     for name in _LINK_ROWS:
         assert not {"created_at", "created_by"} & _columns(engine, name), name
         assert _count_rows(engine, name) == counts[name], name

@@ -584,7 +584,7 @@ def test_a_membership_given_again_by_the_same_user_elsewhere_is_not_taken_by_und
     """E7, S4: the administrator makes himself a member of a group on the page that records it,
     then removes the membership and gives it again elsewhere (another page, the same workstation:
     nobody else is in the audit log). The row under the key is not the one the change wrote — its
-    creation time says so (revision 0020) — so the undo of the add is refused, saying that the user
+    creation time says so (revision 0021) — so the undo of the add is refused, saying that the user
     changed it again, and the membership stays (before, the undo deleted it)."""
     groups = world.services.rights_groups
     group = groups.create_group(world.admin, "Extra")
