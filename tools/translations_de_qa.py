@@ -28,4 +28,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "%Ln distribution list(s)": ("%Ln Verteiler", "%Ln Verteiler"),
     "%Ln template(s)": ("%Ln Vorlage", "%Ln Vorlagen"),
     "%Ln sub-tenant(s)": ("%Ln Tochtermandant", "%Ln Tochtermandanten"),
+    # ---------------------------------------------------------------- org units
+    "There is already an org unit named {name} at this level.": (
+        "Auf dieser Ebene gibt es bereits eine Organisationseinheit namens {name}."
+    ),
 }

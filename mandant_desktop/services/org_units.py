@@ -254,6 +254,10 @@ class OrgChange:
     #: when the change was made: a refused undo looks in the audit log from here for the change
     #: that stands in its way (S3, S4)
     at: dt.datetime | None = None
+    #: for the change of an undo or redo: the rows and marks of the change taken back that it left
+    #: as they are now, changed elsewhere in the meantime (removed since, or there again); the page
+    #: says so (E7)
+    kept: int = 0
 
     @property
     def added(self) -> tuple[Key, ...]:
@@ -409,6 +413,17 @@ def _pairs(result: Iterable[Any]) -> dict[Any, Any]:
 
 def _table(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
+
+
+def _depth_only(depth: ColumnElement[int]) -> dict[str, Any]:
+    """The SET clause of a statement that changes units' ``depth`` alone (the units below a moved,
+    lifted or moved-back unit). The depth is derived from the tree, which another column (the moved
+    unit's ``parent_id``) changed; the units below keep their content, so they keep their version
+    and their ``updated_at`` / ``updated_by`` (S4): someone editing one of them is not refused over a
+    change they did not make, and a conflict message goes on naming who last changed the unit and
+    when. Without ``updated_at`` here its ``onupdate`` would stamp the time, but neither the writer
+    nor the version."""
+    return {"depth": depth, "updated_at": _table(OrgUnit).c.updated_at}
 
 
 def _record_columns() -> tuple[Any, ...]:
@@ -847,6 +862,7 @@ class OrgUnitsService:
                 if parent is None:
                     raise NotFoundError("The org unit no longer exists. Reload the page.")
                 depth = parent.depth + 1
+            _require_free_name(session, parent_id, cleaned)
             last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(parent_id)))
             unit = OrgUnit(name=cleaned, parent_id=parent_id, depth=depth, sort_order=(last or 0) + 1)
             session.add(unit)
@@ -866,6 +882,7 @@ class OrgUnitsService:
         with UnitOfWork(self._factory, operator) as uow:
             unit = uow.load(OrgUnit, unit_id, expected_version=version)
             before = unit.name
+            _require_free_name(uow.session, unit.parent_id, cleaned, unit_id)
             unit.name = cleaned
             uow.session.flush()
             node = self._node(uow.session, unit_id)
@@ -905,6 +922,7 @@ class OrgUnitsService:
         old_parent, old_order = unit.parent_id, unit.sort_order
         if old_parent == new_parent_id:
             return Placement(unit_id, old_parent, old_order, old_parent, old_order)
+        _require_free_name(session, new_parent_id, unit.name, unit_id)
         last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(new_parent_id)))
         shift = depth - unit.depth
         unit.parent_id, unit.depth, unit.sort_order = new_parent_id, depth, (last or 0) + 1
@@ -913,7 +931,7 @@ class OrgUnitsService:
         if shift and rest:
             # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
             table = _table(OrgUnit)
-            session.execute(update(table).where(table.c.id.in_(rest)).values(depth=table.c.depth + shift))
+            session.execute(update(table).where(table.c.id.in_(rest)).values(_depth_only(table.c.depth + shift)))
         return Placement(unit_id, old_parent, old_order, new_parent_id, unit.sort_order)
 
     def delete_impact(self, operator: Operator, unit_id: int) -> DeleteImpact:
@@ -983,7 +1001,7 @@ class OrgUnitsService:
             )
         )
         # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
-        session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
+        session.execute(update(table).where(table.c.id.in_(descendants)).values(_depth_only(table.c.depth - 1)))
         uow.audit_many(
             {
                 "object_type": "OrgUnit",
@@ -1155,10 +1173,10 @@ class OrgUnitsService:
             ),
             [{"i": p.unit_id, "p": p.parent_after, "o": p.order_after} for p in placements],
         )
-        # Every unit of the moved subtrees, the moved ones included: one statement whether or not
-        # they have units below them.
+        # Every unit of the moved subtrees, the moved ones included (they keep the stamp just
+        # given): one statement whether or not they have units below them.
         session.execute(
-            update(table).where(table.c.id == bindparam("i")).values(depth=table.c.depth + bindparam("s")),
+            update(table).where(table.c.id == bindparam("i")).values(_depth_only(table.c.depth + bindparam("s"))),
             [{"i": unit, "s": depth[top] - current[top].depth} for top in units for unit in tops[top]],
         )
         uow.audit_many(
@@ -1437,6 +1455,7 @@ class OrgUnitsService:
             operator.require("assignments.assign")
         drop = set(change.units_added)
         started = utcnow()
+        kept = 0
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
@@ -1462,6 +1481,17 @@ class OrgUnitsService:
                 breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
                 diff.breaks_off = _still_written(uow, "InheritanceBreak", breaks, again.breaks_created, change.at)
                 diff.breaks_on = _put_back(again.breaks_removed, set(breaks) - set(again.breaks_added))
+                kept = sum(
+                    _left(written, done, drop)
+                    for written, done in (
+                        (added, diff.deletes),
+                        (again.removed, diff.inserts),
+                        (again.sources_created, diff.sources_off),
+                        (again.sources_removed, diff.sources_on),
+                        (again.breaks_created, diff.breaks_off),
+                        (again.breaks_removed, diff.breaks_on),
+                    )
+                )
             if not change.changes_tree:
                 self._require_reach(session, operator, units, diff)
             guard.write(uow, diff, "undo")
@@ -1483,6 +1513,7 @@ class OrgUnitsService:
                 (ids[record.id], _renumbered(record.parent_id, ids), record.name) for record in change.units_removed
             ),
             at=started,
+            kept=kept,
         )
 
     # ------------------------------------------------------------------ internals
@@ -1706,6 +1737,14 @@ def _still_written(
     return mine
 
 
+def _left(written: Sequence[AssignmentRow | MarkRow], done: Sequence[Any], drop: set[int]) -> int:
+    """How many of the rows an undo takes back (``written``) it left as they are: removed since, or
+    there again, by someone else (``done``: those it takes back). Rows in the units it deletes
+    (``drop``) go with them and are not counted."""
+    taken = {row.key for row in done}
+    return sum(1 for row in written if row.org_unit_id not in drop and row.key not in taken)
+
+
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:
     """The removed ``rows`` whose keys are free again."""
     return [row for row in rows if row.key not in present]
@@ -1713,6 +1752,16 @@ def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:
 
 def _mark_in(model: type[InheritanceSource | InheritanceBreak], users: list[int], units: list[int]) -> Any:
     return and_(model.user_id.in_(users), model.org_unit_id.in_(units))
+
+
+def _require_free_name(session: Session, parent_id: int | None, name: str, unit_id: int | None = None) -> None:
+    """No two units under one parent share a name, whatever the letter case: the Excel export names
+    a unit by its path and the import finds it by that path (A3, S8), which two "Vertrieb / Nord"
+    would make ambiguous."""
+    key = name.casefold()
+    for other_id, other in session.execute(select(OrgUnit.id, OrgUnit.name).where(_parent_is(parent_id))):
+        if other_id != unit_id and other.casefold() == key:
+            raise ValidationError("There is already an org unit named {name} at this level.", field="name", name=other)
 
 
 def _parent_is(parent_id: int | None) -> ColumnElement[bool]:

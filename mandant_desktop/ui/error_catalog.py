@@ -149,6 +149,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "The workbook unpacks to {size} MB (at most {limit} MB); it is refused as a possible zip bomb."),
     QT_TRANSLATE_NOOP("errors", "The {field} may be at most {max} characters long."),
     QT_TRANSLATE_NOOP("errors", "The {object} no longer exists or is not visible to you."),
+    QT_TRANSLATE_NOOP("errors", "There is already an org unit named {name} at this level."),
     QT_TRANSLATE_NOOP("errors", "There is no agency {name}; write it as the export does: name (number)."),
     QT_TRANSLATE_NOOP("errors", "There is no org unit {path}; write the path as the export does (A / B / C)."),
     QT_TRANSLATE_NOOP("errors", "There is no role named {name}."),
