@@ -338,8 +338,8 @@ class OrmWarmUpGate:
     needs a module the warm-up holds. CPython 3.11 then raises ``_DeadlockError`` in one thread or
     hands it a partially initialized module (an AttributeError or ImportError far from the cause),
     and the ORM stays half imported. Any call may import the ORM lazily (a service, the models, a
-    session), so the warm-up runs alone: it begins at a moment when no call runs (:meth:`work`),
-    and calls that begin meanwhile wait for it; once it is done, calls only count themselves.
+    session), so the warm-up runs alone: once it is started, calls that begin wait for it, and it
+    waits for the calls in flight (:meth:`work`); once it is done, calls only count themselves.
     """
 
     def __init__(self) -> None:
@@ -364,10 +364,11 @@ class OrmWarmUpGate:
     def load(self) -> Iterator[None]:
         """Around the warm-up's imports: alone, calls that begin meanwhile held back until it is done."""
         with self._changed:
-            # Calls keep starting until a moment without any: a long export delays the warm-up,
-            # not the pages.
-            self._changed.wait_for(lambda: self._working == 0)
+            # From now on calls wait, also while the ones in flight end: two calls importing the
+            # ORM at once race each other just the same. The warm-up begins when the start page has
+            # its data (or while the log-in dialog waits), when only short calls are in flight.
             self._loading = True
+            self._changed.wait_for(lambda: self._working == 0)
         try:
             yield
         finally:
@@ -392,8 +393,8 @@ def warm_up_orm(app: AppContext | None = None) -> threading.Thread:
     Core, issue 8); the first change or the next page needs it, about a fifth of a second of
     imports. The launcher calls this once the start page shows its data (or while the log-in
     dialog waits for the user), so that the user's first action does not wait for the imports.
-    The imports run alone (:class:`OrmWarmUpGate`): they begin when no worker's call runs, and
-    calls that begin meanwhile wait for them; ``configure_mappers`` takes its own lock.
+    The imports run alone (:class:`OrmWarmUpGate`): they wait for the workers' calls in flight,
+    and calls that begin meanwhile wait for them; ``configure_mappers`` takes its own lock.
     """
     global _warm_up
     with _warm_up_lock:
