@@ -74,6 +74,7 @@ from sqlalchemy import (
     table,
     text,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from mandant_desktop.db.engine import MYSQL_QUERY_TIMEOUT_S, set_read_timeout
@@ -287,9 +288,18 @@ def create_mariadb_index(connection: Connection) -> None:
         f"CREATE TABLE {GRAM_TABLE} (gram VARBINARY({4 * GRAM_LENGTH}) NOT NULL, customer_id INT NOT NULL, "
         "PRIMARY KEY (gram, customer_id))"
     )
+    # The triggers before the fill (it ignores the rows they added meanwhile). A server with binary
+    # logging refuses triggers to a user without SUPER unless log_bin_trust_function_creators is
+    # on: then there is no gram table, and the search scans as before (the number order index stays).
+    try:
+        for ddl in _MARIADB_TRIGGERS.values():
+            connection.exec_driver_sql(ddl)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        log.warning("customer search without the gram index: its triggers cannot be created (%s)", reason)
+        _drop(connection, _MARIADB_TRIGGERS, (GRAM_TABLE, POSITION_TABLE))
+        return
     connection.exec_driver_sql(_mariadb_fill())
-    for ddl in _MARIADB_TRIGGERS.values():
-        connection.exec_driver_sql(ddl)
 
 
 def drop_mariadb_index(connection: Connection) -> None:

@@ -613,3 +613,36 @@ def test_mariadb_search_uses_the_grams_and_the_number_order(mariadb_world: World
     finally:
         customer_search.MANY_HITS = original
     assert customer_search.NUMBER_ORDER_INDEX in walked and "filesort" not in walked, walked
+
+
+def test_mariadb_without_the_right_to_create_triggers_upgrades_without_grams(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """S9: where the server refuses the triggers (binary logging and a user without SUPER, error
+    1419; here a trigger the server cannot create) revision 0020 upgrades all the same without the
+    gram table, the log says why, and the search scans and finds what it found before."""
+    monkeypatch.setitem(
+        customer_search._MARIADB_TRIGGERS,
+        customer_search.GRAM_DELETE_TRIGGER,
+        "CREATE TRIGGER refused AFTER DELETE ON no_such_table FOR EACH ROW BEGIN END",
+    )
+    with fresh_database("mariadb", tmp_path) as url:
+        engine = create_engine_for(url)
+        try:
+            with engine.begin() as conn:
+                command.upgrade(migrate.alembic_config(conn), "0019_customer_search_short")
+                tenant = conn.execute(insert(Tenant).values(name="Alt", name_key="alt", version=1)).inserted_primary_key
+                conn.execute(insert(Customer).values(tenant_id=tenant[0], number="1", name="Ärztehaus", version=1))
+            with caplog.at_level(logging.WARNING):
+                report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+            assert report.after.current == head_revision()
+            assert "without the gram index" in caplog.text
+            with engine.connect() as conn:
+                tables, indexes = _search_objects(conn)
+                assert customer_search.GRAM_TABLE not in tables and not _mariadb_triggers(conn)
+                assert customer_search.NUMBER_ORDER_INDEX in indexes
+            service = CustomerService(_factory(engine))
+            assert service.count(SYSTEM, CustomerQuery(search="ärz")) == 1
+            assert _service_numbers(service, CustomerQuery(search="ä")) == ["1"]
+        finally:
+            engine.dispose()
