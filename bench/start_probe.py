@@ -24,9 +24,10 @@ original_exec = QApplication.exec
 def exec_until_usable(*_args):
     qt = QApplication.instance()
     state = dict(painted=False, requested=False, done=False)
+    window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
+    handle = window.windowHandle()
 
     def page():
-        window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
         return window.current_page()
 
     def busy():
@@ -49,9 +50,18 @@ def exec_until_usable(*_args):
             page().update()
 
     class Painted(QObject):
+        """Sees the main window's repaints without looking at every event of the application.
+
+        Qt paints a widget window's dirty widgets all at once, inside the window's UpdateRequest
+        (or, the first time, its QWindow's Expose), so a timer started there fires once the whole
+        repaint is done. A filter on the whole application would also see every other event, and
+        PySide would wrap each object those events go to: work of the instrument's own (about 15 ms
+        at the start) that the bare program, which watches its one view, does not do (issue 8).
+        """
+
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window().objectName() == "mainWindow":
-                # Reported once the whole repaint is done, not as it starts.
+            kind = event.type()
+            if (kind == QEvent.Type.UpdateRequest or kind == QEvent.Type.Expose) and handle.isExposed():
                 if not state["painted"]:
                     state["painted"] = True
                     QTimer.singleShot(0, first_paint)
@@ -61,7 +71,8 @@ def exec_until_usable(*_args):
             return False
 
     watch = Painted()
-    qt.installEventFilter(watch)
+    window.installEventFilter(watch)
+    handle.installEventFilter(watch)
     poller = QTimer()
     poller.setInterval(1)
     poller.timeout.connect(poll)

@@ -317,7 +317,7 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see their "
     "change.": (
-        "{who} hat dieses Objekt ({object}) um {when} geändert, während Sie es bearbeitet haben. Es wurde nichts "
+        "{who} hat dieses Objekt ({object}) am {when} geändert, während Sie es bearbeitet haben. Es wurde nichts "
         "gespeichert; laden Sie neu, um die Änderung zu sehen."
     ),
     "This {object} was deleted on another workstation in the meantime. Reload to continue.": (

@@ -48,12 +48,6 @@ TRANSLATIONS: dict[str, str] = {
     "The newsroom slug {slug} is used by the tenant {name}.": (
         "Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet."
     ),
-    "The tenant {name} cannot be deleted while it holds data: {customers} customers, {contacts} contacts, "
-    "{roles} person-roles, {lists} distribution lists, {templates} templates, {children} sub-tenants.": (
-        "Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {customers} Kunden, "
-        "{contacts} Kontakte, {roles} Rollen von Personen, {lists} Verteiler, {templates} Vorlagen, "
-        "{children} Tochtermandanten."
-    ),
     "This contact has person-roles in tenants you may not change; it cannot be deleted.": (
         "Dieser Kontakt hat Rollen in Mandanten, die Sie nicht ändern dürfen; er kann nicht gelöscht werden."
     ),

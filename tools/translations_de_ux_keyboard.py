@@ -69,14 +69,14 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "The first part of the name of every customer's rights group. Changing the naming renames no "
     "existing group; it applies to groups created from now on.": (
-        "Der erste Teil des Namens jeder Rechtegruppe eines Kunden. Eine geänderte Benennung benennt keine "
+        "Der erste Teil des Namens jeder Rechte-Gruppe eines Kunden. Eine geänderte Benennung benennt keine "
         "bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden."
     ),
     "The second part of a rights group's name; the preview below shows a whole name.": (
-        "Der zweite Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen."
+        "Der zweite Teil des Namens einer Rechte-Gruppe; die Vorschau darunter zeigt einen ganzen Namen."
     ),
     "The third part of a rights group's name; the preview below shows a whole name.": (
-        "Der dritte Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen."
+        "Der dritte Teil des Namens einer Rechte-Gruppe; die Vorschau darunter zeigt einen ganzen Namen."
     ),
     "Opens the bulk edit: add or remove roles for many users in many org units at once. You see how "
     "many assignments change before anything is saved, and the whole change can be undone.": (
@@ -100,7 +100,7 @@ TRANSLATIONS: dict[str, str] = {
         "Mandanten sehen darf."
     ),
     "Copies the selected access levels of the tenant to all its sub-tenants (saved with Save).": (
-        "Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Untermandanten (gespeichert mit "
+        "Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Tochtermandanten (gespeichert mit "
         "Speichern)."
     ),
     "Limits every page to the tenants chosen here. It narrows what you see; it never widens your rights.": (

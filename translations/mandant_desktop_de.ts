@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Download role assignments</source>
-        <translation>Rollenzuweisungen herunterladen</translation>
-    </message>
-    <message>
-        <source>role-assignments</source>
-        <translation>Rollenzuweisungen</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Remove the role %1 of %2 in %3?</source>
-        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
-    </message>
-    <message>
-        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
-        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
-    </message>
-    <message>
-        <source>Remove role</source>
-        <translation>Rolle entfernen</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Mandant Desktop</source>
@@ -390,6 +359,26 @@
     <message>
         <source>Download role assignments</source>
         <translation>Rollenzuweisungen herunterladen</translation>
+    </message>
+    <message>
+        <source>role-assignments</source>
+        <translation>Rollenzuweisungen</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 of %2 in %3?</source>
+        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
+    </message>
+    <message>
+        <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
+        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Select a cell of the user first.</source>
@@ -881,6 +870,73 @@
     <message>
         <source>deleted</source>
         <translation>gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>AuditValues</name>
+    <message>
+        <source>Full access</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Versteckt</translation>
+    </message>
+    <message>
+        <source>Inner tenant</source>
+        <translation>Inner-Mandant</translation>
+    </message>
+    <message>
+        <source>Separate tenant</source>
+        <translation>Getrennter Mandant</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Extern</translation>
+    </message>
+    <message>
+        <source>Pending activation</source>
+        <translation>Aktivierung ausstehend</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Kept (no e-mail server)</source>
+        <translation>Aufbewahrt (kein E-Mail-Server)</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <translation>klein</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <translation>groß</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1533,51 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln Kunde</numerusform>
+            <numerusform>%Ln Kunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person-role(s)</source>
+        <translation>
+            <numerusform>%Ln Rolle einer Person</numerusform>
+            <numerusform>%Ln Rollen von Personen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln distribution list(s)</source>
+        <translation>
+            <numerusform>%Ln Verteiler</numerusform>
+            <numerusform>%Ln Verteiler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln template(s)</source>
+        <translation>
+            <numerusform>%Ln Vorlage</numerusform>
+            <numerusform>%Ln Vorlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sub-tenant(s)</source>
+        <translation>
+            <numerusform>%Ln Tochtermandant</numerusform>
+            <numerusform>%Ln Tochtermandanten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CreateContactDialog</name>
     <message>
         <source>Create contact</source>
@@ -1737,6 +1838,18 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Deactivated</source>
         <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Export customers</source>
+        <translation>Kunden exportieren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the Excel file…</source>
+        <translation>Die Excel-Datei wird geschrieben…</translation>
     </message>
 </context>
 <context>
@@ -2187,15 +2300,15 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>The first part of the name of every customer&apos;s rights group. Changing the naming renames no existing group; it applies to groups created from now on.</source>
-        <translation>Der erste Teil des Namens jeder Rechtegruppe eines Kunden. Eine geänderte Benennung benennt keine bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden.</translation>
+        <translation>Der erste Teil des Namens jeder Rechte-Gruppe eines Kunden. Eine geänderte Benennung benennt keine bestehende Gruppe um; sie gilt für Gruppen, die ab jetzt angelegt werden.</translation>
     </message>
     <message>
         <source>The second part of a rights group&apos;s name; the preview below shows a whole name.</source>
-        <translation>Der zweite Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
+        <translation>Der zweite Teil des Namens einer Rechte-Gruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
     </message>
     <message>
         <source>The third part of a rights group&apos;s name; the preview below shows a whole name.</source>
-        <translation>Der dritte Teil des Namens einer Rechtegruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
+        <translation>Der dritte Teil des Namens einer Rechte-Gruppe; die Vorschau darunter zeigt einen ganzen Namen.</translation>
     </message>
     <message>
         <source>Opens the bulk edit: add or remove roles for many users in many org units at once. You see how many assignments change before anything is saved, and the whole change can be undone.</source>
@@ -2215,7 +2328,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Copies the selected access levels of the tenant to all its sub-tenants (saved with Save).</source>
-        <translation>Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Untermandanten (gespeichert mit Speichern).</translation>
+        <translation>Überträgt die gewählten Zugriffsstufen des Mandanten auf alle seine Tochtermandanten (gespeichert mit Speichern).</translation>
     </message>
     <message>
         <source>Limits every page to the tenants chosen here. It narrows what you see; it never widens your rights.</source>
@@ -4036,6 +4149,10 @@ Betreff: %2</translation>
         <translation>Eigenschaften des Mandanten</translation>
     </message>
     <message>
+        <source>New sub-tenant</source>
+        <translation>Neuer Tochtermandant</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -5562,8 +5679,8 @@ Betreff: %2</translation>
         <translation>Die System-Rechte-Gruppe {name} fehlt; aktualisieren Sie die Datenbank.</translation>
     </message>
     <message>
-        <source>The tenant {name} cannot be deleted while it holds data: {customers} customers, {contacts} contacts, {roles} person-roles, {lists} distribution lists, {templates} templates, {children} sub-tenants.</source>
-        <translation>Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {customers} Kunden, {contacts} Kontakte, {roles} Rollen von Personen, {lists} Verteiler, {templates} Vorlagen, {children} Tochtermandanten.</translation>
+        <source>The tenant {name} cannot be deleted while it holds data: {holdings}.</source>
+        <translation>Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {holdings}.</translation>
     </message>
     <message>
         <source>The two passwords do not match.</source>
@@ -5648,6 +5765,10 @@ Betreff: %2</translation>
     <message>
         <source>The {object} no longer exists or is not visible to you.</source>
         <translation>{object} existiert nicht mehr oder ist für Sie nicht sichtbar.</translation>
+    </message>
+    <message>
+        <source>There is already an org unit named {name} at this level.</source>
+        <translation>Auf dieser Ebene gibt es bereits eine Organisationseinheit namens {name}.</translation>
     </message>
     <message>
         <source>There is no agency {name}; write it as the export does: name (number).</source>
@@ -5815,7 +5936,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see their change.</source>
-        <translation>{who} hat dieses Objekt ({object}) um {when} geändert, während Sie es bearbeitet haben. Es wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen.</translation>
+        <translation>{who} hat dieses Objekt ({object}) am {when} geändert, während Sie es bearbeitet haben. Es wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen.</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>

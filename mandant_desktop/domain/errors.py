@@ -7,7 +7,24 @@ values are never translated by accident.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Numbers of things named in a message, only those that are not zero: ``Tally((("customer",
+    "customers", 173), ("sub-tenant", "sub-tenants", 1)))``. ``str`` says them in English ("173
+    customers, 1 sub-tenant"); the UI says them with the plural forms of the operator's language."""
+
+    counts: tuple[tuple[str, str, int], ...]
+
+    @classmethod
+    def of(cls, *counts: tuple[str, str, int]) -> Tally:
+        return cls(tuple(count for count in counts if count[2]))
+
+    def __str__(self) -> str:
+        return ", ".join(f"{n} {one if n == 1 else many}" for one, many, n in self.counts)
 
 
 class DomainError(Exception):

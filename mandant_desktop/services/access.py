@@ -9,13 +9,13 @@ and audits every cell before → after in the same transaction (S3).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping, Set
+from collections.abc import Callable, Collection, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Connection, Integer, Select, String, and_, func, select, type_coerce
+from sqlalchemy import Connection, Integer, Select, String, and_, func, select, true, type_coerce
 
-from mandant_desktop.db import bulk, tables
+from mandant_desktop.db import bulk, tables, user_order
 from mandant_desktop.db.aggregates import read_list, value_list
 from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, utcnow
 from mandant_desktop.domain.errors import ConflictError
@@ -61,9 +61,13 @@ class AccessTenant:
 @dataclass(frozen=True, slots=True)
 class AccessMatrix:
     tenants: list[AccessTenant]
+    #: the rows of the users, in name order: of every user in :attr:`user_ids`, or of the first
+    #: ones only when the matrix was read with ``first_users`` (the others: :meth:`AccessService.users`)
     users: list[AccessUser]
     #: the stored cells that are not hidden, each value normalized
     cells: dict[Cell, Access]
+    #: every internal user's id in name order; None: :attr:`users` are all of them
+    user_ids: list[int] | None = None
 
 
 def _level(value: AccessLevel) -> Level:
@@ -83,22 +87,43 @@ class AccessService:
         return self.load_with_tenants(operator, lambda _tenants: tenant_ids)[1]
 
     def load_with_tenants(
-        self, operator: Operator, cells_of: Callable[[list[TenantRow]], Collection[int] | None]
+        self,
+        operator: Operator,
+        cells_of: Callable[[list[TenantRow]], Collection[int] | None],
+        first_users: int | None = None,
     ) -> tuple[list[TenantRow], AccessMatrix]:
         """The tenants as :meth:`TenantService.list_tenants` reads them and the matrix as
         :meth:`load_matrix` reads it with the cells of ``cells_of(tenants)``, in one unit of work
         that reads the operator's scope and the tenants once (the tenants page's load, issue 8).
-        On Core alone: the start page shows the matrix before the ORM is loaded."""
+        On Core alone: the start page shows the matrix before the ORM is loaded.
+
+        ``first_users``: of the users, every id but the rows of the first ``first_users`` only
+        (the page reads the others as its views show them: at 10,000 users the rows were most of
+        the start page's load)."""
         operator.require("tenants.view")
         with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
             session = uow.connection
             scope = load_tenant_scope(session, operator)
             rows = tenant_rows(session, scope)
             tenants = [AccessTenant(row.id, row.name, row.parent_id, scope.can_edit(row.id)) for row in rows]
-            users = _users(session)
-            internal = {user.id for user in users}
-            cells = _cells(session, scope, cells_of(rows), internal=internal)
-            return rows, AccessMatrix(tenants=tenants, users=users, cells=cells)
+            users = _users(session, first_users)
+            if first_users is None:
+                ids = [user.id for user in users]
+            else:  # one index scan without a table lookup (SQLite, PostgreSQL)
+                ids = _fetched(session, select(_user.c.id).where(_internal()).order_by(*_name_order(session)))
+            cells = _cells(session, scope, cells_of(rows), internal=set(ids))
+            matrix = AccessMatrix(tenants=tenants, users=users, cells=cells, user_ids=ids)
+            return rows, matrix
+
+    def users(self, operator: Operator, user_ids: Sequence[int] | None = None) -> list[AccessUser]:
+        """The rows of the internal users ``user_ids``, in that order (one gone since then or no
+        longer internal is left out); None: of every internal user in name order. For the users a
+        view of the tenants page shows after its load (T2, T3); one query per 2,000 users."""
+        operator.require("tenants.view")
+        with UnitOfWork(self._factory, operator, write=False, core=True) as uow:
+            if user_ids is None:
+                return _users(uow.connection)
+            return _users_by_id(uow.connection, user_ids)
 
     def load_cells(self, operator: Operator, tenant_ids: Collection[int] | None = None) -> dict[Cell, Access]:
         """The stored cells of the visible ``tenant_ids`` (None: of every visible tenant) that are
@@ -197,32 +222,63 @@ class AccessService:
             return len(audit)
 
 
-def _users(session: Connection) -> list[AccessUser]:
-    """Every internal user in name order, as the matrix's rows."""
+def _internal() -> Any:
+    return _user.c.kind == UserKind.INTERNAL
+
+
+def _name_order(session: Connection) -> list[Any]:
+    """The matrix's order of the users: the users list's name order (``db/user_order.py``), which
+    the index on (kind, name keys, id) holds as it is. Read in index order, every user's id is an
+    index scan without a sort (on SQLite 4 ms against 18 for the order before, by the names as
+    stored, which sorted the 9,000 users of the large demo in a temporary B-tree; issue 8)."""
+    return [*user_order.name_keys(session.dialect.name), _user.c.id]
+
+
+def _fetched(session: Connection, stmt: Select[Any]) -> list[Any]:
+    """``stmt``'s rows as the driver's own tuples, fetched at once (one column: its values): plain
+    integers and text, and SQLAlchemy's rows were half of the page load's CPU at 10,000 users, on
+    the start page's critical path (issue 8)."""
+    result = session.execute(stmt)
+    rows = result.cursor.fetchall() if result.cursor is not None else []
+    result.close()
+    if len(stmt.selected_columns) == 1:
+        return [row[0] for row in rows]
+    return list(rows)
+
+
+def _user_rows(where: Any) -> Select[Any]:
     # The status as its stored text: the enum conversion took longer than the query at 10,000
     # users (issue 8).
+    return select(
+        _user.c.id,
+        _user.c.first_name,
+        _user.c.last_name,
+        _user.c.username,
+        _user.c.email,
+        type_coerce(_user.c.status, String),
+    ).where(_internal(), where)
+
+
+def _made(rows: list[Any]) -> list[AccessUser]:
     active = UserStatus.ACTIVE.value
-    result = session.execute(
-        select(
-            _user.c.id,
-            _user.c.first_name,
-            _user.c.last_name,
-            _user.c.username,
-            _user.c.email,
-            type_coerce(_user.c.status, String),
-        )
-        .where(_user.c.kind == UserKind.INTERNAL)
-        .order_by(_user.c.last_name, _user.c.first_name, _user.c.username, _user.c.id)
-    )
-    # The driver's own tuples, fetched at once, as for the cells: plain integers and text, and
-    # SQLAlchemy's rows were half of this load's CPU at 10,000 users, on the start page's critical
-    # path (issue 8).
-    user_rows = result.cursor.fetchall() if result.cursor is not None else []
-    result.close()
     return [
         AccessUser(user_id, f"{first} {last}".strip() or username, username, email, status == active)
-        for user_id, first, last, username, email, status in user_rows
+        for user_id, first, last, username, email, status in rows
     ]
+
+
+def _users(session: Connection, limit: int | None = None) -> list[AccessUser]:
+    """Every internal user in name order (the first ``limit`` ones), as the matrix's rows."""
+    return _made(_fetched(session, _user_rows(true()).order_by(*_name_order(session)).limit(limit)))
+
+
+def _users_by_id(session: Connection, user_ids: Sequence[int]) -> list[AccessUser]:
+    """The internal users ``user_ids`` in that order, without those not found."""
+    found: dict[int, AccessUser] = {}
+    for start in range(0, len(user_ids), _USER_CHUNK):
+        chunk = sorted(user_ids[start : start + _USER_CHUNK])
+        found.update((user.id, user) for user in _made(_fetched(session, _user_rows(_user.c.id.in_(chunk)))))
+    return [found[user_id] for user_id in user_ids if user_id in found]
 
 
 def _by_key(rows: list[dict[str, Any]], names: dict[str, str]) -> bulk.Columns:
@@ -266,9 +322,7 @@ def _cells(
             return grouped
     # The driver's own tuples, fetched at once: the columns are plain text and integers, so
     # SQLAlchemy's rows (and their fetching one by one) were most of the time (issue 8).
-    result = session.execute(stmt)
-    rows = result.cursor.fetchall() if result.cursor is not None else []
-    result.close()
+    rows = _fetched(session, stmt)
     if internal is None:
         return {(tenant_id, user_id): values[(level, bool(private))] for tenant_id, user_id, level, private in rows}
     return {
@@ -291,9 +345,7 @@ def _grouped_cells(
     grouped = stmt.with_only_columns(tenant, level, private, func.count(), value_list(user)).group_by(
         tenant, level, private
     )
-    result = session.execute(grouped)
-    rows = result.cursor.fetchall() if result.cursor is not None else []
-    result.close()
+    rows = _fetched(session, grouped)
     cells: dict[Cell, Access] = {}
     for tenant_id, level_text, private_data, count, joined in rows:
         users = read_list(joined, count, session.dialect.name, int)

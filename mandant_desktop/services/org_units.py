@@ -847,6 +847,7 @@ class OrgUnitsService:
                 if parent is None:
                     raise NotFoundError("The org unit no longer exists. Reload the page.")
                 depth = parent.depth + 1
+            _require_free_name(session, parent_id, cleaned)
             last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(parent_id)))
             unit = OrgUnit(name=cleaned, parent_id=parent_id, depth=depth, sort_order=(last or 0) + 1)
             session.add(unit)
@@ -866,6 +867,7 @@ class OrgUnitsService:
         with UnitOfWork(self._factory, operator) as uow:
             unit = uow.load(OrgUnit, unit_id, expected_version=version)
             before = unit.name
+            _require_free_name(uow.session, unit.parent_id, cleaned, unit_id)
             unit.name = cleaned
             uow.session.flush()
             node = self._node(uow.session, unit_id)
@@ -905,6 +907,7 @@ class OrgUnitsService:
         old_parent, old_order = unit.parent_id, unit.sort_order
         if old_parent == new_parent_id:
             return Placement(unit_id, old_parent, old_order, old_parent, old_order)
+        _require_free_name(session, new_parent_id, unit.name, unit_id)
         last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(new_parent_id)))
         shift = depth - unit.depth
         unit.parent_id, unit.depth, unit.sort_order = new_parent_id, depth, (last or 0) + 1
@@ -1713,6 +1716,16 @@ def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:
 
 def _mark_in(model: type[InheritanceSource | InheritanceBreak], users: list[int], units: list[int]) -> Any:
     return and_(model.user_id.in_(users), model.org_unit_id.in_(units))
+
+
+def _require_free_name(session: Session, parent_id: int | None, name: str, unit_id: int | None = None) -> None:
+    """No two units under one parent share a name, whatever the letter case: the Excel export names
+    a unit by its path and the import finds it by that path (A3, S8), which two "Vertrieb / Nord"
+    would make ambiguous."""
+    key = name.casefold()
+    for other_id, other in session.execute(select(OrgUnit.id, OrgUnit.name).where(_parent_is(parent_id))):
+        if other_id != unit_id and other.casefold() == key:
+            raise ValidationError("There is already an org unit named {name} at this level.", field="name", name=other)
 
 
 def _parent_is(parent_id: int | None) -> ColumnElement[bool]:

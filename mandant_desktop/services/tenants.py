@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Table, delete, func, select
 
 from mandant_desktop.db import tables
 from mandant_desktop.db.tables import AccessLevel, TenantKind
-from mandant_desktop.domain.errors import InUseError, ValidationError
+from mandant_desktop.domain.errors import InUseError, Tally, ValidationError
 from mandant_desktop.domain.tenant_access import Level, TenantScope
 from mandant_desktop.domain.tenants import clean_slug, clean_tenant_name, would_cycle
 from mandant_desktop.domain.validation import clean_name, name_key
@@ -229,10 +229,9 @@ class TenantService:
                         held[what] = held.get(what, 0) + count
             if any(held.values()):
                 raise InUseError(
-                    "The tenant {name} cannot be deleted while it holds data: {customers} customers, "
-                    "{contacts} contacts, {roles} person-roles, {lists} distribution lists, {templates} templates, "
-                    "{children} sub-tenants.",
+                    "The tenant {name} cannot be deleted while it holds data: {holdings}.",
                     name=tenant.name,
+                    holdings=Tally.of(*((*_HOLDING_NOUNS[what], count) for what, count in held.items())),
                     **held,
                 )
             with uow.watch(TenantAccess, TenantAccess.tenant_id == tenant_id):
@@ -287,6 +286,17 @@ _HOLDINGS: tuple[tuple[str, Table], ...] = (
     ("lists", tables.distribution_list),
     ("templates", tables.template),
 )
+
+
+#: the English words of each holding, one and many (the UI says them in the operator's language)
+_HOLDING_NOUNS: dict[str, tuple[str, str]] = {
+    "customers": ("customer", "customers"),
+    "contacts": ("contact", "contacts"),
+    "roles": ("person-role", "person-roles"),
+    "lists": ("distribution list", "distribution lists"),
+    "templates": ("template", "templates"),
+    "children": ("sub-tenant", "sub-tenants"),
+}
 
 
 def _holdings(session: Session | Connection, tenant_id: int) -> dict[str, int]:

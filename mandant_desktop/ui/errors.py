@@ -15,10 +15,10 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError
+from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError, Tally
 from mandant_desktop.ui import formats, interaction
 from mandant_desktop.ui.object_names import object_name
 from mandant_desktop.ui.permission_names import permission_name
@@ -36,6 +36,30 @@ def translate_text(text: str, context: str = ERRORS_CONTEXT) -> str:
     return QCoreApplication.translate(context, text)
 
 
+class Counts(QObject):
+    """Each counted thing of a :class:`Tally` with Qt's plural forms ("1 Kunde", "173 Kunden").
+    ``self.tr`` with a count: the only call for which lupdate records a German singular and plural."""
+
+    def text(self, many: str, n: int) -> str | None:
+        texts = {
+            "customers": lambda: self.tr("%Ln customer(s)", None, n),
+            "contacts": lambda: self.tr("%Ln contact(s)", None, n),
+            "person-roles": lambda: self.tr("%Ln person-role(s)", None, n),
+            "distribution lists": lambda: self.tr("%Ln distribution list(s)", None, n),
+            "templates": lambda: self.tr("%Ln template(s)", None, n),
+            "sub-tenants": lambda: self.tr("%Ln sub-tenant(s)", None, n),
+        }
+        said = texts[many]() if many in texts else None
+        # Without a catalogue (English) Qt returns the source, "1 customer(s)": the caller's English is better.
+        return said if said is not None and "(s)" not in said else None
+
+
+def tally_text(tally: Tally) -> str:
+    """ "173 Kunden, 1 Tochtermandant": each number with the word in the operator's language."""
+    counts = Counts()
+    return ", ".join(counts.text(many, n) or str(Tally(((one, many, n),))) for one, many, n in tally.counts)
+
+
 def message_for(exc: BaseException) -> str:
     """The translated message of ``exc``; for anything but a DomainError a generic sentence."""
     if not isinstance(exc, DomainError):
@@ -46,6 +70,9 @@ def message_for(exc: BaseException) -> str:
         values["field"] = QCoreApplication.translate(FIELDS_CONTEXT, values["field"])
     if isinstance(values.get("object"), str):
         values["object"] = object_name(values["object"])
+    for key, value in values.items():
+        if isinstance(value, Tally):
+            values[key] = tally_text(value)
     if isinstance(values.get("when"), str):
         values["when"] = _moment_text(values["when"])
     if isinstance(values.get("workstation"), str):

@@ -11,10 +11,20 @@ Widgets that paint colours of their own ask :func:`is_dark`.
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from mandant_desktop.ui import settings as ui_settings
 
@@ -142,6 +152,46 @@ class FusionStyle(QProxyStyle):
         painter.restore()
 
 
+#: the item views whose cells Fusion draws itself while the application's style is FusionStyle
+_PLAIN_VIEWS: weakref.WeakSet[QAbstractItemView] = weakref.WeakSet()
+#: the plain Fusion those views use, one for the application (made on first use)
+_plain_fusion: QStyle | None = None
+
+
+def plain_cells(view: QAbstractItemView) -> None:
+    """Let Fusion draw ``view``'s cells without a call into Python per cell (issue 8).
+
+    FusionStyle's ``drawPrimitive`` is Python: Qt calls it two or three times for every painted
+    cell (the row's and the item's panel, the focus frame), which made a dark repaint of the
+    customer table about a third dearer than a light one. Only check boxes and radio buttons
+    differ from Fusion, so a view whose cells have no check box draws them with a plain Fusion of
+    its own while the application uses FusionStyle: the same pixels. Its headers, scroll bars and
+    editors keep the application's style. Other styles (a platform's light one) are left alone."""
+    _PLAIN_VIEWS.add(view)
+    _restyle(view)
+
+
+def _restyle(view: QAbstractItemView) -> None:
+    global _plain_fusion
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or not isValid(view):
+        return
+    if isinstance(app.style(), FusionStyle):
+        if _plain_fusion is None or not isValid(_plain_fusion):
+            _plain_fusion = QStyleFactory.create(FUSION)
+            _plain_fusion.setParent(app)  # lives as long as the application: views may outlive a scheme
+        if view.style() is not _plain_fusion:
+            view.setStyle(_plain_fusion)
+    elif _plain_fusion is not None and view.style() is _plain_fusion:
+        view.setStyle(None)  # type: ignore[arg-type]  # the application's style again
+
+
+def _restyle_plain_views() -> None:
+    """After the application's style changed: the registered views follow it."""
+    for view in list(_PLAIN_VIEWS):
+        _restyle(view)
+
+
 class ThemeManager(QObject):
     """Applies the colour scheme to the application; one per application."""
 
@@ -197,6 +247,7 @@ class ThemeManager(QObject):
             QGuiApplication.styleHints().unsetColorScheme()
             style, palette = self._original
             app.setStyle(style)
+            _restyle_plain_views()
             app.setPalette(palette)
         self._original = None
         self._own_palette = False
@@ -243,5 +294,6 @@ class ThemeManager(QObject):
                 self._original = (app.style().name(), QPalette(app.palette()))
             if not isinstance(app.style(), FusionStyle):
                 app.setStyle(FusionStyle())
+                _restyle_plain_views()
             app.setPalette(dark_palette() if wanted == DARK else light_palette())
             self._own_palette = True

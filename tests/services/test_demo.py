@@ -420,3 +420,28 @@ def test_small_demo_fills_the_outbox(migrated_sqlite: MigratedDatabase) -> None:
         )
     token = waiting.body.split("token=", 1)[1].split()[0]
     assert ActivationService(migrated_sqlite.session_factory).token_info(token).username == user.username
+
+
+def test_company_names_at_a_street_read_as_german() -> None:
+    """SPEC 8 (demo data), E1: a firm named after its street took "am" before every street, which
+    read "Konditorei am Lindenstraße" and "Reisebüro am Am Markt" on the customers page. A street
+    of "die Straße" or "die Allee" takes "in der", one that begins with "Am" keeps it, a "Weg" or
+    "Platz" takes "am"."""
+    import random
+    import types
+    from typing import cast
+
+    from mandant_desktop.services.demo import names
+    from mandant_desktop.services.demo.context import DemoContext
+    from mandant_desktop.services.demo.customers import at_street, company_name
+
+    assert at_street("Lindenstraße") == "in der Lindenstraße"
+    assert at_street("Königsallee") == "in der Königsallee"
+    assert at_street("Am Markt") == "am Markt"
+    assert at_street("Mühlenweg") == "am Mühlenweg"
+    assert at_street("Rathausplatz") == "am Rathausplatz"
+    context = cast(DemoContext, types.SimpleNamespace(rng=random.Random(3)))
+    made = [company_name(context)[0] for _ in range(3000)]
+    wrong = [n for n in made if re.search(r" am (Am |\w+(straße|allee)\b)", n)]
+    assert not wrong, wrong[:5]
+    assert any(f" in der {street} " in n for n in made for street in names.STREETS)

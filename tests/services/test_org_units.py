@@ -580,3 +580,24 @@ def test_undo_of_an_add_leaves_a_unit_that_got_children_since(example: Example) 
         ex.service.revert(ex.admin, added)
     assert "Bremen has child units now" in refused.value.message
     assert [n.name for n in ex.service.children(ex.admin, bremen)] == ["Vegesack"]
+
+
+def test_no_two_units_at_one_place_share_a_name(example: Example) -> None:
+    """A3, A9, S8: an org unit is named by its path in the Excel export and the import reads the
+    path back; two units "Vertrieb / Nord" made the import put roles into either of them without a
+    word. A name is unique among its siblings, case-insensitively, when a unit is added, renamed or
+    moved; the same name elsewhere in the tree stays allowed."""
+    ex = example
+    with pytest.raises(ValidationError) as refused:
+        ex.service.add(ex.admin, ex.unit["Vertrieb"], " nord ")
+    assert refused.value.values["name"] == "Nord"
+    with pytest.raises(ValidationError):
+        ex.service.rename(ex.admin, ex.unit["Süd"], "NORD")
+    ex.service.rename(ex.admin, ex.unit["Süd"], "SÜD")  # its own name in other letters
+    hamburg_too = ex.service.add(ex.admin, ex.unit["Vertrieb"], "Hamburg").units_added[0]
+    with pytest.raises(ValidationError):
+        ex.service.move(ex.admin, hamburg_too, ex.unit["Nord"])
+    ex.service.move(ex.admin, hamburg_too, ex.unit["SÜD" if "SÜD" in ex.unit else "Süd"])
+    with ex.db.session_factory() as session:
+        names = session.scalars(select(OrgUnit.name).where(OrgUnit.parent_id == ex.unit["Vertrieb"])).all()
+    assert sorted(names) == ["Nord", "SÜD"]

@@ -233,6 +233,39 @@ def test_access_of_some_tenants_only(migrated_db: MigratedDatabase) -> None:
         event.remove(migrated_db.engine, "before_cursor_execute", count)
 
 
+def test_the_page_load_reads_every_users_id_and_the_first_rows_only(migrated_db: MigratedDatabase) -> None:
+    """Issue 8, T2, T3, section 8: with ``first_users`` the page's load reads every internal user's
+    id in the users list's name order (case-insensitive, as U1) but the rows of the first ones only;
+    ``users`` reads the rows of given ids in their order (an unknown or external id left out) or of
+    every internal user, and needs the right to see tenants."""
+    from sqlalchemy import update
+
+    from mandant_desktop.db.models import User, UserKind
+
+    factory = migrated_db.session_factory
+    _, access = _services(migrated_db)
+    boss = add_user(factory, "boss", "Bea", "Zander")
+    anton = add_user(factory, "anton", "anton", "berg")  # lower case: still before Zander
+    carl = add_user(factory, "carl", "Carl", "Adler")
+    ext = add_user(factory, "ext", "Eva", "Extern")
+    with factory.begin() as session:
+        session.execute(update(User).where(User.id == ext).values(kind=UserKind.EXTERNAL))
+    (a,) = add_tenants(factory, "A")
+    grant(factory, boss, {a: FULL})
+    op = operator(boss, "boss")
+    everyone = access.load_matrix(op).users
+    assert [u.id for u in everyone] == [carl, anton, boss]  # Adler, berg, Zander
+    _rows, matrix = access.load_with_tenants(op, lambda _tenants: None, first_users=2)
+    assert matrix.user_ids == [carl, anton, boss]
+    assert matrix.users == everyone[:2]
+    assert matrix.cells == {(a, boss): Access(Level.FULL)}
+    assert access.users(op, [boss, ext, 999_999, carl]) == [everyone[2], everyone[0]]
+    assert access.users(op) == everyone
+    assert access.users(op, []) == []
+    with pytest.raises(PermissionDeniedError):
+        access.users(operator(carl, "carl", permissions=frozenset()), [boss])
+
+
 def test_the_page_load_reads_the_cells_of_internal_users_only(
     migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -368,3 +368,27 @@ def test_the_kinds_of_object_read_as_words_in_english(language: object) -> None:
     ]
     language.choose("de")  # type: ignore[attr-defined]
     assert object_type_text("OrgUnit") == "Organisationseinheit"
+
+
+def test_stored_codes_and_counts_read_as_words_in_german(language: object) -> None:
+    """S3, E1: the detail pane and the copied entry showed the stored codes of a tenant access
+    ("Zugriff: — → full"), of a user's status and of a tenant's kind, and the demo entry's counts
+    without the German thousands separator ("1000012"), the demo's size as "large"; an ID stays a
+    bare number."""
+    from mandant_desktop.ui.audit.page import value_text
+
+    language.choose("de")  # type: ignore[attr-defined]
+    assert [value_text(code, "level") for code in ("full", "read_only", "hidden")] == [
+        "Vollzugriff",
+        "Nur lesen",
+        "Versteckt",
+    ]
+    assert value_text("deactivated", "status") == "Deaktiviert"
+    assert value_text("pending", "status") == "Aktivierung ausstehend"
+    assert value_text("external", "kind") == "Extern"
+    assert value_text("inner", "kind") == "Inner-Mandant"
+    assert value_text(1000012, "role_assignment") == "1.000.012"
+    assert value_text(1234, "tenant_id") == "1234"
+    assert value_text("full", "name") == "full"  # a name that happens to read like a code
+    assert value_text(True, "active") == "ja"
+    assert (value_text("small", "scale"), value_text("large", "scale")) == ("klein", "groß")

@@ -8,16 +8,21 @@ import threading
 from pathlib import Path
 
 import pytest
+from dbhelpers import MigratedDatabase
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
+from tenanthelpers import add_user, operator, router
 from uihelpers import FakeInteraction, program_environment
 
-from mandant_desktop.domain.errors import ConflictError, DomainError, PermissionDeniedError, ValidationError
+from mandant_desktop.db.models import Contact
+from mandant_desktop.domain.errors import ConflictError, DomainError, InUseError, PermissionDeniedError, ValidationError
+from mandant_desktop.services.tenants import TenantInput, TenantService
 from mandant_desktop.services.undo_conflicts import UndoConflictError
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.app import setup_logging
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.excepthook import EXIT_UNEXPECTED, ExceptionHook, has_display
+from mandant_desktop.ui.i18n import LanguageManager
 
 
 def raise_runtime_error() -> None:
@@ -135,7 +140,7 @@ def test_conflict_and_field_names_are_shown_in_german(language: object) -> None:
         when="2026-11-22 09:00:00",
         object="Tenant",
     )
-    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) um 22.11.2026 09:00 geändert")
+    assert message_for(conflict).startswith("mia hat dieses Objekt (Mandant) am 22.11.2026 09:00 geändert")
     missing = ValidationError("Please enter a {field}.", field="first name")
     assert "{field}" not in message_for(missing) and "first name" not in message_for(missing)
 
@@ -282,3 +287,29 @@ def test_an_error_during_a_start_without_display_ends_the_run(admin_url: str, tm
     [log_file] = (tmp_path / "data").rglob("mandant_desktop.log")
     logged = log_file.read_text(encoding="utf-8")
     assert "raise_at_start" in logged and "RuntimeError: raised while the program starts" in logged
+
+
+def test_a_tenant_that_holds_data_names_only_what_it_holds_in_good_german(
+    migrated_sqlite: MigratedDatabase, language: LanguageManager
+) -> None:
+    """T1, E1: the refusal to delete a tenant listed every kind of data, zeros included, with one
+    plural for all ("…, 0 Vorlagen, 1 Tochtermandanten"); it names only what the tenant holds, each
+    in singular or plural ("3 Kontakte, 1 Tochtermandant"), in English on the command line too."""
+    db = migrated_sqlite
+    tenants = TenantService(db.session_factory, router(db))
+    anna = operator(add_user(db.session_factory, "anna"), "anna")
+    main_id = tenants.create_tenant(anna, TenantInput(name="Presse Nord"))
+    tenants.create_tenant(anna, TenantInput(name="Presse Kiel", parent_id=main_id))
+    with db.session_factory.begin() as session:
+        session.add_all([Contact(tenant_id=main_id, last_name=f"Weber {i}") for i in range(3)])
+    version = next(t.version for t in tenants.list_tenants(anna) if t.id == main_id)
+    with pytest.raises(InUseError) as refused:
+        tenants.delete_tenant(anna, main_id, version)
+    assert (
+        str(refused.value) == "The tenant Presse Nord cannot be deleted while it holds data: 3 contacts, 1 sub-tenant."
+    )
+    assert message_for(refused.value) == str(refused.value)  # English: no "1 sub-tenant(s)"
+    language.choose("de")
+    assert message_for(refused.value) == (
+        "Der Mandant Presse Nord kann nicht gelöscht werden, solange er Daten enthält: 3 Kontakte, 1 Tochtermandant."
+    )

@@ -25,6 +25,7 @@ from mandant_desktop.ui.excepthook import ExceptionHook
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings import Settings
+from mandant_desktop.ui.tenants.access_state import UserList
 from mandant_desktop.ui.tenants.models import ByTenantModel
 from mandant_desktop.ui.tenants.page import BY_TENANT, BY_USER, MATRIX, TenantsPage
 from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
@@ -334,7 +335,7 @@ def test_new_tenant_dialog_and_delete(
     _select_tenant(page, scene.main)
     interactions.confirm_answers = [True]
     assert not page.delete_tenant()
-    assert "sub-tenants" in interactions.of_kind("error")[-1].text
+    assert interactions.of_kind("error")[-1].text.endswith("holds data: 1 sub-tenant.")
 
 
 def test_export_and_context_menu(qtbot: QtBot, scene: Scene, tmp_path: Path) -> None:
@@ -693,7 +694,8 @@ def test_the_status_line_counts_the_users_with_the_locale_separators(
     page.search.clear()
     assert page.user_count.text() == f"{total} Benutzer"
     # Thousands separators as in the other pages' counts (formats.number_text, %Ln)
-    monkeypatch.setattr(page.state, "users", page.state.users * 1000)
+    many = list(page.state.users) * 1000
+    monkeypatch.setattr(page.state, "users", UserList([user.id for user in many], many))
     page.search.setText("mia")
     assert page.user_count.text() == f"{page.by_tenant.matching():,} von {total * 1000:,} Benutzern".replace(",", ".")
     page.search.clear()
@@ -766,3 +768,130 @@ def test_the_legend_wraps_rather_than_widening_the_page(qtbot: QtBot, scene: Sce
     assert legend.minimumSizeHint().width() <= max(widest, legend.hint.sizeHint().width())
     one_line = legend.layout().heightForWidth(10_000)
     assert legend.layout().heightForWidth(widest + 10) > 2 * one_line
+
+
+def _add_users(scene: Scene, count: int) -> None:
+    """``count`` internal users "Zora Zett 000" … after the scene's in name order."""
+    from sqlalchemy import insert
+
+    from mandant_desktop.db.models import User, UserKind, UserStatus
+
+    rows = [
+        {
+            "username": f"zz{i:03}",
+            "username_key": f"zz{i:03}",
+            "first_name": "Zora",
+            "last_name": f"Zett {i:03}",
+            "kind": UserKind.INTERNAL,
+            "status": UserStatus.ACTIVE,
+        }
+        for i in range(count)
+    ]
+    with scene.app.session_factory.begin() as session:
+        session.execute(insert(User), rows)
+
+
+def test_the_users_rows_are_read_a_window_at_a_time_as_the_views_show_them(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8, T2, T3, section 8: the page's load brings every user's id but the rows of the first
+    window only (the by-tenant view's first screen); the others are read a window at a time as a
+    view shows them, and all at once by a search. The count, the search, the matrix, the by-user
+    view and edits work over users read later, and a user gone since the load shows an empty row."""
+    from sqlalchemy import update
+
+    from mandant_desktop.db.models import User, UserKind
+    from mandant_desktop.ui.tenants.page_load import USER_WINDOW
+
+    page, factory = scene.page, scene.app.session_factory
+    _add_users(scene, 2 * USER_WINDOW + 30)
+    reads: list[list[int] | None] = []
+    read = scene.app.services.access.users
+
+    def recorded(operator: Operator, user_ids: list[int] | None = None) -> object:
+        reads.append(None if user_ids is None else list(user_ids))
+        return read(operator, user_ids)
+
+    monkeypatch.setattr(scene.app.services.access, "users", recorded)
+    assert page.refresh()
+    _idle(page)
+    _select_tenant(page, scene.main)
+    users = page.state.users
+    total = len(users)
+    assert total >= 2 * USER_WINDOW + 33 and page.user_count.text() == f"{total} user(s)"
+    assert not page.access_table.grab().isNull()
+    assert reads == []  # the first screen comes with the load
+    last = users.ids[-1]
+    with factory.begin() as session:  # no longer internal since the load: not read any more
+        session.execute(update(User).where(User.id == users.ids[-2]).values(kind=UserKind.EXTERNAL))
+    page.by_tenant.fetch_to(total - 1)
+    page.access_table.scrollToBottom()
+    assert not page.access_table.grab().isNull()
+    assert reads and all(ids is not None and 0 < len(ids) <= USER_WINDOW for ids in reads)
+    row = page.by_tenant.row_of(last)
+    assert page.by_tenant.index(row, ByTenantModel.NAME).data() == "Zora Zett 229"
+    assert page.by_tenant.index(row - 1, ByTenantModel.NAME).data() == ""  # gone: an empty row
+    windows = len(reads)
+    page.access_table.scrollToTop()
+    assert not page.access_table.grab().isNull()
+    assert len(reads) == windows  # read once
+    # A search reads the rows not read yet in one query, and finds among every user.
+    page.search.setText("zett 1")
+    assert reads[windows:] == [None]
+    assert page.by_tenant.matching() == 100 and page.user_count.text() == f"100 of {total} user(s)"
+    page.search.clear()
+    # The matrix and the by-user view show and edit users read later.
+    _show_view(page, MATRIX)
+    row = page.matrix.row_of(last)
+    assert page.matrix.headerData(row, Qt.Orientation.Vertical) == "Zora Zett 229"
+    cell = page.matrix.index(row, page.state.position(scene.main))
+    assert page.matrix.setData(cell, Level.FULL.value)
+    assert page.state.get(scene.main, last) == Access(Level.FULL) and page.state.pending() == 1
+    _show_view(page, BY_USER)
+    item = page.user_list_model.index(page.user_list_model.row_of(last), 0)
+    assert item.data() == "Zora Zett 229"
+    page.user_list.setCurrentIndex(item)
+    assert page.by_user.user_id == last
+
+
+def test_the_views_over_every_tenant_get_every_users_row_with_the_cells(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8, T3: the by-user view and the matrix scroll through every user; their rows come with
+    every tenant's cells on the worker (one read), not a window at a time on the GUI thread, and a
+    load for the matrix (shown last, E4) reads them all at once."""
+    import threading
+
+    from mandant_desktop.ui.tenants.page_load import USER_WINDOW
+
+    page = scene.page
+    reads: list[tuple[list[int] | None, bool]] = []
+    read = scene.app.services.access.users
+
+    def recorded(operator: Operator, user_ids: list[int] | None = None) -> object:
+        reads.append((user_ids, threading.current_thread() is threading.main_thread()))
+        return read(operator, user_ids)
+
+    monkeypatch.setattr(scene.app.services.access, "users", recorded)
+    _add_users(scene, USER_WINDOW + 5)  # more than the load reads the rows of
+    assert page.refresh()
+    _idle(page)
+    assert not page.state.users.complete and not page.state.complete
+    _show_view(page, BY_USER)
+    assert reads == [(None, False)]  # every row, on the worker
+    assert page.state.users.complete and page.state.complete
+    assert page.user_list_model.index(page.user_list_model.row_of(scene.tom), 0).data() == "Tom Taler"
+    assert page.refresh()  # the by-user view is shown: its load reads every user's row
+    _idle(page)
+    assert page.state.users.complete and len(reads) == 1
+
+
+def test_the_sub_tenant_dialog_says_what_it_creates(window: MainWindow, language: LanguageManager) -> None:
+    """T5, E1: "New sub-tenant…" opened a dialog titled "Neuer Mandant", like "New tenant…"; its
+    title now names what it creates (its main tenant is preset below)."""
+    language.choose("de")
+    tenants = window.context.app.services.tenants
+    operator = window.context.operator
+    plain = TenantDialog(tenants, operator, [], parent=window)
+    sub = TenantDialog(tenants, operator, [], parent_id=1, parent=window)
+    assert (plain.windowTitle(), sub.windowTitle()) == ("Neuer Mandant", "Neuer Tochtermandant")

@@ -21,7 +21,7 @@ class _Services:
         self.tenants = SimpleNamespace(load_filter=lambda _operator: self.remembered)
         self.access = SimpleNamespace(load_with_tenants=self._load)
 
-    def _load(self, operator: Operator, cells_of: Any) -> tuple[list[Any], str]:
+    def _load(self, operator: Operator, cells_of: Any, first_users: int | None = None) -> tuple[list[Any], str]:
         self.loads.append(operator)
         tenants = [SimpleNamespace(id=1, parent_id=None), SimpleNamespace(id=2, parent_id=1)]
         return tenants, f"matrix of {cells_of(tenants)} for {len(self.loads)}"

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop import __main__ as entry
@@ -147,3 +148,57 @@ def test_error_red_stays_readable_in_both_schemes(manager: ThemeManager) -> None
         window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
         red = QColor(theme.error_text_colour())
         assert abs(red.lightness() - window.lightness()) > 80, scheme
+
+
+def _table(qtbot: QtBot) -> QTableView:
+    """A shown table of a few rows, one of them selected and current, with an italic and a
+    right-aligned cell, registered with :func:`theme.plain_cells`."""
+    model = QStandardItemModel(6, 3)
+    for row in range(6):
+        for column in range(3):
+            model.setItem(row, column, QStandardItem(f"Zelle {row}/{column} Müller GmbH & Co. KG"))
+    italic = model.item(1, 0).font()
+    italic.setItalic(True)
+    model.item(1, 0).setFont(italic)
+    model.item(2, 2).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.setParent(view)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.resize(420, 220)
+    view.selectionModel().setCurrentIndex(
+        model.index(3, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    theme.plain_cells(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.setFocus()
+    return view
+
+
+def test_large_views_draw_their_cells_without_python_and_look_the_same(
+    manager: ThemeManager, qtbot: QtBot, qapp: QApplication
+) -> None:
+    """E5, issue 8: while the application uses FusionStyle (the dark scheme where the platform has
+    none), a view registered with ``plain_cells`` draws its cells with a plain Fusion — no call into
+    Python per cell — and looks exactly as with FusionStyle; it follows the application's style
+    when that changes, and at the end of the run."""
+    manager.start(theme.LIGHT)
+    view = _table(qtbot)
+    manager.choose(theme.DARK)
+    assert isinstance(qapp.style(), theme.FusionStyle)
+    assert not isinstance(view.style(), theme.FusionStyle) and view.style().name().lower() == "fusion"
+    QTest.qWait(20)
+    plain = view.grab().toImage()
+    view.setStyle(None)  # type: ignore[arg-type]  # the application's FusionStyle, as before
+    assert isinstance(view.style(), theme.FusionStyle)
+    assert view.grab().toImage() == plain, "pixel for pixel as with FusionStyle"
+    theme.plain_cells(view)
+    assert not isinstance(view.style(), theme.FusionStyle)
+    late = _table(qtbot)  # registered while dark
+    assert late.style() is view.style()
+    manager.shutdown()
+    assert not isinstance(qapp.style(), theme.FusionStyle)
+    assert view.style() is qapp.style() and late.style() is qapp.style()

@@ -98,3 +98,63 @@ def test_check_mode_of_the_tool_passes() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+#: words of the German UI that the glossary (SPEC section 2) spells otherwise
+OFF_GLOSSARY = {
+    "Rechtegruppe": "Rechte-Gruppe",
+    "Untermandant": "Tochtermandant",
+}
+
+
+def test_the_german_texts_keep_to_the_glossary() -> None:
+    """E1, SPEC section 2: one German word for one thing. The rights-naming settings said
+    "Rechtegruppe" beside "Rechte-Gruppe" everywhere else, and the tenants page "Untermandanten"
+    beside its own button "Auf Tochtermandanten übertragen"."""
+    offenders = [
+        f"{word} (say {right}): {german}"
+        for entry in tool.read_entries(tool.TS_PATH)
+        for german in entry.forms or (entry.translation,)
+        for word, right in OFF_GLOSSARY.items()
+        if word in german
+    ]
+    assert not offenders, "German off the glossary:\n" + "\n".join(offenders)
+
+
+def test_no_message_sits_in_the_nameless_context() -> None:
+    """E1: a module-level helper named ``tr`` calling ``tr("…")`` is read by lupdate as context "",
+    while the program asks ``translate("AssignmentsPage", …)``; such texts stayed English (the
+    question before a role is removed on the assignment and org-unit pages)."""
+    nameless = [entry.source for entry in tool.read_entries(tool.TS_PATH) if not entry.context]
+    assert not nameless, "texts without a context (never found at run time):\n" + "\n".join(nameless)
+
+
+def test_the_role_removal_question_is_german(language: object) -> None:
+    """A1, A7, E1: the confirmation of "×" on a role chip speaks German, the last-role warning too."""
+    from uihelpers import FakeInteraction
+
+    from mandant_desktop.services.assignments import Chip, GridUser
+    from mandant_desktop.ui import interaction
+    from mandant_desktop.ui.assignments.page import ask_role_removal
+
+    language.choose("de")  # type: ignore[attr-defined]
+    fake = FakeInteraction()
+    user = GridUser(7, "Mia Maier", "mmaier", None)
+    with interaction.installed(fake):
+        ask_role_removal(None, user, "Vertrieb", Chip(3, "Leser"), last=True)  # type: ignore[arg-type]
+    (question,) = fake.messages
+    assert question.title == "Rolle entfernen"
+    assert question.text.startswith("Die Rolle Leser von Mia Maier in Vertrieb entfernen?")
+    assert "Dies ist die letzte Rolle von Mia Maier: Danach hat" in question.text
+
+
+def test_a_moment_reads_am_date_and_time() -> None:
+    """S4, E1: {when} is a date and a time ("03.12.2026 21:59"); German says "am 03.12.2026 21:59".
+    The conflict message of a stale save said "um 03.12.2026 21:59", unlike the undo messages."""
+    wrong = [
+        german
+        for entry in tool.read_entries(tool.TS_PATH)
+        for german in entry.forms or (entry.translation,)
+        if "{when}" in german and "am {when}" not in german
+    ]
+    assert not wrong, "\n".join(wrong)

@@ -79,3 +79,37 @@ def test_counts_in_texts_are_formatted_for_the_locale() -> None:
         if raw.search(line)
     ]
     assert not offenders, "counts formatted without the locale:\n" + "\n".join(offenders)
+
+
+def _unextracted_translations(tree: ast.AST) -> list[tuple[int, str]]:
+    """``translate(CONTEXT, "text")``: a literal text under a context that is not a literal."""
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "translate"):
+            continue
+        if len(node.args) < 2:
+            continue
+        context, text = node.args[0], node.args[1]
+        literal_text = isinstance(text, ast.Constant) and isinstance(text.value, str)
+        literal_context = isinstance(context, ast.Constant) and isinstance(context.value, str)
+        if literal_text and not literal_context:
+            found.append((node.lineno, text.value))  # type: ignore[union-attr]
+    return found
+
+
+def test_every_translated_literal_has_a_literal_context() -> None:
+    """E1: pyside6-lupdate only extracts ``translate("Context", "text")`` when both are literals. The
+    customer export passed its context as a constant name, so "Export customers" and "Excel workbook
+    (*.xlsx)" never reached the .ts and the German save dialog said them in English."""
+    root = Path(ui_package.__file__).parent.parent
+    offenders = [
+        f"{path.relative_to(root)}:{line}: {text!r}"
+        for path in sorted(root.rglob("*.py"))
+        for line, text in _unextracted_translations(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not offenders, "translate() with a literal text but no literal context:\n" + "\n".join(offenders)
+
+
+def test_the_context_scan_catches_a_named_context() -> None:
+    source = 'Q.translate(CONTEXT, "Save")\nQ.translate("Page", "Save")\nQ.translate(CONTEXT, text)'
+    assert _unextracted_translations(ast.parse(source)) == [(1, "Save")]

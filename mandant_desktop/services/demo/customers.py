@@ -58,7 +58,16 @@ def company_name(ctx: DemoContext) -> tuple[str, str]:
         institution, city = rng.choice(names.CITY_INSTITUTIONS), rng.choice(names.CITIES)
         return f"{institution} {city}", f"{names.INSTITUTION_ABBREVIATIONS[institution]} {city}"
     trade, city = rng.choice(names.TRADES), rng.choice(names.CITIES)
-    return f"{trade} am {rng.choice(names.STREETS)} {city}", f"{trade} {city}"
+    return f"{trade} {at_street(rng.choice(names.STREETS))} {city}", f"{trade} {city}"
+
+
+def at_street(street: str) -> str:
+    """The German "at" before a street name: "in der Lindenstraße", "am Markt", "am Mühlenweg"."""
+    if street.startswith("Am "):
+        return "am " + street.removeprefix("Am ")
+    if street.endswith(("straße", "allee")):
+        return f"in der {street}"
+    return f"am {street}"
 
 
 def mail_domain(company: str) -> str:

@@ -65,6 +65,7 @@ from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.theme import plain_cells
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_CONTEXT = "exports"
@@ -92,14 +93,12 @@ EXPORT_TEXTS = (
 def ask_export_path(parent: QWidget) -> Path | None:
     """The file for a download of role assignments (this page and the org units page, A3)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AssignmentsPage", text)
-
+    # translate() with literals, not a local tr(): lupdate files a bare tr() under no context.
     path, _filter = QFileDialog.getSaveFileName(
         parent,
-        tr("Download role assignments"),
-        str(Path.home() / (tr("role-assignments") + ".xlsx")),
-        tr("Excel workbook (*.xlsx)"),
+        QCoreApplication.translate("AssignmentsPage", "Download role assignments"),
+        str(Path.home() / (QCoreApplication.translate("AssignmentsPage", "role-assignments") + ".xlsx")),
+        QCoreApplication.translate("AssignmentsPage", "Excel workbook (*.xlsx)"),
     )
     return Path(path) if path else None
 
@@ -108,20 +107,24 @@ def ask_role_removal(parent: QWidget, user: GridUser, unit: str, chip: Chip, *, 
     """The question before a direct role is removed; ``last``: it is the user's last role anywhere,
     so they could not log in afterwards (R3, S2). False when cancelled."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AssignmentsPage", text)
-
     question = (
-        tr("Remove the role %1 of %2 in %3?")
+        QCoreApplication.translate("AssignmentsPage", "Remove the role %1 of %2 in %3?")
         .replace("%1", chip.role_name)
         .replace("%2", user.display_name)
         .replace("%3", unit)
     )
     if last:
-        question += "\n\n" + tr(
-            "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in."
+        question += "\n\n" + QCoreApplication.translate(
+            "AssignmentsPage",
+            "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.",
         ).replace("%1", user.display_name)
-    return interaction.get().confirm(parent, tr("Remove role"), question, ok_text=tr("Remove"), destructive=True)
+    return interaction.get().confirm(
+        parent,
+        QCoreApplication.translate("AssignmentsPage", "Remove role"),
+        question,
+        ok_text=QCoreApplication.translate("AssignmentsPage", "Remove"),
+        destructive=True,
+    )
 
 
 PickerItem = tuple[int, str, str]
@@ -225,6 +228,7 @@ class AssignmentsPage(Page):
         self.model = AssignmentGridModel(self._fetch_cells, self)
         self.grid = QTableView()
         self.grid.setObjectName("assignmentGrid")
+        plain_cells(self.grid)  # chips, no check boxes
         use_cached_headers(self.grid)  # 200 titles of each header measured once per load, not twice
         self.grid.setModel(self.model)
         self.delegate = ChipDelegate(self.grid)

@@ -75,6 +75,34 @@ SUMMARIES: dict[str, str] = {
 }
 
 
+#: stored codes of enumerated fields (db.tables' enums), keyed by field and code; shown as words
+VALUE_NAMES: dict[tuple[str, str], str] = {
+    ("level", "full"): QT_TRANSLATE_NOOP("AuditValues", "Full access"),
+    ("level", "read_only"): QT_TRANSLATE_NOOP("AuditValues", "Read only"),
+    ("level", "hidden"): QT_TRANSLATE_NOOP("AuditValues", "Hidden"),
+    ("kind", "inner"): QT_TRANSLATE_NOOP("AuditValues", "Inner tenant"),
+    ("kind", "separate"): QT_TRANSLATE_NOOP("AuditValues", "Separate tenant"),
+    ("kind", "internal"): QT_TRANSLATE_NOOP("AuditValues", "Internal"),
+    ("kind", "external"): QT_TRANSLATE_NOOP("AuditValues", "External"),
+    ("status", "pending"): QT_TRANSLATE_NOOP("AuditValues", "Pending activation"),
+    ("status", "active"): QT_TRANSLATE_NOOP("AuditValues", "Active"),
+    ("status", "deactivated"): QT_TRANSLATE_NOOP("AuditValues", "Deactivated"),
+    ("status", "queued"): QT_TRANSLATE_NOOP("AuditValues", "Waiting to be sent"),
+    ("status", "sent"): QT_TRANSLATE_NOOP("AuditValues", "Sent"),
+    ("status", "failed"): QT_TRANSLATE_NOOP("AuditValues", "Failed"),
+    ("status", "outbox"): QT_TRANSLATE_NOOP("AuditValues", "Kept (no e-mail server)"),
+    # the size of the demo data (services.demo.config.SCALES)
+    ("scale", "small"): QT_TRANSLATE_NOOP("AuditValues", "small"),
+    ("scale", "large"): QT_TRANSLATE_NOOP("AuditValues", "large"),
+}
+
+
+def value_name(field: str, code: str) -> str | None:
+    """The word for a stored code of ``field`` in the operator's language; None for any other value."""
+    source = VALUE_NAMES.get((field, code))
+    return QCoreApplication.translate("AuditValues", source) if source is not None else None
+
+
 def field_name(key: str) -> str:
     source = FIELD_NAMES.get(key)
     return QCoreApplication.translate(CONTEXT, source) if source is not None else key

@@ -37,7 +37,7 @@ from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import icons, tasks
-from mandant_desktop.ui.audit.fields import field_name, summary_text
+from mandant_desktop.ui.audit.fields import field_name, summary_text, value_name
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
     PAGE,
@@ -87,13 +87,19 @@ def _export_word(text: str) -> str:
     return QCoreApplication.translate("AuditExport", text)
 
 
-def value_text(value: Any) -> str:
+def value_text(value: Any, field: str = "") -> str:
+    """A stored before or after value of ``field`` as the operator reads it: a code as a word
+    ("full" → "Full access"), a count with the locale's separators; an ID and any text as stored."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("AuditPage", "yes") if value else QCoreApplication.translate("AuditPage", "no")
         )
+    if isinstance(value, int) and not field.endswith("_id"):
+        return number_text(value)
+    if isinstance(value, str):
+        return value_name(field, value) or value
     return str(value)
 
 
@@ -491,14 +497,24 @@ class AuditPage(Page):
             title += "\n" + summary_text(row.summary)
         self.detail_title.setText(title)
         self.detail_model.set_rows(
-            [(field_name(change.field), value_text(change.before), value_text(change.after)) for change in row.changes]
+            [
+                (
+                    field_name(change.field),
+                    value_text(change.before, change.field),
+                    value_text(change.after, change.field),
+                )
+                for change in row.changes
+            ]
         )
         self.detail.resizeRowsToContents()
 
     def entry_text(self, row: AuditRow) -> str:
         """The entry as plain text, one line per changed field (for the clipboard)."""
         lines = [self.detail_title.text()]
-        lines += [f"{field_name(c.field)}: {value_text(c.before)} → {value_text(c.after)}" for c in row.changes]
+        lines += [
+            f"{field_name(c.field)}: {value_text(c.before, c.field)} → {value_text(c.after, c.field)}"
+            for c in row.changes
+        ]
         return "\n".join(lines)
 
     def copy_entry(self) -> None:

@@ -39,10 +39,10 @@ def translate_export(text: str) -> str:
 
 
 def choose_export_file(parent: QWidget) -> str | None:
-    title = QCoreApplication.translate(CONTEXT, "Export customers")
-    name = QCoreApplication.translate(CONTEXT, "Customers") + ".xlsx"
+    title = QCoreApplication.translate("CustomerExport", "Export customers")
+    name = QCoreApplication.translate("CustomerExport", "Customers") + ".xlsx"
     path, _filter = QFileDialog.getSaveFileName(
-        parent, title, name, QCoreApplication.translate(CONTEXT, "Excel workbook (*.xlsx)")
+        parent, title, name, QCoreApplication.translate("CustomerExport", "Excel workbook (*.xlsx)")
     )
     return path or None
 
@@ -61,8 +61,8 @@ def export_with_progress(
     cancel it (S5, E3); ``on_done(rows)`` on the GUI thread when the file is written."""
     return tasks.run_with_progress(
         parent,
-        QCoreApplication.translate(CONTEXT, "Export customers"),
-        QCoreApplication.translate(CONTEXT, "Writing the Excel file…"),
+        QCoreApplication.translate("CustomerExport", "Export customers"),
+        QCoreApplication.translate("CustomerExport", "Writing the Excel file…"),
         service.export,
         operator,
         path,

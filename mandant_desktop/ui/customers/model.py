@@ -7,7 +7,6 @@ bounded number of windows is kept, so scrolling through 100,000 customers keeps 
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -15,10 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from mandant_desktop.domain.errors import DatabaseUnavailableError
 from mandant_desktop.services.customers import CustomerQuery, CustomerRow, SortKey
-from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.row_windows import RowWindows
 
 #: rows per window: the first window of a search fills a tall screen (about 100 rows), and a
 #: smaller one is cheaper to fetch, to build and to show (issue 8)
@@ -78,10 +76,6 @@ def status_text(row: CustomerRow) -> str:
     return _tr(_ACTIVE) if row.active else _tr(_DEACTIVATED)
 
 
-def _reraise(exc: BaseException) -> None:
-    raise exc
-
-
 class CustomerTableModel(QAbstractTableModel):
     def __init__(self, counter: Counter, loader: Loader, parent: Any = None) -> None:
         super().__init__(parent)
@@ -89,11 +83,11 @@ class CustomerTableModel(QAbstractTableModel):
         self._load = loader
         self._query = CustomerQuery()
         self._rows = 0
-        self._windows: OrderedDict[int, list[CustomerRow]] = OrderedDict()
+        self._windows: RowWindows[CustomerRow] = RowWindows(
+            lambda number: self._load(self._query, number * WINDOW, WINDOW), WINDOW, MAX_WINDOWS, self._dropped
+        )
         #: the texts of each row's cells, made when the row is first painted (row number → texts)
         self._texts: dict[int, tuple[str, ...]] = {}
-        #: the window asked for last (number, rows): the view asks for the same one again and again
-        self._last: tuple[int, list[CustomerRow]] | None = None
 
     # ------------------------------------------------------------------ the query
 
@@ -110,7 +104,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._forget()
         self._rows = rows
         if self._rows:
-            self._window(0)
+            self._windows.window(0)
         self.endResetModel()
 
     def apply(self, query: CustomerQuery, rows: int, first: list[CustomerRow]) -> None:
@@ -121,7 +115,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._forget()
         self._rows = rows
         if rows:
-            self._windows[0] = first
+            self._windows.put(0, first)
         self.endResetModel()
 
     def show_first(self, query: CustomerQuery, first: list[CustomerRow], total: int | None) -> None:
@@ -146,7 +140,10 @@ class CustomerTableModel(QAbstractTableModel):
     def _forget(self) -> None:
         self._windows.clear()
         self._texts.clear()
-        self._last = None
+
+    def _dropped(self, number: int) -> None:
+        for row in range(number * WINDOW, (number + 1) * WINDOW):
+            self._texts.pop(row, None)
 
     def retranslate(self) -> None:
         """The language (and with it the texts and number format) changed: the cells are made anew."""
@@ -157,36 +154,11 @@ class CustomerTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_query(self._query)
 
-    def _window(self, number: int) -> list[CustomerRow]:
-        last = self._last
-        if last is not None and last[0] == number:
-            return last[1]
-        window = self._windows.get(number)
-        if window is None:
-            try:
-                window = self._load(self._query, number * WINDOW, WINDOW)
-            except DatabaseUnavailableError as exc:
-                # Called from data(): the banner says it (S5); the rows stay empty and are asked for
-                # again on the next paint, which fails at once while the connection is known lost.
-                run_action(None, _reraise, exc)
-                return []
-            self._windows[number] = window
-            while len(self._windows) > MAX_WINDOWS:
-                dropped, _rows = self._windows.popitem(last=False)
-                for row in range(dropped * WINDOW, (dropped + 1) * WINDOW):
-                    self._texts.pop(row, None)
-        else:
-            self._windows.move_to_end(number)
-        self._last = (number, window)
-        return window
-
     def row_at(self, row: int) -> CustomerRow | None:
         if not 0 <= row < self._rows:
             return None
-        window = self._window(row // WINDOW)
-        offset = row % WINDOW
         # Rows deleted elsewhere since the count: the window is shorter than the count promised.
-        return window[offset] if offset < len(window) else None
+        return self._windows.row(row)
 
     # ------------------------------------------------------------------ Qt model
 

@@ -47,6 +47,7 @@ from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import row_table, set_text_column_widths
+from mandant_desktop.ui.theme import plain_cells
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ class CustomersPage(Page):
 
         # Fixed row heights (row_table): the view never measures 100,000 rows.
         self.table = row_table("customerTable", self.model)
+        plain_cells(self.table)  # no check boxes in its cells
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -227,7 +229,10 @@ class CustomersPage(Page):
         self.action_delete = self._action(
             "customerDeleteAction", self.delete_customers, QKeySequence(Qt.Key.Key_Delete)
         )
-        self.action_properties = self._action("customerPropertiesAction", self.open_properties)
+        # F2 as on the tenants page (their "Properties…"), besides Enter in the table
+        self.action_properties = self._action(
+            "customerPropertiesAction", self.open_properties, QKeySequence(Qt.Key.Key_F2)
+        )
         self.action_access_rights = self._action("customerAccessRightsAction", self.open_access_rights)
         self.action_contact_person = self._action("customerContactPersonAction", self.open_contact_persons)
         self.action_contacts = self._action("customerContactsAction", self.open_contacts)

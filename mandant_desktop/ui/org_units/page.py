@@ -59,6 +59,7 @@ from mandant_desktop.ui.org_units.tree_model import (
 from mandant_desktop.ui.org_units.user_picker import UserPicker
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, set_text_column_widths
+from mandant_desktop.ui.theme import plain_cells
 from mandant_desktop.ui.undo import UndoSteps
 
 EXPORT_ALL, EXPORT_USER = "all", "user"
@@ -142,6 +143,7 @@ class OrgUnitsPage(Page):
         self.model.all_loaded.connect(self._all_loaded)
         self.tree = QTreeView()
         self.tree.setObjectName("orgUnitTree")
+        plain_cells(self.tree)  # no check boxes in its rows
         self.tree.setModel(self.model)
         self.model.roles_reset.connect(self._repaint_roles_columns)  # every row's roles columns
         self.tree.setUniformRowHeights(True)  # the view never measures thousands of rows

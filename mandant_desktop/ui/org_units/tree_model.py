@@ -74,6 +74,10 @@ _DISPLAY, _EDIT, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRol
 _FONT, _FOREGROUND = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole
 #: the roles :meth:`OrgUnitTreeModel.data` answers; a painted cell asks for about ten
 _ANSWERED_ROLES = frozenset(int(role) for role in (_DISPLAY, _EDIT, _TOOLTIP, _FONT, _FOREGROUND, UNIT_ID_ROLE))
+#: ``QAbstractItemModel.createIndex`` itself: ``self.createIndex`` looks the method up on the model,
+#: a QObject, each time (PySide's attribute lookup of a QObject), which cost as much as the rest of
+#: ``index()``; Qt calls index() for every unit when the whole tree is expanded (issue 8)
+_create_index = QAbstractItemModel.createIndex
 #: the column of a cell is kept in its internal id above the unit id (see :func:`_cell_id`)
 _COLUMN_SHIFT = 40
 _UNIT_MASK = (1 << _COLUMN_SHIFT) - 1
@@ -416,9 +420,9 @@ class OrgUnitTreeModel(QAbstractItemModel):
                 node = self._nodes[unit_id]
                 if node.unit != by_id[unit_id]:
                     node.unit = by_id[unit_id]
-                    left = self.createIndex(row, 0, unit_id)
+                    left = _create_index(self, row, 0, unit_id)
                     last = self._columns - 1
-                    self.dataChanged.emit(left, self.createIndex(row, last, _cell_id(unit_id, last)))
+                    self.dataChanged.emit(left, _create_index(self, row, last, _cell_id(unit_id, last)))
                 continue
             self.beginInsertRows(parent_index, row, row)
             parent_node.children.insert(row, unit_id)
@@ -435,7 +439,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             for column in range(self._columns):
                 cell = _cell_id(unit_id, column)
                 self.changePersistentIndex(
-                    self.createIndex(old_rows[unit_id], column, cell), self.createIndex(row, column, cell)
+                    _create_index(self, old_rows[unit_id], column, cell), _create_index(self, row, column, cell)
                 )
         self.layoutChanged.emit()
 
@@ -583,7 +587,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         node = self._nodes.get(unit_id)
         if unit_id == ROOT or node is None:
             return QModelIndex()
-        return self.createIndex(self._nodes[node.parent].row_of(unit_id), 0, unit_id)
+        return _create_index(self, self._nodes[node.parent].row_of(unit_id), 0, unit_id)
 
     def path_ids(self, unit_id: int | None) -> tuple[int, ...]:
         """The ids from the top level down to ``unit_id`` (empty for None), as far as loaded."""
@@ -618,7 +622,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
         if node is None or not 0 <= row < len(node.children) or not 0 <= column < self._columns:
             return QModelIndex()
         unit_id = node.children[row]
-        return self.createIndex(row, column, unit_id | (column << _COLUMN_SHIFT) if column else unit_id)
+        return _create_index(self, row, column, unit_id | (column << _COLUMN_SHIFT) if column else unit_id)
 
     def parent(self, index: Index = NO_PARENT) -> QModelIndex:  # type: ignore[override]
         node = self._nodes.get(index.internalId() & _UNIT_MASK)
@@ -638,7 +642,7 @@ class OrgUnitTreeModel(QAbstractItemModel):
             if not 0 <= row < len(siblings):
                 return QModelIndex()
             unit_id = siblings[row]
-        return self.createIndex(row, column, _cell_id(unit_id, column))
+        return _create_index(self, row, column, _cell_id(unit_id, column))
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         node = self._nodes.get(parent.internalId())

@@ -1,7 +1,9 @@
 """Item models of the tenants page: the tenant tree and the three views of one :class:`AccessState`.
 
 The user-based views fetch their rows in blocks (``canFetchMore``/``fetchMore``): 10,000 users
-are one Python list in memory, but the view creates rows as it scrolls. The matrix is a plain
+are one list of ids in memory, their rows are read window by window as they are shown
+(:class:`~mandant_desktop.ui.tenants.access_state.UserList`), and the view creates rows as it
+scrolls. The matrix is a plain
 virtual table: two million cells are two lookups each when painted, never a widget.
 """
 
@@ -140,7 +142,7 @@ class _UserRows(QAbstractTableModel):
         super().__init__(parent)
         self.state = state
         self._needle = ""
-        self._matching: list[int] = []  # indices into state.users
+        self._matching: list[int] = []  # indices into state.users (and its ids)
         #: user id → row, built when first asked for: a rebuild with 10,000 users need not pay it
         self._rows_by_user: dict[int, int] | None = None
         self._loaded = 0
@@ -199,15 +201,15 @@ class _UserRows(QAbstractTableModel):
 
     def _row_by_user(self) -> dict[int, int]:
         if self._rows_by_user is None:
-            users = self.state.users
-            self._rows_by_user = {users[i].id: row for row, i in enumerate(self._matching)}
+            ids = self.state.users.ids
+            self._rows_by_user = {ids[i]: row for row, i in enumerate(self._matching)}
         return self._rows_by_user
 
     def matching(self) -> int:
         return len(self._matching)
 
     def user_id(self, row: int) -> int:
-        return self.state.users[self._matching[row]].id
+        return self.state.user_id_at(self._matching[row])
 
     def row_of(self, user_id: int) -> int:
         row = self._row_by_user().get(user_id, -1)
@@ -318,7 +320,7 @@ class ByTenantModel(_UserRows):
         """(level, edited, editable) of an access cell, for the delegate: one call per painted cell."""
         if column != self.ACCESS or self.tenant_id is None or not 0 <= row < self._loaded or not self._showing():
             return None
-        user_id = self.state.users[self._matching[row]].id
+        user_id = self.state.user_id_at(self._matching[row])
         return _info(self.state, self.tenant_id, user_id)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -327,11 +329,12 @@ class ByTenantModel(_UserRows):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
-        user = self.state.users[self._matching[index.row()]]
+        position = self._matching[index.row()]
         column = index.column()
         if role == ID_ROLE:
-            return user.id
+            return self.state.user_id_at(position)
         if column in (self.NAME, self.USERNAME, self.EMAIL):
+            user = self.state.users[position]  # the row read with its window, when first shown
             if role == _DISPLAY_ROLE:
                 return (user.name, user.username, user.email or "")[column]
             if role == _FOREGROUND_ROLE and not user.active:
@@ -339,7 +342,7 @@ class ByTenantModel(_UserRows):
             return None
         if self.tenant_id is None or not self._showing():
             return None
-        return _cell_data(self.state, self.tenant_id, user.id, column == self.PRIVATE, role)
+        return _cell_data(self.state, self.tenant_id, self.state.user_id_at(position), column == self.PRIVATE, role)
 
     @staticmethod
     def _inactive_brush() -> Any:
@@ -403,7 +406,7 @@ class ByUserModel(QAbstractTableModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self._shown = self.state.complete
-        if self.user_id is not None and self.state.user(self.user_id) is None:
+        if self.user_id is not None and not self.state.has_user(self.user_id):
             self.user_id = None
         self.endResetModel()
 
@@ -477,7 +480,7 @@ class MatrixModel(_UserRows):
     def cell_info(self, row: int, column: int) -> tuple[Level, bool, bool] | None:
         if not 0 <= row < self._loaded or not 0 <= column < self._tenant_count:
             return None
-        return _info(self.state, self.state.tenants[column].id, self.state.users[self._matching[row]].id)
+        return _info(self.state, self.state.tenants[column].id, self.state.user_id_at(self._matching[row]))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._loaded:

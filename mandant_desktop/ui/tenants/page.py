@@ -10,6 +10,7 @@ drop them (reload, filter change, leaving the page, another database) happens wi
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import Access, Cell
+from mandant_desktop.services.access import AccessUser
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.cached_header import cached_header
@@ -64,8 +66,11 @@ from mandant_desktop.ui.tenants.models import (
 )
 from mandant_desktop.ui.tenants.page_load import PageLoad, with_sub_tenants
 from mandant_desktop.ui.tenants.rotated_header import RotatedHeaderView
+from mandant_desktop.ui.theme import plain_cells
 
 if TYPE_CHECKING:
+    from mandant_desktop.bootstrap import Services
+    from mandant_desktop.services.operator import Operator
     from mandant_desktop.ui.tenants.tenant_dialog import TenantDialog
 
 log = logging.getLogger(__name__)
@@ -99,6 +104,15 @@ def _table(name: str) -> QTableView:
 _load_page = page_load.load_page
 
 
+def _read_cells(
+    services: Services, operator: Operator, tenant_ids: list[int] | None, with_users: bool
+) -> tuple[dict[Cell, Access], list[AccessUser] | None]:
+    """On a worker: the stored cells of ``tenant_ids`` (None: of every visible tenant) and, with
+    ``with_users``, every user's row."""
+    cells = services.access.load_cells(operator, tenant_ids)
+    return cells, services.access.users(operator) if with_users else None
+
+
 class TenantsPage(Page):
     page_id: ClassVar[str] = "tenants"
     object_name: ClassVar[str] = "page.tenants"
@@ -120,7 +134,7 @@ class TenantsPage(Page):
         #: loads of more tenants' cells for the view shown (a tenant chosen, the matrix tab opened)
         self._cell_loads: dict[tasks.Task[Any], list[int] | None] = {}
         self.services = context.app.services
-        self.state = AccessState(self)
+        self.state = AccessState(self, self._read_users)
         #: the selected tenant; at first the one selected last time on this database (E4)
         self._tenant_id: int | None = context.settings.last_tenant(context.app.display_url)
         self._build()
@@ -225,6 +239,7 @@ class TenantsPage(Page):
 
         self.matrix = MatrixModel(self.state, self)
         self.matrix_table = _table("accessMatrix")
+        plain_cells(self.matrix_table)  # chips, no check boxes (the private-data box is in the other views)
         self.matrix_table.setModel(self.matrix)
         self.matrix_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix_table.setItemDelegate(LevelDelegate(self.matrix_table, compact=True))
@@ -405,6 +420,10 @@ class TenantsPage(Page):
         self._update_lock()
         self._update_actions()
 
+    def _read_users(self, user_ids: Sequence[int] | None) -> list[AccessUser]:
+        """The rows of users the load brought the ids of only, as a view shows them (T2, T3)."""
+        return self.services.access.users(self.operator(), user_ids)
+
     def _loaded(self, result: PageLoad) -> None:
         self.tenant_model.set_tenants(result.tenants)
         self.tenant_tree.expandAll()
@@ -441,11 +460,18 @@ class TenantsPage(Page):
         # Most of the tenants: the query without an IN list, as the matrix was read before.
         ids = None if wanted is None and 2 * len(missing) > len(self.state.tenants) else missing
         generation = self.state.generation
+        # A view over every tenant (by user, the matrix) scrolls through every user: their rows
+        # come with the cells, on the worker, not a window at a time on the GUI thread (a round
+        # trip per window on a server).
+        with_users = wanted is None and not self.state.users.complete
 
-        def arrived(cells: dict[Cell, Access]) -> None:
+        def arrived(answer: tuple[dict[Cell, Access], list[AccessUser] | None]) -> None:
+            cells, users = answer
+            if users is not None:
+                self.state.add_users(generation, users)
             self.state.add_cells(generation, ids, cells)
 
-        task = tasks.run(self, self.services.access.load_cells, self.operator(), ids, on_done=arrived)
+        task = tasks.run(self, _read_cells, self.services, self.operator(), ids, with_users, on_done=arrived)
         self._cell_loads[task] = ids
         task.finished.connect(lambda: self._cell_load_ended(task))
         self._update_loading_notes()

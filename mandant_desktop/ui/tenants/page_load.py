@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: users whose rows the page's load reads (of the others the ids: their rows as views show them):
+#: a tall screen of the by-tenant view and then some, and the window in which the page reads more
+USER_WINDOW = 100
+
 
 class PageLoad(NamedTuple):
     tenants: list[TenantRow]
@@ -56,13 +60,16 @@ def with_sub_tenants(tenants: list[TenantRow] | list[AccessTenant], tenant_id: i
 
 def load_page(services: Services, operator: Operator, keep: int | None, everything: bool) -> PageLoad:
     """On a worker: the tenants, the users and the cells the visible view needs (``everything``:
-    all of them; else those of the tenant to select and its sub-tenants), in one read-only unit
-    of work that reads the operator's tenant scope and the tenants once."""
+    every user's row and every tenant's cells; else every user's id, the first
+    :data:`USER_WINDOW` users' rows and the cells of the tenant to select and its sub-tenants), in
+    one read-only unit of work that reads the operator's tenant scope and the tenants once."""
 
     def cells_of(tenants: list[TenantRow]) -> list[int] | None:
         return None if everything else with_sub_tenants(tenants, start_tenant(tenants, keep))
 
-    tenants, matrix = services.access.load_with_tenants(operator, cells_of)
+    # A view over every tenant scrolls through every user: all their rows then, as its cells.
+    first_users = None if everything else USER_WINDOW
+    tenants, matrix = services.access.load_with_tenants(operator, cells_of, first_users=first_users)
     return PageLoad(tenants, matrix, start_tenant(tenants, keep), cells_of(tenants))
 
 

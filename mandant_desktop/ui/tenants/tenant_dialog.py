@@ -30,6 +30,7 @@ class TenantDialog(FormDialog):
         self._service = service
         self._operator = operator
         self._tenant = tenant
+        self._sub_tenant = tenant is None and parent_id is not None
         self.saved_id: int | None = None
 
         self.name_edit = line_edit("tenantNameEdit", max_length=100)
@@ -145,7 +146,10 @@ class TenantDialog(FormDialog):
             self.saved_id = self._tenant.id
 
     def retranslateUi(self) -> None:
-        self.setWindowTitle(self.tr("New tenant") if self._tenant is None else self.tr("Tenant properties"))
+        if self._tenant is not None:
+            self.setWindowTitle(self.tr("Tenant properties"))
+        else:
+            self.setWindowTitle(self.tr("New sub-tenant") if self._sub_tenant else self.tr("New tenant"))
         texts = (
             self.tr("&Name:"),
             self.tr("&Main tenant:"),
