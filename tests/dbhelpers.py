@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -213,6 +213,31 @@ def app_login(db: MigratedDatabase, prefix: str = "mandant_app_login") -> Iterat
             )
             conn.execute(text(f"DROP ROLE {login}"))
             conn.commit()
+
+
+@contextmanager
+def auto_explained(engine: Engine, role: str | None = None) -> Iterator[tuple[Connection, list[str]]]:
+    """PostgreSQL: a connection of its own (not pooled: it may end as another role) on which
+    auto_explain reports every statement's plan with its actual rows, nested ones too (the statements
+    of trigger functions); acting as ``role`` when given (SET ROLE). Yields it and the list the plans
+    are collected in. ``engine`` connects as a superuser (the owner of the test databases)."""
+    explaining = create_engine(engine.url, poolclass=NullPool)
+    try:
+        with explaining.connect() as conn:
+            plans: list[str] = []
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.add_notice_handler(lambda diagnostic: plans.append(diagnostic.message_primary or ""))
+            conn.execute(text("LOAD 'auto_explain'"))
+            for setting in ("log_min_duration = 0", "log_analyze = on", "log_nested_statements = on"):
+                conn.execute(text(f"SET auto_explain.{setting}"))
+            conn.execute(text("SET client_min_messages = log"))
+            if role is not None:
+                conn.execute(text(f"SET ROLE {role}"))
+            conn.commit()  # session settings: a rollback of their transaction would undo them
+            yield conn, plans
+    finally:
+        explaining.dispose()
 
 
 @contextmanager

@@ -4765,6 +4765,20 @@ Betreff: %2</translation>
         <source>Can&apos;t undo “%1”: %2</source>
         <translation>„%1“ kann nicht rückgängig gemacht werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>Undone; %Ln change(s) made elsewhere in the meantime were kept.</source>
+        <translation>
+            <numerusform>Rückgängig gemacht; %Ln zwischenzeitlich anderswo gemachte Änderung wurde beibehalten.</numerusform>
+            <numerusform>Rückgängig gemacht; %Ln zwischenzeitlich anderswo gemachte Änderungen wurden beibehalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redone; %Ln change(s) made elsewhere in the meantime were kept.</source>
+        <translation>
+            <numerusform>Wiederholt; %Ln zwischenzeitlich anderswo gemachte Änderung wurde beibehalten.</numerusform>
+            <numerusform>Wiederholt; %Ln zwischenzeitlich anderswo gemachte Änderungen wurden beibehalten.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Abgebrochen; nichts wurde geändert.</translation>

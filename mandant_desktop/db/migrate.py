@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Connection, Engine, func, inspect, select, text
@@ -57,7 +58,7 @@ log = logging.getLogger(__name__)
 #: current, which a start can tell without importing Alembic (a quarter of a second, issue 8); any
 #: other stored revision is judged by Alembic. ``tests/db/test_migrations.py`` checks that it is
 #: Alembic's head, so a new migration must update it.
-HEAD_REVISION = "0020_mariadb_customer_search"
+HEAD_REVISION = "0021_mariadb_customer_search"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 #: how long a workstation waits for another one's upgrade before giving up
@@ -138,6 +139,19 @@ def _script() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())
+
+
+def revision_module(name: str) -> ModuleType:
+    """The module of the migration ``name`` in :data:`SCRIPT_LOCATION` (a downgrade that puts back the
+    functions an earlier revision wrote reads them from there)."""
+    import importlib.util
+
+    path = SCRIPT_LOCATION / "versions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_mandant_revision_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def head_revision() -> str:

@@ -151,6 +151,10 @@ class ChangeSet:
     #: when the change was made: a refused undo looks in the audit log from here for the change
     #: that stands in its way (S3, S4)
     at: dt.datetime | None = None
+    #: for the change set of an undo or redo: the rows of the change taken back that it left as
+    #: they are now, changed elsewhere in the meantime — removed since (of those the change added)
+    #: or there again (of those it removed); the page says so (E7)
+    kept: int = 0
 
     @property
     def added(self) -> tuple[Key, ...]:
@@ -533,10 +537,10 @@ class AssignmentsService:
         """Undo ``change`` exactly: remove the rows it added, put back the rows it removed.
 
         A row it added that someone else removed since stays removed, and a row it removed that
-        someone added again stays. A row it added that was removed and added again since (another
-        workstation's assignment under the same key) is not the change's to take back: the whole
-        undo is refused, naming who did it and when (S4). Returns the change set of the revert,
-        which reverts the revert (redo)."""
+        someone added again stays; the result counts them (``kept``). A row it added that was
+        removed and added again since (another workstation's assignment under the same key) is not
+        the change's to take back: the whole undo is refused, naming who did it and when (S4).
+        Returns the change set of the revert, which reverts the revert (redo)."""
         operator.require("assignments.assign")
         started = self._now()
         units = {row.org_unit_id for row in (*change.created, *change.removed)}
@@ -552,7 +556,8 @@ class AssignmentsService:
             self._insert_rows(uow, back, "undo")
             require_administrators_remain(session, admins)
             uow.commit()
-        return ChangeSet(created=tuple(back), removed=tuple(removed), at=started)
+        kept = len(change.created) - len(removed) + len(change.removed) - len(back)
+        return ChangeSet(created=tuple(back), removed=tuple(removed), at=started, kept=kept)
 
     # ------------------------------------------------------------------ internals
 

@@ -254,6 +254,10 @@ class OrgChange:
     #: when the change was made: a refused undo looks in the audit log from here for the change
     #: that stands in its way (S3, S4)
     at: dt.datetime | None = None
+    #: for the change of an undo or redo: the rows and marks of the change taken back that it left
+    #: as they are now, changed elsewhere in the meantime (removed since, or there again); the page
+    #: says so (E7)
+    kept: int = 0
 
     @property
     def added(self) -> tuple[Key, ...]:
@@ -409,6 +413,17 @@ def _pairs(result: Iterable[Any]) -> dict[Any, Any]:
 
 def _table(model: type[Any]) -> Table:
     return cast(Table, model.__table__)
+
+
+def _depth_only(depth: ColumnElement[int]) -> dict[str, Any]:
+    """The SET clause of a statement that changes units' ``depth`` alone (the units below a moved,
+    lifted or moved-back unit). The depth is derived from the tree, which another column (the moved
+    unit's ``parent_id``) changed; the units below keep their content, so they keep their version
+    and their ``updated_at`` / ``updated_by`` (S4): someone editing one of them is not refused over a
+    change they did not make, and a conflict message goes on naming who last changed the unit and
+    when. Without ``updated_at`` here its ``onupdate`` would stamp the time, but neither the writer
+    nor the version."""
+    return {"depth": depth, "updated_at": _table(OrgUnit).c.updated_at}
 
 
 def _record_columns() -> tuple[Any, ...]:
@@ -916,7 +931,7 @@ class OrgUnitsService:
         if shift and rest:
             # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
             table = _table(OrgUnit)
-            session.execute(update(table).where(table.c.id.in_(rest)).values(depth=table.c.depth + shift))
+            session.execute(update(table).where(table.c.id.in_(rest)).values(_depth_only(table.c.depth + shift)))
         return Placement(unit_id, old_parent, old_order, new_parent_id, unit.sort_order)
 
     def delete_impact(self, operator: Operator, unit_id: int) -> DeleteImpact:
@@ -986,7 +1001,7 @@ class OrgUnitsService:
             )
         )
         # A literal id list: MariaDB refuses an UPDATE whose subquery reads the same table.
-        session.execute(update(table).where(table.c.id.in_(descendants)).values(depth=table.c.depth - 1))
+        session.execute(update(table).where(table.c.id.in_(descendants)).values(_depth_only(table.c.depth - 1)))
         uow.audit_many(
             {
                 "object_type": "OrgUnit",
@@ -1158,10 +1173,10 @@ class OrgUnitsService:
             ),
             [{"i": p.unit_id, "p": p.parent_after, "o": p.order_after} for p in placements],
         )
-        # Every unit of the moved subtrees, the moved ones included: one statement whether or not
-        # they have units below them.
+        # Every unit of the moved subtrees, the moved ones included (they keep the stamp just
+        # given): one statement whether or not they have units below them.
         session.execute(
-            update(table).where(table.c.id == bindparam("i")).values(depth=table.c.depth + bindparam("s")),
+            update(table).where(table.c.id == bindparam("i")).values(_depth_only(table.c.depth + bindparam("s"))),
             [{"i": unit, "s": depth[top] - current[top].depth} for top in units for unit in tops[top]],
         )
         uow.audit_many(
@@ -1440,6 +1455,7 @@ class OrgUnitsService:
             operator.require("assignments.assign")
         drop = set(change.units_added)
         started = utcnow()
+        kept = 0
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             guard = _Guard(session)
@@ -1465,6 +1481,17 @@ class OrgUnitsService:
                 breaks = _marks(session, InheritanceBreak, _mark_in(InheritanceBreak, users, units))
                 diff.breaks_off = _still_written(uow, "InheritanceBreak", breaks, again.breaks_created, change.at)
                 diff.breaks_on = _put_back(again.breaks_removed, set(breaks) - set(again.breaks_added))
+                kept = sum(
+                    _left(written, done, drop)
+                    for written, done in (
+                        (added, diff.deletes),
+                        (again.removed, diff.inserts),
+                        (again.sources_created, diff.sources_off),
+                        (again.sources_removed, diff.sources_on),
+                        (again.breaks_created, diff.breaks_off),
+                        (again.breaks_removed, diff.breaks_on),
+                    )
+                )
             if not change.changes_tree:
                 self._require_reach(session, operator, units, diff)
             guard.write(uow, diff, "undo")
@@ -1486,6 +1513,7 @@ class OrgUnitsService:
                 (ids[record.id], _renumbered(record.parent_id, ids), record.name) for record in change.units_removed
             ),
             at=started,
+            kept=kept,
         )
 
     # ------------------------------------------------------------------ internals
@@ -1707,6 +1735,14 @@ def _still_written(
             last_written=first.created_at,
         )
     return mine
+
+
+def _left(written: Sequence[AssignmentRow | MarkRow], done: Sequence[Any], drop: set[int]) -> int:
+    """How many of the rows an undo takes back (``written``) it left as they are: removed since, or
+    there again, by someone else (``done``: those it takes back). Rows in the units it deletes
+    (``drop``) go with them and are not counted."""
+    taken = {row.key for row in done}
+    return sum(1 for row in written if row.org_unit_id not in drop and row.key not in taken)
 
 
 def _put_back(rows: Sequence[_R], present: set[Any]) -> list[_R]:

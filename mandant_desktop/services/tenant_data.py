@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
@@ -47,7 +47,7 @@ from mandant_desktop.services.tenant_scope import load_tenant_scope
 from mandant_desktop.services.unit_of_work import UnitOfWork, translate_db_error
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+    from sqlalchemy.orm import Session, sessionmaker
 
     from mandant_desktop.db.models import Base, Tenant
 
@@ -304,16 +304,14 @@ class TenantWork:
             if factory is not self._router.main_factory:
                 self._data = UnitOfWork(factory, self.operator, write=self._write)
                 self._data.__enter__()
-                session = self._data.session
                 # Audit goes to the main database, not into the tenant's own (see the module docs).
-                event.remove(session, "after_flush", uow_module._after_flush)
-                event.listen(session, "after_flush", self._after_data_flush)
+                self._data.audit_flush = self._after_data_flush
         except BaseException as exc:
             self._main.__exit__(type(exc), exc, exc.__traceback__)
             raise
         return self
 
-    def _after_data_flush(self, session: Session, _ctx: UOWTransaction) -> None:
+    def _after_data_flush(self, session: Session) -> None:
         from mandant_desktop.db.models import Base, Tenant
 
         rows: list[dict[str, Any]] = []

@@ -17,7 +17,8 @@ import enum
 import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
@@ -179,6 +180,9 @@ class UnitOfWork:
         self._watching = 0
         #: the summary of the entries written for ORM changes ("undo" for an undo or redo)
         self.summary = ""
+        #: audits the ORM changes of a flush; None: :func:`_audit_flush` into this unit of work's
+        #: own database (a separate tenant's data is audited into the main one, see services.tenant_data)
+        self.audit_flush: Callable[[Session], None] | None = None
 
     @property
     def session(self) -> Session:
@@ -198,13 +202,13 @@ class UnitOfWork:
     def __enter__(self) -> Self:
         if self._core:
             return self._enter_core()
+        _listen_once()
         for attempt in _ATTEMPTS:
             session = self._factory()
+            # The Session class's listeners (registered once, see _listen_once) act on this session
+            # through this entry: the operator at BEGIN on PostgreSQL, the audit and capture at flush.
             session.info["uow"] = self
             on_postgresql = session.get_bind().dialect.name == "postgresql"
-            if on_postgresql:
-                # Row-level security and the database-side checks read the operator from here (S1, T8).
-                event.listen(session, "after_begin", _set_operator_setting)
             if self._write or on_postgresql:
                 # SQLite: take the write lock at BEGIN (see db.engine); other backends ignore the option.
                 # PostgreSQL: BEGIN with the operator is the first round trip, before any work.
@@ -216,12 +220,6 @@ class UnitOfWork:
                         continue
                     raise_as_domain_error(exc)
             break
-        event.listen(session, "before_flush", _before_flush)
-        event.listen(session, "after_flush", _after_flush)
-        if self._capture is not None:
-            capture = self._capture
-            event.listen(session, "before_flush", lambda s, _c, _i: capture.before_flush(s))
-            event.listen(session, "after_flush", lambda s, _c: capture.after_flush(s))
         self._session = session
         return self
 
@@ -416,10 +414,9 @@ class UnitOfWork:
 
         engine = session.get_bind()
         with Session(engine) as fresh:
-            if engine.dialect.name == "postgresql":
-                # Row-level security shows the fresh session only what this operator may see.
-                fresh.info["uow"] = self
-                event.listen(fresh, "after_begin", _set_operator_setting)
+            # Row-level security shows the fresh session only what this operator may see (the
+            # class's after_begin listener names the operator on PostgreSQL); it never flushes.
+            fresh.info["uow"] = self
             for mapper, identity, seen_version in self._flushing:
                 pk_cols = mapper.primary_key
                 stmt = select(
@@ -528,9 +525,36 @@ def _start_again(exc: DBAPIError, attempt: int) -> bool:
     return False
 
 
+#: whether the Session class's listeners are registered (once per process, see _listen_once)
+_listening = False
+_listening_lock = threading.Lock()
+
+
+def _listen_once() -> None:
+    """Register the unit of work's listeners on the Session class, once per process: they act on a
+    session only through its ``info["uow"]``, so that no unit of work adds or removes listeners
+    (each ``event.listen`` on a session instance copies its event dispatch; issue 8). A session
+    without a unit of work is left alone, as before."""
+    global _listening
+    if _listening:
+        return
+    with _listening_lock:
+        if _listening:
+            return
+        from sqlalchemy.orm import Session
+
+        event.listen(Session, "after_begin", _set_operator_setting)
+        event.listen(Session, "before_flush", _before_flush)
+        event.listen(Session, "after_flush", _after_flush)
+        _listening = True
+
+
 def _set_operator_setting(session: Session, _transaction: SessionTransaction, connection: Connection) -> None:
+    """Row-level security and the database-side checks read the operator from the transaction (S1, T8)."""
     uow: UnitOfWork | None = session.info.get("uow")
-    _name_operator(connection, None if uow is None else uow.operator, read_only=uow is not None and not uow._write)
+    if uow is None or connection.dialect.name != "postgresql":
+        return
+    _name_operator(connection, uow.operator, read_only=not uow._write)
 
 
 def _name_operator(connection: Connection, operator: Operator | None, *, read_only: bool = False) -> None:
@@ -546,11 +570,18 @@ _TABLE_OF_CLASS = tables.TABLE_OF_CLASS
 
 
 def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: object) -> None:
-    from mandant_desktop.db.models import Versioned
-
     uow: UnitOfWork | None = session.info.get("uow")
     if uow is None:
         return
+    _mark_flushed_rows(session, uow)
+    if uow._capture is not None:
+        uow._capture.before_flush(session)
+
+
+def _mark_flushed_rows(session: Session, uow: UnitOfWork) -> None:
+    """Note the versioned rows the flush writes (for the conflict message) and stamp their writer."""
+    from mandant_desktop.db.models import Versioned
+
     uow._flushing = []
     for obj in (*session.dirty, *session.deleted):
         state = inspect(obj)
@@ -565,13 +596,21 @@ def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: 
 
 
 def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
+    uow: UnitOfWork | None = session.info.get("uow")
+    if uow is None:
+        return
+    (uow.audit_flush or _audit_flush)(session)
+    if uow._capture is not None:
+        uow._capture.after_flush(session)
+
+
+def _audit_flush(session: Session) -> None:
+    """One audit entry per ORM change of the flush, in the flush's transaction (S3)."""
     from mandant_desktop.db.models import ActivationToken, AuditEntry, Base, OutboxMail
 
     # the log itself and mail bookkeeping are not audited
     not_audited = (AuditEntry, OutboxMail, ActivationToken)
-    uow: UnitOfWork | None = session.info.get("uow")
-    if uow is None:
-        return
+    uow: UnitOfWork = session.info["uow"]
     rows: list[dict[str, Any]] = []
     groups: tuple[tuple[str, Iterable[Any]], ...] = (
         ("create", session.new),

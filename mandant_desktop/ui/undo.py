@@ -57,7 +57,9 @@ class UndoSteps(QObject, Generic[C]):
     ``revert(change)`` (called on a worker) returns the inverse change; ``after_revert(change)``
     (on the GUI thread) shows the result of an undo or redo, whether it was done or refused;
     ``say(text)`` puts a note in the status bar; ``on_result(inverse)``, if given, sees what each
-    undo or redo returned before the stack moves.
+    undo or redo returned before the stack moves; ``kept(inverse)``, if given, counts the rows an
+    undo or redo left as they were changed elsewhere in the meantime, which the status bar then
+    names (the role assignment and org units pages: such rows are left, not refused).
     """
 
     #: a step started or ended (the page enables its undo and redo actions accordingly)
@@ -73,6 +75,7 @@ class UndoSteps(QObject, Generic[C]):
         *,
         on_result: Callable[[C], None] | None = None,
         carry: Callable[[C, C, list[C]], list[C]] | None = None,
+        kept: Callable[[C], int] | None = None,
     ) -> None:
         super().__init__(page)
         self._page = page
@@ -82,6 +85,7 @@ class UndoSteps(QObject, Generic[C]):
         #: ``carry(reverted, result, nearest_first)``: the next steps after an undo or redo wrote
         #: their rows again (new versions, see services.undo.carry_versions); None: left as they are
         self._carry = carry
+        self._kept = kept
         self._say = say
         #: (title, label) of the progress dialog with Cancel for a large undo or redo; ``revert``
         #: then takes ``progress`` and ``cancel`` too
@@ -194,7 +198,7 @@ class UndoSteps(QObject, Generic[C]):
             command.inverse = inverse
             self.stack.undo()
 
-        self._revert(command, command.change, reverted, self.stack.undo)
+        self._revert(command, command.change, reverted, self.stack.undo, undoing=True)
 
     def redo(self) -> None:
         """Do the undone change again (by reverting its revert) on a worker (E7)."""
@@ -209,7 +213,14 @@ class UndoSteps(QObject, Generic[C]):
             command.change = change
             self.stack.redo()
 
-        self._revert(command, command.inverse, redone, self.stack.redo)
+        self._revert(command, command.inverse, redone, self.stack.redo, undoing=False)
+
+    def kept_text(self, kept: int, *, undoing: bool) -> str:
+        """The status bar's note after an undo or redo that left ``kept`` rows as they were changed
+        elsewhere in the meantime (removed since, or there again): done, but not all of it (E7, S4)."""
+        if undoing:
+            return self.tr("Undone; %Ln change(s) made elsewhere in the meantime were kept.", "", kept)
+        return self.tr("Redone; %Ln change(s) made elsewhere in the meantime were kept.", "", kept)
 
     def _carry_on(self, reverted: C, result: C, *, undone: bool) -> None:
         """The steps an undo (the done changes below) or a redo (the undone ones above) leads to,
@@ -231,13 +242,22 @@ class UndoSteps(QObject, Generic[C]):
             command.inverse = inverse
 
     def _revert(
-        self, command: ChangeCommand[C], change: C, on_done: Callable[[C], None], step: Callable[[], None]
+        self,
+        command: ChangeCommand[C],
+        change: C,
+        on_done: Callable[[C], None],
+        step: Callable[[], None],
+        *,
+        undoing: bool,
     ) -> None:
         def done(result: C) -> None:
             if self._on_result is not None:
                 self._on_result(result)
             on_done(result)
             self._after_revert(change)
+            kept = self._kept(result) if self._kept is not None else 0
+            if kept:
+                self._say(self.kept_text(kept, undoing=undoing))
 
         def failed() -> None:
             if task is not None and task.cancelled():

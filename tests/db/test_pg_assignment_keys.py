@@ -2,17 +2,19 @@
 as strict as PostgreSQL's own constraints were — a missing user, role or unit is refused with
 SQLSTATE 23503 and the constraint's name, deleting a user, role or unit deletes their assignments,
 an id still referenced cannot change, a referenced table cannot be truncated, and a concurrent
-delete of a referenced row waits for the inserting transaction (or makes it fail)."""
+delete of a referenced row waits for the inserting transaction (or makes it fail). Revision 0020
+reads the statement's new rows once (and each referenced table once); the rules stay those of 0011."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from alembic import command
-from dbhelpers import MigratedDatabase, app_login, migrated_database
+from dbhelpers import MigratedDatabase, app_login, auto_explained, migrated_database
 from psycopg import errors
 from sqlalchemy import Connection, Engine, func, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -21,6 +23,8 @@ from tenanthelpers import add_user
 from mandant_desktop.db import migrate
 from mandant_desktop.db.models import OrgUnit, Role, RoleAssignment, User
 
+#: the rows locked by each LockRows node of an auto_explain plan
+LOCKED = re.compile(r"LockRows  \(cost=[^)]*\) \(actual time=\S+ rows=(\d+) ")
 KEYS = {
     "user_id": "fk_role_assignment_user_id_app_user",
     "role_id": "fk_role_assignment_role_id_role",
@@ -233,3 +237,91 @@ def test_downgrade_puts_the_constraints_back_and_upgrade_replaces_them_again(wor
         assert _count(conn) == 1
         with pytest.raises(IntegrityError):
             conn.execute(insert(RoleAssignment), [_row(world, role_id=999_999)])
+
+
+def _units(w: World, count: int) -> list[int]:
+    """``count`` more org units under the top unit."""
+    with w.db.engine.begin() as conn:
+        return list(
+            conn.scalars(
+                insert(OrgUnit).returning(OrgUnit.id),
+                [{"name": f"Einheit {i}", "parent_id": w.top, "depth": 1} for i in range(count)],
+            )
+        )
+
+
+def test_a_statement_of_many_rows_names_the_first_broken_key_and_its_lowest_value(world: World) -> None:
+    """I1/R2, issue 8 (revision 0020): in one statement of 300 rows, several missing values in
+    several keys: the error names the first key in the constraints' order (user, role, unit, unit
+    inherited from) and that key's lowest missing value, as revision 0011 did; the same values
+    among good ones, repeated, or a source that is also a unit of the statement, pass."""
+    units, second = _units(world, 150), _role(world)
+    good = [_row(world, org_unit_id=u) for u in units] + [_row(world, org_unit_id=u, role_id=second) for u in units]
+    bad = {
+        "user_id": [999_997, 999_996],
+        "role_id": [999_995, 999_998],
+        "org_unit_id": [999_993, 999_994],
+        "inherited_from_id": [999_992, 999_999],
+    }
+    with world.db.engine.connect() as conn:
+        for first, column in enumerate(KEYS):
+            broken = list(KEYS)[first:]
+            rows = [dict(r) for r in good]
+            for position, name in enumerate(broken):
+                for offset, value in enumerate(bad[name]):
+                    rows[40 * position + 7 * offset][name] = value
+            with pytest.raises(IntegrityError) as exc:
+                conn.execute(insert(RoleAssignment).values(rows))
+            assert _constraint(exc) == KEYS[column]
+            assert f"Key ({column})=({min(bad[column])}) is not present" in str(exc.value)
+            conn.rollback()
+        # a source that is also a unit of the statement, rows without a source, repeated values
+        rows = [*good, _row(world, org_unit_id=world.top, inherited_from_id=None)]
+        rows += [_row(world, org_unit_id=world.child, inherited_from_id=units[0])]
+        conn.execute(insert(RoleAssignment).values(rows))
+        assert _count(conn) == len(rows)
+        conn.rollback()
+
+
+def _role(w: World) -> int:
+    with w.db.engine.begin() as conn:
+        return conn.scalar(insert(Role).values(name="Zweitrolle", name_key="zweitrolle").returning(Role.id)) or 0
+
+
+def test_the_check_reads_the_new_rows_once(world: World) -> None:
+    """Issue 8 (revision 0020): the key check scans the statement's transition table once, however
+    many keys and rows it checks (0011 scanned it eight times), and its locking query is planned for
+    the statement's real values (``EXECUTE``), small statements first or large ones; auto_explain
+    shows it."""
+    units = _units(world, 120)
+    with auto_explained(world.db.engine) as (conn, plans):
+        for _ in range(6):
+            for count in (1, len(units)):
+                plans.clear()
+                conn.execute(insert(RoleAssignment).values([_row(world, org_unit_id=u) for u in units[:count]]))
+                conn.rollback()
+                checks = [p for p in plans if "new_rows" in p and "role_assignment ra" not in p]
+                scans = sum(p.count("Named Tuplestore Scan") for p in checks)
+                assert scans == 1, (count, checks)
+                # one scan per referenced table, for the statement's own values: its user, its
+                # role, its units and the unit they inherit from
+                (lock,) = [p for p in plans if "FOR KEY SHARE" in p]
+                assert LOCKED.findall(lock) == ["1", "1", str(count + 1)], lock
+                assert "= ANY ('{" in lock
+
+
+def test_the_downgrade_to_0019_restores_the_check_of_0011(world: World) -> None:
+    definition = text("SELECT pg_get_functiondef('mandant_assignment_keys'::regproc)")
+    with world.db.engine.begin() as conn:
+        assert "array_agg(DISTINCT" in conn.scalar(definition)
+        command.downgrade(migrate.alembic_config(conn), "0019_customer_search_short")
+        old = conn.scalar(definition)
+        assert "array_agg" not in old and "count(DISTINCT k.id)" in old and "SECURITY DEFINER" in old
+    with world.db.engine.connect() as conn:
+        with pytest.raises(IntegrityError) as exc:
+            conn.execute(insert(RoleAssignment), [_row(world, inherited_from_id=999_999)])
+        assert _constraint(exc) == KEYS["inherited_from_id"]
+        conn.rollback()
+    with world.db.engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+        assert "array_agg(DISTINCT" in conn.scalar(definition)

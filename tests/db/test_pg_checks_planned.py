@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from alembic import command
-from dbhelpers import migrated_database
-from sqlalchemy import Connection, Engine, create_engine, insert, text
+from dbhelpers import auto_explained, migrated_database
+from sqlalchemy import Connection, Engine, insert, text
 from sqlalchemy.exc import ProgrammingError
-from sqlalchemy.pool import NullPool
 from tenanthelpers import add_tenants, add_user
 
 from mandant_desktop.db import migrate
@@ -76,27 +75,9 @@ def world(tmp_path: Path) -> Iterator[World]:
                 conn.commit()
 
 
-@contextmanager
-def _explained(world: World) -> Iterator[tuple[Connection, list[str]]]:
-    """A connection of its own (not pooled: it ends as another role) on which auto_explain reports
-    every statement's plan, nested ones too; it acts as the non-owner login. Yields it and the list
-    the plans are collected in."""
-    engine = create_engine(world.engine.url, poolclass=NullPool)
-    try:
-        with engine.connect() as conn:
-            plans: list[str] = []
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            raw.add_notice_handler(lambda diagnostic: plans.append(diagnostic.message_primary or ""))
-            conn.execute(text("LOAD 'auto_explain'"))
-            for setting in ("log_min_duration = 0", "log_analyze = on", "log_nested_statements = on"):
-                conn.execute(text(f"SET auto_explain.{setting}"))
-            conn.execute(text("SET client_min_messages = log"))
-            conn.execute(text(f"SET ROLE {world.login}"))
-            conn.commit()  # session settings: a rollback of their transaction would undo them
-            yield conn, plans
-    finally:
-        engine.dispose()
+def _explained(world: World) -> AbstractContextManager[tuple[Connection, list[str]]]:
+    """A connection on which auto_explain reports every plan, acting as the non-owner login."""
+    return auto_explained(world.engine, world.login)
 
 
 def _as_operator(conn: Connection, world: World) -> None:

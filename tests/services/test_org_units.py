@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
 from dbhelpers import other_workstation
 from orghelpers import add_units_and_mia
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from mandant_desktop.db.models import (
     AuditEntry,
@@ -601,3 +602,48 @@ def test_no_two_units_at_one_place_share_a_name(example: Example) -> None:
     with ex.db.session_factory() as session:
         names = session.scalars(select(OrgUnit.name).where(OrgUnit.parent_id == ex.unit["Vertrieb"])).all()
     assert sorted(names) == ["Nord", "SÜD"]
+
+
+_LONG_AGO = dt.datetime(2026, 1, 5, 8, 0, tzinfo=dt.UTC)
+
+
+def _stamps(ex: Example) -> dict[str, tuple[int, dt.datetime | None, str | None]]:
+    """unit name → (version, updated_at, updated_by)."""
+    names = {v: k for k, v in ex.unit.items()}
+    with ex.db.session_factory() as session:
+        return {
+            names[unit]: (version, at, by)
+            for unit, version, at, by in session.execute(
+                select(OrgUnit.id, OrgUnit.version, OrgUnit.updated_at, OrgUnit.updated_by)
+            )
+        }
+
+
+def test_a_depth_change_alone_is_no_change_of_the_unit(example: Example) -> None:
+    """S4, A9, E7: the depth is derived from the tree. A move, the children lifted by a delete and
+    the undo of a move change the parent of one unit; the units below it only follow in depth and
+    keep their version and updated_at / updated_by, so that a save of one of them with the version
+    read before is not refused, and a conflict message goes on naming who last changed it and when
+    (before, the depth update stamped updated_at alone: a newer time beside the old writer, and no
+    new version). The moved unit itself gets a new version and the mover as its writer."""
+    ex = example
+    ex.unit["Altona"] = ex.service.add(ex.admin, ex.unit["Hamburg"], "Altona").units_added[0]
+    with ex.db.session_factory.begin() as session:
+        session.execute(update(OrgUnit).values(updated_at=_LONG_AGO, updated_by="alt"))
+    before = _stamps(ex)
+    moved = ex.service.move(ex.admin, ex.unit["Nord"], ex.unit["Konzern"])  # Hamburg, Altona follow
+    now = _stamps(ex)
+    assert ex.service.get(ex.admin, ex.unit["Altona"]).depth == 3
+    assert now["Hamburg"] == before["Hamburg"] and now["Altona"] == before["Altona"]
+    assert now["Nord"][0] == before["Nord"][0] + 1 and now["Nord"][2] == "chef" and now["Nord"][1] != _LONG_AGO
+    ex.service.revert(ex.admin, moved)  # undo: Nord back under Vertrieb, the units below follow
+    assert ex.service.get(ex.admin, ex.unit["Altona"]).depth == 4
+    assert _stamps(ex)["Hamburg"] == before["Hamburg"] and _stamps(ex)["Altona"] == before["Altona"]
+    ex.service.delete(ex.admin, ex.unit["Nord"], children="lift")  # Hamburg lifted, Altona follows
+    lifted = _stamps(ex)
+    assert ex.service.get(ex.admin, ex.unit["Altona"]).depth == 3
+    assert lifted["Altona"] == before["Altona"]
+    assert lifted["Hamburg"][0] == before["Hamburg"][0] + 1 and lifted["Hamburg"][2] == "chef"
+    # Someone who read Altona before all this saves it: not refused, nobody else changed it.
+    ex.service.rename(ex.admin, ex.unit["Altona"], "Altona-Nord", version=before["Altona"][0])
+    assert ex.service.get(ex.admin, ex.unit["Altona"]).name == "Altona-Nord"

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, RoleAssignment
 from mandant_desktop.domain.errors import ConflictError
-from mandant_desktop.services.assignments import AssignmentsService
+from mandant_desktop.services.assignments import AssignmentsService, BulkEdit
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.org_units import OrgChange, OrgUnitsService
@@ -263,6 +263,42 @@ def test_role_assignment_undo_keeps_what_another_workstation_did(tree: Tree) -> 
     assert t.roles() == {(nord, t.role["editor"], None)}
     service.revert(t.admin, undone)
     assert t.roles() == {(nord, t.role["editor"], None)}
+
+
+def test_role_assignment_undo_counts_what_it_left_as_another_workstation_did(tree: Tree) -> None:
+    """E7, S4, A2: an undo that leaves rows as another workstation left them says how many
+    (``kept``). Leser and Redakteur given to mia in Nord in one bulk edit; rolf takes Leser away:
+    the undo takes Redakteur back and keeps rolf's removal (1 kept). Redakteur taken away again by
+    the user; rolf gives it again: the undo of that removal leaves his row (1 kept). An undo with
+    nothing changed elsewhere keeps nothing."""
+    t, nord = tree, tree.unit["Nord"]
+    service = AssignmentsService(t.db.session_factory)
+    both = (t.role["reader"], t.role["editor"])
+    added = service.apply(t.admin, BulkEdit(False, both, (t.mia,), (nord,)))
+    with other_workstation(t.db) as factory:
+        AssignmentsService(factory).remove(ROLF, t.mia, nord, t.role["reader"])
+    undone = service.revert(t.admin, added)
+    assert t.roles() == set() and undone.kept == 1
+    redone = service.revert(t.admin, undone)
+    assert t.roles() == {(nord, t.role["editor"], None)} and redone.kept == 0
+    removed = service.remove(t.admin, t.mia, nord, t.role["editor"])
+    with other_workstation(t.db) as factory:
+        AssignmentsService(factory).add(ROLF, t.mia, nord, t.role["editor"])
+    undone = service.revert(t.admin, removed)
+    assert t.roles() == {(nord, t.role["editor"], None)} and undone.kept == 1
+
+
+def test_org_units_undo_counts_what_it_left_as_another_workstation_did(tree: Tree) -> None:
+    """E7, S4 (org units page): Leser and Redakteur given to mia in Nord; rolf takes Leser away.
+    The undo takes Redakteur back, keeps rolf's removal and counts it (``kept``); its redo, with
+    nothing changed since, keeps nothing."""
+    t, nord = tree, tree.unit["Nord"]
+    added = t.service.add_roles(t.admin, t.mia, nord, [t.role["reader"], t.role["editor"]])
+    t.elsewhere(lambda service: service.remove_role(ROLF, t.mia, nord, t.role["reader"]))
+    undone = t.service.revert(t.admin, added)
+    assert t.roles() == set() and undone.kept == 1
+    redone = t.service.revert(t.admin, undone)
+    assert t.roles() == {(nord, t.role["editor"], None)} and redone.kept == 0
 
 
 def _taken_and_given_again(t: Tree, unit: int, role: int) -> None:

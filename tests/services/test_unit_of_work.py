@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from dbhelpers import SERVER_BACKENDS, MigratedDatabase, migrated_database
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import Session
 
 from mandant_desktop.db.models import AuditEntry, Role, Tenant, User, UserStatus
@@ -114,6 +114,31 @@ def test_every_changed_object_is_audited_with_before_and_after(migrated_db: Migr
     assert role_entry.changes is not None and role_entry.changes["description"][1] == "Reads."
     assert deleted.changes is not None and deleted.changes["name"] == ["Nord-Ost", None]
     assert all(e.at.tzinfo is not None for e in entries)
+
+
+def test_no_listener_is_added_per_unit_of_work(migrated_db: MigratedDatabase) -> None:
+    """S3, issue 8: the audit, the operator's name at BEGIN and the undo capture listen on the
+    Session class, registered once; a unit of work adds no listener to its session (each one
+    copied the session's event dispatch), and a session without a unit of work is not audited."""
+    from mandant_desktop.services import unit_of_work as uow_module
+
+    listeners = (
+        ("after_begin", uow_module._set_operator_setting),
+        ("before_flush", uow_module._before_flush),
+        ("after_flush", uow_module._after_flush),
+    )
+    _add_tenant(migrated_db)
+    for _ in range(2):
+        with UnitOfWork(migrated_db.session_factory, ALICE) as uow:
+            for name, listener in listeners:
+                assert event.contains(Session, name, listener)
+                assert not event.contains(uow.session, name, listener)
+            assert type(uow.session.dispatch.before_flush).__name__ == "_EmptyListener"
+            uow.session.add(Tenant(name=f"Süd{_}", name_key=f"süd{_}"))
+            uow.commit()
+    with migrated_db.session_factory.begin() as session:
+        session.add(Tenant(name="Ohne", name_key="ohne"))
+    assert [(e.object_type, e.action) for e in _audit(migrated_db)] == [("Tenant", "create")] * 3
 
 
 def test_unchanged_objects_are_not_audited(migrated_sqlite: MigratedDatabase) -> None:

@@ -488,3 +488,28 @@ def test_two_roles_added_are_undone_and_redone_with_the_shortcuts(
         settled(qtbot, page)
         qtbot.waitUntil(lambda expected=expected: roles() == expected, timeout=5000)
     assert not interactions.of_kind("error") and page.undo_stack.index() == 2
+
+
+def test_an_undo_that_keeps_a_change_made_elsewhere_says_so(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction
+) -> None:
+    """E7, S4: a role given in a cell and taken away again on another workstation; Ctrl+Z has
+    nothing left to take back and keeps the other workstation's removal: the step is done (no
+    error) and the status bar says that a change made elsewhere was kept."""
+    from dataclasses import replace
+
+    from mandant_desktop.services.operator import system_operator
+
+    page = assignments_page(qtbot, window)
+    row = next(i for i, u in enumerate(page.model.units) if u.name == "Süd")
+    column = next(i for i, u in enumerate(page.model.users) if u.id == people["users"][0])
+    reader = role_id(page, "Leser")
+    finished(qtbot, page.add_role(row, column, reader))
+    settled(qtbot, page)
+    unit = page.model.units[row].id
+    rolf = replace(system_operator("rolf"), workstation="PC-ROLF")
+    window.context.app.services.assignments.remove(rolf, people["users"][0], unit, reader)
+    page.undo_action.trigger()
+    settled(qtbot, page)
+    assert not interactions.of_kind("error") and page.undo_stack.index() == 0
+    assert window.statusBar().currentMessage() == "Undone; 1 change(s) made elsewhere in the meantime were kept."

@@ -179,6 +179,7 @@ class AssignmentsPage(Page):
             lambda change: self._service.revert(self.operator(), change),
             lambda _change: self._after_change(),
             self.context.shell.show_status,
+            kept=lambda change: change.kept,
         )
         self.steps.busy_changed.connect(self._step_ended)
         self.undo_stack = self.steps.stack

@@ -105,6 +105,7 @@ class OrgUnitsPage(Page):
             self._after_revert,
             self._say,
             on_result=self._reverted,
+            kept=lambda change: change.kept,
         )
         self._keep_current: int | None = None
         self.undo_stack = self.steps.stack

@@ -20,12 +20,11 @@ and rules are those of 0009 and 0012, word for word; only the operator is passed
 downgrade puts back the functions of 0009 and 0012 as those revisions wrote them.
 """
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
-from types import ModuleType
 
 from alembic import op
+
+from mandant_desktop.db.migrate import revision_module
 
 revision: str = "0014_pg_checks_replanned"
 down_revision: str | Sequence[str] | None = "0013_pg_customer_search_once"
@@ -162,16 +161,6 @@ $$;
 """
 
 
-def _revision(name: str) -> ModuleType:
-    """The module of an earlier revision of this folder (for the functions it wrote)."""
-    path = Path(__file__).with_name(f"{name}.py")
-    spec = importlib.util.spec_from_file_location(f"_mandant_revision_{name}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
@@ -183,5 +172,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for name in ("0009_pg_assignment_statement", "0012_pg_tenant_access_statement"):
-        function = _revision(name)._FUNCTION
+        function = revision_module(name)._FUNCTION
         op.execute(function.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))

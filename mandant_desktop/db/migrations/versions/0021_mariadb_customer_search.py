@@ -1,7 +1,7 @@
 """MariaDB: an index for the customer search (issue 8).
 
-Revision ID: 0020_mariadb_customer_search
-Revises: 0019_customer_search_short
+Revision ID: 0021_mariadb_customer_search
+Revises: 0020_pg_assignment_keys_once
 Create Date: 2026-12-03
 
 MariaDB had no index for the customer search: every window and every count of a search read all
@@ -26,8 +26,8 @@ from alembic import op
 
 from mandant_desktop.db import customer_search as search
 
-revision: str = "0020_mariadb_customer_search"
-down_revision: str | Sequence[str] | None = "0019_customer_search_short"
+revision: str = "0021_mariadb_customer_search"
+down_revision: str | Sequence[str] | None = "0020_pg_assignment_keys_once"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
