@@ -132,7 +132,7 @@ def _mariadb_copy(url: str) -> contextlib.AbstractContextManager[str]:
             connection.exec_driver_sql(connection.exec_driver_sql(f"SHOW CREATE TABLE `{source}`.`{table}`").one()[1])
             connection.exec_driver_sql(f"INSERT INTO `{table}` SELECT * FROM `{source}`.`{table}`")
         connection.exec_driver_sql("SET SESSION foreign_key_checks = 1, unique_checks = 1")
-        # The triggers after the rows (the customer search's grams of revision 0021 are copied).
+        # The triggers after the rows (the customer search's grams of revision 0022 are copied).
         for trigger in connection.exec_driver_sql(f"SHOW TRIGGERS FROM `{source}`").all():
             created = connection.exec_driver_sql(f"SHOW CREATE TRIGGER `{source}`.`{trigger[0]}`").one()[2]
             connection.exec_driver_sql(created)

@@ -195,14 +195,15 @@ def _create_predefined_role(connection: Connection, role: PredefinedRole) -> int
     key = result.inserted_primary_key
     assert key is not None  # a single-row INSERT always reports its key
     role_id = int(key[0])
-    _insert_role_permissions(connection, role_id, role.permissions)
+    _insert_role_permissions(connection, role_id, role.permissions, _SYSTEM)
     return role_id
 
 
-def _insert_role_permissions(connection: Connection, role_id: int, codes: frozenset[str]) -> None:
+def _insert_role_permissions(connection: Connection, role_id: int, codes: frozenset[str], by: str) -> None:
     if codes:
+        made = {"created_at": utcnow(), "created_by": by[:100]}
         connection.execute(
-            insert(_role_permission), [{"role_id": role_id, "permission_code": c} for c in sorted(codes)]
+            insert(_role_permission), [{"role_id": role_id, "permission_code": c, **made} for c in sorted(codes)]
         )
 
 
@@ -225,7 +226,7 @@ def restore_predefined_role_permissions(
     )
     if before != spec.permissions:
         connection.execute(delete(_role_permission).where(_role_permission.c.role_id == role_id))
-        _insert_role_permissions(connection, role_id, spec.permissions)
+        _insert_role_permissions(connection, role_id, spec.permissions, operator_name)
         connection.execute(
             update(_role)
             .where(_role.c.id == role_id)

@@ -20,7 +20,7 @@ COUNT twice that), so revision ``0008_customer_search`` gives each backend an in
   which add an index for texts of one or two characters (each customer's substrings of that
   length) and choose between sorting the hits and walking the number order by the hits they find.
 * **MariaDB/MySQL**: MariaDB has no n-gram full-text parser (MySQL's ``ngram`` is MySQL's only), and
-  its FULLTEXT indexes match words, not substrings. Revision ``0021_mariadb_customer_search`` adds
+  its FULLTEXT indexes match words, not substrings. Revision ``0022_mariadb_customer_search`` adds
   a side table :data:`GRAM_TABLE` of each customer's grams: from every position of each folded
   column the next three characters (fewer at its end), so that every text of one to three
   characters a column contains is the beginning of one of its grams (:func:`mariadb_clause`). Three
@@ -200,7 +200,7 @@ PG_COUNT_FUNCTION = "mandant_customer_count"
 PG_GRAMS_INDEX = "ix_customer_grams"
 
 
-#: MariaDB/MySQL (revision 0021): the grams of each customer's folded columns, one row per distinct
+#: MariaDB/MySQL (revision 0022): the grams of each customer's folded columns, one row per distinct
 #: (gram, customer); the key alone (no second index: a customer's rows are found by its grams)
 GRAM_TABLE = "customer_search_gram"
 #: the longest gram: from every position of a column the next three characters, fewer at its end
@@ -273,7 +273,7 @@ def _mariadb_fill(where: str = "") -> str:
 
 
 def create_mariadb_index(connection: Connection) -> None:
-    """Revision 0021 on MariaDB/MySQL: the number order column and index, the positions, the gram
+    """Revision 0022 on MariaDB/MySQL: the number order column and index, the positions, the gram
     table filled from the customers there are, and its triggers."""
     connection.exec_driver_sql(
         f"ALTER TABLE customer ADD COLUMN {NUMBER_LENGTH_COLUMN} INT AS (length(number)) VIRTUAL INVISIBLE, "
@@ -445,7 +445,7 @@ def is_index_object(name: str | None, type_: str) -> bool:
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic's ``include_name`` hook: everything but :func:`is_index_object` and MariaDB's
-    invisible number length column (revision 0021)."""
+    invisible number length column (revision 0022)."""
     if type_ == "column" and name == NUMBER_LENGTH_COLUMN:
         return (parent_names or {}).get("table_name") != "customer"
     return not is_index_object(name, type_)
@@ -559,7 +559,7 @@ def count_clause(session: Session, search: str, tenants: Collection[int] | None)
     return cast(getattr(func, PG_COUNT_FUNCTION)(needle, _tenants_array(tenants)), Integer)
 
 
-# --------------------------------------------------------------------------- MariaDB (revision 0021)
+# --------------------------------------------------------------------------- MariaDB (revision 0022)
 
 _gram = table(GRAM_TABLE, column("gram", LargeBinary), column("customer_id", Integer))
 #: engines whose MariaDB database is known to have :data:`GRAM_TABLE`
@@ -567,7 +567,7 @@ _gram_indexed: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictiona
 
 
 def has_gram_table(connection: Connection) -> bool:
-    """Whether the MariaDB/MySQL database has :data:`GRAM_TABLE` (revision 0021)."""
+    """Whether the MariaDB/MySQL database has :data:`GRAM_TABLE` (revision 0022)."""
     engine = connection.engine
     if _gram_indexed.get(engine):
         return True
@@ -582,7 +582,7 @@ def has_gram_table(connection: Connection) -> bool:
 
 def number_order(connection: Connection, descending: bool) -> list[Any]:
     """The table's number order, ``length(number), number`` (shorter numbers first keep 99999 before
-    100000); on MariaDB from revision 0021 on the invisible column that holds the same length,
+    100000); on MariaDB from revision 0022 on the invisible column that holds the same length,
     which the number order index begins with (MariaDB indexes no expressions)."""
     length: Any = func.length(Customer.number)
     if connection.dialect.name in ("mysql", "mariadb") and has_gram_table(connection):
@@ -621,7 +621,7 @@ def _gram_hits(connection: Connection, keys: list[str], most: int) -> list[int]:
 
 
 def mariadb_clause(connection: Connection, needle: str, *, window: NumberWindow | None = None) -> ColumnElement[bool]:
-    """MariaDB/MySQL (revision 0021): the customers that contain ``needle`` (normalised), through
+    """MariaDB/MySQL (revision 0022): the customers that contain ``needle`` (normalised), through
     :data:`GRAM_TABLE`. Up to three characters, the customers with a gram beginning with it are
     exactly the hits; a longer text must have all its trigrams, so the customers with its two
     rarest ones (counted up to :data:`MANY_HITS` each) are tested with the scan's condition. A text

@@ -178,6 +178,8 @@ class RolePermission(Base):
 
     role_id: Mapped[int]
     permission_code: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None]
 
 
 # --------------------------------------------------------------------------- org units and assignments
@@ -320,6 +322,8 @@ class RightsGroupPermission(Base):
 
     group_id: Mapped[int]
     permission_code: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None]
 
 
 class RightsGroupMember(Base):
@@ -328,6 +332,8 @@ class RightsGroupMember(Base):
 
     group_id: Mapped[int]
     user_id: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None]
 
 
 class CustomerContactPerson(Base):
@@ -338,6 +344,8 @@ class CustomerContactPerson(Base):
 
     customer_id: Mapped[int]
     user_id: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None]
 
 
 # --------------------------------------------------------------------------- tenant-scoped data
@@ -402,6 +410,8 @@ class DistributionListMember(Base):
 
     list_id: Mapped[int]
     person_role_id: Mapped[int]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str | None]
 
 
 class Template(Versioned, Base):

@@ -125,6 +125,13 @@ def _created_at() -> Column[dt.datetime]:
     return Column("created_at", UTCDateTime(), nullable=False, default=utcnow)
 
 
+def _created() -> tuple[Column[dt.datetime], Column[str]]:
+    """When and by whom a link row (a key and nothing more) was made: an undo tells by them that the
+    row under its key is still the one its change wrote, not one removed and added again since
+    (SPEC S4, E7; ``services.undo_conflicts.same_row_written``). MariaDB keeps whole seconds."""
+    return (_created_at(), Column("created_by", String(100)))
+
+
 # --------------------------------------------------------------------------- enumerations
 
 
@@ -280,6 +287,7 @@ role_permission = Table(
     metadata,
     Column("role_id", ForeignKey("role.id", ondelete="CASCADE"), primary_key=True),
     Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
 )
 
 # --------------------------------------------------------------------------- org units and assignments
@@ -395,6 +403,7 @@ rights_group_permission = Table(
     metadata,
     Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
     Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True),
+    *_created(),
 )
 
 rights_group_member = Table(
@@ -402,6 +411,7 @@ rights_group_member = Table(
     metadata,
     Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
 )
 
 #: an internal sales representative assigned to a customer (SPEC C7)
@@ -410,6 +420,7 @@ customer_contact_person = Table(
     metadata,
     Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
 )
 
 # --------------------------------------------------------------------------- tenant-scoped data
@@ -471,6 +482,7 @@ distribution_list_member = Table(
     metadata,
     Column("list_id", ForeignKey("distribution_list.id", ondelete="CASCADE"), primary_key=True),
     Column("person_role_id", ForeignKey("person_role.id", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
 )
 
 #: a mail template of one tenant (SPEC T12)

@@ -233,9 +233,10 @@ class ListService(TenantDataService):
                         )
                     for role_tenant in set(found_roles.values()):
                         scope.require_edit(role_tenant, "PersonRole")
+                    made = {"created_at": utcnow(), "created_by": operator.username[:100]}
                     session.execute(
                         insert(DistributionListMember),
-                        [{"list_id": dl.id, "person_role_id": pid} for pid in sorted(added)],
+                        [{"list_id": dl.id, "person_role_id": pid, **made} for pid in sorted(added)],
                     )
                 if removed:
                     session.execute(

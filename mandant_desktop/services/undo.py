@@ -44,7 +44,7 @@ from mandant_desktop.services.progress import CancelCheck, CountProgress, Operat
 from mandant_desktop.services.recording import ChangePart, ChangeRecord, RowChange
 from mandant_desktop.services.row_capture import Image, cascade_rows, rows_by_key, table_of
 from mandant_desktop.services.tenant_scope import load_tenant_scope
-from mandant_desktop.services.undo_conflicts import UndoConflictError, cause, changed_error
+from mandant_desktop.services.undo_conflicts import UndoConflictError, cause, changed_error, same_row_written
 from mandant_desktop.services.unit_of_work import UnitOfWork, image_changes
 
 #: tables whose rows decide who is an administrator (the guard-rail runs when one is touched)
@@ -160,14 +160,16 @@ class _Writer:
     ) -> UndoConflictError:
         """The step is refused: rows ``keys`` of ``name`` changed (or went, ``gone``) after the change;
         the error names who did it and where, from the main database's audit log."""
+        # The row's last writer: of a versioned row its updated_by, of a link row who made it.
+        stamp = ("updated_by", "updated_at") if now is None or "updated_by" in now else ("created_by", "created_at")
         return changed_error(
             self._main.session.connection(),
             self.operator,
             _CLASS_OF_TABLE[name].__name__,
             [":".join(str(part) for part in key) for key in keys],
             self.since,
-            last_writer=(now or {}).get("updated_by"),
-            last_written=(now or {}).get("updated_at"),
+            last_writer=(now or {}).get(stamp[0]),
+            last_written=(now or {}).get(stamp[1]),
             gone=gone,
         )
 
@@ -256,11 +258,13 @@ def _delete_created(writer: _Writer, name: str, rows: list[RowChange], going: se
 
 
 def _refuse_made_again(writer: _Writer, name: str, rows: list[RowChange]) -> None:
-    """A link row without a version or a creation stamp (a rights group's member, a customer's
-    contact person) is its key and nothing more: one removed and added again since on another
-    workstation looks the same as the one the change added. The audit log tells them apart: an
-    entry by someone else on one of these rows since the change refuses the undo, naming who and
-    when (S3, S4), rather than delete their row. One query on the log's object index."""
+    """A row without a version or a creation stamp (a deleted customer's number, a user setting)
+    is its key and its values: one removed and added again since on another workstation looks the
+    same as the one the change added. The audit log tells them apart: an entry by someone else on
+    one of these rows since the change refuses the undo, naming who and when (S3, S4), rather than
+    delete their row. One query on the log's object index. (Link rows carry ``created_at`` and
+    ``created_by`` since revision 0021, which tell apart a row the same user added again on another
+    page too; see :func:`_unchanged`.)"""
     connection = writer.audit_connection()
     for start in range(0, len(rows), _IDS_PER_QUERY):
         keys = [row.key for row in rows[start : start + _IDS_PER_QUERY]]
@@ -351,10 +355,18 @@ def _current(writer: _Writer, name: str, rows: list[RowChange]) -> dict[tuple[An
 
 
 def _unchanged(name: str, now: Image, row: RowChange) -> bool:
-    """The row is as the change left it (S4): its version, or for rows without one its values."""
+    """The row is as the change left it (S4): its version, or for rows without one its values —
+    and, where the row records when and by whom it was made (link rows, role assignments), that it
+    is the row the change wrote, not one removed and added again since under the same key, by
+    anyone (:func:`same_row_written`; MariaDB keeps whole seconds, see there)."""
     after = row.after or {}
     if issubclass(_CLASS_OF_TABLE[name], Versioned):
         return "version" not in after or bool(now["version"] == after["version"])
+    if "created_at" in after and "created_by" in after:
+        made = ("created_at", "created_by")
+        if not same_row_written((now.get(made[0]), now.get(made[1])), (after[made[0]], after[made[1]])):
+            return False
+        after = {column: value for column, value in after.items() if column not in made}
     return all(column in _BOOKKEEPING or _same(now.get(column, value), value) for column, value in after.items())
 
 

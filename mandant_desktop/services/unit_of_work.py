@@ -593,6 +593,10 @@ def _mark_flushed_rows(session: Session, uow: UnitOfWork) -> None:
     for obj in session.new:
         if isinstance(obj, Versioned):
             obj.updated_by = uow.operator.username[:100]
+        elif "created_by" in obj.__table__.c and obj.created_by is None:
+            # A row without a version records who made it (link rows, role assignments): undo
+            # tells by it that the row under a key is the one its change wrote (S4, E7).
+            obj.created_by = uow.operator.username[:100]
 
 
 def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:

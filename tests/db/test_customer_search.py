@@ -388,7 +388,7 @@ def test_search_index_revision_fills_the_index_and_downgrades(
         if dialect == "postgresql":
             assert set(customer_search.PG_INDEXES.values()) <= indexes
         if dialect == "mariadb":
-            # Revision 0021: the grams of the customers there were, their triggers, the number order.
+            # Revision 0022: the grams of the customers there were, their triggers, the number order.
             assert customer_search.GRAM_TABLE in tables and customer_search.NUMBER_ORDER_INDEX in indexes
             gram_customers = f"SELECT count(DISTINCT customer_id) FROM {customer_search.GRAM_TABLE}"
             assert conn.scalar(text(gram_customers)) == 30
@@ -486,7 +486,7 @@ def test_postgresql_without_the_right_to_create_pg_trgm_upgrades_without_index(
             admin.dispose()
 
 
-# --------------------------------------------------------------------------- MariaDB: the grams (0021)
+# --------------------------------------------------------------------------- MariaDB: the grams (0022)
 
 
 @pytest.fixture(scope="module")
@@ -513,7 +513,7 @@ def test_mariadb_grams_find_what_the_scan_finds_after_every_write(
     mariadb_world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """C1, T8, issue 8: on MariaDB every text of one to three characters and the fixed searches
-    find through the grams of revision 0021 (or the walk of the number order, when they have many
+    find through the grams of revision 0022 (or the walk of the number order, when they have many
     hits) the rows, order, windows and count of the scan, for an operator who sees every tenant and
     one who sees some; also after inserts, renames (case and trailing space only, too) and
     deletions, after which the grams are what a fill from the customers makes."""
@@ -619,7 +619,7 @@ def test_mariadb_without_the_right_to_create_triggers_upgrades_without_grams(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     """S9: where the server refuses the triggers (binary logging and a user without SUPER, error
-    1419; here a trigger the server cannot create) revision 0021 upgrades all the same without the
+    1419; here a trigger the server cannot create) revision 0022 upgrades all the same without the
     gram table, the log says why, and the search scans and finds what it found before."""
     monkeypatch.setitem(
         customer_search._MARIADB_TRIGGERS,

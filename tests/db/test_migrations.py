@@ -27,7 +27,7 @@ from sqlalchemy import Engine, event, func, inspect, select, text, update
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
-from mandant_desktop.db import customer_search, migrate, user_order
+from mandant_desktop.db import customer_search, migrate, tables, user_order
 from mandant_desktop.db import engine as engine_module
 from mandant_desktop.db.catalogue import restore_predefined_role_permissions, sync_catalogue
 from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, include_name
@@ -852,3 +852,81 @@ def test_outbox_language_revision_tells_the_language_of_earlier_mails(
     assert "language" not in _columns(engine, "outbox_mail")
     with engine.connect() as conn:
         assert set(conn.scalars(text("SELECT subject FROM outbox_mail"))) == set(subjects)
+
+
+# --------------------------------------------------------------------------- 0021_link_rows_created
+
+#: the link tables of revision 0021 and a row for each (its key columns), made before it
+_LINK_ROWS = {
+    "role_permission": "INSERT INTO role_permission (role_id, permission_code) VALUES (900, 'customers.view')",
+    "rights_group_permission": "INSERT INTO rights_group_permission (group_id, permission_code) "
+    "VALUES (900, 'portal.view_proofs')",
+    "rights_group_member": "INSERT INTO rights_group_member (group_id, user_id) VALUES (900, 900)",
+    "customer_contact_person": "INSERT INTO customer_contact_person (customer_id, user_id) VALUES (900, 900)",
+    "distribution_list_member": "INSERT INTO distribution_list_member (list_id, person_role_id) VALUES (900, 900)",
+}
+
+
+def test_link_rows_revision_gives_existing_rows_a_creation_time(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S4, E7, S9: the link tables get created_at (NOT NULL) and created_by; rows made before get
+        the moment of the upgrade (whole seconds) and no creator (the rows are given high ids, clear of
+    what PostgreSQL's sequences hand out to the catalogue sync). The downgrade removes both columns and
+        keeps the rows — on every backend."""
+    import datetime as dt
+
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0020_pg_assignment_keys_once")
+    with engine.begin() as conn:
+        for statement in (
+            "INSERT INTO permission (code, scope, area, sort_order) VALUES ('customers.view', 'admin', 'c', 0)",
+            "INSERT INTO permission (code, scope, area, sort_order) VALUES ('portal.view_proofs', 'portal', 'p', 0)",
+            "INSERT INTO role (id, name, name_key, description, created_at, version) "
+            "VALUES (900, 'Leser', 'leser', '', '2026-12-01 09:00:00', 1)",
+            "INSERT INTO tenant (id, name, name_key, kind, active, created_at, version) "
+            "VALUES (900, 'Nord', 'nord', 'inner', true, '2026-12-01 09:00:00', 1)",
+            "INSERT INTO app_user (id, username, username_key, first_name, last_name, kind, status, sso, "
+            "is_external_admin, failed_logins, created_at, version) VALUES (900, 'mia', 'mia', 'Mia', 'M', "
+            "'internal', 'active', false, false, 0, '2026-12-01 09:00:00', 1)",
+            "INSERT INTO customer (id, tenant_id, number, name, short_name, remote_access, is_agency, status, "
+            "created_at, version) VALUES (900, 900, '1', 'K', 'K', true, false, 'active', '2026-12-01 09:00:00', 1)",
+            "INSERT INTO rights_group (id, name, name_key, kind, description, version) "
+            "VALUES (900, 'X1', 'x1', 'custom', '', 1)",
+            "INSERT INTO contact (id, tenant_id, contact_type, salutation, first_name, last_name, created_at, "
+            "version) VALUES (900, 900, '', '', 'Mia', 'M', '2026-12-01 09:00:00', 1)",
+            "INSERT INTO person_role (id, contact_id, tenant_id, organisation, function, version) "
+            "VALUES (900, 900, 900, '', '', 1)",
+            "INSERT INTO distribution_list (id, tenant_id, name, description, created_at, version) "
+            "VALUES (900, 900, 'L', '', '2026-12-01 09:00:00', 1)",
+            *_LINK_ROWS.values(),
+        ):
+            conn.execute(text(statement))
+    counts = {name: _count_rows(engine, name) for name in _LINK_ROWS}
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert report.after.current == head_revision()
+    assert not _schema_differences(engine)
+    with engine.connect() as conn:
+        for name in _LINK_ROWS:
+            columns = {c["name"]: c for c in inspect(conn).get_columns(name)}
+            assert not columns["created_at"]["nullable"] and columns["created_by"]["nullable"], name
+            table = tables.metadata.tables[name]
+            # The catalogue sync after the upgrade adds the predefined roles, made by "system".
+            made = conn.execute(select(table.c.created_at).where(table.c.created_by.is_(None))).scalars().all()
+            assert len(made) == counts[name] == 1, name
+            for at in made:
+                assert at.microsecond == 0, name
+                assert started - dt.timedelta(seconds=1) <= at <= dt.datetime.now(dt.UTC), name
+    counts = {name: _count_rows(engine, name) for name in _LINK_ROWS}
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0020_pg_assignment_keys_once")
+    for name in _LINK_ROWS:
+        assert not {"created_at", "created_by"} & _columns(engine, name), name
+        assert _count_rows(engine, name) == counts[name], name
+
+
+def _count_rows(engine: Engine, table: str) -> int:
+    with engine.connect() as conn:
+        return int(conn.scalar(text(f"SELECT count(*) FROM {table}")) or 0)

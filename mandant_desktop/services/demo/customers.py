@@ -33,8 +33,9 @@ class Customers:
     contact_persons: list[Row] = field(default_factory=list)
     memberships: set[tuple[int, int]] = field(default_factory=set)
 
-    def member_rows(self) -> list[Row]:
-        return [{"group_id": g, "user_id": u} for g, u in sorted(self.memberships)]
+    def member_rows(self, ctx: DemoContext) -> list[Row]:
+        at, by = ctx.now, ctx.by
+        return [{"group_id": g, "user_id": u, "created_at": at, "created_by": by} for g, u in sorted(self.memberships)]
 
 
 def rights_group_name(number: str, name: str) -> str:
@@ -163,7 +164,8 @@ def make_customers(
             if is_agency:
                 rights.add("portal.manage_users")
             result.group_permissions.extend(
-                {"group_id": group_id, "permission_code": code} for code in sorted(rights & portal)
+                {"group_id": group_id, "permission_code": code, "created_at": ctx.now, "created_by": ctx.by}
+                for code in sorted(rights & portal)
             )
     groups_by_customer = {row["customer_id"]: row["id"] for row in result.groups}
     _assign_contact_persons(ctx, result, staff, groups_by_customer)
@@ -186,7 +188,9 @@ def _assign_contact_persons(ctx: DemoContext, result: Customers, staff: Staff, g
         roll = rng.random()
         count = 0 if roll < 0.2 else 1 if roll < 0.85 else 2
         for rep in rng.sample(reps, min(count, len(reps))):
-            result.contact_persons.append({"customer_id": customer["id"], "user_id": rep})
+            result.contact_persons.append(
+                {"customer_id": customer["id"], "user_id": rep, "created_at": ctx.now, "created_by": ctx.by}
+            )
             group = groups.get(customer["id"])
             if group is not None:
                 result.memberships.add((group, rep))
@@ -210,7 +214,10 @@ def _custom_groups(ctx: DemoContext, result: Customers) -> list[int]:
                 **ctx.versioned(),
             }
         )
-        result.group_permissions.extend({"group_id": group_id, "permission_code": code} for code in rights)
+        result.group_permissions.extend(
+            {"group_id": group_id, "permission_code": code, "created_at": ctx.now, "created_by": ctx.by}
+            for code in rights
+        )
     return ids
 
 

@@ -283,7 +283,7 @@ def _plan(ctx: DemoContext, is_cancelled: CancelCheck, seed: int, translate: Cal
     access = tenant_access_rows(ctx, tenants, staff)
     tokens = activation_token_rows(ctx, staff.pending)
     outbox = make_outbox(ctx, staff, tokens, seed, translate)
-    members = customers.member_rows()
+    members = customers.member_rows(ctx)
     sources = roles.source_rows(ctx)
 
     def rows(table: str, items: list[dict[str, Any]]) -> TableRows:

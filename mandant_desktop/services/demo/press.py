@@ -111,7 +111,10 @@ def make_distribution_lists(ctx: DemoContext, tenants: Tenants, person_roles: li
         while foreign > 0:
             members.add(rng.choice(all_roles))
             foreign -= 1
-        data.list_members.extend({"list_id": list_id, "person_role_id": member} for member in sorted(members))
+        data.list_members.extend(
+            {"list_id": list_id, "person_role_id": member, "created_at": ctx.now, "created_by": ctx.by}
+            for member in sorted(members)
+        )
 
 
 def make_templates(ctx: DemoContext, tenants: Tenants, data: PressData) -> None:

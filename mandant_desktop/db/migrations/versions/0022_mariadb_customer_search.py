@@ -1,7 +1,7 @@
 """MariaDB: an index for the customer search (issue 8).
 
-Revision ID: 0021_mariadb_customer_search
-Revises: 0020_pg_assignment_keys_once
+Revision ID: 0022_mariadb_customer_search
+Revises: 0021_link_rows_created
 Create Date: 2026-12-03
 
 MariaDB had no index for the customer search: every window and every count of a search read all
@@ -26,8 +26,8 @@ from alembic import op
 
 from mandant_desktop.db import customer_search as search
 
-revision: str = "0021_mariadb_customer_search"
-down_revision: str | Sequence[str] | None = "0020_pg_assignment_keys_once"
+revision: str = "0022_mariadb_customer_search"
+down_revision: str | Sequence[str] | None = "0021_link_rows_created"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
