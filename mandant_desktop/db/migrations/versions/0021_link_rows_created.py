@@ -1,7 +1,7 @@
 """Link rows record when and by whom they were made (SPEC S4, E7).
 
-Revision ID: 0020_link_rows_created
-Revises: 0019_customer_search_short
+Revision ID: 0021_link_rows_created
+Revises: 0020_pg_assignment_keys_once
 Create Date: 2026-12-03
 
 A role's permission, a rights group's permission and member, a customer's contact person and a
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0020_link_rows_created"
-down_revision: str | Sequence[str] | None = "0019_customer_search_short"
+revision: str = "0021_link_rows_created"
+down_revision: str | Sequence[str] | None = "0020_pg_assignment_keys_once"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
