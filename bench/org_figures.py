@@ -117,8 +117,9 @@ def _mariadb_copy(url: str) -> contextlib.AbstractContextManager[str]:
     """A copy of the MariaDB/MySQL demo, dropped afterwards. The server has no ``TEMPLATE``: each
     table is created from its own ``SHOW CREATE TABLE`` (indexes and foreign keys included, which
     ``CREATE TABLE … LIKE`` would leave out) and filled with ``INSERT … SELECT``, on one connection
-    with the key checks off while the rows are copied (they were checked in the original), then
-    analysed as the demo analyses its tables (services/demo/generator.py)."""
+    with the key checks off while the rows are copied (they were checked in the original), its
+    triggers created after them, then analysed as the demo analyses its tables
+    (services/demo/generator.py)."""
 
     def fill(connection: Any, source: str, name: str) -> None:
         connection.exec_driver_sql(f"DROP DATABASE IF EXISTS `{name}`")
@@ -131,6 +132,10 @@ def _mariadb_copy(url: str) -> contextlib.AbstractContextManager[str]:
             connection.exec_driver_sql(connection.exec_driver_sql(f"SHOW CREATE TABLE `{source}`.`{table}`").one()[1])
             connection.exec_driver_sql(f"INSERT INTO `{table}` SELECT * FROM `{source}`.`{table}`")
         connection.exec_driver_sql("SET SESSION foreign_key_checks = 1, unique_checks = 1")
+        # The triggers after the rows (the customer search's grams of revision 0022 are copied).
+        for trigger in connection.exec_driver_sql(f"SHOW TRIGGERS FROM `{source}`").all():
+            created = connection.exec_driver_sql(f"SHOW CREATE TRIGGER `{source}`.`{trigger[0]}`").one()[2]
+            connection.exec_driver_sql(created)
         connection.exec_driver_sql("ANALYZE TABLE " + ", ".join(f"`{table}`" for table in tables)).all()
         connection.exec_driver_sql(f"USE `{source}`")
 

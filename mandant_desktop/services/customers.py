@@ -174,12 +174,6 @@ def agency_label(name: str, number: str) -> str:
     return f"{name} ({number})"
 
 
-def _number_order(descending: bool) -> list[Any]:
-    # Numbers are text: shorter first keeps 99999 before 100000.
-    columns: list[Any] = [func.length(Customer.number), Customer.number]
-    return [c.desc() for c in columns] if descending else columns
-
-
 def search_clause(
     session: Session, text: str, *, window: customer_search.NumberWindow | None = None
 ) -> ColumnElement[bool] | None:
@@ -312,9 +306,8 @@ class CustomerService:
                     person_counts = func.coalesce(grouped.c.persons, 0)
             if query.sort is SortKey.AGENCY:
                 page = page.outerjoin(agency, and_(agency.id == Customer.default_agency_id, agency_visible))
-            ids = list(
-                session.scalars(page.order_by(*self._order(query, agency, person_counts)).offset(offset).limit(limit))
-            )
+            order = self._order(session, query, agency, person_counts)
+            ids = list(session.scalars(page.order_by(*order).offset(offset).limit(limit)))
             if not ids:
                 return []
             # The default agency may sit in a tenant hidden from the operator: then it is not shown (T8).
@@ -360,7 +353,7 @@ class CustomerService:
             ]
 
     @staticmethod
-    def _order(query: CustomerQuery, agency: Any, persons: Any = None) -> list[Any]:
+    def _order(session: Session, query: CustomerQuery, agency: Any, persons: Any = None) -> list[Any]:
         desc = query.descending
 
         def ordered(*columns: Any) -> list[Any]:
@@ -386,7 +379,8 @@ class CustomerService:
             primary = ordered(persons)
         else:
             primary = ordered(Customer.status)
-        return [*primary, *_number_order(desc if key is SortKey.NUMBER else False), Customer.id]
+        numbers = customer_search.number_order(session.connection(), desc if key is SortKey.NUMBER else False)
+        return [*primary, *numbers, Customer.id]
 
     @staticmethod
     def _contact_persons(session: Session, customer_ids: Sequence[int]) -> dict[int, list[str]]:
@@ -751,7 +745,7 @@ class CustomerService:
                 select(Customer.id, Customer.number, Customer.name, Customer.short_name, Tenant.name.label("tenant"))
                 .join(Tenant, Tenant.id == Customer.tenant_id)
                 .where(Customer.default_agency_id == agency_id, visible_clause(scope, Customer.tenant_id))
-                .order_by(*_number_order(False))
+                .order_by(*customer_search.number_order(session.connection(), False))
             ).all()
             return [AgencyRow(r.id, r.number, r.name, r.short_name, r.tenant) for r in rows]
 

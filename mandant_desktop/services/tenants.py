@@ -133,6 +133,8 @@ class TenantService:
             session.add(tenant)
             session.flush()
             if operator.id is not None and not operator.is_system:
+                # the creator's access is named "tenant: user name" in the audit log (S3)
+                uow.summary = f"{tenant.name}: {operator.username}"
                 session.add(
                     TenantAccess(tenant_id=tenant.id, user_id=operator.id, level=AccessLevel.FULL, private_data=True)
                 )

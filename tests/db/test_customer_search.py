@@ -240,6 +240,31 @@ def _holds(value: str, search: str) -> bool:
     )
 
 
+def _as_the_scan(
+    service: CustomerService, needles: list[str], mia: Any, monkeypatch: pytest.MonkeyPatch, has_index: str
+) -> None:
+    """Each needle finds through the index the window and count the scan finds (``has_index``: the
+    function of :mod:`customer_search` that tells whether there is an index), and through the walk
+    of the number order (every text with many hits) the same window; operators and orders in turn
+    (every needle in all six would take minutes on a busy machine)."""
+    ways = [
+        (operator, sort, descending)
+        for operator in (SYSTEM, mia)
+        for sort, descending in ((SortKey.NUMBER, False), (SortKey.NUMBER, True), (SortKey.NAME, False))
+    ]
+    for index, needle in enumerate(needles):
+        operator, sort, descending = ways[index % len(ways)]
+        query = CustomerQuery(search=needle, sort=sort, descending=descending)
+        found = ([r.id for r in service.rows(operator, query, 1, 3)], service.count(operator, query))
+        with monkeypatch.context() as patch:
+            patch.setattr(customer_search, "MANY_HITS", 1)  # the walk of the number order
+            assert [r.id for r in service.rows(operator, query, 1, 3)] == found[0], needle
+        with monkeypatch.context() as patch:
+            patch.setattr(customer_search, has_index, lambda _connection: False)
+            scanned = ([r.id for r in service.rows(operator, query, 1, 3)], service.count(operator, query))
+        assert found == scanned, (needle, sort, descending)
+
+
 def test_short_query_asks_for_every_case_or_leaves_the_text_to_the_scan() -> None:
     """C1, issue 8: the FTS5 query of a text of one or two characters; ASCII punctuation and
     characters with an ASCII case partner are not asked of the index."""
@@ -273,25 +298,8 @@ def test_short_texts_through_their_index_find_what_the_scan_finds(
     indexed = [n for n in needles if customer_search.short_query(customer_search.normalise(n)) is not None]
     assert {"ä", "Ü", "ß", "a", "1", "ab", "zz", "Öl"} <= set(indexed)  # the index answers these
 
-    #: operators and orders in turn (every needle in all six would take minutes on a busy machine)
-    ways = [
-        (operator, sort, descending)
-        for operator in (SYSTEM, w.mia)
-        for sort, descending in ((SortKey.NUMBER, False), (SortKey.NUMBER, True), (SortKey.NAME, False))
-    ]
-
     def compare() -> None:
-        for index, needle in enumerate(needles):
-            operator, sort, descending = ways[index % len(ways)]
-            query = CustomerQuery(search=needle, sort=sort, descending=descending)
-            found = ([r.id for r in service.rows(operator, query, 1, 3)], service.count(operator, query))
-            with monkeypatch.context() as patch:
-                patch.setattr(customer_search, "MANY_HITS", 1)  # the walk of the number order
-                assert [r.id for r in service.rows(operator, query, 1, 3)] == found[0], needle
-            with monkeypatch.context() as patch:
-                patch.setattr(customer_search, "has_sqlite_index", lambda _connection: False)
-                scanned = ([r.id for r in service.rows(operator, query, 1, 3)], service.count(operator, query))
-            assert found == scanned, (needle, sort, descending)
+        _as_the_scan(service, needles, w.mia, monkeypatch, "has_sqlite_index")
         with db.session_factory() as session:
             everything = session.execute(select(Customer.number, Customer.name, Customer.short_name)).all()
         for needle in needles:
@@ -379,6 +387,12 @@ def test_search_index_revision_fills_the_index_and_downgrades(
             assert conn.scalar(text(f"SELECT count(*) FROM {short} WHERE {short} MATCH '\"Ä\" *'")) == 30
         if dialect == "postgresql":
             assert set(customer_search.PG_INDEXES.values()) <= indexes
+        if dialect == "mariadb":
+            # Revision 0022: the grams of the customers there were, their triggers, the number order.
+            assert customer_search.GRAM_TABLE in tables and customer_search.NUMBER_ORDER_INDEX in indexes
+            gram_customers = f"SELECT count(DISTINCT customer_id) FROM {customer_search.GRAM_TABLE}"
+            assert conn.scalar(text(gram_customers)) == 30
+            assert set(customer_search._MARIADB_TRIGGERS) <= _mariadb_triggers(conn)
     service = CustomerService(_factory(engine))
     assert service.count(SYSTEM, CustomerQuery(search="ÄRZTEHAUS 29")) == 1
     assert service.count(SYSTEM, CustomerQuery(search="ä")) == 30
@@ -391,6 +405,10 @@ def test_search_index_revision_fills_the_index_and_downgrades(
         assert not {i for i in indexes if customer_search.is_index_object(i, "index")}
         if dialect == "sqlite":
             assert not {*customer_search._TRIGGERS, *customer_search._SHORT_TRIGGERS} & _triggers(conn)
+        if dialect == "mariadb":
+            assert not set(customer_search._MARIADB_TRIGGERS) & _mariadb_triggers(conn)
+            columns = {c["name"] for c in inspect(conn).get_columns("customer")}
+            assert customer_search.NUMBER_LENGTH_COLUMN not in columns
     fresh = create_engine_for(db_url)  # a new engine: the old one remembers the index
     try:
         assert CustomerService(_factory(fresh)).count(SYSTEM, CustomerQuery(search="ärztehaus 29")) == 1
@@ -398,6 +416,11 @@ def test_search_index_revision_fills_the_index_and_downgrades(
         fresh.dispose()
     with engine.begin() as conn:
         command.upgrade(migrate.alembic_config(conn), "head")
+
+
+def _mariadb_triggers(conn: Any) -> set[str]:
+    query = "SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+    return {str(name) for name in conn.scalars(text(query))}
 
 
 def _factory(engine: Engine) -> Any:
@@ -415,7 +438,10 @@ def _search_objects(conn: Any) -> tuple[set[str], set[str]]:
     elif conn.dialect.name == "postgresql":
         query = "SELECT indexname FROM pg_indexes WHERE tablename = 'customer'"
     else:
-        query = "SELECT index_name FROM information_schema.statistics WHERE table_name = 'customer'"
+        query = (
+            "SELECT index_name FROM information_schema.statistics "
+            "WHERE table_schema = DATABASE() AND table_name = 'customer'"
+        )
     return tables, {str(name) for name in conn.scalars(text(query))}
 
 
@@ -458,3 +484,165 @@ def test_postgresql_without_the_right_to_create_pg_trgm_upgrades_without_index(
                 conn.execute(text(f"DROP ROLE {role}"))
         finally:
             admin.dispose()
+
+
+# --------------------------------------------------------------------------- MariaDB: the grams (0022)
+
+
+@pytest.fixture(scope="module")
+def mariadb_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    with migrated_database("mariadb", tmp_path_factory.mktemp("mariadb")) as db:
+        yield build_world(db)
+
+
+def _gram_rows(conn: Any) -> list[tuple[bytes, int]]:
+    rows = conn.execute(text(f"SELECT gram, customer_id FROM {customer_search.GRAM_TABLE} ORDER BY 1, 2"))
+    return [(bytes(gram), int(customer_id)) for gram, customer_id in rows]
+
+
+def _grams_as_filled_anew(db: MigratedDatabase) -> None:
+    """The grams the triggers kept are exactly what one fill from the customers makes."""
+    with db.engine.begin() as conn:
+        kept = _gram_rows(conn)
+        conn.execute(text(f"DELETE FROM {customer_search.GRAM_TABLE}"))
+        conn.execute(text(customer_search._mariadb_fill()))
+        assert _gram_rows(conn) == kept
+
+
+def test_mariadb_grams_find_what_the_scan_finds_after_every_write(
+    mariadb_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """C1, T8, issue 8: on MariaDB every text of one to three characters and the fixed searches
+    find through the grams of revision 0022 (or the walk of the number order, when they have many
+    hits) the rows, order, windows and count of the scan, for an operator who sees every tenant and
+    one who sees some; also after inserts, renames (case and trailing space only, too) and
+    deletions, after which the grams are what a fill from the customers makes."""
+    w, db = mariadb_world, mariadb_world.db
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    tenants = (w.nord, w.sued, w.hidden)
+    with db.engine.begin() as conn:
+        fixed = [(f"F-{number}", name, short) for number, name, short in FIXED]
+        for index, (number, name, short) in enumerate((*SHORT_NAMES, *fixed)):
+            conn.execute(
+                insert(Customer).values(tenant_id=tenants[index % 3], number=number, name=name, short_name=short)
+            )
+    service = CustomerService(db.session_factory)
+    needles = sorted({*_short_needles(), *FIXED_SEARCHES, "ärzte & co", "straße–nord", "yılmaz i", "100%i"})
+
+    def compare() -> None:
+        _as_the_scan(service, needles, w.mia, monkeypatch, "has_gram_table")
+        for needle in needles:
+            expected = _found(db, customer_search.scan_clause("mariadb", customer_search.normalise(needle)))
+            assert _service_set(db, needle) == expected, needle
+
+    compare()
+    _grams_as_filled_anew(db)
+    with db.engine.begin() as conn:
+        conn.execute(update(Customer).where(Customer.number == "12").values(name="Zürich Öl", short_name="zz"))
+        conn.execute(update(Customer).where(Customer.number == "K").values(number="K2", name="Kästner"))
+        conn.execute(update(Customer).where(Customer.number == "x9").values(name="A B"))  # the case alone
+        conn.execute(update(Customer).where(Customer.number == "7").values(short_name="IŞIK "))  # a space
+        conn.execute(update(Customer).where(Customer.number == "F-100").values(status="deactivated"))
+        conn.execute(delete(Customer).where(Customer.number.in_(("2000", "F-101"))))
+    assert _service_set(db, "a b") == {"x9"} and _service_set(db, "işik") == {"7"}
+    assert _service_set(db, "kästner") == {"K2"} and _service_set(db, "zü") == {"12"}
+    assert not _service_set(db, "straße–") and not _service_set(db, "öko d")
+    compare()
+    _grams_as_filled_anew(db)
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+        assert _gram_rows(conn) == []
+
+
+def test_mariadb_bulk_inserts_enter_the_grams_at_the_end(mariadb_world: World) -> None:
+    """Section 8 (demo, imports): on MariaDB customers inserted in :func:`filled_in_bulk` enter the
+    grams in one statement at the end of the block (the insert trigger leaves them), also after an
+    error; inserts after the block, on the same connection, enter them row by row again."""
+    db = mariadb_world.db
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    _add(db, mariadb_world.nord, [("1", "Vorher GmbH", "")])
+    with db.engine.begin() as conn, customer_search.filled_in_bulk(conn):
+        conn.execute(
+            insert(Customer),
+            [{"tenant_id": mariadb_world.nord, "number": f"b{i}", "name": f"Bulk {i} KG"} for i in range(50)],
+        )
+        in_block = conn.scalar(text(f"SELECT count(*) FROM {customer_search.GRAM_TABLE} WHERE gram = 'bul'"))
+        assert in_block == 0  # left to the end of the block
+    assert len(_service_set(db, "bulk")) == 50 and _service_set(db, "vorher") == {"1"}
+    assert len(_service_set(db, "bu")) == 50 and _service_set(db, "vo") == {"1"}
+    with pytest.raises(RuntimeError), db.engine.begin() as conn, customer_search.filled_in_bulk(conn):
+        conn.execute(insert(Customer).values(tenant_id=mariadb_world.nord, number="x", name="Abgebrochen"))
+        raise RuntimeError("cancelled")
+    assert _service_set(db, "abgebrochen") == set()
+    with db.engine.begin() as conn:
+        assert conn.scalar(text(f"SELECT {customer_search.BULK_VARIABLE} IS NULL")) == 1
+        conn.execute(insert(Customer).values(tenant_id=mariadb_world.nord, number="2", name="Nachher AG"))
+    assert _service_set(db, "nachher") == {"2"} and _service_set(db, "ac") == {"2"}
+    _grams_as_filled_anew(db)
+
+
+def test_mariadb_search_uses_the_grams_and_the_number_order(mariadb_world: World) -> None:
+    """Section 8: on MariaDB a search reads the gram table's key, and a window in number order of a
+    text with many hits walks the number order index (no sort of every customer)."""
+    db = mariadb_world.db
+    with db.engine.begin() as conn:
+        conn.execute(delete(Customer))
+    _add(db, mariadb_world.nord, [(str(1000 + i), f"Firma {i} GmbH", "F") for i in range(40)])
+    window = customer_search.NumberWindow(rows=10)
+
+    def plan(search: str, window: customer_search.NumberWindow | None, order: bool) -> str:
+        with db.session_factory() as session:
+            clause = customer_search.search_clause(session, search, window=window)
+            assert clause is not None
+            stmt = select(Customer.id).where(clause)
+            if order:
+                stmt = stmt.order_by(*customer_search.number_order(session.connection(), False)).limit(10)
+            compiled = stmt.compile(session.get_bind())
+            explained = session.connection().exec_driver_sql(f"EXPLAIN {compiled}", compiled.params)
+            return "\n".join(str(row) for row in explained)
+
+    for search in ("müller", "xy"):  # the gram table is g1 (and g2) in the plan, read by its key
+        grams = [row for row in plan(search, None, order=False).splitlines() if "'g1'" in row]
+        assert grams and "'PRIMARY'" in grams[0], search
+    original = customer_search.MANY_HITS
+    customer_search.MANY_HITS = 5
+    try:
+        walked = plan("gmbh", window, order=True)
+    finally:
+        customer_search.MANY_HITS = original
+    assert customer_search.NUMBER_ORDER_INDEX in walked and "filesort" not in walked, walked
+
+
+def test_mariadb_without_the_right_to_create_triggers_upgrades_without_grams(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """S9: where the server refuses the triggers (binary logging and a user without SUPER, error
+    1419; here a trigger the server cannot create) revision 0022 upgrades all the same without the
+    gram table, the log says why, and the search scans and finds what it found before."""
+    monkeypatch.setitem(
+        customer_search._MARIADB_TRIGGERS,
+        customer_search.GRAM_DELETE_TRIGGER,
+        "CREATE TRIGGER refused AFTER DELETE ON no_such_table FOR EACH ROW BEGIN END",
+    )
+    with fresh_database("mariadb", tmp_path) as url:
+        engine = create_engine_for(url)
+        try:
+            with engine.begin() as conn:
+                command.upgrade(migrate.alembic_config(conn), "0019_customer_search_short")
+                tenant = conn.execute(insert(Tenant).values(name="Alt", name_key="alt", version=1)).inserted_primary_key
+                conn.execute(insert(Customer).values(tenant_id=tenant[0], number="1", name="Ärztehaus", version=1))
+            with caplog.at_level(logging.WARNING):
+                report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+            assert report.after.current == head_revision()
+            assert "without the gram index" in caplog.text
+            with engine.connect() as conn:
+                tables, indexes = _search_objects(conn)
+                assert customer_search.GRAM_TABLE not in tables and not _mariadb_triggers(conn)
+                assert customer_search.NUMBER_ORDER_INDEX in indexes
+            service = CustomerService(_factory(engine))
+            assert service.count(SYSTEM, CustomerQuery(search="ärz")) == 1
+            assert _service_numbers(service, CustomerQuery(search="ä")) == ["1"]
+        finally:
+            engine.dispose()

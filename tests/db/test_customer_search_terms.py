@@ -2,6 +2,8 @@
 row-level security) and MariaDB for every text of the benchmark's spread (SPEC C1, T8, T9,
 section 8; issue 8): the same count, the same first windows in number order, both directions, a
 later window, with and without a tenant filter, and the hits a plain Python substring test finds.
+Half the customers go in as the demo and imports insert them (``filled_in_bulk``), half row by row;
+then some are renamed and some deleted, so that every backend's index follows each kind of write.
 
 The customers are made by the demo's name generator (surnames with umlauts, ß and a dotless i,
 cities, legal forms), enough of them that a one-letter text has more hits than revision 0018's
@@ -22,9 +24,10 @@ from typing import cast
 import pytest
 from customerhelpers import build_world
 from dbhelpers import BACKENDS, app_login, migrated_database
-from sqlalchemy import insert
+from sqlalchemy import delete, insert, update
 
 from bench.search_terms import TERMS
+from mandant_desktop.db.customer_search import filled_in_bulk
 from mandant_desktop.db.engine import make_session_factory
 from mandant_desktop.db.models import Customer
 from mandant_desktop.services.customers import CustomerQuery, CustomerService
@@ -79,7 +82,11 @@ def _answers(service: CustomerService, mia: Operator, sued: int) -> dict[str, An
 
 @pytest.fixture(scope="module")
 def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
-    customers = _customers()
+    made = _customers()
+    # another customer's name (its letters as the generator made them: an upper-cased "ı" would be
+    # an "I", which SQLite's search finds for "ı" and the others' do not)
+    renamed = {number: f"{made[i - 1][2]} Neu" for i, (_t, number, _n, _s) in enumerate(made) if i % 7 == 3}
+    deleted = [number for i, (_t, number, _n, _s) in enumerate(made) if i % 11 == 5]
     answers = {}
     with ExitStack() as stack:
         for backend in BACKENDS:
@@ -88,14 +95,24 @@ def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
             tenants = (world.nord, world.sued, world.hidden)
             rows = [
                 {"tenant_id": tenants[t], "number": number, "name": name, "short_name": short}
-                for t, number, name, short in customers
+                for t, number, name, short in made
             ]
-            with db.engine.begin() as conn:
-                conn.execute(insert(Customer), rows)
+            half = len(rows) // 2
+            with db.engine.begin() as conn:  # the first half as the demo and imports insert
+                with filled_in_bulk(conn):
+                    conn.execute(insert(Customer), rows[:half])
+                conn.execute(insert(Customer), rows[half:])
+            with db.engine.begin() as conn:  # renames and deletions, which the indexes follow
+                for number, name in renamed.items():
+                    conn.execute(update(Customer).where(Customer.number == number).values(name=name))
+                conn.execute(delete(Customer).where(Customer.number.in_(deleted)))
             factory = db.session_factory
             if backend == "postgresql":  # as a workstation: row-level security and the functions of 0018
                 factory = make_session_factory(stack.enter_context(app_login(db, "mandant_terms")))
             answers[backend] = _answers(CustomerService(factory), world.mia, world.sued)
+    customers = [
+        (t, number, renamed.get(number, name), short) for t, number, name, short in made if number not in deleted
+    ]
     yield Spread(customers, answers)
 
 

@@ -374,3 +374,29 @@ def test_the_tenants_page_reads_scope_and_tenants_once(migrated_db: MigratedData
         (sub, boss): Access(Level.READ_ONLY),
         (sub, mia): Access(Level.FULL, True),
     }
+
+
+def test_access_entries_name_the_tenant_and_the_user(migrated_db: MigratedDatabase) -> None:
+    """S3, T2, T4: the audit page named a tenant access by its key ("#201:1"), for every save of the
+    tenants page and for the creator's access to a new tenant; each entry says "tenant: user name"
+    like the demo's entries do."""
+    from mandant_desktop.services.audit import object_label
+
+    factory = migrated_db.session_factory
+    tenants, access = _services(migrated_db)
+    boss, mia = add_user(factory, "boss"), add_user(factory, "mia")
+    (a,) = add_tenants(factory, "Presse Nord")
+    grant(factory, boss, {a: FULL})
+    op = operator(boss, "boss")
+    staged = StagedAccess(access.load_matrix(op).cells)
+    staged.set(a, mia, Access(Level.READ_ONLY))
+    access.save(op, staged.changes())
+    new_id = tenants.create_tenant(op, TenantInput(name="Presse Süd"))
+    with factory() as session:
+        entries = session.execute(
+            select(AuditEntry.object_id, AuditEntry.action, AuditEntry.changes, AuditEntry.summary).where(
+                AuditEntry.object_type == "TenantAccess"
+            )
+        ).all()
+    labels = {e.object_id: object_label(e.object_id, e.action, e.changes, e.summary) for e in entries}
+    assert labels == {f"{a}:{mia}": "Presse Nord: mia", f"{new_id}:{boss}": "Presse Süd: boss"}
