@@ -71,18 +71,25 @@ class ActivationError(DomainError):
     pass
 
 
-def issue_link(session: Session, user: User, now: dt.datetime, translate: Translate | None = None) -> IssuedLink:
-    """A new token for ``user`` (older ones revoked) and its mail, in the caller's transaction."""
-    label = translate or _same
-    session.execute(
+def revoke_open_links(session: Session, user_id: int, now: dt.datetime) -> int:
+    """Make every unused link of the user invalid, in the caller's transaction (U3); returns how
+    many were not yet revoked (expired ones included)."""
+    result = session.execute(
         update(ActivationToken)
         .where(
-            ActivationToken.user_id == user.id,
+            ActivationToken.user_id == user_id,
             ActivationToken.used_at.is_(None),
             ActivationToken.revoked_at.is_(None),
         )
         .values(revoked_at=now)
     )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def issue_link(session: Session, user: User, now: dt.datetime, translate: Translate | None = None) -> IssuedLink:
+    """A new token for ``user`` (older ones revoked) and its mail, in the caller's transaction."""
+    label = translate or _same
+    revoke_open_links(session, user.id, now)
     token = new_token()
     expires = now + ACTIVATION_VALIDITY
     session.add(ActivationToken(user_id=user.id, token_hash=hash_token(token), created_at=now, expires_at=expires))

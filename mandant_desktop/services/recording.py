@@ -9,8 +9,9 @@ checks and audit as any change.
 
 A record is *not undoable* (and says why) when the call wrote what row images cannot take back: a
 set-based statement the ORM never saw (an import, a bulk change: the unit of work's explicit
-audit), a password, or only a sent mail. Such a record still goes on the undo stack, so that the
-stack never reverts an older change over a newer one that it cannot see.
+audit), a password, an activation link made invalid (U3: it never works again), or only a sent
+mail. Such a record still goes on the undo stack, so that the stack never reverts an older change
+over a newer one that it cannot see.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ R = TypeVar("R")
 BLOCKED_BULK = "It changed many rows at once, which cannot be taken back row by row."
 BLOCKED_PASSWORD = "A password cannot be changed back."
 BLOCKED_MAIL = "A sent mail cannot be called back."
+BLOCKED_LINK = "An activation link that was made invalid stays invalid."
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The users list, adding users, deactivating and reactivating them (SPEC U1, U2, R3).
+"""The users list, adding and editing users, deactivating and reactivating them (SPEC U1-U3, R3).
 
 The list is paged, searched, filtered and sorted in the database; the tenants and rights groups
 of the users on one page come from one query each, so a page costs a fixed number of queries
@@ -32,8 +32,9 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.db.models import UserKind as UserKind  # re-exported for the UI
 from mandant_desktop.domain import validation
-from mandant_desktop.domain.errors import ValidationError
-from mandant_desktop.services.activation import IssuedLink, Translate, issue_link
+from mandant_desktop.domain.errors import NotFoundError, ValidationError
+from mandant_desktop.services import recording
+from mandant_desktop.services.activation import IssuedLink, Translate, issue_link, revoke_open_links
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
@@ -94,6 +95,60 @@ class NewUser:
     first_name: str
     last_name: str
     sso: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UserDetails:
+    """One internal user as the edit dialog shows it; ``version`` is the one the dialog saves against (S4)."""
+
+    id: int
+    username: str
+    email: str
+    first_name: str
+    last_name: str
+    status: UserStatus
+    sso: bool
+    version: int
+
+    @property
+    def waiting_for_activation(self) -> bool:
+        return self.status is UserStatus.PENDING
+
+
+@dataclass(frozen=True, slots=True)
+class UserChange:
+    """What the edit dialog may change: the names and the e-mail address (not the user name, which
+    the user logs in with)."""
+
+    first_name: str
+    last_name: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserUpdate:
+    """What saving an edit did: ``link`` is the new activation link sent to the new address of a
+    user still waiting for activation; ``revoked`` counts the unused links that stopped working."""
+
+    changed: bool
+    link: IssuedLink | None = None
+    revoked: int = 0
+
+
+def _clean_names(first_name: str, last_name: str) -> tuple[str, str]:
+    return (
+        validation.clean_name(first_name, field="first name"),
+        validation.clean_name(last_name, field="last name"),
+    )
+
+
+def _require_free_email(session: Session, email: str, user_id: int | None = None) -> None:
+    """U2: an e-mail address belongs to one user (case-insensitive)."""
+    stmt = select(User.id).where(User.email_key == email.casefold())
+    if user_id is not None:
+        stmt = stmt.where(User.id != user_id)
+    if session.scalar(stmt) is not None:
+        raise ValidationError("The e-mail address {email} is used by another user.", field="email", email=email)
 
 
 def _has_role() -> ColumnElement[bool]:
@@ -278,14 +333,12 @@ class UsersService:
         username = validation.clean_username(data.username)
         email = validation.clean_email(data.email)
         assert email is not None
-        first = validation.clean_name(data.first_name, field="first name")
-        last = validation.clean_name(data.last_name, field="last name")
+        first, last = _clean_names(data.first_name, data.last_name)
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             if session.scalar(select(User.id).where(User.username_key == validation.name_key(username))) is not None:
                 raise ValidationError("The user name {username} is taken already.", field="username", username=username)
-            if session.scalar(select(User.id).where(User.email_key == email.casefold())) is not None:
-                raise ValidationError("The e-mail address {email} is used by another user.", field="email", email=email)
+            _require_free_email(session, email)
             user = User(
                 username=username,
                 username_key=validation.name_key(username),
@@ -303,6 +356,107 @@ class UsersService:
             link = issue_link(session, user, self._now(), translate)
             uow.commit()
         return link
+
+    def for_edit(self, operator: Operator, user_id: int) -> UserDetails:
+        """The user as the edit dialog starts from (its version is the one the save checks, S4).
+        External users are refused: they belong to a customer's contact and are managed there (C10)."""
+        operator.require("users.edit")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            user = self._editable(uow.session, user_id)
+            return UserDetails(
+                id=user.id,
+                username=user.username,
+                email=user.email or "",
+                first_name=user.first_name,
+                last_name=user.last_name,
+                status=user.status,
+                sso=user.sso,
+                version=user.version,
+            )
+
+    @staticmethod
+    def _editable(session: Session, user_id: int) -> User:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFoundError("The {object} no longer exists or is not visible to you.", object="User")
+        if user.kind is not UserKind.INTERNAL:
+            raise ValidationError(
+                "An external user belongs to a contact of a customer and is managed with the customer "
+                "(Contacts and users); the users page does not change their name or e-mail address."
+            )
+        return user
+
+    def update(
+        self,
+        operator: Operator,
+        user_id: int,
+        change: UserChange,
+        *,
+        expected_version: int,
+        translate: Translate | None = None,
+    ) -> UserUpdate:
+        """Correct an internal user's names and e-mail address, with the rules of adding one (U2).
+
+        Refused as a conflict when another workstation changed the user since ``expected_version``
+        was read (S4). When the address changes, every unused activation link, sent to the old
+        address, stops working (U3); a user still waiting for activation gets a new link at the new
+        address. That change cannot be undone (E7): a link made invalid never works again."""
+        operator.require("users.edit")
+        first, last = _clean_names(change.first_name, change.last_name)
+        email = validation.clean_email(change.email)
+        assert email is not None
+        now = self._now()
+        with UnitOfWork(self._factory, operator) as uow:
+            session = uow.session
+            user = self._editable(session, user_id)
+            check_version(
+                user,
+                expected_version,
+                "User",
+                {
+                    "first name": user.first_name,
+                    "last name": user.last_name,
+                    "user name": user.username,
+                    "e-mail": user.email or "",
+                },
+            )
+            new_address = email.casefold() != (user.email_key or "")
+            if new_address:
+                _require_free_email(session, email, user.id)
+            if (first, last, email) == (user.first_name, user.last_name, user.email):
+                return UserUpdate(changed=False)
+            user.first_name, user.last_name = first, last
+            user.email, user.email_key = email, email.casefold()
+            session.flush()  # the user's audit entry (S3), before the link's
+            link: IssuedLink | None = None
+            revoked = 0
+            if new_address:
+                # Also for a deactivated user who never activated: reactivated, they wait for
+                # activation again, and the link at the old address must not work then.
+                revoked = revoke_open_links(session, user.id, now)
+                if user.status is UserStatus.PENDING:
+                    link = issue_link(session, user, now, translate)
+                    uow.audit(
+                        "User",
+                        user.id,
+                        "update",
+                        summary="activation link sent to the new address",
+                        changes={"activation_link_expires": [None, link.expires_at.isoformat()]},
+                        recorded=True,
+                    )
+                elif revoked:
+                    uow.audit(
+                        "User",
+                        user.id,
+                        "update",
+                        summary="unused activation links made invalid",
+                        changes={"unused_activation_links": [revoked, 0]},
+                        recorded=True,
+                    )
+                if revoked:
+                    recording.block(recording.BLOCKED_LINK)
+            uow.commit()
+        return UserUpdate(changed=True, link=link, revoked=revoked)
 
     def set_active(
         self, operator: Operator, user_ids: Collection[int], active: bool, *, expected_versions: Mapping[int, int]

@@ -24,6 +24,7 @@ from mandant_desktop.services.customer_contacts import NewContact, NewExternalUs
 from mandant_desktop.services.customers import NewCustomer, PropertiesChange
 from mandant_desktop.services.mail import AccountSettings, SmtpSettings
 from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.users import UserChange
 
 FIRST, SECOND = system_operator("erste"), system_operator("zweite")
 
@@ -121,6 +122,17 @@ def _user(app: Services, tenant: int) -> Case:
     )
 
 
+def _user_details(app: Services, tenant: int) -> Case:
+    uid = add_user(app.session_factory, "lea")
+    return Case(
+        read=lambda: app.users.for_edit(FIRST, uid).version,
+        save=lambda op, v, n: app.users.update(
+            op, uid, UserChange("Lea", f"Lang {n}", f"lea{n}@example.de"), expected_version=v
+        ),
+        state=lambda: app.users.for_edit(FIRST, uid),
+    )
+
+
 def _external_user(app: Services, tenant: int) -> Case:
     cid = app.customers.create(FIRST, NewCustomer("4712", "Portal", tenant, remote_access=True)).id
     contact = app.customer_contacts.create_contact(FIRST, cid, NewContact("Adam"))
@@ -180,6 +192,7 @@ CASES: dict[str, Callable[[Services, int], Case]] = {
     "rights group": _rights_group,
     "customer": _customer,
     "user": _user,
+    "user's name and e-mail": _user_details,
     "external user": _external_user,
     "tenant access": _tenant_access,
     "SMTP settings": _smtp_settings,
@@ -189,7 +202,7 @@ CASES: dict[str, Callable[[Services, int], Case]] = {
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_a_stale_save_is_refused_and_changes_nothing(migrated_db: Any, name: str) -> None:
-    """S4, T8, C7, U1: two workstations read the same version; the first saves; the second's save
+    """S4, T8, C7, U1, U2: two workstations read the same version; the first saves; the second's save
     is refused as a conflict (naming who changed it) and the first one's change stays."""
     app = Services(migrated_db.session_factory)
     [tenant] = add_tenants(migrated_db.session_factory, "Nord")

@@ -1,4 +1,4 @@
-"""Users, activation links and mail (SPEC U1-U4, R3), on all three backends."""
+"""Users, editing them, activation links and mail (SPEC U1-U4, R3), on all three backends."""
 
 from __future__ import annotations
 
@@ -23,13 +23,15 @@ from mandant_desktop.db.models import (
     UserKind,
     UserStatus,
 )
-from mandant_desktop.domain.errors import PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from mandant_desktop.services.activation import ActivationError, ActivationService, hash_token
 from mandant_desktop.services.auth import AuthService
 from mandant_desktop.services.mail import AccountSettings, MailService, SmtpSettings
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.recording import BLOCKED_LINK, recorded
 from mandant_desktop.services.secrets import MemorySecretStore
-from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserSort, UsersService
+from mandant_desktop.services.undo import NotUndoableError, UndoService
+from mandant_desktop.services.users import DisplayStatus, NewUser, UserChange, UserFilter, UserSort, UsersService
 
 ADMIN = CHEF
 
@@ -350,3 +352,192 @@ def test_each_mail_stores_the_language_it_was_written_in(migrated_db: Any, admin
         ("Your account is active", "en"),
         ("Hallo", "de"),
     ]
+
+
+# --------------------------------------------------------------------------- editing a user
+
+
+def audit_of(session: Any, user_id: int) -> list[tuple[str, str, dict[str, Any] | None]]:
+    """(action, summary, changes) of the user's audit entries, oldest first."""
+    rows = session.execute(
+        select(AuditEntry.action, AuditEntry.summary, AuditEntry.changes)
+        .where(AuditEntry.object_type == "User", AuditEntry.object_id == str(user_id))
+        .order_by(AuditEntry.id)
+    ).all()
+    return [tuple(row) for row in rows]
+
+
+def test_edit_user_corrects_names_and_email_with_the_audit(migrated_db: Any, admin: Operator) -> None:
+    """U2, S3, S4: an internal user's names and e-mail are corrected in one step; the version moves
+    on; the audit entry holds old and new values; saving what is stored changes nothing."""
+    users = UsersService(migrated_db.session_factory)
+    link = users.create(admin, new_user())
+    ActivationService(migrated_db.session_factory).activate(link.token, "lang-genug", "lang-genug")
+    before = users.for_edit(admin, link.user_id)
+    assert (before.first_name, before.last_name, before.email, before.username) == (
+        "Mia",
+        "Muster",
+        "mia@example.de",
+        "mia",
+    )
+    outcome = users.update(
+        admin,
+        link.user_id,
+        UserChange("  Mia  Sophie ", "Müller", " mia.mueller@example.de "),
+        expected_version=before.version,
+    )
+    assert outcome.changed and outcome.link is None and outcome.revoked == 0  # active: no link to send
+    after = users.for_edit(admin, link.user_id)
+    assert (after.first_name, after.last_name, after.email) == ("Mia Sophie", "Müller", "mia.mueller@example.de")
+    assert after.version == before.version + 1 and after.username == "mia"
+    [row] = users.page(admin, search="mueller")
+    assert row.display_name == "Mia Sophie Müller"
+    with migrated_db.session_factory() as session:
+        action, _summary, changes = audit_of(session, link.user_id)[-1]
+        assert action == "update" and changes is not None
+        assert changes["first_name"] == ["Mia", "Mia Sophie"]
+        assert changes["last_name"] == ["Muster", "Müller"]
+        assert changes["email"] == ["mia@example.de", "mia.mueller@example.de"]
+        entries = len(audit_of(session, link.user_id))
+        mails = len(session.scalars(select(OutboxMail)).all())
+    same = UserChange("Mia Sophie", "Müller", "mia.mueller@example.de")
+    again = users.update(admin, link.user_id, same, expected_version=after.version)
+    assert not again.changed
+    assert users.for_edit(admin, link.user_id).version == after.version
+    with migrated_db.session_factory() as session:
+        assert len(audit_of(session, link.user_id)) == entries
+        assert len(session.scalars(select(OutboxMail)).all()) == mails  # no mail for an active user
+
+
+def test_edit_user_validation(migrated_db: Any, admin: Operator) -> None:
+    """U2: the add dialog's rules — names required, e-mail syntax, an address used by another user
+    (case-insensitive) refused; the user's own address in other letter case is no clash."""
+    users = UsersService(migrated_db.session_factory)
+    mia = users.create(admin, new_user()).user_id
+    users.create(admin, new_user("ben"))
+    version = users.for_edit(admin, mia).version
+    for change, field in (
+        (UserChange(" ", "Muster", "mia@example.de"), "first name"),
+        (UserChange("Mia", "", "mia@example.de"), "last name"),
+        (UserChange("Mia", "Muster", ""), "email"),
+        (UserChange("Mia", "Muster", "kein-at-zeichen"), "email"),
+        (UserChange("Mia", "Muster", "BEN@example.de"), "email"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            users.update(admin, mia, change, expected_version=version)
+        assert caught.value.field == field
+    assert users.for_edit(admin, mia).version == version  # nothing saved
+    outcome = users.update(admin, mia, UserChange("Mia", "Muster", "Mia@Example.de"), expected_version=version)
+    assert outcome.changed and outcome.link is None  # the same mailbox: no new link
+    assert users.for_edit(admin, mia).email == "Mia@Example.de"
+
+
+def test_edit_user_is_refused_without_the_right_and_for_external_users(migrated_db: Any, admin: Operator) -> None:
+    """S2, U2, C10: users.edit (the right to add users) is needed to edit one; a missing right is a
+    refused call. External users belong to a customer's contact and are managed there: refused in
+    words."""
+    users = UsersService(migrated_db.session_factory)
+    mia = users.create(admin, new_user()).user_id
+    version = users.for_edit(admin, mia).version
+    viewer = Operator(id=admin.id, username="v", permissions=frozenset({"users.view"}))
+    with pytest.raises(PermissionDeniedError):
+        users.for_edit(viewer, mia)
+    with pytest.raises(PermissionDeniedError):
+        users.update(viewer, mia, UserChange("Eve", "Evil", "eve@example.de"), expected_version=version)
+    assert users.for_edit(admin, mia).email == "mia@example.de"
+    with migrated_db.session_factory.begin() as session:
+        external = User(
+            username="ext", username_key="ext", kind=UserKind.EXTERNAL, status=UserStatus.ACTIVE, last_name="X"
+        )
+        session.add(external)
+        session.flush()
+        external_id = external.id
+    with pytest.raises(ValidationError, match="managed with the customer"):
+        users.for_edit(admin, external_id)
+    with pytest.raises(ValidationError, match="managed with the customer"):
+        users.update(admin, external_id, UserChange("E", "X", "ext@example.de"), expected_version=1)
+
+
+def test_a_stale_edit_is_refused_with_who_and_when(migrated_db: Any, admin: Operator) -> None:
+    """S4: the dialog's version is older than the stored one (another workstation saved in
+    between): refused, naming who and when, with the stored values for the comparison; nothing of
+    the stale input is saved."""
+    users = UsersService(migrated_db.session_factory)
+    mia = users.create(admin, new_user()).user_id
+    seen = users.for_edit(admin, mia)
+    other = Operator(id=admin.id, username="kollegin", permissions=frozenset({"users.edit", "users.view"}))
+    users.update(other, mia, UserChange("Mia", "Meier", "mia@example.de"), expected_version=seen.version)
+    with pytest.raises(ConflictError) as refused:
+        users.update(admin, mia, UserChange("Mia", "Muster", "mia@beispiel.de"), expected_version=seen.version)
+    assert refused.value.values["who"] == "kollegin" and refused.value.values["when"] != "?"
+    assert refused.value.current["last name"] == "Meier"
+    stored = users.for_edit(admin, mia)
+    assert (stored.last_name, stored.email) == ("Meier", "mia@example.de")
+
+
+def test_a_new_address_of_a_pending_user_gets_a_new_link(migrated_db: Any, admin: Operator) -> None:
+    """U3, U2, S3, E7: a user waiting for activation whose address is corrected gets a new link at
+    the new address; the link sent to the old address stops working; the audit says so; the change
+    cannot be undone (a link made invalid stays invalid)."""
+    clock = Clock()
+    users = UsersService(migrated_db.session_factory, clock=clock)
+    activation = ActivationService(migrated_db.session_factory, clock=clock)
+    old = users.create(admin, new_user(email="mia@exmaple.de"))
+    version = users.for_edit(admin, old.user_id).version
+    assert users.for_edit(admin, old.user_id).waiting_for_activation
+    clock.now += dt.timedelta(days=8)  # the old link has expired meanwhile: a new one all the same
+    outcome, record = recorded(
+        users.update, admin, old.user_id, UserChange("Mia", "Muster", "mia@example.de"), expected_version=version
+    )
+    assert outcome.link is not None and outcome.revoked == 1
+    assert outcome.link.expires_at == clock.now + dt.timedelta(days=7)
+    assert record.blocked == BLOCKED_LINK and not record.undoable
+    with pytest.raises(NotUndoableError):
+        UndoService(migrated_db.session_factory).revert(admin, record)
+    with migrated_db.session_factory() as session:
+        mails = session.scalars(select(OutboxMail).order_by(OutboxMail.id)).all()
+        assert [m.recipient for m in mails] == ["mia@exmaple.de", "mia@example.de"]
+        assert token_of(mails[-1].body) == outcome.link.token
+        summaries = [summary for _action, summary, _changes in audit_of(session, old.user_id)]
+        assert "activation link sent to the new address" in summaries
+    with pytest.raises(ActivationError, match="not valid"):
+        activation.activate(old.token, "lang-genug", "lang-genug")
+    assert activation.activate(outcome.link.token, "lang-genug", "lang-genug") == "mia"
+
+
+def test_a_new_address_of_a_deactivated_user_leaves_no_old_link_working(migrated_db: Any, admin: Operator) -> None:
+    """U3, S3: a user deactivated before activating still has the link sent to the old address;
+    reactivated, they would wait for activation again. Changing the address makes that link invalid
+    (no new link: they are deactivated), so that it never works after the reactivation."""
+    users = UsersService(migrated_db.session_factory)
+    activation = ActivationService(migrated_db.session_factory)
+    old = users.create(admin, new_user(email="mia@exmaple.de"))
+    users.set_active(admin, [old.user_id], False, expected_versions=seen(users, admin))
+    version = users.for_edit(admin, old.user_id).version
+    outcome = users.update(admin, old.user_id, UserChange("Mia", "Muster", "mia@example.de"), expected_version=version)
+    assert outcome.link is None and outcome.revoked == 1
+    users.set_active(admin, [old.user_id], True, expected_versions=seen(users, admin))
+    [row] = users.page(admin, search="mia")
+    assert row.status == DisplayStatus.EXPIRED  # waiting, with no working link: resend it
+    with pytest.raises(ActivationError, match="not valid"):
+        activation.activate(old.token, "lang-genug", "lang-genug")
+    with migrated_db.session_factory() as session:
+        summaries = [summary for _action, summary, _changes in audit_of(session, old.user_id)]
+        assert "unused activation links made invalid" in summaries
+        assert len(session.scalars(select(OutboxMail)).all()) == 1  # no mail to a deactivated user
+
+
+def test_a_corrected_name_is_undone_and_redone(migrated_db: Any, admin: Operator) -> None:
+    """E7, S3: editing names (no link involved) is undoable like the page's other changes."""
+    users = UsersService(migrated_db.session_factory)
+    undo = UndoService(migrated_db.session_factory)
+    link = users.create(admin, new_user())
+    version = users.for_edit(admin, link.user_id).version
+    _, record = recorded(
+        users.update, admin, link.user_id, UserChange("Mia", "Meier", "mia@example.de"), expected_version=version
+    )
+    assert record.undoable
+    inverse = undo.revert(admin, record)
+    assert users.for_edit(admin, link.user_id).last_name == "Muster"
+    undo.revert(admin, inverse)
+    assert users.for_edit(admin, link.user_id).last_name == "Meier"
