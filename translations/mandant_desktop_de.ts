@@ -92,26 +92,6 @@
         <source>The user receives an e-mail with an activation link that is valid for 7 days. Until then the account is listed as pending activation.</source>
         <translation>Der Benutzer erhält eine E-Mail mit einem Aktivierungslink, der 7 Tage gültig ist. Bis dahin wird das Konto als „Aktivierung ausstehend“ geführt.</translation>
     </message>
-    <message>
-        <source>&amp;First name:</source>
-        <translation>&amp;Vorname:</translation>
-    </message>
-    <message>
-        <source>&amp;Last name:</source>
-        <translation>Nachna&amp;me:</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Benutzername:</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-Mail:</translation>
-    </message>
-    <message>
-        <source>Signs in with single sign-on (&amp;SSO): no password of their own</source>
-        <translation>Meldet sich per Single Sign-on (&amp;SSO) an: kein eigenes Passwort</translation>
-    </message>
 </context>
 <context>
     <name>AgencyInfoDialog</name>
@@ -2145,6 +2125,21 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Demo data</source>
         <translation>Demodaten</translation>
+    </message>
+</context>
+<context>
+    <name>EditUserDialog</name>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Benutzer %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Correct the user&apos;s name and e-mail address. The user name, which they log in with, stays as it is.</source>
+        <translation>Korrigieren Sie Namen und E-Mail-Adresse des Benutzers. Der Benutzername, mit dem er sich anmeldet, bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <source>This user has not activated their account yet. If you change the e-mail address, a new activation link goes to the new address when you save, and the link sent to %1 stops working.</source>
+        <translation>Dieser Benutzer hat sein Konto noch nicht aktiviert. Wenn Sie die E-Mail-Adresse ändern, geht beim Speichern ein neuer Aktivierungslink an die neue Adresse, und der an %1 gesendete Link funktioniert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -4703,6 +4698,10 @@ Betreff: %2</translation>
         <source>A sent mail cannot be called back.</source>
         <translation>Eine versendete E-Mail lässt sich nicht zurückholen.</translation>
     </message>
+    <message>
+        <source>An activation link that was made invalid stays invalid.</source>
+        <translation>Ein ungültig gemachter Aktivierungslink bleibt ungültig.</translation>
+    </message>
 </context>
 <context>
     <name>UndoHub</name>
@@ -4866,6 +4865,29 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>UserFormDialog</name>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>Nachna&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>Signs in with single sign-on (&amp;SSO): no password of their own</source>
+        <translation>Meldet sich per Single Sign-on (&amp;SSO) an: kein eigenes Passwort</translation>
+    </message>
+</context>
+<context>
     <name>UserImport</name>
     <message>
         <source>User name</source>
@@ -5012,6 +5034,18 @@ Betreff: %2</translation>
             <numerusform>%Ln Benutzer</numerusform>
         </translation>
     </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation>Benutzer %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>User %1 saved; the link sent to the old address no longer works.</source>
+        <translation>Benutzer %1 gespeichert; der an die alte Adresse gesendete Link funktioniert nicht mehr.</translation>
+    </message>
     <message numerus="yes">
         <source>Send a new activation link to %Ln user(s)? Their previous links stop working.</source>
         <translation>
@@ -5026,12 +5060,20 @@ Betreff: %2</translation>
             <numerusform>Neue Aktivierungslinks für %Ln Benutzer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>You cannot deactivate your own account: you would lock yourself out. Another administrator can deactivate it.</source>
+        <translation>Sie können Ihr eigenes Konto nicht deaktivieren: Sie würden sich selbst aussperren. Ein anderer Administrator kann es deaktivieren.</translation>
+    </message>
     <message numerus="yes">
         <source>Deactivate %Ln user(s)? They can no longer log in: %1</source>
         <translation>
             <numerusform>%Ln Benutzer deaktivieren? Er kann sich dann nicht mehr anmelden: %1</numerusform>
             <numerusform>%Ln Benutzer deaktivieren? Sie können sich dann nicht mehr anmelden: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your own account (%1) stays active: you cannot deactivate yourself.</source>
+        <translation>Ihr eigenes Konto (%1) bleibt aktiv: Sie können sich nicht selbst deaktivieren.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln user(s) reactivated.</source>
@@ -5080,6 +5122,10 @@ Betreff: %2</translation>
         <translation>Benutzer hin&amp;zufügen…</translation>
     </message>
     <message>
+        <source>Edit &amp;user…</source>
+        <translation>Benutzer bea&amp;rbeiten…</translation>
+    </message>
+    <message>
         <source>&amp;Resend activation link</source>
         <translation>Aktivierungslink &amp;erneut senden</translation>
     </message>
@@ -5098,6 +5144,10 @@ Betreff: %2</translation>
     <message>
         <source>Add a user; they receive an activation e-mail (Ctrl+N)</source>
         <translation>Einen Benutzer hinzufügen; er erhält eine Aktivierungs-E-Mail (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Correct the name and e-mail address of the selected user (F2, Enter)</source>
+        <translation>Namen und E-Mail-Adresse des ausgewählten Benutzers korrigieren (F2, Eingabetaste)</translation>
     </message>
     <message>
         <source>Deactivate the selected users (Del)</source>
@@ -5283,6 +5333,10 @@ Betreff: %2</translation>
     <message>
         <source>An administrator exists already; log in instead.</source>
         <translation>Es gibt bereits einen Administrator; melden Sie sich stattdessen an.</translation>
+    </message>
+    <message>
+        <source>An external user belongs to a contact of a customer and is managed with the customer (Contacts and users); the users page does not change their name or e-mail address.</source>
+        <translation>Ein externer Benutzer gehört zu einem Kontakt eines Kunden und wird beim Kunden verwaltet (Kontakte und Benutzer); auf der Benutzerseite werden Name und E-Mail-Adresse nicht geändert.</translation>
     </message>
     <message>
         <source>Another program kept the database busy, so it could not be upgraded. Close other copies of this program that use {file} and try again.</source>

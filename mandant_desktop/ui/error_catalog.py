@@ -25,6 +25,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "A unit cannot be moved into its own subtree."),
     QT_TRANSLATE_NOOP("errors", "A user name may contain letters, digits and . _ @ - and must start with a letter or digit."),
     QT_TRANSLATE_NOOP("errors", "An administrator exists already; log in instead."),
+    QT_TRANSLATE_NOOP("errors", "An external user belongs to a contact of a customer and is managed with the customer (Contacts and users); the users page does not change their name or e-mail address."),
     QT_TRANSLATE_NOOP("errors", "Another program kept the database busy, so it could not be upgraded. Close other copies of this program that use {file} and try again."),
     QT_TRANSLATE_NOOP("errors", "Another workstation changed the access of {count} of these users in the meantime. Nothing was saved; reload to see their change."),
     QT_TRANSLATE_NOOP("errors", "Another workstation is upgrading the database and has not finished within {minutes} minutes. Try again later."),

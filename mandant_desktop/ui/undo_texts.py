@@ -12,7 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from mandant_desktop.services.recording import BLOCKED_BULK, BLOCKED_MAIL, BLOCKED_PASSWORD, ChangeRecord, RowChange
+from mandant_desktop.services.recording import (
+    BLOCKED_BULK,
+    BLOCKED_LINK,
+    BLOCKED_MAIL,
+    BLOCKED_PASSWORD,
+    ChangeRecord,
+    RowChange,
+)
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -123,6 +130,7 @@ REASONS = {
     BLOCKED_BULK: QT_TRANSLATE_NOOP("Undo", "It changed many rows at once, which cannot be taken back row by row."),
     BLOCKED_PASSWORD: QT_TRANSLATE_NOOP("Undo", "A password cannot be changed back."),
     BLOCKED_MAIL: QT_TRANSLATE_NOOP("Undo", "A sent mail cannot be called back."),
+    BLOCKED_LINK: QT_TRANSLATE_NOOP("Undo", "An activation link that was made invalid stays invalid."),
 }
 
 _NAME_KEYS = ("name", "username", "organisation", "key")

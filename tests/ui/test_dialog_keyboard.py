@@ -101,6 +101,16 @@ def _add_user(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialo
     return AddUserDialog(lambda _new: None)
 
 
+def _edit_user(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
+    """A user waiting for activation: the note about the new link shows too."""
+    from mandant_desktop.db.models import UserStatus
+    from mandant_desktop.services.users import UserDetails
+    from mandant_desktop.ui.users.edit_dialog import EditUserDialog
+
+    user = UserDetails(7, "mia", "mia@exmaple.de", "Mia", "Muster", UserStatus.PENDING, False, 1)
+    return EditUserDialog(user, lambda _user, _change: None)
+
+
 def _inherit(_app: tuple[bootstrap.AppContext, Operator], _tmp: Path) -> QDialog:
     from mandant_desktop.ui.org_units.dialogs import InheritDialog
 
@@ -334,6 +344,7 @@ FACTORIES: dict[str, Factory] = {
     "login_dialog.LoginDialog": _login,
     "conflict_dialog.ConflictDialog": _conflict,
     "users.add_dialog.AddUserDialog": _add_user,
+    "users.edit_dialog.EditUserDialog": _edit_user,
     "org_units.dialogs.InheritDialog": _inherit,
     "org_units.dialogs.DeleteUnitDialog": _delete_unit,
     "org_units.dialogs.RolePickerDialog": _role_picker,
@@ -454,6 +465,7 @@ NO_FACTORY_YET = {
     "tenants.form_dialog.FormDialog": "base of TenantDialog and contacts._Dialog: an empty form with OK/Cancel",
     "contacts.dialogs._Dialog": "base of the five contacts dialogs: an empty form with OK/Cancel",
     "customers.common.CustomerDialog": "base of the nine customer dialogs: no layout of its own",
+    "users.add_dialog.UserFormDialog": "base of AddUserDialog and EditUserDialog: their fields, no save of its own",
 }
 
 

@@ -31,6 +31,7 @@ EXPECTED_COMMANDS = {
     "accessPrivateButton": "lock",
     "accessApplyToSubTenants": "apply-down",
     "userAddButton": "add",
+    "userEditButton": "edit",
     "userResendButton": "mail",
     "userDeactivateButton": "deactivate",
     "userReactivateButton": "reactivate",

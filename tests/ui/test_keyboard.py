@@ -36,6 +36,7 @@ from uihelpers import FakeInteraction, copy_sqlite
 from mandant_desktop import bootstrap
 from mandant_desktop.services.demo import ADMIN_PASSWORD
 from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.users import DisplayStatus
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.keyboard import PageKey
@@ -43,6 +44,7 @@ from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.page import Page
 from mandant_desktop.ui.pages import PAGE_IDS
 from mandant_desktop.ui.settings import Settings
+from mandant_desktop.ui.users.page import UsersPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -233,6 +235,9 @@ def test_every_standard_key_on_every_page(
         view = main_view(page)
     press(qtbot, view if view is not None else page, Qt.Key.Key_Delete)
     asked = [m for m in interactions.messages if m.kind == "confirm"] or recorder.dialogs
+    if page_id == "users":
+        assert view is not None
+        asked = own_row_then_another(qtbot, window, page, view, interactions, asked)
     if page_id in DELETE_ASKS:
         assert asked, f"Del on {page_id} asked nothing"
     else:
@@ -258,6 +263,36 @@ def test_every_standard_key_on_every_page(
     press(qtbot, page if view is None else view, Qt.Key.Key_S, CTRL)
     if page_id not in {"tenants", "settings"}:
         assert status.currentMessage() == PageKey.SAVE.note()
+
+
+def own_row_then_another(
+    qtbot: QtBot,
+    window: MainWindow,
+    page: Page,
+    view: QAbstractItemView,
+    interactions: FakeInteraction,
+    asked: list[object],
+) -> list[object]:
+    """The users page: the demo's first row is the operator's own account, which the service never
+    deactivates (S2). Del there says so plainly, instead of asking a question whose "Deactivate"
+    would then be refused; on another user's row Del asks. Returns that question."""
+    assert isinstance(page, UsersPage)
+    operator = window.context.operator.id
+    first = page.model.row_at(view.currentIndex().row())
+    assert first is not None and first.id == operator, "the demo's first user is no longer the operator"
+    told = interactions.of_kind("information")
+    assert not asked and len(told) == 1 and "cannot deactivate your own account" in told[0].text
+    other = next(
+        row
+        for row in range(page.model.rowCount())
+        if (user := page.model.row_at(row)) is not None
+        and user.id != operator
+        and user.status is not DisplayStatus.DEACTIVATED
+    )
+    interactions.messages.clear()
+    view.setCurrentIndex(view.model().index(other, 0))
+    press(qtbot, view, Qt.Key.Key_Delete)
+    return list(interactions.of_kind("confirm"))
 
 
 @pytest.mark.parametrize("page_id", PAGE_IDS)

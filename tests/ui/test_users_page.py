@@ -1,23 +1,27 @@
-"""The users page and the outbox, driven as a user would (SPEC U1-U4, R3)."""
+"""The users page and the outbox, driven as a user would (SPEC U1-U4, R3, E2)."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from uihelpers import FakeInteraction
 
-from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserStatus
+from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserKind, UserStatus
 from mandant_desktop.services.rights_groups import RightsGroupService
-from mandant_desktop.services.users import DisplayStatus, UserFilter, UserSort, UsersService
+from mandant_desktop.services.users import DisplayStatus, UserChange, UserFilter, UserSort, UsersService
+from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.outbox.page import OutboxPage
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
+from mandant_desktop.ui.users.edit_dialog import EditUserDialog
 from mandant_desktop.ui.users.model import UserTableModel
 from mandant_desktop.ui.users.page import UsersPage
 
@@ -271,3 +275,230 @@ def test_opened_on_the_remembered_rights_groups_tab_the_list_reads_its_users_whe
         assert again.refresh() and reads == ["", ""]
     finally:
         again.deleteLater()
+
+
+# --------------------------------------------------------------------------- editing a user
+
+
+class EditScript:
+    """Acts in the modal "Edit user" dialog once it is open: notes what it shows, types the given
+    values, and saves (or cancels); a refusal is noted and the dialog cancelled."""
+
+    def __init__(
+        self,
+        qtbot: QtBot,
+        *,
+        last_name: str | None = None,
+        email: str | None = None,
+        save: bool = True,
+        before_save: Callable[[], object] | None = None,
+    ) -> None:
+        self.qtbot = qtbot
+        self.last_name, self.email, self.save = last_name, email, save
+        self.before_save = before_save
+        self.opened = 0
+        self.title = self.note = self.error = ""
+        self.note_shown = self.username_editable = False
+
+    def arm(self) -> EditScript:
+        QTimer.singleShot(0, self._act)
+        return self
+
+    def _act(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, EditUserDialog):
+            return
+        self.opened += 1
+        self.title = dialog.windowTitle()
+        self.note_shown = dialog.link_note.isVisibleTo(dialog)
+        self.note = dialog.link_note.text()
+        self.username_editable = dialog.username.isEnabled()
+        for edit, value in ((dialog.last_name, self.last_name), (dialog.email, self.email)):
+            if value is not None:
+                edit.selectAll()
+                self.qtbot.keyClicks(edit, value)
+        if not self.save:
+            dialog.reject()
+            return
+        if self.before_save is not None:
+            self.before_save()
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        if dialog.isVisible():
+            self.error = dialog.message.text()
+            dialog.reject()
+
+
+def add_ben(window: MainWindow, email: str = "ben@exmaple.de") -> Any:
+    from mandant_desktop.services.users import NewUser
+
+    return window.context.app.services.users.create(window.context.operator, NewUser("ben", email, "Ben", "Bauer"))
+
+
+def stored_user(window: MainWindow, user_id: int) -> User:
+    with window.context.app.session_factory() as session:
+        user = session.get(User, user_id)
+        assert user is not None
+        session.expunge(user)
+        return user
+
+
+def test_f2_corrects_a_pending_users_address_and_a_new_link_goes_there(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """U2, U3, E2, E7: F2 on a user opens "Edit user" with their values, the user name shown but not
+    editable, and for a user waiting for activation the note about the link; saving a corrected
+    address sends a new link there and the old link stops working; the Edit menu says why this
+    change cannot be undone."""
+    page = users_page(window)
+    ben = add_ben(window)
+    page.refresh()
+    assert page.select_user(ben.user_id)
+    script = EditScript(qtbot, email="ben@example.de").arm()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    assert script.opened == 1 and script.error == ""
+    assert script.title == "Edit user ben" and not script.username_editable
+    assert script.note_shown and "ben@exmaple.de stops working" in script.note
+    assert stored_user(window, ben.user_id).email == "ben@example.de"
+    qtbot.waitUntil(lambda: "no longer works" in window.statusBar().currentMessage())
+    assert [r.email for r in page.selected_rows()] == ["ben@example.de"]
+    with window.context.app.session_factory() as session:
+        recipients = [m.recipient for m in session.scalars(select(OutboxMail).order_by(OutboxMail.id))]
+    assert recipients == ["ben@exmaple.de", "ben@example.de"]
+    from mandant_desktop.services.activation import ActivationError
+
+    with pytest.raises(ActivationError):
+        window.context.app.services.activation.activate(ben.token, "lang-genug", "lang-genug")
+    hub = window.undo_hub
+    qtbot.waitUntil(lambda: hub.undo_action.text() == "Can't undo: Change user “ben”")
+    assert not hub.undo_action.isEnabled()
+    assert hub.undo_action.toolTip() == "An activation link that was made invalid stays invalid."
+
+
+def test_enter_double_click_and_the_context_menu_open_edit_user(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """E2, U2: Enter in the table, a double click on the row and the context menu's "Edit user…"
+    open the same dialog, as the tenants' and customers' properties open; a corrected name is
+    saved and can be undone from the Edit menu (E7)."""
+    page = users_page(window)
+    ben = add_ben(window, "ben@example.de")
+    page.refresh()
+    assert page.select_user(ben.user_id)
+    script = EditScript(qtbot, save=False).arm()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert script.opened == 1 and script.note_shown  # ben still waits for activation
+
+    script = EditScript(qtbot, save=False).arm()
+    rect = page.table.visualRect(page.model.index(page.model.row_of(ben.user_id), 0))
+    # As a mouse sends it: a click, then the double click (the view opens on the row it pressed).
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert script.opened == 1
+
+    menus: list[list[str]] = []
+    script = EditScript(qtbot, last_name="Baumann")
+
+    def in_menu(tries: int = 50) -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            if tries:
+                QTimer.singleShot(10, lambda: in_menu(tries - 1))
+            return
+        menus.append([a.text() for a in menu.actions()])
+        script.arm()
+        qtbot.keyClick(menu, Qt.Key.Key_U)  # the mnemonic of "Edit &user…"
+
+    QTimer.singleShot(0, in_menu)
+    page.table.customContextMenuRequested.emit(rect.center())
+    assert menus and menus[0][:2] == ["&Add user…", "Edit &user…"]
+    assert script.opened == 1 and script.error == ""
+    assert stored_user(window, ben.user_id).last_name == "Baumann"
+    qtbot.waitUntil(lambda: "ben saved" in window.statusBar().currentMessage())
+    hub = window.undo_hub
+    qtbot.waitUntil(lambda: hub.undo_action.text() == "&Undo: Change user “ben”")
+    hub.undo_action.trigger()
+    qtbot.waitUntil(lambda: stored_user(window, ben.user_id).last_name == "Bauer")
+
+
+def test_edit_user_refusals_show_in_german_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction, language: LanguageManager
+) -> None:
+    """U2, E1: the dialog's refusals are the service's rules, in German, and keep the input; a
+    stale edit (another workstation saved meanwhile) shows who changed it (S4)."""
+    language.choose("de")
+    page = users_page(window)
+    ben = add_ben(window, "ben@example.de")
+    page.refresh()
+    assert page.select_user(ben.user_id)
+    script = EditScript(qtbot, email="kaputt").arm()
+    page.edit_action.trigger()
+    assert script.title == "Benutzer ben bearbeiten"
+    assert script.error == "kaputt ist keine gültige E-Mail-Adresse."
+    script = EditScript(qtbot, email="chefin@example.de").arm()
+    page.edit_action.trigger()
+    assert script.error == "Die E-Mail-Adresse chefin@example.de wird bereits von einem anderen Benutzer verwendet."
+
+    services = window.context.app.services
+    other = replace(window.context.operator, username="kollegin")
+
+    def meanwhile() -> None:
+        version = services.users.for_edit(other, ben.user_id).version
+        change = UserChange("Ben", "Berger", "ben@example.de")
+        services.users.update(other, ben.user_id, change, expected_version=version)
+
+    script = EditScript(qtbot, last_name="Brandt", before_save=meanwhile).arm()
+    page.edit_action.trigger()
+    assert "kollegin" in script.error
+    assert [m.kind for m in interactions.messages][-1] == "conflict"
+    assert stored_user(window, ben.user_id).last_name == "Berger"
+
+
+def test_edit_user_on_an_external_user_says_why_not(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """C10, E2: F2 on an external user opens no dialog and says in words why: they are managed
+    with their customer."""
+    page = users_page(window)
+    with window.context.app.session_factory.begin() as session:
+        external = User(username="ext", username_key="ext", kind=UserKind.EXTERNAL, status=UserStatus.ACTIVE)
+        session.add(external)
+        session.flush()
+        external_id = external.id
+    page.refresh()
+    assert page.select_user(external_id)
+    script = EditScript(qtbot, save=False).arm()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    assert script.opened == 0
+    assert "managed with the customer" in interactions.of_kind("error")[-1].text
+
+
+def test_del_on_your_own_account_says_so_instead_of_asking(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """E2, S2: Del on the operator's own row asks nothing that the service would refuse: it says
+    plainly that you cannot deactivate yourself. With others selected too, the question names only
+    them and says that your own account stays active; they are deactivated, you are not."""
+    page = users_page(window)
+    ben = add_ben(window, "ben@example.de")
+    own = window.context.operator.id
+    assert own is not None
+    page.refresh()
+    assert page.select_user(own)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert interactions.of_kind("confirm") == []
+    [told] = interactions.of_kind("information")
+    assert "cannot deactivate your own account" in told.text
+
+    page.table.selectAll()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    [asked] = interactions.of_kind("confirm")
+    question, note = asked.text.split("\n\n")
+    assert question.endswith("They can no longer log in: Ben Bauer")
+    assert note == "Your own account (Karla Chef) stays active: you cannot deactivate yourself."
+    qtbot.waitUntil(lambda: "deactivated" in window.statusBar().currentMessage())
+    assert stored_user(window, ben.user_id).status == UserStatus.DEACTIVATED
+    assert stored_user(window, own).status == UserStatus.ACTIVE

@@ -1,4 +1,8 @@
-"""The "Add user" dialog (SPEC U2): validated fields; the service decides, the dialog shows why not."""
+"""The "Add user" dialog (SPEC U2): validated fields; the service decides, the dialog shows why not.
+
+:class:`UserFormDialog` holds the fields of a user and shows the service's refusals; "Add user"
+here and "Edit user" (``edit_dialog``) are built on it, so that both ask the same and say the same.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.domain.errors import DomainError, ValidationError
+from mandant_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from mandant_desktop.services.users import NewUser
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.forms import MessageLabel, line_edit, text_width
@@ -25,11 +29,13 @@ from mandant_desktop.ui.forms import MessageLabel, line_edit, text_width
 Save = Callable[[NewUser], object]
 
 
-class AddUserDialog(QDialog):
-    def __init__(self, save: Save, parent: QWidget | None = None) -> None:
+class UserFormDialog(QDialog):
+    """First name, last name, user name, e-mail and SSO of a user, the message line and Save /
+    Cancel. A subclass fills in :meth:`save`; a refusal stays in the dialog with the input."""
+
+    def __init__(self, object_name: str, message_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("addUserDialog")
-        self._save = save
+        self.setObjectName(object_name)
         self.result_value: object = None
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -39,28 +45,79 @@ class AddUserDialog(QDialog):
         self.email = line_edit("userEmail", max_length=254)
         self.sso = QCheckBox()
         self.sso.setObjectName("userSso")
-        self.message = MessageLabel("addUserMessage")
+        self.message = MessageLabel(message_name)
         self._labels = [QLabel() for _ in range(4)]
-        form = QFormLayout()
+        self.form = QFormLayout()
         for label, edit in zip(self._labels, (self.first_name, self.last_name, self.username, self.email), strict=True):
             label.setBuddy(edit)
-            form.addRow(label, edit)
-        form.addRow("", self.sso)
+            self.form.addRow(label, edit)
+        self.form.addRow("", self.sso)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.intro)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.message)
+        self.body.addWidget(self.buttons)
+        # On the text, not the dialog: a dialog's own minimum would switch off its layout's, and
+        # the long German check box text would be cut when the dialog opens narrow (E5).
+        self.intro.setMinimumWidth(text_width(self.intro, 70))
+
+    def save(self) -> object:
+        """Call the service with the input; raise a DomainError to refuse."""
+        raise NotImplementedError
+
+    def try_save(self) -> None:
+        self.message.clear_message()
+        try:
+            self.result_value = self.save()
+        except ConflictError as exc:
+            # S4: who changed it and when, the input kept here; "Reload" refreshes the page behind.
+            from mandant_desktop.ui.conflict_dialog import ask_conflict, dialog_inputs, is_concurrent_change
+
+            self.message.show_error(message_for(exc))
+            if is_concurrent_change(exc):
+                ask_conflict(self, exc, dialog_inputs(self))
+            return
+        except DomainError as exc:
+            self.message.show_error(message_for(exc))
+            field = exc.field if isinstance(exc, ValidationError) else None
+            target = {
+                "username": self.username,
+                "email": self.email,
+                "first name": self.first_name,
+                "last name": self.last_name,
+            }.get(field or "")
+            if isinstance(target, QLineEdit):
+                target.setFocus()
+                target.selectAll()
+            return
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        for label, text in zip(
+            self._labels,
+            (self.tr("&First name:"), self.tr("&Last name:"), self.tr("&User name:"), self.tr("&E-mail:")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.sso.setText(self.tr("Signs in with single sign-on (&SSO): no password of their own"))
+
+
+class AddUserDialog(UserFormDialog):
+    def __init__(self, save: Save, parent: QWidget | None = None) -> None:
+        super().__init__("addUserDialog", "addUserMessage", parent)
+        self._save = save
         self.first_name.textEdited.connect(self._suggest_username)
         self.last_name.textEdited.connect(self._suggest_username)
         self.username.textEdited.connect(self._username_typed)
         self._username_touched = False
-        # On the text, not the dialog: a dialog's own minimum would switch off its layout's, and
-        # the long German check box text would be cut when the dialog opens narrow (E5).
-        self.intro.setMinimumWidth(text_width(self.intro, 70))
         self.retranslateUi()
 
     def _username_typed(self, _text: str) -> None:
@@ -85,30 +142,11 @@ class AddUserDialog(QDialog):
             sso=self.sso.isChecked(),
         )
 
-    def try_save(self) -> None:
-        try:
-            self.result_value = self._save(self.data())
-        except DomainError as exc:
-            self.message.show_error(message_for(exc))
-            field = exc.field if isinstance(exc, ValidationError) else None
-            target = {
-                "username": self.username,
-                "email": self.email,
-                "first name": self.first_name,
-                "last name": self.last_name,
-            }.get(field or "")
-            if isinstance(target, QLineEdit):
-                target.setFocus()
-                target.selectAll()
-            return
-        self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
+    def save(self) -> object:
+        return self._save(self.data())
 
     def retranslateUi(self) -> None:
+        super().retranslateUi()
         self.setWindowTitle(self.tr("Add user"))
         self.intro.setText(
             self.tr(
@@ -116,10 +154,3 @@ class AddUserDialog(QDialog):
                 "Until then the account is listed as pending activation."
             )
         )
-        for label, text in zip(
-            self._labels,
-            (self.tr("&First name:"), self.tr("&Last name:"), self.tr("&User name:"), self.tr("&E-mail:")),
-            strict=True,
-        ):
-            label.setText(text)
-        self.sso.setText(self.tr("Signs in with single sign-on (&SSO): no password of their own"))

@@ -1,5 +1,8 @@
 """The users page (SPEC U1-U4): the users list in the first tab of ``userTabs``.
 
+"Edit user…" (F2, Enter or a double click on a row, as the tenants' and customers' properties)
+corrects a user's names and e-mail address.
+
 Further panels (the customers feature's rights groups, C4/C5) join as tabs through
 :meth:`UsersPage.add_tab`.
 """
@@ -25,7 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.activation import IssuedLink
-from mandant_desktop.services.users import DisplayStatus, NewUser, UserFilter, UserRow, UserSort
+from mandant_desktop.services.users import (
+    DisplayStatus,
+    NewUser,
+    UserChange,
+    UserDetails,
+    UserFilter,
+    UserKind,
+    UserRow,
+    UserSort,
+    UserUpdate,
+)
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.forms import text_width
@@ -37,6 +50,7 @@ from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_text_column_widths
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
+from mandant_desktop.ui.users.edit_dialog import EditUserDialog
 from mandant_desktop.ui.users.model import ROW_ROLE, UserTableModel
 from mandant_desktop.ui.users.rights_groups import RightsGroupsPanel
 
@@ -77,6 +91,8 @@ class UsersPage(Page):
             self.filter_combo.addItem("", value.value)
         self.add_button = QPushButton()
         self.add_button.setObjectName("userAddButton")
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("userEditButton")
         self.resend_button = QPushButton()
         self.resend_button.setObjectName("userResendButton")
         self.deactivate_button = QPushButton()
@@ -105,11 +121,24 @@ class UsersPage(Page):
         remember(context.settings, self.page_id, self.table)  # widths, order, sort (E4)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _index: self.edit_user())
 
         self.add_action = QAction(self)
         self.add_action.setShortcut(QKeySequence.StandardKey.New)
         self.add_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.add_action.triggered.connect(self.add_user)
+        # F2 as on the tenants and customers pages ("Properties…"); Enter only in the table, where
+        # in the search field it starts the search.
+        self.edit_action = QAction(self)
+        self.edit_action.setObjectName("userEditAction")
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.edit_action.triggered.connect(self.edit_user)
+        self.enter_action = QAction(self)
+        self.enter_action.setObjectName("userEnterAction")
+        self.enter_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.enter_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.enter_action.triggered.connect(self.edit_user)
         self.resend_action = QAction(self)
         self.resend_action.triggered.connect(self.resend_activation)
         self.deactivate_action = QAction(self)
@@ -124,8 +153,12 @@ class UsersPage(Page):
         self.explain_action.setObjectName("userExplainAction")
         self.explain_action.triggered.connect(self.explain_permissions)
         self.addAction(self.add_action)
+        # On the list only: F2 on the rights groups tab is not about the list's selection.
+        self.list_panel.addAction(self.edit_action)
         self.table.addAction(self.deactivate_action)
+        self.table.addAction(self.enter_action)
         self.add_button.clicked.connect(self.add_action.trigger)
+        self.edit_button.clicked.connect(self.edit_action.trigger)
         self.resend_button.clicked.connect(self.resend_action.trigger)
         self.deactivate_button.clicked.connect(self.deactivate_action.trigger)
         self.reactivate_button.clicked.connect(self.reactivate_action.trigger)
@@ -136,7 +169,13 @@ class UsersPage(Page):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.filter_combo)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.resend_button, self.deactivate_button, self.reactivate_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.resend_button,
+            self.deactivate_button,
+            self.reactivate_button,
+        ):
             buttons.addWidget(button)
         buttons.addWidget(import_button(self, ImportKind.USERS))  # S8 (issue 7)
         buttons.addStretch(1)
@@ -246,6 +285,8 @@ class UsersPage(Page):
         operator = self.context.operator
         rows = self.selected_rows()
         self.add_action.setEnabled(operator.can("users.edit"))
+        self.edit_action.setEnabled(operator.can("users.edit") and len(rows) == 1)
+        self.enter_action.setEnabled(self.edit_action.isEnabled())
         self.resend_action.setEnabled(
             operator.can("users.send_activation")
             and bool(rows)
@@ -262,6 +303,7 @@ class UsersPage(Page):
         )
         for button, action in (
             (self.add_button, self.add_action),
+            (self.edit_button, self.edit_action),
             (self.resend_button, self.resend_action),
             (self.deactivate_button, self.deactivate_action),
             (self.reactivate_button, self.reactivate_action),
@@ -316,6 +358,47 @@ class UsersPage(Page):
             "The activation e-mail is in the outbox: no e-mail server is set up, or it could not be reached."
         )
 
+    def edit_user(self) -> None:
+        """Correct the selected user's names and e-mail address (U2, U3); the service refuses
+        external users in words (they are managed with their customer)."""
+        rows = self.selected_rows()
+        if len(rows) != 1 or not self.edit_action.isEnabled():
+            return
+        details = run_action(self, self._services.users.for_edit, self.operator(), rows[0].id)
+        if details is None:
+            if rows[0].kind is not UserKind.EXTERNAL:
+                self.refresh()  # gone meanwhile: the list says so
+            return
+        dialog = EditUserDialog(details, self._update, self)
+        try:
+            if dialog.exec() and isinstance(dialog.result_value, UserUpdate):
+                self._after_update(details, dialog.result_value)
+        finally:
+            dialog.deleteLater()
+
+    def _update(self, user: UserDetails, change: UserChange) -> UserUpdate:
+        return self._services.users.update(
+            self.operator(), user.id, change, expected_version=user.version, translate=translate_mail
+        )
+
+    def _after_update(self, user: UserDetails, outcome: UserUpdate) -> None:
+        self.refresh()
+        self.select_user(user.id)
+        if outcome.link is None:
+            self.context.shell.show_status(
+                self.tr("User %1 saved.").replace("%1", user.username)
+                if outcome.changed
+                else self.tr("Nothing changed.")
+            )
+            return
+        saved = self.tr("User %1 saved; the link sent to the old address no longer works.").replace("%1", user.username)
+        tasks.run(
+            self,
+            self._services.mail.deliver_queued,
+            on_done=lambda sent: self.context.shell.show_status(saved + " " + self._mail_outcome(sent)),
+            writes=True,
+        )
+
     def resend_activation(self) -> None:
         rows = self.selected_rows()
         if not rows or not self.resend_action.isEnabled():
@@ -347,14 +430,35 @@ class UsersPage(Page):
         )
 
     def deactivate(self) -> None:
+        """Deactivate the selection after a question. The operator's own account is never among
+        them (the service refuses it: they would lock themselves out); the page says so instead of
+        asking about it."""
         rows = [r for r in self.selected_rows() if r.status != DisplayStatus.DEACTIVATED]
         if not rows or not self.deactivate_action.isEnabled():
             return
+        own_id = self.context.operator.id
+        own = [r for r in rows if r.id == own_id]
+        rows = [r for r in rows if r.id != own_id]
+        if not rows:
+            interaction.get().information(
+                self,
+                self.tr("Deactivate users"),
+                self.tr(
+                    "You cannot deactivate your own account: you would lock yourself out. "
+                    "Another administrator can deactivate it."
+                ),
+            )
+            return
         names = ", ".join(r.display_name for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+        question = self.tr("Deactivate %Ln user(s)? They can no longer log in: %1", None, len(rows))
+        question = question.replace("%1", names)
+        if own:
+            note = self.tr("Your own account (%1) stays active: you cannot deactivate yourself.")
+            question += "\n\n" + note.replace("%1", own[0].display_name)
         if not interaction.get().confirm(
             self,
             self.tr("Deactivate users"),
-            self.tr("Deactivate %Ln user(s)? They can no longer log in: %1", None, len(rows)).replace("%1", names),
+            question,
             ok_text=self.tr("Deactivate"),
             destructive=True,
         ):
@@ -400,6 +504,7 @@ class UsersPage(Page):
     def _context_menu(self, pos: QPoint) -> None:
         actions = (
             self.add_action,
+            self.edit_action,
             self.resend_action,
             self.deactivate_action,
             self.reactivate_action,
@@ -419,12 +524,15 @@ class UsersPage(Page):
             self.filter_combo.setItemText(row, self.tr(text))
         self.filter_combo.setAccessibleName(self.tr("Show"))
         self.add_action.setText(self.tr("&Add user…"))
+        self.edit_action.setText(self.tr("Edit &user…"))
         self.resend_action.setText(self.tr("&Resend activation link"))
         self.deactivate_action.setText(self.tr("&Deactivate"))
         self.reactivate_action.setText(self.tr("Reac&tivate"))
         self.explain_action.setText(self.tr("E&xplain permissions…"))
         self.add_button.setText(self.tr("&Add user…"))
         self.add_button.setToolTip(self.tr("Add a user; they receive an activation e-mail (Ctrl+N)"))
+        self.edit_button.setText(self.tr("Edit &user…"))
+        self.edit_button.setToolTip(self.tr("Correct the name and e-mail address of the selected user (F2, Enter)"))
         self.resend_button.setText(self.tr("&Resend activation link"))
         self.deactivate_button.setText(self.tr("&Deactivate"))
         self.deactivate_button.setToolTip(self.tr("Deactivate the selected users (Del)"))
@@ -435,6 +543,7 @@ class UsersPage(Page):
 
 _PERMISSION_OF = {
     "userAddButton": "users.edit",
+    "userEditButton": "users.edit",
     "userResendButton": "users.send_activation",
     "userDeactivateButton": "users.deactivate",
     "userReactivateButton": "users.deactivate",
