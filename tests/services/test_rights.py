@@ -46,6 +46,7 @@ KEYWORDS: dict[str, dict[str, Any]] = {
     "mail.send_test_mail": {"subject": "Test", "body": "Test"},
     "customers.update_properties": {"expected_version": 1},
     "users.set_active": {"expected_versions": {}},
+    "users.update": {"expected_version": 1},
     "assignments.grid": {"block": (10, 10)},
     "rights_groups.set_permissions": {"expected_version": 1},
     "customer_contacts.set_external_user_active": {"expected_version": 1},
