@@ -41,6 +41,7 @@ from mandant_desktop.services.users import (
 )
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.flow_layout import FlowLayout
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
@@ -168,7 +169,9 @@ class UsersPage(Page):
         self.filter_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.filter_combo)
-        buttons = QHBoxLayout()
+        # On a narrow window (1,024 px, E5) in German the buttons wrap onto a second line instead
+        # of widening the window.
+        buttons = FlowLayout()
         for button in (
             self.add_button,
             self.edit_button,
@@ -178,7 +181,6 @@ class UsersPage(Page):
         ):
             buttons.addWidget(button)
         buttons.addWidget(import_button(self, ImportKind.USERS))  # S8 (issue 7)
-        buttons.addStretch(1)
         panel = QVBoxLayout(self.list_panel)
         panel.addLayout(bar)
         panel.addLayout(buttons)
