@@ -12,7 +12,7 @@ form dialogs call it with their input.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -272,3 +272,14 @@ def reload_page_of(widget: QWidget | None) -> None:
             current.refresh()
             return
         current = current.parentWidget()
+
+
+def report_stale_save(dialog: QWidget, show_error: Callable[[str], object], exc: ConflictError) -> None:
+    """A form's save refused as a conflict (S4): the message in the form, and for a change made on
+    another workstation the dialog that compares the input kept in the form with what is saved now
+    ("Reload" refreshes the page behind)."""
+    from mandant_desktop.ui.errors import message_for
+
+    show_error(message_for(exc))
+    if is_concurrent_change(exc):
+        ask_conflict(dialog, exc, dialog_inputs(dialog))

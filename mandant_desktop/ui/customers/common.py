@@ -55,12 +55,9 @@ class CustomerDialog(QDialog):
             run_action(self, _raise_again, exc)
             return False, None
         except ConflictError as exc:
-            # S4: who changed it and when, the input kept here; "Reload" refreshes the page behind.
-            from mandant_desktop.ui.conflict_dialog import ask_conflict, dialog_inputs, is_concurrent_change
+            from mandant_desktop.ui.conflict_dialog import report_stale_save
 
-            self.message.show_error(message_for(exc))
-            if is_concurrent_change(exc):
-                ask_conflict(self, exc, dialog_inputs(self))
+            report_stale_save(self, self.message.show_error, exc)
             return False, None
         except DomainError as exc:
             self.message.show_error(message_for(exc))
