@@ -1513,6 +1513,49 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
 </context>
 <context>
+    <name>CopyRows</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>More than %1 rows are selected; use Export for that many.</source>
+        <translation>Mehr als %1 Zeilen sind ausgewählt; nutzen Sie für so viele „Exportieren“.</translation>
+    </message>
+    <message>
+        <source>Nothing is selected to copy.</source>
+        <translation>Es ist nichts zum Kopieren ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Rows copied to the clipboard: %1.</source>
+        <translation>In die Zwischenablage kopierte Zeilen: %1.</translation>
+    </message>
+    <message>
+        <source>Put the cursor into a list first, then copy its selected rows.</source>
+        <translation>Setzen Sie den Cursor zuerst in eine Liste; dann werden deren ausgewählte Zeilen kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;with column titles</source>
+        <translation>&amp;Mit Spaltenüberschriften kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows with the column titles as the first line (Ctrl+Shift+C)</source>
+        <translation>Die ausgewählten Zeilen mit den Spaltenüberschriften als erster Zeile kopieren (Strg+Umschalt+C)</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%Ln customer(s)</source>

@@ -8,6 +8,7 @@ window owns Ctrl+F, F5 and F6. This module fills the gaps uniformly:
   that a key never has two enabled owners — Qt would call that ambiguous and do nothing);
 * the Menu key and Shift+F10 open the context menu of any item view with a custom context menu
   at its current item (:func:`install_menu_keys`), unless the view has its own action for them;
+* Ctrl+C copies the selected rows of any list as tab-separated text (:mod:`copy_rows`);
 * F6 and Shift+F6 move the focus between the page navigation and the page, back to where it was.
 """
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from shiboken6 import isValid
 
 from mandant_desktop.ui import help_texts
+from mandant_desktop.ui.copy_rows import install_copy_keys
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -143,6 +145,7 @@ class KeyboardController(QObject):
         """A page became current: its views get the menu keys, its controls their help, and the
         fallbacks cover the keys it lacks."""
         install_menu_keys(page)
+        install_copy_keys(page, self._show_status)
         help_texts.apply(page)
         for key, action in self.fallbacks.items():
             action.setEnabled(not page_handles(page, key))
