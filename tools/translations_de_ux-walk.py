@@ -20,4 +20,6 @@ TRANSLATIONS: dict[str, str] = {
         "Setzen Sie den Cursor zuerst in eine Liste; dann werden deren ausgewählte Zeilen kopiert."
     ),
     "Rows copied to the clipboard: %1.": "In die Zwischenablage kopierte Zeilen: %1.",
+    # ---------------------------------------------------------------- contacts page: status after a change
+    "Person-role at %1 deleted.": "Rolle bei %1 gelöscht.",
 }

@@ -1444,6 +1444,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Sie haben auf keinen Mandanten Vollzugriff und können daher keine Kontakte anlegen.</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Delete contact?</source>
         <translation>Kontakt löschen?</translation>
     </message>
@@ -1454,6 +1458,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>Export contacts</source>
@@ -1478,6 +1486,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Delete the role at {organisation}? It also leaves every distribution list.</source>
         <translation>Die Rolle bei {organisation} löschen? Sie wird auch aus allen Verteilern entfernt.</translation>
+    </message>
+    <message>
+        <source>Person-role at %1 deleted.</source>
+        <translation>Rolle bei %1 gelöscht.</translation>
     </message>
     <message>
         <source>Search names and types (Enter)</source>
@@ -2653,6 +2665,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Sie haben auf keinen Mandanten Vollzugriff.</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Delete distribution list?</source>
         <translation>Verteiler löschen?</translation>
     </message>
@@ -2663,6 +2679,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>New list</source>
@@ -4105,6 +4125,10 @@ Betreff: %2</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Delete template?</source>
         <translation>Vorlage löschen?</translation>
     </message>
@@ -4115,6 +4139,10 @@ Betreff: %2</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>Export templates</source>
