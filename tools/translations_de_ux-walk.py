@@ -22,4 +22,9 @@ TRANSLATIONS: dict[str, str] = {
     "Rows copied to the clipboard: %1.": "In die Zwischenablage kopierte Zeilen: %1.",
     # ---------------------------------------------------------------- contacts page: status after a change
     "Person-role at %1 deleted.": "Rolle bei %1 gelöscht.",
+    # ---------------------------------------------------------------- context menus: copy, outbox
+    "Cop&y rows": "Zeilen &kopieren",
+    "Copy &mail text": "&E-Mail-Text kopieren",
+    "The mail is on the clipboard.": "Die E-Mail ist in der Zwischenablage.",
+    "Customers reactivated: %1.": "Reaktivierte Kunden: %1.",
 }

@@ -1566,6 +1566,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <source>Copy the selected rows with the column titles as the first line (Ctrl+Shift+C)</source>
         <translation>Die ausgewählten Zeilen mit den Spaltenüberschriften als erster Zeile kopieren (Strg+Umschalt+C)</translation>
     </message>
+    <message>
+        <source>Cop&amp;y rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
 </context>
 <context>
     <name>Counts</name>
@@ -2038,6 +2042,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Reactivate customers</source>
         <translation>Kunden reaktivieren</translation>
+    </message>
+    <message>
+        <source>Customers reactivated: %1.</source>
+        <translation>Reaktivierte Kunden: %1.</translation>
     </message>
     <message>
         <source>Search by number, name or short name (Ctrl+F)</source>
@@ -3267,6 +3275,10 @@ Betreff: %2</translation>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
+    <message>
+        <source>The mail is on the clipboard.</source>
+        <translation>Die E-Mail ist in der Zwischenablage.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln mail(s) sent.</source>
         <translation>
@@ -3281,6 +3293,10 @@ Betreff: %2</translation>
     <message>
         <source>&amp;Send again</source>
         <translation>Erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Copy &amp;mail text</source>
+        <translation>&amp;E-Mail-Text kopieren</translation>
     </message>
     <message>
         <source>Send the selected kept or failed mails through the e-mail server</source>

@@ -248,3 +248,15 @@ class CopyCommands(QObject):
                 "CopyRows", "Copy the selected rows with the column titles as the first line (Ctrl+Shift+C)"
             )
         )
+
+
+def copy_rows_action(view: QAbstractItemView, show_status: Callable[[str, int], None]) -> QAction:
+    """A context-menu entry "Copy rows" for ``view`` (Ctrl+C shown beside it; the key itself is
+    the view's, see :func:`install_copy_keys`)."""
+    action = QAction(view)
+    action.setObjectName("copyRowsMenuAction")
+    action.setText(QCoreApplication.translate("CopyRows", "Cop&y rows"))
+    action.setShortcut(_copy_key())
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # live only in the open menu
+    action.triggered.connect(lambda _checked=False: copy_view(view, show_status))
+    return action
