@@ -8,6 +8,7 @@ window owns Ctrl+F, F5 and F6. This module fills the gaps uniformly:
   that a key never has two enabled owners — Qt would call that ambiguous and do nothing);
 * the Menu key and Shift+F10 open the context menu of any item view with a custom context menu
   at its current item (:func:`install_menu_keys`), unless the view has its own action for them;
+* Ctrl+C copies the selected rows of any list as tab-separated text (:mod:`copy_rows`);
 * F6 and Shift+F6 move the focus between the page navigation and the page, back to where it was.
 """
 
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from shiboken6 import isValid
 
 from mandant_desktop.ui import help_texts
+from mandant_desktop.ui.cell_tips import install_cell_tips
+from mandant_desktop.ui.copy_rows import install_copy_keys
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -140,9 +143,11 @@ class KeyboardController(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def page_shown(self, page: Page) -> None:
-        """A page became current: its views get the menu keys, its controls their help, and the
-        fallbacks cover the keys it lacks."""
+        """A page became current: its views get the menu and copy keys and the tooltips of cut-off
+        cells, its controls their help, and the fallbacks cover the keys it lacks."""
         install_menu_keys(page)
+        install_copy_keys(page, self._show_status)
+        install_cell_tips(page)
         help_texts.apply(page)
         for key, action in self.fallbacks.items():
             action.setEnabled(not page_handles(page, key))

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
@@ -31,11 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from uihelpers import FakeInteraction, copy_sqlite
+from uihelpers import FakeInteraction
 
-from mandant_desktop import bootstrap
-from mandant_desktop.services.demo import ADMIN_PASSWORD
-from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.users import DisplayStatus
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.i18n import LanguageManager
@@ -43,50 +39,10 @@ from mandant_desktop.ui.keyboard import PageKey
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.page import Page
 from mandant_desktop.ui.pages import PAGE_IDS
-from mandant_desktop.ui.settings import Settings
 from mandant_desktop.ui.users.page import UsersPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Operator]:
-    """The small demo database, made once, with its administrator logged in once (argon2 is slow)."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    app = bootstrap.open_database(f"sqlite:///{path}")
-    try:
-        bootstrap.ensure_demo_data(app)
-        operator = app.services.auth.login("admin", ADMIN_PASSWORD)
-    finally:
-        app.close()
-    return path, operator
-
-
-@pytest.fixture
-def demo_window(
-    qtbot: QtBot,
-    demo_template: tuple[Path, Operator],
-    tmp_path: Path,
-    settings: Settings,
-    language: LanguageManager,
-    interactions: FakeInteraction,
-) -> Iterator[MainWindow]:
-    copy = tmp_path / "demo.sqlite"
-    copy_sqlite(demo_template[0], copy)
-    app = bootstrap.open_database(f"sqlite:///{copy}", profile_name="Demo")
-    try:
-        win = MainWindow(app, demo_template[1], settings=settings, language=language)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        win.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-        yield win
-        tasks.wait_for_all()
-        win.close()
-    finally:
-        app.close()
 
 
 @dataclass
