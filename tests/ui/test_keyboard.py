@@ -302,6 +302,40 @@ def test_f6_into_a_page_never_focused_takes_its_first_control(qtbot: QtBot, demo
     assert focus is not None and page.isAncestorOf(focus)
 
 
+@pytest.mark.parametrize("page_id", ["tenants", "assignments", "customers", "contacts", "audit", "outbox"])
+def test_tab_leaves_every_list_for_the_next_control(qtbot: QtBot, demo_window: MainWindow, page_id: str) -> None:
+    """E2: Tab in a list goes to the next control, Shift+Tab back (Qt's tables moved Tab from cell
+    to cell, unseen in a list of whole rows, so the controls after a table were out of reach)."""
+    page = show(qtbot, demo_window, page_id)
+    view = main_view(page)
+    assert view is not None
+    press(qtbot, view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not view
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Tab, SHIFT)
+    assert QApplication.focusWidget() is view
+
+
+def test_customers_tab_order_follows_the_screen(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """E2, C1: F6 into the customers page lands in the search field (not on Import, the last button);
+    Tab then goes search → table → New → Export → Import, as they are shown."""
+    page = show(qtbot, demo_window, "customers")
+    demo_window.navigation.setFocus()
+    qtbot.keyClick(demo_window.navigation, Qt.Key.Key_F6)
+    order = [QApplication.focusWidget().objectName()]  # type: ignore[union-attr]
+    for _step in range(4):
+        press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())  # type: ignore[union-attr]
+    # Delete is disabled with nothing selected, so Tab skips it.
+    assert order == [
+        "customerSearch",
+        "customerTable",
+        "customerNewButton",
+        "customerExportButton",
+        "customersImportButton",
+    ]
+    assert page.isAncestorOf(QApplication.focusWidget())
+
+
 def icon_only_buttons(root: QWidget) -> list[QAbstractButton]:
     """Push and tool buttons that show an icon and no text: a screen reader has only their name.
     Qt's own parts are left out: a line edit's search icon and clear button (its icon actions) and

@@ -198,7 +198,12 @@ class CustomersPage(Page):
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.delete_button)
         bottom.addWidget(self.export_button)
-        bottom.addWidget(import_button(self, ImportKind.CUSTOMERS))  # S8 (issue 7)
+        self.import_button = import_button(self, ImportKind.CUSTOMERS)  # S8 (issue 7)
+        # Made with the page as its parent, the button would come first in the Tab order (before the
+        # search field); the layout adopts it again here, after the buttons beside it. setTabOrder
+        # cannot mend it while the page is a window of its own (its chain wraps around).
+        self.import_button.setParent(None)
+        bottom.addWidget(self.import_button)
         bottom.addStretch(1)
         bottom.addWidget(self.count_label)
         layout = QVBoxLayout(self)
