@@ -292,6 +292,12 @@ role_permission = Table(
 
 # --------------------------------------------------------------------------- org units and assignments
 
+#: The tree's order as an expression index on SQLite and PostgreSQL (revision 0023): parent, sort
+#: order, name in lower case, id. Each parent's children come in display order without a sort, all
+#: of them at once ("expand all", OrgUnitsService.all_units) or one level (children). Not in the
+#: models, as MariaDB has no expression indexes: the schema comparison leaves it out (migrations/env.py).
+ORG_UNIT_ORDER_INDEX = "ix_org_unit_tree_order"
+
 #: a node of the org-unit tree (SPEC A4-A9)
 org_unit = Table(
     "org_unit",
