@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 #: current, which a start can tell without importing Alembic (a quarter of a second, issue 8); any
 #: other stored revision is judged by Alembic. ``tests/db/test_migrations.py`` checks that it is
 #: Alembic's head, so a new migration must update it.
-HEAD_REVISION = "0022_mariadb_customer_search"
+HEAD_REVISION = "0023_org_unit_tree_order"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 #: how long a workstation waits for another one's upgrade before giving up
@@ -73,17 +73,18 @@ _ALEMBIC_LOCK = threading.Lock()
 
 State = Literal["empty", "current", "outdated", "too_new"]
 
-#: the tables ``check_database`` counts, by the name it reports them under
+#: the tables ``check_database`` counts, by the name it reports them under (names: the tables of
+#: customers and contacts are defined when first used, db.tables)
 MAIN_TABLES: dict[str, str] = {
-    "tenants": tables.tenant.name,
-    "users": tables.app_user.name,
-    "roles": tables.role.name,
-    "org_units": tables.org_unit.name,
-    "role_assignments": tables.role_assignment.name,
-    "customers": tables.customer.name,
-    "contacts": tables.contact.name,
-    "distribution_lists": tables.distribution_list.name,
-    "audit_entries": tables.audit_log.name,
+    "tenants": "tenant",
+    "users": "app_user",
+    "roles": "role",
+    "org_units": "org_unit",
+    "role_assignments": "role_assignment",
+    "customers": "customer",
+    "contacts": "contact",
+    "distribution_lists": "distribution_list",
+    "audit_entries": "audit_log",
 }
 
 

@@ -155,15 +155,17 @@ PG_KEYS_BY_TRIGGER = {
 
 def _modelled(name: str | None, type_: str, parent_names: Any) -> bool:
     """What the models describe: not the search index (0008) nor the users list's order indexes
-    and MariaDB columns (0015), which exist on some backends only (tests/db/test_user_order.py
-    checks those)."""
+    and MariaDB columns (0015) nor the org tree's order index (0023), which exist on some backends
+    only (tests/db/test_user_order.py and test_org_unit_order.py check those)."""
+    if type_ == "index" and name == tables.ORG_UNIT_ORDER_INDEX:
+        return False
     return include_name(name, type_, parent_names) and not user_order.is_order_object(name, type_, parent_names)
 
 
 def _schema_differences(engine: Engine) -> list[Any]:
     with engine.connect() as conn, warnings.catch_warnings():
         # SQLite's reflection skips the expression indexes of revisions 0008 and 0015, which are not compared.
-        for index in (NUMBER_ORDER_INDEX, user_order.NAME_INDEX, user_order.KIND_INDEX):
+        for index in (NUMBER_ORDER_INDEX, user_order.NAME_INDEX, user_order.KIND_INDEX, tables.ORG_UNIT_ORDER_INDEX):
             warnings.filterwarnings("ignore", f".*{index}", SAWarning)
         context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": _modelled})
         differences = list(compare_metadata(context, Base.metadata))
