@@ -287,7 +287,7 @@ class UsersPage(Page):
         operator = self.context.operator
         rows = self.selected_rows()
         self.add_action.setEnabled(operator.can("users.edit"))
-        self.edit_action.setEnabled(operator.can("users.edit") and len(rows) == 1)
+        self.edit_action.setEnabled(len(rows) == 1 and operator.can(_EDIT_RIGHT[rows[0].kind]))
         self.enter_action.setEnabled(self.edit_action.isEnabled())
         self.resend_action.setEnabled(
             operator.can("users.send_activation")
@@ -311,7 +311,7 @@ class UsersPage(Page):
             (self.reactivate_button, self.reactivate_action),
         ):
             button.setEnabled(action.isEnabled())
-            button.setVisible(operator.can(_PERMISSION_OF[button.objectName()]))
+            button.setVisible(any(operator.can(right) for right in _PERMISSION_OF[button.objectName()]))
 
     # ------------------------------------------------------------------ search and filter
 
@@ -361,15 +361,14 @@ class UsersPage(Page):
         )
 
     def edit_user(self) -> None:
-        """Correct the selected user's names and e-mail address (U2, U3); the service refuses
-        external users in words (they are managed with their customer)."""
+        """Correct the selected user's names and e-mail address (U2, U3); an external user's are
+        their contact's too (C10)."""
         rows = self.selected_rows()
         if len(rows) != 1 or not self.edit_action.isEnabled():
             return
         details = run_action(self, self._services.users.for_edit, self.operator(), rows[0].id)
         if details is None:
-            if rows[0].kind is not UserKind.EXTERNAL:
-                self.refresh()  # gone meanwhile: the list says so
+            self.refresh()  # gone meanwhile, or out of reach: the list says so
             return
         dialog = EditUserDialog(details, self._update, self)
         try:
@@ -543,10 +542,15 @@ class UsersPage(Page):
         self._update_actions()
 
 
+#: the right that edits a user of each kind (the service checks it, and for an external user also
+#: full access to their customer's tenant)
+_EDIT_RIGHT = {UserKind.INTERNAL: "users.edit", UserKind.EXTERNAL: "customers.manage_external_users"}
+
+#: a button shows for an operator with one of these rights
 _PERMISSION_OF = {
-    "userAddButton": "users.edit",
-    "userEditButton": "users.edit",
-    "userResendButton": "users.send_activation",
-    "userDeactivateButton": "users.deactivate",
-    "userReactivateButton": "users.deactivate",
+    "userAddButton": ("users.edit",),
+    "userEditButton": tuple(_EDIT_RIGHT.values()),
+    "userResendButton": ("users.send_activation",),
+    "userDeactivateButton": ("users.deactivate",),
+    "userReactivateButton": ("users.deactivate",),
 }
