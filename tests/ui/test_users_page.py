@@ -522,3 +522,31 @@ def test_del_on_your_own_account_says_so_instead_of_asking(
     assert stored_user(window, ben.user_id).status == UserStatus.DEACTIVATED
     assert stored_user(window, own).status == UserStatus.ACTIVE
 
+
+def test_del_on_a_deactivated_user_says_so_instead_of_nothing(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """E2, U1: Del on a user who is deactivated already did nothing at all (the Deactivate action is
+    off there). It now says that the user is deactivated already and how they log in again, asks
+    nothing and changes nothing; the Deactivate button stays disabled. With an active user among
+    the selection Del asks as before."""
+    page = users_page(window)
+    ben = add_ben(window, "ben@example.de")
+    with window.context.app.session_factory.begin() as session:
+        user = session.get(User, ben.user_id)
+        assert user is not None
+        user.status = UserStatus.DEACTIVATED
+    page.refresh()
+    assert page.select_user(ben.user_id)
+    assert not page.deactivate_button.isEnabled()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert interactions.of_kind("confirm") == []
+    [told] = interactions.of_kind("information")
+    assert told.text == "1 selected user(s) already deactivated: Ben Bauer. Reactivate them to let them log in again."
+    assert stored_user(window, ben.user_id).status == UserStatus.DEACTIVATED
+
+    page.table.selectAll()  # with the operator (active) too: Del speaks of that row, as before
+    interactions.confirm_answers.append(False)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert "cannot deactivate your own account" in interactions.of_kind("information")[-1].text

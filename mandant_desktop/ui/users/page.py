@@ -147,6 +147,13 @@ class UsersPage(Page):
         # On the table only: Del in the search field deletes a character, not users.
         self.deactivate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.deactivate_action.triggered.connect(self.deactivate)
+        # Del where every selected user is deactivated already: the action above is off, so Del
+        # would do nothing at all; this one (enabled exactly then) says why instead (E2).
+        self.deactivated_note_action = QAction(self)
+        self.deactivated_note_action.setObjectName("userDeactivatedNoteAction")
+        self.deactivated_note_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.deactivated_note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.deactivated_note_action.triggered.connect(self.explain_deactivated)
         self.reactivate_action = QAction(self)
         self.reactivate_action.triggered.connect(self.reactivate)
         # Why does this user have (or lack) a right? The org units page's explain dialog (A10, R3).
@@ -157,6 +164,7 @@ class UsersPage(Page):
         # On the list only: F2 on the rights groups tab is not about the list's selection.
         self.list_panel.addAction(self.edit_action)
         self.table.addAction(self.deactivate_action)
+        self.table.addAction(self.deactivated_note_action)
         self.table.addAction(self.enter_action)
         self.add_button.clicked.connect(self.add_action.trigger)
         self.edit_button.clicked.connect(self.edit_action.trigger)
@@ -299,6 +307,9 @@ class UsersPage(Page):
         )
         self.reactivate_action.setEnabled(
             operator.can("users.deactivate") and any(r.status == DisplayStatus.DEACTIVATED for r in rows)
+        )
+        self.deactivated_note_action.setEnabled(
+            operator.can("users.deactivate") and bool(rows) and not self.deactivate_action.isEnabled()
         )
         self.explain_action.setEnabled(
             operator.can("assignments.view") and operator.can("org_units.view") and len(rows) == 1
@@ -465,6 +476,23 @@ class UsersPage(Page):
         ):
             return
         self._set_active(rows, False)
+
+    def explain_deactivated(self) -> None:
+        """Del on users who are all deactivated already: there is nothing to deactivate; say so,
+        and how they log in again, instead of doing nothing without a word."""
+        rows = self.selected_rows()
+        if not rows or any(r.status != DisplayStatus.DEACTIVATED for r in rows):
+            return
+        names = ", ".join(r.display_name for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+        interaction.get().information(
+            self,
+            self.tr("Deactivate users"),
+            self.tr(
+                "%Ln selected user(s) already deactivated: %1. Reactivate them to let them log in again.",
+                None,
+                len(rows),
+            ).replace("%1", names),
+        )
 
     def reactivate(self) -> None:
         rows = [r for r in self.selected_rows() if r.status == DisplayStatus.DEACTIVATED]
