@@ -1444,6 +1444,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Sie haben auf keinen Mandanten Vollzugriff und können daher keine Kontakte anlegen.</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Delete contact?</source>
         <translation>Kontakt löschen?</translation>
     </message>
@@ -1454,6 +1458,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>Export contacts</source>
@@ -1478,6 +1486,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Delete the role at {organisation}? It also leaves every distribution list.</source>
         <translation>Die Rolle bei {organisation} löschen? Sie wird auch aus allen Verteilern entfernt.</translation>
+    </message>
+    <message>
+        <source>Person-role at %1 deleted.</source>
+        <translation>Rolle bei %1 gelöscht.</translation>
     </message>
     <message>
         <source>Search names and types (Enter)</source>
@@ -1510,6 +1522,53 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Delete role</source>
         <translation>Rolle löschen</translation>
+    </message>
+</context>
+<context>
+    <name>CopyRows</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>More than %1 rows are selected; use Export for that many.</source>
+        <translation>Mehr als %1 Zeilen sind ausgewählt; nutzen Sie für so viele „Exportieren“.</translation>
+    </message>
+    <message>
+        <source>Nothing is selected to copy.</source>
+        <translation>Es ist nichts zum Kopieren ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Rows copied to the clipboard: %1.</source>
+        <translation>In die Zwischenablage kopierte Zeilen: %1.</translation>
+    </message>
+    <message>
+        <source>Put the cursor into a list first, then copy its selected rows.</source>
+        <translation>Setzen Sie den Cursor zuerst in eine Liste; dann werden deren ausgewählte Zeilen kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text (Ctrl+C)</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;with column titles</source>
+        <translation>&amp;Mit Spaltenüberschriften kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows with the column titles as the first line (Ctrl+Shift+C)</source>
+        <translation>Die ausgewählten Zeilen mit den Spaltenüberschriften als erster Zeile kopieren (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2042,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Reactivate customers</source>
         <translation>Kunden reaktivieren</translation>
+    </message>
+    <message>
+        <source>Customers reactivated: %1.</source>
+        <translation>Reaktivierte Kunden: %1.</translation>
     </message>
     <message>
         <source>Search by number, name or short name (Ctrl+F)</source>
@@ -2614,6 +2677,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Sie haben auf keinen Mandanten Vollzugriff.</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Delete distribution list?</source>
         <translation>Verteiler löschen?</translation>
     </message>
@@ -2624,6 +2691,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>New list</source>
@@ -3208,6 +3279,10 @@ Betreff: %2</translation>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
+    <message>
+        <source>The mail is on the clipboard.</source>
+        <translation>Die E-Mail ist in der Zwischenablage.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln mail(s) sent.</source>
         <translation>
@@ -3222,6 +3297,10 @@ Betreff: %2</translation>
     <message>
         <source>&amp;Send again</source>
         <translation>Erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Copy &amp;mail text</source>
+        <translation>&amp;E-Mail-Text kopieren</translation>
     </message>
     <message>
         <source>Send the selected kept or failed mails through the e-mail server</source>
@@ -4066,6 +4145,10 @@ Betreff: %2</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>Delete template?</source>
         <translation>Vorlage löschen?</translation>
     </message>
@@ -4076,6 +4159,10 @@ Betreff: %2</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>%1 deleted.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
     <message>
         <source>Export templates</source>

@@ -64,7 +64,7 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 class UTCDateTime(TypeDecorator[dt.datetime]):
     """Stores naive UTC, returns aware UTC: the same on all three backends, to the microsecond.
 
-    MariaDB's plain DATETIME keeps whole seconds; there the column is DATETIME(6) (revision 0023),
+    MariaDB's plain DATETIME keeps whole seconds; there the column is DATETIME(6) (revision 0024),
     so that a moment read back is the moment written, as on SQLite and PostgreSQL: an undo tells
     a link row its change wrote from one made again since by comparing them exactly (S4, E7)."""
 
@@ -305,6 +305,12 @@ role_permission = Table(
 )
 
 # --------------------------------------------------------------------------- org units and assignments
+
+#: The tree's order as an expression index on SQLite and PostgreSQL (revision 0023): parent, sort
+#: order, name in lower case, id. Each parent's children come in display order without a sort, all
+#: of them at once ("expand all", OrgUnitsService.all_units) or one level (children). Not in the
+#: models, as MariaDB has no expression indexes: the schema comparison leaves it out (migrations/env.py).
+ORG_UNIT_ORDER_INDEX = "ix_org_unit_tree_order"
 
 #: a node of the org-unit tree (SPEC A4-A9)
 org_unit = Table(

@@ -766,11 +766,14 @@ class OrgUnitsService:
         return found
 
     def all_units(self, operator: Operator) -> list[UnitNode]:
-        """Every unit of the tree, parents' children in display order ("expand all"). One query
-        without a subquery per row (the child counts are counted here)."""
+        """Every unit of the tree, parent by parent, each parent's children in display order
+        ("expand all"). One query without a subquery per row (the child counts are counted here),
+        in the order of the index of revision 0023: no sort of every unit on the server."""
         operator.require("org_units.view")
         u = _table(OrgUnit).c
-        stmt = select(u.id, u.parent_id, u.name, u.depth, u.version).order_by(u.sort_order, func.lower(u.name), u.id)
+        stmt = select(u.id, u.parent_id, u.name, u.depth, u.version).order_by(
+            u.parent_id, u.sort_order, func.lower(u.name), u.id
+        )
         with UnitOfWork(self._factory, operator, write=False) as uow:
             result = uow.session.connection().execute(stmt)
             # The driver's own tuples, fetched at once: integers and text need no conversion, and a

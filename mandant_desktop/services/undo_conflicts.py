@@ -58,7 +58,7 @@ def cause(
         .where(
             log.object_type == object_type,
             log.object_id.in_(sorted({object_id[:100] for object_id in object_ids})),
-            # An entry in the change's own second counts: MariaDB kept whole seconds before revision 0023.
+            # An entry in the change's own second counts: MariaDB kept whole seconds before revision 0024.
             log.at >= since.replace(microsecond=0),
             not_(mine),
         )
@@ -132,7 +132,7 @@ def same_row_written(
     """Whether a row without a version (a role assignment, an inheritance mark) stored now as
     (``created_at``, ``created_by``) is the one a change wrote as ``written`` — not one deleted and
     added again since, on another workstation or by anyone else, under the same key (S4). Exact:
-    every backend keeps the microseconds written (MariaDB since revision 0023), so a row made
+    every backend keeps the microseconds written (MariaDB since revision 0024), so a row made
     again within the same second is told apart too."""
     return stored == written
 

@@ -8,6 +8,8 @@ window owns Ctrl+F, F5 and F6. This module fills the gaps uniformly:
   that a key never has two enabled owners — Qt would call that ambiguous and do nothing);
 * the Menu key and Shift+F10 open the context menu of any item view with a custom context menu
   at its current item (:func:`install_menu_keys`), unless the view has its own action for them;
+* Tab leaves a list for the next control (:func:`leave_with_tab`);
+* Ctrl+C copies the selected rows of any list as tab-separated text (:mod:`copy_rows`);
 * F6 and Shift+F6 move the focus between the page navigation and the page, back to where it was.
 """
 
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from shiboken6 import isValid
 
 from mandant_desktop.ui import help_texts
+from mandant_desktop.ui.cell_tips import install_cell_tips
+from mandant_desktop.ui.copy_rows import install_copy_keys
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -91,6 +95,16 @@ def install_menu_keys(root: QWidget) -> int:
     return added
 
 
+def leave_with_tab(root: QWidget) -> None:
+    """Tab and Shift+Tab leave every item view under ``root`` for the next control, as in a dialog.
+
+    Qt's tables move Tab from cell to cell by default; in our lists, which select whole rows (and in
+    the assignment grid, where the arrows do that), the user saw nothing move and could not tab past
+    the table to the buttons below it: a keyboard trap. The arrows still move between cells."""
+    for view in root.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
+
+
 def _covered(view: QWidget, root: QWidget) -> bool:
     """Whether the view or a widget around it (up to ``root``) has its own action for the menu keys."""
     widget: QWidget | None = view
@@ -140,9 +154,12 @@ class KeyboardController(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def page_shown(self, page: Page) -> None:
-        """A page became current: its views get the menu keys, its controls their help, and the
-        fallbacks cover the keys it lacks."""
+        """A page became current: its views get the menu and copy keys and the tooltips of cut-off
+        cells, its controls their help, and the fallbacks cover the keys it lacks."""
         install_menu_keys(page)
+        leave_with_tab(page)
+        install_copy_keys(page, self._show_status)
+        install_cell_tips(page)
         help_texts.apply(page)
         for key, action in self.fallbacks.items():
             action.setEnabled(not page_handles(page, key))

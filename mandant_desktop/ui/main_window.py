@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.ui import help_texts, icons, interaction, tasks
 from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui.connection_monitor import ConnectionMonitor
+from mandant_desktop.ui.copy_rows import CopyCommands
 from mandant_desktop.ui.errors import set_connection_lost_handler
 from mandant_desktop.ui.forms import ConnectionBanner
 from mandant_desktop.ui.keyboard import KeyboardController
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
         self.about_action.setObjectName("aboutAction")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+        #: Edit → Copy (with column titles): the selected rows of the focused list (E2)
+        self.copy_commands = CopyCommands(self, self.show_status)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -158,6 +161,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self.undo_hub.undo_action)
         self.edit_menu.addAction(self.undo_hub.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.copy_commands.copy_action)
+        self.edit_menu.addAction(self.copy_commands.copy_titles_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find_action)
         self.view_menu = bar.addMenu("")
@@ -503,6 +509,7 @@ class MainWindow(QMainWindow):
         self.whats_this_action.setToolTip(self.tr("Click a control to read what it does (Shift+F1)"))
         self.about_action.setText(self.tr("&About Mandant Desktop"))
         self.undo_hub.retranslate()
+        self.copy_commands.retranslate()
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.navigation.setAccessibleName(self.tr("Pages"))
         if self.tenant_filter_controller is not None:

@@ -140,15 +140,17 @@ PG_KEYS_BY_TRIGGER = {
 
 def _modelled(name: str | None, type_: str, parent_names: Any) -> bool:
     """What the models describe: not the search index (0008) nor the users list's order indexes
-    and MariaDB columns (0015), which exist on some backends only (tests/db/test_user_order.py
-    checks those)."""
+    and MariaDB columns (0015) nor the org tree's order index (0023), which exist on some backends
+    only (tests/db/test_user_order.py and test_org_unit_order.py check those)."""
+    if type_ == "index" and name == tables.ORG_UNIT_ORDER_INDEX:
+        return False
     return include_name(name, type_, parent_names) and not user_order.is_order_object(name, type_, parent_names)
 
 
 def _schema_differences(engine: Engine) -> list[Any]:
     with engine.connect() as conn, warnings.catch_warnings():
         # SQLite's reflection skips the expression indexes of revisions 0008 and 0015, which are not compared.
-        for index in (NUMBER_ORDER_INDEX, user_order.NAME_INDEX, user_order.KIND_INDEX):
+        for index in (NUMBER_ORDER_INDEX, user_order.NAME_INDEX, user_order.KIND_INDEX, tables.ORG_UNIT_ORDER_INDEX):
             warnings.filterwarnings("ignore", f".*{index}", SAWarning)
         context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": _modelled})
         differences = list(compare_metadata(context, Base.metadata))
@@ -935,7 +937,7 @@ def _count_rows(engine: Engine, table: str) -> int:
 def test_mariadb_date_time_columns_keep_microseconds(
     db_url: str, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
-    """S4, E7, S9: revision 0023 makes every date-time column of MariaDB DATETIME(6) (keeping its
+    """S4, E7, S9: revision 0024 makes every date-time column of MariaDB DATETIME(6) (keeping its
     nullability and the stored values), so that a moment read back is the moment written, as on
     SQLite and PostgreSQL (``services.undo_conflicts.same_row_written`` compares exactly); the
     models agree with the database; the downgrade turns them back into DATETIME. Nothing changes on
@@ -944,7 +946,7 @@ def test_mariadb_date_time_columns_keep_microseconds(
 
     engine = engines(db_url)
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0022_mariadb_customer_search")
+        command.upgrade(migrate.alembic_config(conn), "0023_org_unit_tree_order")
         conn.execute(
             text(
                 "INSERT INTO tenant (id, name, name_key, kind, active, created_at, version) "
@@ -977,7 +979,7 @@ def test_mariadb_date_time_columns_keep_microseconds(
         conn.execute(update(tenant).where(tenant.c.id == 900).values(updated_at=moment))
         assert conn.scalar(select(tenant.c.updated_at).where(tenant.c.id == 900)) == moment
     with engine.begin() as conn:
-        command.downgrade(migrate.alembic_config(conn), "0022_mariadb_customer_search")
+        command.downgrade(migrate.alembic_config(conn), "0023_org_unit_tree_order")
     after = date_time_columns()
     assert {key: nullable for key, (_, nullable) in after.items()} == {
         key: nullable for key, (_, nullable) in columns.items()

@@ -11,6 +11,7 @@ from dbhelpers import other_workstation
 from orghelpers import add_units_and_mia
 from sqlalchemy import func, select, update
 
+from mandant_desktop.db import tables
 from mandant_desktop.db.models import (
     AuditEntry,
     InheritanceBreak,
@@ -406,6 +407,45 @@ def test_children_of_several_units_at_once(example: Example) -> None:
         ex.unit["Nord"]: ["Hamburg"],
         ex.unit["Hamburg"]: [],
     }
+
+
+def test_all_units_come_parent_by_parent_in_the_order_of_each_level(example: Example) -> None:
+    """A4, section 8: "expand all" reads every unit at once, each parent's children in the order a
+    level's children come in (sort order, then the name in any case, then the id), read in the
+    order of the tree's index (revision 0023) on SQLite and PostgreSQL; MariaDB has none."""
+    ex = example
+    with ex.db.session_factory.begin() as session:
+        for name, order in (("beta", 0), ("Alpha", 0), ("alpha", 0), ("Omega", -1), ("Gamma", 2)):
+            session.add(OrgUnit(name=name, parent_id=ex.unit["Konzern"], depth=1, sort_order=order))
+        session.add(OrgUnit(name="zweite Wurzel", parent_id=None, depth=0, sort_order=0))
+    every = ex.service.all_units(ex.admin)
+    by_parent: dict[int | None, list[str]] = {}
+    for node in every:
+        by_parent.setdefault(node.parent_id, []).append(node.name)
+    roots = ex.service.roots(ex.admin)
+    assert by_parent.pop(None) == [n.name for n in roots]
+    assert by_parent == {parent: [n.name for n in ex.service.children(ex.admin, parent)] for parent in by_parent}
+    assert by_parent[ex.unit["Konzern"]][0] == "Omega" and by_parent[ex.unit["Konzern"]][-1] == "Gamma"
+    # each parent's children together: the page groups them as they come
+    parents = [node.parent_id for node in every]
+    assert len(set(parents)) == len([p for i, p in enumerate(parents) if i == 0 or parents[i - 1] != p])
+    assert {n.id: n.child_count for n in every} == {n.id: sum(1 for c in every if c.parent_id == n.id) for n in every}
+    backend = ex.db.engine.dialect.name
+    with ex.db.engine.connect() as connection:
+        if backend == "sqlite":
+            found = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (tables.ORG_UNIT_ORDER_INDEX,)
+            ).scalar()
+        elif backend == "postgresql":
+            found = connection.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s", (tables.ORG_UNIT_ORDER_INDEX,)
+            ).scalar()
+        else:
+            found = None
+    if backend in ("sqlite", "postgresql"):
+        assert found is not None and "parent_id, sort_order, lower(" in found
+    else:
+        assert found is None
 
 
 # --------------------------------------------------------------------------- undo of the tree's changes

@@ -578,7 +578,7 @@ def test_a_membership_given_again_by_the_same_user_elsewhere_is_not_taken_by_und
     nobody else is in the audit log). The row under the key is not the one the change wrote — its
     creation time says so (revision 0021) — so the undo of the add is refused, saying that the user
     changed it again, and the membership stays (before, the undo deleted it). At once, within the
-    same second: on MariaDB too, whose columns keep microseconds since revision 0023 (before, a
+    same second: on MariaDB too, whose columns keep microseconds since revision 0024 (before, a
     row made again within about a second was taken for the change's own there)."""
     groups = world.services.rights_groups
     group = groups.create_group(world.admin, "Extra")

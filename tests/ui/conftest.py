@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN, FakeInteraction, copy_sqlite
 
 from mandant_desktop import bootstrap
+from mandant_desktop.services.demo import ADMIN_PASSWORD
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.collector import GuiThreadCollector
@@ -194,3 +195,42 @@ def no_worker_outlives_the_test() -> Iterator[None]:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """The last line of defence for a clean exit: no pool worker is alive when Python shuts down."""
     QThreadPool.globalInstance().waitForDone(15000)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Operator]:
+    """The small demo database, made once, with its administrator logged in once (argon2 is slow)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    app = bootstrap.open_database(f"sqlite:///{path}")
+    try:
+        bootstrap.ensure_demo_data(app)
+        operator = app.services.auth.login("admin", ADMIN_PASSWORD)
+    finally:
+        app.close()
+    return path, operator
+
+
+@pytest.fixture
+def demo_window(
+    qtbot: QtBot,
+    demo_template: tuple[Path, Operator],
+    tmp_path: Path,
+    settings: Settings,
+    language: LanguageManager,
+    interactions: FakeInteraction,
+) -> Iterator[MainWindow]:
+    copy = tmp_path / "demo.sqlite"
+    copy_sqlite(demo_template[0], copy)
+    app = bootstrap.open_database(f"sqlite:///{copy}", profile_name="Demo")
+    try:
+        win = MainWindow(app, demo_template[1], settings=settings, language=language)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        yield win
+        tasks.wait_for_all()
+        win.close()
+    finally:
+        app.close()

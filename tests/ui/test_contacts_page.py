@@ -328,3 +328,83 @@ def test_contact_dialogs_open_read_only_without_the_right_to_change(
     select_row(page.templates.view, 0)
     page.templates.open_template()
     assert seen == ["contactDialog", "personRoleDialog", "templateDialog"]
+
+
+def _menu_of(qtbot: QtBot, view: QTableView) -> list[tuple[str, str, bool]]:
+    """The entries of ``view``'s context menu opened with the Menu key: text, key shown, enabled."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    seen: list[tuple[str, str, bool]] = []
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    seen = [(a.text(), a.shortcut().toString(), a.isEnabled()) for a in menu.actions() if not a.isSeparator()]
+    menu.close()
+    return seen
+
+
+def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
+) -> None:
+    """E2, T7: Enter and F2 open the contact, person-role, list and template under the cursor, the
+    Menu key shows what the buttons offer (with their keys), Del deletes the focused person-role;
+    the status bar says what was deleted."""
+    page = scene.page()
+    opened: list[str] = []
+
+    def record(dialog: object) -> int:
+        opened.append(type(dialog).__name__)
+        return 0
+
+    monkeypatch.setattr(ContactDialog, "exec", record)
+    monkeypatch.setattr(RoleDialog, "exec", record)
+    from mandant_desktop.ui.contacts.dialogs import ListDialog
+
+    monkeypatch.setattr(ListDialog, "exec", record)
+    monkeypatch.setattr(TemplateDialog, "exec", record)
+
+    tab = page.contacts
+    select_row(tab.view, 0)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
+    assert opened == ["ContactDialog", "ContactDialog"]
+    menu = _menu_of(qtbot, tab.view)
+    assert menu[:3] == [("Open…", "Return", True), ("New contact", "Ctrl+N", True), ("Delete", "Del", True)]
+
+    select_row(tab.roles_view, 0)
+    tab.roles_view.setFocus()
+    qtbot.keyClick(tab.roles_view, Qt.Key.Key_Return)
+    assert opened[-1] == "RoleDialog"
+    assert [entry[:2] for entry in _menu_of(qtbot, tab.roles_view)] == [
+        ("Open role…", "Return"),
+        ("Add role…", ""),
+        ("Delete role", "Del"),
+    ]
+    interactions.confirm_answers = [True]
+    tab.roles_view.setFocus()
+    qtbot.keyClick(tab.roles_view, Qt.Key.Key_Delete)
+    assert interactions.of_kind("confirm")[-1].title == "Delete person-role?"
+    assert tab.roles_model.rowCount() == 0
+    assert scene.window.statusBar().currentMessage() == "Person-role at Zeitung Albers deleted."
+
+    page.tabs.setCurrentIndex(LISTS)
+    select_row(page.lists.view, 0)
+    page.lists.view.setFocus()
+    qtbot.keyClick(page.lists.view, Qt.Key.Key_Return)
+    assert opened[-1] == "ListDialog"
+    assert _menu_of(qtbot, page.lists.view)[0][:2] == ("Open…", "Return")
+
+    page.tabs.setCurrentIndex(TEMPLATES)
+    select_row(page.templates.view, 0)
+    page.templates.view.setFocus()
+    qtbot.keyClick(page.templates.view, Qt.Key.Key_F2)
+    assert opened[-1] == "TemplateDialog"
+    assert "Import…" in [text for text, _key, _on in _menu_of(qtbot, page.templates.view)]
+    interactions.confirm_answers = [True]
+    name = page.templates.current().name  # type: ignore[union-attr]
+    page.templates.view.setFocus()
+    qtbot.keyClick(page.templates.view, Qt.Key.Key_Delete)
+    assert scene.window.statusBar().currentMessage() == f"{name} deleted."

@@ -890,3 +890,26 @@ def test_agency_is_worded_alike_in_create_and_properties(
     assert len(german) == 2 and german[0] == german[1]
     assert german[0][0] == "Der Kunde fungiert als Agentur" and german[0][2] == "A&gentur:"
     assert german[0][1].startswith("Eine Agentur erscheint in allen Auswahllisten")
+
+
+def test_copy_rows_from_the_context_menu_and_reactivate_says_so(
+    page: CustomersPage, window: MainWindow, qtbot: QtBot, world: UiWorld
+) -> None:
+    """E2, C1, C12: the context menu copies the selected customers as tab-separated rows; after
+    Reactivate the status bar says how many customers came back, as after Delete and Deactivate."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText("")
+    right_click(page, "12345", "copyRowsMenuAction")
+    assert QApplication.clipboard().text().split("\t")[:2] == ["12345", "Heidelberg"]
+
+    services = window.context.app.services
+    heidelberg = world.customers["12345"]
+    operator = window.context.operator
+    services.customers.deactivate(operator, {heidelberg: services.customers.details(operator, heidelberg).version})
+    page.refresh()
+    saved(qtbot, page)
+    select_numbers(page, "12345")
+    page.reactivate_customers()
+    saved(qtbot, page)
+    assert window.statusBar().currentMessage() == "Customers reactivated: 1."

@@ -215,3 +215,35 @@ def test_the_lines_above_a_mail_follow_a_language_switch(
     language.choose("de")
     qtbot.waitUntil(lambda: page.body.toPlainText().startswith("An: "), timeout=2000)
     assert "Sprache: Deutsch" in page.body.toPlainText()
+
+
+def test_the_menu_key_offers_send_again_and_copying_the_mail(qtbot: QtBot, window: MainWindow, mails: None) -> None:
+    """E2, U4: right click or the Menu key on a mail: Send again (as enabled as the button), Copy
+    mail text (the activation link to pass on another way), Copy rows; the status bar says so."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    page = _outbox(qtbot, window)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(MailStatus))
+    kept = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).status == MailStatus.OUTBOX)  # type: ignore[union-attr]
+    page.table.clearSelection()
+    page.table.selectRow(kept)
+    page.table.setFocus()
+    seen: list[list[tuple[str, bool]]] = []
+
+    def pick(entry: str) -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([(a.objectName(), a.isEnabled()) for a in menu.actions()])
+        action = next(a for a in menu.actions() if a.objectName() == entry)
+        menu.close()
+        action.trigger()
+
+    QTimer.singleShot(100, lambda: pick("outboxCopyTextAction"))
+    qtbot.keyClick(page.table, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert [name for name, _on in seen[0]] == ["outboxSendAction", "outboxCopyTextAction", "copyRowsMenuAction"]
+    assert all(on for _name, on in seen[0])
+    assert QApplication.clipboard().text() == page.body.toPlainText()
+    assert QApplication.clipboard().text().startswith("To: ")
+    assert window.statusBar().currentMessage() == "The mail is on the clipboard."

@@ -16,14 +16,16 @@ from sqlalchemy.exc import SAWarning
 
 from mandant_desktop.db import user_order
 from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, include_name, restore_after_batch
-from mandant_desktop.db.tables import metadata
+from mandant_desktop.db.tables import ORG_UNIT_ORDER_INDEX, metadata
 
 target_metadata = metadata
 
 
 def include_object_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic's ``include_name`` hook: the models, without the search index and the users list's
-    order indexes and columns, which exist on some backends only."""
+    """Alembic's ``include_name`` hook: the models, without the search index, the users list's
+    order indexes and columns and the org tree's order index, which exist on some backends only."""
+    if type_ == "index" and name == ORG_UNIT_ORDER_INDEX:
+        return False
     return include_name(name, type_, parent_names) and not user_order.is_order_object(name, type_, parent_names)
 
 
@@ -50,7 +52,7 @@ def _run(connection: Connection) -> None:
         # creates it again, with the search triggers the copy of the table lost.
         warnings.filterwarnings("ignore", f".*{NUMBER_ORDER_INDEX}", SAWarning)
         # Likewise the users list's order indexes on ``app_user``.
-        for index in (user_order.NAME_INDEX, user_order.KIND_INDEX):
+        for index in (user_order.NAME_INDEX, user_order.KIND_INDEX, ORG_UNIT_ORDER_INDEX):
             warnings.filterwarnings("ignore", f".*{index}", SAWarning)
         context.run_migrations()
         if connection.dialect.name == "sqlite":

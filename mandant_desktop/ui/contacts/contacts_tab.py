@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,8 +27,10 @@ from mandant_desktop.ui.contacts.models import (
 )
 from mandant_desktop.ui.contacts.widgets import (
     button,
+    button_menu,
     current_row,
     new_and_delete_actions,
+    open_keys,
     reload_rows,
     run_ok,
     table,
@@ -68,7 +70,6 @@ class ContactsTab(QWidget):
         self.view = table("contactTable", self.model, (220, 90, 160, 220, 130, 120))
         self.view.doubleClicked.connect(lambda _i: self.open_contact())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
-        self.view.customContextMenuRequested.connect(self._menu)
 
         self.roles_label = QLabel()
         self.roles_label.setObjectName("personRolesHeading")
@@ -103,6 +104,35 @@ class ContactsTab(QWidget):
 
         self.new_action, self.delete_action = new_and_delete_actions(
             self, self.view, self.new_contact, self.delete_contact
+        )
+        # E2: Enter and F2 open, the Menu key and a right click show what the buttons offer; on the
+        # person-roles as on the contacts, and Del deletes the person-role that has the focus.
+        new, delete, enter = (
+            QKeySequence(QKeySequence.StandardKey.New),
+            QKeySequence(Qt.Key.Key_Delete),
+            QKeySequence(Qt.Key.Key_Return),
+        )
+        open_keys(self.view, self.open_contact)
+        open_keys(self.roles_view, self.open_role)
+        self.delete_role_action = QAction(self.roles_view)
+        self.delete_role_action.setShortcut(delete)
+        self.delete_role_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_role_action.triggered.connect(lambda _checked=False: self.delete_role())
+        self.roles_view.addAction(self.delete_role_action)
+        button_menu(
+            self.view,
+            lambda: [
+                (self.edit_button, enter),
+                (self.new_button, new),
+                (self.delete_button, delete),
+                None,
+                (self.add_role_button, None),
+                (self.export_button, None),
+            ],
+        )
+        button_menu(
+            self.roles_view,
+            lambda: [(self.edit_role_button, enter), (self.add_role_button, None), (self.delete_role_button, delete)],
         )
 
     # ------------------------------------------------------------------ loading
@@ -157,13 +187,7 @@ class ContactsTab(QWidget):
         self.add_role_button.setEnabled(can_edit and contact is not None)
         self.edit_role_button.setEnabled(role is not None)
         self.delete_role_button.setEnabled(can_delete and role is not None and role.editable)
-
-    def _menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.add_role_button):
-            action = menu.addAction(widget.text(), widget.click)
-            action.setEnabled(widget.isEnabled())
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        self.delete_role_action.setEnabled(self.delete_role_button.isEnabled())
 
     # ------------------------------------------------------------------ contacts
 
@@ -204,6 +228,8 @@ class ContactsTab(QWidget):
             dialog.deleteLater()
         if accepted:
             self.reload(keep=wanted)
+            if saved is not None:
+                self.page.context.shell.show_status(self.tr("Saved."))
         return saved if accepted else None
 
     def delete_contact(self) -> bool:
@@ -222,6 +248,7 @@ class ContactsTab(QWidget):
             self, self.services.contacts.delete_contact, self.page.operator(), row.tenant_id, row.id, row.version
         ):
             self.reload()
+            self.page.context.shell.show_status(self.tr("%1 deleted.").replace("%1", row.name))
             return True
         return False
 
@@ -299,6 +326,7 @@ class ContactsTab(QWidget):
             self, self.services.contacts.delete_role, self.page.operator(), contact.tenant_id, role.id, role.version
         ):
             self.reload(keep=contact.key)
+            self.page.context.shell.show_status(self.tr("Person-role at %1 deleted.").replace("%1", role.organisation))
             return True
         return False
 

@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,10 +28,13 @@ from mandant_desktop.ui.contacts.models import (
     TemplatesModel,
 )
 from mandant_desktop.ui.contacts.widgets import (
+    MenuEntry,
     button,
+    button_menu,
     current_row,
     exec_edit_dialog,
     new_and_delete_actions,
+    open_keys,
     reload_rows,
     run_ok,
     table,
@@ -39,6 +44,15 @@ from mandant_desktop.ui.layout_memory import remember
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.contacts.page import ContactsPage
+
+
+def _entries(open_button: QPushButton, new_button: QPushButton, delete_button: QPushButton) -> list[MenuEntry]:
+    """Open (Enter), New (Ctrl+N) and Delete (Del), as a tab's context menu starts."""
+    return [
+        (open_button, QKeySequence(Qt.Key.Key_Return)),
+        (new_button, QKeySequence(QKeySequence.StandardKey.New)),
+        (delete_button, QKeySequence(Qt.Key.Key_Delete)),
+    ]
 
 
 class ListsTab(QWidget):
@@ -84,6 +98,9 @@ class ListsTab(QWidget):
         layout.addWidget(splitter, 1)
         actions = new_and_delete_actions(self, self.view, self.new_list, self.delete_list)
         self.new_action, self.delete_action = actions
+        open_keys(self.view, self.open_list)  # E2: Enter and F2 open, the Menu key shows the buttons
+        button_menu(self.view, lambda: _entries(self.edit_button, self.new_button, self.delete_button))
+        self.members_view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)  # members have no actions
 
     def reload(self, keep: object = None) -> bool:
         rows = reload_rows(self, self.view, self.model, keep, self.services.lists.list_lists, self.page.operator())
@@ -167,6 +184,8 @@ class ListsTab(QWidget):
         if outcome is None:
             return None
         self.reload(keep=outcome)
+        if outcome[1] is not None:
+            self.page.context.shell.show_status(self.tr("Saved."))
         return outcome[1]
 
     def delete_list(self) -> bool:
@@ -183,6 +202,7 @@ class ListsTab(QWidget):
             return False
         if run_ok(self, self.services.lists.delete_list, self.page.operator(), row.tenant_id, row.id, row.version):
             self.reload()
+            self.page.context.shell.show_status(self.tr("%1 deleted.").replace("%1", row.name))
             return True
         return False
 
@@ -230,6 +250,16 @@ class TemplatesTab(QWidget):
         layout.addWidget(splitter, 1)
         self.new_action, self.delete_action = new_and_delete_actions(
             self, self.view, self.new_template, self.delete_template
+        )
+        open_keys(self.view, self.open_template)
+        button_menu(
+            self.view,
+            lambda: [
+                *_entries(self.edit_button, self.new_button, self.delete_button),
+                None,
+                (self.export_button, None),
+                (self.import_button, None),
+            ],
         )
 
     def reload(self, keep: object = None) -> bool:
@@ -286,6 +316,8 @@ class TemplatesTab(QWidget):
         if outcome is None:
             return None
         self.reload(keep=outcome)
+        if outcome[1] is not None:
+            self.page.context.shell.show_status(self.tr("Saved."))
         return outcome[1]
 
     def delete_template(self) -> bool:
@@ -302,6 +334,7 @@ class TemplatesTab(QWidget):
             return False
         if run_ok(self, self.services.lists.delete_template, self.page.operator(), row.tenant_id, row.id, row.version):
             self.reload()
+            self.page.context.shell.show_status(self.tr("%1 deleted.").replace("%1", row.name))
             return True
         return False
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QTableView, QWidget
 
 from mandant_desktop.ui.contacts.models import RowsModel
 from mandant_desktop.ui.errors import run_action
@@ -66,6 +66,52 @@ def new_and_delete_actions(
     tab.addAction(new_action)
     view.addAction(delete_action)
     return new_action, delete_action
+
+
+def open_keys(view: QTableView, on_open: Callable[[], object]) -> QAction:
+    """Enter and F2 on ``view`` open its current row, as a double click does (E2)."""
+    action = QAction(view)
+    action.setObjectName("openRowAction")
+    action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter), QKeySequence(Qt.Key.Key_F2)])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(lambda _checked=False: on_open())
+    view.addAction(action)
+    return action
+
+
+#: an entry of a table's context menu: the button it stands for and the key shown beside it;
+#: None is a separator
+MenuEntry = tuple[QPushButton, QKeySequence | None] | None
+
+
+def button_menu(view: QTableView, entries: Callable[[], Sequence[MenuEntry]]) -> None:
+    """Right click and the Menu key on ``view``: a menu of the tab's buttons, as enabled as they
+    are, with their keys beside them. A row under the pointer that is not selected becomes the
+    current one first, as in a file manager (the buttons then follow it)."""
+
+    def show(pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if index.isValid() and not view.selectionModel().isRowSelected(index.row()):
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        menu = QMenu(view)
+        menu.setObjectName(f"{view.objectName()}Menu")
+        for entry in entries():
+            if entry is None:
+                menu.addSeparator()
+                continue
+            widget, key = entry
+            action = menu.addAction(widget.icon(), widget.text())
+            action.setEnabled(widget.isEnabled())
+            if key is not None:
+                action.setShortcut(key)  # shown only: the menu is the widget, and it takes no keys but its own
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, w=widget: w.click())
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    view.customContextMenuRequested.connect(show)
 
 
 def reload_rows(

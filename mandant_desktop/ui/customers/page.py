@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.services.customers import CustomerQuery, CustomerRow, CustomerService, agency_label
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import icons, tasks
+from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
 from mandant_desktop.ui.customers.agency_dialogs import AgencyInfoDialog
@@ -197,7 +198,12 @@ class CustomersPage(Page):
         bottom.addWidget(self.new_button)
         bottom.addWidget(self.delete_button)
         bottom.addWidget(self.export_button)
-        bottom.addWidget(import_button(self, ImportKind.CUSTOMERS))  # S8 (issue 7)
+        self.import_button = import_button(self, ImportKind.CUSTOMERS)  # S8 (issue 7)
+        # Made with the page as its parent, the button would come first in the Tab order (before the
+        # search field); the layout adopts it again here, after the buttons beside it. setTabOrder
+        # cannot mend it while the page is a window of its own (its chain wraps around).
+        self.import_button.setParent(None)
+        bottom.addWidget(self.import_button)
         bottom.addStretch(1)
         bottom.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -239,6 +245,7 @@ class CustomersPage(Page):
         self.action_agency_info = self._action("customerAgencyInfoAction", self.open_agency_info)
         self.action_reactivate = self._action("customerReactivateAction", self.reactivate_customers)
         self.action_export = self._action("customerExportAction", self.export_customers)
+        self.action_copy_rows = copy_rows_action(self.table, self.context.shell.show_status)
         self.action_menu = self._action("customerMenuAction", self.menu_from_keyboard, QKeySequence("Shift+F10"))
         # The Menu key as a shortcut too: not every platform turns it into a context-menu event.
         self.action_menu.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
@@ -282,6 +289,7 @@ class CustomersPage(Page):
         menu.addAction(self.action_contacts)
         menu.addAction(self.action_agency_info)
         menu.addAction(self.action_export)
+        menu.addAction(self.action_copy_rows)
         menu.addSeparator()
         menu.addAction(self.action_new)
         if self.action_reactivate.isEnabled():
@@ -538,8 +546,9 @@ class CustomersPage(Page):
         (after a moment) has no Cancel; the table reloads afterwards, also after a refusal."""
 
         def done(result: int | None) -> None:
-            if said is not None and result is not None:
-                self.context.shell.show_status(said(result))
+            if said is not None:
+                # A use case that returns no count changed every customer it was given, or raised.
+                self.context.shell.show_status(said(result if result is not None else len(versions)))
 
         task = tasks.run_with_progress(
             self,
@@ -579,7 +588,10 @@ class CustomersPage(Page):
         if not rows:
             return
         self._bulk(
-            self.tr("Reactivate customers"), self.actor().services.customers.reactivate, {r.id: r.version for r in rows}
+            self.tr("Reactivate customers"),
+            self.actor().services.customers.reactivate,
+            {r.id: r.version for r in rows},
+            lambda done: self.tr("Customers reactivated: %1.").replace("%1", number_text(done)),
         )
 
     def retranslateUi(self) -> None:

@@ -9,7 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelection, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+)
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,11 +35,12 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.mail import MailStatus, OutboxRow
 from mandant_desktop.ui import formats
+from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, set_column_widths, text_column_width
+from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths, text_column_width
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -154,6 +165,17 @@ class OutboxPage(Page):
         self.send_button.setObjectName("outboxSendButton")
         self.send_button.clicked.connect(self.send_again)
         self.count_label = QLabel()
+        # E2: right click and the Menu key offer what the button does, and copying the mail (the
+        # activation link to pass on another way) or the rows.
+        self.send_action = QAction(self)
+        self.send_action.setObjectName("outboxSendAction")
+        self.send_action.triggered.connect(self.send_again)
+        self.copy_text_action = QAction(self)
+        self.copy_text_action.setObjectName("outboxCopyTextAction")
+        self.copy_text_action.triggered.connect(self.copy_mail_text)
+        self.copy_rows_action = copy_rows_action(self.table, context.shell.show_status)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self.show_context_menu)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("outboxSplitter")
         splitter.addWidget(self.table)
@@ -237,6 +259,24 @@ class OutboxPage(Page):
             self.context.operator.can("mail.view")
             and any(m.status in (MailStatus.FAILED, MailStatus.OUTBOX) for m in mails)
         )
+        self.send_action.setEnabled(self.send_button.isEnabled())
+        self.copy_text_action.setEnabled(len(mails) == 1)
+
+    def show_context_menu(self, pos: QPoint) -> None:
+        """A row under the pointer that is not selected becomes the selection first."""
+        index = self.table.indexAt(pos)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        popup_actions(self, self.table, pos, (self.send_action, self.copy_text_action, self.copy_rows_action))
+
+    def copy_mail_text(self) -> None:
+        """The selected mail as shown below the list (recipient, subject, text with its link)."""
+        if len(self.selected_mails()) != 1:
+            return
+        QGuiApplication.clipboard().setText(self.body.toPlainText())
+        self.context.shell.show_status(self.tr("The mail is on the clipboard."))
 
     def send_again(self) -> None:
         mails = [m for m in self.selected_mails() if m.status in (MailStatus.FAILED, MailStatus.OUTBOX)]
@@ -256,5 +296,7 @@ class OutboxPage(Page):
             )
         )
         self.send_button.setText(self.tr("&Send again"))
+        self.send_action.setText(self.tr("&Send again"))
+        self.copy_text_action.setText(self.tr("Copy &mail text"))
         self.send_button.setToolTip(self.tr("Send the selected kept or failed mails through the e-mail server"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

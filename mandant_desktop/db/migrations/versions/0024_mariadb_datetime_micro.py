@@ -1,7 +1,7 @@
 """MariaDB: date-time columns keep microseconds (SPEC S4, E7).
 
-Revision ID: 0023_mariadb_datetime_micro
-Revises: 0022_mariadb_customer_search
+Revision ID: 0024_mariadb_datetime_micro
+Revises: 0023_org_unit_tree_order
 Create Date: 2026-12-04
 
 MariaDB's plain DATETIME keeps whole seconds, while SQLite and PostgreSQL keep the microseconds the
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0023_mariadb_datetime_micro"
-down_revision: str | Sequence[str] | None = "0022_mariadb_customer_search"
+revision: str = "0024_mariadb_datetime_micro"
+down_revision: str | Sequence[str] | None = "0023_org_unit_tree_order"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
