@@ -167,6 +167,21 @@ def _require_some_edit_right(operator: Operator) -> None:
         operator.require("users.edit")
 
 
+def _check_user_version(user: User, expected_version: int) -> None:
+    """S4: refused when the user changed since ``expected_version``, with the values stored now."""
+    check_version(
+        user,
+        expected_version,
+        "User",
+        {
+            "first name": user.first_name,
+            "last name": user.last_name,
+            "user name": user.username,
+            "e-mail": user.email or "",
+        },
+    )
+
+
 def _has_role() -> ColumnElement[bool]:
     return exists().where(RoleAssignment.user_id == User.id)
 
@@ -445,17 +460,7 @@ class UsersService:
             first, last = _clean_names(change.first_name, change.last_name)
             email = validation.clean_email(change.email)
             assert email is not None
-            check_version(
-                user,
-                expected_version,
-                "User",
-                {
-                    "first name": user.first_name,
-                    "last name": user.last_name,
-                    "user name": user.username,
-                    "e-mail": user.email or "",
-                },
-            )
+            _check_user_version(user, expected_version)
             new_address = email.casefold() != (user.email_key or "")
             if new_address:
                 _require_free_email(session, email, user.id)
@@ -503,17 +508,7 @@ class UsersService:
         first = validation.clean_name(change.first_name, field="first name", required=False)
         last = validation.clean_name(change.last_name, field="last name")
         email = validation.clean_email(change.email, required=False)
-        check_version(
-            user,
-            expected_version,
-            "User",
-            {
-                "first name": user.first_name,
-                "last name": user.last_name,
-                "user name": user.username,
-                "e-mail": user.email or "",
-            },
-        )
+        _check_user_version(user, expected_version)
         contact = session.get(Contact, user.contact_id) if user.contact_id is not None else None
         # The address is the contact's personal data (T8): changed only by who may read it.
         new_address = (email or "").casefold() != (user.email or "").casefold()
