@@ -3,13 +3,26 @@
 Each database gets a unique name so that test runs (and engineers working side by side on one
 server) never see each other's data. Servers are probed once per process; an unreachable server
 skips its tests locally but fails them in CI, where a silent skip would hide a broken setup.
+
+A database at head is a copy of a template that the test process migrates once per backend, on
+first use, from the first revision (and drops when it exits): migrating every test's database
+from scratch took about 30 % of the suite's time. The copy is the template's file (SQLite), a
+``CREATE DATABASE ... TEMPLATE`` (PostgreSQL) or its tables, rows and triggers re-created (MariaDB;
+``tests/db/test_template_copies.py`` proves the copies exact). Tests of the migrations themselves
+migrate their own databases (``migrated_database(..., from_first_revision=True)``, or
+``fresh_database`` and an upgrade). ``MANDANT_TEST_TEMPLATES=0`` migrates every database from the
+first revision, as before.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from mandant_desktop.db.engine import create_engine_for, make_session_factory
-from mandant_desktop.db.migrate import upgrade_database
+from mandant_desktop.db.migrate import HEAD_REVISION, schema_status, upgrade_database
 
 BACKENDS = ("sqlite", "postgresql", "mariadb")
 SERVER_BACKENDS = ("postgresql", "mariadb")
@@ -187,10 +200,177 @@ def open_migrated(url: str) -> Iterator[MigratedDatabase]:
 
 
 @contextmanager
-def migrated_database(backend: str, directory: Path | None = None) -> Iterator[MigratedDatabase]:
-    """A fresh database at head; dropped afterwards."""
-    with fresh_database(backend, directory) as url, open_migrated(url) as db:
-        yield db
+def migrated_database(
+    backend: str, directory: Path | None = None, *, from_first_revision: bool = False
+) -> Iterator[MigratedDatabase]:
+    """A fresh database at head, a copy of the process's template unless ``from_first_revision``
+    (or ``MANDANT_TEST_TEMPLATES=0``) asks for a migration of its own; dropped afterwards."""
+    if from_first_revision or not _TEMPLATES_ON:
+        with fresh_database(backend, directory) as url, open_migrated(url) as db:
+            yield db
+        return
+    with database_at_head(backend, directory) as url:
+        engine = create_engine_for(url)
+        try:
+            yield MigratedDatabase(url=url, engine=engine, session_factory=make_session_factory(engine))
+        finally:
+            engine.dispose()
+
+
+@contextmanager
+def database_at_head(backend: str, directory: Path | None = None) -> Iterator[str]:
+    """The URL of a fresh database at head (a copy of the template), for tests that open it as the
+    program does; dropped afterwards. With ``MANDANT_TEST_TEMPLATES=0`` an empty one, which the
+    program migrates when it opens it."""
+    url = copy_of_template(backend, directory) if _TEMPLATES_ON else create_database(backend, directory)
+    try:
+        yield url
+    finally:
+        drop_database(url)
+
+
+# --------------------------------------------------------------------------- templates
+
+_TEMPLATES_ON = os.environ.get("MANDANT_TEST_TEMPLATES", "1") != "0"
+#: backend -> URL of this process's migrated template
+_templates: dict[str, str] = {}
+
+
+def template_url(backend: str) -> str:
+    """The URL of this process's template of ``backend``: a database migrated from the first
+    revision with the catalogue synced, built on first use and dropped when the process exits."""
+    url = _templates.get(backend)
+    if url is not None:
+        return url
+    directory = None
+    if backend == "sqlite":
+        directory = Path(tempfile.mkdtemp(prefix="mandant_test_template_"))
+    url = create_database(backend, directory, name=unique_name("mandant_tmpl"))
+    try:
+        with open_migrated(url) as db:
+            # built on a test's first need of it: not through a test's stand-in for the migrations
+            stored = schema_status(db.engine).current
+            if stored != HEAD_REVISION:
+                raise RuntimeError(f"the template of {backend} was migrated to {stored}, not to {HEAD_REVISION}")
+        # the engine is disposed: PostgreSQL copies only a database nobody is connected to
+    except BaseException:
+        drop_database(url)
+        raise
+    if not _templates:
+        atexit.register(_drop_templates)
+    _templates[backend] = url
+    return url
+
+
+def _drop_templates() -> None:
+    for url in _templates.values():
+        drop_database(url)
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database:
+            shutil.rmtree(Path(parsed.database).parent, ignore_errors=True)
+    _templates.clear()
+
+
+def copy_of_template(backend: str, directory: Path | None = None) -> str:
+    """A new, uniquely named database that is a copy of the template of ``backend``; its URL."""
+    template = make_url(template_url(backend))
+    name = unique_name()
+    if backend == "sqlite":
+        url = create_database(backend, directory, name)
+        assert template.database is not None
+        origin, copy = sqlite3.connect(template.database), sqlite3.connect(str(make_url(url).database))
+        try:
+            origin.backup(copy)  # reads through the write-ahead log, unlike a copy of the file
+        finally:
+            copy.close()
+            origin.close()
+        return url
+    engine = _admin_engine(backend)
+    try:
+        with engine.connect() as conn:
+            if backend == "postgresql":
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"'))
+            else:
+                assert template.database is not None
+                _copy_mariadb_database(conn, template.database, name)
+    except BaseException:
+        drop_database(database_url(backend, name))
+        raise
+    finally:
+        engine.dispose()
+    return database_url(backend, name)
+
+
+def _copy_mariadb_database(conn: Connection, template: str, name: str) -> None:
+    """MariaDB has no template databases: what ``mariadb-dump --routines --triggers`` would carry
+    over, re-created in ``name``, in its order — the tables (foreign key checks off, so any order),
+    their rows, then the triggers (which must not fire for copied rows). A view, routine, event or
+    sequence in the template is refused: nothing here would copy it."""
+    others = conn.execute(
+        text(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = :s AND table_type <> 'BASE TABLE' "
+            "UNION ALL SELECT routine_name FROM information_schema.routines WHERE routine_schema = :s "
+            "UNION ALL SELECT event_name FROM information_schema.events WHERE event_schema = :s"
+        ),
+        {"s": template},
+    ).all()
+    if others:
+        raise NotImplementedError(f"the template copy knows tables and triggers only, not {others}")
+    charset, collation = conn.execute(
+        text(
+            "SELECT default_character_set_name, default_collation_name FROM information_schema.schemata "
+            "WHERE schema_name = :s"
+        ),
+        {"s": template},
+    ).one()
+    conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET {charset} COLLATE {collation}"))
+    conn.execute(text(f"USE `{name}`"))
+    conn.execute(text("SET SESSION foreign_key_checks = 0"))
+    try:
+        tables = (
+            conn.execute(
+                text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s ORDER BY table_name"),
+                {"s": template},
+            )
+            .scalars()
+            .all()
+        )
+        for table in tables:
+            conn.exec_driver_sql(conn.execute(text(f"SHOW CREATE TABLE `{template}`.`{table}`")).one()[1])
+        columns: dict[str, list[str]] = {}
+        for table, column in conn.execute(
+            text(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema = :s AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position"
+            ),
+            {"s": template},
+        ):
+            columns.setdefault(table, []).append(f"`{column}`")
+        for table in tables:
+            listed = ", ".join(columns[table])
+            conn.exec_driver_sql(f"INSERT INTO `{table}` ({listed}) SELECT {listed} FROM `{template}`.`{table}`")
+    finally:
+        conn.execute(text("SET SESSION foreign_key_checks = 1"))
+    triggers = (
+        conn.execute(
+            text(
+                "SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = :s "
+                "ORDER BY event_object_table, action_timing, event_manipulation, action_order"
+            ),
+            {"s": template},
+        )
+        .scalars()
+        .all()
+    )
+    for trigger in triggers:
+        # SHOW CREATE TRIGGER: the statement with the sql_mode and character set it was created under,
+        # which the copy gets too (they decide how its body is parsed and run)
+        shown = conn.execute(text(f"SHOW CREATE TRIGGER `{template}`.`{trigger}`")).mappings().one()
+        conn.execute(
+            text("SET SESSION sql_mode = :m, character_set_client = :c, collation_connection = :k"),
+            {"m": shown["sql_mode"], "c": shown["character_set_client"], "k": shown["collation_connection"]},
+        )
+        conn.exec_driver_sql(shown["SQL Original Statement"])
 
 
 @contextmanager

@@ -36,7 +36,7 @@ _permission = tables.permission
 _role = tables.role
 _role_permission = tables.role_permission
 _group = tables.rights_group
-_group_permission = tables.rights_group_permission
+# tables.rights_group_permission is looked up where used: a start that syncs nothing never defines it
 
 
 @dataclass
@@ -130,7 +130,8 @@ def sync_catalogue(connection: Connection) -> CatalogueChanges:
     if plan.permissions_removed:
         gone = plan.permissions_removed
         connection.execute(delete(_role_permission).where(_role_permission.c.permission_code.in_(gone)))
-        connection.execute(delete(_group_permission).where(_group_permission.c.permission_code.in_(gone)))
+        group_permission = tables.rights_group_permission
+        connection.execute(delete(group_permission).where(group_permission.c.permission_code.in_(gone)))
         connection.execute(delete(_permission).where(_permission.c.code.in_(gone)))
     if plan.permissions_added:
         connection.execute(insert(_permission), [wanted[code] for code in plan.permissions_added])

@@ -73,17 +73,18 @@ _ALEMBIC_LOCK = threading.Lock()
 
 State = Literal["empty", "current", "outdated", "too_new"]
 
-#: the tables ``check_database`` counts, by the name it reports them under
+#: the tables ``check_database`` counts, by the name it reports them under (names: the tables of
+#: customers and contacts are defined when first used, db.tables)
 MAIN_TABLES: dict[str, str] = {
-    "tenants": tables.tenant.name,
-    "users": tables.app_user.name,
-    "roles": tables.role.name,
-    "org_units": tables.org_unit.name,
-    "role_assignments": tables.role_assignment.name,
-    "customers": tables.customer.name,
-    "contacts": tables.contact.name,
-    "distribution_lists": tables.distribution_list.name,
-    "audit_entries": tables.audit_log.name,
+    "tenants": "tenant",
+    "users": "app_user",
+    "roles": "role",
+    "org_units": "org_unit",
+    "role_assignments": "role_assignment",
+    "customers": "customer",
+    "contacts": "contact",
+    "distribution_lists": "distribution_list",
+    "audit_entries": "audit_log",
 }
 
 

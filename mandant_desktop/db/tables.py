@@ -17,6 +17,14 @@ Conventions that keep the schema identical on SQLite, PostgreSQL and MariaDB:
 Editable rows carry the :func:`_versioned` columns (``version``, ``updated_at``, ``updated_by``),
 the ORM's optimistic lock (SPEC S4).
 
+The eleven tables a start reads and writes (the schema check and catalogue sync, the log-in, the
+tenants page, the change watch) are defined here; the other sixteen, in
+:mod:`mandant_desktop.db.later_tables`, when any of them or :data:`metadata` is first asked for
+(``tables.customer``, ``from mandant_desktop.db.tables import metadata``): defining a table costs
+SQLAlchemy about a millisecond, and the start needs none of them before its window is usable
+(issue 8). ``metadata`` therefore always holds all 27 tables; its ``tables`` are in the order they
+were defined (these eleven first), :data:`TABLE_OF_CLASS` lists them in the schema's order.
+
 This module imports SQLAlchemy Core only (a test keeps it so).
 """
 
@@ -24,15 +32,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
-    CheckConstraint,
     Column,
-    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -41,7 +48,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
-    Text,
     TypeDecorator,
     UniqueConstraint,
     false,
@@ -58,7 +64,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-metadata = MetaData(naming_convention=NAMING_CONVENTION)
+#: every table's MetaData; public as :data:`metadata` once the tables of :mod:`.later_tables` are in it
+_metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -201,7 +208,7 @@ class MailStatus(enum.StrEnum):
 #: a data partition (SPEC T1-T6, T11)
 tenant = Table(
     "tenant",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(100), nullable=False),
     Column("name_key", exact_string(100), nullable=False, unique=True),
@@ -220,7 +227,7 @@ tenant = Table(
 #: a user's access to one tenant (SPEC T2); no row means hidden
 tenant_access = Table(
     "tenant_access",
-    metadata,
+    _metadata,
     Column("tenant_id", ForeignKey("tenant.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
     Column("level", _str_enum(AccessLevel, "access_level"), nullable=False),
@@ -233,7 +240,7 @@ tenant_access = Table(
 #: internal staff user or external portal user (SPEC U1, C10)
 app_user = Table(
     "app_user",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(100), nullable=False),
     Column("username_key", exact_string(100), nullable=False, unique=True),
@@ -257,25 +264,12 @@ app_user = Table(
     *_versioned(),
 )
 
-#: one-time activation link; only the SHA-256 of the token is stored (SPEC U2-U4)
-activation_token = Table(
-    "activation_token",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    _created_at(),
-    Column("expires_at", UTCDateTime(), nullable=False),
-    Column("used_at", UTCDateTime()),
-    Column("revoked_at", UTCDateTime()),
-)
-
 # --------------------------------------------------------------------------- roles and permissions
 
 #: the permission catalogue: admin permissions for roles, portal permissions for rights groups
 permission = Table(
     "permission",
-    metadata,
+    _metadata,
     Column("code", String(64), primary_key=True),
     Column("scope", _str_enum(PermissionScope, "permission_scope"), nullable=False),
     Column("area", String(64), nullable=False),
@@ -285,7 +279,7 @@ permission = Table(
 #: a named set of admin permissions (SPEC R1, R2)
 role = Table(
     "role",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(100), nullable=False),
     Column("name_key", exact_string(100), nullable=False, unique=True),
@@ -298,37 +292,25 @@ role = Table(
 
 role_permission = Table(
     "role_permission",
-    metadata,
+    _metadata,
     Column("role_id", ForeignKey("role.id", ondelete="CASCADE"), primary_key=True),
     Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True, index=True),
     *_created(),
 )
 
-# --------------------------------------------------------------------------- org units and assignments
-
 #: The tree's order as an expression index on SQLite and PostgreSQL (revision 0023): parent, sort
 #: order, name in lower case, id. Each parent's children come in display order without a sort, all
 #: of them at once ("expand all", OrgUnitsService.all_units) or one level (children). Not in the
 #: models, as MariaDB has no expression indexes: the schema comparison leaves it out (migrations/env.py).
+#: The table org_unit itself is one of the later tables (db.later_tables).
 ORG_UNIT_ORDER_INDEX = "ix_org_unit_tree_order"
 
-#: a node of the org-unit tree (SPEC A4-A9)
-org_unit = Table(
-    "org_unit",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("parent_id", ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True),
-    Column("depth", Integer, nullable=False, default=0),
-    Column("sort_order", Integer, nullable=False, default=0),
-    _created_at(),
-    *_versioned(),
-)
+# --------------------------------------------------------------------------- role assignments
 
 #: (user, role, unit); ``inherited_from_id`` is set when the row reached the unit by inheritance
 role_assignment = Table(
     "role_assignment",
-    metadata,
+    _metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
     Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False),
     Column("role_id", ForeignKey("role.id", ondelete="CASCADE"), nullable=False, index=True),
@@ -340,65 +322,13 @@ role_assignment = Table(
     Index("ix_role_assignment_unit_user", "org_unit_id", "user_id"),
 )
 
-#: the ticked "Inherit roles to child units" box of one user on one unit (SPEC A5)
-inheritance_source = Table(
-    "inheritance_source",
-    metadata,
-    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
-    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True),
-    _created_at(),
-    Column("created_by", String(100)),
-)
-
-#: a unit where "Edit roles" broke one user's chain of inherited roles (SPEC A7)
-inheritance_break = Table(
-    "inheritance_break",
-    metadata,
-    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
-    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True),
-    _created_at(),
-    Column("created_by", String(100)),
-)
-
-# --------------------------------------------------------------------------- customers and rights groups
-
-#: a print-shop customer with optional portal access (SPEC C1-C12)
-customer = Table(
-    "customer",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
-    Column("number", exact_string(32), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
-    Column("short_name", String(50), nullable=False, default=""),
-    Column("remote_access", Boolean, nullable=False, default=False, server_default=false()),
-    Column("is_agency", Boolean, nullable=False, default=False, server_default=false()),
-    Column("quota_mb", Integer),
-    Column("default_agency_id", ForeignKey("customer.id", ondelete="SET NULL"), index=True),
-    Column("status", _str_enum(CustomerStatus, "customer_status"), nullable=False, default=CustomerStatus.ACTIVE),
-    _created_at(),
-    *_versioned(),
-    CheckConstraint("quota_mb IS NULL OR quota_mb >= 0", name="quota_non_negative"),
-    Index("ix_customer_name", "name"),
-    Index("ix_customer_short_name", "short_name"),
-)
-
-#: numbers of deleted customers, so that their reuse can be warned about (SPEC C6)
-deleted_customer_number = Table(
-    "deleted_customer_number",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("number", exact_string(32), nullable=False, index=True),
-    Column("name", String(200), nullable=False),
-    Column("deleted_at", UTCDateTime(), nullable=False, default=utcnow),
-    Column("deleted_by", String(100)),
-)
+# --------------------------------------------------------------------------- log-in and rights groups
 
 #: failed log-ins on user names that do not exist, shared by every workstation (SPEC S1); keyed by
 #: a hash of the normalised name (see :class:`~mandant_desktop.db.models.LoginThrottle`)
 login_throttle = Table(
     "login_throttle",
-    metadata,
+    _metadata,
     Column("name_hash", String(64), primary_key=True),
     Column("failed_logins", Integer, nullable=False, default=0, server_default="0"),
     Column("locked_until", UTCDateTime(), index=True),
@@ -408,7 +338,7 @@ login_throttle = Table(
 #: portal rights group; customer groups are named by the C3 pattern (SPEC C3-C5)
 rights_group = Table(
     "rights_group",
-    metadata,
+    _metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(150), nullable=False),
     Column("name_key", exact_string(150), nullable=False, unique=True),
@@ -418,139 +348,12 @@ rights_group = Table(
     *_versioned(),
 )
 
-rights_group_permission = Table(
-    "rights_group_permission",
-    metadata,
-    Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
-    Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True),
-    *_created(),
-)
-
-rights_group_member = Table(
-    "rights_group_member",
-    metadata,
-    Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
-    *_created(),
-)
-
-#: an internal sales representative assigned to a customer (SPEC C7)
-customer_contact_person = Table(
-    "customer_contact_person",
-    metadata,
-    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
-    *_created(),
-)
-
-# --------------------------------------------------------------------------- tenant-scoped data
-
-#: a real person: a customer's contact (C10) or a press/marketing contact (T7, T8)
-contact = Table(
-    "contact",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
-    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), index=True),
-    Column("contact_type", String(50), nullable=False, default=""),
-    Column("salutation", String(30), nullable=False, default=""),
-    Column("first_name", String(100), nullable=False, default=""),
-    Column("last_name", String(100), nullable=False),
-    # Personal fields: masked without the "private data" right (SPEC T8).
-    Column("email", String(254)),
-    Column("phone", String(50)),
-    Column("street", String(200)),
-    Column("postal_code", String(20)),
-    Column("city", String(100)),
-    Column("birthday", Date),
-    _created_at(),
-    *_versioned(),
-    Index("ix_contact_name", "last_name", "first_name"),
-)
-
-#: one role of a contact, e.g. journalist at one medium (SPEC glossary, T7, T10)
-person_role = Table(
-    "person_role",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
-    Column("organisation", String(200), nullable=False, default=""),
-    Column("function", String(100), nullable=False, default=""),
-    Column("email", String(254)),
-    Column("phone", String(50)),
-    Column("street", String(200)),
-    Column("postal_code", String(20)),
-    Column("city", String(100)),
-    *_versioned(),
-)
-
-#: a set of person-roles, owned by one tenant (SPEC T7, T10)
-distribution_list = Table(
-    "distribution_list",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
-    Column("name", String(200), nullable=False),
-    Column("description", String(500), nullable=False, default=""),
-    _created_at(),
-    *_versioned(),
-)
-
-distribution_list_member = Table(
-    "distribution_list_member",
-    metadata,
-    Column("list_id", ForeignKey("distribution_list.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_role_id", ForeignKey("person_role.id", ondelete="CASCADE"), primary_key=True, index=True),
-    *_created(),
-)
-
-#: a mail template of one tenant (SPEC T12)
-template = Table(
-    "template",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False),
-    Column("name", exact_string(200), nullable=False),
-    Column("subject", String(500), nullable=False, default=""),
-    Column("body", Text, nullable=False, default=""),
-    *_versioned(),
-    UniqueConstraint("tenant_id", "name"),
-)
-
 # --------------------------------------------------------------------------- operation
-
-#: every mail the application sends; without SMTP it stays here for the operator (SPEC U4)
-outbox_mail = Table(
-    "outbox_mail",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    _created_at(),
-    Column("recipient", String(254), nullable=False),
-    Column("subject", String(500), nullable=False),
-    Column("body", Text, nullable=False),
-    Column("status", _str_enum(MailStatus, "mail_status"), nullable=False),
-    Column("sent_at", UTCDateTime()),
-    Column("error", String(1000)),
-    #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
-    Column("language", String(16)),
-    # The outbox's order, newest first, a window at a time (revision 0017).
-    Index("ix_outbox_mail_created_at", "created_at", "id"),
-)
-
-#: database-wide settings (e.g. the rights-group name pattern, SMTP host), JSON values
-app_setting = Table(
-    "app_setting",
-    metadata,
-    Column("key", String(100), primary_key=True),
-    Column("value", JSON, nullable=True),
-    *_versioned(),
-)
 
 #: per-operator settings that follow the operator across workstations (e.g. tenant filter, T9)
 user_setting = Table(
     "user_setting",
-    metadata,
+    _metadata,
     Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
     Column("key", String(100), primary_key=True),
     Column("value", JSON, nullable=True),
@@ -560,7 +363,7 @@ user_setting = Table(
 #: operator and tenant are plain values without foreign keys, so the log outlives the rows
 audit_log = Table(
     "audit_log",
-    metadata,
+    _metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
     Column("at", UTCDateTime(), nullable=False, default=utcnow, index=True),
     Column("operator_id", Integer),
@@ -606,3 +409,50 @@ TABLE_OF_CLASS: dict[str, str] = {
     "UserSetting": "user_setting",
     "AuditEntry": "audit_log",
 }
+
+
+#: the module that defines the tables a start does not need
+_LATER = "mandant_desktop.db.later_tables"
+
+if TYPE_CHECKING:
+    from mandant_desktop.db.later_tables import activation_token as activation_token
+    from mandant_desktop.db.later_tables import app_setting as app_setting
+    from mandant_desktop.db.later_tables import contact as contact
+    from mandant_desktop.db.later_tables import customer as customer
+    from mandant_desktop.db.later_tables import customer_contact_person as customer_contact_person
+    from mandant_desktop.db.later_tables import deleted_customer_number as deleted_customer_number
+    from mandant_desktop.db.later_tables import distribution_list as distribution_list
+    from mandant_desktop.db.later_tables import distribution_list_member as distribution_list_member
+    from mandant_desktop.db.later_tables import inheritance_break as inheritance_break
+    from mandant_desktop.db.later_tables import inheritance_source as inheritance_source
+    from mandant_desktop.db.later_tables import org_unit as org_unit
+    from mandant_desktop.db.later_tables import outbox_mail as outbox_mail
+    from mandant_desktop.db.later_tables import person_role as person_role
+    from mandant_desktop.db.later_tables import rights_group_member as rights_group_member
+    from mandant_desktop.db.later_tables import rights_group_permission as rights_group_permission
+    from mandant_desktop.db.later_tables import template as template
+
+    metadata = _metadata
+
+
+def __getattr__(name: str) -> object:
+    """A table of :mod:`.later_tables`, or ``metadata``: defines the later tables first (once)."""
+    if name.startswith("__"):  # the import system's and tools' probes (__path__, __wrapped__ ...)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _define_later_tables()
+    try:
+        return globals()[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def _define_later_tables() -> None:
+    """Import :mod:`.later_tables` (the import system's lock makes that once, also when two threads
+    ask at the same moment) and make its tables and ``metadata`` attributes of this module."""
+    later = importlib.import_module(_LATER)
+    names = globals()
+    if "metadata" in names:
+        return
+    for table in later.TABLES:
+        names[table.name] = table
+    names["metadata"] = _metadata

@@ -172,7 +172,9 @@ class ContactService(TenantDataService):
         scope, names = self._read_scope(operator)
         result: list[ContactRow] = []
         for session, ids in sessions_for(self._router, scope.visible_ids(), operator):
-            stmt = select(Contact).where(*in_group(Contact.tenant_id, ids, scope))
+            # Columns, not entities, and each tenant's rights looked up once: the large demo's 20,000
+            # contacts took 1.9 s as ORM objects with the rights asked per field, on the GUI thread.
+            stmt = select(*_LISTED).where(*in_group(Contact.tenant_id, ids, scope))
             if search.strip():
                 pattern = like(search.strip())
                 stmt = stmt.where(
@@ -182,7 +184,12 @@ class ContactService(TenantDataService):
                         func.lower(Contact.contact_type).like(pattern, escape="\\"),
                     )
                 )
-            result.extend(_contact_row(c, scope, names) for c in session.scalars(stmt))
+            rights: dict[int, tuple[bool, bool]] = {}
+            for row in session.execute(stmt):
+                seen = rights.get(row.tenant_id)
+                if seen is None:
+                    seen = rights[row.tenant_id] = (scope.sees_private(row.tenant_id), scope.can_edit(row.tenant_id))
+                result.append(_listed_contact(row, seen, names))
         result.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.tenant_id, r.id))
         return result
 
@@ -402,6 +409,53 @@ def _clean_role(data: RoleInput) -> dict[str, object]:
         "postal_code": clean_name(data.postal_code, field="postal code", max_length=20, required=False) or None,
         "city": clean_name(data.city, field="city", required=False) or None,
     }
+
+
+#: the columns of a contact in the list (:meth:`ContactService.list_contacts`)
+_LISTED = (
+    Contact.tenant_id,
+    Contact.id,
+    Contact.version,
+    Contact.salutation,
+    Contact.first_name,
+    Contact.last_name,
+    Contact.contact_type,
+    Contact.email,
+    Contact.phone,
+    Contact.street,
+    Contact.postal_code,
+    Contact.city,
+    Contact.birthday,
+)
+
+
+def _listed_contact(c: Any, rights: tuple[bool, bool], names: dict[int, str]) -> ContactRow:
+    """A row of :data:`_LISTED` as :func:`_contact_row` makes it of an entity, with the tenant's
+    (private data, full access) given: personal fields masked as :meth:`TenantScope.mask` does."""
+    private, editable = rights
+
+    def shown(value: str | None) -> str | None:
+        return value if private or value is None or value == "" else MASK
+
+    t = c.tenant_id
+    return ContactRow(
+        tenant_id=t,
+        id=c.id,
+        version=c.version,
+        tenant=names.get(t, ""),
+        salutation=c.salutation,
+        first_name=c.first_name,
+        last_name=c.last_name,
+        contact_type=c.contact_type,
+        email=shown(c.email),
+        phone=shown(c.phone),
+        street=shown(c.street),
+        postal_code=shown(c.postal_code),
+        city=shown(c.city),
+        birthday=shown(_text(c.birthday)),
+        editable=editable,
+        private=private,
+    )
 
 
 def _contact_row(c: Contact, scope: TenantScope, names: dict[int, str]) -> ContactRow:

@@ -19,6 +19,7 @@ from sqlalchemy.orm.base import NO_VALUE
 
 from mandant_desktop.db import bulk
 from mandant_desktop.db.models import AuditEntry, Base, LoginThrottle, OutboxMail, UserSetting
+from mandant_desktop.db.tables import TABLE_OF_CLASS
 from mandant_desktop.services.recording import RowChange
 
 #: the most rows a watched set-based statement may touch and still be undoable (kept in memory)
@@ -105,7 +106,9 @@ def _references(table: Table) -> list[tuple[Table, str, str, str]]:
     """(child table, its foreign key column, the referred column, ON DELETE) of every foreign key
     on ``table``."""
     found = []
-    for child in Base.metadata.tables.values():
+    # In the schema's order (metadata.tables holds the tables in the order they were defined, the
+    # start's first: db.tables), so that a cascade is captured in the same order every time.
+    for child in (Base.metadata.tables[name] for name in TABLE_OF_CLASS.values()):
         for fk in child.foreign_key_constraints:
             if fk.referred_table is table and len(fk.elements) == 1:
                 element = fk.elements[0]

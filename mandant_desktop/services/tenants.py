@@ -280,13 +280,14 @@ def _password(data: TenantInput) -> str | None:
     return data.database_password or password_in(data.database_url)
 
 
-#: what a tenant may hold, named in the refusal to delete it (T1)
-_HOLDINGS: tuple[tuple[str, Table], ...] = (
-    ("customers", tables.customer),
-    ("contacts", tables.contact),
-    ("roles", tables.person_role),
-    ("lists", tables.distribution_list),
-    ("templates", tables.template),
+#: what a tenant may hold, named in the refusal to delete it (T1): the name of each table (its
+#: tables are defined when first used, db.tables)
+_HOLDINGS: tuple[tuple[str, str], ...] = (
+    ("customers", "customer"),
+    ("contacts", "contact"),
+    ("roles", "person_role"),
+    ("lists", "distribution_list"),
+    ("templates", "template"),
 )
 
 
@@ -302,10 +303,10 @@ _HOLDING_NOUNS: dict[str, tuple[str, str]] = {
 
 
 def _holdings(session: Session | Connection, tenant_id: int) -> dict[str, int]:
-    held = {
-        what: session.scalar(select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)) or 0
-        for what, table in _HOLDINGS
-    }
+    held: dict[str, int] = {}
+    for what, name in _HOLDINGS:
+        table: Table = getattr(tables, name)
+        held[what] = session.scalar(select(func.count()).select_from(table).where(table.c.tenant_id == tenant_id)) or 0
     held["children"] = session.scalar(select(func.count()).where(tables.tenant.c.parent_id == tenant_id)) or 0
     return held
 

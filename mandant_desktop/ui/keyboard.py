@@ -19,8 +19,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from shiboken6 import isValid
 
@@ -96,13 +96,58 @@ def install_menu_keys(root: QWidget) -> int:
 
 
 def leave_with_tab(root: QWidget) -> None:
-    """Tab and Shift+Tab leave every item view under ``root`` for the next control, as in a dialog.
+    """Tab and Shift+Tab leave every item view under ``root`` for the next control, as in a dialog;
+    a list of whole rows entered with the keyboard selects the row it shows the focus on.
 
     Qt's tables move Tab from cell to cell by default; in our lists, which select whole rows (and in
     the assignment grid, where the arrows do that), the user saw nothing move and could not tab past
-    the table to the buttons below it: a keyboard trap. The arrows still move between cells."""
+    the table to the buttons below it: a keyboard trap. The arrows still move between cells.
+    Tabbing into a list with nothing selected, Qt puts the focus frame on its first row but selects
+    nothing, so Enter, F2 and Del (which act on the selection) did nothing there."""
     for view in root.findChildren(QAbstractItemView):
         view.setTabKeyNavigation(False)
+        if (
+            view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+            and view.findChild(_SelectOnKeyboardFocus) is None
+        ):
+            _SelectOnKeyboardFocus(view)
+
+
+class _SelectOnKeyboardFocus(QObject):
+    """On focus by Tab, Shift+Tab or F6: select the current row when nothing is selected."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason()
+            in (
+                Qt.FocusReason.TabFocusReason,
+                Qt.FocusReason.BacktabFocusReason,
+                Qt.FocusReason.ShortcutFocusReason,
+            )
+        ):
+            # After Qt's own focus handling, which sets the current row first.
+            QTimer.singleShot(0, self, self._select_current)
+        return False
+
+    def _select_current(self) -> None:
+        view = self._view
+        selection = view.selectionModel()
+        if selection is None or selection.hasSelection() or view.model() is None:
+            return
+        current = view.currentIndex()
+        if not current.isValid() and view.model().rowCount(view.rootIndex()) > 0:
+            current = view.model().index(0, 0, view.rootIndex())
+        if current.isValid():
+            selection.setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
 
 
 def _covered(view: QWidget, root: QWidget) -> bool:

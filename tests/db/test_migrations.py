@@ -16,6 +16,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from dbhelpers import (
+    BACKENDS,
     SERVER_BACKENDS,
     MigratedDatabase,
     app_login,
@@ -75,6 +76,20 @@ TEST_REVISION = "9001_test"
 REAL_HEAD = head_revision()
 
 AddRevision = Callable[[str], None]
+
+
+# Elsewhere a database at head is a copy of a template migrated once per test process (dbhelpers);
+# this module is about the migrations, so each of its databases is migrated from the first revision.
+@pytest.fixture(params=BACKENDS)
+def migrated_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[MigratedDatabase]:
+    with migrated_database(request.param, tmp_path, from_first_revision=True) as db:
+        yield db
+
+
+@pytest.fixture
+def migrated_sqlite(tmp_path: Path) -> Iterator[MigratedDatabase]:
+    with migrated_database("sqlite", tmp_path, from_first_revision=True) as db:
+        yield db
 
 
 @pytest.fixture

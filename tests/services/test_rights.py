@@ -18,6 +18,7 @@ from typing import Any
 from unittest.mock import MagicMock
 
 import pytest
+from dbhelpers import migrated_database
 from sqlalchemy import func, select
 
 from mandant_desktop.bootstrap import Services
@@ -28,7 +29,6 @@ from mandant_desktop.services.assignments import BulkEdit
 from mandant_desktop.services.imports import ImportKind
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenants import TenantInput
-from tests.dbhelpers import migrated_database
 
 #: use cases every logged-in operator may call, and why
 OPEN: dict[str, str] = {

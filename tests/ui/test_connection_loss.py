@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from dbhelpers import _admin_engine, fresh_database
+from dbhelpers import _admin_engine, database_at_head
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -48,7 +48,7 @@ def _sql(backend: str, *statements: str) -> None:
 @contextmanager
 def _postgres_outage(tmp_path: Path) -> Iterator[Outage]:
     """PostgreSQL: the database refuses new connections and the app's backends are terminated."""
-    with fresh_database("postgresql", tmp_path) as url:
+    with database_at_head("postgresql", tmp_path) as url:
         name = make_url(url).database
 
         def cut() -> None:
@@ -71,7 +71,7 @@ def _postgres_outage(tmp_path: Path) -> Iterator[Outage]:
 @contextmanager
 def _mariadb_outage(tmp_path: Path) -> Iterator[Outage]:
     """MariaDB: a dedicated login for the test is locked and its connections are killed."""
-    with fresh_database("mariadb", tmp_path) as url:
+    with database_at_head("mariadb", tmp_path) as url:
         name = make_url(url).database
         login = f"mcl_{uuid.uuid4().hex[:10]}"
         _sql("mariadb", f"CREATE USER '{login}'@'%'", f"GRANT ALL ON `{name}`.* TO '{login}'@'%'")

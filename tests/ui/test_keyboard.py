@@ -317,23 +317,43 @@ def test_tab_leaves_every_list_for_the_next_control(qtbot: QtBot, demo_window: M
 
 def test_customers_tab_order_follows_the_screen(qtbot: QtBot, demo_window: MainWindow) -> None:
     """E2, C1: F6 into the customers page lands in the search field (not on Import, the last button);
-    Tab then goes search → table → New → Export → Import, as they are shown."""
+    Tab then goes search → table → New → Delete → Export → Import, as they are shown."""
     page = show(qtbot, demo_window, "customers")
     demo_window.navigation.setFocus()
     qtbot.keyClick(demo_window.navigation, Qt.Key.Key_F6)
     order = [QApplication.focusWidget().objectName()]  # type: ignore[union-attr]
-    for _step in range(4):
+    for _step in range(5):
         press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget().objectName())  # type: ignore[union-attr]
-    # Delete is disabled with nothing selected, so Tab skips it.
+    # Entering the table by Tab selected its first row, so Delete is enabled and in the order too.
     assert order == [
         "customerSearch",
         "customerTable",
         "customerNewButton",
+        "customerDeleteButton",
         "customerExportButton",
         "customersImportButton",
     ]
     assert page.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_list_entered_with_tab_selects_its_focused_row_so_enter_acts(
+    qtbot: QtBot, demo_window: MainWindow, recorder: Recorder
+) -> None:
+    """E2, C1: Tab from the customer search into the table selects the row with the focus frame
+    (Qt selected nothing, so Enter, F2 and Del did nothing); Enter then opens its properties."""
+    page = show(qtbot, demo_window, "customers")
+    table = page.findChild(QAbstractItemView, "customerTable")
+    table.clearSelection()
+    search = page.search_field()
+    assert search is not None
+    press(qtbot, search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is table
+    qtbot.waitUntil(lambda: len(table.selectionModel().selectedRows()) == 1)
+    assert table.selectionModel().selectedRows()[0].row() == table.currentIndex().row()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert recorder.dialogs == ["CustomerPropertiesDialog"]
 
 
 def icon_only_buttons(root: QWidget) -> list[QAbstractButton]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dbhelpers import BACKENDS, fresh_database
+from dbhelpers import BACKENDS, database_at_head
 from pytestqt.qtbot import QtBot
 from uihelpers import ADMIN
 
@@ -43,7 +43,7 @@ def desks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[TwoDesks]:
     monkeypatch.setattr(live_refresh, "POLL_INTERVAL_MS", 300)
-    with fresh_database(request.param, tmp_path) as url:
+    with database_at_head(request.param, tmp_path) as url:
         here = bootstrap.open_database(url, profile_name="Büro")
         there = bootstrap.open_database(url, profile_name="Filiale")
         try:

@@ -895,3 +895,21 @@ def test_the_sub_tenant_dialog_says_what_it_creates(window: MainWindow, language
     plain = TenantDialog(tenants, operator, [], parent=window)
     sub = TenantDialog(tenants, operator, [], parent_id=1, parent=window)
     assert (plain.windowTitle(), sub.windowTitle()) == ("Neuer Mandant", "Neuer Tochtermandant")
+
+
+def test_enter_on_a_tenant_opens_its_properties(qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
+    """E2, T1: Enter on the tenant list opens Properties, as F2 and a double click do."""
+    titles: list[str] = []
+
+    def record(dialog: TenantDialog) -> int:
+        titles.append(dialog.windowTitle())
+        return int(TenantDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(TenantDialog, "exec", record)
+    page = scene.page
+    _select_tenant(page, scene.other)
+    page.tenant_tree.setFocus()
+    qtbot.waitUntil(lambda: page.tenant_tree.hasFocus())
+    qtbot.keyClick(page.tenant_tree, Qt.Key.Key_Return)
+    qtbot.keyClick(page.tenant_tree, Qt.Key.Key_F2)
+    assert len(titles) == 2

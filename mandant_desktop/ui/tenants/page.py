@@ -364,6 +364,13 @@ class TenantsPage(Page):
         self.addAction(self.edit_action)
         self.addAction(self.save_action)
         self.tenant_tree.addAction(self.delete_action)
+        # Enter on a tenant opens its properties, as F2 and a double click do (E2).
+        self.open_action = QAction(self.tenant_tree)
+        self.open_action.setObjectName("tenantOpenAction")
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.edit_tenant)
+        self.tenant_tree.addAction(self.open_action)
 
     # ---------------------------------------------------------------------------------------- loading
 

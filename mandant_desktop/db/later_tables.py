@@ -1,0 +1,286 @@
+"""The tables no start needs before its window is usable (issue 8): org units, customers, contacts,
+lists, templates, mails, settings of the database, activation links.
+
+Not imported directly: :mod:`mandant_desktop.db.tables` defines them here the first time one of
+them, or its ``metadata``, is asked for, and makes them its own attributes (``tables.customer``).
+They join the same MetaData as the start's eleven; see there for the conventions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
+
+from mandant_desktop.db.tables import (
+    CustomerStatus,
+    MailStatus,
+    UTCDateTime,
+    _created,
+    _created_at,
+    _metadata,
+    _str_enum,
+    _versioned,
+    exact_string,
+    utcnow,
+)
+
+# --------------------------------------------------------------------------- users
+
+#: one-time activation link; only the SHA-256 of the token is stored (SPEC U2-U4)
+activation_token = Table(
+    "activation_token",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    _created_at(),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("used_at", UTCDateTime()),
+    Column("revoked_at", UTCDateTime()),
+)
+
+
+# --------------------------------------------------------------------------- org units and inheritance
+
+#: a node of the org-unit tree (SPEC A4-A9)
+org_unit = Table(
+    "org_unit",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("parent_id", ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True),
+    Column("depth", Integer, nullable=False, default=0),
+    Column("sort_order", Integer, nullable=False, default=0),
+    _created_at(),
+    *_versioned(),
+)
+
+
+#: the ticked "Inherit roles to child units" box of one user on one unit (SPEC A5)
+inheritance_source = Table(
+    "inheritance_source",
+    _metadata,
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True),
+    _created_at(),
+    Column("created_by", String(100)),
+)
+
+
+#: a unit where "Edit roles" broke one user's chain of inherited roles (SPEC A7)
+inheritance_break = Table(
+    "inheritance_break",
+    _metadata,
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True),
+    Column("org_unit_id", ForeignKey("org_unit.id", ondelete="CASCADE"), primary_key=True, index=True),
+    _created_at(),
+    Column("created_by", String(100)),
+)
+
+
+# --------------------------------------------------------------------------- customers and rights groups
+
+#: a print-shop customer with optional portal access (SPEC C1-C12)
+customer = Table(
+    "customer",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("number", exact_string(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("short_name", String(50), nullable=False, default=""),
+    Column("remote_access", Boolean, nullable=False, default=False, server_default=false()),
+    Column("is_agency", Boolean, nullable=False, default=False, server_default=false()),
+    Column("quota_mb", Integer),
+    Column("default_agency_id", ForeignKey("customer.id", ondelete="SET NULL"), index=True),
+    Column("status", _str_enum(CustomerStatus, "customer_status"), nullable=False, default=CustomerStatus.ACTIVE),
+    _created_at(),
+    *_versioned(),
+    CheckConstraint("quota_mb IS NULL OR quota_mb >= 0", name="quota_non_negative"),
+    Index("ix_customer_name", "name"),
+    Index("ix_customer_short_name", "short_name"),
+)
+
+
+#: numbers of deleted customers, so that their reuse can be warned about (SPEC C6)
+deleted_customer_number = Table(
+    "deleted_customer_number",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", exact_string(32), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("deleted_at", UTCDateTime(), nullable=False, default=utcnow),
+    Column("deleted_by", String(100)),
+)
+
+
+rights_group_permission = Table(
+    "rights_group_permission",
+    _metadata,
+    Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
+    Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True),
+    *_created(),
+)
+
+
+rights_group_member = Table(
+    "rights_group_member",
+    _metadata,
+    Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
+)
+
+
+#: an internal sales representative assigned to a customer (SPEC C7)
+customer_contact_person = Table(
+    "customer_contact_person",
+    _metadata,
+    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
+)
+
+
+# --------------------------------------------------------------------------- tenant-scoped data
+
+#: a real person: a customer's contact (C10) or a press/marketing contact (T7, T8)
+contact = Table(
+    "contact",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), index=True),
+    Column("contact_type", String(50), nullable=False, default=""),
+    Column("salutation", String(30), nullable=False, default=""),
+    Column("first_name", String(100), nullable=False, default=""),
+    Column("last_name", String(100), nullable=False),
+    # Personal fields: masked without the "private data" right (SPEC T8).
+    Column("email", String(254)),
+    Column("phone", String(50)),
+    Column("street", String(200)),
+    Column("postal_code", String(20)),
+    Column("city", String(100)),
+    Column("birthday", Date),
+    _created_at(),
+    *_versioned(),
+    Index("ix_contact_name", "last_name", "first_name"),
+)
+
+
+#: one role of a contact, e.g. journalist at one medium (SPEC glossary, T7, T10)
+person_role = Table(
+    "person_role",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("organisation", String(200), nullable=False, default=""),
+    Column("function", String(100), nullable=False, default=""),
+    Column("email", String(254)),
+    Column("phone", String(50)),
+    Column("street", String(200)),
+    Column("postal_code", String(20)),
+    Column("city", String(100)),
+    *_versioned(),
+)
+
+
+#: a set of person-roles, owned by one tenant (SPEC T7, T10)
+distribution_list = Table(
+    "distribution_list",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("description", String(500), nullable=False, default=""),
+    _created_at(),
+    *_versioned(),
+)
+
+
+distribution_list_member = Table(
+    "distribution_list_member",
+    _metadata,
+    Column("list_id", ForeignKey("distribution_list.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_role_id", ForeignKey("person_role.id", ondelete="CASCADE"), primary_key=True, index=True),
+    *_created(),
+)
+
+
+#: a mail template of one tenant (SPEC T12)
+template = Table(
+    "template",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    Column("tenant_id", ForeignKey("tenant.id", ondelete="RESTRICT"), nullable=False),
+    Column("name", exact_string(200), nullable=False),
+    Column("subject", String(500), nullable=False, default=""),
+    Column("body", Text, nullable=False, default=""),
+    *_versioned(),
+    UniqueConstraint("tenant_id", "name"),
+)
+
+
+# --------------------------------------------------------------------------- operation
+
+#: every mail the application sends; without SMTP it stays here for the operator (SPEC U4)
+outbox_mail = Table(
+    "outbox_mail",
+    _metadata,
+    Column("id", Integer, primary_key=True),
+    _created_at(),
+    Column("recipient", String(254), nullable=False),
+    Column("subject", String(500), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", _str_enum(MailStatus, "mail_status"), nullable=False),
+    Column("sent_at", UTCDateTime()),
+    Column("error", String(1000)),
+    #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
+    Column("language", String(16)),
+    # The outbox's order, newest first, a window at a time (revision 0017).
+    Index("ix_outbox_mail_created_at", "created_at", "id"),
+)
+
+
+#: database-wide settings (e.g. the rights-group name pattern, SMTP host), JSON values
+app_setting = Table(
+    "app_setting",
+    _metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", JSON, nullable=True),
+    *_versioned(),
+)
+
+#: what :mod:`mandant_desktop.db.tables` takes over, in the order defined here
+TABLES: tuple[Table, ...] = (
+    activation_token,
+    org_unit,
+    inheritance_source,
+    inheritance_break,
+    customer,
+    deleted_customer_number,
+    rights_group_permission,
+    rights_group_member,
+    customer_contact_person,
+    contact,
+    person_role,
+    distribution_list,
+    distribution_list_member,
+    template,
+    outbox_mail,
+    app_setting,
+)
