@@ -1,7 +1,8 @@
 """Writing many rows at once (issue 8: the demo generator, imports, and the services' set-based
 changes, which give their rows column by column: :func:`insert_columns`, :func:`execute_many`).
 
-SQLite and MariaDB get a Core ``insert(table)`` with the list of rows (one ``executemany``). On
+SQLite and MariaDB get a Core ``insert(table)`` with the list of rows (one ``executemany``; the
+services' rows of ids on MariaDB one ``INSERT … SELECT FROM JSON_TABLE``, see :func:`insert_columns`). On
 PostgreSQL the same rows go through ``COPY … FROM STDIN`` (psycopg 3), which the server takes
 without parsing, planning and executing one ``INSERT`` per row: for the million role assignments of
 the large demo the statements themselves were most of the server's time.
@@ -186,10 +187,14 @@ def by_column(rows: Sequence[Any], keys: Iterable[str]) -> Columns:
 def insert_columns(connection: Connection, table: Table, columns: Columns) -> None:
     """One INSERT of the rows given column by column (lists of equal length): an executemany.
 
-    On PostgreSQL a single ``INSERT … SELECT FROM unnest(…)`` with one array per column instead: an
-    executemany there is one statement per row, and each fired the statement-level triggers of
-    revision 0009 (10,000 times when ticking inheritance at the root of 5,000 units, issue 8)."""
+    On MariaDB/MySQL rows of integers and constants go as ``INSERT … SELECT FROM JSON_TABLE(…)``
+    (see :func:`_mysql_insert_select`). On PostgreSQL a single ``INSERT … SELECT FROM unnest(…)``
+    with one array per column instead: an executemany there is one statement per row, and each
+    fired the statement-level triggers of revision 0009 (10,000 times when ticking inheritance at
+    the root of 5,000 units, issue 8)."""
     types = {key: table.c[key].type for key in columns}
+    if connection.dialect.name == "mysql" and _mysql_insert_select(connection, table, columns):
+        return
     if connection.dialect.name != "postgresql":
         execute_many(connection, insert(table), columns, types, column_keys=list(columns))
         return
@@ -197,6 +202,74 @@ def insert_columns(connection: Connection, table: Table, columns: Columns) -> No
     names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
     rows, params = pg_unnest(connection.dialect, {key: table.c[key] for key in columns}, columns)
     connection.exec_driver_sql(f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT * FROM {rows}", params)
+
+
+def _mysql_insert_select(connection: Connection, table: Table, columns: Columns) -> bool:
+    """MariaDB/MySQL: insert rows whose columns each hold either one value for every row or only
+    integers (and NULLs) as ``INSERT … SELECT`` from ``JSON_TABLE``: the integers as one JSON array
+    (:func:`json.dumps`, in C), each constant once as a parameter. False, and nothing done, for any
+    other rows (text, timestamps or enums that differ from row to row), which go as the executemany.
+
+    PyMySQL's executemany escapes and formats every value of every row in Python and sends a
+    multi-row ``INSERT … VALUES``: for the 10,000 rows of six columns of ticking inheritance at the
+    root of 5,000 units that was 75 ms of the workstation's CPU and an 800 kB statement for the
+    server to read and parse; as JSON, 5 ms and 120 kB (issue 8, docs/profiles/2026-12-04-mariadb).
+    The rows, their order (``JSON_TABLE`` yields them in the array's order) and the checks (keys,
+    foreign keys, strict mode) are those of the ``INSERT … VALUES``; one statement per
+    :data:`MYSQL_STATEMENT_BYTES` of JSON, as the executemany cuts its statement at about a megabyte."""
+    rows = len(next(iter(columns.values())))
+    if rows < 2:
+        return False
+    dialect = connection.dialect
+    varying: Columns = {}
+    constant: dict[str, Any] = {}
+    for key, values in columns.items():
+        if _constant(values):
+            constant[key] = values[0]
+        elif _processor(connection, table.c[key].type) is None and all(
+            type(value) is int or value is None  # not bool, not an IntEnum
+            for value in values
+        ):
+            varying[key] = values
+        else:
+            return False
+    if not varying:
+        return False
+    preparer = dialect.identifier_preparer
+    quote = preparer.quote
+    params: dict[str, Any] = {}
+    picks = []
+    for key in columns:
+        if key in varying:
+            picks.append(f"k.{quote(key)}")
+            continue
+        value = constant[key]
+        processor = _processor(connection, table.c[key].type)
+        params[f"c_{key}"] = processor(value) if processor is not None and value is not None else value
+        picks.append(f"%(c_{key})s")
+    definitions = ", ".join(
+        f"{quote(key)} {_json_table_type(dialect, table.c[key])} PATH '$[{index}]'" for index, key in enumerate(varying)
+    )
+    names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
+    statement = (
+        f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT {', '.join(picks)}"
+        f" FROM JSON_TABLE(%(rows)s, '$[*]' COLUMNS ({definitions})) AS k"
+    )
+    for piece in _json_pieces(list(zip(*varying.values(), strict=True))):
+        connection.exec_driver_sql(statement, {**params, "rows": piece})
+    return True
+
+
+def _json_pieces(rows: list[tuple[Any, ...]]) -> Iterator[str]:
+    """``rows`` (of integers and NULLs) as JSON arrays of at most :data:`MYSQL_STATEMENT_BYTES`
+    each (a single row however long), in their order."""
+    document = json.dumps(rows, separators=(",", ":"))
+    if len(document) <= MYSQL_STATEMENT_BYTES or len(rows) == 1:
+        yield document
+        return
+    half = len(rows) // 2
+    yield from _json_pieces(rows[:half])
+    yield from _json_pieces(rows[half:])
 
 
 def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:

@@ -36,6 +36,7 @@ from sqlalchemy import (
     CTE,
     ColumnElement,
     Executable,
+    Select,
     Subquery,
     Table,
     and_,
@@ -51,6 +52,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from mandant_desktop.db import bulk
+from mandant_desktop.db.aggregates import integer_rows
 from mandant_desktop.db.models import (
     InheritanceBreak,
     InheritanceSource,
@@ -451,10 +453,13 @@ def _above(tops: Collection[int]) -> CTE:
     return start.union_all(select(parent.id, parent.parent_id).join(start, parent.id == start.c.parent_id))
 
 
-def _id_pairs(session: Session, stmt: Executable) -> dict[int, Any]:
+def _id_pairs(session: Session, stmt: Select[*tuple[Any, ...]], *, integers: bool = False) -> dict[int, Any]:
     """``_pairs`` of a statement whose two columns need no conversion (ids, integers, text): the
     driver's own tuples on the session's connection, without the ORM's or a Row's handling of each
-    (5,000 units of a subtree, issue 8)."""
+    (5,000 units of a subtree, issue 8); ``integers`` (both columns ids or NULL): read as
+    :func:`integer_rows` reads them (on MariaDB one aggregated row)."""
+    if integers:
+        return dict(map(tuple, integer_rows(session.connection(), stmt)))
     return dict(_id_tuples(session, stmt))
 
 
@@ -514,8 +519,8 @@ def _load_area(session: Session, tops: Collection[int], user_id: int | None) -> 
     user who holds thousands (the administrator: 5,000) cost more than it: there the area stays in
     the query."""
     below, above = _subtree(tops), _above(tops)
-    subtree = _id_pairs(session, select(below.c.id, below.c.parent_id))
-    parents = _id_pairs(session, select(above.c.id, above.c.parent_id))
+    subtree = _id_pairs(session, select(below.c.id, below.c.parent_id), integers=True)
+    parents = _id_pairs(session, select(above.c.id, above.c.parent_id), integers=True)
     parents.update(subtree)
     if user_id is not None and len(subtree) >= _READ_BY_USER_FROM:
         # One user's boxes and breaks are few (at most one per unit).
@@ -1608,7 +1613,7 @@ class OrgUnitsService:
         for role, code in _id_tuples(session, select(RolePermission.role_id, RolePermission.permission_code)):
             codes_of.setdefault(role, set()).add(code)
         mine = select(RoleAssignment.org_unit_id, RoleAssignment.role_id).where(RoleAssignment.user_id == operator.id)
-        held = _id_tuples(session, mine)  # the operator's (unit, role) pairs
+        held = integer_rows(session.connection(), mine)  # the operator's (unit, role) pairs
         assigning = {role for role, codes in codes_of.items() if "assignments.assign" in codes}
         # Set arithmetic over the operator's pairs rather than a test per touched unit or row:
         # ticking inheritance at the root touches 5,000 units with 10,000 rows (issue 8).

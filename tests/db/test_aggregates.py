@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, insert, literal, select, union_all
+from sqlalchemy import event, func, insert, literal, select, union_all, update
 
-from mandant_desktop.db.aggregates import read_list, value_list
+from mandant_desktop.db.aggregates import integer_rows, read_list, value_list
 from mandant_desktop.db.models import OrgUnit, Permission
 
 
@@ -85,3 +85,36 @@ def test_a_list_cut_inside_its_last_value_is_never_taken_for_whole(migrated_db: 
             connection.invalidate()  # no pooled connection keeps the short limit
     assert count == 2
     assert read_list(cut, count, "mysql", int) is None
+
+
+def test_integer_rows_are_every_row_on_every_backend(migrated_db: Any) -> None:
+    """Issue 8 (inherit_toggle on MariaDB): ``integer_rows`` returns the rows of a statement of ids,
+    NULLs included, as the plain read does; none for an empty result."""
+    with migrated_db.session_factory.begin() as session:
+        session.execute(insert(OrgUnit), [{"name": f"E{n}", "depth": 0} for n in range(1500)])
+        first = session.scalar(select(func.min(OrgUnit.id)))
+        session.execute(update(OrgUnit).where(OrgUnit.id > first).values(parent_id=first))
+    stmt = select(OrgUnit.id, OrgUnit.parent_id)
+    with migrated_db.engine.connect() as connection:
+        expected = {tuple(row) for row in connection.execute(stmt)}
+        got = integer_rows(connection, stmt)
+        empty = integer_rows(connection, stmt.where(OrgUnit.id < 0))
+    assert len(got) == 1500
+    assert {tuple(row) for row in got} == expected
+    assert (first, None) in expected
+    assert list(empty) == []
+
+
+def test_integer_rows_cut_by_the_server_are_read_row_by_row(migrated_db: Any) -> None:
+    """Issue 8, S4: where ``group_concat_max_len`` cuts the aggregated array (a limit set per session
+    by someone else), the rows are read one by one instead, never a part of them taken for all."""
+    _mysql_only(migrated_db)
+    with migrated_db.session_factory.begin() as session:
+        session.execute(insert(OrgUnit), [{"name": f"E{n}", "depth": 0} for n in range(200)])
+    stmt = select(OrgUnit.id, OrgUnit.parent_id)
+    with migrated_db.engine.connect() as connection:
+        connection.exec_driver_sql("SET SESSION group_concat_max_len = 200")
+        got = integer_rows(connection, stmt)
+        expected = {tuple(row) for row in connection.execute(stmt)}
+    assert len(got) == 200
+    assert {tuple(row) for row in got} == expected

@@ -329,3 +329,77 @@ def test_column_values_reach_the_server_as_given(migrated_db: MigratedDatabase) 
         if conn.dialect.name == "postgresql":  # strings with NULLs among them, as the server reads them
             arrays, params = bulk.pg_arrays(conn.dialect, {"summary": table.c.summary}, {"summary": [None, *strange]})
             assert conn.exec_driver_sql(f"SELECT {arrays['summary']}", params).scalar_one() == [None, *strange]
+
+
+def _assignment_columns(user: int, units: list[int], roles: list[int], source: int | None) -> dict[str, list[Any]]:
+    rows = [(unit, role) for unit in units for role in roles]
+    return {
+        "user_id": [user] * len(rows),
+        "org_unit_id": [unit for unit, _ in rows],
+        "role_id": [role for _, role in rows],
+        "inherited_from_id": [None if i % 3 == 0 else source for i in range(len(rows))],  # NULLs among ids
+        "created_at": [AT] * len(rows),
+        "created_by": ["bulk"] * len(rows),
+    }
+
+
+def test_rows_of_ids_are_written_as_given_in_one_statement(
+    migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8 (inherit_toggle, bulk_assign on MariaDB): rows of ids, NULLs and constants are written
+    exactly and in their order, as one statement for 4 rows and for 3,000 (on MariaDB an ``INSERT …
+    SELECT FROM JSON_TABLE``, one per ``MYSQL_STATEMENT_BYTES`` of JSON); the keys and foreign keys
+    are checked as for the ``INSERT … VALUES``; rows that are not all ids still go as before."""
+    from bench.harness import counting
+
+    user = add_user(migrated_db.session_factory, "bulkids")
+    with migrated_db.session_factory.begin() as session:
+        session.execute(insert(OrgUnit), [{"name": f"U{n}", "depth": 0} for n in range(1500)])
+        units = list(session.scalars(select(OrgUnit.id).order_by(OrgUnit.id)))
+        roles = list(session.scalars(select(Role.id).order_by(Role.id).limit(2)))
+    table = RoleAssignment.__table__
+    assert isinstance(table, Table)
+    counts = []
+    for size in (2, 1500):
+        given = _assignment_columns(user, units[:size][::-1], roles, units[0])
+        with migrated_db.engine.begin() as conn:
+            conn.execute(delete(table).where(table.c.user_id == user))
+            with counting(migrated_db.engine, as_the_server_runs=True) as statements:
+                bulk.insert_columns(conn, table, given)
+            counts.append(len(statements))
+            got = conn.execute(
+                select(table.c.user_id, table.c.org_unit_id, table.c.role_id, table.c.inherited_from_id)
+                .add_columns(table.c.created_at, table.c.created_by)
+                .where(table.c.user_id == user)
+                .order_by(table.c.id)
+            ).all()
+            if conn.dialect.name == "mysql":
+                assert "JSON_TABLE" in statements[0]
+        assert [tuple(row) for row in got] == list(zip(*given.values(), strict=True))
+    assert counts == [1, 1]
+
+    if migrated_db.engine.dialect.name == "mysql":
+        monkeypatch.setattr(bulk, "MYSQL_STATEMENT_BYTES", 200)
+        given = _assignment_columns(user, units[:40], roles, None)
+        with migrated_db.engine.begin() as conn:
+            conn.execute(delete(table).where(table.c.user_id == user))
+            with counting(migrated_db.engine) as statements:
+                bulk.insert_columns(conn, table, given)
+            got = conn.execute(
+                select(table.c.org_unit_id, table.c.role_id).where(table.c.user_id == user).order_by(table.c.id)
+            ).all()
+        assert len(statements) > 1
+        assert [tuple(row) for row in got] == list(zip(given["org_unit_id"], given["role_id"], strict=True))
+
+    duplicate = _assignment_columns(user, [units[0], units[0]], roles[:1], None)
+    with pytest.raises(IntegrityError), migrated_db.engine.begin() as conn:
+        bulk.insert_columns(conn, table, duplicate)
+    missing_unit = _assignment_columns(user, [units[-1] + 1000, units[-1] + 1001], roles[:1], None)
+    with pytest.raises(IntegrityError), migrated_db.engine.begin() as conn:
+        bulk.insert_columns(conn, table, missing_unit)
+    texts = {**_assignment_columns(user, units[:3], roles[:1], None), "created_by": ["a", "b", "c"]}
+    with migrated_db.engine.begin() as conn:
+        conn.execute(delete(table).where(table.c.user_id == user))
+        bulk.insert_columns(conn, table, texts)
+        by = conn.scalars(select(table.c.created_by).where(table.c.user_id == user).order_by(table.c.id)).all()
+    assert by == ["a", "b", "c"]
