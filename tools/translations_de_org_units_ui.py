@@ -70,11 +70,11 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "&Delete…": "&Löschen…",
     "Delete the selected unit (Del)": "Die ausgewählte Einheit löschen (Entf)",
-    "Add a&ccess…": "&Zugriff hinzufügen…",
+    "Add a&ccess…": "Zu&griff hinzufügen…",
     "&Edit roles": "Rollen &bearbeiten",
     "E&xplain permissions…": "Berechtigungen &erklären…",
-    "&All accesses…": "&Alle Zugriffe…",
-    "Accesses of the chosen &user…": "Zugriffe des gewählten &Benutzers…",
+    "All acce&sses…": "&Alle Zugriffe…",
+    "Accesses of the chosen &user…": "Zugriffe des gewählten Be&nutzers…",
     "Right-click a unit (or press the menu key) for its actions; drag a unit onto another to move it.": (
         "Rechtsklick auf eine Einheit (oder die Menütaste) zeigt ihre Aktionen; ziehen Sie eine Einheit auf "
         "eine andere, um sie zu verschieben."

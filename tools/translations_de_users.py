@@ -58,7 +58,7 @@ TRANSLATIONS: dict[str, str] = {
     "Search users": "Benutzer suchen",
     "Show": "Anzeigen",
     "&Add user…": "Benutzer &hinzufügen…",
-    "&Resend activation link": "Aktivierungslink &erneut senden",
+    "&Resend activation link": "Aktivierungslink erneut &senden",
     "&Deactivate": "&Deaktivieren",
     "Re&activate": "Re&aktivieren",
     "Add a user; they receive an activation e-mail (Ctrl+N)": (
@@ -209,7 +209,7 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Do&wnload": "&Herunterladen",
     "&All assignments within your reach…": "&Alle Zugriffe auswählen…",
-    "Assignments of the current &filter selection…": "Zugriffe aus meiner &Auswahl auswählen…",
+    "Assignments of the current &filter selection…": "Zugriffe der aktuellen &Filterauswahl…",
     "Assignments of the selected &user…": "Zugriffe des ausgewählten &Benutzers…",
     "Role assignments: org units by users": "Rollenzuweisungen: Organisationseinheiten nach Benutzern",
     "Choose roles, users and org units.": "Wählen Sie Rollen, Benutzer und Organisationseinheiten.",

@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>Assignments of the current &amp;filter selection…</source>
-        <translation>Zugriffe aus meiner &amp;Auswahl auswählen…</translation>
+        <translation>Zugriffe der aktuellen &amp;Filterauswahl…</translation>
     </message>
     <message>
         <source>Assignments of the selected &amp;user…</source>
@@ -2197,6 +2197,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Benutzer %1 bearbeiten</translation>
     </message>
     <message>
+        <source>External user of customer %1. Their name and e-mail address are those of their contact at the customer and change there too; the first name and the address may stay empty. The user name, which they log in with, stays as it is.</source>
+        <translation>Externer Benutzer des Kunden %1. Name und E-Mail-Adresse sind die seiner Kontaktperson beim Kunden und ändern sich dort mit; Vorname und Adresse dürfen leer bleiben. Der Benutzername, mit dem er sich anmeldet, bleibt, wie er ist.</translation>
+    </message>
+    <message>
         <source>Correct the user&apos;s name and e-mail address. The user name, which they log in with, stays as it is.</source>
         <translation>Korrigieren Sie Namen und E-Mail-Adresse des Benutzers. Der Benutzername, mit dem er sich anmeldet, bleibt, wie er ist.</translation>
     </message>
@@ -3162,7 +3166,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Add a&amp;ccess…</source>
-        <translation>&amp;Zugriff hinzufügen…</translation>
+        <translation>Zu&amp;griff hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Edit roles</source>
@@ -3173,12 +3177,12 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Berechtigungen &amp;erklären…</translation>
     </message>
     <message>
-        <source>&amp;All accesses…</source>
+        <source>All acce&amp;sses…</source>
         <translation>&amp;Alle Zugriffe…</translation>
     </message>
     <message>
         <source>Accesses of the chosen &amp;user…</source>
-        <translation>Zugriffe des gewählten &amp;Benutzers…</translation>
+        <translation>Zugriffe des gewählten Be&amp;nutzers…</translation>
     </message>
     <message>
         <source>Expor&amp;t</source>
@@ -5163,6 +5167,13 @@ Betreff: %2</translation>
         <translation>Ihr eigenes Konto (%1) bleibt aktiv: Sie können sich nicht selbst deaktivieren.</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln selected user(s) already deactivated: %1. Reactivate them to let them log in again.</source>
+        <translation>
+            <numerusform>%Ln ausgewählter Benutzer ist bereits deaktiviert: %1. Reaktivieren Sie ihn, damit er sich wieder anmelden kann.</numerusform>
+            <numerusform>%Ln ausgewählte Benutzer sind bereits deaktiviert: %1. Reaktivieren Sie sie, damit sie sich wieder anmelden können.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln user(s) reactivated.</source>
         <translation>
             <numerusform>%Ln Benutzer reaktiviert.</numerusform>
@@ -5214,7 +5225,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>&amp;Resend activation link</source>
-        <translation>Aktivierungslink &amp;erneut senden</translation>
+        <translation>Aktivierungslink erneut &amp;senden</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
@@ -5420,10 +5431,6 @@ Betreff: %2</translation>
     <message>
         <source>An administrator exists already; log in instead.</source>
         <translation>Es gibt bereits einen Administrator; melden Sie sich stattdessen an.</translation>
-    </message>
-    <message>
-        <source>An external user belongs to a contact of a customer and is managed with the customer (Contacts and users); the users page does not change their name or e-mail address.</source>
-        <translation>Ein externer Benutzer gehört zu einem Kontakt eines Kunden und wird beim Kunden verwaltet (Kontakte und Benutzer); auf der Benutzerseite werden Name und E-Mail-Adresse nicht geändert.</translation>
     </message>
     <message>
         <source>Another program kept the database busy, so it could not be upgraded. Close other copies of this program that use {file} and try again.</source>
@@ -5998,6 +6005,14 @@ Betreff: %2</translation>
         <translation>Das ist keine Datenbankadresse: {url}</translation>
     </message>
     <message>
+        <source>This step cannot be undone or redone: the top level would then hold two units named {names}. Rename one of them first.</source>
+        <translation>Dieser Schritt kann nicht rückgängig gemacht oder wiederholt werden: Auf der obersten Ebene stünden dann zwei Einheiten namens {names}. Benennen Sie zuerst eine davon um.</translation>
+    </message>
+    <message>
+        <source>This step cannot be undone or redone: {parent} would then hold two units named {names}. Rename one of them first.</source>
+        <translation>Dieser Schritt kann nicht rückgängig gemacht oder wiederholt werden: Unter {parent} stünden dann zwei Einheiten namens {names}. Benennen Sie zuerst eine davon um.</translation>
+    </message>
+    <message>
         <source>This tenant has a template named {name} already.</source>
         <translation>Dieser Mandant hat bereits eine Vorlage namens {name}.</translation>
     </message>
@@ -6020,6 +6035,10 @@ Betreff: %2</translation>
     <message>
         <source>Unsupported database type {backend}; use SQLite, PostgreSQL or MariaDB/MySQL.</source>
         <translation>Der Datenbanktyp {backend} wird nicht unterstützt; verwenden Sie SQLite, PostgreSQL oder MariaDB/MySQL.</translation>
+    </message>
+    <message>
+        <source>Without the private data right in the customer&apos;s tenant you cannot change the e-mail address.</source>
+        <translation>Ohne das Recht „Private Daten“ im Mandanten des Kunden können Sie die E-Mail-Adresse nicht ändern.</translation>
     </message>
     <message>
         <source>Write {yes}, {no} or {agency}.</source>
@@ -6090,8 +6109,20 @@ Betreff: %2</translation>
         <translation>{path} ist keine Vorlagendatei dieser Anwendung.</translation>
     </message>
     <message>
+        <source>{unit} cannot be deleted with its child units moved up: the top level has units named {names} already. Rename those first, or delete {unit} together with its child units.</source>
+        <translation>{unit} kann nicht gelöscht werden, wenn die untergeordneten Einheiten nach oben rücken sollen: Auf der obersten Ebene gibt es bereits Einheiten namens {names}. Benennen Sie diese zuerst um, oder löschen Sie {unit} mitsamt den untergeordneten Einheiten.</translation>
+    </message>
+    <message>
+        <source>{unit} cannot be deleted with its child units moved up: {parent} has units named {names} already. Rename those first, or delete {unit} together with its child units.</source>
+        <translation>{unit} kann nicht gelöscht werden, wenn die untergeordneten Einheiten nach oben rücken sollen: Unter {parent} gibt es bereits Einheiten namens {names}. Benennen Sie diese zuerst um, oder löschen Sie {unit} mitsamt den untergeordneten Einheiten.</translation>
+    </message>
+    <message>
         <source>{who} changed this {object} at {when} while you were editing it. Nothing was saved; reload to see their change.</source>
         <translation>{who} hat dieses Objekt ({object}) am {when} geändert, während Sie es bearbeitet haben. Es wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen.</translation>
+    </message>
+    <message>
+        <source>{who} saved the e-mail settings at {when} while you were editing them. Nothing was saved, not even a password you typed; reload to see their settings.</source>
+        <translation>{who} hat die E-Mail-Einstellungen am {when} gespeichert, während Sie sie bearbeitet haben. Es wurde nichts gespeichert, nicht einmal ein eingegebenes Passwort; laden Sie neu, um die gespeicherten Einstellungen zu sehen.</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>

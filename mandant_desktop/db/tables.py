@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -54,6 +54,7 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -68,10 +69,22 @@ _metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores naive UTC, returns aware UTC: the same on all three backends."""
+    """Stores naive UTC, returns aware UTC: the same on all three backends, to the microsecond.
+
+    MariaDB's plain DATETIME keeps whole seconds; there the column is DATETIME(6) (revision 0024),
+    so that a moment read back is the moment written, as on SQLite and PostgreSQL: an undo tells
+    a link row its change wrote from one made again since by comparing them exactly (S4, E7)."""
 
     impl = DateTime
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name in ("mysql", "mariadb"):
+            # Imported here: the MySQL dialect costs start-up time elsewhere (issue 8).
+            from sqlalchemy.dialects.mysql import DATETIME
+
+            return dialect.type_descriptor(DATETIME(fsp=6))
+        return dialect.type_descriptor(DateTime())
 
     def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
         if value is None:
@@ -136,7 +149,7 @@ def _created_at() -> Column[dt.datetime]:
 def _created() -> tuple[Column[dt.datetime], Column[str]]:
     """When and by whom a link row (a key and nothing more) was made: an undo tells by them that the
     row under its key is still the one its change wrote, not one removed and added again since
-    (SPEC S4, E7; ``services.undo_conflicts.same_row_written``). MariaDB keeps whole seconds."""
+    (SPEC S4, E7; ``services.undo_conflicts.same_row_written``), to the microsecond on every backend."""
     return (_created_at(), Column("created_by", String(100)))
 
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mandant_desktop.db.models import AppSetting, OutboxMail, utcnow
 from mandant_desktop.db.models import MailStatus as MailStatus  # re-exported for the UI
 from mandant_desktop.domain import validation
-from mandant_desktop.domain.errors import DomainError, ValidationError
+from mandant_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from mandant_desktop.services import recording
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.rights_naming import check_setting_version, setting_version
@@ -207,8 +207,20 @@ class MailService:
             )
         with UnitOfWork(self._factory, operator) as uow:
             # First the versions the user read (S4): a stale save changes nothing, not even the password.
-            check_setting_version(uow.session.get(AppSetting, SMTP_SETTING_KEY), expected_version[0])
-            check_setting_version(uow.session.get(AppSetting, ACCOUNT_SETTING_KEY), expected_version[1])
+            try:
+                check_setting_version(uow.session.get(AppSetting, SMTP_SETTING_KEY), expected_version[0])
+                check_setting_version(uow.session.get(AppSetting, ACCOUNT_SETTING_KEY), expected_version[1])
+            except ConflictError as exc:
+                if "who" not in exc.values:
+                    raise
+                # Said for what the section is (not "this setting"), and that a typed password is
+                # not stored either: it goes to the keyring only with the rest.
+                raise ConflictError(
+                    "{who} saved the e-mail settings at {when} while you were editing them. Nothing was saved, "
+                    "not even a password you typed; reload to see their settings.",
+                    who=exc.values["who"],
+                    when=exc.values["when"],
+                ) from None
             write_setting(
                 uow.session,
                 SMTP_SETTING_KEY,

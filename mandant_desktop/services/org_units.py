@@ -888,6 +888,9 @@ class OrgUnitsService:
         cleaned = _clean_name(name)
         started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
+            # The tree's change lock first, as adding, moving and deleting take it: a rename and a
+            # delete that lifts children to the same parent cannot both pass the name check (S4).
+            take_change_lock(uow.session)
             unit = uow.load(OrgUnit, unit_id, expected_version=version)
             before = unit.name
             _require_free_name(uow.session, unit.parent_id, cleaned, unit_id)
@@ -974,6 +977,7 @@ class OrgUnitsService:
             diff = _Diff()
             placements: tuple[Placement, ...] = ()
             if children == "lift" and kids:
+                _refuse_lift_clashes(session, unit, set(kids))
                 placements = self._lift_children(uow, unit, kids, self._stamp(operator))
                 diff = self._sync(uow, guard, sorted(kids), "org unit deleted")
                 gone = [unit_id]
@@ -1198,6 +1202,10 @@ class OrgUnitsService:
             for p in done
         )
         return tuple(done)
+
+    @staticmethod
+    def _parent_of(session: Session, unit_id: int) -> int | None:
+        return session.scalar(select(OrgUnit.parent_id).where(OrgUnit.id == unit_id))
 
     def _rename_back(
         self, uow: UnitOfWork, unit_id: int, before: str, after: str, *, since: dt.datetime | None
@@ -1471,6 +1479,15 @@ class OrgUnitsService:
             ids = self._restore_units(uow, change.units_removed)
             again = change.renumber({old: new for old, new in ids.items() if old != new})
             placements = self._place(uow, [p.reversed() for p in again.placements], since=change.at)
+            # A unit put back (or lifted again by a redo) may meet one of the same name that was
+            # added or renamed there since: refused, as adding or renaming it would be.
+            _refuse_sibling_clashes(
+                session,
+                drop,
+                {_renumbered(record.parent_id, ids) for record in change.units_removed if record.parent_id not in ids}
+                | {p.parent_after for p in placements}
+                | ({self._parent_of(session, renamed[0])} if renamed else set()),
+            )
             keys = [k for k in (*again.added, *again.sources_added, *again.breaks_added) if k[1] not in drop]
             rows: list[AssignmentRow | MarkRow] = [r for r in again.removed if r.org_unit_id not in drop]
             rows += [m for m in (*again.sources_removed, *again.breaks_removed) if m.org_unit_id not in drop]
@@ -1770,6 +1787,72 @@ def _require_free_name(session: Session, parent_id: int | None, name: str, unit_
     for other_id, other in session.execute(select(OrgUnit.id, OrgUnit.name).where(_parent_is(parent_id))):
         if other_id != unit_id and other.casefold() == key:
             raise ValidationError("There is already an org unit named {name} at this level.", field="name", name=other)
+
+
+def _name_clashes(rows: Iterable[tuple[int, str]], leaving: Collection[int] = ()) -> list[str]:
+    """Every spelling of the names that more than one of ``rows`` (id, name) share, whatever the
+    letter case; units in ``leaving`` do not count."""
+    seen: dict[str, list[str]] = {}
+    for unit_id, name in rows:
+        if unit_id not in leaving:
+            seen.setdefault(name.casefold(), []).append(name)
+    return sorted({name for names in seen.values() if len(names) > 1 for name in names})
+
+
+def _quoted(names: Sequence[str]) -> str:
+    return ", ".join(names)
+
+
+def _refuse_lift_clashes(session: Session, unit: OrgUnit, kids: set[int]) -> None:
+    """A9: lifting the children of ``unit`` to its parent must not put two units of one name side by
+    side (the Excel export and import name a unit by its path, A3, S8). Refused before anything is
+    written, naming the clashing units, rather than merging them (whose roles would then mix) or
+    renaming one without a word (as C3 refuses for rights groups)."""
+    lifted = {name.casefold() for name in session.scalars(select(OrgUnit.name).where(OrgUnit.id.in_(kids)))}
+    siblings = session.execute(select(OrgUnit.id, OrgUnit.name).where(_parent_is(unit.parent_id))).all()
+    clashes = sorted(
+        (name for sibling, name in siblings if sibling != unit.id and name.casefold() in lifted), key=str.casefold
+    )
+    if not clashes:
+        return
+    if unit.parent_id is None:
+        raise ValidationError(
+            "{unit} cannot be deleted with its child units moved up: the top level has units named {names} "
+            "already. Rename those first, or delete {unit} together with its child units.",
+            unit=unit.name,
+            names=_quoted(clashes),
+        )
+    parent = session.scalar(select(OrgUnit.name).where(OrgUnit.id == unit.parent_id))
+    raise ValidationError(
+        "{unit} cannot be deleted with its child units moved up: {parent} has units named {names} already. "
+        "Rename those first, or delete {unit} together with its child units.",
+        unit=unit.name,
+        parent=parent,
+        names=_quoted(clashes),
+    )
+
+
+def _refuse_sibling_clashes(session: Session, leaving: Collection[int], parents: Collection[int | None]) -> None:
+    """Undo and redo put units back under ``parents``: refused when two units there would then
+    share a name (``leaving``: units the same change removes)."""
+    for parent_id in sorted(parents, key=lambda p: -1 if p is None else p):
+        rows = session.execute(select(OrgUnit.id, OrgUnit.name).where(_parent_is(parent_id))).all()
+        clashes = _name_clashes(rows, leaving)
+        if not clashes:
+            continue
+        if parent_id is None:
+            raise ValidationError(
+                "This step cannot be undone or redone: the top level would then hold two units named {names}. "
+                "Rename one of them first.",
+                names=_quoted(clashes),
+            )
+        parent = session.scalar(select(OrgUnit.name).where(OrgUnit.id == parent_id))
+        raise ValidationError(
+            "This step cannot be undone or redone: {parent} would then hold two units named {names}. "
+            "Rename one of them first.",
+            parent=parent,
+            names=_quoted(clashes),
+        )
 
 
 def _parent_is(parent_id: int | None) -> ColumnElement[bool]:

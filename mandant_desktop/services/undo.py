@@ -358,7 +358,7 @@ def _unchanged(name: str, now: Image, row: RowChange) -> bool:
     """The row is as the change left it (S4): its version, or for rows without one its values —
     and, where the row records when and by whom it was made (link rows, role assignments), that it
     is the row the change wrote, not one removed and added again since under the same key, by
-    anyone (:func:`same_row_written`; MariaDB keeps whole seconds, see there)."""
+    anyone (:func:`same_row_written`)."""
     after = row.after or {}
     if issubclass(_CLASS_OF_TABLE[name], Versioned):
         return "version" not in after or bool(now["version"] == after["version"])

@@ -58,7 +58,7 @@ def cause(
         .where(
             log.object_type == object_type,
             log.object_id.in_(sorted({object_id[:100] for object_id in object_ids})),
-            # MariaDB keeps whole seconds: an entry in the change's own second counts.
+            # An entry in the change's own second counts: MariaDB kept whole seconds before revision 0024.
             log.at >= since.replace(microsecond=0),
             not_(mine),
         )
@@ -131,14 +131,10 @@ def same_row_written(
 ) -> bool:
     """Whether a row without a version (a role assignment, an inheritance mark) stored now as
     (``created_at``, ``created_by``) is the one a change wrote as ``written`` — not one deleted and
-    added again since, on another workstation or by anyone else, under the same key (S4). MariaDB
-    keeps whole seconds (cut or rounded): a stored whole second matches a moment within a second."""
-    (stored_at, stored_by), (written_at, written_by) = stored, written
-    if stored_by != written_by or stored_at is None or written_at is None:
-        return stored_by == written_by and stored_at == written_at
-    if stored_at == written_at:
-        return True
-    return stored_at.microsecond == 0 and abs(stored_at - written_at) < dt.timedelta(seconds=1)
+    added again since, on another workstation or by anyone else, under the same key (S4). Exact:
+    every backend keeps the microseconds written (MariaDB since revision 0024), so a row made
+    again within the same second is told apart too."""
+    return stored == written
 
 
 def when_text(at: dt.datetime | None) -> str:

@@ -21,6 +21,8 @@ from mandant_desktop.db import user_order
 from mandant_desktop.db.models import (
     AccessLevel,
     ActivationToken,
+    Contact,
+    Customer,
     RightsGroup,
     RightsGroupMember,
     RoleAssignment,
@@ -32,7 +34,7 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.db.models import UserKind as UserKind  # re-exported for the UI
 from mandant_desktop.domain import validation
-from mandant_desktop.domain.errors import NotFoundError, ValidationError
+from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from mandant_desktop.services import recording
 from mandant_desktop.services.activation import IssuedLink, Translate, issue_link, revoke_open_links
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
@@ -109,6 +111,13 @@ class UserDetails:
     status: UserStatus
     sso: bool
     version: int
+    kind: UserKind = UserKind.INTERNAL
+    #: an external user's customer, "number name" (C10), else ""
+    customer: str = ""
+
+    @property
+    def external(self) -> bool:
+        return self.kind is UserKind.EXTERNAL
 
     @property
     def waiting_for_activation(self) -> bool:
@@ -149,6 +158,28 @@ def _require_free_email(session: Session, email: str, user_id: int | None = None
         stmt = stmt.where(User.id != user_id)
     if session.scalar(stmt) is not None:
         raise ValidationError("The e-mail address {email} is used by another user.", field="email", email=email)
+
+
+def _require_some_edit_right(operator: Operator) -> None:
+    """Before anything is read: the right to edit internal or external users (which one the user
+    needs is checked once their kind is known)."""
+    if not operator.can("customers.manage_external_users"):
+        operator.require("users.edit")
+
+
+def _check_user_version(user: User, expected_version: int) -> None:
+    """S4: refused when the user changed since ``expected_version``, with the values stored now."""
+    check_version(
+        user,
+        expected_version,
+        "User",
+        {
+            "first name": user.first_name,
+            "last name": user.last_name,
+            "user name": user.username,
+            "e-mail": user.email or "",
+        },
+    )
 
 
 def _has_role() -> ColumnElement[bool]:
@@ -359,10 +390,14 @@ class UsersService:
 
     def for_edit(self, operator: Operator, user_id: int) -> UserDetails:
         """The user as the edit dialog starts from (its version is the one the save checks, S4).
-        External users are refused: they belong to a customer's contact and are managed there (C10)."""
-        operator.require("users.edit")
+
+        An internal user needs ``users.edit``; an external user, who belongs to a contact of a
+        customer (C10), the right that creates them (``customers.manage_external_users``) and full
+        access to the customer's tenant (T8), as on the customer's contacts."""
+        _require_some_edit_right(operator)
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            user = self._editable(uow.session, user_id)
+            user = self._editable(uow.session, operator, user_id)
+            customer = uow.session.get(Customer, user.customer_id) if user.customer_id is not None else None
             return UserDetails(
                 id=user.id,
                 username=user.username,
@@ -372,18 +407,25 @@ class UsersService:
                 status=user.status,
                 sso=user.sso,
                 version=user.version,
+                kind=user.kind,
+                customer=f"{customer.number} {customer.name}" if customer is not None else "",
             )
 
     @staticmethod
-    def _editable(session: Session, user_id: int) -> User:
+    def _editable(session: Session, operator: Operator, user_id: int) -> User:
+        """The user, after the rights of their kind: ``users.edit`` for an internal user; for an
+        external one ``customers.manage_external_users`` and full access to their customer's tenant."""
         user = session.get(User, user_id)
         if user is None:
             raise NotFoundError("The {object} no longer exists or is not visible to you.", object="User")
-        if user.kind is not UserKind.INTERNAL:
-            raise ValidationError(
-                "An external user belongs to a contact of a customer and is managed with the customer "
-                "(Contacts and users); the users page does not change their name or e-mail address."
-            )
+        if user.kind is UserKind.INTERNAL:
+            operator.require("users.edit")
+            return user
+        operator.require("customers.manage_external_users")
+        customer = session.get(Customer, user.customer_id) if user.customer_id is not None else None
+        if customer is None:
+            raise NotFoundError("The {object} no longer exists or is not visible to you.", object="User")
+        load_tenant_scope(session, operator).require_edit(customer.tenant_id, "Customer")
         return user
 
     def update(
@@ -400,26 +442,25 @@ class UsersService:
         Refused as a conflict when another workstation changed the user since ``expected_version``
         was read (S4). When the address changes, every unused activation link, sent to the old
         address, stops working (U3); a user still waiting for activation gets a new link at the new
-        address. That change cannot be undone (E7): a link made invalid never works again."""
-        operator.require("users.edit")
-        first, last = _clean_names(change.first_name, change.last_name)
-        email = validation.clean_email(change.email)
-        assert email is not None
+        address. That change cannot be undone (E7): a link made invalid never works again.
+
+        An external user (rights as :meth:`for_edit`) is the account of a contact of a customer
+        (C10), created with the contact's names and address: both change together, with the rules
+        of the contact (a last name; the first name and the address may be empty; the address is
+        not unique, as when the account was created). They have no activation link."""
+        _require_some_edit_right(operator)
         now = self._now()
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
-            user = self._editable(session, user_id)
-            check_version(
-                user,
-                expected_version,
-                "User",
-                {
-                    "first name": user.first_name,
-                    "last name": user.last_name,
-                    "user name": user.username,
-                    "e-mail": user.email or "",
-                },
-            )
+            user = self._editable(session, operator, user_id)
+            if user.kind is UserKind.EXTERNAL:
+                changed = self._update_external(session, operator, user, change, expected_version)
+                uow.commit()
+                return UserUpdate(changed=changed)
+            first, last = _clean_names(change.first_name, change.last_name)
+            email = validation.clean_email(change.email)
+            assert email is not None
+            _check_user_version(user, expected_version)
             new_address = email.casefold() != (user.email_key or "")
             if new_address:
                 _require_free_email(session, email, user.id)
@@ -457,6 +498,38 @@ class UsersService:
                     recording.block(recording.BLOCKED_LINK)
             uow.commit()
         return UserUpdate(changed=True, link=link, revoked=revoked)
+
+    @staticmethod
+    def _update_external(
+        session: Session, operator: Operator, user: User, change: UserChange, expected_version: int
+    ) -> bool:
+        """An external user's names and address, and their contact's with them (C10); audited and
+        undoable through the ORM (S3, E7). False when nothing changed."""
+        first = validation.clean_name(change.first_name, field="first name", required=False)
+        last = validation.clean_name(change.last_name, field="last name")
+        email = validation.clean_email(change.email, required=False)
+        _check_user_version(user, expected_version)
+        contact = session.get(Contact, user.contact_id) if user.contact_id is not None else None
+        # The address is the contact's personal data (T8): changed only by who may read it.
+        new_address = (email or "").casefold() != (user.email or "").casefold()
+        if (
+            new_address
+            and contact is not None
+            and not load_tenant_scope(session, operator).sees_private(contact.tenant_id)
+        ):
+            raise PermissionDeniedError(
+                "Without the private data right in the customer's tenant you cannot change the e-mail address."
+            )
+        wanted = (first, last, email)
+        if wanted == (user.first_name, user.last_name, user.email) and (
+            contact is None or wanted == (contact.first_name, contact.last_name, contact.email)
+        ):
+            return False
+        user.first_name, user.last_name, user.email = wanted
+        if contact is not None:
+            contact.first_name, contact.last_name, contact.email = wanted
+        session.flush()
+        return True
 
     def set_active(
         self, operator: Operator, user_ids: Collection[int], active: bool, *, expected_versions: Mapping[int, int]

@@ -229,8 +229,12 @@ def _value_of(widget: QWidget) -> str | None:
     return None
 
 
-def ask_conflict(parent: QWidget | None, exc: ConflictError, inputs: Inputs = ()) -> bool:
-    """Show the conflict; True when the user chose Reload, and then the page behind reloads."""
+def ask_conflict(
+    parent: QWidget | None, exc: ConflictError, inputs: Inputs = (), stored: Sequence[str] | None = None
+) -> bool:
+    """Show the conflict; True when the user chose Reload, and then the page behind reloads.
+    ``stored`` (one per input row) is what is saved now, when the form read it itself; otherwise
+    it comes from the service's ``exc.current``."""
     from mandant_desktop.ui.errors import message_for
 
     service = interaction.get()
@@ -240,11 +244,12 @@ def ask_conflict(parent: QWidget | None, exc: ConflictError, inputs: Inputs = ()
         title = QCoreApplication.translate("ConflictDialog", "Changed on another workstation")
         service.error(parent, title, message_for(exc))
         return False
-    stored = stored_beside(inputs, exc.current)
+    if stored is None:
+        stored = stored_beside(inputs, exc.current)
     if stored is None:
         reload_chosen = bool(ask(parent, message_for(exc), list(inputs)))
     else:
-        reload_chosen = bool(ask(parent, message_for(exc), list(inputs), stored=stored))
+        reload_chosen = bool(ask(parent, message_for(exc), list(inputs), stored=list(stored)))
     if reload_chosen:
         reload_page_of(parent)
     return reload_chosen
@@ -274,12 +279,26 @@ def reload_page_of(widget: QWidget | None) -> None:
         current = current.parentWidget()
 
 
-def report_stale_save(dialog: QWidget, show_error: Callable[[str], object], exc: ConflictError) -> None:
+def report_stale_save(
+    dialog: QWidget,
+    show_error: Callable[[str], object],
+    exc: ConflictError,
+    *,
+    compared: Callable[[], tuple[Inputs, Sequence[str] | None]] | None = None,
+) -> bool:
     """A form's save refused as a conflict (S4): the message in the form, and for a change made on
     another workstation the dialog that compares the input kept in the form with what is saved now
-    ("Reload" refreshes the page behind)."""
+    ("Reload" refreshes the page behind). True when the user chose Reload.
+
+    ``compared`` gives (input rows, stored value per row) for a form that reads what is saved now
+    itself (the settings sections); by default the input is every form of ``dialog`` and the stored
+    values are those the service sent with the conflict."""
     from mandant_desktop.ui.errors import message_for
 
     show_error(message_for(exc))
-    if is_concurrent_change(exc):
-        ask_conflict(dialog, exc, dialog_inputs(dialog))
+    if not is_concurrent_change(exc):
+        return False
+    if compared is None:
+        return ask_conflict(dialog, exc, dialog_inputs(dialog))
+    inputs, stored = compared()
+    return ask_conflict(dialog, exc, inputs, stored)

@@ -947,3 +947,57 @@ def test_link_rows_revision_gives_existing_rows_a_creation_time(
 def _count_rows(engine: Engine, table: str) -> int:
     with engine.connect() as conn:
         return int(conn.scalar(text(f"SELECT count(*) FROM {table}")) or 0)
+
+
+def test_mariadb_date_time_columns_keep_microseconds(
+    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S4, E7, S9: revision 0024 makes every date-time column of MariaDB DATETIME(6) (keeping its
+    nullability and the stored values), so that a moment read back is the moment written, as on
+    SQLite and PostgreSQL (``services.undo_conflicts.same_row_written`` compares exactly); the
+    models agree with the database; the downgrade turns them back into DATETIME. Nothing changes on
+    the other backends."""
+    import datetime as dt
+
+    engine = engines(db_url)
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0023_org_unit_tree_order")
+        conn.execute(
+            text(
+                "INSERT INTO tenant (id, name, name_key, kind, active, created_at, version) "
+                "VALUES (900, 'Nord', 'nord', 'inner', true, '2026-12-01 09:00:01', 1)"
+            )
+        )
+    upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert not _schema_differences(engine)
+    mariadb = engine.dialect.name in ("mysql", "mariadb")
+
+    def date_time_columns() -> dict[tuple[str, str], tuple[int | None, bool]]:
+        with engine.connect() as conn:
+            found = {}
+            for table in inspect(conn).get_table_names():
+                for column in inspect(conn).get_columns(table):
+                    if isinstance(column["type"], tables.DateTime):
+                        found[(table, column["name"])] = (getattr(column["type"], "fsp", None), column["nullable"])
+            return found
+
+    columns = date_time_columns()
+    assert ("role_assignment", "created_at") in columns and ("audit_log", "at") in columns
+    if mariadb:
+        assert {fsp for fsp, _ in columns.values()} == {6}
+    moment = dt.datetime(2026, 12, 4, 3, 0, 1, 123456, tzinfo=dt.UTC)
+    tenant = tables.metadata.tables["tenant"]
+    with engine.begin() as conn:
+        assert conn.scalar(select(tenant.c.created_at).where(tenant.c.id == 900)) == dt.datetime(
+            2026, 12, 1, 9, 0, 1, tzinfo=dt.UTC
+        )
+        conn.execute(update(tenant).where(tenant.c.id == 900).values(updated_at=moment))
+        assert conn.scalar(select(tenant.c.updated_at).where(tenant.c.id == 900)) == moment
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0023_org_unit_tree_order")
+    after = date_time_columns()
+    assert {key: nullable for key, (_, nullable) in after.items()} == {
+        key: nullable for key, (_, nullable) in columns.items()
+    }
+    if mariadb:
+        assert {fsp for fsp, _ in after.values()} == {None}

@@ -687,3 +687,61 @@ def test_a_depth_change_alone_is_no_change_of_the_unit(example: Example) -> None
     # Someone who read Altona before all this saves it: not refused, nobody else changed it.
     ex.service.rename(ex.admin, ex.unit["Altona"], "Altona-Nord", version=before["Altona"][0])
     assert ex.service.get(ex.admin, ex.unit["Altona"]).name == "Altona-Nord"
+
+
+def test_deleting_a_unit_refuses_to_lift_a_child_beside_one_of_its_name(example: Example) -> None:
+    """A9, A3, S8, S4: Nord's child Hamburg would be lifted under Vertrieb, which has a "HAMBURG"
+    already: the delete is refused before anything is written (all or nothing), the message names
+    the unit, its parent and the clashing unit; nothing is audited. Lifting children whose names
+    are free still works, and the whole subtree can still be deleted."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.unit["HAMBURG"] = ex.service.add(ex.admin, ex.unit["Vertrieb"], "HAMBURG").units_added[0]
+    shape, held = _shape(ex), ex.held()
+    with ex.db.session_factory() as session:
+        last_entry = session.scalar(select(func.max(AuditEntry.id)))
+    with pytest.raises(ValidationError) as refused:
+        ex.service.delete(ex.admin, ex.unit["Nord"], children="lift")
+    assert refused.value.values == {"unit": "Nord", "parent": "Vertrieb", "names": "HAMBURG"}
+    assert _shape(ex) == shape and ex.held() == held
+    with ex.db.session_factory() as session:
+        assert session.scalar(select(func.max(AuditEntry.id))) == last_entry
+
+    # At the top level too: Konzern's child Vertrieb beside a top-level "vertrieb".
+    ex.service.add(ex.admin, None, "vertrieb")
+    with pytest.raises(ValidationError) as refused:
+        ex.service.delete(ex.admin, ex.unit["Konzern"], children="lift")
+    assert refused.value.values == {"unit": "Konzern", "names": "vertrieb"}
+
+    ex.service.delete(ex.admin, ex.unit["Nord"], children="delete")
+    ex.service.delete(ex.admin, ex.unit["Vertrieb"], children="lift")  # Süd, HAMBURG go under Konzern
+    assert sorted(n.name for n in ex.service.children(ex.admin, ex.unit["Konzern"])) == ["HAMBURG", "Süd"]
+
+
+def test_undo_and_redo_refuse_to_put_a_unit_beside_one_of_its_name(example: Example) -> None:
+    """E7, A9, S8: Nord deleted, then a new "nord" added under Vertrieb: undoing the delete would
+    put two units of that name side by side, so it is refused in words and changes nothing. A lift
+    undone, then a same-named unit added where the redo would lift the child: the redo is refused."""
+    ex = example
+    deleted = ex.service.delete(ex.admin, ex.unit["Nord"], children="delete")
+    ex.service.add(ex.admin, ex.unit["Vertrieb"], "nord")
+    shape = _shape(ex)
+    with pytest.raises(ValidationError) as refused:
+        ex.service.revert(ex.admin, deleted)
+    assert refused.value.values == {"parent": "Vertrieb", "names": "Nord, nord"}
+    assert _shape(ex) == shape
+
+    lifted = ex.service.delete(ex.admin, ex.unit["Süd"], children="lift")  # no children: a plain delete
+    undone = ex.service.revert(ex.admin, lifted)
+    assert "Süd" in [n.name for n in ex.service.children(ex.admin, ex.unit["Vertrieb"])]
+    nord = next(n.id for n in ex.service.children(ex.admin, ex.unit["Vertrieb"]) if n.name == "nord")
+    ex.service.add(ex.admin, nord, "Bremen")
+    lifted = ex.service.delete(ex.admin, nord, children="lift")
+    undone = ex.service.revert(ex.admin, lifted)
+    ex.service.add(ex.admin, ex.unit["Vertrieb"], "BREMEN")
+    shape = _shape(ex)
+    with pytest.raises(ValidationError) as refused:
+        ex.service.revert(ex.admin, undone)
+    assert refused.value.values == {"parent": "Vertrieb", "names": "BREMEN, Bremen"}
+    assert _shape(ex) == shape

@@ -10,15 +10,18 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from customerhelpers import build_world
 from sqlalchemy import select
 from tenanthelpers import CHEF
 
 from mandant_desktop.db.models import (
     ActivationToken,
     AuditEntry,
+    Contact,
     MailStatus,
     OutboxMail,
     RoleAssignment,
+    TenantAccess,
     User,
     UserKind,
     UserStatus,
@@ -26,8 +29,10 @@ from mandant_desktop.db.models import (
 from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from mandant_desktop.services.activation import ActivationError, ActivationService, hash_token
 from mandant_desktop.services.auth import AuthService
+from mandant_desktop.services.customer_contacts import CustomerContactService, NewContact, NewExternalUser
+from mandant_desktop.services.customers import CustomerService, NewCustomer
 from mandant_desktop.services.mail import AccountSettings, MailService, SmtpSettings
-from mandant_desktop.services.operator import Operator
+from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.recording import BLOCKED_LINK, recorded
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.undo import NotUndoableError, UndoService
@@ -432,10 +437,9 @@ def test_edit_user_validation(migrated_db: Any, admin: Operator) -> None:
     assert users.for_edit(admin, mia).email == "Mia@Example.de"
 
 
-def test_edit_user_is_refused_without_the_right_and_for_external_users(migrated_db: Any, admin: Operator) -> None:
-    """S2, U2, C10: users.edit (the right to add users) is needed to edit one; a missing right is a
-    refused call. External users belong to a customer's contact and are managed there: refused in
-    words."""
+def test_edit_user_is_refused_without_the_right(migrated_db: Any, admin: Operator) -> None:
+    """S2, U2: users.edit (the right to add users) is needed to edit an internal user; a missing
+    right is a refused call."""
     users = UsersService(migrated_db.session_factory)
     mia = users.create(admin, new_user()).user_id
     version = users.for_edit(admin, mia).version
@@ -445,17 +449,90 @@ def test_edit_user_is_refused_without_the_right_and_for_external_users(migrated_
     with pytest.raises(PermissionDeniedError):
         users.update(viewer, mia, UserChange("Eve", "Evil", "eve@example.de"), expected_version=version)
     assert users.for_edit(admin, mia).email == "mia@example.de"
-    with migrated_db.session_factory.begin() as session:
-        external = User(
-            username="ext", username_key="ext", kind=UserKind.EXTERNAL, status=UserStatus.ACTIVE, last_name="X"
+    external_editor = Operator(id=admin.id, username="x", permissions=frozenset({"customers.manage_external_users"}))
+    with pytest.raises(PermissionDeniedError):
+        users.update(external_editor, mia, UserChange("Eve", "Evil", "eve@example.de"), expected_version=version)
+
+
+def _external_users(db: Any) -> tuple[Any, dict[str, int]]:
+    """build_world's mia (full access with private data on Nord, read only on Süd) and an external
+    user of a customer in each: user name → user id."""
+    world = build_world(db)
+    f = db.session_factory
+    customers, contacts, system = CustomerService(f), CustomerContactService(f), system_operator("test")
+    ids = {}
+    for number, tenant, name in (("1", world.nord, "bea"), ("2", world.sued, "sam")):
+        customer = customers.create(system, NewCustomer(number, f"Kunde {number}", tenant, remote_access=True))
+        contact = contacts.create_contact(
+            system, customer.id, NewContact(name.capitalize() + "mann", name.capitalize(), email=f"{name}@kunde.de")
         )
-        session.add(external)
-        session.flush()
-        external_id = external.id
-    with pytest.raises(ValidationError, match="managed with the customer"):
-        users.for_edit(admin, external_id)
-    with pytest.raises(ValidationError, match="managed with the customer"):
-        users.update(admin, external_id, UserChange("E", "X", "ext@example.de"), expected_version=1)
+        ids[name] = contacts.create_external_user(system, NewExternalUser(contact, name, "geheim1", "geheim1"))
+    return world, ids
+
+
+def test_edit_an_external_user_changes_their_contact_too(migrated_db: Any) -> None:
+    """C10, U2, S2, S3, S4, T8, E7: an external user's names and address are their contact's: both
+    change in one step, audited, undoable; the contact's rules (a last name; the first name and
+    the address may be empty; an address another user has is no clash, as when the account was
+    created). The rights are those that create external users, plus full access to the customer's
+    tenant (read only: refused) and, for the address, the private data right; users.edit alone is
+    not enough. A stale version is refused with who/when."""
+    world, ids = _external_users(migrated_db)
+    users, undo = UsersService(migrated_db.session_factory), UndoService(migrated_db.session_factory)
+    mia = world.mia
+    details = users.for_edit(mia, ids["bea"])
+    assert details.external and details.customer == "1 Kunde 1"
+    assert (details.first_name, details.last_name, details.email) == ("Bea", "Beamann", "bea@kunde.de")
+    _, record = recorded(
+        users.update, mia, ids["bea"], UserChange(" ", "Becker", "sam@kunde.de"), expected_version=details.version
+    )
+    assert record.undoable
+
+    def stored(user_id: int) -> tuple[tuple[str, str, str | None], tuple[str, str, str | None]]:
+        with migrated_db.session_factory() as session:
+            user = session.get(User, user_id)
+            assert user is not None and user.contact_id is not None
+            contact = session.get(Contact, user.contact_id)
+            assert contact is not None
+            return (user.first_name, user.last_name, user.email), (contact.first_name, contact.last_name, contact.email)
+
+    assert stored(ids["bea"]) == (("", "Becker", "sam@kunde.de"),) * 2
+    with migrated_db.session_factory() as session:
+        action, _summary, changes = audit_of(session, ids["bea"])[-1]
+        assert action == "update" and changes is not None and changes["last_name"] == ["Beamann", "Becker"]
+        assert session.scalar(
+            select(AuditEntry.id).where(AuditEntry.object_type == "Contact", AuditEntry.action == "update")
+        )
+    inverse = undo.revert(mia, record)
+    assert stored(ids["bea"]) == (("Bea", "Beamann", "bea@kunde.de"),) * 2
+    undo.revert(mia, inverse)
+    assert stored(ids["bea"]) == (("", "Becker", "sam@kunde.de"),) * 2
+
+    version = users.for_edit(mia, ids["bea"]).version
+    with pytest.raises(ValidationError) as caught:
+        users.update(mia, ids["bea"], UserChange("Bea", "", ""), expected_version=version)
+    assert caught.value.field == "last name"
+    with pytest.raises(ConflictError):
+        users.update(mia, ids["bea"], UserChange("Bea", "Becker", ""), expected_version=version - 1)
+    internal_only = Operator(
+        id=mia.id, username="mia", permissions=mia.permissions - {"customers.manage_external_users"}
+    )
+    with pytest.raises(PermissionDeniedError):
+        users.for_edit(internal_only, ids["bea"])
+    with pytest.raises(PermissionDeniedError):
+        users.update(internal_only, ids["bea"], UserChange("Bea", "Becker", ""), expected_version=version)
+    with pytest.raises(PermissionDeniedError, match="read-only access"):
+        users.update(mia, ids["sam"], UserChange("Sam", "Neu", "sam@kunde.de"), expected_version=1)
+    with migrated_db.session_factory.begin() as session:
+        access = session.scalar(
+            select(TenantAccess).where(TenantAccess.user_id == mia.id, TenantAccess.tenant_id == world.nord)
+        )
+        assert access is not None
+        access.private_data = False
+    with pytest.raises(PermissionDeniedError, match="private data"):
+        users.update(mia, ids["bea"], UserChange("", "Becker", "neu@kunde.de"), expected_version=version)
+    users.update(mia, ids["bea"], UserChange("Bea", "Becker", "sam@kunde.de"), expected_version=version)
+    assert stored(ids["bea"])[1] == ("Bea", "Becker", "sam@kunde.de")
 
 
 def test_a_stale_edit_is_refused_with_who_and_when(migrated_db: Any, admin: Operator) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -453,6 +453,91 @@ def test_every_menu_entry_has_its_own_mnemonic(
     qtbot.waitUntil(lambda: demo_window.file_menu.title() == ("&Datei" if lang == "de" else "&File"))
     problems = menu_problems(demo_window.menuBar(), "menu bar")  # type: ignore[arg-type]
     assert not problems, "\n".join(problems)
+
+
+def shared_mnemonics(menu: QMenu, path: str) -> list[str]:
+    """Letters that two visible entries of ``menu`` (or of one of its submenus) share. Entries
+    without one are not counted here: a context menu's entries made from data (role names) have
+    none, and arrow keys reach them."""
+    letters: list[str] = []
+    problems = []
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        match = re.search(r"&([^&\s])", action.text())
+        if match is not None:
+            letters.append(match.group(1).lower())
+        if action.menu() is not None:
+            problems.extend(shared_mnemonics(action.menu(), f"{path} → {action.text()}"))
+    shared = [letter for letter, n in Counter(letters).items() if n > 1]
+    texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+    problems.extend(f"{path}: Alt+{letter.upper()} twice in {texts}" for letter in shared)
+    return problems
+
+
+class ShownMenus(QObject):
+    """Records the shared mnemonics of every menu that shows, then closes it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+        self.shown = 0
+        self.where = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMenu):
+            self.shown += 1
+            self.problems.extend(shared_mnemonics(watched, self.where))
+            QTimer.singleShot(0, watched.close)
+        return False
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_two_entries_of_a_context_menu_or_page_menu_share_a_mnemonic(
+    qtbot: QtBot, demo_window: MainWindow, language: LanguageManager, lang: str
+) -> None:
+    """E2: Alt+letter in a page's context menus and in its buttons' menus reaches one entry. A
+    context menu lists only the actions enabled for the selection, so each view's menu is opened
+    twice: as the first row gives it, and with every action of the page switched on (every entry
+    it can ever show: the users page had Alt+E twice in German, for "Aktivierungslink &erneut
+    senden" and "Berechtigungen &erklären", which no single selection showed together)."""
+    language.choose(lang)
+    qtbot.waitUntil(lambda: demo_window.file_menu.title() == ("&Datei" if lang == "de" else "&File"))
+    watcher = ShownMenus()
+    QApplication.instance().installEventFilter(watcher)
+    problems: list[str] = []
+    try:
+        for page_id in PAGE_IDS:
+            page = show(qtbot, demo_window, page_id)
+            for button in page.findChildren(QAbstractButton):
+                menu = button.menu() if hasattr(button, "menu") else None
+                if menu is not None:
+                    problems.extend(shared_mnemonics(menu, f"{page_id}: menu of {button.text()!r}"))
+            views = [
+                v
+                for v in page.findChildren(QAbstractItemView)
+                if v.isVisibleTo(page) and v.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+            ]
+            for view in views:
+                model = view.model()
+                if model is not None and model.rowCount() > 0:
+                    view.setCurrentIndex(model.index(0, 0))
+                watcher.where = f"{page_id}: context menu of {view.objectName()}"
+                view.customContextMenuRequested.emit(QPoint(8, 8))
+                settle(qtbot)
+                actions = [a for a in page.findChildren(QAction) if not a.isEnabled()]
+                for action in actions:
+                    action.setEnabled(True)
+                watcher.where += " (every action on)"
+                view.customContextMenuRequested.emit(QPoint(8, 8))
+                settle(qtbot)
+                for action in actions:
+                    action.setEnabled(False)
+    finally:
+        QApplication.instance().removeEventFilter(watcher)
+    assert watcher.shown > 0
+    problems.extend(watcher.problems)
+    assert not problems, "\n".join(sorted(set(problems)))
 
 
 def test_ctrl_s_saves_the_settings_section_with_the_cursor(qtbot: QtBot, demo_window: MainWindow) -> None:

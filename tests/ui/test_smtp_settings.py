@@ -138,3 +138,43 @@ def test_a_test_mail_kept_in_the_outbox_stores_the_language_it_was_written_in(
     services, operator = window.context.app.services, window.context.operator
     [mail] = services.mail.outbox_page(operator, 0, 10)
     assert (mail.subject, mail.language) == ("Test-E-Mail von Mandant Desktop", "de")
+
+
+def test_e_mail_settings_saved_elsewhere_get_their_own_conflict_report(
+    window: MainWindow, interactions: FakeInteraction, language: LanguageManager
+) -> None:
+    """S4, U4, E1: the e-mail section's conflict says what was saved elsewhere (the e-mail
+    settings, who, when) and that a typed password was not stored either, in German; the dialog
+    lists the input beside the settings saved now, as the form shows them (the security by its
+    name), the password never; the message stays under the form."""
+    from mandant_desktop.services.mail import AccountSettings, SmtpSettings
+    from mandant_desktop.services.operator import system_operator
+
+    language.choose("de")
+    section = smtp_section(window)
+    services, other = window.context.app.services, system_operator("kollege")
+    services.mail.save_settings(
+        other,
+        SmtpSettings(host="mail.kollege.de", port=465, security="ssl", sender="k@example.de"),
+        AccountSettings(password_min_length=12),
+        expected_version=services.mail.settings_version(other),
+    )
+    section.host.setText("mail.meins.de")
+    section.sender_edit.setText("m@example.de")
+    section.password.setText("geheim-123")
+    interactions.reload_answer = False
+    assert not section.save()
+    [conflict] = interactions.of_kind("conflict")
+    assert conflict.text.startswith("kollege hat die E-Mail-Einstellungen am ")
+    assert "nicht einmal ein eingegebenes Passwort" in conflict.text
+    assert section.message.text() == conflict.text
+    inputs, stored = interactions.conflict_inputs[0], interactions.conflict_stored[0]
+    assert stored is not None
+    side_by_side = {label: (typed, now) for (label, typed), now in zip(inputs, stored, strict=True)}
+    assert side_by_side["SMTP-Server"] == ("mail.meins.de", "mail.kollege.de")
+    assert side_by_side["Verschlüsselung"][1] == "SSL/TLS"
+    assert side_by_side["Mindestlänge des Passworts"][1] == "12"
+    assert not any("geheim-123" in typed for typed, _ in side_by_side.values())
+    assert section.password.text() == "geheim-123"  # kept in the form, not stored
+    assert services.mail.smtp_settings(other).host == "mail.kollege.de"
+    assert not services.mail.has_smtp_password()

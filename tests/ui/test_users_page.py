@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from uihelpers import FakeInteraction
 
-from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserKind, UserStatus
+from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserStatus
 from mandant_desktop.services.rights_groups import RightsGroupService
 from mandant_desktop.services.users import DisplayStatus, UserChange, UserFilter, UserSort, UsersService
 from mandant_desktop.ui.i18n import LanguageManager
@@ -455,24 +455,43 @@ def test_edit_user_refusals_show_in_german_in_the_dialog(
     assert stored_user(window, ben.user_id).last_name == "Berger"
 
 
-def test_edit_user_on_an_external_user_says_why_not(
+def test_f2_corrects_an_external_users_name_and_their_contact_with_it(
     qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
 ) -> None:
-    """C10, E2: F2 on an external user opens no dialog and says in words why: they are managed
-    with their customer."""
+    """C10, U2, E2: F2 on an external user opens "Edit user" saying whose customer's contact they
+    are (no single sign-on shown); a corrected last name is the user's and the contact's."""
+    from customerhelpers import seed_for_ui
+
+    from mandant_desktop.db.models import Contact
+    from mandant_desktop.services.customer_contacts import NewContact, NewExternalUser
+    from mandant_desktop.services.operator import system_operator
+
     page = users_page(window)
-    with window.context.app.session_factory.begin() as session:
-        external = User(username="ext", username_key="ext", kind=UserKind.EXTERNAL, status=UserStatus.ACTIVE)
-        session.add(external)
-        session.flush()
-        external_id = external.id
+    services, system = window.context.app.services, system_operator("test")
+    assert window.context.operator.id is not None
+    world = seed_for_ui(window.context.app.session_factory, window.context.operator.id)
+    contacts = services.customer_contacts
+    contact = contacts.create_contact(system, world.customers["12345"], NewContact("Becker", "Bea", email="bea@hd.de"))
+    external_id = contacts.create_external_user(system, NewExternalUser(contact, "bea", "geheim1", "geheim1"))
     page.refresh()
     assert page.select_user(external_id)
-    script = EditScript(qtbot, save=False).arm()
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, EditUserDialog):
+            seen.update(intro=dialog.intro.text(), sso=dialog.sso.isVisibleTo(dialog))
+
+    QTimer.singleShot(0, look)
+    script = EditScript(qtbot, last_name="Berger").arm()
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
-    assert script.opened == 0
-    assert "managed with the customer" in interactions.of_kind("error")[-1].text
+    assert script.opened == 1 and not script.error
+    assert "12345 Heidelberg" in str(seen["intro"]) and seen["sso"] is False
+    assert stored_user(window, external_id).last_name == "Berger"
+    with window.context.app.session_factory() as session:
+        stored_contact = session.get(Contact, contact)
+        assert stored_contact is not None and stored_contact.last_name == "Berger"
 
 
 def test_del_on_your_own_account_says_so_instead_of_asking(
@@ -502,3 +521,32 @@ def test_del_on_your_own_account_says_so_instead_of_asking(
     qtbot.waitUntil(lambda: "deactivated" in window.statusBar().currentMessage())
     assert stored_user(window, ben.user_id).status == UserStatus.DEACTIVATED
     assert stored_user(window, own).status == UserStatus.ACTIVE
+
+
+def test_del_on_a_deactivated_user_says_so_instead_of_nothing(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """E2, U1: Del on a user who is deactivated already did nothing at all (the Deactivate action is
+    off there). It now says that the user is deactivated already and how they log in again, asks
+    nothing and changes nothing; the Deactivate button stays disabled. With an active user among
+    the selection Del asks as before."""
+    page = users_page(window)
+    ben = add_ben(window, "ben@example.de")
+    with window.context.app.session_factory.begin() as session:
+        user = session.get(User, ben.user_id)
+        assert user is not None
+        user.status = UserStatus.DEACTIVATED
+    page.refresh()
+    assert page.select_user(ben.user_id)
+    assert not page.deactivate_button.isEnabled()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert interactions.of_kind("confirm") == []
+    [told] = interactions.of_kind("information")
+    assert told.text == "1 selected user(s) already deactivated: Ben Bauer. Reactivate them to let them log in again."
+    assert stored_user(window, ben.user_id).status == UserStatus.DEACTIVATED
+
+    page.table.selectAll()  # with the operator (active) too: Del speaks of that row, as before
+    interactions.confirm_answers.append(False)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert "cannot deactivate your own account" in interactions.of_kind("information")[-1].text

@@ -732,7 +732,7 @@ class OrgUnitsPage(Page):
         self.add_access_action.setText(self.tr("Add a&ccess…"))
         self.edit_roles_action.setText(self.tr("&Edit roles"))
         self.explain_action.setText(self.tr("E&xplain permissions…"))
-        self.export_all_action.setText(self.tr("&All accesses…"))
+        self.export_all_action.setText(self.tr("All acce&sses…"))
         self.export_user_action.setText(self.tr("Accesses of the chosen &user…"))
         self.export_button.setText(self.tr("Expor&t"))
         self.expand_all_action.setText(self.tr("Ex&pand all"))

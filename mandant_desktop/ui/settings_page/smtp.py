@@ -22,7 +22,7 @@ from mandant_desktop.domain import mail_texts
 from mandant_desktop.domain.errors import ConflictError, DomainError
 from mandant_desktop.services.mail import SECURITY_CHOICES, AccountSettings, MailStatus, SmtpSettings
 from mandant_desktop.ui import interaction
-from mandant_desktop.ui.conflict_dialog import ask_conflict, dialog_inputs
+from mandant_desktop.ui.conflict_dialog import dialog_inputs, report_stale_save
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit, text_width
 from mandant_desktop.ui.mail_texts import translate_mail
@@ -142,9 +142,9 @@ class SmtpSection(QGroupBox):
                 self.context.current_operator(), smtp, account, expected_version=self.version, password=password
             )
         except ConflictError as exc:
-            # S4: who saved the settings and when; the input stays for comparison, "Reload" reads them again.
-            self.message.show_error(message_for(exc))
-            ask_conflict(self, exc, dialog_inputs(self))
+            # S4: who saved the settings and when; the input beside what is saved now, "Reload"
+            # reads them again (the form keeps the input otherwise).
+            report_stale_save(self, self.message.show_error, exc, compared=self._input_and_stored)
             return False
         except DomainError as exc:
             self.message.show_error(message_for(exc))
@@ -153,6 +153,22 @@ class SmtpSection(QGroupBox):
         self.password.clear()
         self._password_hint()
         return True
+
+    def _input_and_stored(self) -> tuple[list[tuple[str, str]], list[str] | None]:
+        """The form's input (the password never shows) and, row by row, the settings saved now as
+        the form would show them; without the stored column when they cannot be read."""
+        inputs = dialog_inputs(self)
+        operator = self.context.current_operator()
+        try:
+            smtp, account = self._mail.smtp_settings(operator), self._mail.account_settings(operator)
+        except DomainError:
+            return inputs, None
+        security = self.security.itemText(max(0, self.security.findData(smtp.security)))
+        stored = [smtp.host, str(smtp.port), security, smtp.username, smtp.sender, account.portal_url]
+        stored.append(str(account.password_min_length))
+        if len(stored) != len(inputs):
+            return inputs, None
+        return inputs, stored
 
     def send_test(self) -> None:
         if not self.save():

@@ -1,4 +1,5 @@
-"""The "Edit user" dialog (SPEC U2, U3, S4): corrects an internal user's names and e-mail address.
+"""The "Edit user" dialog (SPEC U2, U3, C10, S4): corrects a user's names and e-mail address; an
+external user's are their contact's too.
 
 It is the "Add user" dialog's form (:class:`~mandant_desktop.ui.users.add_dialog.UserFormDialog`)
 with the user's values filled in; the user name, which the user logs in with, and single sign-on
@@ -33,6 +34,8 @@ class EditUserDialog(UserFormDialog):
         # The log-in name and the way of signing in are not corrected here: shown, not editable.
         self.username.setEnabled(False)
         self.sso.setEnabled(False)
+        # An external user logs in on the customer portal with a password: no single sign-on.
+        self.sso.setVisible(not user.external)
         self.link_note = QLabel()
         self.link_note.setObjectName("editUserLinkNote")
         self.link_note.setWordWrap(True)
@@ -63,11 +66,20 @@ class EditUserDialog(UserFormDialog):
     def retranslateUi(self) -> None:
         super().retranslateUi()
         self.setWindowTitle(self.tr("Edit user %1").replace("%1", self.user.username))
-        self.intro.setText(
-            self.tr(
-                "Correct the user's name and e-mail address. The user name, which they log in with, stays as it is."
+        if self.user.external:
+            self.intro.setText(
+                self.tr(
+                    "External user of customer %1. Their name and e-mail address are those of their contact at "
+                    "the customer and change there too; the first name and the address may stay empty. The user "
+                    "name, which they log in with, stays as it is."
+                ).replace("%1", self.user.customer)
             )
-        )
+        else:
+            self.intro.setText(
+                self.tr(
+                    "Correct the user's name and e-mail address. The user name, which they log in with, stays as it is."
+                )
+            )
         self.link_note.setText(
             self.tr(
                 "This user has not activated their account yet. If you change the e-mail address, a new "

@@ -147,6 +147,13 @@ class UsersPage(Page):
         # On the table only: Del in the search field deletes a character, not users.
         self.deactivate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.deactivate_action.triggered.connect(self.deactivate)
+        # Del where every selected user is deactivated already: the action above is off, so Del
+        # would do nothing at all; this one (enabled exactly then) says why instead (E2).
+        self.deactivated_note_action = QAction(self)
+        self.deactivated_note_action.setObjectName("userDeactivatedNoteAction")
+        self.deactivated_note_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.deactivated_note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.deactivated_note_action.triggered.connect(self.explain_deactivated)
         self.reactivate_action = QAction(self)
         self.reactivate_action.triggered.connect(self.reactivate)
         # Why does this user have (or lack) a right? The org units page's explain dialog (A10, R3).
@@ -157,6 +164,7 @@ class UsersPage(Page):
         # On the list only: F2 on the rights groups tab is not about the list's selection.
         self.list_panel.addAction(self.edit_action)
         self.table.addAction(self.deactivate_action)
+        self.table.addAction(self.deactivated_note_action)
         self.table.addAction(self.enter_action)
         self.add_button.clicked.connect(self.add_action.trigger)
         self.edit_button.clicked.connect(self.edit_action.trigger)
@@ -287,7 +295,7 @@ class UsersPage(Page):
         operator = self.context.operator
         rows = self.selected_rows()
         self.add_action.setEnabled(operator.can("users.edit"))
-        self.edit_action.setEnabled(operator.can("users.edit") and len(rows) == 1)
+        self.edit_action.setEnabled(len(rows) == 1 and operator.can(_EDIT_RIGHT[rows[0].kind]))
         self.enter_action.setEnabled(self.edit_action.isEnabled())
         self.resend_action.setEnabled(
             operator.can("users.send_activation")
@@ -300,6 +308,9 @@ class UsersPage(Page):
         self.reactivate_action.setEnabled(
             operator.can("users.deactivate") and any(r.status == DisplayStatus.DEACTIVATED for r in rows)
         )
+        self.deactivated_note_action.setEnabled(
+            operator.can("users.deactivate") and bool(rows) and not self.deactivate_action.isEnabled()
+        )
         self.explain_action.setEnabled(
             operator.can("assignments.view") and operator.can("org_units.view") and len(rows) == 1
         )
@@ -311,7 +322,7 @@ class UsersPage(Page):
             (self.reactivate_button, self.reactivate_action),
         ):
             button.setEnabled(action.isEnabled())
-            button.setVisible(operator.can(_PERMISSION_OF[button.objectName()]))
+            button.setVisible(any(operator.can(right) for right in _PERMISSION_OF[button.objectName()]))
 
     # ------------------------------------------------------------------ search and filter
 
@@ -361,15 +372,14 @@ class UsersPage(Page):
         )
 
     def edit_user(self) -> None:
-        """Correct the selected user's names and e-mail address (U2, U3); the service refuses
-        external users in words (they are managed with their customer)."""
+        """Correct the selected user's names and e-mail address (U2, U3); an external user's are
+        their contact's too (C10)."""
         rows = self.selected_rows()
         if len(rows) != 1 or not self.edit_action.isEnabled():
             return
         details = run_action(self, self._services.users.for_edit, self.operator(), rows[0].id)
         if details is None:
-            if rows[0].kind is not UserKind.EXTERNAL:
-                self.refresh()  # gone meanwhile: the list says so
+            self.refresh()  # gone meanwhile, or out of reach: the list says so
             return
         dialog = EditUserDialog(details, self._update, self)
         try:
@@ -467,6 +477,23 @@ class UsersPage(Page):
             return
         self._set_active(rows, False)
 
+    def explain_deactivated(self) -> None:
+        """Del on users who are all deactivated already: there is nothing to deactivate; say so,
+        and how they log in again, instead of doing nothing without a word."""
+        rows = self.selected_rows()
+        if not rows or any(r.status != DisplayStatus.DEACTIVATED for r in rows):
+            return
+        names = ", ".join(r.display_name for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+        interaction.get().information(
+            self,
+            self.tr("Deactivate users"),
+            self.tr(
+                "%Ln selected user(s) already deactivated: %1. Reactivate them to let them log in again.",
+                None,
+                len(rows),
+            ).replace("%1", names),
+        )
+
     def reactivate(self) -> None:
         rows = [r for r in self.selected_rows() if r.status == DisplayStatus.DEACTIVATED]
         if rows and self.reactivate_action.isEnabled():
@@ -543,10 +570,15 @@ class UsersPage(Page):
         self._update_actions()
 
 
+#: the right that edits a user of each kind (the service checks it, and for an external user also
+#: full access to their customer's tenant)
+_EDIT_RIGHT = {UserKind.INTERNAL: "users.edit", UserKind.EXTERNAL: "customers.manage_external_users"}
+
+#: a button shows for an operator with one of these rights
 _PERMISSION_OF = {
-    "userAddButton": "users.edit",
-    "userEditButton": "users.edit",
-    "userResendButton": "users.send_activation",
-    "userDeactivateButton": "users.deactivate",
-    "userReactivateButton": "users.deactivate",
+    "userAddButton": ("users.edit",),
+    "userEditButton": tuple(_EDIT_RIGHT.values()),
+    "userResendButton": ("users.send_activation",),
+    "userDeactivateButton": ("users.deactivate",),
+    "userReactivateButton": ("users.deactivate",),
 }
