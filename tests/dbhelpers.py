@@ -278,7 +278,9 @@ def copy_of_template(backend: str, directory: Path | None = None) -> str:
     if backend == "sqlite":
         url = create_database(backend, directory, name)
         assert template.database is not None
-        origin, copy = sqlite3.connect(template.database), sqlite3.connect(str(make_url(url).database))
+        target = Path(str(make_url(url).database))
+        target.parent.mkdir(parents=True, exist_ok=True)  # as the program's engine does for a new file
+        origin, copy = sqlite3.connect(template.database), sqlite3.connect(target)
         try:
             origin.backup(copy)  # reads through the write-ahead log, unlike a copy of the file
         finally:
