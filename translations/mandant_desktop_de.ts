@@ -4515,12 +4515,44 @@ Betreff: %2</translation>
         <translation>Auswahl setzen auf:</translation>
     </message>
     <message>
-        <source>Private data on</source>
-        <translation>Private Daten an</translation>
+        <source>&amp;Full access</source>
+        <translation>&amp;Vollzugriff</translation>
     </message>
     <message>
-        <source>Private data off</source>
-        <translation>Private Daten aus</translation>
+        <source>&amp;Read only</source>
+        <translation>Nur &amp;lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden</source>
+        <translation>Ver&amp;steckt</translation>
+    </message>
+    <message>
+        <source>The selected users see and change the data of the selected tenants (key 1)</source>
+        <translation>Die ausgewählten Benutzer sehen und ändern die Daten der ausgewählten Mandanten (Taste 1)</translation>
+    </message>
+    <message>
+        <source>The selected users see the data of the selected tenants but cannot change it (key 2)</source>
+        <translation>Die ausgewählten Benutzer sehen die Daten der ausgewählten Mandanten, können sie aber nicht ändern (Taste 2)</translation>
+    </message>
+    <message>
+        <source>The data of the selected tenants appears nowhere for the selected users (key 3)</source>
+        <translation>Die Daten der ausgewählten Mandanten erscheinen für die ausgewählten Benutzer nirgends (Taste 3)</translation>
+    </message>
+    <message>
+        <source>Private data &amp;on</source>
+        <translation>Private Daten &amp;an</translation>
+    </message>
+    <message>
+        <source>The selected users see personal data: e-mail, phone, address, birthday</source>
+        <translation>Die ausgewählten Benutzer sehen persönliche Daten: E-Mail, Telefon, Adresse, Geburtstag</translation>
+    </message>
+    <message>
+        <source>Private &amp;data off</source>
+        <translation>Private Daten a&amp;us</translation>
+    </message>
+    <message>
+        <source>Personal data is masked for the selected users</source>
+        <translation>Persönliche Daten werden für die ausgewählten Benutzer verdeckt</translation>
     </message>
     <message>
         <source>Apply to sub-tenants</source>
@@ -4529,6 +4561,10 @@ Betreff: %2</translation>
     <message>
         <source>Give the selected users the same access on every sub-tenant of this tenant</source>
         <translation>Den ausgewählten Benutzern denselben Zugriff auf alle Tochtermandanten dieses Mandanten geben</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to sub-tenants</source>
+        <translation>Auf &amp;Tochtermandanten übertragen</translation>
     </message>
     <message>
         <source>Export…</source>

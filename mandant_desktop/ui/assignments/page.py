@@ -62,6 +62,7 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.loading_note import LoadingNote
+from mandant_desktop.ui.mnemonics import escaped, give_mnemonics, mark_note
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
@@ -388,26 +389,24 @@ class AssignmentsPage(Page):
         add_menu = menu.addMenu(self.tr("&Add role"))
         add_menu.setObjectName("addRoleMenu")
         for role in self._roles:
-            action = add_menu.addAction(role.name)
+            action = add_menu.addAction(escaped(role.name))
             action.setEnabled(allowed and not inherited and role.id not in held)
             action.triggered.connect(lambda _c=False, r=role.id: self.add_role(row, column, r))
         add_menu.setEnabled(allowed and not inherited)
         for chip in chips:
             if chip.inherited:
                 continue
-            action = menu.addAction(self.tr("Remove %1…").replace("%1", chip.role_name))
+            action = menu.addAction(self.tr("Remove %1…").replace("%1", escaped(chip.role_name)))
             action.setEnabled(allowed)
             action.triggered.connect(lambda _c=False, ch=chip: self.remove_role(row, column, ch))
         if inherited:
-            note = menu.addAction(self.tr("Roles here are inherited; change them on the org units page."))
-            note.setEnabled(False)
+            mark_note(menu.addAction(self.tr("Roles here are inherited; change them on the org units page.")))
         if known is None:
-            note = menu.addAction(self.tr("The roles of this cell are still loading."))
-            note.setEnabled(False)
+            mark_note(menu.addAction(self.tr("The roles of this cell are still loading.")))
         elif not allowed:
-            note = menu.addAction(self.tr("You may not assign roles in this org unit."))
-            note.setEnabled(False)
-        return menu
+            mark_note(menu.addAction(self.tr("You may not assign roles in this org unit.")))
+        # E2: the roles and removals are data; each gets a letter of its own, as "Add role" has.
+        return give_mnemonics(menu)
 
     def add_role(self, row: int, column: int, role_id: int) -> tasks.Task[ChangeSet] | None:
         """Add one role in one cell on a worker as the page's next step (S5); it goes on the undo

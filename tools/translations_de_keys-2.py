@@ -1,0 +1,30 @@
+"""German texts of the keyboard walk keys-2 (E2): the accelerators of the tenants' access menu, the
+keys of the access levels; merged into tools/translations_de.py (same rules as there)."""
+
+# fmt: off
+TRANSLATIONS: dict[str, str | tuple[str, str]] = {
+    # ---------------------------------------------------------------- tenants page, access views (E2, T2)
+    "&Full access": "&Vollzugriff",
+    "&Read only": "Nur &lesen",
+    "&Hidden": "Ver&steckt",
+    "Private data &on": "Private Daten &an",
+    "Private &data off": "Private Daten a&us",
+    "&Apply to sub-tenants": "Auf &Tochtermandanten übertragen",
+    "The selected users see and change the data of the selected tenants (key 1)": (
+        "Die ausgewählten Benutzer sehen und ändern die Daten der ausgewählten Mandanten (Taste 1)"
+    ),
+    "The selected users see the data of the selected tenants but cannot change it (key 2)": (
+        "Die ausgewählten Benutzer sehen die Daten der ausgewählten Mandanten, können sie aber nicht ändern "
+        "(Taste 2)"
+    ),
+    "The data of the selected tenants appears nowhere for the selected users (key 3)": (
+        "Die Daten der ausgewählten Mandanten erscheinen für die ausgewählten Benutzer nirgends (Taste 3)"
+    ),
+    "The selected users see personal data: e-mail, phone, address, birthday": (
+        "Die ausgewählten Benutzer sehen persönliche Daten: E-Mail, Telefon, Adresse, Geburtstag"
+    ),
+    "Personal data is masked for the selected users": (
+        "Persönliche Daten werden für die ausgewählten Benutzer verdeckt"
+    ),
+}
+# fmt: on
