@@ -26,5 +26,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Personal data is masked for the selected users": (
         "Persönliche Daten werden für die ausgewählten Benutzer verdeckt"
     ),
+    # ---------------------------------------------------------------- outbox (E2, U4)
+    "Search recipient and subject (Ctrl+F)": "Empfänger und Betreff durchsuchen (Strg+F)",
+    "Search the outbox": "Postausgang durchsuchen",
 }
 # fmt: on

@@ -3295,6 +3295,14 @@ Betreff: %2</translation>
         <translation>Hier steht jede E-Mail, die das Programm versendet. Ohne E-Mail-Server (Einstellungen) werden die E-Mails hier aufbewahrt: Einen Aktivierungslink können Sie dann auf anderem Weg weitergeben. Jeder Link gilt nur einmal.</translation>
     </message>
     <message>
+        <source>Search recipient and subject (Ctrl+F)</source>
+        <translation>Empfänger und Betreff durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search the outbox</source>
+        <translation>Postausgang durchsuchen</translation>
+    </message>
+    <message>
         <source>&amp;Send again</source>
         <translation>Erneut &amp;senden</translation>
     </message>

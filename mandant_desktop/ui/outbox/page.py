@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.mail import MailStatus, OutboxRow
-from mandant_desktop.ui import formats
+from mandant_desktop.ui import formats, icons
 from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -45,6 +47,8 @@ from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_colum
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 PAGE_SIZE = 200
+#: how long typing in the search field pauses before the list follows it
+SEARCH_DELAY_MS = 300
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATUS_TEXTS = {
@@ -145,6 +149,19 @@ class OutboxPage(Page):
         self.note = QLabel()
         self.note.setObjectName("outboxNote")
         self.note.setWordWrap(True)
+        # E2: Ctrl+F comes here; the list narrows to the mails whose recipient or subject holds the text.
+        self.search = QLineEdit()
+        self.search.setObjectName("outboxSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        #: the search the list shows
+        self._searched = ""
         self.model = OutboxModel(self._fetch, self)
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
@@ -191,6 +208,7 @@ class OutboxPage(Page):
         layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
+        layout.addWidget(self.search)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -221,11 +239,21 @@ class OutboxPage(Page):
             self._selected()  # "To:", "Subject:", "Language:" above the mail in the new language
 
     def _fetch(self, offset: int, limit: int) -> list[OutboxRow]:
-        rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit)
+        rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit, search=self._searched)
         return rows if rows is not None else []
 
+    def search_field(self) -> QLineEdit:
+        return self.search
+
+    def apply_search(self) -> None:
+        """The list for the text in the search field, once typing pauses (or at once on Enter)."""
+        self._search_timer.stop()
+        if self.search.text().strip() != self._searched:
+            self.refresh()
+
     def refresh(self) -> bool:
-        total = run_action(self, self._mail.outbox_count, self.operator())
+        self._searched = self.search.text().strip()
+        total = run_action(self, self._mail.outbox_count, self.operator(), search=self._searched)
         if total is None:
             return False
         self.model.reload()
@@ -295,6 +323,8 @@ class OutboxPage(Page):
                 "kept here instead: you can pass an activation link on another way. Links are valid once."
             )
         )
+        self.search.setPlaceholderText(self.tr("Search recipient and subject (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the outbox"))
         self.send_button.setText(self.tr("&Send again"))
         self.send_action.setText(self.tr("&Send again"))
         self.copy_text_action.setText(self.tr("Copy &mail text"))
