@@ -29,5 +29,20 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     # ---------------------------------------------------------------- outbox (E2, U4)
     "Search recipient and subject (Ctrl+F)": "Empfänger und Betreff durchsuchen (Strg+F)",
     "Search the outbox": "Postausgang durchsuchen",
+    "&Read mail": "E-Mail &lesen",
+    "Go to the text of the mail to read or copy it; Esc goes back (Enter)": (
+        "Zum Text der E-Mail, um ihn zu lesen oder zu kopieren; Esc führt zurück (Eingabetaste)"
+    ),
+    # ---------------------------------------------------------------- roles, audit log (E2, R1, S3)
+    "&Permissions of the role": "&Berechtigungen der Rolle",
+    "Go to the permissions of the role: Space ticks or unticks one, Esc goes back (Enter)": (
+        "Zu den Berechtigungen der Rolle: Leertaste setzt oder entfernt einen Haken, Esc führt zurück "
+        "(Eingabetaste)"
+    ),
+    "&Show changed fields": "&Geänderte Felder zeigen",
+    "Go to the fields the entry changed, before and after; Esc goes back (Enter)": (
+        "Zu den Feldern, die der Eintrag geändert hat, mit Vorher und Nachher; Esc führt zurück (Eingabetaste)"
+    ),
+    "Entries of the audit log cannot be changed.": "Einträge des Änderungsprotokolls können nicht geändert werden.",
 }
 # fmt: on

@@ -702,6 +702,10 @@
         <translation>Nachher</translation>
     </message>
     <message>
+        <source>Entries of the audit log cannot be changed.</source>
+        <translation>Einträge des Änderungsprotokolls können nicht geändert werden.</translation>
+    </message>
+    <message>
         <source>All object types</source>
         <translation>Alle Objektarten</translation>
     </message>
@@ -788,6 +792,14 @@
     <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Show changed fields</source>
+        <translation>&amp;Geänderte Felder zeigen</translation>
+    </message>
+    <message>
+        <source>Go to the fields the entry changed, before and after; Esc goes back (Enter)</source>
+        <translation>Zu den Feldern, die der Eintrag geändert hat, mit Vorher und Nachher; Esc führt zurück (Eingabetaste)</translation>
     </message>
     <message>
         <source>Export the entries shown to an Excel workbook</source>
@@ -3311,6 +3323,14 @@ Betreff: %2</translation>
         <translation>&amp;E-Mail-Text kopieren</translation>
     </message>
     <message>
+        <source>&amp;Read mail</source>
+        <translation>E-Mail &amp;lesen</translation>
+    </message>
+    <message>
+        <source>Go to the text of the mail to read or copy it; Esc goes back (Enter)</source>
+        <translation>Zum Text der E-Mail, um ihn zu lesen oder zu kopieren; Esc führt zurück (Eingabetaste)</translation>
+    </message>
+    <message>
         <source>Send the selected kept or failed mails through the e-mail server</source>
         <translation>Die ausgewählten aufbewahrten oder fehlgeschlagenen E-Mails über den E-Mail-Server senden</translation>
     </message>
@@ -3914,6 +3934,14 @@ Betreff: %2</translation>
     <message>
         <source>Restore default&amp;s</source>
         <translation>&amp;Standard wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions of the role</source>
+        <translation>&amp;Berechtigungen der Rolle</translation>
+    </message>
+    <message>
+        <source>Go to the permissions of the role: Space ticks or unticks one, Esc goes back (Enter)</source>
+        <translation>Zu den Berechtigungen der Rolle: Leertaste setzt oder entfernt einen Haken, Esc führt zurück (Eingabetaste)</translation>
     </message>
     <message>
         <source>A new role; it appears at the top of the list (Ctrl+N)</source>

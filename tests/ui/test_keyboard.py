@@ -539,3 +539,63 @@ def test_ctrl_s_saves_the_settings_section_with_the_cursor(qtbot: QtBot, demo_wi
     demo_window.statusBar().clearMessage()
     press(qtbot, page.language_combo, Qt.Key.Key_S, CTRL)  # type: ignore[attr-defined]
     assert "Ctrl+S" in demo_window.statusBar().currentMessage()
+
+
+#: page → (the list, the pane beside it that Enter goes into)
+DETAIL_PANES = {
+    "roles": ("roleList", "permissionTree"),
+    "audit": ("auditTable", "auditDetail"),
+    "outbox": ("outboxTable", "outboxBody"),
+}
+
+
+@pytest.mark.parametrize("page_id", sorted(DETAIL_PANES))
+def test_enter_goes_into_the_pane_of_the_current_row_and_esc_back(
+    qtbot: QtBot, demo_window: MainWindow, recorder: Recorder, page_id: str
+) -> None:
+    """E2, R1, S3, U4: on the roles, audit and outbox pages Enter did nothing. It now takes the
+    keyboard into what the current row shows beside the list (the role's permissions, the entry's
+    changed fields, the mail's text), with a current item there; Esc comes back to the list. The
+    context menu offers the same with Enter beside it."""
+    page = show(qtbot, demo_window, page_id)
+    list_name, pane_name = DETAIL_PANES[page_id]
+    view = page.findChild(QAbstractItemView, list_name)
+    pane = page.findChild(QWidget, pane_name)
+    assert view is not None and pane is not None
+    view.setCurrentIndex(view.model().index(0, 0))
+    press(qtbot, view, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is pane
+    if isinstance(pane, QAbstractItemView):
+        assert pane.currentIndex().isValid()
+    qtbot.keyClick(pane, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view
+    press(qtbot, view, Qt.Key.Key_Menu)
+    assert recorder.menus and recorder.menus[-1][0].startswith("&")
+    enter = next(a for a in view.actions() if QKeySequence(Qt.Key.Key_Return) in a.shortcuts())
+    assert enter.text() == recorder.menus[-1][0] and enter.statusTip()
+
+
+def test_f2_on_the_audit_log_says_that_entries_cannot_be_changed(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """E2, S3: F2 (edit) on an audit entry answers in the status bar instead of doing nothing."""
+    page = show(qtbot, demo_window, "audit")
+    view = page.findChild(QAbstractItemView, "auditTable")
+    view.setCurrentIndex(view.model().index(0, 0))
+    demo_window.statusBar().clearMessage()
+    press(qtbot, view, Qt.Key.Key_F2)
+    assert demo_window.statusBar().currentMessage() == "Entries of the audit log cannot be changed."
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2])
+def test_enter_and_f2_open_the_menu_of_the_current_assignment_cell(
+    qtbot: QtBot, demo_window: MainWindow, recorder: Recorder, key: Qt.Key
+) -> None:
+    """E2, A1: a cell of the role assignment grid is edited through its menu (add a role, remove
+    one); Enter and F2 open it at the current cell, as the Menu key does."""
+    page = show(qtbot, demo_window, "assignments")
+    grid = page.findChild(QAbstractItemView, "assignmentGrid")
+    cell = grid.model().index(1, 1)
+    grid.setCurrentIndex(cell)
+    press(qtbot, grid, key)
+    assert recorder.menus, "no menu"
+    assert recorder.menus[-1][0] == "&Add role"
+    assert grid.currentIndex() == cell

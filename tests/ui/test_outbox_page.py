@@ -219,8 +219,9 @@ def test_the_lines_above_a_mail_follow_a_language_switch(
 
 
 def test_the_menu_key_offers_send_again_and_copying_the_mail(qtbot: QtBot, window: MainWindow, mails: None) -> None:
-    """E2, U4: right click or the Menu key on a mail: Send again (as enabled as the button), Copy
-    mail text (the activation link to pass on another way), Copy rows; the status bar says so."""
+    """E2, U4: right click or the Menu key on a mail: Read mail (Enter, into its text), Send again
+    (as enabled as the button), Copy mail text (the activation link to pass on another way), Copy
+    rows; the status bar says so."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMenu
 
@@ -243,7 +244,12 @@ def test_the_menu_key_offers_send_again_and_copying_the_mail(qtbot: QtBot, windo
     QTimer.singleShot(100, lambda: pick("outboxCopyTextAction"))
     qtbot.keyClick(page.table, Qt.Key.Key_Menu)
     qtbot.waitUntil(lambda: bool(seen))
-    assert [name for name, _on in seen[0]] == ["outboxSendAction", "outboxCopyTextAction", "copyRowsMenuAction"]
+    assert [name for name, _on in seen[0]] == [
+        "outboxReadAction",
+        "outboxSendAction",
+        "outboxCopyTextAction",
+        "copyRowsMenuAction",
+    ]
     assert all(on for _name, on in seen[0])
     assert QApplication.clipboard().text() == page.body.toPlainText()
     assert QApplication.clipboard().text().startswith("To: ")

@@ -60,6 +60,7 @@ from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
+from mandant_desktop.ui.keyboard import ENTER_KEYS
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.mnemonics import escaped, give_mnemonics, mark_note
@@ -256,6 +257,14 @@ class AssignmentsPage(Page):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self._remove_from_current_cell)
         self.grid.addAction(self.remove_action)
+        # E2, A1: a cell is edited through its menu (add a role, remove one); Enter and F2 open it
+        # at the current cell, as the Menu key does.
+        self.cell_menu_action = QAction(self)
+        self.cell_menu_action.setObjectName("assignmentCellMenuAction")
+        self.cell_menu_action.setShortcuts([*ENTER_KEYS, QKeySequence(Qt.Key.Key_F2)])
+        self.cell_menu_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.cell_menu_action.triggered.connect(self._cell_menu_from_keyboard)
+        self.grid.addAction(self.cell_menu_action)
         self.loading_note = LoadingNote(self.grid, "assignmentLoadingNote")
 
         self.bulk_panel = BulkEditPanel(self._preview, self)
@@ -375,6 +384,12 @@ class AssignmentsPage(Page):
         menu = self.build_cell_menu(index)
         menu.exec(self.grid.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    def _cell_menu_from_keyboard(self) -> None:
+        current = self.grid.currentIndex()
+        if current.isValid():
+            self.grid.scrollTo(current)
+            self._cell_menu(self.grid.visualRect(current).center())
 
     def build_cell_menu(self, index: QModelIndex) -> QMenu:
         """The menu of a cell: "Add role" with every role not held there, "Remove" per direct role."""

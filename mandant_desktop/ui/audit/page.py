@@ -53,6 +53,7 @@ from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
 from mandant_desktop.ui.page import Page, PageContext
@@ -265,6 +266,18 @@ class AuditPage(Page):
         self.table.addAction(self.menu_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
+        # E2: Enter goes to the entry's changed fields (Esc back); F2 says why nothing can be edited (S3).
+        self.detail_action = enter_opens_detail(self.table, self.detail, "auditDetailAction")
+        self.edit_note_action = QAction(self)
+        self.edit_note_action.setObjectName("auditReadOnlyNote")
+        self.edit_note_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.edit_note_action.triggered.connect(
+            lambda: self.context.shell.show_status(
+                QCoreApplication.translate("AuditPage", "Entries of the audit log cannot be changed.")
+            )
+        )
+        self.table.addAction(self.edit_note_action)
         self.export_button = QPushButton()
         self.export_button.setObjectName("auditExportButton")
         self.export_button.clicked.connect(self.export_action.trigger)
@@ -527,7 +540,8 @@ class AuditPage(Page):
         if index.isValid():
             self.table.setCurrentIndex(index)
         self.copy_action.setEnabled(self.selected_entry() is not None)
-        popup_actions(self, self.table, pos, (self.copy_action, self.export_action))
+        self.detail_action.setEnabled(self.copy_action.isEnabled())
+        popup_actions(self, self.table, pos, (self.detail_action, self.copy_action, self.export_action))
 
     def menu_from_keyboard(self) -> None:
         current = self.table.currentIndex()
@@ -611,6 +625,12 @@ class AuditPage(Page):
         self.reset_button.setText(QCoreApplication.translate("AuditPage", "&Reset filters"))
         self.export_action.setText(QCoreApplication.translate("AuditPage", "E&xport…"))
         self.copy_action.setText(QCoreApplication.translate("AuditPage", "&Copy"))
+        self.detail_action.setText(QCoreApplication.translate("AuditPage", "&Show changed fields"))
+        self.detail_action.setStatusTip(
+            QCoreApplication.translate(
+                "AuditPage", "Go to the fields the entry changed, before and after; Esc goes back (Enter)"
+            )
+        )
         self.export_button.setText(QCoreApplication.translate("AuditPage", "E&xport…"))
         self.export_button.setToolTip(
             QCoreApplication.translate("AuditPage", "Export the entries shown to an Excel workbook")

@@ -40,6 +40,7 @@ from mandant_desktop.ui import formats, icons
 from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths, text_column_width
@@ -191,6 +192,8 @@ class OutboxPage(Page):
         self.copy_text_action.setObjectName("outboxCopyTextAction")
         self.copy_text_action.triggered.connect(self.copy_mail_text)
         self.copy_rows_action = copy_rows_action(self.table, context.shell.show_status)
+        # E2: Enter goes into the selected mail's text (to read or copy its link), Esc back.
+        self.read_action = enter_opens_detail(self.table, self.body, "outboxReadAction")
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -289,6 +292,7 @@ class OutboxPage(Page):
         )
         self.send_action.setEnabled(self.send_button.isEnabled())
         self.copy_text_action.setEnabled(len(mails) == 1)
+        self.read_action.setEnabled(len(mails) == 1)
 
     def show_context_menu(self, pos: QPoint) -> None:
         """A row under the pointer that is not selected becomes the selection first."""
@@ -297,7 +301,12 @@ class OutboxPage(Page):
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
-        popup_actions(self, self.table, pos, (self.send_action, self.copy_text_action, self.copy_rows_action))
+        popup_actions(
+            self,
+            self.table,
+            pos,
+            (self.read_action, self.send_action, self.copy_text_action, self.copy_rows_action),
+        )
 
     def copy_mail_text(self) -> None:
         """The selected mail as shown below the list (recipient, subject, text with its link)."""
@@ -328,5 +337,7 @@ class OutboxPage(Page):
         self.send_button.setText(self.tr("&Send again"))
         self.send_action.setText(self.tr("&Send again"))
         self.copy_text_action.setText(self.tr("Copy &mail text"))
+        self.read_action.setText(self.tr("&Read mail"))
+        self.read_action.setStatusTip(self.tr("Go to the text of the mail to read or copy it; Esc goes back (Enter)"))
         self.send_button.setToolTip(self.tr("Send the selected kept or failed mails through the e-mail server"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
