@@ -820,6 +820,86 @@
         <source>all members of the deleted group</source>
         <translation>alle Mitglieder der gelöschten Gruppe</translation>
     </message>
+    <message>
+        <source>undo</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>role assigned</source>
+        <translation>Rolle zugewiesen</translation>
+    </message>
+    <message>
+        <source>role removed</source>
+        <translation>Rolle entfernt</translation>
+    </message>
+    <message>
+        <source>bulk edit</source>
+        <translation>Massenbearbeitung</translation>
+    </message>
+    <message>
+        <source>inheritance ticked (keep)</source>
+        <translation>Vererbung eingeschaltet (vorhandene Rollen beibehalten)</translation>
+    </message>
+    <message>
+        <source>inheritance ticked (replace)</source>
+        <translation>Vererbung eingeschaltet (vorhandene Rollen ersetzt)</translation>
+    </message>
+    <message>
+        <source>inheritance unticked</source>
+        <translation>Vererbung ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>inheritance broken</source>
+        <translation>Vererbung unterbrochen</translation>
+    </message>
+    <message>
+        <source>inherited from the root unit</source>
+        <translation>von der obersten Einheit geerbt</translation>
+    </message>
+    <message>
+        <source>org unit added</source>
+        <translation>Organisationseinheit hinzugefügt</translation>
+    </message>
+    <message>
+        <source>org unit moved</source>
+        <translation>Organisationseinheit verschoben</translation>
+    </message>
+    <message>
+        <source>org unit deleted</source>
+        <translation>Organisationseinheit gelöscht</translation>
+    </message>
+    <message>
+        <source>org unit deleted, children lifted</source>
+        <translation>Organisationseinheit gelöscht, untergeordnete Einheiten nach oben gerückt</translation>
+    </message>
+    <message>
+        <source>activation link sent</source>
+        <translation>Aktivierungslink gesendet</translation>
+    </message>
+    <message>
+        <source>activation link sent to the new address</source>
+        <translation>Aktivierungslink an die neue Adresse gesendet</translation>
+    </message>
+    <message>
+        <source>unused activation links made invalid</source>
+        <translation>Unbenutzte Aktivierungslinks ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>deactivated with its customer</source>
+        <translation>mit dem Kunden deaktiviert</translation>
+    </message>
+    <message>
+        <source>external user removed with its customer&apos;s portal access</source>
+        <translation>Externer Benutzer mit dem Remote Access des Kunden entfernt</translation>
+    </message>
+    <message>
+        <source>role %1 deleted</source>
+        <translation>Rolle %1 gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>

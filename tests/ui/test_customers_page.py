@@ -913,3 +913,33 @@ def test_copy_rows_from_the_context_menu_and_reactivate_says_so(
     page.reactivate_customers()
     saved(qtbot, page)
     assert window.statusBar().currentMessage() == "Customers reactivated: 1."
+
+
+def test_a_new_customer_beyond_the_first_window_is_shown_and_selected(
+    page: CustomersPage, world: UiWorld, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    """C1, C2: on a table longer than its first window (the large demo holds 100,000 customers),
+    a customer just created is shown and selected, as on a short one: the search turns to its
+    number when the rows fetched lack it."""
+    from sqlalchemy import insert
+
+    from mandant_desktop.ui.customers.model import WINDOW
+
+    with page.context.app.session_factory.begin() as session:
+        session.execute(
+            insert(Customer),
+            [{"tenant_id": world.nord, "number": f"5{i:04d}", "name": f"Bäckerei {i}"} for i in range(WINDOW + 50)],
+        )
+    page.refresh()
+    loaded(page)
+
+    def create(dialog: CreateCustomerDialog) -> int:
+        qtbot.keyClicks(dialog.number_edit, "999999")
+        dialog.name_edit.setText("Großbäckerei Weiß")  # QTest types ASCII only
+        return ok(dialog)
+
+    dialogs.expect(CreateCustomerDialog, create)  # type: ignore[arg-type]
+    page.new_button.click()
+    qtbot.waitUntil(lambda: [r.number for r in page.selected_rows()] == ["999999"])
+    assert page.search.text() == "999999"
+    assert [r.number for r in loaded(page).selected_rows()] == ["999999"]
