@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.ui import icons, tasks
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.audit.fields import field_name, summary_text, value_name
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
@@ -57,11 +57,16 @@ from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table, set_text_column_widths
+from mandant_desktop.ui.page_parts import (
+    page_heading,
+    popup_actions,
+    row_table,
+    search_edit,
+    set_text_column_widths,
+)
 from mandant_desktop.ui.text_table import TextTableModel
 
 CONTEXT = "AuditPage"
-SEARCH_DELAY_MS = 300
 #: a date edit at this date means "no limit"; it shows the special value text
 NO_DATE = QDate(2000, 1, 1)
 #: how long the status bar says that a load failed (longer than a plain note: it explains the list)
@@ -167,16 +172,7 @@ class AuditPage(Page):
             fetcher=self._fetch_more,
         )
         self._heading = page_heading()
-        self.search = QLineEdit()
-        self.search.setObjectName("auditSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search, self._timer = search_edit(self, "auditSearch", self.apply_filters)
 
         self.since = self._date_edit("auditSince")
         self.until = self._date_edit("auditUntil")

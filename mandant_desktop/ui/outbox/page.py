@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
@@ -36,20 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.mail import MailStatus, OutboxRow
-from mandant_desktop.ui import formats, icons
+from mandant_desktop.ui import formats
 from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths, text_column_width
+from mandant_desktop.ui.page_parts import (
+    page_heading,
+    popup_actions,
+    search_edit,
+    set_column_widths,
+    text_column_width,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
 PAGE_SIZE = 200
-#: how long typing in the search field pauses before the list follows it
-SEARCH_DELAY_MS = 300
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATUS_TEXTS = {
@@ -151,16 +154,7 @@ class OutboxPage(Page):
         self.note.setObjectName("outboxNote")
         self.note.setWordWrap(True)
         # E2: Ctrl+F comes here; the list narrows to the mails whose recipient or subject holds the text.
-        self.search = QLineEdit()
-        self.search.setObjectName("outboxSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search, self._search_timer = search_edit(self, "outboxSearch", self.apply_search)
         #: the search the list shows
         self._searched = ""
         self.model = OutboxModel(self._fetch, self)
