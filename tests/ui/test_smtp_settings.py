@@ -48,16 +48,22 @@ def smtp_section(window: MainWindow) -> SmtpSection:
     return section
 
 
-def test_send_test_mail_through_a_real_server(
-    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
-) -> None:
-    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
-    port, collected = smtp_server
+def local_server_typed_in(window: MainWindow, port: int) -> SmtpSection:
+    """The settings page's e-mail section with the test server on ``port`` typed in, not saved."""
     section = smtp_section(window)
     section.host.setText("127.0.0.1")
     section.security.setCurrentIndex(section.security.findData("none"))
     section.port.setValue(port)
     section.sender_edit.setText("noreply@example.de")
+    return section
+
+
+def test_send_test_mail_through_a_real_server(
+    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
+) -> None:
+    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
+    port, collected = smtp_server
+    section = local_server_typed_in(window, port)
     interactions.text_answers.append("pruefer@example.de")
     section.test_button.click()
     assert section.message.text() == "The test mail has been sent to pruefer@example.de."
@@ -189,11 +195,7 @@ def test_saving_twice_in_a_row_is_no_conflict_with_oneself(
     from mandant_desktop.ui.settings_page.page import SettingsPage
 
     port, collected = smtp_server
-    section = smtp_section(window)
-    section.host.setText("127.0.0.1")
-    section.security.setCurrentIndex(section.security.findData("none"))
-    section.port.setValue(port)
-    section.sender_edit.setText("noreply@example.de")
+    section = local_server_typed_in(window, port)
     assert section.save()
     interactions.text_answers.append("pruefer@example.de")
     section.test_button.click()
