@@ -5653,8 +5653,8 @@ Betreff: %2</translation>
         <translation>Eine Organisationseinheit kann nicht in ihren eigenen Teilbaum verschoben werden.</translation>
     </message>
     <message>
-        <source>A user name may contain letters, digits and . _ @ - and must start with a letter or digit.</source>
-        <translation>Ein Benutzername darf Buchstaben, Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
+        <source>A user name may contain the letters a-z without umlauts or ß (write ae, oe, ue, ss), digits and . _ @ - and must start with a letter or digit.</source>
+        <translation>Ein Benutzername darf die Buchstaben a–z ohne Umlaute und ß (schreiben Sie ae, oe, ue, ss), Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
     </message>
     <message>
         <source>An administrator exists already; log in instead.</source>

@@ -175,11 +175,12 @@ class MailService:
         *,
         expected_version: tuple[int, int],
         password: str | None = None,
-    ) -> None:
+    ) -> tuple[int, int]:
         """Save both groups; ``password`` None keeps the stored one, "" removes it from the keyring.
 
         ``expected_version`` is :meth:`settings_version` as read with the shown values: a save over
-        another workstation's change is refused as a conflict (S4)."""
+        another workstation's change is refused as a conflict (S4). Returns the versions the save
+        left, to hand to the next save: the operator's own save is no change made elsewhere."""
         operator.require("settings.smtp")
         host = smtp.host.strip()
         if host and any(c.isspace() for c in host):
@@ -249,7 +250,9 @@ class MailService:
                         store.delete(SMTP_SECRET_KEY)
                 except SecretStoreUnavailableError as exc:
                     raise DomainError("The SMTP password cannot be saved: {reason}", reason=str(exc)) from None
+            saved = setting_version(uow.session, SMTP_SETTING_KEY), setting_version(uow.session, ACCOUNT_SETTING_KEY)
             uow.commit()
+        return saved
 
     # ------------------------------------------------------------------ sending
 
