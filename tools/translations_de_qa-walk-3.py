@@ -28,4 +28,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Externer Benutzer mit dem Remote Access des Kunden entfernt"
     ),
     "role %1 deleted": "Rolle %1 gelöscht",
+    # ---------------------------------------------------------------- user names (U2, C10)
+    "A user name may contain the letters a-z without umlauts or ß (write ae, oe, ue, ss), digits and "
+    ". _ @ - and must start with a letter or digit.": (
+        "Ein Benutzername darf die Buchstaben a–z ohne Umlaute und ß (schreiben Sie ae, oe, ue, ss), Ziffern "
+        "und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen."
+    ),
 }
