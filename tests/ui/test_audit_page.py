@@ -23,8 +23,9 @@ from mandant_desktop.db.models import AuditEntry
 from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
-from mandant_desktop.ui.audit.page import NO_DATE, SEARCH_DELAY_MS, AuditPage
+from mandant_desktop.ui.audit.page import NO_DATE, AuditPage
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.page_parts import SEARCH_DELAY_MS
 
 T0 = dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.UTC)
 
