@@ -595,6 +595,146 @@
         <translation>Benutzername</translation>
     </message>
     <message>
+        <source>Activated at</source>
+        <translation>Aktiviert am</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Contact (ID)</source>
+        <translation>Kontaktperson (ID)</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Angelegt am</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>Gelöscht am</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>Gelöscht von</translation>
+    </message>
+    <message>
+        <source>Level in the tree</source>
+        <translation>Ebene im Baum</translation>
+    </message>
+    <message>
+        <source>E-mail (for comparing)</source>
+        <translation>E-Mail (zum Vergleich)</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Rights group (ID)</source>
+        <translation>Rechte-Gruppe (ID)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>External administrator</source>
+        <translation>Externer Administrator</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Last failed log-in</source>
+        <translation>Letzte fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <source>Last log-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Distribution list (ID)</source>
+        <translation>Verteiler (ID)</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>User name (hashed)</source>
+        <translation>Benutzername (Hash)</translation>
+    </message>
+    <message>
+        <source>Name (for comparing)</source>
+        <translation>Name (zum Vergleich)</translation>
+    </message>
+    <message>
+        <source>Newsroom name</source>
+        <translation>Newsroom-Name</translation>
+    </message>
+    <message>
+        <source>Newsroom slug</source>
+        <translation>Newsroom-Kürzel</translation>
+    </message>
+    <message>
+        <source>Org units (IDs)</source>
+        <translation>Organisationseinheiten (IDs)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Person role (ID)</source>
+        <translation>Rolle einer Person (ID)</translation>
+    </message>
+    <message>
+        <source>Predefined role</source>
+        <translation>Vordefinierte Rolle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>User name (for comparing)</source>
+        <translation>Benutzername (zum Vergleich)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation>Umfang</translation>
     </message>

@@ -338,6 +338,22 @@ def test_the_level_keys_change_nothing_where_the_operator_may_only_read(qtbot: Q
     assert page.state.pending() == 0
 
 
+def test_space_ticks_private_data_in_the_access_views(qtbot: QtBot, scene: Scene) -> None:
+    """E2, T2: on a row's Private data box Space ticks and unticks it (staged), as a click does;
+    a user who works with the keyboard reaches the box with the arrow keys."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.mia)
+    row = page.by_tenant.row_of(scene.mia)
+    before = page.state.get(scene.main, scene.mia).private
+    page.access_table.setCurrentIndex(page.by_tenant.index(row, ByTenantModel.PRIVATE))
+    _key_on(qtbot, page.access_table, Qt.Key.Key_Space)
+    assert page.state.get(scene.main, scene.mia).private is not before
+    _key_on(qtbot, page.access_table, Qt.Key.Key_Space)
+    assert page.state.get(scene.main, scene.mia).private is before
+    assert page.state.pending() == 0
+
+
 def test_apply_to_sub_tenants(qtbot: QtBot, scene: Scene) -> None:
     """T5: a user's access on a tenant goes to all its sub-tenants in one step."""
     page = scene.page

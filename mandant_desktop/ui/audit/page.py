@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.domain.errors import DomainError
-from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
+from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor, FieldChange
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.audit.fields import field_name, summary_text, value_name
@@ -108,6 +108,13 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, str):
         return value_name(field, value) or value
     return str(value)
+
+
+def change_line(change: FieldChange) -> str:
+    """One changed field as the operator reads it: "Kontingent (MB): 250 → 500" (the clipboard
+    copy of an entry and the Excel export)."""
+    before, after = value_text(change.before, change.field), value_text(change.after, change.field)
+    return f"{field_name(change.field)}: {before} → {after}"
 
 
 def _fill(template: str, *values: str) -> str:
@@ -520,12 +527,7 @@ class AuditPage(Page):
 
     def entry_text(self, row: AuditRow) -> str:
         """The entry as plain text, one line per changed field (for the clipboard)."""
-        lines = [self.detail_title.text()]
-        lines += [
-            f"{field_name(c.field)}: {value_text(c.before, c.field)} → {value_text(c.after, c.field)}"
-            for c in row.changes
-        ]
-        return "\n".join(lines)
+        return "\n".join([self.detail_title.text(), *(change_line(c) for c in row.changes)])
 
     def copy_entry(self) -> None:
         row = self.selected_entry()
@@ -585,8 +587,11 @@ class AuditPage(Page):
             self.operator(),
             path,
             self.model.query,
-            translate=_export_word,  # both translate through QCoreApplication.translate: thread-safe
+            # All of them translate through QCoreApplication.translate, which is thread-safe.
+            translate=_export_word,
             translate_object=object_type_text,
+            translate_label=summary_text,
+            change_text=change_line,
             on_done=lambda written: self.context.shell.show_status(
                 QCoreApplication.translate("AuditPage", "Audit entries exported: %1").replace(
                     "%1", number_text(written)
