@@ -37,4 +37,10 @@ TRANSLATIONS: dict[str, str] = {
         "Diese Kontakte haben ein Portal-Benutzerkonto und können nicht gelöscht werden: {names}. Ein Konto "
         "gehört zu einer realen Person; es wird mit seinem Kunden oder mit dessen Remote Access entfernt."
     ),
+    # ---------------------------------------------------------------- a customer's contact, edited (C10)
+    "&Edit…": "Bearbeit&en…",
+    "Change the contact's name, address and details (Enter, F2)": (
+        "Name, Anschrift und Angaben des Kontakts ändern (Eingabe, F2)"
+    ),
+    "The contact was saved.": "Der Kontakt wurde gespeichert.",
 }

@@ -1841,6 +1841,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
 <context>
     <name>CustomerContactsDialog</name>
     <message>
+        <source>The contact was saved.</source>
+        <translation>Der Kontakt wurde gespeichert.</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
@@ -1891,6 +1895,14 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Bearbeit&amp;en…</translation>
+    </message>
+    <message>
+        <source>Change the contact&apos;s name, address and details (Enter, F2)</source>
+        <translation>Name, Anschrift und Angaben des Kontakts ändern (Eingabe, F2)</translation>
     </message>
     <message>
         <source>User</source>

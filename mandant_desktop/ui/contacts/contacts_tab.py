@@ -164,8 +164,8 @@ class ContactsTab(QWidget):
             shows_error=True,
         )
         if self.model.rowCount() == 0:
+            # The note, not the count label: a longer text there would widen the page (E5, 1,024 px).
             self.loading_note.show_text(self.tr("Loading contacts…"))
-        self.count_label.setText(self.tr("Loading contacts…"))
         return True
 
     @property
