@@ -48,16 +48,22 @@ def smtp_section(window: MainWindow) -> SmtpSection:
     return section
 
 
-def test_send_test_mail_through_a_real_server(
-    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
-) -> None:
-    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
-    port, collected = smtp_server
+def local_server_typed_in(window: MainWindow, port: int) -> SmtpSection:
+    """The settings page's e-mail section with the test server on ``port`` typed in, not saved."""
     section = smtp_section(window)
     section.host.setText("127.0.0.1")
     section.security.setCurrentIndex(section.security.findData("none"))
     section.port.setValue(port)
     section.sender_edit.setText("noreply@example.de")
+    return section
+
+
+def test_send_test_mail_through_a_real_server(
+    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
+) -> None:
+    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
+    port, collected = smtp_server
+    section = local_server_typed_in(window, port)
     interactions.text_answers.append("pruefer@example.de")
     section.test_button.click()
     assert section.message.text() == "The test mail has been sent to pruefer@example.de."
@@ -178,3 +184,34 @@ def test_e_mail_settings_saved_elsewhere_get_their_own_conflict_report(
     assert section.password.text() == "geheim-123"  # kept in the form, not stored
     assert services.mail.smtp_settings(other).host == "mail.kollege.de"
     assert not services.mail.has_smtp_password()
+
+
+def test_saving_twice_in_a_row_is_no_conflict_with_oneself(
+    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
+) -> None:
+    """S4, U4, C3: Save, then "Send test mail" (which saves first) or Save again: the second save
+    goes through. The form knew only the version it had read, so the operator's own first save
+    was taken for another workstation's and every later save was refused until a reload."""
+    from mandant_desktop.ui.settings_page.page import SettingsPage
+
+    port, collected = smtp_server
+    section = local_server_typed_in(window, port)
+    assert section.save()
+    interactions.text_answers.append("pruefer@example.de")
+    section.test_button.click()
+    assert section.message.text() == "The test mail has been sent to pruefer@example.de."
+    assert len(collected.messages) == 1
+    section.sender_edit.setText("verwaltung@example.de")
+    assert section.save()
+    assert not interactions.of_kind("conflict")
+
+    page = window.current_page()
+    assert isinstance(page, SettingsPage)
+    naming = page.naming_section
+    naming.prefix_edit.setText("Y")
+    naming.save_button.click()
+    naming.prefix_edit.setText("Z")
+    naming.save_button.click()
+    assert not interactions.of_kind("conflict") and not interactions.of_kind("error")
+    services = window.context.app.services
+    assert services.rights_naming.pattern(window.context.operator).prefix == "Z"

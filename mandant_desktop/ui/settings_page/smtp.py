@@ -138,7 +138,7 @@ class SmtpSection(QGroupBox):
         smtp, account = self.settings()
         password = self.password.text() or None
         try:
-            self._mail.save_settings(
+            self.version = self._mail.save_settings(
                 self.context.current_operator(), smtp, account, expected_version=self.version, password=password
             )
         except ConflictError as exc:
