@@ -75,6 +75,18 @@ _sys.meta_path.insert(0, _Hook)
 """
 
 
+def start_env(scratch: str) -> dict[str, str]:
+    """The environment bench.startup gives the probe (offscreen, a scratch profile, the demo's admin)."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": f"{scratch}/data",
+        "XDG_CONFIG_HOME": f"{scratch}/config",
+        "MANDANT_USER": "admin",
+        "MANDANT_PASSWORD": "mandant-demo",
+    }
+
+
 def probe_text() -> str:
     text = Path(tree, "bench/start_probe.py").read_text()
     reps = [
@@ -101,14 +113,7 @@ subprocess.run(
     cwd="/tmp",
 )
 with tempfile.TemporaryDirectory(prefix="cgp-") as scratch:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": f"{scratch}/data",
-        "XDG_CONFIG_HOME": f"{scratch}/config",
-        "MANDANT_USER": "admin",
-        "MANDANT_PASSWORD": "mandant-demo",
-    }
+    env = start_env(scratch)
     text = probe_text()
     subprocess.run(
         [py, "-c", text.replace("_cg.cg_dump(name.encode())", "pass"), "--db", DB],

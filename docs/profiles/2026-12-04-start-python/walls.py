@@ -10,11 +10,11 @@ import tempfile
 from pathlib import Path
 
 sys.argv = [sys.argv[0], sys.argv[1], "/tmp/x", "0", *sys.argv[2:]]
-# phases.py up to its runs: its marks (INSTR), probe_text(), tree and DB
+# phases.py up to its runs: its marks (INSTR), probe_text(), start_env(), tree and DB
 src = Path(__file__).with_name("phases.py").read_text().split("outdir.mkdir")[0]
 ns: dict = {}
 exec(src, ns)
-probe_text, tree, DB = ns["probe_text"], ns["tree"], ns["DB"]
+probe_text, start_env, tree, DB = ns["probe_text"], ns["start_env"], ns["tree"], ns["DB"]
 n = int(sys.argv[4])
 text = (
     probe_text()
@@ -30,14 +30,7 @@ text = (
 py = f"{tree}/.venv/bin/python"
 res = collections.defaultdict(list)
 with tempfile.TemporaryDirectory() as scratch:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": f"{scratch}/data",
-        "XDG_CONFIG_HOME": f"{scratch}/config",
-        "MANDANT_USER": "admin",
-        "MANDANT_PASSWORD": "mandant-demo",
-    }
+    env = start_env(scratch)
     cmd = [py, "-c", text, "--db", DB]
     if os.environ.get("CHRT"):
         cmd = ["chrt", "-r", "10", *cmd]
