@@ -4376,6 +4376,10 @@ Betreff: %2</translation>
         <translation>SMTP-Se&amp;rver:</translation>
     </message>
     <message>
+        <source>Sending the test mail to %1…</source>
+        <translation>Die Test-E-Mail wird an %1 gesendet…</translation>
+    </message>
+    <message>
         <source>Securit&amp;y:</source>
         <translation>Verschlüsse&amp;lung:</translation>
     </message>
