@@ -3579,6 +3579,17 @@ Betreff: %2</translation>
         <source>The mail is on the clipboard.</source>
         <translation>Die E-Mail ist in der Zwischenablage.</translation>
     </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %Ln mail(s)…</source>
+        <translation>
+            <numerusform>%Ln E-Mail wird gesendet…</numerusform>
+            <numerusform>%Ln E-Mails werden gesendet…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln mail(s) sent.</source>
         <translation>
@@ -4374,6 +4385,10 @@ Betreff: %2</translation>
     <message>
         <source>SMTP se&amp;rver:</source>
         <translation>SMTP-Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Sending the test mail to %1…</source>
+        <translation>Die Test-E-Mail wird an %1 gesendet…</translation>
     </message>
     <message>
         <source>Securit&amp;y:</source>
