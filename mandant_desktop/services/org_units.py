@@ -903,23 +903,31 @@ class OrgUnitsService:
     def move(self, operator: Operator, unit_id: int, new_parent_id: int | None) -> OrgChange:
         """Move a unit (with its subtree) under ``new_parent_id`` (None: to the top), after its new
         siblings. The moved units gain the roles inherited from their new ancestors and lose those
-        of the old ones (A9). Undo puts the unit back in its old place among its old siblings."""
+        of the old ones (A9). Undo puts the unit back in its old place among its old siblings.
+
+        A move to the parent the unit already has changes nothing: an empty change (no audit entry,
+        nothing for undo), after a lookup of the unit and without reading its subtree's roles."""
         operator.require("org_units.edit")
         started = utcnow()
         with UnitOfWork(self._factory, operator) as uow:
             guard = _Guard(uow.session)
             placement = self._reparent(uow, unit_id, new_parent_id)
+            if placement is None:
+                return OrgChange(at=started)  # nothing written: the unit of work rolls back
             diff = self._sync(uow, guard, [unit_id], "org unit moved")
             guard.check()
             uow.commit()
         return diff.change(placements=(placement,), at=started)
 
-    def _reparent(self, uow: UnitOfWork, unit_id: int, new_parent_id: int | None) -> Placement:
-        """Hang ``unit_id`` under ``new_parent_id``, after its children, and fix the depths below it."""
+    def _reparent(self, uow: UnitOfWork, unit_id: int, new_parent_id: int | None) -> Placement | None:
+        """Hang ``unit_id`` under ``new_parent_id``, after its children, and fix the depths below it;
+        None if ``new_parent_id`` is its parent already (nothing to do)."""
         session = uow.session
         unit = session.get(OrgUnit, unit_id)
         if unit is None:
             raise NotFoundError("The org unit no longer exists. Reload the page.")
+        if unit.parent_id == new_parent_id:
+            return None
         below = _subtree([unit_id])
         subtree = set(session.scalars(select(below.c.id)))
         depth = 0
@@ -931,8 +939,6 @@ class OrgUnitsService:
                 raise NotFoundError("The org unit no longer exists. Reload the page.")
             depth = parent.depth + 1
         old_parent, old_order = unit.parent_id, unit.sort_order
-        if old_parent == new_parent_id:
-            return Placement(unit_id, old_parent, old_order, old_parent, old_order)
         _require_free_name(session, new_parent_id, unit.name, unit_id)
         last = session.scalar(select(func.max(OrgUnit.sort_order)).where(_parent_is(new_parent_id)))
         shift = depth - unit.depth

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from dbhelpers import other_workstation
 from orghelpers import add_units_and_mia
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from mandant_desktop.db import tables
 from mandant_desktop.db.models import (
@@ -24,7 +24,13 @@ from mandant_desktop.db.models import (
     UserKind,
     UserStatus,
 )
-from mandant_desktop.domain.errors import ConflictError, InUseError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.errors import (
+    ConflictError,
+    InUseError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.org_units import OrgUnitsService
@@ -196,6 +202,43 @@ def test_moving_gains_and_loses_inherited_roles(example: Example) -> None:
     assert ex.held()["Hamburg"] == INHERITED and ex.service.get(ex.admin, ex.unit["Hamburg"]).depth == 4
     with pytest.raises(ValidationError):
         ex.service.move(ex.admin, ex.unit["Vertrieb"], ex.unit["Hamburg"])
+
+
+def test_a_move_to_the_current_parent_changes_nothing(example: Example) -> None:
+    """A9, S3, E7: Nord moved under Vertrieb, where it is already, while Vertrieb inherits: an empty
+    change (nothing for undo), no audit entry, Nord keeps its place, version and roles; the roles of
+    its subtree are not even read (it returns at once on a large demo). A unit at the top moved to
+    the top likewise; an unknown unit is still refused."""
+    ex = example
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    nord = ex.unit["Nord"]
+
+    def snapshot() -> tuple[Any, ...]:
+        with ex.db.session_factory() as session:
+            unit = session.get(OrgUnit, nord)
+            assert unit is not None
+            entries = session.scalar(select(func.count(AuditEntry.id)))
+            return (unit.parent_id, unit.sort_order, unit.depth, unit.version, entries, ex.held())
+
+    before = snapshot()
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement.lower())
+
+    event.listen(ex.db.engine, "before_cursor_execute", seen)
+    try:
+        change = ex.service.move(ex.admin, nord, ex.unit["Vertrieb"])
+        top = ex.service.move(ex.admin, ex.unit["Konzern"], None)
+    finally:
+        event.remove(ex.db.engine, "before_cursor_execute", seen)
+    assert change.size == 0 and not change.placements and not change.changes_tree
+    assert top.size == 0
+    assert snapshot() == before
+    assert not [s for s in statements if "role_assignment" in s or "inheritance" in s]
+    with pytest.raises(NotFoundError):
+        ex.service.move(ex.admin, 999_999, ex.unit["Vertrieb"])
 
 
 def test_delete_lifts_or_removes_the_children(example: Example) -> None:

@@ -411,6 +411,18 @@ def test_units_are_added_renamed_moved_and_deleted_from_the_keyboard(
     assert example.unit["Süd"] not in page.model.loaded_ids()
 
 
+def test_a_move_to_the_current_parent_is_no_step_to_undo(qtbot: QtBot, window: MainWindow, example: Example) -> None:
+    """A9, E7: Hamburg moved under Nord, where it is already: the page says there is nothing to
+    change and puts no step on the undo stack."""
+    page = open_page(qtbot, window)
+    find_unit(qtbot, page, "Hamburg")
+    page.move_unit(example.unit["Hamburg"], example.unit["Nord"])
+    settle(qtbot, page)
+    assert page.undo_stack.count() == 0
+    assert page.status.text() == "Nothing to change: it is so already."
+    assert page.model.path_names(example.unit["Hamburg"])[-2:] == ["Nord", "Hamburg"]
+
+
 def test_the_context_menu_offers_what_is_possible(qtbot: QtBot, window: MainWindow, example: Example) -> None:
     """E2: the menu (also from the menu key) lists unit actions, then the chosen user's role
     actions; an inherited unit offers "Edit roles" instead of "Add access…"."""

@@ -516,6 +516,9 @@ class OrgUnitsPage(Page):
         )
 
         def moved(change: OrgChange) -> None:
+            if not change.size:  # the unit is under that parent already: no step to undo
+                self._say(self.tr("Nothing to change: it is so already."))
+                return
             self._reveal_after_refresh = (*self.model.path_ids(new_parent_id), unit_id)
             self._push(change, text, tree=True)
 
