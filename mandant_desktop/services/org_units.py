@@ -360,15 +360,30 @@ class _Area:
         return {k[0] for k in self.rows} | {k[0] for k in self.sources} | {k[0] for k in self.breaks}
 
     def tree_of(self, user_id: int) -> UserTree:
-        direct: dict[int, set[int]] = {}
+        return self.trees([user_id])[user_id]
+
+    def trees(self, users: Collection[int]) -> dict[int, UserTree]:
+        """The trees of ``users`` as stored, in one pass over the area's rows and marks. A pass per
+        user cost users × rows: moving a unit with 67,000 rows below it, among them those of 690
+        users, spent 5.7 s of 7.5 s here (issue 8)."""
+        direct: dict[int, dict[int, set[int]]] = {user: {} for user in users}
         for (user, unit, role), row in self.rows.items():
-            if user == user_id and row.inherited_from_id is None:
-                direct.setdefault(unit, set()).add(role)
-        return UserTree(
-            direct={unit: frozenset(roles) for unit, roles in direct.items()},
-            sources=frozenset(unit for user, unit in self.sources if user == user_id),
-            breaks=frozenset(unit for user, unit in self.breaks if user == user_id),
-        )
+            if row.inherited_from_id is None and (units := direct.get(user)) is not None:
+                units.setdefault(unit, set()).add(role)
+        sources: dict[int, set[int]] = {user: set() for user in direct}
+        breaks: dict[int, set[int]] = {user: set() for user in direct}
+        for marks, found in ((self.sources, sources), (self.breaks, breaks)):
+            for user, unit in marks:
+                if (units_of := found.get(user)) is not None:
+                    units_of.add(unit)
+        return {
+            user: UserTree(
+                direct={unit: frozenset(roles) for unit, roles in held.items()},
+                sources=frozenset(sources[user]),
+                breaks=frozenset(breaks[user]),
+            )
+            for user, held in direct.items()
+        }
 
 
 @dataclass
@@ -1555,7 +1570,7 @@ class OrgUnitsService:
     def _sync(self, uow: UnitOfWork, guard: _Guard, tops: list[int], summary: str) -> _Diff:
         """Bring the inherited rows of every user below ``tops`` in line with the tree as it now is (A9)."""
         area = _load_area(uow.session, tops, None)
-        trees = {user: area.tree_of(user) for user in area.users()}
+        trees = area.trees(area.users())
         diff = _diff(area, trees, self._stamp(uow.operator))
         guard.write(uow, diff, summary)
         return diff

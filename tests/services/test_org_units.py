@@ -204,6 +204,39 @@ def test_moving_gains_and_loses_inherited_roles(example: Example) -> None:
         ex.service.move(ex.admin, ex.unit["Vertrieb"], ex.unit["Hamburg"])
 
 
+def test_a_move_follows_every_users_inheritance_and_is_undone(example: Example) -> None:
+    """A9, A5, A7, E7: two users inherit above Nord, boss with a break at Nord. Nord moved under
+    Konzern: mia loses what Vertrieb passed down (Nord, Hamburg), boss keeps his direct Leser in
+    Nord and Hamburg stays cut off for him; both users' other units are untouched. Undo gives back
+    exactly the rows before, redo the rows after."""
+    ex = example
+    with ex.db.session_factory.begin() as session:
+        boss = User(username="boss", username_key="boss", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        session.add(boss)
+        session.flush()
+        boss_id = boss.id
+    _give_vertrieb(ex)
+    ex.service.set_inherit(ex.admin, ex.mia, ex.unit["Vertrieb"], "keep")
+    ex.service.add_roles(ex.admin, boss_id, ex.unit["Konzern"], [ex.role["reader"]])
+    ex.service.set_inherit(ex.admin, boss_id, ex.unit["Konzern"], "keep")
+    ex.service.break_inheritance(ex.admin, boss_id, ex.unit["Nord"])
+    before = (ex.held(), ex.held(boss_id))
+    assert before[0]["Hamburg"] == INHERITED and "Hamburg" not in before[1]
+    assert before[1]["Nord"] == {("reader", None)} and before[1]["Süd"] == {("reader", "Konzern")}
+
+    change = ex.service.move(ex.admin, ex.unit["Nord"], ex.unit["Konzern"])
+    after = (ex.held(), ex.held(boss_id))
+    assert "Nord" not in after[0] and "Hamburg" not in after[0]
+    assert after[0] == {unit: roles for unit, roles in before[0].items() if unit not in ("Nord", "Hamburg")}
+    assert after[1] == before[1]
+    assert {row.user_id for row in change.removed} == {ex.mia} and not change.created
+
+    inverse = ex.service.revert(ex.admin, change)
+    assert (ex.held(), ex.held(boss_id)) == before
+    ex.service.revert(ex.admin, inverse)
+    assert (ex.held(), ex.held(boss_id)) == after
+
+
 def test_a_move_to_the_current_parent_changes_nothing(example: Example) -> None:
     """A9, S3, E7: Nord moved under Vertrieb, where it is already, while Vertrieb inherits: an empty
     change (nothing for undo), no audit entry, Nord keeps its place, version and roles; the roles of
