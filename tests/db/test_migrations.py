@@ -501,27 +501,39 @@ def test_a_sqlite_batch_copy_of_the_users_keeps_their_order_indexes(
     assert {user_order.NAME_INDEX, user_order.KIND_INDEX} <= names
 
 
-def test_a_sqlite_batch_copy_of_the_org_units_keeps_their_order_index(
-    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
+@pytest.mark.parametrize(
+    ("table", "index", "keys"),
+    [
+        ("org_unit", tables.ORG_UNIT_ORDER_INDEX, "(parent_id, sort_order, lower(name), id)"),
+        ("contact", tables.CONTACT_ORDER_INDEX, "(lower(last_name), lower(first_name), tenant_id, id)"),
+    ],
+)
+def test_a_sqlite_batch_copy_keeps_the_declared_order_indexes(
+    table: str,
+    index: str,
+    keys: str,
+    sqlite_url: str,
+    engines: Callable[[str], Engine],
+    extra_revision: AddRevision,
+    tmp_path: Path,
 ) -> None:
-    """A4, S9: a later migration that copies ``org_unit`` (a SQLite batch operation) drops the org
-    tree's order index of revision 0023 with the old table, as SQLite cannot reflect it for the copy;
-    the migration environment makes it again as the models declare it."""
+    """A4, S9, section 8: a later migration that copies ``org_unit`` or ``contact`` (a SQLite batch
+    operation) drops the expression index the models declare for it (the org tree's order, revision
+    0023; the contacts list's order, revision 0025) with the old table, as SQLite cannot reflect it
+    for the copy; the migration environment makes it again as the models declare it."""
     engine = engines(sqlite_url)
     upgrade_database(engine)
     extra_revision(
-        """
-        with op.batch_alter_table("org_unit", recreate="always") as batch:
+        f"""
+        with op.batch_alter_table("{table}", recreate="always") as batch:
             batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
         """
     )
     upgrade_database(engine, backup_dir=tmp_path / "backups")
-    assert "test_note" in _columns(engine, "org_unit")
+    assert "test_note" in _columns(engine, table)
     with engine.connect() as conn:
-        sql = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (tables.ORG_UNIT_ORDER_INDEX,)
-        ).scalar()
-    assert sql is not None and "(parent_id, sort_order, lower(name), id)" in sql
+        sql = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (index,)).scalar()
+    assert sql is not None and keys in sql
 
 
 def test_sqlite_backup_goes_beside_the_database_by_default(
