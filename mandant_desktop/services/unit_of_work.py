@@ -269,11 +269,14 @@ class UnitOfWork:
         if connection is None:
             return
         try:
-            connection.rollback()  # it only read
+            # It only read. close() rolls the open transaction back and tells the pool so; a
+            # rollback() of our own before it left the pool to roll back once more, a second
+            # round trip of every such unit of work on MariaDB, whose driver sends ROLLBACK even
+            # when no transaction is open (issue 8). If that rollback fails, the pool resets or
+            # discards the connection itself.
+            connection.close()
         except DBAPIError:
             log.warning("rollback failed after an error", exc_info=True)
-        finally:
-            connection.close()
         _raise_translated(exc)
 
     # ------------------------------------------------------------------ audit
