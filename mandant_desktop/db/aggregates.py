@@ -72,12 +72,9 @@ def read_list(value: object, count: int, dialect: str, convert: Callable[[str], 
         text = value.decode() if isinstance(value, bytes | bytearray) else str(value)
         if not text.endswith(","):
             return None
-        if convert is int:
-            # ids of an integer column: one JSON array parsed in C instead of a string and an int()
-            # per value in Python (5,000 units: 1.4 -> 0.3 ms of effective_permissions, issue 8)
-            values = json.loads(f"[{text[:-1]}]")
-        else:
-            values = list(map(convert, text[:-1].split(",")))
+        # ids of an integer column: one JSON array parsed in C instead of a string and an int() per
+        # value in Python (5,000 units: 0.87 -> 0.54 ms of effective_permissions, issue 8)
+        values = json.loads(f"[{text[:-1]}]") if convert is int else list(map(convert, text[:-1].split(",")))
     return values if len(values) == count else None
 
 
@@ -117,9 +114,7 @@ def ordered_rows(
     Elsewhere ``stmt`` ordered by ``order_by``, the driver's own tuples."""
     if connection.dialect.name == "mysql":
         columns = list(stmt.selected_columns)
-        aggregated = stmt.with_only_columns(
-            func.count(), _json_rows(columns, order_by), maintain_column_froms=True
-        )
+        aggregated = stmt.with_only_columns(func.count(), _json_rows(columns, order_by), maintain_column_froms=True)
         count, document = connection.execute(aggregated).one()
         rows = _whole_rows(count, document, len(columns))
         if rows is not None:

@@ -47,25 +47,46 @@ Row = dict[str, Any]
 Columns = dict[str, list[Any]]
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[Row], *, row_security: bool | None = None) -> None:
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[Row],
+    *,
+    row_security: bool | None = None,
+    json_table: bool = False,
+) -> None:
     """Insert ``rows`` (dicts keyed by column name) into ``table`` in the caller's transaction.
 
     ``row_security=False``: the caller knows that no row-level security applies to the table (the
     audit log), and the server is not asked; were it wrong, PostgreSQL refuses the ``COPY`` (it
-    never lets one past a policy)."""
+    never lets one past a policy). ``json_table``: on MariaDB/MySQL the rows go as one ``INSERT …
+    SELECT FROM JSON_TABLE`` where they fit (see :func:`_mysql_insert_select`; the audit entries of
+    a unit of work), not as PyMySQL's executemany."""
     if not rows:
         return
     if connection.dialect.name == "postgresql" and _copy_fits(connection, table, rows, row_security):
         _copy(connection, table, rows)
-    else:
+    elif not (
+        json_table
+        and connection.dialect.name == "mysql"
+        and _same_keys_defaults_given(table, rows)
+        and _mysql_insert_select(connection, table, {key: [row[key] for row in rows] for key in rows[0]})
+    ):
         connection.execute(insert(table), rows)
 
 
-def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row], row_security: bool | None) -> bool:
+def _same_keys_defaults_given(table: Table, rows: Sequence[Row]) -> bool:
+    """Whether every row has the keys of the first and those include every column with a default
+    of the client's (``default=utcnow`` and the like), which only the ``INSERT`` of SQLAlchemy
+    applies: the rows can then go another way (``COPY``, ``JSON_TABLE``) unchanged."""
     keys = rows[0].keys()
     if any(column.default is not None and column.key not in keys for column in table.columns):
         return False
-    if any(row.keys() != keys for row in rows):
+    return all(row.keys() == keys for row in rows)
+
+
+def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row], row_security: bool | None) -> bool:
+    if not _same_keys_defaults_given(table, rows):
         return False
     if row_security is not None:
         return not row_security
@@ -205,34 +226,37 @@ def insert_columns(connection: Connection, table: Table, columns: Columns) -> No
 
 
 def _mysql_insert_select(connection: Connection, table: Table, columns: Columns) -> bool:
-    """MariaDB/MySQL: insert rows whose columns each hold either one value for every row or only
-    integers (and NULLs) as ``INSERT … SELECT`` from ``JSON_TABLE``: the integers as one JSON array
-    (:func:`json.dumps`, in C), each constant once as a parameter. False, and nothing done, for any
-    other rows (text, timestamps or enums that differ from row to row), which go as the executemany.
+    """MariaDB/MySQL: insert rows given column by column as ``INSERT … SELECT`` from ``JSON_TABLE``:
+    the values that differ from row to row as one JSON array (:func:`json.dumps`, in C), each
+    constant once as a parameter. False, and nothing done, for rows it does not take (see
+    :func:`_json_column`), which go as the executemany.
 
     PyMySQL's executemany escapes and formats every value of every row in Python and sends a
     multi-row ``INSERT … VALUES``: for the 10,000 rows of six columns of ticking inheritance at the
     root of 5,000 units that was 75 ms of the workstation's CPU and an 800 kB statement for the
     server to read and parse; as JSON, 5 ms and 120 kB (issue 8, docs/profiles/2026-12-04-mariadb).
-    The rows, their order (``JSON_TABLE`` yields them in the array's order) and the checks (keys,
-    foreign keys, strict mode) are those of the ``INSERT … VALUES``; one statement per
-    :data:`MYSQL_STATEMENT_BYTES` of JSON, as the executemany cuts its statement at about a megabyte."""
+    The audit entries of a bulk change (10,000 rows of text, timestamps and JSON documents) go the
+    same way (docs/profiles/2026-12-04-mariadb-3). The rows, their order (``JSON_TABLE`` yields them
+    in the array's order, so the ids are assigned in it) and the checks (keys, foreign keys, strict
+    mode) are those of the ``INSERT … VALUES``: text and timestamps come out of ``JSON_TABLE`` as
+    ``LONGTEXT`` and are converted by the INSERT as the ``VALUES``' literals are, so an overlong or
+    malformed value is refused as there. One statement per :data:`MYSQL_STATEMENT_BYTES` of JSON,
+    as the executemany cut its statement at about a megabyte."""
     rows = len(next(iter(columns.values())))
     if rows < 2:
         return False
     dialect = connection.dialect
     varying: Columns = {}
+    types: dict[str, str] = {}
     constant: dict[str, Any] = {}
     for key, values in columns.items():
         if _constant(values):
             constant[key] = values[0]
-        elif _processor(connection, table.c[key].type) is None and all(
-            type(value) is int or value is None  # not bool, not an IntEnum
-            for value in values
-        ):
-            varying[key] = values
-        else:
+            continue
+        taken = _json_column(connection, table.c[key], values)
+        if taken is None:
             return False
+        varying[key], types[key] = taken
     if not varying:
         return False
     preparer = dialect.identifier_preparer
@@ -247,24 +271,45 @@ def _mysql_insert_select(connection: Connection, table: Table, columns: Columns)
         processor = _processor(connection, table.c[key].type)
         params[f"c_{key}"] = processor(value) if processor is not None and value is not None else value
         picks.append(f"%(c_{key})s")
-    definitions = ", ".join(
-        f"{quote(key)} {_json_table_type(dialect, table.c[key])} PATH '$[{index}]'" for index, key in enumerate(varying)
-    )
+    definitions = ", ".join(f"{quote(key)} {types[key]} PATH '$[{index}]'" for index, key in enumerate(varying))
     names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
-    statement = (
-        f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT {', '.join(picks)}"
-        f" FROM JSON_TABLE(%(rows)s, '$[*]' COLUMNS ({definitions})) AS k"
-    )
+    head = f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT {', '.join(picks)} FROM JSON_TABLE("
+    tail = f", '$[*]' COLUMNS ({definitions})) AS k"
     for piece in _json_pieces(list(zip(*varying.values(), strict=True))):
-        connection.exec_driver_sql(statement, {**params, "rows": piece})
+        # The document as a hexadecimal literal (bytes.hex, in C): PyMySQL would escape a text
+        # parameter character by character (str.translate), 150 ms for the quotes of the 10,000
+        # audit entries of a bulk change. Hex digits need no escaping and hold no placeholder.
+        connection.exec_driver_sql(f"{head}CONVERT(X'{piece.hex()}' USING utf8mb4){tail}", params)
     return True
 
 
-def _json_pieces(rows: list[tuple[Any, ...]]) -> Iterator[str]:
-    """``rows`` (of integers and NULLs) as JSON arrays of at most :data:`MYSQL_STATEMENT_BYTES`
-    each (a single row however long), in their order."""
-    document = json.dumps(rows, separators=(",", ":"))
-    if len(document) <= MYSQL_STATEMENT_BYTES or len(rows) == 1:
+def _json_column(connection: Connection, col: Column[Any], values: list[Any]) -> tuple[list[Any], str] | None:
+    """The values of one column as ``JSON_TABLE`` carries them, and their type there; None for
+    values it does not carry. Integers and NULLs of a column without a bind processor (ids) as
+    they are, in the column's own type; text (strings, after the column's bind processor: enums,
+    JSON documents) and naive timestamps (as their ISO text) as ``LONGTEXT``, converted by the
+    INSERT. Anything else (booleans, numbers of other kinds, timestamps with a zone, bytes) is not
+    carried."""
+    processor = _processor(connection, col.type)
+    if processor is None and all(type(value) is int or value is None for value in values):  # not bool, not IntEnum
+        return values, _json_table_type(connection.dialect, col)
+    if processor is not None:
+        values = processed_columns(connection.dialect, {col.key: values}, {col.key: col.type})[col.key]
+    kinds = {type(value) for value in values}
+    kinds.discard(type(None))
+    if kinds == {str}:
+        return values, "LONGTEXT"
+    if kinds == {dt.datetime} and all(value is None or value.tzinfo is None for value in values):
+        return [None if value is None else value.isoformat(sep=" ") for value in values], "LONGTEXT"
+    return None
+
+
+def _json_pieces(rows: list[tuple[Any, ...]]) -> Iterator[bytes]:
+    """``rows`` (of integers, text and NULLs) as UTF-8 JSON arrays of at most half of
+    :data:`MYSQL_STATEMENT_BYTES` each (a single row however long), in their order: sent as
+    hexadecimal digits, each byte takes two of the statement."""
+    document = json.dumps(rows, separators=(",", ":"), ensure_ascii=False).encode()
+    if 2 * len(document) <= MYSQL_STATEMENT_BYTES or len(rows) == 1:
         yield document
         return
     half = len(rows) // 2

@@ -355,8 +355,11 @@ class UnitOfWork:
 
     def _flush_explicit_audit(self) -> None:
         if self._pending_audit:
-            # COPY on PostgreSQL: one statement however many entries (the log has no row security)
-            insert_rows(self.session.connection(), tables.audit_log, self._pending_audit, row_security=False)
+            # COPY on PostgreSQL, JSON_TABLE on MariaDB: one statement however many entries (the
+            # log has no row security)
+            insert_rows(
+                self.session.connection(), tables.audit_log, self._pending_audit, row_security=False, json_table=True
+            )
             self._pending_audit = []
 
     # ------------------------------------------------------------------ commit
@@ -638,7 +641,7 @@ def _audit_flush(session: Session) -> None:
             )
             uow.changed_tables.add(obj.__tablename__)
     if rows:
-        insert_rows(session.connection(), tables.audit_log, rows, row_security=False)
+        insert_rows(session.connection(), tables.audit_log, rows, row_security=False, json_table=True)
 
 
 def check_version(
