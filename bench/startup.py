@@ -12,6 +12,12 @@ The child also names the heavy modules already imported at that moment (openpyxl
 belong to exports and imports, loaded when they are used), and which of the ORM modules: the start
 works on SQLAlchemy Core and loads ``sqlalchemy.orm`` and the models after the window is usable
 (``orm_at_start`` in the detail; not part of ``ok``).
+
+A start's time follows the machine's speed of the moment more than the code: callgrind counts the
+same instructions in every start, yet a 5-round ratio moved by about 0.1 between runs of the same
+code (docs/profiles/2026-12-04-startup-spread/). So this figure takes at least ``MIN_ROUNDS`` rounds,
+whatever ``--runs`` asks for: the error of a median shrinks with the square root of the rounds, and
+a round costs about a second.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ from pathlib import Path
 
 from bench.harness import ADMIN, Report, log, median_of
 from mandant_desktop.db.engine import normalize_url
+
+#: the fewest rounds (ours, then the bare program) the figure is the median of
+MIN_ROUNDS = 15
 
 HEAVY = (
     "openpyxl",
@@ -125,6 +134,7 @@ def _compile_package() -> bool:
 
 
 def run(report: Report, large: str, _small: str, runs: int) -> None:
+    runs = max(runs, MIN_ROUNDS)
     compiled = _compile_package()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
         env = {

@@ -808,6 +808,86 @@
         <source>all members of the deleted group</source>
         <translation>alle Mitglieder der gelöschten Gruppe</translation>
     </message>
+    <message>
+        <source>undo</source>
+        <translation>Rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>role assigned</source>
+        <translation>Rolle zugewiesen</translation>
+    </message>
+    <message>
+        <source>role removed</source>
+        <translation>Rolle entfernt</translation>
+    </message>
+    <message>
+        <source>bulk edit</source>
+        <translation>Massenbearbeitung</translation>
+    </message>
+    <message>
+        <source>inheritance ticked (keep)</source>
+        <translation>Vererbung eingeschaltet (vorhandene Rollen beibehalten)</translation>
+    </message>
+    <message>
+        <source>inheritance ticked (replace)</source>
+        <translation>Vererbung eingeschaltet (vorhandene Rollen ersetzt)</translation>
+    </message>
+    <message>
+        <source>inheritance unticked</source>
+        <translation>Vererbung ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>inheritance broken</source>
+        <translation>Vererbung unterbrochen</translation>
+    </message>
+    <message>
+        <source>inherited from the root unit</source>
+        <translation>von der obersten Einheit geerbt</translation>
+    </message>
+    <message>
+        <source>org unit added</source>
+        <translation>Organisationseinheit hinzugefügt</translation>
+    </message>
+    <message>
+        <source>org unit moved</source>
+        <translation>Organisationseinheit verschoben</translation>
+    </message>
+    <message>
+        <source>org unit deleted</source>
+        <translation>Organisationseinheit gelöscht</translation>
+    </message>
+    <message>
+        <source>org unit deleted, children lifted</source>
+        <translation>Organisationseinheit gelöscht, untergeordnete Einheiten nach oben gerückt</translation>
+    </message>
+    <message>
+        <source>activation link sent</source>
+        <translation>Aktivierungslink gesendet</translation>
+    </message>
+    <message>
+        <source>activation link sent to the new address</source>
+        <translation>Aktivierungslink an die neue Adresse gesendet</translation>
+    </message>
+    <message>
+        <source>unused activation links made invalid</source>
+        <translation>Unbenutzte Aktivierungslinks ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>deactivated with its customer</source>
+        <translation>mit dem Kunden deaktiviert</translation>
+    </message>
+    <message>
+        <source>external user removed with its customer&apos;s portal access</source>
+        <translation>Externer Benutzer mit dem Remote Access des Kunden entfernt</translation>
+    </message>
+    <message>
+        <source>role %1 deleted</source>
+        <translation>Rolle %1 gelöscht</translation>
+    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
@@ -1420,9 +1500,17 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <source>Templates</source>
         <translation>Vorlagen</translation>
     </message>
+    <message>
+        <source>Press F5 to try again.</source>
+        <translation>Zum erneuten Versuch F5 drücken.</translation>
+    </message>
 </context>
 <context>
     <name>ContactsTab</name>
+    <message>
+        <source>Loading contacts…</source>
+        <translation>Kontakte werden geladen…</translation>
+    </message>
     <message>
         <source>{count} contacts</source>
         <translation>{count} Kontakte</translation>
@@ -1452,16 +1540,40 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Kontakt löschen?</translation>
     </message>
     <message>
-        <source>Delete {name} with all person-roles? This cannot be undone.</source>
-        <translation>{name} mit allen Rollen löschen? Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
         <source>%1 deleted.</source>
         <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts (Del)</source>
+        <translation>Die ausgewählten Kontakte löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Delete {name} with all person-roles? They also leave every distribution list.</source>
+        <translation>{name} mit allen Rollen löschen? Die Rollen werden auch aus allen Verteilern entfernt.</translation>
+    </message>
+    <message>
+        <source>Delete contacts?</source>
+        <translation>Kontakte löschen?</translation>
+    </message>
+    <message>
+        <source>Delete %1 contacts with all their person-roles? They also leave every distribution list.</source>
+        <translation>%1 Kontakte mit allen ihren Rollen löschen? Die Rollen werden auch aus allen Verteilern entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 contacts deleted.</source>
+        <translation>%1 Kontakte gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete contacts</source>
+        <translation>Kontakte löschen</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
     </message>
     <message>
         <source>Export contacts</source>
@@ -1490,6 +1602,22 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Person-role at %1 deleted.</source>
         <translation>Rolle bei %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete person-roles?</source>
+        <translation>Rollen löschen?</translation>
+    </message>
+    <message>
+        <source>Delete %1 roles of %2? They also leave every distribution list.</source>
+        <translation>%1 Rollen von %2 löschen? Sie werden auch aus allen Verteilern entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 person-roles deleted.</source>
+        <translation>%1 Rollen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete person-roles</source>
+        <translation>Rollen löschen</translation>
     </message>
     <message>
         <source>Search names and types (Enter)</source>
@@ -1713,6 +1841,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
 <context>
     <name>CustomerContactsDialog</name>
     <message>
+        <source>The contact was saved.</source>
+        <translation>Der Kontakt wurde gespeichert.</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
@@ -1763,6 +1895,14 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Bearbeit&amp;en…</translation>
+    </message>
+    <message>
+        <source>Change the contact&apos;s name, address and details (Enter, F2)</source>
+        <translation>Name, Anschrift und Angaben des Kontakts ändern (Eingabe, F2)</translation>
     </message>
     <message>
         <source>User</source>
@@ -2652,6 +2792,10 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
 </context>
 <context>
     <name>ListsTab</name>
+    <message>
+        <source>Loading distribution lists…</source>
+        <translation>Verteiler werden geladen…</translation>
+    </message>
     <message>
         <source>Members of {name}</source>
         <translation>Mitglieder von {name}</translation>
@@ -4145,6 +4289,10 @@ Betreff: %2</translation>
 <context>
     <name>TemplatesTab</name>
     <message>
+        <source>Loading templates…</source>
+        <translation>Vorlagen werden geladen…</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -4768,6 +4916,14 @@ Betreff: %2</translation>
     <message>
         <source>Import templates (%2)</source>
         <translation>Vorlagen importieren (%2)</translation>
+    </message>
+    <message>
+        <source>Delete contacts (%2)</source>
+        <translation>Kontakte löschen (%2)</translation>
+    </message>
+    <message>
+        <source>Delete person-roles (%2)</source>
+        <translation>Rollen löschen (%2)</translation>
     </message>
     <message>
         <source>Change (%2 rows)</source>
@@ -5665,8 +5821,16 @@ Betreff: %2</translation>
         <translation>Bitte geben Sie an, wo die Datenbank des getrennten Mandanten liegt.</translation>
     </message>
     <message>
+        <source>Select at least one contact.</source>
+        <translation>Wählen Sie mindestens einen Kontakt aus.</translation>
+    </message>
+    <message>
         <source>Select at least one customer.</source>
         <translation>Wählen Sie mindestens einen Kunden aus.</translation>
+    </message>
+    <message>
+        <source>Select at least one person-role.</source>
+        <translation>Wählen Sie mindestens eine Rolle aus.</translation>
     </message>
     <message>
         <source>Select at least one user.</source>
@@ -5953,6 +6117,10 @@ Betreff: %2</translation>
         <translation>Es gibt keinen Benutzer mit der E-Mail-Adresse {email}.</translation>
     </message>
     <message>
+        <source>These contacts have a portal user account and cannot be deleted: {names}. An account belongs to a real person; it goes with its customer or with the customer&apos;s remote access.</source>
+        <translation>Diese Kontakte haben ein Portal-Benutzerkonto und können nicht gelöscht werden: {names}. Ein Konto gehört zu einer realen Person; es wird mit seinem Kunden oder mit dessen Remote Access entfernt.</translation>
+    </message>
+    <message>
         <source>These users have no e-mail address: {names}.</source>
         <translation>Diese Benutzer haben keine E-Mail-Adresse: {names}.</translation>
     </message>
@@ -5987,10 +6155,6 @@ Betreff: %2</translation>
     <message>
         <source>This contact has a user account already.</source>
         <translation>Diese Kontaktperson hat bereits ein Benutzerkonto.</translation>
-    </message>
-    <message>
-        <source>This contact has person-roles in tenants you may not change; it cannot be deleted.</source>
-        <translation>Dieser Kontakt hat Rollen in Mandanten, die Sie nicht ändern dürfen; er kann nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>This database was upgraded by a newer version of this program (schema {current}; this version knows schema {head}). Install the newer version; the database was not changed.</source>

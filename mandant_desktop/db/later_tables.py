@@ -22,9 +22,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
 )
 
 from mandant_desktop.db.tables import (
+    ORG_UNIT_ORDER_BACKENDS,
+    ORG_UNIT_ORDER_INDEX,
     CustomerStatus,
     MailStatus,
     UTCDateTime,
@@ -67,6 +70,14 @@ org_unit = Table(
     _created_at(),
     *_versioned(),
 )
+
+# The tree's order (revision 0023): each parent's children in display order, all at once ("expand
+# all") or one level, without a sort. An expression index, so not on MariaDB, which has none (its
+# sort of the units stays). SQLite cannot reflect it, so a batch copy of ``org_unit`` loses it; the
+# migration environment makes it again from this declaration (migrations/env.py).
+Index(
+    ORG_UNIT_ORDER_INDEX, org_unit.c.parent_id, org_unit.c.sort_order, func.lower(org_unit.c.name), org_unit.c.id
+).ddl_if(dialect=ORG_UNIT_ORDER_BACKENDS)  # type: ignore[arg-type]  # a tuple is documented, not typed
 
 
 #: the ticked "Inherit roles to child units" box of one user on one unit (SPEC A5)

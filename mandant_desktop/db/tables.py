@@ -300,10 +300,11 @@ role_permission = Table(
 
 #: The tree's order as an expression index on SQLite and PostgreSQL (revision 0023): parent, sort
 #: order, name in lower case, id. Each parent's children come in display order without a sort, all
-#: of them at once ("expand all", OrgUnitsService.all_units) or one level (children). Not in the
-#: models, as MariaDB has no expression indexes: the schema comparison leaves it out (migrations/env.py).
-#: The table org_unit itself is one of the later tables (db.later_tables).
+#: of them at once ("expand all", OrgUnitsService.all_units) or one level (children). Declared with
+#: the table org_unit, one of the later tables (db.later_tables), for these backends only: MariaDB
+#: has no expression indexes.
 ORG_UNIT_ORDER_INDEX = "ix_org_unit_tree_order"
+ORG_UNIT_ORDER_BACKENDS = ("sqlite", "postgresql")
 
 # --------------------------------------------------------------------------- role assignments
 

@@ -51,6 +51,8 @@ class ContactRow:
     email: str | None
     phone: str | None
     user: ExternalUserRow | None
+    #: the contact's tenant: where the contacts service finds it to edit it
+    tenant_id: int = 0
 
     @property
     def display_name(self) -> str:
@@ -131,6 +133,7 @@ class CustomerContactService:
                         )
                         if user is not None
                         else None,
+                        c.tenant_id,
                     )
                 )
             return result

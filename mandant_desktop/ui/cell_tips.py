@@ -13,6 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolTip, QWidget
 
+from mandant_desktop.ui.viewports import viewport_of
+
 FILTER_NAME = "cellTipFilter"
 
 
@@ -23,7 +25,7 @@ class ElidedCellTips(QObject):
         super().__init__(view)
         self.setObjectName(FILTER_NAME)
         self._view = view
-        view.viewport().installEventFilter(self)
+        viewport_of(view).installEventFilter(self)
 
     def tip_at(self, index_pos: object) -> str | None:
         """The tooltip for the cell at a viewport position, or None to leave it to Qt."""

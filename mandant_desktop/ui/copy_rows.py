@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
-    QPlainTextEdit,
     QTableView,
-    QTextEdit,
     QTreeView,
     QWidget,
 )
@@ -218,6 +216,10 @@ class CopyCommands(QObject):
         self.retranslate()
 
     def copy(self, *, titles: bool = False) -> None:
+        # The text editors' classes when asked: PySide creates a class's enum classes when it is
+        # first imported, and the start needs neither (issue 8).
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
         focus = QApplication.focusWidget()
         if isinstance(focus, (QLineEdit, QTextEdit, QPlainTextEdit)):
             focus.copy()

@@ -6,10 +6,8 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.ui import formats, icons, theme
+from mandant_desktop.ui import icons, theme
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -73,37 +71,6 @@ def open_at_least(dialog: QWidget, characters: float, lines: float = 0) -> None:
     width = max(hint.width(), text_width(dialog, characters))
     height = max(hint.height(), dialog.heightForWidth(width), math.ceil(dialog.fontMetrics().lineSpacing() * lines))
     dialog.resize(width, height)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date edit whose minimum date means "no date", shown as its special value text.
-
-    E1: dates are written as everywhere else, in the short format of the UI language with the full
-    year (:func:`formats.date_format`), and a language switch switches the format (and the month
-    names of the calendar) at once, keeping the date.
-
-    E2: Tab must leave it while that text shows. QDateTimeEdit moves Tab between the day, month and
-    year of the date, but over the special text it finds no section to end on and keeps the focus.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._follow_language()
-
-    def _follow_language(self) -> None:
-        # A widget keeps the default locale it was made with; the language manager has set a new one.
-        self.setLocale(QLocale())
-        self.setDisplayFormat(formats.date_format())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._follow_language()
-        super().changeEvent(event)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        if self.specialValueText() and self.date() == self.minimumDate():
-            return QAbstractSpinBox.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
 
 
 class MessageLabel(QLabel):

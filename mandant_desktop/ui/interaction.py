@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QAbstractButton, QDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    # Imported where a box is shown: PySide creates a class's enum classes when it is first
+    # imported, and the start shows no box (issue 8).
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 
 class Interaction(Protocol):
@@ -57,12 +62,18 @@ class MessageBoxInteraction:
         return box.clickedButton() is ok
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, title, text)
 
     def conflict(
@@ -90,6 +101,8 @@ def question_box(
     parent: QWidget | None, title: str, text: str, *, ok_text: str = "", destructive: bool = False
 ) -> tuple[QMessageBox, QAbstractButton]:
     """The box :meth:`MessageBoxInteraction.confirm` shows, and its OK button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question, title, text)
     box.setObjectName("questionBox")
     box.setParent(parent, box.windowFlags())
@@ -107,6 +120,8 @@ def text_dialog(
     parent: QWidget | None, title: str, label: str, *, text: str = "", password: bool = False
 ) -> QInputDialog:
     """The prompt :meth:`MessageBoxInteraction.ask_text` shows."""
+    from PySide6.QtWidgets import QInputDialog
+
     dialog = QInputDialog(parent)
     dialog.setObjectName("textPrompt")
     dialog.setWindowTitle(title)

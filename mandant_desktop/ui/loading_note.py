@@ -11,10 +11,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QWidget
 
+from mandant_desktop.ui.viewports import viewport_of
+
 
 class LoadingNote(QLabel):
     def __init__(self, view: QWidget, object_name: str) -> None:
-        host = view.viewport() if isinstance(view, QAbstractScrollArea) else view
+        host = viewport_of(view) if isinstance(view, QAbstractScrollArea) else view
         super().__init__(host)
         self.setObjectName(object_name)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -58,6 +58,10 @@ class RowWindows(Generic[T]):
         self._last = None
         self._trim()
 
+    def held(self) -> list[tuple[int, list[T]]]:
+        """The windows read so far, ``(number, rows)``, in window order (none is read for it)."""
+        return sorted(self._windows.items())
+
     def __contains__(self, number: object) -> bool:
         return number in self._windows
 

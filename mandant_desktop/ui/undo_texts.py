@@ -122,6 +122,12 @@ _METHOD_TEXTS: dict[str, str] = {
     "lists.import_templates": QT_TRANSLATE_NOOP("Undo", "Import templates (%2)"),
 }
 
+#: table → what deleting several of its rows at once is called (else "Change … (%2)")
+_DELETED_TEXTS: dict[str, str] = {
+    "contact": QT_TRANSLATE_NOOP("Undo", "Delete contacts (%2)"),
+    "person_role": QT_TRANSLATE_NOOP("Undo", "Delete person-roles (%2)"),
+}
+
 _GENERIC = QT_TRANSLATE_NOOP("Undo", "Change (%2 rows)")
 _IMPORT = QT_TRANSLATE_NOOP("Undo", "Import from Excel")
 
@@ -169,7 +175,8 @@ def describe(method: str, record: ChangeRecord) -> str:
         return _fill(_tr(template), "", len(rows))
     texts = _ROW_TEXTS[main[0].table]
     if len(main) > 1:
-        return _fill(_tr(texts[3]), "", len(main))
+        deleted = _DELETED_TEXTS.get(main[0].table) if all(row.action == "delete" for row in main) else None
+        return _fill(_tr(deleted or texts[3]), "", len(main))
     index = {"create": 0, "update": 1, "delete": 2}[main[0].action]
     return _fill(_tr(texts[index]), row_name(main[0]), len(main))
 

@@ -65,6 +65,30 @@ def _contact(w: World, tenant: int, last: str, **extra: object) -> int:
     return w.contacts.save_contact(w.boss, tenant, data)
 
 
+def test_contact_windows_are_sorted_counted_searched_and_masked_by_the_database(world: World) -> None:
+    """Section 8, T8: the contacts page reads windows of the list; together they are the list,
+    in the order of last name, first name (case-insensitive), tenant and id; hidden contacts are
+    neither listed nor counted, read-only ones masked and not editable; the search narrows both."""
+    w = world
+    for tenant, last in ((w.own, "meier"), (w.own, "Albers"), (w.shared, "Zander"), (w.own, "Brandt")):
+        _contact(w, tenant, last)
+    _contact(w, w.shared, "Meier")
+    _contact(w, w.secret, "Adler")
+    first = w.contacts.contact_window(w.op, "", 0, 2)
+    assert not first.complete and first.total == 5
+    rest = w.contacts.contact_window(w.op, "", 2, 2, count=False).rows + w.contacts.contact_window(w.op, "", 4, 2).rows
+    names = [(r.last_name, r.tenant_id) for r in first.rows + rest]
+    assert names == [("Albers", w.own), ("Brandt", w.own), ("meier", w.own), ("Meier", w.shared), ("Zander", w.shared)]
+    zander = (first.rows + rest)[-1]
+    assert (zander.email, zander.city, zander.editable) == (MASK, MASK, False)
+    assert w.contacts.contact_window(w.op, "", 2, 2, count=False).total == -1
+    found = w.contacts.contact_window(w.op, "MEI")
+    assert found.total == 2 and [r.tenant_id for r in found.rows] == [w.own, w.shared]
+    assert w.contacts.contact_window(w.op, "adler").total == 0  # hidden: not even counted
+    with pytest.raises(PermissionDeniedError):
+        w.contacts.contact_window(Operator(id=w.op.id, username="mia", permissions=frozenset()), "")
+
+
 def test_hidden_read_only_and_masked_contacts(world: World, tmp_path: Path) -> None:
     """T8: hidden contacts appear nowhere (list, search, export); read-only ones are listed but
     every change is refused by the service; without private data personal fields are masked."""
@@ -138,6 +162,83 @@ def test_person_roles_follow_their_own_tenant(world: World) -> None:
     with pytest.raises(PermissionDeniedError):
         w.contacts.delete_contact(w.op, w.own, contact, contact_row.version)
     assert w.contacts.creatable_tenants(w.op) == [type(w.contacts.creatable_tenants(w.op)[0])(w.own, "Eigen")]
+
+
+def test_bulk_delete_is_one_unit_of_work_with_rights_versions_and_audit(world: World) -> None:
+    """S4, S3, T8, C10: several contacts (with their person-roles and list places) and several
+    person-roles go in one step, audited row by row; anything refused (read only, hidden, changed
+    elsewhere, a portal account, no right) deletes nothing and says why."""
+    w = world
+    ids = {name: _contact(w, w.own, name) for name in ("Albers", "Brandt", "Conrad", "Dreher")}
+    roles = {
+        name: w.contacts.save_role(w.boss, w.own, cid, w.own, RoleInput(f"Zeitung {name}")) for name, cid in ids.items()
+    }
+    w.lists.save_list(w.boss, w.own, "Alle", "", {(w.own, r) for r in roles.values()})
+    shared = _contact(w, w.shared, "Geteilter")
+    secret = _contact(w, w.secret, "Geheimer")
+    rows = {r.last_name: r for r in w.contacts.list_contacts(w.op)}
+
+    def versions(*names: str) -> dict[tuple[int, int], int]:
+        return {rows[n].key: rows[n].version for n in names}
+
+    def count(model: type) -> int:
+        with w.db.session_factory() as session:
+            return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+    from mandant_desktop.db.models import Contact, DistributionListMember, PersonRole, User, UserKind, UserStatus
+    from mandant_desktop.domain.errors import ConflictError, InUseError
+
+    before = (count(Contact), count(PersonRole), count(DistributionListMember))
+    with pytest.raises(PermissionDeniedError):  # read only
+        w.contacts.delete_contacts(w.op, {**versions("Albers"), (w.shared, shared): rows["Geteilter"].version})
+    with pytest.raises(NotFoundError):  # hidden
+        w.contacts.delete_contacts(w.op, {**versions("Albers"), (w.secret, secret): 1})
+    with pytest.raises(ConflictError):  # changed elsewhere since it was read
+        w.contacts.delete_contacts(w.op, {**versions("Albers"), rows["Brandt"].key: rows["Brandt"].version + 1})
+    with pytest.raises(PermissionDeniedError):  # no right to delete
+        w.contacts.delete_contacts(operator(w.op.id or 0, "mia", permissions={"contacts.view"}), versions("Albers"))
+    # A portal account is bound to its person (C10): the contact stays, the message names both.
+    with w.db.session_factory.begin() as session:
+        session.add(
+            User(
+                username="conrad",
+                username_key="conrad",
+                kind=UserKind.EXTERNAL,
+                status=UserStatus.ACTIVE,
+                contact_id=ids["Conrad"],
+            )
+        )
+    with pytest.raises(InUseError) as refused:
+        w.contacts.delete_contacts(w.op, versions("Albers", "Conrad"))
+    assert "Conrad, Eva (conrad)" in str(refused.value)
+    assert (count(Contact), count(PersonRole), count(DistributionListMember)) == before
+
+    assert w.contacts.delete_contacts(w.op, versions("Albers", "Brandt")) == 2
+    assert {r.last_name for r in w.contacts.list_contacts(w.op)} == {"Conrad", "Dreher", "Geteilter"}
+    assert (count(Contact), count(PersonRole), count(DistributionListMember)) == (
+        before[0] - 2,
+        before[1] - 2,
+        before[2] - 2,
+    )
+    with w.db.session_factory() as session:
+        audited = session.execute(
+            select(AuditEntry.object_type, func.count())
+            .where(AuditEntry.action == "delete")
+            .group_by(AuditEntry.object_type)
+        ).all()
+    assert {"Contact": 2, "PersonRole": 2}.items() <= dict(audited).items()
+
+    # Person-roles of one contact: both or neither.
+    extra = w.contacts.save_role(w.boss, w.own, ids["Dreher"], w.own, RoleInput("Radio"))
+    _row, dreher_roles = w.contacts.get_contact(w.op, w.own, ids["Dreher"])
+    stale = {r.id: r.version + (1 if r.id == extra else 0) for r in dreher_roles}
+    with pytest.raises(ConflictError):
+        w.contacts.delete_roles(w.op, w.own, stale)
+    assert len(w.contacts.get_contact(w.op, w.own, ids["Dreher"])[1]) == 2
+    assert w.contacts.delete_roles(w.op, w.own, {r.id: r.version for r in dreher_roles}) == 2
+    assert w.contacts.get_contact(w.op, w.own, ids["Dreher"])[1] == []
+    with pytest.raises(ValidationError):
+        w.contacts.delete_contacts(w.op, {})
 
 
 def test_mixed_distribution_list(world: World) -> None:

@@ -76,6 +76,10 @@ def test_separate_tenant_round_trip(main_and_separate: tuple[MigratedDatabase, s
 
     listed = {(c.tenant_id, c.last_name) for c in contacts.list_contacts(boss)}
     assert listed == {(inner, "Innere"), (separate, "Ferne")}
+    # The contacts page's window over two databases: both merged in memory, whole (section 8).
+    window = contacts.contact_window(boss, "", 0, 1)
+    assert window.complete and window.total == 2
+    assert [(c.tenant_id, c.last_name) for c in window.rows] == [(separate, "Ferne"), (inner, "Innere")]
     assert [m.organisation for m in lists.get_list(boss, separate, list_id).members] == ["Fernsehen Nord"]
     assert [t.name for t in lists.list_templates(boss)] == ["Ferne Vorlage"]
     assert {(r.name, r.members) for r in lists.list_lists(boss)} == {("Ferner Verteiler", 1)}

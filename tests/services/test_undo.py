@@ -25,6 +25,7 @@ from mandant_desktop.db.models import (
     Contact,
     Customer,
     DistributionList,
+    PersonRole,
     RightsGroup,
     RightsGroupMember,
     Role,
@@ -204,6 +205,16 @@ def test_contacts_roles_lists_and_templates(world: World) -> None:
     template, _ = world.round_trip(lists.save_template, world.admin, world.nord, "Einladung", "Hallo", "Text")
     world.round_trip(lists.delete_template, world.admin, world.nord, template, world.version(Template, template))
     world.round_trip(contacts.delete_contact, world.admin, world.nord, contact, world.version(Contact, contact))
+    # Several at once (the contacts page's bulk delete): contacts with their roles and list places,
+    # then two roles of one contact; each undone and redone as one step.
+    pair = [contacts.save_contact(world.admin, world.nord, ContactInput(name, "Eva")) for name in ("Albers", "Brandt")]
+    roles = [contacts.save_role(world.admin, world.nord, pair[0], world.nord, RoleInput(org)) for org in ("A", "B")]
+    lists.save_list(world.admin, world.nord, "Beide", "", {(world.nord, r) for r in roles})
+    contacts.save_role(world.admin, world.nord, pair[1], world.nord, RoleInput("C"))
+    versions = {(world.nord, c): world.version(Contact, c) for c in pair}
+    with_roles = {r: world.version(PersonRole, r) for r in roles}
+    world.round_trip(contacts.delete_roles, world.admin, world.nord, with_roles)
+    world.round_trip(contacts.delete_contacts, world.admin, versions)
 
 
 def test_rights_groups_and_settings(world: World) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
+from tenanthelpers import add_user
 from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry
@@ -392,3 +393,84 @@ def test_stored_codes_and_counts_read_as_words_in_german(language: object) -> No
     assert value_text("full", "name") == "full"  # a name that happens to read like a code
     assert value_text(True, "active") == "ja"
     assert (value_text("small", "scale"), value_text("large", "scale")) == ("klein", "groß")
+
+
+def _fixed_summaries() -> set[str]:
+    """Every summary the services write as a fixed text: the ``summary`` of an audit row (a keyword,
+    a dict key, a variable) and the summary argument of the helpers that pass it on."""
+    import ast
+
+    import mandant_desktop.services as services
+
+    passing = {"_sync", "_drop_units", "_change", "write", "_write", "_insert_rows", "_delete_rows"}
+    found: set[str] = set()
+
+    def texts(node: ast.AST | None) -> list[str]:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return [node.value]
+        if isinstance(node, ast.IfExp):
+            return texts(node.body) + texts(node.orelse)
+        return []
+
+    for path in Path(services.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    if isinstance(key, ast.Constant) and key.value == "summary":
+                        found.update(texts(value))
+            elif isinstance(node, ast.Call):
+                found.update(t for k in node.keywords if k.arg == "summary" for t in texts(k.value))
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in passing and node.args:
+                    found.update(texts(node.args[-1]))
+            elif isinstance(node, ast.Assign):
+                targets = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                if any(t == "summary" or t.endswith("SUMMARY") for t in targets):
+                    found.update(texts(node.value))
+    return found
+
+
+def test_every_summary_of_the_services_reads_in_german(language: object) -> None:
+    """S3, E1: a role assignment, an inheritance mark or an undo has no name of its own, so the log's
+    object column shows its summary; in German it read "undo", "org unit moved", "role assigned",
+    "bulk edit" … Every fixed summary the services write has a German text, and so has the one
+    with a role's name in it."""
+    from mandant_desktop.ui.audit.fields import SUMMARIES, summary_text
+
+    written = _fixed_summaries()
+    assert {"undo", "org unit moved", "role assigned", "bulk edit", "import"} <= written  # the scan works
+    assert written - {""} <= set(SUMMARIES), "summaries without a translation: " + ", ".join(
+        sorted(written - {""} - set(SUMMARIES))
+    )
+    language.choose("de")  # type: ignore[attr-defined]
+    german = {summary: summary_text(summary) for summary in SUMMARIES}
+    assert [s for s, text in german.items() if text == s and s != "import"] == []
+    assert german["org unit moved"] == "Organisationseinheit verschoben"
+    assert summary_text("inheritance ticked (keep)") == "Vererbung eingeschaltet (vorhandene Rollen beibehalten)"
+    assert summary_text("role Prüfer Süd deleted") == "Rolle Prüfer Süd gelöscht"
+    assert summary_text("rolf") == "rolf"
+
+
+def test_an_org_unit_moved_and_moved_back_reads_in_german(window: MainWindow, language: object) -> None:
+    """S3, E1, E7: after a unit is moved and the move undone, the German log names both steps in
+    German in its object column ("Organisationseinheit verschoben", "Rückgängig gemacht") for the
+    role assignments that went with them."""
+    app, operator = window.context.app, window.context.operator
+    org = app.services.org_units
+    root = org.roots(operator)[0].id
+    west, ost = (org.add(operator, root, name).node for name in ("West", "Ost"))
+    assert west is not None and ost is not None
+    mia = add_user(app.session_factory, "mia")
+    role = org.role_choices(operator)[0].id
+    org.add_roles(operator, mia, ost.id, [role])
+    org.set_inherit(operator, mia, ost.id, "keep")
+    org.revert(operator, org.move(operator, west.id, ost.id))
+    language.choose("de")  # type: ignore[attr-defined]
+    assert window.show_page("audit")
+    page = window.current_page()
+    assert isinstance(page, AuditPage)
+    page.refresh()
+    loaded(page)
+    labels = {page.model.index(row, 5).data() for row in range(page.model.rowCount())}
+    assert {"Organisationseinheit verschoben", "Rückgängig gemacht", "Rolle zugewiesen"} <= labels
+    assert not labels & {"undo", "org unit moved", "role assigned"}

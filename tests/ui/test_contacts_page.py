@@ -20,6 +20,7 @@ from mandant_desktop.db.models import AccessLevel
 from mandant_desktop.domain.tenant_access import MASK
 from mandant_desktop.services.contacts import ContactInput, RoleInput
 from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.contacts.dialogs import ContactDialog, ImportDialog, RoleDialog, TemplateDialog
 from mandant_desktop.ui.contacts.page import LISTS, TEMPLATES, ContactsPage
 from mandant_desktop.ui.i18n import LanguageManager
@@ -37,8 +38,16 @@ def select_row(view: QTableView, row: int) -> None:
     )
 
 
+def loaded(qtbot: QtBot, page: ContactsPage) -> ContactsPage:
+    """Until the page's contacts, lists and templates have come from their workers, and every
+    change running on a worker has ended (S5)."""
+    qtbot.waitUntil(lambda: not page.busy and tasks.runner().active() == 0, timeout=10000)
+    return page
+
+
 @dataclass
 class Scene:
+    qtbot: QtBot
     window: MainWindow
     app: bootstrap.AppContext
     operator: Operator
@@ -52,7 +61,7 @@ class Scene:
         self.window.show_page("contacts")
         page = self.window.current_page()
         assert isinstance(page, ContactsPage)
-        return page
+        return loaded(self.qtbot, page)
 
 
 @pytest.fixture
@@ -84,7 +93,7 @@ def scene(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    yield Scene(window, app, operator, own, shared, secret, settings, language)
+    yield Scene(qtbot, window, app, operator, own, shared, secret, settings, language)
 
 
 def test_hidden_masked_and_read_only_contacts(qtbot: QtBot, scene: Scene) -> None:
@@ -105,6 +114,7 @@ def test_hidden_masked_and_read_only_contacts(qtbot: QtBot, scene: Scene) -> Non
 
     tab.search.setText("bra")
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    loaded(qtbot, page)
     assert tab.model.rowCount() == 1
 
 
@@ -128,6 +138,7 @@ def test_new_contact_offers_only_full_access_tenants(
     page.contacts.view.setFocus()
     qtbot.keyClick(page.contacts.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert offered == [["Eigen"]]
+    loaded(qtbot, page)
     current = page.contacts.current()
     assert current is not None and current.last_name == "Dreher" and current.tenant == "Eigen"
 
@@ -170,6 +181,7 @@ def test_templates_export_and_import(
     monkeypatch.setattr(ImportDialog, "exec", run)
     report = tab.import_from(str(file))
     assert report is not None
+    loaded(scene.qtbot, page)
     assert interactions.of_kind("information")[-1].text == "0 new, 1 under a new name, 0 overwritten, 0 skipped."
     assert sorted(tab.model.row(r).name for r in range(tab.model.rowCount())) == ["Einladung", "Einladung (2)"]  # type: ignore[union-attr]
 
@@ -242,6 +254,7 @@ def test_tenant_filter_narrows_every_page_and_is_remembered(qtbot: QtBot, scene:
     actions["Geteilt"].trigger()
     assert button.text() == "Filter: Geteilt"
     assert "Geteilt" in button.toolTip()
+    loaded(qtbot, page)
     assert [page.contacts.model.row(r).last_name for r in range(page.contacts.model.rowCount())] == ["Brandt"]  # type: ignore[union-attr]
     window.show_page("tenants")
     tenants_page = window.current_page()
@@ -303,6 +316,7 @@ def test_contact_dialogs_open_read_only_without_the_right_to_change(
     window.show_page("contacts")
     page = window.current_page()
     assert isinstance(page, ContactsPage)
+    loaded(qtbot, page)
     select_row(page.contacts.view, 0)
     assert page.contacts.current() is not None and page.contacts.current().editable  # type: ignore[union-attr]
     seen: list[str] = []
@@ -328,6 +342,18 @@ def test_contact_dialogs_open_read_only_without_the_right_to_change(
     select_row(page.templates.view, 0)
     page.templates.open_template()
     assert seen == ["contactDialog", "personRoleDialog", "templateDialog"]
+
+
+def focus(qtbot: QtBot, view: QTableView) -> None:
+    """The keyboard focus on ``view``, its window active again (a closed popup menu may leave none active)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = view.window()
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
 
 
 def _menu_of(qtbot: QtBot, view: QTableView) -> list[tuple[str, str, bool]]:
@@ -387,12 +413,14 @@ def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
     tab.roles_view.setFocus()
     qtbot.keyClick(tab.roles_view, Qt.Key.Key_Delete)
     assert interactions.of_kind("confirm")[-1].title == "Delete person-role?"
+    # S5: the delete runs on a worker, then the list is read again.
+    qtbot.waitUntil(lambda: scene.window.statusBar().currentMessage() == "Person-role at Zeitung Albers deleted.")
+    loaded(qtbot, page)
     assert tab.roles_model.rowCount() == 0
-    assert scene.window.statusBar().currentMessage() == "Person-role at Zeitung Albers deleted."
 
     page.tabs.setCurrentIndex(LISTS)
     select_row(page.lists.view, 0)
-    page.lists.view.setFocus()
+    focus(qtbot, page.lists.view)
     qtbot.keyClick(page.lists.view, Qt.Key.Key_Return)
     assert opened[-1] == "ListDialog"
     assert _menu_of(qtbot, page.lists.view)[0][:2] == ("Open…", "Return")
@@ -408,3 +436,134 @@ def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
     page.templates.view.setFocus()
     qtbot.keyClick(page.templates.view, Qt.Key.Key_Delete)
     assert scene.window.statusBar().currentMessage() == f"{name} deleted."
+
+
+def test_contacts_load_on_a_worker_with_a_note_and_windows_read_while_scrolling(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, section 8: the page opens at once and says "Loading contacts…" over the table while the
+    first window and the count come from a worker; the other windows are read when the view needs
+    them, and the table holds every contact the count promised."""
+    from mandant_desktop.ui.contacts import contacts_tab
+
+    monkeypatch.setattr(contacts_tab, "CONTACT_WINDOW", 1)
+    scene.window.show_page("contacts")
+    page = scene.window.current_page()
+    assert isinstance(page, ContactsPage)
+    tab = page.contacts
+    assert page.busy and tab.model.rowCount() == 0
+    assert tab.loading_note.isVisible() and tab.loading_note.text() == "Loading contacts…"
+    assert tab.count_label.text() == ""
+    loaded(qtbot, page)
+    assert not tab.loading_note.isVisible()
+    assert tab.model.rowCount() == 2 and tab.count_label.text() == "2 contacts"
+    assert tab.model.row_of(tab.model.row(1).key) == 1  # type: ignore[union-attr]  # read with window 1
+    assert [tab.model.index(r, 0).data() for r in range(2)] == ["Albers, Eva", "Brandt, Eva"]
+
+
+def test_a_refused_load_is_said_over_the_table(qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
+    """S5: when the contacts cannot be read the table says why and how to try again."""
+    from mandant_desktop.domain.errors import PermissionDeniedError
+
+    page = scene.page()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionDeniedError("You do not have the permission for this action.")
+
+    monkeypatch.setattr(scene.app.services.contacts, "contact_window", refuse)
+    page.contacts.model.set_rows([])
+    page.refresh()
+    loaded(qtbot, page)
+    note = page.contacts.loading_note
+    assert note.isVisible() and note.text().endswith("Press F5 to try again.")
+
+
+def test_bulk_delete_asks_once_deletes_together_and_is_undone_together(
+    qtbot: QtBot, scene: Scene, interactions: FakeInteraction
+) -> None:
+    """S4, E2, E7, T8: several selected contacts go with Del after one question that names their
+    number; the status bar says how many; Edit → Undo brings them all back. A selection with a
+    read-only contact offers no delete (T8). Several person-roles of a contact go the same way."""
+    contacts = scene.app.services.contacts
+    system = system_operator()
+    for name in ("Adam", "Bauer"):
+        cid = contacts.save_contact(system, scene.own, ContactInput(last_name=name, first_name="Eva"))
+        if name == "Adam":
+            for org in ("Radio Eins", "Radio Zwei"):
+                contacts.save_role(system, scene.own, cid, scene.own, RoleInput(org))
+    page = scene.page()
+    tab = page.contacts
+    names = [tab.model.row(r).last_name for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
+    assert names == ["Adam", "Albers", "Bauer", "Brandt"]
+    selection = tab.view.selectionModel()
+    rows_flag = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    select_row(tab.view, 0)
+    selection.select(tab.model.index(3, 0), rows_flag)  # Brandt: read only
+    assert not tab.delete_button.isEnabled()
+    select_row(tab.view, 0)
+
+    # Two person-roles of Adam in one step.
+    tab.roles_view.selectAll()
+    assert len(tab.selected_roles()) == 2 and tab.delete_role_button.isEnabled()
+    interactions.confirm_answers = [True]
+    focus(qtbot, tab.roles_view)
+    qtbot.keyClick(tab.roles_view, Qt.Key.Key_Delete)
+    assert interactions.of_kind("confirm")[-1].text == (
+        "Delete 2 roles of Adam, Eva? They also leave every distribution list."
+    )
+    qtbot.waitUntil(lambda: scene.window.statusBar().currentMessage() == "2 person-roles deleted.")
+    loaded(qtbot, page)
+    assert tab.roles_model.rowCount() == 0
+
+    for row in (1, 2):
+        selection.select(tab.model.index(row, 0), rows_flag)
+    assert [c.last_name for c in tab.selected_contacts()] == ["Adam", "Albers", "Bauer"]
+    assert tab.delete_button.isEnabled()
+    interactions.confirm_answers = [True]
+    focus(qtbot, tab.view)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    confirm = interactions.of_kind("confirm")[-1]
+    assert (confirm.title, confirm.text) == (
+        "Delete contacts?",
+        "Delete 3 contacts with all their person-roles? They also leave every distribution list.",
+    )
+    qtbot.waitUntil(lambda: scene.window.statusBar().currentMessage() == "3 contacts deleted.")
+    loaded(qtbot, page)
+    assert [tab.model.row(r).last_name for r in range(tab.model.rowCount())] == ["Brandt"]  # type: ignore[union-attr]
+    # The Albers' role left the lists with it: "Eigene" has no member now.
+    assert {lst.name: lst.members for lst in scene.app.services.lists.list_lists(scene.operator)}["Eigene"] == 0
+
+    hub = scene.window.undo_hub
+    assert hub.undo_action.text() == "&Undo: Delete contacts (3)"
+    hub.undo()
+    qtbot.waitUntil(lambda: not hub.current().busy, timeout=10000)  # type: ignore[union-attr]
+    loaded(qtbot, page)
+    names = [tab.model.row(r).last_name for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
+    assert names == ["Adam", "Albers", "Bauer", "Brandt"]
+    assert hub.undo_action.text() == "&Undo: Delete person-roles (2)"
+
+
+def test_a_refused_bulk_delete_says_why_and_deletes_nothing(
+    qtbot: QtBot, scene: Scene, interactions: FakeInteraction
+) -> None:
+    """S4: a contact changed on another workstation since the list was read: the delete of the
+    selection is refused with who changed it, and every selected contact is still there."""
+    contacts = scene.app.services.contacts
+    contacts.save_contact(system_operator(), scene.own, ContactInput(last_name="Adam"))
+    page = scene.page()
+    tab = page.contacts
+    select_row(tab.view, 0)
+    tab.view.selectionModel().select(
+        tab.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    albers = tab.selected_contacts()[1]
+    other = Operator(id=None, username="kollege", is_system=True)
+    contacts.save_contact(other, scene.own, ContactInput(last_name="Albers", city="Bonn"), albers.id, albers.version)
+    interactions.confirm_answers = [True]
+    task = tab.delete_contacts()
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    loaded(qtbot, page)
+    assert "kollege" in interactions.of_kind("conflict")[-1].text
+    names = [tab.model.row(r).last_name for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
+    assert names == ["Adam", "Albers", "Brandt"]

@@ -542,6 +542,76 @@ def test_contacts_and_external_users(
         assert session.scalar(select(func.count()).select_from(Contact)) == 1
 
 
+def test_a_customers_contact_is_edited_as_on_the_contacts_page(
+    page: CustomersPage,
+    window: MainWindow,
+    dialogs: Dialogs,
+    qtbot: QtBot,
+    world: UiWorld,
+    interactions: FakeInteraction,
+) -> None:
+    """C10, S4, T8, E7, E2: Edit (Enter, F2) on a customer's contact opens the contacts page's dialog; an
+    empty last name is refused with the contacts' rule; the saved name and address show in the
+    list and in the contacts service; a save over another workstation's change is refused with who
+    changed it and nothing is overwritten; the edit is a step of the customers page's undo (E7)."""
+    from mandant_desktop.services.contacts import ContactInput
+    from mandant_desktop.services.operator import Operator
+    from mandant_desktop.ui.contacts.dialogs import ContactDialog
+
+    services, operator = window.context.app.services, window.context.operator
+    contact_id = services.customer_contacts.create_contact(operator, world.customers["12345"], _contact("Becker"))
+
+    def edit(dialog: ContactDialog) -> int:
+        assert not dialog.read_only and dialog.last_name.text() == "Becker"
+        dialog.last_name.clear()
+        dialog.submit()
+        assert dialog.message.text() == "Please enter a last name."
+        dialog.last_name.setText("Becker-Hahn")
+        dialog.street.setText("Hauptstraße 1")
+        dialog.postal_code.setText("69117")
+        dialog.city.setText("Heidelberg")
+        dialog.submit()
+        return dialog.result()
+
+    def stale(dialog: ContactDialog) -> int:
+        other = Operator(id=None, username="kollege", is_system=True)
+        row, _roles = services.contacts.get_contact(operator, world.nord, contact_id)
+        assert (row.last_name, row.street, row.postal_code, row.city) == (
+            "Becker-Hahn",
+            "Hauptstraße 1",
+            "69117",
+            "Heidelberg",
+        )
+        services.contacts.save_contact(other, world.nord, ContactInput("Becker-Kollege"), contact_id, row.version)
+        dialog.last_name.setText("Becker-Meine")
+        dialog.submit()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected.value
+
+    def contacts(dialog: CustomerContactsDialog) -> int:
+        assert dialog.edit_contact_button.isEnabled()
+        keys = [key for action in dialog.table.actions() for key in action.shortcuts()]
+        assert QKeySequence(Qt.Key.Key_Return) in keys and QKeySequence(Qt.Key.Key_F2) in keys  # E2
+        dialog.edit_contact_button.click()
+        assert dialog.model.index(0, 1).data() == "Bea Becker-Hahn"
+        assert dialog.message.text() == "The contact was saved."
+        assert not dialog.edit_contact()  # the stale save: refused
+        assert dialog.model.index(0, 1).data() == "Bea Becker-Hahn"
+        dialog.reject()
+        return dialog.result()
+
+    dialogs.expect(CustomerContactsDialog, contacts)  # type: ignore[arg-type]
+    dialogs.expect(ContactDialog, edit)  # type: ignore[arg-type]
+    dialogs.expect(ContactDialog, stale)  # type: ignore[arg-type]
+    right_click(page, "12345", "customerContactsAction")
+    assert "kollege" in interactions.of_kind("conflict")[-1].text
+    row, _roles = services.contacts.get_contact(operator, world.nord, contact_id)
+    assert row.last_name == "Becker-Kollege"  # S4: the other workstation's save stands
+    steps = window.undo_hub.current()
+    assert steps is not None
+    assert "Change contact “Becker-Hahn, Bea”" in [steps.stack.text(i) for i in range(steps.stack.count())]
+
+
 def test_agency_information(page: CustomersPage, dialogs: Dialogs, qtmodeltester: object) -> None:
     """C11: for the selected agency, the customers it serves."""
 
@@ -913,3 +983,33 @@ def test_copy_rows_from_the_context_menu_and_reactivate_says_so(
     page.reactivate_customers()
     saved(qtbot, page)
     assert window.statusBar().currentMessage() == "Customers reactivated: 1."
+
+
+def test_a_new_customer_beyond_the_first_window_is_shown_and_selected(
+    page: CustomersPage, world: UiWorld, dialogs: Dialogs, qtbot: QtBot
+) -> None:
+    """C1, C2: on a table longer than its first window (the large demo holds 100,000 customers),
+    a customer just created is shown and selected, as on a short one: the search turns to its
+    number when the rows fetched lack it."""
+    from sqlalchemy import insert
+
+    from mandant_desktop.ui.customers.model import WINDOW
+
+    with page.context.app.session_factory.begin() as session:
+        session.execute(
+            insert(Customer),
+            [{"tenant_id": world.nord, "number": f"5{i:04d}", "name": f"Bäckerei {i}"} for i in range(WINDOW + 50)],
+        )
+    page.refresh()
+    loaded(page)
+
+    def create(dialog: CreateCustomerDialog) -> int:
+        qtbot.keyClicks(dialog.number_edit, "999999")
+        dialog.name_edit.setText("Großbäckerei Weiß")  # QTest types ASCII only
+        return ok(dialog)
+
+    dialogs.expect(CreateCustomerDialog, create)  # type: ignore[arg-type]
+    page.new_button.click()
+    qtbot.waitUntil(lambda: [r.number for r in page.selected_rows()] == ["999999"])
+    assert page.search.text() == "999999"
+    assert [r.number for r in loaded(page).selected_rows()] == ["999999"]

@@ -550,3 +550,23 @@ def test_del_on_a_deactivated_user_says_so_instead_of_nothing(
     interactions.confirm_answers.append(False)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert "cannot deactivate your own account" in interactions.of_kind("information")[-1].text
+
+
+def test_a_new_user_beyond_the_first_page_is_listed_and_selected(qtbot: QtBot, window: MainWindow) -> None:
+    """U1, U2: on a list longer than the first page the table fetches (the large demo holds 10,000
+    users), the new user is listed and selected at once, as on a short list: the list shows it by
+    its user name instead of leaving it on a page not yet fetched."""
+    from tenanthelpers import add_users
+
+    from mandant_desktop.ui.users.model import PAGE_SIZE
+
+    add_users(window.context.app.session_factory, "kollege", PAGE_SIZE + 20)
+    page = users_page(window)
+    page.refresh()
+    assert page.model.rowCount() == PAGE_SIZE  # the rest is fetched on scrolling
+    fill_and_save(qtbot, "Zora", "Zander", "zora.zander@example.de")
+    page.add_user()
+    assert [r.username for r in page.selected_rows()] == ["zzander"]
+    assert page.search.text() == "zzander"
+    assert page.filter_combo.currentData() == UserFilter.ALL.value
+    qtbot.waitUntil(lambda: "outbox" in window.statusBar().currentMessage())

@@ -8,25 +8,18 @@ a database on its own, so there is no ``alembic.ini`` and no URL to keep secret.
 from __future__ import annotations
 
 import warnings
-from typing import Any
 
 from alembic import context
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SAWarning
+from sqlalchemy.schema import CreateIndex
 
 from mandant_desktop.db import user_order
-from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, include_name, restore_after_batch
+from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, restore_after_batch
+from mandant_desktop.db.schema_compare import comparison_options
 from mandant_desktop.db.tables import ORG_UNIT_ORDER_INDEX, metadata
 
 target_metadata = metadata
-
-
-def include_object_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Alembic's ``include_name`` hook: the models, without the search index, the users list's
-    order indexes and columns and the org tree's order index, which exist on some backends only."""
-    if type_ == "index" and name == ORG_UNIT_ORDER_INDEX:
-        return False
-    return include_name(name, type_, parent_names) and not user_order.is_order_object(name, type_, parent_names)
 
 
 def _revisions_at_or_below_current() -> set[str]:
@@ -37,15 +30,27 @@ def _revisions_at_or_below_current() -> set[str]:
     return revisions
 
 
+#: the revision that made the org tree's order index (the revisions below it know no such index)
+_ORG_UNIT_ORDER_REVISION = "0023_org_unit_tree_order"
+
+
+def _restore_org_unit_order(connection: Connection, revisions: set[str]) -> None:
+    """SQLite: make the org tree's order index again, as the models declare it, after a batch copy
+    of ``org_unit`` dropped it with the old table (SQLAlchemy cannot reflect it to copy it)."""
+    if _ORG_UNIT_ORDER_REVISION not in revisions:
+        return
+    index = next(index for index in metadata.tables["org_unit"].indexes if index.name == ORG_UNIT_ORDER_INDEX)
+    connection.execute(CreateIndex(index, if_not_exists=True))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         # SQLite can alter little in place; batch mode copies the table (see migrate.py).
         render_as_batch=connection.dialect.name == "sqlite",
-        compare_type=True,
-        # The search index and the order indexes exist on some backends only and are not part of the models.
-        include_name=include_object_name,
+        # What the comparison leaves out and how it compares date-time columns (db.schema_compare).
+        **comparison_options(connection.dialect.name),
     )
     with context.begin_transaction(), warnings.catch_warnings():
         # A batch operation on ``customer`` cannot reflect its expression index; the line below
@@ -57,7 +62,9 @@ def _run(connection: Connection) -> None:
         context.run_migrations()
         if connection.dialect.name == "sqlite":
             restore_after_batch(connection)
-            user_order.restore_after_batch(connection, _revisions_at_or_below_current())
+            revisions = _revisions_at_or_below_current()
+            user_order.restore_after_batch(connection, revisions)
+            _restore_org_unit_order(connection, revisions)
 
 
 def _main() -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -67,12 +69,43 @@ FIELD_NAMES: dict[str, str] = {
     "outbox_mail": QT_TRANSLATE_NOOP("AuditFields", "Mails"),
 }
 
-#: summaries that the services write as fixed English texts; shown in the operator's language
+#: summaries that the services write as fixed English texts; shown in the operator's language.
+#: A row without a name of its own (a role assignment, an inheritance mark) is labelled by its
+#: summary in the log's object column, so each of these reaches the screen.
 SUMMARIES: dict[str, str] = {
     "demo data generated": QT_TRANSLATE_NOOP("AuditSummaries", "demo data generated"),
     "defaults restored": QT_TRANSLATE_NOOP("AuditSummaries", "defaults restored"),
     "all members of the deleted group": QT_TRANSLATE_NOOP("AuditSummaries", "all members of the deleted group"),
+    "undo": QT_TRANSLATE_NOOP("AuditSummaries", "undo"),
+    "import": QT_TRANSLATE_NOOP("AuditSummaries", "import"),
+    "role assigned": QT_TRANSLATE_NOOP("AuditSummaries", "role assigned"),
+    "role removed": QT_TRANSLATE_NOOP("AuditSummaries", "role removed"),
+    "bulk edit": QT_TRANSLATE_NOOP("AuditSummaries", "bulk edit"),
+    "inheritance ticked (keep)": QT_TRANSLATE_NOOP("AuditSummaries", "inheritance ticked (keep)"),
+    "inheritance ticked (replace)": QT_TRANSLATE_NOOP("AuditSummaries", "inheritance ticked (replace)"),
+    "inheritance unticked": QT_TRANSLATE_NOOP("AuditSummaries", "inheritance unticked"),
+    "inheritance broken": QT_TRANSLATE_NOOP("AuditSummaries", "inheritance broken"),
+    "inherited from the root unit": QT_TRANSLATE_NOOP("AuditSummaries", "inherited from the root unit"),
+    "org unit added": QT_TRANSLATE_NOOP("AuditSummaries", "org unit added"),
+    "org unit moved": QT_TRANSLATE_NOOP("AuditSummaries", "org unit moved"),
+    "org unit deleted": QT_TRANSLATE_NOOP("AuditSummaries", "org unit deleted"),
+    "org unit deleted, children lifted": QT_TRANSLATE_NOOP("AuditSummaries", "org unit deleted, children lifted"),
+    "activation link sent": QT_TRANSLATE_NOOP("AuditSummaries", "activation link sent"),
+    "activation link sent to the new address": QT_TRANSLATE_NOOP(
+        "AuditSummaries", "activation link sent to the new address"
+    ),
+    "unused activation links made invalid": QT_TRANSLATE_NOOP("AuditSummaries", "unused activation links made invalid"),
+    "deactivated with its customer": QT_TRANSLATE_NOOP("AuditSummaries", "deactivated with its customer"),
+    "external user removed with its customer's portal access": QT_TRANSLATE_NOOP(
+        "AuditSummaries", "external user removed with its customer's portal access"
+    ),
 }
+
+#: summaries with a name in them (services.roles writes "role <name> deleted"): pattern → text
+#: with ``%1`` for the name
+NAMED_SUMMARIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"role (.+) deleted", re.DOTALL), QT_TRANSLATE_NOOP("AuditSummaries", "role %1 deleted")),
+)
 
 
 #: stored codes of enumerated fields (db.tables' enums), keyed by field and code; shown as words
@@ -111,4 +144,10 @@ def field_name(key: str) -> str:
 def summary_text(summary: str) -> str:
     """A stored summary in the operator's language where it is one of the services' fixed texts;
     any other (a name, "+3 / -1") as it was written."""
-    return QCoreApplication.translate("AuditSummaries", summary) if summary in SUMMARIES else summary
+    if summary in SUMMARIES:
+        return QCoreApplication.translate("AuditSummaries", summary)
+    for pattern, text in NAMED_SUMMARIES:
+        match = pattern.fullmatch(summary)
+        if match is not None:
+            return QCoreApplication.translate("AuditSummaries", text).replace("%1", match.group(1))
+    return summary

@@ -49,9 +49,10 @@ from mandant_desktop.ui.audit.model import (
     local_time,
     object_type_text,
 )
+from mandant_desktop.ui.date_edit import OptionalDateEdit
 from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.formats import number_text
-from mandant_desktop.ui.forms import OptionalDateEdit, fit_placeholder
+from mandant_desktop.ui.forms import fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES

@@ -14,31 +14,36 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from mandant_desktop.services.contacts import ContactRow, RoleRow
+from mandant_desktop.domain.errors import DomainError
+from mandant_desktop.services.contacts import CONTACT_WINDOW, ContactRow, ContactWindow, RoleRow
+from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.contacts.dialogs import ContactDialog, RoleDialog
 from mandant_desktop.ui.contacts.models import (
     ContactsModel,
     RolesModel,
+    RowsModel,
 )
 from mandant_desktop.ui.contacts.widgets import (
     button,
     button_menu,
     current_row,
     new_and_delete_actions,
+    not_loaded_text,
     open_keys,
-    reload_rows,
-    run_ok,
+    select_key,
     table,
 )
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.loading_note import LoadingNote
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.contacts.page import ContactsPage
@@ -57,7 +62,7 @@ class ContactsTab(QWidget):
         self.search.textChanged.connect(lambda text: self.reload() if not text else None)
         self.new_button = button("contactNewButton", self.new_contact)
         self.edit_button = button("contactEditButton", self.open_contact)
-        self.delete_button = button("contactDeleteButton", self.delete_contact)
+        self.delete_button = button("contactDeleteButton", self.delete_contacts)
         self.export_button = button("contactExportButton", self.export)
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
@@ -70,12 +75,16 @@ class ContactsTab(QWidget):
         self.view = table("contactTable", self.model, (220, 90, 160, 220, 130, 120))
         self.view.doubleClicked.connect(lambda _i: self.open_contact())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
+        #: the first window of contacts and their count, read on a worker (S5); a newer load drops an older one
+        self.loader: tasks.Latest[ContactWindow] = tasks.Latest(self)
+        #: "Loading contacts…" over the table until the first load has arrived
+        self.loading_note = LoadingNote(self.view, "contactLoadingNote")
 
         self.roles_label = QLabel()
         self.roles_label.setObjectName("personRolesHeading")
         self.add_role_button = button("roleAddButton", self.add_role)
         self.edit_role_button = button("roleEditButton", self.open_role)
-        self.delete_role_button = button("roleDeleteButton", self.delete_role)
+        self.delete_role_button = button("roleDeleteButton", self.delete_roles)
         roles_top = QHBoxLayout()
         roles_top.addWidget(self.roles_label, 1)
         for widget in (self.add_role_button, self.edit_role_button, self.delete_role_button):
@@ -103,7 +112,7 @@ class ContactsTab(QWidget):
         layout.addWidget(splitter, 1)
 
         self.new_action, self.delete_action = new_and_delete_actions(
-            self, self.view, self.new_contact, self.delete_contact
+            self, self.view, self.new_contact, self.delete_contacts
         )
         # E2: Enter and F2 open, the Menu key and a right click show what the buttons offer; on the
         # person-roles as on the contacts, and Del deletes the person-role that has the focus.
@@ -117,7 +126,7 @@ class ContactsTab(QWidget):
         self.delete_role_action = QAction(self.roles_view)
         self.delete_role_action.setShortcut(delete)
         self.delete_role_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_role_action.triggered.connect(lambda _checked=False: self.delete_role())
+        self.delete_role_action.triggered.connect(lambda _checked=False: self.delete_roles())
         self.roles_view.addAction(self.delete_role_action)
         button_menu(
             self.view,
@@ -138,20 +147,48 @@ class ContactsTab(QWidget):
     # ------------------------------------------------------------------ loading
 
     def reload(self, keep: object = None) -> bool:
-        rows = reload_rows(
-            self,
-            self.view,
-            self.model,
-            keep,
-            self.services.contacts.list_contacts,
-            self.page.operator(),
-            self.search.text(),
+        """Read the first window of the search and its count on a worker (S5, section 8), then
+        select ``keep`` (or the row selected before); the table keeps its rows until then, and
+        says that it is loading while it has none."""
+        current = self.current()
+        wanted = keep if keep is not None else (current.key if current else None)
+        operator, search = self.page.operator(), self.search.text()  # read here, on the GUI thread
+        self.loader.run(
+            self.services.contacts.contact_window,
+            operator,
+            search,
+            0,
+            CONTACT_WINDOW,
+            on_done=lambda first: self._loaded(first, operator, search, wanted),
+            on_error=self._not_loaded,
+            shows_error=True,
         )
-        if rows is None:
-            return False
-        self.count_label.setText(self.tr("{count} contacts").format(count=number_text(len(rows))))
-        self._selected()
+        if self.model.rowCount() == 0:
+            # The note, not the count label: a longer text there would widen the page (E5, 1,024 px).
+            self.loading_note.show_text(self.tr("Loading contacts…"))
         return True
+
+    @property
+    def busy(self) -> bool:
+        """True while the contacts are being read on a worker."""
+        return self.loader.busy
+
+    def _loaded(self, first: ContactWindow, operator: Operator, search: str, wanted: object) -> None:
+        contacts = self.services.contacts
+
+        def read(offset: int, limit: int) -> list[ContactRow]:
+            return contacts.contact_window(operator, search, offset, limit, count=False).rows
+
+        self.loading_note.hide()
+        self.model.show_window(first, CONTACT_WINDOW, read)
+        select_key(self.view, self.model, wanted)
+        self.count_label.setText(self.tr("{count} contacts").format(count=number_text(self.model.total())))
+        self._selected()
+
+    def _not_loaded(self, error: DomainError) -> None:
+        """Refused, or the database did not answer: said where the contacts would be."""
+        self.loading_note.show_text(not_loaded_text(error))
+        self.count_label.clear()
 
     def current(self) -> ContactRow | None:
         row: ContactRow | None = current_row(self.view, self.model)
@@ -177,17 +214,26 @@ class ContactsTab(QWidget):
     def _update_actions(self) -> None:
         operator = self.page.context.operator
         contact, role = self.current(), self.current_role()
+        # The rows read so far only: a selection of 20,000 contacts would otherwise read every window.
+        contacts = _selected_rows(self.view, self.model, self.model.peek)
+        roles = self.selected_roles()
         can_edit, can_delete = operator.can("contacts.edit"), operator.can("contacts.delete")
         self.new_button.setEnabled(can_edit)
         self.new_action.setEnabled(can_edit)
         self.edit_button.setEnabled(contact is not None)
-        self.delete_button.setEnabled(can_delete and contact is not None and contact.editable)
+        # T8: a selection with a read-only contact is not deleted in part; the button says so by being off.
+        self.delete_button.setEnabled(can_delete and bool(contacts) and all(r.editable for r in contacts))
         self.delete_action.setEnabled(self.delete_button.isEnabled())
         self.export_button.setEnabled(operator.can("contacts.export"))
         self.add_role_button.setEnabled(can_edit and contact is not None)
         self.edit_role_button.setEnabled(role is not None)
-        self.delete_role_button.setEnabled(can_delete and role is not None and role.editable)
+        self.delete_role_button.setEnabled(
+            can_delete and contact is not None and bool(roles) and all(r.editable for r in roles)
+        )
         self.delete_role_action.setEnabled(self.delete_role_button.isEnabled())
+        self.delete_button.setToolTip(
+            self.tr("Delete the contact (Del)") if len(contacts) < 2 else self.tr("Delete the selected contacts (Del)")
+        )
 
     # ------------------------------------------------------------------ contacts
 
@@ -232,25 +278,59 @@ class ContactsTab(QWidget):
                 self.page.context.shell.show_status(self.tr("Saved."))
         return saved if accepted else None
 
-    def delete_contact(self) -> bool:
-        row = self.current()
-        if row is None or not row.editable:
-            return False
-        if not interaction.get().confirm(
+    def selected_contacts(self) -> list[ContactRow]:
+        """The selected contacts, in the order of the list."""
+        return _selected_rows(self.view, self.model)
+
+    def selected_roles(self) -> list[RoleRow]:
+        return _selected_rows(self.roles_view, self.roles_model)
+
+    def delete_contacts(self) -> tasks.Task[int] | None:
+        """Del, Delete and the context menu: the selected contacts with their person-roles, after
+        one question that names them (or their number), in one unit of work on a worker (S4, S5);
+        undone with Edit → Undo (E7). A refusal (rights, a portal account, someone else's change)
+        is said and nothing is deleted."""
+        rows = self.selected_contacts()
+        if not rows or not self.delete_button.isEnabled():
+            return None
+        if len(rows) == 1:
+            title = self.tr("Delete contact?")
+            question = self.tr("Delete {name} with all person-roles? They also leave every distribution list.").format(
+                name=rows[0].name
+            )
+            said = self.tr("%1 deleted.").replace("%1", rows[0].name)
+        else:
+            count = number_text(len(rows))
+            title = self.tr("Delete contacts?")
+            question = self.tr(
+                "Delete %1 contacts with all their person-roles? They also leave every distribution list."
+            ).replace("%1", count)
+            said = self.tr("%1 contacts deleted.").replace("%1", count)
+        if not interaction.get().confirm(self, title, question, ok_text=self.tr("Delete"), destructive=True):
+            return None
+        return self._delete(
+            self.tr("Delete contacts"),
+            said,
+            self.services.contacts.delete_contacts,
+            self.page.operator(),
+            {row.key: row.version for row in rows},
+        )
+
+    def _delete(self, title: str, said: str, fn: Callable[..., int], *args: object) -> tasks.Task[int]:
+        """A delete on a worker (S5): one transaction, so the progress dialog (after a moment) has no
+        Cancel; the list is read again afterwards, also after a refusal (it shows what is stored)."""
+        task = tasks.run_with_progress(
             self,
-            self.tr("Delete contact?"),
-            self.tr("Delete {name} with all person-roles? This cannot be undone.").format(name=row.name),
-            ok_text=self.tr("Delete"),
-            destructive=True,
-        ):
-            return False
-        if run_ok(
-            self, self.services.contacts.delete_contact, self.page.operator(), row.tenant_id, row.id, row.version
-        ):
-            self.reload()
-            self.page.context.shell.show_status(self.tr("%1 deleted.").replace("%1", row.name))
-            return True
-        return False
+            title,
+            self.tr("Deleting…"),
+            fn,
+            *args,
+            on_done=lambda _count: self.page.context.shell.show_status(said),
+            writes=True,
+            reports=False,
+        )
+        task.finished.connect(lambda: self.reload())
+        return task
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -308,27 +388,37 @@ class ContactsTab(QWidget):
         dialog = RoleDialog(save, choices, contact.name, role, parent=self, may_edit=may_edit)
         return self._run(dialog, lambda _d: contact.key)
 
-    def delete_role(self) -> bool:
-        contact, role = self.current(), self.current_role()
-        if contact is None or role is None:
-            return False
-        if not interaction.get().confirm(
-            self,
-            self.tr("Delete person-role?"),
-            self.tr("Delete the role at {organisation}? It also leaves every distribution list.").format(
-                organisation=role.organisation
-            ),
-            ok_text=self.tr("Delete"),
-            destructive=True,
-        ):
-            return False
-        if run_ok(
-            self, self.services.contacts.delete_role, self.page.operator(), contact.tenant_id, role.id, role.version
-        ):
-            self.reload(keep=contact.key)
-            self.page.context.shell.show_status(self.tr("Person-role at %1 deleted.").replace("%1", role.organisation))
-            return True
-        return False
+    def delete_roles(self) -> tasks.Task[int] | None:
+        """Del or Delete role on the person-roles: the selected ones of the contact, after one
+        question, in one unit of work on a worker (S4, S5); undone with Edit → Undo (E7)."""
+        contact, roles = self.current(), self.selected_roles()
+        if contact is None or not roles or not self.delete_role_button.isEnabled():
+            return None
+        if len(roles) == 1:
+            title = self.tr("Delete person-role?")
+            question = self.tr("Delete the role at {organisation}? It also leaves every distribution list.").format(
+                organisation=roles[0].organisation
+            )
+            said = self.tr("Person-role at %1 deleted.").replace("%1", roles[0].organisation)
+        else:
+            count = number_text(len(roles))
+            title = self.tr("Delete person-roles?")
+            question = (
+                self.tr("Delete %1 roles of %2? They also leave every distribution list.")
+                .replace("%1", count)
+                .replace("%2", contact.name)
+            )
+            said = self.tr("%1 person-roles deleted.").replace("%1", count)
+        if not interaction.get().confirm(self, title, question, ok_text=self.tr("Delete"), destructive=True):
+            return None
+        return self._delete(
+            self.tr("Delete person-roles"),
+            said,
+            self.services.contacts.delete_roles,
+            self.page.operator(),
+            contact.tenant_id,
+            {role.id: role.version for role in roles},
+        )
 
     def retranslateUi(self) -> None:
         self.search.setPlaceholderText(self.tr("Search names and types (Enter)"))
@@ -342,3 +432,10 @@ class ContactsTab(QWidget):
         self.edit_role_button.setText(self.tr("Open role…"))
         self.delete_role_button.setText(self.tr("Delete role"))
         self._selected()
+
+
+def _selected_rows(view: QTableView, model: RowsModel[Any], read: Callable[[int], Any] | None = None) -> list[Any]:
+    """The selected rows in the order of the list (``read``: how a row is got, by default ``model.row``)."""
+    get = read or model.row
+    rows = (get(index.row()) for index in sorted(view.selectionModel().selectedRows(), key=lambda i: i.row()))
+    return [row for row in rows if row is not None]

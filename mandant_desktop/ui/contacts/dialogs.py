@@ -28,7 +28,8 @@ from mandant_desktop.domain.tenant_access import MASK
 from mandant_desktop.services.contacts import ContactInput, ContactRow, RoleInput, RoleRow, TenantChoice
 from mandant_desktop.services.lists import OnClash, TemplateRow
 from mandant_desktop.ui.contacts.models import PickerModel
-from mandant_desktop.ui.forms import OptionalDateEdit, line_edit, open_at_least
+from mandant_desktop.ui.date_edit import OptionalDateEdit
+from mandant_desktop.ui.forms import line_edit, open_at_least
 from mandant_desktop.ui.tenants.form_dialog import FormDialog
 
 NO_BIRTHDAY = QDate(1900, 1, 1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.contacts import RoleRow
 from mandant_desktop.services.lists import ListRow, TemplateRow
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.contacts.dialogs import ImportDialog, ListDialog, TemplateDialog
 from mandant_desktop.ui.contacts.models import (
     ListsModel,
@@ -41,6 +41,7 @@ from mandant_desktop.ui.contacts.widgets import (
 )
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.loading_note import LoadingNote
 
 if TYPE_CHECKING:
     from mandant_desktop.ui.contacts.page import ContactsPage
@@ -73,6 +74,9 @@ class ListsTab(QWidget):
         self.view = table("distributionListTable", self.model, (240, 160, 140))
         self.view.doubleClicked.connect(lambda _i: self.open_list())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
+        #: the lists, read on a worker (S5)
+        self.loader: tasks.Latest[list[ListRow]] = tasks.Latest(self)
+        self.loading_note = LoadingNote(self.view, "listLoadingNote")
         self.members_label = QLabel()
         self.members_label.setObjectName("listMembersHeading")
         self.hidden_label = QLabel()
@@ -103,11 +107,17 @@ class ListsTab(QWidget):
         self.members_view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)  # members have no actions
 
     def reload(self, keep: object = None) -> bool:
-        rows = reload_rows(self, self.view, self.model, keep, self.services.lists.list_lists, self.page.operator())
-        if rows is None:
-            return False
-        self._selected()
-        return True
+        return reload_rows(
+            self.loader,
+            self.loading_note,
+            self.view,
+            self.model,
+            keep,
+            self.services.lists.list_lists,
+            self.page.operator(),
+            loading=self.tr("Loading distribution lists…"),
+            then=self._selected,
+        )
 
     def current(self) -> ListRow | None:
         row: ListRow | None = current_row(self.view, self.model)
@@ -236,6 +246,9 @@ class TemplatesTab(QWidget):
         self.view = table("templateTable", self.model, (240, 160))
         self.view.doubleClicked.connect(lambda _i: self.open_template())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
+        #: the templates, read on a worker (S5)
+        self.loader: tasks.Latest[list[TemplateRow]] = tasks.Latest(self)
+        self.loading_note = LoadingNote(self.view, "templateLoadingNote")
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("templatePreview")
         self.preview.setReadOnly(True)
@@ -263,11 +276,17 @@ class TemplatesTab(QWidget):
         )
 
     def reload(self, keep: object = None) -> bool:
-        rows = reload_rows(self, self.view, self.model, keep, self.services.lists.list_templates, self.page.operator())
-        if rows is None:
-            return False
-        self._selected()
-        return True
+        return reload_rows(
+            self.loader,
+            self.loading_note,
+            self.view,
+            self.model,
+            keep,
+            self.services.lists.list_templates,
+            self.page.operator(),
+            loading=self.tr("Loading templates…"),
+            then=self._selected,
+        )
 
     def current(self) -> TemplateRow | None:
         row: TemplateRow | None = current_row(self.view, self.model)

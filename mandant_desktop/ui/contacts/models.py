@@ -15,14 +15,17 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelI
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from mandant_desktop.domain.tenant_access import MASK
-from mandant_desktop.services.contacts import ContactRow, RoleRow
+from mandant_desktop.services.contacts import ContactRow, ContactWindow, RoleRow
 from mandant_desktop.services.lists import ListRow, TemplateRow
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.row_windows import RowWindows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 FETCH_BLOCK = 500
+#: windows of contacts kept while scrolling (each of ``CONTACT_WINDOW`` rows); older ones are read again
+MAX_CONTACT_WINDOWS = 50
 CONTEXT = "ContactsPage"
 
 
@@ -106,6 +109,11 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
 
 class ContactsModel(RowsModel[ContactRow]):
+    """The contacts list: the first window and the count come from a worker (:meth:`show_window`),
+    the other windows are read from the database when the view first paints one of their rows (a
+    short query sorted and limited by the database, section 8). When the service hands out every
+    row at once (contacts in several databases, or :meth:`set_rows`) they are shown from memory."""
+
     columns = (
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Name"), lambda r: r.name),
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Type"), lambda r: r.contact_type),
@@ -115,6 +123,65 @@ class ContactsModel(RowsModel[ContactRow]):
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "City"), lambda r: r.city),
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Birthday"), lambda r: _date(r.birthday)),
     )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._count = 0
+        #: None: every row is in ``_rows``; else the windows read so far
+        self._windows: RowWindows[ContactRow] | None = None
+
+    def set_rows(self, rows: list[ContactRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._windows = None
+        self._count = self._loaded = len(rows)
+        self.endResetModel()
+
+    def show_window(self, first: ContactWindow, size: int, read: Callable[[int, int], list[ContactRow]]) -> None:
+        """Show a search whose first window of ``size`` rows (and count) was read on a worker;
+        ``read(offset, limit)`` reads any other window when the view needs it (on the GUI thread)."""
+        if first.complete:
+            self.set_rows(first.rows)
+            return
+        windows: RowWindows[ContactRow] = RowWindows(
+            lambda number: read(number * size, size), size, MAX_CONTACT_WINDOWS
+        )
+        windows.put(0, first.rows)
+        self.beginResetModel()
+        self._rows = []
+        self._windows = windows
+        self._count = self._loaded = max(first.total, len(first.rows))
+        self.endResetModel()
+
+    def row(self, index: int) -> ContactRow | None:
+        if not 0 <= index < self._count:
+            return None
+        if self._windows is None:
+            return self._rows[index]
+        return self._windows.row(index)  # None: gone since the count (a shorter window)
+
+    def peek(self, index: int) -> ContactRow | None:
+        """Row ``index`` when it has been read, else None (nothing is read for it): what the actions
+        look at, so that a selection of every row does not read every window."""
+        if self._windows is None or not 0 <= index < self._count:
+            return self.row(index)
+        return self._windows.row(index) if index // self._windows.size in self._windows else None
+
+    def total(self) -> int:
+        return self._count
+
+    def row_of(self, key: object) -> int:
+        """The row of ``key`` among the rows read so far (-1: not among them)."""
+        if self._windows is None:
+            return super().row_of(key)
+        for number, rows in self._windows.held():
+            for offset, row in enumerate(rows):
+                if row.key == key:
+                    return number * self._windows.size + offset
+        return -1
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return False  # every row is counted; a window is read when it is painted
 
 
 class RolesModel(RowsModel[RoleRow]):

@@ -44,6 +44,11 @@ class ContactsPage(Page):
         self.tabs.setCurrentIndex(CONTACTS)
         return self.contacts.search
 
+    @property
+    def busy(self) -> bool:
+        """True while contacts, lists or templates are loading on a worker (S5)."""
+        return any(tab.loader.busy for tab in (self.contacts, self.lists, self.templates))
+
     def refresh(self) -> bool:
         # Each tab reports its own refusal; the page counts as refreshed when all three loaded.
         results = [tab.reload() for tab in (self.contacts, self.lists, self.templates)]

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QTableView, QWidget
 
+from mandant_desktop.domain.errors import DomainError
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.contacts.models import RowsModel
-from mandant_desktop.ui.errors import run_action
+from mandant_desktop.ui.errors import message_for, run_action
+from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.page_parts import row_table, set_column_widths
 
 
@@ -114,18 +117,38 @@ def button_menu(view: QTableView, entries: Callable[[], Sequence[MenuEntry]]) ->
     view.customContextMenuRequested.connect(show)
 
 
+def not_loaded_text(error: DomainError) -> str:
+    """What a table's loading note says when its rows could not be read."""
+    return message_for(error) + "\n\n" + QCoreApplication.translate("ContactsPage", "Press F5 to try again.")
+
+
 def reload_rows(
-    tab: QWidget, view: QTableView, model: RowsModel[Any], keep: object, fn: Callable[..., Any], *args: object
-) -> list[Any] | None:
-    """Load the tab's rows with ``fn(*args)`` and select ``keep`` (or the row selected before);
-    None when the service refused (the refusal is shown)."""
+    loader: tasks.Latest[Any],
+    note: LoadingNote,
+    view: QTableView,
+    model: RowsModel[Any],
+    keep: object,
+    fn: Callable[..., Any],
+    *args: object,
+    loading: str,
+    then: Callable[[], None],
+) -> bool:
+    """Load a tab's rows with ``fn(*args)`` on a worker (S5), then select ``keep`` (or the row
+    selected before) and call ``then``. The table keeps its rows until the answer is there; while
+    it has none, ``note`` says ``loading``, and a refusal is said there too."""
     current = current_row(view, model)
-    rows: list[Any] | None = run_action(tab, fn, *args)
-    if rows is None:
-        return None
-    model.set_rows(rows)
-    select_key(view, model, keep if keep is not None else (current.key if current else None))
-    return rows
+    wanted = keep if keep is not None else (current.key if current else None)
+
+    def done(rows: list[Any]) -> None:
+        note.hide()
+        model.set_rows(rows)
+        select_key(view, model, wanted)
+        then()
+
+    loader.run(fn, *args, on_done=done, on_error=lambda error: note.show_text(not_loaded_text(error)), shows_error=True)
+    if model.rowCount() == 0:
+        note.show_text(loading)
+    return True
 
 
 def current_row(view: QTableView, model: RowsModel[Any]) -> Any:

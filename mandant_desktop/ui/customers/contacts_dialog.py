@@ -1,5 +1,6 @@
 """A customer's contacts and their external users (SPEC C10, C12): the contact list with "New" →
-"Create contact", and the users area, editable only for an existing contact."""
+"Create contact" and "Edit" (the contacts page's dialog and service), and the users area, editable
+only for an existing contact."""
 
 from __future__ import annotations
 
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.services.contacts import ContactInput
 from mandant_desktop.services.customer_contacts import ContactRow, NewContact, NewExternalUser
 from mandant_desktop.services.customers import CustomerDetails
+from mandant_desktop.ui.contacts.dialogs import ContactDialog
+from mandant_desktop.ui.contacts.widgets import open_keys
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog
 from mandant_desktop.ui.customers.row_model import RowTableModel
@@ -144,6 +148,13 @@ class CustomerContactsDialog(CustomerDialog):
         self.new_contact_button.setAutoDefault(False)
         self.new_contact_button.clicked.connect(self.new_contact)
         self.new_contact_button.setEnabled(details.editable)
+        self.edit_contact_button = QPushButton()
+        self.edit_contact_button.setObjectName("editContactButton")
+        self.edit_contact_button.setAutoDefault(False)
+        self.edit_contact_button.clicked.connect(self.edit_contact)
+        # E2: Enter, F2 and a double click open the contact, as on the contacts page.
+        open_keys(self.table, self.edit_contact)
+        self.table.doubleClicked.connect(lambda _index: self.edit_contact())
 
         self.users_box = QGroupBox()
         self.users_box.setObjectName("customerUsersBox")
@@ -190,6 +201,7 @@ class CustomerContactsDialog(CustomerDialog):
         top = QHBoxLayout()
         top.addWidget(self.contacts_label, 1)
         top.addWidget(self.new_contact_button)
+        top.addWidget(self.edit_contact_button)
         self.buttons.setStandardButtons(self.buttons.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -226,10 +238,37 @@ class CustomerContactsDialog(CustomerDialog):
         if dialog_runner.run(dialog):
             self.load(dialog.created_id)
 
+    def edit_contact(self) -> bool:
+        """The contact's names, address and the rest in the contacts page's dialog, saved by the
+        contacts service: its rights (contacts.edit, full access to the tenant, T8; masked fields
+        only with the private data right), its validation and its refusal of a save over another
+        workstation's change (S4); undone with Edit → Undo (E7). True when saved."""
+        contact = self.current_contact()
+        if contact is None or not self.edit_contact_button.isEnabled():
+            return False
+        operator = self.actor.operator
+        self.message.clear_message()
+        ok, loaded = self.attempt(self.actor.services.contacts.get_contact, operator, contact.tenant_id, contact.id)
+        if not ok or loaded is None:
+            return False
+        row, _roles = loaded
+
+        def save(tenant: int, data: ContactInput) -> int:
+            return self.actor.services.contacts.save_contact(operator, tenant, data, row.id, row.version)
+
+        dialog = ContactDialog(save, [], row, parent=self, may_edit=operator.can("contacts.edit"))
+        if not dialog_runner.run(dialog) or dialog.saved_id is None:
+            return False
+        self.load(contact.id)
+        self.message.show_info(self.tr("The contact was saved."))
+        return True
+
     # ------------------------------------------------------------------ users
 
     def _update_users_area(self) -> None:
         contact = self.current_contact()
+        # Reading the contact is the contacts page's right; the dialog opens read only without contacts.edit.
+        self.edit_contact_button.setEnabled(contact is not None and self.actor.operator.can("contacts.view"))
         may = self.details.editable and self.actor.operator.can("customers.manage_external_users")
         # An account is always bound to a real person: nothing here without a contact (C10).
         self.users_box.setEnabled(contact is not None and may)
@@ -315,6 +354,8 @@ class CustomerContactsDialog(CustomerDialog):
         )
         self.contacts_label.setText(self.tr("&Contact list:"))
         self.new_contact_button.setText(self.tr("&New…"))
+        self.edit_contact_button.setText(self.tr("&Edit…"))
+        self.edit_contact_button.setToolTip(self.tr("Change the contact's name, address and details (Enter, F2)"))
         self.users_box.setTitle(self.tr("User"))
         self.external_check.setText(self.tr("E&xternal user"))
         for label, text in zip(

@@ -152,6 +152,8 @@ class CustomersPage(Page):
         #: the COUNT of a search whose first window filled up, after that window is shown
         self.counter: tasks.Latest[int | None] = tasks.Latest(self)
         self._pending_select: set[int] = set()
+        #: (id, number) of a customer just created, shown by its number if the next load lacks it
+        self._revealing: tuple[int, str] | None = None
         #: the Excel export running on a worker, if any
         self.export_task: tasks.Task[int] | None = None
         self.search.returnPressed.connect(self.apply_search)
@@ -371,6 +373,27 @@ class CustomersPage(Page):
         if wanted:
             self._select_ids(wanted)
         self.update_actions()
+        revealing, self._revealing = self._revealing, None
+        if revealing is not None and revealing[0] not in {r.id for r in self.selected_rows()}:
+            self._search_for(*revealing)
+
+    def _reveal(self, customer_id: int, number: str) -> None:
+        """Show and select a customer just created (C2). The table holds the first windows of the
+        current search only (100,000 customers on the large demo): when the new customer is not
+        among them, the search turns to its number, as one finds a customer."""
+        self._revealing = (customer_id, number)
+        self.refresh()
+        self.select_customer(customer_id)
+
+    def _search_for(self, customer_id: int, number: str) -> None:
+        if self.search.text() == number:
+            return  # searched already: not visible to the operator (a tenant filter), nothing to show
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.setText(number)
+        self.search.blockSignals(False)
+        self._pending_select = {customer_id}
+        self.refresh()
 
     def _count(self, query: CustomerQuery) -> None:
         customers, operator = self.context.app.services.customers, self.operator()
@@ -440,8 +463,7 @@ class CustomersPage(Page):
         if not dialog_runner.run(dialog) or dialog.created is None:
             return
         created = dialog.created
-        self.refresh()
-        self.select_customer(created.id)
+        self._reveal(created.id, dialog.new_customer().number)
         if created.group_id is not None:
             self._access_rights(actor, created.group_id, created.id)
             self._contact_persons(actor, [created.id])

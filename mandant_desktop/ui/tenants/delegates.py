@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.ui.tenants.access_state import LEVELS, level_text
@@ -189,6 +189,10 @@ class LevelDelegate(QStyledItemDelegate):
         return chip
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        # The editor's class when a cell is edited: PySide creates a class's enum classes when it is
+        # first imported, and the start edits nothing (issue 8).
+        from PySide6.QtWidgets import QComboBox
+
         editor = QComboBox(parent)
         editor.setObjectName("accessLevelEditor")
         for level in LEVELS:
@@ -197,10 +201,14 @@ class LevelDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         level = level_of(index)
         if isinstance(editor, QComboBox) and level is not None:
             editor.setCurrentIndex(max(0, editor.findData(level.value)))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        from PySide6.QtWidgets import QComboBox
+
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -700,6 +699,8 @@ class TenantsPage(Page):
     # --------------------------------------------------------------------------------------- export
 
     def export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # when asked for: its enum classes are not made at start (issue 8)
+
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export tenant access"), str(Path.home() / self.tr("tenant-access.xlsx")), "Excel (*.xlsx)"
         )

@@ -332,6 +332,19 @@ class UsersPage(Page):
             self.model.search = self.search.text()
             self.refresh()
 
+    def _show_search(self, text: str) -> None:
+        """All users whose name, user name or e-mail contains ``text``, loaded at once."""
+        self._search_timer.stop()
+        for widget in (self.search, self.filter_combo):
+            widget.blockSignals(True)
+        self.search.setText(text)
+        self.filter_combo.setCurrentIndex(0)
+        for widget in (self.search, self.filter_combo):
+            widget.blockSignals(False)
+        self.model.search = text
+        self.model.filter = UserFilter.ALL
+        self.refresh()
+
     def _filter_changed(self, index: int) -> None:
         self.model.filter = UserFilter(str(self.filter_combo.itemData(index)))
         self.refresh()
@@ -344,18 +357,21 @@ class UsersPage(Page):
         dialog = AddUserDialog(self._create, self)
         try:
             if dialog.exec() and isinstance(dialog.result_value, IssuedLink):
-                self._after_create(dialog.result_value)
+                self._after_create(dialog.result_value, dialog.data().username.strip())
         finally:
             dialog.deleteLater()
 
     def _create(self, data: NewUser) -> IssuedLink:
         return self._services.users.create(self.operator(), data, translate=translate_mail)
 
-    def _after_create(self, link: IssuedLink) -> None:
+    def _after_create(self, link: IssuedLink, username: str) -> None:
         self.refresh()
         if not self.select_user(link.user_id):
-            # Not on the first page of the current sort or filter: find it by searching (as the manual says).
-            self.filter_combo.setCurrentIndex(0)
+            # Not among the rows fetched for the current sort, filter and search (a long list holds
+            # thousands): the list shows it by its user name, as one finds a user, so that the new
+            # user is listed and selected at once (U2).
+            self._show_search(username)
+            self.select_user(link.user_id)
         # The mail goes out on a worker: an SMTP server may take its time (S5).
         tasks.run(
             self,

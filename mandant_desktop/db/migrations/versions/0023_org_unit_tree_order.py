@@ -13,8 +13,8 @@ docs/profiles/2026-12-04-pg), on SQLite 5.5 against 4.4 ms. The index (parent, s
 (OrgUnitsService.all_units groups them by parent anyway), and one parent's children.
 
 MariaDB has no expression indexes: nothing there (its sort of 5,000 rows stays as it was). The
-index is not part of the models (:data:`mandant_desktop.db.tables.ORG_UNIT_ORDER_INDEX`). A later
-SQLite batch migration that copies ``org_unit`` must create it again.
+models declare the index for SQLite and PostgreSQL (``db.later_tables``); a later SQLite batch
+migration that copies ``org_unit`` loses it, and the migration environment makes it again (env.py).
 """
 
 from collections.abc import Sequence
