@@ -30,6 +30,7 @@ before, only later: a violation raises at the end of the block, in the same tran
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import decimal
@@ -240,8 +241,8 @@ def _mysql_insert_select(connection: Connection, table: Table, columns: Columns)
     in the array's order, so the ids are assigned in it) and the checks (keys, foreign keys, strict
     mode) are those of the ``INSERT … VALUES``: text and timestamps come out of ``JSON_TABLE`` as
     ``LONGTEXT`` and are converted by the INSERT as the ``VALUES``' literals are, so an overlong or
-    malformed value is refused as there. One statement per :data:`MYSQL_STATEMENT_BYTES` of JSON,
-    as the executemany cut its statement at about a megabyte."""
+    malformed value is refused as there. One statement as long as the server takes one
+    (:func:`_insert_bytes`), as many as it takes beyond that, as one executemany."""
     rows = len(next(iter(columns.values())))
     if rows < 2:
         return False
@@ -275,14 +276,17 @@ def _mysql_insert_select(connection: Connection, table: Table, columns: Columns)
     names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
     statement = (
         f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT {', '.join(picks)}"
-        f" FROM JSON_TABLE(CONVERT(UNHEX(%(rows)s) USING utf8mb4), '$[*]' COLUMNS ({definitions})) AS k"
+        f" FROM JSON_TABLE(CONVERT(FROM_BASE64(%(rows)s) USING utf8mb4), '$[*]' COLUMNS ({definitions})) AS k"
     )
-    # The document in hexadecimal digits (bytes.hex, in C): PyMySQL escapes a text parameter
-    # character by character, which for the quotes of the 10,000 audit entries of a bulk change
-    # cost 150 ms (str.translate off its fast path); digits pass its fast path untouched. Several
+    # The document in base64 (in C): PyMySQL escapes a text parameter character by character,
+    # which for the quotes of the 10,000 audit entries of a bulk change cost 150 ms (str.translate
+    # off its fast path); base64's alphabet needs no escaping and passes that fast path. Several
     # pieces go as one executemany, which PyMySQL sends one by one, as it cut the multi-row
     # INSERT … VALUES of the executemany before.
-    pieces = [{**params, "rows": piece.hex()} for piece in _json_pieces(list(zip(*varying.values(), strict=True)))]
+    pieces = [
+        {**params, "rows": base64.b64encode(piece).decode("ascii")}
+        for piece in _json_pieces(list(zip(*varying.values(), strict=True)), _insert_bytes(connection))
+    ]
     connection.exec_driver_sql(statement, pieces if len(pieces) > 1 else pieces[0])
     return True
 
@@ -308,17 +312,38 @@ def _json_column(connection: Connection, col: Column[Any], values: list[Any]) ->
     return None
 
 
-def _json_pieces(rows: list[tuple[Any, ...]]) -> Iterator[bytes]:
-    """``rows`` (of integers, text and NULLs) as UTF-8 JSON arrays of at most half of
-    :data:`MYSQL_STATEMENT_BYTES` each (a single row however long), in their order: sent as
-    hexadecimal digits, each byte takes two of the statement."""
+#: MariaDB/MySQL: the most bytes one ``INSERT … SELECT FROM JSON_TABLE`` of :func:`insert_columns`
+#: carries, where the server takes more (``max_allowed_packet``: 16 MiB by default on MariaDB, 64
+#: MiB on MySQL)
+MYSQL_INSERT_BYTES = 16 * 1024 * 1024
+
+
+def _insert_bytes(connection: Connection) -> int:
+    """The most bytes of one bulk ``INSERT`` on this MariaDB/MySQL connection: its server's
+    ``max_allowed_packet`` (read at connect, :mod:`mandant_desktop.db.engine`) less 64 KiB for the
+    rest of the statement, at most :data:`MYSQL_INSERT_BYTES`; :data:`MYSQL_STATEMENT_BYTES` when
+    it is not known. PyMySQL's executemany cut its multi-row ``INSERT … VALUES`` at about a
+    megabyte; one statement for the 10,000 audit entries of a bulk change (1.5 MB) is one round
+    trip, and as many statements for 6 cells as for 10,000 (issue 8)."""
+    from mandant_desktop.db.engine import MYSQL_MAX_PACKET
+
+    packet = connection.info.get(MYSQL_MAX_PACKET)
+    if not packet:
+        return MYSQL_STATEMENT_BYTES
+    return max(1024, min(MYSQL_INSERT_BYTES, int(packet) - 65536))
+
+
+def _json_pieces(rows: list[tuple[Any, ...]], limit: int) -> Iterator[bytes]:
+    """``rows`` (of integers, text and NULLs) as UTF-8 JSON arrays of at most three quarters of
+    ``limit`` each (a single row however long), in their order: sent in base64, three bytes take
+    four of the statement."""
     document = json.dumps(rows, separators=(",", ":"), ensure_ascii=False).encode()
-    if 2 * len(document) <= MYSQL_STATEMENT_BYTES or len(rows) == 1:
+    if 4 * len(document) <= 3 * limit or len(rows) == 1:
         yield document
         return
     half = len(rows) // 2
-    yield from _json_pieces(rows[:half])
-    yield from _json_pieces(rows[half:])
+    yield from _json_pieces(rows[:half], limit)
+    yield from _json_pieces(rows[half:], limit)
 
 
 def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:

@@ -66,7 +66,7 @@ def test_audit_rows_through_json_table_write_what_an_insert_writes(
     back as the Core INSERT's on every backend, quotes, backslashes, control characters, text
     outside the BMP and NULLs included; a value too long for its column is refused as the ``INSERT
     … VALUES`` refuses it; rows without a column that has a client default go as before. Pieces of
-    ``MYSQL_STATEMENT_BYTES`` go as one executemany."""
+    ``MYSQL_INSERT_BYTES`` go as one executemany."""
     from bench.harness import counting
 
     table = AuditEntry.__table__
@@ -91,7 +91,7 @@ def test_audit_rows_through_json_table_write_what_an_insert_writes(
         assert conn.scalar(select(func.count()).where(table.c.at.is_not(None))) == len(rows)
     if migrated_db.engine.dialect.name != "mysql":
         return
-    monkeypatch.setattr(bulk, "MYSQL_STATEMENT_BYTES", 1000)
+    monkeypatch.setattr(bulk, "MYSQL_INSERT_BYTES", 1000)
     with migrated_db.engine.begin() as conn:
         conn.execute(delete(table))
         with counting(migrated_db.engine) as calls, counting(migrated_db.engine, as_the_server_runs=True) as sent:
@@ -397,7 +397,7 @@ def test_rows_of_ids_are_written_as_given_in_one_statement(
 ) -> None:
     """Issue 8 (inherit_toggle, bulk_assign on MariaDB): rows of ids, NULLs and constants are written
     exactly and in their order, as one statement for 4 rows and for 3,000 (on MariaDB an ``INSERT …
-    SELECT FROM JSON_TABLE``, pieces of ``MYSQL_STATEMENT_BYTES`` as one executemany); the keys and foreign keys
+    SELECT FROM JSON_TABLE``, pieces of ``MYSQL_INSERT_BYTES`` as one executemany); the keys and foreign keys
     are checked as for the ``INSERT … VALUES``; rows of text besides are written as given too."""
     from bench.harness import counting
 
@@ -428,7 +428,7 @@ def test_rows_of_ids_are_written_as_given_in_one_statement(
     assert counts == [1, 1]
 
     if migrated_db.engine.dialect.name == "mysql":
-        monkeypatch.setattr(bulk, "MYSQL_STATEMENT_BYTES", 200)
+        monkeypatch.setattr(bulk, "MYSQL_INSERT_BYTES", 200)
         given = _assignment_columns(user, units[:40], roles, None)
         with migrated_db.engine.begin() as conn:
             conn.execute(delete(table).where(table.c.user_id == user))
