@@ -321,16 +321,16 @@ MYSQL_INSERT_BYTES = 16 * 1024 * 1024
 def _insert_bytes(connection: Connection) -> int:
     """The most bytes of one bulk ``INSERT`` on this MariaDB/MySQL connection: its server's
     ``max_allowed_packet`` (read at connect, :mod:`mandant_desktop.db.engine`) less 64 KiB for the
-    rest of the statement, at most :data:`MYSQL_INSERT_BYTES`; :data:`MYSQL_STATEMENT_BYTES` when
-    it is not known. PyMySQL's executemany cut its multi-row ``INSERT … VALUES`` at about a
-    megabyte; one statement for the 10,000 audit entries of a bulk change (1.5 MB) is one round
-    trip, and as many statements for 6 cells as for 10,000 (issue 8)."""
+    rest of the statement (half of a packet below 128 KiB), at most :data:`MYSQL_INSERT_BYTES`;
+    :data:`MYSQL_STATEMENT_BYTES` when it is not known. PyMySQL's executemany cut its multi-row
+    ``INSERT … VALUES`` at about a megabyte; one statement for the 10,000 audit entries of a bulk
+    change (1.5 MB) is one round trip, and as many statements for 6 cells as for 10,000 (issue 8)."""
     from mandant_desktop.db.engine import MYSQL_MAX_PACKET
 
     packet = connection.info.get(MYSQL_MAX_PACKET)
     if not packet:
         return MYSQL_STATEMENT_BYTES
-    return max(1024, min(MYSQL_INSERT_BYTES, int(packet) - 65536))
+    return min(MYSQL_INSERT_BYTES, max(int(packet) // 2, int(packet) - 65536))
 
 
 def _json_pieces(rows: list[tuple[Any, ...]], limit: int) -> Iterator[bytes]:
