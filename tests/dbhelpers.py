@@ -8,10 +8,12 @@ A database at head is a copy of a template that the test process migrates once p
 first use, from the first revision (and drops when it exits): migrating every test's database
 from scratch took about 30 % of the suite's time. The copy is the template's file (SQLite), a
 ``CREATE DATABASE ... TEMPLATE`` (PostgreSQL) or its tables, rows and triggers re-created (MariaDB;
-``tests/db/test_template_copies.py`` proves the copies exact). Tests of the migrations themselves
-migrate their own databases (``migrated_database(..., from_first_revision=True)``, or
-``fresh_database`` and an upgrade). ``MANDANT_TEST_TEMPLATES=0`` migrates every database from the
-first revision, as before.
+``tests/db/test_template_copies.py`` proves the copies exact). A test of one revision's upgrade
+starts from a copy of a template at the revision below it (:func:`database_at_revision`), which the
+process makes once, from the nearest template below: the templates of a process go through each
+revision once. The upgrade of an empty database to head on each backend is tested by
+``tests/db/test_migrations.py`` itself. ``MANDANT_TEST_TEMPLATES=0`` migrates every database from
+the first revision, as before.
 """
 
 from __future__ import annotations
@@ -244,9 +246,7 @@ def template_url(backend: str) -> str:
     url = _templates.get(backend)
     if url is not None:
         return url
-    directory = None
-    if backend == "sqlite":
-        directory = Path(tempfile.mkdtemp(prefix="mandant_test_template_"))
+    directory = _template_directory() if backend == "sqlite" else None
     url = create_database(backend, directory, name=unique_name("mandant_tmpl"))
     try:
         with open_migrated(url) as db:
@@ -258,24 +258,44 @@ def template_url(backend: str) -> str:
     except BaseException:
         drop_database(url)
         raise
-    if not _templates:
-        atexit.register(_drop_templates)
+    _remember_template(url)
     _templates[backend] = url
     return url
 
 
+@functools.cache
+def _template_directory() -> Path:
+    """The folder of this process's SQLite templates."""
+    return Path(tempfile.mkdtemp(prefix="mandant_test_template_"))
+
+
+#: every template this process made, dropped when it exits
+_made_templates: list[str] = []
+
+
+def _remember_template(url: str) -> None:
+    if not _made_templates:
+        atexit.register(_drop_templates)
+    _made_templates.append(url)
+
+
 def _drop_templates() -> None:
-    for url in _templates.values():
+    for url in _made_templates:
         drop_database(url)
-        parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
-            shutil.rmtree(Path(parsed.database).parent, ignore_errors=True)
+    shutil.rmtree(_template_directory(), ignore_errors=True)
+    _made_templates.clear()
     _templates.clear()
+    _revision_templates.clear()
 
 
 def copy_of_template(backend: str, directory: Path | None = None) -> str:
     """A new, uniquely named database that is a copy of the template of ``backend``; its URL."""
-    template = make_url(template_url(backend))
+    return _copy_of(template_url(backend), backend, directory)
+
+
+def _copy_of(source_url: str, backend: str, directory: Path | None) -> str:
+    """A new, uniquely named copy of the database ``source_url`` (nobody connected to it); its URL."""
+    template = make_url(source_url)
     name = unique_name()
     if backend == "sqlite":
         url = create_database(backend, directory, name)
@@ -303,6 +323,74 @@ def copy_of_template(backend: str, directory: Path | None = None) -> str:
     finally:
         engine.dispose()
     return database_url(backend, name)
+
+
+#: (backend, revision) -> URL of this process's template at that revision
+_revision_templates: dict[tuple[str, str], str] = {}
+
+
+@functools.cache
+def _revisions() -> tuple[str, ...]:
+    """The revisions of the migrations, the first one first."""
+    from mandant_desktop.db.migrate import _script
+
+    return tuple(reversed([revision.revision for revision in _script().walk_revisions()]))
+
+
+def _template_at(backend: str, revision: str) -> str:
+    """The URL of this process's template of ``backend`` at ``revision``, as Alembic's upgrade of an
+    empty database leaves it (no catalogue sync): a copy of the nearest template below it, upgraded
+    from there, or a new database upgraded from the first revision; dropped when the process exits.
+    The templates of a process thus go through each revision once."""
+    url = _revision_templates.get((backend, revision))
+    if url is not None:
+        return url
+    below = [r for r in _revisions()[: _revisions().index(revision)] if (backend, r) in _revision_templates]
+    directory = _template_directory() if backend == "sqlite" else None
+    if below:
+        url = _copy_of(_revision_templates[(backend, below[-1])], backend, directory)
+    else:
+        url = create_database(backend, directory, name=unique_name("mandant_tmpl"))
+    _remember_template(url)
+    _revision_templates[(backend, revision)] = url
+    try:
+        upgrade_to(url, revision)
+    except BaseException:
+        del _revision_templates[(backend, revision)]
+        raise
+    return url
+
+
+def upgrade_to(url: str, revision: str) -> None:
+    """Alembic's upgrade of the database ``url`` to ``revision``, and nothing else (no catalogue
+    sync); no connection stays open (PostgreSQL copies only a database nobody is connected to)."""
+    from alembic import command
+
+    from mandant_desktop.db import migrate
+
+    engine = create_engine_for(url)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(migrate.alembic_config(conn), revision)
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def database_at_revision(backend: str, revision: str, directory: Path | None = None) -> Iterator[str]:
+    """The URL of a fresh database at ``revision``, as Alembic's upgrade of an empty database leaves
+    it (a copy of this process's template at that revision), for a test of a later revision's
+    upgrade; dropped afterwards. With ``MANDANT_TEST_TEMPLATES=0`` one upgraded from the first
+    revision for the test alone."""
+    if _TEMPLATES_ON:
+        url = _copy_of(_template_at(backend, revision), backend, directory)
+    else:
+        url = create_database(backend, directory)
+        upgrade_to(url, revision)
+    try:
+        yield url
+    finally:
+        drop_database(url)
 
 
 def _copy_mariadb_database(conn: Connection, template: str, name: str) -> None:

@@ -242,10 +242,6 @@ TRANSLATIONS: dict[str, str] = {
     "Please enter an e-mail address.": "Bitte geben Sie eine E-Mail-Adresse ein.",
     "The {field} may be at most {max} characters long.": "Das Feld „{field}“ darf höchstens {max} Zeichen enthalten.",
     "The user name may be at most {max} characters long.": "Der Benutzername darf höchstens {max} Zeichen lang sein.",
-    "A user name may contain letters, digits and . _ @ - and must start with a letter or digit.": (
-        "Ein Benutzername darf Buchstaben, Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder "
-        "einer Ziffer beginnen."
-    ),
     "{email} is not a valid e-mail address.": "{email} ist keine gültige E-Mail-Adresse.",
     "The password must have at least {min} characters.": "Das Passwort muss mindestens {min} Zeichen lang sein.",
     "The password must not start or end with a space.": (

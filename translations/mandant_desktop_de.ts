@@ -595,6 +595,146 @@
         <translation>Benutzername</translation>
     </message>
     <message>
+        <source>Activated at</source>
+        <translation>Aktiviert am</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Contact (ID)</source>
+        <translation>Kontaktperson (ID)</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>Angelegt am</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Angelegt von</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>Gelöscht am</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>Gelöscht von</translation>
+    </message>
+    <message>
+        <source>Level in the tree</source>
+        <translation>Ebene im Baum</translation>
+    </message>
+    <message>
+        <source>E-mail (for comparing)</source>
+        <translation>E-Mail (zum Vergleich)</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Rights group (ID)</source>
+        <translation>Rechte-Gruppe (ID)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>External administrator</source>
+        <translation>Externer Administrator</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Last failed log-in</source>
+        <translation>Letzte fehlgeschlagene Anmeldung</translation>
+    </message>
+    <message>
+        <source>Last log-in</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Distribution list (ID)</source>
+        <translation>Verteiler (ID)</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Gesperrt bis</translation>
+    </message>
+    <message>
+        <source>User name (hashed)</source>
+        <translation>Benutzername (Hash)</translation>
+    </message>
+    <message>
+        <source>Name (for comparing)</source>
+        <translation>Name (zum Vergleich)</translation>
+    </message>
+    <message>
+        <source>Newsroom name</source>
+        <translation>Newsroom-Name</translation>
+    </message>
+    <message>
+        <source>Newsroom slug</source>
+        <translation>Newsroom-Kürzel</translation>
+    </message>
+    <message>
+        <source>Org units (IDs)</source>
+        <translation>Organisationseinheiten (IDs)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Person role (ID)</source>
+        <translation>Rolle einer Person (ID)</translation>
+    </message>
+    <message>
+        <source>Predefined role</source>
+        <translation>Vordefinierte Rolle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>User name (for comparing)</source>
+        <translation>Benutzername (zum Vergleich)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation>Umfang</translation>
     </message>
@@ -702,6 +842,10 @@
         <translation>Nachher</translation>
     </message>
     <message>
+        <source>Entries of the audit log cannot be changed.</source>
+        <translation>Einträge des Änderungsprotokolls können nicht geändert werden.</translation>
+    </message>
+    <message>
         <source>All object types</source>
         <translation>Alle Objektarten</translation>
     </message>
@@ -788,6 +932,14 @@
     <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Show changed fields</source>
+        <translation>&amp;Geänderte Felder zeigen</translation>
+    </message>
+    <message>
+        <source>Go to the fields the entry changed, before and after; Esc goes back (Enter)</source>
+        <translation>Zu den Feldern, die der Eintrag geändert hat, mit Vorher und Nachher; Esc führt zurück (Eingabetaste)</translation>
     </message>
     <message>
         <source>Export the entries shown to an Excel workbook</source>
@@ -3439,12 +3591,28 @@ Betreff: %2</translation>
         <translation>Hier steht jede E-Mail, die das Programm versendet. Ohne E-Mail-Server (Einstellungen) werden die E-Mails hier aufbewahrt: Einen Aktivierungslink können Sie dann auf anderem Weg weitergeben. Jeder Link gilt nur einmal.</translation>
     </message>
     <message>
+        <source>Search recipient and subject (Ctrl+F)</source>
+        <translation>Empfänger und Betreff durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search the outbox</source>
+        <translation>Postausgang durchsuchen</translation>
+    </message>
+    <message>
         <source>&amp;Send again</source>
         <translation>Erneut &amp;senden</translation>
     </message>
     <message>
         <source>Copy &amp;mail text</source>
         <translation>&amp;E-Mail-Text kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Read mail</source>
+        <translation>E-Mail &amp;lesen</translation>
+    </message>
+    <message>
+        <source>Go to the text of the mail to read or copy it; Esc goes back (Enter)</source>
+        <translation>Zum Text der E-Mail, um ihn zu lesen oder zu kopieren; Esc führt zurück (Eingabetaste)</translation>
     </message>
     <message>
         <source>Send the selected kept or failed mails through the e-mail server</source>
@@ -4052,6 +4220,14 @@ Betreff: %2</translation>
         <translation>&amp;Standard wiederherstellen</translation>
     </message>
     <message>
+        <source>&amp;Permissions of the role</source>
+        <translation>&amp;Berechtigungen der Rolle</translation>
+    </message>
+    <message>
+        <source>Go to the permissions of the role: Space ticks or unticks one, Esc goes back (Enter)</source>
+        <translation>Zu den Berechtigungen der Rolle: Leertaste setzt oder entfernt einen Haken, Esc führt zurück (Eingabetaste)</translation>
+    </message>
+    <message>
         <source>A new role; it appears at the top of the list (Ctrl+N)</source>
         <translation>Eine neue Rolle; sie erscheint oben in der Liste (Strg+N)</translation>
     </message>
@@ -4198,6 +4374,10 @@ Betreff: %2</translation>
     <message>
         <source>SMTP se&amp;rver:</source>
         <translation>SMTP-Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Sending the test mail to %1…</source>
+        <translation>Die Test-E-Mail wird an %1 gesendet…</translation>
     </message>
     <message>
         <source>Securit&amp;y:</source>
@@ -4663,12 +4843,44 @@ Betreff: %2</translation>
         <translation>Auswahl setzen auf:</translation>
     </message>
     <message>
-        <source>Private data on</source>
-        <translation>Private Daten an</translation>
+        <source>&amp;Full access</source>
+        <translation>&amp;Vollzugriff</translation>
     </message>
     <message>
-        <source>Private data off</source>
-        <translation>Private Daten aus</translation>
+        <source>&amp;Read only</source>
+        <translation>Nur &amp;lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden</source>
+        <translation>Ver&amp;steckt</translation>
+    </message>
+    <message>
+        <source>The selected users see and change the data of the selected tenants (key 1)</source>
+        <translation>Die ausgewählten Benutzer sehen und ändern die Daten der ausgewählten Mandanten (Taste 1)</translation>
+    </message>
+    <message>
+        <source>The selected users see the data of the selected tenants but cannot change it (key 2)</source>
+        <translation>Die ausgewählten Benutzer sehen die Daten der ausgewählten Mandanten, können sie aber nicht ändern (Taste 2)</translation>
+    </message>
+    <message>
+        <source>The data of the selected tenants appears nowhere for the selected users (key 3)</source>
+        <translation>Die Daten der ausgewählten Mandanten erscheinen für die ausgewählten Benutzer nirgends (Taste 3)</translation>
+    </message>
+    <message>
+        <source>Private data &amp;on</source>
+        <translation>Private Daten &amp;an</translation>
+    </message>
+    <message>
+        <source>The selected users see personal data: e-mail, phone, address, birthday</source>
+        <translation>Die ausgewählten Benutzer sehen persönliche Daten: E-Mail, Telefon, Adresse, Geburtstag</translation>
+    </message>
+    <message>
+        <source>Private &amp;data off</source>
+        <translation>Private Daten a&amp;us</translation>
+    </message>
+    <message>
+        <source>Personal data is masked for the selected users</source>
+        <translation>Persönliche Daten werden für die ausgewählten Benutzer verdeckt</translation>
     </message>
     <message>
         <source>Apply to sub-tenants</source>
@@ -4677,6 +4889,10 @@ Betreff: %2</translation>
     <message>
         <source>Give the selected users the same access on every sub-tenant of this tenant</source>
         <translation>Den ausgewählten Benutzern denselben Zugriff auf alle Tochtermandanten dieses Mandanten geben</translation>
+    </message>
+    <message>
+        <source>&amp;Apply to sub-tenants</source>
+        <translation>Auf &amp;Tochtermandanten übertragen</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -5581,8 +5797,8 @@ Betreff: %2</translation>
         <translation>Eine Organisationseinheit kann nicht in ihren eigenen Teilbaum verschoben werden.</translation>
     </message>
     <message>
-        <source>A user name may contain letters, digits and . _ @ - and must start with a letter or digit.</source>
-        <translation>Ein Benutzername darf Buchstaben, Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
+        <source>A user name may contain the letters a-z without umlauts or ß (write ae, oe, ue, ss), digits and . _ @ - and must start with a letter or digit.</source>
+        <translation>Ein Benutzername darf die Buchstaben a–z ohne Umlaute und ß (schreiben Sie ae, oe, ue, ss), Ziffern und . _ @ - enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen.</translation>
     </message>
     <message>
         <source>An administrator exists already; log in instead.</source>

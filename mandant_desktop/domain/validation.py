@@ -41,7 +41,8 @@ def clean_username(value: str) -> str:
         raise ValidationError("The user name may be at most {max} characters long.", field="username", max=USERNAME_MAX)
     if not _USERNAME_RE.match(text):
         raise ValidationError(
-            "A user name may contain letters, digits and . _ @ - and must start with a letter or digit.",
+            "A user name may contain the letters a-z without umlauts or ß (write ae, oe, ue, ss), digits and "
+            ". _ @ - and must start with a letter or digit.",
             field="username",
         )
     return text

@@ -35,7 +35,7 @@ from mandant_desktop.db.models import (
     User,
     UserKind,
 )
-from mandant_desktop.services.audit import AuditQuery
+from mandant_desktop.services.audit import AuditQuery, FieldChange
 from mandant_desktop.services.customers import search_clause as customer_search_clause
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress
@@ -489,8 +489,12 @@ def export_audit(
     cancel: CancelCheck | None = None,
     translate: Translate | None = None,
     translate_object: Translate | None = None,
+    translate_label: Translate | None = None,
+    change_text: Callable[[FieldChange], str] | None = None,
 ) -> int:
-    """The audit entries of ``query`` as the audit page lists them (SPEC S3), times in local time.
+    """The audit entries of ``query`` as the audit page lists them (SPEC S3), times in local time:
+    ``translate_label`` words the object label where it is a fixed summary ("undo"), and
+    ``change_text`` writes a changed field the way the page's detail pane does.
 
     One row per entry; the changed fields go into one cell, one "field: before → after" per line.
     Hidden tenants' entries are left out (T8).
@@ -500,6 +504,8 @@ def export_audit(
     operator.require("audit.export")
     label = translate or _same
     object_label = translate_object or _same
+    entry_label = translate_label or _same
+    line = change_text or _change_line
     check_target(Path(path))
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
@@ -513,10 +519,7 @@ def export_audit(
             cancel=cancel,
         ) as out:
             for row in iter_rows(session, operator, query, STREAM_BATCH):
-                changes = "\n".join(
-                    f"{change.field}: {_audit_value(change.before)} → {_audit_value(change.after)}"
-                    for change in row.changes
-                )
+                changes = "\n".join(line(change) for change in row.changes)
                 out.add(
                     (
                         row.at.astimezone().replace(tzinfo=None),
@@ -524,7 +527,7 @@ def export_audit(
                         row.workstation,
                         row.tenant,
                         object_label(row.object_type),
-                        row.object_label,
+                        entry_label(row.object_label),
                         label(AUDIT_ACTIONS.get(row.action, row.action)),
                         changes,
                     )
@@ -534,6 +537,10 @@ def export_audit(
 
 def _audit_value(value: Any) -> str:
     return "—" if value is None else str(value)
+
+
+def _change_line(change: FieldChange) -> str:
+    return f"{change.field}: {_audit_value(change.before)} → {_audit_value(change.after)}"
 
 
 # --------------------------------------------------------------------------- shared

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.models import AppSetting, OutboxMail, utcnow
@@ -175,11 +175,12 @@ class MailService:
         *,
         expected_version: tuple[int, int],
         password: str | None = None,
-    ) -> None:
+    ) -> tuple[int, int]:
         """Save both groups; ``password`` None keeps the stored one, "" removes it from the keyring.
 
         ``expected_version`` is :meth:`settings_version` as read with the shown values: a save over
-        another workstation's change is refused as a conflict (S4)."""
+        another workstation's change is refused as a conflict (S4). Returns the versions the save
+        left, to hand to the next save: the operator's own save is no change made elsewhere."""
         operator.require("settings.smtp")
         host = smtp.host.strip()
         if host and any(c.isspace() for c in host):
@@ -249,7 +250,9 @@ class MailService:
                         store.delete(SMTP_SECRET_KEY)
                 except SecretStoreUnavailableError as exc:
                     raise DomainError("The SMTP password cannot be saved: {reason}", reason=str(exc)) from None
+            saved = setting_version(uow.session, SMTP_SETTING_KEY), setting_version(uow.session, ACCOUNT_SETTING_KEY)
             uow.commit()
+        return saved
 
     # ------------------------------------------------------------------ sending
 
@@ -350,13 +353,15 @@ class MailService:
 
     # ------------------------------------------------------------------ the outbox
 
-    def outbox_count(self, operator: Operator) -> int:
+    def outbox_count(self, operator: Operator, *, search: str = "") -> int:
+        """How many mails there are (whose recipient or subject contains ``search``)."""
         operator.require("mail.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            return uow.session.scalar(select(func.count()).select_from(OutboxMail)) or 0
+            count = select(func.count()).select_from(OutboxMail).where(*_search_terms(search))
+            return uow.session.scalar(count) or 0
 
-    def outbox_page(self, operator: Operator, offset: int, limit: int) -> list[OutboxRow]:
-        """Mails, newest first."""
+    def outbox_page(self, operator: Operator, offset: int, limit: int, *, search: str = "") -> list[OutboxRow]:
+        """Mails, newest first (those whose recipient or subject contains ``search``, in any case)."""
         operator.require("mail.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
             rows = uow.session.execute(
@@ -371,11 +376,25 @@ class MailService:
                     OutboxMail.error,
                     OutboxMail.language,
                 )
+                .where(*_search_terms(search))
                 .order_by(OutboxMail.created_at.desc(), OutboxMail.id.desc())
                 .offset(offset)
                 .limit(limit)
             ).all()
         return [OutboxRow(*row) for row in rows]
+
+
+def _search_terms(search: str) -> list[ColumnElement[bool]]:
+    """The outbox's search (E2): the text, trimmed, anywhere in the recipient or the subject."""
+    needle = search.strip().lower()
+    if not needle:
+        return []
+    return [
+        or_(
+            func.lower(OutboxMail.recipient).contains(needle, autoescape=True),
+            func.lower(OutboxMail.subject).contains(needle, autoescape=True),
+        )
+    ]
 
 
 def _message(smtp: SmtpSettings, mail: OutboxMail) -> EmailMessage:

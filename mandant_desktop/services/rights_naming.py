@@ -33,9 +33,10 @@ class RightsNamingService:
         with UnitOfWork(self._factory, operator, write=False) as uow:
             return load_pattern(uow.session), setting_version(uow.session, SETTING_KEY)
 
-    def save(self, operator: Operator, pattern: NamingPattern, *, expected_version: int) -> None:
+    def save(self, operator: Operator, pattern: NamingPattern, *, expected_version: int) -> int:
         """Store ``pattern`` for customer groups created from now on; existing groups keep their names.
-        Refused as a conflict when another workstation saved the pattern since ``expected_version`` (S4)."""
+        Refused as a conflict when another workstation saved the pattern since ``expected_version`` (S4).
+        Returns the version the save left, for the next save."""
         operator.require("settings.edit")
         with UnitOfWork(self._factory, operator) as uow:
             row = uow.session.get(AppSetting, SETTING_KEY)
@@ -44,7 +45,10 @@ class RightsNamingService:
                 uow.session.add(AppSetting(key=SETTING_KEY, value=pattern.to_json()))
             elif row.value != pattern.to_json():
                 row.value = pattern.to_json()
+            uow.session.flush()
+            saved = setting_version(uow.session, SETTING_KEY)
             uow.commit()
+        return saved
 
 
 def setting_version(session: Session, key: str) -> int:

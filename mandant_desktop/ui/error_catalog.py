@@ -23,7 +23,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "A tenant cannot be placed below itself."),
     QT_TRANSLATE_NOOP("errors", "A tenant named {name} exists already."),
     QT_TRANSLATE_NOOP("errors", "A unit cannot be moved into its own subtree."),
-    QT_TRANSLATE_NOOP("errors", "A user name may contain letters, digits and . _ @ - and must start with a letter or digit."),
+    QT_TRANSLATE_NOOP("errors", "A user name may contain the letters a-z without umlauts or ß (write ae, oe, ue, ss), digits and . _ @ - and must start with a letter or digit."),
     QT_TRANSLATE_NOOP("errors", "An administrator exists already; log in instead."),
     QT_TRANSLATE_NOOP("errors", "Another program kept the database busy, so it could not be upgraded. Close other copies of this program that use {file} and try again."),
     QT_TRANSLATE_NOOP("errors", "Another workstation changed the access of {count} of these users in the meantime. Nothing was saved; reload to see their change."),

@@ -10,7 +10,9 @@ window owns Ctrl+F, F5 and F6. This module fills the gaps uniformly:
   at its current item (:func:`install_menu_keys`), unless the view has its own action for them;
 * Tab leaves a list for the next control (:func:`leave_with_tab`);
 * Ctrl+C copies the selected rows of any list as tab-separated text (:mod:`copy_rows`);
-* F6 and Shift+F6 move the focus between the page navigation and the page, back to where it was.
+* F6 and Shift+F6 move the focus between the page navigation and the page, back to where it was;
+* Enter on a list whose rows are shown in a pane beside it goes into that pane, Esc back
+  (:func:`enter_opens_detail`).
 """
 
 from __future__ import annotations
@@ -93,6 +95,38 @@ def install_menu_keys(root: QWidget) -> int:
         view.addAction(action)
         added += 1
     return added
+
+
+ENTER_KEYS = (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter))
+
+
+def enter_opens_detail(view: QAbstractItemView, detail: QWidget, name: str) -> QAction:
+    """Enter on ``view`` takes the keyboard into ``detail``, the pane that shows its current row
+    (a role's permissions, an audit entry's changed fields, a mail's text); Esc there comes back.
+    Returns the Enter action, for the view's context menu. SPEC E2."""
+    enter = QAction(view)
+    enter.setObjectName(name)
+    enter.setShortcuts(list(ENTER_KEYS))
+    enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    enter.triggered.connect(lambda _checked=False: _enter_detail(view, detail))
+    view.addAction(enter)
+    back = QAction(detail)
+    back.setObjectName(f"{name}Back")
+    back.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+    back.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    back.triggered.connect(lambda _checked=False: view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+    detail.addAction(back)
+    return enter
+
+
+def _enter_detail(view: QAbstractItemView, detail: QWidget) -> None:
+    if not view.currentIndex().isValid():
+        return
+    if isinstance(detail, QAbstractItemView) and not detail.currentIndex().isValid():
+        model = detail.model()
+        if model is not None and model.rowCount(detail.rootIndex()) > 0:
+            detail.setCurrentIndex(model.index(0, 0, detail.rootIndex()))
+    detail.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def leave_with_tab(root: QWidget) -> None:

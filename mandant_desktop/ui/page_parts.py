@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSize,
+    QTimer,
     SignalInstance,
 )
 from PySide6.QtGui import QAction
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QStyle,
     QStyleOptionViewItem,
@@ -26,7 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.ui import icons
 from mandant_desktop.ui.forms import text_width
+
+#: how long typing in a page's search field pauses before the list follows it
+SEARCH_DELAY_MS = 300
+
+
+def search_edit(owner: QWidget, name: str, apply: Callable[[], object]) -> tuple[QLineEdit, QTimer]:
+    """A page's search field (Ctrl+F reaches it through ``Page.search_field``, E2): a clear button
+    and the search icon; ``apply`` runs once typing pauses for :data:`SEARCH_DELAY_MS`, and at once
+    on Enter. Returns the field and its timer, which ``apply`` stops."""
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setClearButtonEnabled(True)
+    field.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DELAY_MS)
+    timer.timeout.connect(apply)
+    field.textChanged.connect(lambda _text: timer.start())
+    field.returnPressed.connect(apply)
+    return field, timer
 
 
 def page_heading() -> QLabel:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
+from dbhelpers import database_at_revision
 from sqlalchemy import select, text
 
-from mandant_desktop.db import migrate
 from mandant_desktop.db.engine import create_engine_for
 from mandant_desktop.db.migrate import upgrade_database
 from mandant_desktop.db.models import RolePermission
@@ -16,10 +15,14 @@ from mandant_desktop.db.models import RolePermission
 def test_roles_with_smtp_rights_receive_the_outbox_permission(tmp_path: Path) -> None:
     """S9: on a database made before the users feature, a role that may configure the e-mail server
     can read the outbox after the upgrade; other roles cannot."""
-    engine = create_engine_for(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    with database_at_revision("sqlite", "0002_exact_keys", tmp_path) as url:
+        _upgrade_and_check(url, tmp_path)
+
+
+def _upgrade_and_check(url: str, tmp_path: Path) -> None:
+    engine = create_engine_for(url)
     try:
         with engine.begin() as conn:
-            command.upgrade(migrate.alembic_config(conn), "0002_exact_keys")
             conn.execute(
                 text(
                     "INSERT INTO permission (code, scope, area, sort_order) "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import textwrap
@@ -17,7 +18,8 @@ from dbhelpers import (
     SERVER_BACKENDS,
     MigratedDatabase,
     app_login,
-    fresh_database,
+    database_at_head,
+    database_at_revision,
     migrated_database,
     require_backend,
     schema_differences,
@@ -75,18 +77,39 @@ REAL_HEAD = head_revision()
 AddRevision = Callable[[str], None]
 
 
-# Elsewhere a database at head is a copy of a template migrated once per test process (dbhelpers);
-# this module is about the migrations, so each of its databases is migrated from the first revision.
+AtRevision = Callable[[str], str]
+#: where the upgrade of two workstations at once starts: most revisions still to run on every
+#: backend, and the template the revision tests below start from too
+RACE_REVISION = "0006_inheritance_breaks"
+
+
+# A database at head is a copy of a template that the test process migrated once from the first
+# revision (dbhelpers), and a database at an earlier revision one of a template at that revision;
+# each backend's upgrade from an empty database is test_empty_database_is_created_at_head_with_catalogue.
 @pytest.fixture(params=BACKENDS)
-def migrated_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[MigratedDatabase]:
-    with migrated_database(request.param, tmp_path, from_first_revision=True) as db:
-        yield db
+def at_revision(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[AtRevision]:
+    """On each backend: the URL of a fresh database at a given revision, as Alembic's upgrade of an
+    empty database leaves it (no catalogue), dropped after the test."""
+    with contextlib.ExitStack() as stack:
+
+        def at(revision: str) -> str:
+            return stack.enter_context(database_at_revision(request.param, revision, tmp_path))
+
+        yield at
+
+
+@pytest.fixture(params=BACKENDS)
+def head_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """On each backend: the URL of a fresh database at head with the catalogue synced."""
+    with database_at_head(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
-def migrated_sqlite(tmp_path: Path) -> Iterator[MigratedDatabase]:
-    with migrated_database("sqlite", tmp_path, from_first_revision=True) as db:
-        yield db
+def sqlite_at_head(tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh SQLite file at head with the catalogue synced."""
+    with database_at_head("sqlite", tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -297,10 +320,9 @@ def test_upgrade_to_exact_keys_keeps_mariadb_rows(engines: Callable[[str], Engin
     """S9: a MariaDB database created by 0001 (keys compared without case and accents) is upgraded
     in place; its rows stay, and afterwards a key differing only in an accent is a new value."""
     require_backend("mariadb")
-    with fresh_database("mariadb") as url:
+    with database_at_revision("mariadb", "0001_initial") as url:
         engine = engines(url)
         with engine.begin() as conn:
-            command.upgrade(migrate.alembic_config(conn), "0001_initial")
             conn.execute(
                 text(
                     "INSERT INTO tenant (name, name_key, kind, active, created_at, version) "
@@ -318,11 +340,10 @@ def test_upgrade_to_exact_keys_keeps_mariadb_rows(engines: Callable[[str], Engin
 
 
 def test_database_newer_than_the_program_is_refused_untouched(
-    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+    head_url: str, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
     """S9: a schema revision unknown to this program means a newer program wrote it: refuse, touch nothing."""
-    engine = engines(db_url)
-    upgrade_database(engine)
+    engine = engines(head_url)
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
         conn.execute(text("DELETE FROM permission WHERE code = 'audit.export'"))
@@ -413,12 +434,11 @@ with op.batch_alter_table("tenant", recreate="always") as batch:
 
 
 def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
-    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
+    sqlite_at_head: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
 ) -> None:
     """S9: an outdated SQLite file is backed up (named with the old revision) before the upgrade; a
     batch migration that copies parent tables keeps every child row, and foreign keys check clean."""
-    engine = engines(sqlite_url)
-    upgrade_database(engine)
+    engine = engines(sqlite_at_head)
     counts_before = _fill_customer_graph(engine)
     extra_revision(BATCH_ALTER_PARENTS)
     backups = tmp_path / "backups"
@@ -481,55 +501,38 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
     assert _count(control, Customer) == counts_before[Customer]
 
 
-def test_a_sqlite_batch_copy_of_the_users_keeps_their_order_indexes(
-    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
+def test_a_sqlite_batch_copy_keeps_the_order_indexes(
+    sqlite_at_head: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
 ) -> None:
-    """U1, S9: a later migration that copies ``app_user`` (a SQLite batch operation) drops the
-    expression indexes of revision 0015 with the old table; the migration environment puts them back."""
-    engine = engines(sqlite_url)
-    upgrade_database(engine)
+    """U1, A4, S9: a later migration that copies ``app_user`` or ``org_unit`` (a SQLite batch
+    operation) drops their expression indexes (revisions 0015 and 0023) with the old table, as
+    SQLite cannot reflect them for the copy; the migration environment puts them back, the org
+    tree's as the models declare it."""
+    engine = engines(sqlite_at_head)
     extra_revision(
         """
         with op.batch_alter_table("app_user", recreate="always") as batch:
             batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
-        """
-    )
-    upgrade_database(engine, backup_dir=tmp_path / "backups")
-    assert "test_note" in _columns(engine, "app_user")
-    with engine.connect() as conn:
-        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
-    assert {user_order.NAME_INDEX, user_order.KIND_INDEX} <= names
-
-
-def test_a_sqlite_batch_copy_of_the_org_units_keeps_their_order_index(
-    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
-) -> None:
-    """A4, S9: a later migration that copies ``org_unit`` (a SQLite batch operation) drops the org
-    tree's order index of revision 0023 with the old table, as SQLite cannot reflect it for the copy;
-    the migration environment makes it again as the models declare it."""
-    engine = engines(sqlite_url)
-    upgrade_database(engine)
-    extra_revision(
-        """
         with op.batch_alter_table("org_unit", recreate="always") as batch:
             batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
         """
     )
     upgrade_database(engine, backup_dir=tmp_path / "backups")
-    assert "test_note" in _columns(engine, "org_unit")
+    assert "test_note" in _columns(engine, "app_user") and "test_note" in _columns(engine, "org_unit")
     with engine.connect() as conn:
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
         sql = conn.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (tables.ORG_UNIT_ORDER_INDEX,)
         ).scalar()
+    assert {user_order.NAME_INDEX, user_order.KIND_INDEX} <= names
     assert sql is not None and "(parent_id, sort_order, lower(name), id)" in sql
 
 
 def test_sqlite_backup_goes_beside_the_database_by_default(
-    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision
+    sqlite_at_head: str, engines: Callable[[str], Engine], extra_revision: AddRevision
 ) -> None:
     """S9: without a backup folder the backup lies next to the database file."""
-    engine = engines(sqlite_url)
-    upgrade_database(engine)
+    engine = engines(sqlite_at_head)
     extra_revision('op.add_column("customer", sa.Column("test_note", sa.String(50)))')
     report = upgrade_database(engine)
     assert report.backup_path is not None
@@ -539,11 +542,10 @@ def test_sqlite_backup_goes_beside_the_database_by_default(
 
 
 def test_sqlite_upgrade_with_foreign_key_violations_is_rolled_back(
-    sqlite_url: str, engines: Callable[[str], Engine], extra_revision: AddRevision
+    sqlite_at_head: str, engines: Callable[[str], Engine], extra_revision: AddRevision
 ) -> None:
     """S9: a migration that would leave dangling references is refused and leaves the database as it was."""
-    engine = engines(sqlite_url)
-    upgrade_database(engine)
+    engine = engines(sqlite_at_head)
     with Session(engine) as session, session.begin():
         session.add(Tenant(name="Nord", name_key="nord"))
     extra_revision(
@@ -563,13 +565,12 @@ def test_sqlite_upgrade_with_foreign_key_violations_is_rolled_back(
 
 
 def test_sqlite_file_kept_busy_by_another_program_is_a_clear_refusal(
-    sqlite_url: str, extra_revision: AddRevision, monkeypatch: pytest.MonkeyPatch
+    sqlite_at_head: str, extra_revision: AddRevision, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """S9, S5: a file another process holds locked is reported in plain words, and stays unchanged."""
     monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
-    engine = create_engine_for(sqlite_url)
+    engine = create_engine_for(sqlite_at_head)
     try:
-        upgrade_database(engine)
         extra_revision('op.add_column("customer", sa.Column("test_note", sa.String(50)))')
         other = sqlite3.connect(engine.url.database or "", isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
@@ -589,7 +590,8 @@ def test_sqlite_file_kept_busy_by_another_program_is_a_clear_refusal(
 
 @pytest.fixture(params=SERVER_BACKENDS)
 def server_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    with fresh_database(request.param) as url:
+    """On each server: the URL of a fresh database at head with the catalogue synced."""
+    with database_at_head(request.param) as url:
         yield url
 
 
@@ -598,7 +600,6 @@ def test_server_upgrade_asks_first_and_a_refusal_changes_nothing(
 ) -> None:
     """S9: an outdated server database is upgraded only after confirmation; declined → nothing changed."""
     engine = engines(server_url)
-    upgrade_database(engine)
     extra_revision('op.add_column("customer", sa.Column("test_note", sa.String(50)))')
     asked: list[SchemaStatus] = []
 
@@ -621,11 +622,15 @@ def test_server_upgrade_asks_first_and_a_refusal_changes_nothing(
     assert "test_note" in _columns(engine, "customer")
 
 
-def test_two_workstations_upgrading_at_once_both_succeed(db_url: str, engines: Callable[[str], Engine]) -> None:
+def test_two_workstations_upgrading_at_once_both_succeed(
+    at_revision: AtRevision, engines: Callable[[str], Engine]
+) -> None:
     """S9, S4: one workstation upgrades while the other waits (advisory lock on the servers, the write
     lock on SQLite), then sees the result and does nothing. The schema and the catalogue end up
-    exactly right (no duplicates)."""
-    workstations = [engines(db_url), engines(db_url)]
+    exactly right (no duplicates). The database is one made by an old release (revision 0006, no
+    catalogue yet), so that most revisions and the whole catalogue are left to the race."""
+    url = at_revision(RACE_REVISION)
+    workstations = [engines(url), engines(url)]
     start = threading.Barrier(len(workstations))
     reports: list[migrate.UpgradeReport] = []
     errors: list[BaseException] = []
@@ -784,13 +789,11 @@ def test_predefined_roles_get_german_names_unless_their_users_renamed_them(migra
 
 
 def test_login_throttle_revision_upgrades_and_downgrades(
-    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+    at_revision: AtRevision, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
     """S9, S1: a database made before the shared log-in throttle gets its table on the upgrade,
     keyed by the name's hash; the revision's downgrade removes it again — on every backend."""
-    engine = engines(db_url)
-    with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0006_inheritance_breaks")
+    engine = engines(at_revision("0006_inheritance_breaks"))
     assert "login_throttle" not in _table_names(engine)
     report = upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
     assert report.after.current == head_revision() and "login_throttle" in _table_names(engine)
@@ -833,14 +836,12 @@ def test_the_application_role_may_count_failed_log_ins_on_postgresql(tmp_path: P
 
 
 def test_outbox_language_revision_tells_the_language_of_earlier_mails(
-    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+    at_revision: AtRevision, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
     """U4, E1, S9: the outbox's new language column is filled for the mails written before it, as
     the outbox told their language from the subject until then; a mail of another kind keeps none.
     The downgrade removes the column and keeps the mails — on every backend."""
-    engine = engines(db_url)
-    with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0015_user_sort_indexes")
+    engine = engines(at_revision("0015_user_sort_indexes"))
     subjects = ("Aktivieren Sie Ihr Konto", "Your account is active", "Test-E-Mail von Mandant Desktop", "Hallo")
     with engine.begin() as conn:
         for subject in subjects:
@@ -884,7 +885,7 @@ _LINK_ROWS = {
 
 
 def test_link_rows_revision_gives_existing_rows_a_creation_time(
-    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+    at_revision: AtRevision, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
     """S4, E7, S9: the link tables get created_at (NOT NULL) and created_by; rows made before get
         the moment of the upgrade (whole seconds) and no creator (the rows are given high ids, clear of
@@ -892,9 +893,7 @@ def test_link_rows_revision_gives_existing_rows_a_creation_time(
         keeps the rows — on every backend."""
     import datetime as dt
 
-    engine = engines(db_url)
-    with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0020_pg_assignment_keys_once")
+    engine = engines(at_revision("0020_pg_assignment_keys_once"))
     with engine.begin() as conn:
         for statement in (
             "INSERT INTO permission (code, scope, area, sort_order) VALUES ('customers.view', 'admin', 'c', 0)",
@@ -949,7 +948,7 @@ def _count_rows(engine: Engine, table: str) -> int:
 
 
 def test_mariadb_date_time_columns_keep_microseconds(
-    db_url: str, engines: Callable[[str], Engine], tmp_path: Path
+    at_revision: AtRevision, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
     """S4, E7, S9: revision 0024 makes every date-time column of MariaDB DATETIME(6) (keeping its
     nullability and the stored values), so that a moment read back is the moment written, as on
@@ -958,9 +957,8 @@ def test_mariadb_date_time_columns_keep_microseconds(
     the other backends."""
     import datetime as dt
 
-    engine = engines(db_url)
+    engine = engines(at_revision("0023_org_unit_tree_order"))
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0023_org_unit_tree_order")
         conn.execute(
             text(
                 "INSERT INTO tenant (id, name, name_key, kind, active, created_at, version) "

@@ -9,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dbhelpers import BACKENDS, copy_of_template, drop_database, require_backend, template_url
+from dbhelpers import (
+    BACKENDS,
+    copy_of_template,
+    database_at_revision,
+    drop_database,
+    fresh_database,
+    require_backend,
+    template_url,
+    upgrade_to,
+)
 from sqlalchemy import Connection, create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -119,3 +128,22 @@ def test_a_copy_of_the_template_is_the_template_exactly(backend: str, tmp_path: 
     assert copy.keys() == template.keys()
     for what, rows in template.items():
         assert copy[what] == rows, what
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_database_at_a_revision_is_an_empty_one_upgraded_to_it(backend: str, tmp_path: Path) -> None:
+    """A database at an earlier revision (for a test of a later revision's upgrade) is a copy of a
+    template made from the template of a revision below it: exactly what Alembic's upgrade of an
+    empty database to that revision makes, catalogue and rows."""
+    if backend != "sqlite":
+        require_backend(backend)
+    first, second = "0006_inheritance_breaks", "0015_user_sort_indexes"
+    with database_at_revision(backend, first, tmp_path), database_at_revision(backend, second, tmp_path) as url:
+        chained = _read(url, backend)
+    with fresh_database(backend, tmp_path) as url:
+        upgrade_to(url, second)
+        direct = _read(url, backend)
+    assert chained["rows of alembic_version"] == [(second,)]
+    assert chained.keys() == direct.keys()
+    for what, rows in direct.items():
+        assert chained[what] == rows, what

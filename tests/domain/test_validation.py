@@ -71,3 +71,12 @@ def test_usernames_accepted(name: str) -> None:
 def test_usernames_refused(name: str) -> None:
     with pytest.raises(ValidationError):
         validation.clean_username(name)
+
+
+@pytest.mark.parametrize("name", ["jörg", "weiß", "dąbrowski"])
+def test_a_user_name_with_an_umlaut_is_refused_with_what_to_type_instead(name: str) -> None:
+    """U2, C10: "jörg" is refused; the message said that letters are allowed, and ö is a letter.
+    It says now which letters, and how to write the others."""
+    with pytest.raises(ValidationError) as refused:
+        validation.clean_username(name)
+    assert "a-z without umlauts or ß (write ae, oe, ue, ss)" in refused.value.message

@@ -217,6 +217,21 @@ def test_a_stale_save_is_refused_and_changes_nothing(migrated_db: Any, name: str
         assert "erste" in refused.value.message
 
 
+@pytest.mark.parametrize("name", ["SMTP settings", "naming pattern"])
+def test_a_setting_saved_twice_by_the_same_form_is_no_conflict(migrated_db: Any, name: str) -> None:
+    """S4, U4, C3: a save returns the version it left, which the form hands to its next save; the
+    operator's own first save is no change made elsewhere, a later one elsewhere still is."""
+    app = Services(migrated_db.session_factory)
+    case = CASES[name](app, 0)
+    other_workstation = case.read()
+    version = case.save(FIRST, case.read(), 1)
+    assert version == case.read()
+    case.save(FIRST, version, 2)
+    assert case.state() in ("mail2.example.de", "K2")
+    with pytest.raises(ConflictError):
+        case.save(SECOND, other_workstation, 3)
+
+
 @pytest.mark.parametrize("action", ["delete", "deactivate", "reactivate"])
 def test_deleting_or_deactivating_a_customer_changed_elsewhere_is_refused(migrated_db: Any, action: str) -> None:
     """S4, C6, C12: the second workstation read the customer before the first changed it; its

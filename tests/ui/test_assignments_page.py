@@ -161,7 +161,7 @@ def test_cell_menu_adds_and_the_chip_cross_removes(
     index = page.model.index(row, column)
     menu = page.build_cell_menu(index)
     add_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
-    next(a for a in add_menu.actions() if a.text() == "Auditor").trigger()
+    next(a for a in add_menu.actions() if a.text().replace("&", "") == "Auditor").trigger()
     assert page.busy  # S5: the change runs on a worker
     settled(qtbot, page)
     assert [c.role_name for c in chips_of(qtbot, index)] == ["Auditor"]

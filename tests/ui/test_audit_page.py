@@ -23,8 +23,9 @@ from mandant_desktop.db.models import AuditEntry
 from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
-from mandant_desktop.ui.audit.page import NO_DATE, SEARCH_DELAY_MS, AuditPage
+from mandant_desktop.ui.audit.page import NO_DATE, AuditPage
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.page_parts import SEARCH_DELAY_MS
 
 T0 = dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.UTC)
 
@@ -474,3 +475,69 @@ def test_an_org_unit_moved_and_moved_back_reads_in_german(window: MainWindow, la
     labels = {page.model.index(row, 5).data() for row in range(page.model.rowCount())}
     assert {"Organisationseinheit verschoben", "Rückgängig gemacht", "Rolle zugewiesen"} <= labels
     assert not labels & {"undo", "org unit moved", "role assigned"}
+
+
+def test_every_audited_column_has_a_name(language: object) -> None:
+    """S3, E1: the detail pane names each changed field; a column without a name showed its key, so
+    a new tenant listed "name_key", "newsroom_slug", "created_by", a new user "username_key",
+    "failed_logins", a moved unit "depth" and "sort_order". Every column the log can record has a
+    name, in German too."""
+    from mandant_desktop.db.models import ActivationToken, AuditEntry, Base, OutboxMail
+    from mandant_desktop.ui.audit.fields import FIELD_NAMES, field_name
+
+    not_audited = {model.__table__.name for model in (AuditEntry, OutboxMail, ActivationToken)}  # type: ignore[attr-defined]
+    bookkeeping = {"version", "updated_at", "updated_by", "password_hash", "token_hash"}
+    columns = {
+        column.name
+        for mapper in Base.registry.mappers
+        if mapper.local_table.name not in not_audited
+        for column in mapper.local_table.columns
+        if column.name not in bookkeeping
+    }
+    assert columns - set(FIELD_NAMES) == set()
+    language.choose("de")  # type: ignore[attr-defined]
+    assert [key for key in FIELD_NAMES if field_name(key) == key] == []
+    assert field_name("newsroom_slug") == "Newsroom-Kürzel"
+    assert field_name("org_unit_ids") == "Organisationseinheiten (IDs)"
+
+
+def test_the_german_export_words_summaries_fields_and_values_as_the_page_does(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, language: object
+) -> None:
+    """S3, E1, S7: the Excel export of the German log wrote the object label "undo" and the changes
+    as "level: hidden → full"; it writes what the detail pane shows: "Rückgängig gemacht" and
+    "Zugriff: Versteckt → Vollzugriff"."""
+    with window.context.app.session_factory.begin() as session:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": T0,
+                    "operator_id": None,
+                    "operator_name": "lena",
+                    "workstation": "BUERO-07",
+                    "tenant_id": None,
+                    "object_type": "TenantAccess",
+                    "object_id": "1:2",
+                    "action": "update",
+                    "summary": "undo",
+                    "changes": {"level": ["hidden", "full"], "quota_mb": [250, 1500]},
+                }
+            ],
+        )
+    language.choose("de")  # type: ignore[attr-defined]
+    assert window.show_page("audit")
+    page = window.current_page()
+    assert isinstance(page, AuditPage)
+    page.search.setText("BUERO-07")
+    loaded(page).apply_filters()
+    loaded(page)
+    target = tmp_path / "protokoll.xlsx"
+    page.choose_export_path = lambda: str(target)  # type: ignore[method-assign]
+    page.export_button.click()
+    status = window.statusBar()
+    qtbot.waitUntil(lambda: "Exportierte Protokolleinträge" in status.currentMessage())
+    rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].values)
+    assert len(rows) == 2
+    assert rows[1][5] == "Rückgängig gemacht"
+    assert rows[1][7].splitlines() == ["Zugriff: Versteckt → Vollzugriff", "Kontingent (MB): 250 → 1.500"]

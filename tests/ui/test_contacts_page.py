@@ -375,8 +375,8 @@ def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
     qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch, interactions: FakeInteraction
 ) -> None:
     """E2, T7: Enter and F2 open the contact, person-role, list and template under the cursor, the
-    Menu key shows what the buttons offer (with their keys), Del deletes the focused person-role;
-    the status bar says what was deleted."""
+    Menu key shows what the buttons offer (with their keys, each entry with a letter of its own),
+    Del deletes the focused person-role; the status bar says what was deleted."""
     page = scene.page()
     opened: list[str] = []
 
@@ -398,16 +398,16 @@ def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
     qtbot.keyClick(tab.view, Qt.Key.Key_F2)
     assert opened == ["ContactDialog", "ContactDialog"]
     menu = _menu_of(qtbot, tab.view)
-    assert menu[:3] == [("Open…", "Return", True), ("New contact", "Ctrl+N", True), ("Delete", "Del", True)]
+    assert menu[:3] == [("&Open…", "Return", True), ("&New contact", "Ctrl+N", True), ("&Delete", "Del", True)]
 
     select_row(tab.roles_view, 0)
     tab.roles_view.setFocus()
     qtbot.keyClick(tab.roles_view, Qt.Key.Key_Return)
     assert opened[-1] == "RoleDialog"
     assert [entry[:2] for entry in _menu_of(qtbot, tab.roles_view)] == [
-        ("Open role…", "Return"),
-        ("Add role…", ""),
-        ("Delete role", "Del"),
+        ("&Open role…", "Return"),
+        ("&Add role…", ""),
+        ("&Delete role", "Del"),
     ]
     interactions.confirm_answers = [True]
     tab.roles_view.setFocus()
@@ -423,14 +423,14 @@ def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
     focus(qtbot, page.lists.view)
     qtbot.keyClick(page.lists.view, Qt.Key.Key_Return)
     assert opened[-1] == "ListDialog"
-    assert _menu_of(qtbot, page.lists.view)[0][:2] == ("Open…", "Return")
+    assert _menu_of(qtbot, page.lists.view)[0][:2] == ("&Open…", "Return")
 
     page.tabs.setCurrentIndex(TEMPLATES)
     select_row(page.templates.view, 0)
     page.templates.view.setFocus()
     qtbot.keyClick(page.templates.view, Qt.Key.Key_F2)
     assert opened[-1] == "TemplateDialog"
-    assert "Import…" in [text for text, _key, _on in _menu_of(qtbot, page.templates.view)]
+    assert "&Import…" in [text for text, _key, _on in _menu_of(qtbot, page.templates.view)]
     interactions.confirm_answers = [True]
     name = page.templates.current().name  # type: ignore[union-attr]
     page.templates.view.setFocus()

@@ -313,3 +313,17 @@ def test_a_tenant_that_holds_data_names_only_what_it_holds_in_good_german(
     assert message_for(refused.value) == (
         "Der Mandant Presse Nord kann nicht gelöscht werden, solange er Daten enthält: 3 Kontakte, 1 Tochtermandant."
     )
+
+
+def test_a_refused_user_name_says_in_german_how_to_write_umlauts(language: object) -> None:
+    """U2, E1: "jörg" as a user name is refused in German with the letters allowed and how to write
+    ä, ö, ü and ß instead (it said "Buchstaben" are allowed, and ö is one)."""
+    from mandant_desktop.domain import validation
+
+    language.choose("de")  # type: ignore[attr-defined]
+    try:
+        validation.clean_username("jörg")
+    except ValidationError as refused:
+        assert "a–z ohne Umlaute und ß (schreiben Sie ae, oe, ue, ss)" in message_for(refused)
+    else:
+        raise AssertionError("jörg was accepted")

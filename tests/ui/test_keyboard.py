@@ -37,6 +37,7 @@ from mandant_desktop.ui import tasks
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.keyboard import PageKey
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.mnemonics import is_note
 from mandant_desktop.ui.page import Page
 from mandant_desktop.ui.pages import PAGE_IDS
 from mandant_desktop.ui.users.page import UsersPage
@@ -427,11 +428,12 @@ def test_page_mnemonics_are_unique_and_leave_the_menu_bar_its_letters(
 
 
 def menu_problems(menu: QMenu, path: str) -> list[str]:
-    """Entries of ``menu`` (and its submenus) without a mnemonic, or sharing one."""
+    """Entries of ``menu`` (and its submenus) without a mnemonic, or sharing one. A disabled note
+    that only explains why the menu offers nothing ("still loading") is no entry to choose."""
     problems = []
     letters: list[str] = []
     for action in menu.actions():
-        if action.isSeparator() or not action.isVisible():
+        if action.isSeparator() or not action.isVisible() or is_note(action):
             continue
         match = re.search(r"&([^&\s])", action.text())
         if match is None:
@@ -455,28 +457,8 @@ def test_every_menu_entry_has_its_own_mnemonic(
     assert not problems, "\n".join(problems)
 
 
-def shared_mnemonics(menu: QMenu, path: str) -> list[str]:
-    """Letters that two visible entries of ``menu`` (or of one of its submenus) share. Entries
-    without one are not counted here: a context menu's entries made from data (role names) have
-    none, and arrow keys reach them."""
-    letters: list[str] = []
-    problems = []
-    for action in menu.actions():
-        if action.isSeparator() or not action.isVisible():
-            continue
-        match = re.search(r"&([^&\s])", action.text())
-        if match is not None:
-            letters.append(match.group(1).lower())
-        if action.menu() is not None:
-            problems.extend(shared_mnemonics(action.menu(), f"{path} → {action.text()}"))
-    shared = [letter for letter, n in Counter(letters).items() if n > 1]
-    texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()]
-    problems.extend(f"{path}: Alt+{letter.upper()} twice in {texts}" for letter in shared)
-    return problems
-
-
 class ShownMenus(QObject):
-    """Records the shared mnemonics of every menu that shows, then closes it."""
+    """Records the missing and shared mnemonics of every menu that shows, then closes it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -487,20 +469,23 @@ class ShownMenus(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QMenu):
             self.shown += 1
-            self.problems.extend(shared_mnemonics(watched, self.where))
+            self.problems.extend(menu_problems(watched, self.where))
             QTimer.singleShot(0, watched.close)
         return False
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_no_two_entries_of_a_context_menu_or_page_menu_share_a_mnemonic(
+def test_every_entry_of_a_context_menu_or_page_menu_has_its_own_mnemonic(
     qtbot: QtBot, demo_window: MainWindow, language: LanguageManager, lang: str
 ) -> None:
-    """E2: Alt+letter in a page's context menus and in its buttons' menus reaches one entry. A
-    context menu lists only the actions enabled for the selection, so each view's menu is opened
-    twice: as the first row gives it, and with every action of the page switched on (every entry
-    it can ever show: the users page had Alt+E twice in German, for "Aktivierungslink &erneut
-    senden" and "Berechtigungen &erklären", which no single selection showed together)."""
+    """E2, C1: a letter in a page's context menus and in its buttons' menus reaches one entry,
+    and every entry has one: the tenants' access views, the contacts tabs and the role names of
+    the assignment grid's menu had none. A context menu lists only the actions enabled for the
+    selection, so each view's menu is opened twice: as the first row gives it, and with every
+    action of the page switched on (every entry it can ever show: the users page had Alt+E twice
+    in German, for "Aktivierungslink &erneut senden" and "Berechtigungen &erklären", which no
+    single selection showed together). Views on tabs not shown (the access matrix, the
+    distribution lists) are asked as well."""
     language.choose(lang)
     qtbot.waitUntil(lambda: demo_window.file_menu.title() == ("&Datei" if lang == "de" else "&File"))
     watcher = ShownMenus()
@@ -512,11 +497,11 @@ def test_no_two_entries_of_a_context_menu_or_page_menu_share_a_mnemonic(
             for button in page.findChildren(QAbstractButton):
                 menu = button.menu() if hasattr(button, "menu") else None
                 if menu is not None:
-                    problems.extend(shared_mnemonics(menu, f"{page_id}: menu of {button.text()!r}"))
+                    problems.extend(menu_problems(menu, f"{page_id}: menu of {button.text()!r}"))
             views = [
                 v
                 for v in page.findChildren(QAbstractItemView)
-                if v.isVisibleTo(page) and v.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+                if v.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
             ]
             for view in views:
                 model = view.model()
@@ -554,3 +539,63 @@ def test_ctrl_s_saves_the_settings_section_with_the_cursor(qtbot: QtBot, demo_wi
     demo_window.statusBar().clearMessage()
     press(qtbot, page.language_combo, Qt.Key.Key_S, CTRL)  # type: ignore[attr-defined]
     assert "Ctrl+S" in demo_window.statusBar().currentMessage()
+
+
+#: page → (the list, the pane beside it that Enter goes into)
+DETAIL_PANES = {
+    "roles": ("roleList", "permissionTree"),
+    "audit": ("auditTable", "auditDetail"),
+    "outbox": ("outboxTable", "outboxBody"),
+}
+
+
+@pytest.mark.parametrize("page_id", sorted(DETAIL_PANES))
+def test_enter_goes_into_the_pane_of_the_current_row_and_esc_back(
+    qtbot: QtBot, demo_window: MainWindow, recorder: Recorder, page_id: str
+) -> None:
+    """E2, R1, S3, U4: on the roles, audit and outbox pages Enter did nothing. It now takes the
+    keyboard into what the current row shows beside the list (the role's permissions, the entry's
+    changed fields, the mail's text), with a current item there; Esc comes back to the list. The
+    context menu offers the same with Enter beside it."""
+    page = show(qtbot, demo_window, page_id)
+    list_name, pane_name = DETAIL_PANES[page_id]
+    view = page.findChild(QAbstractItemView, list_name)
+    pane = page.findChild(QWidget, pane_name)
+    assert view is not None and pane is not None
+    view.setCurrentIndex(view.model().index(0, 0))
+    press(qtbot, view, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is pane
+    if isinstance(pane, QAbstractItemView):
+        assert pane.currentIndex().isValid()
+    qtbot.keyClick(pane, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view
+    press(qtbot, view, Qt.Key.Key_Menu)
+    assert recorder.menus and recorder.menus[-1][0].startswith("&")
+    enter = next(a for a in view.actions() if QKeySequence(Qt.Key.Key_Return) in a.shortcuts())
+    assert enter.text() == recorder.menus[-1][0] and enter.statusTip()
+
+
+def test_f2_on_the_audit_log_says_that_entries_cannot_be_changed(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """E2, S3: F2 (edit) on an audit entry answers in the status bar instead of doing nothing."""
+    page = show(qtbot, demo_window, "audit")
+    view = page.findChild(QAbstractItemView, "auditTable")
+    view.setCurrentIndex(view.model().index(0, 0))
+    demo_window.statusBar().clearMessage()
+    press(qtbot, view, Qt.Key.Key_F2)
+    assert demo_window.statusBar().currentMessage() == "Entries of the audit log cannot be changed."
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2])
+def test_enter_and_f2_open_the_menu_of_the_current_assignment_cell(
+    qtbot: QtBot, demo_window: MainWindow, recorder: Recorder, key: Qt.Key
+) -> None:
+    """E2, A1: a cell of the role assignment grid is edited through its menu (add a role, remove
+    one); Enter and F2 open it at the current cell, as the Menu key does."""
+    page = show(qtbot, demo_window, "assignments")
+    grid = page.findChild(QAbstractItemView, "assignmentGrid")
+    cell = grid.model().index(1, 1)
+    grid.setCurrentIndex(cell)
+    press(qtbot, grid, key)
+    assert recorder.menus, "no menu"
+    assert recorder.menus[-1][0] == "&Add role"
+    assert grid.currentIndex() == cell

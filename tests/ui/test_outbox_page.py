@@ -4,8 +4,9 @@ texts, and widths the user chose come back (SPEC U4, E4)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop import bootstrap
@@ -218,8 +219,9 @@ def test_the_lines_above_a_mail_follow_a_language_switch(
 
 
 def test_the_menu_key_offers_send_again_and_copying_the_mail(qtbot: QtBot, window: MainWindow, mails: None) -> None:
-    """E2, U4: right click or the Menu key on a mail: Send again (as enabled as the button), Copy
-    mail text (the activation link to pass on another way), Copy rows; the status bar says so."""
+    """E2, U4: right click or the Menu key on a mail: Read mail (Enter, into its text), Send again
+    (as enabled as the button), Copy mail text (the activation link to pass on another way), Copy
+    rows; the status bar says so."""
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMenu
 
@@ -242,8 +244,38 @@ def test_the_menu_key_offers_send_again_and_copying_the_mail(qtbot: QtBot, windo
     QTimer.singleShot(100, lambda: pick("outboxCopyTextAction"))
     qtbot.keyClick(page.table, Qt.Key.Key_Menu)
     qtbot.waitUntil(lambda: bool(seen))
-    assert [name for name, _on in seen[0]] == ["outboxSendAction", "outboxCopyTextAction", "copyRowsMenuAction"]
+    assert [name for name, _on in seen[0]] == [
+        "outboxReadAction",
+        "outboxSendAction",
+        "outboxCopyTextAction",
+        "copyRowsMenuAction",
+    ]
     assert all(on for _name, on in seen[0])
     assert QApplication.clipboard().text() == page.body.toPlainText()
     assert QApplication.clipboard().text().startswith("To: ")
     assert window.statusBar().currentMessage() == "The mail is on the clipboard."
+
+
+def test_ctrl_f_reaches_the_search_which_narrows_the_list(
+    qtbot: QtBot, window: MainWindow, mails: None, admin_app: tuple[bootstrap.AppContext, Operator]
+) -> None:
+    """E2, U4: Ctrl+F puts the cursor into the outbox's search; what is typed there narrows the
+    mails to those whose recipient or subject holds it (in any case), Enter at once; an empty
+    field brings every mail back."""
+    page = _outbox(qtbot, window)
+    assert page.model.rowCount() == len(MailStatus)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    QTest.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search_field() is page.search
+    QTest.keyClicks(page.search, "KONSTANTIN")
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert [page.model.row_at(r).recipient for r in range(page.model.rowCount())] == [LONG_ADDRESS]  # type: ignore[union-attr]
+    assert "1" in page.count_label.text()
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(MailStatus))
+    app, operator = admin_app
+    assert app.services.mail.outbox_count(operator, search="aktivieren") == len(MailStatus)
+    assert app.services.mail.outbox_count(operator, search="%") == 0  # a wildcard is a plain character

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from email import message_from_bytes
 from typing import Any
 
 import pytest
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGroupBox
 from uihelpers import FakeInteraction
 
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings_page.smtp import SmtpSection
@@ -48,18 +52,33 @@ def smtp_section(window: MainWindow) -> SmtpSection:
     return section
 
 
-def test_send_test_mail_through_a_real_server(
-    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
-) -> None:
-    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
-    port, collected = smtp_server
+def sent_off_the_gui_thread(section: SmtpSection) -> None:
+    """S5, E3: wait for "Send test mail", which talks to the server on a worker."""
+    deadline = time.monotonic() + 20
+    while section.test_task is not None and tasks.runner().active():
+        assert time.monotonic() < deadline, "the test mail was not sent within 20 s"
+        QTest.qWait(10)
+
+
+def local_server_typed_in(window: MainWindow, port: int) -> SmtpSection:
+    """The settings page's e-mail section with the test server on ``port`` typed in, not saved."""
     section = smtp_section(window)
     section.host.setText("127.0.0.1")
     section.security.setCurrentIndex(section.security.findData("none"))
     section.port.setValue(port)
     section.sender_edit.setText("noreply@example.de")
+    return section
+
+
+def test_send_test_mail_through_a_real_server(
+    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
+) -> None:
+    """U4: the operator enters the server, saves, and "Send test mail" delivers at once."""
+    port, collected = smtp_server
+    section = local_server_typed_in(window, port)
     interactions.text_answers.append("pruefer@example.de")
     section.test_button.click()
+    sent_off_the_gui_thread(section)
     assert section.message.text() == "The test mail has been sent to pruefer@example.de."
     [mail] = collected.messages
     assert mail["To"] == "pruefer@example.de" and mail["Subject"] == "Test mail from Mandant Desktop"
@@ -135,6 +154,7 @@ def test_a_test_mail_kept_in_the_outbox_stores_the_language_it_was_written_in(
     section = smtp_section(window)
     interactions.text_answers.append("pruefer@example.de")
     section.test_button.click()
+    sent_off_the_gui_thread(section)
     services, operator = window.context.app.services, window.context.operator
     [mail] = services.mail.outbox_page(operator, 0, 10)
     assert (mail.subject, mail.language) == ("Test-E-Mail von Mandant Desktop", "de")
@@ -178,3 +198,61 @@ def test_e_mail_settings_saved_elsewhere_get_their_own_conflict_report(
     assert section.password.text() == "geheim-123"  # kept in the form, not stored
     assert services.mail.smtp_settings(other).host == "mail.kollege.de"
     assert not services.mail.has_smtp_password()
+
+
+def test_saving_twice_in_a_row_is_no_conflict_with_oneself(
+    window: MainWindow, interactions: FakeInteraction, smtp_server: tuple[int, Collected]
+) -> None:
+    """S4, U4, C3: Save, then "Send test mail" (which saves first) or Save again: the second save
+    goes through. The form knew only the version it had read, so the operator's own first save
+    was taken for another workstation's and every later save was refused until a reload."""
+    from mandant_desktop.ui.settings_page.page import SettingsPage
+
+    port, collected = smtp_server
+    section = local_server_typed_in(window, port)
+    assert section.save()
+    interactions.text_answers.append("pruefer@example.de")
+    section.test_button.click()
+    sent_off_the_gui_thread(section)
+    assert section.message.text() == "The test mail has been sent to pruefer@example.de."
+    assert len(collected.messages) == 1
+    section.sender_edit.setText("verwaltung@example.de")
+    assert section.save()
+    assert not interactions.of_kind("conflict")
+
+    page = window.current_page()
+    assert isinstance(page, SettingsPage)
+    naming = page.naming_section
+    naming.prefix_edit.setText("Y")
+    naming.save_button.click()
+    naming.prefix_edit.setText("Z")
+    naming.save_button.click()
+    assert not interactions.of_kind("conflict") and not interactions.of_kind("error")
+    services = window.context.app.services
+    assert services.rights_naming.pattern(window.context.operator).prefix == "Z"
+
+
+def test_a_server_that_does_not_answer_leaves_the_window_usable(
+    window: MainWindow, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, E3, U4: "Send test mail" talks to the server on a worker, with a progress note; the
+    window answers meanwhile. A server that did not answer froze the window for the mail service's
+    whole timeout (15 s), with no word of what was going on. Its refusal is said under the form."""
+    from mandant_desktop.domain.errors import DomainError
+
+    services = window.context.app.services
+    answer = threading.Event()
+
+    def slow_server(*_args: object, **_kwargs: object) -> None:
+        answer.wait(10)
+        raise DomainError("The e-mail server {host} did not answer.", host="mail.example.de")
+
+    monkeypatch.setattr(services.mail, "send_test_mail", slow_server)
+    section = local_server_typed_in(window, 2525)
+    interactions.text_answers.append("pruefer@example.de")
+    section.test_button.click()  # returns while the server is being waited for
+    assert not answer.is_set() and section.test_task is not None and tasks.runner().active()
+    QTest.qWait(50)  # the event loop runs: the window answers
+    answer.set()
+    sent_off_the_gui_thread(section)
+    assert section.message.is_error and "did not answer" in section.message.text()

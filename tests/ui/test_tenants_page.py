@@ -279,8 +279,79 @@ def test_read_only_tenant_disables_every_edit(scene: Scene) -> None:
     assert not page.by_tenant.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert not page.by_tenant.setData(index, "full")
     menu = page.access_menu()
-    assert not any(a.isEnabled() for a in menu.actions() if a.text() in ("Full access", "Read only", "Hidden"))
+    assert not any(a.isEnabled() for a in menu.actions() if a.text() in ("&Full access", "&Read only", "&Hidden"))
     menu.deleteLater()
+
+
+def _key_on(qtbot: QtBot, view: QTableView, key: Qt.Key) -> None:
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    QTest.keyClick(view, key)
+
+
+def test_the_keys_1_2_3_set_the_levels_in_every_view(qtbot: QtBot, scene: Scene) -> None:
+    """E2, T2, T3: in each access view 1, 2 and 3 set the selected cells to full access, read only
+    and hidden (staged, as the buttons do); the context menu shows each key beside its level and
+    says in the status tip what it does."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.tom)
+    _key_on(qtbot, page.access_table, Qt.Key.Key_1)
+    assert page.state.get(scene.main, scene.tom).level is Level.FULL
+    _key_on(qtbot, page.access_table, Qt.Key.Key_2)
+    assert page.state.get(scene.main, scene.tom).level is Level.READ_ONLY
+
+    _show_view(page, MATRIX)
+    column = next(c for c in range(page.matrix.columnCount()) if page.matrix.tenant_id(c) == scene.other)
+    page.matrix_table.setCurrentIndex(page.matrix.index(page.matrix.row_of(scene.mia), column))
+    _key_on(qtbot, page.matrix_table, Qt.Key.Key_1)
+    assert page.state.get(scene.other, scene.mia).level is Level.FULL
+
+    _show_view(page, BY_USER)
+    page.user_list.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
+    row = next(r for r in range(page.by_user.rowCount()) if page.by_user.tenant_id(r) == scene.other)
+    page.user_table.selectRow(row)
+    _key_on(qtbot, page.user_table, Qt.Key.Key_3)
+    assert page.state.get(scene.other, scene.mia).level is Level.HIDDEN
+    # tom on Hauptmandant is staged; mia on Nebenmandant is hidden again, as stored: nothing to save there
+    assert page.state.pending() == 1
+
+    menu = page.access_menu()
+    levels = [a for a in menu.actions() if a.shortcut().toString() in ("1", "2", "3")]
+    assert [(a.text(), a.shortcut().toString()) for a in levels] == [
+        ("&Full access", "1"),
+        ("&Read only", "2"),
+        ("&Hidden", "3"),
+    ]
+    assert all(f"(key {a.shortcut().toString()})" in a.statusTip() for a in levels)
+    menu.deleteLater()
+
+
+def test_the_level_keys_change_nothing_where_the_operator_may_only_read(qtbot: QtBot, scene: Scene) -> None:
+    """T8, E2: on a tenant read only for the operator the keys stage nothing, as the buttons."""
+    page = scene.page
+    _select_tenant(page, scene.locked)
+    _select_user_row(page, scene.mia)
+    before = page.state.get(scene.locked, scene.mia)
+    _key_on(qtbot, page.access_table, Qt.Key.Key_1)
+    assert page.state.get(scene.locked, scene.mia) == before
+    assert page.state.pending() == 0
+
+
+def test_space_ticks_private_data_in_the_access_views(qtbot: QtBot, scene: Scene) -> None:
+    """E2, T2: on a row's Private data box Space ticks and unticks it (staged), as a click does;
+    a user who works with the keyboard reaches the box with the arrow keys."""
+    page = scene.page
+    _select_tenant(page, scene.main)
+    _select_user_row(page, scene.mia)
+    row = page.by_tenant.row_of(scene.mia)
+    before = page.state.get(scene.main, scene.mia).private
+    page.access_table.setCurrentIndex(page.by_tenant.index(row, ByTenantModel.PRIVATE))
+    _key_on(qtbot, page.access_table, Qt.Key.Key_Space)
+    assert page.state.get(scene.main, scene.mia).private is not before
+    _key_on(qtbot, page.access_table, Qt.Key.Key_Space)
+    assert page.state.get(scene.main, scene.mia).private is before
+    assert page.state.pending() == 0
 
 
 def test_apply_to_sub_tenants(qtbot: QtBot, scene: Scene) -> None:
@@ -350,7 +421,7 @@ def test_export_and_context_menu(qtbot: QtBot, scene: Scene, tmp_path: Path) -> 
     assert [c.value for c in sheet[1]][:4] == ["User", "User name", "E-mail", "Tenant"]
     _select_user_row(page, scene.tom)
     menu = page.access_menu()
-    assert [a.text() for a in menu.actions() if a.text()][:3] == ["Full access", "Read only", "Hidden"]
+    assert [a.text() for a in menu.actions() if a.text()][:3] == ["&Full access", "&Read only", "&Hidden"]
     menu.deleteLater()
     page.access_table.customContextMenuRequested.emit(QPoint(5, 5))
 

@@ -570,3 +570,23 @@ def test_a_new_user_beyond_the_first_page_is_listed_and_selected(qtbot: QtBot, w
     assert page.search.text() == "zzander"
     assert page.filter_combo.currentData() == UserFilter.ALL.value
     qtbot.waitUntil(lambda: "outbox" in window.statusBar().currentMessage())
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "username"),
+    [
+        ("Jürgen", "Weiß-Größer", "jweiss-groesser"),
+        ("Agnieszka", "Dąbrowski", "adabrowski"),
+        ("Zeynep", "Yılmaz", "zyilmaz"),
+        ("Łukasz", "Kowalczyk", "lkowalczyk"),
+        ("Ömer", "Çelik", "oecelik"),
+        ("René", "Søndergård", "rsondergard"),
+    ],
+)
+def test_the_suggested_user_name_keeps_every_letter_of_the_name(first: str, last: str, username: str) -> None:
+    """U2: the user name the Add user dialog suggests writes ä, ö, ü, ß out and drops only the mark
+    of other accented letters; "Dąbrowski" gave "dbrowski" and "Yılmaz" "ylmaz" (the demo data is
+    full of such names), which the operator had to correct by hand."""
+    from mandant_desktop.ui.users.add_dialog import suggested_username
+
+    assert suggested_username(first, last) == username

@@ -60,8 +60,10 @@ from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.forms import text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
+from mandant_desktop.ui.keyboard import ENTER_KEYS
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.loading_note import LoadingNote
+from mandant_desktop.ui.mnemonics import escaped, give_mnemonics, mark_note
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading
@@ -255,6 +257,14 @@ class AssignmentsPage(Page):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self._remove_from_current_cell)
         self.grid.addAction(self.remove_action)
+        # E2, A1: a cell is edited through its menu (add a role, remove one); Enter and F2 open it
+        # at the current cell, as the Menu key does.
+        self.cell_menu_action = QAction(self)
+        self.cell_menu_action.setObjectName("assignmentCellMenuAction")
+        self.cell_menu_action.setShortcuts([*ENTER_KEYS, QKeySequence(Qt.Key.Key_F2)])
+        self.cell_menu_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.cell_menu_action.triggered.connect(self._cell_menu_from_keyboard)
+        self.grid.addAction(self.cell_menu_action)
         self.loading_note = LoadingNote(self.grid, "assignmentLoadingNote")
 
         self.bulk_panel = BulkEditPanel(self._preview, self)
@@ -375,6 +385,12 @@ class AssignmentsPage(Page):
         menu.exec(self.grid.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
+    def _cell_menu_from_keyboard(self) -> None:
+        current = self.grid.currentIndex()
+        if current.isValid():
+            self.grid.scrollTo(current)
+            self._cell_menu(self.grid.visualRect(current).center())
+
     def build_cell_menu(self, index: QModelIndex) -> QMenu:
         """The menu of a cell: "Add role" with every role not held there, "Remove" per direct role."""
         menu = QMenu(self)
@@ -388,26 +404,24 @@ class AssignmentsPage(Page):
         add_menu = menu.addMenu(self.tr("&Add role"))
         add_menu.setObjectName("addRoleMenu")
         for role in self._roles:
-            action = add_menu.addAction(role.name)
+            action = add_menu.addAction(escaped(role.name))
             action.setEnabled(allowed and not inherited and role.id not in held)
             action.triggered.connect(lambda _c=False, r=role.id: self.add_role(row, column, r))
         add_menu.setEnabled(allowed and not inherited)
         for chip in chips:
             if chip.inherited:
                 continue
-            action = menu.addAction(self.tr("Remove %1…").replace("%1", chip.role_name))
+            action = menu.addAction(self.tr("Remove %1…").replace("%1", escaped(chip.role_name)))
             action.setEnabled(allowed)
             action.triggered.connect(lambda _c=False, ch=chip: self.remove_role(row, column, ch))
         if inherited:
-            note = menu.addAction(self.tr("Roles here are inherited; change them on the org units page."))
-            note.setEnabled(False)
+            mark_note(menu.addAction(self.tr("Roles here are inherited; change them on the org units page.")))
         if known is None:
-            note = menu.addAction(self.tr("The roles of this cell are still loading."))
-            note.setEnabled(False)
+            mark_note(menu.addAction(self.tr("The roles of this cell are still loading.")))
         elif not allowed:
-            note = menu.addAction(self.tr("You may not assign roles in this org unit."))
-            note.setEnabled(False)
-        return menu
+            mark_note(menu.addAction(self.tr("You may not assign roles in this org unit.")))
+        # E2: the roles and removals are data; each gets a letter of its own, as "Add role" has.
+        return give_mnemonics(menu)
 
     def add_role(self, row: int, column: int, role_id: int) -> tasks.Task[ChangeSet] | None:
         """Add one role in one cell on a worker as the page's next step (S5); it goes on the undo

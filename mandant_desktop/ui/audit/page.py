@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.domain.errors import DomainError
-from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor
+from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor, FieldChange
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.ui import icons, tasks
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.audit.fields import field_name, summary_text, value_name
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
@@ -54,14 +54,20 @@ from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.object_names import OBJECT_NAMES
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, row_table, set_text_column_widths
+from mandant_desktop.ui.page_parts import (
+    page_heading,
+    popup_actions,
+    row_table,
+    search_edit,
+    set_text_column_widths,
+)
 from mandant_desktop.ui.text_table import TextTableModel
 
 CONTEXT = "AuditPage"
-SEARCH_DELAY_MS = 300
 #: a date edit at this date means "no limit"; it shows the special value text
 NO_DATE = QDate(2000, 1, 1)
 #: how long the status bar says that a load failed (longer than a plain note: it explains the list)
@@ -102,6 +108,13 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, str):
         return value_name(field, value) or value
     return str(value)
+
+
+def change_line(change: FieldChange) -> str:
+    """One changed field as the operator reads it: "Kontingent (MB): 250 → 500" (the clipboard
+    copy of an entry and the Excel export)."""
+    before, after = value_text(change.before, change.field), value_text(change.after, change.field)
+    return f"{field_name(change.field)}: {before} → {after}"
 
 
 def _fill(template: str, *values: str) -> str:
@@ -167,16 +180,7 @@ class AuditPage(Page):
             fetcher=self._fetch_more,
         )
         self._heading = page_heading()
-        self.search = QLineEdit()
-        self.search.setObjectName("auditSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search, self._timer = search_edit(self, "auditSearch", self.apply_filters)
 
         self.since = self._date_edit("auditSince")
         self.until = self._date_edit("auditUntil")
@@ -266,6 +270,18 @@ class AuditPage(Page):
         self.table.addAction(self.menu_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
+        # E2: Enter goes to the entry's changed fields (Esc back); F2 says why nothing can be edited (S3).
+        self.detail_action = enter_opens_detail(self.table, self.detail, "auditDetailAction")
+        self.edit_note_action = QAction(self)
+        self.edit_note_action.setObjectName("auditReadOnlyNote")
+        self.edit_note_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.edit_note_action.triggered.connect(
+            lambda: self.context.shell.show_status(
+                QCoreApplication.translate("AuditPage", "Entries of the audit log cannot be changed.")
+            )
+        )
+        self.table.addAction(self.edit_note_action)
         self.export_button = QPushButton()
         self.export_button.setObjectName("auditExportButton")
         self.export_button.clicked.connect(self.export_action.trigger)
@@ -511,12 +527,7 @@ class AuditPage(Page):
 
     def entry_text(self, row: AuditRow) -> str:
         """The entry as plain text, one line per changed field (for the clipboard)."""
-        lines = [self.detail_title.text()]
-        lines += [
-            f"{field_name(c.field)}: {value_text(c.before, c.field)} → {value_text(c.after, c.field)}"
-            for c in row.changes
-        ]
-        return "\n".join(lines)
+        return "\n".join([self.detail_title.text(), *(change_line(c) for c in row.changes)])
 
     def copy_entry(self) -> None:
         row = self.selected_entry()
@@ -528,7 +539,8 @@ class AuditPage(Page):
         if index.isValid():
             self.table.setCurrentIndex(index)
         self.copy_action.setEnabled(self.selected_entry() is not None)
-        popup_actions(self, self.table, pos, (self.copy_action, self.export_action))
+        self.detail_action.setEnabled(self.copy_action.isEnabled())
+        popup_actions(self, self.table, pos, (self.detail_action, self.copy_action, self.export_action))
 
     def menu_from_keyboard(self) -> None:
         current = self.table.currentIndex()
@@ -575,8 +587,11 @@ class AuditPage(Page):
             self.operator(),
             path,
             self.model.query,
-            translate=_export_word,  # both translate through QCoreApplication.translate: thread-safe
+            # All of them translate through QCoreApplication.translate, which is thread-safe.
+            translate=_export_word,
             translate_object=object_type_text,
+            translate_label=summary_text,
+            change_text=change_line,
             on_done=lambda written: self.context.shell.show_status(
                 QCoreApplication.translate("AuditPage", "Audit entries exported: %1").replace(
                     "%1", number_text(written)
@@ -612,6 +627,12 @@ class AuditPage(Page):
         self.reset_button.setText(QCoreApplication.translate("AuditPage", "&Reset filters"))
         self.export_action.setText(QCoreApplication.translate("AuditPage", "E&xport…"))
         self.copy_action.setText(QCoreApplication.translate("AuditPage", "&Copy"))
+        self.detail_action.setText(QCoreApplication.translate("AuditPage", "&Show changed fields"))
+        self.detail_action.setStatusTip(
+            QCoreApplication.translate(
+                "AuditPage", "Go to the fields the entry changed, before and after; Esc goes back (Enter)"
+            )
+        )
         self.export_button.setText(QCoreApplication.translate("AuditPage", "E&xport…"))
         self.export_button.setToolTip(
             QCoreApplication.translate("AuditPage", "Export the entries shown to an Excel workbook")

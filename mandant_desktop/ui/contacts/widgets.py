@@ -14,6 +14,7 @@ from mandant_desktop.ui import tasks
 from mandant_desktop.ui.contacts.models import RowsModel
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.loading_note import LoadingNote
+from mandant_desktop.ui.mnemonics import give_mnemonics
 from mandant_desktop.ui.page_parts import row_table, set_column_widths
 
 
@@ -111,6 +112,8 @@ def button_menu(view: QTableView, entries: Callable[[], Sequence[MenuEntry]]) ->
                 action.setShortcut(key)  # shown only: the menu is the widget, and it takes no keys but its own
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, w=widget: w.click())
+        # E2: the buttons show no accelerators (the page's Alt letters are few); the menu's entries get theirs.
+        give_mnemonics(menu)
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(view.viewport().mapToGlobal(pos))
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.customers import CustomerQuery, CustomerRow, CustomerService, agency_label
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.ui import icons, tasks
+from mandant_desktop.ui import tasks
 from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.access_rights_dialog import AccessRightsDialog
@@ -47,12 +47,11 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import row_table, set_text_column_widths
+from mandant_desktop.ui.page_parts import row_table, search_edit, set_text_column_widths
 from mandant_desktop.ui.theme import plain_cells
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 300
 #: the COUNT of a search starts when the table has painted its first window, or after this long
 #: when no paint comes (a window that is minimised)
 COUNT_FALLBACK_MS = 200
@@ -138,15 +137,7 @@ class CustomersPage(Page):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self._heading.setFont(font)
-        self.search = QLineEdit()
-        self.search.setObjectName("customerSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search, self._search_timer = search_edit(self, "customerSearch", self.apply_search)
         #: the count-and-first-window load running on a worker; newer loads drop older answers
         self.loader: tasks.Latest[tuple[CustomerQuery, list[CustomerRow]]] = tasks.Latest(self)
         #: the COUNT of a search whose first window filled up, after that window is shown
@@ -156,7 +147,6 @@ class CustomersPage(Page):
         self._revealing: tuple[int, str] | None = None
         #: the Excel export running on a worker, if any
         self.export_task: tasks.Task[int] | None = None
-        self.search.returnPressed.connect(self.apply_search)
         self.count_label = QLabel()
         self.count_label.setObjectName("customerCount")
 

@@ -45,6 +45,7 @@ from mandant_desktop.ui.flow_layout import group as flow_group
 from mandant_desktop.ui.forms import fit_placeholder, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
+from mandant_desktop.ui.mnemonics import escaped, give_mnemonics
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
 from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
@@ -348,7 +349,7 @@ class OrgUnitsPage(Page):
             menu.addActions(enabled)
             if group[0] is self.add_access_action:
                 self._add_remove_entries(menu)
-        return menu
+        return give_mnemonics(menu)  # E2: the "Remove <role>…" entries are data and need letters too
 
     def _add_remove_entries(self, menu: QMenu) -> None:
         """ "Remove <role>…" for each direct role the operator may remove: "−" from the keyboard (A7)."""
@@ -358,7 +359,7 @@ class OrgUnitsPage(Page):
             return
         for chip in roles.roles:
             if not chip.inherited:
-                action = menu.addAction(self.tr("Remove %1…").replace("%1", chip.role_name))
+                action = menu.addAction(self.tr("Remove %1…").replace("%1", escaped(chip.role_name)))
                 action.triggered.connect(lambda _checked=False, ch=chip: self.roles.remove_role(ch))
 
     def menu_from_keyboard(self) -> None:

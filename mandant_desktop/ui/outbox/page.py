@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -38,9 +39,16 @@ from mandant_desktop.ui import formats
 from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_column_widths, text_column_width
+from mandant_desktop.ui.page_parts import (
+    page_heading,
+    popup_actions,
+    search_edit,
+    set_column_widths,
+    text_column_width,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -145,6 +153,10 @@ class OutboxPage(Page):
         self.note = QLabel()
         self.note.setObjectName("outboxNote")
         self.note.setWordWrap(True)
+        # E2: Ctrl+F comes here; the list narrows to the mails whose recipient or subject holds the text.
+        self.search, self._search_timer = search_edit(self, "outboxSearch", self.apply_search)
+        #: the search the list shows
+        self._searched = ""
         self.model = OutboxModel(self._fetch, self)
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
@@ -174,6 +186,8 @@ class OutboxPage(Page):
         self.copy_text_action.setObjectName("outboxCopyTextAction")
         self.copy_text_action.triggered.connect(self.copy_mail_text)
         self.copy_rows_action = copy_rows_action(self.table, context.shell.show_status)
+        # E2: Enter goes into the selected mail's text (to read or copy its link), Esc back.
+        self.read_action = enter_opens_detail(self.table, self.body, "outboxReadAction")
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self.show_context_menu)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -191,6 +205,7 @@ class OutboxPage(Page):
         layout.setSpacing(12)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
+        layout.addWidget(self.search)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -221,11 +236,21 @@ class OutboxPage(Page):
             self._selected()  # "To:", "Subject:", "Language:" above the mail in the new language
 
     def _fetch(self, offset: int, limit: int) -> list[OutboxRow]:
-        rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit)
+        rows = run_action(self, self._mail.outbox_page, self.operator(), offset, limit, search=self._searched)
         return rows if rows is not None else []
 
+    def search_field(self) -> QLineEdit:
+        return self.search
+
+    def apply_search(self) -> None:
+        """The list for the text in the search field, once typing pauses (or at once on Enter)."""
+        self._search_timer.stop()
+        if self.search.text().strip() != self._searched:
+            self.refresh()
+
     def refresh(self) -> bool:
-        total = run_action(self, self._mail.outbox_count, self.operator())
+        self._searched = self.search.text().strip()
+        total = run_action(self, self._mail.outbox_count, self.operator(), search=self._searched)
         if total is None:
             return False
         self.model.reload()
@@ -261,6 +286,7 @@ class OutboxPage(Page):
         )
         self.send_action.setEnabled(self.send_button.isEnabled())
         self.copy_text_action.setEnabled(len(mails) == 1)
+        self.read_action.setEnabled(len(mails) == 1)
 
     def show_context_menu(self, pos: QPoint) -> None:
         """A row under the pointer that is not selected becomes the selection first."""
@@ -269,7 +295,12 @@ class OutboxPage(Page):
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
-        popup_actions(self, self.table, pos, (self.send_action, self.copy_text_action, self.copy_rows_action))
+        popup_actions(
+            self,
+            self.table,
+            pos,
+            (self.read_action, self.send_action, self.copy_text_action, self.copy_rows_action),
+        )
 
     def copy_mail_text(self) -> None:
         """The selected mail as shown below the list (recipient, subject, text with its link)."""
@@ -295,8 +326,12 @@ class OutboxPage(Page):
                 "kept here instead: you can pass an activation link on another way. Links are valid once."
             )
         )
+        self.search.setPlaceholderText(self.tr("Search recipient and subject (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the outbox"))
         self.send_button.setText(self.tr("&Send again"))
         self.send_action.setText(self.tr("&Send again"))
         self.copy_text_action.setText(self.tr("Copy &mail text"))
+        self.read_action.setText(self.tr("&Read mail"))
+        self.read_action.setStatusTip(self.tr("Go to the text of the mail to read or copy it; Esc goes back (Enter)"))
         self.send_button.setToolTip(self.tr("Send the selected kept or failed mails through the e-mail server"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

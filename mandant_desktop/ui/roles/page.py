@@ -38,6 +38,7 @@ from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions
@@ -169,6 +170,8 @@ class RolesPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
 
+        # E2: Enter on a role goes to its permissions (Space ticks one), Esc back to the roles.
+        self.permissions_action = enter_opens_detail(self.role_list, self.permission_tree, "rolePermissionsAction")
         self.role_list.selectionModel().selectionChanged.connect(self._role_selected)
         self.retranslateUi()
         self.refresh()
@@ -239,6 +242,7 @@ class RolesPage(Page):
         free = self.deleting is None
         editable = role is not None and operator.can("roles.edit") and free
         self.add_action.setEnabled(operator.can("roles.edit") and free)
+        self.permissions_action.setEnabled(role is not None)
         self.rename_action.setEnabled(editable)
         self.duplicate_action.setEnabled(editable)
         # Off while the delete question is being prepared: a second click must not ask twice.
@@ -510,7 +514,14 @@ class RolesPage(Page):
         self.context.shell.show_status(self.tr("The role has its default permissions again."))
 
     def _context_menu(self, pos: QPoint) -> None:
-        actions = (self.add_action, self.rename_action, self.duplicate_action, self.restore_action, self.delete_action)
+        actions = (
+            self.permissions_action,
+            self.add_action,
+            self.rename_action,
+            self.duplicate_action,
+            self.restore_action,
+            self.delete_action,
+        )
         popup_actions(self, self.role_list, pos, actions)
 
     # ------------------------------------------------------------------ texts
@@ -522,6 +533,10 @@ class RolesPage(Page):
         self.duplicate_action.setText(self.tr("D&uplicate…"))
         self.delete_action.setText(self.tr("&Delete…"))
         self.restore_action.setText(self.tr("Restore default&s"))
+        self.permissions_action.setText(self.tr("&Permissions of the role"))
+        self.permissions_action.setStatusTip(
+            self.tr("Go to the permissions of the role: Space ticks or unticks one, Esc goes back (Enter)")
+        )
         self.add_button.setText(self.tr("&Add role…"))
         self.add_button.setToolTip(self.tr("A new role; it appears at the top of the list (Ctrl+N)"))
         self.rename_button.setText(self.tr("Re&name…"))

@@ -115,7 +115,9 @@ class RightsNamingSection(QGroupBox):
             self.message.show_error(message_for(exc))
             return
         services = self.context.app.services
-        if run_action(self, _saved, services.rights_naming, self.context.current_operator(), pattern, self.version):
+        saved = run_action(self, _saved, services.rights_naming, self.context.current_operator(), pattern, self.version)
+        if saved is not None:
+            self.version = saved
             self.message.show_info(self.tr("Saved. Customers created from now on get rights groups named like this."))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -150,6 +152,6 @@ class RightsNamingSection(QGroupBox):
         self.save_button.setText(self.tr("Save namin&g"))
 
 
-def _saved(service: RightsNamingService, operator: Operator, pattern: NamingPattern, version: int) -> bool:
-    service.save(operator, pattern, expected_version=version)
-    return True
+def _saved(service: RightsNamingService, operator: Operator, pattern: NamingPattern, version: int) -> int:
+    """The version the save left (the operator's own save is no conflict for the next one)."""
+    return service.save(operator, pattern, expected_version=version)

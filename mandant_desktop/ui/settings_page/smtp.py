@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.domain import mail_texts
 from mandant_desktop.domain.errors import ConflictError, DomainError
 from mandant_desktop.services.mail import SECURITY_CHOICES, AccountSettings, MailStatus, SmtpSettings
-from mandant_desktop.ui import interaction
+from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.conflict_dialog import dialog_inputs, report_stale_save
 from mandant_desktop.ui.errors import message_for, run_action
 from mandant_desktop.ui.forms import MessageLabel, line_edit, password_edit, text_width
@@ -60,6 +60,7 @@ class SmtpSection(QGroupBox):
         self.test_button.clicked.connect(self.send_test)
         self.message = MessageLabel("smtpMessage")
         self.version = (0, 0)
+        self.test_task: tasks.Task[MailStatus] | None = None
         self._labels = [QLabel() for _ in range(8)]
         form = QFormLayout(self)
         fields = (
@@ -138,7 +139,7 @@ class SmtpSection(QGroupBox):
         smtp, account = self.settings()
         password = self.password.text() or None
         try:
-            self._mail.save_settings(
+            self.version = self._mail.save_settings(
                 self.context.current_operator(), smtp, account, expected_version=self.version, password=password
             )
         except ConflictError as exc:
@@ -181,17 +182,26 @@ class SmtpSection(QGroupBox):
         )
         if not recipient:
             return
-        try:
-            status = self._mail.send_test_mail(
-                self.context.current_operator(),
-                recipient,
-                subject=translate_mail(mail_texts.TEST_SUBJECT),
-                body=translate_mail(mail_texts.TEST_BODY),
-                language=mail_texts.language_of(translate_mail),
-            )
-        except DomainError as exc:
-            self.message.show_error(message_for(exc))
-            return
+        # On a worker with a progress note (S5, E3): a server that does not answer holds the
+        # connection up to the mail service's timeout, and the window stayed frozen that long.
+        self.test_task = tasks.run_with_progress(
+            self,
+            self.tr("Send test mail"),
+            self.tr("Sending the test mail to %1…").replace("%1", recipient),
+            self._mail.send_test_mail,
+            self.context.current_operator(),
+            recipient,
+            subject=translate_mail(mail_texts.TEST_SUBJECT),
+            body=translate_mail(mail_texts.TEST_BODY),
+            language=mail_texts.language_of(translate_mail),
+            on_done=lambda status: self._test_mail_outcome(recipient, status),
+            on_error=lambda exc: self.message.show_error(message_for(exc)),
+            writes=True,
+            reports=False,
+            shows_error=True,
+        )
+
+    def _test_mail_outcome(self, recipient: str, status: MailStatus) -> None:
         if status == MailStatus.SENT:
             self.message.show_info(self.tr("The test mail has been sent to %1.").replace("%1", recipient))
         else:

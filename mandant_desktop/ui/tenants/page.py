@@ -336,9 +336,28 @@ class TenantsPage(Page):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.splitter)
 
+        self._build_access_actions()
         for table in (self.access_table, self.user_table, self.matrix_table):
             table.customContextMenuRequested.connect(lambda pos, t=table: self._access_menu(t, pos))
             table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+            table.addActions(list(self.level_actions.values()))
+
+    def _build_access_actions(self) -> None:
+        """The levels as actions of the three access views (E2, T2, T3): the keys 1, 2 and 3 set
+        the selected cells to full access, read only and hidden, strongest first as in the menu
+        (digits, so that they are the same in every language and leave the letters to the
+        views' type-ahead); the context menu shows them beside its entries."""
+        self.level_actions: dict[Level, QAction] = {}
+        for number, level in enumerate(LEVELS, start=1):
+            action = QAction(self)
+            action.setObjectName(f"accessLevel_{level.value}")
+            action.setShortcut(QKeySequence(str(number)))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, lv=level: self.set_level(lv))
+            self.level_actions[level] = action
+        self.sub_action = QAction(self)
+        self.sub_action.setObjectName("accessApplyToSubTenantsAction")
+        self.sub_action.triggered.connect(self.apply_to_sub_tenants)
 
     def _build_actions(self) -> None:
         self.new_action = QAction(icons.icon("add"), "", self)
@@ -741,16 +760,11 @@ class TenantsPage(Page):
 
     def access_menu(self) -> QMenu:
         menu = QMenu(self)
-        editable = self._selection_editable()
-        for level in LEVELS:
-            action = QAction(level_text(level), menu)
-            action.triggered.connect(lambda _checked=False, lv=level: self.set_level(lv))
-            action.setEnabled(editable)
-            menu.addAction(action)
+        menu.addActions(list(self.level_actions.values()))
         menu.addSeparator()
         menu.addAction(self.private_on)
         menu.addAction(self.private_off)
-        menu.addAction(self.sub_button.text(), self.apply_to_sub_tenants).setEnabled(self.sub_button.isEnabled())
+        menu.addAction(self.sub_action)
         return menu
 
     def _access_menu(self, table: QTableView, pos: QPoint) -> None:
@@ -769,10 +783,11 @@ class TenantsPage(Page):
         editable = self._selection_editable()
         for widget in (*self.level_buttons.values(), self.private_button):
             widget.setEnabled(editable)
-        self.private_on.setEnabled(editable)
-        self.private_off.setEnabled(editable)
+        for action in (*self.level_actions.values(), self.private_on, self.private_off):
+            action.setEnabled(editable)
         has_subs = any(self.state.sub_tenants(t) for t, _ in self.selected_cells())
         self.sub_button.setEnabled(editable and has_subs)
+        self.sub_action.setEnabled(editable and has_subs)
         can_edit = operator.can("tenants.edit")
         self.new_button.setEnabled(can_edit)
         self.new_action.setEnabled(can_edit)
@@ -831,18 +846,38 @@ class TenantsPage(Page):
         self.tabs.setTabText(MATRIX, self.tr("Tenants × users"))
         self._show_user_hint()
         self.set_label.setText(self.tr("Set selected to:"))
+        menu_texts = {
+            Level.FULL: self.tr("&Full access"),
+            Level.READ_ONLY: self.tr("&Read only"),
+            Level.HIDDEN: self.tr("&Hidden"),
+        }
+        tips = {
+            Level.FULL: self.tr("The selected users see and change the data of the selected tenants (key 1)"),
+            Level.READ_ONLY: self.tr(
+                "The selected users see the data of the selected tenants but cannot change it (key 2)"
+            ),
+            Level.HIDDEN: self.tr("The data of the selected tenants appears nowhere for the selected users (key 3)"),
+        }
         for level, button in self.level_buttons.items():
             button.setText(level_text(level))
+            button.setToolTip(tips[level])
+            action = self.level_actions[level]
+            action.setText(menu_texts[level])
+            action.setStatusTip(tips[level])
         for view in (self.access_table, self.user_table, self.matrix_table):
             for delegate in view.findChildren(LevelDelegate):
                 delegate.retranslate()
         self.private_button.setText(self.tr("Private data"))
-        self.private_on.setText(self.tr("Private data on"))
-        self.private_off.setText(self.tr("Private data off"))
+        self.private_on.setText(self.tr("Private data &on"))
+        self.private_on.setStatusTip(self.tr("The selected users see personal data: e-mail, phone, address, birthday"))
+        self.private_off.setText(self.tr("Private &data off"))
+        self.private_off.setStatusTip(self.tr("Personal data is masked for the selected users"))
         self.sub_button.setText(self.tr("Apply to sub-tenants"))
         self.sub_button.setToolTip(
             self.tr("Give the selected users the same access on every sub-tenant of this tenant")
         )
+        self.sub_action.setText(self.tr("&Apply to sub-tenants"))
+        self.sub_action.setStatusTip(self.sub_button.toolTip())
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the access matrix as an Excel file"))
         self.discard_button.setText(self.tr("Discard"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QStyle, QStyleOptionHeader, QWidget
+from PySide6.QtWidgets import QStyle, QWidget
 
 from mandant_desktop.ui.cached_header import CachedHeaderView
 
@@ -44,6 +44,10 @@ class RotatedHeaderView(CachedHeaderView):
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
         if not rect.isValid():
             return
+        # Imported when the matrix is painted, not when the page is built: PySide creates a
+        # class's enum classes when it is first imported, and the start shows another view (issue 8).
+        from PySide6.QtWidgets import QStyleOptionHeader
+
         option = QStyleOptionHeader()
         self.initStyleOption(option)
         option.rect = rect

@@ -6,6 +6,7 @@ here and "Edit user" (``edit_dialog``) are built on it, so that both ask the sam
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
@@ -27,6 +28,22 @@ from mandant_desktop.ui.forms import MessageLabel, line_edit, text_width
 
 #: saves the new user; raises a DomainError when it cannot
 Save = Callable[[NewUser], object]
+
+
+#: German letters written out as a German reader expects them, before other accents are dropped
+_GERMAN_LETTERS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+#: letters that Unicode does not decompose into a base letter and a mark
+_OTHER_LETTERS = (("ł", "l"), ("ø", "o"), ("đ", "d"), ("æ", "ae"), ("œ", "oe"), ("ı", "i"))
+
+
+def suggested_username(first: str, last: str) -> str:
+    """First letter and last name in the letters a user name allows: "Jürgen Weiß" → "jweiss";
+    other accents lose their mark ("Dąbrowski" → "dabrowski", "Yılmaz" → "yilmaz")."""
+    text = (first[:1] + last).lower()
+    for letter, ascii_text in _GERMAN_LETTERS + _OTHER_LETTERS:
+        text = text.replace(letter, ascii_text)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isascii() and (c.isalnum() or c in "._-"))
 
 
 class UserFormDialog(QDialog):
@@ -125,10 +142,7 @@ class AddUserDialog(UserFormDialog):
         if self._username_touched:
             return
         first, last = self.first_name.text().strip(), self.last_name.text().strip()
-        suggestion = (first[:1] + last).lower()
-        for umlaut, ascii_text in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-            suggestion = suggestion.replace(umlaut, ascii_text)
-        self.username.setText("".join(c for c in suggestion if c.isascii() and (c.isalnum() or c in "._-")))
+        self.username.setText(suggested_username(first, last))
 
     def data(self) -> NewUser:
         return NewUser(
