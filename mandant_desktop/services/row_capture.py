@@ -20,7 +20,7 @@ from sqlalchemy.orm.base import NO_VALUE
 from mandant_desktop.db import bulk
 from mandant_desktop.db.models import AuditEntry, Base, LoginThrottle, OutboxMail, UserSetting
 from mandant_desktop.db.tables import TABLE_OF_CLASS
-from mandant_desktop.services.recording import RowChange
+from mandant_desktop.services.change_record import RowChange
 
 #: the most rows a watched set-based statement may touch and still be undoable (kept in memory)
 WATCH_LIMIT = 100_000

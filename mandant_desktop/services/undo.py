@@ -1,6 +1,6 @@
 """Undo and redo of a recorded change through the database (SPEC E7, S3, S4).
 
-:meth:`UndoService.revert` applies a :class:`~mandant_desktop.services.recording.ChangeRecord`
+:meth:`UndoService.revert` applies a :class:`~mandant_desktop.services.change_record.ChangeRecord`
 backwards as one unit of work of the operator: rows it created are deleted, rows it deleted come
 back with their keys, changed rows get their old values. The same rules apply as to the change:
 
@@ -39,9 +39,9 @@ from mandant_desktop.db.tables import utcnow
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services import recording
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
+from mandant_desktop.services.change_record import ChangePart, ChangeRecord, RowChange
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress, OperationCancelledError
-from mandant_desktop.services.recording import ChangePart, ChangeRecord, RowChange
 from mandant_desktop.services.row_capture import Image, cascade_rows, rows_by_key, table_of
 from mandant_desktop.services.tenant_scope import load_tenant_scope
 from mandant_desktop.services.undo_conflicts import UndoConflictError, cause, changed_error, same_row_written

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Mapper, Session, SessionTransaction, UOWTransaction, sessionmaker
 
     from mandant_desktop.db.models import Base, Versioned
-    from mandant_desktop.services.recording import RowChange
+    from mandant_desktop.services.change_record import RowChange
     from mandant_desktop.services.row_capture import FlushCapture
 
 log = logging.getLogger(__name__)

@@ -29,9 +29,7 @@ from mandant_desktop.ui import settings as ui_settings
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.app import GuiRuntime, start_gui
 from mandant_desktop.ui.connections import Connections, upgrade_notice
-from mandant_desktop.ui.demo_progress import fill_demo_database
 from mandant_desktop.ui.errors import message_for, report_error
-from mandant_desktop.ui.profile_model import default_profile_name, demo_profile_name
 from mandant_desktop.ui.session import SessionController, log_in
 
 if TYPE_CHECKING:
@@ -96,6 +94,8 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
     try:
         assert owned is not None
         if args.demo:
+            from mandant_desktop.ui.demo_progress import fill_demo_database
+
             fill_demo_database(owned)
         operator = _automatic_operator(args, owned, runtime, precheck)
         if operator is None:
@@ -287,15 +287,22 @@ def _import_window_modules(page_id: object) -> None:
 
 
 def _open_initial(args: argparse.Namespace, connections: Connections, *, automated: bool) -> bootstrap.AppContext:
-    """The database to start on; interactively a failure offers the connection dialog."""
+    """The database to start on; interactively a failure offers the connection dialog.
+
+    The demo's filling (``ui.demo_progress``) and the profile names (``ui.profile_model``) are
+    imported where a start needs them, not by every start (issue 8)."""
     try:
         if args.demo:
+            from mandant_desktop.ui.profile_model import demo_profile_name
+
             return connections.open_url(bootstrap.demo_database_url(), profile_name=demo_profile_name())
         url = bootstrap.database_url_from_environment(args.db)
         if url:
             return connections.open_url(url)
         profile = connections.profiles.last_used()
         if profile is None:
+            from mandant_desktop.ui.profile_model import default_profile_name
+
             return connections.open_url(bootstrap.default_database_url(), profile_name=default_profile_name())
         if automated and profile.needs_password and not connections.profiles.password_for(profile):
             raise LaunchError(

@@ -23,7 +23,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 
-from mandant_desktop.services.recording import ChangeRecord, recording
+from mandant_desktop.services.recording import recording
 from mandant_desktop.ui import undo_texts
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.undo import ChangeCommand, UndoSteps
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from mandant_desktop.bootstrap import Services
+    from mandant_desktop.services.change_record import ChangeRecord
     from mandant_desktop.ui.page import Page
 
 

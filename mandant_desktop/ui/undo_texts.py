@@ -8,20 +8,16 @@ strings in the "Undo" context; ``%1`` is the object's name, ``%2`` a count.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from mandant_desktop.services.recording import (
-    BLOCKED_BULK,
-    BLOCKED_LINK,
-    BLOCKED_MAIL,
-    BLOCKED_PASSWORD,
-    ChangeRecord,
-    RowChange,
-)
+from mandant_desktop.services.recording import BLOCKED_BULK, BLOCKED_LINK, BLOCKED_MAIL, BLOCKED_PASSWORD
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from mandant_desktop.services.change_record import ChangeRecord, RowChange
 
 CONTEXT = "Undo"
 

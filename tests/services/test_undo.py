@@ -40,11 +40,12 @@ from mandant_desktop.domain.rights_group_names import Element, NamingPattern
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import Access
 from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.change_record import ChangeRecord
 from mandant_desktop.services.contacts import ContactInput, RoleInput
 from mandant_desktop.services.customers import NewCustomer, PropertiesChange
 from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.services.recording import BLOCKED_MAIL, BLOCKED_PASSWORD, ChangeRecord, recorded
+from mandant_desktop.services.recording import BLOCKED_MAIL, BLOCKED_PASSWORD, recorded
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.tenants import TenantInput
 from mandant_desktop.services.undo import NotUndoableError, UndoService, carry_versions

@@ -22,8 +22,9 @@ from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.domain.tenants import HIDDEN, Access
 from mandant_desktop.services.access import AccessService
 from mandant_desktop.services.auth import AuthService, FirstAdmin
+from mandant_desktop.services.change_record import ChangeRecord
 from mandant_desktop.services.operator import system_operator
-from mandant_desktop.services.recording import ChangeRecord, recorded
+from mandant_desktop.services.recording import recorded
 from mandant_desktop.services.roles import RolesService
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.services.tenants import TenantInput

@@ -38,6 +38,11 @@ HEAVY = (
     "mandant_desktop.ui.login_dialog",
     "mandant_desktop.ui.first_admin_dialog",
     "mandant_desktop.ui.tenants.tenant_dialog",
+    # what only --demo or a first start without any profile needs
+    "mandant_desktop.ui.demo_progress",
+    "mandant_desktop.ui.profile_model",
+    # the record of a changing call's rows: a start records nothing before its window is usable
+    "mandant_desktop.services.change_record",
     # the ORM and the declarative models: the log-in and the start page work on Core, the ORM
     # loads on a thread of its own once the page has painted its data
     "sqlalchemy.orm",
