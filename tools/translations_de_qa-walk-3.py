@@ -30,6 +30,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "role %1 deleted": "Rolle %1 gelöscht",
     # ---------------------------------------------------------------- test mail on a worker (S5, E3)
     "Sending the test mail to %1…": "Die Test-E-Mail wird an %1 gesendet…",
+    "Send again": "Erneut senden",
+    "Sending %Ln mail(s)…": ("%Ln E-Mail wird gesendet…", "%Ln E-Mails werden gesendet…"),
     # ---------------------------------------------------------------- user names (U2, C10)
     "A user name may contain the letters a-z without umlauts or ß (write ae, oe, ue, ss), digits and "
     ". _ @ - and must start with a letter or digit.": (

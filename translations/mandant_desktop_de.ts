@@ -3579,6 +3579,17 @@ Betreff: %2</translation>
         <source>The mail is on the clipboard.</source>
         <translation>Die E-Mail ist in der Zwischenablage.</translation>
     </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %Ln mail(s)…</source>
+        <translation>
+            <numerusform>%Ln E-Mail wird gesendet…</numerusform>
+            <numerusform>%Ln E-Mails werden gesendet…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln mail(s) sent.</source>
         <translation>

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.models import AuditEntry, Tenant, User, UserKind
+from mandant_desktop.db.models import AuditEntry, OrgUnit, Tenant, User, UserKind
 from mandant_desktop.domain.tenant_access import TenantScope
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
@@ -262,6 +262,28 @@ def to_row(row: Any, scope: TenantScope | None = None) -> AuditRow:
     )
 
 
+def with_unit_names(session: Session, rows: list[AuditRow]) -> list[AuditRow]:
+    """Rows of org units whose change carries no name (a move changes the parent only) labelled
+    with the unit's name instead of "#<id>", read in one query; a unit deleted since keeps "#<id>"."""
+    ids = {
+        int(row.object_id)
+        for row in rows
+        if row.object_type == "OrgUnit" and row.object_id.isdigit() and row.object_label == f"#{row.object_id}"
+    }
+    if not ids:
+        return rows
+    names = {
+        str(unit_id): name
+        for unit_id, name in session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(ids)))
+    }
+    return [
+        replace(row, object_label=names[row.object_id])
+        if row.object_type == "OrgUnit" and row.object_label == f"#{row.object_id}" and row.object_id in names
+        else row
+        for row in rows
+    ]
+
+
 class AuditService:
     """Read-only access to the audit log; ``audit.view`` to read, ``audit.export`` to export."""
 
@@ -294,7 +316,7 @@ class AuditService:
                     filters.append(column >= after.value)
                     filters.append(or_(column > after.value, and_(column == after.value, AuditEntry.id > after.id)))
             rows = uow.session.execute(window_select(filters, query, limit)).all()
-            return [to_row(row, scope) for row in rows]
+            return with_unit_names(uow.session, [to_row(row, scope) for row in rows])
 
     def entry(self, operator: Operator, entry_id: int) -> AuditRow | None:
         """One entry, or None when it does not exist or belongs to a hidden tenant."""
@@ -303,7 +325,7 @@ class AuditService:
             scope = load_tenant_scope(uow.session, operator)
             filters = filter_clauses(uow.session, operator, AuditQuery(), scope)
             row = uow.session.execute(_columns().where(AuditEntry.id == entry_id, *filters)).first()
-            return to_row(row, scope) if row is not None else None
+            return with_unit_names(uow.session, [to_row(row, scope)])[0] if row is not None else None
 
     def operator_names(self, operator: Operator) -> list[str]:
         """Names for the operator filter: the internal users (the log copies their user name)."""

@@ -541,3 +541,27 @@ def test_the_german_export_words_summaries_fields_and_values_as_the_page_does(
     assert len(rows) == 2
     assert rows[1][5] == "Rückgängig gemacht"
     assert rows[1][7].splitlines() == ["Zugriff: Versteckt → Vollzugriff", "Kontingent (MB): 250 → 1.500"]
+
+
+def test_a_moved_unit_is_named_in_the_log(window: MainWindow, language: object) -> None:
+    """S3: a move changes a unit's parent only, so its entry carried no name and the object column
+    read "#11"; it reads the unit's name, in the list and in the entry's title."""
+    app, operator = window.context.app, window.context.operator
+    org = app.services.org_units
+    root = org.roots(operator)[0].id
+    west, ost = (org.add(operator, root, name).node for name in ("West", "Ost"))
+    assert west is not None and ost is not None
+    org.move(operator, west.id, ost.id)
+    assert window.show_page("audit")
+    page = window.current_page()
+    assert isinstance(page, AuditPage)
+    page.refresh()
+    loaded(page)
+    moved = [
+        page.model.row_at(row)
+        for row in range(page.model.rowCount())
+        if page.model.row_at(row).object_type == "OrgUnit" and page.model.row_at(row).action == "update"  # type: ignore[union-attr]
+    ]
+    assert [row.object_label for row in moved] == ["West"]  # type: ignore[union-attr]
+    entry = app.services.audit.entry(operator, moved[0].id)  # type: ignore[union-attr]
+    assert entry is not None and entry.object_label == "West"

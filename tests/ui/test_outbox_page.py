@@ -279,3 +279,35 @@ def test_ctrl_f_reaches_the_search_which_narrows_the_list(
     app, operator = admin_app
     assert app.services.mail.outbox_count(operator, search="aktivieren") == len(MailStatus)
     assert app.services.mail.outbox_count(operator, search="%") == 0  # a wildcard is a plain character
+
+
+def test_send_again_waits_for_the_server_on_a_worker(
+    qtbot: QtBot, window: MainWindow, mails: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, E3, U4: "Send again" hands the mails to the server on a worker, behind a progress note;
+    the window answers meanwhile, and the list and the status bar say the outcome afterwards. It
+    sent on the GUI thread, and a server that did not answer froze the window for its timeout."""
+    import threading
+
+    from mandant_desktop.ui import tasks
+
+    page = _outbox(qtbot, window)
+    services = window.context.app.services
+    answer = threading.Event()
+    asked: list[list[int]] = []
+
+    def slow_server(_operator: Operator, mail_ids: list[int]) -> int:
+        asked.append(mail_ids)
+        answer.wait(10)
+        return len(mail_ids)
+
+    monkeypatch.setattr(services.mail, "retry_failed", slow_server)
+    page.table.selectAll()
+    page.send_again()  # returns while the server is being waited for
+    assert not answer.is_set() and page.send_task is not None and tasks.runner().active()
+    page.send_again()  # a second click while the first is on its way sends nothing twice
+    QTest.qWait(50)
+    answer.set()
+    qtbot.waitUntil(lambda: page.send_task is None, timeout=10000)
+    assert len(asked) == 1 and len(asked[0]) == 2  # the kept and the failed mail
+    assert window.statusBar().currentMessage() == "2 mail(s) sent."

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from mandant_desktop.services.mail import MailStatus, OutboxRow
-from mandant_desktop.ui import formats
+from mandant_desktop.ui import formats, tasks
 from mandant_desktop.ui.copy_rows import copy_rows_action
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -157,6 +157,7 @@ class OutboxPage(Page):
         self.search, self._search_timer = search_edit(self, "outboxSearch", self.apply_search)
         #: the search the list shows
         self._searched = ""
+        self.send_task: tasks.Task[int] | None = None
         self.model = OutboxModel(self._fetch, self)
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
@@ -313,10 +314,26 @@ class OutboxPage(Page):
         mails = [m for m in self.selected_mails() if m.status in (MailStatus.FAILED, MailStatus.OUTBOX)]
         if not mails:
             return
-        sent = run_action(self, self._mail.retry_failed, self.operator(), [m.id for m in mails])
+        if self.send_task is not None:
+            return  # the mails sent a moment ago are still on their way
+        # On a worker with a progress note (S5, E3): each mail waits for the server, a server that
+        # does not answer up to the mail service's timeout, and the window stayed frozen that long.
+        self.send_task = tasks.run_with_progress(
+            self,
+            self.tr("Send again"),
+            self.tr("Sending %Ln mail(s)…", None, len(mails)),
+            self._mail.retry_failed,
+            self.operator(),
+            [m.id for m in mails],
+            on_done=lambda sent: self.context.shell.show_status(self.tr("%Ln mail(s) sent.", None, sent)),
+            writes=True,
+            reports=False,
+        )
+        self.send_task.finished.connect(self._sent_again)
+
+    def _sent_again(self) -> None:
+        self.send_task = None
         self.refresh()
-        if sent is not None:
-            self.context.shell.show_status(self.tr("%Ln mail(s) sent.", None, sent))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.title())
