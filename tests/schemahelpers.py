@@ -9,7 +9,7 @@ import re
 from sqlalchemy import Column, Connection, DateTime, text
 from sqlalchemy.engine import Dialect
 
-from mandant_desktop.db import customer_search, tables, user_order
+from mandant_desktop.db import contact_order, customer_search, tables, user_order
 from mandant_desktop.db.schema_compare import index_applies
 
 #: an index: whether it is unique, and its keys (a column's name, or an expression's text)
@@ -99,12 +99,15 @@ def _declared_indexes(dialect: Dialect) -> dict[tuple[str, str], IndexShape]:
 
 def _kept_outside_the_models(backend: str) -> set[tuple[str, str]]:
     """The indexes that the models leave to the modules that make them, on some backends only or
-    on MariaDB's invisible columns (db.user_order, db.customer_search; their tests check their keys)."""
+    on MariaDB's invisible columns (db.user_order, db.customer_search, db.contact_order; their tests
+    check their keys)."""
     kept = {
         ("app_user", user_order.NAME_INDEX),
         ("app_user", user_order.KIND_INDEX),
         ("customer", customer_search.NUMBER_ORDER_INDEX),
     }
+    if backend in ("mysql", "mariadb"):
+        kept.add(("contact", contact_order.MARIADB_INDEX))
     if backend == "postgresql":
         kept |= {("customer", name) for name in (*customer_search.PG_INDEXES.values(), customer_search.PG_GRAMS_INDEX)}
     return kept

@@ -30,6 +30,7 @@ before, only later: a violation raises at the end of the block, in the same tran
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import decimal
@@ -47,25 +48,46 @@ Row = dict[str, Any]
 Columns = dict[str, list[Any]]
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[Row], *, row_security: bool | None = None) -> None:
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: Sequence[Row],
+    *,
+    row_security: bool | None = None,
+    json_table: bool = False,
+) -> None:
     """Insert ``rows`` (dicts keyed by column name) into ``table`` in the caller's transaction.
 
     ``row_security=False``: the caller knows that no row-level security applies to the table (the
     audit log), and the server is not asked; were it wrong, PostgreSQL refuses the ``COPY`` (it
-    never lets one past a policy)."""
+    never lets one past a policy). ``json_table``: on MariaDB/MySQL the rows go as one ``INSERT …
+    SELECT FROM JSON_TABLE`` where they fit (see :func:`_mysql_insert_select`; the audit entries of
+    a unit of work), not as PyMySQL's executemany."""
     if not rows:
         return
     if connection.dialect.name == "postgresql" and _copy_fits(connection, table, rows, row_security):
         _copy(connection, table, rows)
-    else:
+    elif not (
+        json_table
+        and connection.dialect.name == "mysql"
+        and _same_keys_defaults_given(table, rows)
+        and _mysql_insert_select(connection, table, {key: [row[key] for row in rows] for key in rows[0]})
+    ):
         connection.execute(insert(table), rows)
 
 
-def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row], row_security: bool | None) -> bool:
+def _same_keys_defaults_given(table: Table, rows: Sequence[Row]) -> bool:
+    """Whether every row has the keys of the first and those include every column with a default
+    of the client's (``default=utcnow`` and the like), which only the ``INSERT`` of SQLAlchemy
+    applies: the rows can then go another way (``COPY``, ``JSON_TABLE``) unchanged."""
     keys = rows[0].keys()
     if any(column.default is not None and column.key not in keys for column in table.columns):
         return False
-    if any(row.keys() != keys for row in rows):
+    return all(row.keys() == keys for row in rows)
+
+
+def _copy_fits(connection: Connection, table: Table, rows: Sequence[Row], row_security: bool | None) -> bool:
+    if not _same_keys_defaults_given(table, rows):
         return False
     if row_security is not None:
         return not row_security
@@ -205,34 +227,37 @@ def insert_columns(connection: Connection, table: Table, columns: Columns) -> No
 
 
 def _mysql_insert_select(connection: Connection, table: Table, columns: Columns) -> bool:
-    """MariaDB/MySQL: insert rows whose columns each hold either one value for every row or only
-    integers (and NULLs) as ``INSERT … SELECT`` from ``JSON_TABLE``: the integers as one JSON array
-    (:func:`json.dumps`, in C), each constant once as a parameter. False, and nothing done, for any
-    other rows (text, timestamps or enums that differ from row to row), which go as the executemany.
+    """MariaDB/MySQL: insert rows given column by column as ``INSERT … SELECT`` from ``JSON_TABLE``:
+    the values that differ from row to row as one JSON array (:func:`json.dumps`, in C), each
+    constant once as a parameter. False, and nothing done, for rows it does not take (see
+    :func:`_json_column`), which go as the executemany.
 
     PyMySQL's executemany escapes and formats every value of every row in Python and sends a
     multi-row ``INSERT … VALUES``: for the 10,000 rows of six columns of ticking inheritance at the
     root of 5,000 units that was 75 ms of the workstation's CPU and an 800 kB statement for the
     server to read and parse; as JSON, 5 ms and 120 kB (issue 8, docs/profiles/2026-12-04-mariadb).
-    The rows, their order (``JSON_TABLE`` yields them in the array's order) and the checks (keys,
-    foreign keys, strict mode) are those of the ``INSERT … VALUES``; one statement per
-    :data:`MYSQL_STATEMENT_BYTES` of JSON, as the executemany cuts its statement at about a megabyte."""
+    The audit entries of a bulk change (10,000 rows of text, timestamps and JSON documents) go the
+    same way (docs/profiles/2026-12-04-mariadb-3). The rows, their order (``JSON_TABLE`` yields them
+    in the array's order, so the ids are assigned in it) and the checks (keys, foreign keys, strict
+    mode) are those of the ``INSERT … VALUES``: text and timestamps come out of ``JSON_TABLE`` as
+    ``LONGTEXT`` and are converted by the INSERT as the ``VALUES``' literals are, so an overlong or
+    malformed value is refused as there. One statement as long as the server takes one
+    (:func:`_insert_bytes`), as many as it takes beyond that, as one executemany."""
     rows = len(next(iter(columns.values())))
     if rows < 2:
         return False
     dialect = connection.dialect
     varying: Columns = {}
+    types: dict[str, str] = {}
     constant: dict[str, Any] = {}
     for key, values in columns.items():
         if _constant(values):
             constant[key] = values[0]
-        elif _processor(connection, table.c[key].type) is None and all(
-            type(value) is int or value is None  # not bool, not an IntEnum
-            for value in values
-        ):
-            varying[key] = values
-        else:
+            continue
+        taken = _json_column(connection, table.c[key], values)
+        if taken is None:
             return False
+        varying[key], types[key] = taken
     if not varying:
         return False
     preparer = dialect.identifier_preparer
@@ -247,29 +272,78 @@ def _mysql_insert_select(connection: Connection, table: Table, columns: Columns)
         processor = _processor(connection, table.c[key].type)
         params[f"c_{key}"] = processor(value) if processor is not None and value is not None else value
         picks.append(f"%(c_{key})s")
-    definitions = ", ".join(
-        f"{quote(key)} {_json_table_type(dialect, table.c[key])} PATH '$[{index}]'" for index, key in enumerate(varying)
-    )
+    definitions = ", ".join(f"{quote(key)} {types[key]} PATH '$[{index}]'" for index, key in enumerate(varying))
     names = ", ".join(preparer.format_column(table.c[key]) for key in columns)
     statement = (
         f"INSERT INTO {preparer.format_table(table)} ({names}) SELECT {', '.join(picks)}"
-        f" FROM JSON_TABLE(%(rows)s, '$[*]' COLUMNS ({definitions})) AS k"
+        f" FROM JSON_TABLE(CONVERT(FROM_BASE64(%(rows)s) USING utf8mb4), '$[*]' COLUMNS ({definitions})) AS k"
     )
-    for piece in _json_pieces(list(zip(*varying.values(), strict=True))):
-        connection.exec_driver_sql(statement, {**params, "rows": piece})
+    # The document in base64 (in C): PyMySQL escapes a text parameter character by character,
+    # which for the quotes of the 10,000 audit entries of a bulk change cost 150 ms (str.translate
+    # off its fast path); base64's alphabet needs no escaping and passes that fast path. Several
+    # pieces go as one executemany, which PyMySQL sends one by one, as it cut the multi-row
+    # INSERT … VALUES of the executemany before.
+    pieces = [
+        {**params, "rows": base64.b64encode(piece).decode("ascii")}
+        for piece in _json_pieces(list(zip(*varying.values(), strict=True)), _insert_bytes(connection))
+    ]
+    connection.exec_driver_sql(statement, pieces if len(pieces) > 1 else pieces[0])
     return True
 
 
-def _json_pieces(rows: list[tuple[Any, ...]]) -> Iterator[str]:
-    """``rows`` (of integers and NULLs) as JSON arrays of at most :data:`MYSQL_STATEMENT_BYTES`
-    each (a single row however long), in their order."""
-    document = json.dumps(rows, separators=(",", ":"))
-    if len(document) <= MYSQL_STATEMENT_BYTES or len(rows) == 1:
+def _json_column(connection: Connection, col: Column[Any], values: list[Any]) -> tuple[list[Any], str] | None:
+    """The values of one column as ``JSON_TABLE`` carries them, and their type there; None for
+    values it does not carry. Integers and NULLs of a column without a bind processor (ids) as
+    they are, in the column's own type; text (strings, after the column's bind processor: enums,
+    JSON documents) and naive timestamps (as their ISO text) as ``LONGTEXT``, converted by the
+    INSERT. Anything else (booleans, numbers of other kinds, timestamps with a zone, bytes) is not
+    carried."""
+    processor = _processor(connection, col.type)
+    if processor is None and all(type(value) is int or value is None for value in values):  # not bool, not IntEnum
+        return values, _json_table_type(connection.dialect, col)
+    if processor is not None:
+        values = processed_columns(connection.dialect, {col.key: values}, {col.key: col.type})[col.key]
+    kinds = {type(value) for value in values}
+    kinds.discard(type(None))
+    if kinds == {str}:
+        return values, "LONGTEXT"
+    if kinds == {dt.datetime} and all(value is None or value.tzinfo is None for value in values):
+        return [None if value is None else value.isoformat(sep=" ") for value in values], "LONGTEXT"
+    return None
+
+
+#: MariaDB/MySQL: the most bytes one ``INSERT … SELECT FROM JSON_TABLE`` of :func:`insert_columns`
+#: carries, where the server takes more (``max_allowed_packet``: 16 MiB by default on MariaDB, 64
+#: MiB on MySQL)
+MYSQL_INSERT_BYTES = 16 * 1024 * 1024
+
+
+def _insert_bytes(connection: Connection) -> int:
+    """The most bytes of one bulk ``INSERT`` on this MariaDB/MySQL connection: its server's
+    ``max_allowed_packet`` (read at connect, :mod:`mandant_desktop.db.engine`) less 64 KiB for the
+    rest of the statement (half of a packet below 128 KiB), at most :data:`MYSQL_INSERT_BYTES`;
+    :data:`MYSQL_STATEMENT_BYTES` when it is not known. PyMySQL's executemany cut its multi-row
+    ``INSERT … VALUES`` at about a megabyte; one statement for the 10,000 audit entries of a bulk
+    change (1.5 MB) is one round trip, and as many statements for 6 cells as for 10,000 (issue 8)."""
+    from mandant_desktop.db.engine import MYSQL_MAX_PACKET
+
+    packet = connection.info.get(MYSQL_MAX_PACKET)
+    if not packet:
+        return MYSQL_STATEMENT_BYTES
+    return min(MYSQL_INSERT_BYTES, max(int(packet) // 2, int(packet) - 65536))
+
+
+def _json_pieces(rows: list[tuple[Any, ...]], limit: int) -> Iterator[bytes]:
+    """``rows`` (of integers, text and NULLs) as UTF-8 JSON arrays of at most three quarters of
+    ``limit`` each (a single row however long), in their order: sent in base64, three bytes take
+    four of the statement."""
+    document = json.dumps(rows, separators=(",", ":"), ensure_ascii=False).encode()
+    if 4 * len(document) <= 3 * limit or len(rows) == 1:
         yield document
         return
     half = len(rows) // 2
-    yield from _json_pieces(rows[:half])
-    yield from _json_pieces(rows[half:])
+    yield from _json_pieces(rows[:half], limit)
+    yield from _json_pieces(rows[half:], limit)
 
 
 def delete_keys(connection: Connection, table: Table, columns: Columns) -> int:

@@ -250,6 +250,10 @@ def _settings_sql(settings: tuple[tuple[str, str], ...], begin: str | None) -> s
     return (select if begin is None else sql.SQL("{}; {}").format(sql.SQL(begin), select)).as_string()
 
 
+#: ``Connection.info`` key on MariaDB/MySQL: the server's ``max_allowed_packet`` for the connection
+MYSQL_MAX_PACKET = "mandant_max_allowed_packet"
+
+
 def _configure_mysql(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -257,6 +261,10 @@ def _configure_mysql(engine: Engine) -> None:
         with dbapi_connection.cursor() as cursor:
             # GROUP_CONCAT (db/aggregates.py) would be cut at 1,024 bytes by MySQL's default
             cursor.execute(f"SET SESSION group_concat_max_len = {MYSQL_GROUP_CONCAT_MAX_LEN}")
+            # the largest statement the server takes, for the size of bulk statements (db/bulk.py)
+            cursor.execute("SELECT @@max_allowed_packet")
+            (packet,) = cursor.fetchone()
+            _record.info[MYSQL_MAX_PACKET] = int(packet)
 
 
 def set_read_timeout(dbapi_connection: Any, seconds: float | None) -> None:

@@ -6,10 +6,11 @@ Left out of the comparison:
 
 * the customer search's tables and indexes and MariaDB's number length column
   (:func:`mandant_desktop.db.customer_search.include_name`) and the users list's order indexes and
-  MariaDB columns (:func:`mandant_desktop.db.user_order.is_order_object`): they exist on some
-  backends only and the models do not describe them;
-* an index of the models that is not made on this backend (``Index.ddl_if``: the org tree's order
-  index, which MariaDB cannot have). Alembic itself skips, with a warning, an index on an
+  MariaDB columns (:func:`mandant_desktop.db.user_order.is_order_object`), and the contacts list's
+  MariaDB columns and their index (:func:`mandant_desktop.db.contact_order.is_mariadb_object`): they
+  exist on some backends only and the models do not describe them;
+* an index of the models that is not made on this backend (``Index.ddl_if``: the org tree's and
+  the contacts list's order indexes, which MariaDB cannot have). Alembic itself skips, with a warning, an index on an
   expression on SQLite, which SQLAlchemy cannot reflect there. The tests compare every index, these
   too, from each backend's catalogue (``tests/db/test_migrated_schema.py``).
 
@@ -28,13 +29,15 @@ from sqlalchemy import Index
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeEngine
 
-from mandant_desktop.db import customer_search, user_order
+from mandant_desktop.db import contact_order, customer_search, user_order
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic's ``include_name`` hook: the objects the models describe (see the module's text)."""
-    return customer_search.include_name(name, type_, parent_names) and not user_order.is_order_object(
-        name, type_, parent_names
+    return (
+        customer_search.include_name(name, type_, parent_names)
+        and not user_order.is_order_object(name, type_, parent_names)
+        and not contact_order.is_mariadb_object(name, type_, parent_names)
     )
 
 

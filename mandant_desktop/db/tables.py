@@ -306,6 +306,13 @@ role_permission = Table(
 ORG_UNIT_ORDER_INDEX = "ix_org_unit_tree_order"
 ORG_UNIT_ORDER_BACKENDS = ("sqlite", "postgresql")
 
+#: The contacts list's order as an expression index on SQLite and PostgreSQL (revision 0025):
+#: last name and first name in lower case, tenant, id (ContactService.contact_window). Declared with
+#: the table contact (db.later_tables) for these backends; MariaDB gets the same keys on virtual
+#: columns instead (db.contact_order).
+CONTACT_ORDER_INDEX = "ix_contact_order"
+CONTACT_ORDER_BACKENDS = ORG_UNIT_ORDER_BACKENDS
+
 # --------------------------------------------------------------------------- role assignments
 
 #: (user, role, unit); ``inherited_from_id`` is set when the row reached the unit by inheritance

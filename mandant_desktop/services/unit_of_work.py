@@ -269,11 +269,14 @@ class UnitOfWork:
         if connection is None:
             return
         try:
-            connection.rollback()  # it only read
+            # It only read. close() rolls the open transaction back and tells the pool so; a
+            # rollback() of our own before it left the pool to roll back once more, a second
+            # round trip of every such unit of work on MariaDB, whose driver sends ROLLBACK even
+            # when no transaction is open (issue 8). If that rollback fails, the pool resets or
+            # discards the connection itself.
+            connection.close()
         except DBAPIError:
             log.warning("rollback failed after an error", exc_info=True)
-        finally:
-            connection.close()
         _raise_translated(exc)
 
     # ------------------------------------------------------------------ audit
@@ -352,8 +355,11 @@ class UnitOfWork:
 
     def _flush_explicit_audit(self) -> None:
         if self._pending_audit:
-            # COPY on PostgreSQL: one statement however many entries (the log has no row security)
-            insert_rows(self.session.connection(), tables.audit_log, self._pending_audit, row_security=False)
+            # COPY on PostgreSQL, JSON_TABLE on MariaDB: one statement however many entries (the
+            # log has no row security)
+            insert_rows(
+                self.session.connection(), tables.audit_log, self._pending_audit, row_security=False, json_table=True
+            )
             self._pending_audit = []
 
     # ------------------------------------------------------------------ commit
@@ -635,7 +641,7 @@ def _audit_flush(session: Session) -> None:
             )
             uow.changed_tables.add(obj.__tablename__)
     if rows:
-        insert_rows(session.connection(), tables.audit_log, rows, row_security=False)
+        insert_rows(session.connection(), tables.audit_log, rows, row_security=False, json_table=True)
 
 
 def check_version(

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, insert, literal, select, union_all, update
 
-from mandant_desktop.db.aggregates import integer_rows, read_list, value_list
+from mandant_desktop.db.aggregates import integer_rows, ordered_rows, read_list, value_list
 from mandant_desktop.db.models import OrgUnit, Permission
 
 
@@ -118,3 +118,48 @@ def test_integer_rows_cut_by_the_server_are_read_row_by_row(migrated_db: Any) ->
         expected = {tuple(row) for row in connection.execute(stmt)}
     assert len(got) == 200
     assert {tuple(row) for row in got} == expected
+
+
+_AWKWARD_NAMES = ['Qu"ote', "Back\\slash", "Tab\there", "Zeile\nzwei", "Ümlaut ß", "emoji 🏢", "alpha", "Alpha", "'"]
+
+
+def _awkward_units(migrated_db: Any) -> None:
+    with migrated_db.session_factory.begin() as session:
+        session.execute(
+            insert(OrgUnit),
+            [{"name": name, "depth": 0, "sort_order": n % 3} for n, name in enumerate(_AWKWARD_NAMES * 30)],
+        )
+        first = session.scalar(select(func.min(OrgUnit.id)))
+        session.execute(update(OrgUnit).where(OrgUnit.id > first + 10).values(parent_id=first))
+
+
+def test_ordered_rows_are_every_row_in_order_on_every_backend(migrated_db: Any) -> None:
+    """Issue 8 (org_tree_expand_all on MariaDB), A4: ``ordered_rows`` returns the rows of ids, text
+    and NULLs as the plain ordered read does, in the same order, text that JSON must escape
+    included; none for an empty result."""
+    _awkward_units(migrated_db)
+    stmt = select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name, OrgUnit.depth)
+    order = (OrgUnit.parent_id, OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)
+    with migrated_db.engine.connect() as connection:
+        expected = [tuple(row) for row in connection.execute(stmt.order_by(*order))]
+        got = ordered_rows(connection, stmt, order)
+        empty = ordered_rows(connection, stmt.where(OrgUnit.id < 0), order)
+    assert len(got) == len(_AWKWARD_NAMES) * 30
+    assert [tuple(row) for row in got] == expected
+    assert {row[2] for row in got} == set(_AWKWARD_NAMES)
+    assert list(empty) == []
+
+
+def test_ordered_rows_cut_by_the_server_are_read_row_by_row(migrated_db: Any) -> None:
+    """Issue 8, S4: where ``group_concat_max_len`` cuts the aggregated array, the rows are read one by
+    one instead, in order, never a part of them taken for all."""
+    _mysql_only(migrated_db)
+    _awkward_units(migrated_db)
+    stmt = select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name)
+    order = (OrgUnit.parent_id, OrgUnit.sort_order, func.lower(OrgUnit.name), OrgUnit.id)
+    with migrated_db.engine.connect() as connection:
+        expected = [tuple(row) for row in connection.execute(stmt.order_by(*order))]
+        for limit in (4, 60, 200, 1000):
+            connection.exec_driver_sql(f"SET SESSION group_concat_max_len = {limit}")
+            assert [tuple(row) for row in ordered_rows(connection, stmt, order)] == expected
+        connection.invalidate()  # no pooled connection keeps the short limit

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from dbhelpers import MigratedDatabase, app_login
 from sqlalchemy import Connection, Table, delete, func, insert, select, text
-from sqlalchemy.exc import IntegrityError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from tenanthelpers import add_tenants, add_user, grant
 
 from mandant_desktop.db import bulk
@@ -56,6 +56,55 @@ def test_insert_rows_writes_what_an_insert_writes(migrated_db: MigratedDatabase)
         bulk.insert_rows(conn, table, _audit_rows())
         assert _read(conn, table) == expected
         bulk.insert_rows(conn, table, [])
+
+
+def test_audit_rows_through_json_table_write_what_an_insert_writes(
+    migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 8 (bulk_assign on MariaDB), S3: audit entries with ``json_table`` (on MariaDB one
+    ``INSERT … SELECT FROM JSON_TABLE``: text, timestamps and JSON documents carried as text) read
+    back as the Core INSERT's on every backend, quotes, backslashes, control characters, text
+    outside the BMP and NULLs included; a value too long for its column is refused as the ``INSERT
+    … VALUES`` refuses it; rows without a column that has a client default go as before. Pieces of
+    ``MYSQL_INSERT_BYTES`` go as one executemany."""
+    from bench.harness import counting
+
+    table = AuditEntry.__table__
+    assert isinstance(table, Table)
+    rows = [
+        {**row, "object_id": f'{i} "quoted" \\ 🏢 Ä', "tenant_id": None if i % 4 else i}
+        for i, row in enumerate(_audit_rows())
+    ]
+    with migrated_db.engine.begin() as conn:
+        conn.execute(delete(table))
+        conn.execute(insert(table), rows)
+        expected = _read(conn, table)
+        conn.execute(delete(table))
+        with counting(migrated_db.engine, as_the_server_runs=True) as statements:
+            bulk.insert_rows(conn, table, rows, row_security=False, json_table=True)
+        assert _read(conn, table) == expected
+        if conn.dialect.name == "mysql":
+            assert len(statements) == 1 and "JSON_TABLE" in statements[0]
+        conn.execute(delete(table))
+        without_at = [{key: value for key, value in row.items() if key != "at"} for row in rows]
+        bulk.insert_rows(conn, table, without_at, row_security=False, json_table=True)
+        assert conn.scalar(select(func.count()).where(table.c.at.is_not(None))) == len(rows)
+    if migrated_db.engine.dialect.name != "mysql":
+        return
+    monkeypatch.setattr(bulk, "MYSQL_INSERT_BYTES", 1000)
+    with migrated_db.engine.begin() as conn:
+        conn.execute(delete(table))
+        with counting(migrated_db.engine) as calls, counting(migrated_db.engine, as_the_server_runs=True) as sent:
+            bulk.insert_rows(conn, table, rows, row_security=False, json_table=True)
+        assert _read(conn, table) == expected
+    assert len(calls) == 1 < len(sent)  # pieces, as one executemany
+    overlong = [{**row, "object_id": "x" * 101} for row in rows[:3]]
+    errors = []
+    for json_table in (False, True):
+        with pytest.raises(DBAPIError) as raised, migrated_db.engine.begin() as conn:
+            bulk.insert_rows(conn, table, overlong, row_security=False, json_table=json_table)
+        errors.append(type(raised.value))
+    assert errors[0] is errors[1]
 
 
 def test_copy_only_where_it_writes_the_same(migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -348,8 +397,8 @@ def test_rows_of_ids_are_written_as_given_in_one_statement(
 ) -> None:
     """Issue 8 (inherit_toggle, bulk_assign on MariaDB): rows of ids, NULLs and constants are written
     exactly and in their order, as one statement for 4 rows and for 3,000 (on MariaDB an ``INSERT …
-    SELECT FROM JSON_TABLE``, one per ``MYSQL_STATEMENT_BYTES`` of JSON); the keys and foreign keys
-    are checked as for the ``INSERT … VALUES``; rows that are not all ids still go as before."""
+    SELECT FROM JSON_TABLE``, pieces of ``MYSQL_INSERT_BYTES`` as one executemany); the keys and foreign keys
+    are checked as for the ``INSERT … VALUES``; rows of text besides are written as given too."""
     from bench.harness import counting
 
     user = add_user(migrated_db.session_factory, "bulkids")
@@ -379,11 +428,12 @@ def test_rows_of_ids_are_written_as_given_in_one_statement(
     assert counts == [1, 1]
 
     if migrated_db.engine.dialect.name == "mysql":
-        monkeypatch.setattr(bulk, "MYSQL_STATEMENT_BYTES", 200)
+        monkeypatch.setattr(bulk, "MYSQL_INSERT_BYTES", 200)
         given = _assignment_columns(user, units[:40], roles, None)
         with migrated_db.engine.begin() as conn:
             conn.execute(delete(table).where(table.c.user_id == user))
-            with counting(migrated_db.engine) as statements:
+            # one executemany of the pieces, which PyMySQL sends one by one
+            with counting(migrated_db.engine, as_the_server_runs=True) as statements:
                 bulk.insert_columns(conn, table, given)
             got = conn.execute(
                 select(table.c.org_unit_id, table.c.role_id).where(table.c.user_id == user).order_by(table.c.id)

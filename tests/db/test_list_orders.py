@@ -1,5 +1,6 @@
 """Sorted lists read from indexes, not from a sort of all rows (SPEC section 8; issue 8), on all
-three backends: the users list (revision 0015, SPEC U1) and the outbox (revision 0017, U4)."""
+three backends: the users list (revision 0015, SPEC U1), the outbox (revision 0017, U4) and the
+contacts list's index (revision 0025; its plans: tests/services/test_contacts.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from dbhelpers import MigratedDatabase
 from sqlalchemy import Connection, Engine, event, insert, text
 from tenanthelpers import CHEF
 
-from mandant_desktop.db import migrate, user_order
+from mandant_desktop.db import contact_order, migrate, tables, user_order
 from mandant_desktop.db.models import MailStatus, OutboxMail, User, UserKind, UserStatus
 from mandant_desktop.services.auth import AuthService
 from mandant_desktop.services.mail import MailService
@@ -78,16 +80,16 @@ def _revision_before() -> str:
     return before
 
 
-def _index_names(conn: Connection) -> set[str]:
+def _index_names(conn: Connection, table: str = "app_user") -> set[str]:
     dialect = conn.dialect.name
     if dialect == "sqlite":
-        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'app_user'"
+        query = f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}'"
     elif dialect == "postgresql":
-        query = "SELECT indexname FROM pg_indexes WHERE tablename = 'app_user'"
+        query = f"SELECT indexname FROM pg_indexes WHERE tablename = '{table}'"
     else:
         query = (
             "SELECT DISTINCT index_name FROM information_schema.statistics"
-            " WHERE table_schema = DATABASE() AND table_name = 'app_user'"
+            f" WHERE table_schema = DATABASE() AND table_name = '{table}'"
         )
     return {str(name) for name in conn.exec_driver_sql(query).scalars()}
 
@@ -202,3 +204,41 @@ def test_the_outbox_is_read_newest_first_from_its_index(migrated_db: MigratedDat
         plan = _plan(conn, statement, parameters, OUTBOX_INDEX)
     assert "TEMP B-TREE" not in plan and "Sort" not in plan and "filesort" not in plan, plan
     assert OUTBOX_INDEX in plan, plan
+
+
+def test_the_contact_order_index_comes_and_goes_with_its_revision(migrated_db: MigratedDatabase) -> None:
+    """S9, section 8: revision 0025 adds the contacts list's order index (on MariaDB with its
+    invisible virtual columns) and its downgrade removes them."""
+    engine = migrated_db.engine
+    ours = {tables.CONTACT_ORDER_INDEX, contact_order.MARIADB_INDEX}
+
+    def state() -> tuple[set[str], set[str]]:
+        with engine.connect() as conn:
+            names = _index_names(conn, "contact")
+            columns = set(map(str, conn.execute(text("SELECT * FROM contact WHERE 1 = 0")).keys()))
+            if conn.dialect.name in ("mysql", "mariadb"):
+                columns |= set(
+                    conn.exec_driver_sql(
+                        "SELECT column_name FROM information_schema.columns"
+                        " WHERE table_schema = DATABASE() AND table_name = 'contact'"
+                    ).scalars()
+                )
+        return names & ours, columns & set(contact_order.MARIADB_COLUMNS)
+
+    mariadb = engine.dialect.name in ("mysql", "mariadb")
+    expected = (
+        ({contact_order.MARIADB_INDEX}, set(contact_order.MARIADB_COLUMNS))
+        if mariadb
+        else ({tables.CONTACT_ORDER_INDEX}, set())
+    )
+    assert state() == expected
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    before = script.get_revision(contact_order.REVISION).down_revision
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), str(before))
+    assert state() == (set(), set())
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "head")
+    assert state() == expected
+    with engine.connect() as conn:  # invisible: SELECT * does not see them
+        assert not set(contact_order.MARIADB_COLUMNS) & set(conn.execute(text("SELECT * FROM contact")).keys())

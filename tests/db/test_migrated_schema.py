@@ -16,14 +16,15 @@ from dbhelpers import SERVER_BACKENDS, MigratedDatabase, migrated_database, sche
 from schemahelpers import database_indexes, date_times_in_database, declared_date_times, undeclared_and_missing
 from sqlalchemy import text
 
-from mandant_desktop.db import tables
+from mandant_desktop.db import contact_order, tables
 
 
 def test_head_has_exactly_the_declared_indexes(migrated_db: MigratedDatabase) -> None:
     """S9, A4, section 8: after the upgrade to head every backend has exactly the indexes the models
     declare for it, with the same keys (expressions too), and no others but those the models leave
     to their modules and MariaDB's own for a foreign key; the org tree's order index (revision 0023)
-    among them on SQLite and PostgreSQL, where the models declare it, and not on MariaDB."""
+    and the contacts list's (revision 0025) among them on SQLite and PostgreSQL, where the models
+    declare them; on MariaDB the contacts list's index on its virtual columns instead."""
     with migrated_db.engine.connect() as conn:
         assert undeclared_and_missing(conn) == ({}, {})
         found = database_indexes(conn)
@@ -33,6 +34,14 @@ def test_head_has_exactly_the_declared_indexes(migrated_db: MigratedDatabase) ->
         assert found[order_index] == (False, ("parent_id", "sort_order", "lowername", "id"))
     else:
         assert order_index not in found
+    contacts = ("contact", tables.CONTACT_ORDER_INDEX)
+    mariadb_contacts = ("contact", contact_order.MARIADB_INDEX)
+    if backend in tables.CONTACT_ORDER_BACKENDS:
+        assert found[contacts] == (False, ("lowerlast_name", "lowerfirst_name", "tenant_id", "id"))
+        assert mariadb_contacts not in found
+    else:
+        assert contacts not in found
+        assert found[mariadb_contacts] == (False, (*contact_order.MARIADB_COLUMNS, "tenant_id", "id"))
 
 
 @pytest.mark.parametrize("backend", tables.ORG_UNIT_ORDER_BACKENDS)

@@ -504,10 +504,10 @@ def test_sqlite_upgrade_backs_up_and_keeps_child_rows(
 def test_a_sqlite_batch_copy_keeps_the_order_indexes(
     sqlite_at_head: str, engines: Callable[[str], Engine], extra_revision: AddRevision, tmp_path: Path
 ) -> None:
-    """U1, A4, S9: a later migration that copies ``app_user`` or ``org_unit`` (a SQLite batch
-    operation) drops their expression indexes (revisions 0015 and 0023) with the old table, as
-    SQLite cannot reflect them for the copy; the migration environment puts them back, the org
-    tree's as the models declare it."""
+    """U1, A4, S9, section 8: a later migration that copies ``app_user``, ``org_unit`` or ``contact``
+    (a SQLite batch operation) drops their expression indexes (revisions 0015, 0023 and 0025) with
+    the old table, as SQLite cannot reflect them for the copy; the migration environment puts them
+    back, the org tree's and the contacts list's as the models declare them."""
     engine = engines(sqlite_at_head)
     extra_revision(
         """
@@ -515,17 +515,23 @@ def test_a_sqlite_batch_copy_keeps_the_order_indexes(
             batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
         with op.batch_alter_table("org_unit", recreate="always") as batch:
             batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
+        with op.batch_alter_table("contact", recreate="always") as batch:
+            batch.add_column(sa.Column("test_note", sa.String(50), nullable=True))
         """
     )
     upgrade_database(engine, backup_dir=tmp_path / "backups")
-    assert "test_note" in _columns(engine, "app_user") and "test_note" in _columns(engine, "org_unit")
+    assert all("test_note" in _columns(engine, table) for table in ("app_user", "org_unit", "contact"))
+    declared = {
+        tables.ORG_UNIT_ORDER_INDEX: "(parent_id, sort_order, lower(name), id)",
+        tables.CONTACT_ORDER_INDEX: "(lower(last_name), lower(first_name), tenant_id, id)",
+    }
+    query = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?"
     with engine.connect() as conn:
         names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
-        sql = conn.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (tables.ORG_UNIT_ORDER_INDEX,)
-        ).scalar()
+        sql = {name: conn.exec_driver_sql(query, (name,)).scalar() for name in declared}
     assert {user_order.NAME_INDEX, user_order.KIND_INDEX} <= names
-    assert sql is not None and "(parent_id, sort_order, lower(name), id)" in sql
+    for name, keys in declared.items():
+        assert sql[name] is not None and keys in sql[name], name
 
 
 def test_sqlite_backup_goes_beside_the_database_by_default(

@@ -11,9 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 from dbhelpers import MigratedDatabase
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from tenanthelpers import add_tenants, add_user, grant, operator, router
 
+from mandant_desktop.db import contact_order, tables
 from mandant_desktop.db.models import AccessLevel, AuditEntry, Template
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.tenant_access import MASK
@@ -87,6 +88,61 @@ def test_contact_windows_are_sorted_counted_searched_and_masked_by_the_database(
     assert w.contacts.contact_window(w.op, "adler").total == 0  # hidden: not even counted
     with pytest.raises(PermissionDeniedError):
         w.contacts.contact_window(Operator(id=w.op.id, username="mia", permissions=frozenset()), "")
+
+
+def _window_plan(w: World, offset: int) -> tuple[list[tuple[str, int]], str]:
+    """The names of the boss's window of 2 from ``offset``, and the plan of its statement, with the
+    backend's sort made as dear as possible (on MariaDB the index forced: for a handful of rows it
+    takes a filesort whatever the indexes; forced, it needs none exactly when the index holds the
+    order)."""
+    seen: list[tuple[str, object]] = []
+
+    def grab(_c: object, _cur: object, statement: str, parameters: object, _ctx: object, _many: bool) -> None:
+        seen.append((statement, parameters))
+
+    engine = w.db.engine
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        rows = w.contacts.contact_window(w.boss, "", offset, 2).rows
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+    statement, parameters = next((s, p) for s, p in seen if "ORDER BY" in s and "FROM contact" in s)
+    with engine.connect() as conn:
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        if engine.dialect.name == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + statement, parameters)
+            plan = "\n".join(str(row[3]) for row in cursor.fetchall())
+        elif engine.dialect.name == "postgresql":
+            cursor.execute("SET enable_sort = off")
+            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("EXPLAIN " + statement, parameters)
+            plan = "\n".join(str(row[0]) for row in cursor.fetchall())
+        else:
+            forced = statement.replace("FROM contact", f"FROM contact FORCE INDEX ({contact_order.MARIADB_INDEX})", 1)
+            cursor.execute("EXPLAIN " + forced, parameters)
+            plan = "\n".join(" ".join(map(str, row)) for row in cursor.fetchall())
+    return [(r.last_name, r.tenant_id) for r in rows], plan
+
+
+def test_contact_windows_are_read_from_the_order_index(world: World) -> None:
+    """Section 8, S5 (issue 8): an operator who sees every tenant reads each window of the contacts
+    list in the order of the index of revision 0025 (db.contact_order), on every backend, without a
+    sort of all contacts: names case-insensitive, then tenant and id, as the list orders them."""
+    w = world
+    for tenant, last, first in (
+        (w.own, "braun", "Eva"),
+        (w.shared, "Braun", "eva"),
+        (w.secret, "acker", "Zoe"),
+        (w.own, "Zorn", "Anna"),
+        (w.shared, "ACKER", "anna"),
+    ):
+        w.contacts.save_contact(w.boss, tenant, ContactInput(last_name=last, first_name=first))
+    names, plan = _window_plan(w, 1)
+    assert names == [("acker", w.secret), ("braun", w.own)]
+    assert _window_plan(w, 3)[0] == [("Braun", w.shared), ("Zorn", w.own)]
+    assert "TEMP B-TREE" not in plan and "Sort" not in plan and "filesort" not in plan, plan
+    index = contact_order.MARIADB_INDEX if w.db.engine.dialect.name == "mysql" else tables.CONTACT_ORDER_INDEX
+    assert index in plan, plan
 
 
 def test_hidden_read_only_and_masked_contacts(world: World, tmp_path: Path) -> None:

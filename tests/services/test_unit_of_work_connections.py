@@ -269,3 +269,26 @@ def test_two_operators_on_one_pooled_connection_each_see_only_their_rows(two_ope
         assert connection.scalar(text("SELECT pg_backend_pid()")) in backends
         assert not connection.scalar(text("SELECT current_setting('app.operator_id', true)"))
         assert list(connection.scalars(select(Contact.last_name))) == []
+
+
+def test_a_core_read_ends_with_one_rollback_and_no_transaction_left(
+    migrated_db: MigratedDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S4, issue 8: a reading Core unit of work ends its transaction with one rollback (PyMySQL
+    sends ROLLBACK whether a transaction is open or not: a second one from the pool was a round
+    trip of every such read on MariaDB), and the pooled connection carries no transaction, hence no
+    snapshot, into the next unit of work: a row committed in between is seen."""
+    db = migrated_db
+    assert _tenant_names(db, core=True) == []  # the engine's first connection set up
+    rollbacks: list[object] = []
+    rollback = db.engine.dialect.do_rollback
+
+    def counted(dbapi_connection: Any) -> None:
+        rollbacks.append(dbapi_connection)
+        rollback(dbapi_connection)
+
+    monkeypatch.setattr(db.engine.dialect, "do_rollback", counted)
+    assert _tenant_names(db, core=True) == []
+    assert len(rollbacks) == 1
+    _add_tenant(db, "Nord")
+    assert _tenant_names(db, core=True) == ["Nord"]

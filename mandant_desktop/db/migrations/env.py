@@ -17,7 +17,7 @@ from sqlalchemy.schema import CreateIndex
 from mandant_desktop.db import user_order
 from mandant_desktop.db.customer_search import NUMBER_ORDER_INDEX, restore_after_batch
 from mandant_desktop.db.schema_compare import comparison_options
-from mandant_desktop.db.tables import ORG_UNIT_ORDER_INDEX, metadata
+from mandant_desktop.db.tables import CONTACT_ORDER_INDEX, ORG_UNIT_ORDER_INDEX, metadata
 
 target_metadata = metadata
 
@@ -30,17 +30,21 @@ def _revisions_at_or_below_current() -> set[str]:
     return revisions
 
 
-#: the revision that made the org tree's order index (the revisions below it know no such index)
-_ORG_UNIT_ORDER_REVISION = "0023_org_unit_tree_order"
+#: the expression indexes the models declare: (table, index) → the revision that made it (the
+#: revisions below it know no such index)
+_DECLARED_EXPRESSION_INDEXES = {
+    ("org_unit", ORG_UNIT_ORDER_INDEX): "0023_org_unit_tree_order",
+    ("contact", CONTACT_ORDER_INDEX): "0025_contact_order_index",
+}
 
 
-def _restore_org_unit_order(connection: Connection, revisions: set[str]) -> None:
-    """SQLite: make the org tree's order index again, as the models declare it, after a batch copy
-    of ``org_unit`` dropped it with the old table (SQLAlchemy cannot reflect it to copy it)."""
-    if _ORG_UNIT_ORDER_REVISION not in revisions:
-        return
-    index = next(index for index in metadata.tables["org_unit"].indexes if index.name == ORG_UNIT_ORDER_INDEX)
-    connection.execute(CreateIndex(index, if_not_exists=True))
+def _restore_declared_expression_indexes(connection: Connection, revisions: set[str]) -> None:
+    """SQLite: make the models' expression indexes again, as they declare them, after a batch copy
+    of their table dropped them with the old table (SQLAlchemy cannot reflect them to copy them)."""
+    for (table, name), revision in _DECLARED_EXPRESSION_INDEXES.items():
+        if revision in revisions:
+            index = next(index for index in metadata.tables[table].indexes if index.name == name)
+            connection.execute(CreateIndex(index, if_not_exists=True))
 
 
 def _run(connection: Connection) -> None:
@@ -57,14 +61,14 @@ def _run(connection: Connection) -> None:
         # creates it again, with the search triggers the copy of the table lost.
         warnings.filterwarnings("ignore", f".*{NUMBER_ORDER_INDEX}", SAWarning)
         # Likewise the users list's order indexes on ``app_user``.
-        for index in (user_order.NAME_INDEX, user_order.KIND_INDEX, ORG_UNIT_ORDER_INDEX):
+        for index in (user_order.NAME_INDEX, user_order.KIND_INDEX, ORG_UNIT_ORDER_INDEX, CONTACT_ORDER_INDEX):
             warnings.filterwarnings("ignore", f".*{index}", SAWarning)
         context.run_migrations()
         if connection.dialect.name == "sqlite":
             restore_after_batch(connection)
             revisions = _revisions_at_or_below_current()
             user_order.restore_after_batch(connection, revisions)
-            _restore_org_unit_order(connection, revisions)
+            _restore_declared_expression_indexes(connection, revisions)
 
 
 def _main() -> None:
