@@ -1,5 +1,6 @@
 #!/bin/bash
 # A/B in turns: old (main, a worktree at /tmp/org-move/base), new (this branch); a fresh copy for each run
+HERE=$(cd "$(dirname "$0")" && pwd)
 cd /tmp
 PY=/work/wt/org-move/.venv/bin/python
 for i in 1 2 3; do
@@ -12,7 +13,7 @@ for i in 1 2 3; do
       URL=postgresql+psycopg://postgres@127.0.0.1:5432/org_move_ab
     fi
     L=$(cut -d' ' -f1 /proc/loadavg)
-    $PY /tmp/org-move/prof.py $URL IT move > /tmp/org-move/ab-$1-$v-$i.json
+    $PY "$HERE/profile_move.py" $URL IT move > /tmp/org-move/ab-$1-$v-$i.json
     python3 -c "import json,sys;d=json.load(open('/tmp/org-move/ab-$1-$v-$i.json'));print('$1 $v $i load=$L wall',d['wall'],'cpu',d['cpu'],'stmts',d['statements'],'sql',d['sql_wait'],'post',d['post']['ra'])"
   done
 done
