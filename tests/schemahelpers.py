@@ -109,7 +109,8 @@ def _kept_outside_the_models(backend: str) -> set[tuple[str, str]]:
     if backend in ("mysql", "mariadb"):
         kept.add(("contact", contact_order.MARIADB_INDEX))
     if backend == "postgresql":
-        kept |= {("customer", name) for name in (*customer_search.PG_INDEXES.values(), customer_search.PG_GRAMS_INDEX)}
+        # revision 0026 replaced the search indexes of revisions 0008 and 0018 with those of the key
+        kept |= {("customer", name) for name in (customer_search.PG_KEY_INDEX, customer_search.PG_KEY_GRAMS_INDEX)}
     return kept
 
 

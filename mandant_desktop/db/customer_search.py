@@ -63,6 +63,7 @@ from sqlalchemy import (
     Engine,
     Integer,
     LargeBinary,
+    Text,
     and_,
     bindparam,
     cast,
@@ -73,6 +74,7 @@ from sqlalchemy import (
     select,
     table,
     text,
+    true,
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -80,16 +82,23 @@ from sqlalchemy.orm import Session
 from mandant_desktop.db.engine import MYSQL_QUERY_TIMEOUT_S, set_read_timeout
 from mandant_desktop.db.models import Customer
 from mandant_desktop.db.tables import EXACT_COLLATION
+from mandant_desktop.domain.search_folding import search_key, search_words
 
 log = logging.getLogger(__name__)
 
 FTS_TABLE = "customer_search"
-#: the columns searched, in the order of the FTS table's columns
+#: the columns searched until revision 0026, and the columns of its index tables until then
 COLUMNS = ("number", "name", "short_name")
+#: the column searched since revision 0026: the folded texts of :data:`COLUMNS`
+#: (:func:`mandant_desktop.domain.search_folding.search_key`), which its index tables hold instead
+KEY_COLUMN = "search_key"
+KEY_COLUMNS = (KEY_COLUMN,)
 #: the trigram tokenizer indexes runs of three characters: shorter texts cannot use it
 MIN_INDEXED_LENGTH = 3
-#: PostgreSQL's trigram index per searched column
+#: PostgreSQL's trigram index per searched column (revisions 0008 to 0025)
 PG_INDEXES = {name: f"ix_customer_{name}_trgm" for name in COLUMNS}
+#: PostgreSQL's trigram index of :data:`KEY_COLUMN` (revision 0026)
+PG_KEY_INDEX = "ix_customer_search_key_trgm"
 #: the order of the number column (shorter numbers first), for the first window of a scan
 NUMBER_ORDER_INDEX = "ix_customer_number_order"
 
@@ -98,10 +107,6 @@ ORDER_INDEX_DDL = f"CREATE INDEX {NUMBER_ORDER_INDEX} ON customer (length(number
 INSERT_TRIGGER = "customer_search_insert"
 UPDATE_TRIGGER = "customer_search_update"
 DELETE_TRIGGER = "customer_search_delete"
-
-_INSERT_ROW = (
-    f"INSERT INTO {FTS_TABLE} (rowid, number, name, short_name) VALUES (new.id, new.number, new.name, new.short_name);"
-)
 
 #: SQLite (revision 0019): the index for texts of one or two characters. Its tokens are each
 #: column's substrings of two characters and its last character, written out with a space between
@@ -129,42 +134,69 @@ def _grams(value: str) -> str:
     return f"(SELECT group_concat(substr({value}, n, 2), ' ') FROM {POSITION_TABLE} WHERE n <= length({value}))"
 
 
-def _short_row(row: str) -> str:
-    return f"{_grams(f'{row}.number')}, {_grams(f'{row}.name')}, {_grams(f'{row}.short_name')}"
+# The SQLite tables and triggers are written for the columns they index: :data:`COLUMNS` (revisions
+# 0008 and 0019, and their downgrade) or :data:`KEY_COLUMNS` (revision 0026 on). The index tables'
+# columns are named as the customer columns they index.
 
 
-_SHORT_INSERT_ROW = f"INSERT INTO {SHORT_TABLE} (rowid, number, name, short_name) VALUES (new.id, {_short_row('new')});"
-#: a contentless table forgets a row when told the very tokens it was given
-_SHORT_DELETE_ROW = (
-    f"INSERT INTO {SHORT_TABLE} ({SHORT_TABLE}, rowid, number, name, short_name) "
-    f"VALUES ('delete', old.id, {_short_row('old')});"
-)
-_SHORT_TRIGGERS = {
-    SHORT_INSERT_TRIGGER: (
-        f"CREATE TRIGGER {SHORT_INSERT_TRIGGER} AFTER INSERT ON customer BEGIN {_SHORT_INSERT_ROW} END"
-    ),
-    SHORT_UPDATE_TRIGGER: (
-        f"CREATE TRIGGER {SHORT_UPDATE_TRIGGER} AFTER UPDATE OF id, number, name, short_name ON customer BEGIN "
-        f"{_SHORT_DELETE_ROW} {_SHORT_INSERT_ROW} END"
-    ),
-    SHORT_DELETE_TRIGGER: (
-        f"CREATE TRIGGER {SHORT_DELETE_TRIGGER} AFTER DELETE ON customer BEGIN {_SHORT_DELETE_ROW} END"
-    ),
-}
-_SHORT_FILL = (
-    f"INSERT INTO {SHORT_TABLE} (rowid, number, name, short_name) SELECT id, {_short_row('customer')} FROM customer"
-)
-_TRIGGERS = {
-    INSERT_TRIGGER: f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON customer BEGIN {_INSERT_ROW} END",
-    UPDATE_TRIGGER: (
-        f"CREATE TRIGGER {UPDATE_TRIGGER} AFTER UPDATE OF id, number, name, short_name ON customer BEGIN "
-        f"DELETE FROM {FTS_TABLE} WHERE rowid = old.id; {_INSERT_ROW} END"
-    ),
-    DELETE_TRIGGER: (
-        f"CREATE TRIGGER {DELETE_TRIGGER} AFTER DELETE ON customer BEGIN "
-        f"DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
-    ),
-}
+def _names(columns: tuple[str, ...]) -> str:
+    return ", ".join(columns)
+
+
+def _values(row: str, columns: tuple[str, ...]) -> str:
+    return ", ".join(f"{row}.{name}" for name in columns)
+
+
+def _short_row(row: str, columns: tuple[str, ...]) -> str:
+    return ", ".join(_grams(f"{row}.{name}") for name in columns)
+
+
+def _sqlite_short_triggers(columns: tuple[str, ...]) -> dict[str, str]:
+    insert_row = f"INSERT INTO {SHORT_TABLE} (rowid, {_names(columns)}) VALUES (new.id, {_short_row('new', columns)});"
+    # a contentless table forgets a row when told the very tokens it was given
+    delete_row = (
+        f"INSERT INTO {SHORT_TABLE} ({SHORT_TABLE}, rowid, {_names(columns)}) "
+        f"VALUES ('delete', old.id, {_short_row('old', columns)});"
+    )
+    return {
+        SHORT_INSERT_TRIGGER: f"CREATE TRIGGER {SHORT_INSERT_TRIGGER} AFTER INSERT ON customer BEGIN {insert_row} END",
+        SHORT_UPDATE_TRIGGER: (
+            f"CREATE TRIGGER {SHORT_UPDATE_TRIGGER} AFTER UPDATE OF id, {_names(columns)} ON customer BEGIN "
+            f"{delete_row} {insert_row} END"
+        ),
+        SHORT_DELETE_TRIGGER: f"CREATE TRIGGER {SHORT_DELETE_TRIGGER} AFTER DELETE ON customer BEGIN {delete_row} END",
+    }
+
+
+def _sqlite_short_fill(columns: tuple[str, ...]) -> str:
+    return (
+        f"INSERT INTO {SHORT_TABLE} (rowid, {_names(columns)}) SELECT id, {_short_row('customer', columns)} "
+        "FROM customer"
+    )
+
+
+def _sqlite_fill(columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {FTS_TABLE} (rowid, {_names(columns)}) SELECT id, {_names(columns)} FROM customer"
+
+
+def _sqlite_triggers(columns: tuple[str, ...]) -> dict[str, str]:
+    insert_row = f"INSERT INTO {FTS_TABLE} (rowid, {_names(columns)}) VALUES (new.id, {_values('new', columns)});"
+    return {
+        INSERT_TRIGGER: f"CREATE TRIGGER {INSERT_TRIGGER} AFTER INSERT ON customer BEGIN {insert_row} END",
+        UPDATE_TRIGGER: (
+            f"CREATE TRIGGER {UPDATE_TRIGGER} AFTER UPDATE OF id, {_names(columns)} ON customer BEGIN "
+            f"DELETE FROM {FTS_TABLE} WHERE rowid = old.id; {insert_row} END"
+        ),
+        DELETE_TRIGGER: (
+            f"CREATE TRIGGER {DELETE_TRIGGER} AFTER DELETE ON customer BEGIN "
+            f"DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END"
+        ),
+    }
+
+
+#: the triggers of the current schema (revision 0026 on)
+_TRIGGERS = _sqlite_triggers(KEY_COLUMNS)
+_SHORT_TRIGGERS = _sqlite_short_triggers(KEY_COLUMNS)
 
 #: PostgreSQL (revision 0010): the search as the schema owner, for roles under row-level security
 PG_SEARCH_FUNCTION = "mandant_customer_search"
@@ -198,6 +230,13 @@ PG_HITS_FUNCTION = "mandant_customer_hits"
 PG_COUNT_FUNCTION = "mandant_customer_count"
 #: the GIN index of revision 0018 on each customer's substrings of one and two characters
 PG_GRAMS_INDEX = "ix_customer_grams"
+#: PostgreSQL (revision 0026, which describes them): the search of the folded words in the key, as
+#: the application login calls it, with the words (:func:`search_words`) and the caller's tenants
+PG_KEY_FIRST_FUNCTION = "mandant_customer_key_first"
+PG_KEY_HITS_FUNCTION = "mandant_customer_key_hits"
+PG_KEY_COUNT_FUNCTION = "mandant_customer_key_count"
+#: the GIN index of revision 0026 on the substrings of one and two characters of the key
+PG_KEY_GRAMS_INDEX = "ix_customer_key_grams"
 
 
 #: MariaDB/MySQL (revision 0022): the grams of each customer's folded columns, one row per distinct
@@ -214,10 +253,15 @@ GRAM_DELETE_TRIGGER = "customer_search_gram_delete"
 BULK_VARIABLE = "@mandant_customer_search_bulk"
 
 
-def _mariadb_texts(row: str) -> str:
-    """SQL: the folded columns of ``row`` (``NEW``, ``OLD``) as a derived table ``v(t)``, each
-    folded as the scan folds it (:func:`scan_clause`)."""
-    parts = " UNION ALL ".join(f"SELECT LOWER({row}.{name}) COLLATE {EXACT_COLLATION} AS t" for name in COLUMNS)
+def _mariadb_text(value: str, columns: tuple[str, ...]) -> str:
+    """SQL: the text the grams of the column ``value`` are cut from: until revision 0026 each column
+    folded as the scan folded it, since then the key itself, folded by the application."""
+    return value if columns == KEY_COLUMNS else f"LOWER({value}) COLLATE {EXACT_COLLATION}"
+
+
+def _mariadb_texts(row: str, columns: tuple[str, ...]) -> str:
+    """SQL: the texts of ``row`` (``NEW``, ``OLD``) as a derived table ``v(t)``."""
+    parts = " UNION ALL ".join(f"SELECT {_mariadb_text(f'{row}.{name}', columns)} AS t" for name in columns)
     return f"({parts}) v"
 
 
@@ -234,39 +278,46 @@ def _mariadb_grams(texts: str, customer_id: str, *, distinct: str = "DISTINCT ")
     )
 
 
-def _mariadb_forget(row: str) -> str:
+def _mariadb_forget(row: str, columns: tuple[str, ...]) -> str:
     """SQL: delete the grams of the trigger's row ``row`` (found by its key, gram by gram)."""
     return (
-        f"DELETE g FROM {GRAM_TABLE} g JOIN ({_mariadb_grams(_mariadb_texts(row), f'{row}.id')}) o "
+        f"DELETE g FROM {GRAM_TABLE} g JOIN ({_mariadb_grams(_mariadb_texts(row, columns), f'{row}.id')}) o "
         "ON g.gram = o.gram AND g.customer_id = o.customer_id"
     )
 
 
-def _mariadb_add(row: str) -> str:
-    return f"INSERT IGNORE INTO {GRAM_TABLE} (gram, customer_id) {_mariadb_grams(_mariadb_texts(row), f'{row}.id')}"
+def _mariadb_add(row: str, columns: tuple[str, ...]) -> str:
+    grams = _mariadb_grams(_mariadb_texts(row, columns), f"{row}.id")
+    return f"INSERT IGNORE INTO {GRAM_TABLE} (gram, customer_id) {grams}"
 
 
-_MARIADB_SAME_TEXTS = " AND ".join(["OLD.id = NEW.id", *(f"BINARY OLD.{name} = BINARY NEW.{name}" for name in COLUMNS)])
-_MARIADB_TRIGGERS = {
-    GRAM_INSERT_TRIGGER: (
-        f"CREATE TRIGGER {GRAM_INSERT_TRIGGER} AFTER INSERT ON customer FOR EACH ROW "
-        f"BEGIN IF {BULK_VARIABLE} IS NULL THEN {_mariadb_add('NEW')}; END IF; END"
-    ),
-    GRAM_UPDATE_TRIGGER: (
-        f"CREATE TRIGGER {GRAM_UPDATE_TRIGGER} AFTER UPDATE ON customer FOR EACH ROW "
-        f"BEGIN IF NOT ({_MARIADB_SAME_TEXTS}) THEN {_mariadb_forget('OLD')}; {_mariadb_add('NEW')}; END IF; END"
-    ),
-    GRAM_DELETE_TRIGGER: (
-        f"CREATE TRIGGER {GRAM_DELETE_TRIGGER} AFTER DELETE ON customer FOR EACH ROW "
-        f"BEGIN {_mariadb_forget('OLD')}; END"
-    ),
-}
+def _mariadb_triggers(columns: tuple[str, ...]) -> dict[str, str]:
+    """The triggers that keep :data:`GRAM_TABLE` in step with the texts of ``columns``."""
+    same = " AND ".join(["OLD.id = NEW.id", *(f"BINARY OLD.{name} = BINARY NEW.{name}" for name in columns)])
+    return {
+        GRAM_INSERT_TRIGGER: (
+            f"CREATE TRIGGER {GRAM_INSERT_TRIGGER} AFTER INSERT ON customer FOR EACH ROW "
+            f"BEGIN IF {BULK_VARIABLE} IS NULL THEN {_mariadb_add('NEW', columns)}; END IF; END"
+        ),
+        GRAM_UPDATE_TRIGGER: (
+            f"CREATE TRIGGER {GRAM_UPDATE_TRIGGER} AFTER UPDATE ON customer FOR EACH ROW BEGIN IF NOT ({same}) THEN "
+            f"{_mariadb_forget('OLD', columns)}; {_mariadb_add('NEW', columns)}; END IF; END"
+        ),
+        GRAM_DELETE_TRIGGER: (
+            f"CREATE TRIGGER {GRAM_DELETE_TRIGGER} AFTER DELETE ON customer FOR EACH ROW "
+            f"BEGIN {_mariadb_forget('OLD', columns)}; END"
+        ),
+    }
 
 
-def _mariadb_fill(where: str = "") -> str:
+#: the triggers of the current schema (revision 0026 on)
+_MARIADB_TRIGGERS = _mariadb_triggers(KEY_COLUMNS)
+
+
+def _mariadb_fill(where: str = "", columns: tuple[str, ...] = KEY_COLUMNS) -> str:
     """SQL: the grams of the customers (``where``: a condition on ``customer``), in one statement."""
     texts = " UNION ALL ".join(
-        f"SELECT id, LOWER({name}) COLLATE {EXACT_COLLATION} AS t FROM customer {where}" for name in COLUMNS
+        f"SELECT id, {_mariadb_text(name, columns)} AS t FROM customer {where}" for name in columns
     )
     grams = _mariadb_grams(f"({texts}) v", "v.id", distinct="")
     return f"INSERT IGNORE INTO {GRAM_TABLE} (gram, customer_id) {grams}"
@@ -291,15 +342,52 @@ def create_mariadb_index(connection: Connection) -> None:
     # The triggers before the fill (it ignores the rows they added meanwhile). A server with binary
     # logging refuses triggers to a user without SUPER unless log_bin_trust_function_creators is
     # on: then there is no gram table, and the search scans as before (the number order index stays).
+    if _create_mariadb_triggers(connection, COLUMNS):
+        connection.exec_driver_sql(_mariadb_fill(columns=COLUMNS))
+
+
+def _create_mariadb_triggers(connection: Connection, columns: tuple[str, ...]) -> bool:
+    """The gram table's triggers for ``columns``; False (the gram table and positions dropped,
+    logged) when the server refuses them."""
     try:
-        for ddl in _MARIADB_TRIGGERS.values():
+        for ddl in _mariadb_triggers(columns).values():
             connection.exec_driver_sql(ddl)
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
         log.warning("customer search without the gram index: its triggers cannot be created (%s)", reason)
         _drop(connection, _MARIADB_TRIGGERS, (GRAM_TABLE, POSITION_TABLE))
-        return
-    connection.exec_driver_sql(_mariadb_fill())
+        return False
+    return True
+
+
+def index_mariadb_key(connection: Connection, columns: tuple[str, ...] = KEY_COLUMNS) -> None:
+    """Revisions 0026 (``columns``: :data:`KEY_COLUMNS`) and its downgrade (:data:`COLUMNS`) on
+    MariaDB/MySQL with a gram table: its triggers and grams made anew from ``columns``."""
+    if not _table_exists_mariadb(connection, GRAM_TABLE):
+        return  # revision 0022 could not create its triggers (logged then): the search scans
+    _drop(connection, _MARIADB_TRIGGERS, ())
+    connection.exec_driver_sql(f"TRUNCATE TABLE {GRAM_TABLE}")  # commits, as the ALTER TABLE before did
+    if _create_mariadb_triggers(connection, columns):
+        _without_read_timeout(connection, _mariadb_fill(columns=columns))
+
+
+def _without_read_timeout(connection: Connection, statement: str, parameters: dict[str, Any] | None = None) -> None:
+    """Run ``statement``, which fills the grams of many customers, for as long as it takes: those of
+    the large demo's 100,000 take longer than the query timeout under load (about 70 s at load 7)."""
+    raw = connection.connection.dbapi_connection
+    set_read_timeout(raw, None)
+    try:
+        connection.execute(text(statement), parameters or {})
+    finally:
+        set_read_timeout(raw, MYSQL_QUERY_TIMEOUT_S)
+
+
+def _table_exists_mariadb(connection: Connection, name: str) -> bool:
+    found = connection.execute(
+        text("SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = :name"),
+        {"name": name},
+    ).first()
+    return found is not None
 
 
 def drop_mariadb_index(connection: Connection) -> None:
@@ -307,6 +395,54 @@ def drop_mariadb_index(connection: Connection) -> None:
     connection.exec_driver_sql(
         f"ALTER TABLE customer DROP INDEX {NUMBER_ORDER_INDEX}, DROP COLUMN {NUMBER_LENGTH_COLUMN}"
     )
+
+
+# --------------------------------------------------------------------------- the keys (revision 0026)
+
+#: the temporary table revision 0026 loads the keys into before it writes them in one statement
+_KEY_FILL_TABLE = "customer_search_key_fill"
+
+
+def _key_of(number: str | None, name: str | None, short_name: str | None) -> str:
+    return search_key((number, name, short_name))
+
+
+def fill_keys(connection: Connection) -> None:
+    """Revision 0026: every customer's :data:`KEY_COLUMN` from its number, name and short name, by
+    one ``UPDATE``. SQLite computes the keys in that statement (through a function of this
+    connection); PostgreSQL and MariaDB cannot, so the keys of one read of the customers are loaded
+    into a temporary table first (``COPY``; a multi-row ``INSERT``) and joined in."""
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        raw = connection.connection.dbapi_connection
+        raw.create_function("mandant_search_key", 3, _key_of, deterministic=True)  # type: ignore[union-attr]
+        connection.exec_driver_sql(f"UPDATE customer SET {KEY_COLUMN} = mandant_search_key(number, name, short_name)")
+        return
+    rows = connection.execute(text("SELECT id, number, name, short_name FROM customer")).all()
+    if not rows:
+        return
+    keys = [(row[0], _key_of(row[1], row[2], row[3])) for row in rows]
+    if dialect == "postgresql":
+        connection.exec_driver_sql(
+            f"CREATE TEMPORARY TABLE {_KEY_FILL_TABLE} (id integer PRIMARY KEY, k text NOT NULL) ON COMMIT DROP"
+        )
+        raw = connection.connection.dbapi_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {_KEY_FILL_TABLE} (id, k) FROM STDIN") as copy:  # type: ignore[union-attr]
+            for row in keys:
+                copy.write_row(row)
+        connection.exec_driver_sql(
+            f"UPDATE customer c SET {KEY_COLUMN} = f.k FROM {_KEY_FILL_TABLE} f WHERE f.id = c.id"
+        )
+    else:
+        connection.exec_driver_sql(
+            f"CREATE TEMPORARY TABLE {_KEY_FILL_TABLE} (id INT NOT NULL PRIMARY KEY, k TEXT NOT NULL)"
+        )
+        connection.exec_driver_sql(f"INSERT INTO {_KEY_FILL_TABLE} (id, k) VALUES (%s, %s)", keys)
+        connection.exec_driver_sql(
+            f"UPDATE customer c JOIN {_KEY_FILL_TABLE} f ON f.id = c.id SET c.{KEY_COLUMN} = f.k"
+        )
+    temporary = "" if dialect == "postgresql" else "TEMPORARY "  # MariaDB commits on any other DROP
+    connection.exec_driver_sql(f"DROP {temporary}TABLE {_KEY_FILL_TABLE}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,20 +478,23 @@ def sqlite_supports_index(connection: Connection) -> str | None:
     return None
 
 
-def create_sqlite_index(connection: Connection) -> None:
-    """The FTS5 table, filled from the customers there are, and its triggers."""
-    connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(number, name, short_name, tokenize='trigram')"
-    )
-    connection.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE} (rowid, number, name, short_name) SELECT id, number, name, short_name FROM customer"
-    )
-    create_sqlite_triggers(connection)
+def create_sqlite_index(connection: Connection, columns: tuple[str, ...] = COLUMNS) -> None:
+    """The FTS5 table of ``columns``, filled from the customers there are, and its triggers
+    (revision 0008: :data:`COLUMNS`; revision 0026: :data:`KEY_COLUMNS`)."""
+    connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({_names(columns)}, tokenize='trigram')")
+    connection.exec_driver_sql(_sqlite_fill(columns))
+    create_sqlite_triggers(connection, columns)
 
 
-def create_sqlite_triggers(connection: Connection) -> None:
-    for ddl in _TRIGGERS.values():
+def create_sqlite_triggers(connection: Connection, columns: tuple[str, ...] = KEY_COLUMNS) -> None:
+    for ddl in _sqlite_triggers(columns).values():
         connection.exec_driver_sql(ddl)
+
+
+def _sqlite_indexed_columns(connection: Connection, name: str) -> tuple[str, ...]:
+    """The columns of the index table ``name``: which revision made it."""
+    columns = tuple(str(row[1]) for row in connection.exec_driver_sql(f"PRAGMA table_info({name})"))
+    return KEY_COLUMNS if columns == KEY_COLUMNS else COLUMNS
 
 
 def restore_after_batch(connection: Connection) -> None:
@@ -374,32 +513,33 @@ def restore_after_batch(connection: Connection) -> None:
     if set(_TRIGGERS) <= present:
         return
     log.info("customer search: triggers missing after the upgrade (customer was rebuilt); filling the index anew")
+    columns = _sqlite_indexed_columns(connection, FTS_TABLE)
     for name in _TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-    connection.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE} (rowid, number, name, short_name) SELECT id, number, name, short_name FROM customer"
-    )
-    create_sqlite_triggers(connection)
+    connection.exec_driver_sql(_sqlite_fill(columns))
+    create_sqlite_triggers(connection, columns)
 
 
-def create_sqlite_short_index(connection: Connection) -> None:
-    """Revision 0019: :data:`SHORT_TABLE`, filled from the customers there are, and its triggers."""
-    connection.exec_driver_sql(f"CREATE TABLE {POSITION_TABLE} (n INTEGER PRIMARY KEY)")
+def create_sqlite_short_index(connection: Connection, columns: tuple[str, ...] = COLUMNS) -> None:
+    """:data:`SHORT_TABLE` of ``columns`` (revision 0019: :data:`COLUMNS`; revision 0026:
+    :data:`KEY_COLUMNS`), filled from the customers there are, and its triggers; the positions
+    too, unless they exist."""
+    connection.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {POSITION_TABLE} (n INTEGER PRIMARY KEY)")
     connection.exec_driver_sql(
         f"WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < {POSITIONS}) "
-        f"INSERT INTO {POSITION_TABLE} (n) SELECT n FROM p"
+        f"INSERT OR IGNORE INTO {POSITION_TABLE} (n) SELECT n FROM p"
     )
     connection.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE {SHORT_TABLE} USING fts5(number, name, short_name, "
+        f"CREATE VIRTUAL TABLE {SHORT_TABLE} USING fts5({_names(columns)}, "
         "tokenize='ascii', content='', detail=none, prefix='1')"
     )
-    _fill_short_index(connection)
+    _fill_short_index(connection, columns)
 
 
-def _fill_short_index(connection: Connection) -> None:
-    connection.exec_driver_sql(_SHORT_FILL)
-    for ddl in _SHORT_TRIGGERS.values():
+def _fill_short_index(connection: Connection, columns: tuple[str, ...]) -> None:
+    connection.exec_driver_sql(_sqlite_short_fill(columns))
+    for ddl in _sqlite_short_triggers(columns).values():
         connection.exec_driver_sql(ddl)
 
 
@@ -421,13 +561,26 @@ def _restore_short_index(connection: Connection, present: set[str]) -> None:
     for name in _SHORT_TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.exec_driver_sql(f"INSERT INTO {SHORT_TABLE} ({SHORT_TABLE}) VALUES ('delete-all')")
-    _fill_short_index(connection)
+    _fill_short_index(connection, _sqlite_indexed_columns(connection, SHORT_TABLE))
 
 
 def drop_sqlite_index(connection: Connection) -> None:
     for name in _TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+
+
+def index_sqlite_key(connection: Connection, columns: tuple[str, ...] = KEY_COLUMNS) -> None:
+    """Revision 0026 (``columns``: :data:`KEY_COLUMNS`) and its downgrade (:data:`COLUMNS`) on a
+    SQLite with the index tables: both made anew for ``columns``, with their triggers."""
+    present = {str(row[0]) for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    if FTS_TABLE not in present:
+        return  # a SQLite without FTS5 (logged by revision 0008): the search scans
+    drop_sqlite_index(connection)
+    create_sqlite_index(connection, columns)
+    if SHORT_TABLE in present:
+        _drop(connection, _SHORT_TRIGGERS, (SHORT_TABLE,))
+        create_sqlite_short_index(connection, columns)
 
 
 def is_index_object(name: str | None, type_: str) -> bool:
@@ -439,7 +592,12 @@ def is_index_object(name: str | None, type_: str) -> bool:
     if type_ == "table":
         return name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_")
     if type_ == "index":
-        return name in PG_INDEXES.values() or name in (NUMBER_ORDER_INDEX, PG_GRAMS_INDEX)
+        return name in PG_INDEXES.values() or name in (
+            NUMBER_ORDER_INDEX,
+            PG_GRAMS_INDEX,
+            PG_KEY_INDEX,
+            PG_KEY_GRAMS_INDEX,
+        )
     return False
 
 
@@ -452,10 +610,6 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
 
 
 # --------------------------------------------------------------------------- searching
-
-
-def normalise(search: str) -> str:
-    return search.strip().lower()
 
 
 def has_short_index(connection: Connection) -> bool:
@@ -509,54 +663,77 @@ def has_sqlite_index(connection: Connection) -> bool:
 
 
 def search_clause(session: Session, search: str, *, window: NumberWindow | None = None) -> ColumnElement[bool] | None:
-    """Customers whose number, name or short name contain ``search`` (None: no search), served by
-    the index where the backend has one. ``window``: the rows are wanted in number order (a window
+    """Customers whose folded number, name and short name contain every folded word of ``search``
+    (:func:`~mandant_desktop.domain.search_folding.search_words`; None: no search), served by the
+    index where the backend has one. ``window``: the rows are wanted in number order (a window
     of the table sorted by number), which a search with many hits finds faster otherwise; the
     clause may then keep only the first ``window.rows`` hits in that order of the customers in
     ``window.tenants``, so the caller's query must keep the same tenants and sort by
-    ``length(number), number`` (both ascending or both descending), then ``id``."""
-    needle = normalise(search)
-    if not needle:
+    ``length(number), number`` (both ascending or both descending), then ``id``.
+
+    The index looks up the words it can (on SQLite all words of three characters or more at once,
+    else the first short word it answers; on MariaDB the two rarest grams of all words); the other
+    words are tested in the rows it found, so that a search of several words costs the statements
+    of one."""
+    words = search_words(search)
+    if not words:
         return None
     connection = session.connection()
     if connection.dialect.name == "sqlite" and has_sqlite_index(connection):
-        if len(needle) >= MIN_INDEXED_LENGTH:
-            if window is None:
-                return indexed_clause(needle)
-            hits = _hits(connection, _phrase(needle), FTS_TABLE, SCAN_HITS)
-            if hits >= SCAN_HITS:
-                return scan_clause("sqlite", needle)
-            return indexed_clause(needle, walk=hits >= MANY_HITS)
-        query = short_query(needle)
-        if query is not None and has_short_index(connection):
-            # Many hits: the walk of the number order fills the window after a few hundred rows,
-            # where the hits through the index would all be looked up and sorted.
-            if window is not None and _hits(connection, query, SHORT_TABLE, MANY_HITS) >= MANY_HITS:
-                return scan_clause("sqlite", needle)
-            return _short_clause(query)
-    if connection.dialect.name == "postgresql" and under_row_security(connection):
+        indexed = _sqlite_indexed(connection, words, window)
+        if indexed is not None:
+            return indexed
+    elif connection.dialect.name == "postgresql" and under_row_security(connection):
         # FROM the function, not SELECT it: a scan of a function's rows is read again from memory
         # when PostgreSQL tests the condition row by row, a SELECT of it would call it again each
         # time (on a table it had no statistics of: 2,000 calls, a minute).
-        return Customer.id.in_(select(_pg_search(needle, window).column_valued()))
-    if connection.dialect.name in ("mysql", "mariadb") and has_gram_table(connection):
-        return mariadb_clause(connection, needle, window=window)
-    return scan_clause(connection.dialect.name, needle)
+        return Customer.id.in_(select(_pg_search(words, window).column_valued()))
+    elif connection.dialect.name in ("mysql", "mariadb") and has_gram_table(connection):
+        return mariadb_clause(connection, words, window=window)
+    return scan_clause(connection.dialect.name, words)
+
+
+def _sqlite_indexed(
+    connection: Connection, words: tuple[str, ...], window: NumberWindow | None
+) -> ColumnElement[bool] | None:
+    """SQLite: the search through the FTS tables, or None when they cannot answer it (a scan)."""
+    long = [word for word in words if len(word) >= MIN_INDEXED_LENGTH]
+    if long:
+        query = " AND ".join(_phrase(word) for word in long)
+        rest = words[len(long) :]  # the words are longest first
+        if window is None:
+            found = indexed_clause(query)
+        else:
+            hits = _hits(connection, query, FTS_TABLE, SCAN_HITS)
+            if hits >= SCAN_HITS:
+                return scan_clause("sqlite", words)
+            found = indexed_clause(query, walk=hits >= MANY_HITS)
+        return and_(found, scan_clause("sqlite", rest)) if rest else found
+    answered = [(word, query) for word in words if (query := short_query(word)) is not None]
+    if not answered or not has_short_index(connection):
+        return None
+    word, query = answered[0]
+    # Many hits: the walk of the number order fills the window after a few hundred rows, where the
+    # hits through the index would all be looked up and sorted.
+    if window is not None and _hits(connection, query, SHORT_TABLE, MANY_HITS) >= MANY_HITS:
+        return scan_clause("sqlite", words)
+    rest = tuple(other for other in words if other != word)
+    return and_(_short_clause(query), scan_clause("sqlite", rest)) if rest else _short_clause(query)
 
 
 def count_clause(session: Session, search: str, tenants: Collection[int] | None) -> ColumnElement[int] | None:
-    """The number of customers whose number, name or short name contain ``search`` in ``tenants``
+    """The number of customers that :func:`search_clause` finds for ``search`` in ``tenants``
     (None: every tenant the operator may see) as one value, where the backend counts faster that
     way than by counting the rows of :func:`search_clause`; else None. PostgreSQL under row
-    security: :data:`PG_COUNT_FUNCTION` counts in the search indexes of revision 0018 instead of
-    returning every hit to be looked up again."""
-    needle = normalise(search)
-    if not needle:
+    security: :data:`PG_KEY_COUNT_FUNCTION` counts in the search indexes of revision 0026 instead
+    of returning every hit to be looked up again."""
+    words = search_words(search)
+    if not words:
         return None
     connection = session.connection()
     if connection.dialect.name != "postgresql" or not under_row_security(connection):
         return None
-    return cast(getattr(func, PG_COUNT_FUNCTION)(needle, _tenants_array(tenants)), Integer)
+    return cast(getattr(func, PG_KEY_COUNT_FUNCTION)(_words_array(words), _tenants_array(tenants)), Integer)
 
 
 # --------------------------------------------------------------------------- MariaDB (revision 0022)
@@ -571,13 +748,10 @@ def has_gram_table(connection: Connection) -> bool:
     engine = connection.engine
     if _gram_indexed.get(engine):
         return True
-    found = connection.execute(
-        text("SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = :name"),
-        {"name": GRAM_TABLE},
-    ).first()
-    if found is not None:
+    found = _table_exists_mariadb(connection, GRAM_TABLE)
+    if found:
         _gram_indexed[engine] = True
-    return found is not None
+    return found
 
 
 def number_order(connection: Connection, descending: bool) -> list[Any]:
@@ -602,12 +776,16 @@ def _gram_condition(gram: Any, key: str) -> ColumnElement[bool]:
     return and_(gram >= data, gram < data + b"\xff")
 
 
-def _gram_keys(needle: str) -> list[str]:
-    """The grams a customer must have to contain ``needle``: the text itself up to three
-    characters (the beginning of a gram), else its distinct trigrams in their order."""
-    if len(needle) <= GRAM_LENGTH:
-        return [needle]
-    return list(dict.fromkeys(needle[i : i + GRAM_LENGTH] for i in range(len(needle) - GRAM_LENGTH + 1)))
+def _gram_keys(words: tuple[str, ...]) -> list[str]:
+    """The grams a customer must have to contain every word of ``words``: a word of up to three
+    characters itself (the beginning of a gram), a longer one its distinct trigrams in their order."""
+    keys: list[str] = []
+    for word in words:
+        if len(word) <= GRAM_LENGTH:
+            keys.append(word)
+        else:
+            keys.extend(word[i : i + GRAM_LENGTH] for i in range(len(word) - GRAM_LENGTH + 1))
+    return list(dict.fromkeys(keys))
 
 
 def _gram_hits(connection: Connection, keys: list[str], most: int) -> list[int]:
@@ -620,17 +798,20 @@ def _gram_hits(connection: Connection, keys: list[str], most: int) -> list[int]:
     return [int(value) for value in connection.execute(select(*counts)).one()]
 
 
-def mariadb_clause(connection: Connection, needle: str, *, window: NumberWindow | None = None) -> ColumnElement[bool]:
-    """MariaDB/MySQL (revision 0022): the customers that contain ``needle`` (normalised), through
-    :data:`GRAM_TABLE`. Up to three characters, the customers with a gram beginning with it are
-    exactly the hits; a longer text must have all its trigrams, so the customers with its two
-    rarest ones (counted up to :data:`MANY_HITS` each) are tested with the scan's condition. A text
-    with :data:`MANY_HITS` or more hits is not looked up through the grams: a window in number
-    order walks the number order index with the scan's condition and stops after the window (the
-    caller orders by :func:`number_order`), anything else (the count, other orders) scans, which
-    for a text as frequent as "a" (76,402 of 100,000 customers, about 300,000 grams) read less
-    than the grams did (0.7–0.9 s against 2.0–2.8 s for the count at load 12)."""
-    keys = _gram_keys(needle)
+def mariadb_clause(
+    connection: Connection, words: tuple[str, ...], *, window: NumberWindow | None = None
+) -> ColumnElement[bool]:
+    """MariaDB/MySQL (revisions 0022, 0026): the customers whose key contains every word of
+    ``words`` (:func:`search_words`), through :data:`GRAM_TABLE`. A word of up to three characters
+    is contained exactly when a gram begins with it, a longer one needs all its trigrams: the
+    customers with the two rarest grams of all words (counted up to :data:`MANY_HITS` each) are
+    the hits when there are no other grams, else they are tested with the scan's condition. A
+    search with :data:`MANY_HITS` or more hits is not looked up through the grams: a window in
+    number order walks the number order index with the scan's condition and stops after the window
+    (the caller orders by :func:`number_order`), anything else (the count, other orders) scans,
+    which for a text as frequent as "a" (76,402 of 100,000 customers, about 300,000 grams) read
+    less than the grams did (0.7–0.9 s against 2.0–2.8 s for the count at load 12)."""
+    keys = _gram_keys(words)
     hits = _gram_hits(connection, keys, MANY_HITS)
     rarest = sorted(range(len(keys)), key=lambda i: hits[i])[:2]
     first = _gram.alias("g1")
@@ -648,20 +829,20 @@ def mariadb_clause(connection: Connection, needle: str, *, window: NumberWindow 
             both = int(connection.execute(select(func.count()).select_from(bounded)).scalar_one())
         if both >= MANY_HITS:
             if window is None:
-                return scan_clause(connection.dialect.name, needle)
-            return _mariadb_walk(connection, needle, window)
+                return scan_clause(connection.dialect.name, words)
+            return _mariadb_walk(connection, words, window)
     found = Customer.id.in_(candidates)
-    if len(needle) <= GRAM_LENGTH:
+    if len(keys) <= 2 and all(len(word) <= GRAM_LENGTH for word in words):
         return found
-    return and_(found, scan_clause(connection.dialect.name, needle))
+    return and_(found, scan_clause(connection.dialect.name, words))
 
 
-def _mariadb_walk(connection: Connection, needle: str, window: NumberWindow) -> ColumnElement[bool]:
+def _mariadb_walk(connection: Connection, words: tuple[str, ...], window: NumberWindow) -> ColumnElement[bool]:
     """The first ``window.rows`` customers in number order of ``window.tenants`` that contain
-    ``needle``, found by walking the number order index (told so: for a small table MariaDB would
+    ``words``, found by walking the number order index (told so: for a small table MariaDB would
     rather sort) and testing each customer with the scan's condition; a derived table, since
     MariaDB takes no ``LIMIT`` in an ``IN`` subquery."""
-    walk = select(Customer.id).where(scan_clause(connection.dialect.name, needle))
+    walk = select(Customer.id).where(scan_clause(connection.dialect.name, words))
     if window.tenants is not None:
         walk = walk.where(Customer.tenant_id.in_(sorted(window.tenants)))
     walk = walk.with_hint(Customer, f"FORCE INDEX ({NUMBER_ORDER_INDEX})", "mysql")
@@ -674,14 +855,20 @@ def _tenants_array(tenants: Collection[int] | None) -> Any:
     return cast(bindparam("tenants", values, type_=ARRAY(Integer), unique=True), ARRAY(Integer))
 
 
-def _pg_search(needle: str, window: NumberWindow | None) -> Any:
-    """PostgreSQL under row security (revision 0018): every hit (:data:`PG_HITS_FUNCTION`, for a
+def _words_array(words: tuple[str, ...]) -> Any:
+    return cast(bindparam("words", list(words), type_=ARRAY(Text), unique=True), ARRAY(Text))
+
+
+def _pg_search(words: tuple[str, ...], window: NumberWindow | None) -> Any:
+    """PostgreSQL under row security (revision 0026): every hit (:data:`PG_KEY_HITS_FUNCTION`, for a
     sort by another column), or the window's first hits in number order
-    (:data:`PG_FIRST_FUNCTION`), which the function finds by sorting the hits when there are few
-    and by walking the number order when there are many, whatever the planner estimates."""
+    (:data:`PG_KEY_FIRST_FUNCTION`), which the function finds by sorting the hits when there are
+    few and by walking the number order when there are many, whatever the planner estimates."""
     if window is None:
-        return getattr(func, PG_HITS_FUNCTION)(needle, _tenants_array(None))
-    return getattr(func, PG_FIRST_FUNCTION)(needle, _tenants_array(window.tenants), window.rows, window.descending)
+        return getattr(func, PG_KEY_HITS_FUNCTION)(_words_array(words), _tenants_array(None))
+    return getattr(func, PG_KEY_FIRST_FUNCTION)(
+        _words_array(words), _tenants_array(window.tenants), window.rows, window.descending
+    )
 
 
 def under_row_security(connection: Connection) -> bool:
@@ -731,44 +918,35 @@ def _hits(connection: Connection, query: str, table_name: str, most: int) -> int
     return int(hits)
 
 
-def indexed_clause(needle: str, *, walk: bool = False) -> ColumnElement[bool]:
-    """SQLite: the ids the FTS table finds for ``needle`` as one phrase (at least three characters).
+def indexed_clause(query: str, *, walk: bool = False) -> ColumnElement[bool]:
+    """SQLite: the ids the FTS table finds for the FTS5 ``query`` (phrases of three characters or
+    more, :func:`_phrase`).
 
     ``walk``: the same rows, but SQLite may not look the hits up by id (``id + 0`` is no indexed
     column): it walks the number order index instead and tests each customer against the hits
     (collected once), so that a window in number order stops after its last row."""
-    hits = select(_fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(_phrase(needle)))
+    hits = select(_fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(query))
     return (Customer.id + 0).in_(hits) if walk else Customer.id.in_(hits)
 
 
-def scan_clause(dialect: str, needle: str) -> ColumnElement[bool]:
-    """The search without the FTS table: what the index must find exactly (``needle`` normalised)."""
-    columns = (Customer.number, Customer.name, Customer.short_name)
+def scan_clause(dialect: str, words: Collection[str]) -> ColumnElement[bool]:
+    """The search without an index: the key contains every word of ``words`` (folded), compared
+    character for character, which is what the indexes must find exactly. SQLite: ``instr`` (its
+    ``LIKE`` would fold ASCII letters, harmless in a folded key, but ``instr`` needs no escapes);
+    MariaDB: ``LIKE`` in the binary collation (its usual collation takes "a" for "à"); PostgreSQL:
+    ``LIKE``, which its trigram index of the key serves."""
+    key: Any = Customer.search_key
     if dialect == "sqlite":
-        pattern = "*" + "".join(_glob_char(char) for char in needle) + "*"
-        return or_(*(c.op("GLOB")(pattern) for c in columns))
+        return and_(true(), *(func.instr(key, word) > 0 for word in words))
     if dialect in ("mysql", "mariadb"):
-        # Folded by LOWER(), then compared byte for byte, as on the other backends: the database's
-        # usual collation would also take "a" for "ä" and "u" for "ü" ("a" found 80,127 customers
-        # of the large demo there against 76,402 on SQLite and PostgreSQL).
-        return or_(*(func.lower(c).collate(EXACT_COLLATION).contains(needle, autoescape=True) for c in columns))
-    return or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
+        key = key.collate(EXACT_COLLATION)
+    return and_(true(), *(key.contains(word, autoescape=True) for word in words))
 
 
 def like_clause(needle: str) -> ColumnElement[bool]:
     """The search as it was before the index: ``lower(column) LIKE '%needle%'`` (for comparisons)."""
     columns = (Customer.number, Customer.name, Customer.short_name)
     return or_(*(func.lower(c).contains(needle, autoescape=True) for c in columns))
-
-
-def _glob_char(char: str) -> str:
-    """One character of a GLOB pattern matching it in either case (GLOB itself is case-sensitive)."""
-    variants = {char, *(v for v in (char.lower(), char.upper()) if len(v) == 1)}
-    if len(variants) > 1:
-        return "[" + "".join(sorted(variants)) + "]"
-    if char in "*?[":
-        return f"[{char}]"
-    return char
 
 
 # --------------------------------------------------------------------------- bulk inserts
@@ -808,16 +986,10 @@ def filled_in_bulk(connection: Connection) -> Iterator[None]:
 
 
 def _index_new_rows(connection: Connection, before: int, *, short: bool) -> None:
-    connection.execute(
-        text(
-            f"INSERT INTO {FTS_TABLE} (rowid, number, name, short_name) "
-            "SELECT id, number, name, short_name FROM customer WHERE id > :before"
-        ),
-        {"before": before},
-    )
+    connection.execute(text(f"{_sqlite_fill(KEY_COLUMNS)} WHERE id > :before"), {"before": before})
     connection.exec_driver_sql(_TRIGGERS[INSERT_TRIGGER])
     if short:
-        connection.execute(text(f"{_SHORT_FILL} WHERE id > :before"), {"before": before})
+        connection.execute(text(f"{_sqlite_short_fill(KEY_COLUMNS)} WHERE id > :before"), {"before": before})
         connection.exec_driver_sql(_SHORT_TRIGGERS[SHORT_INSERT_TRIGGER])
 
 
@@ -838,11 +1010,4 @@ def _mariadb_index_new_rows(connection: Connection, before: int) -> None:
     # The variable is cleared first: should the fill fail, the connection's later inserts (it goes
     # back to the pool) still enter the index row by row.
     connection.exec_driver_sql(f"SET {BULK_VARIABLE} = NULL")
-    # The grams of the large demo's 100,000 customers take longer than the query timeout under load
-    # (about 70 s at load 7): this one statement may take as long as it needs.
-    raw = connection.connection.dbapi_connection
-    set_read_timeout(raw, None)
-    try:
-        connection.execute(text(_mariadb_fill("WHERE id > :before")), {"before": before})
-    finally:
-        set_read_timeout(raw, MYSQL_QUERY_TIMEOUT_S)
+    _without_read_timeout(connection, _mariadb_fill("WHERE id > :before"), {"before": before})

@@ -8,6 +8,8 @@ They join the same MetaData as the start's eleven; see there for the conventions
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -41,6 +43,7 @@ from mandant_desktop.db.tables import (
     exact_string,
     utcnow,
 )
+from mandant_desktop.domain.search_folding import search_key
 
 # --------------------------------------------------------------------------- users
 
@@ -106,6 +109,13 @@ inheritance_break = Table(
 
 # --------------------------------------------------------------------------- customers and rights groups
 
+
+def _customer_search_key(context: Any) -> str:
+    """The insert's ``search_key``, from the row's number, name and short name."""
+    row = context.get_current_parameters()
+    return search_key((row.get("number"), row.get("name"), row.get("short_name")))
+
+
 #: a print-shop customer with optional portal access (SPEC C1-C12)
 customer = Table(
     "customer",
@@ -122,6 +132,11 @@ customer = Table(
     Column("status", _str_enum(CustomerStatus, "customer_status"), nullable=False, default=CustomerStatus.ACTIVE),
     _created_at(),
     *_versioned(),
+    # The folded number, name and short name the search compares (revision 0026; see
+    # mandant_desktop.domain.search_folding): written by the application with every insert (this
+    # default, or the row itself in bulk inserts) and every change of the three (models.py); the
+    # search indexes of each backend are built on it (mandant_desktop.db.customer_search).
+    Column("search_key", Text, nullable=False, default=_customer_search_key, server_default=""),
     CheckConstraint("quota_mb IS NULL OR quota_mb >= 0", name="quota_non_negative"),
     Index("ix_customer_name", "name"),
     Index("ix_customer_short_name", "short_name"),

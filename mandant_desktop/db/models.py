@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, relationship
 
 from mandant_desktop.db import tables
@@ -35,6 +36,7 @@ from mandant_desktop.db.tables import (
     exact_string,
     utcnow,
 )
+from mandant_desktop.domain.search_folding import search_key
 
 
 class Base(DeclarativeBase):
@@ -270,6 +272,16 @@ class Customer(Versioned, Base):
     default_agency_id: Mapped[int | None]
     status: Mapped[CustomerStatus]
     created_at: Mapped[dt.datetime]
+    #: the folded texts the search compares (revision 0026): set by the insert's default, and here
+    #: whenever the number, name or short name of a loaded customer change
+    search_key: Mapped[str]
+
+
+@event.listens_for(Customer, "before_update")
+def _customer_search_key_follows(_mapper: Any, _connection: Any, customer: Customer) -> None:
+    attributes = inspect(customer).attrs
+    if any(attributes[name].history.has_changes() for name in ("number", "name", "short_name")):
+        customer.search_key = search_key((customer.number, customer.name, customer.short_name))
 
 
 class DeletedCustomerNumber(Base):

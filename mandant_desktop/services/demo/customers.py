@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from mandant_desktop.db.models import CustomerStatus, RightsGroupKind, UserKind, UserStatus
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.domain.validation import name_key
 from mandant_desktop.services.demo import names
 from mandant_desktop.services.demo.context import DemoContext, Row
@@ -119,13 +120,16 @@ def make_customers(
         # when this one is inserted.
         default_agency = rng.choice(agencies) if agencies and not is_agency and ctx.chance(0.12) else None
         tenant_id = rng.choice(busy) if ctx.chance(0.7) else rng.choice(tenants.ids)
+        stored_name, stored_short = name[:200], short[:50]
         result.rows.append(
             {
                 "id": customer_id,
                 "tenant_id": tenant_id,
                 "number": number,
-                "name": name[:200],
-                "short_name": short[:50],
+                "name": stored_name,
+                "short_name": stored_short,
+                # the key the search compares: bulk rows pass no insert default (COPY)
+                "search_key": search_key((number, stored_name, stored_short)),
                 "remote_access": has_remote,
                 "is_agency": is_agency,
                 "quota_mb": rng.choice(QUOTAS_MB) if has_remote else None,

@@ -45,6 +45,7 @@ from mandant_desktop.db.models import (
 from mandant_desktop.domain import customers as customer_rules
 from mandant_desktop.domain import validation
 from mandant_desktop.domain.errors import DomainError, NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.services.assignments import refused_grants, units_with_permission
 from mandant_desktop.services.exports import ASSIGNMENT_HEADERS, CUSTOMER_HEADERS
 from mandant_desktop.services.imports.core import (
@@ -540,6 +541,8 @@ class ImportService:
             plan.rows.append(
                 {
                     **values,
+                    # the key the search compares: bulk rows pass no insert default (COPY)
+                    "search_key": search_key((values["number"], values["name"], values["short_name"])),
                     "tenant_id": tenant[0],
                     "remote_access": remote,
                     "is_agency": is_agency,
