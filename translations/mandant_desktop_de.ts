@@ -2344,6 +2344,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Suche nach Nummer, Name oder Kurzname (Strg+F)</translation>
     </message>
     <message>
+        <source>Finds the customers whose number, name or short name contain every word, in any order; capitals and accents do not matter, and ß is ss, ä ae, ö oe, ü ue</source>
+        <translation>Findet die Kunden, deren Nummer, Name oder Kurzname jedes Wort enthält, in beliebiger Reihenfolge; Groß- und Kleinschreibung und Akzente spielen keine Rolle, und ß ist ss, ä ae, ö oe, ü ue</translation>
+    </message>
+    <message>
         <source>&amp;New…</source>
         <translation>&amp;Neu…</translation>
     </message>

@@ -1,6 +1,16 @@
-"""The customer search: number, name or short name contain the typed text (SPEC C1, section 8).
+"""The customer search: number, name or short name contain every typed word (SPEC C1, section 8).
 
-The search is a case-insensitive substring match ("ärz" finds "Ärztekammer", "12" finds "X-4512").
+The search folds German spellings, case and accents and matches word by word, by the rule of
+:mod:`mandant_desktop.domain.search_folding`: "Strasse" finds "Straße", "Mueller" finds "Müller" and
+the other way round, "müller köln" finds a "Müller" whose short name says "Köln". Each word is a
+substring ("ärz" finds "Ärztekammer", "12" finds "X-4512"). The database cannot fold as the rule
+does, so since revision ``0026_customer_search_fold`` the application stores each customer's folded
+texts in :data:`KEY_COLUMN` (inserts: the column's default, or the row the demo and the import make;
+changes: the models' ``before_update`` hook), and every index below is built on that column instead
+of the three: what follows says "the columns" for what is now the key. A word is looked up in
+the index where it can be, and the other words of the search are tested in the rows it found
+(:func:`search_clause`), so that a search of several words takes the statements of one.
+
 A ``LIKE '%…%'`` scan reads all 100,000 customers on every key (about 110 ms on SQLite, with the
 COUNT twice that), so revision ``0008_customer_search`` gives each backend an index for it:
 
@@ -35,9 +45,8 @@ COUNT twice that), so revision ``0008_customer_search`` gives each backend an in
   ``utf8mb4_unicode_ci`` would also take "u" for "ü"; the grams are binary strings of the same
   folded text.
 
-SQLite's own ``lower()`` and ``LIKE`` fold ASCII letters only, so the scan used to miss
-"Ärztekammer" for "ärz". The SQLite scan is therefore a ``GLOB`` with a character class for every
-letter (``[äÄ][rR][zZ]``), which matches what the index matches, for German letters as for ASCII.
+The key is folded already: the scan compares it character for character (SQLite ``instr``, the
+others ``LIKE``, MariaDB's in the binary collation, :func:`scan_clause`), as the indexes do.
 
 Bulk inserts (the demo, imports) wrap their inserts in :func:`filled_in_bulk`: on SQLite the
 per-row trigger costs five times what one ``INSERT … SELECT`` at the end costs.
@@ -709,16 +718,16 @@ def _sqlite_indexed(
                 return scan_clause("sqlite", words)
             found = indexed_clause(query, walk=hits >= MANY_HITS)
         return and_(found, scan_clause("sqlite", rest)) if rest else found
-    answered = [(word, query) for word in words if (query := short_query(word)) is not None]
+    answered = [(word, short) for word in words if (short := short_query(word)) is not None]
     if not answered or not has_short_index(connection):
         return None
-    word, query = answered[0]
+    word, short = answered[0]
     # Many hits: the walk of the number order fills the window after a few hundred rows, where the
     # hits through the index would all be looked up and sorted.
-    if window is not None and _hits(connection, query, SHORT_TABLE, MANY_HITS) >= MANY_HITS:
+    if window is not None and _hits(connection, short, SHORT_TABLE, MANY_HITS) >= MANY_HITS:
         return scan_clause("sqlite", words)
     rest = tuple(other for other in words if other != word)
-    return and_(_short_clause(query), scan_clause("sqlite", rest)) if rest else _short_clause(query)
+    return and_(_short_clause(short), scan_clause("sqlite", rest)) if rest else _short_clause(short)
 
 
 def count_clause(session: Session, search: str, tenants: Collection[int] | None) -> ColumnElement[int] | None:

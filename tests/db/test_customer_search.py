@@ -16,7 +16,7 @@ from customerhelpers import World, build_world
 from dbhelpers import MigratedDatabase, fresh_database, migrated_database
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, column, delete, func, insert, inspect, select, table, text, update
+from sqlalchemy import Engine, MetaData, Table, delete, func, insert, inspect, select, text, update
 
 from mandant_desktop.db import customer_search, migrate
 from mandant_desktop.db.engine import create_engine_for
@@ -49,9 +49,11 @@ FIXED_SEARCHES = (
     "strasse", "STRASSENBAU gross", "mueller", "MUELLER söhne", "söhne müller", "soehne & kg", "aerzte",
     "nord ärzte", "gross 99", "oeko gmbh", "muller", "werbung 100%",
 )  # fmt: skip
-#: a customer as the tests before revision 0026 insert it: without the key
-_OLD_CUSTOMER = table(
-    "customer", *(column(name) for name in ("id", "tenant_id", "number", "name", "short_name", "version"))
+#: the customer table before revision 0026: without the key (the other columns' defaults kept)
+_OLD_CUSTOMER = Table(
+    "customer",
+    MetaData(),
+    *(c._copy() for c in Customer.__table__.columns if c.name != customer_search.KEY_COLUMN),
 )
 
 

@@ -609,6 +609,12 @@ class CustomersPage(Page):
     def retranslateUi(self) -> None:
         self._heading.setText(self.title())
         self.search.setPlaceholderText(self.tr("Search by number, name or short name (Ctrl+F)"))
+        self.search.setToolTip(
+            self.tr(
+                "Finds the customers whose number, name or short name contain every word, in any order; "
+                "capitals and accents do not matter, and ß is ss, ä ae, ö oe, ü ue"
+            )
+        )
         # The placeholder is the field's label: whole at any window width and scale (E5), now that
         # no wider page holds the window wide (the window fits 1,024 pixels).
         fit_placeholder(self.search)
