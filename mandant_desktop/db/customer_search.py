@@ -230,6 +230,16 @@ END
 $do$;
 """
 
+
+def pg_app_grants(signatures: Collection[str]) -> str:
+    """PostgreSQL: the functions ``signatures`` (``name(types)``) for ``mandant_app`` only, not
+    PUBLIC (revisions 0018 and 0026)."""
+    statements = [f"EXECUTE 'REVOKE ALL ON FUNCTION {s} FROM PUBLIC';" for s in signatures]
+    grants = " ".join(f"EXECUTE 'GRANT EXECUTE ON FUNCTION {s} TO mandant_app';" for s in signatures)
+    statements.append(f"IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mandant_app') THEN {grants} END IF;")
+    return "DO $do$ BEGIN " + " ".join(statements) + " END $do$;"
+
+
 #: PostgreSQL (revision 0013): the first hits in the table's number order, for a window of rows
 PG_SEARCH_FIRST_FUNCTION = "mandant_customer_search_first"
 #: PostgreSQL (revision 0018, which describes them): the search as the application login calls it

@@ -164,13 +164,6 @@ _FUNCTIONS = (
 )
 
 
-def _grants() -> str:
-    statements = [f"EXECUTE 'REVOKE ALL ON FUNCTION {s} FROM PUBLIC';" for s in SIGNATURES]
-    grants = " ".join(f"EXECUTE 'GRANT EXECUTE ON FUNCTION {s} TO mandant_app';" for s in SIGNATURES)
-    statements.append(f"IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mandant_app') THEN {grants} END IF;")
-    return "DO $do$ BEGIN " + " ".join(statements) + " END $do$;"
-
-
 def _has_pg_trgm() -> bool:
     return op.get_bind().exec_driver_sql("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first() is not None
 
@@ -192,7 +185,7 @@ def upgrade() -> None:
         op.execute(_KEY_GRAMS)
         op.execute(f"CREATE INDEX {search.PG_KEY_GRAMS_INDEX} ON customer USING gin ({KEY_GRAMS}({search.KEY_COLUMN}))")
         op.execute(_FUNCTIONS)
-        op.execute(_grants())
+        op.execute(search.pg_app_grants(SIGNATURES))
     elif dialect in ("mysql", "mariadb"):
         search.index_mariadb_key(bind)
 
