@@ -356,7 +356,8 @@ def _customer_services(world: World, rows: list[dict[str, object]]) -> tuple[lis
 
 def test_customer_search_under_row_security_uses_the_owners_function(world: World) -> None:
     """C1, T8, issue 8: for the application role the search goes through the SECURITY DEFINER
-    functions of revision 0018 (no search index serves a query under row-level security): the
+    functions of revision 0018, of the key since revision 0026 (no search index serves a query under
+    row-level security): the
     window and the count find what the owner's direct search finds in the operator's tenants,
     nothing of a hidden tenant, and the owner still searches directly. A text too short for a
     trigram goes through them too (they search it in the index of one- and two-letter substrings)."""
@@ -376,12 +377,12 @@ def test_customer_search_under_row_security_uses_the_owners_function(world: Worl
         statements.clear()
         query = CustomerQuery(search=search)
         found = [r.number for r in as_app.rows(mia, query, 0, 50)]
-        assert any(customer_search.PG_FIRST_FUNCTION in sql for sql in statements), search
+        assert any(customer_search.PG_KEY_FIRST_FUNCTION in sql for sql in statements), search
         owners = [r.number for r in as_owner.rows(system_operator(), query, 0, 50)]
         assert found == [n for n in owners if n.startswith("N")], search
         statements.clear()
         assert as_app.count(mia, query) == len(found)
-        assert any(customer_search.PG_COUNT_FUNCTION in sql for sql in statements), search
+        assert any(customer_search.PG_KEY_COUNT_FUNCTION in sql for sql in statements), search
         by_name = CustomerQuery(search=search, sort=SortKey.NAME)
         assert sorted(r.number for r in as_app.rows(mia, by_name, 0, 50)) == sorted(found), search
     assert {r.number for r in as_owner.rows(system_operator(), CustomerQuery(search="ärzte"), 0, 50)} == {"N0", "S0"}
@@ -436,19 +437,20 @@ def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world
                     offset,
                 )
                 assert {names[r.tenant_id] for r in window} <= {names[t] for t in tenants}
-                assert any(customer_search.PG_FIRST_FUNCTION in sql for sql in statements)
+                assert any(customer_search.PG_KEY_FIRST_FUNCTION in sql for sql in statements)
             assert as_app.count(who, query) == len(owners)
     # other orders need every hit: mandant_customer_hits
     statements.clear()
     as_app.rows(operator(world.mia, "mia"), CustomerQuery(search="gmbh", sort=SortKey.NAME), 0, 10)
-    assert not any(customer_search.PG_FIRST_FUNCTION in sql for sql in statements)
-    assert any(customer_search.PG_HITS_FUNCTION in sql for sql in statements)
+    assert not any(customer_search.PG_KEY_FIRST_FUNCTION in sql for sql in statements)
+    assert any(customer_search.PG_KEY_HITS_FUNCTION in sql for sql in statements)
 
 
 def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -> None:
-    """T8, S1 (revisions 0010, 0013, 0018): called directly with the application's credentials, no
-    search function returns (or counts) a customer of a tenant the operator may not see, whatever
-    tenants the caller names; without an operator they return nothing; PUBLIC may not call them."""
+    """T8, S1 (revisions 0010, 0013, 0018, 0026): called directly with the application's credentials,
+    no search function returns (or counts) a customer of a tenant the operator may not see, whatever
+    tenants and words the caller names (quotes and LIKE's characters in them are text); without an
+    operator they return nothing; PUBLIC may not call them."""
     from sqlalchemy import insert
 
     from mandant_desktop.db.models import Customer
@@ -467,6 +469,10 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
     first_15 = "SELECT * FROM mandant_customer_first(:needle, CAST(:tenants AS integer[]), 100, :descending)"
     hits_15 = "SELECT * FROM mandant_customer_hits(:needle, CAST(:tenants AS integer[]))"
     count_15 = "SELECT mandant_customer_count(:needle, CAST(:tenants AS integer[]))"
+    # revision 0026: the folded words
+    first_26 = "SELECT * FROM mandant_customer_key_first(CAST(:words AS text[]), CAST(:tenants AS integer[]), 100, :d)"
+    hits_26 = "SELECT * FROM mandant_customer_key_hits(CAST(:words AS text[]), CAST(:tenants AS integer[]))"
+    count_26 = "SELECT mandant_customer_key_count(CAST(:words AS text[]), CAST(:tenants AS integer[]))"
     with world.app.connect() as conn:
         for operator_id, expected in ((world.mia, {ids["1"]}), (None, set())):
             _as(conn, operator_id)
@@ -483,6 +489,15 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
                         assert found == kept, (operator_id, tenants, needle)
                     assert set(conn.scalars(text(hits_15), given)) == kept, (operator_id, tenants, needle)
                     assert conn.scalar(text(count_15), given) == len(kept), (operator_id, tenants, needle)
+                for words, hit in ((["gmbh"], True), (["bau", "gmbh", "b"], True), (["u", "bh"], True),
+                                   (["gmbh", "x' or 'a' = 'a"], False), (["%"], False), (["_"], False)):  # fmt: skip
+                    given = {"words": words, "tenants": tenants}
+                    wanted = kept if hit else set()
+                    for descending in (False, True):
+                        found = set(conn.scalars(text(first_26), {**given, "d": descending}))
+                        assert found == wanted, (operator_id, tenants, words)
+                    assert set(conn.scalars(text(hits_26), given)) == wanted, (operator_id, tenants, words)
+                    assert conn.scalar(text(count_26), given) == len(wanted), (operator_id, tenants, words)
         conn.rollback()
     with world.db.engine.connect() as conn:
         for signature in (
@@ -491,6 +506,9 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
             "mandant_customer_first(text, integer[], integer, boolean)",
             "mandant_customer_hits(text, integer[])",
             "mandant_customer_count(text, integer[])",
+            "mandant_customer_key_first(text[], integer[], integer, boolean)",
+            "mandant_customer_key_hits(text[], integer[])",
+            "mandant_customer_key_count(text[], integer[])",
         ):
             acl = conn.scalar(
                 text("SELECT proacl::text FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"), {"f": signature}
@@ -514,12 +532,26 @@ def test_the_downgrade_of_0018_removes_its_functions_and_index(world: World) -> 
     )
     index = text("SELECT count(*) FROM pg_class WHERE relname = 'ix_customer_grams'")
     granted = text("SELECT has_function_privilege('mandant_app', 'mandant_customer_count(text, integer[])', 'EXECUTE')")
+    # revision 0026 searches the key: its index of substrings replaces this one, made again below it
+    key_index = text("SELECT count(*) FROM pg_class WHERE relname = 'ix_customer_key_grams'")
     with world.db.engine.begin() as conn:
-        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted)) == (4, 1, True)
+        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted), conn.scalar(key_index)) == (
+            4,
+            0,
+            True,
+            1,
+        )
+        command.downgrade(migrate.alembic_config(conn), "0025_contact_order_index")
+        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(key_index)) == (4, 1, 0)
         command.downgrade(migrate.alembic_config(conn), "0017_outbox_order_index")
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(older)) == (0, 0, 2)
         command.upgrade(migrate.alembic_config(conn), "head")
-        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted)) == (4, 1, True)
+        assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted), conn.scalar(key_index)) == (
+            4,
+            0,
+            True,
+            1,
+        )
 
 
 def test_the_downgrade_of_0013_restores_the_search_of_0010(world: World) -> None:
