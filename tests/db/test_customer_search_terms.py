@@ -25,7 +25,7 @@ from typing import cast
 import pytest
 from customerhelpers import build_world
 from dbhelpers import BACKENDS, app_login, migrated_database
-from sqlalchemy import delete, insert, update
+from sqlalchemy import Engine, delete, event, insert, update
 
 from bench.search_terms import TERMS
 from mandant_desktop.db.customer_search import filled_in_bulk
@@ -57,6 +57,8 @@ class Spread:
     customers: list[tuple[int, str, str, str]]
     #: backend → text → answer
     answers: dict[str, dict[str, Answer]]
+    #: backend → text → statements of the first window and of the count
+    statements: dict[str, dict[str, tuple[int, int]]]
 
 
 def _customers() -> list[tuple[int, str, str, str]]:
@@ -66,6 +68,26 @@ def _customers() -> list[tuple[int, str, str, str]]:
         name, short = company_name(context)
         made.append((i % 3, _NUMBER_FORMS[i % len(_NUMBER_FORMS)].format(100001 + i), name, short))
     return made
+
+
+def _statements(service: CustomerService, mia: Operator, engine: Engine) -> dict[str, tuple[int, int]]:
+    executed: list[str] = []
+
+    def count(*_args: object, **_kwargs: object) -> None:
+        executed.append("")
+
+    counted = {}
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for term in SEARCHES:
+            executed.clear()
+            service.rows(mia, CustomerQuery(search=term), 0, 100)
+            window = len(executed)
+            service.count(mia, CustomerQuery(search=term))
+            counted[term] = (window, len(executed) - window)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return counted
 
 
 def _answers(service: CustomerService, mia: Operator, sued: int) -> dict[str, Answer]:
@@ -94,7 +116,7 @@ def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
     renamed = {number: f"{made[i - 1][2]} Neu" for i, (_t, number, _n, _s) in enumerate(made) if i % 7 == 3}
     deleted = [number for i, (_t, number, _n, _s) in enumerate(made) if i % 11 == 5]
     shorts = {number: short for _t, number, _n, short in made}
-    answers = {}
+    answers, statements = {}, {}
     with ExitStack() as stack:
         for backend in BACKENDS:
             db = stack.enter_context(migrated_database(backend, tmp_path_factory.mktemp(backend)))
@@ -114,14 +136,16 @@ def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
                     key = search_key((number, name, shorts[number]))
                     conn.execute(update(Customer).where(Customer.number == number).values(name=name, search_key=key))
                 conn.execute(delete(Customer).where(Customer.number.in_(deleted)))
-            factory = db.session_factory
-            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0018
-                factory = make_session_factory(stack.enter_context(app_login(db, "mandant_terms")))
-            answers[backend] = _answers(CustomerService(factory), world.mia, world.sued)
+            engine = db.engine
+            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0026
+                engine = stack.enter_context(app_login(db, "mandant_terms"))
+            service = CustomerService(make_session_factory(engine))
+            answers[backend] = _answers(service, world.mia, world.sued)
+            statements[backend] = _statements(service, world.mia, engine)
     customers = [
         (t, number, renamed.get(number, name), short) for t, number, name, short in made if number not in deleted
     ]
-    yield Spread(customers, answers)
+    yield Spread(customers, answers, statements)
 
 
 def _number_key(number: str) -> tuple[int, str]:
@@ -151,6 +175,19 @@ def test_every_backend_finds_the_same_customers_for_the_spread(spread: Spread) -
             ordered = sorted(hits, key=_number_key)
             assert first == ordered[:100] and later == ordered[300:400], (term, kept)
             assert last == ordered[::-1][:100], (term, kept)
+
+
+def test_several_words_take_no_more_statements_than_one(spread: Spread) -> None:
+    """Section 8, issue 8: a search of several words takes no more statements than searches of one
+    word do (the index looks up one word or the rarest grams, the others are tested in its rows),
+    for the first window and for the count, on every backend."""
+    for backend, counted in spread.statements.items():
+        single = [counted[term] for term in SEARCHES if len(search_words(term)) == 1]
+        several = {term: counted[term] for term in SEARCHES if len(search_words(term)) > 1}
+        assert len(several) >= 4, several
+        most = (max(window for window, _count in single), max(count for _window, count in single))
+        for term, (window, count) in several.items():
+            assert window <= most[0] and count <= most[1], (backend, term, window, count, most)
 
 
 def test_the_spread_has_frequent_rare_and_missing_texts(spread: Spread) -> None:
