@@ -299,7 +299,9 @@ class ContactService(TenantDataService):
         """Create (``contact_id`` None) or change a contact; refused in read-only tenants (T8).
 
         ``customer_id``: an existing contact of that customer (C10), changed where the customer
-        lives, the main database, also when its tenant is separate (T6)."""
+        lives, the main database, also when its tenant is separate (T6). A portal user bound to
+        the contact takes its names, and its address for an operator with the private data right,
+        in the same unit of work (C10: the account belongs to that person)."""
         operator.require("contacts.edit")
         clean = _clean_contact(data)
         if customer_id is not None and contact_id is None:
@@ -319,6 +321,8 @@ class ContactService(TenantDataService):
                         clean.pop(key, None)
                 for key, value in clean.items():
                     setattr(contact, key, value)
+                if not work.separate:  # portal accounts live in the main database only
+                    _follow_contact(work.session, contact, address="email" in clean)
             work.session.flush()
             new_id = contact.id
             work.commit()
@@ -495,6 +499,19 @@ def _refuse_contacts_with_accounts(session: Session, ids: list[int], contacts: M
 def _of_customer(contact: Contact, customer_id: int | None) -> bool:
     """True unless ``customer_id`` is asked for and the contact is not that customer's."""
     return customer_id is None or contact.customer_id == customer_id
+
+
+def _follow_contact(session: Session, contact: Contact, *, address: bool) -> None:
+    """C10: a portal user is the account of one real person, created with the contact's names and
+    address; an edit of the contact reaches the account too (the users page's edit of the account
+    writes both, services.users), audited and undoable with it through the ORM (S3, E7). The
+    address only when ``address``: without the private data right the stored one stays (T8)."""
+    from mandant_desktop.db.models import User, UserKind
+
+    for user in session.scalars(select(User).where(User.contact_id == contact.id, User.kind == UserKind.EXTERNAL)):
+        user.first_name, user.last_name = contact.first_name, contact.last_name
+        if address:
+            user.email = contact.email
 
 
 def _contact_name(contact: Contact) -> str:
