@@ -6,7 +6,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     # ---------------------------------------------------------------- audit log detail (S3)
     "Parent unit": "Übergeordnete Einheit",
     # ---------------------------------------------------------------- the language of the mails (U4, E1)
-    "La&nguage of the mails:": "Sprache der &E-Mails:",
+    "La&nguage of the mails:": "Sprache der E-Ma&ils:",
     "That of the operator who sends them": "Die des Bearbeiters, der sie versendet",
     "Activation links and confirmations go out in this language, whichever workstation sends them. "
     "The test mail goes to you and is written in your language.": (

@@ -4436,7 +4436,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>La&amp;nguage of the mails:</source>
-        <translation>Sprache der &amp;E-Mails:</translation>
+        <translation>Sprache der E-Ma&amp;ils:</translation>
     </message>
     <message>
         <source>STARTTLS</source>
