@@ -4187,6 +4187,14 @@ Betreff: %2</translation>
         <translation>Diese Benutzer haben danach nirgends eine Rolle und können sich nicht anmelden: %1</translation>
     </message>
     <message>
+        <source>No role has this text in its name or in the name of one of its permissions.</source>
+        <translation>Keine Rolle enthält diesen Text im Namen oder im Namen einer ihrer Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 roles. Esc shows all.</source>
+        <translation>%1 von %2 Rollen. Esc zeigt alle.</translation>
+    </message>
+    <message>
         <source>Delete role</source>
         <translation>Rolle löschen</translation>
     </message>
@@ -4253,6 +4261,18 @@ Betreff: %2</translation>
     <message>
         <source>Only for the six predefined roles</source>
         <translation>Nur für die sechs vordefinierten Rollen</translation>
+    </message>
+    <message>
+        <source>Search roles and permissions (Ctrl+F)</source>
+        <translation>Rollen und Berechtigungen suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Shows the roles whose name or permissions hold the text; Enter or Down goes to them, Esc clears</source>
+        <translation>Zeigt die Rollen, deren Name oder Berechtigungen den Text enthalten; Eingabe oder Pfeil nach unten führt zu ihnen, Esc leert das Feld</translation>
+    </message>
+    <message>
+        <source>Search roles</source>
+        <translation>Rollen suchen</translation>
     </message>
     <message>
         <source>Roles</source>
