@@ -231,10 +231,6 @@
         <translation>Rolle &amp;hinzufügen</translation>
     </message>
     <message>
-        <source>Remove %1…</source>
-        <translation>%1 entfernen…</translation>
-    </message>
-    <message>
         <source>Roles here are inherited; change them on the org units page.</source>
         <translation>Die Rollen hier sind geerbt; ändern Sie sie auf der Seite Organisationseinheiten.</translation>
     </message>
@@ -3308,10 +3304,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
     </message>
     <message>
-        <source>Remove %1…</source>
-        <translation>%1 entfernen…</translation>
-    </message>
-    <message>
         <source>Name of the new unit under %1:</source>
         <translation>Name der neuen Einheit unter %1:</translation>
     </message>
@@ -4044,6 +4036,37 @@ Betreff: %2</translation>
     <message>
         <source>Own role</source>
         <translation>Eigene Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>RoleMenus</name>
+    <message>
+        <source>The user holds no role here that could be removed.</source>
+        <translation>Der Benutzer hat hier keine Rolle, die sich entfernen ließe.</translation>
+    </message>
+    <message>
+        <source>The roles here are inherited; they are removed where they come from, or after Edit roles.</source>
+        <translation>Die Rollen hier sind geerbt; sie werden dort entfernt, woher sie kommen, oder nach „Rollen bearbeiten“.</translation>
+    </message>
+    <message>
+        <source>The roles here are still loading.</source>
+        <translation>Die Rollen hier werden noch geladen.</translation>
+    </message>
+    <message>
+        <source>You may not assign or remove roles in this org unit.</source>
+        <translation>Sie dürfen in dieser Organisationseinheit keine Rollen zuweisen oder entfernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove role</source>
+        <translation>&amp;Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove one of the user&apos;s roles in this org unit (asks first)</source>
+        <translation>Eine der Rollen des Benutzers in dieser Organisationseinheit entfernen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 here (asks first)</source>
+        <translation>Die Rolle %1 hier entfernen (mit Rückfrage)</translation>
     </message>
 </context>
 <context>

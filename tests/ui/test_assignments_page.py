@@ -10,16 +10,18 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog, QPushButton, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
 from mandant_desktop.services.assignments import BulkEdit
+from mandant_desktop.ui import role_menus
 from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, AssignmentGridModel, chip_close_point
 from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.mnemonics import mnemonic
 from mandant_desktop.ui.tasks import Task
 
 UNIT_NAMES = ["Nord", "Süd", "West", "Ost", "=Zentrale"]
@@ -513,3 +515,90 @@ def test_an_undo_that_keeps_a_change_made_elsewhere_says_so(
     settled(qtbot, page)
     assert not interactions.of_kind("error") and page.undo_stack.index() == 0
     assert window.statusBar().currentMessage() == "Undone; 1 change(s) made elsewhere in the meantime were kept."
+
+
+def remove_menu(menu: QMenu) -> QMenu:
+    found = menu.findChild(QMenu, "removeRoleMenu")
+    assert found is not None
+    return found
+
+
+def test_the_remove_submenu_is_walked_with_letters(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction
+) -> None:
+    """E2, A1: Menu key on a cell, R opens "Remove role ▸", whose roles each have a letter of
+    their own; the letter of one asks (S2) and removes it, the other stays."""
+    page = assignments_page(qtbot, window)
+    operator = window.context.operator
+    unit, user = people["units"][1], people["users"][0]
+    roles = [role_id(page, "Leser"), role_id(page, "Auditor")]
+    window.context.app.services.assignments.apply(operator, BulkEdit(False, tuple(roles), (user,), (unit,)))
+    page.model.invalidate()
+    row = next(i for i, u in enumerate(page.model.units) if u.id == unit)
+    column = next(i for i, u in enumerate(page.model.users) if u.id == user)
+    index = page.model.index(row, column)
+    assert sorted(c.role_name for c in chips_of(qtbot, index)) == ["Auditor", "Leser"]
+    page.grid.setCurrentIndex(index)
+    page.grid.setFocus()
+    seen: dict[str, list[str]] = {}
+
+    def in_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        qtbot.keyClick(menu, Qt.Key.Key_R)
+        QTimer.singleShot(50, in_submenu)
+
+    def in_submenu() -> None:
+        sub = QApplication.activePopupWidget()
+        assert isinstance(sub, QMenu) and sub.objectName() == "removeRoleMenu"
+        texts = [a.text() for a in sub.actions()]
+        seen["texts"] = texts
+        leser = next(t for t in texts if t.replace("&", "") == "Leser…")
+        letter = mnemonic(leser)
+        assert letter is not None
+        qtbot.keyClick(sub, letter)
+
+    QTimer.singleShot(50, in_menu)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: "texts" in seen)
+    settled(qtbot, page)
+    letters = [mnemonic(t) for t in seen["texts"]]
+    assert len(seen["texts"]) == 2 and None not in letters and len(set(letters)) == 2
+    assert interactions.of_kind("confirm")[-1].title == "Remove role"
+    qtbot.waitUntil(lambda: [c.role_name for c in chips_of(qtbot, index)] == ["Auditor"], timeout=10000)
+
+
+def test_the_remove_submenu_says_why_it_is_off(qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]) -> None:
+    """E2, A1, S1: with nothing to remove the submenu is there but disabled, and its status tip and
+    tool tip say why: no role in the cell, only inherited ones, or no right to assign here."""
+    page = assignments_page(qtbot, window)
+    row = next(i for i, u in enumerate(page.model.units) if u.id == people["units"][0])
+    empty = page.model.index(row, next(i for i, u in enumerate(page.model.users) if u.id == people["users"][0]))
+    chips_of(qtbot, empty)
+    admin = page.model.index(row, next(i for i, u in enumerate(page.model.users) if u.id == window.context.operator.id))
+    assert all(c.inherited for c in chips_of(qtbot, admin))
+    for cell, reason in ((empty, role_menus.no_role_reason()), (admin, role_menus.inherited_reason())):
+        menu = page.build_cell_menu(cell)
+        sub = remove_menu(menu)
+        entry = sub.menuAction()
+        assert not entry.isEnabled() and entry.statusTip() == reason == entry.toolTip()
+        assert menu.toolTipsVisible() and mnemonic(entry.text()) == "r"
+
+    from dataclasses import replace
+
+    from mandant_desktop.ui.page import PageContext
+
+    context = window.context
+    looker = replace(context.operator, permissions=frozenset({"assignments.view"}))
+    limited = PageContext(
+        app=context.app, operator=looker, settings=context.settings, language=context.language, shell=context.shell
+    )
+    other = AssignmentsPage(limited)
+    try:
+        settled(qtbot, other)
+        cell = other.model.index(row, admin.column())
+        chips_of(qtbot, cell)
+        entry = remove_menu(other.build_cell_menu(cell)).menuAction()
+        assert not entry.isEnabled() and entry.statusTip() == role_menus.not_allowed_reason()
+    finally:
+        other.deleteLater()

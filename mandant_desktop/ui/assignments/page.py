@@ -45,7 +45,7 @@ from mandant_desktop.services.assignments import (
 )
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.ui import icons, interaction, tasks
+from mandant_desktop.ui import icons, interaction, role_menus, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
 from mandant_desktop.ui.assignments.grid import (
     BLOCK_COLUMNS,
@@ -392,7 +392,8 @@ class AssignmentsPage(Page):
             self._cell_menu(self.grid.visualRect(current).center())
 
     def build_cell_menu(self, index: QModelIndex) -> QMenu:
-        """The menu of a cell: "Add role" with every role not held there, "Remove" per direct role."""
+        """The menu of a cell: "Add role ▸" with every role not held there, "Remove role ▸" with each
+        direct role (disabled, saying why, when there is none to remove)."""
         menu = QMenu(self)
         row, column = index.row(), index.column()
         known = self.model.chips(row, column, fresh=True)
@@ -408,12 +409,12 @@ class AssignmentsPage(Page):
             action.setEnabled(allowed and not inherited and role.id not in held)
             action.triggered.connect(lambda _c=False, r=role.id: self.add_role(row, column, r))
         add_menu.setEnabled(allowed and not inherited)
-        for chip in chips:
-            if chip.inherited:
-                continue
-            action = menu.addAction(self.tr("Remove %1…").replace("%1", escaped(chip.role_name)))
-            action.setEnabled(allowed)
-            action.triggered.connect(lambda _c=False, ch=chip: self.remove_role(row, column, ch))
+        reason = None
+        if known is None:
+            reason = role_menus.loading_reason()
+        elif not allowed:
+            reason = role_menus.not_allowed_reason()
+        role_menus.add_remove_role_menu(menu, chips, lambda chip: self.remove_role(row, column, chip), reason)
         if inherited:
             mark_note(menu.addAction(self.tr("Roles here are inherited; change them on the org units page.")))
         if known is None:
