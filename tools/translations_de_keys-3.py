@@ -1,5 +1,5 @@
-"""German texts of the keyboard walk keys-3 (E2): the search field of the roles page, the "Remove
-role" submenu; merged into tools/translations_de.py (same rules as there)."""
+"""German texts of the keyboard walk keys-3 (E2): the search fields of the roles and the role
+assignment pages, the "Remove role" submenu; merged into tools/translations_de.py (same rules as there)."""
 
 # fmt: off
 TRANSLATIONS: dict[str, str | tuple[str, str]] = {
@@ -14,6 +14,23 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Keine Rolle enthält diesen Text im Namen oder im Namen einer ihrer Berechtigungen."
     ),
     "%1 of %2 roles. Esc shows all.": "%1 von %2 Rollen. Esc zeigt alle.",
+    # ---------------------------------------------------------------- role assignment page (A1, A4, E2)
+    "in org units": "in Organisationseinheiten",
+    "in users": "in Benutzern",
+    "What the search field looks for": "Wonach das Suchfeld sucht",
+    "Search in": "Suchen in",
+    "Search org units (Ctrl+F)": "Organisationseinheiten suchen (Strg+F)",
+    "Search org units": "Organisationseinheiten suchen",
+    "Shows the users whose name, user name or e-mail holds the text": (
+        "Zeigt die Benutzer, deren Name, Benutzername oder E-Mail-Adresse den Text enthält"
+    ),
+    "Shows the org units whose name holds the text, with the units above them": (
+        "Zeigt die Organisationseinheiten, deren Name den Text enthält, mit den Einheiten darüber"
+    ),
+    "Enter or Down goes to the first match, Esc shows all": (
+        "Eingabe oder Pfeil nach unten führt zum ersten Treffer, Esc zeigt alle"
+    ),
+    "Search: %1 found (Esc shows all).": "Suche: %1 gefunden (Esc zeigt alle).",
     # ---------------------------------------------------------------- "Remove role ▸" (E2, A1, A7)
     "&Remove role": "&Rolle entfernen",
     "The user holds no role here that could be removed.": (

@@ -357,12 +357,44 @@
         <translation>Entfernen</translation>
     </message>
     <message>
+        <source>Search: %1 found (Esc shows all).</source>
+        <translation>Suche: %1 gefunden (Esc zeigt alle).</translation>
+    </message>
+    <message>
         <source>Select a cell of the user first.</source>
         <translation>Wählen Sie zuerst eine Zelle des Benutzers aus.</translation>
     </message>
     <message>
         <source>Writing the Excel file…</source>
         <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Search users (Ctrl+F)</source>
+        <translation>Benutzer suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>Shows the users whose name, user name or e-mail holds the text</source>
+        <translation>Zeigt die Benutzer, deren Name, Benutzername oder E-Mail-Adresse den Text enthält</translation>
+    </message>
+    <message>
+        <source>Search org units (Ctrl+F)</source>
+        <translation>Organisationseinheiten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search org units</source>
+        <translation>Organisationseinheiten suchen</translation>
+    </message>
+    <message>
+        <source>Shows the org units whose name holds the text, with the units above them</source>
+        <translation>Zeigt die Organisationseinheiten, deren Name den Text enthält, mit den Einheiten darüber</translation>
+    </message>
+    <message>
+        <source>Enter or Down goes to the first match, Esc shows all</source>
+        <translation>Eingabe oder Pfeil nach unten führt zum ersten Treffer, Esc zeigt alle</translation>
     </message>
     <message>
         <source>Org units</source>
@@ -375,6 +407,22 @@
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>in org units</source>
+        <translation>in Organisationseinheiten</translation>
+    </message>
+    <message>
+        <source>in users</source>
+        <translation>in Benutzern</translation>
+    </message>
+    <message>
+        <source>What the search field looks for</source>
+        <translation>Wonach das Suchfeld sucht</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Suchen in</translation>
     </message>
     <message>
         <source>&amp;Show all</source>

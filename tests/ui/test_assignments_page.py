@@ -17,6 +17,7 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
 from mandant_desktop.services.assignments import BulkEdit
+from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
 from mandant_desktop.ui import role_menus
 from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, AssignmentGridModel, chip_close_point
 from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage
@@ -515,6 +516,69 @@ def test_an_undo_that_keeps_a_change_made_elsewhere_says_so(
     settled(qtbot, page)
     assert not interactions.of_kind("error") and page.undo_stack.index() == 0
     assert window.statusBar().currentMessage() == "Undone; 1 change(s) made elsewhere in the meantime were kept."
+
+
+def test_ctrl_f_finds_units_and_users_in_the_grid(
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, people: dict[str, list[int]]
+) -> None:
+    """E2, A1, A4: Ctrl+F goes to the page's search (it had none: the key did nothing). In org
+    units it narrows the rows to the units whose name holds the text, with the units above them;
+    in users the columns to the users whose name, user name or e-mail holds it. The search runs
+    over the loaded axes (no new load); Down and Enter go to the first match, Esc shows all; it
+    goes with the unit and user filters; the grid model passes the model tester while it searches."""
+    page = assignments_page(qtbot, window)
+    all_units, all_users = list(page.model.units), list(page.model.users)
+    window.activateWindow()
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search_field() is page.search
+
+    qtbot.keyClicks(page.search, "ST")  # West and Ost, any case
+    page.apply_search()
+    assert not page.loader.busy  # found in what was loaded, not read again
+    found = [u for u in all_units if "st" in u.name.casefold()]
+    above = {a.id for u in found for a in all_units if u.path.startswith(a.path + UNIT_PATH_SEPARATOR)}
+    assert {u.name for u in found} >= {"West", "Ost"}
+    assert page.model.units == [u for u in all_units if u in found or u.id in above]
+    assert page.model.users == all_users
+    assert f"Search: {len(found)} org unit(s) found" in page.status.text()
+    bold = [
+        u in found for row, u in enumerate(page.model.units)
+        if isinstance(font := page.model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.FontRole), QFont)
+        and font.bold()
+    ]  # fmt: skip
+    assert bold == [True] * len(found)  # the units found stand out among those above them
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.grid
+    current = page.grid.currentIndex()
+    assert page.model.units[current.row()] == found[0] and current.column() == 0
+
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and page.model.units == all_units
+
+    # Users: by e-mail address, combined with the unit filter
+    page.search_scope.setFocus()
+    qtbot.keyClick(page.search_scope, Qt.Key.Key_Down)
+    assert page.search_scope.currentIndex() == 1 and "users" in page.search.placeholderText()
+    page.unit_filter.model.set_checked([people["units"][0]])
+    page.apply_filter()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "nutzer3@")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # at once, and into the grid
+    assert [u.id for u in page.model.users] == [people["users"][3]]
+    assert [u.id for u in page.model.units] == [people["units"][0]]
+    assert QApplication.focusWidget() is page.grid and page.grid.currentIndex() == page.model.index(0, 0)
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+    page.search.setText("no one is called like this")
+    page.apply_search()
+    assert page.model.users == [] and "0 user(s) found" in page.status.text()
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.reset_filter()  # "Show all" empties the search too
+    assert page.search.text() == "" and page.model.users == all_users and page.model.units == all_units
 
 
 def remove_menu(menu: QMenu) -> QMenu:
