@@ -566,6 +566,18 @@ def mnemonics(dialog: QDialog) -> list[tuple[str, str]]:
     return [(m.group(1).lower(), text) for text in texts for m in [MNEMONIC.search(text)] if m]
 
 
+def _open(qtbot: QtBot, dialog: QDialog) -> None:
+    """Show the dialog, active, with the focus inside it."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    focus = QApplication.focusWidget()
+    if focus is None or not dialog.isAncestorOf(focus):
+        dialog.focusNextChild()
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.parametrize("name", sorted(FACTORIES | STATES | PLAIN_QT_DIALOGS))
 def test_tab_order_and_mnemonics_of_each_dialog(
@@ -579,14 +591,7 @@ def test_tab_order_and_mnemonics_of_each_dialog(
     """E2: in English and in German (the mnemonics differ)."""
     language.choose(lang)
     dialog = (FACTORIES | STATES | PLAIN_QT_DIALOGS)[name](admin_app, tmp_path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    focus = QApplication.focusWidget()
-    if focus is None or not dialog.isAncestorOf(focus):
-        dialog.focusNextChild()
+    _open(qtbot, dialog)
     inputs = reachable_inputs(dialog)
     if not inputs:
         # Nothing to press (the progress of work that cannot stop): no Tab walk. test_tasks checks
@@ -650,17 +655,6 @@ def _audit_count(app: tuple[bootstrap.AppContext, Operator]) -> int:
 
     with app[0].session_factory() as session:
         return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
-
-
-def _open(qtbot: QtBot, dialog: QDialog) -> None:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    focus = QApplication.focusWidget()
-    if focus is None or not dialog.isAncestorOf(focus):
-        dialog.focusNextChild()
 
 
 @pytest.mark.parametrize("name", sorted(FACTORIES | STATES | PLAIN_QT_DIALOGS))
