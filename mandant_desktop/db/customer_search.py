@@ -823,8 +823,9 @@ def mariadb_clause(
     """MariaDB/MySQL (revisions 0022, 0026): the customers whose key contains every word of
     ``words`` (:func:`search_words`), through :data:`GRAM_TABLE`. A word of up to three characters
     is contained exactly when a gram begins with it, a longer one needs all its trigrams: the
-    customers with the two rarest grams of all words (counted up to :data:`MANY_HITS` each) are
-    the hits when there are no other grams, else they are tested with the scan's condition. A
+    customers with the rarest gram of all words and the rarest whole trigram besides (counted up
+    to :data:`MANY_HITS` each) are the hits when there are no other grams, else they are tested
+    with the scan's condition. A
     search with :data:`MANY_HITS` or more hits is not looked up through the grams: a window in
     number order walks the number order index with the scan's condition and stops after the window
     (the caller orders by :func:`number_order`), anything else (the count, other orders) scans,
@@ -832,7 +833,11 @@ def mariadb_clause(
     less than the grams did (0.7–0.9 s against 2.0–2.8 s for the count at load 12)."""
     keys = _gram_keys(words)
     hits = _gram_hits(connection, keys, MANY_HITS)
-    rarest = sorted(range(len(keys)), key=lambda i: hits[i])[:2]
+    by_hits = sorted(range(len(keys)), key=lambda i: hits[i])
+    # The second gram is looked up by (gram, customer) for each customer of the first: a whole
+    # trigram only. A shorter one is a range of the key, which it would read for every customer of
+    # the first ("a e i": 29 s on the large demo); its word is tested by the scan's condition then.
+    rarest = [by_hits[0], *[i for i in by_hits[1:] if len(keys[i]) == GRAM_LENGTH][:1]]
     first = _gram.alias("g1")
     candidates = select(first.c.customer_id).where(_gram_condition(first.c.gram, keys[rarest[0]]))
     if len(rarest) > 1:
@@ -840,7 +845,7 @@ def mariadb_clause(
         candidates = candidates.join(
             second,
             (second.c.customer_id == first.c.customer_id) & _gram_condition(second.c.gram, keys[rarest[1]]),
-        )
+        ).prefix_with("STRAIGHT_JOIN", dialect="mysql")
     if hits[rarest[0]] >= MANY_HITS:
         both = hits[rarest[0]]
         if len(rarest) > 1:
@@ -851,8 +856,8 @@ def mariadb_clause(
                 return scan_clause(connection.dialect.name, words)
             return _mariadb_walk(connection, words, window)
     found = Customer.id.in_(candidates)
-    if len(keys) <= 2 and all(len(word) <= GRAM_LENGTH for word in words):
-        return found
+    if len(rarest) == len(keys) and all(len(word) <= GRAM_LENGTH for word in words):
+        return found  # each word is the beginning of a gram the customer has: exactly the hits
     return and_(found, scan_clause(connection.dialect.name, words))
 
 

@@ -180,12 +180,16 @@ def test_every_backend_finds_the_same_customers_for_the_spread(spread: Spread) -
 def test_several_words_take_no_more_statements_than_one(spread: Spread) -> None:
     """Section 8, issue 8: a search of several words takes no more statements than searches of one
     word do (the index looks up one word or the rarest grams, the others are tested in its rows),
-    for the first window and for the count, on every backend."""
+    for the first window and for the count, on every backend. On MariaDB a search whose two rarest
+    grams both have many hits counts their common customers first (one statement), as a word of
+    four letters with two frequent trigrams does ("gmbh" on the large demo); no word of one
+    word's searches here has two such trigrams, "a e i" has."""
     for backend, counted in spread.statements.items():
         single = [counted[term] for term in SEARCHES if len(search_words(term)) == 1]
         several = {term: counted[term] for term in SEARCHES if len(search_words(term)) > 1}
         assert len(several) >= 4, several
-        most = (max(window for window, _count in single), max(count for _window, count in single))
+        extra = 1 if backend == "mariadb" else 0
+        most = (max(window for window, _count in single) + extra, max(count for _window, count in single) + extra)
         for term, (window, count) in several.items():
             assert window <= most[0] and count <= most[1], (backend, term, window, count, most)
 
