@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -77,6 +77,9 @@ log = logging.getLogger(__name__)
 
 BY_TENANT, BY_USER, MATRIX = range(3)
 MATRIX_CELL_WIDTH = 44
+
+#: a widget of a view built when its tab is first shown
+_Part = TypeVar("_Part", bound=QWidget)
 
 
 def _table(name: str) -> QTableView:
@@ -376,44 +379,37 @@ class TenantsPage(Page):
         self._update_actions()
         return table
 
+    def _part(self, attribute: str, tab: DeferredTab, kind: type[_Part]) -> _Part:
+        """The widget kept in ``attribute``, its tab built now if it was not shown yet."""
+        if getattr(self, attribute) is None:
+            tab.content()
+        widget = getattr(self, attribute)
+        assert isinstance(widget, kind)
+        return widget
+
     @property
     def user_list(self) -> QListView:
         """The by-user view's list of users (built now if its tab was not shown yet)."""
-        if self._user_list is None:
-            self._by_user_tab.content()
-        assert self._user_list is not None
-        return self._user_list
+        return self._part("_user_list", self._by_user_tab, QListView)
 
     @property
     def user_table(self) -> QTableView:
-        """The by-user view's table of tenants (built now if its tab was not shown yet)."""
-        if self._user_table is None:
-            self._by_user_tab.content()
-        assert self._user_table is not None
-        return self._user_table
+        """The by-user view's table of tenants."""
+        return self._part("_user_table", self._by_user_tab, QTableView)
 
     @property
     def user_hint(self) -> LoadingNote:
-        if self._user_hint is None:
-            self._by_user_tab.content()
-        assert self._user_hint is not None
-        return self._user_hint
+        return self._part("_user_hint", self._by_user_tab, LoadingNote)
 
     @property
     def matrix_table(self) -> QTableView:
         """The matrix's view (built now if its tab was not shown yet)."""
-        if self._matrix_table is None:
-            self._matrix_tab.content()
-        assert self._matrix_table is not None
-        return self._matrix_table
+        return self._part("_matrix_table", self._matrix_tab, QTableView)
 
     @property
     def legend(self) -> MatrixLegend:
         """The matrix's legend (built with the matrix)."""
-        if self._legend is None:
-            self._matrix_tab.content()
-        assert self._legend is not None
-        return self._legend
+        return self._part("_legend", self._matrix_tab, MatrixLegend)
 
     def _access_views(self) -> list[QTableView]:
         """The access views built so far."""
