@@ -11,8 +11,9 @@ sorted all 20,000 contacts of the large demo before it skipped to its offset. Re
   (:data:`MARIADB_COLUMNS`) and :data:`MARIADB_INDEX` is on them; the list orders by them there
   (the same values in the same collation, so the same order). Invisible columns are left out of
   ``SELECT *`` and of an ``INSERT`` without a column list: nothing that writes contacts knows of them.
-  They and their index exist on MariaDB only and are not in the models; Alembic's comparison leaves
-  them out (:func:`is_mariadb_object`), as it does the users list's (``db.user_order``).
+  The columns exist on MariaDB only and are not in the models; Alembic's comparison leaves them out
+  (:func:`is_mariadb_object`), as it does the users list's (``db.user_order``). The models declare
+  the index on them for MariaDB by the columns' names (``db.later_tables``).
 
 What the window does besides so that the index is read (``ContactService.contact_window``): it
 sends no tenant condition when it keeps every tenant (``services.contacts.window_group``; SQLite
@@ -88,9 +89,7 @@ def drop_ddl(dialect_name: str) -> list[str]:
 
 
 def is_mariadb_object(name: str | None, type_: str, parent_names: Any = None) -> bool:
-    """MariaDB's index and virtual columns of this module, which the models do not describe."""
-    if type_ == "index":
-        return name == MARIADB_INDEX
+    """MariaDB's virtual columns of this module, which the models do not describe."""
     if type_ == "column":
         return (parent_names or {}).get("table_name") == TABLE and name in MARIADB_COLUMNS
     return False
