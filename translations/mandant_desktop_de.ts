@@ -818,6 +818,26 @@
         <source>Mails</source>
         <translation>E-Mails</translation>
     </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Org unit</source>
+        <translation>Organisationseinheit</translation>
+    </message>
+    <message>
+        <source>Inherited from</source>
+        <translation>Vererbt von</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Übergeordnete Einheit</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>

@@ -8,6 +8,7 @@ instead of overwriting each other (S4).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, select
@@ -49,6 +50,14 @@ class RoleImpact:
     users_left_without_role: tuple[str, ...] = ()
     #: the first assignments that go with the role, as (user, org-unit path), for the delete question
     sample: tuple[tuple[str, str], ...] = ()
+
+
+def require_known_codes(codes: Iterable[str]) -> None:
+    """Refuse permission codes that are no role permission (R1): a typo or a portal permission
+    must not vanish silently from what the caller asked for."""
+    unknown = sorted({code for code in codes if code not in ADMIN_CODES})
+    if unknown:
+        raise ValidationError("Unknown permission: {code}.", code=", ".join(unknown))
 
 
 class RolesService:
@@ -100,9 +109,7 @@ class RolesService:
         self, operator: Operator, role_id: int, changes: dict[str, bool], *, expected_version: int | None = None
     ) -> int:
         operator.require("roles.edit")
-        unknown = sorted(code for code in changes if code not in ADMIN_CODES)
-        if unknown:
-            raise ValidationError("Unknown permission: {code}.", code=", ".join(unknown))
+        require_known_codes(changes)
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             admins = lock_administrators(session)  # first: unticking may take the last admin's rights (S2)
@@ -122,15 +129,18 @@ class RolesService:
             uow.commit()
             return role.version
 
-    def create(self, operator: Operator, name: str, *, permissions: frozenset[str] = frozenset()) -> int:
+    def create(self, operator: Operator, name: str, *, permissions: Collection[str] = frozenset()) -> int:
+        """A new role with ``permissions``; a code the catalogue does not know is refused, nothing
+        is written (R1)."""
         operator.require("roles.edit")
         clean = validation.clean_name(name, field="role name", max_length=ROLE_NAME_MAX)
+        require_known_codes(permissions)
         with UnitOfWork(self._factory, operator) as uow:
             _require_free_name(uow.session, clean)
             role = Role(name=clean, name_key=validation.name_key(clean), description="", created_at=utcnow())
             uow.session.add(role)
             uow.session.flush()
-            for code in sorted(permissions & ADMIN_CODES):
+            for code in sorted(set(permissions)):
                 uow.session.add(RolePermission(role_id=role.id, permission_code=code))
             uow.commit()
             return role.id

@@ -5,9 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
-from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
+from mandant_desktop.db.models import (
+    AuditEntry,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    RolePermission,
+    User,
+    UserKind,
+    UserStatus,
+)
 from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY, PREDEFINED_ROLES
 from mandant_desktop.services.auth import AuthService, FirstAdmin
@@ -170,3 +179,40 @@ def test_roles_refused_without_permission(migrated_db: Any, admin: Operator) -> 
     ):
         with pytest.raises(PermissionDeniedError):
             call()
+
+
+def test_unknown_permission_codes_are_refused_and_nothing_is_written(migrated_db: Any, admin: Operator) -> None:
+    """R1, S2: a new role, a changed role and a copy with a code that is no role permission (a typo,
+    a portal permission) are refused naming the codes; nothing is written, no audit entry."""
+    roles = RolesService(migrated_db.session_factory)
+    role_id = roles.create(admin, "Redaktion West", permissions=frozenset({"contacts.view"}))
+    with migrated_db.session_factory() as session:
+        before = (
+            session.scalar(select(func.count(Role.id))),
+            session.scalar(select(func.count(RolePermission.role_id))),
+            session.scalar(select(func.count(AuditEntry.id))),
+        )
+    version = roles.list_roles(admin)[0].version
+    refused = (
+        lambda: roles.create(admin, "Redaktion Ost", permissions=frozenset({"contacts.view", "contacts.veiw"})),
+        lambda: roles.create(admin, "Portal", permissions=["portal.view_jobs", "kunden.sehen", "portal.view_jobs"]),
+        lambda: roles.set_permissions(
+            admin, role_id, {"audit.view": True, "audit.veiw": True}, expected_version=version
+        ),
+        lambda: roles.set_permission(admin, role_id, "contacts.veiw", False, expected_version=version),
+    )
+    named = ("contacts.veiw", "kunden.sehen, portal.view_jobs", "audit.veiw", "contacts.veiw")
+    for call, codes in zip(refused, named, strict=True):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.template == "Unknown permission: {code}."
+        assert caught.value.values["code"] == codes
+    with migrated_db.session_factory() as session:
+        after = (
+            session.scalar(select(func.count(Role.id))),
+            session.scalar(select(func.count(RolePermission.role_id))),
+            session.scalar(select(func.count(AuditEntry.id))),
+        )
+    assert after == before
+    assert roles.permissions(admin, role_id) == {"contacts.view"}
+    assert roles.list_roles(admin)[0].version == version

@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction
 
+from mandant_desktop.db.models import Permission, RolePermission, utcnow
+from mandant_desktop.db.tables import PermissionScope
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
+from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.roles.page import RolesPage
 
@@ -414,3 +417,29 @@ def test_a_failed_deletion_is_said_once_and_unlocks_the_page(
     assert len(interactions.of_kind("error")) == 1, "the banner, no second message"
     assert page.role_model.row_of(role_id) >= 0 and page.delete_button.isEnabled()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_copy_with_a_permission_this_version_does_not_know_is_refused_in_german(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager, interactions: FakeInteraction
+) -> None:
+    """R1, E1, S2: a role holding a permission this program does not know (left by another
+    version in the shared database) cannot be duplicated with that code dropped: the page says in
+    the operator's language which code is unknown, and no copy is made."""
+    language.choose("de")
+    page = roles_page(window)
+    services = window.context.app.services
+    operator = window.context.operator
+    role_id = services.roles.create(operator, "Druckerei", permissions=frozenset({"audit.view"}))
+    with window.context.app.session_factory.begin() as session:
+        session.add(Permission(code="legacy.print", scope=PermissionScope.ADMIN, area="Alt", sort_order=999))
+        session.flush()
+        session.add(RolePermission(role_id=role_id, permission_code="legacy.print", created_at=utcnow()))
+    page.refresh()
+    page.select_role(role_id)
+    roles_before = len(services.roles.list_roles(operator))
+    interactions.text_answers.append("Druckerei Kopie")
+    page.duplicate_button.click()
+    errors = [message for message in interactions.messages if message.kind == "error"]
+    assert [message.text for message in errors] == ["Unbekannte Berechtigung: legacy.print."]
+    assert len(services.roles.list_roles(operator)) == roles_before
+    assert "Druckerei Kopie" not in {role.name for role in services.roles.list_roles(operator)}
