@@ -90,6 +90,16 @@ class RolesService:
                 uow.session.scalars(select(RolePermission.permission_code).where(RolePermission.role_id == role_id))
             )
 
+    def permission_codes(self, operator: Operator) -> dict[int, frozenset[str]]:
+        """Every role's permission codes, in one query (the roles page searches them, R1, E2)."""
+        operator.require("roles.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            rows = uow.session.execute(select(RolePermission.role_id, RolePermission.permission_code)).all()
+        codes: dict[int, set[str]] = {}
+        for role_id, code in rows:
+            codes.setdefault(role_id, set()).add(code)
+        return {role_id: frozenset(held) for role_id, held in codes.items()}
+
     def impact(self, operator: Operator, role_id: int, *, name_users_left_without_role: bool = False) -> RoleImpact:
         """Holders of the role; with ``name_users_left_without_role`` also who would have no role
         anywhere without it (for the delete question: a slower query on large databases)."""

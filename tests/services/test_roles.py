@@ -181,6 +181,31 @@ def test_roles_refused_without_permission(migrated_db: Any, admin: Operator) -> 
             call()
 
 
+def test_every_roles_permission_codes_in_one_query(migrated_db: Any, admin: Operator) -> None:
+    """R1, E2 (the roles page searches by permission): each role's codes as permissions() gives
+    them one by one, read with one statement however many roles there are; a role without
+    permissions is absent; refused without roles.view (S2)."""
+    roles = RolesService(migrated_db.session_factory)
+    empty = roles.create(admin, "Leer")
+    engine = migrated_db.engine
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        codes = roles.permission_codes(admin)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    listed = roles.list_roles(admin)
+    assert empty not in codes
+    assert {r.id: roles.permissions(admin, r.id) for r in listed if r.permission_count} == codes
+    with pytest.raises(PermissionDeniedError):
+        roles.permission_codes(Operator(id=admin.id, username="x", permissions=frozenset()))
+
+
 def test_unknown_permission_codes_are_refused_and_nothing_is_written(migrated_db: Any, admin: Operator) -> None:
     """R1, S2: a new role, a changed role and a copy with a code that is no role permission (a typo,
     a portal permission) are refused naming the codes; nothing is written, no audit entry."""
