@@ -4526,6 +4526,10 @@ Betreff: %2</translation>
         <translation>Mi&amp;ndestlänge des Passworts:</translation>
     </message>
     <message>
+        <source>La&amp;nguage of the mails:</source>
+        <translation>Sprache der E-Ma&amp;ils:</translation>
+    </message>
+    <message>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
@@ -4536,6 +4540,22 @@ Betreff: %2</translation>
     <message>
         <source>None (only inside a trusted network)</source>
         <translation>Keine (nur in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>That of the operator who sends them</source>
+        <translation>Die des Bearbeiters, der sie versendet</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Activation links and confirmations go out in this language, whichever workstation sends them. The test mail goes to you and is written in your language.</source>
+        <translation>Aktivierungslinks und Bestätigungen gehen in dieser Sprache hinaus, gleich von welchem Arbeitsplatz. Die Test-E-Mail geht an Sie und ist in Ihrer Sprache geschrieben.</translation>
     </message>
     <message>
         <source>empty: mails are kept in the outbox</source>
@@ -6089,6 +6109,10 @@ Betreff: %2</translation>
     <message>
         <source>Log-in is locked for {minutes} minutes after too many failed attempts. Try again then, or ask an administrator to check the account.</source>
         <translation>Die Anmeldung ist nach zu vielen Fehlversuchen für {minutes} Minuten gesperrt. Versuchen Sie es danach erneut, oder bitten Sie einen Administrator, das Konto zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Mails cannot be written in {language}; choose one of {languages}.</source>
+        <translation>E-Mails können nicht in {language} geschrieben werden; wählen Sie eine von: {languages}.</translation>
     </message>
     <message>
         <source>No database given.</source>

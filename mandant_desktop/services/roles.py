@@ -194,6 +194,12 @@ class RolesService:
                             "object_type": "RoleAssignment",
                             "object_id": f"{row.user_id}:{row.org_unit_id}:{role_id}",
                             "action": "delete",
+                            # the ids, which the log names (S3), as every other removed assignment's
+                            "changes": {
+                                "user_id": [row.user_id, None],
+                                "org_unit_id": [row.org_unit_id, None],
+                                "role_id": [role_id, None],
+                            },
                             "summary": f"role {role.name} deleted",
                         }
                         for row in rows

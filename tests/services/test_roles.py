@@ -19,6 +19,7 @@ from mandant_desktop.db.models import (
 )
 from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY, PREDEFINED_ROLES
+from mandant_desktop.services.audit import AuditQuery, AuditService
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.roles import RolesService
@@ -72,7 +73,8 @@ def test_ticking_saves_at_once_and_raises_the_version(migrated_db: Any, admin: O
 
 
 def test_rename_duplicate_delete_and_impact(migrated_db: Any, admin: Operator) -> None:
-    """R1: rename; delete lists what loses the role; duplicate copies the permissions."""
+    """R1, S3: rename; delete lists what loses the role, and its log entries name each assignment's user,
+    unit and role; duplicate copies the permissions."""
     roles = RolesService(migrated_db.session_factory)
     role_id = roles.create(admin, "Leser Nord", permissions=frozenset({"contacts.view", "customers.view"}))
     with migrated_db.session_factory.begin() as session:
@@ -99,6 +101,17 @@ def test_rename_duplicate_delete_and_impact(migrated_db: Any, admin: Operator) -
             )
         ).all()
         assert deleted == [f"{user.id}:{unit}:{role_id}"]
+    # S3: the entry names the assignment's user, unit and role, the role by what its delete kept
+    entry = next(
+        row
+        for row in AuditService(migrated_db.session_factory).page(admin, AuditQuery(object_type="RoleAssignment"))
+        if row.action == "delete"
+    )
+    assert [(c.field, c.before, c.before_name) for c in entry.changes] == [
+        ("user_id", user.id, "mia"),
+        ("org_unit_id", unit, "Organisation"),
+        ("role_id", role_id, "Leser Süd"),
+    ]
 
 
 def test_the_delete_question_names_the_holders_left_without_a_role_by_an_anti_join(

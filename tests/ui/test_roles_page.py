@@ -13,7 +13,7 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import Permission, RolePermission, utcnow
 from mandant_desktop.db.tables import PermissionScope
-from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
+from mandant_desktop.domain.permissions import ADMIN_CODES, PREDEFINED_BY_KEY
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.roles.page import RolesPage
@@ -452,7 +452,11 @@ def test_ctrl_f_searches_roles_by_name_and_permission(
     holders = [name for name in everyone if "tenants.delete" in codes.get(by_name[name], frozenset())]
     assert shown_roles(page) == holders != []
     assert "of" in page.search_note.text() and page.search_note.isVisibleTo(page)
+    tree = page.permission_model
+    bold = {code for code in ADMIN_CODES if tree.index_of(code).data(Qt.ItemDataRole.FontRole) is not None}
+    assert bold == {"tenants.delete"}  # why the roles were found: the permission stands out
     qtmodeltester.check(page.role_model)  # type: ignore[attr-defined]
+    qtmodeltester.check(tree)  # type: ignore[attr-defined]
 
     qtbot.keyClick(page.search, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is page.role_list
@@ -463,6 +467,7 @@ def test_ctrl_f_searches_roles_by_name_and_permission(
     page.search.setFocus()
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)
     assert page.search.text() == "" and shown_roles(page) == everyone and not page.search_note.isVisibleTo(page)
+    assert tree.index_of("tenants.delete").data(Qt.ItemDataRole.FontRole) is None
 
     qtbot.keyClicks(page.search, "no role is called like this")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)  # at once, without waiting for the pause in typing

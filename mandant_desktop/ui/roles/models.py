@@ -122,12 +122,24 @@ class PermissionTreeModel(QAbstractItemModel):
             self._areas[-1][1].append(permission.code)
         self._granted: frozenset[str] = frozenset()
         self._editable = False
+        #: permissions the page's search found by name: shown in bold, so one sees why a role was found
+        self._marked: frozenset[str] = frozenset()
 
     def set_state(self, granted: frozenset[str], editable: bool) -> None:
         self.beginResetModel()
         self._granted = granted
         self._editable = editable
         self.endResetModel()
+
+    def set_marked(self, codes: frozenset[str]) -> None:
+        if codes == self._marked:
+            return
+        self._marked = codes
+        for area_row, (_area, permission_codes) in enumerate(self._areas):
+            area = self.index(area_row, 0)
+            self.dataChanged.emit(
+                self.index(0, 0, area), self.index(len(permission_codes) - 1, 0, area), [Qt.ItemDataRole.FontRole]
+            )
 
     @property
     def granted(self) -> frozenset[str]:
@@ -202,6 +214,10 @@ class PermissionTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return permission_name(code)
+        if role == Qt.ItemDataRole.FontRole and code in self._marked:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return permission_description(code)
         if role == Qt.ItemDataRole.CheckStateRole:

@@ -219,7 +219,9 @@ class RolesPage(Page):
         self._search_timer.stop()
         text = self.search.text()
         current = self.current_role()
-        self.role_model.set_search(text, permissions_named(text))
+        named = permissions_named(text)
+        self.role_model.set_search(text, named)
+        self.permission_model.set_marked(named)
         if current is not None and self.select_role(current.id, clear_search=False):
             pass
         elif self.role_model.rowCount() > 0:
