@@ -92,12 +92,13 @@ def _is_empty(url: str) -> bool:
 def _generate(url: str, scale: str) -> dict[str, object]:
     from mandant_desktop.db.engine import create_engine_for
     from mandant_desktop.services.demo import generate_demo
+    from mandant_desktop.ui.mail_texts import translate_mail  # the demo's outbox in German, as the CLI's
 
     log(f"generating the {scale} demo into {url} (once; it is reused by later runs)")
     engine = create_engine_for(url)
     try:
         started = time.perf_counter()
-        result = generate_demo(engine, scale=scale, seed=1)
+        result = generate_demo(engine, scale=scale, seed=1, translate=translate_mail)
         seconds = time.perf_counter() - started
     finally:
         engine.dispose()

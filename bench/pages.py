@@ -274,7 +274,9 @@ def _grid_loading(page: Any) -> bool:
 
 def matrix(session: Session, report: Report, runs: int) -> None:
     def matrix_table(page: Any) -> QTableView:
-        page.tabs.setCurrentWidget(page.matrix_table)  # as when the matrix tab was the last one used
+        from mandant_desktop.ui.tenants.page import MATRIX
+
+        page.tabs.setCurrentIndex(MATRIX)  # as when the matrix tab was the last one used
         return page.matrix_table
 
     def size(page: Any) -> dict[str, Any]:

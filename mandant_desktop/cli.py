@@ -360,6 +360,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from mandant_desktop.db.migrate import schema_status, upgrade_database
     from mandant_desktop.services.demo import ADMIN_PASSWORD, ADMIN_USERNAME, generate_demo
     from mandant_desktop.services.operator import system_operator
+    from mandant_desktop.ui.mail_texts import translate_mail  # the catalogue of the demo's mail language
 
     with _open_engine(args, must_exist=False) as engine:
         if schema_status(engine).state == "empty":
@@ -374,6 +375,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                 progress=lambda message, fraction: show(f"{message} ... {fraction:.0%}"),
                 cancel=cancelled,
                 operator=system_operator(OPERATOR_NAME),
+                translate=translate_mail,
             )
     print(f"Demo data ({report.scale}, seed {report.seed}): {report.total} rows in {report.seconds:.1f} s")
     for table, count in report.counts.items():
@@ -446,6 +448,7 @@ def _cmd_user_activate(args: argparse.Namespace) -> int:
     from mandant_desktop.db.engine import make_session_factory
     from mandant_desktop.services.activation import ActivationService
     from mandant_desktop.services.mail import MailService
+    from mandant_desktop.ui.mail_texts import translate_mail  # the confirmation in the mail language
 
     with _open_engine(args, must_exist=True) as engine:
         _require_current_schema(engine)
@@ -466,7 +469,7 @@ def _cmd_user_activate(args: argparse.Namespace) -> int:
                 )
                 password = getpass.getpass("New password: ")
                 repeated = getpass.getpass("Repeat the password: ")
-        username = service.activate(args.token, password, repeated)
+        username = service.activate(args.token, password, repeated, translate=translate_mail)
         sent = MailService(factory, make_secret_store).deliver_queued()
     print(f"The account {username} is active; the confirmation mail was {'sent' if sent else 'put in the outbox'}.")
     return EXIT_OK

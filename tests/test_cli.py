@@ -184,3 +184,32 @@ def test_usage_errors_are_exit_2(argv: list[str]) -> None:
 def test_help_is_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == EXIT_OK
     assert "db" in capsys.readouterr().out
+
+
+def test_the_demo_and_an_activation_by_the_cli_write_german_mails(
+    db_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U2, U4, E1: the CLI, English in all its output, wrote the demo's outbox in English into an
+    otherwise German demo. The demo is a German installation: its outbox is German (from the
+    shipped catalogue), and so is the confirmation of an account the CLI activates there."""
+    db = ["--db", str(db_file)]
+    assert main(["demo", "--scale", "small", *db]) == EXIT_OK
+    capsys.readouterr()
+    engine = create_engine(f"sqlite:///{db_file}")
+    try:
+        with engine.connect() as connection:
+            mails = connection.execute(text("SELECT subject, language, body, status FROM outbox_mail")).all()
+        assert mails and {language for _s, language, _b, _st in mails} == {"de"}
+        assert {subject for subject, *_rest in mails} == {"Aktivieren Sie Ihr Konto", "Ihr Konto ist aktiv"}
+        waiting = next(body for _s, _l, body, status in mails if status == "queued")
+        token = waiting.split("token=", 1)[1].split()[0]
+        monkeypatch.setattr(sys, "stdin", io.StringIO("lang-genug-42\n"))
+        assert main(["user", "activate", token, "--new-password-stdin", *db]) == EXIT_OK
+        assert "is active" in capsys.readouterr().out
+        with engine.connect() as connection:
+            newest = connection.execute(
+                text("SELECT subject, language FROM outbox_mail ORDER BY id DESC LIMIT 1")
+            ).one()
+        assert tuple(newest) == ("Ihr Konto ist aktiv", "de")
+    finally:
+        engine.dispose()

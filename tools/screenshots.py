@@ -6,8 +6,8 @@ German and English, light and dark, and at 200 % scaling, into ``docs/screenshot
 ``<page>-<lang>-<scheme>[-200].png``. The demo databases and the settings live in a scratch
 directory (``$TMPDIR/mandant-desktop-screenshots``, removed afterwards), so the pictures neither
 depend on nor touch the user's own. Each language has its own demo database, made by the program
-in that language as a user's first ``--demo`` start makes it: a mail keeps the language it was
-written in, so the outbox of a demo made in German shows German mails on an English screen.
+in that language as a user's first ``--demo`` start makes it. The demo's mails are German in both
+(its mail language is German), so the English outbox shows German mails and names their language.
 Each PNG is then reduced to its 256 most frequent colours (user interfaces have few; text edges
 snap to the nearest), which keeps the committed files at about a third of their size with no
 visible difference.

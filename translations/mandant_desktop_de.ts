@@ -231,10 +231,6 @@
         <translation>Rolle &amp;hinzufügen</translation>
     </message>
     <message>
-        <source>Remove %1…</source>
-        <translation>%1 entfernen…</translation>
-    </message>
-    <message>
         <source>Roles here are inherited; change them on the org units page.</source>
         <translation>Die Rollen hier sind geerbt; ändern Sie sie auf der Seite Organisationseinheiten.</translation>
     </message>
@@ -361,12 +357,44 @@
         <translation>Entfernen</translation>
     </message>
     <message>
+        <source>Search: %1 found (Esc shows all).</source>
+        <translation>Suche: %1 gefunden (Esc zeigt alle).</translation>
+    </message>
+    <message>
         <source>Select a cell of the user first.</source>
         <translation>Wählen Sie zuerst eine Zelle des Benutzers aus.</translation>
     </message>
     <message>
         <source>Writing the Excel file…</source>
         <translation>Die Excel-Datei wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Search users (Ctrl+F)</source>
+        <translation>Benutzer suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>Shows the users whose name, user name or e-mail holds the text</source>
+        <translation>Zeigt die Benutzer, deren Name, Benutzername oder E-Mail-Adresse den Text enthält</translation>
+    </message>
+    <message>
+        <source>Search org units (Ctrl+F)</source>
+        <translation>Organisationseinheiten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search org units</source>
+        <translation>Organisationseinheiten suchen</translation>
+    </message>
+    <message>
+        <source>Shows the org units whose name holds the text, with the units above them</source>
+        <translation>Zeigt die Organisationseinheiten, deren Name den Text enthält, mit den Einheiten darüber</translation>
+    </message>
+    <message>
+        <source>Enter or Down goes to the first match, Esc shows all</source>
+        <translation>Eingabe oder Pfeil nach unten führt zum ersten Treffer, Esc zeigt alle</translation>
     </message>
     <message>
         <source>Org units</source>
@@ -379,6 +407,22 @@
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>in org units</source>
+        <translation>in Organisationseinheiten</translation>
+    </message>
+    <message>
+        <source>in users</source>
+        <translation>in Benutzern</translation>
+    </message>
+    <message>
+        <source>What the search field looks for</source>
+        <translation>Wonach das Suchfeld sucht</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Suchen in</translation>
     </message>
     <message>
         <source>&amp;Show all</source>
@@ -817,6 +861,26 @@
     <message>
         <source>Mails</source>
         <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Org unit</source>
+        <translation>Organisationseinheit</translation>
+    </message>
+    <message>
+        <source>Inherited from</source>
+        <translation>Vererbt von</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Übergeordnete Einheit</translation>
     </message>
 </context>
 <context>
@@ -3308,10 +3372,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
     </message>
     <message>
-        <source>Remove %1…</source>
-        <translation>%1 entfernen…</translation>
-    </message>
-    <message>
         <source>Name of the new unit under %1:</source>
         <translation>Name der neuen Einheit unter %1:</translation>
     </message>
@@ -4047,6 +4107,37 @@ Betreff: %2</translation>
     </message>
 </context>
 <context>
+    <name>RoleMenus</name>
+    <message>
+        <source>The user holds no role here that could be removed.</source>
+        <translation>Der Benutzer hat hier keine Rolle, die sich entfernen ließe.</translation>
+    </message>
+    <message>
+        <source>The roles here are inherited; they are removed where they come from, or after Edit roles.</source>
+        <translation>Die Rollen hier sind geerbt; sie werden dort entfernt, woher sie kommen, oder nach „Rollen bearbeiten“.</translation>
+    </message>
+    <message>
+        <source>The roles here are still loading.</source>
+        <translation>Die Rollen hier werden noch geladen.</translation>
+    </message>
+    <message>
+        <source>You may not assign or remove roles in this org unit.</source>
+        <translation>Sie dürfen in dieser Organisationseinheit keine Rollen zuweisen oder entfernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove role</source>
+        <translation>&amp;Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Remove one of the user&apos;s roles in this org unit (asks first)</source>
+        <translation>Eine der Rollen des Benutzers in dieser Organisationseinheit entfernen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 here (asks first)</source>
+        <translation>Die Rolle %1 hier entfernen (mit Rückfrage)</translation>
+    </message>
+</context>
+<context>
     <name>RolePickerDialog</name>
     <message numerus="yes">
         <source>%1 (%Ln permission(s))</source>
@@ -4187,6 +4278,14 @@ Betreff: %2</translation>
         <translation>Diese Benutzer haben danach nirgends eine Rolle und können sich nicht anmelden: %1</translation>
     </message>
     <message>
+        <source>No role has this text in its name or in the name of one of its permissions.</source>
+        <translation>Keine Rolle enthält diesen Text im Namen oder im Namen einer ihrer Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 roles. Esc shows all.</source>
+        <translation>%1 von %2 Rollen. Esc zeigt alle.</translation>
+    </message>
+    <message>
         <source>Delete role</source>
         <translation>Rolle löschen</translation>
     </message>
@@ -4253,6 +4352,18 @@ Betreff: %2</translation>
     <message>
         <source>Only for the six predefined roles</source>
         <translation>Nur für die sechs vordefinierten Rollen</translation>
+    </message>
+    <message>
+        <source>Search roles and permissions (Ctrl+F)</source>
+        <translation>Rollen und Berechtigungen suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Shows the roles whose name or permissions hold the text; Enter or Down goes to them, Esc clears</source>
+        <translation>Zeigt die Rollen, deren Name oder Berechtigungen den Text enthalten; Eingabe oder Pfeil nach unten führt zu ihnen, Esc leert das Feld</translation>
+    </message>
+    <message>
+        <source>Search roles</source>
+        <translation>Rollen suchen</translation>
     </message>
     <message>
         <source>Roles</source>
@@ -4415,6 +4526,10 @@ Betreff: %2</translation>
         <translation>Mi&amp;ndestlänge des Passworts:</translation>
     </message>
     <message>
+        <source>La&amp;nguage of the mails:</source>
+        <translation>Sprache der E-Ma&amp;ils:</translation>
+    </message>
+    <message>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
@@ -4425,6 +4540,22 @@ Betreff: %2</translation>
     <message>
         <source>None (only inside a trusted network)</source>
         <translation>Keine (nur in einem vertrauenswürdigen Netz)</translation>
+    </message>
+    <message>
+        <source>That of the operator who sends them</source>
+        <translation>Die des Bearbeiters, der sie versendet</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Activation links and confirmations go out in this language, whichever workstation sends them. The test mail goes to you and is written in your language.</source>
+        <translation>Aktivierungslinks und Bestätigungen gehen in dieser Sprache hinaus, gleich von welchem Arbeitsplatz. Die Test-E-Mail geht an Sie und ist in Ihrer Sprache geschrieben.</translation>
     </message>
     <message>
         <source>empty: mails are kept in the outbox</source>
@@ -5978,6 +6109,10 @@ Betreff: %2</translation>
     <message>
         <source>Log-in is locked for {minutes} minutes after too many failed attempts. Try again then, or ask an administrator to check the account.</source>
         <translation>Die Anmeldung ist nach zu vielen Fehlversuchen für {minutes} Minuten gesperrt. Versuchen Sie es danach erneut, oder bitten Sie einen Administrator, das Konto zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Mails cannot be written in {language}; choose one of {languages}.</source>
+        <translation>E-Mails können nicht in {language} geschrieben werden; wählen Sie eine von: {languages}.</translation>
     </message>
     <message>
         <source>No database given.</source>

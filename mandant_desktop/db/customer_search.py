@@ -79,7 +79,13 @@ from sqlalchemy.orm import Session
 
 from mandant_desktop.db.engine import MYSQL_QUERY_TIMEOUT_S, set_read_timeout
 from mandant_desktop.db.models import Customer
-from mandant_desktop.db.tables import EXACT_COLLATION
+from mandant_desktop.db.tables import (
+    CUSTOMER_GRAMS_INDEX,
+    CUSTOMER_NUMBER_LENGTH_COLUMN,
+    CUSTOMER_NUMBER_ORDER_INDEX,
+    CUSTOMER_TRIGRAM_INDEXES,
+    EXACT_COLLATION,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +94,10 @@ FTS_TABLE = "customer_search"
 COLUMNS = ("number", "name", "short_name")
 #: the trigram tokenizer indexes runs of three characters: shorter texts cannot use it
 MIN_INDEXED_LENGTH = 3
-#: PostgreSQL's trigram index per searched column
-PG_INDEXES = {name: f"ix_customer_{name}_trgm" for name in COLUMNS}
+#: PostgreSQL's trigram index per searched column (declared by the models, db.later_tables)
+PG_INDEXES = CUSTOMER_TRIGRAM_INDEXES
 #: the order of the number column (shorter numbers first), for the first window of a scan
-NUMBER_ORDER_INDEX = "ix_customer_number_order"
+NUMBER_ORDER_INDEX = CUSTOMER_NUMBER_ORDER_INDEX
 
 ORDER_INDEX_DDL = f"CREATE INDEX {NUMBER_ORDER_INDEX} ON customer (length(number), number)"
 
@@ -197,7 +203,7 @@ PG_FIRST_FUNCTION = "mandant_customer_first"
 PG_HITS_FUNCTION = "mandant_customer_hits"
 PG_COUNT_FUNCTION = "mandant_customer_count"
 #: the GIN index of revision 0018 on each customer's substrings of one and two characters
-PG_GRAMS_INDEX = "ix_customer_grams"
+PG_GRAMS_INDEX = CUSTOMER_GRAMS_INDEX
 
 
 #: MariaDB/MySQL (revision 0022): the grams of each customer's folded columns, one row per distinct
@@ -206,7 +212,7 @@ GRAM_TABLE = "customer_search_gram"
 #: the longest gram: from every position of a column the next three characters, fewer at its end
 GRAM_LENGTH = 3
 #: MariaDB/MySQL: the invisible virtual column ``length(number)`` the number order index begins with
-NUMBER_LENGTH_COLUMN = "number_length"
+NUMBER_LENGTH_COLUMN = CUSTOMER_NUMBER_LENGTH_COLUMN
 GRAM_INSERT_TRIGGER = "customer_search_gram_insert"
 GRAM_UPDATE_TRIGGER = "customer_search_gram_update"
 GRAM_DELETE_TRIGGER = "customer_search_gram_delete"
@@ -431,21 +437,18 @@ def drop_sqlite_index(connection: Connection) -> None:
 
 
 def is_index_object(name: str | None, type_: str) -> bool:
-    """The tables and indexes of this module, which the models do not describe (they exist on some
-    backends only; :data:`GRAM_TABLE` and :data:`POSITION_TABLE` begin with :data:`FTS_TABLE` too);
-    the schema comparison of Alembic leaves them out."""
-    if name is None:
+    """The tables of this module, which the models do not describe (they exist on some backends
+    only; :data:`GRAM_TABLE` and :data:`POSITION_TABLE` begin with :data:`FTS_TABLE` too); the
+    schema comparison of Alembic leaves them out. Its indexes on ``customer`` the models declare."""
+    if name is None or type_ != "table":
         return False
-    if type_ == "table":
-        return name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_")
-    if type_ == "index":
-        return name in PG_INDEXES.values() or name in (NUMBER_ORDER_INDEX, PG_GRAMS_INDEX)
-    return False
+    return name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_")
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic's ``include_name`` hook: everything but :func:`is_index_object` and MariaDB's
-    invisible number length column (revision 0022)."""
+    invisible number length column (revision 0022), which the models cannot declare for MariaDB
+    alone (they declare the index on it by its name)."""
     if type_ == "column" and name == NUMBER_LENGTH_COLUMN:
         return (parent_names or {}).get("table_name") != "customer"
     return not is_index_object(name, type_)

@@ -42,10 +42,6 @@ def new_token() -> str:
             return token
 
 
-def _same(text: str) -> str:
-    return text
-
-
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -88,12 +84,12 @@ def revoke_open_links(session: Session, user_id: int, now: dt.datetime) -> int:
 
 def issue_link(session: Session, user: User, now: dt.datetime, translate: Translate | None = None) -> IssuedLink:
     """A new token for ``user`` (older ones revoked) and its mail, in the caller's transaction."""
-    label = translate or _same
+    settings = account_settings(session)
+    label = mail_texts.for_language(translate, settings.mail_language)
     revoke_open_links(session, user.id, now)
     token = new_token()
     expires = now + ACTIVATION_VALIDITY
     session.add(ActivationToken(user_id=user.id, token_hash=hash_token(token), created_at=now, expires_at=expires))
-    settings = account_settings(session)
     separator = "&" if "?" in settings.portal_url else "?"
     link = f"{settings.portal_url}{separator}{urlencode({'token': token})}"
     body = label(mail_texts.ACTIVATION_BODY_SSO if user.sso else mail_texts.ACTIVATION_BODY_PASSWORD)
@@ -189,15 +185,16 @@ class ActivationService:
     ) -> str:
         """Activate the account of ``token``; returns the user name. SSO users need no password,
         others set one that follows the policy. A confirmation mail goes out (U2)."""
-        label = translate or _same
         now = self._now()
         with UnitOfWork(self._factory, system_operator(ACTIVATION_OPERATOR)) as uow:
             session = uow.session
             row, user = self._valid_token(session, token)
+            settings = account_settings(session)
+            label = mail_texts.for_language(translate, settings.mail_language)
             if not user.sso:
                 if password is None:
                     raise ValidationError("Please choose a password.", field="password")
-                minimum = account_settings(session).password_min_length
+                minimum = settings.password_min_length
                 validation.check_password(password, password_repeat, minimum=minimum)
                 user.password_hash = hash_password(password)
             user.status = UserStatus.ACTIVE

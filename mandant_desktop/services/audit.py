@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db.models import AuditEntry, OrgUnit, Tenant, User, UserKind
+from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, Tenant, User, UserKind
 from mandant_desktop.domain.tenant_access import TenantScope
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
@@ -66,6 +66,10 @@ class FieldChange:
     field: str
     before: Any
     after: Any
+    #: the name of the object an id field refers to (a role assignment's user, role, org unit),
+    #: as it is called now or, deleted since, as the log kept it; None when unknown
+    before_name: str | None = None
+    after_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,26 +266,129 @@ def to_row(row: Any, scope: TenantScope | None = None) -> AuditRow:
     )
 
 
-def with_unit_names(session: Session, rows: list[AuditRow]) -> list[AuditRow]:
-    """Rows of org units whose change carries no name (a move changes the parent only) labelled
-    with the unit's name instead of "#<id>", read in one query; a unit deleted since keeps "#<id>"."""
-    ids = {
-        int(row.object_id)
-        for row in rows
-        if row.object_type == "OrgUnit" and row.object_id.isdigit() and row.object_label == f"#{row.object_id}"
-    }
-    if not ids:
+#: fields whose value is the id of another object: the kind of that object, which the log names
+#: beside the id (S3); ``parent_id`` of an org unit only (a tenant's parent is a tenant)
+REFERENCES: dict[str, str] = {
+    "user_id": "User",
+    "role_id": "Role",
+    "org_unit_id": "OrgUnit",
+    "inherited_from_id": "OrgUnit",
+}
+_REFERENCES_OF: dict[str, dict[str, str]] = {"OrgUnit": {**REFERENCES, "parent_id": "OrgUnit"}}
+#: where a kind's name lives, and the field its entries record it in
+_NAMES: dict[str, tuple[Any, Any, str]] = {
+    "User": (User.id, User.username, "username"),
+    "Role": (Role.id, Role.name, "name"),
+    "OrgUnit": (OrgUnit.id, OrgUnit.name, "name"),
+}
+#: kind → id → name
+Names = dict[str, dict[int, str]]
+
+
+def _references(object_type: str) -> dict[str, str]:
+    return _REFERENCES_OF.get(object_type, REFERENCES)
+
+
+def _id_of(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, str) and value.isdigit() else None
+
+
+def _unnamed_unit(row: AuditRow) -> bool:
+    """An org unit's entry without a name of its own: a move changes the parent only."""
+    return row.object_type == "OrgUnit" and row.object_id.isdigit() and row.object_label == f"#{row.object_id}"
+
+
+def wanted_names(rows: Sequence[AuditRow]) -> dict[str, set[int]]:
+    """The objects ``rows`` refer to by id only, by kind."""
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        if _unnamed_unit(row):
+            wanted.setdefault("OrgUnit", set()).add(int(row.object_id))
+        references = _references(row.object_type)
+        for change in row.changes:
+            kind = references.get(change.field)
+            if kind is None:
+                continue
+            for value in (change.before, change.after):
+                object_id = _id_of(value)
+                if object_id is not None:
+                    wanted.setdefault(kind, set()).add(object_id)
+    return wanted
+
+
+def read_names(session: Session, wanted: dict[str, set[int]] | None = None) -> Names:
+    """The names of the objects in ``wanted`` (None: of every user, role and org unit; the export).
+
+    An object that exists is named as it is called now. One deleted since is named by what the log
+    kept: the name its delete entry recorded (every delete of a user, role or unit records it).
+    Two queries per kind at most, however many rows asked (S3, issue 8)."""
+    names: Names = {}
+    for kind, (id_column, name_column, name_field) in _NAMES.items():
+        ids = None if wanted is None else wanted.get(kind)
+        if ids is not None and not ids:
+            continue
+        live = select(id_column, name_column)
+        if kind == "User":
+            live = live.where(User.kind == UserKind.INTERNAL)  # role holders; never a tenant's portal user
+        if ids is not None:
+            live = live.where(id_column.in_(sorted(ids)))
+        found = {object_id: name for object_id, name in session.execute(live)}
+        missing = None if ids is None else sorted(ids - found.keys())
+        if missing is None or missing:
+            kept = select(AuditEntry.object_id, AuditEntry.changes).where(
+                AuditEntry.object_type == kind,
+                AuditEntry.action == "delete",
+                AuditEntry.tenant_id.is_(None),  # of no tenant: nothing of a hidden tenant (T8)
+            )
+            if missing is not None:
+                kept = kept.where(AuditEntry.object_id.in_([str(object_id) for object_id in missing]))
+            for object_id, changes in session.execute(kept.order_by(AuditEntry.id)):
+                pair = changes.get(name_field) if isinstance(changes, dict) else None
+                key = _id_of(object_id)
+                if key is not None and key not in found and isinstance(pair, list | tuple) and pair and pair[0]:
+                    names.setdefault(kind, {})[key] = str(pair[0])
+        names.setdefault(kind, {}).update(found)
+    return names
+
+
+def named(row: AuditRow, names: Names) -> AuditRow:
+    """``row`` with the objects it refers to by id named from ``names``: the label of a moved org
+    unit, and the user, role and org unit of a role assignment's fields (S3)."""
+    label = row.object_label
+    if _unnamed_unit(row):
+        label = names.get("OrgUnit", {}).get(int(row.object_id), label)
+    references = _references(row.object_type)
+    changes = row.changes
+    if any(change.field in references for change in changes):
+        changes = tuple(_named_change(change, names.get(references.get(change.field, ""), {})) for change in changes)
+    if label == row.object_label and changes is row.changes:
+        return row
+    return replace(row, object_label=label, changes=changes)
+
+
+def _named_change(change: FieldChange, names: dict[int, str]) -> FieldChange:
+    if not names:
+        return change
+    before, after = _id_of(change.before), _id_of(change.after)
+    return replace(
+        change,
+        before_name=names.get(before) if before is not None else None,
+        after_name=names.get(after) if after is not None else None,
+    )
+
+
+def with_names(session: Session, rows: list[AuditRow]) -> list[AuditRow]:
+    """``rows`` with the objects they refer to by id named (:func:`named`), read in a fixed
+    number of queries for the whole window."""
+    wanted = wanted_names(rows)
+    if not wanted:
         return rows
-    names = {
-        str(unit_id): name
-        for unit_id, name in session.execute(select(OrgUnit.id, OrgUnit.name).where(OrgUnit.id.in_(ids)))
-    }
-    return [
-        replace(row, object_label=names[row.object_id])
-        if row.object_type == "OrgUnit" and row.object_label == f"#{row.object_id}" and row.object_id in names
-        else row
-        for row in rows
-    ]
+    names = read_names(session, wanted)
+    return [named(row, names) for row in rows]
 
 
 class AuditService:
@@ -316,7 +423,7 @@ class AuditService:
                     filters.append(column >= after.value)
                     filters.append(or_(column > after.value, and_(column == after.value, AuditEntry.id > after.id)))
             rows = uow.session.execute(window_select(filters, query, limit)).all()
-            return with_unit_names(uow.session, [to_row(row, scope) for row in rows])
+            return with_names(uow.session, [to_row(row, scope) for row in rows])
 
     def entry(self, operator: Operator, entry_id: int) -> AuditRow | None:
         """One entry, or None when it does not exist or belongs to a hidden tenant."""
@@ -325,7 +432,7 @@ class AuditService:
             scope = load_tenant_scope(uow.session, operator)
             filters = filter_clauses(uow.session, operator, AuditQuery(), scope)
             row = uow.session.execute(_columns().where(AuditEntry.id == entry_id, *filters)).first()
-            return with_unit_names(uow.session, [to_row(row, scope)])[0] if row is not None else None
+            return with_names(uow.session, [to_row(row, scope)])[0] if row is not None else None
 
     def operator_names(self, operator: Operator) -> list[str]:
         """Names for the operator filter: the internal users (the log copies their user name)."""
@@ -354,13 +461,17 @@ class AuditService:
 
 
 def iter_rows(session: Session, operator: Operator, query: AuditQuery, batch: int) -> Iterator[AuditRow]:
-    """Every entry of ``query`` in order, streamed (for the export)."""
+    """Every entry of ``query`` in order, streamed (for the export), with the objects they refer
+    to named as the page names them. The names are read before the stream starts, every user,
+    role and org unit at once: a query beside a streaming cursor is not safe on every backend, and
+    one per batch would grow with the rows."""
     scope = load_tenant_scope(session, operator)
+    names = read_names(session)
     stmt = ordered_select(filter_clauses(session, operator, query, scope), query)
     result = session.execute(stmt.execution_options(yield_per=batch))
     try:
         for row in result:
-            yield to_row(row, scope)
+            yield named(to_row(row, scope), names)
     finally:
         result.close()
 

@@ -249,28 +249,30 @@ class ContactService(TenantDataService):
             if count:
                 total = uow.session.scalar(select(func.count()).select_from(Contact).where(*where)) or 0
             dialect = uow.session.get_bind().dialect.name
-            if not search.strip():
+            whole_list = not search.strip()
+            if whole_list:
                 # A search keeps few contacts, whose sort is cheap; walking the whole index is not.
                 contact_order.prefer_the_index(uow.session.connection())
-            stmt = (
-                select(*_LISTED)
-                .where(*where)
-                # The order of the index of revision 0025 (db.contact_order): no sort of all contacts.
-                .order_by(*contact_order.order_keys(dialect))
-                .offset(max(offset, 0))
-                .limit(max(limit, 0))
+            # The order of the index of revision 0025 (db.contact_order): no sort of all contacts.
+            stmt = contact_order.window(
+                select(*_LISTED).where(*where), where, dialect, max(offset, 0), max(limit, 0), whole_list=whole_list
             )
             rows = _listed_rows(uow.session.execute(stmt), scope, names)
         return ContactWindow(rows, total, complete=False)
 
-    def get_contact(self, operator: Operator, tenant_id: int, contact_id: int) -> tuple[ContactRow, list[RoleRow]]:
-        """One contact with its visible person-roles; a hidden contact is "not found" (T8)."""
+    def get_contact(
+        self, operator: Operator, tenant_id: int, contact_id: int, *, customer_id: int | None = None
+    ) -> tuple[ContactRow, list[RoleRow]]:
+        """One contact with its visible person-roles; a hidden contact is "not found" (T8).
+
+        ``customer_id``: the contact is one of that customer's (C10) and is read where the customer
+        lives, the main database, also when its tenant is separate (T6)."""
         operator.require("contacts.view")
-        with TenantWork(self._router, operator, tenant_id, write=False) as work:
+        with TenantWork(self._router, operator, tenant_id, write=False, main=customer_id is not None) as work:
             scope = work.scope
             scope.require_visible(tenant_id, CONTACT)
             contact = work.session.get(Contact, contact_id)
-            if contact is None or contact.tenant_id != tenant_id:
+            if contact is None or contact.tenant_id != tenant_id or not _of_customer(contact, customer_id):
                 raise not_found(CONTACT)
             names = tenant_names(work.main_session, scope)
             roles = work.session.scalars(
@@ -288,23 +290,36 @@ class ContactService(TenantDataService):
         data: ContactInput,
         contact_id: int | None = None,
         version: int | None = None,
+        *,
+        customer_id: int | None = None,
     ) -> int:
-        """Create (``contact_id`` None) or change a contact; refused in read-only tenants (T8)."""
+        """Create (``contact_id`` None) or change a contact; refused in read-only tenants (T8).
+
+        ``customer_id``: an existing contact of that customer (C10), changed where the customer
+        lives, the main database, also when its tenant is separate (T6). A portal user bound to
+        the contact takes its names, and its address for an operator with the private data right,
+        in the same unit of work (C10: the account belongs to that person)."""
         operator.require("contacts.edit")
         clean = _clean_contact(data)
-        with TenantWork(self._router, operator, tenant_id) as work:
+        if customer_id is not None and contact_id is None:
+            raise ValueError("a customer's contacts are created by services.customer_contacts")
+        with TenantWork(self._router, operator, tenant_id, main=customer_id is not None) as work:
             work.scope.require_edit(tenant_id, CONTACT)
             if contact_id is None:
                 contact = Contact(tenant_id=tenant_id, **clean)
                 work.session.add(contact)
             else:
                 contact = _load(work, Contact, contact_id, version, tenant_id, CONTACT)
+                if not _of_customer(contact, customer_id):
+                    raise not_found(CONTACT)
                 if not work.scope.sees_private(tenant_id):
                     # Masked fields came back as the mask: keep what is stored (T8).
                     for key in _PRIVATE_CONTACT_FIELDS:
                         clean.pop(key, None)
                 for key, value in clean.items():
                     setattr(contact, key, value)
+                if not work.separate:  # portal accounts live in the main database only
+                    _follow_contact(work.session, contact, address="email" in clean)
             work.session.flush()
             new_id = contact.id
             work.commit()
@@ -476,6 +491,24 @@ def _refuse_contacts_with_accounts(session: Session, ids: list[int], contacts: M
         "to a real person; it goes with its customer or with the customer's remote access.",
         names=names,
     )
+
+
+def _of_customer(contact: Contact, customer_id: int | None) -> bool:
+    """True unless ``customer_id`` is asked for and the contact is not that customer's."""
+    return customer_id is None or contact.customer_id == customer_id
+
+
+def _follow_contact(session: Session, contact: Contact, *, address: bool) -> None:
+    """C10: a portal user is the account of one real person, created with the contact's names and
+    address; an edit of the contact reaches the account too (the users page's edit of the account
+    writes both, services.users), audited and undoable with it through the ORM (S3, E7). The
+    address only when ``address``: without the private data right the stored one stays (T8)."""
+    from mandant_desktop.db.models import User, UserKind
+
+    for user in session.scalars(select(User).where(User.contact_id == contact.id, User.kind == UserKind.EXTERNAL)):
+        user.first_name, user.last_name = contact.first_name, contact.last_name
+        if address:
+            user.email = contact.email
 
 
 def _contact_name(contact: Contact) -> str:

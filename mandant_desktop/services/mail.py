@@ -17,7 +17,7 @@ import logging
 import smtplib
 import ssl
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from typing import Any
 
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mandant_desktop.db.models import AppSetting, OutboxMail, utcnow
 from mandant_desktop.db.models import MailStatus as MailStatus  # re-exported for the UI
-from mandant_desktop.domain import validation
+from mandant_desktop.domain import mail_texts, validation
 from mandant_desktop.domain.errors import ConflictError, DomainError, ValidationError
 from mandant_desktop.services import recording
 from mandant_desktop.services.operator import Operator
@@ -65,6 +65,9 @@ class AccountSettings:
 
     portal_url: str = DEFAULT_PORTAL_URL
     password_min_length: int = validation.PASSWORD_MIN
+    #: the language every mail is written in (a code of ``mail_texts.MAIL_LANGUAGES``); "" for the
+    #: language of the operator who sends it (U4, E1)
+    mail_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +104,20 @@ def write_setting(session: Session, key: str, value: dict[str, Any]) -> None:
 def account_settings(session: Session) -> AccountSettings:
     raw = read_setting(session, ACCOUNT_SETTING_KEY)
     minimum = raw.get("password_min_length")
+    language = raw.get("mail_language")
     return AccountSettings(
         portal_url=str(raw.get("portal_url") or DEFAULT_PORTAL_URL),
         password_min_length=max(validation.PASSWORD_MIN, minimum) if isinstance(minimum, int) else 6,
+        mail_language=language if language in mail_texts.MAIL_LANGUAGES else "",
     )
+
+
+def account_setting_value(account: AccountSettings) -> dict[str, Any]:
+    """The stored form of ``account`` (app_setting ``activation``)."""
+    value: dict[str, Any] = {"portal_url": account.portal_url, "password_min_length": account.password_min_length}
+    if account.mail_language:
+        value["mail_language"] = account.mail_language
+    return value
 
 
 def _smtp_from(raw: dict[str, Any]) -> SmtpSettings:
@@ -200,6 +213,13 @@ class MailService:
             raise ValidationError(
                 "The address of the activation page must start with https:// or http://.", field="activation page"
             )
+        if account.mail_language and account.mail_language not in mail_texts.MAIL_LANGUAGES:
+            raise ValidationError(
+                "Mails cannot be written in {language}; choose one of {languages}.",
+                field="language of the mails",
+                language=account.mail_language,
+                languages=", ".join(mail_texts.MAIL_LANGUAGES),
+            )
         if account.password_min_length < validation.PASSWORD_MIN:
             raise ValidationError(
                 "A password must have at least {min} characters; a lower minimum is not allowed.",
@@ -233,11 +253,7 @@ class MailService:
                     "sender": sender or "",
                 },
             )
-            write_setting(
-                uow.session,
-                ACCOUNT_SETTING_KEY,
-                {"portal_url": url, "password_min_length": account.password_min_length},
-            )
+            write_setting(uow.session, ACCOUNT_SETTING_KEY, account_setting_value(replace(account, portal_url=url)))
             uow.session.flush()
             if password is not None:
                 # The keyring keeps no history: the settings could go back, the password not (E7).

@@ -8,6 +8,7 @@ instead of overwriting each other (S4).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, func, select
@@ -51,6 +52,14 @@ class RoleImpact:
     sample: tuple[tuple[str, str], ...] = ()
 
 
+def require_known_codes(codes: Iterable[str]) -> None:
+    """Refuse permission codes that are no role permission (R1): a typo or a portal permission
+    must not vanish silently from what the caller asked for."""
+    unknown = sorted({code for code in codes if code not in ADMIN_CODES})
+    if unknown:
+        raise ValidationError("Unknown permission: {code}.", code=", ".join(unknown))
+
+
 class RolesService:
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._factory = session_factory
@@ -81,6 +90,16 @@ class RolesService:
                 uow.session.scalars(select(RolePermission.permission_code).where(RolePermission.role_id == role_id))
             )
 
+    def permission_codes(self, operator: Operator) -> dict[int, frozenset[str]]:
+        """Every role's permission codes, in one query (the roles page searches them, R1, E2)."""
+        operator.require("roles.view")
+        with UnitOfWork(self._factory, operator, write=False) as uow:
+            rows = uow.session.execute(select(RolePermission.role_id, RolePermission.permission_code)).all()
+        codes: dict[int, set[str]] = {}
+        for role_id, code in rows:
+            codes.setdefault(role_id, set()).add(code)
+        return {role_id: frozenset(held) for role_id, held in codes.items()}
+
     def impact(self, operator: Operator, role_id: int, *, name_users_left_without_role: bool = False) -> RoleImpact:
         """Holders of the role; with ``name_users_left_without_role`` also who would have no role
         anywhere without it (for the delete question: a slower query on large databases)."""
@@ -100,9 +119,7 @@ class RolesService:
         self, operator: Operator, role_id: int, changes: dict[str, bool], *, expected_version: int | None = None
     ) -> int:
         operator.require("roles.edit")
-        unknown = sorted(code for code in changes if code not in ADMIN_CODES)
-        if unknown:
-            raise ValidationError("Unknown permission: {code}.", code=", ".join(unknown))
+        require_known_codes(changes)
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             admins = lock_administrators(session)  # first: unticking may take the last admin's rights (S2)
@@ -122,15 +139,18 @@ class RolesService:
             uow.commit()
             return role.version
 
-    def create(self, operator: Operator, name: str, *, permissions: frozenset[str] = frozenset()) -> int:
+    def create(self, operator: Operator, name: str, *, permissions: Collection[str] = frozenset()) -> int:
+        """A new role with ``permissions``; a code the catalogue does not know is refused, nothing
+        is written (R1)."""
         operator.require("roles.edit")
         clean = validation.clean_name(name, field="role name", max_length=ROLE_NAME_MAX)
+        require_known_codes(permissions)
         with UnitOfWork(self._factory, operator) as uow:
             _require_free_name(uow.session, clean)
             role = Role(name=clean, name_key=validation.name_key(clean), description="", created_at=utcnow())
             uow.session.add(role)
             uow.session.flush()
-            for code in sorted(permissions & ADMIN_CODES):
+            for code in sorted(set(permissions)):
                 uow.session.add(RolePermission(role_id=role.id, permission_code=code))
             uow.commit()
             return role.id
@@ -174,6 +194,12 @@ class RolesService:
                             "object_type": "RoleAssignment",
                             "object_id": f"{row.user_id}:{row.org_unit_id}:{role_id}",
                             "action": "delete",
+                            # the ids, which the log names (S3), as every other removed assignment's
+                            "changes": {
+                                "user_id": [row.user_id, None],
+                                "org_unit_id": [row.org_unit_id, None],
+                                "role_id": [role_id, None],
+                            },
                             "summary": f"role {role.name} deleted",
                         }
                         for row in rows

@@ -118,12 +118,17 @@ class TenantDataRouter:
         """Tenants grouped by database: ``url → tenant ids`` (``MAIN`` for the main database).
 
         ``tenant_ids`` None (everything) maps the main database to None too, meaning "no filter
-        beyond the separate tenants": rows of a separate tenant never sit in the main database.
+        beyond the separate tenants" while there is none; with separate tenants it is the set of
+        the inner ones.
         """
         where = self.locations(tenant_ids)
         groups: dict[str, set[int] | None] = {}
         if tenant_ids is None:
-            groups[MAIN] = None
+            # No filter only while no tenant is separate: the main database also holds the contacts
+            # of separate tenants' customers (they live with their customer, C10), which are not
+            # that tenant's data there and must not be read as it (their ids repeat the tenant's).
+            inner = {tenant_id for tenant_id, url in where.items() if url is None}
+            groups[MAIN] = None if len(inner) == len(where) else inner
         for tenant_id, url in where.items():
             if url is None:
                 if tenant_ids is not None:
@@ -240,7 +245,12 @@ def _create_server_database(url: URL) -> None:
     if backend == "sqlite" or not url.database:
         return
     name = url.database
-    admin = url.set(database="postgres" if backend == "postgresql" else None)
+    # URL.set(database=None) keeps the database: MariaDB's server connection is made anew without one.
+    admin = (
+        url.set(database="postgres")
+        if backend == "postgresql"
+        else URL.create(url.drivername, url.username, url.password, url.host, url.port, database=None, query=url.query)
+    )
     engine = create_engine(admin, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with engine.connect() as conn:
@@ -275,11 +285,16 @@ class TenantWork:
     into the main database; :meth:`commit` commits data, then audit.
     """
 
-    def __init__(self, router: TenantDataRouter, operator: Operator, tenant_id: int, *, write: bool = True) -> None:
+    def __init__(
+        self, router: TenantDataRouter, operator: Operator, tenant_id: int, *, write: bool = True, main: bool = False
+    ) -> None:
         self._router = router
         self.operator = operator
         self.tenant_id = tenant_id
         self._write = write
+        #: the main database whatever the tenant's kind: a customer's contacts live there with their
+        #: customer (C10), also when the customer's tenant is separate (T6)
+        self._in_main = main
         self._main = UnitOfWork(router.main_factory, operator, write=write)
         self._data: UnitOfWork | None = None
         self.scope: TenantScope = TenantScope()
@@ -300,7 +315,7 @@ class TenantWork:
         self._main.__enter__()
         try:
             self.scope = load_tenant_scope(self._main.session, self.operator)
-            factory = self._router.factory_for(self.tenant_id)
+            factory = self._router.main_factory if self._in_main else self._router.factory_for(self.tenant_id)
             if factory is not self._router.main_factory:
                 self._data = UnitOfWork(factory, self.operator, write=self._write)
                 self._data.__enter__()

@@ -66,6 +66,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "External users of another customer cannot join this customer's rights group."),
     QT_TRANSLATE_NOOP("errors", "Imports are switched off: the XML protection (defusedxml) is not active in this installation."),
     QT_TRANSLATE_NOOP("errors", "Log-in is locked for {minutes} minutes after too many failed attempts. Try again then, or ask an administrator to check the account."),
+    QT_TRANSLATE_NOOP("errors", "Mails cannot be written in {language}; choose one of {languages}."),
     QT_TRANSLATE_NOOP("errors", "No database given."),
     QT_TRANSLATE_NOOP("errors", "No e-mail server is set up; set one up on the settings page first."),
     QT_TRANSLATE_NOOP("errors", "No password store (keyring) is available on this computer, so the password of the separate tenant's database cannot be kept. Use a database that needs no password, or set up a keyring."),

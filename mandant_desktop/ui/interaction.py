@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QAbstractButton, QDialog, QLabel, QLineEdit, QWidget
 
+from mandant_desktop.ui.mnemonics import escaped, mnemonic, with_mnemonic
+
 if TYPE_CHECKING:
     # Imported where a box is shown: PySide creates a class's enum classes when it is first
     # imported, and the start shows no box (issue 8).
@@ -128,6 +130,12 @@ def text_dialog(
     dialog.setLabelText(label)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal)
     dialog.setTextValue(text)
+    if mnemonic(label) is None:
+        # E2: the label names the field (its buddy): Alt+letter comes back to it from the buttons.
+        # The label is a sentence with data in it ("Password of postgres@db…"), so its letter is
+        # one OK and Cancel do not have.
+        used = {letter for b in dialog.findChildren(QAbstractButton) if (letter := mnemonic(b.text()))}
+        dialog.setLabelText(with_mnemonic(escaped(label), used))
     # A label with an explanation (e.g. why no keyring is used) wraps instead of widening the box
     # to the length of its longest sentence.
     for caption in dialog.findChildren(QLabel):

@@ -235,11 +235,24 @@ class KeyboardController(QObject):
     def page_shown(self, page: Page) -> None:
         """A page became current: its views get the menu and copy keys and the tooltips of cut-off
         cells, its controls their help, and the fallbacks cover the keys it lacks."""
-        install_menu_keys(page)
-        leave_with_tab(page)
-        install_copy_keys(page, self._show_status)
-        install_cell_tips(page)
-        help_texts.apply(page)
+        self._equip(page)
+        self._cover(page)
+
+    def part_built(self, page: Page, part: QWidget) -> None:
+        """A part of ``page`` was built after the page (a tab built when first shown): its widgets
+        get what :meth:`page_shown` gives a page's (again when the page is next shown)."""
+        self._equip(part)
+        if page is self._current_page():
+            self._cover(page)
+
+    def _equip(self, root: QWidget) -> None:
+        install_menu_keys(root)
+        leave_with_tab(root)
+        install_copy_keys(root, self._show_status)
+        install_cell_tips(root)
+        help_texts.apply(root)
+
+    def _cover(self, page: Page) -> None:
         for key, action in self.fallbacks.items():
             action.setEnabled(not page_handles(page, key))
 

@@ -13,13 +13,16 @@ remembered, and :func:`remember` puts them back after restoring the widths, orde
 and sort order a user left.
 
 A tab widget keeps the tab shown last (:func:`remember_tab`), restored as the page is built, so
-that its first load is the one that tab needs.
+that its first load is the one that tab needs. A tab is remembered by its page's name, or, for a
+page built when first shown (:class:`~mandant_desktop.ui.deferred_tab.DeferredTab`), by the name
+of the content it stands for.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget, QTreeView
 
+from mandant_desktop.ui.deferred_tab import tab_name
 from mandant_desktop.ui.settings import Settings, layout_setting, tab_setting
 
 #: the dynamic property that marks a remembered widget (tests check that every one is)
@@ -58,7 +61,7 @@ def remember(settings: Settings, page_id: str, widget: QSplitter | QAbstractItem
 
 
 def remember_tab(settings: Settings, page_id: str, tabs: QTabWidget) -> None:
-    """Show the tab of ``tabs`` shown last (by its widget's objectName) and save each change.
+    """Show the tab of ``tabs`` shown last (by its page's :func:`tab_name`) and save each change.
 
     Call it once the tabs are added and before anything reacts to ``currentChanged``: the tab is
     restored as part of the build, not as a switch."""
@@ -67,14 +70,14 @@ def remember_tab(settings: Settings, page_id: str, tabs: QTabWidget) -> None:
     saved = settings.value(setting)
     for index in range(tabs.count()):
         widget = tabs.widget(index)
-        if saved and widget is not None and widget.objectName() == saved:
+        if saved and widget is not None and tab_name(widget) == saved:
             tabs.setCurrentIndex(index)
             break
 
     def save(index: int) -> None:
         widget = tabs.widget(index)
-        if widget is not None and widget.objectName():
-            settings.set_value(setting, widget.objectName())
+        if widget is not None and tab_name(widget):
+            settings.set_value(setting, tab_name(widget))
 
     tabs.currentChanged.connect(save)
 

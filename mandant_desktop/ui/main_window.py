@@ -327,9 +327,15 @@ class MainWindow(QMainWindow):
             return None
         page = page_cls(self.context)
         icons.decorate(page)
+        page.grown.connect(lambda part, p=page: self._page_grew(p, part))
         self._pages[page_id] = page
         self.stack.addWidget(page)
         return page
+
+    def _page_grew(self, page: Page, part: QWidget) -> None:
+        """A part of ``page`` built later (a tab first shown): its buttons' icons, its views' keys."""
+        icons.decorate(part)
+        self.keyboard.part_built(page, part)
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()

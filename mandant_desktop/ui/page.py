@@ -99,6 +99,10 @@ class Page(QWidget):
     #: English title, marked for lupdate with QT_TRANSLATE_NOOP("Pages", …)
     title_source: ClassVar[str] = ""
 
+    #: a part of the page was built after the page itself (a tab built when first shown, issue 8):
+    #: the window gives its widgets what it gave the page's when it was shown (keys, icons, help)
+    grown = Signal(QWidget)
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

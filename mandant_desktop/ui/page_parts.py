@@ -7,15 +7,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
+    Qt,
     QTimer,
     SignalInstance,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -50,6 +54,69 @@ def search_edit(owner: QWidget, name: str, apply: Callable[[], object]) -> tuple
     field.textChanged.connect(lambda _text: timer.start())
     field.returnPressed.connect(apply)
     return field, timer
+
+
+class SearchKeys(QObject):
+    """The keys of a search field over a list of results (SPEC E2): Esc empties the field (and the
+    list shows everything again at once); Enter searches at once and goes into the results, as
+    Down does; there the first result is current and selected unless one is already."""
+
+    def __init__(
+        self,
+        field: QLineEdit,
+        results: QAbstractItemView,
+        apply: Callable[[], object],
+        first: Callable[[], QModelIndex] | None = None,
+    ) -> None:
+        """``first``: the result to start on, when it is not the view's first row."""
+        super().__init__(field)
+        self._field = field
+        self._results = results
+        self._apply = apply
+        self._first = first
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self._field or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self._field.text():
+            self._field.clear()
+            self._apply()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._apply()
+            self.enter_results()
+            return True
+        if key == Qt.Key.Key_Down:
+            self.enter_results()
+            return True
+        return False
+
+    def enter_results(self) -> None:
+        """The focus into the results, on the first one unless another is current."""
+        view, model = self._results, self._results.model()
+        if model is None:
+            return
+        first = self._first_result()
+        if not view.currentIndex().isValid() and first.isValid():
+            selection = view.selectionModel()
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            if view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+                flags |= QItemSelectionModel.SelectionFlag.Rows
+            selection.setCurrentIndex(first, flags)
+        if view.currentIndex().isValid():
+            view.scrollTo(view.currentIndex())
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _first_result(self) -> QModelIndex:
+        if self._first is not None:
+            return self._first()
+        model = self._results.model()
+        root = self._results.rootIndex()
+        return model.index(0, 0, root)  # invalid when there is no result
 
 
 def page_heading() -> QLabel:

@@ -246,3 +246,14 @@ def permission_description(code: str) -> str:
 #: the customer dialogs speak of portal permissions; same texts
 portal_permission_name = permission_name
 portal_permission_description = permission_description
+
+
+def permissions_named(text: str) -> frozenset[str]:
+    """The codes of the role permissions whose shown name (in the language of the UI) or code holds
+    ``text``, in any case; none for an empty text. The roles page searches by them (R1, E2)."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return frozenset()
+    return frozenset(
+        code for code in PERMISSION_TEXTS if wanted in permission_name(code).casefold() or wanted in code.casefold()
+    )

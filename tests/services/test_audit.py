@@ -5,20 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 from dbhelpers import MigratedDatabase
 from sqlalchemy import event, func, insert, select
 
-from mandant_desktop.db.models import AccessLevel, AuditEntry, Tenant, TenantAccess, User, UserStatus
+from mandant_desktop.db.models import AccessLevel, AuditEntry, Tenant, TenantAccess, User, UserKind, UserStatus
 from mandant_desktop.domain.errors import PermissionDeniedError
-from mandant_desktop.services.audit import AuditQuery, AuditService, AuditSort, Cursor
+from mandant_desktop.services.assignments import AssignmentsService
+from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, AuditSort, Cursor, FieldChange
+from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.exports import AUDIT_HEADERS, export_audit
 from mandant_desktop.services.operator import Operator, system_operator
+from mandant_desktop.services.org_units import OrgUnitsService
+from mandant_desktop.services.roles import RolesService
 from mandant_desktop.services.unit_of_work import UnitOfWork
 
 SYSTEM = system_operator("test")
+FIRST_ADMIN = FirstAdmin(
+    username="chef", password="Sehr-geheim1", password_repeat="Sehr-geheim1", email="chef@example.de"
+)
 T0 = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
 
 
@@ -252,3 +260,163 @@ def test_an_operator_who_sees_every_tenant_reads_without_an_id_list(log: Log) ->
     filtered = log.service.page(every, AuditQuery(sort=AuditSort.OPERATOR), None, 1000)
     assert [row.id for row in filtered] == [row.id for row in everything if row.tenant_id is not None]
     assert log.service.count(every, AuditQuery()) == len(filtered) >= 100
+
+
+def test_a_role_assignment_names_its_user_role_and_unit_also_once_they_are_deleted(
+    migrated_db: MigratedDatabase,
+) -> None:
+    """S3: the entry of a role assignment names the user, the role and the org unit beside their
+    ids, as they are called now, and a role, unit or user deleted since by the name its delete
+    entry kept; the page's window and a single entry alike."""
+    admin = AuthService(migrated_db.session_factory).create_first_admin(FIRST_ADMIN)
+    org = OrgUnitsService(migrated_db.session_factory)
+    root = org.roots(admin)[0].id
+    unit = org.add(admin, root, "Vertrieb Nord").node
+    assert unit is not None
+    role_id = RolesService(migrated_db.session_factory).create(
+        admin, "Prüfer Nord", permissions=frozenset({"audit.view"})
+    )
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        mia = User(username="mia", username_key="mia", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        uow.session.add(mia)
+        uow.commit()
+        mia_id = mia.id
+    AssignmentsService(migrated_db.session_factory).add(admin, mia_id, unit.id, role_id)
+    service = AuditService(migrated_db.session_factory)
+
+    def assignment_entry() -> AuditRow:
+        rows = service.page(admin, AuditQuery(object_type="RoleAssignment"), None, 200)
+        created = [row for row in rows if row.action == "create" and row.object_id == f"{mia_id}:{unit.id}:{role_id}"]
+        assert len(created) == 1
+        entry = service.entry(admin, created[0].id)
+        assert entry is not None and entry.changes == created[0].changes
+        return entry
+
+    def names(entry: AuditRow) -> dict[str, tuple[Any, str | None]]:
+        return {change.field: (change.after, change.after_name) for change in entry.changes}
+
+    assert names(assignment_entry()) == {
+        "user_id": (mia_id, "mia"),
+        "org_unit_id": (unit.id, "Vertrieb Nord"),
+        "role_id": (role_id, "Prüfer Nord"),
+    }
+    # renamed: the name it has now
+    org.rename(admin, unit.id, "Vertrieb Nordost")
+    assert names(assignment_entry())["org_unit_id"] == (unit.id, "Vertrieb Nordost")
+    # deleted: the name its delete entry kept
+    RolesService(migrated_db.session_factory).delete(admin, role_id)
+    org.delete(admin, unit.id, children="delete")
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        uow.session.delete(uow.session.get(User, mia_id))
+        uow.commit()
+    assert names(assignment_entry()) == {
+        "user_id": (mia_id, "mia"),
+        "org_unit_id": (unit.id, "Vertrieb Nordost"),
+        "role_id": (role_id, "Prüfer Nord"),
+    }
+
+
+def test_an_id_nothing_names_stays_an_id(migrated_db: MigratedDatabase) -> None:
+    """S3: an id of an object the database and the log know nothing of (the demo's history, a
+    log older than the object's delete entry) keeps no name; a bool or text is never taken for an id."""
+    with migrated_db.session_factory.begin() as session:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": T0,
+                    "operator_name": "lena",
+                    "workstation": "PC-1",
+                    "object_type": "RoleAssignment",
+                    "object_id": "90001:90002:90003",
+                    "action": "delete",
+                    "summary": "role removed",
+                    "changes": {"user_id": [90001, None], "org_unit_id": [True, None], "role_id": ["x", None]},
+                }
+            ],
+        )
+    viewer = Operator(id=None, username="lena", permissions=frozenset({"audit.view"}))
+    (row,) = AuditService(migrated_db.session_factory).page(viewer, AuditQuery(), None, 10)
+    assert [(c.field, c.before, c.before_name, c.after_name) for c in row.changes] == [
+        ("user_id", 90001, None, None),
+        ("org_unit_id", True, None, None),
+        ("role_id", "x", None, None),
+    ]
+
+
+def test_the_export_names_moved_units_and_assignments_in_a_fixed_number_of_statements(
+    migrated_db: MigratedDatabase, tmp_path: Path
+) -> None:
+    """S3, issue 8: the export names a moved org unit and a role assignment's user, role and unit as
+    the page does (a unit deleted since by its delete entry), and its statements do not grow with
+    the rows: the same ones for 10 and for 10,000 entries, streamed."""
+    admin = AuthService(migrated_db.session_factory).create_first_admin(FIRST_ADMIN)
+    org = OrgUnitsService(migrated_db.session_factory)
+    root = org.roots(admin)[0].id
+    west, gone = (org.add(admin, root, name).node for name in ("West", "Weg"))
+    assert west is not None and gone is not None
+    org.move(admin, gone.id, west.id)
+    org.delete(admin, gone.id, children="delete")
+    role = next(r for r in RolesService(migrated_db.session_factory).list_roles(admin) if r.predefined_key == "reader")
+
+    def entry(i: int) -> dict[str, Any]:
+        if i % 2:
+            changes: dict[str, Any] = {"parent_id": [root, gone.id]}
+            return _entry(i, "OrgUnit", str(west.id), "update", "", changes)
+        changes = {"user_id": [None, admin.id], "org_unit_id": [None, west.id], "role_id": [None, role.id]}
+        return _entry(i, "RoleAssignment", f"{admin.id}:{west.id}:{role.id}", "create", "role assigned", changes)
+
+    query = AuditQuery(since=T0 - dt.timedelta(seconds=1), until=T0 + dt.timedelta(days=1))
+    counted: list[list[str]] = []
+    done = 0
+    for size in (10, 10_000):
+        with migrated_db.session_factory.begin() as session:
+            session.execute(insert(AuditEntry), [entry(i) for i in range(done, size)])
+        done = size
+        statements: list[str] = []
+
+        def count(_conn: Any, _cursor: Any, statement: str, *_args: Any, seen: list[str] = statements) -> None:
+            seen.append(statement)
+
+        path = tmp_path / f"audit-{size}.xlsx"
+        event.listen(migrated_db.engine, "before_cursor_execute", count)
+        try:
+            written = export_audit(migrated_db.session_factory, admin, path, query, change_text=_named_line)
+        finally:
+            event.remove(migrated_db.engine, "before_cursor_execute", count)
+        assert written == size
+        rows = list(openpyxl.load_workbook(path, read_only=True).worksheets[0].values)[1:]
+        units = [row for row in rows if row[4] == "OrgUnit"]
+        assignments = [row for row in rows if row[4] == "RoleAssignment"]
+        assert len(units) == len(assignments) == size // 2
+        assert {row[5] for row in units} == {"West"}
+        assert {row[7] for row in units} == {f"parent_id: Organisation #{root} → Weg #{gone.id}"}
+        assert {row[7] for row in assignments} == {
+            f"user_id: — → chef #{admin.id}\norg_unit_id: — → West #{west.id}\nrole_id: — → {role.name} #{role.id}"
+        }
+        counted.append(statements)
+    small, large = counted
+    print(f"export statements, {migrated_db.engine.dialect.name}: 10 rows {len(small)}, 10,000 rows {len(large)}")
+    assert large == small
+
+
+def _entry(
+    i: int, object_type: str, object_id: str, action: str, summary: str, changes: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "at": T0 + dt.timedelta(seconds=i),
+        "operator_name": "lena",
+        "workstation": "PC-1",
+        "object_type": object_type,
+        "object_id": object_id,
+        "action": action,
+        "summary": summary,
+        "changes": changes,
+    }
+
+
+def _named_line(change: FieldChange) -> str:
+    def shown(value: Any, name: str | None) -> str:
+        return "—" if value is None else f"{name} #{value}" if name else f"#{value}"
+
+    return f"{change.field}: {shown(change.before, change.before_name)} → {shown(change.after, change.after_name)}"

@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
-from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
+from mandant_desktop.db.models import (
+    AuditEntry,
+    OrgUnit,
+    Role,
+    RoleAssignment,
+    RolePermission,
+    User,
+    UserKind,
+    UserStatus,
+)
 from mandant_desktop.domain.errors import ConflictError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY, PREDEFINED_ROLES
+from mandant_desktop.services.audit import AuditQuery, AuditService
 from mandant_desktop.services.auth import AuthService, FirstAdmin
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.roles import RolesService
@@ -63,7 +73,8 @@ def test_ticking_saves_at_once_and_raises_the_version(migrated_db: Any, admin: O
 
 
 def test_rename_duplicate_delete_and_impact(migrated_db: Any, admin: Operator) -> None:
-    """R1: rename; delete lists what loses the role; duplicate copies the permissions."""
+    """R1, S3: rename; delete lists what loses the role, and its log entries name each assignment's user,
+    unit and role; duplicate copies the permissions."""
     roles = RolesService(migrated_db.session_factory)
     role_id = roles.create(admin, "Leser Nord", permissions=frozenset({"contacts.view", "customers.view"}))
     with migrated_db.session_factory.begin() as session:
@@ -90,6 +101,17 @@ def test_rename_duplicate_delete_and_impact(migrated_db: Any, admin: Operator) -
             )
         ).all()
         assert deleted == [f"{user.id}:{unit}:{role_id}"]
+    # S3: the entry names the assignment's user, unit and role, the role by what its delete kept
+    entry = next(
+        row
+        for row in AuditService(migrated_db.session_factory).page(admin, AuditQuery(object_type="RoleAssignment"))
+        if row.action == "delete"
+    )
+    assert [(c.field, c.before, c.before_name) for c in entry.changes] == [
+        ("user_id", user.id, "mia"),
+        ("org_unit_id", unit, "Organisation"),
+        ("role_id", role_id, "Leser Süd"),
+    ]
 
 
 def test_the_delete_question_names_the_holders_left_without_a_role_by_an_anti_join(
@@ -170,3 +192,65 @@ def test_roles_refused_without_permission(migrated_db: Any, admin: Operator) -> 
     ):
         with pytest.raises(PermissionDeniedError):
             call()
+
+
+def test_every_roles_permission_codes_in_one_query(migrated_db: Any, admin: Operator) -> None:
+    """R1, E2 (the roles page searches by permission): each role's codes as permissions() gives
+    them one by one, read with one statement however many roles there are; a role without
+    permissions is absent; refused without roles.view (S2)."""
+    roles = RolesService(migrated_db.session_factory)
+    empty = roles.create(admin, "Leer")
+    engine = migrated_db.engine
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        codes = roles.permission_codes(admin)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    listed = roles.list_roles(admin)
+    assert empty not in codes
+    assert {r.id: roles.permissions(admin, r.id) for r in listed if r.permission_count} == codes
+    with pytest.raises(PermissionDeniedError):
+        roles.permission_codes(Operator(id=admin.id, username="x", permissions=frozenset()))
+
+
+def test_unknown_permission_codes_are_refused_and_nothing_is_written(migrated_db: Any, admin: Operator) -> None:
+    """R1, S2: a new role, a changed role and a copy with a code that is no role permission (a typo,
+    a portal permission) are refused naming the codes; nothing is written, no audit entry."""
+    roles = RolesService(migrated_db.session_factory)
+    role_id = roles.create(admin, "Redaktion West", permissions=frozenset({"contacts.view"}))
+    with migrated_db.session_factory() as session:
+        before = (
+            session.scalar(select(func.count(Role.id))),
+            session.scalar(select(func.count(RolePermission.role_id))),
+            session.scalar(select(func.count(AuditEntry.id))),
+        )
+    version = roles.list_roles(admin)[0].version
+    refused = (
+        lambda: roles.create(admin, "Redaktion Ost", permissions=frozenset({"contacts.view", "contacts.veiw"})),
+        lambda: roles.create(admin, "Portal", permissions=["portal.view_jobs", "kunden.sehen", "portal.view_jobs"]),
+        lambda: roles.set_permissions(
+            admin, role_id, {"audit.view": True, "audit.veiw": True}, expected_version=version
+        ),
+        lambda: roles.set_permission(admin, role_id, "contacts.veiw", False, expected_version=version),
+    )
+    named = ("contacts.veiw", "kunden.sehen, portal.view_jobs", "audit.veiw", "contacts.veiw")
+    for call, codes in zip(refused, named, strict=True):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert caught.value.template == "Unknown permission: {code}."
+        assert caught.value.values["code"] == codes
+    with migrated_db.session_factory() as session:
+        after = (
+            session.scalar(select(func.count(Role.id))),
+            session.scalar(select(func.count(RolePermission.role_id))),
+            session.scalar(select(func.count(AuditEntry.id))),
+        )
+    assert after == before
+    assert roles.permissions(admin, role_id) == {"contacts.view"}
+    assert roles.list_roles(admin)[0].version == version

@@ -10,16 +10,19 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog, QPushButton, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
 from mandant_desktop.services.assignments import BulkEdit
+from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
+from mandant_desktop.ui import role_menus
 from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, AssignmentGridModel, chip_close_point
 from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage
 from mandant_desktop.ui.main_window import MainWindow
+from mandant_desktop.ui.mnemonics import mnemonic
 from mandant_desktop.ui.tasks import Task
 
 UNIT_NAMES = ["Nord", "Süd", "West", "Ost", "=Zentrale"]
@@ -453,6 +456,8 @@ def test_an_operator_who_may_only_look_gets_no_editing(
         menu = page.build_cell_menu(page.model.index(1, 0))
         assert not next(a for a in menu.actions() if a.menu() is not None).isEnabled()
         assert any(a.text() == "You may not assign roles in this org unit." for a in menu.actions())
+        removal = menu.findChild(QMenu, "removeRoleMenu").menuAction()  # E2: off, and says why
+        assert not removal.isEnabled() and removal.statusTip() == role_menus.not_allowed_reason()
         with pytest.raises(PermissionDeniedError):
             context.app.services.assignments.add(looker, people["users"][0], people["units"][0], role_id(page, "Leser"))
     finally:
@@ -513,3 +518,135 @@ def test_an_undo_that_keeps_a_change_made_elsewhere_says_so(
     settled(qtbot, page)
     assert not interactions.of_kind("error") and page.undo_stack.index() == 0
     assert window.statusBar().currentMessage() == "Undone; 1 change(s) made elsewhere in the meantime were kept."
+
+
+def test_ctrl_f_finds_units_and_users_in_the_grid(
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, people: dict[str, list[int]]
+) -> None:
+    """E2, A1, A4: Ctrl+F goes to the page's search (it had none: the key did nothing). In org
+    units it narrows the rows to the units whose name holds the text, with the units above them;
+    in users the columns to the users whose name, user name or e-mail holds it. The search runs
+    over the loaded axes (no new load); Down and Enter go to the first match, Esc shows all; it
+    goes with the unit and user filters; the grid model passes the model tester while it searches."""
+    page = assignments_page(qtbot, window)
+    all_units, all_users = list(page.model.units), list(page.model.users)
+    window.activateWindow()
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search_field() is page.search
+
+    qtbot.keyClicks(page.search, "ST")  # West and Ost, any case
+    page.apply_search()
+    assert not page.loader.busy  # found in what was loaded, not read again
+    found = [u for u in all_units if "st" in u.name.casefold()]
+    above = {a.id for u in found for a in all_units if u.path.startswith(a.path + UNIT_PATH_SEPARATOR)}
+    assert {u.name for u in found} >= {"West", "Ost"}
+    assert page.model.units == [u for u in all_units if u in found or u.id in above]
+    assert page.model.users == all_users
+    assert f"Search: {len(found)} org unit(s) found" in page.status.text()
+    bold = [
+        u in found for row, u in enumerate(page.model.units)
+        if isinstance(font := page.model.headerData(row, Qt.Orientation.Vertical, Qt.ItemDataRole.FontRole), QFont)
+        and font.bold()
+    ]  # fmt: skip
+    assert bold == [True] * len(found)  # the units found stand out among those above them
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.grid
+    current = page.grid.currentIndex()
+    assert page.model.units[current.row()] == found[0] and current.column() == 0
+
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and page.model.units == all_units
+
+    # Users: by e-mail address, combined with the unit filter
+    page.search_scope.setFocus()
+    qtbot.keyClick(page.search_scope, Qt.Key.Key_Down)
+    assert page.search_scope.currentIndex() == 1 and "users" in page.search.placeholderText()
+    page.unit_filter.model.set_checked([people["units"][0]])
+    page.apply_filter()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "nutzer3@")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # at once, and into the grid
+    assert [u.id for u in page.model.users] == [people["users"][3]]
+    assert [u.id for u in page.model.units] == [people["units"][0]]
+    assert QApplication.focusWidget() is page.grid and page.grid.currentIndex() == page.model.index(0, 0)
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+    page.search.setText("no one is called like this")
+    page.apply_search()
+    assert page.model.users == [] and "0 user(s) found" in page.status.text()
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.reset_filter()  # "Show all" empties the search too
+    assert page.search.text() == "" and page.model.users == all_users and page.model.units == all_units
+
+
+def remove_menu(menu: QMenu) -> QMenu:
+    found = menu.findChild(QMenu, "removeRoleMenu")
+    assert found is not None
+    return found
+
+
+def test_the_remove_submenu_is_walked_with_letters(
+    qtbot: QtBot, window: MainWindow, people: dict[str, list[int]], interactions: FakeInteraction
+) -> None:
+    """E2, A1: Menu key on a cell, R opens "Remove role ▸", whose roles each have a letter of
+    their own; the letter of one asks (S2) and removes it, the other stays."""
+    page = assignments_page(qtbot, window)
+    operator = window.context.operator
+    unit, user = people["units"][1], people["users"][0]
+    roles = [role_id(page, "Leser"), role_id(page, "Auditor")]
+    window.context.app.services.assignments.apply(operator, BulkEdit(False, tuple(roles), (user,), (unit,)))
+    page.model.invalidate()
+    row = next(i for i, u in enumerate(page.model.units) if u.id == unit)
+    column = next(i for i, u in enumerate(page.model.users) if u.id == user)
+    index = page.model.index(row, column)
+    assert sorted(c.role_name for c in chips_of(qtbot, index)) == ["Auditor", "Leser"]
+    page.grid.setCurrentIndex(index)
+    page.grid.setFocus()
+    seen: dict[str, list[str]] = {}
+
+    def in_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        qtbot.keyClick(menu, Qt.Key.Key_R)
+        QTimer.singleShot(50, in_submenu)
+
+    def in_submenu() -> None:
+        sub = QApplication.activePopupWidget()
+        assert isinstance(sub, QMenu) and sub.objectName() == "removeRoleMenu"
+        texts = [a.text() for a in sub.actions()]
+        seen["texts"] = texts
+        leser = next(t for t in texts if t.replace("&", "") == "Leser…")
+        letter = mnemonic(leser)
+        assert letter is not None
+        qtbot.keyClick(sub, letter)
+
+    QTimer.singleShot(50, in_menu)
+    qtbot.keyClick(page.grid, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: "texts" in seen)
+    settled(qtbot, page)
+    letters = [mnemonic(t) for t in seen["texts"]]
+    assert len(seen["texts"]) == 2 and None not in letters and len(set(letters)) == 2
+    assert interactions.of_kind("confirm")[-1].title == "Remove role"
+    qtbot.waitUntil(lambda: [c.role_name for c in chips_of(qtbot, index)] == ["Auditor"], timeout=10000)
+
+
+def test_the_remove_submenu_says_why_it_is_off(qtbot: QtBot, window: MainWindow, people: dict[str, list[int]]) -> None:
+    """E2, A1: with nothing to remove the submenu is there but disabled, and its status tip and
+    tool tip say why: no role in the cell, or only inherited ones (no right to assign here:
+    test_an_operator_who_may_only_look_gets_no_editing)."""
+    page = assignments_page(qtbot, window)
+    row = next(i for i, u in enumerate(page.model.units) if u.id == people["units"][0])
+    empty = page.model.index(row, next(i for i, u in enumerate(page.model.users) if u.id == people["users"][0]))
+    chips_of(qtbot, empty)
+    admin = page.model.index(row, next(i for i, u in enumerate(page.model.users) if u.id == window.context.operator.id))
+    assert all(c.inherited for c in chips_of(qtbot, admin))
+    for cell, reason in ((empty, role_menus.no_role_reason()), (admin, role_menus.inherited_reason())):
+        menu = page.build_cell_menu(cell)
+        sub = remove_menu(menu)
+        entry = sub.menuAction()
+        assert not entry.isEnabled() and entry.statusTip() == reason == entry.toolTip()
+        assert menu.toolTipsVisible() and mnemonic(entry.text()) == "r"

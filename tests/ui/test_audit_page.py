@@ -565,3 +565,62 @@ def test_a_moved_unit_is_named_in_the_log(window: MainWindow, language: object) 
     assert [row.object_label for row in moved] == ["West"]  # type: ignore[union-attr]
     entry = app.services.audit.entry(operator, moved[0].id)  # type: ignore[union-attr]
     assert entry is not None and entry.object_label == "West"
+
+
+def _detail(page: AuditPage) -> list[tuple[str, str, str]]:
+    model = page.detail_model
+    return [tuple(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())]  # type: ignore[misc]
+
+
+def test_a_role_assignment_reads_by_name_in_german_also_after_its_unit_and_role_are_gone(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, language: object
+) -> None:
+    """S3, E1: the detail of a role assignment named the user, role and org unit by id only
+    ("Benutzer (ID) | — | 1"); it names them, with the id beside the name, also after the role and
+    the unit were deleted (by what their delete entries kept), and the export says the same."""
+    app, operator = window.context.app, window.context.operator
+    services = app.services
+    root = services.org_units.roots(operator)[0].id
+    unit = services.org_units.add(operator, root, "Vertrieb Süd").node
+    assert unit is not None
+    role_id = services.roles.create(operator, "Prüfer Süd", permissions=frozenset({"audit.view"}))
+    mia = add_user(app.session_factory, "mia")
+    services.assignments.add(operator, mia, unit.id, role_id)
+    language.choose("de")  # type: ignore[attr-defined]
+    assert window.show_page("audit")
+    page = window.current_page()
+    assert isinstance(page, AuditPage)
+
+    def show_assignment() -> list[tuple[str, str, str]]:
+        page.refresh()
+        loaded(page)
+        row = next(
+            r
+            for r in range(page.model.rowCount())
+            if page.model.row_at(r).object_type == "RoleAssignment"  # type: ignore[union-attr]
+            and page.model.row_at(r).action == "create"  # type: ignore[union-attr]
+        )
+        page.table.setCurrentIndex(page.model.index(row, 0))
+        return _detail(page)
+
+    expected = [
+        ("Benutzer", "—", f"mia (#{mia})"),
+        ("Organisationseinheit", "—", f"Vertrieb Süd (#{unit.id})"),
+        ("Rolle", "—", f"Prüfer Süd (#{role_id})"),
+    ]
+    assert show_assignment() == expected
+    services.roles.delete(operator, role_id)
+    services.org_units.delete(operator, unit.id, children="delete")
+    assert show_assignment() == expected
+    assert "Rolle zugewiesen" in page.detail_title.text()
+    target = tmp_path / "protokoll.xlsx"
+    page.choose_export_path = lambda: str(target)  # type: ignore[method-assign]
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "Exportierte Protokolleinträge" in window.statusBar().currentMessage())
+    rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].values)
+    created = [
+        row for row in rows[1:] if row[4] == "Rollenzuweisung" and row[6] == "angelegt" and f"mia (#{mia})" in row[7]
+    ]
+    assert [row[7].splitlines() for row in created] == [
+        [f"{field}: {before} → {after}" for field, before, after in expected]
+    ]

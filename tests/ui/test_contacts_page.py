@@ -110,6 +110,7 @@ def test_hidden_masked_and_read_only_contacts(qtbot: QtBot, scene: Scene) -> Non
     assert tab.model.index(1, 3).data() == MASK
     select_row(tab.view, 0)
     assert tab.delete_button.isEnabled()
+    loaded(qtbot, page)  # S5: the person-roles come from a worker
     assert tab.roles_model.row(0).organisation == "Zeitung Albers"  # type: ignore[union-attr]
 
     tab.search.setText("bra")
@@ -150,6 +151,7 @@ def test_mixed_list_is_read_only_with_hidden_members_counted(scene: Scene) -> No
     tab = page.lists
     rows = {tab.model.row(r).name: r for r in range(tab.model.rowCount())}  # type: ignore[union-attr]
     select_row(tab.view, rows["Gemischt"])
+    loaded(scene.qtbot, page)  # S5: the members come from a worker
     assert tab.hidden_label.text() == "1 members hidden"
     assert tab.members_model.rowCount() == 2
     assert not tab.delete_button.isEnabled()
@@ -501,6 +503,7 @@ def test_bulk_delete_asks_once_deletes_together_and_is_undone_together(
     selection.select(tab.model.index(3, 0), rows_flag)  # Brandt: read only
     assert not tab.delete_button.isEnabled()
     select_row(tab.view, 0)
+    loaded(qtbot, page)  # S5: the person-roles come from a worker
 
     # Two person-roles of Adam in one step.
     tab.roles_view.selectAll()
@@ -567,3 +570,93 @@ def test_a_refused_bulk_delete_says_why_and_deletes_nothing(
     assert "kollege" in interactions.of_kind("conflict")[-1].text
     names = [tab.model.row(r).last_name for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
     assert names == ["Adam", "Albers", "Brandt"]
+
+
+def test_person_roles_and_list_members_are_read_on_workers(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5: the selected contact's person-roles and the selected list's members are read on a
+    worker, as the contacts and lists are, never on the GUI thread; until they are there the
+    table is empty (no roles of the contact before), and a refused read is said over the table."""
+    from mandant_desktop.domain.errors import NotFoundError
+
+    page = scene.page()
+    contacts, lists = scene.app.services.contacts, scene.app.services.lists
+    threads: list[str] = []
+    for service, name in ((contacts, "get_contact"), (lists, "get_list")):
+        original = getattr(service, name)
+
+        def on_thread(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            threads.append(threading.current_thread().name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, on_thread)
+    tab = page.contacts
+    select_row(tab.view, 1)
+    assert tab.roles_model.rowCount() == 0 and page.busy
+    loaded(qtbot, page)
+    assert [tab.roles_model.row(r).organisation for r in range(tab.roles_model.rowCount())] == ["Zeitung Brandt"]  # type: ignore[union-attr]
+    page.tabs.setCurrentIndex(LISTS)
+    select_row(page.lists.view, 0)
+    loaded(qtbot, page)
+    assert page.lists.members_model.rowCount() > 0
+    assert threads and threading.main_thread().name not in threads
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise NotFoundError("The {object} no longer exists or is not visible to you.", object="Contact")
+
+    monkeypatch.setattr(contacts, "get_contact", refuse)
+    page.tabs.setCurrentIndex(0)
+    select_row(tab.view, 0)
+    loaded(qtbot, page)
+    assert tab.roles_model.rowCount() == 0 and tab.roles_note.isVisible()
+    assert tab.roles_note.text().startswith("The contact no longer exists")
+
+
+def test_f5_keeps_the_selected_contacts_the_current_one_and_its_person_role(
+    qtbot: QtBot, scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """E2, S5, section 8: F5 reads the contacts again and selects what was selected, by key: the
+    selected contacts, the current one (also below the first window, whose window is read again)
+    and its current person-role; a current contact deleted meanwhile leaves the row at its place
+    current."""
+    from mandant_desktop.ui.contacts import contacts_tab
+
+    system = system_operator()
+    contacts = scene.app.services.contacts
+    for name in ("Dahl", "Ebert", "Fuchs"):
+        cid = contacts.save_contact(system, scene.own, ContactInput(last_name=name))
+        if name == "Ebert":
+            for org in ("Funk", "Presse"):
+                contacts.save_role(system, scene.own, cid, scene.own, RoleInput(org))
+    monkeypatch.setattr(contacts_tab, "CONTACT_WINDOW", 2)  # Albers, Brandt | Dahl, Ebert | Fuchs
+    page = scene.page()
+    tab = page.contacts
+    rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    assert tab.model.row(3).last_name == "Ebert"  # type: ignore[union-attr]
+    select_row(tab.view, 0)
+    tab.view.selectionModel().setCurrentIndex(tab.model.index(3, 0), rows)
+    loaded(qtbot, page)
+    select_row(tab.roles_view, 1)
+    assert tab.current_role().organisation == "Presse"  # type: ignore[union-attr]
+
+    def state() -> tuple[list[str], str, str]:
+        chosen = [c.last_name for c in tab.selected_contacts()]
+        current, role = tab.current(), tab.current_role()
+        return chosen, current.last_name if current else "", role.organisation if role else ""
+
+    assert state() == (["Albers", "Ebert"], "Ebert", "Presse")
+    scene.window.activateWindow()
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F5)
+    loaded(qtbot, page)
+    assert state() == (["Albers", "Ebert"], "Ebert", "Presse")
+    assert tab.view.currentIndex().row() == 3
+
+    ebert = tab.current()
+    assert ebert is not None
+    contacts.delete_contacts(system, {ebert.key: ebert.version})
+    page.refresh()
+    loaded(qtbot, page)
+    current = tab.current()
+    assert current is not None and current.last_name == "Fuchs" and tab.view.currentIndex().row() == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from customerhelpers import UiWorld, seed_for_ui
@@ -610,6 +611,51 @@ def test_a_customers_contact_is_edited_as_on_the_contacts_page(
     steps = window.undo_hub.current()
     assert steps is not None
     assert "Change contact “Becker-Hahn, Bea”" in [steps.stack.text(i) for i in range(steps.stack.count())]
+
+
+def test_a_separate_tenants_customer_contact_is_edited_where_the_customer_lives(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """T6, C10: the contacts of a customer of a separate tenant live with the customer in the main
+    database; Edit… in the customer's contacts opens and saves that contact, not the separate
+    tenant's own contact that has the same id in the tenant's database."""
+    from mandant_desktop.db.models import Contact, TenantKind
+    from mandant_desktop.services.contacts import ContactInput
+    from mandant_desktop.services.customers import NewCustomer
+    from mandant_desktop.services.tenants import TenantInput
+    from mandant_desktop.ui.contacts.dialogs import ContactDialog
+
+    services, operator = window.context.app.services, window.context.operator
+    url = f"sqlite:///{tmp_path / 'getrennt.sqlite'}"
+    separate = services.tenants.create_tenant(
+        operator, TenantInput(name="Getrennt", kind=TenantKind.SEPARATE, database_url=url)
+    )
+    customer = services.customers.create(operator, NewCustomer("77001", "Fernkunde", separate)).id
+    ids = {
+        services.contacts.save_contact(operator, separate, ContactInput(last_name="Eigene")),
+        services.customer_contacts.create_contact(operator, customer, _contact("Kundin")),
+    }
+    assert len(ids) == 1  # the same id in the two databases
+
+    def edit(dialog: ContactDialog) -> int:
+        assert dialog.last_name.text() == "Kundin"
+        dialog.last_name.setText("Kundin-Neu")
+        dialog.submit()
+        return dialog.result()
+
+    def contacts(dialog: CustomerContactsDialog) -> int:
+        assert dialog.edit_contact()
+        assert dialog.model.index(0, 1).data() == "Bea Kundin-Neu"
+        dialog.reject()
+        return dialog.result()
+
+    dialogs.expect(CustomerContactsDialog, contacts)  # type: ignore[arg-type]
+    dialogs.expect(ContactDialog, edit)  # type: ignore[arg-type]
+    page.refresh()
+    right_click(page, "77001", "customerContactsAction")
+    assert scalar(window, select(Contact.last_name).where(Contact.customer_id == customer)) == "Kundin-Neu"
+    own = services.contacts.list_contacts(operator)
+    assert [c.last_name for c in own if c.tenant_id == separate] == ["Eigene"]
 
 
 def test_agency_information(page: CustomersPage, dialogs: Dialogs, qtmodeltester: object) -> None:

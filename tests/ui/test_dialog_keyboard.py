@@ -1,5 +1,7 @@
 """Every dialog works from the keyboard (SPEC E2): Tab reaches each enabled input in visual order,
-OK/Cancel come last, and no two controls share a mnemonic.
+OK/Cancel come last, no two controls share a mnemonic and every field's label has one; the focus
+starts on the first control, Enter presses the default button, Esc cancels without writing, and
+Shift+Tab comes round as Tab does.
 
 The dialog classes are found in ``mandant_desktop/ui``; each needs a factory below. Classes still
 without one are listed in ``NO_FACTORY_YET`` with the reason, so that a new dialog cannot slip by.
@@ -34,7 +36,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
     QRadioButton,
     QTabWidget,
     QTextEdit,
@@ -561,6 +566,18 @@ def mnemonics(dialog: QDialog) -> list[tuple[str, str]]:
     return [(m.group(1).lower(), text) for text in texts for m in [MNEMONIC.search(text)] if m]
 
 
+def _open(qtbot: QtBot, dialog: QDialog) -> None:
+    """Show the dialog, active, with the focus inside it."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    focus = QApplication.focusWidget()
+    if focus is None or not dialog.isAncestorOf(focus):
+        dialog.focusNextChild()
+
+
 @pytest.mark.parametrize("lang", ["en", "de"])
 @pytest.mark.parametrize("name", sorted(FACTORIES | STATES | PLAIN_QT_DIALOGS))
 def test_tab_order_and_mnemonics_of_each_dialog(
@@ -574,14 +591,7 @@ def test_tab_order_and_mnemonics_of_each_dialog(
     """E2: in English and in German (the mnemonics differ)."""
     language.choose(lang)
     dialog = (FACTORIES | STATES | PLAIN_QT_DIALOGS)[name](admin_app, tmp_path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    focus = QApplication.focusWidget()
-    if focus is None or not dialog.isAncestorOf(focus):
-        dialog.focusNextChild()
+    _open(qtbot, dialog)
     inputs = reachable_inputs(dialog)
     if not inputs:
         # Nothing to press (the progress of work that cannot stop): no Tab walk. test_tasks checks
@@ -624,7 +634,95 @@ def test_tab_order_and_mnemonics_of_each_dialog(
             f"{after.objectName() or type(after).__name__} is not in visual order"
         )
 
+    # every label that names a field (its buddy) carries a letter, which leads to the field
+    unnamed = [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(dialog) and not MNEMONIC.search(label.text())
+    ]
+    assert not unnamed, f"{name}: labels of fields without a letter: {unnamed}"
+
     # mnemonics unique within the dialog
     letters = mnemonics(dialog)
     clashes = sorted({(letter, text) for letter, text in letters if [x for x, _ in letters].count(letter) > 1})
     assert not clashes, f"{name}: shared mnemonics {clashes}"
+
+
+def _audit_count(app: tuple[bootstrap.AppContext, Operator]) -> int:
+    from sqlalchemy import func, select
+
+    from mandant_desktop.db.models import AuditEntry
+
+    with app[0].session_factory() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+
+
+@pytest.mark.parametrize("name", sorted(FACTORIES | STATES | PLAIN_QT_DIALOGS))
+def test_first_field_enter_escape_and_no_trap_of_each_dialog(
+    qtbot: QtBot, admin_app: tuple[bootstrap.AppContext, Operator], tmp_path: Path, name: str
+) -> None:
+    """E2: a dialog with a form opens with the focus on its first control (the first after its
+    buttons in the Tab chain, which follows the layout); Enter in a field there presses the default
+    button (the click is caught, nothing is done); Shift+Tab comes round as Tab does (no trap); Esc
+    closes it as Cancel does (a progress dialog: asks the work to stop), and nothing is written
+    (no audit entry)."""
+    dialog = (FACTORIES | STATES | PLAIN_QT_DIALOGS)[name](admin_app, tmp_path)
+    _open(qtbot, dialog)
+    inputs = reachable_inputs(dialog)
+    if not inputs:
+        return  # the progress of work that cannot stop (see the test above)
+    box_buttons = {b for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()}
+
+    # the first field: the first control after the dialog's buttons in the Tab chain (whose order
+    # follows the layout, see the test above); a list beside a form comes first, as it stands left
+    start = QApplication.focusWidget()
+    assert start is not None
+    visited = tab_walk(qtbot, dialog, limit=4 * len(inputs) + 10)
+    order = [w for w in visited if w in inputs]
+    if box_buttons and any(w in box_buttons for w in order):
+        last = max(i for i, w in enumerate(order) if w in box_buttons)
+        order = order[last + 1 :] + order[: last + 1]
+    first = order[0]
+    if any(isinstance(w, FORM_INPUTS) for w in inputs):
+        assert start is first, (
+            f"{name}: opens on {start.objectName() or type(start).__name__}, "
+            f"not on the first field {first.objectName() or type(first).__name__}"
+        )
+    assert QApplication.focusWidget() is start  # the Tab walk came round
+
+    for _ in range(4 * len(inputs) + 10):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        if QApplication.focusWidget() is start:
+            break
+    else:
+        raise AssertionError(f"{name}: Shift+Tab never comes back to where the dialog opened")
+
+    written = _audit_count(admin_app)
+    default = [b for b in dialog.findChildren(QPushButton) if b.isDefault() and b.isVisibleTo(dialog)]
+    if default and isinstance(start, (QLineEdit, QComboBox, QAbstractSpinBox)) and default[0].isEnabled():
+        button = default[0]
+        pressed: list[bool] = []
+        button.clicked.disconnect()  # the click is caught here; the dialog does nothing with it
+        button.clicked.connect(lambda: pressed.append(True))
+        start.setFocus()
+        qtbot.keyClick(start, Qt.Key.Key_Return)
+        where = start.objectName() or type(start).__name__
+        assert pressed, f"{name}: Enter in {where} does not press {button.text()!r}"
+        assert button in box_buttons or not box_buttons
+
+    cancelled: list[bool] = []
+    if isinstance(dialog, QProgressDialog):
+        # Esc is Cancel: the work is asked to stop; the dialog closes once it has (finish())
+        dialog.canceled.connect(lambda: cancelled.append(True))
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+        assert cancelled, f"{name}: Esc did not cancel"
+        return
+    dialog.rejected.connect(lambda: cancelled.append(True))
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert cancelled, f"{name}: Esc did not cancel"
+    if isinstance(dialog, QMessageBox):  # its result is the button, Esc's being Cancel
+        assert dialog.clickedButton() is dialog.escapeButton()
+    else:
+        assert dialog.result() == QDialog.DialogCode.Rejected
+    assert _audit_count(admin_app) == written, f"{name}: Esc wrote something"

@@ -30,6 +30,7 @@ from mandant_desktop import bootstrap
 from mandant_desktop.db.models import AccessLevel
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import settings as ui_settings
+from mandant_desktop.ui.deferred_tab import DeferredTab
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.layout_memory import REMEMBERED_AS, view_header
 from mandant_desktop.ui.main_window import NAVIGATION_MIN_WIDTH, NAVIGATION_WIDTH, MainWindow
@@ -74,7 +75,10 @@ def _reveal(widget: QWidget) -> None:
 
 def _layout_widgets(page: Page) -> list[QSplitter | QAbstractItemView]:
     """Every splitter and every view with user-adjustable columns of a page (not of a date popup;
-    not the grids whose columns are tenants or users, which are fixed-width by design)."""
+    not the grids whose columns are tenants or users, which are fixed-width by design). Tabs built
+    when first shown are built now (issue 8): their widgets are remembered as well."""
+    for deferred in page.findChildren(DeferredTab):
+        deferred.content()
     found: list[QSplitter | QAbstractItemView] = []
     for splitter in page.findChildren(QSplitter):
         found.append(splitter)

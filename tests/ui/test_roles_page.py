@@ -7,10 +7,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from uihelpers import FakeInteraction
 
-from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
+from mandant_desktop.db.models import Permission, RolePermission, utcnow
+from mandant_desktop.db.tables import PermissionScope
+from mandant_desktop.domain.permissions import ADMIN_CODES, PREDEFINED_BY_KEY
+from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.roles.page import RolesPage
 
@@ -414,3 +418,119 @@ def test_a_failed_deletion_is_said_once_and_unlocks_the_page(
     assert len(interactions.of_kind("error")) == 1, "the banner, no second message"
     assert page.role_model.row_of(role_id) >= 0 and page.delete_button.isEnabled()
     assert window.statusBar().currentMessage() == ""
+
+
+def shown_roles(page: RolesPage) -> list[str]:
+    return [page.role_model.index(row, 0).data() for row in range(page.role_model.rowCount())]
+
+
+def test_ctrl_f_searches_roles_by_name_and_permission(
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, language: LanguageManager
+) -> None:
+    """E2, R1: Ctrl+F goes to the roles' search field (the page had none: the key did nothing);
+    the list narrows to the roles whose name, or the name of one of whose permissions, holds the
+    text, in the language shown; Down and Enter go to the first role found, Esc shows all again.
+    The list model passes the model tester while it searches."""
+    page = roles_page(window)
+    operator = window.context.operator
+    services = window.context.app.services
+    everyone = shown_roles(page)
+    codes = services.roles.permission_codes(operator)
+    by_name = {role.name: role.id for role in services.roles.list_roles(operator)}
+    window.activateWindow()
+    qtbot.keyClick(page.role_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search_field() is page.search
+
+    qtbot.keyClicks(page.search, "LESER")  # any case
+    page.apply_search()
+    assert shown_roles(page) == [name for name in everyone if "leser" in name.casefold()] != []
+    qtmodeltester.check(page.role_model)  # type: ignore[attr-defined]
+
+    page.search.clear()
+    qtbot.keyClicks(page.search, "delete tenants")  # a permission's name: the roles that grant it
+    page.apply_search()
+    holders = [name for name in everyone if "tenants.delete" in codes.get(by_name[name], frozenset())]
+    assert shown_roles(page) == holders != []
+    assert "of" in page.search_note.text() and page.search_note.isVisibleTo(page)
+    tree = page.permission_model
+    bold = {code for code in ADMIN_CODES if tree.index_of(code).data(Qt.ItemDataRole.FontRole) is not None}
+    assert bold == {"tenants.delete"}  # why the roles were found: the permission stands out
+    qtmodeltester.check(page.role_model)  # type: ignore[attr-defined]
+    qtmodeltester.check(tree)  # type: ignore[attr-defined]
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is page.role_list
+    current = page.current_role()
+    assert current is not None and current.name == holders[0]
+    assert page.role_title.text() == holders[0]
+
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == "" and shown_roles(page) == everyone and not page.search_note.isVisibleTo(page)
+    assert tree.index_of("tenants.delete").data(Qt.ItemDataRole.FontRole) is None
+
+    qtbot.keyClicks(page.search, "no role is called like this")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # at once, without waiting for the pause in typing
+    assert shown_roles(page) == [] and page.current_role() is None
+    assert page.search_note.text().startswith("No role has this text")
+
+    # German: the permission's German name finds it (the codes and English names are not shown there)
+    language.choose("de")
+    page.search.clear()
+    page.search.insert("mandanten löschen")  # QTest types ASCII only
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert shown_roles(page) == holders
+    assert QApplication.focusWidget() is page.role_list  # Enter went into the results
+
+
+def test_a_role_found_by_a_permission_stays_while_it_is_unticked(
+    qtbot: QtBot, window: MainWindow, interactions: FakeInteraction
+) -> None:
+    """R1, E2: the role being edited does not vanish under the cursor when the tick that made the
+    search find it is taken away; a new role shows though the search would hide it."""
+    page = roles_page(window)
+    interactions.text_answers.append("Redaktion Nord")
+    page.add_role()
+    counted(qtbot, page)
+    export = page.permission_model.index_of("contacts.export")
+    page.permission_model.setData(export, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    page.search.setText("export contacts")
+    page.apply_search()
+    assert "Redaktion Nord" in shown_roles(page)
+    page.select_role(page.role_model.role_at(shown_roles(page).index("Redaktion Nord")).id)  # type: ignore[union-attr]
+    index = page.permission_model.index_of("contacts.export")
+    assert page.permission_model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "Redaktion Nord" in shown_roles(page)
+    assert page.current_role() is not None and page.current_role().name == "Redaktion Nord"  # type: ignore[union-attr]
+    counted(qtbot, page)
+
+    interactions.text_answers.append("Archiv")
+    page.add_role()  # the search hid it: it is emptied, and the new role is shown and selected
+    counted(qtbot, page)
+    assert page.search.text() == "" and page.current_role().name == "Archiv"  # type: ignore[union-attr]
+
+
+def test_a_copy_with_a_permission_this_version_does_not_know_is_refused_in_german(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager, interactions: FakeInteraction
+) -> None:
+    """R1, E1, S2: a role holding a permission this program does not know (left by another
+    version in the shared database) cannot be duplicated with that code dropped: the page says in
+    the operator's language which code is unknown, and no copy is made."""
+    language.choose("de")
+    page = roles_page(window)
+    services = window.context.app.services
+    operator = window.context.operator
+    role_id = services.roles.create(operator, "Druckerei", permissions=frozenset({"audit.view"}))
+    with window.context.app.session_factory.begin() as session:
+        session.add(Permission(code="legacy.print", scope=PermissionScope.ADMIN, area="Alt", sort_order=999))
+        session.flush()
+        session.add(RolePermission(role_id=role_id, permission_code="legacy.print", created_at=utcnow()))
+    page.refresh()
+    page.select_role(role_id)
+    roles_before = len(services.roles.list_roles(operator))
+    interactions.text_answers.append("Druckerei Kopie")
+    page.duplicate_button.click()
+    errors = [message for message in interactions.messages if message.kind == "error"]
+    assert [message.text for message in errors] == ["Unbekannte Berechtigung: legacy.print."]
+    assert len(services.roles.list_roles(operator)) == roles_before
+    assert "Druckerei Kopie" not in {role.name for role in services.roles.list_roles(operator)}

@@ -256,3 +256,32 @@ def test_a_server_that_does_not_answer_leaves_the_window_usable(
     answer.set()
     sent_off_the_gui_thread(section)
     assert section.message.is_error and "did not answer" in section.message.text()
+
+
+def test_the_language_of_the_mails_is_chosen_for_every_workstation(
+    window: MainWindow, interactions: FakeInteraction, language: LanguageManager
+) -> None:
+    """U2, U4, E1: the e-mail section offers the language of the mails (German on a German
+    screen: "Die des Bearbeiters, der sie versendet", "Deutsch", "Englisch"); saved as German, a
+    user added on an English screen gets a German activation mail, and the outbox says so."""
+    from mandant_desktop.services.users import NewUser
+    from mandant_desktop.ui.mail_texts import translate_mail
+
+    language.choose("de")
+    section = smtp_section(window)
+    choices = [section.mail_language.itemText(row) for row in range(section.mail_language.count())]
+    assert choices == ["Die des Bearbeiters, der sie versendet", "Deutsch", "Englisch"]
+    assert section.mail_language.currentData() == ""
+    section.mail_language.setCurrentIndex(section.mail_language.findData("de"))
+    assert section.save() and section.message.text() == "Gespeichert."
+    language.choose("en")
+    QTest.qWait(10)  # the LanguageChange events are posted
+    assert section.mail_language.currentText() == "German"
+    services, operator = window.context.app.services, window.context.operator
+    assert services.mail.account_settings(operator).mail_language == "de"
+    new = NewUser(username="mia", email="mia@example.de", first_name="Mia", last_name="Muster")
+    services.users.create(operator, new, translate=translate_mail)  # as the users page does
+    [mail] = services.mail.outbox_page(operator, 0, 10)
+    assert (mail.subject, mail.language) == ("Aktivieren Sie Ihr Konto", "de")
+    assert mail.body.startswith("Guten Tag Mia Muster,")
+    assert not interactions.of_kind("error")

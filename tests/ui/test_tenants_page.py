@@ -727,14 +727,75 @@ def test_the_view_shown_last_comes_back_and_is_what_the_first_load_reads(
 
 def test_the_start_knows_which_tabs_show_every_tenant(scene: Scene) -> None:
     """E4, issue 8: the start's head-start load reads what the remembered tab needs; its names
-    for the by-user view and the matrix are those of the page's tab widgets."""
+    for the by-user view and the matrix are those the page's tabs are remembered by."""
+    from mandant_desktop.ui.deferred_tab import tab_name
     from mandant_desktop.ui.tenants import page_load
 
     tabs = scene.page.tabs
     for view in (BY_TENANT, BY_USER, MATRIX):
         widget = tabs.widget(view)
         assert widget is not None
-        assert page_load.shows_every_tenant(widget.objectName()) is (view != BY_TENANT)
+        assert page_load.shows_every_tenant(tab_name(widget)) is (view != BY_TENANT)
+
+
+def test_the_hidden_views_are_built_when_first_shown_and_then_work_as_the_first(qtbot: QtBot, scene: Scene) -> None:
+    """Issue 8, T2, T3, E2: the start builds the view it shows; the by-user view and the matrix
+    (with its rotated header, delegate and legend) do not exist until their tab is first shown,
+    which the keyboard does in time, and then have the keys, tips and edits the first view has.
+    Their tabs are titled and reachable before."""
+    from PySide6.QtWidgets import QListView
+
+    from mandant_desktop.ui.cell_tips import ElidedCellTips
+    from mandant_desktop.ui.tenants.legend import MatrixLegend
+
+    page = scene.page
+    for kind, name in (
+        (QListView, "accessUserList"),
+        (QTableView, "accessByUserTable"),
+        (QTableView, "accessMatrix"),
+        (MatrixLegend, "accessMatrixLegend"),
+    ):
+        assert page.findChild(kind, name) is None, name
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["By tenant", "By user", "Tenants × users"]
+    assert page.findChild(QTableView, "accessTable").findChild(ElidedCellTips) is not None
+    # The keyboard on the tab bar (as Tab takes it there) opens the by-user view, built as it shows.
+    page.tabs.tabBar().setFocus()
+    QTest.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)
+    assert page.tabs.currentIndex() == BY_USER
+    users, table = page.findChild(QListView, "accessUserList"), page.findChild(QTableView, "accessByUserTable")
+    assert users is page.user_list and table is page.user_table and table.isVisible() and users.isVisible()
+    assert page.findChild(QTableView, "accessMatrix") is None  # still not asked for
+    assert page.user_hint.isVisible()
+    _idle(page)
+    users.setCurrentIndex(page.user_list_model.index(page.user_list_model.row_of(scene.mia), 0))
+    row = next(r for r in range(page.by_user.rowCount()) if page.by_user.tenant_id(r) == scene.other)
+    table.selectRow(row)
+    _key_on(qtbot, table, Qt.Key.Key_1)  # the level keys work on it as on the first view
+    assert page.state.pending() == 1
+    page.discard()
+    QTest.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)
+    matrix = page.findChild(QTableView, "accessMatrix")
+    assert matrix is page.matrix_table and matrix.isVisible() and page.legend.isVisible()
+    _idle(page)
+    assert matrix.model() is page.matrix and page.matrix.columnCount() == 4
+    # What the window gives a page's views when it is shown, the later ones got when built (E2).
+    for view in (table, matrix):
+        names = {action.objectName() for action in view.actions()}
+        assert {"keyboardMenuAction", "copyRowsAction", "copyRowsWithTitlesAction"} <= names, names
+        assert view.findChild(ElidedCellTips) is not None
+    QTest.keyClick(page.tabs.tabBar(), Qt.Key.Key_Left)
+    assert table.isVisible() and not matrix.isVisible() and not page.legend.isVisible()
+
+
+def test_a_hidden_view_asked_for_is_built_at_once(scene: Scene) -> None:
+    """Issue 8: code (tests, the bench) that asks for a view not shown yet gets it, built and
+    fed by the same model; it stays hidden until its tab is chosen."""
+    page = scene.page
+    matrix = page.matrix_table
+    assert page.findChild(QTableView, "accessMatrix") is matrix and matrix.model() is page.matrix
+    assert not matrix.isVisible() and not page.legend.isVisible() and page.tabs.currentIndex() == BY_TENANT
+    _show_view(page, MATRIX)
+    assert matrix.isVisible() and page.legend.isVisible()
 
 
 def test_the_by_user_view_says_what_to_do_before_a_user_is_chosen(scene: Scene) -> None:
@@ -784,10 +845,10 @@ def test_the_matrix_has_a_legend_of_its_marks_in_both_schemes_and_languages(
     from mandant_desktop.ui.tenants.legend import MatrixLegend
 
     page = scene.page
+    assert page.findChild(MatrixLegend, "accessMatrixLegend") is None  # built with the matrix (issue 8)
+    _show_view(page, MATRIX)
     legend = page.findChild(MatrixLegend, "accessMatrixLegend")
     assert legend is page.legend
-    assert not legend.isVisible()
-    _show_view(page, MATRIX)
     assert legend.isVisible()
     # The marks are the ones the matrix shows: the cell of mia on the main tenant reads "R".
     cell = page.matrix.index(page.matrix.row_of(scene.mia), page.state.position(scene.main))

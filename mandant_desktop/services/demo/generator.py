@@ -35,6 +35,7 @@ from mandant_desktop.db.models import (
     User,
     utcnow,
 )
+from mandant_desktop.domain import mail_texts
 from mandant_desktop.domain.errors import DomainError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_ROLES, SYSTEM_RIGHTS_GROUPS
 from mandant_desktop.domain.translatable import QT_TRANSLATE_NOOP
@@ -58,6 +59,7 @@ from mandant_desktop.services.demo.press import (
     make_press_contacts,
     make_templates,
 )
+from mandant_desktop.services.mail import ACCOUNT_SETTING_KEY, AccountSettings, account_setting_value, write_setting
 from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.services.progress import CancelCheck, OperationCancelledError, StageProgress
 from mandant_desktop.services.unit_of_work import UnitOfWork
@@ -83,6 +85,9 @@ _OWN_ID_TABLES = (
 #: translation context of the progress messages: the UI shows them in its language (through
 #: ``QCoreApplication.translate``), the CLI in English as all its output
 DEMO_CONTEXT = "demo"
+#: the demo is a German installation (its people, firms, places and the seeds it follows): its
+#: e-mail settings name German as the mail language, and its outbox is written in German (U4, E1)
+DEMO_MAIL_LANGUAGE = "de"
 PREPARING = QT_TRANSLATE_NOOP("demo", "Preparing demo data")
 SAVING = QT_TRANSLATE_NOOP("demo", "Saving")
 BUILDING_INDEXES = QT_TRANSLATE_NOOP("demo", "Building indexes")
@@ -138,8 +143,10 @@ def generate_demo(
 
     The operator is ``admin`` with password ``mandant-demo``. Raises :class:`DomainError` when the
     database is not empty and :class:`OperationCancelledError` when ``cancel()`` turned true;
-    nothing is written in either case. ``translate`` turns the mail texts of the outbox into the
-    operator's language (as the mail services' ``translate`` does); without it they stay English.
+    nothing is written in either case. The demo's mail language is German (:data:`DEMO_MAIL_LANGUAGE`,
+    stored in its e-mail settings): ``translate`` writes the outbox's mails in it when it can write
+    German (``mail_texts.MailTranslate``, as the UI's and the CLI's can); a plain function writes
+    them in its own language, none in English, and each mail records which.
     ``progress(message, fraction)`` gets English source strings of context :data:`DEMO_CONTEXT`
     (:data:`STAGE_MESSAGES`), for the UI to translate.
     """
@@ -158,7 +165,7 @@ def generate_demo(
         connection = uow.session.connection()
         _refuse_unless_empty(connection)
         ctx = _context(connection, config, random.Random(seed), password_hash, actor.username)
-        tables = _plan(ctx, is_cancelled, seed, translate or _same)
+        tables = _plan(ctx, is_cancelled, seed, mail_texts.for_language(translate, DEMO_MAIL_LANGUAGE))
         # Customers enter the search index in one statement at the end (five times faster on SQLite);
         # on PostgreSQL the big tables get their keys checked and indexes built at the end.
         with filled_in_bulk(connection), keys_checked_after(connection, _bulk_tables(tables)):
@@ -167,6 +174,11 @@ def generate_demo(
             report(BUILDING_INDEXES, 1.0)
         _advance_sequences(connection, ctx)
         _analyze(connection, counts)
+        write_setting(
+            uow.session,
+            ACCOUNT_SETTING_KEY,
+            account_setting_value(AccountSettings(mail_language=DEMO_MAIL_LANGUAGE)),
+        )
         uow.audit(
             "DemoData",
             f"{scale}:{seed}",
@@ -181,10 +193,6 @@ def generate_demo(
     seconds = time.perf_counter() - started
     log.info("demo data (%s, seed %d): %d rows in %.1f s", scale, seed, sum(counts.values()), seconds)
     return DemoReport(scale=scale, seed=seed, counts=counts, seconds=seconds)
-
-
-def _same(text: str) -> str:
-    return text
 
 
 def _no_progress(_message: str, _fraction: float) -> None:

@@ -77,6 +77,8 @@ class AssignmentGridModel(QAbstractTableModel):
         #: blocks read before the last invalidate(), shown until they have been read again
         self._shown: dict[Block, Cells] = {}
         self._unit_names: dict[int, str] = {}
+        #: the units a search found (shown in bold among the units above them); empty without a search
+        self._found_units: frozenset[int] = frozenset()
         #: how many block queries were started since the last reset (the performance test reads it)
         self.fetch_count = 0
         self.assignable: frozenset[int] | None = frozenset()
@@ -104,6 +106,10 @@ class AssignmentGridModel(QAbstractTableModel):
             self._blocks[(0, 0)] = first_block
         self.fetch_count = 0
         self.endResetModel()
+
+    def set_found_units(self, unit_ids: frozenset[int]) -> None:
+        """The units a search found; their row titles are bold (set before :meth:`set_axes`)."""
+        self._found_units = unit_ids
 
     def set_unit_names(self, names: dict[int, str]) -> None:
         """Paths of all units, for "inherited from" in tool tips (the rows may be filtered)."""
@@ -265,6 +271,10 @@ class AssignmentGridModel(QAbstractTableModel):
                 return "    " * min(unit.depth, 8) + unit.name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return unit.path
+            if role == Qt.ItemDataRole.FontRole and unit.id in self._found_units:
+                font = QFont()
+                font.setBold(True)
+                return font
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.users):

@@ -19,9 +19,11 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -45,7 +47,7 @@ from mandant_desktop.services.assignments import (
 )
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import OperationCancelledError
-from mandant_desktop.ui import icons, interaction, tasks
+from mandant_desktop.ui import icons, interaction, role_menus, tasks
 from mandant_desktop.ui.assignments.bulk import BulkEditPanel
 from mandant_desktop.ui.assignments.grid import (
     BLOCK_COLUMNS,
@@ -54,10 +56,11 @@ from mandant_desktop.ui.assignments.grid import (
     ChipDelegate,
     FetchCells,
 )
+from mandant_desktop.ui.assignments.search import Found, find_units, find_users, unit_keys, user_keys
 from mandant_desktop.ui.cached_header import use_cached_headers
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.flow_layout import FlowLayout, group
-from mandant_desktop.ui.forms import text_width
+from mandant_desktop.ui.forms import fit_placeholder, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.keyboard import ENTER_KEYS
@@ -66,7 +69,7 @@ from mandant_desktop.ui.loading_note import LoadingNote
 from mandant_desktop.ui.mnemonics import escaped, give_mnemonics, mark_note
 from mandant_desktop.ui.multi_select import MultiSelectButton
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading
+from mandant_desktop.ui.page_parts import SearchKeys, page_heading, search_edit
 from mandant_desktop.ui.theme import plain_cells
 from mandant_desktop.ui.undo import UndoSteps
 
@@ -139,6 +142,9 @@ class _GridLoad:
     start: GridStart
     unit_items: list[PickerItem]
     user_items: list[PickerItem]
+    #: what the search compares, per unit and per user (folded once, on the worker)
+    unit_keys: list[str]
+    user_keys: list[str]
 
 
 def _load_grid(
@@ -149,13 +155,20 @@ def _load_grid(
     unit_ids: list[int] | None,
     user_ids: list[int] | None,
 ) -> _GridLoad:
-    """On a worker: the grid's start, and the pickers' entries built there too (plain text, no Qt)."""
+    """On a worker: the grid's start, and the pickers' entries and the search's index built there
+    too (plain text, no Qt)."""
     start = service.grid(operator, block=block, unit_ids=unit_ids, user_ids=user_ids)
     return _GridLoad(
         start,
         [(u.id, "  " * min(u.depth, 8) + u.name, u.path) for u in start.units],
         [(u.id, u.display_name, f"{u.username} · {u.email or ''}") for u in start.users],
+        unit_keys(start.units),
+        user_keys(start.users),
     )
+
+
+#: what the page's search looks for (the combo box beside the field)
+SEARCH_UNITS, SEARCH_USERS = 0, 1
 
 
 class AssignmentsPage(Page):
@@ -189,6 +202,16 @@ class AssignmentsPage(Page):
 
         self.unit_filter = MultiSelectButton("assignmentUnitFilter")
         self.user_filter = MultiSelectButton("assignmentUserFilter")
+        # E2, A4: Ctrl+F comes here; the grid narrows to the units (with the units above them) or
+        # the users whose name holds the text. Enter or Down goes to the first match, Esc clears.
+        self.search, self._search_timer = search_edit(self, "assignmentSearch", self.apply_search)
+        self.search_scope = QComboBox()
+        self.search_scope.setObjectName("assignmentSearchScope")
+        self.search_scope.addItems(["", ""])
+        self.search_scope.currentIndexChanged.connect(self._search_scope_changed)
+        #: the search the grid shows: (scope, text); what it found, in the loaded axes
+        self._searched: tuple[int, str] = (SEARCH_UNITS, "")
+        self._found: Found | None = None
         self.filter_button = QPushButton()
         self.filter_button.setObjectName("assignmentFilterButton")
         self.filter_button.clicked.connect(self.apply_filter)
@@ -266,6 +289,7 @@ class AssignmentsPage(Page):
         self.cell_menu_action.triggered.connect(self._cell_menu_from_keyboard)
         self.grid.addAction(self.cell_menu_action)
         self.loading_note = LoadingNote(self.grid, "assignmentLoadingNote")
+        self.search_keys = SearchKeys(self.search, self.grid, self.apply_search, first=self._first_match)
 
         self.bulk_panel = BulkEditPanel(self._preview, self)
         self.bulk_panel.setVisible(False)
@@ -278,6 +302,7 @@ class AssignmentsPage(Page):
         # The filters left, the actions right; on a narrow window (1,024 px, E5) the actions wrap
         # onto a second line instead of widening the window.
         bar = FlowLayout()
+        bar.addWidget(group(self.search, self.search_scope))
         bar.addWidget(group(self.unit_filter, self.user_filter, self.filter_button, self.reset_button))
         bar.addWidget(
             group(
@@ -287,7 +312,7 @@ class AssignmentsPage(Page):
                 import_button(self, ImportKind.ASSIGNMENTS),  # S8 (issue 7)
             )
         )
-        bar.align_right_from(1)
+        bar.align_right_from(2)
         self.splitter = QSplitter()
         self.splitter.setObjectName("assignmentSplitter")
         self.splitter.addWidget(self.grid)
@@ -329,6 +354,7 @@ class AssignmentsPage(Page):
         start = loaded.start
         self._all_units, self._all_users, self._roles = start.units, start.users, start.roles
         self._items = loaded
+        self._found = None  # found in the axes before
         self.model.assignable = start.assignable
         self.model.set_unit_names({u.id: u.path for u in self._all_units})
         self.unit_filter.model.set_items(loaded.unit_items)
@@ -350,14 +376,83 @@ class AssignmentsPage(Page):
     def _show_axes(self, first_block: dict[tuple[int, int], list[Chip]] | None = None) -> None:
         units = set(self.unit_filter.checked())
         users = set(self.user_filter.checked())
-        shown_units = [u for u in self._all_units if not units or u.id in units]
-        shown_users = [u for u in self._all_users if not users or u.id in users]
-        self.model.set_axes(shown_units, shown_users, first_block=first_block)
-        self.status.setText(
-            self.tr("%1 × %2. Right-click a cell (or press the menu key) to add a role; × removes one.")
-            .replace("%1", self.tr("%Ln org unit(s)", None, len(shown_units)))
-            .replace("%2", self.tr("%Ln user(s)", None, len(shown_users)))
+        shown_units: list[GridUnit] = self._all_units
+        shown_users: list[GridUser] = self._all_users
+        scope, text = self._searched
+        found = self._find() if text.strip() else None
+        if found is not None and scope == SEARCH_UNITS:
+            shown_units = [shown_units[i] for i in found.shown]
+        elif found is not None:
+            shown_users = [shown_users[i] for i in found.shown]
+        found_units = frozenset(
+            self._all_units[i].id for i in (found.matches if found is not None and scope == SEARCH_UNITS else ())
         )
+        self.model.set_found_units(found_units)
+        if units:
+            shown_units = [u for u in shown_units if u.id in units]
+        if users:
+            shown_users = [u for u in shown_users if u.id in users]
+        if found is not None:
+            first_block = None  # read for the axes without the search: other rows or columns
+        self.model.set_axes(shown_units, shown_users, first_block=first_block)
+        status = self.tr("%1 × %2. Right-click a cell (or press the menu key) to add a role; × removes one.")
+        if found is not None:
+            what = (
+                self.tr("%Ln org unit(s)", None, len(found.matches))
+                if scope == SEARCH_UNITS
+                else (self.tr("%Ln user(s)", None, len(found.matches)))
+            )
+            status = self.tr("Search: %1 found (Esc shows all).").replace("%1", what) + " " + status
+        self.status.setText(
+            status.replace("%1", self.tr("%Ln org unit(s)", None, len(shown_units))).replace(
+                "%2", self.tr("%Ln user(s)", None, len(shown_users))
+            )
+        )
+
+    def _find(self) -> Found:
+        """What the search finds in the loaded axes (kept until the axes or the search change)."""
+        scope, text = self._searched
+        if self._found is None and self._items is not None:
+            if scope == SEARCH_UNITS:
+                self._found = find_units(self._all_units, self._items.unit_keys, text)
+            else:
+                self._found = find_users(self._items.user_keys, text)
+        return self._found or Found([], [])
+
+    def search_field(self) -> QLineEdit:
+        return self.search
+
+    def apply_search(self) -> None:
+        """Show the units (with those above them) or the users whose name holds the search text (A4, E2)."""
+        self._search_timer.stop()
+        searched = (self.search_scope.currentIndex(), self.search.text().strip())
+        before, self._searched = self._searched, searched
+        if searched == before or not (searched[1] or before[1]):
+            return  # the same search, or none in either scope: the grid shows it already
+        self._found = None
+        if self._items is not None:
+            self._show_axes()
+
+    def _search_scope_changed(self, _index: int) -> None:
+        self._retranslate_search()
+        self.apply_search()
+
+    def _first_match(self) -> QModelIndex:
+        """The cell Enter and Down in the search field go to: the first unit or user found, else the first cell."""
+        model = self.model
+        if not model.units or not model.users:
+            return QModelIndex()
+        scope, text = self._searched
+        found = self._find() if text else None
+        if found is None or not found.matches:
+            return model.index(0, 0)
+        if scope == SEARCH_UNITS:
+            first = self._all_units[found.matches[0]].id
+            row = next((i for i, unit in enumerate(model.units) if unit.id == first), 0)
+            return model.index(row, 0)
+        first = self._all_users[found.matches[0]].id
+        column = next((i for i, user in enumerate(model.users) if user.id == first), 0)
+        return model.index(0, column)
 
     def _fetch_cells(self) -> FetchCells:
         """The grid's block fetch, for a worker; the operator is read here, on the GUI thread."""
@@ -369,6 +464,10 @@ class AssignmentsPage(Page):
     def reset_filter(self) -> None:
         self.unit_filter.model.set_checked(())
         self.user_filter.model.set_checked(())
+        self.search.clear()
+        self._search_timer.stop()
+        self._searched = (self.search_scope.currentIndex(), "")
+        self._found = None
         self._show_axes()
 
     # ------------------------------------------------------------------ single changes
@@ -392,7 +491,8 @@ class AssignmentsPage(Page):
             self._cell_menu(self.grid.visualRect(current).center())
 
     def build_cell_menu(self, index: QModelIndex) -> QMenu:
-        """The menu of a cell: "Add role" with every role not held there, "Remove" per direct role."""
+        """The menu of a cell: "Add role ▸" with every role not held there, "Remove role ▸" with each
+        direct role (disabled, saying why, when there is none to remove)."""
         menu = QMenu(self)
         row, column = index.row(), index.column()
         known = self.model.chips(row, column, fresh=True)
@@ -408,12 +508,12 @@ class AssignmentsPage(Page):
             action.setEnabled(allowed and not inherited and role.id not in held)
             action.triggered.connect(lambda _c=False, r=role.id: self.add_role(row, column, r))
         add_menu.setEnabled(allowed and not inherited)
-        for chip in chips:
-            if chip.inherited:
-                continue
-            action = menu.addAction(self.tr("Remove %1…").replace("%1", escaped(chip.role_name)))
-            action.setEnabled(allowed)
-            action.triggered.connect(lambda _c=False, ch=chip: self.remove_role(row, column, ch))
+        reason = None
+        if known is None:
+            reason = role_menus.loading_reason()
+        elif not allowed:
+            reason = role_menus.not_allowed_reason()
+        role_menus.add_remove_role_menu(menu, chips, lambda chip: self.remove_role(row, column, chip), reason)
         if inherited:
             mark_note(menu.addAction(self.tr("Roles here are inherited; change them on the org units page.")))
         if known is None:
@@ -612,10 +712,27 @@ class AssignmentsPage(Page):
 
     # ------------------------------------------------------------------ texts
 
+    def _retranslate_search(self) -> None:
+        if self.search_scope.currentIndex() == SEARCH_USERS:
+            self.search.setPlaceholderText(self.tr("Search users (Ctrl+F)"))
+            self.search.setAccessibleName(self.tr("Search users"))
+            tip = self.tr("Shows the users whose name, user name or e-mail holds the text")
+        else:
+            self.search.setPlaceholderText(self.tr("Search org units (Ctrl+F)"))
+            self.search.setAccessibleName(self.tr("Search org units"))
+            tip = self.tr("Shows the org units whose name holds the text, with the units above them")
+        self.search.setToolTip(tip + "; " + self.tr("Enter or Down goes to the first match, Esc shows all"))
+        fit_placeholder(self.search, text_width(self.search, 28))
+
     def retranslateUi(self) -> None:
         self.heading.setText(self.title())
         self.unit_filter.set_label(self.tr("Org units"), self.tr("all"))
         self.user_filter.set_label(self.tr("Users"), self.tr("all"))
+        self.search_scope.setItemText(SEARCH_UNITS, self.tr("in org units"))
+        self.search_scope.setItemText(SEARCH_USERS, self.tr("in users"))
+        self.search_scope.setToolTip(self.tr("What the search field looks for"))
+        self.search_scope.setAccessibleName(self.tr("Search in"))
+        self._retranslate_search()
         self.filter_button.setText(self.tr("Fil&ter"))
         self.reset_button.setText(self.tr("&Show all"))
         self.bulk_button.setText(self.tr("&Bulk edit"))

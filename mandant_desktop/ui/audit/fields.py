@@ -104,6 +104,16 @@ FIELD_NAMES: dict[str, str] = {
     "outbox_mail": QT_TRANSLATE_NOOP("AuditFields", "Mails"),
 }
 
+#: id fields whose value the log names (services.audit.REFERENCES): their title beside a name, which
+#: then carries the id in brackets ("Org unit: Vertrieb Nord (#12)")
+NAMED_FIELD_NAMES: dict[str, str] = {
+    "user_id": QT_TRANSLATE_NOOP("AuditFields", "User"),
+    "role_id": QT_TRANSLATE_NOOP("AuditFields", "Role"),
+    "org_unit_id": QT_TRANSLATE_NOOP("AuditFields", "Org unit"),
+    "inherited_from_id": QT_TRANSLATE_NOOP("AuditFields", "Inherited from"),
+    "parent_id": QT_TRANSLATE_NOOP("AuditFields", "Parent unit"),
+}
+
 #: summaries that the services write as fixed English texts; shown in the operator's language.
 #: A row without a name of its own (a role assignment, an inheritance mark) is labelled by its
 #: summary in the log's object column, so each of these reaches the screen.
@@ -171,8 +181,9 @@ def value_name(field: str, code: str) -> str | None:
     return QCoreApplication.translate("AuditValues", source) if source is not None else None
 
 
-def field_name(key: str) -> str:
-    source = FIELD_NAMES.get(key)
+def field_name(key: str, *, named: bool = False) -> str:
+    """The field's title; ``named``: its value is shown by name, not by its bare id."""
+    source = (NAMED_FIELD_NAMES.get(key) if named else None) or FIELD_NAMES.get(key)
     return QCoreApplication.translate(CONTEXT, source) if source is not None else key
 
 

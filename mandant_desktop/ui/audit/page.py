@@ -110,11 +110,26 @@ def value_text(value: Any, field: str = "") -> str:
     return str(value)
 
 
+def change_cells(change: FieldChange) -> tuple[str, str, str]:
+    """A changed field's title, before and after as the operator reads them: an id the log could
+    name reads "Vertrieb Nord (#12)" under "Org unit" (S3)."""
+    named = change.before_name is not None or change.after_name is not None
+
+    def shown(value: Any, name: str | None) -> str:
+        return f"{name} (#{value})" if name is not None else value_text(value, change.field)
+
+    return (
+        field_name(change.field, named=named),
+        shown(change.before, change.before_name),
+        shown(change.after, change.after_name),
+    )
+
+
 def change_line(change: FieldChange) -> str:
     """One changed field as the operator reads it: "Kontingent (MB): 250 → 500" (the clipboard
     copy of an entry and the Excel export)."""
-    before, after = value_text(change.before, change.field), value_text(change.after, change.field)
-    return f"{field_name(change.field)}: {before} → {after}"
+    title, before, after = change_cells(change)
+    return f"{title}: {before} → {after}"
 
 
 def _fill(template: str, *values: str) -> str:
@@ -513,16 +528,7 @@ class AuditPage(Page):
         if row.summary and row.summary != row.object_label:
             title += "\n" + summary_text(row.summary)
         self.detail_title.setText(title)
-        self.detail_model.set_rows(
-            [
-                (
-                    field_name(change.field),
-                    value_text(change.before, change.field),
-                    value_text(change.after, change.field),
-                )
-                for change in row.changes
-            ]
-        )
+        self.detail_model.set_rows([change_cells(change) for change in row.changes])
         self.detail.resizeRowsToContents()
 
     def entry_text(self, row: AuditRow) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -93,6 +94,13 @@ class ContactsTab(QWidget):
         self.roles_view = table("personRoleTable", self.roles_model, (220, 160, 140, 220, 130))
         self.roles_view.doubleClicked.connect(lambda _i: self.open_role())
         self.roles_view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        #: the selected contact's person-roles, read on a worker as the contacts are (S5); a newer
+        #: selection drops the answer of an older one
+        self.roles_loader: tasks.Latest[tuple[ContactRow, list[RoleRow]]] = tasks.Latest(self)
+        #: a refusal to read them, said over their table
+        self.roles_note = LoadingNote(self.roles_view, "personRoleLoadingNote")
+        #: (contact key, person-role key) to select again when that contact's roles have been read
+        self._keep_role: tuple[object, object] | None = None
         roles_box = QWidget()
         roles_layout = QVBoxLayout(roles_box)
         roles_layout.setContentsMargins(0, 0, 0, 0)
@@ -148,10 +156,23 @@ class ContactsTab(QWidget):
 
     def reload(self, keep: object = None) -> bool:
         """Read the first window of the search and its count on a worker (S5, section 8), then
-        select ``keep`` (or the row selected before); the table keeps its rows until then, and
-        says that it is loading while it has none."""
-        current = self.current()
-        wanted = keep if keep is not None else (current.key if current else None)
+        select ``keep``, or what was selected before (F5, E2): the same contacts by their keys,
+        the current one again current (its window read again when it lay below the first one;
+        gone, the row at its place) and its current person-role. The table keeps its rows until
+        then, and says that it is loading while it has none."""
+        current, role = self.current(), self.current_role()
+        index = self.view.currentIndex()
+        if keep is not None:
+            wanted = _Selection(keep, {keep}, -1)
+        else:
+            selected = _selected_rows(self.view, self.model, self.model.peek)
+            wanted = _Selection(
+                current.key if current else None,
+                {row.key for row in selected},
+                index.row() if current is not None else -1,
+            )
+        if current is not None and role is not None and (keep is None or keep == current.key):
+            self._keep_role = (current.key, role.key)
         operator, search = self.page.operator(), self.search.text()  # read here, on the GUI thread
         self.loader.run(
             self.services.contacts.contact_window,
@@ -170,10 +191,10 @@ class ContactsTab(QWidget):
 
     @property
     def busy(self) -> bool:
-        """True while the contacts are being read on a worker."""
-        return self.loader.busy
+        """True while the contacts or the selected contact's person-roles are being read on a worker."""
+        return self.loader.busy or self.roles_loader.busy
 
-    def _loaded(self, first: ContactWindow, operator: Operator, search: str, wanted: object) -> None:
+    def _loaded(self, first: ContactWindow, operator: Operator, search: str, wanted: _Selection) -> None:
         contacts = self.services.contacts
 
         def read(offset: int, limit: int) -> list[ContactRow]:
@@ -181,9 +202,35 @@ class ContactsTab(QWidget):
 
         self.loading_note.hide()
         self.model.show_window(first, CONTACT_WINDOW, read)
-        select_key(self.view, self.model, wanted)
+        self._restore(wanted)
         self.count_label.setText(self.tr("{count} contacts").format(count=number_text(self.model.total())))
         self._selected()
+
+    def _restore(self, wanted: _Selection) -> None:
+        """Select ``wanted`` again among the rows read so far. The current contact's window is read
+        again first when it lay below the first one (one short query, as scrolling there does); a
+        current contact that is gone leaves the row at its place current, as a file manager does."""
+        model, selection = self.model, self.view.selectionModel()
+        row = model.row_of(wanted.current) if wanted.current is not None else -1
+        if row < 0 and wanted.row >= 0 and model.total():
+            near = min(wanted.row, model.total() - 1)
+            model.row(near)  # reads the window there, when it is not the first
+            row = model.row_of(wanted.current)
+            if row < 0:
+                row = near
+        if row < 0:
+            select_key(self.view, model, None)
+            return
+        with QSignalBlocker(selection):  # one selection change, not one per row
+            selection.clearSelection()
+            rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for key in wanted.keys - {wanted.current}:
+                other = model.row_of(key)
+                if other >= 0:
+                    selection.select(model.index(other, 0), rows)
+        selection.setCurrentIndex(model.index(row, 0), rows)
+        self.view.viewport().update()  # the rows selected while the signals were blocked
+        self.view.scrollTo(model.index(row, 0))
 
     def _not_loaded(self, error: DomainError) -> None:
         """Refused, or the database did not answer: said where the contacts would be."""
@@ -199,16 +246,41 @@ class ContactsTab(QWidget):
         return row
 
     def _selected(self) -> None:
+        """The current contact's person-roles, read on a worker (S5): the table is empty until they
+        are there (the roles of the contact before must not be edited as this one's)."""
         contact = self.current()
-        roles: list[RoleRow] = []
-        if contact is not None:
-            loaded = run_action(self, self.services.contacts.get_contact, self.page.operator(), *contact.key)
-            if loaded is not None:
-                roles = loaded[1]
-        self.roles_model.set_rows(roles)
+        self.roles_note.hide()
+        self.roles_model.set_rows([])
+        if contact is None:
+            self.roles_loader.cancel()
+        else:
+            key = contact.key
+            self.roles_loader.run(
+                self.services.contacts.get_contact,
+                self.page.operator(),
+                *key,
+                on_done=lambda loaded: self._roles_loaded(key, loaded[1]),
+                on_error=self._roles_not_loaded,
+                shows_error=True,
+            )
         self.roles_label.setText(
             self.tr("Person-roles of {name}").format(name=contact.name) if contact else self.tr("Person-roles")
         )
+        self._update_actions()
+
+    def _roles_loaded(self, contact: object, roles: list[RoleRow]) -> None:
+        current = self.current()
+        if current is None or current.key != contact:
+            return  # another contact became current meanwhile; its own read follows
+        self.roles_model.set_rows(roles)
+        keep, self._keep_role = self._keep_role, None
+        if keep is not None and keep[0] == contact and self.roles_model.row_of(keep[1]) >= 0:
+            select_key(self.roles_view, self.roles_model, keep[1])
+        self._update_actions()
+
+    def _roles_not_loaded(self, error: DomainError) -> None:
+        """Refused (the contact gone or hidden since) or no answer: said over the person-roles."""
+        self.roles_note.show_text(not_loaded_text(error))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -432,6 +504,16 @@ class ContactsTab(QWidget):
         self.edit_role_button.setText(self.tr("Open role…"))
         self.delete_role_button.setText(self.tr("Delete role"))
         self._selected()
+
+
+@dataclass(frozen=True, slots=True)
+class _Selection:
+    """What a reload selects again: the current contact, every selected one, and the row the
+    current one was in (-1: none), by their keys (tenant, id)."""
+
+    current: object
+    keys: set[object]
+    row: int
 
 
 def _selected_rows(view: QTableView, model: RowsModel[Any], read: Callable[[int], Any] | None = None) -> list[Any]:

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mandant_desktop.services.contacts import RoleRow
-from mandant_desktop.services.lists import ListRow, TemplateRow
+from mandant_desktop.services.lists import ListDetails, ListRow, TemplateRow
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.contacts.dialogs import ImportDialog, ListDialog, TemplateDialog
 from mandant_desktop.ui.contacts.models import (
@@ -34,6 +33,7 @@ from mandant_desktop.ui.contacts.widgets import (
     current_row,
     exec_edit_dialog,
     new_and_delete_actions,
+    not_loaded_text,
     open_keys,
     reload_rows,
     run_ok,
@@ -83,6 +83,11 @@ class ListsTab(QWidget):
         self.hidden_label.setObjectName("listHiddenMembers")
         self.members_model = MembersModel(self)
         self.members_view = table("listMemberTable", self.members_model, (200, 200, 150, 150))
+        #: the selected list's members, read on a worker as the lists are (S5); a newer selection
+        #: drops the answer of an older one
+        self.members_loader: tasks.Latest[ListDetails] = tasks.Latest(self)
+        #: a refusal to read them, said over their table
+        self.members_note = LoadingNote(self.members_view, "listMemberLoadingNote")
         box = QWidget()
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +111,11 @@ class ListsTab(QWidget):
         button_menu(self.view, lambda: _entries(self.edit_button, self.new_button, self.delete_button))
         self.members_view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)  # members have no actions
 
+    @property
+    def busy(self) -> bool:
+        """True while the lists or the selected list's members are being read on a worker."""
+        return self.loader.busy or self.members_loader.busy
+
     def reload(self, keep: object = None) -> bool:
         return reload_rows(
             self.loader,
@@ -124,13 +134,33 @@ class ListsTab(QWidget):
         return row
 
     def _selected(self) -> None:
+        """The current list's members, read on a worker (S5); until they are there the table is
+        empty and the list's row from the list says what it can (name, hidden members, rights)."""
         row = self.current()
-        members: list[RoleRow] = []
-        if row is not None:
-            details = run_action(self, self.services.lists.get_list, self.page.operator(), *row.key)
-            if details is not None:
-                members, row = details.members, details.row
-        self.members_model.set_rows(members)
+        self.members_note.hide()
+        self.members_model.set_rows([])
+        if row is None:
+            self.members_loader.cancel()
+        else:
+            key = row.key
+            self.members_loader.run(
+                self.services.lists.get_list,
+                self.page.operator(),
+                *key,
+                on_done=lambda details: self._members_loaded(key, details),
+                on_error=lambda error: self.members_note.show_text(not_loaded_text(error)),
+                shows_error=True,
+            )
+        self._show(row)
+
+    def _members_loaded(self, key: object, details: ListDetails) -> None:
+        current = self.current()
+        if current is None or current.key != key:
+            return  # another list became current meanwhile; its own read follows
+        self.members_model.set_rows(details.members)
+        self._show(details.row)
+
+    def _show(self, row: ListRow | None) -> None:
         self.members_label.setText(self.tr("Members of {name}").format(name=row.name) if row else self.tr("Members"))
         hidden = row.hidden_members if row else 0
         self.hidden_label.setText(self.tr("{count} members hidden").format(count=hidden) if hidden else "")

@@ -46,8 +46,9 @@ class ContactsPage(Page):
 
     @property
     def busy(self) -> bool:
-        """True while contacts, lists or templates are loading on a worker (S5)."""
-        return any(tab.loader.busy for tab in (self.contacts, self.lists, self.templates))
+        """True while contacts, lists or templates, or the person-roles of the selected contact and
+        the members of the selected list, are loading on a worker (S5)."""
+        return self.contacts.busy or self.lists.busy or self.templates.loader.busy
 
     def refresh(self) -> bool:
         # Each tab reports its own refusal; the page counts as refreshed when all three loaded.

@@ -248,13 +248,20 @@ class CustomerContactsDialog(CustomerDialog):
             return False
         operator = self.actor.operator
         self.message.clear_message()
-        ok, loaded = self.attempt(self.actor.services.contacts.get_contact, operator, contact.tenant_id, contact.id)
+        # Read and written where the customer lives (the main database), also for a customer of a
+        # separate tenant (T6): there the tenant's own database has contacts of the same ids.
+        customer = self.details.id
+        ok, loaded = self.attempt(
+            self.actor.services.contacts.get_contact, operator, contact.tenant_id, contact.id, customer_id=customer
+        )
         if not ok or loaded is None:
             return False
         row, _roles = loaded
 
         def save(tenant: int, data: ContactInput) -> int:
-            return self.actor.services.contacts.save_contact(operator, tenant, data, row.id, row.version)
+            return self.actor.services.contacts.save_contact(
+                operator, tenant, data, row.id, row.version, customer_id=customer
+            )
 
         dialog = ContactDialog(save, [], row, parent=self, may_edit=operator.can("contacts.edit"))
         if not dialog_runner.run(dialog) or dialog.saved_id is None:

@@ -38,14 +38,14 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.services.assignments import GridUser, RoleChoice
 from mandant_desktop.services.org_units import DeleteImpact, DeleteMode, OrgChange, UnitNode
-from mandant_desktop.ui import icons, interaction, tasks
+from mandant_desktop.ui import icons, interaction, role_menus, tasks
 from mandant_desktop.ui.assignments.page import _translate_export, ask_export_path
 from mandant_desktop.ui.flow_layout import FlowLayout
 from mandant_desktop.ui.flow_layout import group as flow_group
 from mandant_desktop.ui.forms import fit_placeholder, text_width
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.layout_memory import remember
-from mandant_desktop.ui.mnemonics import escaped, give_mnemonics
+from mandant_desktop.ui.mnemonics import give_mnemonics
 from mandant_desktop.ui.org_units.dialogs import DeleteUnitDialog, MoveDialog, open_dialog
 from mandant_desktop.ui.org_units.explain import ExplainDialog, children_loader, open_explain
 from mandant_desktop.ui.org_units.finder import Revealer, UnitFinder, current_unit_id
@@ -352,15 +352,19 @@ class OrgUnitsPage(Page):
         return give_mnemonics(menu)  # E2: the "Remove <role>…" entries are data and need letters too
 
     def _add_remove_entries(self, menu: QMenu) -> None:
-        """ "Remove <role>…" for each direct role the operator may remove: "−" from the keyboard (A7)."""
+        """ "Remove role ▸" with each direct role the operator may remove: "−" from the keyboard
+        (A7); disabled, saying why, when there is none. Only with a user chosen: without one the
+        tree shows nobody's roles."""
         chosen = self.chosen()
-        roles = self.model.roles(chosen[1].id) if chosen is not None else None
-        if roles is None or chosen is None or not self._may_assign(chosen[1].id):
+        if chosen is None:
             return
-        for chip in roles.roles:
-            if not chip.inherited:
-                action = menu.addAction(self.tr("Remove %1…").replace("%1", escaped(chip.role_name)))
-                action.triggered.connect(lambda _checked=False, ch=chip: self.roles.remove_role(ch))
+        roles = self.model.roles(chosen[1].id)
+        reason = None
+        if roles is None:
+            reason = role_menus.loading_reason()
+        elif not self._may_assign(chosen[1].id):
+            reason = role_menus.not_allowed_reason()
+        role_menus.add_remove_role_menu(menu, roles.roles if roles is not None else (), self.roles.remove_role, reason)
 
     def menu_from_keyboard(self) -> None:
         current = self.tree.currentIndex()

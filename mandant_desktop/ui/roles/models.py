@@ -19,21 +19,69 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class RoleListModel(QAbstractListModel):
-    """The roles, newest first, as the service lists them."""
+    """The roles, newest first, as the service lists them; with a search (:meth:`set_search`) only
+    those whose name holds the text or that grant a permission whose name holds it (E2, R1).
+
+    The search runs over the model's own index (each role's name folded once, its permission codes),
+    not through a proxy: a few dozen roles, and the same answer however the list was sorted.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._all: list[RoleSummary] = []
+        #: role id → the codes of its permissions, for the search by permission
+        self._codes: dict[int, frozenset[str]] = {}
+        self._text = ""
+        #: the permission codes whose name holds the search text
+        self._matching_codes: frozenset[str] = frozenset()
         self._roles: list[RoleSummary] = []
 
-    def set_roles(self, roles: list[RoleSummary]) -> None:
+    def set_roles(
+        self, roles: list[RoleSummary], codes: dict[int, frozenset[str]] | None = None, *, keep: int | None = None
+    ) -> None:
+        """The roles, and (when given) the permission codes of each; the search stays. ``keep``: a
+        role shown even if it no longer matches (the one whose permission was just unticked)."""
         self.beginResetModel()
-        self._roles = list(roles)
+        self._all = list(roles)
+        if codes is not None:
+            self._codes = dict(codes)
+        self._roles = self._matching(keep)
         self.endResetModel()
+
+    def set_search(self, text: str, matching_codes: frozenset[str]) -> None:
+        """Show the roles whose name holds ``text`` (any case) or that grant one of ``matching_codes``;
+        all of them for an empty text."""
+        text = " ".join(text.split()).casefold()
+        if (text, matching_codes) == (self._text, self._matching_codes):
+            return
+        self.beginResetModel()
+        self._text, self._matching_codes = text, matching_codes
+        self._roles = self._matching()
+        self.endResetModel()
+
+    @property
+    def searching(self) -> bool:
+        return bool(self._text)
+
+    def total(self) -> int:
+        """How many roles there are, shown or not."""
+        return len(self._all)
+
+    def _matching(self, keep: int | None = None) -> list[RoleSummary]:
+        if not self._text:
+            return list(self._all)
+        text, codes, none = self._text, self._matching_codes, frozenset[str]()
+        return [
+            role
+            for role in self._all
+            if role.id == keep or text in role.name.casefold() or not self._codes.get(role.id, none).isdisjoint(codes)
+        ]
 
     def role_at(self, row: int) -> RoleSummary | None:
         return self._roles[row] if 0 <= row < len(self._roles) else None
 
     def row_of(self, role_id: int) -> int:
+        """The role's row, -1 when the search hides it (or there is no such role)."""
         return next((i for i, r in enumerate(self._roles) if r.id == role_id), -1)
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
@@ -74,12 +122,24 @@ class PermissionTreeModel(QAbstractItemModel):
             self._areas[-1][1].append(permission.code)
         self._granted: frozenset[str] = frozenset()
         self._editable = False
+        #: permissions the page's search found by name: shown in bold, so one sees why a role was found
+        self._marked: frozenset[str] = frozenset()
 
     def set_state(self, granted: frozenset[str], editable: bool) -> None:
         self.beginResetModel()
         self._granted = granted
         self._editable = editable
         self.endResetModel()
+
+    def set_marked(self, codes: frozenset[str]) -> None:
+        if codes == self._marked:
+            return
+        self._marked = codes
+        for area_row, (_area, permission_codes) in enumerate(self._areas):
+            area = self.index(area_row, 0)
+            self.dataChanged.emit(
+                self.index(0, 0, area), self.index(len(permission_codes) - 1, 0, area), [Qt.ItemDataRole.FontRole]
+            )
 
     @property
     def granted(self) -> frozenset[str]:
@@ -154,6 +214,10 @@ class PermissionTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return permission_name(code)
+        if role == Qt.ItemDataRole.FontRole and code in self._marked:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             return permission_description(code)
         if role == Qt.ItemDataRole.CheckStateRole:

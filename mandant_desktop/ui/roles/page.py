@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QSplitter,
@@ -37,12 +38,13 @@ from mandant_desktop.services.roles import RoleImpact, RoleSummary
 from mandant_desktop.ui import interaction, tasks
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.formats import number_text
+from mandant_desktop.ui.forms import fit_placeholder
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.keyboard import enter_opens_detail
 from mandant_desktop.ui.layout_memory import remember
 from mandant_desktop.ui.page import Page, PageContext
-from mandant_desktop.ui.page_parts import page_heading, popup_actions
-from mandant_desktop.ui.permission_names import permission_name
+from mandant_desktop.ui.page_parts import SearchKeys, page_heading, popup_actions, search_edit
+from mandant_desktop.ui.permission_names import permission_name, permissions_named
 from mandant_desktop.ui.roles.models import ROLE_ROLE, PermissionTreeModel, RoleListModel
 
 #: the selection must rest this long before the role's holders are counted (arrow keys repeat faster)
@@ -83,6 +85,13 @@ class RolesPage(Page):
         self.role_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.role_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.role_list.customContextMenuRequested.connect(self._context_menu)
+        # E2: Ctrl+F comes here; the list narrows to the roles whose name or permissions hold the text.
+        self.search, self._search_timer = search_edit(self, "roleSearch", self.apply_search)
+        self.search_keys = SearchKeys(self.search, self.role_list, self.apply_search)
+        self.search_note = QLabel()
+        self.search_note.setObjectName("roleSearchNote")
+        self.search_note.setWordWrap(True)
+        self.search_note.hide()
         self.add_button = _button("roleAddButton")
         self.rename_button = _button("roleRenameButton")
         self.duplicate_button = _button("roleDuplicateButton")
@@ -139,7 +148,9 @@ class RolesPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
         left_layout.addWidget(self.role_list, 1)
+        left_layout.addWidget(self.search_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.rename_button)
@@ -180,12 +191,16 @@ class RolesPage(Page):
 
     # ------------------------------------------------------------------ the page contract
 
+    def search_field(self) -> QLineEdit:
+        return self.search
+
     def refresh(self) -> bool:
         current = self.current_role()
-        roles = run_action(self, self._service.list_roles, self.operator())
+        roles = run_action(self, self._load_roles)
         if roles is None:
             return False
-        self.role_model.set_roles(roles)
+        self.role_model.set_roles(*roles)
+        self._show_search_note()
         if current is not None and self.select_role(current.id):
             if self._impact_role == current.id:
                 self._impact_timer.start()  # the same role: count its holders again, showing the last count meanwhile
@@ -193,13 +208,58 @@ class RolesPage(Page):
         self._show_role(None)
         return True
 
+    def _load_roles(self) -> tuple[list[RoleSummary], dict[int, frozenset[str]]]:
+        """The roles and the permission codes of each (two queries, however many roles)."""
+        operator = self.operator()
+        return self._service.list_roles(operator), self._service.permission_codes(operator)
+
+    def apply_search(self) -> None:
+        """Narrow the list to the roles whose name, or the name of one of whose permissions, holds
+        the search text (R1, E2); the selected role stays selected while it is shown."""
+        self._search_timer.stop()
+        text = self.search.text()
+        current = self.current_role()
+        named = permissions_named(text)
+        self.role_model.set_search(text, named)
+        self.permission_model.set_marked(named)
+        if current is not None and self.select_role(current.id, clear_search=False):
+            pass
+        elif self.role_model.rowCount() > 0:
+            self.select_role_row(0)
+        else:
+            self._show_role(None)
+        self._show_search_note()
+
+    def _show_search_note(self) -> None:
+        model = self.role_model
+        if not model.searching:
+            self.search_note.hide()
+            return
+        shown = model.rowCount()
+        if shown == 0:
+            text = self.tr("No role has this text in its name or in the name of one of its permissions.")
+        else:
+            text = (
+                self.tr("%1 of %2 roles. Esc shows all.")
+                .replace("%1", number_text(shown))
+                .replace("%2", number_text(model.total()))
+            )
+        self.search_note.setText(text)
+        self.search_note.show()
+
     def current_role(self) -> RoleSummary | None:
         index = self.role_list.currentIndex()
         value = index.data(ROLE_ROLE) if index.isValid() else None
         return value if isinstance(value, RoleSummary) else None
 
-    def select_role(self, role_id: int) -> bool:
+    def select_role(self, role_id: int, *, clear_search: bool = True) -> bool:
+        """Select the role; one the search hides is shown by emptying the search (a new or
+        duplicated role the user is to work on), unless ``clear_search`` is False."""
         row = self.role_model.row_of(role_id)
+        if row < 0 and clear_search and self.role_model.searching:
+            self.search.clear()
+            self.apply_search()
+            row = self.role_model.row_of(role_id)
         if row < 0:
             return False
         self.select_role_row(row)
@@ -339,10 +399,10 @@ class RolesPage(Page):
             )
             self.saved_label.setText(text.replace("%1", permission_name(code)).replace("%2", who))
         # Keep the list's version and permission count in step without losing the place.
-        roles = run_action(self, self._service.list_roles, self.operator())
+        roles = run_action(self, self._load_roles)
         if roles is not None:
             self.role_list.selectionModel().blockSignals(True)
-            self.role_model.set_roles(roles)
+            self.role_model.set_roles(*roles, keep=role.id)  # stays shown though the search may miss it now
             self.role_list.setCurrentIndex(self.role_model.index(self.role_model.row_of(role.id), 0))
             self.role_list.selectionModel().blockSignals(False)
         return True
@@ -546,6 +606,13 @@ class RolesPage(Page):
         self.delete_button.setToolTip(self.tr("Delete the role and its assignments (Del)"))
         self.restore_button.setText(self.tr("Restore default&s"))
         self.restore_button.setToolTip(self.tr("Only for the six predefined roles"))
+        self.search.setPlaceholderText(self.tr("Search roles and permissions (Ctrl+F)"))
+        self.search.setToolTip(
+            self.tr("Shows the roles whose name or permissions hold the text; Enter or Down goes to them, Esc clears")
+        )
+        self.search.setAccessibleName(self.tr("Search roles"))
+        fit_placeholder(self.search)
+        self._show_search_note()
         self.role_list.setAccessibleName(self.tr("Roles"))
         self.permission_tree.setAccessibleName(self.tr("Permissions of the role"))
         self._show_role(self.current_role())

@@ -1,4 +1,5 @@
-"""The e-mail section of the settings page (SPEC U2, U4): SMTP server, activation link, password policy.
+"""The e-mail section of the settings page (SPEC U2, U4): SMTP server, activation link, password
+policy, and the language every mail is written in (E1).
 
 The settings belong to the database (every workstation sends the same way); the SMTP password goes
 to the OS keyring of this workstation only. "Send test mail" sends at once and says what happened.
@@ -52,6 +53,10 @@ class SmtpSection(QGroupBox):
         self.min_length = QSpinBox()
         self.min_length.setObjectName("passwordMinLength")
         self.min_length.setRange(6, 64)
+        self.mail_language = QComboBox()
+        self.mail_language.setObjectName("mailLanguage")
+        for choice in ("", *mail_texts.MAIL_LANGUAGES):
+            self.mail_language.addItem("", choice)
         self.save_button = QPushButton()
         self.save_button.setObjectName("smtpSaveButton")
         self.save_button.clicked.connect(self.save)
@@ -61,7 +66,7 @@ class SmtpSection(QGroupBox):
         self.message = MessageLabel("smtpMessage")
         self.version = (0, 0)
         self.test_task: tasks.Task[MailStatus] | None = None
-        self._labels = [QLabel() for _ in range(8)]
+        self._labels = [QLabel() for _ in range(9)]
         form = QFormLayout(self)
         fields = (
             self.host,
@@ -72,6 +77,7 @@ class SmtpSection(QGroupBox):
             self.sender_edit,
             self.portal_url,
             self.min_length,
+            self.mail_language,
         )
         for label, field in zip(self._labels, fields, strict=True):
             label.setBuddy(field)
@@ -107,6 +113,7 @@ class SmtpSection(QGroupBox):
         self.sender_edit.setText(smtp.sender)
         self.portal_url.setText(account.portal_url)
         self.min_length.setValue(account.password_min_length)
+        self.mail_language.setCurrentIndex(max(0, self.mail_language.findData(account.mail_language)))
         self.password.clear()
         self._password_hint()
 
@@ -132,7 +139,11 @@ class SmtpSection(QGroupBox):
                 username=self.username.text(),
                 sender=self.sender_edit.text(),
             ),
-            AccountSettings(portal_url=self.portal_url.text(), password_min_length=self.min_length.value()),
+            AccountSettings(
+                portal_url=self.portal_url.text(),
+                password_min_length=self.min_length.value(),
+                mail_language=str(self.mail_language.currentData() or ""),
+            ),
         )
 
     def save(self) -> bool:
@@ -167,6 +178,7 @@ class SmtpSection(QGroupBox):
         security = self.security.itemText(max(0, self.security.findData(smtp.security)))
         stored = [smtp.host, str(smtp.port), security, smtp.username, smtp.sender, account.portal_url]
         stored.append(str(account.password_min_length))
+        stored.append(self.mail_language.itemText(max(0, self.mail_language.findData(account.mail_language))))
         if len(stored) != len(inputs):
             return inputs, None
         return inputs, stored
@@ -223,6 +235,7 @@ class SmtpSection(QGroupBox):
             self.tr("Sen&der address:"),
             self.tr("&Activation page:"),
             self.tr("&Minimum password length:"),
+            self.tr("La&nguage of the mails:"),
         )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
@@ -233,6 +246,19 @@ class SmtpSection(QGroupBox):
         }
         for row, choice in enumerate(SECURITY_CHOICES):
             self.security.setItemText(row, names[choice])
+        languages = {
+            "": self.tr("That of the operator who sends them"),
+            "de": self.tr("German"),
+            "en": self.tr("English"),
+        }
+        for row in range(self.mail_language.count()):
+            self.mail_language.setItemText(row, languages[str(self.mail_language.itemData(row))])
+        self.mail_language.setToolTip(
+            self.tr(
+                "Activation links and confirmations go out in this language, whichever workstation sends them. "
+                "The test mail goes to you and is written in your language."
+            )
+        )
         self.host.setPlaceholderText(self.tr("empty: mails are kept in the outbox"))
         self.portal_url.setToolTip(
             self.tr("The page of the customer portal that activation links open; the token is added to it.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -42,6 +42,7 @@ from mandant_desktop.services.access import AccessUser
 from mandant_desktop.services.tenants import TenantRow
 from mandant_desktop.ui import icons, interaction, tasks
 from mandant_desktop.ui.cached_header import cached_header
+from mandant_desktop.ui.deferred_tab import DeferredTab
 from mandant_desktop.ui.errors import run_action
 from mandant_desktop.ui.flow_layout import FlowLayout, group
 from mandant_desktop.ui.formats import number_text
@@ -76,6 +77,9 @@ log = logging.getLogger(__name__)
 
 BY_TENANT, BY_USER, MATRIX = range(3)
 MATRIX_CELL_WIDTH = 44
+
+#: a widget of a view built when its tab is first shown
+_Part = TypeVar("_Part", bound=QWidget)
 
 
 def _table(name: str) -> QTableView:
@@ -215,59 +219,34 @@ class TenantsPage(Page):
             {ByTenantModel.NAME: 28.3, ByTenantModel.USERNAME: 19.1, ByTenantModel.EMAIL: 35, ByTenantModel.ACCESS: 20},
         )
 
+        remember(self.context.settings, self.page_id, self.access_table)  # E4
+
+        # The models of the other two views are here from the start (a search, the load and the
+        # edits go to them); their views are built when their tab is first shown or asked for
+        # (issue 8): the start shows one view, by tenant unless another was used last.
         self.user_list_model = UserListModel(self.state, self)
-        self.user_list = QListView()
-        self.user_list.setObjectName("accessUserList")
-        self.user_list.setModel(self.user_list_model)
-        self.user_list.setUniformItemSizes(True)
-        self.user_list.selectionModel().currentChanged.connect(self._user_changed)
         self.by_user = ByUserModel(self.state, self)
-        self.user_table = _table("accessByUserTable")
-        self.user_table.setModel(self.by_user)
-        self.user_table.setItemDelegateForColumn(ByUserModel.ACCESS, LevelDelegate(self.user_table))
-        self.user_table.horizontalHeader().setStretchLastSection(True)
-        set_text_column_widths(self.user_table.horizontalHeader(), {ByUserModel.TENANT: 43.3, ByUserModel.ACCESS: 21.6})
-        by_user = QSplitter(Qt.Orientation.Horizontal)
-        by_user.setObjectName("accessByUserSplitter")
-        by_user.addWidget(self.user_list)
-        by_user.addWidget(self.user_table)
-        by_user.setStretchFactor(1, 1)
-        by_user.setSizes([240, 600])
-        for remembered in (self.access_table, self.user_table, by_user):  # E4
-            remember(self.context.settings, self.page_id, remembered)
-
         self.matrix = MatrixModel(self.state, self)
-        self.matrix_table = _table("accessMatrix")
-        plain_cells(self.matrix_table)  # chips, no check boxes (the private-data box is in the other views)
-        self.matrix_table.setModel(self.matrix)
-        self.matrix_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.matrix_table.setItemDelegate(LevelDelegate(self.matrix_table, compact=True))
-        self.matrix_table.setHorizontalHeader(RotatedHeaderView(self.matrix_table))
-        self.matrix_table.verticalHeader().setVisible(True)
-        self.matrix_table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
-        self.matrix_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.matrix_table.verticalHeader().setFixedWidth(text_width(self.matrix_table, 33.3))
-
-        #: "Loading…" over an access view while what it shows loads on a worker (S5), in tab order
-        self.loading_notes = [
-            LoadingNote(self.access_table, "accessLoadingNote"),
-            LoadingNote(self.user_table, "accessByUserLoadingNote"),
-            LoadingNote(self.matrix_table, "accessMatrixLoadingNote"),
-        ]
-        #: the by-user view says what to do while no user is chosen, instead of an empty table
-        self.user_hint = LoadingNote(self.user_table, "accessByUserHint")
+        self._user_list: QListView | None = None
+        self._user_table: QTableView | None = None
+        self._user_hint: LoadingNote | None = None
+        self._matrix_table: QTableView | None = None
+        self._legend: MatrixLegend | None = None
+        #: "Loading…" over each access view built so far while what it shows loads on a worker (S5)
+        self._loading_notes = {BY_TENANT: LoadingNote(self.access_table, "accessLoadingNote")}
+        self._by_user_tab = DeferredTab("accessByUserSplitter", self._build_by_user)
+        self._matrix_tab = DeferredTab("accessMatrix", self._build_matrix)
+        for deferred in (self._by_user_tab, self._matrix_tab):
+            deferred.built.connect(self.grown)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("accessViews")
         self.tabs.addTab(self.access_table, "")
-        self.tabs.addTab(by_user, "")
-        self.tabs.addTab(self.matrix_table, "")
+        self.tabs.addTab(self._by_user_tab, "")
+        self.tabs.addTab(self._matrix_tab, "")
         # E4: the view shown last comes back before the first load, which then reads what it shows.
         remember_tab(self.context.settings, self.page_id, self.tabs)
         self.tabs.currentChanged.connect(self._tab_changed)
-        # T3: what the matrix's marks and colours mean, under the matrix while it shows.
-        self.legend = MatrixLegend(QSize(MATRIX_CELL_WIDTH, self.matrix_table.verticalHeader().defaultSectionSize()))
-        self.legend.setVisible(self.tabs.currentIndex() == MATRIX)
 
         self.level_buttons: dict[Level, QPushButton] = {}
         # The row wraps onto a second line on a narrow window (1,024 px, E5) rather than widen it.
@@ -321,9 +300,9 @@ class TenantsPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(top)
         right_layout.addLayout(actions_row)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.legend)
+        right_layout.addWidget(self.tabs, 1)  # the matrix's legend comes under it with the matrix
         right_layout.addLayout(bottom)
+        self._right_layout = right_layout
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("tenantsSplitter")
@@ -337,10 +316,104 @@ class TenantsPage(Page):
         layout.addWidget(self.splitter)
 
         self._build_access_actions()
-        for table in (self.access_table, self.user_table, self.matrix_table):
-            table.customContextMenuRequested.connect(lambda pos, t=table: self._access_menu(t, pos))
-            table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
-            table.addActions(list(self.level_actions.values()))
+        self._connect_access_view(self.access_table)
+
+    def _connect_access_view(self, table: QTableView) -> None:
+        """An access view's context menu, its level keys (1, 2, 3) and the actions that follow its selection."""
+        table.customContextMenuRequested.connect(lambda pos, t=table: self._access_menu(t, pos))
+        table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        table.addActions(list(self.level_actions.values()))
+
+    def _build_by_user(self) -> QWidget:
+        """The by-user view (T3): the users on the left, the chosen one's access to every tenant."""
+        self._user_list = user_list = QListView()
+        user_list.setObjectName("accessUserList")
+        user_list.setModel(self.user_list_model)
+        user_list.setUniformItemSizes(True)
+        user_list.selectionModel().currentChanged.connect(self._user_changed)
+        self._user_table = user_table = _table("accessByUserTable")
+        user_table.setModel(self.by_user)
+        delegate = LevelDelegate(user_table)
+        delegate.retranslate()
+        user_table.setItemDelegateForColumn(ByUserModel.ACCESS, delegate)
+        user_table.horizontalHeader().setStretchLastSection(True)
+        set_text_column_widths(user_table.horizontalHeader(), {ByUserModel.TENANT: 43.3, ByUserModel.ACCESS: 21.6})
+        by_user = QSplitter(Qt.Orientation.Horizontal)
+        by_user.setObjectName("accessByUserSplitter")
+        by_user.addWidget(user_list)
+        by_user.addWidget(user_table)
+        by_user.setStretchFactor(1, 1)
+        by_user.setSizes([240, 600])
+        for remembered in (user_table, by_user):  # E4
+            remember(self.context.settings, self.page_id, remembered)
+        self._loading_notes[BY_USER] = LoadingNote(user_table, "accessByUserLoadingNote")
+        #: the by-user view says what to do while no user is chosen, instead of an empty table
+        self._user_hint = LoadingNote(user_table, "accessByUserHint")
+        self._connect_access_view(user_table)
+        self._show_user_hint()
+        self._update_loading_notes()
+        self._update_actions()
+        return by_user
+
+    def _build_matrix(self) -> QWidget:
+        """The tenants × users matrix (T2, T3) and, under the tabs, its legend."""
+        self._matrix_table = table = _table("accessMatrix")
+        plain_cells(table)  # chips, no check boxes (the private-data box is in the other views)
+        table.setModel(self.matrix)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        delegate = LevelDelegate(table, compact=True)
+        delegate.retranslate()
+        table.setItemDelegate(delegate)
+        table.setHorizontalHeader(RotatedHeaderView(table))
+        table.verticalHeader().setVisible(True)
+        table.horizontalHeader().setDefaultSectionSize(MATRIX_CELL_WIDTH)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setFixedWidth(text_width(table, 33.3))
+        self._loading_notes[MATRIX] = LoadingNote(table, "accessMatrixLoadingNote")
+        # T3: what the matrix's marks and colours mean, under the matrix while it shows.
+        self._legend = legend = MatrixLegend(QSize(MATRIX_CELL_WIDTH, table.verticalHeader().defaultSectionSize()))
+        self._right_layout.insertWidget(self._right_layout.indexOf(self.tabs) + 1, legend)
+        legend.setVisible(self.tabs.currentIndex() == MATRIX)
+        self._connect_access_view(table)
+        self._update_loading_notes()
+        self._update_actions()
+        return table
+
+    def _part(self, attribute: str, tab: DeferredTab, kind: type[_Part]) -> _Part:
+        """The widget kept in ``attribute``, its tab built now if it was not shown yet."""
+        if getattr(self, attribute) is None:
+            tab.content()
+        widget = getattr(self, attribute)
+        assert isinstance(widget, kind)
+        return widget
+
+    @property
+    def user_list(self) -> QListView:
+        """The by-user view's list of users (built now if its tab was not shown yet)."""
+        return self._part("_user_list", self._by_user_tab, QListView)
+
+    @property
+    def user_table(self) -> QTableView:
+        """The by-user view's table of tenants."""
+        return self._part("_user_table", self._by_user_tab, QTableView)
+
+    @property
+    def user_hint(self) -> LoadingNote:
+        return self._part("_user_hint", self._by_user_tab, LoadingNote)
+
+    @property
+    def matrix_table(self) -> QTableView:
+        """The matrix's view (built now if its tab was not shown yet)."""
+        return self._part("_matrix_table", self._matrix_tab, QTableView)
+
+    @property
+    def legend(self) -> MatrixLegend:
+        """The matrix's legend (built with the matrix)."""
+        return self._part("_legend", self._matrix_tab, MatrixLegend)
+
+    def _access_views(self) -> list[QTableView]:
+        """The access views built so far."""
+        return [t for t in (self.access_table, self._user_table, self._matrix_table) if t is not None]
 
     def _build_access_actions(self) -> None:
         """The levels as actions of the three access views (E2, T2, T3): the keys 1, 2 and 3 set
@@ -461,7 +534,8 @@ class TenantsPage(Page):
         self._update_actions()
 
     def _tab_changed(self, index: int) -> None:
-        self.legend.setVisible(index == MATRIX)
+        if self._legend is not None:
+            self._legend.setVisible(index == MATRIX)
         self._load_view_cells()
         self._update_actions()
 
@@ -514,7 +588,8 @@ class TenantsPage(Page):
             not self.state.complete,  # by user
             not self.state.complete,  # the matrix
         )
-        for note, view_waits in zip(self.loading_notes, waiting, strict=True):
+        for view, note in self._loading_notes.items():
+            view_waits = waiting[view]
             if self.loader.busy:
                 note.show_text(self.tr("Loading tenants and their access…"))
             elif self._cell_loads and view_waits:
@@ -552,10 +627,12 @@ class TenantsPage(Page):
         self._update_actions()
 
     def _show_user_hint(self) -> None:
+        if self._user_hint is None:
+            return  # the view is not built yet: it says so when it is
         if self.by_user.user_id is None:
-            self.user_hint.show_text(self.tr("Choose a user on the left to see their access to every tenant."))
+            self._user_hint.show_text(self.tr("Choose a user on the left to see their access to every tenant."))
         else:
-            self.user_hint.hide()
+            self._user_hint.hide()
 
     def _search_changed(self, text: str) -> None:
         self.by_tenant.set_search(text)
@@ -585,14 +662,16 @@ class TenantsPage(Page):
             return [(self._tenant_id, self.by_tenant.user_id(r)) for r in rows]
         if view == BY_USER:
             user = self.by_user.user_id
-            if user is None:
+            if user is None or self._user_table is None:
                 return []
-            rows = sorted({i.row() for i in self.user_table.selectionModel().selectedRows()})
+            rows = sorted({i.row() for i in self._user_table.selectionModel().selectedRows()})
             return [(self.by_user.tenant_id(r), user) for r in rows]
         # Selection ranges, not selectedIndexes(): a selected block of the 2-million-cell matrix
         # is a rectangle, and asking Qt for its indexes one by one takes seconds.
         cells: set[tuple[int, int]] = set()
-        selection = self.matrix_table.selectionModel().selection()
+        if self._matrix_table is None:
+            return []  # not built: nothing selected in it
+        selection = self._matrix_table.selectionModel().selection()
         for number in range(selection.count()):
             block = selection.at(number)
             tenants = [self.matrix.tenant_id(c) for c in range(block.left(), block.right() + 1)]
@@ -799,7 +878,7 @@ class TenantsPage(Page):
         self.delete_button.setEnabled(deletable)
         self.export_button.setEnabled(operator.can("tenants.manage_access") or operator.can("tenants.view"))
         read_only = not operator.can("tenants.manage_access")
-        for table in (self.access_table, self.user_table, self.matrix_table):
+        for table in self._access_views():
             table.setEditTriggers(
                 QAbstractItemView.EditTrigger.NoEditTriggers
                 if read_only
@@ -864,7 +943,7 @@ class TenantsPage(Page):
             action = self.level_actions[level]
             action.setText(menu_texts[level])
             action.setStatusTip(tips[level])
-        for view in (self.access_table, self.user_table, self.matrix_table):
+        for view in self._access_views():
             for delegate in view.findChildren(LevelDelegate):
                 delegate.retranslate()
         self.private_button.setText(self.tr("Private data"))
