@@ -14,6 +14,9 @@ that the wrappers did not see. Each row: kind, thread, ms of thread CPU inside t
 wrapper's own cost is not in it), bytes of source, the file the source is for, and the stack: the
 innermost frames outside the standard library's helpers. The first start writes the profile and
 warms the disk cache; the second is the one kept.
+
+The database must be at the schema's head: Alembic's generated operations (an upgrade at start) fail
+under these wrappers.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "2026-12-04-startup-spread"))
+import spread
+
 from bench import startup
-from bench.harness import ADMIN
 
 DB = os.environ.get("COMPILE_DB", "sqlite:////tmp/start-compile/bench-large.sqlite")
 
@@ -51,6 +56,9 @@ def _wrap(kind, real, text_of):
         text = text_of(args, kw)
         if text is None or getattr(_in, "busy", False):
             return real(*args, **kw)
+        if kind != "compile" and len(args) == 1 and "globals" not in kw:  # the caller's namespace
+            caller = _sys._getframe(1)
+            args = (args[0], caller.f_globals, caller.f_locals)
         _in.busy = True
         t0 = _time.thread_time()
         try:
@@ -100,15 +108,7 @@ def trace(out: str) -> None:
     ready = "        qt.exit(0)\n"
     text = TRACE + startup.PROBE.read_text(encoding="utf-8").replace(ready, "        _at_ready()\n" + ready, 1)
     with tempfile.TemporaryDirectory(prefix="compiles-") as scratch:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_DATA_HOME": str(Path(scratch) / "data"),
-            "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
-            "MANDANT_USER": ADMIN[0],
-            "MANDANT_PASSWORD": ADMIN[1],
-            "MEASURE_OUT": out,
-        }
+        env = {**spread.start_env(scratch), "MEASURE_OUT": out}  # as bench.startup.run sets it
         argv = [sys.executable, "-c", text, "--db", DB]
         startup._launch(argv, env)
         wall, _rest, cpu, _painted = startup._launch(argv, env)
