@@ -204,12 +204,10 @@ def open_migrated(url: str) -> Iterator[MigratedDatabase]:
 
 
 @contextmanager
-def migrated_database(
-    backend: str, directory: Path | None = None, *, from_first_revision: bool = False
-) -> Iterator[MigratedDatabase]:
-    """A fresh database at head, a copy of the process's template unless ``from_first_revision``
-    (or ``MANDANT_TEST_TEMPLATES=0``) asks for a migration of its own; dropped afterwards."""
-    if from_first_revision or not _TEMPLATES_ON:
+def migrated_database(backend: str, directory: Path | None = None) -> Iterator[MigratedDatabase]:
+    """A fresh database at head, a copy of the process's template unless ``MANDANT_TEST_TEMPLATES=0``
+    asks for a migration of its own; dropped afterwards."""
+    if not _TEMPLATES_ON:
         with fresh_database(backend, directory) as url, open_migrated(url) as db:
             yield db
         return

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Column, Connection, DateTime, text
+from sqlalchemy import Connection, DateTime, text
 from sqlalchemy.engine import Dialect
+from sqlalchemy.schema import CreateIndex
 
-from mandant_desktop.db import contact_order, customer_search, tables, user_order
+from mandant_desktop.db import tables
 from mandant_desktop.db.schema_compare import index_applies
 
 #: an index: whether it is unique, and its keys (a column's name, or an expression's text)
@@ -77,41 +78,19 @@ def database_indexes(conn: Connection) -> dict[tuple[str, str], IndexShape]:
 
 
 def _declared_indexes(dialect: Dialect) -> dict[tuple[str, str], IndexShape]:
-    """The indexes the models declare for this backend (``Index.ddl_if``), by (table, name)."""
+    """The indexes the models declare for this backend (``Index.ddl_if``), by (table, name): their
+    keys as the backend's ``CREATE INDEX`` would list them (an operator class too, PostgreSQL's
+    ``gin_trgm_ops``, as its catalogue prints it)."""
     declared: dict[tuple[str, str], IndexShape] = {}
     for table in tables.metadata.tables.values():
         for index in table.indexes:
             if not index_applies(index, dialect.name):
                 continue
-            keys = tuple(
-                _normalised(
-                    expression.name
-                    if isinstance(expression, Column)
-                    else str(
-                        text(expression) if isinstance(expression, str) else expression.compile(dialect=dialect)
-                    ).replace(f"{table.name}.", "")
-                )
-                for expression in index.expressions
-            )
-            declared[(table.name, str(index.name))] = (bool(index.unique), keys)
+            ddl = str(CreateIndex(index).compile(dialect=dialect))
+            listed = re.search(r"\bON\s+\S+\s+(?:USING\s+\w+\s+)?\((.*)\)\s*$", ddl, re.DOTALL)
+            assert listed is not None, ddl
+            declared[(table.name, str(index.name))] = (bool(index.unique), _keys(listed.group(1)))
     return declared
-
-
-def _kept_outside_the_models(backend: str) -> set[tuple[str, str]]:
-    """The indexes that the models leave to the modules that make them, on some backends only or
-    on MariaDB's invisible columns (db.user_order, db.customer_search, db.contact_order; their tests
-    check their keys)."""
-    kept = {
-        ("app_user", user_order.NAME_INDEX),
-        ("app_user", user_order.KIND_INDEX),
-        ("customer", customer_search.NUMBER_ORDER_INDEX),
-    }
-    if backend in ("mysql", "mariadb"):
-        kept.add(("contact", contact_order.MARIADB_INDEX))
-    if backend == "postgresql":
-        # revision 0026 replaced the search indexes of revisions 0008 and 0018 with those of the key
-        kept |= {("customer", name) for name in (customer_search.PG_KEY_INDEX, customer_search.PG_KEY_GRAMS_INDEX)}
-    return kept
 
 
 def _foreign_key_indexes(dialect: Dialect) -> dict[tuple[str, str], IndexShape]:
@@ -132,15 +111,9 @@ def undeclared_and_missing(
     """The indexes the database has beyond the declared ones, and the declared ones it lacks or
     has with other keys."""
     found = database_indexes(conn)
-    kept = _kept_outside_the_models(conn.dialect.name)
-    assert kept <= found.keys()
     declared = _declared_indexes(conn.dialect)
     by_server = _foreign_key_indexes(conn.dialect)
-    rest = {
-        key: shape
-        for key, shape in found.items()
-        if key not in kept and not (key not in declared and by_server.get(key) == shape)
-    }
+    rest = {key: shape for key, shape in found.items() if not (key not in declared and by_server.get(key) == shape)}
     extra = {key: shape for key, shape in rest.items() if declared.get(key) != shape}
     missing = {key: shape for key, shape in declared.items() if rest.get(key) != shape}
     return extra, missing

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -62,9 +63,9 @@ class CatalogueChanges:
         )
 
 
-@dataclass(frozen=True)
-class RestoredRole:
-    """Result of :func:`restore_predefined_role_permissions`, for the caller's audit entry."""
+class RestoredRole(NamedTuple):
+    """Result of :func:`restore_predefined_role_permissions`, for the caller's audit entry (a named
+    tuple: a frozen dataclass's generated methods would be compiled on every start, issue 8)."""
 
     role_id: int
     before: frozenset[str]

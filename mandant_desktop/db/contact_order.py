@@ -11,22 +11,29 @@ sorted all 20,000 contacts of the large demo before it skipped to its offset. Re
   (:data:`MARIADB_COLUMNS`) and :data:`MARIADB_INDEX` is on them; the list orders by them there
   (the same values in the same collation, so the same order). Invisible columns are left out of
   ``SELECT *`` and of an ``INSERT`` without a column list: nothing that writes contacts knows of them.
-  They and their index exist on MariaDB only and are not in the models; Alembic's comparison leaves
-  them out (:func:`is_mariadb_object`), as it does the users list's (``db.user_order``).
+  The columns exist on MariaDB only and are not in the models; Alembic's comparison leaves them out
+  (:func:`is_mariadb_object`), as it does the users list's (``db.user_order``). The models declare
+  the index on them for MariaDB by the columns' names (``db.later_tables``).
 
 What the window does besides so that the index is read (``ContactService.contact_window``): it
 sends no tenant condition when it keeps every tenant (``services.contacts.window_group``; SQLite
 took an IN list of 200 tenants through the tenant index and sorted), and on PostgreSQL it turns
-sorting off for its read transaction (:func:`prefer_the_index`). MariaDB reads the first windows
-from the index; for a window deep in the list (offset 10,000) its optimizer keeps the filesort, as
-10,000 row look-ups through the index cost it more (ANALYZE: 144 ms forced, 38 ms sorted).
+sorting off for its read transaction (:func:`prefer_the_index`). On MariaDB a window of the whole
+list after the first finds its ids in the index alone and then reads those rows (:func:`window`):
+read directly, only the first window came from the index; from offset 200 on the optimizer sorted
+all contacts, as the row look-ups through the index cost it more (ANALYZE on the large demo: 40 ms
+at offset 200, 180-310 ms at 10,000-19,800). The index holds every key and the id, so the ids are
+read from it without a look-up, and only the window's rows are looked up and sorted (1-3 ms at
+offsets 200-10,000; docs/profiles/2026-12-04-schema-models). The first window stays direct (0.5 ms
+against 0.9 ms).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, literal_column, text
+from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, select, text
 
 from mandant_desktop.db.tables import CONTACT_ORDER_INDEX
 
@@ -65,6 +72,29 @@ def prefer_the_index(connection: Connection) -> None:
         connection.execute(text("SELECT set_config('enable_sort', 'off', true)"))
 
 
+def window(
+    rows: Select[*tuple[Any, ...]],
+    where: Sequence[ColumnElement[bool]],
+    dialect_name: str,
+    offset: int,
+    limit: int,
+    *,
+    whole_list: bool,
+) -> Select[*tuple[Any, ...]]:
+    """The window ``offset``, ``limit`` of ``rows`` (contacts filtered by ``where``) in the list's
+    order. MariaDB, for the whole list (``whole_list``, no search) after its first window: the
+    window's ids from the order index alone, in a derived table, then their rows (see the module's
+    text). Elsewhere, for the first window and for a search (few contacts, sorted cheaply), the
+    rows read directly."""
+    keys = order_keys(dialect_name)
+    if not (whole_list and offset > 0 and _is_mariadb(dialect_name)):
+        return rows.order_by(*keys).offset(offset).limit(limit)
+    from mandant_desktop.db.tables import contact
+
+    ids = select(contact.c.id).where(*where).order_by(*keys).offset(offset).limit(limit).subquery("window_ids")
+    return rows.join(ids, ids.c.id == contact.c.id).order_by(*keys)
+
+
 def index_ddl(dialect_name: str) -> list[str]:
     """The statements of revision 0025 on this backend."""
     if not _is_mariadb(dialect_name):
@@ -88,9 +118,7 @@ def drop_ddl(dialect_name: str) -> list[str]:
 
 
 def is_mariadb_object(name: str | None, type_: str, parent_names: Any = None) -> bool:
-    """MariaDB's index and virtual columns of this module, which the models do not describe."""
-    if type_ == "index":
-        return name == MARIADB_INDEX
+    """MariaDB's virtual columns of this module, which the models do not describe."""
     if type_ == "column":
         return (parent_names or {}).get("table_name") == TABLE and name in MARIADB_COLUMNS
     return False

@@ -4,7 +4,7 @@ The search folds German spellings, case and accents and matches word by word, by
 :mod:`mandant_desktop.domain.search_folding`: "Strasse" finds "Straße", "Mueller" finds "Müller" and
 the other way round, "müller köln" finds a "Müller" whose short name says "Köln". Each word is a
 substring ("ärz" finds "Ärztekammer", "12" finds "X-4512"). The database cannot fold as the rule
-does, so since revision ``0026_customer_search_fold`` the application stores each customer's folded
+does, so since revision ``0027_customer_search_fold`` the application stores each customer's folded
 texts in :data:`KEY_COLUMN` (inserts: the column's default, or the row the demo and the import make;
 changes: the models' ``before_update`` hook), and every index below is built on that column instead
 of the three: what follows says "the columns" for what is now the key. A word is looked up in
@@ -90,26 +90,34 @@ from sqlalchemy.orm import Session
 
 from mandant_desktop.db.engine import MYSQL_QUERY_TIMEOUT_S, set_read_timeout
 from mandant_desktop.db.models import Customer
-from mandant_desktop.db.tables import EXACT_COLLATION
+from mandant_desktop.db.tables import (
+    CUSTOMER_GRAMS_INDEX,
+    CUSTOMER_KEY_GRAMS_INDEX,
+    CUSTOMER_KEY_TRIGRAM_INDEX,
+    CUSTOMER_NUMBER_LENGTH_COLUMN,
+    CUSTOMER_NUMBER_ORDER_INDEX,
+    CUSTOMER_TRIGRAM_INDEXES,
+    EXACT_COLLATION,
+)
 from mandant_desktop.domain.search_folding import search_key, search_words
 
 log = logging.getLogger(__name__)
 
 FTS_TABLE = "customer_search"
-#: the columns searched until revision 0026, and the columns of its index tables until then
+#: the columns searched until revision 0027, and the columns of its index tables until then
 COLUMNS = ("number", "name", "short_name")
-#: the column searched since revision 0026: the folded texts of :data:`COLUMNS`
+#: the column searched since revision 0027: the folded texts of :data:`COLUMNS`
 #: (:func:`mandant_desktop.domain.search_folding.search_key`), which its index tables hold instead
 KEY_COLUMN = "search_key"
 KEY_COLUMNS = (KEY_COLUMN,)
 #: the trigram tokenizer indexes runs of three characters: shorter texts cannot use it
 MIN_INDEXED_LENGTH = 3
-#: PostgreSQL's trigram index per searched column (revisions 0008 to 0025)
-PG_INDEXES = {name: f"ix_customer_{name}_trgm" for name in COLUMNS}
-#: PostgreSQL's trigram index of :data:`KEY_COLUMN` (revision 0026)
-PG_KEY_INDEX = "ix_customer_search_key_trgm"
+#: PostgreSQL's trigram index per searched column (revisions 0008 to 0026)
+PG_INDEXES = CUSTOMER_TRIGRAM_INDEXES
+#: PostgreSQL's trigram index of :data:`KEY_COLUMN` (revision 0027; declared by the models)
+PG_KEY_INDEX = CUSTOMER_KEY_TRIGRAM_INDEX
 #: the order of the number column (shorter numbers first), for the first window of a scan
-NUMBER_ORDER_INDEX = "ix_customer_number_order"
+NUMBER_ORDER_INDEX = CUSTOMER_NUMBER_ORDER_INDEX
 
 ORDER_INDEX_DDL = f"CREATE INDEX {NUMBER_ORDER_INDEX} ON customer (length(number), number)"
 
@@ -144,7 +152,7 @@ def _grams(value: str) -> str:
 
 
 # The SQLite tables and triggers are written for the columns they index: :data:`COLUMNS` (revisions
-# 0008 and 0019, and their downgrade) or :data:`KEY_COLUMNS` (revision 0026 on). The index tables'
+# 0008 and 0019, and their downgrade) or :data:`KEY_COLUMNS` (revision 0027 on). The index tables'
 # columns are named as the customer columns they index.
 
 
@@ -203,7 +211,7 @@ def _sqlite_triggers(columns: tuple[str, ...]) -> dict[str, str]:
     }
 
 
-#: the triggers of the current schema (revision 0026 on)
+#: the triggers of the current schema (revision 0027 on)
 _TRIGGERS = _sqlite_triggers(KEY_COLUMNS)
 _SHORT_TRIGGERS = _sqlite_short_triggers(KEY_COLUMNS)
 
@@ -233,7 +241,7 @@ $do$;
 
 def pg_app_grants(signatures: Collection[str]) -> str:
     """PostgreSQL: the functions ``signatures`` (``name(types)``) for ``mandant_app`` only, not
-    PUBLIC (revisions 0018 and 0026)."""
+    PUBLIC (revisions 0018 and 0027)."""
     statements = [f"EXECUTE 'REVOKE ALL ON FUNCTION {s} FROM PUBLIC';" for s in signatures]
     grants = " ".join(f"EXECUTE 'GRANT EXECUTE ON FUNCTION {s} TO mandant_app';" for s in signatures)
     statements.append(f"IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mandant_app') THEN {grants} END IF;")
@@ -248,14 +256,15 @@ PG_FIRST_FUNCTION = "mandant_customer_first"
 PG_HITS_FUNCTION = "mandant_customer_hits"
 PG_COUNT_FUNCTION = "mandant_customer_count"
 #: the GIN index of revision 0018 on each customer's substrings of one and two characters
-PG_GRAMS_INDEX = "ix_customer_grams"
-#: PostgreSQL (revision 0026, which describes them): the search of the folded words in the key, as
+PG_GRAMS_INDEX = CUSTOMER_GRAMS_INDEX
+#: PostgreSQL (revision 0027, which describes them): the search of the folded words in the key, as
 #: the application login calls it, with the words (:func:`search_words`) and the caller's tenants
 PG_KEY_FIRST_FUNCTION = "mandant_customer_key_first"
 PG_KEY_HITS_FUNCTION = "mandant_customer_key_hits"
 PG_KEY_COUNT_FUNCTION = "mandant_customer_key_count"
-#: the GIN index of revision 0026 on the substrings of one and two characters of the key
-PG_KEY_GRAMS_INDEX = "ix_customer_key_grams"
+#: the GIN index of revision 0027 on the substrings of one and two characters of the key (declared
+#: by the models)
+PG_KEY_GRAMS_INDEX = CUSTOMER_KEY_GRAMS_INDEX
 
 
 #: MariaDB/MySQL (revision 0022): the grams of each customer's folded columns, one row per distinct
@@ -264,7 +273,7 @@ GRAM_TABLE = "customer_search_gram"
 #: the longest gram: from every position of a column the next three characters, fewer at its end
 GRAM_LENGTH = 3
 #: MariaDB/MySQL: the invisible virtual column ``length(number)`` the number order index begins with
-NUMBER_LENGTH_COLUMN = "number_length"
+NUMBER_LENGTH_COLUMN = CUSTOMER_NUMBER_LENGTH_COLUMN
 GRAM_INSERT_TRIGGER = "customer_search_gram_insert"
 GRAM_UPDATE_TRIGGER = "customer_search_gram_update"
 GRAM_DELETE_TRIGGER = "customer_search_gram_delete"
@@ -273,7 +282,7 @@ BULK_VARIABLE = "@mandant_customer_search_bulk"
 
 
 def _mariadb_text(value: str, columns: tuple[str, ...]) -> str:
-    """SQL: the text the grams of the column ``value`` are cut from: until revision 0026 each column
+    """SQL: the text the grams of the column ``value`` are cut from: until revision 0027 each column
     folded as the scan folded it, since then the key itself, folded by the application."""
     return value if columns == KEY_COLUMNS else f"LOWER({value}) COLLATE {EXACT_COLLATION}"
 
@@ -329,7 +338,7 @@ def _mariadb_triggers(columns: tuple[str, ...]) -> dict[str, str]:
     }
 
 
-#: the triggers of the current schema (revision 0026 on)
+#: the triggers of the current schema (revision 0027 on)
 _MARIADB_TRIGGERS = _mariadb_triggers(KEY_COLUMNS)
 
 
@@ -380,7 +389,7 @@ def _create_mariadb_triggers(connection: Connection, columns: tuple[str, ...]) -
 
 
 def index_mariadb_key(connection: Connection, columns: tuple[str, ...] = KEY_COLUMNS) -> None:
-    """Revisions 0026 (``columns``: :data:`KEY_COLUMNS`) and its downgrade (:data:`COLUMNS`) on
+    """Revisions 0027 (``columns``: :data:`KEY_COLUMNS`) and its downgrade (:data:`COLUMNS`) on
     MariaDB/MySQL with a gram table: its triggers and grams made anew from ``columns``."""
     if not _table_exists_mariadb(connection, GRAM_TABLE):
         return  # revision 0022 could not create its triggers (logged then): the search scans
@@ -416,9 +425,9 @@ def drop_mariadb_index(connection: Connection) -> None:
     )
 
 
-# --------------------------------------------------------------------------- the keys (revision 0026)
+# --------------------------------------------------------------------------- the keys (revision 0027)
 
-#: the temporary table revision 0026 loads the keys into before it writes them in one statement
+#: the temporary table revision 0027 loads the keys into before it writes them in one statement
 _KEY_FILL_TABLE = "customer_search_key_fill"
 
 
@@ -427,7 +436,7 @@ def _key_of(number: str | None, name: str | None, short_name: str | None) -> str
 
 
 def fill_keys(connection: Connection) -> None:
-    """Revision 0026: every customer's :data:`KEY_COLUMN` from its number, name and short name, by
+    """Revision 0027: every customer's :data:`KEY_COLUMN` from its number, name and short name, by
     one ``UPDATE``. SQLite computes the keys in that statement (through a function of this
     connection); PostgreSQL and MariaDB cannot, so the keys of one read of the customers are loaded
     into a temporary table first (``COPY``; a multi-row ``INSERT``) and joined in."""
@@ -499,7 +508,7 @@ def sqlite_supports_index(connection: Connection) -> str | None:
 
 def create_sqlite_index(connection: Connection, columns: tuple[str, ...] = COLUMNS) -> None:
     """The FTS5 table of ``columns``, filled from the customers there are, and its triggers
-    (revision 0008: :data:`COLUMNS`; revision 0026: :data:`KEY_COLUMNS`)."""
+    (revision 0008: :data:`COLUMNS`; revision 0027: :data:`KEY_COLUMNS`)."""
     connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({_names(columns)}, tokenize='trigram')")
     connection.exec_driver_sql(_sqlite_fill(columns))
     create_sqlite_triggers(connection, columns)
@@ -541,7 +550,7 @@ def restore_after_batch(connection: Connection) -> None:
 
 
 def create_sqlite_short_index(connection: Connection, columns: tuple[str, ...] = COLUMNS) -> None:
-    """:data:`SHORT_TABLE` of ``columns`` (revision 0019: :data:`COLUMNS`; revision 0026:
+    """:data:`SHORT_TABLE` of ``columns`` (revision 0019: :data:`COLUMNS`; revision 0027:
     :data:`KEY_COLUMNS`), filled from the customers there are, and its triggers; the positions
     too, unless they exist."""
     connection.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {POSITION_TABLE} (n INTEGER PRIMARY KEY)")
@@ -590,7 +599,7 @@ def drop_sqlite_index(connection: Connection) -> None:
 
 
 def index_sqlite_key(connection: Connection, columns: tuple[str, ...] = KEY_COLUMNS) -> None:
-    """Revision 0026 (``columns``: :data:`KEY_COLUMNS`) and its downgrade (:data:`COLUMNS`) on a
+    """Revision 0027 (``columns``: :data:`KEY_COLUMNS`) and its downgrade (:data:`COLUMNS`) on a
     SQLite with the index tables: both made anew for ``columns``, with their triggers."""
     present = {str(row[0]) for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
     if FTS_TABLE not in present:
@@ -603,26 +612,18 @@ def index_sqlite_key(connection: Connection, columns: tuple[str, ...] = KEY_COLU
 
 
 def is_index_object(name: str | None, type_: str) -> bool:
-    """The tables and indexes of this module, which the models do not describe (they exist on some
-    backends only; :data:`GRAM_TABLE` and :data:`POSITION_TABLE` begin with :data:`FTS_TABLE` too);
-    the schema comparison of Alembic leaves them out."""
-    if name is None:
+    """The tables of this module, which the models do not describe (they exist on some backends
+    only; :data:`GRAM_TABLE` and :data:`POSITION_TABLE` begin with :data:`FTS_TABLE` too); the
+    schema comparison of Alembic leaves them out. Its indexes on ``customer`` the models declare."""
+    if name is None or type_ != "table":
         return False
-    if type_ == "table":
-        return name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_")
-    if type_ == "index":
-        return name in PG_INDEXES.values() or name in (
-            NUMBER_ORDER_INDEX,
-            PG_GRAMS_INDEX,
-            PG_KEY_INDEX,
-            PG_KEY_GRAMS_INDEX,
-        )
-    return False
+    return name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_")
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic's ``include_name`` hook: everything but :func:`is_index_object` and MariaDB's
-    invisible number length column (revision 0022)."""
+    invisible number length column (revision 0022), which the models cannot declare for MariaDB
+    alone (they declare the index on it by its name)."""
     if type_ == "column" and name == NUMBER_LENGTH_COLUMN:
         return (parent_names or {}).get("table_name") != "customer"
     return not is_index_object(name, type_)
@@ -744,7 +745,7 @@ def count_clause(session: Session, search: str, tenants: Collection[int] | None)
     """The number of customers that :func:`search_clause` finds for ``search`` in ``tenants``
     (None: every tenant the operator may see) as one value, where the backend counts faster that
     way than by counting the rows of :func:`search_clause`; else None. PostgreSQL under row
-    security: :data:`PG_KEY_COUNT_FUNCTION` counts in the search indexes of revision 0026 instead
+    security: :data:`PG_KEY_COUNT_FUNCTION` counts in the search indexes of revision 0027 instead
     of returning every hit to be looked up again."""
     words = search_words(search)
     if not words:
@@ -820,7 +821,7 @@ def _gram_hits(connection: Connection, keys: list[str], most: int) -> list[int]:
 def mariadb_clause(
     connection: Connection, words: tuple[str, ...], *, window: NumberWindow | None = None
 ) -> ColumnElement[bool]:
-    """MariaDB/MySQL (revisions 0022, 0026): the customers whose key contains every word of
+    """MariaDB/MySQL (revisions 0022, 0027): the customers whose key contains every word of
     ``words`` (:func:`search_words`), through :data:`GRAM_TABLE`. A word of up to three characters
     is contained exactly when a gram begins with it, a longer one needs all its trigrams: the
     customers with the rarest gram of all words and the rarest whole trigram besides (counted up
@@ -884,7 +885,7 @@ def _words_array(words: tuple[str, ...]) -> Any:
 
 
 def _pg_search(words: tuple[str, ...], window: NumberWindow | None) -> Any:
-    """PostgreSQL under row security (revision 0026): every hit (:data:`PG_KEY_HITS_FUNCTION`, for a
+    """PostgreSQL under row security (revision 0027): every hit (:data:`PG_KEY_HITS_FUNCTION`, for a
     sort by another column), or the window's first hits in number order
     (:data:`PG_KEY_FIRST_FUNCTION`), which the function finds by sorting the hits when there are
     few and by walking the number order when there are many, whatever the planner estimates."""

@@ -25,13 +25,24 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    literal_column,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
+from mandant_desktop.db import contact_order, user_order
 from mandant_desktop.db.tables import (
     CONTACT_ORDER_BACKENDS,
     CONTACT_ORDER_INDEX,
+    CUSTOMER_KEY_GRAMS_FUNCTION,
+    CUSTOMER_KEY_GRAMS_INDEX,
+    CUSTOMER_KEY_TRIGRAM_INDEX,
+    CUSTOMER_NUMBER_LENGTH_COLUMN,
+    CUSTOMER_NUMBER_ORDER_INDEX,
     ORG_UNIT_ORDER_BACKENDS,
     ORG_UNIT_ORDER_INDEX,
+    VIRTUAL_COLUMN_BACKENDS,
     CustomerStatus,
     MailStatus,
     UTCDateTime,
@@ -40,12 +51,55 @@ from mandant_desktop.db.tables import (
     _metadata,
     _str_enum,
     _versioned,
+    app_user,
     exact_string,
     utcnow,
 )
 from mandant_desktop.domain.search_folding import search_key
 
+
+class VirtualOnMariaDB(ColumnClause[Any]):
+    """An index key that is an expression on SQLite and PostgreSQL and, on MariaDB/MySQL, which have
+    no expression indexes, the invisible virtual column ``column`` a migration made of it. One
+    declaration of the index serves all backends under its one name (two indexes of one name, one
+    per backend, meet in Alembic's comparison, which pairs indexes by name before it asks which
+    apply). For DDL only, and not cached.
+
+    A literal column named as the virtual column: Alembic compares an index with such a key by its
+    DDL on PostgreSQL, and by its columns' names on MariaDB, the virtual column's among them."""
+
+    inherit_cache = False
+
+    def __init__(self, expression: ColumnElement[Any], column: str) -> None:
+        super().__init__(column, type_=expression.type, is_literal=True)
+        self.key_expression = expression
+
+
+@compiles(VirtualOnMariaDB)
+def _compile_expression(element: VirtualOnMariaDB, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.key_expression, **kw)
+
+
+@compiles(VirtualOnMariaDB, "mysql")
+@compiles(VirtualOnMariaDB, "mariadb")
+def _compile_virtual_column(element: VirtualOnMariaDB, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return element.name
+
+
 # --------------------------------------------------------------------------- users
+
+# The users list's orders (revision 0015, db.user_order): by name, and by kind and then name, each
+# window read from its index instead of a sort of all users. Declared here, with the later tables,
+# as ``metadata`` is only had after them: a start needs no index declared. SQLite and PostgreSQL
+# index the expressions; MariaDB the same keys on the invisible virtual columns of the migration.
+_user_names = (
+    *(VirtualOnMariaDB(func.lower(app_user.c[source]), name) for name, source in user_order.MARIADB_COLUMNS.items()),
+    app_user.c.username_key,
+    app_user.c.id,
+)
+Index(user_order.NAME_INDEX, *_user_names)
+Index(user_order.KIND_INDEX, app_user.c.kind, *_user_names)
+
 
 #: one-time activation link; only the SHA-256 of the token is stored (SPEC U2-U4)
 activation_token = Table(
@@ -132,7 +186,7 @@ customer = Table(
     Column("status", _str_enum(CustomerStatus, "customer_status"), nullable=False, default=CustomerStatus.ACTIVE),
     _created_at(),
     *_versioned(),
-    # The folded number, name and short name the search compares (revision 0026; see
+    # The folded number, name and short name the search compares (revision 0027; see
     # mandant_desktop.domain.search_folding): written by the application with every insert (this
     # default, or the row itself in bulk inserts) and every change of the three (models.py); the
     # search indexes of each backend are built on it (mandant_desktop.db.customer_search).
@@ -141,6 +195,29 @@ customer = Table(
     Index("ix_customer_name", "name"),
     Index("ix_customer_short_name", "short_name"),
 )
+# The customer search's indexes (db.customer_search). The number order, shorter numbers first, so
+# that a window of a search with many hits walks it and stops early: on ``length(number)`` on SQLite
+# and PostgreSQL (revision 0008), on MariaDB's invisible virtual column of it (revision 0022).
+Index(
+    CUSTOMER_NUMBER_ORDER_INDEX,
+    VirtualOnMariaDB(func.length(customer.c.number), CUSTOMER_NUMBER_LENGTH_COLUMN),
+    customer.c.number,
+)
+# PostgreSQL: a GIN trigram index on the folded key (revision 0027, replacing revision 0008's on
+# each searched column; made only where the extension pg_trgm could be created, else the search
+# scans and it is missing), and the GIN index on the function of revision 0027 that gives the key's
+# short substrings (replacing revision 0018's of the three columns).
+Index(
+    CUSTOMER_KEY_TRIGRAM_INDEX,
+    customer.c.search_key,
+    postgresql_using="gin",
+    postgresql_ops={"search_key": "gin_trgm_ops"},
+).ddl_if(dialect="postgresql")
+Index(
+    CUSTOMER_KEY_GRAMS_INDEX,
+    getattr(func, CUSTOMER_KEY_GRAMS_FUNCTION)(customer.c.search_key),
+    postgresql_using="gin",
+).ddl_if(dialect="postgresql")
 
 
 #: numbers of deleted customers, so that their reuse can be warned about (SPEC C6)
@@ -159,7 +236,9 @@ rights_group_permission = Table(
     "rights_group_permission",
     _metadata,
     Column("group_id", ForeignKey("rights_group.id", ondelete="CASCADE"), primary_key=True),
-    Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True),
+    # Indexed on every backend (revision 0026): the catalogue's sync deletes by the code, and so
+    # does the foreign key's cascade; MariaDB's foreign key needs the index anyway.
+    Column("permission_code", ForeignKey("permission.code", ondelete="CASCADE"), primary_key=True, index=True),
     *_created(),
 )
 
@@ -208,9 +287,10 @@ contact = Table(
     Index("ix_contact_name", "last_name", "first_name"),
 )
 # The contacts list's order (revision 0025, db.contact_order): each window of 200 reads the index
-# from its offset instead of sorting all contacts. SQLite and PostgreSQL only; MariaDB has the
-# same keys on invisible virtual columns, outside the models. A SQLite batch copy of ``contact``
-# loses the index; the migration environment makes it again from this declaration.
+# from its offset instead of sorting all contacts. On SQLite and PostgreSQL on the expressions;
+# MariaDB has the same keys on invisible virtual columns (not in the models), in an index of
+# another name, declared for it by the columns' names. A SQLite batch copy of ``contact`` loses
+# the expression index; the migration environment makes it again from this declaration.
 Index(
     CONTACT_ORDER_INDEX,
     func.lower(contact.c.last_name),
@@ -218,6 +298,12 @@ Index(
     contact.c.tenant_id,
     contact.c.id,
 ).ddl_if(dialect=CONTACT_ORDER_BACKENDS)  # type: ignore[arg-type]  # a tuple is documented, not typed
+Index(
+    contact_order.MARIADB_INDEX,
+    *(literal_column(name) for name in contact_order.MARIADB_COLUMNS),
+    contact.c.tenant_id,
+    contact.c.id,
+).ddl_if(dialect=VIRTUAL_COLUMN_BACKENDS)  # type: ignore[arg-type]
 
 
 #: one role of a contact, e.g. journalist at one medium (SPEC glossary, T7, T10)

@@ -29,10 +29,9 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, Engine, func, inspect, select, text
 from sqlalchemy.exc import OperationalError
@@ -58,7 +57,7 @@ log = logging.getLogger(__name__)
 #: current, which a start can tell without importing Alembic (a quarter of a second, issue 8); any
 #: other stored revision is judged by Alembic. ``tests/db/test_migrations.py`` checks that it is
 #: Alembic's head, so a new migration must update it.
-HEAD_REVISION = "0026_customer_search_fold"
+HEAD_REVISION = "0027_customer_search_fold"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 #: how long a workstation waits for another one's upgrade before giving up
@@ -98,8 +97,9 @@ class UpgradeDeclinedError(SchemaUpgradeError):
     """The operator said no to upgrading a server database."""
 
 
-@dataclass(frozen=True)
-class SchemaStatus:
+# The results are named tuples: a frozen dataclass's generated methods are compiled at run time, on
+# every start (issue 8).
+class SchemaStatus(NamedTuple):
     current: str | None
     head: str
     state: State
@@ -109,8 +109,7 @@ class SchemaStatus:
         return self.state in ("empty", "outdated")
 
 
-@dataclass(frozen=True)
-class UpgradeReport:
+class UpgradeReport(NamedTuple):
     before: SchemaStatus
     after: SchemaStatus
     backup_path: Path | None

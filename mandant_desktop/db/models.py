@@ -272,7 +272,7 @@ class Customer(Versioned, Base):
     default_agency_id: Mapped[int | None]
     status: Mapped[CustomerStatus]
     created_at: Mapped[dt.datetime]
-    #: the folded texts the search compares (revision 0026): set by the insert's default, and here
+    #: the folded texts the search compares (revision 0027): set by the insert's default, and here
     #: whenever the number, name or short name of a loaded customer change
     search_key: Mapped[str]
 

@@ -4,15 +4,18 @@ matches the models (``tests/db/test_migrations.py``).
 
 Left out of the comparison:
 
-* the customer search's tables and indexes and MariaDB's number length column
-  (:func:`mandant_desktop.db.customer_search.include_name`) and the users list's order indexes and
-  MariaDB columns (:func:`mandant_desktop.db.user_order.is_order_object`), and the contacts list's
-  MariaDB columns and their index (:func:`mandant_desktop.db.contact_order.is_mariadb_object`): they
-  exist on some backends only and the models do not describe them;
-* an index of the models that is not made on this backend (``Index.ddl_if``: the org tree's and
-  the contacts list's order indexes, which MariaDB cannot have). Alembic itself skips, with a warning, an index on an
-  expression on SQLite, which SQLAlchemy cannot reflect there. The tests compare every index, these
-  too, from each backend's catalogue (``tests/db/test_migrated_schema.py``).
+* the customer search's tables (:func:`mandant_desktop.db.customer_search.include_name`) and the
+  invisible virtual columns of MariaDB: the customers' number length, and the lower-case names of
+  the users and the contacts lists (:func:`mandant_desktop.db.user_order.is_order_object`,
+  :func:`mandant_desktop.db.contact_order.is_mariadb_object`): they exist on some backends only, and
+  the models do not describe them (they declare the indexes on the columns by their names);
+* an index of the models that is not made on this backend (``Index.ddl_if``: the order indexes
+  on expressions, which MariaDB cannot have, and their MariaDB variants on virtual columns).
+
+No index is left out: one that the models do not declare is a difference. Alembic itself skips,
+with a warning, an index on an expression on SQLite, which SQLAlchemy cannot reflect there. The
+tests compare every index, these too, from each backend's catalogue
+(``tests/db/test_migrated_schema.py``).
 
 Compared more strictly than Alembic does by itself: a date-time column's fractional seconds.
 Alembic takes MariaDB's ``DATETIME`` and ``DATETIME(6)`` for the same type; here they differ

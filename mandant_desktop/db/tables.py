@@ -309,9 +309,30 @@ ORG_UNIT_ORDER_BACKENDS = ("sqlite", "postgresql")
 #: The contacts list's order as an expression index on SQLite and PostgreSQL (revision 0025):
 #: last name and first name in lower case, tenant, id (ContactService.contact_window). Declared with
 #: the table contact (db.later_tables) for these backends; MariaDB gets the same keys on virtual
-#: columns instead (db.contact_order).
+#: columns instead (db.contact_order), in an index the models declare for it.
 CONTACT_ORDER_INDEX = "ix_contact_order"
 CONTACT_ORDER_BACKENDS = ORG_UNIT_ORDER_BACKENDS
+
+#: MariaDB/MySQL, which have no expression indexes: the orders above are indexed there on invisible
+#: virtual columns that the migrations add (db.user_order, db.contact_order, db.customer_search).
+#: The models declare those indexes for these backends by the columns' names, not the columns.
+VIRTUAL_COLUMN_BACKENDS = ("mysql", "mariadb")
+
+#: The customer search's indexes (db.customer_search): the number order, shorter numbers first
+#: (revision 0008 on SQLite and PostgreSQL, 0022 on MariaDB on the virtual column
+#: :data:`CUSTOMER_NUMBER_LENGTH_COLUMN`), and PostgreSQL's GIN indexes (revisions 0008 and 0018).
+CUSTOMER_NUMBER_ORDER_INDEX = "ix_customer_number_order"
+CUSTOMER_NUMBER_LENGTH_COLUMN = "number_length"
+#: PostgreSQL: the trigram index of each searched column (on ``lower(column)``, ``gin_trgm_ops``)
+CUSTOMER_TRIGRAM_INDEXES = {name: f"ix_customer_{name}_trgm" for name in ("number", "name", "short_name")}
+#: PostgreSQL: the GIN index on each customer's substrings of one and two characters
+CUSTOMER_GRAMS_INDEX = "ix_customer_grams"
+CUSTOMER_GRAMS_FUNCTION = "mandant_customer_grams"
+#: since revision 0027 instead of the three and the substrings' index above: PostgreSQL's GIN trigram
+#: index of the folded key, and the GIN index of its substrings of one and two characters
+CUSTOMER_KEY_TRIGRAM_INDEX = "ix_customer_search_key_trgm"
+CUSTOMER_KEY_GRAMS_INDEX = "ix_customer_key_grams"
+CUSTOMER_KEY_GRAMS_FUNCTION = "mandant_customer_key_grams"
 
 # --------------------------------------------------------------------------- role assignments
 

@@ -14,11 +14,11 @@ an index on exactly these keys:
   same order. Invisible columns are left out of ``SELECT *`` and of an ``INSERT`` without a column
   list, and computed by the server: nothing that writes users knows of them.
 
-These indexes and columns are not part of the models (SQLite cannot reflect an expression index,
-and the columns exist on MariaDB only): Alembic's comparison leaves them out
-(:func:`is_order_object`). A later migration that rebuilds ``app_user`` with a SQLite batch
-operation drops the expression indexes with the old table; the migration environment puts them
-back (:func:`restore_after_batch`).
+The models declare the indexes for each backend (``db.later_tables``: the expressions on SQLite
+and PostgreSQL, the virtual columns' names on MariaDB). The columns themselves exist on MariaDB
+only and are not in the models: Alembic's comparison leaves them out (:func:`is_order_object`).
+A later migration that rebuilds ``app_user`` with a SQLite batch operation drops the expression
+indexes with the old table; the migration environment puts them back (:func:`restore_after_batch`).
 """
 
 from __future__ import annotations
@@ -79,9 +79,7 @@ def drop_ddl(dialect_name: str) -> list[str]:
 
 
 def is_order_object(name: str | None, type_: str, parent_names: Any = None) -> bool:
-    """The indexes and MariaDB columns of this module, which the models do not describe."""
-    if type_ == "index":
-        return name in (NAME_INDEX, KIND_INDEX)
+    """MariaDB's virtual columns of this module, which the models do not describe."""
     if type_ == "column":
         table = (parent_names or {}).get("table_name")
         return table == app_user.name and name in MARIADB_COLUMNS

@@ -7,8 +7,8 @@ the customer portal; they are granted through rights groups (SPEC C5, C8).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Area(StrEnum):
@@ -25,8 +25,9 @@ class Area(StrEnum):
     PORTAL = "portal"
 
 
-@dataclass(frozen=True, slots=True)
-class PermissionDef:
+# The catalogue's entries are named tuples: a frozen dataclass's generated methods are compiled at
+# run time, on every start (issue 8).
+class PermissionDef(NamedTuple):
     code: str
     area: Area
     portal: bool = False
@@ -81,8 +82,7 @@ def _codes(*prefixes: str, only: tuple[str, ...] = ()) -> frozenset[str]:
 _VIEW_ALL = frozenset(p.code for p in ADMIN_PERMISSIONS if p.code.endswith(".view"))
 
 
-@dataclass(frozen=True, slots=True)
-class PredefinedRole:
+class PredefinedRole(NamedTuple):
     """A role the product ships. Its name and description are data, not UI text: they are written
     into the database once, in German, the language of the people who work with this product (the
     SPEC's worked example speaks of *Leser* and *Redakteur*), and belong to the users from then on."""

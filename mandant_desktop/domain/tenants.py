@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mandant_desktop.domain.errors import ValidationError
 from mandant_desktop.domain.tenant_access import Level
@@ -66,9 +66,11 @@ def would_cycle(parents: Mapping[int, int | None], tenant_id: int, new_parent: i
     return new_parent == tenant_id or new_parent in descendants(parents, tenant_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Access:
-    """One cell of the access matrix: a user's level on a tenant and the private-data right."""
+class Access(NamedTuple):
+    """One cell of the access matrix: a user's level on a tenant and the private-data right.
+
+    A named tuple rather than a frozen dataclass, whose generated methods every start would compile
+    at run time (issue 8)."""
 
     level: Level = Level.HIDDEN
     private: bool = False

@@ -50,8 +50,9 @@ class AccessUser(NamedTuple):
         return any(needle in (text or "").casefold() for text in (self.name, self.username, self.email))
 
 
-@dataclass(frozen=True, slots=True)
-class AccessTenant:
+class AccessTenant(NamedTuple):
+    """A tenant column of the matrix (a named tuple, as :class:`TenantRow`: issue 8)."""
+
     id: int
     name: str
     parent_id: int | None

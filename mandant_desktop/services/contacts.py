@@ -249,16 +249,13 @@ class ContactService(TenantDataService):
             if count:
                 total = uow.session.scalar(select(func.count()).select_from(Contact).where(*where)) or 0
             dialect = uow.session.get_bind().dialect.name
-            if not search.strip():
+            whole_list = not search.strip()
+            if whole_list:
                 # A search keeps few contacts, whose sort is cheap; walking the whole index is not.
                 contact_order.prefer_the_index(uow.session.connection())
-            stmt = (
-                select(*_LISTED)
-                .where(*where)
-                # The order of the index of revision 0025 (db.contact_order): no sort of all contacts.
-                .order_by(*contact_order.order_keys(dialect))
-                .offset(max(offset, 0))
-                .limit(max(limit, 0))
+            # The order of the index of revision 0025 (db.contact_order): no sort of all contacts.
+            stmt = contact_order.window(
+                select(*_LISTED).where(*where), where, dialect, max(offset, 0), max(limit, 0), whole_list=whole_list
             )
             rows = _listed_rows(uow.session.execute(stmt), scope, names)
         return ContactWindow(rows, total, complete=False)

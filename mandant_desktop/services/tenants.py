@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import Connection, Table, delete, func, select
 
@@ -35,8 +35,10 @@ TENANT = "Tenant"
 FILTER_SETTING = "tenant_filter"
 
 
-@dataclass(frozen=True, slots=True)
-class TenantRow:
+class TenantRow(NamedTuple):
+    """A tenant as the list shows it: a row read, never changed. A named tuple rather than a frozen
+    dataclass, whose generated methods the start would compile at run time (issue 8)."""
+
     id: int
     name: str
     parent_id: int | None

@@ -10,8 +10,7 @@ they agree.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,9 +21,11 @@ if TYPE_CHECKING:
     from mandant_desktop.ui.page import Page, PageContext
 
 
-@dataclass(frozen=True)
-class PageEntry:
-    """A page as the navigation knows it before its module is imported; calling it builds the page."""
+class PageEntry(NamedTuple):
+    """A page as the navigation knows it before its module is imported; calling it builds the page.
+
+    A named tuple rather than a frozen dataclass, whose generated methods every start would compile
+    at run time (issue 8)."""
 
     page_id: str
     object_name: str

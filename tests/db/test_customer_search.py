@@ -1,7 +1,7 @@
 """The customer search index (SPEC C1, T8, S9, section 8): the same rows as the scan, in the same
 order and windows, kept in step with every change, on SQLite, PostgreSQL and MariaDB; and the rows
 are those the folding rule of the domain finds (every folded word in the folded texts, revision
-0026)."""
+0027)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ FIXED_SEARCHES = (
     "strasse", "STRASSENBAU gross", "mueller", "MUELLER söhne", "söhne müller", "soehne & kg", "aerzte",
     "nord ärzte", "gross 99", "oeko gmbh", "muller", "werbung 100%",
 )  # fmt: skip
-#: the customer table before revision 0026: without the key (the other columns' defaults kept)
+#: the customer table before revision 0027: without the key (the other columns' defaults kept)
 _OLD_CUSTOMER = Table(
     "customer",
     MetaData(),
@@ -125,7 +125,7 @@ def test_fixed_searches_find_what_the_scan_finds_on_every_backend(migrated_db: M
 
 
 def test_postgresql_search_uses_the_trigram_indexes(tmp_path: Path) -> None:
-    """Section 8: the search's own statement is served by the GIN index of the key (revision 0026),
+    """Section 8: the search's own statement is served by the GIN index of the key (revision 0027),
     for a search of two words too."""
     with migrated_database("postgresql", tmp_path) as db:
         world = build_world(db)
@@ -388,7 +388,7 @@ def _triggers(conn: Any) -> set[str]:
 def test_search_index_revision_fills_the_index_and_downgrades(
     db_url: str, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
-    """S9: a database with customers from before revision 0008 gets its keys (revision 0026) and
+    """S9: a database with customers from before revision 0008 gets its keys (revision 0027) and
     its index filled by the upgrade; the downgrade removes them and leaves the customers — on every
     backend."""
     engine = engines(db_url)
@@ -434,7 +434,7 @@ def test_search_index_revision_fills_the_index_and_downgrades(
     assert service.count(SYSTEM, CustomerQuery(search="ä")) == 30
     assert service.count(SYSTEM, CustomerQuery(search="29")) == 1
     with engine.begin() as conn:
-        command.downgrade(migrate.alembic_config(conn), "0025_contact_order_index")
+        command.downgrade(migrate.alembic_config(conn), "0026_group_permission_code")
     with engine.connect() as conn:  # the indexes of the three columns again, with their triggers
         tables, indexes = _search_objects(conn)
         if dialect == "sqlite":

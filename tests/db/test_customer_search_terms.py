@@ -40,7 +40,7 @@ from mandant_desktop.services.operator import Operator
 #: more than the least number of hits (1,000) from which the function walks the number order
 CUSTOMERS = 3000
 #: besides the benchmark's spread: what German administrators type for the stored spellings, and
-#: searches of several words in any order (revision 0026)
+#: searches of several words in any order (revision 0027)
 FOLDED_TERMS = ("mueller", "MUELLER", "strassen", "weiss", "gross", "koeln", "gmbh müller", "köln kg", "a e i")
 SEARCHES = (*TERMS, *FOLDED_TERMS)
 #: numbers of several lengths, so that the number order (shorter first) is not the order of the ids
@@ -137,7 +137,7 @@ def spread(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spread]:
                     conn.execute(update(Customer).where(Customer.number == number).values(name=name, search_key=key))
                 conn.execute(delete(Customer).where(Customer.number.in_(deleted)))
             engine = db.engine
-            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0026
+            if backend == "postgresql":  # as a workstation: row-level security and the functions of 0027
                 engine = stack.enter_context(app_login(db, "mandant_terms"))
             service = CustomerService(make_session_factory(engine))
             answers[backend] = _answers(service, world.mia, world.sued)

@@ -12,19 +12,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dbhelpers import SERVER_BACKENDS, MigratedDatabase, migrated_database, schema_differences
+from dbhelpers import BACKENDS, SERVER_BACKENDS, MigratedDatabase, migrated_database, schema_differences
 from schemahelpers import database_indexes, date_times_in_database, declared_date_times, undeclared_and_missing
 from sqlalchemy import text
 
-from mandant_desktop.db import contact_order, tables
+from mandant_desktop.db import contact_order, tables, user_order
 
 
 def test_head_has_exactly_the_declared_indexes(migrated_db: MigratedDatabase) -> None:
-    """S9, A4, section 8: after the upgrade to head every backend has exactly the indexes the models
-    declare for it, with the same keys (expressions too), and no others but those the models leave
-    to their modules and MariaDB's own for a foreign key; the org tree's order index (revision 0023)
-    and the contacts list's (revision 0025) among them on SQLite and PostgreSQL, where the models
-    declare them; on MariaDB the contacts list's index on its virtual columns instead."""
+    """S9, A4, U1, C1, section 8: after the upgrade to head every backend has exactly the indexes the
+    models declare for it, with the same keys (expressions too), and no others but MariaDB's own
+    for a foreign key: the users list's and the customer search's indexes too (revisions 0008,
+    0015, 0018, 0022, 0027); the org tree's order index (revision 0023) and the contacts list's (revision
+    0025) on SQLite and PostgreSQL, where the models declare them; on MariaDB the contacts list's
+    index on its virtual columns instead."""
     with migrated_db.engine.connect() as conn:
         assert undeclared_and_missing(conn) == ({}, {})
         found = database_indexes(conn)
@@ -42,6 +43,40 @@ def test_head_has_exactly_the_declared_indexes(migrated_db: MigratedDatabase) ->
     else:
         assert contacts not in found
         assert found[mariadb_contacts] == (False, (*contact_order.MARIADB_COLUMNS, "tenant_id", "id"))
+    names = ("lowerlast_name", "lowerfirst_name")
+    if backend in tables.VIRTUAL_COLUMN_BACKENDS:
+        names = tuple(user_order.MARIADB_COLUMNS)
+    assert found[("app_user", user_order.NAME_INDEX)] == (False, (*names, "username_key", "id"))
+    assert found[("app_user", user_order.KIND_INDEX)] == (False, ("kind", *names, "username_key", "id"))
+    length = "number_length" if backend in tables.VIRTUAL_COLUMN_BACKENDS else "lengthnumber"
+    assert found[("customer", tables.CUSTOMER_NUMBER_ORDER_INDEX)] == (False, (length, "number"))
+    # revision 0027: the search indexes of the folded key instead of those of the three columns
+    keyed = {("customer", tables.CUSTOMER_KEY_TRIGRAM_INDEX), ("customer", tables.CUSTOMER_KEY_GRAMS_INDEX)}
+    assert (keyed <= found.keys()) == (backend == "postgresql")
+    assert not {("customer", name) for name in tables.CUSTOMER_TRIGRAM_INDEXES.values()} & found.keys()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_undeclared_or_lost_index_is_noticed(backend: str, tmp_path: Path) -> None:
+    """S9: an index the models do not declare is a difference on every backend, for the catalogue
+    check and for Alembic's comparison (the migration environment's options, db.schema_compare),
+    which no longer leaves any index out; and a lost users-list or customer-number order index is
+    missing for the catalogue check everywhere, and for Alembic on the servers (SQLite cannot
+    reflect an expression index for it)."""
+    on = " ON app_user" if backend in tables.VIRTUAL_COLUMN_BACKENDS else ""
+    with migrated_database(backend, tmp_path) as db:
+        with db.engine.begin() as conn:
+            conn.execute(text("CREATE INDEX ix_undeclared ON customer (quota_mb)"))
+            conn.execute(text(f"DROP INDEX {user_order.NAME_INDEX}{on}"))
+        with db.engine.connect() as conn:
+            extra, missing = undeclared_and_missing(conn)
+        differences = {(d[0], d[1].name) for d in schema_differences(db.engine)}
+    assert extra == {("customer", "ix_undeclared"): (False, ("quota_mb",))}
+    assert set(missing) == {("app_user", user_order.NAME_INDEX)}
+    expected = {("remove_index", "ix_undeclared")}
+    if backend != "sqlite":
+        expected.add(("add_index", user_order.NAME_INDEX))
+    assert differences == expected
 
 
 @pytest.mark.parametrize("backend", tables.ORG_UNIT_ORDER_BACKENDS)

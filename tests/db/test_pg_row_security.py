@@ -356,7 +356,7 @@ def _customer_services(world: World, rows: list[dict[str, object]]) -> tuple[lis
 
 def test_customer_search_under_row_security_uses_the_owners_function(world: World) -> None:
     """C1, T8, issue 8: for the application role the search goes through the SECURITY DEFINER
-    functions of revision 0018, of the key since revision 0026 (no search index serves a query under
+    functions of revision 0018, of the key since revision 0027 (no search index serves a query under
     row-level security): the
     window and the count find what the owner's direct search finds in the operator's tenants,
     nothing of a hidden tenant, and the owner still searches directly. A text too short for a
@@ -447,7 +447,7 @@ def test_a_window_in_number_order_takes_only_its_first_hits_from_the_owner(world
 
 
 def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -> None:
-    """T8, S1 (revisions 0010, 0013, 0018, 0026): called directly with the application's credentials,
+    """T8, S1 (revisions 0010, 0013, 0018, 0027): called directly with the application's credentials,
     no search function returns (or counts) a customer of a tenant the operator may not see, whatever
     tenants and words the caller names (quotes and LIKE's characters in them are text); without an
     operator they return nothing; PUBLIC may not call them."""
@@ -469,7 +469,7 @@ def test_the_search_functions_return_no_hidden_tenant_to_raw_sql(world: World) -
     first_15 = "SELECT * FROM mandant_customer_first(:needle, CAST(:tenants AS integer[]), 100, :descending)"
     hits_15 = "SELECT * FROM mandant_customer_hits(:needle, CAST(:tenants AS integer[]))"
     count_15 = "SELECT mandant_customer_count(:needle, CAST(:tenants AS integer[]))"
-    # revision 0026: the folded words
+    # revision 0027: the folded words
     first_26 = "SELECT * FROM mandant_customer_key_first(CAST(:words AS text[]), CAST(:tenants AS integer[]), 100, :d)"
     hits_26 = "SELECT * FROM mandant_customer_key_hits(CAST(:words AS text[]), CAST(:tenants AS integer[]))"
     count_26 = "SELECT mandant_customer_key_count(CAST(:words AS text[]), CAST(:tenants AS integer[]))"
@@ -532,7 +532,7 @@ def test_the_downgrade_of_0018_removes_its_functions_and_index(world: World) -> 
     )
     index = text("SELECT count(*) FROM pg_class WHERE relname = 'ix_customer_grams'")
     granted = text("SELECT has_function_privilege('mandant_app', 'mandant_customer_count(text, integer[])', 'EXECUTE')")
-    # revision 0026 searches the key: its index of substrings replaces this one, made again below it
+    # revision 0027 searches the key: its index of substrings replaces this one, made again below it
     key_index = text("SELECT count(*) FROM pg_class WHERE relname = 'ix_customer_key_grams'")
     with world.db.engine.begin() as conn:
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(granted), conn.scalar(key_index)) == (
@@ -541,7 +541,7 @@ def test_the_downgrade_of_0018_removes_its_functions_and_index(world: World) -> 
             True,
             1,
         )
-        command.downgrade(migrate.alembic_config(conn), "0025_contact_order_index")
+        command.downgrade(migrate.alembic_config(conn), "0026_group_permission_code")
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(key_index)) == (4, 1, 0)
         command.downgrade(migrate.alembic_config(conn), "0017_outbox_order_index")
         assert (conn.scalar(functions), conn.scalar(index), conn.scalar(older)) == (0, 0, 2)

@@ -8,6 +8,8 @@ so are the dialogs (about, connection, log-in) when a start does not show them.
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +51,20 @@ HEAVY = (
     "mandant_desktop.db.models",
 )
 
+#: the most dataclasses the modules of a start may define: a start compiles each one's generated
+#: methods at run time (about 1 ms of CPU for a frozen one; docs/profiles/2026-12-04-start-compile).
+#: Rows and constants read at start are named tuples instead.
+START_DATACLASSES = 16
+
+
+def _dataclasses_defined_in(modules: set[str]) -> list[str]:
+    found = []
+    for name in sorted(module for module in modules if module.startswith("mandant_desktop")):
+        for value in vars(importlib.import_module(name)).values():
+            if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == name:
+                found.append(f"{name}.{value.__qualname__}")
+    return found
+
 
 def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url: str, tmp_path: Path) -> None:
     """The start probe of the ``startup`` benchmark (bench/start_probe.py): once the main window has
@@ -61,6 +77,8 @@ def test_the_main_window_is_usable_before_any_heavy_module_is_imported(admin_url
     assert ready.split()[2] == "page.tenants"
     loaded = [module for module in HEAVY if module in loaded_modules(done.stdout)]
     assert loaded == [], f"imported before the main window was usable: {loaded}"
+    defined = _dataclasses_defined_in(loaded_modules(done.stdout))
+    assert len(defined) <= START_DATACLASSES, f"dataclasses defined at start: {defined}"
 
 
 #: what the early password check (``__main__._start_password_check``) must not wait for: on

@@ -1,8 +1,8 @@
 """The customer search compares folded texts word by word: "Strasse" finds "Straße", "Mueller"
 finds "Müller", and "müller köln" finds a Müller in Köln (SPEC C1).
 
-Revision ID: 0026_customer_search_fold
-Revises: 0025_contact_order_index
+Revision ID: 0027_customer_search_fold
+Revises: 0026_group_permission_code
 Create Date: 2026-12-04
 
 The rule is :mod:`mandant_desktop.domain.search_folding`; the database cannot apply it (SQLite
@@ -38,8 +38,8 @@ from alembic import op
 
 from mandant_desktop.db import customer_search as search
 
-revision: str = "0026_customer_search_fold"
-down_revision: str | Sequence[str] | None = "0025_contact_order_index"
+revision: str = "0027_customer_search_fold"
+down_revision: str | Sequence[str] | None = "0026_group_permission_code"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
