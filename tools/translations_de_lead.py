@@ -11,3 +11,9 @@ TRANSLATIONS: dict[str, str] = {
         "Eine Agentur erscheint in allen Auswahllisten mit Agenturen, z. B. als Standard-Agentur anderer Kunden."
     ),
 }
+# fmt: on
+
+CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
+    # the customer's folded search key (revision 0027), as the audit log's detail names the field
+    ("AuditFields", "Search key"): "Suchschlüssel",
+}

@@ -611,6 +611,10 @@
         <translation>Anrede</translation>
     </message>
     <message>
+        <source>Search key</source>
+        <translation>Suchschlüssel</translation>
+    </message>
+    <message>
         <source>Short name</source>
         <translation>Kurzname</translation>
     </message>

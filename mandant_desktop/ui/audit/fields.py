@@ -38,6 +38,8 @@ FIELD_NAMES: dict[str, str] = {
     "remote_access": QT_TRANSLATE_NOOP("AuditFields", "Remote access"),
     "role_id": QT_TRANSLATE_NOOP("AuditFields", "Role (ID)"),
     "salutation": QT_TRANSLATE_NOOP("AuditFields", "Salutation"),
+    # revision 0027: number, name and short name as the customer search compares them
+    "search_key": QT_TRANSLATE_NOOP("AuditFields", "Search key"),
     "short_name": QT_TRANSLATE_NOOP("AuditFields", "Short name"),
     "sso": QT_TRANSLATE_NOOP("AuditFields", "SSO"),
     "status": QT_TRANSLATE_NOOP("AuditFields", "Status"),
