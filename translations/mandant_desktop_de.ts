@@ -1681,12 +1681,20 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Geburtstag</translation>
     </message>
     <message>
+        <source>Contact of the customer {customer}: kept with the customer in the main database, not in the separate tenant&apos;s own one</source>
+        <translation>Kontakt des Kunden {customer}: beim Kunden in der Hauptdatenbank gespeichert, nicht in der eigenen Datenbank des getrennten Mandanten</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
         <source>Function</source>
         <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>{tenant} (customer {customer})</source>
+        <translation>{tenant} (Kunde {customer})</translation>
     </message>
     <message>
         <source>{count} hidden</source>
@@ -6804,6 +6812,10 @@ Betreff: %2</translation>
     <message>
         <source>Birthday</source>
         <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>{tenant} (customer {customer})</source>
+        <translation>{tenant} (Kunde {customer})</translation>
     </message>
 </context>
 <context>

@@ -654,8 +654,12 @@ def test_a_separate_tenants_customer_contact_is_edited_where_the_customer_lives(
     page.refresh()
     right_click(page, "77001", "customerContactsAction")
     assert scalar(window, select(Contact.last_name).where(Contact.customer_id == customer)) == "Kundin-Neu"
-    own = services.contacts.list_contacts(operator)
-    assert [c.last_name for c in own if c.tenant_id == separate] == ["Eigene"]
+    listed = services.contacts.list_contacts(operator)
+    # The contacts page: the tenant's own contact and its customer's, each from its database.
+    assert [(c.last_name, c.main) for c in listed if c.tenant_id == separate] == [
+        ("Eigene", False),
+        ("Kundin-Neu", True),
+    ]
 
 
 def test_agency_information(page: CustomersPage, dialogs: Dialogs, qtmodeltester: object) -> None:
