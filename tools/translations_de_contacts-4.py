@@ -11,5 +11,11 @@ TRANSLATIONS: dict[str, str] = {
         "Kontakt des Kunden {customer}: beim Kunden in der Hauptdatenbank gespeichert, "
         "nicht in der eigenen Datenbank des getrennten Mandanten"
     ),
+    # ---------------------------------------------------------------- a portal user's address (C10, T8)
+    "The portal user was created without the contact's e-mail address (you do not have the "
+    "private data right in its tenant); it appears in user administration under “External”.": (
+        "Der Portal-Benutzer wurde ohne die E-Mail-Adresse des Kontakts angelegt (Sie haben im Mandanten des "
+        "Kontakts kein Recht „Private Daten“); er erscheint in der Benutzerverwaltung unter „Extern“."
+    ),
 }
 # fmt: on

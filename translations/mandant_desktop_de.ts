@@ -2105,6 +2105,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe %2.</translation>
     </message>
     <message>
+        <source>The portal user was created without the contact&apos;s e-mail address (you do not have the private data right in its tenant); it appears in user administration under “External”.</source>
+        <translation>Der Portal-Benutzer wurde ohne die E-Mail-Adresse des Kontakts angelegt (Sie haben im Mandanten des Kontakts kein Recht „Private Daten“); er erscheint in der Benutzerverwaltung unter „Extern“.</translation>
+    </message>
+    <message>
         <source>The portal user was created; it appears in user administration under “External”.</source>
         <translation>Der Portal-Benutzer wurde angelegt; er erscheint in der Benutzerverwaltung unter „Extern“.</translation>
     </message>

@@ -1,6 +1,7 @@
 """A customer's contacts live with their customer, also when its tenant is separate (SPEC T6, T7,
 C10), the contacts page shows and changes them there (T6, T8, C10, S1-S4, E7), and a contact's
-portal user follows an edit of the contact (C10, S3), on SQLite, PostgreSQL and MariaDB.
+portal user follows an edit of the contact (C10, S3) and takes its address only with the private
+data right (C10, T8), on SQLite, PostgreSQL and MariaDB.
 
 Customers stay in the main database whatever their tenant's kind (services.customers), and so do
 their contacts (services.customer_contacts) and the portal accounts bound to them (``app_user``
@@ -362,3 +363,37 @@ def test_a_marked_contact_is_edited_deleted_and_undone_in_the_main_database(
     # The tenant's own contact by its key: deleted in its own database only.
     c.delete_contacts(w.boss, {(s, w.own, False): listed[(s, w.own, False)]})
     assert _rows(url) == [] and len(_rows(main.url)) == 2
+
+
+def test_a_portal_users_address_is_copied_only_with_the_private_data_right(
+    main_and_separate: tuple[MigratedDatabase, str],
+) -> None:
+    """C10, T8: a contact that becomes a portal user gives the account its names, and its e-mail
+    address only when the operator has the private data right in the contact's tenant; user
+    administration lists addresses unmasked, so without the right the address would leak there.
+    For a customer of an inner and of a separate tenant."""
+    main, url = main_and_separate
+    w = _separate_world(main, url)
+    lea_id = add_user(w.factory, "lea")
+    lea = operator(lea_id, "lea")
+    grant(w.factory, lea_id, {w.inner: AccessLevel.FULL, w.separate: AccessLevel.FULL})  # no private data
+    grant(w.factory, w.boss_id, {w.separate: AccessLevel.FULL}, private={w.inner, w.separate})
+    customers, people = CustomerService(w.factory), CustomerContactService(w.factory)
+    made = []
+    for number, tenant in (("1", w.inner), ("2", w.separate)):
+        customer = customers.create(w.boss, NewCustomer(f"90{number}", f"Portal {number}", tenant, remote_access=True))
+        for who, name in ((w.boss, "mit"), (lea, "ohne")):
+            person = people.create_contact(
+                w.boss, customer.id, NewContact(last_name=name.title(), email=f"{name}{number}@example.de")
+            )
+            user_id = people.create_external_user(who, NewExternalUser(person, f"{name}{number}", "geheim1", "geheim1"))
+            with w.factory() as session:
+                user = session.get(User, user_id)
+                assert user is not None
+                made.append((user.username, user.last_name, user.email))
+    assert made == [
+        ("mit1", "Mit", "mit1@example.de"),
+        ("ohne1", "Ohne", None),
+        ("mit2", "Mit", "mit2@example.de"),
+        ("ohne2", "Ohne", None),
+    ]
