@@ -28,6 +28,7 @@ from dbhelpers import (
     unique_name,
 )
 from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 from tenanthelpers import ALL, add_tenants, add_user, grant, operator, router
 
@@ -39,6 +40,7 @@ from mandant_desktop.services.customer_contacts import CustomerContactService, N
 from mandant_desktop.services.customers import CustomerService, NewCustomer
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.recording import recorded
+from mandant_desktop.services.tenant_data import TenantDataRouter
 from mandant_desktop.services.tenants import TenantInput, TenantService
 from mandant_desktop.services.undo import UndoService
 
@@ -70,15 +72,11 @@ def _rows(url: str) -> list[tuple[int, int | None, str]]:
         engine.dispose()
 
 
-def test_a_separate_tenants_customer_contact_is_read_and_changed_with_its_customer(
-    main_and_separate: tuple[MigratedDatabase, str],
-) -> None:
-    """T6, T7, C10, S3: the contact of a customer of a separate tenant is stored in the main
-    database with its customer; the customer's "Edit…" (the contacts service with the customer)
-    reads and changes that row, never the separate database's contact of the same id (before, it
-    overwrote that one); another customer's contact is "not found"; the contacts page and the
-    export, which list the tenant's own data from its database, list no row twice."""
-    main, url = main_and_separate
+def _boss_and_tenants(
+    main: MigratedDatabase, url: str
+) -> tuple[sessionmaker[Session], TenantDataRouter, int, Operator, int, int]:
+    """The operator "boss" with full access and private data in the inner tenant "Innen" and in
+    the separate tenant "Getrennt" at ``url``, which they create (T4)."""
     factory = main.session_factory
     data_router = router(main)
     boss_id = add_user(factory, "boss")
@@ -88,6 +86,19 @@ def test_a_separate_tenants_customer_contact_is_read_and_changed_with_its_custom
     separate = TenantService(factory, data_router).create_tenant(
         boss, TenantInput(name="Getrennt", kind=Kind.SEPARATE, database_url=url)
     )
+    return factory, data_router, boss_id, boss, inner, separate
+
+
+def test_a_separate_tenants_customer_contact_is_read_and_changed_with_its_customer(
+    main_and_separate: tuple[MigratedDatabase, str],
+) -> None:
+    """T6, T7, C10, S3: the contact of a customer of a separate tenant is stored in the main
+    database with its customer; the customer's "Edit…" (the contacts service with the customer)
+    reads and changes that row, never the separate database's contact of the same id (before, it
+    overwrote that one); another customer's contact is "not found"; the contacts page and the
+    export, which list the tenant's own data from its database, list no row twice."""
+    main, url = main_and_separate
+    factory, data_router, _boss_id, boss, inner, separate = _boss_and_tenants(main, url)
     contacts = ContactService(data_router)
     own = contacts.save_contact(boss, separate, ContactInput(last_name="Eigene", email="e@example.de"))
     customers = CustomerService(factory)
@@ -207,15 +218,7 @@ def _separate_world(main: MigratedDatabase, url: str) -> SimpleNamespace:
     """An inner and a separate tenant; the separate one has its own contact "Eigene" (id 1 in its
     database) with a person-role, and a customer whose contact "Kundin" is id 1 of the main
     database; an inner tenant's contact "Innen" (id 2 there)."""
-    factory = main.session_factory
-    data_router = router(main)
-    boss_id = add_user(factory, "boss")
-    boss = operator(boss_id, "boss")
-    (inner,) = add_tenants(factory, "Innen")
-    grant(factory, boss_id, {inner: AccessLevel.FULL}, private={inner})
-    separate = TenantService(factory, data_router).create_tenant(
-        boss, TenantInput(name="Getrennt", kind=Kind.SEPARATE, database_url=url)
-    )
+    factory, data_router, boss_id, boss, inner, separate = _boss_and_tenants(main, url)
     contacts = ContactService(data_router)
     own = contacts.save_contact(boss, separate, ContactInput(last_name="Eigene", email="e@example.de"))
     own_role = contacts.save_role(boss, separate, own, separate, RoleInput("Eigenes Blatt"))
