@@ -1048,19 +1048,18 @@ def test_questions_of_inheritance_count_role_assignments_in_correct_german(
     not "Rollenzuweisung(en)" nor "(1 Rollenzuweisungen)"."""
     language.choose("de")
     page = open_with_vertrieb_inheriting(qtbot, window, example)  # Nord and Hamburg inherit Redakteur
-    find_unit(qtbot, page, "Vertrieb")
-    interactions.confirm_answers = [False]
-    qtbot.mouseClick(page.panel.inherit_box, Qt.MouseButton.LeftButton)
-    settle(qtbot, page)
-    untick = interactions.of_kind("confirm")[-1].text
-    assert "werden aus 2 Einheiten entfernt (2 Rollenzuweisungen);" in untick
-    assert page.panel.inherit_box.isChecked()
 
-    find_unit(qtbot, page, "Nord")
-    interactions.confirm_answers = [False]
-    qtbot.mouseClick(page.panel.edit_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, page)
-    edit = interactions.of_kind("confirm")[-1].text
+    def question_at(unit: str, button: QAbstractButton) -> str:
+        """The question the button asks at the unit, answered with Cancel."""
+        find_unit(qtbot, page, unit)
+        interactions.confirm_answers = [False]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        settle(qtbot, page)
+        return interactions.of_kind("confirm")[-1].text
+
+    assert "werden aus 2 Einheiten entfernt (2 Rollenzuweisungen);" in question_at("Vertrieb", page.panel.inherit_box)
+    assert page.panel.inherit_box.isChecked()
+    edit = question_at("Nord", page.panel.edit_button)
     # Hamburg's Redakteur goes; Nord's stays, as a direct role (A7).
     assert "Betroffen: 1 Einheit darunter; 1 geerbte Rollenzuweisung entfällt." in edit
     assert "(en)" not in edit
