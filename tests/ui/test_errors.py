@@ -347,3 +347,21 @@ def test_amounts_in_a_message_are_written_as_the_language_writes_them(language: 
     assert message_for(ValidationError("The customer number {number} is already taken.", number="10000")) == (
         "Die Kundennummer 10000 ist bereits vergeben."
     )
+
+
+def test_the_systems_reason_a_file_cannot_be_read_is_german_too(language: object, tmp_path: Path) -> None:
+    """E1, S8, S7: an import of a file that is not there said "… kann nicht gelesen werden: No such
+    file or directory" (Python's English ``strerror``); the reasons of the operating system are
+    translated like the rest of the message. A reason the program does not know stays as it is."""
+    from mandant_desktop.services.imports.core import check_file
+    from mandant_desktop.services.xlsx import ExportFileError
+
+    missing = tmp_path / "fehlt.xlsx"
+    with pytest.raises(DomainError) as refused:
+        check_file(missing)
+    language.choose("de")  # type: ignore[attr-defined]
+    assert message_for(refused.value) == f"{missing} kann nicht gelesen werden: Datei oder Ordner nicht gefunden"
+    denied = ExportFileError("Cannot write to the folder {folder}: {reason}", folder="/srv", reason="Permission denied")
+    assert message_for(denied).endswith(": Zugriff verweigert")
+    odd = ExportFileError("Cannot write to the folder {folder}: {reason}", folder="/srv", reason="Stale file handle")
+    assert message_for(odd).endswith(": Stale file handle")
