@@ -311,7 +311,7 @@ def test_a_tenant_that_holds_data_names_only_what_it_holds_in_good_german(
     assert message_for(refused.value) == str(refused.value)  # English: no "1 sub-tenant(s)"
     language.choose("de")
     assert message_for(refused.value) == (
-        "Der Mandant Presse Nord kann nicht gelöscht werden, solange er Daten enthält: 3 Kontakte, 1 Tochtermandant."
+        "Der Mandant „Presse Nord“ kann nicht gelöscht werden, solange er Daten enthält: 3 Kontakte, 1 Tochtermandant."
     )
 
 
@@ -365,3 +365,16 @@ def test_the_systems_reason_a_file_cannot_be_read_is_german_too(language: object
     assert message_for(denied).endswith(": Zugriff verweigert")
     odd = ExportFileError("Cannot write to the folder {folder}: {reason}", folder="/srv", reason="Stale file handle")
     assert message_for(odd).endswith(": Stale file handle")
+
+
+def test_a_name_in_a_german_message_is_in_quotation_marks(language: object) -> None:
+    """E1, S8, T1: a name in a German refusal stands in „…“, as elsewhere in the German UI; "Es gibt
+    keinen Mandanten Gibt es nicht, oder …" (an import row naming a tenant that is not there) or
+    "Den Mandanten Kunde: Brauerei Rothaus löschen?" did not tell the name from the sentence."""
+    language.choose("de")  # type: ignore[attr-defined]
+    missing = ValidationError("There is no tenant {name}, or it is not visible to you.", name="Gibt es nicht")
+    assert message_for(missing) == "Es gibt keinen Mandanten „Gibt es nicht“, oder er ist für Sie nicht sichtbar."
+    taken = ValidationError("A tenant named {name} exists already.", field="tenant name", name="Redaktion Nord")
+    assert message_for(taken) == "Ein Mandant namens „Redaktion Nord“ existiert bereits."
+    unit = ValidationError("There is already an org unit named {name} at this level.", name="Vertrieb Süd")
+    assert message_for(unit) == "Auf dieser Ebene gibt es bereits eine Organisationseinheit namens „Vertrieb Süd“."
