@@ -5981,6 +5981,26 @@ Betreff: %2</translation>
         <translation>Abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
+        <source>Cannot connect to {target}: the file is no SQLite database. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Die Datei ist keine SQLite-Datenbank. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server does not answer. Is it running, and are host and port right? ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Server antwortet nicht. Läuft er, und stimmen Hostname und Port? ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server name {host} is not known. Check the host name. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Servername „{host}“ ist unbekannt. Prüfen Sie den Hostnamen. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server refused the user {user}; the user name or the password is wrong. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Server hat die Anmeldung von „{user}“ abgelehnt; Benutzername oder Passwort ist falsch. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: there is no database {database} on the server. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Auf dem Server gibt es keine Datenbank „{database}“. ({detail})</translation>
+    </message>
+    <message>
         <source>Cannot connect to {target}: {detail}</source>
         <translation>Keine Verbindung zu {target}: {detail}</translation>
     </message>
