@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Portal permissions of the rights group %1 (customer %2):</source>
-        <translation>Portal-Berechtigungen der Rechte-Gruppe %1 (Kunde %2):</translation>
+        <translation>Portal-Berechtigungen der Rechte-Gruppe „%1“ (Kunde %2):</translation>
     </message>
     <message>
         <source>Every external user of the customer is a member of this rights group and so receives these permissions. To give only some users more rights, put them into an additional rights group.</source>
@@ -2094,7 +2094,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Portal user for %1: member of the customer&apos;s rights group %2.</source>
-        <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe %2.</translation>
+        <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe „%2“.</translation>
     </message>
     <message>
         <source>The portal user was created; it appears in user administration under “External”.</source>
@@ -2263,7 +2263,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Without remote access the customer&apos;s rights group %1 and all external users of the customer (%2) are deleted. This cannot be undone. Remove remote access?</source>
-        <translation>Ohne Remote Access werden die Kunden-Rechte-Gruppe %1 und alle externen Benutzer des Kunden (%2) gelöscht. Das kann nicht rückgängig gemacht werden. Remote Access entfernen?</translation>
+        <translation>Ohne Remote Access werden die Kunden-Rechte-Gruppe „%1“ und alle externen Benutzer des Kunden (%2) gelöscht. Das kann nicht rückgängig gemacht werden. Remote Access entfernen?</translation>
     </message>
     <message>
         <source>Properties</source>
@@ -3862,7 +3862,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Remove the selected members (%1) from the rights group %2? They lose the group&apos;s portal permissions.</source>
-        <translation>Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe %2 entfernen? Sie verlieren die Portal-Berechtigungen der Gruppe.</translation>
+        <translation>Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe „%2“ entfernen? Sie verlieren die Portal-Berechtigungen der Gruppe.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3882,7 +3882,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the rights group %1? Its members lose the permissions it gave them.</source>
-        <translation>Die Rechte-Gruppe %1 löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab.</translation>
+        <translation>Die Rechte-Gruppe „%1“ löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab.</translation>
     </message>
     <message>
         <source>Delete</source>
