@@ -1681,12 +1681,20 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Geburtstag</translation>
     </message>
     <message>
+        <source>Contact of the customer {customer}: kept with the customer in the main database, not in the separate tenant&apos;s own one</source>
+        <translation>Kontakt des Kunden {customer}: beim Kunden in der Hauptdatenbank gespeichert, nicht in der eigenen Datenbank des getrennten Mandanten</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
         <source>Function</source>
         <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>{tenant} (customer {customer})</source>
+        <translation>{tenant} (Kunde {customer})</translation>
     </message>
     <message>
         <source>{count} hidden</source>
@@ -2095,6 +2103,10 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     <message>
         <source>Portal user for %1: member of the customer&apos;s rights group %2.</source>
         <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe „%2“.</translation>
+    </message>
+    <message>
+        <source>The portal user was created without the contact&apos;s e-mail address (you do not have the private data right in its tenant); it appears in user administration under “External”.</source>
+        <translation>Der Portal-Benutzer wurde ohne die E-Mail-Adresse des Kontakts angelegt (Sie haben im Mandanten des Kontakts kein Recht „Private Daten“); er erscheint in der Benutzerverwaltung unter „Extern“.</translation>
     </message>
     <message>
         <source>The portal user was created; it appears in user administration under “External”.</source>
@@ -6870,6 +6882,10 @@ Betreff: %2</translation>
     <message>
         <source>Birthday</source>
         <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>{tenant} (customer {customer})</source>
+        <translation>{tenant} (Kunde {customer})</translation>
     </message>
 </context>
 <context>
