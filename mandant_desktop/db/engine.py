@@ -458,43 +458,40 @@ def verify_connection(engine: Engine) -> None:
         detail = lines[0] if lines else ""
         if password:
             detail = detail.replace(str(password), "***")
-        target = engine.url.render_as_string(hide_password=True)
-        cause = _known_cause(detail)
-        if cause == "host":
-            raise DatabaseUnavailableError(
+        url = engine.url
+        said = {"target": url.render_as_string(hide_password=True), "detail": detail}
+        # Each cause a user can act on says what to check, before the driver's own (English) words.
+        refusals = {
+            "host": DatabaseUnavailableError(
                 "Cannot connect to {target}: the server name {host} is not known. Check the host name. ({detail})",
-                target=target,
-                host=engine.url.host or "",
-                detail=detail,
-            ) from None
-        if cause == "answer":
-            raise DatabaseUnavailableError(
+                host=url.host or "",
+                **said,
+            ),
+            "answer": DatabaseUnavailableError(
                 "Cannot connect to {target}: the server does not answer. Is it running, and are host and port "
                 "right? ({detail})",
-                target=target,
-                detail=detail,
-            ) from None
-        if cause == "login":
-            raise DatabaseUnavailableError(
+                **said,
+            ),
+            "login": DatabaseUnavailableError(
                 "Cannot connect to {target}: the server refused the user {user}; the user name or the password "
                 "is wrong. ({detail})",
-                target=target,
-                user=engine.url.username or "",
-                detail=detail,
-            ) from None
-        if cause == "database":
-            raise DatabaseUnavailableError(
+                user=url.username or "",
+                **said,
+            ),
+            "database": DatabaseUnavailableError(
                 "Cannot connect to {target}: there is no database {database} on the server. ({detail})",
-                target=target,
-                database=engine.url.database or "",
-                detail=detail,
-            ) from None
-        if cause == "file":
-            raise DatabaseUnavailableError(
-                "Cannot connect to {target}: the file is no SQLite database. ({detail})", target=target, detail=detail
-            ) from None
+                database=url.database or "",
+                **said,
+            ),
+            "file": DatabaseUnavailableError(
+                "Cannot connect to {target}: the file is no SQLite database. ({detail})", **said
+            ),
+        }
+        cause = _known_cause(detail)
+        if cause is not None:
+            raise refusals[cause] from None
         raise DatabaseUnavailableError(
-            "Cannot connect to {target}: {detail}", target=target, detail=detail or type(exc).__name__
+            "Cannot connect to {target}: {detail}", target=said["target"], detail=detail or type(exc).__name__
         ) from None
 
 
