@@ -595,6 +595,13 @@ def page_open(session: Session, report: Report, runs: int) -> None:
     session.window.change_watcher.stop()
     if session.window.monitor is not None:
         session.window.monitor.stop()
+    # As the program does once the start page shows its data (ui.launcher): the ORM imported on a
+    # thread of its own, so that no page's first visit pays for it.
+    from mandant_desktop import bootstrap
+    from mandant_desktop.ui import tasks
+
+    tasks.wait_for_all()
+    bootstrap.warm_up_orm(session.app).join()
     page_ids = [p for p in session.window.navigation_model.page_ids() if p in PAGE_VIEWS]
     first: dict[str, list[float]] = {p: [] for p in page_ids}
     again: dict[str, list[float]] = {p: [] for p in page_ids}
