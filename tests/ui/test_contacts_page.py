@@ -23,7 +23,7 @@ from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.contacts.dialogs import ContactDialog, ImportDialog, RoleDialog, TemplateDialog
 from mandant_desktop.ui.contacts.page import LISTS, TEMPLATES, ContactsPage
-from mandant_desktop.ui.deferred_tab import DeferredTab
+from mandant_desktop.ui.deferred_tab import DeferredTab, tab_name
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings import Settings
@@ -673,3 +673,23 @@ def test_f5_keeps_the_selected_contacts_the_current_one_and_its_person_role(
     loaded(qtbot, page)
     current = tab.current()
     assert current is not None and current.last_name == "Fuchs" and tab.view.currentIndex().row() == 3
+
+
+def test_only_the_tab_shown_is_built_and_the_remembered_one_comes_back(scene: Scene) -> None:
+    """E4, section 8 (issue 8): the page builds and loads the tab it shows, the others when first
+    shown; the tab shown last comes back on the next page, and is the only one built there."""
+    page = scene.page()
+    deferred = [page.tabs.widget(i) for i in range(page.tabs.count())]
+    assert all(isinstance(tab, DeferredTab) for tab in deferred)
+    assert [tab_name(tab) for tab in deferred] == ["contactsTab", "listsTab", "templatesTab"]
+    assert [tab.is_built for tab in deferred] == [True, False, False]  # type: ignore[attr-defined]
+    show_tab(scene.qtbot, page, LISTS)
+    assert page.lists.objectName() == "listsTab" and page.lists.model.rowCount() == 2
+    assert not deferred[TEMPLATES].is_built  # type: ignore[attr-defined]
+
+    again = ContactsPage(page.context)
+    scene.qtbot.addWidget(again)
+    loaded(scene.qtbot, again)
+    assert again.tabs.currentIndex() == LISTS
+    assert [again.tabs.widget(i).is_built for i in range(3)] == [False, True, False]  # type: ignore[attr-defined]
+    assert again.lists.model.rowCount() == 2

@@ -164,6 +164,30 @@ def test_arrowing_through_the_roles_counts_only_where_the_selection_rests(
     assert page.impact_label.text().startswith(expected)
 
 
+def test_opening_the_page_counts_the_first_roles_holders_at_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """S5, section 8 (issue 8): the role the page opens on has its holders counted on a worker at
+    once; the pause that waits for arrow keys to rest applies to the user's moves, not to the
+    page's first selection (150 ms of every opening)."""
+    service = window.context.app.services.roles
+    calls: list[tuple[int, bool]] = []
+    original = service.impact
+
+    def impact(operator: Any, role_id: int, **kwargs: Any) -> Any:
+        calls.append((role_id, threading.current_thread() is threading.main_thread()))
+        return original(operator, role_id, **kwargs)
+
+    monkeypatch.setattr(service, "impact", impact)
+    page = roles_page(window)
+    first = page.current_role()
+    assert first is not None
+    assert page.impact_counter.busy  # on its way already, no timer to wait for first
+    counted(qtbot, page)
+    assert calls == [(first.id, False)]
+    assert page.impact_label.text() != "Counting who holds this role …"
+
+
 class _Gate:
     """Holds the service's ``impact`` on its worker until released; records each call's thread."""
 
