@@ -167,10 +167,10 @@ class ImportService:
     def _plan_assignments(
         self, uow: UnitOfWork, operator: Operator, rows: Sequence[SheetRow], result: ImportResult, label: Translate
     ) -> _Plan:
-        from mandant_desktop.services.exports import _unit_paths
+        from mandant_desktop.services.unit_tree import unit_paths
 
         session = uow.session
-        paths, _order = _unit_paths(session)
+        paths, _order = unit_paths(session)
         unit_by_path = {path.casefold(): unit for unit, path in paths.items()}
         roles = {name.casefold(): (role_id, name) for role_id, name in session.execute(select(Role.id, Role.name))}
         allowed = (
