@@ -8,6 +8,7 @@ statement on the large demo).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar, TypeVar
 
 from PySide6.QtWidgets import QLineEdit, QTabWidget, QVBoxLayout, QWidget
@@ -33,14 +34,10 @@ class ContactsPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._contacts: ContactsTab | None = None
-        self._lists: ListsTab | None = None
-        self._templates: TemplatesTab | None = None
         # The name the remembered tab is saved under (E4) is its content's objectName, built or not.
-        self._deferred = (
-            DeferredTab("contactsTab", lambda: self._build("_contacts", ContactsTab(self), "contactsTab")),
-            DeferredTab("listsTab", lambda: self._build("_lists", ListsTab(self), "listsTab")),
-            DeferredTab("templatesTab", lambda: self._build("_templates", TemplatesTab(self), "templatesTab")),
+        self._deferred = tuple(
+            DeferredTab(name, partial(self._build, kind, name))
+            for kind, name in ((ContactsTab, "contactsTab"), (ListsTab, "listsTab"), (TemplatesTab, "templatesTab"))
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("contactTabs")
@@ -57,43 +54,36 @@ class ContactsPage(Page):
         layout.addWidget(self.tabs)
         self.retranslateUi()
 
-    def _build(self, attribute: str, tab: _Tab, name: str) -> _Tab:
+    def _build(self, kind: type[ContactsTab | ListsTab | TemplatesTab], name: str) -> QWidget:
         """A tab's content, made on its first show: named, translated, its rows read on a worker."""
+        tab = kind(self)
         tab.setObjectName(name)
-        setattr(self, attribute, tab)
         tab.retranslateUi()
         tab.reload()
         return tab
 
-    def _tab(self, attribute: str, index: int) -> QWidget:
-        if getattr(self, attribute) is None:
-            self._deferred[index].content()
-        tab: QWidget = getattr(self, attribute)
+    def _part(self, index: int, kind: type[_Tab]) -> _Tab:
+        """The content of tab ``index``, built and loading now if it was not shown yet."""
+        tab = self._deferred[index].content()
+        assert isinstance(tab, kind)
         return tab
 
     @property
     def contacts(self) -> ContactsTab:
-        """The contacts tab (built and loading now if it was not shown yet)."""
-        tab = self._tab("_contacts", CONTACTS)
-        assert isinstance(tab, ContactsTab)
-        return tab
+        return self._part(CONTACTS, ContactsTab)
 
     @property
     def lists(self) -> ListsTab:
-        """The distribution lists tab (built and loading now if it was not shown yet)."""
-        tab = self._tab("_lists", LISTS)
-        assert isinstance(tab, ListsTab)
-        return tab
+        return self._part(LISTS, ListsTab)
 
     @property
     def templates(self) -> TemplatesTab:
-        """The templates tab (built and loading now if it was not shown yet)."""
-        tab = self._tab("_templates", TEMPLATES)
-        assert isinstance(tab, TemplatesTab)
-        return tab
+        return self._part(TEMPLATES, TemplatesTab)
 
     def _built(self) -> list[ContactsTab | ListsTab | TemplatesTab]:
-        return [tab for tab in (self._contacts, self._lists, self._templates) if tab is not None]
+        """The tabs built so far (one not built yet reads its rows when it is first shown)."""
+        built = [deferred.content() for deferred in self._deferred if deferred.is_built]
+        return [tab for tab in built if isinstance(tab, ContactsTab | ListsTab | TemplatesTab)]
 
     def search_field(self) -> QLineEdit | None:
         self.tabs.setCurrentIndex(CONTACTS)
@@ -102,17 +92,11 @@ class ContactsPage(Page):
     @property
     def busy(self) -> bool:
         """True while contacts, lists or templates, or the person-roles of the selected contact and
-        the members of the selected list, are loading on a worker (S5); tabs not built yet load nothing."""
-        contacts, lists, templates = self._contacts, self._lists, self._templates
-        return (
-            (contacts is not None and contacts.busy)
-            or (lists is not None and lists.busy)
-            or (templates is not None and templates.loader.busy)
-        )
+        the members of the selected list, are loading on a worker (S5); a tab not built yet loads nothing."""
+        return any(tab.loader.busy if isinstance(tab, TemplatesTab) else tab.busy for tab in self._built())
 
     def refresh(self) -> bool:
-        # Each tab reports its own refusal; the page counts as refreshed when every built tab
-        # loaded (one not built yet reads its rows when it is first shown).
+        # Each tab reports its own refusal; the page counts as refreshed when every built tab loaded.
         results = [tab.reload() for tab in self._built()]
         return all(results)
 
