@@ -547,10 +547,13 @@ class _BarePage(QWidget):
         QVBoxLayout(self).addWidget(self.table)
 
 
-def _switch(session: Session, page_id: str, view: Callable[[Any], QWidget], *, first: bool) -> tuple[float, float]:
+def _switch(
+    session: Session, page_id: str, view: Callable[[Any], QWidget], *, first: bool
+) -> tuple[float, float, float]:
     """ms from choosing ``page_id`` (coming from another page) until ``view(page)`` has painted its
-    data, and the GUI thread's CPU ms meanwhile; ``first``: the page is built anew, as on its first
-    visit, else shown again as it was left."""
+    data, the GUI thread's CPU ms and the CPU ms of every thread (the workers' loads included)
+    meanwhile; ``first``: the page is built anew, as on its first visit, else shown again as it
+    was left."""
     window = session.window
     if first:
         session.forget_page(page_id)
@@ -569,11 +572,15 @@ def _switch(session: Session, page_id: str, view: Callable[[Any], QWidget], *, f
         page = holder[0] if holder else None
         return page is None or bool(getattr(page, "busy", False)) or tasks.runner().active() > 0
 
-    started_cpu = time.thread_time()
+    started_cpu, started_all = time.thread_time(), time.process_time()
     start = time.perf_counter()
     go()
     until_painted(view(holder[0]), lambda: None, busy)
-    return 1000 * (time.perf_counter() - start), 1000 * (time.thread_time() - started_cpu)
+    return (
+        1000 * (time.perf_counter() - start),
+        1000 * (time.thread_time() - started_cpu),
+        1000 * (time.process_time() - started_all),
+    )
 
 
 def _bare_switch(session: Session, bare: _BarePage) -> tuple[float, float]:
@@ -607,6 +614,7 @@ def page_open(session: Session, report: Report, runs: int) -> None:
     again: dict[str, list[float]] = {p: [] for p in page_ids}
     first_cpu: dict[str, list[float]] = {p: [] for p in page_ids}
     again_cpu: dict[str, list[float]] = {p: [] for p in page_ids}
+    first_all_cpu: dict[str, list[float]] = {p: [] for p in page_ids}
     # The first visit imports the page's modules: measured, reported apart, not in the medians.
     first_visit = {p: round(_switch(session, p, PAGE_VIEWS[p], first=True)[0], 1) for p in page_ids}
     bare = _BarePage()
@@ -614,10 +622,11 @@ def page_open(session: Session, report: Report, runs: int) -> None:
     base, base_cpu = [], []
     for _ in range(runs):
         for page_id in page_ids:
-            ms, cpu = _switch(session, page_id, PAGE_VIEWS[page_id], first=True)
+            ms, cpu, all_cpu = _switch(session, page_id, PAGE_VIEWS[page_id], first=True)
             first[page_id].append(ms)
             first_cpu[page_id].append(cpu)
-            ms, cpu = _switch(session, page_id, PAGE_VIEWS[page_id], first=False)
+            first_all_cpu[page_id].append(all_cpu)
+            ms, cpu, _all = _switch(session, page_id, PAGE_VIEWS[page_id], first=False)
             again[page_id].append(ms)
             again_cpu[page_id].append(cpu)
             ms, cpu = _bare_switch(session, bare)
@@ -655,6 +664,7 @@ def page_open(session: Session, report: Report, runs: int) -> None:
             "open_ms": open_ms,
             "reopen_ms": reopen_ms,
             "open_gui_thread_cpu_ms": medians(first_cpu),
+            "open_cpu_ms": medians(first_all_cpu),
             "reopen_gui_thread_cpu_ms": medians(again_cpu),
             "first_visit_ms": first_visit,
             "bare_page_ms": median_of(base)[1],
