@@ -183,16 +183,10 @@ def probe_text() -> str:
 
 
 def start_env(scratch: str) -> dict[str, str]:
-    """As bench.startup.run sets it."""
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_DATA_HOME": str(Path(scratch) / "data"),
-        "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
-        "MANDANT_USER": ADMIN[0],
-        "MANDANT_PASSWORD": ADMIN[1],
-        "ARGON_L2": L2_HASH,
-    }
+    """As bench.startup.run sets it (plus the l2 variant's hash)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MANDANT_USER=ADMIN[0], MANDANT_PASSWORD=ADMIN[1])
+    env.update({f"XDG_{kind.upper()}_HOME": str(Path(scratch) / kind) for kind in ("data", "config")})
+    return {**env, "ARGON_L2": L2_HASH}
 
 
 #: variants that are the program as it is, from a copy of its package (``python -m compileall``ed):
