@@ -1359,7 +1359,7 @@
     </message>
     <message>
         <source>Delete the profile {name}? The database itself is not touched.</source>
-        <translation>Das Profil {name} löschen? Die Datenbank selbst bleibt unverändert.</translation>
+        <translation>Das Profil „{name}“ löschen? Die Datenbank selbst bleibt unverändert.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1391,7 +1391,7 @@
     </message>
     <message>
         <source>Profile {name} saved.</source>
-        <translation>Profil {name} gespeichert.</translation>
+        <translation>Profil „{name}“ gespeichert.</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
@@ -3054,7 +3054,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Delete the distribution list {name}? The contacts stay.</source>
-        <translation>Den Verteiler {name} löschen? Die Kontakte bleiben erhalten.</translation>
+        <translation>Den Verteiler „{name}“ löschen? Die Kontakte bleiben erhalten.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4052,9 +4052,19 @@ Betreff: %2</translation>
         <source>keep</source>
         <translation>beibehalten</translation>
     </message>
-    <message>
-        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
-        <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
+    <message numerus="yes">
+        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%Ln role assignment(s)); %2 keeps its own roles.</source>
+        <translation>
+            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisung); %2 behält die eigenen Rollen.</numerusform>
+            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisungen); %2 behält die eigenen Rollen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Affected: %1 below, which lose %Ln inherited role assignment(s).</source>
+        <translation>
+            <numerusform>Betroffen: %1 darunter; %Ln geerbte Rollenzuweisung entfällt.</numerusform>
+            <numerusform>Betroffen: %1 darunter; %Ln geerbte Rollenzuweisungen entfallen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unit(s)</source>
@@ -4078,10 +4088,6 @@ Betreff: %2</translation>
     <message>
         <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
         <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
-    </message>
-    <message>
-        <source>Affected: %1 below, which lose %2 inherited role assignment(s).</source>
-        <translation>Betroffen: %1 darunter, die %2 geerbte Rollenzuweisung(en) verlieren.</translation>
     </message>
     <message>
         <source>Edit roles</source>
@@ -4632,7 +4638,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the template {name}?</source>
-        <translation>Die Vorlage {name} löschen?</translation>
+        <translation>Die Vorlage „{name}“ löschen?</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4894,7 +4900,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the tenant {name}? Only a tenant without data can be deleted.</source>
-        <translation>Den Mandanten {name} löschen? Nur ein Mandant ohne Daten kann gelöscht werden.</translation>
+        <translation>Den Mandanten „{name}“ löschen? Nur ein Mandant ohne Daten kann gelöscht werden.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -5912,19 +5918,19 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>A profile named {name} exists already.</source>
-        <translation>Ein Profil namens {name} gibt es bereits.</translation>
+        <translation>Ein Profil namens „{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>A rights group named {name} exists already.</source>
-        <translation>Eine Rechte-Gruppe namens {name} gibt es bereits.</translation>
+        <translation>Eine Rechte-Gruppe namens „{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>A rights group named {name} exists already; the customer&apos;s rights group cannot be created. Change the naming pattern in the settings or the customer&apos;s name.</source>
-        <translation>Eine Rechte-Gruppe namens {name} gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. Ändern Sie die Benennung in den Einstellungen oder den Namen des Kunden.</translation>
+        <translation>Eine Rechte-Gruppe namens „{name}“ gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. Ändern Sie die Benennung in den Einstellungen oder den Namen des Kunden.</translation>
     </message>
     <message>
         <source>A role named {name} exists already.</source>
-        <translation>Eine Rolle namens {name} gibt es bereits.</translation>
+        <translation>Eine Rolle namens „{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>A selected user no longer exists. Reload the list.</source>
@@ -5940,7 +5946,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>A tenant named {name} exists already.</source>
-        <translation>Ein Mandant namens {name} existiert bereits.</translation>
+        <translation>Ein Mandant namens „{name}“ existiert bereits.</translation>
     </message>
     <message>
         <source>A unit cannot be moved into its own subtree.</source>
@@ -6312,7 +6318,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The newsroom slug {slug} is used by the tenant {name}.</source>
-        <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet.</translation>
+        <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten „{name}“ verwendet.</translation>
     </message>
     <message>
         <source>The org unit it belonged to no longer exists, so it cannot be restored. Reload the page.</source>
@@ -6352,7 +6358,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The rights group name {name} would be longer than {max} characters; shorten the customer name or change the naming pattern.</source>
-        <translation>Der Name der Rechte-Gruppe {name} wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern Sie die Benennung.</translation>
+        <translation>Der Name der Rechte-Gruppe „{name}“ wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern Sie die Benennung.</translation>
     </message>
     <message>
         <source>The role no longer exists. Reload the list.</source>
@@ -6372,11 +6378,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The system rights group {name} is missing; upgrade the database.</source>
-        <translation>Die System-Rechte-Gruppe {name} fehlt; aktualisieren Sie die Datenbank.</translation>
+        <translation>Die System-Rechte-Gruppe „{name}“ fehlt; aktualisieren Sie die Datenbank.</translation>
     </message>
     <message>
         <source>The tenant {name} cannot be deleted while it holds data: {holdings}.</source>
-        <translation>Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {holdings}.</translation>
+        <translation>Der Mandant „{name}“ kann nicht gelöscht werden, solange er Daten enthält: {holdings}.</translation>
     </message>
     <message>
         <source>The two passwords do not match.</source>
@@ -6464,11 +6470,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>There is already an org unit named {name} at this level.</source>
-        <translation>Auf dieser Ebene gibt es bereits eine Organisationseinheit namens {name}.</translation>
+        <translation>Auf dieser Ebene gibt es bereits eine Organisationseinheit namens „{name}“.</translation>
     </message>
     <message>
         <source>There is no agency {name}; write it as the export does: name (number).</source>
-        <translation>Es gibt keine Agentur {name}; schreiben Sie sie wie der Export: Name (Nummer).</translation>
+        <translation>Es gibt keine Agentur „{name}“; schreiben Sie sie wie der Export: Name (Nummer).</translation>
     </message>
     <message>
         <source>There is no org unit {path}; write the path as the export does (A / B / C).</source>
@@ -6476,11 +6482,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>There is no role named {name}.</source>
-        <translation>Es gibt keine Rolle namens {name}.</translation>
+        <translation>Es gibt keine Rolle namens „{name}“.</translation>
     </message>
     <message>
         <source>There is no tenant {name}, or it is not visible to you.</source>
-        <translation>Es gibt keinen Mandanten {name}, oder er ist für Sie nicht sichtbar.</translation>
+        <translation>Es gibt keinen Mandanten „{name}“, oder er ist für Sie nicht sichtbar.</translation>
     </message>
     <message>
         <source>There is no user with the e-mail address {email}.</source>
@@ -6548,7 +6554,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>This tenant has a template named {name} already.</source>
-        <translation>Dieser Mandant hat bereits eine Vorlage namens {name}.</translation>
+        <translation>Dieser Mandant hat bereits eine Vorlage namens „{name}“.</translation>
     </message>
     <message>
         <source>This {object} was deleted on another workstation in the meantime. Reload to continue.</source>
@@ -6588,7 +6594,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>You have read-only access to the tenant {name}.</source>
-        <translation>Sie haben auf den Mandanten {name} nur Lesezugriff.</translation>
+        <translation>Sie haben auf den Mandanten „{name}“ nur Lesezugriff.</translation>
     </message>
     <message>
         <source>You lack the permission {permission} for this action.</source>
@@ -6657,6 +6663,46 @@ Betreff: %2</translation>
     <message>
         <source>{who} saved the e-mail settings at {when} while you were editing them. Nothing was saved, not even a password you typed; reload to see their settings.</source>
         <translation>{who} hat die E-Mail-Einstellungen am {when} gespeichert, während Sie sie bearbeitet haben. Es wurde nichts gespeichert, nicht einmal ein eingegebenes Passwort; laden Sie neu, um die gespeicherten Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Das ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Ein Teil des Pfades ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Auf dem Datenträger ist kein Platz mehr frei</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Das Dateisystem ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>Der Dateiname ist zu lang</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>Das Speicherkontingent auf dem Datenträger ist erschöpft</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Fehler beim Lesen oder Schreiben des Datenträgers</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Vorgang nicht erlaubt</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>
