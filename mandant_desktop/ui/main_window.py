@@ -240,8 +240,9 @@ class MainWindow(QMainWindow):
         )
         self.navigation_model.set_pages(pages_for(operator))
         if self._built:
-            # The window's first session: retranslateUi fits it with the titles (each fit measures
-            # every row, about 80 calls of the model from Qt's C++, issue 8).
+            # Not while __init__ builds the window: its last step, retranslateUi, fits it once the
+            # titles are translated (a fit measures every row: about 80 calls from Qt into the
+            # model, issue 8).
             self._fit_navigation()
         self._fill_go_menu()
         self._watch_connection(app)
