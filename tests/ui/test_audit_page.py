@@ -21,11 +21,12 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry
 from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
+from mandant_desktop.services.audit import AuditRow
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
-from mandant_desktop.ui.audit.page import NO_DATE, AuditPage
-from mandant_desktop.ui.main_window import MainWindow
-from mandant_desktop.ui.page_parts import SEARCH_DELAY_MS
+from mandant_desktop.ui.audit.page import NO_DATE, AuditPage, value_text
+from mandant_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
+from mandant_desktop.ui.page_parts import SEARCH_DELAY_MS, text_column_width
 
 T0 = dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.UTC)
 
@@ -624,3 +625,102 @@ def test_a_role_assignment_reads_by_name_in_german_also_after_its_unit_and_role_
     assert [row[7].splitlines() for row in created] == [
         [f"{field}: {before} → {after}" for field, before, after in expected]
     ]
+
+
+def _german_page(window: MainWindow, language: object, text: str = "") -> AuditPage:
+    language.choose("de")  # type: ignore[attr-defined]
+    assert window.show_page("audit")
+    page = window.current_page()
+    assert isinstance(page, AuditPage)
+    page.search.setText(text)
+    page.refresh()
+    return loaded(page)
+
+
+def _select(page: AuditPage, object_type: str, action: str) -> AuditRow:
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if page.model.row_at(r).object_type == object_type  # type: ignore[union-attr]
+        and page.model.row_at(r).action == action  # type: ignore[union-attr]
+    )
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    entry = page.model.row_at(row)
+    assert entry is not None
+    return entry
+
+
+def test_times_and_dates_of_changed_fields_read_in_the_locale_format(window: MainWindow, language: object) -> None:
+    """S3, E1: "Angelegt am" of an assignment's create entry (the first administrator's, written by
+    the ORM) read "2026-12-04T14:31:56.123456"; it reads as the page's own times do, in German
+    "04.12.2026 14:31:56", and so does every other time or date field, in the export too."""
+    page = _german_page(window, language)
+    entry = _select(page, "RoleAssignment", "create")
+    stored = next(change.after for change in entry.changes if change.field == "created_at")
+    assert isinstance(stored, str) and "T" in stored  # what the log keeps: ISO text
+    shown = dict((field, after) for field, _before, after in _detail(page))
+    expected = formats.date_time_text(dt.datetime.fromisoformat(stored), seconds=True)
+    assert shown["Angelegt am"] == expected
+    assert "T" not in expected and expected.count(".") == 2 and expected.count(":") == 2
+    assert value_text("1980-05-01", "birthday") == "01.05.1980"
+    assert value_text("2026-05-04T07:30:00+00:00", "locked_until") == formats.date_time_text(T0, seconds=True)
+    assert value_text("no time", "created_at") == "no time"  # any other text as stored
+    assert value_text({"portal_url": "https://portal.example", "password_min": 1000}, "value").splitlines() == [
+        "portal_url: https://portal.example",
+        "password_min: 1.000",
+    ]
+
+
+def test_derived_keys_are_left_out_of_the_detail_copy_and_export(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, language: object
+) -> None:
+    """S3, E1: a customer's entry listed "Suchschlüssel" (revision 0027's search key, folded from
+    number, name and short name) beside the name, a tenant's its "Name (zum Vergleichen)": columns
+    that only repeat another one. They stay in the log (undo does not need them: it restores from
+    its own row images) but the detail pane, the copy and the export leave them out."""
+    with window.context.app.session_factory.begin() as session:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": T0,
+                    "operator_name": "lena",
+                    "workstation": "BUERO-09",
+                    "object_type": "Customer",
+                    "object_id": "77",
+                    "action": "update",
+                    "summary": "",
+                    "changes": {
+                        "name": ["Müller Druck", "Müller Druck GmbH"],
+                        "search_key": ["77 muller druck", "77 muller druck gmbh"],
+                        "name_key": ["müller druck", "müller druck gmbh"],
+                    },
+                }
+            ],
+        )
+    page = _german_page(window, language, "BUERO-09")
+    _select(page, "Customer", "update")
+    assert _detail(page) == [("Name", "Müller Druck", "Müller Druck GmbH")]
+    assert "Such" not in page.entry_text(page.selected_entry())  # type: ignore[arg-type]
+    target = tmp_path / "protokoll.xlsx"
+    page.choose_export_path = lambda: str(target)  # type: ignore[method-assign]
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "Exportierte Protokolleinträge" in window.statusBar().currentMessage())
+    rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].values)
+    assert [row[7] for row in rows[1:]] == ["Name: Müller Druck → Müller Druck GmbH"]
+
+
+def test_the_detail_columns_fit_german_field_names_at_the_default_size(window: MainWindow, language: object) -> None:
+    """S3, E1, E5: at the window's default size the field column cut "Organisationseinheit" off and
+    "Nachher" ran past the pane (a sideways scroll). Each field name fits, and the three columns
+    fit the pane."""
+    page = _german_page(window, language)
+    _select(page, "RoleAssignment", "create")  # the first administrator's role in the root unit
+    titles = [field for field, _before, _after in _detail(page)]
+    assert "Organisationseinheit" in titles
+    assert window.size().width() == DEFAULT_SIZE[0]
+    header = page.detail.horizontalHeader()
+    assert header.sectionSize(0) >= text_column_width(page.detail, titles)
+    assert header.length() <= page.detail.viewport().width()
+    for column in (1, 2):
+        assert header.sectionSize(column) >= text_column_width(page.detail, ["Vorher"])
