@@ -359,6 +359,60 @@ def test_an_inherited_role_names_every_unit_it_reached_also_once_moved_or_delete
     assert sorted(reached()) == sorted([(north.id, "Nord"), (south.id, "Süd"), (hamburg.id, "Hamburg-Altona")])
 
 
+def test_an_entry_about_a_deleted_last_row_never_names_the_row_made_after_it(
+    migrated_db: MigratedDatabase,
+) -> None:
+    """S3, T8: SQLite handed the id of a deleted last row to the next one (no AUTOINCREMENT), and the
+    log then named the new user, unit or role for entries about the deleted one, and counted a
+    deleted tenant's entries as the new tenant's. Since revision 0028 no backend hands an id out
+    twice: the entries keep naming what they were about."""
+    admin = AuthService(migrated_db.session_factory).create_first_admin(FIRST_ADMIN)
+    org = OrgUnitsService(migrated_db.session_factory)
+    roles = RolesService(migrated_db.session_factory)
+    root = org.roots(admin)[0].id
+    unit = org.add(admin, root, "Weg").node
+    assert unit is not None
+    role_id = roles.create(admin, "Prüfer Weg", permissions=frozenset({"audit.view"}))
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        mia = User(username="mia", username_key="mia", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        gone = Tenant(name="Alt GmbH", name_key="alt gmbh")
+        uow.session.add_all([mia, gone])
+        uow.commit()
+        mia_id, gone_tenant = mia.id, gone.id
+    AssignmentsService(migrated_db.session_factory).add(admin, mia_id, unit.id, role_id)
+    roles.delete(admin, role_id)
+    org.delete(admin, unit.id, children="delete")
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        uow.session.delete(uow.session.get(User, mia_id))
+        uow.session.delete(uow.session.get(Tenant, gone_tenant))
+        uow.commit()
+    # the next of each kind, made after the delete of the last one
+    new_unit = org.add(admin, root, "Neu").node
+    assert new_unit is not None
+    new_role = roles.create(admin, "Neue Rolle", permissions=frozenset({"audit.view"}))
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        tom = User(username="tom", username_key="tom", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        new_tenant = Tenant(name="Neu GmbH", name_key="neu gmbh")
+        uow.session.add_all([tom, new_tenant])
+        uow.session.flush()
+        uow.session.add(TenantAccess(tenant_id=new_tenant.id, user_id=admin.id, level=AccessLevel.FULL))
+        uow.commit()
+        made = (tom.id, new_unit.id, new_role, new_tenant.id)
+    assert made[0] != mia_id and made[1] != unit.id and made[2] != role_id and made[3] != gone_tenant
+    service = AuditService(migrated_db.session_factory)
+    rows = service.page(admin, AuditQuery(object_type="RoleAssignment"), None, 200)
+    (created,) = [row for row in rows if row.action == "create" and row.object_id == f"{mia_id}:{unit.id}:{role_id}"]
+    assert {change.field: change.after_name for change in created.changes} == {
+        "user_id": "mia",
+        "org_unit_id": "Weg",
+        "role_id": "Prüfer Weg",
+    }
+    # the deleted tenant's own entries are not listed as the new tenant's
+    of_new_tenant = service.page(admin, AuditQuery(tenant_id=made[3]), None, 200)
+    labels = {row.object_label for row in of_new_tenant if row.object_type == "Tenant"}
+    assert labels == {"Neu GmbH"}
+
+
 def test_an_id_nothing_names_stays_an_id(migrated_db: MigratedDatabase) -> None:
     """S3: an id of an object the database and the log know nothing of (the demo's history, a
     log older than the object's delete entry) keeps no name; a bool or text is never taken for an id."""
