@@ -712,15 +712,70 @@ def test_derived_keys_are_left_out_of_the_detail_copy_and_export(
 
 def test_the_detail_columns_fit_german_field_names_at_the_default_size(window: MainWindow, language: object) -> None:
     """S3, E1, E5: at the window's default size the field column cut "Organisationseinheit" off and
-    "Nachher" ran past the pane (a sideways scroll). Each field name fits, and the three columns
-    fit the pane."""
+    "Nachher" ran past the pane (a sideways scroll). Each field name fits and the columns fit the
+    pane; a created object's entry leaves out the column "Vorher", all dashes, so that its values
+    get the width, and a deleted one's "Nachher"."""
+    with window.context.app.session_factory.begin() as session:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": T0,
+                    "operator_name": "lena",
+                    "workstation": "BUERO-09",
+                    "object_type": "RoleAssignment",
+                    "object_id": "1:1:1",
+                    "action": "delete",
+                    "summary": "role removed",
+                    "changes": {"user_id": [1, None], "org_unit_id": [1, None], "role_id": [1, None]},
+                },
+                {
+                    "at": T0,
+                    "operator_name": "lena",
+                    "workstation": "BUERO-09",
+                    "object_type": "Customer",
+                    "object_id": "77",
+                    "action": "update",
+                    "summary": "",
+                    "changes": {"default_agency_id": [12, 13], "remote_access": [False, True]},
+                },
+            ],
+        )
     page = _german_page(window, language)
-    _select(page, "RoleAssignment", "create")  # the first administrator's role in the root unit
-    titles = [field for field, _before, _after in _detail(page)]
-    assert "Organisationseinheit" in titles
     assert window.size().width() == DEFAULT_SIZE[0]
     header = page.detail.horizontalHeader()
-    assert header.sectionSize(0) >= text_column_width(page.detail, titles)
-    assert header.length() <= page.detail.viewport().width()
-    for column in (1, 2):
-        assert header.sectionSize(column) >= text_column_width(page.detail, ["Vorher"])
+    for object_type, action, hidden in (
+        ("RoleAssignment", "create", {1}),  # the first administrator's role in the root unit
+        ("RoleAssignment", "delete", {2}),
+        ("Customer", "update", set()),
+    ):
+        _select(page, object_type, action)
+        titles = [field for field, _before, _after in _detail(page)]
+        assert "Organisationseinheit" in titles or object_type == "Customer"
+        assert {column for column in (1, 2) if page.detail.isColumnHidden(column)} == hidden
+        assert header.sectionSize(0) >= text_column_width(page.detail, titles)
+        assert header.length() <= page.detail.viewport().width()
+        for column in {1, 2} - hidden:  # before and after share the rest, their titles in full
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+            assert header.sectionSize(column) >= (page.detail.viewport().width() - header.sectionSize(0)) // 3
+
+
+def test_a_long_list_of_units_keeps_its_tooltip_short_and_its_title_in_sight(qtmodeltester: ModelTester) -> None:
+    """S3, E5: a role inherited into thousands of units names every one, 100,000 characters in one
+    cell; its tooltip showed all of them over the whole screen, and the field's title sat in the
+    middle of the tall row, out of sight. The tooltip is cut (marked …) and the cells align to the
+    top."""
+    from mandant_desktop.ui.text_table import TOOLTIP_CHARS, TextTableModel
+
+    model = TextTableModel(lambda: ("Feld", "Nachher"), top=True)
+    units = ", ".join(f"Vertrieb {i} (#{i})" for i in range(5_000))
+    model.set_rows([("Organisationseinheiten", units), ("Rolle", "Leser (#3)")])
+    qtmodeltester.check(model)
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert len(tip) == TOOLTIP_CHARS and tip.endswith("…") and units.startswith(tip[:-1])
+    assert model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole) == "Leser (#3)"
+    assert (
+        model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole)
+        == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    )
+    assert TextTableModel(lambda: ("A",)).index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None

@@ -276,6 +276,7 @@ class AuditPage(Page):
                 QCoreApplication.translate("AuditPage", "After"),
             ),
             self,
+            top=True,
         )
         self.detail = QTableView()
         self.detail.setObjectName("auditDetail")
@@ -304,7 +305,8 @@ class AuditPage(Page):
         self.splitter.addWidget(detail_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 320])
+        # The detail gets two fifths: before and after of a change must be readable beside the table.
+        self.splitter.setSizes([600, 400])
         remember(context.settings, self.page_id, self.detail)
         remember(context.settings, self.page_id, self.splitter)
 
@@ -553,6 +555,8 @@ class AuditPage(Page):
         row = index.data(ROW_ROLE) if index.isValid() else None
         if not isinstance(row, AuditRow):
             self.detail_model.set_rows([])
+            for column in (1, 2):
+                self.detail.setColumnHidden(column, False)
             self.detail_title.setText(
                 QCoreApplication.translate("AuditPage", "Select an entry to see the changed fields.")
             )
@@ -570,6 +574,12 @@ class AuditPage(Page):
             title += "\n" + summary_text(row.summary)
         self.detail_title.setText(title)
         self.detail_model.set_rows([change_cells(change) for change in row.changes])
+        # A created object has no "before", a deleted one no "after": the column of dashes goes and
+        # the values get its width (the pane is narrow beside the table).
+        nothing_before = bool(row.changes) and all(change.before is None for change in row.changes)
+        nothing_after = bool(row.changes) and all(change.after is None for change in row.changes)
+        self.detail.setColumnHidden(1, nothing_before and not nothing_after)
+        self.detail.setColumnHidden(2, nothing_after and not nothing_before)
 
     def entry_text(self, row: AuditRow) -> str:
         """The entry as plain text, one line per changed field (for the clipboard)."""
