@@ -4052,9 +4052,19 @@ Betreff: %2</translation>
         <source>keep</source>
         <translation>beibehalten</translation>
     </message>
-    <message>
-        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
-        <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
+    <message numerus="yes">
+        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%Ln role assignment(s)); %2 keeps its own roles.</source>
+        <translation>
+            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisung); %2 behält die eigenen Rollen.</numerusform>
+            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisungen); %2 behält die eigenen Rollen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Affected: %1 below, which lose %Ln inherited role assignment(s).</source>
+        <translation>
+            <numerusform>Betroffen: %1 darunter; %Ln geerbte Rollenzuweisung entfällt.</numerusform>
+            <numerusform>Betroffen: %1 darunter; %Ln geerbte Rollenzuweisungen entfallen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unit(s)</source>
@@ -4078,10 +4088,6 @@ Betreff: %2</translation>
     <message>
         <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
         <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
-    </message>
-    <message>
-        <source>Affected: %1 below, which lose %2 inherited role assignment(s).</source>
-        <translation>Betroffen: %1 darunter, die %2 geerbte Rollenzuweisung(en) verlieren.</translation>
     </message>
     <message>
         <source>Edit roles</source>

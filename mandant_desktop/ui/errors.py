@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 ERRORS_CONTEXT = "errors"
+#: the placeholders that hold an amount: a number there is written as the locale writes amounts
+#: ("höchstens 10.000.000 MB", not "10000000"); others (a customer number, a schema revision) stay
+QUANTITIES = frozenset({"max", "min", "limit", "count", "rows", "size", "minutes", "tenants", "users", "org_units"})
 FIELDS_CONTEXT = "fields"
 
 
@@ -73,6 +76,8 @@ def message_for(exc: BaseException) -> str:
     for key, value in values.items():
         if isinstance(value, Tally):
             values[key] = tally_text(value)
+        elif key in QUANTITIES and isinstance(value, int | float) and not isinstance(value, bool):
+            values[key] = formats.number_text(value)
     if isinstance(values.get("when"), str):
         values["when"] = _moment_text(values["when"])
     if isinstance(values.get("workstation"), str):

@@ -1059,3 +1059,38 @@ def test_a_new_customer_beyond_the_first_window_is_shown_and_selected(
     qtbot.waitUntil(lambda: [r.number for r in page.selected_rows()] == ["999999"])
     assert page.search.text() == "999999"
     assert [r.number for r in loaded(page).selected_rows()] == ["999999"]
+
+
+def test_quota_is_typed_and_shown_as_the_table_writes_it_in_german(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot, language: LanguageManager
+) -> None:
+    """C2, C9, E1: the table writes a quota as "1.500"; typed so in "Create customer" it is 1,500 MB
+    (it was refused as "no whole number"), and "Properties" shows it as "1.500" and keeps it on OK.
+    A decimal ("1,5") is still refused with the dialog's message."""
+    language.choose("de")
+
+    def create(dialog: CreateCustomerDialog) -> int:
+        qtbot.keyClicks(dialog.number_edit, "4712")
+        qtbot.keyClicks(dialog.name_edit, "Druckhaus Nord")
+        dialog.remote_check.setChecked(True)
+        qtbot.keyClicks(dialog.quota_edit, "1,5")
+        ok(dialog)
+        assert dialog.message.is_error and "ganze Zahl" in dialog.message.text()
+        dialog.quota_edit.setText("1.500")
+        return ok(dialog)
+
+    def properties(dialog: CustomerPropertiesDialog) -> int:
+        assert dialog.quota_edit.text() == "1.500"
+        dialog.quota_edit.setText("10.000")
+        return ok(dialog)
+
+    dialogs.expect(CreateCustomerDialog, create)  # type: ignore[arg-type]
+    dialogs.expect(AccessRightsDialog, lambda dialog: dialog.reject() or 0)  # type: ignore[arg-type, func-returns-value]
+    dialogs.expect(AssignContactPersonDialog, lambda dialog: dialog.reject() or 0)  # type: ignore[arg-type, func-returns-value]
+    page.new_button.click()
+    assert scalar(window, select(Customer.quota_mb).where(Customer.number == "4712")) == 1500
+    row = page.model.row_at(row_of(page, "4712"))
+    assert row is not None and row.quota_mb == 1500
+    dialogs.expect(CustomerPropertiesDialog, properties)  # type: ignore[arg-type]
+    right_click(page, "4712", "customerPropertiesAction")
+    assert scalar(window, select(Customer.quota_mb).where(Customer.number == "4712")) == 10000

@@ -327,3 +327,23 @@ def test_a_refused_user_name_says_in_german_how_to_write_umlauts(language: objec
         assert "a–z ohne Umlaute und ß (schreiben Sie ae, oe, ue, ss)" in message_for(refused)
     else:
         raise AssertionError("jörg was accepted")
+
+
+def test_amounts_in_a_message_are_written_as_the_language_writes_them(language: object) -> None:
+    """E1, C2: "The quota may be at most 10000000 MB." read "höchstens 10000000 MB" in German; an
+    amount has the locale's group separator, a customer number (text) stays as typed."""
+    assert message_for(ValidationError("The quota may be at most {max} MB.", field="quota", max=10_000_000)) == (
+        "The quota may be at most 10,000,000 MB."
+    )
+    language.choose("de")  # type: ignore[attr-defined]
+    assert message_for(ValidationError("The quota may be at most {max} MB.", field="quota", max=10_000_000)) == (
+        "Das Kontingent darf höchstens 10.000.000 MB betragen."
+    )
+    assert message_for(
+        ValidationError(
+            "The sheet has {rows} rows; an import takes at most {limit}. Split the file.", rows=250_000, limit=100_000
+        )
+    ).startswith("Das Tabellenblatt hat 250.000 Zeilen")
+    assert message_for(ValidationError("The customer number {number} is already taken.", number="10000")) == (
+        "Die Kundennummer 10000 ist bereits vergeben."
+    )
