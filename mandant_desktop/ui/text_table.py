@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-
 #: a cell's tooltip shows this many characters at most: the audit log's list of the units an
 #: inherited role reached can run to 100,000, which a tooltip would spread over the whole screen
 TOOLTIP_CHARS = 1_000

@@ -1012,7 +1012,7 @@ def test_sqlite_ids_revision_never_hands_out_an_id_twice(
     """S3, T8, S9: revision 0028 makes the ids of tenants, users, roles and org units AUTOINCREMENT
     on SQLite (the other backends never reuse one): rows, indexes and keys stay, and the counter
     starts above the largest id the audit log knows, so the id of a user deleted before the
-    upgrade is not handed out again either. The downgrade rebuilds the tables as they were."""
+    upgrade is not handed out again either. The downgrade keeps the tables."""
     engine = engines(at_revision("0027_customer_search_fold"))
     with engine.begin() as conn:
         conn.execute(

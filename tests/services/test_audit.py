@@ -359,6 +359,18 @@ def test_an_inherited_role_names_every_unit_it_reached_also_once_moved_or_delete
     assert sorted(reached()) == sorted([(north.id, "Nord"), (south.id, "Süd"), (hamburg.id, "Hamburg-Altona")])
 
 
+def _user_and_tenant(db: MigratedDatabase, admin: Operator, username: str, tenant: str) -> tuple[int, int]:
+    """A new internal user and a new tenant the administrator has full access to; their ids."""
+    with UnitOfWork(db.session_factory, admin) as uow:
+        user = User(username=username, username_key=username, kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        made = Tenant(name=tenant, name_key=tenant.casefold())
+        uow.session.add_all([user, made])
+        uow.session.flush()
+        uow.session.add(TenantAccess(tenant_id=made.id, user_id=admin.id, level=AccessLevel.FULL))
+        uow.commit()
+        return user.id, made.id
+
+
 def test_an_entry_about_a_deleted_last_row_never_names_the_row_made_after_it(
     migrated_db: MigratedDatabase,
 ) -> None:
@@ -373,12 +385,7 @@ def test_an_entry_about_a_deleted_last_row_never_names_the_row_made_after_it(
     unit = org.add(admin, root, "Weg").node
     assert unit is not None
     role_id = roles.create(admin, "Prüfer Weg", permissions=frozenset({"audit.view"}))
-    with UnitOfWork(migrated_db.session_factory, admin) as uow:
-        mia = User(username="mia", username_key="mia", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
-        gone = Tenant(name="Alt GmbH", name_key="alt gmbh")
-        uow.session.add_all([mia, gone])
-        uow.commit()
-        mia_id, gone_tenant = mia.id, gone.id
+    mia_id, gone_tenant = _user_and_tenant(migrated_db, admin, "mia", "Alt GmbH")
     AssignmentsService(migrated_db.session_factory).add(admin, mia_id, unit.id, role_id)
     roles.delete(admin, role_id)
     org.delete(admin, unit.id, children="delete")
@@ -390,14 +397,8 @@ def test_an_entry_about_a_deleted_last_row_never_names_the_row_made_after_it(
     new_unit = org.add(admin, root, "Neu").node
     assert new_unit is not None
     new_role = roles.create(admin, "Neue Rolle", permissions=frozenset({"audit.view"}))
-    with UnitOfWork(migrated_db.session_factory, admin) as uow:
-        tom = User(username="tom", username_key="tom", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
-        new_tenant = Tenant(name="Neu GmbH", name_key="neu gmbh")
-        uow.session.add_all([tom, new_tenant])
-        uow.session.flush()
-        uow.session.add(TenantAccess(tenant_id=new_tenant.id, user_id=admin.id, level=AccessLevel.FULL))
-        uow.commit()
-        made = (tom.id, new_unit.id, new_role, new_tenant.id)
+    tom_id, new_tenant = _user_and_tenant(migrated_db, admin, "tom", "Neu GmbH")
+    made = (tom_id, new_unit.id, new_role, new_tenant)
     assert made[0] != mia_id and made[1] != unit.id and made[2] != role_id and made[3] != gone_tenant
     service = AuditService(migrated_db.session_factory)
     rows = service.page(admin, AuditQuery(object_type="RoleAssignment"), None, 200)

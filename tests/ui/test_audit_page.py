@@ -627,6 +627,25 @@ def test_a_role_assignment_reads_by_name_in_german_also_after_its_unit_and_role_
     ]
 
 
+def _log(window: MainWindow, *entries: tuple[str, str, str, str, dict[str, Any]]) -> None:
+    """Entries of lena at BUERO-09: (object type, object id, action, summary, changes) each."""
+    rows = [
+        {
+            "at": T0,
+            "operator_name": "lena",
+            "workstation": "BUERO-09",
+            "object_type": object_type,
+            "object_id": object_id,
+            "action": action,
+            "summary": summary,
+            "changes": changes,
+        }
+        for object_type, object_id, action, summary, changes in entries
+    ]
+    with window.context.app.session_factory.begin() as session:
+        session.execute(insert(AuditEntry), rows)
+
+
 def _german_page(window: MainWindow, language: object, text: str = "") -> AuditPage:
     language.choose("de")  # type: ignore[attr-defined]
     assert window.show_page("audit")
@@ -678,26 +697,12 @@ def test_derived_keys_are_left_out_of_the_detail_copy_and_export(
     number, name and short name) beside the name, a tenant's its "Name (zum Vergleichen)": columns
     that only repeat another one. They stay in the log (undo does not need them: it restores from
     its own row images) but the detail pane, the copy and the export leave them out."""
-    with window.context.app.session_factory.begin() as session:
-        session.execute(
-            insert(AuditEntry),
-            [
-                {
-                    "at": T0,
-                    "operator_name": "lena",
-                    "workstation": "BUERO-09",
-                    "object_type": "Customer",
-                    "object_id": "77",
-                    "action": "update",
-                    "summary": "",
-                    "changes": {
-                        "name": ["Müller Druck", "Müller Druck GmbH"],
-                        "search_key": ["77 muller druck", "77 muller druck gmbh"],
-                        "name_key": ["müller druck", "müller druck gmbh"],
-                    },
-                }
-            ],
-        )
+    changes = {
+        "name": ["Müller Druck", "Müller Druck GmbH"],
+        "search_key": ["77 muller druck", "77 muller druck gmbh"],
+        "name_key": ["müller druck", "müller druck gmbh"],
+    }
+    _log(window, ("Customer", "77", "update", "", changes))
     page = _german_page(window, language, "BUERO-09")
     _select(page, "Customer", "update")
     assert _detail(page) == [("Name", "Müller Druck", "Müller Druck GmbH")]
@@ -715,32 +720,11 @@ def test_the_detail_columns_fit_german_field_names_at_the_default_size(window: M
     "Nachher" ran past the pane (a sideways scroll). Each field name fits and the columns fit the
     pane; a created object's entry leaves out the column "Vorher", all dashes, so that its values
     get the width, and a deleted one's "Nachher"."""
-    with window.context.app.session_factory.begin() as session:
-        session.execute(
-            insert(AuditEntry),
-            [
-                {
-                    "at": T0,
-                    "operator_name": "lena",
-                    "workstation": "BUERO-09",
-                    "object_type": "RoleAssignment",
-                    "object_id": "1:1:1",
-                    "action": "delete",
-                    "summary": "role removed",
-                    "changes": {"user_id": [1, None], "org_unit_id": [1, None], "role_id": [1, None]},
-                },
-                {
-                    "at": T0,
-                    "operator_name": "lena",
-                    "workstation": "BUERO-09",
-                    "object_type": "Customer",
-                    "object_id": "77",
-                    "action": "update",
-                    "summary": "",
-                    "changes": {"default_agency_id": [12, 13], "remote_access": [False, True]},
-                },
-            ],
-        )
+    _log(
+        window,
+        ("RoleAssignment", "1:1:1", "delete", "role removed", {"user_id": [1, None], "org_unit_id": [1, None]}),
+        ("Customer", "77", "update", "", {"default_agency_id": [12, 13], "remote_access": [False, True]}),
+    )
     page = _german_page(window, language)
     assert window.size().width() == DEFAULT_SIZE[0]
     header = page.detail.horizontalHeader()
