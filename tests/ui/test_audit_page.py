@@ -672,7 +672,8 @@ def _select(page: AuditPage, object_type: str, action: str) -> AuditRow:
 def test_times_and_dates_of_changed_fields_read_in_the_locale_format(window: MainWindow, language: object) -> None:
     """S3, E1: "Angelegt am" of an assignment's create entry (the first administrator's, written by
     the ORM) read "2026-12-04T14:31:56.123456"; it reads as the page's own times do, in German
-    "04.12.2026 14:31:56", and so does every other time or date field, in the export too."""
+    "04.12.2026 14:31:56", and so does every other time or date field, in the export too; a
+    setting's parts (shown as Python's "{'portal_url': …}") read one "key: value" per line."""
     page = _german_page(window, language)
     entry = _select(page, "RoleAssignment", "create")
     stored = next(change.after for change in entry.changes if change.field == "created_at")
@@ -688,6 +689,12 @@ def test_times_and_dates_of_changed_fields_read_in_the_locale_format(window: Mai
         "portal_url: https://portal.example",
         "password_min: 1.000",
     ]
+    # a setting's parts as the log kept them before (Python's text of them, which the page showed)
+    assert value_text("{'portal_url': 'https://portal.example', 'password_min': 6}", "value").splitlines() == [
+        "portal_url: https://portal.example",
+        "password_min: 6",
+    ]
+    assert value_text("{Kunde}", "value") == "{Kunde}" and value_text("{'a': 1}", "name") == "{'a': 1}"
 
 
 def test_derived_keys_are_left_out_of_the_detail_copy_and_export(

@@ -9,6 +9,7 @@ an Excel file, with progress and cancel (needs ``audit.export``).
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -115,6 +116,18 @@ def _moment_text(value: str, field: str) -> str | None:
     return None
 
 
+def _written_dict_text(value: str, field: str) -> str | None:
+    """A setting's parts that the log kept as Python's text of them (before the log kept them as
+    JSON: "{'portal_url': …}"), one "key: value" per line; None for any other text."""
+    if field != "value" or not (value.startswith("{") and value.endswith("}")):
+        return None
+    try:
+        parts = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value_text(parts) if isinstance(parts, dict) else None
+
+
 def value_text(value: Any, field: str = "") -> str:
     """A stored before or after value of ``field`` as the operator reads it: a code as a word
     ("full" → "Full access"), a count with the locale's separators, a time or date in the locale's
@@ -128,7 +141,7 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, int) and not field.endswith("_id"):
         return number_text(value)
     if isinstance(value, str):
-        return value_name(field, value) or _moment_text(value, field) or value
+        return value_name(field, value) or _moment_text(value, field) or _written_dict_text(value, field) or value
     if isinstance(value, dict):
         return "\n".join(f"{key}: {value_text(part, str(key))}" for key, part in value.items())
     if isinstance(value, list | tuple):
