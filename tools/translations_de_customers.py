@@ -268,10 +268,10 @@ TRANSLATIONS: dict[str, str] = {
     "&Save naming": "Benennung &speichern",
     # ---------------------------------------------------------------- errors
     "A customer cannot be its own default agency.": "Ein Kunde kann nicht seine eigene Standard-Agentur sein.",
-    "A rights group named {name} exists already.": "Eine Rechte-Gruppe namens {name} gibt es bereits.",
+    "A rights group named {name} exists already.": "Eine Rechte-Gruppe namens „{name}“ gibt es bereits.",
     "A rights group named {name} exists already; the customer's rights group cannot be created. Change the naming "
     "pattern in the settings or the customer's name.": (
-        "Eine Rechte-Gruppe namens {name} gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. "
+        "Eine Rechte-Gruppe namens „{name}“ gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. "
         "Ändern Sie die Benennung in den Einstellungen oder den Namen des Kunden."
     ),
     "Element 1 may be at most {max} characters long.": "Element 1 darf höchstens {max} Zeichen lang sein.",
@@ -309,11 +309,11 @@ TRANSLATIONS: dict[str, str] = {
     "The quota must not be negative.": "Das Kontingent darf nicht negativ sein.",
     "The rights group name {name} would be longer than {max} characters; shorten the customer name or change the "
     "naming pattern.": (
-        "Der Name der Rechte-Gruppe {name} wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern "
+        "Der Name der Rechte-Gruppe „{name}“ wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern "
         "Sie die Benennung."
     ),
     "The system rights group {name} is missing; upgrade the database.": (
-        "Die System-Rechte-Gruppe {name} fehlt; aktualisieren Sie die Datenbank."
+        "Die System-Rechte-Gruppe „{name}“ fehlt; aktualisieren Sie die Datenbank."
     ),
     "The user name {username} is taken.": "Der Benutzername {username} ist bereits vergeben.",
     "This contact has a user account already.": "Diese Kontaktperson hat bereits ein Benutzerkonto.",

@@ -14,5 +14,16 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen "
         "werden aus %3 entfernt (%Ln Rollenzuweisungen); %2 behält die eigenen Rollen.",
     ),
+    # ---------------------------------------------------------------- the system's reasons (E1, S7, S8)
+    "No such file or directory": "Datei oder Ordner nicht gefunden",
+    "Permission denied": "Zugriff verweigert",
+    "Is a directory": "Das ist ein Ordner, keine Datei",
+    "Not a directory": "Ein Teil des Pfades ist kein Ordner",
+    "No space left on device": "Auf dem Datenträger ist kein Platz mehr frei",
+    "Read-only file system": "Das Dateisystem ist schreibgeschützt",
+    "File name too long": "Der Dateiname ist zu lang",
+    "Disk quota exceeded": "Das Speicherkontingent auf dem Datenträger ist erschöpft",
+    "Input/output error": "Fehler beim Lesen oder Schreiben des Datenträgers",
+    "Operation not permitted": "Vorgang nicht erlaubt",
 }
 # fmt: on

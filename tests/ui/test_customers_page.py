@@ -540,7 +540,54 @@ def test_contacts_and_external_users(
         user = session.scalar(select(User).where(User.username == "bea.becker"))
         assert user is not None and user.kind is UserKind.EXTERNAL and user.status is UserStatus.DEACTIVATED
         assert (user.password_hash or "").startswith("$argon2id$") and user.is_external_admin
+        assert user.email == "bea@heidelberg.example"  # T8: the operator has the private data right
         assert session.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+def test_a_portal_user_without_the_private_data_right_gets_no_address(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot, world: UiWorld
+) -> None:
+    """C10, T8: an operator without the private data right in the customer's tenant sees the
+    contact's address masked; the portal user made of the contact has no address (user
+    administration would show it unmasked), and the dialog says so. With the right it is copied
+    (test_contacts_and_external_users)."""
+    from sqlalchemy import update
+
+    from mandant_desktop.db.models import TenantAccess
+    from mandant_desktop.services.customer_contacts import NewContact
+
+    factory = window.context.app.session_factory
+    services, operator = window.context.app.services, window.context.operator
+    services.customer_contacts.create_contact(
+        operator,
+        world.customers["12345"],
+        NewContact(last_name="Becker", first_name="Bea", email="bea@heidelberg.example"),
+    )
+    with factory.begin() as session:
+        session.execute(update(TenantAccess).where(TenantAccess.user_id == operator.id).values(private_data=False))
+    said: list[str] = []
+
+    def contacts(dialog: CustomerContactsDialog) -> int:
+        assert dialog.model.rowCount() == 1
+        dialog.external_check.setChecked(True)
+        qtbot.keyClicks(dialog.username_edit, "bea.becker")
+        qtbot.keyClicks(dialog.password_edit, "geheim1")
+        qtbot.keyClicks(dialog.repeat_edit, "geheim1")
+        dialog.create_user_button.click()
+        said.append(dialog.message.text())
+        dialog.reject()
+        return dialog.result()
+
+    dialogs.expect(CustomerContactsDialog, contacts)  # type: ignore[arg-type]
+    right_click(page, "12345", "customerContactsAction")
+    assert said == [
+        "The portal user was created without the contact's e-mail address (you do not have the private data "
+        "right in its tenant); it appears in user administration under “External”."
+    ]
+    with factory() as session:
+        user = session.scalar(select(User).where(User.username == "bea.becker"))
+        assert user is not None and (user.last_name, user.email) == ("Becker", None)
+        assert session.scalar(select(Contact.email).where(Contact.id == user.contact_id)) == "bea@heidelberg.example"
 
 
 def test_a_customers_contact_is_edited_as_on_the_contacts_page(
@@ -654,8 +701,12 @@ def test_a_separate_tenants_customer_contact_is_edited_where_the_customer_lives(
     page.refresh()
     right_click(page, "77001", "customerContactsAction")
     assert scalar(window, select(Contact.last_name).where(Contact.customer_id == customer)) == "Kundin-Neu"
-    own = services.contacts.list_contacts(operator)
-    assert [c.last_name for c in own if c.tenant_id == separate] == ["Eigene"]
+    listed = services.contacts.list_contacts(operator)
+    # The contacts page: the tenant's own contact and its customer's, each from its database.
+    assert [(c.last_name, c.main) for c in listed if c.tenant_id == separate] == [
+        ("Eigene", False),
+        ("Kundin-Neu", True),
+    ]
 
 
 def test_agency_information(page: CustomersPage, dialogs: Dialogs, qtmodeltester: object) -> None:
