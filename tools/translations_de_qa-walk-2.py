@@ -25,5 +25,25 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Disk quota exceeded": "Das Speicherkontingent auf dem Datenträger ist erschöpft",
     "Input/output error": "Fehler beim Lesen oder Schreiben des Datenträgers",
     "Operation not permitted": "Vorgang nicht erlaubt",
+    # ---------------------------------------------------------------- a failed connection (S5, S6, E1)
+    "Cannot connect to {target}: the server name {host} is not known. Check the host name. ({detail})": (
+        "Keine Verbindung zu {target}: Der Servername „{host}“ ist unbekannt. Prüfen Sie den Hostnamen. ({detail})"
+    ),
+    "Cannot connect to {target}: the server does not answer. Is it running, and are host and port right? "
+    "({detail})": (
+        "Keine Verbindung zu {target}: Der Server antwortet nicht. Läuft er, und stimmen Hostname und Port? "
+        "({detail})"
+    ),
+    "Cannot connect to {target}: the server refused the user {user}; the user name or the password is wrong. "
+    "({detail})": (
+        "Keine Verbindung zu {target}: Der Server hat die Anmeldung von „{user}“ abgelehnt; Benutzername oder "
+        "Passwort ist falsch. ({detail})"
+    ),
+    "Cannot connect to {target}: there is no database {database} on the server. ({detail})": (
+        "Keine Verbindung zu {target}: Auf dem Server gibt es keine Datenbank „{database}“. ({detail})"
+    ),
+    "Cannot connect to {target}: the file is no SQLite database. ({detail})": (
+        "Keine Verbindung zu {target}: Die Datei ist keine SQLite-Datenbank. ({detail})"
+    ),
 }
 # fmt: on

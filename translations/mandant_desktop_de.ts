@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Portal permissions of the rights group %1 (customer %2):</source>
-        <translation>Portal-Berechtigungen der Rechte-Gruppe %1 (Kunde %2):</translation>
+        <translation>Portal-Berechtigungen der Rechte-Gruppe „%1“ (Kunde %2):</translation>
     </message>
     <message>
         <source>Every external user of the customer is a member of this rights group and so receives these permissions. To give only some users more rights, put them into an additional rights group.</source>
@@ -2102,7 +2102,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Portal user for %1: member of the customer&apos;s rights group %2.</source>
-        <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe %2.</translation>
+        <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe „%2“.</translation>
     </message>
     <message>
         <source>The portal user was created without the contact&apos;s e-mail address (you do not have the private data right in its tenant); it appears in user administration under “External”.</source>
@@ -2275,7 +2275,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Without remote access the customer&apos;s rights group %1 and all external users of the customer (%2) are deleted. This cannot be undone. Remove remote access?</source>
-        <translation>Ohne Remote Access werden die Kunden-Rechte-Gruppe %1 und alle externen Benutzer des Kunden (%2) gelöscht. Das kann nicht rückgängig gemacht werden. Remote Access entfernen?</translation>
+        <translation>Ohne Remote Access werden die Kunden-Rechte-Gruppe „%1“ und alle externen Benutzer des Kunden (%2) gelöscht. Das kann nicht rückgängig gemacht werden. Remote Access entfernen?</translation>
     </message>
     <message>
         <source>Properties</source>
@@ -3874,7 +3874,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Remove the selected members (%1) from the rights group %2? They lose the group&apos;s portal permissions.</source>
-        <translation>Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe %2 entfernen? Sie verlieren die Portal-Berechtigungen der Gruppe.</translation>
+        <translation>Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe „%2“ entfernen? Sie verlieren die Portal-Berechtigungen der Gruppe.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3894,7 +3894,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the rights group %1? Its members lose the permissions it gave them.</source>
-        <translation>Die Rechte-Gruppe %1 löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab.</translation>
+        <translation>Die Rechte-Gruppe „%1“ löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -5991,6 +5991,26 @@ Betreff: %2</translation>
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the file is no SQLite database. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Die Datei ist keine SQLite-Datenbank. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server does not answer. Is it running, and are host and port right? ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Server antwortet nicht. Läuft er, und stimmen Hostname und Port? ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server name {host} is not known. Check the host name. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Servername „{host}“ ist unbekannt. Prüfen Sie den Hostnamen. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server refused the user {user}; the user name or the password is wrong. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Server hat die Anmeldung von „{user}“ abgelehnt; Benutzername oder Passwort ist falsch. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: there is no database {database} on the server. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Auf dem Server gibt es keine Datenbank „{database}“. ({detail})</translation>
     </message>
     <message>
         <source>Cannot connect to {target}: {detail}</source>

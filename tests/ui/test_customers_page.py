@@ -1145,3 +1145,24 @@ def test_quota_is_typed_and_shown_as_the_table_writes_it_in_german(
     dialogs.expect(CustomerPropertiesDialog, properties)  # type: ignore[arg-type]
     right_click(page, "4712", "customerPropertiesAction")
     assert scalar(window, select(Customer.quota_mb).where(Customer.number == "4712")) == 10000
+
+
+def test_a_rights_group_named_in_german_stands_in_quotation_marks(
+    page: CustomersPage, window: MainWindow, world: UiWorld, language: LanguageManager, qtbot: QtBot
+) -> None:
+    """C10, E1: the users area names the customer's rights group in „…“: for a customer "… e.K."
+    the sentence ended "Kunden-Rechte-Gruppe X4713-Druckhaus Nord e.K.." with two full stops."""
+    from mandant_desktop.services.customers import NewCustomer
+
+    services, operator = window.context.app.services, window.context.operator
+    created = services.customers.create(
+        operator, NewCustomer(number="4713", name="Druckhaus Nord e.K.", tenant_id=world.nord, remote_access=True)
+    )
+    services.customer_contacts.create_contact(operator, created.id, _contact("Becker"))
+    language.choose("de")
+    dialog = CustomerContactsDialog(page.actor(), services.customers.details(operator, created.id), page)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.users_hint.text() == (
+        "Portal-Benutzer für Bea Becker: Mitglied der Kunden-Rechte-Gruppe „X4713-Druckhaus Nord e.K.“."
+    )

@@ -378,3 +378,24 @@ def test_a_name_in_a_german_message_is_in_quotation_marks(language: object) -> N
     assert message_for(taken) == "Ein Mandant namens „Redaktion Nord“ existiert bereits."
     unit = ValidationError("There is already an org unit named {name} at this level.", name="Vertrieb Süd")
     assert message_for(unit) == "Auf dieser Ebene gibt es bereits eine Organisationseinheit namens „Vertrieb Süd“."
+
+
+def test_a_failed_connection_says_in_german_what_to_check(language: object) -> None:
+    """S5, S6, E1: a database the server does not have is named in German, before the server's own
+    words; it said "Keine Verbindung zu …: connection failed: … FATAL: database "x" does not exist"."""
+    from dbhelpers import POSTGRES_BASE, require_backend
+    from sqlalchemy.engine import make_url
+
+    from mandant_desktop.db.engine import create_engine_for, verify_connection
+
+    require_backend("postgresql")
+    engine = create_engine_for(make_url(POSTGRES_BASE).set(database="mandant_nicht_da").render_as_string(False))
+    try:
+        with pytest.raises(DomainError) as refused:
+            verify_connection(engine)
+    finally:
+        engine.dispose()
+    language.choose("de")  # type: ignore[attr-defined]
+    said = message_for(refused.value)
+    assert said.startswith("Keine Verbindung zu postgresql+psycopg://postgres@127.0.0.1:5432/mandant_nicht_da: ")
+    assert ": Auf dem Server gibt es keine Datenbank „mandant_nicht_da“. (" in said
