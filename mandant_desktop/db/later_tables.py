@@ -128,6 +128,8 @@ org_unit = Table(
     Column("sort_order", Integer, nullable=False, default=0),
     _created_at(),
     *_versioned(),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 # The tree's order (revision 0023): each parent's children in display order, all at once ("expand

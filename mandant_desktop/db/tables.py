@@ -222,6 +222,8 @@ tenant = Table(
     _created_at(),
     Column("created_by", String(100)),
     *_versioned(),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 #: a user's access to one tenant (SPEC T2); no row means hidden
@@ -262,6 +264,8 @@ app_user = Table(
     _created_at(),
     Column("activated_at", UTCDateTime()),
     *_versioned(),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 # --------------------------------------------------------------------------- roles and permissions
@@ -288,6 +292,8 @@ role = Table(
     Column("predefined_key", String(64), unique=True),
     _created_at(),
     *_versioned(),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 role_permission = Table(
