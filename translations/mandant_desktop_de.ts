@@ -1580,7 +1580,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation>&amp;Typ:</translation>
+        <translation>&amp;Kontaktart:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
