@@ -5,12 +5,28 @@ Shared by bench/startup.py (the ``startup`` figure, issue 8) and tests/ui/test_s
 the program's arguments after it (``--db URL`` and maybe ``--page``, ``--lang``), and log in through
 MANDANT_USER and MANDANT_PASSWORD.
 
-It replaces ``QApplication.exec``. Usable means the page shown has its data: its background load
-(``busy``) has ended and the page has painted after that. The probe prints, each as a line of its
-own, ``painted CPU`` at the window's first paint (the page still says "Loading…"), ``ready CPU PAGE``
-once usable, and then ``modules NAME,NAME,…``: every module imported by then, for the caller to look
-for the ones that must wait (openpyxl and friends). CPU is the process's CPU time in ms, all threads,
-plus that of the child processes it has waited for: the password check's helper process (issue 8,
+It replaces ``QApplication.exec``. Usable means the page shown has its data painted:
+
+- the page was not busy (its background load had ended) when the window's first paint began:
+  the end of that first paint. The start lays out what the data asks for before that paint
+  (``launcher._FinalFirstFrame``), so it is the final frame, and nothing repaints after it
+  (tests/ui/test_start_first_frame.py);
+- the page was still loading then (the first paint shows "Loading…"): the end of the first repaint
+  that begins after the load has ended (the probe asks for one with ``page().update()``).
+
+Until 2026-12-04 (branch start-frame) the probe always took the second way: once the page was
+not busy it repainted the whole page and counted "ready" at the end of that repaint, about 10 ms
+and 52 M main-thread instructions after a first paint that already showed the data (every start
+measured that day; docs/profiles/2026-12-04-start-paint/, -start-frame/). That repaint was the
+probe's own work, which a start does not do, so figures before and after that change are not
+comparable.
+
+The probe prints, each as a line of its own, ``painted CPU FIRST`` at the end of the window's first
+paint (FIRST is ``data`` when the page had its data at that paint, ``loading`` when it was still
+busy), ``ready CPU PAGE`` once usable (right after the ``painted`` line when FIRST is ``data``), and
+then ``modules NAME,NAME,…``: every module imported by then, for the caller to look for the ones
+that must wait (openpyxl and friends). CPU is the process's CPU time in ms, all threads, plus that
+of the child processes it has waited for: the password check's helper process (issue 8,
 docs/profiles/2026-12-04-start-argon), whose CPU is the check's.
 """
 
@@ -31,7 +47,8 @@ def cpu_ms():
 
 def exec_until_usable(*_args):
     qt = QApplication.instance()
-    state = dict(painted=False, requested=False, done=False)
+    #: data: whether the page had its data when the first paint began (None before that paint)
+    state = dict(painted=False, data=None, requested=False, done=False)
     window = next(w for w in qt.topLevelWidgets() if w.objectName() == "mainWindow")
     handle = window.windowHandle()
 
@@ -43,7 +60,7 @@ def exec_until_usable(*_args):
         return shown is None or bool(getattr(shown, "busy", False))
 
     def first_paint():
-        print(f"painted {cpu_ms():.0f}", flush=True)
+        print(f"painted {cpu_ms():.0f} {'data' if state['data'] else 'loading'}", flush=True)
 
     def ready():
         print(f"ready {cpu_ms():.0f} {page().objectName()}", flush=True)
@@ -52,8 +69,9 @@ def exec_until_usable(*_args):
         qt.exit(0)
 
     def poll():
-        # The page's data has arrived: make sure a paint follows (it coalesces with a pending one).
-        if state["painted"] and not state["requested"] and not busy():
+        # The page's data arrived after the first paint: make sure a paint follows (it coalesces
+        # with a pending one).
+        if state["painted"] and not state["done"] and not state["requested"] and not busy():
             state["requested"] = True
             page().update()
 
@@ -72,7 +90,11 @@ def exec_until_usable(*_args):
             if (kind == QEvent.Type.UpdateRequest or kind == QEvent.Type.Expose) and handle.isExposed():
                 if not state["painted"]:
                     state["painted"] = True
+                    state["data"] = not busy()
                     QTimer.singleShot(0, first_paint)
+                    if state["data"]:  # this paint shows the data, laid out: usable once it ends
+                        state["done"] = True
+                        QTimer.singleShot(0, ready)
                 elif state["requested"] and not state["done"]:
                     state["done"] = True
                     QTimer.singleShot(0, ready)
