@@ -553,3 +553,15 @@ def schema_differences(engine: Engine) -> list[Any]:
         assert {d[1].name for d in by_trigger} == PG_KEYS_BY_TRIGGER
         differences = [d for d in differences if d not in by_trigger]
     return differences
+
+
+def stale_user_keys(engine: Engine) -> list[str]:
+    """The user names whose stored search key (revision 0028) is not the key of their stored user
+    name, e-mail address and names: a write path that left it behind (U1, E2)."""
+    from mandant_desktop.db.tables import USER_KEY_COLUMNS, app_user
+    from mandant_desktop.domain.search_folding import search_key
+
+    columns = [app_user.c[name] for name in USER_KEY_COLUMNS]
+    with engine.connect() as conn:
+        rows = conn.execute(app_user.select().with_only_columns(app_user.c.search_key, *columns)).all()
+    return [row[1] for row in rows if row[0] != search_key(row[1:])]

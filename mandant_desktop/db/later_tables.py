@@ -35,6 +35,7 @@ from mandant_desktop.db import contact_order, user_order
 from mandant_desktop.db.tables import (
     CONTACT_ORDER_BACKENDS,
     CONTACT_ORDER_INDEX,
+    CUSTOMER_KEY_COLUMNS,
     CUSTOMER_KEY_GRAMS_FUNCTION,
     CUSTOMER_KEY_GRAMS_INDEX,
     CUSTOMER_KEY_TRIGRAM_INDEX,
@@ -53,9 +54,9 @@ from mandant_desktop.db.tables import (
     _versioned,
     app_user,
     exact_string,
+    search_key_default,
     utcnow,
 )
-from mandant_desktop.domain.search_folding import search_key
 
 
 class VirtualOnMariaDB(ColumnClause[Any]):
@@ -164,12 +165,6 @@ inheritance_break = Table(
 # --------------------------------------------------------------------------- customers and rights groups
 
 
-def _customer_search_key(context: Any) -> str:
-    """The insert's ``search_key``, from the row's number, name and short name."""
-    row = context.get_current_parameters()
-    return search_key((row.get("number"), row.get("name"), row.get("short_name")))
-
-
 #: a print-shop customer with optional portal access (SPEC C1-C12)
 customer = Table(
     "customer",
@@ -190,7 +185,7 @@ customer = Table(
     # mandant_desktop.domain.search_folding): written by the application with every insert (this
     # default, or the row itself in bulk inserts) and every change of the three (models.py); the
     # search indexes of each backend are built on it (mandant_desktop.db.customer_search).
-    Column("search_key", Text, nullable=False, default=_customer_search_key, server_default=""),
+    Column("search_key", Text, nullable=False, default=search_key_default(CUSTOMER_KEY_COLUMNS), server_default=""),
     CheckConstraint("quota_mb IS NULL OR quota_mb >= 0", name="quota_non_negative"),
     Index("ix_customer_name", "name"),
     Index("ix_customer_short_name", "short_name"),

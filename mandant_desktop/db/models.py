@@ -119,6 +119,9 @@ class User(Versioned, Base):
     last_login_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     activated_at: Mapped[dt.datetime | None]
+    #: the folded texts the users search compares (revision 0028): set by the insert's default, and
+    #: whenever the user name, e-mail address or a name of a loaded user change
+    search_key: Mapped[str]
 
     @property
     def display_name(self) -> str:
@@ -277,11 +280,19 @@ class Customer(Versioned, Base):
     search_key: Mapped[str]
 
 
-@event.listens_for(Customer, "before_update")
-def _customer_search_key_follows(_mapper: Any, _connection: Any, customer: Customer) -> None:
-    attributes = inspect(customer).attrs
-    if any(attributes[name].history.has_changes() for name in ("number", "name", "short_name")):
-        customer.search_key = search_key((customer.number, customer.name, customer.short_name))
+def _search_key_follows(model: type[Customer | User], columns: tuple[str, ...]) -> None:
+    """The stored search key of a loaded ``model`` row follows each change of its ``columns``
+    before the ORM writes it (mandant_desktop.db.search_keys)."""
+
+    @event.listens_for(model, "before_update")
+    def follow(_mapper: Any, _connection: Any, row: Customer | User) -> None:
+        attributes = inspect(row).attrs
+        if any(attributes[name].history.has_changes() for name in columns):
+            row.search_key = search_key(getattr(row, name) for name in columns)
+
+
+_search_key_follows(Customer, tables.CUSTOMER_KEY_COLUMNS)
+_search_key_follows(User, tables.USER_KEY_COLUMNS)
 
 
 class DeletedCustomerNumber(Base):

@@ -98,6 +98,7 @@ from mandant_desktop.services.undo_conflicts import (
     when_text,
 )
 from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.users import user_search
 
 DeleteMode = Literal["delete", "lift"]
 
@@ -1249,24 +1250,16 @@ class OrgUnitsService:
     # ------------------------------------------------------------------ a user's roles in the tree
 
     def users(self, operator: Operator, text: str, limit: int = 50) -> list[GridUser]:
-        """Internal users whose name, user name or e-mail contains ``text`` (the user picker)."""
+        """Internal users whose name, user name or e-mail contain the words of ``text`` (the user picker;
+        folded, :func:`mandant_desktop.services.users.user_search`)."""
         operator.require("assignments.view")
-        needle = text.strip().lower()
-        stmt = select(User.id, User.first_name, User.last_name, User.username, User.email).where(
-            User.kind == UserKind.INTERNAL
-        )
-        if needle:
-            stmt = stmt.where(
-                or_(
-                    *(
-                        func.lower(column).contains(needle, autoescape=True)
-                        for column in (User.first_name, User.last_name, User.username, User.email)
-                    ),
-                    func.lower(User.first_name + " " + User.last_name).contains(needle, autoescape=True),
-                )
-            )
-        stmt = stmt.order_by(func.lower(User.last_name), func.lower(User.first_name), User.id).limit(limit)
         with UnitOfWork(self._factory, operator, write=False) as uow:
+            stmt = (
+                select(User.id, User.first_name, User.last_name, User.username, User.email)
+                .where(User.kind == UserKind.INTERNAL, *user_search(uow.session, text))
+                .order_by(func.lower(User.last_name), func.lower(User.first_name), User.id)
+                .limit(limit)
+            )
             rows = uow.session.execute(stmt).all()
         return [
             GridUser(r.id, f"{r.first_name} {r.last_name}".strip() or r.username, r.username, r.email) for r in rows
