@@ -555,13 +555,24 @@ def schema_differences(engine: Engine) -> list[Any]:
     return differences
 
 
-def stale_user_keys(engine: Engine) -> list[str]:
-    """The user names whose stored search key (revision 0028) is not the key of their stored user
-    name, e-mail address and names: a write path that left it behind (U1, E2)."""
-    from mandant_desktop.db.tables import USER_KEY_COLUMNS, app_user
+def stale_search_keys(engine: Engine) -> list[tuple[str, int]]:
+    """The rows (table, id) whose stored search key (revisions 0027, 0028) is not the key of their
+    stored texts: a write path that left it behind (C1, U1, E2)."""
+    from mandant_desktop.db import tables
     from mandant_desktop.domain.search_folding import search_key
 
-    columns = [app_user.c[name] for name in USER_KEY_COLUMNS]
+    keyed = {
+        tables.metadata.tables["customer"]: tables.CUSTOMER_KEY_COLUMNS,
+        tables.app_user: tables.USER_KEY_COLUMNS,
+        tables.metadata.tables["org_unit"]: tables.ORG_UNIT_KEY_COLUMNS,
+        tables.rights_group: tables.RIGHTS_GROUP_KEY_COLUMNS,
+        tables.metadata.tables["outbox_mail"]: tables.OUTBOX_KEY_COLUMNS,
+    }
+    stale = []
     with engine.connect() as conn:
-        rows = conn.execute(app_user.select().with_only_columns(app_user.c.search_key, *columns)).all()
-    return [row[1] for row in rows if row[0] != search_key(row[1:])]
+        for table, names in keyed.items():
+            columns = [table.c.id, table.c.search_key, *(table.c[name] for name in names)]
+            for row in conn.execute(table.select().with_only_columns(*columns)):
+                if row[1] != search_key(row[2:]):
+                    stale.append((table.name, row[0]))
+    return stale

@@ -41,8 +41,10 @@ from mandant_desktop.db.tables import (
     CUSTOMER_KEY_TRIGRAM_INDEX,
     CUSTOMER_NUMBER_LENGTH_COLUMN,
     CUSTOMER_NUMBER_ORDER_INDEX,
+    ORG_UNIT_KEY_COLUMNS,
     ORG_UNIT_ORDER_BACKENDS,
     ORG_UNIT_ORDER_INDEX,
+    OUTBOX_KEY_COLUMNS,
     VIRTUAL_COLUMN_BACKENDS,
     CustomerStatus,
     MailStatus,
@@ -129,6 +131,8 @@ org_unit = Table(
     Column("sort_order", Integer, nullable=False, default=0),
     _created_at(),
     *_versioned(),
+    # The folded name the search of the tree compares (revision 0028; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(ORG_UNIT_KEY_COLUMNS), server_default=""),
 )
 
 # The tree's order (revision 0023): each parent's children in display order, all at once ("expand
@@ -371,6 +375,8 @@ outbox_mail = Table(
     Column("error", String(1000)),
     #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
     Column("language", String(16)),
+    # The folded recipient and subject the outbox's search compares (revision 0028; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(OUTBOX_KEY_COLUMNS), server_default=""),
     # The outbox's order, newest first, a window at a time (revision 0017).
     Index("ix_outbox_mail_created_at", "created_at", "id"),
 )

@@ -202,6 +202,8 @@ class OrgUnit(Versioned, Base):
     depth: Mapped[int]
     sort_order: Mapped[int]
     created_at: Mapped[dt.datetime]
+    #: the folded name the search compares (revision 0028), kept by the insert default and the models
+    search_key: Mapped[str]
 
 
 class RoleAssignment(Base):
@@ -280,21 +282,6 @@ class Customer(Versioned, Base):
     search_key: Mapped[str]
 
 
-def _search_key_follows(model: type[Customer | User], columns: tuple[str, ...]) -> None:
-    """The stored search key of a loaded ``model`` row follows each change of its ``columns``
-    before the ORM writes it (mandant_desktop.db.search_keys)."""
-
-    @event.listens_for(model, "before_update")
-    def follow(_mapper: Any, _connection: Any, row: Customer | User) -> None:
-        attributes = inspect(row).attrs
-        if any(attributes[name].history.has_changes() for name in columns):
-            row.search_key = search_key(getattr(row, name) for name in columns)
-
-
-_search_key_follows(Customer, tables.CUSTOMER_KEY_COLUMNS)
-_search_key_follows(User, tables.USER_KEY_COLUMNS)
-
-
 class DeletedCustomerNumber(Base):
     """Remembers numbers of deleted customers so that reuse can be warned about (SPEC C6)."""
 
@@ -311,7 +298,7 @@ class DeletedCustomerNumber(Base):
 class LoginThrottle(Base):
     """Failed log-ins on user names that do not exist, shared by every workstation (SPEC S1).
 
-    Keyed by a hash of the normalised name, never the name: what was typed into the user name
+    _Keyed by a hash of the normalised name, never the name: what was typed into the user name
     field may be a mistyped password. A row lives while it counts or locks, as the count of a real
     user does; a successful log-in and the expiry of the lock remove it.
     """
@@ -337,6 +324,8 @@ class RightsGroup(Versioned, Base):
     kind: Mapped[RightsGroupKind]
     customer_id: Mapped[int | None]
     description: Mapped[str]
+    #: the folded name the search compares (revision 0028), kept by the insert default and the models
+    search_key: Mapped[str]
 
 
 class RightsGroupPermission(Base):
@@ -468,6 +457,8 @@ class OutboxMail(Base):
     sent_at: Mapped[dt.datetime | None]
     error: Mapped[str | None]
     language: Mapped[str | None]
+    #: the folded recipient and subject the search compares (revision 0028), the insert default's
+    search_key: Mapped[str]
 
 
 class AppSetting(Versioned, Base):
@@ -512,6 +503,28 @@ class AuditEntry(Base):
     action: Mapped[str]
     summary: Mapped[str]
     changes: Mapped[dict[str, Any] | None]
+
+
+#: the rows with a stored search key (mandant_desktop.db.search_keys)
+_Keyed = Customer | User | OrgUnit | RightsGroup | OutboxMail
+
+
+def _search_key_follows(model: type[_Keyed], columns: tuple[str, ...]) -> None:
+    """The stored search key of a loaded ``model`` row follows each change of its ``columns``
+    before the ORM writes it (mandant_desktop.db.search_keys)."""
+
+    @event.listens_for(model, "before_update")
+    def follow(_mapper: Any, _connection: Any, row: _Keyed) -> None:
+        attributes = inspect(row).attrs
+        if any(attributes[name].history.has_changes() for name in columns):
+            row.search_key = search_key(getattr(row, name) for name in columns)
+
+
+_search_key_follows(Customer, tables.CUSTOMER_KEY_COLUMNS)
+_search_key_follows(User, tables.USER_KEY_COLUMNS)
+_search_key_follows(OrgUnit, tables.ORG_UNIT_KEY_COLUMNS)
+_search_key_follows(RightsGroup, tables.RIGHTS_GROUP_KEY_COLUMNS)
+_search_key_follows(OutboxMail, tables.OUTBOX_KEY_COLUMNS)
 
 
 __all__ = [

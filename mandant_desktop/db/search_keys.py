@@ -6,9 +6,9 @@ and accents its own way), so the application writes each row's key with every in
 change of the texts it is made of, and a search asks that the key contain every folded word of
 the search text (:func:`contains_words`). A revision that adds a key fills it for the rows there
 are with one ``UPDATE`` (:func:`fill_keys`). The tables with a key: ``customer`` (revision 0027,
-with search indexes of its own: :mod:`mandant_desktop.db.customer_search`) and ``app_user``
-(revision 0028: 10,000 users are scanned in a few milliseconds, see
-docs/profiles/2026-12-04-search-fold-2).
+with search indexes of its own: :mod:`mandant_desktop.db.customer_search`), and since revision
+0028 ``app_user``, ``org_unit``, ``rights_group`` and ``outbox_mail``, whose searches scan the key
+as they scanned their columns before (docs/profiles/2026-12-04-search-fold-2).
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, text, true
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from mandant_desktop.db.tables import EXACT_COLLATION
-from mandant_desktop.domain.search_folding import search_key
+from mandant_desktop.domain.search_folding import search_key, search_words
 
 #: the name of the key column in every table that has one
 KEY_COLUMN = "search_key"
@@ -36,6 +37,16 @@ def contains_words(dialect: str, key: Any, words: Collection[str]) -> ColumnElem
     if dialect in ("mysql", "mariadb"):
         key = key.collate(EXACT_COLLATION)
     return and_(true(), *(key.contains(word, autoescape=True) for word in words))
+
+
+def search_condition(session: Session, key: Any, search: str) -> list[ColumnElement[bool]]:
+    """The condition of a search over the key column ``key`` (none for a text of blanks): every
+    folded word of ``search`` in the key (:func:`contains_words`), one condition whatever the
+    number of words."""
+    words = search_words(search)
+    if not words:
+        return []
+    return [contains_words(session.get_bind().dialect.name, key, words)]
 
 
 def _key_function(arity: int) -> Callable[..., str]:

@@ -105,6 +105,10 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 CUSTOMER_KEY_COLUMNS = ("number", "name", "short_name")
 #: the texts of a user that its search key holds (revision 0028), in this order
 USER_KEY_COLUMNS = ("username", "email", "first_name", "last_name")
+#: the texts of an org unit, a rights group and a mail of the outbox that their keys hold (0028)
+ORG_UNIT_KEY_COLUMNS = ("name",)
+RIGHTS_GROUP_KEY_COLUMNS = ("name",)
+OUTBOX_KEY_COLUMNS = ("recipient", "subject")
 
 #: MariaDB/MySQL collation that compares byte for byte, as SQLite and PostgreSQL do by default
 EXACT_COLLATION = "utf8mb4_bin"
@@ -400,6 +404,8 @@ rights_group = Table(
     Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), unique=True),
     Column("description", String(500), nullable=False, default=""),
     *_versioned(),
+    # The folded name the search of the groups compares (revision 0028; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(RIGHTS_GROUP_KEY_COLUMNS), server_default=""),
 )
 
 # --------------------------------------------------------------------------- operation

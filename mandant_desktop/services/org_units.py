@@ -51,7 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from mandant_desktop.db import bulk
+from mandant_desktop.db import bulk, search_keys
 from mandant_desktop.db.aggregates import integer_rows, ordered_rows
 from mandant_desktop.db.models import (
     InheritanceBreak,
@@ -73,6 +73,7 @@ from mandant_desktop.domain.errors import (
 )
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
+from mandant_desktop.domain.search_folding import search_key, search_words
 from mandant_desktop.services.admin_guard import (
     administrators_if_at_risk,
     require_administrators_remain,
@@ -841,18 +842,17 @@ class OrgUnitsService:
         return (*reversed(ancestors(parents, unit_id)), unit_id)
 
     def search(self, operator: Operator, text: str, limit: int = 200) -> list[tuple[int, ...]]:
-        """Units whose name contains ``text`` (any case), each as its id path from the root, in
-        tree order. Two queries."""
+        """Units whose name holds every word of ``text`` (folded: "sued" finds "Süd"; revision 0028),
+        each as its id path from the root, in tree order. Two queries."""
         operator.require("org_units.view")
-        needle = text.strip().lower()
-        if not needle:
+        if not search_words(text):
             return []
         with UnitOfWork(self._factory, operator, write=False) as uow:
             session = uow.session
             found = list(
                 session.scalars(
                     select(OrgUnit.id)
-                    .where(func.lower(OrgUnit.name).contains(needle, autoescape=True))
+                    .where(*search_keys.search_condition(session, OrgUnit.search_key, text))
                     .order_by(OrgUnit.depth, OrgUnit.id)
                     .limit(limit)
                 )
@@ -1114,6 +1114,7 @@ class OrgUnitsService:
             rows[record.id] = {
                 "id": record.id,
                 "name": record.name,
+                "search_key": search_key((record.name,)),  # a bulk INSERT passes no insert default
                 "parent_id": None,  # linked below, once every restored unit exists
                 "depth": depth[record.id],
                 "sort_order": record.sort_order,

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, case, delete, func, or_, select, true
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import True_
 
+from mandant_desktop.db import search_keys
 from mandant_desktop.db.models import (
     Customer,
     RightsGroup,
@@ -206,10 +207,8 @@ class RightsGroupService:
 
     def _filters(self, session: Session, scope: TenantScope, search: str) -> list[ColumnElement[bool]]:
         filters = [group_visible_clause(scope, session)]
-        text = search.strip().casefold()
-        if text:
-            filters.append(RightsGroup.name_key.contains(text, autoescape=True))
-        return filters
+        # every folded word of the search in the group's name (revision 0028)
+        return [*filters, *search_keys.search_condition(session, RightsGroup.search_key, search)]
 
     def count(self, operator: Operator, search: str = "") -> int:
         operator.require("users.view")

@@ -35,7 +35,6 @@ from mandant_desktop.db.models import (
 from mandant_desktop.db.models import UserKind as UserKind  # re-exported for the UI
 from mandant_desktop.domain import validation
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
-from mandant_desktop.domain.search_folding import search_words
 from mandant_desktop.services import recording
 from mandant_desktop.services.activation import IssuedLink, Translate, issue_link, revoke_open_links
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
@@ -202,10 +201,7 @@ def user_search(session: Session, search: str) -> list[ColumnElement[bool]]:
     """The condition of a search of users (U1, E2; none for an empty text): every folded word of
     ``search`` in the user's stored key of user name, e-mail address, first and last name
     (revision 0028, :mod:`mandant_desktop.db.search_keys`), one condition for any number of words."""
-    words = search_words(search)
-    if not words:
-        return []
-    return [search_keys.contains_words(session.get_bind().dialect.name, User.search_key, words)]
+    return search_keys.search_condition(session, User.search_key, search)
 
 
 class UsersService:

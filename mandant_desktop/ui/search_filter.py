@@ -50,7 +50,7 @@ class FoldedFilterProxy(QSortFilterProxyModel):
         if not roles or Qt.ItemDataRole.DisplayRole in roles:  # a tick box: the texts stay
             self._keys.clear()
 
-    def setFilterKeyColumn(self, column: int) -> None:  # noqa: N802 (Qt's name)
+    def setFilterKeyColumn(self, column: int) -> None:
         self._keys.clear()
         super().setFilterKeyColumn(column)
 

@@ -1,7 +1,8 @@
-"""The users search folds German spellings and matches word by word, as the customer search does
-(SPEC U1, E2, C1; revision 0028): the stored key of every user on each backend, kept up to date
-on every write path, and the searches that compare it (users page, rights group members, the org
-units' user picker)."""
+"""The searches of users, org units, rights groups and the outbox fold German spellings and match
+word by word, as the customer search does (SPEC U1, A4, C4, U4, E2, C1; revision 0028): the stored
+keys on each backend, kept up to date on the write paths, and the searches that compare them
+(users page, rights group members, the org units' user picker, the tree's search, the groups,
+the outbox)."""
 
 from __future__ import annotations
 
@@ -141,6 +142,37 @@ def test_german_spellings_and_words_in_any_order(users_db: Users) -> None:
     many = "mueller jo ha nna ue ll"
     five = _statements(db.engine, lambda: (service.page(SYSTEM, search=many), service.count(SYSTEM, many)))
     assert five == one
+
+
+def test_org_units_groups_and_the_outbox_search_folded_words(users_db: Users) -> None:
+    """A4, C4, U4, E2: "sued strassen" finds the unit "Straßenbau Süd" (and "Straßenbau Süd" is
+    found after a rename by its new name only), "mueller kg" the group "Elektro Müller KG", and
+    "JOERG weiss" the mail to joerg@weiß.example; every key stays the key of its texts."""
+    from dbhelpers import stale_search_keys
+
+    from mandant_desktop.db.models import OutboxMail
+    from mandant_desktop.services.mail import MailService
+    from mandant_desktop.services.secrets import MemorySecretStore
+
+    db = users_db.db
+    factory = db.session_factory
+    units, groups = OrgUnitsService(factory), RightsGroupService(factory)
+    top = units.add(SYSTEM, None, "Straßenbau Süd").units_added[0]
+    other = units.add(SYSTEM, top, "Gärtnerei").units_added[0]
+    assert [path[-1] for path in units.search(SYSTEM, "sued strassen")] == [top]
+    assert [path for path in units.search(SYSTEM, "GAERTNEREI")] == [(top, other)]
+    units.rename(SYSTEM, other, "Baumschule Köln")
+    assert units.search(SYSTEM, "gaertnerei") == [] and units.search(SYSTEM, "koeln baum") == [(top, other)]
+    group = groups.create_group(SYSTEM, "Elektro Müller KG")
+    assert [row.id for row in groups.groups(SYSTEM, "mueller kg")] == [group]
+    assert groups.count(SYSTEM, "KG MÜLLER") == 1 and groups.count(SYSTEM, "muller") == 0
+    with factory.begin() as session:
+        session.add(OutboxMail(recipient="joerg@weiß.example", subject="Zugang für Jörg", body="", status="queued"))
+    mail = MailService(factory, MemorySecretStore)
+    assert mail.outbox_count(SYSTEM, search="JOERG weiss") == 1
+    assert [row.recipient for row in mail.outbox_page(SYSTEM, 0, 10, search="zugang fuer")] == ["joerg@weiß.example"]
+    assert mail.outbox_count(SYSTEM, search="joerg zzz") == 0
+    assert stale_search_keys(db.engine) == []
 
 
 def test_the_revision_fills_the_keys_and_downgrades(
