@@ -567,6 +567,7 @@ def stale_search_keys(engine: Engine) -> list[tuple[str, int]]:
         tables.metadata.tables["org_unit"]: tables.ORG_UNIT_KEY_COLUMNS,
         tables.rights_group: tables.RIGHTS_GROUP_KEY_COLUMNS,
         tables.metadata.tables["outbox_mail"]: tables.OUTBOX_KEY_COLUMNS,
+        tables.metadata.tables["contact"]: tables.CONTACT_KEY_COLUMNS,
     }
     stale = []
     with engine.connect() as conn:

@@ -33,6 +33,7 @@ from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 from mandant_desktop.db import contact_order, user_order
 from mandant_desktop.db.tables import (
+    CONTACT_KEY_COLUMNS,
     CONTACT_ORDER_BACKENDS,
     CONTACT_ORDER_INDEX,
     CUSTOMER_KEY_COLUMNS,
@@ -283,6 +284,8 @@ contact = Table(
     Column("birthday", Date),
     _created_at(),
     *_versioned(),
+    # The folded names and contact type the contacts search compares (revision 0028; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(CONTACT_KEY_COLUMNS), server_default=""),
     Index("ix_contact_name", "last_name", "first_name"),
 )
 # The contacts list's order (revision 0025, db.contact_order): each window of 200 reads the index

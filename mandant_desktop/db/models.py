@@ -506,7 +506,7 @@ class AuditEntry(Base):
 
 
 #: the rows with a stored search key (mandant_desktop.db.search_keys)
-_Keyed = Customer | User | OrgUnit | RightsGroup | OutboxMail
+_Keyed = Customer | User | OrgUnit | RightsGroup | OutboxMail | Contact
 
 
 def _search_key_follows(model: type[_Keyed], columns: tuple[str, ...]) -> None:
@@ -525,6 +525,7 @@ _search_key_follows(User, tables.USER_KEY_COLUMNS)
 _search_key_follows(OrgUnit, tables.ORG_UNIT_KEY_COLUMNS)
 _search_key_follows(RightsGroup, tables.RIGHTS_GROUP_KEY_COLUMNS)
 _search_key_follows(OutboxMail, tables.OUTBOX_KEY_COLUMNS)
+_search_key_follows(Contact, tables.CONTACT_KEY_COLUMNS)
 
 
 __all__ = [

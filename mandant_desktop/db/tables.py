@@ -109,6 +109,8 @@ USER_KEY_COLUMNS = ("username", "email", "first_name", "last_name")
 ORG_UNIT_KEY_COLUMNS = ("name",)
 RIGHTS_GROUP_KEY_COLUMNS = ("name",)
 OUTBOX_KEY_COLUMNS = ("recipient", "subject")
+#: the texts of a contact that its search key holds (revision 0028): not the personal fields (T8)
+CONTACT_KEY_COLUMNS = ("last_name", "first_name", "contact_type")
 
 #: MariaDB/MySQL collation that compares byte for byte, as SQLite and PostgreSQL do by default
 EXACT_COLLATION = "utf8mb4_bin"

@@ -308,6 +308,7 @@ def _contact(
         "salutation": salutation,
         "first_name": first,
         "last_name": last,
+        "search_key": search_key((last, first, contact_type)),  # bulk rows pass no insert default
         "email": email,
         "phone": phone(ctx),
         "street": f"{ctx.rng.choice(names.STREETS)} {ctx.rng.randint(1, 120)}",

@@ -1,6 +1,6 @@
-"""The searches of users, org units, rights groups and the outbox compare folded texts word by
-word, as the customer search does since revision 0027: "Jürgen" finds "Juergen", "strasse" finds
-"Straße", "mueller kg" finds "Elektro Müller KG" (SPEC U1, A4, C4, U4, E2).
+"""The searches of users, org units, rights groups, the outbox and contacts compare folded texts
+word by word, as the customer search does since revision 0027: "Jürgen" finds "Juergen",
+"strasse" finds "Straße", "mueller kg" finds "Elektro Müller KG" (SPEC U1, A4, C4, U4, S5, E2).
 
 Revision ID: 0028_search_keys
 Revises: 0027_customer_search_fold
@@ -8,17 +8,19 @@ Create Date: 2026-12-04
 
 The rule is :mod:`mandant_desktop.domain.search_folding`, which no backend can apply, so the
 application stores the folded texts of each row in a new column ``search_key`` of ``app_user``
-(user name, e-mail address, first and last name), ``org_unit`` (name), ``rights_group`` (name)
-and ``outbox_mail`` (recipient, subject), with every insert and every change (the models, and the
-rows of bulk inserts), and the searches compare it (:mod:`mandant_desktop.db.search_keys`). The
-keys of the rows there are are filled here by one ``UPDATE`` per table (SQLite: through a function
-of this connection; elsewhere the keys of one read, loaded into a temporary table and joined in).
+(user name, e-mail address, first and last name), ``org_unit`` (name), ``rights_group`` (name),
+``outbox_mail`` (recipient, subject) and ``contact`` (last and first name, contact type; in a
+separate tenant's database too, which the same revisions migrate), with every insert and every
+change (the models, and the rows of bulk inserts), and the searches compare it
+(:mod:`mandant_desktop.db.search_keys`). The keys of the rows there are are filled here by one
+``UPDATE`` per table (SQLite: through a function of this connection; elsewhere the keys of one
+read, loaded into a temporary table and joined in).
 
 No index: each search reads every row either way (a substring); the scan of one short column is
-what the searches of these tables did before, on 10,000 users, 5,000 units and 37,000 groups of
-the large demo (docs/profiles/2026-12-04-search-fold-2). A workstation of an older version still
-inserts rows with an empty key (the column's default): they are found once a newer version
-changes them.
+what the searches of these tables did before, on 10,000 users, 5,000 units, 37,000 groups and
+20,000 contacts of the large demo (docs/profiles/2026-12-04-search-fold-2). A workstation of an
+older version still inserts rows with an empty key (the column's default): they are found once a
+newer version changes them.
 """
 
 from collections.abc import Sequence
@@ -39,6 +41,7 @@ TABLES = {
     "org_unit": ("name",),
     "rights_group": ("name",),
     "outbox_mail": ("recipient", "subject"),
+    "contact": ("last_name", "first_name", "contact_type"),
 }
 
 
