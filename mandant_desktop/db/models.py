@@ -18,7 +18,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, relationship
+from sqlalchemy.orm import DeclarativeBase, InstanceState, Mapped, declared_attr, relationship
 
 from mandant_desktop.db import tables
 from mandant_desktop.db.tables import (
@@ -383,6 +383,9 @@ class Contact(Versioned, Base):
     city: Mapped[str | None]
     birthday: Mapped[dt.date | None]
     created_at: Mapped[dt.datetime]
+    #: the folded last and first name and contact type the search compares (revision 0028), kept by the
+    #: insert default and the models
+    search_key: Mapped[str]
 
 
 class PersonRole(Versioned, Base):
@@ -515,7 +518,8 @@ def _search_key_follows(model: type[_Keyed], columns: tuple[str, ...]) -> None:
 
     @event.listens_for(model, "before_update")
     def follow(_mapper: Any, _connection: Any, row: _Keyed) -> None:
-        attributes = inspect(row).attrs
+        state: InstanceState[_Keyed] = inspect(row)
+        attributes = state.attrs
         if any(attributes[name].history.has_changes() for name in columns):
             row.search_key = search_key(getattr(row, name) for name in columns)
 
