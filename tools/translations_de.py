@@ -107,7 +107,7 @@ TRANSLATIONS: dict[str, str] = {
     "New connection": "Neue Verbindung",
     "Delete connection profile": "Verbindungsprofil löschen",
     "Delete the profile {name}? The database itself is not touched.": (
-        "Das Profil {name} löschen? Die Datenbank selbst bleibt unverändert."
+        "Das Profil „{name}“ löschen? Die Datenbank selbst bleibt unverändert."
     ),
     "Delete": "Löschen",
     "saved in the keyring": "im Schlüsselbund gespeichert",
@@ -121,7 +121,7 @@ TRANSLATIONS: dict[str, str] = {
         "Das Profil wurde gespeichert, aber der Schlüsselbund hat das Passwort nicht angenommen; "
         "es wird beim Verbinden abgefragt."
     ),
-    "Profile {name} saved.": "Profil {name} gespeichert.",
+    "Profile {name} saved.": "Profil „{name}“ gespeichert.",
     "Testing the connection…": "Verbindung wird getestet…",
     "Connection works: {version}": "Verbindung erfolgreich: {version}",
     "Cannot open the database": "Die Datenbank kann nicht geöffnet werden",
@@ -252,7 +252,7 @@ TRANSLATIONS: dict[str, str] = {
     "last name": "Nachname",
     "profile name": "Profilname",
     # ---------------------------------------------------------------- errors: connection profiles
-    "A profile named {name} exists already.": "Ein Profil namens {name} gibt es bereits.",
+    "A profile named {name} exists already.": "Ein Profil namens „{name}“ gibt es bereits.",
     "Please choose a database file.": "Bitte wählen Sie eine Datenbankdatei.",
     "Please enter the server's host name.": "Bitte geben Sie den Hostnamen des Servers ein.",
     "Please enter the database name.": "Bitte geben Sie den Namen der Datenbank ein.",

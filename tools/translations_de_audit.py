@@ -116,18 +116,18 @@ TRANSLATIONS: dict[str, str] = {
         "abgelehnt."
     ),
     "There is no agency {name}; write it as the export does: name (number).": (
-        "Es gibt keine Agentur {name}; schreiben Sie sie wie der Export: Name (Nummer)."
+        "Es gibt keine Agentur „{name}“; schreiben Sie sie wie der Export: Name (Nummer)."
     ),
     "There is no org unit {path}; write the path as the export does (A / B / C).": (
         "Es gibt keine Organisationseinheit {path}; schreiben Sie den Pfad wie der Export (A / B / C)."
     ),
-    "There is no role named {name}.": "Es gibt keine Rolle namens {name}.",
+    "There is no role named {name}.": "Es gibt keine Rolle namens „{name}“.",
     "There is no tenant {name}, or it is not visible to you.": (
-        "Es gibt keinen Mandanten {name}, oder er ist für Sie nicht sichtbar."
+        "Es gibt keinen Mandanten „{name}“, oder er ist für Sie nicht sichtbar."
     ),
     "There is no user with the e-mail address {email}.": "Es gibt keinen Benutzer mit der E-Mail-Adresse {email}.",
     "Write {yes}, {no} or {agency}.": "Schreiben Sie {yes}, {no} oder {agency}.",
-    "You have read-only access to the tenant {name}.": "Sie haben auf den Mandanten {name} nur Lesezugriff.",
+    "You have read-only access to the tenant {name}.": "Sie haben auf den Mandanten „{name}“ nur Lesezugriff.",
     "{name} is not an Excel workbook (.xlsx).": "{name} ist keine Excel-Arbeitsmappe (.xlsx).",
     "You may grant only roles whose permissions you hold yourself; not {role}.": (
         "Sie dürfen nur Rollen vergeben, deren Berechtigungen Sie selbst haben; nicht {role}."

@@ -71,7 +71,7 @@ TRANSLATIONS: dict[str, str] = {
     # ---------------------------------------------------------------- access rights (C8)
     "Access rights": "Zugriffsrechte",
     "Portal permissions of the rights group %1 (customer %2):": (
-        "Portal-Berechtigungen der Rechte-Gruppe %1 (Kunde %2):"
+        "Portal-Berechtigungen der Rechte-Gruppe „%1“ (Kunde %2):"
     ),
     "Every external user of the customer is a member of this rights group and so receives these permissions. To "
     "give only some users more rights, put them into an additional rights group.": (
@@ -105,7 +105,7 @@ TRANSLATIONS: dict[str, str] = {
     "Remove remote access": "Remote Access entfernen",
     "Without remote access the customer's rights group %1 and all external users of the customer (%2) are deleted. "
     "This cannot be undone. Remove remote access?": (
-        "Ohne Remote Access werden die Kunden-Rechte-Gruppe %1 und alle externen Benutzer des Kunden (%2) gelöscht. "
+        "Ohne Remote Access werden die Kunden-Rechte-Gruppe „%1“ und alle externen Benutzer des Kunden (%2) gelöscht. "
         "Das kann nicht rückgängig gemacht werden. Remote Access entfernen?"
     ),
     "Properties": "Eigenschaften",
@@ -163,7 +163,7 @@ TRANSLATIONS: dict[str, str] = {
         "Der Kunde hat keinen Remote Access; schalten Sie ihn zuerst in den Eigenschaften ein."
     ),
     "Portal user for %1: member of the customer's rights group %2.": (
-        "Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe %2."
+        "Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe „%2“."
     ),
     "The portal user was created; it appears in user administration under “External”.": (
         "Der Portal-Benutzer wurde angelegt; er erscheint in der Benutzerverwaltung unter „Extern“."
@@ -196,7 +196,7 @@ TRANSLATIONS: dict[str, str] = {
     "Permissions saved; every member has them now.": "Berechtigungen gespeichert; alle Mitglieder haben sie jetzt.",
     "Remove members": "Mitglieder entfernen",
     "Remove the selected members (%1) from the rights group %2? They lose the group's portal permissions.": (
-        "Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe %2 entfernen? Sie verlieren die "
+        "Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe „%2“ entfernen? Sie verlieren die "
         "Portal-Berechtigungen der Gruppe."
     ),
     "Remove": "Entfernen",
@@ -207,7 +207,7 @@ TRANSLATIONS: dict[str, str] = {
     "&Delete group…": "Gruppe &löschen…",
     "Delete rights group": "Rechte-Gruppe löschen",
     "Delete the rights group %1? Its members lose the permissions it gave them.": (
-        "Die Rechte-Gruppe %1 löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab."
+        "Die Rechte-Gruppe „%1“ löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab."
     ),
     "&Members:": "&Mitglieder:",
     "&Add…": "&Hinzufügen…",
@@ -268,10 +268,10 @@ TRANSLATIONS: dict[str, str] = {
     "&Save naming": "Benennung &speichern",
     # ---------------------------------------------------------------- errors
     "A customer cannot be its own default agency.": "Ein Kunde kann nicht seine eigene Standard-Agentur sein.",
-    "A rights group named {name} exists already.": "Eine Rechte-Gruppe namens {name} gibt es bereits.",
+    "A rights group named {name} exists already.": "Eine Rechte-Gruppe namens „{name}“ gibt es bereits.",
     "A rights group named {name} exists already; the customer's rights group cannot be created. Change the naming "
     "pattern in the settings or the customer's name.": (
-        "Eine Rechte-Gruppe namens {name} gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. "
+        "Eine Rechte-Gruppe namens „{name}“ gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. "
         "Ändern Sie die Benennung in den Einstellungen oder den Namen des Kunden."
     ),
     "Element 1 may be at most {max} characters long.": "Element 1 darf höchstens {max} Zeichen lang sein.",
@@ -309,11 +309,11 @@ TRANSLATIONS: dict[str, str] = {
     "The quota must not be negative.": "Das Kontingent darf nicht negativ sein.",
     "The rights group name {name} would be longer than {max} characters; shorten the customer name or change the "
     "naming pattern.": (
-        "Der Name der Rechte-Gruppe {name} wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern "
+        "Der Name der Rechte-Gruppe „{name}“ wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern "
         "Sie die Benennung."
     ),
     "The system rights group {name} is missing; upgrade the database.": (
-        "Die System-Rechte-Gruppe {name} fehlt; aktualisieren Sie die Datenbank."
+        "Die System-Rechte-Gruppe „{name}“ fehlt; aktualisieren Sie die Datenbank."
     ),
     "The user name {username} is taken.": "Der Benutzername {username} ist bereits vergeben.",
     "This contact has a user account already.": "Diese Kontaktperson hat bereits ein Benutzerkonto.",

@@ -20,7 +20,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "New sub-tenant": "Neuer Tochtermandant",
     # ---------------------------------------------------------------- counts in messages (ui.errors.TALLY_TEXTS)
     "The tenant {name} cannot be deleted while it holds data: {holdings}.": (
-        "Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {holdings}."
+        "Der Mandant „{name}“ kann nicht gelöscht werden, solange er Daten enthält: {holdings}."
     ),
     "%Ln customer(s)": ("%Ln Kunde", "%Ln Kunden"),
     "%Ln contact(s)": ("%Ln Kontakt", "%Ln Kontakte"),
@@ -30,6 +30,6 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "%Ln sub-tenant(s)": ("%Ln Tochtermandant", "%Ln Tochtermandanten"),
     # ---------------------------------------------------------------- org units
     "There is already an org unit named {name} at this level.": (
-        "Auf dieser Ebene gibt es bereits eine Organisationseinheit namens {name}."
+        "Auf dieser Ebene gibt es bereits eine Organisationseinheit namens „{name}“."
     ),
 }

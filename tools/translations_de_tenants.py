@@ -17,7 +17,7 @@ TRANSLATIONS: dict[str, str] = {
         "Die Datenbank eines getrennten Mandanten kann hier nicht geändert werden; seine Daten liegen dort."
     ),
     "A tenant cannot be placed below itself.": "Ein Mandant kann nicht unter sich selbst eingeordnet werden.",
-    "A tenant named {name} exists already.": "Ein Mandant namens {name} existiert bereits.",
+    "A tenant named {name} exists already.": "Ein Mandant namens „{name}“ existiert bereits.",
     "Another workstation changed the access of {count} of these users in the meantime. Nothing was saved; "
     "reload to see their change.": (
         "Ein anderer Arbeitsplatz hat den Zugriff von {count} dieser Benutzer inzwischen geändert. Es wurde nichts "
@@ -46,7 +46,7 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "The birthday cannot lie in the future.": "Der Geburtstag kann nicht in der Zukunft liegen.",
     "The newsroom slug {slug} is used by the tenant {name}.": (
-        "Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet."
+        "Das Newsroom-Kürzel {slug} wird bereits vom Mandanten „{name}“ verwendet."
     ),
     "This contact has person-roles in tenants you may not change; it cannot be deleted.": (
         "Dieser Kontakt hat Rollen in Mandanten, die Sie nicht ändern dürfen; er kann nicht gelöscht werden."
@@ -54,7 +54,7 @@ TRANSLATIONS: dict[str, str] = {
     "This distribution list has members of tenants you may not change; it is read only for you.": (
         "Dieser Verteiler enthält Mitglieder aus Mandanten, die Sie nicht ändern dürfen; Sie können ihn nur lesen."
     ),
-    "This tenant has a template named {name} already.": "Dieser Mandant hat bereits eine Vorlage namens {name}.",
+    "This tenant has a template named {name} already.": "Dieser Mandant hat bereits eine Vorlage namens „{name}“.",
     "{count} of the chosen person-roles no longer exist or live in another tenant's database.": (
         "{count} der gewählten Rollen gibt es nicht mehr oder sie liegen in der Datenbank eines anderen Mandanten."
     ),
@@ -145,7 +145,7 @@ TRANSLATIONS: dict[str, str] = {
     "{count} access changes saved.": "{count} Zugriffsänderungen gespeichert.",
     "Delete tenant?": "Mandant löschen?",
     "Delete the tenant {name}? Only a tenant without data can be deleted.": (
-        "Den Mandanten {name} löschen? Nur ein Mandant ohne Daten kann gelöscht werden."
+        "Den Mandanten „{name}“ löschen? Nur ein Mandant ohne Daten kann gelöscht werden."
     ),
     "Export tenant access": "Mandantenzugriff exportieren",
     "tenant-access.xlsx": "mandantenzugriff.xlsx",
@@ -255,7 +255,7 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Delete distribution list?": "Verteiler löschen?",
     "Delete the distribution list {name}? The contacts stay.": (
-        "Den Verteiler {name} löschen? Die Kontakte bleiben erhalten."
+        "Den Verteiler „{name}“ löschen? Die Kontakte bleiben erhalten."
     ),
     "New list": "Neuer Verteiler",
     "Create a distribution list (Ctrl+N)": "Einen Verteiler anlegen (Strg+N)",
@@ -264,7 +264,7 @@ TRANSLATIONS: dict[str, str] = {
     "&Subject:": "Be&treff:",
     "&Text:": "Te&xt:",
     "Delete template?": "Vorlage löschen?",
-    "Delete the template {name}?": "Die Vorlage {name} löschen?",
+    "Delete the template {name}?": "Die Vorlage „{name}“ löschen?",
     "Export templates": "Vorlagen exportieren",
     "templates.json": "vorlagen.json",
     "{count} templates exported.": "{count} Vorlagen exportiert.",

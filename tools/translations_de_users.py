@@ -261,7 +261,7 @@ TRANSLATIONS: dict[str, str] = {
     "A password must have at least {min} characters; a lower minimum is not allowed.": (
         "Ein Passwort muss mindestens {min} Zeichen haben; ein niedrigeres Minimum ist nicht erlaubt."
     ),
-    "A role named {name} exists already.": "Eine Rolle namens {name} gibt es bereits.",
+    "A role named {name} exists already.": "Eine Rolle namens „{name}“ gibt es bereits.",
     "A selected user no longer exists. Reload the list.": (
         "Ein ausgewählter Benutzer existiert nicht mehr. Laden Sie die Liste neu."
     ),

@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Portal permissions of the rights group %1 (customer %2):</source>
-        <translation>Portal-Berechtigungen der Rechte-Gruppe %1 (Kunde %2):</translation>
+        <translation>Portal-Berechtigungen der Rechte-Gruppe „%1“ (Kunde %2):</translation>
     </message>
     <message>
         <source>Every external user of the customer is a member of this rights group and so receives these permissions. To give only some users more rights, put them into an additional rights group.</source>
@@ -1359,7 +1359,7 @@
     </message>
     <message>
         <source>Delete the profile {name}? The database itself is not touched.</source>
-        <translation>Das Profil {name} löschen? Die Datenbank selbst bleibt unverändert.</translation>
+        <translation>Das Profil „{name}“ löschen? Die Datenbank selbst bleibt unverändert.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1391,7 +1391,7 @@
     </message>
     <message>
         <source>Profile {name} saved.</source>
-        <translation>Profil {name} gespeichert.</translation>
+        <translation>Profil „{name}“ gespeichert.</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
@@ -1681,12 +1681,20 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
         <translation>Geburtstag</translation>
     </message>
     <message>
+        <source>Contact of the customer {customer}: kept with the customer in the main database, not in the separate tenant&apos;s own one</source>
+        <translation>Kontakt des Kunden {customer}: beim Kunden in der Hauptdatenbank gespeichert, nicht in der eigenen Datenbank des getrennten Mandanten</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
         <source>Function</source>
         <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>{tenant} (customer {customer})</source>
+        <translation>{tenant} (Kunde {customer})</translation>
     </message>
     <message>
         <source>{count} hidden</source>
@@ -2094,7 +2102,11 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Portal user for %1: member of the customer&apos;s rights group %2.</source>
-        <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe %2.</translation>
+        <translation>Portal-Benutzer für %1: Mitglied der Kunden-Rechte-Gruppe „%2“.</translation>
+    </message>
+    <message>
+        <source>The portal user was created without the contact&apos;s e-mail address (you do not have the private data right in its tenant); it appears in user administration under “External”.</source>
+        <translation>Der Portal-Benutzer wurde ohne die E-Mail-Adresse des Kontakts angelegt (Sie haben im Mandanten des Kontakts kein Recht „Private Daten“); er erscheint in der Benutzerverwaltung unter „Extern“.</translation>
     </message>
     <message>
         <source>The portal user was created; it appears in user administration under “External”.</source>
@@ -2263,7 +2275,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Without remote access the customer&apos;s rights group %1 and all external users of the customer (%2) are deleted. This cannot be undone. Remove remote access?</source>
-        <translation>Ohne Remote Access werden die Kunden-Rechte-Gruppe %1 und alle externen Benutzer des Kunden (%2) gelöscht. Das kann nicht rückgängig gemacht werden. Remote Access entfernen?</translation>
+        <translation>Ohne Remote Access werden die Kunden-Rechte-Gruppe „%1“ und alle externen Benutzer des Kunden (%2) gelöscht. Das kann nicht rückgängig gemacht werden. Remote Access entfernen?</translation>
     </message>
     <message>
         <source>Properties</source>
@@ -3054,7 +3066,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Delete the distribution list {name}? The contacts stay.</source>
-        <translation>Den Verteiler {name} löschen? Die Kontakte bleiben erhalten.</translation>
+        <translation>Den Verteiler „{name}“ löschen? Die Kontakte bleiben erhalten.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -3862,7 +3874,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Remove the selected members (%1) from the rights group %2? They lose the group&apos;s portal permissions.</source>
-        <translation>Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe %2 entfernen? Sie verlieren die Portal-Berechtigungen der Gruppe.</translation>
+        <translation>Die ausgewählten Mitglieder (%1) aus der Rechte-Gruppe „%2“ entfernen? Sie verlieren die Portal-Berechtigungen der Gruppe.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3882,7 +3894,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the rights group %1? Its members lose the permissions it gave them.</source>
-        <translation>Die Rechte-Gruppe %1 löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab.</translation>
+        <translation>Die Rechte-Gruppe „%1“ löschen? Ihre Mitglieder verlieren die Berechtigungen, die sie ihnen gab.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4052,9 +4064,19 @@ Betreff: %2</translation>
         <source>keep</source>
         <translation>beibehalten</translation>
     </message>
-    <message>
-        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%4 role assignments); %2 keeps its own roles.</source>
-        <translation>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%4 Rollenzuweisungen); %2 behält die eigenen Rollen.</translation>
+    <message numerus="yes">
+        <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%Ln role assignment(s)); %2 keeps its own roles.</source>
+        <translation>
+            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisung); %2 behält die eigenen Rollen.</numerusform>
+            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisungen); %2 behält die eigenen Rollen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Affected: %1 below, which lose %Ln inherited role assignment(s).</source>
+        <translation>
+            <numerusform>Betroffen: %1 darunter; %Ln geerbte Rollenzuweisung entfällt.</numerusform>
+            <numerusform>Betroffen: %1 darunter; %Ln geerbte Rollenzuweisungen entfallen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln unit(s)</source>
@@ -4078,10 +4100,6 @@ Betreff: %2</translation>
     <message>
         <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
         <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
-    </message>
-    <message>
-        <source>Affected: %1 below, which lose %2 inherited role assignment(s).</source>
-        <translation>Betroffen: %1 darunter, die %2 geerbte Rollenzuweisung(en) verlieren.</translation>
     </message>
     <message>
         <source>Edit roles</source>
@@ -4632,7 +4650,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the template {name}?</source>
-        <translation>Die Vorlage {name} löschen?</translation>
+        <translation>Die Vorlage „{name}“ löschen?</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4894,7 +4912,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the tenant {name}? Only a tenant without data can be deleted.</source>
-        <translation>Den Mandanten {name} löschen? Nur ein Mandant ohne Daten kann gelöscht werden.</translation>
+        <translation>Den Mandanten „{name}“ löschen? Nur ein Mandant ohne Daten kann gelöscht werden.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -5912,19 +5930,19 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>A profile named {name} exists already.</source>
-        <translation>Ein Profil namens {name} gibt es bereits.</translation>
+        <translation>Ein Profil namens „{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>A rights group named {name} exists already.</source>
-        <translation>Eine Rechte-Gruppe namens {name} gibt es bereits.</translation>
+        <translation>Eine Rechte-Gruppe namens „{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>A rights group named {name} exists already; the customer&apos;s rights group cannot be created. Change the naming pattern in the settings or the customer&apos;s name.</source>
-        <translation>Eine Rechte-Gruppe namens {name} gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. Ändern Sie die Benennung in den Einstellungen oder den Namen des Kunden.</translation>
+        <translation>Eine Rechte-Gruppe namens „{name}“ gibt es bereits; die Kunden-Rechte-Gruppe kann nicht angelegt werden. Ändern Sie die Benennung in den Einstellungen oder den Namen des Kunden.</translation>
     </message>
     <message>
         <source>A role named {name} exists already.</source>
-        <translation>Eine Rolle namens {name} gibt es bereits.</translation>
+        <translation>Eine Rolle namens „{name}“ gibt es bereits.</translation>
     </message>
     <message>
         <source>A selected user no longer exists. Reload the list.</source>
@@ -5940,7 +5958,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>A tenant named {name} exists already.</source>
-        <translation>Ein Mandant namens {name} existiert bereits.</translation>
+        <translation>Ein Mandant namens „{name}“ existiert bereits.</translation>
     </message>
     <message>
         <source>A unit cannot be moved into its own subtree.</source>
@@ -5973,6 +5991,26 @@ Betreff: %2</translation>
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the file is no SQLite database. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Die Datei ist keine SQLite-Datenbank. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server does not answer. Is it running, and are host and port right? ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Server antwortet nicht. Läuft er, und stimmen Hostname und Port? ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server name {host} is not known. Check the host name. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Servername „{host}“ ist unbekannt. Prüfen Sie den Hostnamen. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: the server refused the user {user}; the user name or the password is wrong. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Der Server hat die Anmeldung von „{user}“ abgelehnt; Benutzername oder Passwort ist falsch. ({detail})</translation>
+    </message>
+    <message>
+        <source>Cannot connect to {target}: there is no database {database} on the server. ({detail})</source>
+        <translation>Keine Verbindung zu {target}: Auf dem Server gibt es keine Datenbank „{database}“. ({detail})</translation>
     </message>
     <message>
         <source>Cannot connect to {target}: {detail}</source>
@@ -6312,7 +6350,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The newsroom slug {slug} is used by the tenant {name}.</source>
-        <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten {name} verwendet.</translation>
+        <translation>Das Newsroom-Kürzel {slug} wird bereits vom Mandanten „{name}“ verwendet.</translation>
     </message>
     <message>
         <source>The org unit it belonged to no longer exists, so it cannot be restored. Reload the page.</source>
@@ -6352,7 +6390,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The rights group name {name} would be longer than {max} characters; shorten the customer name or change the naming pattern.</source>
-        <translation>Der Name der Rechte-Gruppe {name} wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern Sie die Benennung.</translation>
+        <translation>Der Name der Rechte-Gruppe „{name}“ wäre länger als {max} Zeichen; kürzen Sie den Kundennamen oder ändern Sie die Benennung.</translation>
     </message>
     <message>
         <source>The role no longer exists. Reload the list.</source>
@@ -6372,11 +6410,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>The system rights group {name} is missing; upgrade the database.</source>
-        <translation>Die System-Rechte-Gruppe {name} fehlt; aktualisieren Sie die Datenbank.</translation>
+        <translation>Die System-Rechte-Gruppe „{name}“ fehlt; aktualisieren Sie die Datenbank.</translation>
     </message>
     <message>
         <source>The tenant {name} cannot be deleted while it holds data: {holdings}.</source>
-        <translation>Der Mandant {name} kann nicht gelöscht werden, solange er Daten enthält: {holdings}.</translation>
+        <translation>Der Mandant „{name}“ kann nicht gelöscht werden, solange er Daten enthält: {holdings}.</translation>
     </message>
     <message>
         <source>The two passwords do not match.</source>
@@ -6464,11 +6502,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>There is already an org unit named {name} at this level.</source>
-        <translation>Auf dieser Ebene gibt es bereits eine Organisationseinheit namens {name}.</translation>
+        <translation>Auf dieser Ebene gibt es bereits eine Organisationseinheit namens „{name}“.</translation>
     </message>
     <message>
         <source>There is no agency {name}; write it as the export does: name (number).</source>
-        <translation>Es gibt keine Agentur {name}; schreiben Sie sie wie der Export: Name (Nummer).</translation>
+        <translation>Es gibt keine Agentur „{name}“; schreiben Sie sie wie der Export: Name (Nummer).</translation>
     </message>
     <message>
         <source>There is no org unit {path}; write the path as the export does (A / B / C).</source>
@@ -6476,11 +6514,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>There is no role named {name}.</source>
-        <translation>Es gibt keine Rolle namens {name}.</translation>
+        <translation>Es gibt keine Rolle namens „{name}“.</translation>
     </message>
     <message>
         <source>There is no tenant {name}, or it is not visible to you.</source>
-        <translation>Es gibt keinen Mandanten {name}, oder er ist für Sie nicht sichtbar.</translation>
+        <translation>Es gibt keinen Mandanten „{name}“, oder er ist für Sie nicht sichtbar.</translation>
     </message>
     <message>
         <source>There is no user with the e-mail address {email}.</source>
@@ -6548,7 +6586,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>This tenant has a template named {name} already.</source>
-        <translation>Dieser Mandant hat bereits eine Vorlage namens {name}.</translation>
+        <translation>Dieser Mandant hat bereits eine Vorlage namens „{name}“.</translation>
     </message>
     <message>
         <source>This {object} was deleted on another workstation in the meantime. Reload to continue.</source>
@@ -6588,7 +6626,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>You have read-only access to the tenant {name}.</source>
-        <translation>Sie haben auf den Mandanten {name} nur Lesezugriff.</translation>
+        <translation>Sie haben auf den Mandanten „{name}“ nur Lesezugriff.</translation>
     </message>
     <message>
         <source>You lack the permission {permission} for this action.</source>
@@ -6657,6 +6695,46 @@ Betreff: %2</translation>
     <message>
         <source>{who} saved the e-mail settings at {when} while you were editing them. Nothing was saved, not even a password you typed; reload to see their settings.</source>
         <translation>{who} hat die E-Mail-Einstellungen am {when} gespeichert, während Sie sie bearbeitet haben. Es wurde nichts gespeichert, nicht einmal ein eingegebenes Passwort; laden Sie neu, um die gespeicherten Einstellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>Das ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Ein Teil des Pfades ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Auf dem Datenträger ist kein Platz mehr frei</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Das Dateisystem ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>Der Dateiname ist zu lang</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>Das Speicherkontingent auf dem Datenträger ist erschöpft</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Fehler beim Lesen oder Schreiben des Datenträgers</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Vorgang nicht erlaubt</translation>
     </message>
     <message>
         <source>An unexpected error occurred.</source>
@@ -6804,6 +6882,10 @@ Betreff: %2</translation>
     <message>
         <source>Birthday</source>
         <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>{tenant} (customer {customer})</source>
+        <translation>{tenant} (Kunde {customer})</translation>
     </message>
 </context>
 <context>

@@ -458,8 +458,54 @@ def verify_connection(engine: Engine) -> None:
         detail = lines[0] if lines else ""
         if password:
             detail = detail.replace(str(password), "***")
+        url = engine.url
+        said = {"target": url.render_as_string(hide_password=True), "detail": detail}
+        # Each cause a user can act on says what to check, before the driver's own (English) words.
+        refusals = {
+            "host": DatabaseUnavailableError(
+                "Cannot connect to {target}: the server name {host} is not known. Check the host name. ({detail})",
+                host=url.host or "",
+                **said,
+            ),
+            "answer": DatabaseUnavailableError(
+                "Cannot connect to {target}: the server does not answer. Is it running, and are host and port "
+                "right? ({detail})",
+                **said,
+            ),
+            "login": DatabaseUnavailableError(
+                "Cannot connect to {target}: the server refused the user {user}; the user name or the password "
+                "is wrong. ({detail})",
+                user=url.username or "",
+                **said,
+            ),
+            "database": DatabaseUnavailableError(
+                "Cannot connect to {target}: there is no database {database} on the server. ({detail})",
+                database=url.database or "",
+                **said,
+            ),
+            "file": DatabaseUnavailableError(
+                "Cannot connect to {target}: the file is no SQLite database. ({detail})", **said
+            ),
+        }
+        cause = _known_cause(detail)
+        if cause is not None:
+            raise refusals[cause] from None
         raise DatabaseUnavailableError(
-            "Cannot connect to {target}: {detail}",
-            target=engine.url.render_as_string(hide_password=True),
-            detail=detail or type(exc).__name__,
+            "Cannot connect to {target}: {detail}", target=said["target"], detail=detail or type(exc).__name__
         ) from None
+
+
+#: the words of the drivers' messages (psycopg, PyMySQL) for each cause a user can act on, most telling first
+_CAUSES = (
+    ("host", ("failed to resolve host", "name or service not known", "nodename nor servname", "getaddrinfo failed")),
+    ("answer", ("connection refused", "timeout expired", "timed out", "can't connect to mysql server")),
+    ("login", ("password authentication failed", "no password supplied", "access denied for user", 'role "')),
+    ("database", ("unknown database", "does not exist")),
+    ("file", ("file is not a database",)),
+)
+
+
+def _known_cause(detail: str) -> str | None:
+    """Why a connection failed, in one word, when the driver's message says it; None otherwise."""
+    text = detail.casefold()
+    return next((cause for cause, words in _CAUSES if any(word in text for word in words)), None)

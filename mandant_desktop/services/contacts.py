@@ -4,6 +4,12 @@ Every object is addressed by its tenant and its id: a separate tenant's rows liv
 database whose ids may repeat the main database's. Lists read every database that holds visible
 data (a few queries, one per database, never one per row) and merge the rows.
 
+One more place holds contacts of a separate tenant: the main database, where its customers' contacts
+live with their customer (C10) and the portal accounts bound to them. The contacts list shows them
+to an operator who may see that customer's contact list (``customers.view`` and the tenant visible),
+marked ``main`` in their key ``(tenant, id, main)``: every change of such a row (edit, delete,
+person-roles) goes to the main database, never to the tenant's own contact of the same id.
+
 The tenant rules, in every function: hidden tenants' rows are filtered out in SQL and reported
 as not found when asked for by id; rows of read-only tenants come with ``editable`` False and
 every change to them is refused; without *private data* e-mail, phone, address and birthday are
@@ -12,6 +18,7 @@ masked before they leave the service.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping
@@ -22,19 +29,30 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from mandant_desktop.db import contact_order, search_keys
-from mandant_desktop.db.models import Contact, PersonRole, Tenant
+from mandant_desktop.db.models import Contact, Customer, PersonRole, Tenant
 from mandant_desktop.domain.errors import InUseError, NotFoundError, PermissionDeniedError, ValidationError
 from mandant_desktop.domain.search_folding import search_words
 from mandant_desktop.domain.tenant_access import MASK, TenantScope
 from mandant_desktop.domain.validation import clean_email, clean_name
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.services.tenant_data import TenantDataRouter, TenantWork, check_same_database, sessions_for
+from mandant_desktop.services.tenant_data import (
+    MAIN,
+    TenantDataRouter,
+    TenantWork,
+    check_same_database,
+    sessions_for,
+)
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
 from mandant_desktop.services.unit_of_work import UnitOfWork, check_version
 
 CONTACT = "Contact"
 PERSON_ROLE = "PersonRole"
-Key = tuple[int, int]  # (tenant_id, id)
+#: a contact's key: (tenant id, id, main); ``main`` True for a separate tenant's customer's contact,
+#: which lives in the main database (C10, T6). A pair (tenant id, id) means main False.
+Key = tuple[int, int, bool]
+#: the right that shows a customer's contact list (services.customer_contacts): the one that shows
+#: a separate tenant's customers' contacts on the contacts page too
+CUSTOMERS_VIEW = "customers.view"
 #: contacts read at a time by :meth:`ContactService.contact_window`: the first window with the count
 #: on a worker, the others as the view scrolls to them
 CONTACT_WINDOW = 200
@@ -64,10 +82,14 @@ class ContactRow:
     birthday: str | None
     editable: bool
     private: bool  # False: the personal fields above are masked
+    #: True: a separate tenant's customer's contact, read from the main database (C10, T6)
+    main: bool = False
+    #: the customer's name of a ``main`` contact (the page says whose contact it is), else ""
+    customer: str = ""
 
     @property
     def key(self) -> Key:
-        return (self.tenant_id, self.id)
+        return (self.tenant_id, self.id, self.main)
 
     @property
     def name(self) -> str:
@@ -105,7 +127,10 @@ class RoleRow:
     private: bool
 
     @property
-    def key(self) -> Key:
+    def key(self) -> tuple[int, int]:
+        """(tenant, id): unique among the roles of one contact, all of one database, and among the
+        roles the list member picker offers (each tenant's from its own database: a separate
+        tenant's customers' contacts' roles in the main database are no list's members, T6)."""
         return (self.tenant_id, self.id)
 
 
@@ -176,6 +201,24 @@ def window_group(
     return [] if kept == every else [column.in_(sorted(kept))]
 
 
+def _groups(router: TenantDataRouter, scope: TenantScope) -> dict[str, set[int] | None]:
+    """The databases that hold visible contacts, each with its tenants (router.partition)."""
+    return {url: ids for url, ids in router.partition(scope.visible_ids()).items() if ids is None or ids}
+
+
+def _separate(groups: Mapping[str, set[int] | None], operator: Operator) -> set[int]:
+    """The visible separate tenants of ``groups`` whose customers' contacts the operator may see
+    in the main database: with the right to see a customer's contact list (C10, S1)."""
+    if not operator.can(CUSTOMERS_VIEW):
+        return set()
+    return {tenant for url, ids in groups.items() if url != MAIN and ids for tenant in ids}
+
+
+def contact_key(key: tuple[int, int] | tuple[int, int, bool]) -> Key:
+    """``key`` as a :data:`Key`: a pair (tenant, id) is a contact of the tenant's own database."""
+    return (key[0], key[1], bool(key[2])) if len(key) == 3 else (key[0], key[1], False)
+
+
 def like(text: str) -> str:
     escaped = text.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -209,16 +252,46 @@ class ContactService(TenantDataService):
         return self._all_contacts(operator, scope, names, search)
 
     def _all_contacts(
-        self, operator: Operator, scope: TenantScope, names: dict[int, str], search: str
+        self,
+        operator: Operator,
+        scope: TenantScope,
+        names: dict[int, str],
+        search: str,
+        groups: Mapping[str, set[int] | None] | None = None,
     ) -> list[ContactRow]:
+        """Every visible contact of ``search``: each database's share (``groups``, by default the
+        router's partition of the visible tenants) and the separate tenants' customers' contacts."""
+        if groups is None:
+            groups = _groups(self._router, scope)
         result: list[ContactRow] = []
-        for session, ids in sessions_for(self._router, scope.visible_ids(), operator):
-            # Columns, not entities, and each tenant's rights looked up once: the large demo's 20,000
-            # contacts took 1.9 s as ORM objects with the rights asked per field, on the GUI thread.
-            stmt = select(*_LISTED).where(*in_group(Contact.tenant_id, ids, scope), *_contact_search(session, search))
-            result.extend(_listed_rows(session.execute(stmt), scope, names))
-        result.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.tenant_id, r.id))
+        for url, ids in groups.items():
+            factory = self._router.factory_for_url(url, next(iter(ids)) if ids else None)
+            with UnitOfWork(factory, operator, write=False) as uow:
+                # Columns, not entities, and each tenant's rights looked up once: the large demo's
+                # 20,000 contacts took 1.9 s as ORM objects with the rights asked per field, on the GUI thread.
+                stmt = select(*_LISTED).where(
+                    *in_group(Contact.tenant_id, ids, scope), *_contact_search(uow.session, search)
+                )
+                result.extend(_listed_rows(uow.session.execute(stmt), scope, names))
+        result.extend(self._customers_contacts(operator, scope, names, search, _separate(groups, operator)))
+        result.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.tenant_id, r.main, r.id))
         return result
+
+    def _customers_contacts(
+        self, operator: Operator, scope: TenantScope, names: dict[int, str], search: str, separate: set[int]
+    ) -> list[ContactRow]:
+        """The contacts of the customers of the visible separate tenants ``separate`` (C10, T6): in
+        the main database with their customer, marked ``main``; one query, joined to the customer
+        for its name. The tenant rules are those of the customer's contact list (T8)."""
+        if not separate:
+            return []
+        with UnitOfWork(self._router.main_factory, operator, write=False) as uow:
+            stmt = (
+                select(*_LISTED, Customer.name.label("customer"))
+                .join(Customer, Customer.id == Contact.customer_id)
+                .where(*in_group(Contact.tenant_id, separate, scope), *_contact_search(uow.session, search))
+            )
+            return _listed_rows(uow.session.execute(stmt), scope, names, main=True)
 
     def contact_window(
         self,
@@ -234,15 +307,16 @@ class ContactService(TenantDataService):
 
         The database sorts (by last name, first name, tenant, id; case-insensitive) and windows,
         so the first screen of 20,000 contacts costs one short query, not 20,000 rows (section 8).
-        When the visible contacts live in several databases (separate tenants, T6) the rows of all
-        of them are merged in memory and returned whole (``complete``), as :meth:`list_contacts`."""
+        When the visible contacts live in several databases (separate tenants, T6), or a visible
+        separate tenant's customers' contacts are shown besides its own (C10), the rows of all of
+        them are merged in memory and returned whole (``complete``), as :meth:`list_contacts`."""
         operator.require("contacts.view")
         scope, names = self._read_scope(operator)
-        groups = [(url, ids) for url, ids in self._router.partition(scope.visible_ids()).items() if ids is None or ids]
-        if len(groups) != 1:
-            rows = self._all_contacts(operator, scope, names, search)
+        groups = _groups(self._router, scope)
+        if len(groups) != 1 or _separate(groups, operator):
+            rows = self._all_contacts(operator, scope, names, search, groups)
             return ContactWindow(rows, len(rows), complete=True)
-        [(url, ids)] = groups
+        [(url, ids)] = groups.items()
         factory = self._router.factory_for_url(url, next(iter(ids)) if ids else None)
         with UnitOfWork(factory, operator, write=False) as uow:
             where = [*window_group(uow.session, Contact.tenant_id, ids, scope), *_contact_search(uow.session, search)]
@@ -262,18 +336,31 @@ class ContactService(TenantDataService):
         return ContactWindow(rows, total, complete=False)
 
     def get_contact(
-        self, operator: Operator, tenant_id: int, contact_id: int, *, customer_id: int | None = None
+        self,
+        operator: Operator,
+        tenant_id: int,
+        contact_id: int,
+        main: bool = False,
+        *,
+        customer_id: int | None = None,
     ) -> tuple[ContactRow, list[RoleRow]]:
         """One contact with its visible person-roles; a hidden contact is "not found" (T8).
+        ``(tenant_id, contact_id, main)`` is a row's key (:attr:`ContactRow.key`).
 
         ``customer_id``: the contact is one of that customer's (C10) and is read where the customer
-        lives, the main database, also when its tenant is separate (T6)."""
+        lives, the main database, also when its tenant is separate (T6). ``main``: a customer's
+        contact of whatever customer, read there as well (the contacts page's marked rows)."""
         operator.require("contacts.view")
-        with TenantWork(self._router, operator, tenant_id, write=False, main=customer_id is not None) as work:
+        in_main = _in_main(operator, main, customer_id)
+        with TenantWork(self._router, operator, tenant_id, write=False, main=in_main) as work:
             scope = work.scope
             scope.require_visible(tenant_id, CONTACT)
             contact = work.session.get(Contact, contact_id)
-            if contact is None or contact.tenant_id != tenant_id or not _of_customer(contact, customer_id):
+            if (
+                contact is None
+                or contact.tenant_id != tenant_id
+                or not _of_customer(contact, customer_id, in_main=in_main)
+            ):
                 raise not_found(CONTACT)
             names = tenant_names(work.main_session, scope)
             roles = work.session.scalars(
@@ -281,7 +368,8 @@ class ContactService(TenantDataService):
                 .where(PersonRole.contact_id == contact_id, visible_clause(scope, PersonRole.tenant_id))
                 .order_by(PersonRole.organisation, PersonRole.id)
             )
-            row = _contact_row(contact, scope, names)
+            customer = _customer_name(work.session, contact) if main else ""
+            row = _contact_row(contact, scope, names, main=main, customer=customer)
             return row, [_role_row(r, row.name, scope, names) for r in roles]
 
     def save_contact(
@@ -293,25 +381,28 @@ class ContactService(TenantDataService):
         version: int | None = None,
         *,
         customer_id: int | None = None,
+        main: bool = False,
     ) -> int:
         """Create (``contact_id`` None) or change a contact; refused in read-only tenants (T8).
 
         ``customer_id``: an existing contact of that customer (C10), changed where the customer
-        lives, the main database, also when its tenant is separate (T6). A portal user bound to
-        the contact takes its names, and its address for an operator with the private data right,
-        in the same unit of work (C10: the account belongs to that person)."""
+        lives, the main database, also when its tenant is separate (T6); ``main``: of whatever
+        customer (a marked row of the contacts page). A portal user bound to the contact takes its
+        names, and its address for an operator with the private data right, in the same unit of
+        work (C10: the account belongs to that person)."""
         operator.require("contacts.edit")
         clean = _clean_contact(data)
-        if customer_id is not None and contact_id is None:
+        if (customer_id is not None or main) and contact_id is None:
             raise ValueError("a customer's contacts are created by services.customer_contacts")
-        with TenantWork(self._router, operator, tenant_id, main=customer_id is not None) as work:
+        in_main = _in_main(operator, main, customer_id)
+        with TenantWork(self._router, operator, tenant_id, main=in_main) as work:
             work.scope.require_edit(tenant_id, CONTACT)
             if contact_id is None:
                 contact = Contact(tenant_id=tenant_id, **clean)
                 work.session.add(contact)
             else:
                 contact = _load(work, Contact, contact_id, version, tenant_id, CONTACT)
-                if not _of_customer(contact, customer_id):
+                if not _of_customer(contact, customer_id, in_main=in_main):
                     raise not_found(CONTACT)
                 if not work.scope.sees_private(tenant_id):
                     # Masked fields came back as the mask: keep what is stored (T8).
@@ -326,12 +417,15 @@ class ContactService(TenantDataService):
             work.commit()
             return new_id
 
-    def delete_contact(self, operator: Operator, tenant_id: int, contact_id: int, version: int) -> None:
+    def delete_contact(
+        self, operator: Operator, tenant_id: int, contact_id: int, version: int, main: bool = False
+    ) -> None:
         """Deletes one contact with its person-roles: :meth:`delete_contacts` of one."""
-        self.delete_contacts(operator, {(tenant_id, contact_id): version})
+        self.delete_contacts(operator, {(tenant_id, contact_id, main): version})
 
-    def delete_contacts(self, operator: Operator, versions: Mapping[Key, int]) -> int:
-        """Deletes the contacts ``(tenant id, id) → version as read`` with their person-roles (and
+    def delete_contacts(self, operator: Operator, versions: Mapping[Key, int] | Mapping[tuple[int, int], int]) -> int:
+        """Deletes the contacts ``key → version as read`` (keys (tenant id, id, main) as
+        :attr:`ContactRow.key`, or pairs (tenant id, id) of the tenant's own database) with their person-roles (and
         so their places in distribution lists), all or none, in one unit of work (S4), audited row
         by row (S3) and undoable (E7). Returns how many were deleted.
 
@@ -339,20 +433,32 @@ class ContactService(TenantDataService):
         tenant or with person-roles in a tenant the operator may not change (T8: the delete would
         reach into it), one changed elsewhere since it was read (a conflict naming who, S4), one
         that has a portal user account (C10: an account is bound to a real person), and contacts
-        of several databases together (separate tenants, T6: no transaction spans them)."""
+        of several databases together (separate tenants, T6: no transaction spans them). A key
+        marked ``main`` is a separate tenant's customer's contact, deleted in the main database."""
         operator.require("contacts.delete")
         if not versions:
             raise ValidationError("Select at least one contact.")
-        tenants = sorted({tenant for tenant, _id in versions})
-        check_same_database(self._router, tenants[0], set(tenants[1:]))
-        with TenantWork(self._router, operator, tenants[0]) as work:
+        keyed = {contact_key(key): version for key, version in versions.items()}
+        tenants = sorted({tenant for tenant, _id, _main in keyed})
+        in_main = any(main for _tenant, _id, main in keyed)
+        if in_main:
+            # The main database: the marked contacts, and those of inner tenants beside them.
+            operator.require(CUSTOMERS_VIEW)
+            where = self._router.locations({tenant for tenant, _id, main in keyed if not main})
+            if any(url is not None for url in where.values()):
+                raise _other_database()
+        else:
+            check_same_database(self._router, tenants[0], set(tenants[1:]))
+        with TenantWork(self._router, operator, tenants[0], main=in_main) as work:
             for tenant in tenants:
                 work.scope.require_edit(tenant, CONTACT)
-            ids = sorted(contact_id for _tenant, contact_id in versions)
+            ids = sorted(contact_id for _tenant, contact_id, _main in keyed)
+            if len(set(ids)) != len(ids):  # one id twice: keys of two databases
+                raise _other_database()
             contacts = {c.id: c for c in work.session.scalars(select(Contact).where(Contact.id.in_(ids)))}
-            for (tenant, contact_id), version in sorted(versions.items()):
+            for (tenant, contact_id, main), version in sorted(keyed.items()):
                 contact = contacts.get(contact_id)
-                if contact is None or contact.tenant_id != tenant:
+                if contact is None or contact.tenant_id != tenant or (main and contact.customer_id is None):
                     raise not_found(CONTACT)
                 check_version(contact, version, CONTACT, _stored_values(work, contact))
             role_tenants = set(work.session.scalars(select(PersonRole.tenant_id).where(PersonRole.contact_id.in_(ids))))
@@ -418,17 +524,29 @@ class ContactService(TenantDataService):
         data: RoleInput,
         role_id: int | None = None,
         version: int | None = None,
+        *,
+        main: bool = False,
     ) -> int:
         """A person-role of a contact; its tenant may differ from the contact's (T7), but must be
-        one with full access, and in the same database."""
+        one with full access, and in the same database. ``main``: the contact is a separate
+        tenant's customer's contact (``ContactRow.main``), whose roles live with it in the main
+        database: of its own tenant or of an inner one."""
         operator.require("contacts.edit")
         clean = _clean_role(data)
-        check_same_database(self._router, contact_tenant_id, {role_tenant_id})
-        with TenantWork(self._router, operator, contact_tenant_id) as work:
+        if _in_main(operator, main, None):
+            if role_tenant_id != contact_tenant_id and self._router.locations({role_tenant_id}).get(role_tenant_id):
+                raise _other_database()
+        else:
+            check_same_database(self._router, contact_tenant_id, {role_tenant_id})
+        with TenantWork(self._router, operator, contact_tenant_id, main=main) as work:
             work.scope.require_visible(contact_tenant_id, CONTACT)
             work.scope.require_edit(role_tenant_id, PERSON_ROLE)
             contact = work.session.get(Contact, contact_id)
-            if contact is None or contact.tenant_id != contact_tenant_id:
+            if (
+                contact is None
+                or contact.tenant_id != contact_tenant_id
+                or not _of_customer(contact, None, in_main=main)
+            ):
                 raise not_found(CONTACT)
             if role_id is None:
                 role = PersonRole(contact_id=contact_id, tenant_id=role_tenant_id, **clean)
@@ -450,19 +568,24 @@ class ContactService(TenantDataService):
             work.commit()
             return new_id
 
-    def delete_role(self, operator: Operator, contact_tenant_id: int, role_id: int, version: int) -> None:
+    def delete_role(
+        self, operator: Operator, contact_tenant_id: int, role_id: int, version: int, *, main: bool = False
+    ) -> None:
         """Deletes one person-role: :meth:`delete_roles` of one."""
-        self.delete_roles(operator, contact_tenant_id, {role_id: version})
+        self.delete_roles(operator, contact_tenant_id, {role_id: version}, main=main)
 
-    def delete_roles(self, operator: Operator, contact_tenant_id: int, versions: Mapping[int, int]) -> int:
+    def delete_roles(
+        self, operator: Operator, contact_tenant_id: int, versions: Mapping[int, int], *, main: bool = False
+    ) -> int:
         """Deletes the person-roles ``id → version as read`` (of contacts of ``contact_tenant_id``'s
-        database) and their places in distribution lists, all or none in one unit of work (S4),
-        audited (S3) and undoable (E7); refused when one is hidden or gone, of a read-only tenant
-        (T8) or changed elsewhere since it was read (S4). Returns how many were deleted."""
+        database; ``main``: of a separate tenant's customer's contact, in the main database) and
+        their places in distribution lists, all or none in one unit of work (S4), audited (S3) and
+        undoable (E7); refused when one is hidden or gone, of a read-only tenant (T8) or changed
+        elsewhere since it was read (S4). Returns how many were deleted."""
         operator.require("contacts.delete")
         if not versions:
             raise ValidationError("Select at least one person-role.")
-        with TenantWork(self._router, operator, contact_tenant_id) as work:
+        with TenantWork(self._router, operator, contact_tenant_id, main=_in_main(operator, main, None)) as work:
             ids = sorted(versions)
             roles = {r.id: r for r in work.session.scalars(select(PersonRole).where(PersonRole.id.in_(ids)))}
             for role_id in ids:
@@ -475,6 +598,25 @@ class ContactService(TenantDataService):
                 work.session.delete(roles[role_id])
             work.commit()
             return len(ids)
+
+
+def _other_database() -> ValidationError:
+    """The refusal of contacts of two databases in one change (T6), in check_same_database's words."""
+    return ValidationError(
+        "Data of a separate tenant can only be combined with data of the same tenant: it lives in another database."
+    )
+
+
+def _in_main(operator: Operator, main: bool, customer_id: int | None) -> bool:
+    """Whether a contact is read or changed in the main database: a customer's contact (C10, T6).
+    A marked row of the contacts page needs the right that shows it, as the customer's list does."""
+    if main:
+        operator.require(CUSTOMERS_VIEW)
+    return main or customer_id is not None
+
+
+def _customer_name(session: Session, contact: Contact) -> str:
+    return session.scalar(select(Customer.name).where(Customer.id == contact.customer_id)) or ""
 
 
 def _refuse_contacts_with_accounts(session: Session, ids: list[int], contacts: Mapping[int, Contact]) -> None:
@@ -494,9 +636,12 @@ def _refuse_contacts_with_accounts(session: Session, ids: list[int], contacts: M
     )
 
 
-def _of_customer(contact: Contact, customer_id: int | None) -> bool:
-    """True unless ``customer_id`` is asked for and the contact is not that customer's."""
-    return customer_id is None or contact.customer_id == customer_id
+def _of_customer(contact: Contact, customer_id: int | None, *, in_main: bool = False) -> bool:
+    """True unless ``customer_id`` is asked for and the contact is not that customer's, or the
+    contact is read in the main database (``in_main``) and is no customer's at all."""
+    if customer_id is not None:
+        return contact.customer_id == customer_id
+    return not in_main or contact.customer_id is not None
 
 
 def _follow_contact(session: Session, contact: Contact, *, address: bool) -> None:
@@ -602,19 +747,20 @@ def _contact_search(session: Session, search: str) -> list[ColumnElement[bool]]:
     return search_keys.search_condition(session, Contact.search_key, search)
 
 
-def _listed_rows(result: Any, scope: TenantScope, names: dict[int, str]) -> list[ContactRow]:
-    """The rows of a SELECT of :data:`_LISTED`, each tenant's rights looked up once."""
+def _listed_rows(result: Any, scope: TenantScope, names: dict[int, str], *, main: bool = False) -> list[ContactRow]:
+    """The rows of a SELECT of :data:`_LISTED`, each tenant's rights looked up once; ``main``: a
+    separate tenant's customers' contacts from the main database, with their customer's name."""
     rights: dict[int, tuple[bool, bool]] = {}
     rows = []
     for row in result:
         seen = rights.get(row.tenant_id)
         if seen is None:
             seen = rights[row.tenant_id] = (scope.sees_private(row.tenant_id), scope.can_edit(row.tenant_id))
-        rows.append(_listed_contact(row, seen, names))
+        rows.append(_listed_contact(row, seen, names, main=main))
     return rows
 
 
-def _listed_contact(c: Any, rights: tuple[bool, bool], names: dict[int, str]) -> ContactRow:
+def _listed_contact(c: Any, rights: tuple[bool, bool], names: dict[int, str], *, main: bool = False) -> ContactRow:
     """A row of :data:`_LISTED` as :func:`_contact_row` makes it of an entity, with the tenant's
     (private data, full access) given: personal fields masked as :meth:`TenantScope.mask` does."""
     private, editable = rights
@@ -640,13 +786,19 @@ def _listed_contact(c: Any, rights: tuple[bool, bool], names: dict[int, str]) ->
         birthday=shown(_text(c.birthday)),
         editable=editable,
         private=private,
+        main=main,
+        customer=c.customer if main else "",
     )
 
 
-def _contact_row(c: Contact, scope: TenantScope, names: dict[int, str]) -> ContactRow:
-    """The row of an entity: the same fields and masking as a listed row, with ``scope``'s rights."""
+def _contact_row(
+    c: Contact, scope: TenantScope, names: dict[int, str], *, main: bool = False, customer: str = ""
+) -> ContactRow:
+    """The row of an entity: the same fields and masking as a listed row, with ``scope``'s rights;
+    ``main``: a separate tenant's customer's contact (of ``customer``) from the main database."""
     t = c.tenant_id
-    return _listed_contact(c, (scope.sees_private(t), scope.can_edit(t)), names)
+    row = _listed_contact(c, (scope.sees_private(t), scope.can_edit(t)), names)
+    return dataclasses.replace(row, main=True, customer=customer) if main else row
 
 
 def _role_row(r: PersonRole, contact_name: str, scope: TenantScope, names: dict[int, str]) -> RoleRow:

@@ -169,7 +169,15 @@ class CustomerContactService:
 
     def create_external_user(self, operator: Operator, data: NewExternalUser) -> int:
         """An external portal user for a contact (C10): member of the customer's rights group and
-        RemoteUsers, and of RemoteAdministrators when external administrator."""
+        RemoteUsers, and of RemoteAdministrators when external administrator.
+
+        The account takes the contact's names, and its e-mail address only when the operator has
+        the private data right in the contact's tenant (T8): user administration lists every
+        user's address unmasked, so copying it for an operator to whom the contact's list shows
+        "•••" would let them read it there. Without the right the account has no address; one who
+        has the right gives it one by editing the contact or the user (services.contacts,
+        services.users keep the same rule). SPEC C10 and seed 004 ("Bereich Benutzer") ask for
+        user name and password only, no address."""
         operator.require("customers.manage_external_users")
         username = validation.clean_username(data.username)
         validation.check_password(data.password, data.password_repeat)
@@ -193,7 +201,7 @@ class CustomerContactService:
             user = User(
                 username=username,
                 username_key=key,
-                email=contact.email,
+                email=contact.email if scope.sees_private(contact.tenant_id) else None,
                 email_key=None,
                 first_name=contact.first_name,
                 last_name=contact.last_name,

@@ -426,7 +426,7 @@ def export_contacts(
     operator: Operator,
     path: PathArg,
     *,
-    keys: Collection[tuple[int, int]] | None = None,
+    keys: Collection[tuple[int, int] | tuple[int, int, bool]] | None = None,
     search: str = "",
     progress: CountProgress | None = None,
     cancel: CancelCheck | None = None,
@@ -435,16 +435,18 @@ def export_contacts(
     """The contacts the operator may see, personal fields masked without *private data* (T8).
 
     Reads through the contact service, so that separate tenants' databases (T6) are included and
-    the masking is the very one the page shows. ``keys`` ((tenant, id) pairs) exports a selection.
+    the masking is the very one the page shows. ``keys`` (rows' keys (tenant, id, main), or pairs
+    (tenant, id) of the tenant's own database) exports a selection. A separate tenant's customer's
+    contact (from the main database, C10) says whose it is in its tenant column.
     """
-    from mandant_desktop.services.contacts import ContactService
+    from mandant_desktop.services.contacts import ContactService, contact_key
 
     operator.require("contacts.export")
     label = translate or _same
     check_target(Path(path))
     rows = ContactService(router).list_contacts(operator, search)
     if keys is not None:
-        wanted = set(keys)
+        wanted = {contact_key(key) for key in keys}
         rows = [row for row in rows if row.key in wanted]
     with XlsxExport(
         path,
@@ -461,7 +463,9 @@ def export_contacts(
                     row.first_name,
                     row.salutation,
                     row.contact_type,
-                    row.tenant,
+                    label("{tenant} (customer {customer})").format(tenant=row.tenant, customer=row.customer)
+                    if row.main
+                    else row.tenant,
                     row.email,
                     row.phone,
                     row.street,

@@ -418,8 +418,12 @@ class _Diff:
         return self
 
     def impact(self, unit_id: int) -> InheritImpact:
-        units = {row.org_unit_id for row in (*self.deletes, *self.inserts)} - {unit_id}
-        return InheritImpact(units=len(units), roles_added=len(self.inserts), roles_removed=len(self.deletes))
+        """What the change does below ``unit_id``. The unit's own rows are left out: "Edit roles"
+        writes its inherited roles again as direct ones there, which the user keeps (A7)."""
+        inserts = [row for row in self.inserts if row.org_unit_id != unit_id]
+        deletes = [row for row in self.deletes if row.org_unit_id != unit_id]
+        units = {row.org_unit_id for row in (*deletes, *inserts)}
+        return InheritImpact(units=len(units), roles_added=len(inserts), roles_removed=len(deletes))
 
 
 #: a change to one user's tree, given the tree's parents

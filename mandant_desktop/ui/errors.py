@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from mandant_desktop.domain.errors import ConflictError, DatabaseUnavailableError, DomainError, Tally
 from mandant_desktop.ui import formats, interaction
+from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.object_names import object_name
 from mandant_desktop.ui.permission_names import permission_name
 
@@ -28,7 +29,26 @@ log = logging.getLogger(__name__)
 R = TypeVar("R")
 
 ERRORS_CONTEXT = "errors"
+#: the placeholders that hold an amount: a number there is written as the locale writes amounts
+#: ("höchstens 10.000.000 MB", not "10000000"); others (a customer number, a schema revision) stay
+QUANTITIES = frozenset({"max", "min", "limit", "count", "rows", "size", "minutes", "tenants", "users", "org_units"})
 FIELDS_CONTEXT = "fields"
+#: the operating system's reasons a file cannot be read or written, as Python gives them
+#: (``OSError.strerror``, in English on every platform): a ``{reason}`` of these is translated
+OS_REASONS = frozenset(
+    {
+        QT_TRANSLATE_NOOP("errors", "No such file or directory"),
+        QT_TRANSLATE_NOOP("errors", "Permission denied"),
+        QT_TRANSLATE_NOOP("errors", "Is a directory"),
+        QT_TRANSLATE_NOOP("errors", "Not a directory"),
+        QT_TRANSLATE_NOOP("errors", "No space left on device"),
+        QT_TRANSLATE_NOOP("errors", "Read-only file system"),
+        QT_TRANSLATE_NOOP("errors", "File name too long"),
+        QT_TRANSLATE_NOOP("errors", "Disk quota exceeded"),
+        QT_TRANSLATE_NOOP("errors", "Input/output error"),
+        QT_TRANSLATE_NOOP("errors", "Operation not permitted"),
+    }
+)
 
 
 def translate_text(text: str, context: str = ERRORS_CONTEXT) -> str:
@@ -73,8 +93,12 @@ def message_for(exc: BaseException) -> str:
     for key, value in values.items():
         if isinstance(value, Tally):
             values[key] = tally_text(value)
+        elif key in QUANTITIES and isinstance(value, int | float) and not isinstance(value, bool):
+            values[key] = formats.number_text(value)
     if isinstance(values.get("when"), str):
         values["when"] = _moment_text(values["when"])
+    if values.get("reason") in OS_REASONS:
+        values["reason"] = translate_text(values["reason"])
     if isinstance(values.get("workstation"), str):
         # A workstation's name ("PC-ROLF") is one word: a message box must not break it at its hyphen.
         values["workstation"] = values["workstation"].replace("-", "\u2011")

@@ -69,6 +69,13 @@ def number_text(value: int | float | None, locale: QLocale | None = None, *, dec
     return loc.toString(value, "f", decimals if decimals >= 0 else 2)
 
 
+def whole_number_input(text: str, locale: QLocale | None = None) -> str:
+    """A whole number typed as the locale writes it ("1.000" in German, "1,000" in English) in
+    digits for the services ("1000"); anything else unchanged, for the service's own message."""
+    value, ok = _locale(locale).toLongLong(text.strip())
+    return str(value) if ok else text
+
+
 def size_text(size_bytes: int | None, locale: QLocale | None = None) -> str:
     """A size in bytes as people read it: "1,5 MB" (decimal units, as file managers show them)."""
     if size_bytes is None:

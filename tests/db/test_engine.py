@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dbhelpers import MARIADB_BASE, require_backend
+from dbhelpers import MARIADB_BASE, POSTGRES_BASE, require_backend
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -326,3 +326,44 @@ def test_new_file_switches_to_wal_even_while_another_connection_holds_it(tmp_pat
         releaser.join()
         holder.close()
         engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "mariadb"])
+def test_a_failed_connection_says_why_in_plain_words(backend: str) -> None:
+    """S5, S6, E1: a refused port, a database that is not there and a refused log-in each say what
+    is wrong and what to check, before the driver's own English words (kept in parentheses); they
+    said only the driver's words ("connection failed: … Connection refused", "(1049, "Unknown
+    database 'x'")")."""
+    require_backend(backend)
+    base = make_url(POSTGRES_BASE if backend == "postgresql" else MARIADB_BASE)
+    cases = {
+        "does not answer. Is it running, and are host and port right? (": base.set(port=1, database="mandant"),
+        "there is no database mandant_nicht_da on the server. (": base.set(database="mandant_nicht_da"),
+        "the server refused the user niemand; the user name or the password is wrong. (": base.set(
+            username="niemand", database="mandant"
+        ),
+    }
+    for words, url in cases.items():
+        wrong_password = SECRET if "niemand" in words else None  # the test servers let root and postgres in without one
+        engine = create_engine_for(url.render_as_string(hide_password=False), password=wrong_password)
+        try:
+            with pytest.raises(DatabaseUnavailableError) as refused:
+                verify_connection(engine)
+        finally:
+            engine.dispose()
+        assert str(refused.value).startswith("Cannot connect to ") and words in str(refused.value), str(refused.value)
+        _assert_secret_absent(refused.value)
+
+
+def test_a_file_that_is_no_database_is_said_so(tmp_path: Path) -> None:
+    """S6, E1: a profile pointing at a file that is no SQLite database says so; it said only
+    SQLite's "file is not a database"."""
+    letter = tmp_path / "brief.sqlite"
+    letter.write_text("Sehr geehrte Damen und Herren, " * 200, encoding="utf-8")
+    engine = create_engine_for(f"sqlite:///{letter}")
+    try:
+        with pytest.raises(DatabaseUnavailableError) as refused:
+            verify_connection(engine)
+    finally:
+        engine.dispose()
+    assert "the file is no SQLite database. (file is not a database)" in str(refused.value)

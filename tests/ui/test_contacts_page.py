@@ -660,3 +660,120 @@ def test_f5_keeps_the_selected_contacts_the_current_one_and_its_person_role(
     loaded(qtbot, page)
     current = tab.current()
     assert current is not None and current.last_name == "Fuchs" and tab.view.currentIndex().row() == 3
+
+
+def test_a_separate_tenants_customer_contact_is_a_row_of_its_own(
+    qtbot: QtBot, scene: Scene, interactions: FakeInteraction, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """T6, C10, T8, E2, E7, S5: a separate tenant's customer's contact (in the main database with its
+    customer) is a row of the page beside the tenant's own contact with the same id, marked with
+    its customer; its person-roles, a new role, Edit…, F5 keeping the selection, Del and its undo
+    all act on it, never on the tenant's own contact."""
+    import openpyxl
+
+    from mandant_desktop.db.models import TenantKind
+    from mandant_desktop.services.customer_contacts import NewContact
+    from mandant_desktop.services.customers import NewCustomer
+    from mandant_desktop.services.tenants import TenantInput
+
+    services, operator = scene.app.services, scene.operator
+    contacts = services.contacts
+    url = f"sqlite:///{tmp_path / 'getrennt.sqlite'}"
+    separate = services.tenants.create_tenant(
+        operator, TenantInput(name="Getrennt", kind=TenantKind.SEPARATE, database_url=url)
+    )
+    customer = services.customers.create(operator, NewCustomer("77001", "Fernkunde", separate)).id
+    person = services.customer_contacts.create_contact(
+        operator, customer, NewContact(last_name="Doppel", first_name="Kundin")
+    )
+    for _ in range(person - 1):
+        contacts.save_contact(operator, separate, ContactInput(last_name="Zander"))
+    own = contacts.save_contact(operator, separate, ContactInput(last_name="Doppel", first_name="Eigene"))
+    assert own == person  # the same id in the two databases
+    contacts.save_role(operator, separate, own, separate, RoleInput("Eigenes Blatt"))
+
+    page = scene.page()
+    tab = page.contacts
+
+    def listed() -> list[tuple[str, object]]:
+        return [(tab.model.row(r).name, tab.model.row(r).key) for r in range(tab.model.rowCount())]  # type: ignore[union-attr]
+
+    assert listed()[:4] == [
+        ("Albers, Eva", (scene.own, 1, False)),
+        ("Brandt, Eva", (scene.shared, 2, False)),
+        ("Doppel, Eigene", (separate, own, False)),
+        ("Doppel, Kundin", (separate, person, True)),
+    ]
+    assert tab.count_label.text() == f"{len(listed())} contacts"
+    assert tab.model.index(2, 2).data() == "Getrennt"
+    assert tab.model.index(3, 2).data() == "Getrennt (customer Fernkunde)"
+    assert "Fernkunde" in tab.model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+    # Its person-roles are its own (none), not those of the tenant's own contact 4.
+    select_row(tab.view, 3)
+    loaded(qtbot, page)
+    assert tab.roles_label.text() == "Person-roles of Doppel, Kundin" and tab.roles_model.rowCount() == 0
+
+    def add(dialog: RoleDialog) -> int:
+        dialog.tenant.setCurrentIndex(dialog.tenant.findData(separate))
+        dialog.organisation.setText("Kundenblatt")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(RoleDialog, "exec", add)
+    assert tab.add_role() is not None
+    loaded(qtbot, page)
+    assert tab.current().key == (separate, person, True)  # type: ignore[union-attr]
+    assert [tab.roles_model.row(r).organisation for r in range(tab.roles_model.rowCount())] == ["Kundenblatt"]  # type: ignore[union-attr]
+    assert [r.organisation for r in contacts.get_contact(operator, separate, own)[1]] == ["Eigenes Blatt"]
+
+    # F5 keeps both rows of the same id selected and the customer's contact current (E2).
+    tab.view.selectionModel().select(
+        tab.model.index(2, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    scene.window.activateWindow()
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F5)
+    loaded(qtbot, page)
+    assert [c.key for c in tab.selected_contacts()] == [(separate, own, False), (separate, person, True)]
+    assert tab.current().key == (separate, person, True)  # type: ignore[union-attr]
+
+    # Edit… opens and saves the customer's contact.
+    def edit(dialog: ContactDialog) -> int:
+        assert (dialog.first_name.text(), dialog.last_name.text()) == ("Kundin", "Doppel")
+        dialog.last_name.setText("Doppel-Kunde")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr(ContactDialog, "exec", edit)
+    assert tab.open_contact() == person
+    loaded(qtbot, page)
+    assert contacts.get_contact(operator, separate, person, True)[0].last_name == "Doppel-Kunde"
+    assert contacts.get_contact(operator, separate, own)[0].last_name == "Doppel"
+    assert [k for _n, k in listed()].index((separate, person, True)) == 3
+
+    # The export names the customer of the row.
+    path = tmp_path / "kontakte.xlsx"
+    tab.export_to(str(path))
+    qtbot.waitUntil(lambda: scene.window.statusBar().currentMessage().endswith("contacts exported."))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    assert ("Doppel-Kunde", "Getrennt (customer Fernkunde)") in {
+        (r[0], r[4]) for r in sheet.iter_rows(values_only=True)
+    }
+
+    # Del deletes the customer's contact only; Undo brings it back.
+    select_row(tab.view, 3)
+    interactions.confirm_answers = [True]
+    focus(qtbot, tab.view)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: scene.window.statusBar().currentMessage() == "Doppel-Kunde, Kundin deleted.")
+    loaded(qtbot, page)
+    assert (separate, person, True) not in [k for _n, k in listed()]
+    assert contacts.get_contact(operator, separate, own)[0].last_name == "Doppel"
+    hub = scene.window.undo_hub
+    hub.undo()
+    qtbot.waitUntil(lambda: not hub.current().busy, timeout=10000)  # type: ignore[union-attr]
+    loaded(qtbot, page)
+    assert ("Doppel-Kunde, Kundin", (separate, person, True)) in listed()
+    assert [r.organisation for r in contacts.get_contact(operator, separate, person, True)[1]] == ["Kundenblatt"]

@@ -540,7 +540,54 @@ def test_contacts_and_external_users(
         user = session.scalar(select(User).where(User.username == "bea.becker"))
         assert user is not None and user.kind is UserKind.EXTERNAL and user.status is UserStatus.DEACTIVATED
         assert (user.password_hash or "").startswith("$argon2id$") and user.is_external_admin
+        assert user.email == "bea@heidelberg.example"  # T8: the operator has the private data right
         assert session.scalar(select(func.count()).select_from(Contact)) == 1
+
+
+def test_a_portal_user_without_the_private_data_right_gets_no_address(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot, world: UiWorld
+) -> None:
+    """C10, T8: an operator without the private data right in the customer's tenant sees the
+    contact's address masked; the portal user made of the contact has no address (user
+    administration would show it unmasked), and the dialog says so. With the right it is copied
+    (test_contacts_and_external_users)."""
+    from sqlalchemy import update
+
+    from mandant_desktop.db.models import TenantAccess
+    from mandant_desktop.services.customer_contacts import NewContact
+
+    factory = window.context.app.session_factory
+    services, operator = window.context.app.services, window.context.operator
+    services.customer_contacts.create_contact(
+        operator,
+        world.customers["12345"],
+        NewContact(last_name="Becker", first_name="Bea", email="bea@heidelberg.example"),
+    )
+    with factory.begin() as session:
+        session.execute(update(TenantAccess).where(TenantAccess.user_id == operator.id).values(private_data=False))
+    said: list[str] = []
+
+    def contacts(dialog: CustomerContactsDialog) -> int:
+        assert dialog.model.rowCount() == 1
+        dialog.external_check.setChecked(True)
+        qtbot.keyClicks(dialog.username_edit, "bea.becker")
+        qtbot.keyClicks(dialog.password_edit, "geheim1")
+        qtbot.keyClicks(dialog.repeat_edit, "geheim1")
+        dialog.create_user_button.click()
+        said.append(dialog.message.text())
+        dialog.reject()
+        return dialog.result()
+
+    dialogs.expect(CustomerContactsDialog, contacts)  # type: ignore[arg-type]
+    right_click(page, "12345", "customerContactsAction")
+    assert said == [
+        "The portal user was created without the contact's e-mail address (you do not have the private data "
+        "right in its tenant); it appears in user administration under “External”."
+    ]
+    with factory() as session:
+        user = session.scalar(select(User).where(User.username == "bea.becker"))
+        assert user is not None and (user.last_name, user.email) == ("Becker", None)
+        assert session.scalar(select(Contact.email).where(Contact.id == user.contact_id)) == "bea@heidelberg.example"
 
 
 def test_a_customers_contact_is_edited_as_on_the_contacts_page(
@@ -654,8 +701,12 @@ def test_a_separate_tenants_customer_contact_is_edited_where_the_customer_lives(
     page.refresh()
     right_click(page, "77001", "customerContactsAction")
     assert scalar(window, select(Contact.last_name).where(Contact.customer_id == customer)) == "Kundin-Neu"
-    own = services.contacts.list_contacts(operator)
-    assert [c.last_name for c in own if c.tenant_id == separate] == ["Eigene"]
+    listed = services.contacts.list_contacts(operator)
+    # The contacts page: the tenant's own contact and its customer's, each from its database.
+    assert [(c.last_name, c.main) for c in listed if c.tenant_id == separate] == [
+        ("Eigene", False),
+        ("Kundin-Neu", True),
+    ]
 
 
 def test_agency_information(page: CustomersPage, dialogs: Dialogs, qtmodeltester: object) -> None:
@@ -1059,3 +1110,59 @@ def test_a_new_customer_beyond_the_first_window_is_shown_and_selected(
     qtbot.waitUntil(lambda: [r.number for r in page.selected_rows()] == ["999999"])
     assert page.search.text() == "999999"
     assert [r.number for r in loaded(page).selected_rows()] == ["999999"]
+
+
+def test_quota_is_typed_and_shown_as_the_table_writes_it_in_german(
+    page: CustomersPage, window: MainWindow, dialogs: Dialogs, qtbot: QtBot, language: LanguageManager
+) -> None:
+    """C2, C9, E1: the table writes a quota as "1.500"; typed so in "Create customer" it is 1,500 MB
+    (it was refused as "no whole number"), and "Properties" shows it as "1.500" and keeps it on OK.
+    A decimal ("1,5") is still refused with the dialog's message."""
+    language.choose("de")
+
+    def create(dialog: CreateCustomerDialog) -> int:
+        qtbot.keyClicks(dialog.number_edit, "4712")
+        qtbot.keyClicks(dialog.name_edit, "Druckhaus Nord")
+        dialog.remote_check.setChecked(True)
+        qtbot.keyClicks(dialog.quota_edit, "1,5")
+        ok(dialog)
+        assert dialog.message.is_error and "ganze Zahl" in dialog.message.text()
+        dialog.quota_edit.setText("1.500")
+        return ok(dialog)
+
+    def properties(dialog: CustomerPropertiesDialog) -> int:
+        assert dialog.quota_edit.text() == "1.500"
+        dialog.quota_edit.setText("10.000")
+        return ok(dialog)
+
+    dialogs.expect(CreateCustomerDialog, create)  # type: ignore[arg-type]
+    dialogs.expect(AccessRightsDialog, lambda dialog: dialog.reject() or 0)  # type: ignore[arg-type, func-returns-value]
+    dialogs.expect(AssignContactPersonDialog, lambda dialog: dialog.reject() or 0)  # type: ignore[arg-type, func-returns-value]
+    page.new_button.click()
+    assert scalar(window, select(Customer.quota_mb).where(Customer.number == "4712")) == 1500
+    row = page.model.row_at(row_of(page, "4712"))
+    assert row is not None and row.quota_mb == 1500
+    dialogs.expect(CustomerPropertiesDialog, properties)  # type: ignore[arg-type]
+    right_click(page, "4712", "customerPropertiesAction")
+    assert scalar(window, select(Customer.quota_mb).where(Customer.number == "4712")) == 10000
+
+
+def test_a_rights_group_named_in_german_stands_in_quotation_marks(
+    page: CustomersPage, window: MainWindow, world: UiWorld, language: LanguageManager, qtbot: QtBot
+) -> None:
+    """C10, E1: the users area names the customer's rights group in „…“: for a customer "… e.K."
+    the sentence ended "Kunden-Rechte-Gruppe X4713-Druckhaus Nord e.K.." with two full stops."""
+    from mandant_desktop.services.customers import NewCustomer
+
+    services, operator = window.context.app.services, window.context.operator
+    created = services.customers.create(
+        operator, NewCustomer(number="4713", name="Druckhaus Nord e.K.", tenant_id=world.nord, remote_access=True)
+    )
+    services.customer_contacts.create_contact(operator, created.id, _contact("Becker"))
+    language.choose("de")
+    dialog = CustomerContactsDialog(page.actor(), services.customers.details(operator, created.id), page)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    assert dialog.users_hint.text() == (
+        "Portal-Benutzer für Bea Becker: Mitglied der Kunden-Rechte-Gruppe „X4713-Druckhaus Nord e.K.“."
+    )

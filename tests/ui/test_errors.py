@@ -311,7 +311,7 @@ def test_a_tenant_that_holds_data_names_only_what_it_holds_in_good_german(
     assert message_for(refused.value) == str(refused.value)  # English: no "1 sub-tenant(s)"
     language.choose("de")
     assert message_for(refused.value) == (
-        "Der Mandant Presse Nord kann nicht gelöscht werden, solange er Daten enthält: 3 Kontakte, 1 Tochtermandant."
+        "Der Mandant „Presse Nord“ kann nicht gelöscht werden, solange er Daten enthält: 3 Kontakte, 1 Tochtermandant."
     )
 
 
@@ -327,3 +327,75 @@ def test_a_refused_user_name_says_in_german_how_to_write_umlauts(language: objec
         assert "a–z ohne Umlaute und ß (schreiben Sie ae, oe, ue, ss)" in message_for(refused)
     else:
         raise AssertionError("jörg was accepted")
+
+
+def test_amounts_in_a_message_are_written_as_the_language_writes_them(language: object) -> None:
+    """E1, C2: "The quota may be at most 10000000 MB." read "höchstens 10000000 MB" in German; an
+    amount has the locale's group separator, a customer number (text) stays as typed."""
+    assert message_for(ValidationError("The quota may be at most {max} MB.", field="quota", max=10_000_000)) == (
+        "The quota may be at most 10,000,000 MB."
+    )
+    language.choose("de")  # type: ignore[attr-defined]
+    assert message_for(ValidationError("The quota may be at most {max} MB.", field="quota", max=10_000_000)) == (
+        "Das Kontingent darf höchstens 10.000.000 MB betragen."
+    )
+    assert message_for(
+        ValidationError(
+            "The sheet has {rows} rows; an import takes at most {limit}. Split the file.", rows=250_000, limit=100_000
+        )
+    ).startswith("Das Tabellenblatt hat 250.000 Zeilen")
+    assert message_for(ValidationError("The customer number {number} is already taken.", number="10000")) == (
+        "Die Kundennummer 10000 ist bereits vergeben."
+    )
+
+
+def test_the_systems_reason_a_file_cannot_be_read_is_german_too(language: object, tmp_path: Path) -> None:
+    """E1, S8, S7: an import of a file that is not there said "… kann nicht gelesen werden: No such
+    file or directory" (Python's English ``strerror``); the reasons of the operating system are
+    translated like the rest of the message. A reason the program does not know stays as it is."""
+    from mandant_desktop.services.imports.core import check_file
+    from mandant_desktop.services.xlsx import ExportFileError
+
+    missing = tmp_path / "fehlt.xlsx"
+    with pytest.raises(DomainError) as refused:
+        check_file(missing)
+    language.choose("de")  # type: ignore[attr-defined]
+    assert message_for(refused.value) == f"{missing} kann nicht gelesen werden: Datei oder Ordner nicht gefunden"
+    denied = ExportFileError("Cannot write to the folder {folder}: {reason}", folder="/srv", reason="Permission denied")
+    assert message_for(denied).endswith(": Zugriff verweigert")
+    odd = ExportFileError("Cannot write to the folder {folder}: {reason}", folder="/srv", reason="Stale file handle")
+    assert message_for(odd).endswith(": Stale file handle")
+
+
+def test_a_name_in_a_german_message_is_in_quotation_marks(language: object) -> None:
+    """E1, S8, T1: a name in a German refusal stands in „…“, as elsewhere in the German UI; "Es gibt
+    keinen Mandanten Gibt es nicht, oder …" (an import row naming a tenant that is not there) or
+    "Den Mandanten Kunde: Brauerei Rothaus löschen?" did not tell the name from the sentence."""
+    language.choose("de")  # type: ignore[attr-defined]
+    missing = ValidationError("There is no tenant {name}, or it is not visible to you.", name="Gibt es nicht")
+    assert message_for(missing) == "Es gibt keinen Mandanten „Gibt es nicht“, oder er ist für Sie nicht sichtbar."
+    taken = ValidationError("A tenant named {name} exists already.", field="tenant name", name="Redaktion Nord")
+    assert message_for(taken) == "Ein Mandant namens „Redaktion Nord“ existiert bereits."
+    unit = ValidationError("There is already an org unit named {name} at this level.", name="Vertrieb Süd")
+    assert message_for(unit) == "Auf dieser Ebene gibt es bereits eine Organisationseinheit namens „Vertrieb Süd“."
+
+
+def test_a_failed_connection_says_in_german_what_to_check(language: object) -> None:
+    """S5, S6, E1: a database the server does not have is named in German, before the server's own
+    words; it said "Keine Verbindung zu …: connection failed: … FATAL: database "x" does not exist"."""
+    from dbhelpers import POSTGRES_BASE, require_backend
+    from sqlalchemy.engine import make_url
+
+    from mandant_desktop.db.engine import create_engine_for, verify_connection
+
+    require_backend("postgresql")
+    engine = create_engine_for(make_url(POSTGRES_BASE).set(database="mandant_nicht_da").render_as_string(False))
+    try:
+        with pytest.raises(DomainError) as refused:
+            verify_connection(engine)
+    finally:
+        engine.dispose()
+    language.choose("de")  # type: ignore[attr-defined]
+    said = message_for(refused.value)
+    assert said.startswith("Keine Verbindung zu postgresql+psycopg://postgres@127.0.0.1:5432/mandant_nicht_da: ")
+    assert ": Auf dem Server gibt es keine Datenbank „mandant_nicht_da“. (" in said

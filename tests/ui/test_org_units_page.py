@@ -1038,3 +1038,28 @@ def test_two_renames_are_undone_and_redone_with_the_shortcuts_and_a_move_elsewhe
     # The workstation's hyphen does not break (U+2011), so that its name stays on one line.
     assert "on workstation PC\u2011ROLF, after your change. Nothing was changed." in texts[-1]
     assert window.context.app.services.org_units.get(window.context.operator, nord).parent_id == example.unit["Konzern"]
+
+
+def test_questions_of_inheritance_count_role_assignments_in_correct_german(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction, language: Any
+) -> None:
+    """A7, A8, E1: "Edit roles" and unticking the box count the role assignments that go with the
+    German plural of the number ("1 geerbte Rollenzuweisung entfällt", "(2 Rollenzuweisungen)"),
+    not "Rollenzuweisung(en)" nor "(1 Rollenzuweisungen)"."""
+    language.choose("de")
+    page = open_with_vertrieb_inheriting(qtbot, window, example)  # Nord and Hamburg inherit Redakteur
+
+    def question_at(unit: str, button: QAbstractButton) -> str:
+        """The question the button asks at the unit, answered with Cancel."""
+        find_unit(qtbot, page, unit)
+        interactions.confirm_answers = [False]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        settle(qtbot, page)
+        return interactions.of_kind("confirm")[-1].text
+
+    assert "werden aus 2 Einheiten entfernt (2 Rollenzuweisungen);" in question_at("Vertrieb", page.panel.inherit_box)
+    assert page.panel.inherit_box.isChecked()
+    edit = question_at("Nord", page.panel.edit_button)
+    # Hamburg's Redakteur goes; Nord's stays, as a direct role (A7).
+    assert "Betroffen: 1 Einheit darunter; 1 geerbte Rollenzuweisung entfällt." in edit
+    assert "(en)" not in edit

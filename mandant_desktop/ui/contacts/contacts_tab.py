@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -254,7 +255,7 @@ class ContactsTab(QWidget):
         if contact is None:
             self.roles_loader.cancel()
         else:
-            key = contact.key
+            key = contact.key  # (tenant, id, main): the database the contact lives in too (T6, C10)
             self.roles_loader.run(
                 self.services.contacts.get_contact,
                 self.page.operator(),
@@ -324,7 +325,9 @@ class ContactsTab(QWidget):
         def save(tenant: int, data: Any) -> int:
             return self.services.contacts.save_contact(self.page.operator(), tenant, data)
 
-        return self._run(ContactDialog(save, choices, parent=self), lambda d: (d.tenant.currentData(), d.saved_id))
+        return self._run(
+            ContactDialog(save, choices, parent=self), lambda d: (d.tenant.currentData(), d.saved_id, False)
+        )
 
     def open_contact(self) -> int | None:
         row = self.current()
@@ -332,7 +335,9 @@ class ContactsTab(QWidget):
             return None
 
         def save(tenant: int, data: Any) -> int:
-            return self.services.contacts.save_contact(self.page.operator(), tenant, data, row.id, row.version)
+            return self.services.contacts.save_contact(
+                self.page.operator(), tenant, data, row.id, row.version, main=row.main
+            )
 
         dialog = ContactDialog(save, [], row, parent=self, may_edit=self.page.operator().can("contacts.edit"))
         return self._run(dialog, lambda _d: row.key)
@@ -441,7 +446,9 @@ class ContactsTab(QWidget):
             return None
 
         def save(tenant: int, data: Any) -> int:
-            return self.services.contacts.save_role(self.page.operator(), contact.tenant_id, contact.id, tenant, data)
+            return self.services.contacts.save_role(
+                self.page.operator(), contact.tenant_id, contact.id, tenant, data, main=contact.main
+            )
 
         return self._run(RoleDialog(save, choices, contact.name, parent=self), lambda _d: contact.key)
 
@@ -453,7 +460,14 @@ class ContactsTab(QWidget):
 
         def save(tenant: int, data: Any) -> int:
             return self.services.contacts.save_role(
-                self.page.operator(), contact.tenant_id, contact.id, tenant, data, role.id, role.version
+                self.page.operator(),
+                contact.tenant_id,
+                contact.id,
+                tenant,
+                data,
+                role.id,
+                role.version,
+                main=contact.main,
             )
 
         may_edit = self.page.operator().can("contacts.edit")
@@ -486,7 +500,7 @@ class ContactsTab(QWidget):
         return self._delete(
             self.tr("Delete person-roles"),
             said,
-            self.services.contacts.delete_roles,
+            functools.partial(self.services.contacts.delete_roles, main=contact.main),
             self.page.operator(),
             contact.tenant_id,
             {role.id: role.version for role in roles},
@@ -509,7 +523,8 @@ class ContactsTab(QWidget):
 @dataclass(frozen=True, slots=True)
 class _Selection:
     """What a reload selects again: the current contact, every selected one, and the row the
-    current one was in (-1: none), by their keys (tenant, id)."""
+    current one was in (-1: none), by their keys (tenant, id, main): a separate tenant's own
+    contact and its customer's contact of the same id are two rows (T6, C10)."""
 
     current: object
     keys: set[object]

@@ -117,7 +117,7 @@ class ContactsModel(RowsModel[ContactRow]):
     columns = (
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Name"), lambda r: r.name),
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Type"), lambda r: r.contact_type),
-        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
+        Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: _tenant(r)),
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "E-mail"), lambda r: r.email),
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "Phone"), lambda r: r.phone),
         Column[ContactRow](QT_TRANSLATE_NOOP("ContactsPage", "City"), lambda r: r.city),
@@ -152,6 +152,20 @@ class ContactsModel(RowsModel[ContactRow]):
         self._windows = windows
         self._count = self._loaded = max(first.total, len(first.rows))
         self.endResetModel()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            row = self.row(index.row())
+            if row is not None and row.main:
+                # C10, T6: whose contact it is, and where it lives; read-only said after it.
+                said = QCoreApplication.translate(
+                    "ContactsPage",
+                    "Contact of the customer {customer}: kept with the customer in the main database, "
+                    "not in the separate tenant's own one",
+                ).format(customer=row.customer)
+                read_only = super().data(index, role)
+                return f"{said}\n{read_only}" if read_only else said
+        return super().data(index, role)
 
     def row(self, index: int) -> ContactRow | None:
         if not 0 <= index < self._count:
@@ -203,6 +217,15 @@ class MembersModel(RowsModel[RoleRow]):
         Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "Tenant"), lambda r: r.tenant),
         Column[RoleRow](QT_TRANSLATE_NOOP("ContactsPage", "E-mail"), lambda r: r.email),
     )
+
+
+def _tenant(row: ContactRow) -> str:
+    """The tenant, and for a separate tenant's customer's contact its customer (C10, T6): two rows
+    with the same name and tenant may be the tenant's own contact and its customer's."""
+    if not row.main:
+        return row.tenant
+    text = QCoreApplication.translate("ContactsPage", "{tenant} (customer {customer})")
+    return text.format(tenant=row.tenant, customer=row.customer)
 
 
 def _date(value: str | None) -> str | None:

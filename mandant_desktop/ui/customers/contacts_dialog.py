@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mandant_desktop.domain.tenant_access import MASK
 from mandant_desktop.services.contacts import ContactInput
 from mandant_desktop.services.customer_contacts import ContactRow, NewContact, NewExternalUser
 from mandant_desktop.services.customers import CustomerDetails
@@ -335,9 +336,15 @@ class CustomerContactsDialog(CustomerDialog):
                 edit.clear()
             self.external_check.setChecked(False)
             self.admin_check.setChecked(False)
-            self.message.show_info(
-                self.tr("The portal user was created; it appears in user administration under “External”.")
-            )
+            if contact.email == MASK:
+                # C10, T8: the address is the contact's private data; it was not copied to the account.
+                said = self.tr(
+                    "The portal user was created without the contact's e-mail address (you do not have the "
+                    "private data right in its tenant); it appears in user administration under “External”."
+                )
+            else:
+                said = self.tr("The portal user was created; it appears in user administration under “External”.")
+            self.message.show_info(said)
             self.load(contact.id)
 
     def toggle_user(self) -> None:

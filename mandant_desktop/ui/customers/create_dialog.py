@@ -9,6 +9,7 @@ from mandant_desktop.domain import customers as rules
 from mandant_desktop.services.customers import CreatedCustomer, NewCustomer
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_agency_texts, set_remote_access_texts
+from mandant_desktop.ui.formats import whole_number_input
 from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
@@ -72,7 +73,7 @@ class CreateCustomerDialog(CustomerDialog):
             short_name=self.short_name_edit.text(),
             tenant_id=int(tenant) if tenant is not None else 0,
             remote_access=self.remote_check.isChecked(),
-            quota_mb=self.quota_edit.text() if self.remote_check.isChecked() else None,
+            quota_mb=whole_number_input(self.quota_edit.text()) if self.remote_check.isChecked() else None,
             is_agency=self.agency_check.isChecked(),
         )
 

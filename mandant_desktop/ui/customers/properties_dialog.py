@@ -9,7 +9,7 @@ from mandant_desktop.ui import interaction
 from mandant_desktop.ui.customers import dialog_runner
 from mandant_desktop.ui.customers.agency_dialogs import SelectAgencyDialog
 from mandant_desktop.ui.customers.common import Actor, CustomerDialog, set_agency_texts, set_remote_access_texts
-from mandant_desktop.ui.formats import number_text
+from mandant_desktop.ui.formats import number_text, whole_number_input
 from mandant_desktop.ui.forms import line_edit, open_at_least
 
 
@@ -28,7 +28,8 @@ class CustomerPropertiesDialog(CustomerDialog):
         self.remote_check.setObjectName("propertiesRemoteCheck")
         self.remote_check.setChecked(details.remote_access)
         self.quota_edit = line_edit("propertiesQuotaEdit", max_length=12)
-        self.quota_edit.setText("" if details.quota_mb is None else str(details.quota_mb))
+        # As the table shows it ("10.000"), and read back the same way (E1).
+        self.quota_edit.setText(number_text(details.quota_mb))
         self.agency_check = QCheckBox()
         self.agency_check.setObjectName("propertiesAgencyCheck")
         self.agency_check.setChecked(details.is_agency)
@@ -118,7 +119,7 @@ class CustomerPropertiesDialog(CustomerDialog):
                 return
         change = PropertiesChange(
             remote_access=remote,
-            quota_mb=self.quota_edit.text() if remote else None,
+            quota_mb=whole_number_input(self.quota_edit.text()) if remote else None,
             is_agency=self.agency_check.isChecked(),
             default_agency_id=self._agency_id,
         )

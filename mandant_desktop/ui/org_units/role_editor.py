@@ -17,7 +17,6 @@ from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.org_units import InheritImpact, UnitNode
 from mandant_desktop.ui import interaction
 from mandant_desktop.ui.assignments.page import ask_role_removal
-from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.org_units.dialogs import InheritDialog, RolePickerDialog, open_dialog
 
 if TYPE_CHECKING:
@@ -129,12 +128,13 @@ class RoleEditor(QObject):
         question = (
             self.tr(
                 "Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 "
-                "(%4 role assignments); %2 keeps its own roles."
+                "(%Ln role assignment(s)); %2 keeps its own roles.",
+                None,
+                impact.roles_removed,
             )
             .replace("%1", user.display_name)
             .replace("%2", unit.name)
             .replace("%3", self.tr("%Ln unit(s)", None, impact.units))
-            .replace("%4", number_text(impact.roles_removed))
         )
         if interaction.get().confirm(
             self._page,
@@ -173,9 +173,9 @@ class RoleEditor(QObject):
             .replace("%2", user.display_name)
             .replace("%3", unit.name)
             + "\n\n"
-            + self.tr("Affected: %1 below, which lose %2 inherited role assignment(s).")
-            .replace("%1", self.tr("%Ln unit(s)", None, impact.units))
-            .replace("%2", number_text(impact.roles_removed))
+            + self.tr(
+                "Affected: %1 below, which lose %Ln inherited role assignment(s).", None, impact.roles_removed
+            ).replace("%1", self.tr("%Ln unit(s)", None, impact.units))
         )
         if interaction.get().confirm(self._page, self.tr("Edit roles"), question, ok_text=self.tr("Break inheritance")):
             self._page.change(

@@ -28,4 +28,6 @@ EXPORT_TEXTS = (
     QT_TRANSLATE_NOOP("exports", "Postal code"),
     QT_TRANSLATE_NOOP("exports", "City"),
     QT_TRANSLATE_NOOP("exports", "Birthday"),
+    # a separate tenant's customer's contact, kept with its customer in the main database (C10, T6)
+    QT_TRANSLATE_NOOP("exports", "{tenant} (customer {customer})"),
 )
