@@ -91,8 +91,9 @@ PROBE = Path(__file__).with_name("start_probe.py")
 def _launch(argv: list[str], env: dict[str, str]) -> tuple[float, str, float, float | None]:
     """ms from launching ``argv`` (a fresh interpreter) to its "ready" line, the rest of that line
     after the CPU figure and the child's further output, the CPU time (user + system, ms, all
-    threads) the child had used when it printed that line (on a shared machine the steadier figure),
-    and the ms to its "painted" line (first paint) if it printed one."""
+    threads, and the processes it waited for: the password check's helper) the child had used when
+    it printed that line (on a shared machine the steadier figure), and the ms to its "painted" line
+    (first paint) if it printed one."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None

@@ -556,7 +556,7 @@ def schema_differences(engine: Engine) -> list[Any]:
 
 
 def stale_search_keys(engine: Engine) -> list[tuple[str, int]]:
-    """The rows (table, id) whose stored search key (revisions 0027, 0028) is not the key of their
+    """The rows (table, id) whose stored search key (revisions 0027, 0029) is not the key of their
     stored texts: a write path that left it behind (C1, U1, E2)."""
     from mandant_desktop.db import tables
     from mandant_desktop.domain.search_folding import search_key

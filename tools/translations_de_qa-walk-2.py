@@ -45,5 +45,11 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Cannot connect to {target}: the file is no SQLite database. ({detail})": (
         "Keine Verbindung zu {target}: Die Datei ist keine SQLite-Datenbank. ({detail})"
     ),
+    # ---------------------------------------------------------------- org units' undo steps (E7, E1)
+    "Add unit “%1”": "Einheit „%1“ hinzufügen",
+    "Rename unit “%1” to “%2”": "Einheit „%1“ in „%2“ umbenennen",
+    "Delete unit “%1”": "Einheit „%1“ löschen",
+    "Move unit “%1” under “%2”": "Einheit „%1“ unter „%2“ verschieben",
+    "Move unit “%1” to the top level": "Einheit „%1“ auf die oberste Ebene verschieben",
 }
 # fmt: on

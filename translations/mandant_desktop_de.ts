@@ -3404,14 +3404,6 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Untergeordnete Einheit hinzufügen</translation>
     </message>
     <message>
-        <source>Move %1 under %2</source>
-        <translation>%1 unter %2 verschieben</translation>
-    </message>
-    <message>
-        <source>the top</source>
-        <translation>die oberste Ebene</translation>
-    </message>
-    <message>
         <source>the top level</source>
         <translation>die oberste Ebene</translation>
     </message>
@@ -3427,24 +3419,12 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
-    <message>
-        <source>Add %1</source>
-        <translation>%1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Rename %1 to %2</source>
-        <translation>%1 in %2 umbenennen</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln role assignment(s) in it are removed.</source>
         <translation>
             <numerusform>%Ln Rollenzuweisung darin wird entfernt.</numerusform>
             <numerusform>%Ln Rollenzuweisungen darin werden entfernt.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>%1 löschen</translation>
     </message>
     <message>
         <source>Deleting %1…</source>
@@ -3468,6 +3448,26 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
             <numerusform>%Ln Organisationseinheit angezeigt.</numerusform>
             <numerusform>%Ln Organisationseinheiten angezeigt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add unit “%1”</source>
+        <translation>Einheit „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename unit “%1” to “%2”</source>
+        <translation>Einheit „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Move unit “%1” under “%2”</source>
+        <translation>Einheit „%1“ unter „%2“ verschieben</translation>
+    </message>
+    <message>
+        <source>Move unit “%1” to the top level</source>
+        <translation>Einheit „%1“ auf die oberste Ebene verschieben</translation>
+    </message>
+    <message>
+        <source>Delete unit “%1”</source>
+        <translation>Einheit „%1“ löschen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln row(s) written to %1.</source>

@@ -132,8 +132,10 @@ org_unit = Table(
     Column("sort_order", Integer, nullable=False, default=0),
     _created_at(),
     *_versioned(),
-    # The folded name the search of the tree compares (revision 0028; db/search_keys.py).
+    # The folded name the search of the tree compares (revision 0029; db/search_keys.py).
     Column("search_key", Text, nullable=False, default=search_key_default(ORG_UNIT_KEY_COLUMNS), server_default=""),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 # The tree's order (revision 0023): each parent's children in display order, all at once ("expand
@@ -284,7 +286,7 @@ contact = Table(
     Column("birthday", Date),
     _created_at(),
     *_versioned(),
-    # The folded names and contact type the contacts search compares (revision 0028; db/search_keys.py).
+    # The folded names and contact type the contacts search compares (revision 0029; db/search_keys.py).
     Column("search_key", Text, nullable=False, default=search_key_default(CONTACT_KEY_COLUMNS), server_default=""),
     Index("ix_contact_name", "last_name", "first_name"),
 )
@@ -378,7 +380,7 @@ outbox_mail = Table(
     Column("error", String(1000)),
     #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
     Column("language", String(16)),
-    # The folded recipient and subject the outbox's search compares (revision 0028; db/search_keys.py).
+    # The folded recipient and subject the outbox's search compares (revision 0029; db/search_keys.py).
     Column("search_key", Text, nullable=False, default=search_key_default(OUTBOX_KEY_COLUMNS), server_default=""),
     # The outbox's order, newest first, a window at a time (revision 0017).
     Index("ix_outbox_mail_created_at", "created_at", "id"),

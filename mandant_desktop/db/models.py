@@ -119,7 +119,7 @@ class User(Versioned, Base):
     last_login_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     activated_at: Mapped[dt.datetime | None]
-    #: the folded texts the users search compares (revision 0028): set by the insert's default, and
+    #: the folded texts the users search compares (revision 0029): set by the insert's default, and
     #: whenever the user name, e-mail address or a name of a loaded user change
     search_key: Mapped[str]
 
@@ -202,7 +202,7 @@ class OrgUnit(Versioned, Base):
     depth: Mapped[int]
     sort_order: Mapped[int]
     created_at: Mapped[dt.datetime]
-    #: the folded name the search compares (revision 0028), kept by the insert default and the models
+    #: the folded name the search compares (revision 0029), kept by the insert default and the models
     search_key: Mapped[str]
 
 
@@ -324,7 +324,7 @@ class RightsGroup(Versioned, Base):
     kind: Mapped[RightsGroupKind]
     customer_id: Mapped[int | None]
     description: Mapped[str]
-    #: the folded name the search compares (revision 0028), kept by the insert default and the models
+    #: the folded name the search compares (revision 0029), kept by the insert default and the models
     search_key: Mapped[str]
 
 
@@ -383,7 +383,7 @@ class Contact(Versioned, Base):
     city: Mapped[str | None]
     birthday: Mapped[dt.date | None]
     created_at: Mapped[dt.datetime]
-    #: the folded last and first name and contact type the search compares (revision 0028), kept by the
+    #: the folded last and first name and contact type the search compares (revision 0029), kept by the
     #: insert default and the models
     search_key: Mapped[str]
 
@@ -460,7 +460,7 @@ class OutboxMail(Base):
     sent_at: Mapped[dt.datetime | None]
     error: Mapped[str | None]
     language: Mapped[str | None]
-    #: the folded recipient and subject the search compares (revision 0028), the insert default's
+    #: the folded recipient and subject the search compares (revision 0029), the insert default's
     search_key: Mapped[str]
 
 

@@ -7,7 +7,7 @@ change of the texts it is made of, and a search asks that the key contain every 
 the search text (:func:`contains_words`). A revision that adds a key fills it for the rows there
 are with one ``UPDATE`` (:func:`fill_keys`). The tables with a key: ``customer`` (revision 0027,
 with search indexes of its own: :mod:`mandant_desktop.db.customer_search`), and since revision
-0028 ``app_user``, ``org_unit``, ``rights_group`` and ``outbox_mail``, whose searches scan the key
+0029 ``app_user``, ``org_unit``, ``rights_group``, ``outbox_mail`` and ``contact``, whose searches scan the key
 as they scanned their columns before (docs/profiles/2026-12-04-search-fold-2).
 """
 

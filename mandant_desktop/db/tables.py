@@ -103,13 +103,13 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 #: the texts of a customer that its search key holds (revision 0027), in this order
 CUSTOMER_KEY_COLUMNS = ("number", "name", "short_name")
-#: the texts of a user that its search key holds (revision 0028), in this order
+#: the texts of a user that its search key holds (revision 0029), in this order
 USER_KEY_COLUMNS = ("username", "email", "first_name", "last_name")
-#: the texts of an org unit, a rights group and a mail of the outbox that their keys hold (0028)
+#: the texts of an org unit, a rights group and a mail of the outbox that their keys hold (0029)
 ORG_UNIT_KEY_COLUMNS = ("name",)
 RIGHTS_GROUP_KEY_COLUMNS = ("name",)
 OUTBOX_KEY_COLUMNS = ("recipient", "subject")
-#: the texts of a contact that its search key holds (revision 0028): not the personal fields (T8)
+#: the texts of a contact that its search key holds (revision 0029): not the personal fields (T8)
 CONTACT_KEY_COLUMNS = ("last_name", "first_name", "contact_type")
 
 #: MariaDB/MySQL collation that compares byte for byte, as SQLite and PostgreSQL do by default
@@ -249,6 +249,8 @@ tenant = Table(
     _created_at(),
     Column("created_by", String(100)),
     *_versioned(),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 #: a user's access to one tenant (SPEC T2); no row means hidden
@@ -290,9 +292,11 @@ app_user = Table(
     Column("activated_at", UTCDateTime()),
     *_versioned(),
     # The folded user name, e-mail address, first and last name the users search compares (revision
-    # 0028; mandant_desktop.db.search_keys): written by the application with every insert (this
+    # 0029; mandant_desktop.db.search_keys): written by the application with every insert (this
     # default, or the row itself in bulk inserts) and every change of the four (models.py).
     Column("search_key", Text, nullable=False, default=search_key_default(USER_KEY_COLUMNS), server_default=""),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 # --------------------------------------------------------------------------- roles and permissions
@@ -319,6 +323,8 @@ role = Table(
     Column("predefined_key", String(64), unique=True),
     _created_at(),
     *_versioned(),
+    # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
+    sqlite_autoincrement=True,
 )
 
 role_permission = Table(
@@ -406,7 +412,7 @@ rights_group = Table(
     Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), unique=True),
     Column("description", String(500), nullable=False, default=""),
     *_versioned(),
-    # The folded name the search of the groups compares (revision 0028; db/search_keys.py).
+    # The folded name the search of the groups compares (revision 0029; db/search_keys.py).
     Column("search_key", Text, nullable=False, default=search_key_default(RIGHTS_GROUP_KEY_COLUMNS), server_default=""),
 )
 

@@ -70,6 +70,10 @@ class FieldChange:
     #: as it is called now or, deleted since, as the log kept it; None when unknown
     before_name: str | None = None
     after_name: str | None = None
+    #: the same for a field whose value is a list of ids (the org units an inherited role reached):
+    #: one name per id, None where unknown; None when the field is no such list
+    before_names: tuple[str | None, ...] | None = None
+    after_names: tuple[str | None, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +103,22 @@ class Cursor:
     id: int
 
 
+#: columns that only repeat other columns of the same row in a form for comparing or searching
+#: (the customer's search key of revision 0027, the case-folded keys of names, user names and
+#: e-mails): the log keeps them as written, but the detail pane, the copy and the export leave them
+#: out, since the column they follow is listed beside them. Undo does not read them from the log:
+#: it restores rows from the row images its record captured (services.change_record), and reads
+#: the log only for who changed a row since (services.undo_conflicts).
+DERIVED_FIELDS = frozenset({"search_key", "name_key", "username_key", "email_key"})
+
+
 def field_changes(changes: dict[str, Any] | None) -> tuple[FieldChange, ...]:
     if not changes:
         return ()
     result = []
     for name, pair in changes.items():
+        if name in DERIVED_FIELDS:
+            continue
         before, after = (pair[0], pair[1]) if isinstance(pair, list | tuple) and len(pair) == 2 else (None, pair)
         result.append(FieldChange(str(name), before, after))
     return tuple(result)
@@ -275,12 +290,18 @@ REFERENCES: dict[str, str] = {
     "inherited_from_id": "OrgUnit",
 }
 _REFERENCES_OF: dict[str, dict[str, str]] = {"OrgUnit": {**REFERENCES, "parent_id": "OrgUnit"}}
+#: fields whose value is a list of ids of one kind: the org units an inherited role reached (one
+#: entry per user, role and source unit names them all, services.org_units)
+LIST_REFERENCES: dict[str, str] = {"org_unit_ids": "OrgUnit"}
 #: where a kind's name lives, and the field its entries record it in
 _NAMES: dict[str, tuple[Any, Any, str]] = {
     "User": (User.id, User.username, "username"),
     "Role": (Role.id, Role.name, "name"),
     "OrgUnit": (OrgUnit.id, OrgUnit.name, "name"),
 }
+#: more ids of one kind than this are not sent as an IN list: the kind's names are read whole (a
+#: few thousand units at most), which keeps a statement's parameters far below every backend's limit
+MAX_IN_LIST = 1_000
 #: kind → id → name
 Names = dict[str, dict[int, str]]
 
@@ -297,6 +318,13 @@ def _id_of(value: Any) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() else None
 
 
+def _ids_of(value: Any) -> list[int]:
+    """The ids of a list field's value (nothing for any other value)."""
+    if not isinstance(value, list | tuple):
+        return []
+    return [object_id for object_id in map(_id_of, value) if object_id is not None]
+
+
 def _unnamed_unit(row: AuditRow) -> bool:
     """An org unit's entry without a name of its own: a move changes the parent only."""
     return row.object_type == "OrgUnit" and row.object_id.isdigit() and row.object_label == f"#{row.object_id}"
@@ -311,12 +339,15 @@ def wanted_names(rows: Sequence[AuditRow]) -> dict[str, set[int]]:
         references = _references(row.object_type)
         for change in row.changes:
             kind = references.get(change.field)
-            if kind is None:
-                continue
-            for value in (change.before, change.after):
-                object_id = _id_of(value)
-                if object_id is not None:
-                    wanted.setdefault(kind, set()).add(object_id)
+            if kind is not None:
+                for value in (change.before, change.after):
+                    object_id = _id_of(value)
+                    if object_id is not None:
+                        wanted.setdefault(kind, set()).add(object_id)
+            kind = LIST_REFERENCES.get(change.field)
+            if kind is not None:
+                for value in (change.before, change.after):
+                    wanted.setdefault(kind, set()).update(_ids_of(value))
     return wanted
 
 
@@ -325,7 +356,8 @@ def read_names(session: Session, wanted: dict[str, set[int]] | None = None) -> N
 
     An object that exists is named as it is called now. One deleted since is named by what the log
     kept: the name its delete entry recorded (every delete of a user, role or unit records it).
-    Two queries per kind at most, however many rows asked (S3, issue 8)."""
+    Two queries per kind at most, however many rows asked (S3, issue 8); more than
+    :data:`MAX_IN_LIST` ids of a kind read the kind whole."""
     names: Names = {}
     for kind, (id_column, name_column, name_field) in _NAMES.items():
         ids = None if wanted is None else wanted.get(kind)
@@ -334,9 +366,11 @@ def read_names(session: Session, wanted: dict[str, set[int]] | None = None) -> N
         live = select(id_column, name_column)
         if kind == "User":
             live = live.where(User.kind == UserKind.INTERNAL)  # role holders; never a tenant's portal user
-        if ids is not None:
+        if ids is not None and len(ids) <= MAX_IN_LIST:
             live = live.where(id_column.in_(sorted(ids)))
         found = {object_id: name for object_id, name in session.execute(live)}
+        if ids is not None:
+            found = {object_id: name for object_id, name in found.items() if object_id in ids}
         missing = None if ids is None else sorted(ids - found.keys())
         if missing is None or missing:
             kept = select(AuditEntry.object_id, AuditEntry.changes).where(
@@ -344,12 +378,20 @@ def read_names(session: Session, wanted: dict[str, set[int]] | None = None) -> N
                 AuditEntry.action == "delete",
                 AuditEntry.tenant_id.is_(None),  # of no tenant: nothing of a hidden tenant (T8)
             )
-            if missing is not None:
+            if missing is not None and len(missing) <= MAX_IN_LIST:
                 kept = kept.where(AuditEntry.object_id.in_([str(object_id) for object_id in missing]))
+            wanted_missing = None if missing is None else set(missing)
             for object_id, changes in session.execute(kept.order_by(AuditEntry.id)):
                 pair = changes.get(name_field) if isinstance(changes, dict) else None
                 key = _id_of(object_id)
-                if key is not None and key not in found and isinstance(pair, list | tuple) and pair and pair[0]:
+                if (
+                    key is not None
+                    and key not in found
+                    and (wanted_missing is None or key in wanted_missing)
+                    and isinstance(pair, list | tuple)
+                    and pair
+                    and pair[0]
+                ):
                     names.setdefault(kind, {})[key] = str(pair[0])
         names.setdefault(kind, {}).update(found)
     return names
@@ -357,27 +399,39 @@ def read_names(session: Session, wanted: dict[str, set[int]] | None = None) -> N
 
 def named(row: AuditRow, names: Names) -> AuditRow:
     """``row`` with the objects it refers to by id named from ``names``: the label of a moved org
-    unit, and the user, role and org unit of a role assignment's fields (S3)."""
+    unit, the user, role and org unit of a role assignment's fields, and the org units an
+    inherited role reached (S3)."""
     label = row.object_label
     if _unnamed_unit(row):
         label = names.get("OrgUnit", {}).get(int(row.object_id), label)
     references = _references(row.object_type)
     changes = row.changes
-    if any(change.field in references for change in changes):
-        changes = tuple(_named_change(change, names.get(references.get(change.field, ""), {})) for change in changes)
+    if any(change.field in references or change.field in LIST_REFERENCES for change in changes):
+        changes = tuple(_named_change(change, names, references) for change in changes)
     if label == row.object_label and changes is row.changes:
         return row
     return replace(row, object_label=label, changes=changes)
 
 
-def _named_change(change: FieldChange, names: dict[int, str]) -> FieldChange:
-    if not names:
+def _named_change(change: FieldChange, names: Names, references: dict[str, str]) -> FieldChange:
+    kind = LIST_REFERENCES.get(change.field)
+    if kind is not None:
+        known = names.get(kind, {})
+
+        def each(value: Any) -> tuple[str | None, ...] | None:
+            if not isinstance(value, list | tuple):
+                return None
+            return tuple(known.get(object_id) if object_id is not None else None for object_id in map(_id_of, value))
+
+        return replace(change, before_names=each(change.before), after_names=each(change.after))
+    of_kind = names.get(references.get(change.field, ""), {})
+    if not of_kind:
         return change
     before, after = _id_of(change.before), _id_of(change.after)
     return replace(
         change,
-        before_name=names.get(before) if before is not None else None,
-        after_name=names.get(after) if after is not None else None,
+        before_name=of_kind.get(before) if before is not None else None,
+        after_name=of_kind.get(after) if after is not None else None,
     )
 
 

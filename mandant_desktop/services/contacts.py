@@ -743,7 +743,7 @@ _LISTED = (
 def _contact_search(session: Session, search: str) -> list[ColumnElement[bool]]:
     """The WHERE condition of a search over last name, first name and contact type (none when
     empty): every folded word of the search in the contact's stored key ("mueller" finds "Müller";
-    revision 0028, :mod:`mandant_desktop.db.search_keys`)."""
+    revision 0029, :mod:`mandant_desktop.db.search_keys`)."""
     return search_keys.search_condition(session, Contact.search_key, search)
 
 

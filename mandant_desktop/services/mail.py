@@ -403,7 +403,7 @@ class MailService:
 
 def _search_terms(session: Session, search: str) -> list[ColumnElement[bool]]:
     """The outbox's search (E2): every folded word of the text in the recipient or the subject
-    ("mueller" finds "müller@…"; revision 0028, :mod:`mandant_desktop.db.search_keys`)."""
+    ("mueller" finds "müller@…"; revision 0029, :mod:`mandant_desktop.db.search_keys`)."""
     return search_keys.search_condition(session, OutboxMail.search_key, search)
 
 

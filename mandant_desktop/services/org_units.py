@@ -846,7 +846,7 @@ class OrgUnitsService:
         return (*reversed(ancestors(parents, unit_id)), unit_id)
 
     def search(self, operator: Operator, text: str, limit: int = 200) -> list[tuple[int, ...]]:
-        """Units whose name holds every word of ``text`` (folded: "sued" finds "Süd"; revision 0028),
+        """Units whose name holds every word of ``text`` (folded: "sued" finds "Süd"; revision 0029),
         each as its id path from the root, in tree order. Two queries."""
         operator.require("org_units.view")
         if not search_words(text):

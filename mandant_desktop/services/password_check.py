@@ -5,11 +5,13 @@ name and password are known at launch (``MANDANT_USER`` / ``MANDANT_PASSWORD``),
 read with the database driver alone (:mod:`mandant_desktop.db.driver_read`, before SQLAlchemy is
 imported) or else with SQLAlchemy Core, and verified on a thread of its own, while the main thread
 imports SQLAlchemy, the ORM, the models and the window. The thread runs little but the hash, so it
-hardly competes with the main thread for the interpreter. :meth:`AuthService.login` then takes the
-outcome instead of verifying again, but only for the very hash it read itself in its own
-transaction and the very password it was given; in every other case (another hash, a failed read,
-an unknown user) it verifies as before. Nothing here decides a log-in: locks, status, roles and the bookkeeping stay
-with the log-in.
+hardly competes with the main thread for the interpreter; on Linux the hash's digest is computed
+by a helper process (:func:`~mandant_desktop.services.passwords.verify_password_on_one_thread`),
+since a thread of the program computing beside the start slows its main thread down.
+:meth:`AuthService.login` then takes the outcome instead of verifying again, but only for the very
+hash it read itself in its own transaction and the very password it was given; in every other case
+(another hash, a failed read, an unknown user) it verifies as before. Nothing here decides a
+log-in: locks, status, roles and the bookkeeping stay with the log-in.
 
 This module imports neither SQLAlchemy (but for the Core read, when called), nor the ORM, nor the
 models.
@@ -65,7 +67,8 @@ class PasswordCheck:
             finally:
                 self._read = None
         if self._hash:
-            # One thread for the hash's four lanes: the start's main thread keeps the other core.
+            # One thread for the hash's four lanes, in a helper process where it can be: the start's
+            # main thread keeps the other core and is not slowed down by a thread computing beside it.
             self._verified = verify_password_on_one_thread(self._hash, self._password)
 
     def outcome(self, stored_hash: str | None, password: str) -> bool | None:

@@ -207,7 +207,7 @@ class RightsGroupService:
 
     def _filters(self, session: Session, scope: TenantScope, search: str) -> list[ColumnElement[bool]]:
         filters = [group_visible_clause(scope, session)]
-        # every folded word of the search in the group's name (revision 0028)
+        # every folded word of the search in the group's name (revision 0029)
         return [*filters, *search_keys.search_condition(session, RightsGroup.search_key, search)]
 
     def count(self, operator: Operator, search: str = "") -> int:

@@ -62,13 +62,18 @@ def change_source(bind: object) -> str:
 
 
 def to_audit_value(value: Any) -> Any:
-    """A JSON-safe form of a column value."""
+    """A JSON-safe form of a column value; a JSON column's value (a setting's parts) stays JSON,
+    where it was written as Python's text of it (the log read "{'portal_url': …}")."""
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, dict):
+        return {str(key): to_audit_value(part) for key, part in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_audit_value(part) for part in value]
     return str(value)
 
 

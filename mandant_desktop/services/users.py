@@ -200,7 +200,7 @@ def _link_expired(now: dt.datetime) -> ColumnElement[bool]:
 def user_search(session: Session, search: str) -> list[ColumnElement[bool]]:
     """The condition of a search of users (U1, E2; none for an empty text): every folded word of
     ``search`` in the user's stored key of user name, e-mail address, first and last name
-    (revision 0028, :mod:`mandant_desktop.db.search_keys`), one condition for any number of words."""
+    (revision 0029, :mod:`mandant_desktop.db.search_keys`), one condition for any number of words."""
     return search_keys.search_condition(session, User.search_key, search)
 
 

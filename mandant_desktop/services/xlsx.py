@@ -43,15 +43,22 @@ _ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: distinct cleaned strings remembered per export (unit paths, role names, a user's name repeat
 #: on every row of a large export); the memo starts afresh when it reaches this size
 _MEMO_LIMIT = 50_000
+#: Excel's limit of characters in one cell; Excel repairs (empties) a file with a longer one. The
+#: audit log's changes of an inherited role name every unit it reached, thousands of them.
+MAX_CELL_CHARS = 32_767
 
 
 def _cell(value: Any) -> Any:
     """``value`` ready for a cell: control characters that the xlsx format cannot hold (openpyxl
     refuses them, which would fail the whole export over one odd name) are dropped first, then the
-    result is neutralised (S7) — a value may start with a formula character only once they are gone."""
+    result is neutralised (S7) — a value may start with a formula character only once they are gone —
+    and cut to the characters a cell holds, its end marked "…"."""
     if isinstance(value, str):
         value = _ILLEGAL_CHARACTERS.sub("", value)
-    return neutralize_cell(value)
+    value = neutralize_cell(value)
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        value = value[: MAX_CELL_CHARS - 1] + "…"
+    return value
 
 
 class ExportFileError(DomainError):

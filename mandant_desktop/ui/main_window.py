@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self._theme = theme if theme is not None else ThemeManager(settings, parent=self)
         self._pages: dict[str, Page] = {}
         self._context: PageContext | None = None
+        #: __init__ has run: until then retranslateUi, its last step, fits the navigation once
+        self._built = False
 
         self.navigation_model = NavigationModel(parent=self)
         self.navigation = QListView()
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         icons.decorate(self)
         self.retranslateUi()
+        self._built = True
 
     # ----------------------------------------------------------------------------------------- build
 
@@ -236,7 +239,11 @@ class MainWindow(QMainWindow):
             theme=self._theme,
         )
         self.navigation_model.set_pages(pages_for(operator))
-        self._fit_navigation()
+        if self._built:
+            # Not while __init__ builds the window: its last step, retranslateUi, fits it once the
+            # titles are translated (a fit measures every row: about 80 calls from Qt into the
+            # model, issue 8).
+            self._fit_navigation()
         self._fill_go_menu()
         self._watch_connection(app)
         self._watch_changes(app, operator)

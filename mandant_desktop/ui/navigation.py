@@ -14,6 +14,14 @@ from mandant_desktop.ui.page import PageKind
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
+#: the roles data() answers, as plain ints: a painted or measured row is asked for seven roles,
+#: each a call from Qt's C++ into Python, and the others are turned away first (issue 8)
+_TITLE_ROLES = frozenset(
+    {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.AccessibleTextRole)}
+)
+_DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
+_ROLES = _TITLE_ROLES | {_DECORATION_ROLE, PAGE_ID_ROLE}
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class NavigationModel(QAbstractListModel):
@@ -42,12 +50,14 @@ class NavigationModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._pages)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:
+            return None
         page = self.page_at(index.row()) if index.isValid() and not index.parent().isValid() else None
         if page is None or index.column() != 0:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TITLE_ROLES:
             return page.title()
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION_ROLE:
             return icons.icon(page.icon_name)
         if role == PAGE_ID_ROLE:
             return page.page_id
@@ -56,7 +66,7 @@ class NavigationModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS
 
     def retranslate(self) -> None:
         """The titles changed language (or the icons their colours): repaint every row."""

@@ -8,12 +8,21 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+#: a cell's tooltip shows this many characters at most: the audit log's list of the units an
+#: inherited role reached can run to 100,000, which a tooltip would spread over the whole screen
+TOOLTIP_CHARS = 1_000
+
 
 class TextTableModel(QAbstractTableModel):
-    def __init__(self, headers: Callable[[], Sequence[str]], parent: QObject | None = None) -> None:
+    """``top``: cells align to the top, so that a short cell beside one of many lines is seen."""
+
+    def __init__(
+        self, headers: Callable[[], Sequence[str]], parent: QObject | None = None, *, top: bool = False
+    ) -> None:
         super().__init__(parent)
         self._headers = headers
         self._rows: list[tuple[str, ...]] = []
+        self._alignment = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) if top else None
 
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         self.beginResetModel()
@@ -47,6 +56,11 @@ class TextTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._rows[index.row()][index.column()]
+            return text if len(text) <= TOOLTIP_CHARS else text[: TOOLTIP_CHARS - 1] + "…"
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._alignment is not None:
+            return self._alignment
         return None

@@ -1004,3 +1004,96 @@ def test_mariadb_date_time_columns_keep_microseconds(
     }
     if mariadb:
         assert {fsp for fsp, _ in after.values()} == {None}
+
+
+def test_sqlite_ids_revision_never_hands_out_an_id_twice(
+    at_revision: AtRevision, engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S3, T8, S9: revision 0028 makes the ids of tenants, users, roles and org units AUTOINCREMENT
+    on SQLite (the other backends never reuse one): rows, indexes and keys stay, and the counter
+    starts above the largest id the audit log knows, so the id of a user deleted before the
+    upgrade is not handed out again either. The downgrade keeps the tables."""
+    engine = engines(at_revision("0027_customer_search_fold"))
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO app_user (id, username, username_key, first_name, last_name, kind, status, sso, "
+                "is_external_admin, failed_logins, created_at, version) VALUES (900, 'mia', 'mia', 'Mia', 'M', "
+                "'internal', 'active', false, false, 0, '2026-12-01 09:00:00', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO audit_log (at, operator_name, workstation, object_type, object_id, action, summary) "
+                "VALUES ('2026-12-01 10:00:00', 'lena', 'PC-1', 'User', '950', 'delete', '')"
+            )
+        )
+    backend = engine.dialect.name
+
+    def definitions() -> dict[str, str]:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('tenant', 'app_user', "
+                    "'role', 'org_unit') AND sql IS NOT NULL"
+                )
+            )
+            return {str(name): str(sql) for name, sql in rows}
+
+    before = definitions() if backend == "sqlite" else {}
+    upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert not schema_differences(engine)
+    with engine.connect() as conn:
+        assert undeclared_and_missing(conn) == ({}, {})
+    assert _count_rows(engine, "app_user") == 1
+    if backend != "sqlite":
+        return
+    after = definitions()
+    assert set(after) == set(before)  # every index is there again
+    for table in ("tenant", "app_user", "role", "org_unit"):
+        assert "AUTOINCREMENT" in after[table] and "AUTOINCREMENT" not in before[table]
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO app_user (username, username_key, first_name, last_name, kind, status, sso, "
+                "is_external_admin, failed_logins, created_at, version) VALUES ('tom', 'tom', 'Tom', 'T', "
+                "'internal', 'active', false, false, 0, '2026-12-02 09:00:00', 1)"
+            )
+        )
+        assert conn.scalar(text("SELECT id FROM app_user WHERE username = 'tom'")) == 951
+        conn.execute(text("DELETE FROM app_user WHERE username = 'tom'"))
+    # The downgrade keeps the tables (AUTOINCREMENT changes nothing older revisions rely on; a
+    # parent table's rebuild is unsafe with foreign keys on), and the upgrade again leaves them.
+    with engine.begin() as conn:
+        command.downgrade(migrate.alembic_config(conn), "0027_customer_search_fold")
+    assert definitions() == after
+    upgrade_database(engine, backup_dir=tmp_path, confirm=lambda _status: True)
+    assert definitions() == after
+    assert _count_rows(engine, "app_user") == 1
+
+
+def test_sqlite_ids_revision_refuses_to_drop_a_table_with_rows_while_foreign_keys_are_on(
+    engines: Callable[[str], Engine], tmp_path: Path
+) -> None:
+    """S9: dropping a parent table with foreign keys on deletes its children's rows (ON DELETE
+    CASCADE) or fails; revision 0028 refuses to rebuild a table with rows then, and changes nothing."""
+    with database_at_revision("sqlite", "0027_customer_search_fold", tmp_path) as url:
+        engine = engines(url)
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO role (id, name, name_key, description, created_at, version) "
+                    "VALUES (900, 'Leser', 'leser', '', '2026-12-01 09:00:00', 1)"
+                )
+            )
+            assert conn.scalar(text("PRAGMA foreign_keys")) == 1
+            with pytest.raises(RuntimeError, match="foreign keys off"):
+                command.upgrade(migrate.alembic_config(conn), "0028_sqlite_ids_never_reused")
+        with engine.connect() as conn:
+            sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'role'"))
+            assert "AUTOINCREMENT" not in sql
+        assert _count_rows(engine, "role") == 1
+
+
+def _plain_sql(sql: str) -> str:
+    return " ".join(sql.replace('"', "").split())

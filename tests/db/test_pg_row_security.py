@@ -322,7 +322,7 @@ def test_the_downgrade_restores_the_per_row_check(world: World) -> None:
     triggers = text(
         "SELECT tgname FROM pg_trigger WHERE tgrelid = 'role_assignment'::regclass AND tgname LIKE 'mandant%'"
     )
-    tom = add_user(world.db.session_factory, "tom")  # by the models of the head (search key, 0028)
+    tom = add_user(world.db.session_factory, "tom")  # by the models of the head (search key, 0029)
     with world.db.engine.begin() as conn:
         after = set(conn.scalars(triggers))
         command.downgrade(migrate.alembic_config(conn), "0008_customer_search")

@@ -1,5 +1,5 @@
 """The searches of users, org units, rights groups and the outbox fold German spellings and match
-word by word, as the customer search does (SPEC U1, A4, C4, U4, E2, C1; revision 0028): the stored
+word by word, as the customer search does (SPEC U1, A4, C4, U4, E2, C1; revision 0029): the stored
 keys on each backend, kept up to date on the write paths, and the searches that compare them
 (users page, rights group members, the org units' user picker, the tree's search, the groups,
 the outbox)."""
@@ -30,7 +30,7 @@ from mandant_desktop.services.rights_groups import RightsGroupService
 from mandant_desktop.services.users import UsersService
 
 SYSTEM = system_operator("test")
-BEFORE = "0027_customer_search_fold"
+BEFORE = "0028_sqlite_ids_never_reused"
 #: letters of both cases with the German ones and their spellings out, other accents, LIKE's
 #: special characters, a space
 ALPHABET = "aAeEsSuUäÄöÖüÜßéÉñ %_-"
@@ -178,7 +178,7 @@ def test_org_units_groups_and_the_outbox_search_folded_words(users_db: Users) ->
 def test_the_revision_fills_the_keys_and_downgrades(
     db_url: str, engines: Callable[[str], Engine], tmp_path: Path
 ) -> None:
-    """S9, U1: the users of a database before revision 0028 get their keys from the upgrade (one
+    """S9, U1: the users of a database before revision 0029 get their keys from the upgrade (one
     UPDATE on each backend) and are found by folded words; the downgrade drops the column."""
     engine = engines(db_url)
     with engine.begin() as conn:

@@ -316,6 +316,104 @@ def test_a_role_assignment_names_its_user_role_and_unit_also_once_they_are_delet
     }
 
 
+def test_an_inherited_role_names_every_unit_it_reached_also_once_moved_or_deleted(
+    migrated_db: MigratedDatabase,
+) -> None:
+    """S3, A5: ticking inheritance writes one entry per user, role and source unit that lists the
+    units the role reached; they were shown as bare ids. Each is named as the other entries name
+    units: as called now (also after a move), and once deleted by its delete entry; the page's
+    window and a single entry alike."""
+    admin = AuthService(migrated_db.session_factory).create_first_admin(FIRST_ADMIN)
+    org = OrgUnitsService(migrated_db.session_factory)
+    root = org.roots(admin)[0].id
+    sales = org.add(admin, root, "Vertrieb").node
+    assert sales is not None
+    north = org.add(admin, sales.id, "Nord").node
+    south = org.add(admin, sales.id, "Süd").node
+    assert north is not None and south is not None
+    hamburg = org.add(admin, north.id, "Hamburg").node
+    assert hamburg is not None
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        mia = User(username="mia", username_key="mia", kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        uow.session.add(mia)
+        uow.commit()
+        mia_id = mia.id
+    role = next(r for r in RolesService(migrated_db.session_factory).list_roles(admin) if r.predefined_key == "reader")
+    org.add_roles(admin, mia_id, sales.id, [role.id])
+    org.set_inherit(admin, mia_id, sales.id, "keep")
+    service = AuditService(migrated_db.session_factory)
+
+    def reached() -> list[tuple[int, str | None]]:
+        rows = service.page(admin, AuditQuery(object_type="RoleAssignment"), None, 200)
+        (created,) = [row for row in rows if row.action == "create" and row.object_id == f"{mia_id}:*:{role.id}"]
+        entry = service.entry(admin, created.id)
+        assert entry is not None and entry.changes == created.changes
+        (units,) = [change for change in entry.changes if change.field == "org_unit_ids"]
+        assert units.before_names is None and units.after_names is not None
+        return list(zip(units.after, units.after_names, strict=True))
+
+    assert sorted(reached()) == sorted([(north.id, "Nord"), (south.id, "Süd"), (hamburg.id, "Hamburg")])
+    org.move(admin, hamburg.id, root)
+    org.rename(admin, hamburg.id, "Hamburg-Altona")
+    org.delete(admin, south.id, children="delete")
+    assert sorted(reached()) == sorted([(north.id, "Nord"), (south.id, "Süd"), (hamburg.id, "Hamburg-Altona")])
+
+
+def _user_and_tenant(db: MigratedDatabase, admin: Operator, username: str, tenant: str) -> tuple[int, int]:
+    """A new internal user and a new tenant the administrator has full access to; their ids."""
+    with UnitOfWork(db.session_factory, admin) as uow:
+        user = User(username=username, username_key=username, kind=UserKind.INTERNAL, status=UserStatus.ACTIVE)
+        made = Tenant(name=tenant, name_key=tenant.casefold())
+        uow.session.add_all([user, made])
+        uow.session.flush()
+        uow.session.add(TenantAccess(tenant_id=made.id, user_id=admin.id, level=AccessLevel.FULL))
+        uow.commit()
+        return user.id, made.id
+
+
+def test_an_entry_about_a_deleted_last_row_never_names_the_row_made_after_it(
+    migrated_db: MigratedDatabase,
+) -> None:
+    """S3, T8: SQLite handed the id of a deleted last row to the next one (no AUTOINCREMENT), and the
+    log then named the new user, unit or role for entries about the deleted one, and counted a
+    deleted tenant's entries as the new tenant's. Since revision 0028 no backend hands an id out
+    twice: the entries keep naming what they were about."""
+    admin = AuthService(migrated_db.session_factory).create_first_admin(FIRST_ADMIN)
+    org = OrgUnitsService(migrated_db.session_factory)
+    roles = RolesService(migrated_db.session_factory)
+    root = org.roots(admin)[0].id
+    unit = org.add(admin, root, "Weg").node
+    assert unit is not None
+    role_id = roles.create(admin, "Prüfer Weg", permissions=frozenset({"audit.view"}))
+    mia_id, gone_tenant = _user_and_tenant(migrated_db, admin, "mia", "Alt GmbH")
+    AssignmentsService(migrated_db.session_factory).add(admin, mia_id, unit.id, role_id)
+    roles.delete(admin, role_id)
+    org.delete(admin, unit.id, children="delete")
+    with UnitOfWork(migrated_db.session_factory, admin) as uow:
+        uow.session.delete(uow.session.get(User, mia_id))
+        uow.session.delete(uow.session.get(Tenant, gone_tenant))
+        uow.commit()
+    # the next of each kind, made after the delete of the last one
+    new_unit = org.add(admin, root, "Neu").node
+    assert new_unit is not None
+    new_role = roles.create(admin, "Neue Rolle", permissions=frozenset({"audit.view"}))
+    tom_id, new_tenant = _user_and_tenant(migrated_db, admin, "tom", "Neu GmbH")
+    made = (tom_id, new_unit.id, new_role, new_tenant)
+    assert made[0] != mia_id and made[1] != unit.id and made[2] != role_id and made[3] != gone_tenant
+    service = AuditService(migrated_db.session_factory)
+    rows = service.page(admin, AuditQuery(object_type="RoleAssignment"), None, 200)
+    (created,) = [row for row in rows if row.action == "create" and row.object_id == f"{mia_id}:{unit.id}:{role_id}"]
+    assert {change.field: change.after_name for change in created.changes} == {
+        "user_id": "mia",
+        "org_unit_id": "Weg",
+        "role_id": "Prüfer Weg",
+    }
+    # the deleted tenant's own entries are not listed as the new tenant's
+    of_new_tenant = service.page(admin, AuditQuery(tenant_id=made[3]), None, 200)
+    labels = {row.object_label for row in of_new_tenant if row.object_type == "Tenant"}
+    assert labels == {"Neu GmbH"}
+
+
 def test_an_id_nothing_names_stays_an_id(migrated_db: MigratedDatabase) -> None:
     """S3: an id of an object the database and the log know nothing of (the demo's history, a
     log older than the object's delete entry) keeps no name; a bool or text is never taken for an id."""
@@ -348,8 +446,9 @@ def test_the_export_names_moved_units_and_assignments_in_a_fixed_number_of_state
     migrated_db: MigratedDatabase, tmp_path: Path
 ) -> None:
     """S3, issue 8: the export names a moved org unit and a role assignment's user, role and unit as
-    the page does (a unit deleted since by its delete entry), and its statements do not grow with
-    the rows: the same ones for 10 and for 10,000 entries, streamed."""
+    the page does (a unit deleted since by its delete entry), the units an inherited role reached
+    too (they were listed as bare ids), and its statements do not grow with the rows: the same
+    ones for 10 and for 10,000 entries, streamed."""
     admin = AuthService(migrated_db.session_factory).create_first_admin(FIRST_ADMIN)
     org = OrgUnitsService(migrated_db.session_factory)
     root = org.roots(admin)[0].id
@@ -363,6 +462,14 @@ def test_the_export_names_moved_units_and_assignments_in_a_fixed_number_of_state
         if i % 2:
             changes: dict[str, Any] = {"parent_id": [root, gone.id]}
             return _entry(i, "OrgUnit", str(west.id), "update", "", changes)
+        if i % 4 == 2:  # a role inherited into two units, one deleted since (audited as one entry)
+            changes = {
+                "user_id": [None, admin.id],
+                "role_id": [None, role.id],
+                "inherited_from_id": [None, root],
+                "org_unit_ids": [None, [west.id, gone.id]],
+            }
+            return _entry(i, "RoleAssignment", f"{admin.id}:*:{role.id}", "create", "bulk edit", changes)
         changes = {"user_id": [None, admin.id], "org_unit_id": [None, west.id], "role_id": [None, role.id]}
         return _entry(i, "RoleAssignment", f"{admin.id}:{west.id}:{role.id}", "create", "role assigned", changes)
 
@@ -392,7 +499,9 @@ def test_the_export_names_moved_units_and_assignments_in_a_fixed_number_of_state
         assert {row[5] for row in units} == {"West"}
         assert {row[7] for row in units} == {f"parent_id: Organisation #{root} → Weg #{gone.id}"}
         assert {row[7] for row in assignments} == {
-            f"user_id: — → chef #{admin.id}\norg_unit_id: — → West #{west.id}\nrole_id: — → {role.name} #{role.id}"
+            f"user_id: — → chef #{admin.id}\norg_unit_id: — → West #{west.id}\nrole_id: — → {role.name} #{role.id}",
+            f"user_id: — → chef #{admin.id}\nrole_id: — → {role.name} #{role.id}\n"
+            f"inherited_from_id: — → Organisation #{root}\norg_unit_ids: — → West #{west.id}, Weg #{gone.id}",
         }
         counted.append(statements)
     small, large = counted
@@ -416,7 +525,10 @@ def _entry(
 
 
 def _named_line(change: FieldChange) -> str:
-    def shown(value: Any, name: str | None) -> str:
+    def shown(value: Any, name: str | None, names: tuple[str | None, ...] | None) -> str:
+        if names is not None:
+            return ", ".join(f"{part_name} #{part}" for part, part_name in zip(value, names, strict=True))
         return "—" if value is None else f"{name} #{value}" if name else f"#{value}"
 
-    return f"{change.field}: {shown(change.before, change.before_name)} → {shown(change.after, change.after_name)}"
+    before = shown(change.before, change.before_name, change.before_names)
+    return f"{change.field}: {before} → {shown(change.after, change.after_name, change.after_names)}"

@@ -88,7 +88,7 @@ def test_contact_windows_are_sorted_counted_searched_and_masked_by_the_database(
     assert w.contacts.contact_window(w.op, "adler").total == 0  # hidden: not even counted
     with pytest.raises(PermissionDeniedError):
         w.contacts.contact_window(Operator(id=w.op.id, username="mia", permissions=frozenset()), "")
-    # S5, E2 (revision 0028): folded as every search, every word in any order, after an edit too
+    # S5, E2 (revision 0029): folded as every search, every word in any order, after an edit too
     mueller = _contact(w, w.own, "Müller", contact_type="Straßenbau")
     assert w.contacts.contact_window(w.op, "STRASSEN mueller").total == 1
     assert [r.id for r in w.contacts.list_contacts(w.op, "eva MÜLLER")] == [mueller]

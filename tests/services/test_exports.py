@@ -466,3 +466,17 @@ def test_repeated_values_are_cleaned_on_every_row(tmp_path: Path, monkeypatch: p
     rows = _rows(out, 0)
     assert len(rows) == 501
     assert set(rows[1:]) == {("'=HYPERLINK(1)", "Nord", "'-5", "plain", 7, None)}
+
+
+def test_a_cell_longer_than_excel_takes_is_cut_and_marked(tmp_path: Path) -> None:
+    """S3, S7: a cell holds at most 32,767 characters, and Excel repairs a file with a longer one by
+    emptying it; the audit log's changes of a role inherited into thousands of units name every
+    unit. The writer cuts such a value to the limit and marks the cut with "…"."""
+    out = tmp_path / "long.xlsx"
+    long = "Vertrieb Nord (#12), " * 2_000
+    with xlsx.XlsxExport(out, "Long", ["A", "B"], total=1) as writer:
+        writer.add([long, "kurz"])
+        assert writer.commit() == 1
+    ((cell, short),) = _rows(out, 0)[1:]
+    assert len(cell) == xlsx.MAX_CELL_CHARS and cell.endswith("…") and long.startswith(cell[:-1])
+    assert short == "kurz"

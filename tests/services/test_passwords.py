@@ -1,9 +1,12 @@
 """Password verification on one thread (SPEC S1; issue 8): the log-in's check at launch computes
-the stored hash's lanes one after another and answers exactly as the library's verification."""
+the stored hash's lanes one after another, in a helper process where it can, and answers exactly as
+the library's verification."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,13 +66,16 @@ def test_a_mismatch_is_checked_again_the_usual_way(monkeypatch: pytest.MonkeyPat
     assert not verify_password_on_one_thread(stored, "Passwort2")
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(password=st.text(max_size=40), other=st.text(max_size=40))
 def test_any_password_verifies_as_with_the_library(password: str, other: str) -> None:
-    """S1: for any text, the one-thread computation matches exactly when the library's does."""
+    """S1: for any text, the one-thread computation and the helper process's digest match exactly
+    when the library's verification does."""
     stored = HASHERS[2].hash(password)
-    assert passwords._one_thread_matches(stored, password)
-    assert passwords._one_thread_matches(stored, other) == verify_password(stored, other)
+    expected = verify_password(stored, other)
+    for matches in (passwords._one_thread_matches, passwords._helper_matches):
+        assert matches(stored, password)
+        assert matches(stored, other) == expected
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts the process's threads in /proc (Linux)")
@@ -87,6 +93,106 @@ def test_the_check_at_launch_runs_on_one_thread() -> None:
     assert check.outcome(stored, "Passwort1") is True
     wrong = PasswordCheck(stored, "Passwort2")
     assert wrong.outcome(stored, "Passwort2") is False
+
+
+@pytest.mark.parametrize("hasher", HASHERS, ids=lambda h: f"{h.type.name}-p{h.parallelism}")
+def test_the_helper_process_answers_as_the_library(hasher: PasswordHasher) -> None:
+    """S1: the digest the helper process computes matches for the right password only, for every
+    type and number of lanes."""
+    stored = hasher.hash("Sehr-geheim1")
+    assert passwords._helper_matches(stored, "Sehr-geheim1")
+    assert not passwords._helper_matches(stored, "Sehr-geheim2")
+
+
+@pytest.mark.parametrize(
+    "hasher",
+    [
+        PasswordHasher(time_cost=1, memory_cost=512, parallelism=2),
+        PasswordHasher(time_cost=4, memory_cost=2048, parallelism=1, hash_len=16, salt_len=8),
+        PasswordHasher(time_cost=2, memory_cost=4096, parallelism=3, hash_len=64),
+    ],
+    ids=("t1-m512-p2", "t4-m2048-p1-short", "t2-m4096-p3-long"),
+)
+def test_the_helper_takes_the_stored_hash_s_parameters(hasher: PasswordHasher) -> None:
+    """S1: a hash made with other parameters than today's (an old one, to be rehashed at the log-in)
+    is verified with its own passes, memory, lanes, digest and salt lengths."""
+    stored = hasher.hash("Altes-Passwort1")
+    assert passwords.needs_rehash(stored)
+    assert passwords._helper_matches(stored, "Altes-Passwort1")
+    assert not passwords._helper_matches(stored, "Altes-Passwort2")
+    assert verify_password_on_one_thread(stored, "Altes-Passwort1")
+    assert not verify_password_on_one_thread(stored, "Altes-Passwort2")
+
+
+def test_the_password_goes_to_the_helper_on_its_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    """S1: the password is never on the helper's command line (which other users may read), and the
+    stored digest never leaves the program: only the salt and the parameters go with it."""
+    stored = HASHERS[0].hash("Geheim-Wort1")
+    seen: list[tuple[list[str], bytes]] = []
+    run = subprocess.run
+
+    def watched(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        seen.append((args, kwargs["input"]))  # type: ignore[arg-type]
+        return run(args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(subprocess, "run", watched)
+    assert verify_password_on_one_thread(stored, "Geheim-Wort1")
+    ((args, sent),) = seen
+    assert not any("Geheim-Wort1" in arg for arg in args)
+    assert sent.endswith(b"Geheim-Wort1")
+    digest = stored.rsplit("$", 1)[1]
+    assert digest.encode() not in sent and digest not in " ".join(args)
+
+
+def test_without_a_helper_the_digest_is_computed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """S1: when the helper cannot start (no interpreter) the digest is computed on this thread, and
+    in the bundle (whose executable is the program itself) no helper is tried at all."""
+    stored = HASHERS[0].hash("Passwort1")
+    calls: list[str] = []
+    one_thread = passwords._one_thread_matches
+
+    def counted(*args: str) -> bool:
+        calls.append("here")
+        return one_thread(*args)
+
+    monkeypatch.setattr(passwords, "_one_thread_matches", counted)
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    assert verify_password_on_one_thread(stored, "Passwort1")
+    assert not verify_password_on_one_thread(stored, "Passwort2")
+    assert calls == ["here", "here"]
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(passwords, "_helper_matches", lambda *_a: pytest.fail("no helper in the bundle"))
+    assert not passwords._helper_possible()
+    assert verify_password_on_one_thread(stored, "Passwort1")
+
+
+def test_a_helper_that_answers_wrongly_refuses_no_right_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    """S1: whatever the helper writes (here: 32 zero bytes), a right password is accepted and a wrong
+    one refused: its digest is compared here with the stored one and alone lets no one in."""
+    stored = HASHERS[0].hash("Passwort1")
+    monkeypatch.setattr(passwords, "_HELPER", "import sys; sys.stdin.buffer.read(); sys.stdout.buffer.write(bytes(32))")
+    assert not passwords._helper_matches(stored, "Passwort1")
+    assert verify_password_on_one_thread(stored, "Passwort1")
+    assert not verify_password_on_one_thread(stored, "Passwort2")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the helper process is used on Linux")
+def test_the_check_at_launch_computes_in_a_helper_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 8: the check started at launch leaves argon2 to a helper process, not to a thread of
+    the program (a thread computing beside the start slows its main thread down), and answers as before."""
+    stored = hash_password("Passwort1")
+    helpers: list[bool] = []
+    helper = passwords._helper_matches
+
+    def counted(*args: str) -> bool:
+        helpers.append(True)
+        return helper(*args)
+
+    monkeypatch.setattr(passwords, "_helper_matches", counted)
+    check = PasswordCheck(stored, "Passwort1")
+    assert check.outcome(stored, "Passwort1") is True
+    assert helpers == [True]
 
 
 def _threads() -> int:

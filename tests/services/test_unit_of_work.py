@@ -283,3 +283,25 @@ def test_waiting_too_long_for_a_lock_on_a_server_is_a_conflict(migrated_server: 
         tenant = session.get(Tenant, tenant_id)
         assert tenant is not None and (tenant.name, tenant.version) == ("Nord", 1)
     assert [e.operator_name for e in _audit(migrated_server)] == ["alice"]
+
+
+def test_a_json_value_reaches_the_audit_log_as_json() -> None:
+    """S3: a JSON column's value (a setting's parts) was written into the log as Python's text of
+    it ("{'portal_url': …}"); it is written as JSON, its moments and codes as the log writes them."""
+    import datetime as dt
+
+    from mandant_desktop.db.models import AccessLevel
+    from mandant_desktop.services.unit_of_work import to_audit_value
+
+    value = {
+        "portal_url": "https://portal.example",
+        "length": 6,
+        "at": dt.date(2026, 12, 4),
+        "levels": (AccessLevel.FULL,),
+    }
+    assert to_audit_value(value) == {
+        "portal_url": "https://portal.example",
+        "length": 6,
+        "at": "2026-12-04",
+        "levels": ["full"],
+    }

@@ -21,11 +21,12 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry
 from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
+from mandant_desktop.services.audit import AuditRow
 from mandant_desktop.ui import formats
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
-from mandant_desktop.ui.audit.page import NO_DATE, AuditPage
-from mandant_desktop.ui.main_window import MainWindow
-from mandant_desktop.ui.page_parts import SEARCH_DELAY_MS
+from mandant_desktop.ui.audit.page import NO_DATE, AuditPage, value_text
+from mandant_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
+from mandant_desktop.ui.page_parts import SEARCH_DELAY_MS, text_column_width
 
 T0 = dt.datetime(2026, 5, 4, 7, 30, tzinfo=dt.UTC)
 
@@ -624,3 +625,148 @@ def test_a_role_assignment_reads_by_name_in_german_also_after_its_unit_and_role_
     assert [row[7].splitlines() for row in created] == [
         [f"{field}: {before} → {after}" for field, before, after in expected]
     ]
+
+
+def _log(window: MainWindow, *entries: tuple[str, str, str, str, dict[str, Any]]) -> None:
+    """Entries of lena at BUERO-09: (object type, object id, action, summary, changes) each."""
+    rows = [
+        {
+            "at": T0,
+            "operator_name": "lena",
+            "workstation": "BUERO-09",
+            "object_type": object_type,
+            "object_id": object_id,
+            "action": action,
+            "summary": summary,
+            "changes": changes,
+        }
+        for object_type, object_id, action, summary, changes in entries
+    ]
+    with window.context.app.session_factory.begin() as session:
+        session.execute(insert(AuditEntry), rows)
+
+
+def _german_page(window: MainWindow, language: object, text: str = "") -> AuditPage:
+    language.choose("de")  # type: ignore[attr-defined]
+    assert window.show_page("audit")
+    page = window.current_page()
+    assert isinstance(page, AuditPage)
+    page.search.setText(text)
+    page.refresh()
+    return loaded(page)
+
+
+def _select(page: AuditPage, object_type: str, action: str) -> AuditRow:
+    row = next(
+        r
+        for r in range(page.model.rowCount())
+        if page.model.row_at(r).object_type == object_type  # type: ignore[union-attr]
+        and page.model.row_at(r).action == action  # type: ignore[union-attr]
+    )
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    entry = page.model.row_at(row)
+    assert entry is not None
+    return entry
+
+
+def test_times_and_dates_of_changed_fields_read_in_the_locale_format(window: MainWindow, language: object) -> None:
+    """S3, E1: "Angelegt am" of an assignment's create entry (the first administrator's, written by
+    the ORM) read "2026-12-04T14:31:56.123456"; it reads as the page's own times do, in German
+    "04.12.2026 14:31:56", and so does every other time or date field, in the export too; a
+    setting's parts (shown as Python's "{'portal_url': …}") read one "key: value" per line."""
+    page = _german_page(window, language)
+    entry = _select(page, "RoleAssignment", "create")
+    stored = next(change.after for change in entry.changes if change.field == "created_at")
+    assert isinstance(stored, str) and "T" in stored  # what the log keeps: ISO text
+    shown = dict((field, after) for field, _before, after in _detail(page))
+    expected = formats.date_time_text(dt.datetime.fromisoformat(stored), seconds=True)
+    assert shown["Angelegt am"] == expected
+    assert "T" not in expected and expected.count(".") == 2 and expected.count(":") == 2
+    assert value_text("1980-05-01", "birthday") == "01.05.1980"
+    assert value_text("2026-05-04T07:30:00+00:00", "locked_until") == formats.date_time_text(T0, seconds=True)
+    assert value_text("no time", "created_at") == "no time"  # any other text as stored
+    assert value_text({"portal_url": "https://portal.example", "password_min": 1000}, "value").splitlines() == [
+        "portal_url: https://portal.example",
+        "password_min: 1.000",
+    ]
+    # a setting's parts as the log kept them before (Python's text of them, which the page showed)
+    assert value_text("{'portal_url': 'https://portal.example', 'password_min': 6}", "value").splitlines() == [
+        "portal_url: https://portal.example",
+        "password_min: 6",
+    ]
+    assert value_text("{Kunde}", "value") == "{Kunde}" and value_text("{'a': 1}", "name") == "{'a': 1}"
+
+
+def test_derived_keys_are_left_out_of_the_detail_copy_and_export(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, language: object
+) -> None:
+    """S3, E1: a customer's entry listed "Suchschlüssel" (revision 0027's search key, folded from
+    number, name and short name) beside the name, a tenant's its "Name (zum Vergleichen)": columns
+    that only repeat another one. They stay in the log (undo does not need them: it restores from
+    its own row images) but the detail pane, the copy and the export leave them out."""
+    changes = {
+        "name": ["Müller Druck", "Müller Druck GmbH"],
+        "search_key": ["77 muller druck", "77 muller druck gmbh"],
+        "name_key": ["müller druck", "müller druck gmbh"],
+    }
+    _log(window, ("Customer", "77", "update", "", changes))
+    page = _german_page(window, language, "BUERO-09")
+    _select(page, "Customer", "update")
+    assert _detail(page) == [("Name", "Müller Druck", "Müller Druck GmbH")]
+    assert "Such" not in page.entry_text(page.selected_entry())  # type: ignore[arg-type]
+    target = tmp_path / "protokoll.xlsx"
+    page.choose_export_path = lambda: str(target)  # type: ignore[method-assign]
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "Exportierte Protokolleinträge" in window.statusBar().currentMessage())
+    rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].values)
+    assert [row[7] for row in rows[1:]] == ["Name: Müller Druck → Müller Druck GmbH"]
+
+
+def test_the_detail_columns_fit_german_field_names_at_the_default_size(window: MainWindow, language: object) -> None:
+    """S3, E1, E5: at the window's default size the field column cut "Organisationseinheit" off and
+    "Nachher" ran past the pane (a sideways scroll). Each field name fits and the columns fit the
+    pane; a created object's entry leaves out the column "Vorher", all dashes, so that its values
+    get the width, and a deleted one's "Nachher"."""
+    _log(
+        window,
+        ("RoleAssignment", "1:1:1", "delete", "role removed", {"user_id": [1, None], "org_unit_id": [1, None]}),
+        ("Customer", "77", "update", "", {"default_agency_id": [12, 13], "remote_access": [False, True]}),
+    )
+    page = _german_page(window, language)
+    assert window.size().width() == DEFAULT_SIZE[0]
+    header = page.detail.horizontalHeader()
+    for object_type, action, hidden in (
+        ("RoleAssignment", "create", {1}),  # the first administrator's role in the root unit
+        ("RoleAssignment", "delete", {2}),
+        ("Customer", "update", set()),
+    ):
+        _select(page, object_type, action)
+        titles = [field for field, _before, _after in _detail(page)]
+        assert "Organisationseinheit" in titles or object_type == "Customer"
+        assert {column for column in (1, 2) if page.detail.isColumnHidden(column)} == hidden
+        assert header.sectionSize(0) >= text_column_width(page.detail, titles)
+        assert header.length() <= page.detail.viewport().width()
+        for column in {1, 2} - hidden:  # before and after share the rest, their titles in full
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+            assert header.sectionSize(column) >= (page.detail.viewport().width() - header.sectionSize(0)) // 3
+
+
+def test_a_long_list_of_units_keeps_its_tooltip_short_and_its_title_in_sight(qtmodeltester: ModelTester) -> None:
+    """S3, E5: a role inherited into thousands of units names every one, 100,000 characters in one
+    cell; its tooltip showed all of them over the whole screen, and the field's title sat in the
+    middle of the tall row, out of sight. The tooltip is cut (marked …) and the cells align to the
+    top."""
+    from mandant_desktop.ui.text_table import TOOLTIP_CHARS, TextTableModel
+
+    model = TextTableModel(lambda: ("Feld", "Nachher"), top=True)
+    units = ", ".join(f"Vertrieb {i} (#{i})" for i in range(5_000))
+    model.set_rows([("Organisationseinheiten", units), ("Rolle", "Leser (#3)")])
+    qtmodeltester.check(model)
+    tip = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert len(tip) == TOOLTIP_CHARS and tip.endswith("…") and units.startswith(tip[:-1])
+    assert model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole) == "Leser (#3)"
+    assert (
+        model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole)
+        == Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    )
+    assert TextTableModel(lambda: ("A",)).index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) is None

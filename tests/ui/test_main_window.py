@@ -77,6 +77,34 @@ def test_pages_without_view_permission_are_absent(
         assert win.findChild(QWidget, absent) is None
 
 
+def test_the_navigation_is_fitted_once_when_built_and_again_for_each_new_session(
+    qtbot: QtBot,
+    admin_app: tuple[bootstrap.AppContext, Operator],
+    settings: Settings,
+    language: LanguageManager,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E5: the navigation never cuts a page title. The window fits it once while it is built (each
+    fit measures every row through the model, calls from Qt into Python: issue 8), and again when a
+    new session brings other pages."""
+    app, admin = admin_app
+    fits: list[int] = []
+    fit = MainWindow._fit_navigation
+
+    def counted(self: MainWindow) -> None:
+        fits.append(self.navigation_model.rowCount())
+        fit(self)
+
+    monkeypatch.setattr(MainWindow, "_fit_navigation", counted)
+    win = MainWindow(app, viewer("customers.view"), settings=settings, language=language)
+    qtbot.addWidget(win)
+    assert fits == [1]
+    win.set_session(app, admin)
+    assert fits == [1, len(OBJECT_NAMES)]
+    view = win.navigation
+    assert view.minimumWidth() >= view.sizeHintForColumn(0) + 2 * view.frameWidth()
+
+
 def test_pages_are_created_on_first_show(window: MainWindow) -> None:
     """Opening the window builds only the page it shows."""
     assert window.stack.count() == 1

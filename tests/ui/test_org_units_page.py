@@ -795,7 +795,7 @@ def test_adding_renaming_and_deleting_units_are_undone_and_redone(
     qtbot.waitUntil(lambda: (u := page.current_unit()) is not None and u.name == "Bremen", timeout=5000)
     settle(qtbot, page)
     assert roles_text(page, "Bremen") == "Redakteur — inherited from Vertrieb"
-    assert page.undo_action.toolTip() == "Undo: Add Bremen (Ctrl+Z)"
+    assert page.undo_action.toolTip() == "Undo: Add unit “Bremen” (Ctrl+Z)"
     press(qtbot, page, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg"], timeout=5000)
     press(qtbot, page, Qt.Key.Key_Z, CTRL | SHIFT)
@@ -814,7 +814,7 @@ def test_adding_renaming_and_deleting_units_are_undone_and_redone(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg", "Bremerhaven"], timeout=5000)
     settle(qtbot, page)
-    assert page.undo_action.toolTip() == "Undo: Rename Bremen to Bremerhaven (Ctrl+Z)"
+    assert page.undo_action.toolTip() == "Undo: Rename unit “Bremen” to “Bremerhaven” (Ctrl+Z)"
     press(qtbot, page, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: names_under(page, "Nord") == ["Hamburg", "Bremen"], timeout=5000)
 
@@ -1063,3 +1063,21 @@ def test_questions_of_inheritance_count_role_assignments_in_correct_german(
     # Hamburg's Redakteur goes; Nord's stays, as a direct role (A7).
     assert "Betroffen: 1 Einheit darunter; 1 geerbte Rollenzuweisung entfällt." in edit
     assert "(en)" not in edit
+
+
+def test_an_undo_step_names_the_unit_in_quotation_marks_in_german(
+    qtbot: QtBot, window: MainWindow, example: Example, interactions: FakeInteraction, language: Any
+) -> None:
+    """E7, E1: the undo step of a new unit named "Neue Einheit" said "Rückgängig: Neue Einheit
+    hinzufügen", which reads as "add a new unit"; it names the unit as the roles page names a role."""
+    language.choose("de")
+    page = open_page(qtbot, window)
+    find_unit(qtbot, page, "Nord")
+    interactions.text_answers = ["Neue Einheit"]
+    press(qtbot, page, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: "Neue Einheit" in names_under(page, "Nord"), timeout=5000)
+    settle(qtbot, page)
+    assert page.undo_action.toolTip() == "Rückgängig: Einheit „Neue Einheit“ hinzufügen (Strg+Z)"
+    page.move_unit(example.unit["Hamburg"], None)
+    settle(qtbot, page)
+    assert page.undo_action.toolTip() == "Rückgängig: Einheit „Hamburg“ auf die oberste Ebene verschieben (Strg+Z)"

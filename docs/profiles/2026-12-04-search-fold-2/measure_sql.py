@@ -2,7 +2,7 @@
 the count and the first window's ids of 200 (by name) for every prefix of the typed words of
 measure.py; per prefix the fastest of ``rounds`` runs (the machine is loaded), then the median over
 the prefixes. Old: ``lower()`` of four columns LIKE the whole text (main before this branch); new:
-the stored key contains every folded word (revision 0028).
+the stored key contains every folded word (revision 0029).
 
     PYTHONPATH=<this worktree> python measure_sql.py URL [rounds]
 """

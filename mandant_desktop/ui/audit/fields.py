@@ -106,7 +106,7 @@ FIELD_NAMES: dict[str, str] = {
     "outbox_mail": QT_TRANSLATE_NOOP("AuditFields", "Mails"),
 }
 
-#: id fields whose value the log names (services.audit.REFERENCES): their title beside a name, which
+#: id fields whose value the log names (services.audit.REFERENCES, LIST_REFERENCES): their title beside a name, which
 #: then carries the id in brackets ("Org unit: Vertrieb Nord (#12)")
 NAMED_FIELD_NAMES: dict[str, str] = {
     "user_id": QT_TRANSLATE_NOOP("AuditFields", "User"),
@@ -114,6 +114,8 @@ NAMED_FIELD_NAMES: dict[str, str] = {
     "org_unit_id": QT_TRANSLATE_NOOP("AuditFields", "Org unit"),
     "inherited_from_id": QT_TRANSLATE_NOOP("AuditFields", "Inherited from"),
     "parent_id": QT_TRANSLATE_NOOP("AuditFields", "Parent unit"),
+    # services.audit.LIST_REFERENCES: the units an inherited role reached, each by name
+    "org_unit_ids": QT_TRANSLATE_NOOP("AuditFields", "Org units"),
 }
 
 #: summaries that the services write as fixed English texts; shown in the operator's language.

@@ -9,6 +9,7 @@ an Excel file, with progress and cancel (needs ``audit.export``).
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor, FieldChange
 from mandant_desktop.services.operator import Operator
-from mandant_desktop.ui import tasks
+from mandant_desktop.ui import formats, tasks
 from mandant_desktop.ui.audit.fields import field_name, summary_text, value_name
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
@@ -94,9 +95,43 @@ def _export_word(text: str) -> str:
     return QCoreApplication.translate("AuditExport", text)
 
 
+#: fields whose value is a moment (stored as ISO text in UTC) or a calendar date: shown in the
+#: operator's locale format like the page's own times (E1)
+TIME_FIELD_SUFFIXES = ("_at", "_until")
+DATE_FIELDS = frozenset({"birthday"})
+
+
+def _moment_text(value: str, field: str) -> str | None:
+    """An ISO time or date of a time or date field in the locale's format; None for any other text."""
+    if field in DATE_FIELDS:
+        try:
+            return formats.date_text(dt.date.fromisoformat(value))
+        except ValueError:
+            return None
+    if field.endswith(TIME_FIELD_SUFFIXES):
+        try:
+            return formats.date_time_text(dt.datetime.fromisoformat(value), seconds=True)
+        except ValueError:
+            return None
+    return None
+
+
+def _written_dict_text(value: str, field: str) -> str | None:
+    """A setting's parts that the log kept as Python's text of them (before the log kept them as
+    JSON: "{'portal_url': …}"), one "key: value" per line; None for any other text."""
+    if field != "value" or not (value.startswith("{") and value.endswith("}")):
+        return None
+    try:
+        parts = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value_text(parts) if isinstance(parts, dict) else None
+
+
 def value_text(value: Any, field: str = "") -> str:
     """A stored before or after value of ``field`` as the operator reads it: a code as a word
-    ("full" → "Full access"), a count with the locale's separators; an ID and any text as stored."""
+    ("full" → "Full access"), a count with the locale's separators, a time or date in the locale's
+    format; an ID and any other text as stored; a setting's parts one "key: value" per line."""
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -106,22 +141,33 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, int) and not field.endswith("_id"):
         return number_text(value)
     if isinstance(value, str):
-        return value_name(field, value) or value
+        return value_name(field, value) or _moment_text(value, field) or _written_dict_text(value, field) or value
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {value_text(part, str(key))}" for key, part in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(value_text(part, field) for part in value)
     return str(value)
+
+
+def _named_text(value: Any, name: str | None) -> str:
+    return f"{name} (#{value})" if name is not None else f"#{value}"
 
 
 def change_cells(change: FieldChange) -> tuple[str, str, str]:
     """A changed field's title, before and after as the operator reads them: an id the log could
-    name reads "Vertrieb Nord (#12)" under "Org unit" (S3)."""
+    name reads "Vertrieb Nord (#12)" under "Org unit", a list of them one such name each (S3)."""
     named = change.before_name is not None or change.after_name is not None
+    listed = change.before_names is not None or change.after_names is not None
 
-    def shown(value: Any, name: str | None) -> str:
-        return f"{name} (#{value})" if name is not None else value_text(value, change.field)
+    def shown(value: Any, name: str | None, names: tuple[str | None, ...] | None) -> str:
+        if names is not None and isinstance(value, list | tuple):
+            return ", ".join(_named_text(part, part_name) for part, part_name in zip(value, names, strict=False))
+        return _named_text(value, name) if name is not None else value_text(value, change.field)
 
     return (
-        field_name(change.field, named=named),
-        shown(change.before, change.before_name),
-        shown(change.after, change.after_name),
+        field_name(change.field, named=named or listed),
+        shown(change.before, change.before_name, change.before_names),
+        shown(change.after, change.after_name, change.after_names),
     )
 
 
@@ -243,14 +289,23 @@ class AuditPage(Page):
                 QCoreApplication.translate("AuditPage", "After"),
             ),
             self,
+            top=True,
         )
         self.detail = QTableView()
         self.detail.setObjectName("auditDetail")
         self.detail.setModel(self.detail_model)
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail.verticalHeader().setVisible(False)
-        self.detail.horizontalHeader().setStretchLastSection(True)
-        set_text_column_widths(self.detail.horizontalHeader(), (20, 15.8))
+        # The field names as wide as the longest shown ("Organisationseinheit" was cut off at the
+        # default window size), before and after sharing the rest: nothing is cut off or needs a
+        # sideways scroll, long values wrap and their rows grow to fit them (a role inherited into
+        # thousands of units names every one).
+        detail_header = self.detail.horizontalHeader()
+        detail_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            detail_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.detail.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.detail.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.detail.setWordWrap(True)
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
@@ -263,7 +318,8 @@ class AuditPage(Page):
         self.splitter.addWidget(detail_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 320])
+        # The detail gets two fifths: before and after of a change must be readable beside the table.
+        self.splitter.setSizes([600, 400])
         remember(context.settings, self.page_id, self.detail)
         remember(context.settings, self.page_id, self.splitter)
 
@@ -512,6 +568,8 @@ class AuditPage(Page):
         row = index.data(ROW_ROLE) if index.isValid() else None
         if not isinstance(row, AuditRow):
             self.detail_model.set_rows([])
+            for column in (1, 2):
+                self.detail.setColumnHidden(column, False)
             self.detail_title.setText(
                 QCoreApplication.translate("AuditPage", "Select an entry to see the changed fields.")
             )
@@ -529,7 +587,12 @@ class AuditPage(Page):
             title += "\n" + summary_text(row.summary)
         self.detail_title.setText(title)
         self.detail_model.set_rows([change_cells(change) for change in row.changes])
-        self.detail.resizeRowsToContents()
+        # A created object has no "before", a deleted one no "after": the column of dashes goes and
+        # the values get its width (the pane is narrow beside the table).
+        nothing_before = bool(row.changes) and all(change.before is None for change in row.changes)
+        nothing_after = bool(row.changes) and all(change.after is None for change in row.changes)
+        self.detail.setColumnHidden(1, nothing_before and not nothing_after)
+        self.detail.setColumnHidden(2, nothing_after and not nothing_before)
 
     def entry_text(self, row: AuditRow) -> str:
         """The entry as plain text, one line per changed field (for the clipboard)."""

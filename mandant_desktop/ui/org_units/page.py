@@ -467,7 +467,7 @@ class OrgUnitsPage(Page):
             unit = change.node
             assert unit is not None
             self._reveal_after_refresh = (*self.model.path_ids(parent_id), unit.id)
-            self._push(change, self.tr("Add %1").replace("%1", unit.name), tree=True)
+            self._push(change, self.tr("Add unit “%1”").replace("%1", unit.name), tree=True)
 
         self.steps.run(self._service.add, self.context.operator, parent_id, name.strip(), on_done=added)
 
@@ -485,7 +485,9 @@ class OrgUnitsPage(Page):
                 self.model.refresh()
                 return
             _unit, before, after = change.renamed
-            self._push(change, self.tr("Rename %1 to %2").replace("%1", before).replace("%2", after), tree=True)
+            self._push(
+                change, self.tr("Rename unit “%1” to “%2”").replace("%1", before).replace("%2", after), tree=True
+            )
 
         self.steps.run(
             self._service.rename,
@@ -516,7 +518,9 @@ class OrgUnitsPage(Page):
         name = unit.name if unit is not None else ""
         target = self.model.node_unit(new_parent_id) if new_parent_id is not None else None
         text = (
-            self.tr("Move %1 under %2").replace("%1", name).replace("%2", target.name if target else self.tr("the top"))
+            self.tr("Move unit “%1” under “%2”").replace("%1", name).replace("%2", target.name)
+            if target is not None
+            else self.tr("Move unit “%1” to the top level").replace("%1", name)
         )
 
         def moved(change: OrgChange) -> None:
@@ -567,7 +571,7 @@ class OrgUnitsPage(Page):
     def _delete(self, unit: UnitNode, mode: DeleteMode) -> None:
         def deleted(change: OrgChange) -> None:
             self._reveal_after_refresh = self.model.path_ids(unit.parent_id) or None
-            self._push(change, self.tr("Delete %1").replace("%1", unit.name), tree=True)
+            self._push(change, self.tr("Delete unit “%1”").replace("%1", unit.name), tree=True)
 
         self.steps.run(
             self._service.delete,

@@ -141,10 +141,8 @@ class LevelDelegate(QStyledItemDelegate):
         self._texts: dict[Level, str] = {}
         self._brushes = chip_brushes()
         self._chips: dict[_Look, QPixmap] = {}
-        if isinstance(parent, QWidget):
-            # The pictures hold the view's palette, font and pixel ratio: drawn anew when they
-            # change. A watcher of its own: the delegate's own event filter is for its editors.
-            parent.installEventFilter(_LookWatcher(self._chips, self))
+        #: the view whose look the pictures hold, until the watcher is installed on it
+        self._unwatched: QWidget | None = parent if isinstance(parent, QWidget) else None
 
     def retranslate(self) -> None:
         """Cache the level names once per language instead of translating per painted cell."""
@@ -169,6 +167,14 @@ class LevelDelegate(QStyledItemDelegate):
         """Draw the picture of one look."""
         if len(self._chips) >= MAX_CHIPS:
             self._chips.clear()
+        if self._unwatched is not None:
+            # The pictures hold the view's palette, font and pixel ratio: drawn anew when they
+            # change. A watcher of its own (the delegate's own event filter is for its editors),
+            # from the first picture on: before it there is nothing to forget, and the events of
+            # the view while its page is built (actions and children added) do not each call into
+            # Python (issue 8).
+            self._unwatched.installEventFilter(_LookWatcher(self._chips, self))
+            self._unwatched = None
         level, edited, editable, selected, width, height = key
         chip = QPixmap(round(width * ratio), round(height * ratio))
         chip.setDevicePixelRatio(ratio)

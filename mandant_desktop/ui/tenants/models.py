@@ -43,6 +43,29 @@ _EDIT_ROLE = int(Qt.ItemDataRole.EditRole)
 _FONT_ROLE = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _TOOL_TIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_HORIZONTAL = Qt.Orientation.Horizontal
+#: the roles the models below answer at all. A view asks every painted cell for seven roles (font,
+#: alignment, foreground, check state, decoration, display, background) and a model's data() is a
+#: call from Qt's C++ into Python each time: a role no cell answers is turned away before any
+#: lookup (issue 8: a paint of the by-tenant table made 600 such calls, four sevenths of them for
+#: font, alignment, decoration and background)
+_TREE_ROLES = frozenset({_DISPLAY_ROLE, int(ID_ROLE), _FONT_ROLE, _TOOL_TIP_ROLE})
+_CELL_ROLES = frozenset(
+    {
+        int(ID_ROLE),
+        _DISPLAY_ROLE,
+        _FOREGROUND_ROLE,
+        int(EDITED_ROLE),
+        _CHECK_STATE_ROLE,
+        _TOOL_TIP_ROLE,
+        _ACCESSIBLE_TEXT_ROLE,
+        int(LEVEL_ROLE),
+        _EDIT_ROLE,
+    }
+)
+#: what an access cell answers besides ID_ROLE: the private-data box, the level
+_PRIVATE_ROLES = frozenset({int(EDITED_ROLE), _CHECK_STATE_ROLE, _TOOL_TIP_ROLE})
+_LEVEL_ROLES = frozenset({int(EDITED_ROLE), _DISPLAY_ROLE, _ACCESSIBLE_TEXT_ROLE, int(LEVEL_ROLE), _EDIT_ROLE})
 FETCH_BLOCK = 500
 #: up to this many changed cells are repainted one by one; more repaint the whole view
 MAX_SINGLE_UPDATES = 256
@@ -106,6 +129,8 @@ class TenantTreeModel(QAbstractItemModel):
         return 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _TREE_ROLES:
+            return None
         tenant = self.tenant(index)
         if tenant is None:
             return None
@@ -127,7 +152,7 @@ class TenantTreeModel(QAbstractItemModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY_ROLE and section == 0:
+        if role == _DISPLAY_ROLE and section == 0 and orientation == _HORIZONTAL:
             return QCoreApplication.translate("TenantsPage", "Tenant")
         return None
 
@@ -242,6 +267,8 @@ class _UserRows(QAbstractTableModel):
 
 
 def _cell_data(state: AccessState, tenant_id: int, user_id: int, private_column: bool, role: int) -> Any:
+    if role not in (_PRIVATE_ROLES if private_column else _LEVEL_ROLES):
+        return None
     access = state.get(tenant_id, user_id)
     if role == EDITED_ROLE:
         return state.is_edited(tenant_id, user_id)
@@ -330,19 +357,19 @@ class ByTenantModel(_UserRows):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._loaded:
+        if role not in _CELL_ROLES or not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
         position = self._matching[index.row()]
         column = index.column()
         if role == ID_ROLE:
             return self.state.user_id_at(position)
-        if column in (self.NAME, self.USERNAME, self.EMAIL):
+        if column < self.ACCESS:  # name, user name, e-mail
+            if role != _DISPLAY_ROLE and role != _FOREGROUND_ROLE:
+                return None
             user = self.state.users[position]  # the row read with its window, when first shown
             if role == _DISPLAY_ROLE:
                 return (user.name, user.username, user.email or "")[column]
-            if role == _FOREGROUND_ROLE and not user.active:
-                return self._inactive_brush()
-            return None
+            return self._inactive_brush() if not user.active else None
         if self.tenant_id is None or not self._showing():
             return None
         return _cell_data(self.state, self.tenant_id, self.state.user_id_at(position), column == self.PRIVATE, role)
@@ -356,9 +383,10 @@ class ByTenantModel(_UserRows):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if index.column() < self.ACCESS or self.tenant_id is None:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return _cell_flags(self.state, self.tenant_id, self.user_id(index.row()), index.column() == self.PRIVATE)
+        column = index.column()
+        if column < self.ACCESS or self.tenant_id is None:
+            return _READ_FLAGS
+        return _cell_flags(self.state, self.tenant_id, self.user_id(index.row()), column == self.PRIVATE)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.tenant_id is None or index.column() < self.ACCESS:
@@ -368,8 +396,7 @@ class ByTenantModel(_UserRows):
         )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == _DISPLAY_ROLE
-        if horizontal and 0 <= section < len(self.HEADERS):
+        if role == _DISPLAY_ROLE and 0 <= section < len(self.HEADERS) and orientation == _HORIZONTAL:
             return QCoreApplication.translate("TenantsPage", self.HEADERS[section])
         return None
 
@@ -435,7 +462,9 @@ class ByUserModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.user_id is None or not 0 <= index.row() < self.rowCount():
+        if role not in _CELL_ROLES or not index.isValid() or self.user_id is None:
+            return None
+        if not 0 <= index.row() < self.rowCount():
             return None
         tenant = self.state.tenants[index.row()]
         if role == ID_ROLE:
@@ -448,7 +477,7 @@ class ByUserModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.column() == self.TENANT or self.user_id is None:
-            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _READ_FLAGS
         return _cell_flags(self.state, self.tenant_id(index.row()), self.user_id, index.column() == self.PRIVATE)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -459,8 +488,7 @@ class ByUserModel(QAbstractTableModel):
         )
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == _DISPLAY_ROLE
-        if horizontal and 0 <= section < len(self.HEADERS):
+        if role == _DISPLAY_ROLE and 0 <= section < len(self.HEADERS) and orientation == _HORIZONTAL:
             return QCoreApplication.translate("TenantsPage", self.HEADERS[section])
         return None
 
@@ -486,7 +514,7 @@ class MatrixModel(_UserRows):
         return _info(self.state, self.state.tenants[column].id, self.state.user_id_at(self._matching[row]))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._loaded:
+        if role not in _CELL_ROLES or not index.isValid() or not 0 <= index.row() < self._loaded:
             return None
         if not 0 <= index.column() < self._tenant_count:
             return None
@@ -514,7 +542,7 @@ class MatrixModel(_UserRows):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in (_DISPLAY_ROLE, _TOOL_TIP_ROLE):
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == _HORIZONTAL:
             if 0 <= section < self._tenant_count:
                 return self.state.tenants[section].name
             return None

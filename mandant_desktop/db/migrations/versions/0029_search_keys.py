@@ -2,8 +2,8 @@
 word by word, as the customer search does since revision 0027: "Jürgen" finds "Juergen",
 "strasse" finds "Straße", "mueller kg" finds "Elektro Müller KG" (SPEC U1, A4, C4, U4, S5, E2).
 
-Revision ID: 0028_search_keys
-Revises: 0027_customer_search_fold
+Revision ID: 0029_search_keys
+Revises: 0028_sqlite_ids_never_reused
 Create Date: 2026-12-04
 
 The rule is :mod:`mandant_desktop.domain.search_folding`, which no backend can apply, so the
@@ -30,8 +30,8 @@ from alembic import op
 
 from mandant_desktop.db import search_keys
 
-revision: str = "0028_search_keys"
-down_revision: str | Sequence[str] | None = "0027_customer_search_fold"
+revision: str = "0029_search_keys"
+down_revision: str | Sequence[str] | None = "0028_sqlite_ids_never_reused"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
