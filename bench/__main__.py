@@ -38,7 +38,7 @@ from bench.harness import log
 LARGE = "sqlite:////tmp/bench-large.sqlite"
 SMALL = "sqlite:////tmp/bench-small.sqlite"
 #: the groups in the order they run; each is bench.groups.<name>
-GROUPS = ("startup", "customers", "grid", "matrix", "users", "audit", "queries", "org", "bulk", "export")
+GROUPS = ("startup", "customers", "grid", "matrix", "users", "pages", "audit", "queries", "org", "bulk", "export")
 HERE = Path(__file__).resolve().parent
 
 

@@ -194,7 +194,7 @@ def _bare_export(factory: Any, path: Path, user_ids: list[int] | None) -> int:
     from openpyxl import Workbook
 
     from mandant_desktop.db.models import Role, RoleAssignment, User
-    from mandant_desktop.services.exports import _unit_paths
+    from mandant_desktop.services.unit_tree import unit_paths
 
     stmt = (
         select(
@@ -217,7 +217,7 @@ def _bare_export(factory: Any, path: Path, user_ids: list[int] | None) -> int:
     sheet.append(["Name", "Email", "Org unit", "Role", "Inherited", "From"])
     rows = 0
     with factory() as session:
-        paths, _order = _unit_paths(session)
+        paths, _order = unit_paths(session)
         for first, last, email, unit, role, source in session.execute(stmt):
             inherited = "no" if source is None else "yes"
             sheet.append([f"{first} {last}", email, paths[unit], role, inherited, paths.get(source)])

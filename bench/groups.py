@@ -60,6 +60,7 @@ def _groups(owner: str) -> dict[str, Group]:
         "grid": _with_session(pages.grid),
         "matrix": _with_session(pages.matrix),
         "users": _with_session(pages.users),
+        "pages": _with_session(pages.page_open),
         "audit": _with_session(pages.audit),
         "queries": _queries,
         "org": org,

@@ -132,7 +132,7 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "Affects %1: adds %2, removes %3.": "Betrifft %1: fügt %2 hinzu, entfernt %3.",
     "&Delete them too (%n unit(s) in all)": "Ebenfalls &löschen (insgesamt %n Einheit(en))",
-    "&Move them up to %1": "Eine Ebene höher unter %1 &einordnen",
+    "&Move them up to %1": "In %1 &einordnen (eine Ebene höher)",
     "%1 has %n direct child unit(s). What should happen to them?": (
         "%1 hat %n direkte untergeordnete Einheit(en). Was soll mit ihnen geschehen?"
     ),

@@ -52,4 +52,11 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Move unit “%1” under “%2”": "Einheit „%1“ unter „%2“ verschieben",
     "Move unit “%1” to the top level": "Einheit „%1“ auf die oberste Ebene verschieben",
 }
+
+#: one English word, other German by place
+CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
+    # The contact's type is "Kontaktart" in "Create contact" of a customer and in its contact list;
+    # the contact dialog of the contacts page said "Typ" (C10, E1).
+    ("ContactDialog", "T&ype:"): "&Kontaktart:",
+}
 # fmt: on

@@ -1580,7 +1580,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation>&amp;Typ:</translation>
+        <translation>&amp;Kontaktart:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
@@ -2538,7 +2538,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>&amp;Move them up to %1</source>
-        <translation>Eine Ebene höher unter %1 &amp;einordnen</translation>
+        <translation>In %1 &amp;einordnen (eine Ebene höher)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>

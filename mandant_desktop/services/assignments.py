@@ -28,11 +28,12 @@ from mandant_desktop.db.models import OrgUnit, Role, RoleAssignment, RolePermiss
 from mandant_desktop.domain.delegation import roles_beyond_reach
 from mandant_desktop.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
-from mandant_desktop.services.exports import PathArg, Translate, TreeUnit, export_assignments, unit_tree
+from mandant_desktop.services.exports import PathArg, Translate, export_assignments
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress, OperationCancelledError
 from mandant_desktop.services.undo_conflicts import changed_error, same_row_written
 from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_tree import TreeUnit, unit_tree
 
 #: rows per INSERT / DELETE statement and per progress report and cancel check. One statement of
 #: 10,000 rows takes about 0.1 s on PostgreSQL (ticking inheritance at the root writes as many), so

@@ -13,9 +13,9 @@ passes ``translate`` to have them in the operator's language.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, true
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -26,7 +26,6 @@ from mandant_desktop.db.models import (
     Customer,
     CustomerContactPerson,
     CustomerStatus,
-    OrgUnit,
     Role,
     RoleAssignment,
     RolePermission,
@@ -42,6 +41,7 @@ from mandant_desktop.services.progress import CancelCheck, CountProgress
 from mandant_desktop.services.tenant_data import TenantDataRouter
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause
 from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_tree import unit_paths
 from mandant_desktop.services.xlsx import XlsxExport, check_target
 
 Translate = Callable[[str], str]
@@ -50,16 +50,6 @@ AnySelect = Select[*tuple[Any, ...]]
 
 #: rows fetched per round trip while streaming
 STREAM_BATCH = 2_000
-UNIT_PATH_SEPARATOR = " / "
-
-
-class TreeUnit(NamedTuple):
-    """An org unit with its path text, as :func:`unit_tree` lists them."""
-
-    id: int
-    name: str
-    path: str
-    depth: int
 
 
 ASSIGNMENT_HEADERS = ("User", "E-mail", "Org unit", "Role", "Inherited", "Inherited from")
@@ -117,7 +107,7 @@ def export_assignments(
     yes, no = label("yes"), label("no")
     with UnitOfWork(session_factory, operator, write=False) as uow:
         session = uow.session
-        paths, order = _unit_paths(session)
+        paths, order = unit_paths(session)
         if not operator.is_system:
             reach = _units_with_permission(operator, "assignments.export")
             # An operator who may export in every unit needs no filter: with it, SQLite probes the
@@ -171,44 +161,6 @@ def _units_with_permission(operator: Operator, permission: str) -> Select[int]:
         .join(RolePermission, RolePermission.role_id == held.role_id)
         .where(held.user_id == operator.id, RolePermission.permission_code == permission)
     )
-
-
-def unit_tree(session: Session) -> list[TreeUnit]:
-    """Every unit in tree order (depth first, siblings by sort order and name) with its path text
-    ("Konzern / Vertrieb / Nord"), from one query. Each path is its parent's plus one name, so the
-    walk costs one string per unit; units that no root reaches (a corrupt tree with a cycle) come
-    last, named by themselves."""
-    # The driver's own tuples, fetched at once: the ORM's row handling cost more than the walk,
-    # and SQLAlchemy's Core rows a third of it (issue 8).
-    result = session.connection().execute(
-        select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.name, OrgUnit.sort_order, OrgUnit.depth)
-    )
-    rows: Sequence[Any] = result.cursor.fetchall() if result.cursor is not None else []
-    result.close()
-    children: dict[int | None, list[Any]] = {}
-    for row in rows:
-        children.setdefault(row[1], []).append(row)
-    for siblings in children.values():
-        siblings.sort(key=lambda r: (r[3], r[2]), reverse=True)  # popped from the end: first sibling first
-    tree: list[TreeUnit] = []
-    stack: list[tuple[Any, str]] = [(row, "") for row in children.get(None, ())]
-    while stack:
-        row, prefix = stack.pop()
-        path = f"{prefix}{UNIT_PATH_SEPARATOR}{row[2]}" if prefix else row[2]
-        tree.append(TreeUnit(row[0], row[2], path, row[4]))
-        below = children.get(row[0])
-        if below:
-            stack.extend((child, path) for child in below)
-    if len(tree) < len(rows):
-        reached = {unit.id for unit in tree}
-        tree.extend(TreeUnit(r[0], r[2], r[2], r[4]) for r in rows if r[0] not in reached)
-    return tree
-
-
-def _unit_paths(session: Session) -> tuple[dict[int, str], dict[int, int]]:
-    """Path text and tree position of every unit, from one query (see :func:`unit_tree`)."""
-    tree = unit_tree(session)
-    return {unit.id: unit.path for unit in tree}, {unit.id: position for position, unit in enumerate(tree)}
 
 
 def _per_user(rows: Iterable[Any]) -> Iterator[list[Any]]:

@@ -89,7 +89,6 @@ from mandant_desktop.services.assignments import (
     RoleChoice,
     new_assignment_rows,
 )
-from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.undo_conflicts import (
     UndoConflictError,
@@ -99,6 +98,7 @@ from mandant_desktop.services.undo_conflicts import (
     when_text,
 )
 from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_tree import UNIT_PATH_SEPARATOR
 from mandant_desktop.services.users import user_search
 
 DeleteMode = Literal["delete", "lift"]

@@ -20,9 +20,9 @@ from mandant_desktop.domain import validation
 from mandant_desktop.domain.errors import NotFoundError, ValidationError
 from mandant_desktop.domain.permissions import ADMIN_CODES, PREDEFINED_BY_KEY
 from mandant_desktop.services.admin_guard import lock_administrators, require_administrators_remain
-from mandant_desktop.services.exports import _unit_paths
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.unit_tree import unit_paths
 
 ROLE_NAME_MAX = 100
 #: direct assignments listed in the delete question; the rest are counted
@@ -274,7 +274,7 @@ def _impact(session: Session, role_id: int, name_alone: bool) -> RoleImpact:
         .limit(50)
     ).all()
     names = tuple(f"{first} {last}".strip() or username for first, last, username in alone)
-    paths, _order = _unit_paths(session)
+    paths, _order = unit_paths(session)
     sample = tuple(
         (f"{first} {last}".strip() or username, paths.get(unit_id, ""))
         for first, last, username, unit_id in session.execute(

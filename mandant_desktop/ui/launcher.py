@@ -129,6 +129,7 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
         controller = SessionController(window, owned, operator, connections)
         owned = None
         window.show()
+        _FinalFirstFrame(window)
         # What the start created lives as long as the program: keep it out of every later collection.
         QTimer.singleShot(0, gc.freeze)
         # Then the ORM's imports, and the icons other versions rendered leave the disk cache.
@@ -142,6 +143,32 @@ def _run(args: argparse.Namespace, runtime: GuiRuntime, precheck: PasswordCheck 
     finally:
         if owned is not None:
             owned.close()
+
+
+class _FinalFirstFrame(QObject):
+    """Makes the window's first paint its final frame when the page shown has its data by then
+    (issue 8). The page's load usually returns while the window is built, and its answer is
+    delivered in the event loop's first pass, just before the window's Expose (Qt delivers posted
+    events before the window system's). What that answer asks for (labels' sizes, the splitter,
+    the access table's columns and scroll bars) would be delivered in the next pass, after the
+    paint, and the page laid out and painted a second time. On the first Expose this lets the page
+    lay out first (:meth:`Page.settle_layout`); a page still loading is left alone, it shows
+    "Loading…" at once as before. Watches the window's QWindow for that one event, then stops."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._handle = window.windowHandle()
+        if self._handle is not None:
+            self._handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._handle is not None and self._handle.isExposed():
+            self._handle.removeEventFilter(self)
+            page = self._window.current_page()
+            if page is not None and not getattr(page, "busy", False):
+                page.settle_layout()
+        return False
 
 
 #: how long the start page must have been painted and not busy before :class:`_StartPageSettled` calls back

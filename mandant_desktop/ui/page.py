@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject, Qt, QTimerEvent, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from mandant_desktop.bootstrap import AppContext
@@ -91,6 +91,10 @@ class PageContext:
         return replace(self.operator, tenant_filter=self.tenant_filter.ids)
 
 
+#: the most passes :meth:`Page.settle_layout` makes (the start's tenants page settles in four)
+SETTLE_PASSES = 8
+
+
 class Page(QWidget):
     page_id: ClassVar[str] = ""
     object_name: ClassVar[str] = ""
@@ -127,6 +131,41 @@ class Page(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return False
+
+    def settle_layout(self) -> None:
+        """Carry out now the layout that the page's last changes asked for, rather than after the
+        window's next paint (issue 8: the start's first frame is its final one).
+
+        A change of data asks for its geometry later: a label's new text posts a layout request,
+        an item view lays out its items, sizes its header's sections and resizes columns on
+        zero-interval timers, and a scroll area shows or hides a scroll bar in a queued call. Qt
+        delivers all of them in the event loop's next pass. At the start the tenants page takes
+        its data just before the window's first paint (its Expose), in the same pass, so without
+        this that paint used the old sizes and the page was laid out and painted again right after
+        it (docs/profiles/2026-12-04-start-paint, -start-frame). This delivers the posted layout
+        requests and updates, the scroll areas' queued calls and the item views' due zero-interval
+        timers, pass after pass until no such timer is left (at most :data:`SETTLE_PASSES`)."""
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None:
+            return
+        quiet = 0
+        for _ in range(SETTLE_PASSES):
+            areas = self.findChildren(QAbstractScrollArea)
+            for area in areas:
+                QCoreApplication.sendPostedEvents(area, QEvent.Type.MetaCall)  # scroll bars shown or hidden
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
+            due = [
+                (area, timer.timerId)
+                for area in areas
+                for timer in dispatcher.registeredTimers(area)
+                if timer.interval == 0
+            ]
+            for area, timer_id in due:
+                QCoreApplication.sendEvent(area, QTimerEvent(timer_id))
+            quiet = 0 if due else quiet + 1
+            if quiet == 2:  # what the last timers asked for has been delivered too
+                return
 
     def operator(self) -> Operator:
         """Who acts on this page, with the toolbar's tenant filter applied (SPEC T9)."""

@@ -17,7 +17,7 @@ from uihelpers import FakeInteraction
 
 from mandant_desktop.db.models import AuditEntry, OrgUnit, Role, RoleAssignment, User, UserKind, UserStatus
 from mandant_desktop.services.assignments import BulkEdit
-from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
+from mandant_desktop.services.unit_tree import UNIT_PATH_SEPARATOR
 from mandant_desktop.ui import role_menus
 from mandant_desktop.ui.assignments.grid import CHIPS_ROLE, AssignmentGridModel, chip_close_point
 from mandant_desktop.ui.assignments.page import EXPORT_ALL, EXPORT_SELECTION, AssignmentsPage

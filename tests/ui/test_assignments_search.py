@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mandant_desktop.domain.search_folding import fold, search_words
 from mandant_desktop.services.assignments import GridUnit, GridUser
-from mandant_desktop.services.exports import UNIT_PATH_SEPARATOR
+from mandant_desktop.services.unit_tree import UNIT_PATH_SEPARATOR
 from mandant_desktop.ui.assignments.search import find_units, find_users, unit_keys, user_keys
 
 NAMES = st.sampled_from(["Nord", "Süd", "NORDEN", "Straße", "West", "Ost", "Zentrale"])

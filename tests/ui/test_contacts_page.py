@@ -23,6 +23,7 @@ from mandant_desktop.services.operator import Operator, system_operator
 from mandant_desktop.ui import tasks
 from mandant_desktop.ui.contacts.dialogs import ContactDialog, ImportDialog, RoleDialog, TemplateDialog
 from mandant_desktop.ui.contacts.page import LISTS, TEMPLATES, ContactsPage
+from mandant_desktop.ui.deferred_tab import DeferredTab, tab_name
 from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.main_window import MainWindow
 from mandant_desktop.ui.settings import Settings
@@ -43,6 +44,16 @@ def loaded(qtbot: QtBot, page: ContactsPage) -> ContactsPage:
     change running on a worker has ended (S5)."""
     qtbot.waitUntil(lambda: not page.busy and tasks.runner().active() == 0, timeout=10000)
     return page
+
+
+def show_tab(qtbot: QtBot, page: ContactsPage, index: int) -> ContactsPage:
+    """The tab ``index`` shown, until its rows have come: a tab is built and reads its rows when it
+    is first shown or asked for (issue 8), and a page in a window not shown is not shown itself."""
+    page.tabs.setCurrentIndex(index)
+    deferred = page.tabs.widget(index)
+    assert isinstance(deferred, DeferredTab)
+    deferred.content()
+    return loaded(qtbot, page)
 
 
 @dataclass
@@ -147,7 +158,7 @@ def test_new_contact_offers_only_full_access_tenants(
 def test_mixed_list_is_read_only_with_hidden_members_counted(scene: Scene) -> None:
     """T10: the list with a hidden member says how many are hidden and offers no delete."""
     page = scene.page()
-    page.tabs.setCurrentIndex(LISTS)
+    show_tab(scene.qtbot, page, LISTS)
     tab = page.lists
     rows = {tab.model.row(r).name: r for r in range(tab.model.rowCount())}  # type: ignore[union-attr]
     select_row(tab.view, rows["Gemischt"])
@@ -168,7 +179,7 @@ def test_templates_export_and_import(
 ) -> None:
     """T12: export the selected templates, import them with "new name" on a clash."""
     page = scene.page()
-    page.tabs.setCurrentIndex(TEMPLATES)
+    show_tab(scene.qtbot, page, TEMPLATES)
     tab = page.templates
     assert tab.model.rowCount() == 1  # the hidden tenant's template is not there
     select_row(tab.view, 0)
@@ -230,6 +241,8 @@ def test_a_cancelled_contacts_export_writes_no_file(
 
 def test_models_pass_the_model_tester(qtmodeltester: object, scene: Scene) -> None:
     page = scene.page()
+    show_tab(scene.qtbot, page, TEMPLATES)
+    show_tab(scene.qtbot, page, LISTS)
     select_row(page.lists.view, 0)
     for model in (
         page.contacts.model,
@@ -340,7 +353,7 @@ def test_contact_dialogs_open_read_only_without_the_right_to_change(
     page.contacts.open_contact()
     page.contacts.roles_view.setCurrentIndex(page.contacts.roles_model.index(0, 0))
     page.contacts.open_role()
-    page.tabs.setCurrentIndex(TEMPLATES)
+    show_tab(qtbot, page, TEMPLATES)
     select_row(page.templates.view, 0)
     page.templates.open_template()
     assert seen == ["contactDialog", "personRoleDialog", "templateDialog"]
@@ -420,16 +433,16 @@ def test_every_table_of_the_page_opens_with_enter_and_has_its_menu(
     loaded(qtbot, page)
     assert tab.roles_model.rowCount() == 0
 
-    page.tabs.setCurrentIndex(LISTS)
+    show_tab(qtbot, page, LISTS)
     select_row(page.lists.view, 0)
     focus(qtbot, page.lists.view)
     qtbot.keyClick(page.lists.view, Qt.Key.Key_Return)
     assert opened[-1] == "ListDialog"
     assert _menu_of(qtbot, page.lists.view)[0][:2] == ("&Open…", "Return")
 
-    page.tabs.setCurrentIndex(TEMPLATES)
+    show_tab(qtbot, page, TEMPLATES)
     select_row(page.templates.view, 0)
-    page.templates.view.setFocus()
+    focus(qtbot, page.templates.view)
     qtbot.keyClick(page.templates.view, Qt.Key.Key_F2)
     assert opened[-1] == "TemplateDialog"
     assert "&Import…" in [text for text, _key, _on in _menu_of(qtbot, page.templates.view)]
@@ -596,7 +609,7 @@ def test_person_roles_and_list_members_are_read_on_workers(
     assert tab.roles_model.rowCount() == 0 and page.busy
     loaded(qtbot, page)
     assert [tab.roles_model.row(r).organisation for r in range(tab.roles_model.rowCount())] == ["Zeitung Brandt"]  # type: ignore[union-attr]
-    page.tabs.setCurrentIndex(LISTS)
+    show_tab(qtbot, page, LISTS)
     select_row(page.lists.view, 0)
     loaded(qtbot, page)
     assert page.lists.members_model.rowCount() > 0
@@ -777,3 +790,23 @@ def test_a_separate_tenants_customer_contact_is_a_row_of_its_own(
     loaded(qtbot, page)
     assert ("Doppel-Kunde, Kundin", (separate, person, True)) in listed()
     assert [r.organisation for r in contacts.get_contact(operator, separate, person, True)[1]] == ["Kundenblatt"]
+
+
+def test_only_the_tab_shown_is_built_and_the_remembered_one_comes_back(scene: Scene) -> None:
+    """E4, section 8 (issue 8): the page builds and loads the tab it shows, the others when first
+    shown; the tab shown last comes back on the next page, and is the only one built there."""
+    page = scene.page()
+    deferred = [page.tabs.widget(i) for i in range(page.tabs.count())]
+    assert all(isinstance(tab, DeferredTab) for tab in deferred)
+    assert [tab_name(tab) for tab in deferred] == ["contactsTab", "listsTab", "templatesTab"]
+    assert [tab.is_built for tab in deferred] == [True, False, False]  # type: ignore[attr-defined]
+    show_tab(scene.qtbot, page, LISTS)
+    assert page.lists.objectName() == "listsTab" and page.lists.model.rowCount() == 2
+    assert not deferred[TEMPLATES].is_built  # type: ignore[attr-defined]
+
+    again = ContactsPage(page.context)
+    scene.qtbot.addWidget(again)
+    loaded(scene.qtbot, again)
+    assert again.tabs.currentIndex() == LISTS
+    assert [again.tabs.widget(i).is_built for i in range(3)] == [False, True, False]  # type: ignore[attr-defined]
+    assert again.lists.model.rowCount() == 2

@@ -326,6 +326,12 @@ def _headers(qtbot: QtBot, window: MainWindow) -> Iterator[tuple[tuple[str, str]
                 yield (page_id, widget.objectName()), view_header(widget)
 
 
+#: views whose columns the shown content hides and shows: the audit page's detail leaves out the
+#: "Vorher" column of a created object's entry and the "Nachher" column of a deleted one's (S3), so a
+#: hidden column saved with its layout is shown again by the next entry; widths and order still come back
+CONTENT_DRIVEN_HIDING = {("audit", "auditDetail")}
+
+
 def _modes(header: QHeaderView) -> tuple[list[QHeaderView.ResizeMode], bool]:
     return [header.sectionResizeMode(i) for i in range(header.count())], header.stretchLastSection()
 
@@ -361,7 +367,8 @@ def test_a_saved_layout_keeps_widths_order_and_hiding_but_not_old_resize_modes(
     for key, header in _headers(qtbot, second):
         assert _modes(header) == code[key], key
         width, visual = saved[key]
-        assert header.visualIndex(2) == visual and header.isSectionHidden(1), key
+        assert header.visualIndex(2) == visual, key
+        assert header.isSectionHidden(1) or key in CONTENT_DRIVEN_HIDING, key
         if header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive:
             assert header.sectionSize(0) == width, key
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QModelIndex, QModelRoleData, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QModelRoleData, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -1081,3 +1081,20 @@ def test_an_undo_step_names_the_unit_in_quotation_marks_in_german(
     page.move_unit(example.unit["Hamburg"], None)
     settle(qtbot, page)
     assert page.undo_action.toolTip() == "Rückgängig: Einheit „Hamburg“ auf die oberste Ebene verschieben (Strg+Z)"
+
+
+def test_deleting_a_top_unit_offers_in_german_to_move_its_children_to_the_top_level(
+    qtbot: QtBot, language: Any
+) -> None:
+    """A9, E1: the choice for the children of a unit on the top level read "Eine Ebene höher unter
+    die oberste Ebene einordnen" (under the top level); they go into it, as under any other parent."""
+    language.choose("de")
+    top = QCoreApplication.translate("OrgUnitsPage", "the top level")
+    assert top == "die oberste Ebene"
+    for parent_name, said in (
+        (top, "In die oberste Ebene &einordnen (eine Ebene höher)"),
+        ("Vertrieb", "In Vertrieb &einordnen (eine Ebene höher)"),
+    ):
+        dialog = DeleteUnitDialog("Nord", parent_name, 2, 3, 0, None)
+        qtbot.addWidget(dialog)
+        assert dialog.lift_button.text() == said

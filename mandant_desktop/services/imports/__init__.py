@@ -48,6 +48,7 @@ from mandant_desktop.domain.errors import DomainError, NotFoundError, Permission
 from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.services.assignments import refused_grants, units_with_permission
 from mandant_desktop.services.exports import ASSIGNMENT_HEADERS, CUSTOMER_HEADERS
+from mandant_desktop.services.import_kinds import PERMISSIONS, ImportKind
 from mandant_desktop.services.imports.core import (
     DEFAULT_LIMITS,
     MAX_PREVIEW,
@@ -69,20 +70,6 @@ Translate = Callable[[str], str]
 USER_HEADERS = ("User name", "E-mail", "First name", "Last name", "SSO")
 _CHUNK = 500
 _AGENCY_NUMBER = re.compile(r"\(([^()\s]+)\)\s*$")
-
-
-class ImportKind(StrEnum):
-    ASSIGNMENTS = "assignments"
-    USERS = "users"
-    CUSTOMERS = "customers"
-
-
-#: the right each import needs (delegated units and tenant scope are checked per row)
-PERMISSIONS = {
-    ImportKind.ASSIGNMENTS: "assignments.assign",
-    ImportKind.USERS: "users.edit",
-    ImportKind.CUSTOMERS: "customers.edit",
-}
 
 
 def _same(value: str) -> str:
@@ -180,10 +167,10 @@ class ImportService:
     def _plan_assignments(
         self, uow: UnitOfWork, operator: Operator, rows: Sequence[SheetRow], result: ImportResult, label: Translate
     ) -> _Plan:
-        from mandant_desktop.services.exports import _unit_paths
+        from mandant_desktop.services.unit_tree import unit_paths
 
         session = uow.session
-        paths, _order = _unit_paths(session)
+        paths, _order = unit_paths(session)
         unit_by_path = {path.casefold(): unit for unit, path in paths.items()}
         roles = {name.casefold(): (role_id, name) for role_id, name in session.execute(select(Role.id, Role.name))}
         allowed = (

@@ -4,15 +4,18 @@ assignment, users and customers pages add with one call of :func:`import_button`
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from mandant_desktop.services.imports import PERMISSIONS, ImportKind
+from mandant_desktop.services.import_kinds import PERMISSIONS, ImportKind
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mandant_desktop.ui.imports.dialog import ImportDialog
 from mandant_desktop.ui.page import Page
+
+if TYPE_CHECKING:
+    from mandant_desktop.ui.imports.dialog import ImportDialog
 
 CONTEXT = "ImportDialog"
 _BUTTON = QT_TRANSLATE_NOOP("ImportDialog", "&Import…")
@@ -30,6 +33,9 @@ run_dialog: Callable[[QDialog], int] = _exec
 
 def open_import(page: Page, kind: ImportKind) -> ImportDialog:
     """The import dialog for ``kind`` over ``page``; the page reloads after an import."""
+    # Imported with the first import, not with the page (issue 8): the service's module is large.
+    from mandant_desktop.ui.imports.dialog import ImportDialog
+
     dialog = ImportDialog(page.context.app.services.imports, page.operator, kind, page)
     if run_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.imported is not None:
         result = dialog.imported
@@ -68,4 +74,4 @@ def import_button(page: Page, kind: ImportKind) -> ImportButton:
     return ImportButton(page, kind)
 
 
-__all__ = ["ImportButton", "ImportDialog", "ImportKind", "import_button", "open_import", "run_dialog"]
+__all__ = ["ImportButton", "ImportKind", "import_button", "open_import", "run_dialog"]

@@ -188,6 +188,11 @@ class RolesPage(Page):
         self.refresh()
         if self.role_model.rowCount() > 0:
             self.select_role_row(0)
+        if self._impact_timer.isActive():
+            # The role the page opens on: its holders are counted at once, not after the pause
+            # that waits for repeated arrow keys to rest (150 ms of every first open, issue 8).
+            self._impact_timer.stop()
+            self._count_impact()
 
     # ------------------------------------------------------------------ the page contract
 

@@ -47,7 +47,6 @@ from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.imports import ImportKind, import_button
 from mandant_desktop.ui.layout_memory import remember, remember_tab
 from mandant_desktop.ui.mail_texts import translate_mail
-from mandant_desktop.ui.org_units.explain import open_explain
 from mandant_desktop.ui.page import Page, PageContext
 from mandant_desktop.ui.page_parts import page_heading, popup_actions, set_text_column_widths
 from mandant_desktop.ui.users.add_dialog import AddUserDialog
@@ -544,6 +543,10 @@ class UsersPage(Page):
     def explain_permissions(self) -> None:
         rows = self.selected_rows()
         if len(rows) == 1:
+            # Imported when first asked for, not with the page (issue 8): it brings the org units'
+            # tree model, finder and service along.
+            from mandant_desktop.ui.org_units.explain import open_explain
+
             open_explain(self, self.context, rows[0].id, rows[0].display_name)
 
     def _context_menu(self, pos: QPoint) -> None:
