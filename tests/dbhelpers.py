@@ -553,3 +553,27 @@ def schema_differences(engine: Engine) -> list[Any]:
         assert {d[1].name for d in by_trigger} == PG_KEYS_BY_TRIGGER
         differences = [d for d in differences if d not in by_trigger]
     return differences
+
+
+def stale_search_keys(engine: Engine) -> list[tuple[str, int]]:
+    """The rows (table, id) whose stored search key (revisions 0027, 0029) is not the key of their
+    stored texts: a write path that left it behind (C1, U1, E2)."""
+    from mandant_desktop.db import tables
+    from mandant_desktop.domain.search_folding import search_key
+
+    keyed = {
+        tables.metadata.tables["customer"]: tables.CUSTOMER_KEY_COLUMNS,
+        tables.app_user: tables.USER_KEY_COLUMNS,
+        tables.metadata.tables["org_unit"]: tables.ORG_UNIT_KEY_COLUMNS,
+        tables.rights_group: tables.RIGHTS_GROUP_KEY_COLUMNS,
+        tables.metadata.tables["outbox_mail"]: tables.OUTBOX_KEY_COLUMNS,
+        tables.metadata.tables["contact"]: tables.CONTACT_KEY_COLUMNS,
+    }
+    stale = []
+    with engine.connect() as conn:
+        for table, names in keyed.items():
+            columns = [table.c.id, table.c.search_key, *(table.c[name] for name in names)]
+            for row in conn.execute(table.select().with_only_columns(*columns)):
+                if row[1] != search_key(row[2:]):
+                    stale.append((table.name, row[0]))
+    return stale

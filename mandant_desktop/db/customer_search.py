@@ -83,11 +83,11 @@ from sqlalchemy import (
     select,
     table,
     text,
-    true,
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from mandant_desktop.db import search_keys
 from mandant_desktop.db.engine import MYSQL_QUERY_TIMEOUT_S, set_read_timeout
 from mandant_desktop.db.models import Customer
 from mandant_desktop.db.tables import (
@@ -99,7 +99,7 @@ from mandant_desktop.db.tables import (
     CUSTOMER_TRIGRAM_INDEXES,
     EXACT_COLLATION,
 )
-from mandant_desktop.domain.search_folding import search_key, search_words
+from mandant_desktop.domain.search_folding import search_words
 
 log = logging.getLogger(__name__)
 
@@ -427,50 +427,11 @@ def drop_mariadb_index(connection: Connection) -> None:
 
 # --------------------------------------------------------------------------- the keys (revision 0027)
 
-#: the temporary table revision 0027 loads the keys into before it writes them in one statement
-_KEY_FILL_TABLE = "customer_search_key_fill"
-
-
-def _key_of(number: str | None, name: str | None, short_name: str | None) -> str:
-    return search_key((number, name, short_name))
-
 
 def fill_keys(connection: Connection) -> None:
     """Revision 0027: every customer's :data:`KEY_COLUMN` from its number, name and short name, by
-    one ``UPDATE``. SQLite computes the keys in that statement (through a function of this
-    connection); PostgreSQL and MariaDB cannot, so the keys of one read of the customers are loaded
-    into a temporary table first (``COPY``; a multi-row ``INSERT``) and joined in."""
-    dialect = connection.dialect.name
-    if dialect == "sqlite":
-        raw = connection.connection.dbapi_connection
-        raw.create_function("mandant_search_key", 3, _key_of, deterministic=True)  # type: ignore[union-attr]
-        connection.exec_driver_sql(f"UPDATE customer SET {KEY_COLUMN} = mandant_search_key(number, name, short_name)")
-        return
-    rows = connection.execute(text("SELECT id, number, name, short_name FROM customer")).all()
-    if not rows:
-        return
-    keys = [(row[0], _key_of(row[1], row[2], row[3])) for row in rows]
-    if dialect == "postgresql":
-        connection.exec_driver_sql(
-            f"CREATE TEMPORARY TABLE {_KEY_FILL_TABLE} (id integer PRIMARY KEY, k text NOT NULL) ON COMMIT DROP"
-        )
-        raw = connection.connection.dbapi_connection
-        with raw.cursor() as cursor, cursor.copy(f"COPY {_KEY_FILL_TABLE} (id, k) FROM STDIN") as copy:  # type: ignore[union-attr]
-            for row in keys:
-                copy.write_row(row)
-        connection.exec_driver_sql(
-            f"UPDATE customer c SET {KEY_COLUMN} = f.k FROM {_KEY_FILL_TABLE} f WHERE f.id = c.id"
-        )
-    else:
-        connection.exec_driver_sql(
-            f"CREATE TEMPORARY TABLE {_KEY_FILL_TABLE} (id INT NOT NULL PRIMARY KEY, k TEXT NOT NULL)"
-        )
-        connection.exec_driver_sql(f"INSERT INTO {_KEY_FILL_TABLE} (id, k) VALUES (%s, %s)", keys)
-        connection.exec_driver_sql(
-            f"UPDATE customer c JOIN {_KEY_FILL_TABLE} f ON f.id = c.id SET c.{KEY_COLUMN} = f.k"
-        )
-    temporary = "" if dialect == "postgresql" else "TEMPORARY "  # MariaDB commits on any other DROP
-    connection.exec_driver_sql(f"DROP {temporary}TABLE {_KEY_FILL_TABLE}")
+    one ``UPDATE`` (:func:`mandant_desktop.db.search_keys.fill_keys`)."""
+    search_keys.fill_keys(connection, "customer", COLUMNS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -956,16 +917,9 @@ def indexed_clause(query: str, *, walk: bool = False) -> ColumnElement[bool]:
 
 def scan_clause(dialect: str, words: Collection[str]) -> ColumnElement[bool]:
     """The search without an index: the key contains every word of ``words`` (folded), compared
-    character for character, which is what the indexes must find exactly. SQLite: ``instr`` (its
-    ``LIKE`` would fold ASCII letters, harmless in a folded key, but ``instr`` needs no escapes);
-    MariaDB: ``LIKE`` in the binary collation (its usual collation takes "a" for "à"); PostgreSQL:
-    ``LIKE``, which its trigram index of the key serves."""
-    key: Any = Customer.search_key
-    if dialect == "sqlite":
-        return and_(true(), *(func.instr(key, word) > 0 for word in words))
-    if dialect in ("mysql", "mariadb"):
-        key = key.collate(EXACT_COLLATION)
-    return and_(true(), *(key.contains(word, autoescape=True) for word in words))
+    character for character (:func:`mandant_desktop.db.search_keys.contains_words`), which is what
+    the indexes must find exactly; PostgreSQL's trigram index of the key serves its ``LIKE``."""
+    return search_keys.contains_words(dialect, Customer.search_key, words)
 
 
 def like_clause(needle: str) -> ColumnElement[bool]:

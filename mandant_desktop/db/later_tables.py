@@ -33,15 +33,19 @@ from sqlalchemy.sql.elements import ColumnClause, ColumnElement
 
 from mandant_desktop.db import contact_order, user_order
 from mandant_desktop.db.tables import (
+    CONTACT_KEY_COLUMNS,
     CONTACT_ORDER_BACKENDS,
     CONTACT_ORDER_INDEX,
+    CUSTOMER_KEY_COLUMNS,
     CUSTOMER_KEY_GRAMS_FUNCTION,
     CUSTOMER_KEY_GRAMS_INDEX,
     CUSTOMER_KEY_TRIGRAM_INDEX,
     CUSTOMER_NUMBER_LENGTH_COLUMN,
     CUSTOMER_NUMBER_ORDER_INDEX,
+    ORG_UNIT_KEY_COLUMNS,
     ORG_UNIT_ORDER_BACKENDS,
     ORG_UNIT_ORDER_INDEX,
+    OUTBOX_KEY_COLUMNS,
     VIRTUAL_COLUMN_BACKENDS,
     CustomerStatus,
     MailStatus,
@@ -53,9 +57,9 @@ from mandant_desktop.db.tables import (
     _versioned,
     app_user,
     exact_string,
+    search_key_default,
     utcnow,
 )
-from mandant_desktop.domain.search_folding import search_key
 
 
 class VirtualOnMariaDB(ColumnClause[Any]):
@@ -128,6 +132,8 @@ org_unit = Table(
     Column("sort_order", Integer, nullable=False, default=0),
     _created_at(),
     *_versioned(),
+    # The folded name the search of the tree compares (revision 0029; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(ORG_UNIT_KEY_COLUMNS), server_default=""),
     # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
     sqlite_autoincrement=True,
 )
@@ -166,12 +172,6 @@ inheritance_break = Table(
 # --------------------------------------------------------------------------- customers and rights groups
 
 
-def _customer_search_key(context: Any) -> str:
-    """The insert's ``search_key``, from the row's number, name and short name."""
-    row = context.get_current_parameters()
-    return search_key((row.get("number"), row.get("name"), row.get("short_name")))
-
-
 #: a print-shop customer with optional portal access (SPEC C1-C12)
 customer = Table(
     "customer",
@@ -192,7 +192,7 @@ customer = Table(
     # mandant_desktop.domain.search_folding): written by the application with every insert (this
     # default, or the row itself in bulk inserts) and every change of the three (models.py); the
     # search indexes of each backend are built on it (mandant_desktop.db.customer_search).
-    Column("search_key", Text, nullable=False, default=_customer_search_key, server_default=""),
+    Column("search_key", Text, nullable=False, default=search_key_default(CUSTOMER_KEY_COLUMNS), server_default=""),
     CheckConstraint("quota_mb IS NULL OR quota_mb >= 0", name="quota_non_negative"),
     Index("ix_customer_name", "name"),
     Index("ix_customer_short_name", "short_name"),
@@ -286,6 +286,8 @@ contact = Table(
     Column("birthday", Date),
     _created_at(),
     *_versioned(),
+    # The folded names and contact type the contacts search compares (revision 0029; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(CONTACT_KEY_COLUMNS), server_default=""),
     Index("ix_contact_name", "last_name", "first_name"),
 )
 # The contacts list's order (revision 0025, db.contact_order): each window of 200 reads the index
@@ -378,6 +380,8 @@ outbox_mail = Table(
     Column("error", String(1000)),
     #: the language the mail was written in (a code such as "de"); None when unknown (revision 0016)
     Column("language", String(16)),
+    # The folded recipient and subject the outbox's search compares (revision 0029; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(OUTBOX_KEY_COLUMNS), server_default=""),
     # The outbox's order, newest first, a window at a time (revision 0017).
     Index("ix_outbox_mail_created_at", "created_at", "id"),
 )

@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 #: current, which a start can tell without importing Alembic (a quarter of a second, issue 8); any
 #: other stored revision is judged by Alembic. ``tests/db/test_migrations.py`` checks that it is
 #: Alembic's head, so a new migration must update it.
-HEAD_REVISION = "0028_sqlite_ids_never_reused"
+HEAD_REVISION = "0029_search_keys"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 VERSION_TABLE = "alembic_version"
 #: how long a workstation waits for another one's upgrade before giving up

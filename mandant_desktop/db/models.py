@@ -18,7 +18,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, relationship
+from sqlalchemy.orm import DeclarativeBase, InstanceState, Mapped, declared_attr, relationship
 
 from mandant_desktop.db import tables
 from mandant_desktop.db.tables import (
@@ -119,6 +119,9 @@ class User(Versioned, Base):
     last_login_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime]
     activated_at: Mapped[dt.datetime | None]
+    #: the folded texts the users search compares (revision 0029): set by the insert's default, and
+    #: whenever the user name, e-mail address or a name of a loaded user change
+    search_key: Mapped[str]
 
     @property
     def display_name(self) -> str:
@@ -199,6 +202,8 @@ class OrgUnit(Versioned, Base):
     depth: Mapped[int]
     sort_order: Mapped[int]
     created_at: Mapped[dt.datetime]
+    #: the folded name the search compares (revision 0029), kept by the insert default and the models
+    search_key: Mapped[str]
 
 
 class RoleAssignment(Base):
@@ -277,13 +282,6 @@ class Customer(Versioned, Base):
     search_key: Mapped[str]
 
 
-@event.listens_for(Customer, "before_update")
-def _customer_search_key_follows(_mapper: Any, _connection: Any, customer: Customer) -> None:
-    attributes = inspect(customer).attrs
-    if any(attributes[name].history.has_changes() for name in ("number", "name", "short_name")):
-        customer.search_key = search_key((customer.number, customer.name, customer.short_name))
-
-
 class DeletedCustomerNumber(Base):
     """Remembers numbers of deleted customers so that reuse can be warned about (SPEC C6)."""
 
@@ -300,7 +298,7 @@ class DeletedCustomerNumber(Base):
 class LoginThrottle(Base):
     """Failed log-ins on user names that do not exist, shared by every workstation (SPEC S1).
 
-    Keyed by a hash of the normalised name, never the name: what was typed into the user name
+    _Keyed by a hash of the normalised name, never the name: what was typed into the user name
     field may be a mistyped password. A row lives while it counts or locks, as the count of a real
     user does; a successful log-in and the expiry of the lock remove it.
     """
@@ -326,6 +324,8 @@ class RightsGroup(Versioned, Base):
     kind: Mapped[RightsGroupKind]
     customer_id: Mapped[int | None]
     description: Mapped[str]
+    #: the folded name the search compares (revision 0029), kept by the insert default and the models
+    search_key: Mapped[str]
 
 
 class RightsGroupPermission(Base):
@@ -383,6 +383,9 @@ class Contact(Versioned, Base):
     city: Mapped[str | None]
     birthday: Mapped[dt.date | None]
     created_at: Mapped[dt.datetime]
+    #: the folded last and first name and contact type the search compares (revision 0029), kept by the
+    #: insert default and the models
+    search_key: Mapped[str]
 
 
 class PersonRole(Versioned, Base):
@@ -457,6 +460,8 @@ class OutboxMail(Base):
     sent_at: Mapped[dt.datetime | None]
     error: Mapped[str | None]
     language: Mapped[str | None]
+    #: the folded recipient and subject the search compares (revision 0029), the insert default's
+    search_key: Mapped[str]
 
 
 class AppSetting(Versioned, Base):
@@ -501,6 +506,30 @@ class AuditEntry(Base):
     action: Mapped[str]
     summary: Mapped[str]
     changes: Mapped[dict[str, Any] | None]
+
+
+#: the rows with a stored search key (mandant_desktop.db.search_keys)
+_Keyed = Customer | User | OrgUnit | RightsGroup | OutboxMail | Contact
+
+
+def _search_key_follows(model: type[_Keyed], columns: tuple[str, ...]) -> None:
+    """The stored search key of a loaded ``model`` row follows each change of its ``columns``
+    before the ORM writes it (mandant_desktop.db.search_keys)."""
+
+    @event.listens_for(model, "before_update")
+    def follow(_mapper: Any, _connection: Any, row: _Keyed) -> None:
+        state: InstanceState[_Keyed] = inspect(row)
+        attributes = state.attrs
+        if any(attributes[name].history.has_changes() for name in columns):
+            row.search_key = search_key(getattr(row, name) for name in columns)
+
+
+_search_key_follows(Customer, tables.CUSTOMER_KEY_COLUMNS)
+_search_key_follows(User, tables.USER_KEY_COLUMNS)
+_search_key_follows(OrgUnit, tables.ORG_UNIT_KEY_COLUMNS)
+_search_key_follows(RightsGroup, tables.RIGHTS_GROUP_KEY_COLUMNS)
+_search_key_follows(OutboxMail, tables.OUTBOX_KEY_COLUMNS)
+_search_key_follows(Contact, tables.CONTACT_KEY_COLUMNS)
 
 
 __all__ = [

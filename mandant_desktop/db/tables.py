@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -48,6 +49,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     TypeDecorator,
     UniqueConstraint,
     false,
@@ -99,8 +101,33 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC)
 
 
+#: the texts of a customer that its search key holds (revision 0027), in this order
+CUSTOMER_KEY_COLUMNS = ("number", "name", "short_name")
+#: the texts of a user that its search key holds (revision 0029), in this order
+USER_KEY_COLUMNS = ("username", "email", "first_name", "last_name")
+#: the texts of an org unit, a rights group and a mail of the outbox that their keys hold (0029)
+ORG_UNIT_KEY_COLUMNS = ("name",)
+RIGHTS_GROUP_KEY_COLUMNS = ("name",)
+OUTBOX_KEY_COLUMNS = ("recipient", "subject")
+#: the texts of a contact that its search key holds (revision 0029): not the personal fields (T8)
+CONTACT_KEY_COLUMNS = ("last_name", "first_name", "contact_type")
+
 #: MariaDB/MySQL collation that compares byte for byte, as SQLite and PostgreSQL do by default
 EXACT_COLLATION = "utf8mb4_bin"
+
+
+def search_key_default(columns: tuple[str, ...]) -> Callable[[Any], str]:
+    """The insert default of a stored search key (:mod:`mandant_desktop.db.search_keys`) made of
+    ``columns``: the key of the row inserted."""
+
+    def key_of_row(context: Any) -> str:
+        # Imported here: this module imports SQLAlchemy Core only, at the start.
+        from mandant_desktop.domain.search_folding import search_key
+
+        row = context.get_current_parameters()
+        return search_key(row.get(name) for name in columns)
+
+    return key_of_row
 
 
 def exact_string(length: int) -> String:
@@ -264,6 +291,10 @@ app_user = Table(
     _created_at(),
     Column("activated_at", UTCDateTime()),
     *_versioned(),
+    # The folded user name, e-mail address, first and last name the users search compares (revision
+    # 0029; mandant_desktop.db.search_keys): written by the application with every insert (this
+    # default, or the row itself in bulk inserts) and every change of the four (models.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(USER_KEY_COLUMNS), server_default=""),
     # SQLite: an id is never handed out twice (revision 0028): the audit log names objects by id
     sqlite_autoincrement=True,
 )
@@ -381,6 +412,8 @@ rights_group = Table(
     Column("customer_id", ForeignKey("customer.id", ondelete="CASCADE"), unique=True),
     Column("description", String(500), nullable=False, default=""),
     *_versioned(),
+    # The folded name the search of the groups compares (revision 0029; db/search_keys.py).
+    Column("search_key", Text, nullable=False, default=search_key_default(RIGHTS_GROUP_KEY_COLUMNS), server_default=""),
 )
 
 # --------------------------------------------------------------------------- operation

@@ -69,9 +69,8 @@ def _fold_once(text: str) -> str:
     return "".join(out).translate(_LETTERS)
 
 
-def fold(text: str) -> str:
-    """``text`` as the search compares it (see the module's description); ``fold(fold(t)) ==
-    fold(t)``."""
+def _fold_text(text: str) -> str:
+    """:func:`fold` of any text, character sequences with marks and all."""
     folded = _fold_once(text)
     # One pass is enough for all but a few compatibility characters whose decomposition folds on.
     for _ in range(3):
@@ -80,6 +79,41 @@ def fold(text: str) -> str:
             break
         folded = again
     return folded
+
+
+#: a character → its fold, for characters that fold alone: no mark, nor one first in its
+#: decomposition (which would join the character before it); None for the others
+_CHARACTERS: dict[str, str | None] = {}
+#: no character's fold (one character folds to two NULs never)
+_UNSEEN = "\0\0"
+
+
+def _fold_alone(char: str) -> str | None:
+    first = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", char).casefold())[:1]
+    if unicodedata.combining(char) or (first and unicodedata.combining(first)):
+        return None
+    return _fold_text(char)
+
+
+def fold(text: str) -> str:
+    """``text`` as the search compares it (see the module's description); ``fold(fold(t)) ==
+    fold(t)``.
+
+    A search compares the keys of thousands of rows that the UI folds when it loads them (10,000
+    users on the large demo): ASCII text is only lower-cased, and other text is folded character by
+    character from a table of those seen, as long as no character is or begins with a mark (a
+    property test holds these to the whole rule): about 1 µs for a name instead of 15 µs."""
+    if text.isascii():
+        return text.lower()
+    parts = []
+    for char in text:
+        folded = _CHARACTERS.get(char, _UNSEEN)
+        if folded == _UNSEEN:
+            folded = _CHARACTERS[char] = _fold_alone(char)
+        if folded is None:
+            return _fold_text(text)
+        parts.append(folded)
+    return "".join(parts)
 
 
 def search_words(search: str) -> tuple[str, ...]:

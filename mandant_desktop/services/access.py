@@ -19,6 +19,7 @@ from mandant_desktop.db import bulk, tables, user_order
 from mandant_desktop.db.aggregates import read_list, value_list
 from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, utcnow
 from mandant_desktop.domain.errors import ConflictError
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.domain.tenant_access import Level, TenantScope
 from mandant_desktop.domain.tenants import HIDDEN, Access, Cell
 from mandant_desktop.services.operator import Operator
@@ -46,8 +47,10 @@ class AccessUser(NamedTuple):
     email: str | None
     active: bool
 
-    def matches(self, needle: str) -> bool:
-        return any(needle in (text or "").casefold() for text in (self.name, self.username, self.email))
+    def search_key(self) -> str:
+        """What the search finds the user by (E2): the shown name, the user name and the e-mail
+        address, folded (:mod:`mandant_desktop.domain.search_folding`)."""
+        return search_key((self.name, self.username, self.email))
 
 
 class AccessTenant(NamedTuple):

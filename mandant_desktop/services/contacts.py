@@ -28,9 +28,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from mandant_desktop.db import contact_order
+from mandant_desktop.db import contact_order, search_keys
 from mandant_desktop.db.models import Contact, Customer, PersonRole, Tenant
 from mandant_desktop.domain.errors import InUseError, NotFoundError, PermissionDeniedError, ValidationError
+from mandant_desktop.domain.search_folding import search_words
 from mandant_desktop.domain.tenant_access import MASK, TenantScope
 from mandant_desktop.domain.validation import clean_email, clean_name
 from mandant_desktop.services.operator import Operator
@@ -268,7 +269,9 @@ class ContactService(TenantDataService):
             with UnitOfWork(factory, operator, write=False) as uow:
                 # Columns, not entities, and each tenant's rights looked up once: the large demo's
                 # 20,000 contacts took 1.9 s as ORM objects with the rights asked per field, on the GUI thread.
-                stmt = select(*_LISTED).where(*in_group(Contact.tenant_id, ids, scope), *_contact_search(search))
+                stmt = select(*_LISTED).where(
+                    *in_group(Contact.tenant_id, ids, scope), *_contact_search(uow.session, search)
+                )
                 result.extend(_listed_rows(uow.session.execute(stmt), scope, names))
         result.extend(self._customers_contacts(operator, scope, names, search, _separate(groups, operator)))
         result.sort(key=lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.tenant_id, r.main, r.id))
@@ -286,7 +289,7 @@ class ContactService(TenantDataService):
             stmt = (
                 select(*_LISTED, Customer.name.label("customer"))
                 .join(Customer, Customer.id == Contact.customer_id)
-                .where(*in_group(Contact.tenant_id, separate, scope), *_contact_search(search))
+                .where(*in_group(Contact.tenant_id, separate, scope), *_contact_search(uow.session, search))
             )
             return _listed_rows(uow.session.execute(stmt), scope, names, main=True)
 
@@ -316,12 +319,12 @@ class ContactService(TenantDataService):
         [(url, ids)] = groups.items()
         factory = self._router.factory_for_url(url, next(iter(ids)) if ids else None)
         with UnitOfWork(factory, operator, write=False) as uow:
-            where = [*window_group(uow.session, Contact.tenant_id, ids, scope), *_contact_search(search)]
+            where = [*window_group(uow.session, Contact.tenant_id, ids, scope), *_contact_search(uow.session, search)]
             total = -1
             if count:
                 total = uow.session.scalar(select(func.count()).select_from(Contact).where(*where)) or 0
             dialect = uow.session.get_bind().dialect.name
-            whole_list = not search.strip()
+            whole_list = not search_words(search)
             if whole_list:
                 # A search keeps few contacts, whose sort is cheap; walking the whole index is not.
                 contact_order.prefer_the_index(uow.session.connection())
@@ -737,18 +740,11 @@ _LISTED = (
 )
 
 
-def _contact_search(search: str) -> list[ColumnElement[bool]]:
-    """The WHERE condition of a search over last name, first name and contact type (none when empty)."""
-    if not search.strip():
-        return []
-    pattern = like(search.strip())
-    return [
-        or_(
-            func.lower(Contact.last_name).like(pattern, escape="\\"),
-            func.lower(Contact.first_name).like(pattern, escape="\\"),
-            func.lower(Contact.contact_type).like(pattern, escape="\\"),
-        )
-    ]
+def _contact_search(session: Session, search: str) -> list[ColumnElement[bool]]:
+    """The WHERE condition of a search over last name, first name and contact type (none when
+    empty): every folded word of the search in the contact's stored key ("mueller" finds "Müller";
+    revision 0029, :mod:`mandant_desktop.db.search_keys`)."""
+    return search_keys.search_condition(session, Contact.search_key, search)
 
 
 def _listed_rows(result: Any, scope: TenantScope, names: dict[int, str], *, main: bool = False) -> list[ContactRow]:

@@ -21,9 +21,10 @@ from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from mandant_desktop.db import search_keys
 from mandant_desktop.db.models import AppSetting, OutboxMail, utcnow
 from mandant_desktop.db.models import MailStatus as MailStatus  # re-exported for the UI
 from mandant_desktop.domain import mail_texts, validation
@@ -370,14 +371,14 @@ class MailService:
     # ------------------------------------------------------------------ the outbox
 
     def outbox_count(self, operator: Operator, *, search: str = "") -> int:
-        """How many mails there are (whose recipient or subject contains ``search``)."""
+        """How many mails there are (whose recipient or subject hold the words of ``search``)."""
         operator.require("mail.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            count = select(func.count()).select_from(OutboxMail).where(*_search_terms(search))
+            count = select(func.count()).select_from(OutboxMail).where(*_search_terms(uow.session, search))
             return uow.session.scalar(count) or 0
 
     def outbox_page(self, operator: Operator, offset: int, limit: int, *, search: str = "") -> list[OutboxRow]:
-        """Mails, newest first (those whose recipient or subject contains ``search``, in any case)."""
+        """Mails, newest first (those whose recipient or subject hold the words of ``search``, folded)."""
         operator.require("mail.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
             rows = uow.session.execute(
@@ -392,7 +393,7 @@ class MailService:
                     OutboxMail.error,
                     OutboxMail.language,
                 )
-                .where(*_search_terms(search))
+                .where(*_search_terms(uow.session, search))
                 .order_by(OutboxMail.created_at.desc(), OutboxMail.id.desc())
                 .offset(offset)
                 .limit(limit)
@@ -400,17 +401,10 @@ class MailService:
         return [OutboxRow(*row) for row in rows]
 
 
-def _search_terms(search: str) -> list[ColumnElement[bool]]:
-    """The outbox's search (E2): the text, trimmed, anywhere in the recipient or the subject."""
-    needle = search.strip().lower()
-    if not needle:
-        return []
-    return [
-        or_(
-            func.lower(OutboxMail.recipient).contains(needle, autoescape=True),
-            func.lower(OutboxMail.subject).contains(needle, autoescape=True),
-        )
-    ]
+def _search_terms(session: Session, search: str) -> list[ColumnElement[bool]]:
+    """The outbox's search (E2): every folded word of the text in the recipient or the subject
+    ("mueller" finds "müller@…"; revision 0029, :mod:`mandant_desktop.db.search_keys`)."""
+    return search_keys.search_condition(session, OutboxMail.search_key, search)
 
 
 def _message(smtp: SmtpSettings, mail: OutboxMail) -> EmailMessage:

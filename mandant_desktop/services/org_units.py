@@ -51,7 +51,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
-from mandant_desktop.db import bulk
+from mandant_desktop.db import bulk, search_keys
 from mandant_desktop.db.aggregates import integer_rows, ordered_rows
 from mandant_desktop.db.models import (
     InheritanceBreak,
@@ -73,6 +73,7 @@ from mandant_desktop.domain.errors import (
 )
 from mandant_desktop.domain.inheritance import InheritMode, Parents, UserTree, ancestors, broken_at, holdings
 from mandant_desktop.domain.permissions import ADMIN_CODES
+from mandant_desktop.domain.search_folding import search_key, search_words
 from mandant_desktop.services.admin_guard import (
     administrators_if_at_risk,
     require_administrators_remain,
@@ -98,6 +99,7 @@ from mandant_desktop.services.undo_conflicts import (
 )
 from mandant_desktop.services.unit_of_work import UnitOfWork
 from mandant_desktop.services.unit_tree import UNIT_PATH_SEPARATOR
+from mandant_desktop.services.users import user_search
 
 DeleteMode = Literal["delete", "lift"]
 
@@ -844,18 +846,17 @@ class OrgUnitsService:
         return (*reversed(ancestors(parents, unit_id)), unit_id)
 
     def search(self, operator: Operator, text: str, limit: int = 200) -> list[tuple[int, ...]]:
-        """Units whose name contains ``text`` (any case), each as its id path from the root, in
-        tree order. Two queries."""
+        """Units whose name holds every word of ``text`` (folded: "sued" finds "Süd"; revision 0029),
+        each as its id path from the root, in tree order. Two queries."""
         operator.require("org_units.view")
-        needle = text.strip().lower()
-        if not needle:
+        if not search_words(text):
             return []
         with UnitOfWork(self._factory, operator, write=False) as uow:
             session = uow.session
             found = list(
                 session.scalars(
                     select(OrgUnit.id)
-                    .where(func.lower(OrgUnit.name).contains(needle, autoescape=True))
+                    .where(*search_keys.search_condition(session, OrgUnit.search_key, text))
                     .order_by(OrgUnit.depth, OrgUnit.id)
                     .limit(limit)
                 )
@@ -1117,6 +1118,7 @@ class OrgUnitsService:
             rows[record.id] = {
                 "id": record.id,
                 "name": record.name,
+                "search_key": search_key((record.name,)),  # a bulk INSERT passes no insert default
                 "parent_id": None,  # linked below, once every restored unit exists
                 "depth": depth[record.id],
                 "sort_order": record.sort_order,
@@ -1253,24 +1255,16 @@ class OrgUnitsService:
     # ------------------------------------------------------------------ a user's roles in the tree
 
     def users(self, operator: Operator, text: str, limit: int = 50) -> list[GridUser]:
-        """Internal users whose name, user name or e-mail contains ``text`` (the user picker)."""
+        """Internal users whose name, user name or e-mail contain the words of ``text`` (the user picker;
+        folded, :func:`mandant_desktop.services.users.user_search`)."""
         operator.require("assignments.view")
-        needle = text.strip().lower()
-        stmt = select(User.id, User.first_name, User.last_name, User.username, User.email).where(
-            User.kind == UserKind.INTERNAL
-        )
-        if needle:
-            stmt = stmt.where(
-                or_(
-                    *(
-                        func.lower(column).contains(needle, autoescape=True)
-                        for column in (User.first_name, User.last_name, User.username, User.email)
-                    ),
-                    func.lower(User.first_name + " " + User.last_name).contains(needle, autoescape=True),
-                )
-            )
-        stmt = stmt.order_by(func.lower(User.last_name), func.lower(User.first_name), User.id).limit(limit)
         with UnitOfWork(self._factory, operator, write=False) as uow:
+            stmt = (
+                select(User.id, User.first_name, User.last_name, User.username, User.email)
+                .where(User.kind == UserKind.INTERNAL, *user_search(uow.session, text))
+                .order_by(func.lower(User.last_name), func.lower(User.first_name), User.id)
+                .limit(limit)
+            )
             rows = uow.session.execute(stmt).all()
         return [
             GridUser(r.id, f"{r.first_name} {r.last_name}".strip() or r.username, r.username, r.email) for r in rows

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, case, delete, func, or_, select, true
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import True_
 
+from mandant_desktop.db import search_keys
 from mandant_desktop.db.models import (
     Customer,
     RightsGroup,
@@ -33,6 +34,7 @@ from mandant_desktop.domain.validation import name_key
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.tenant_scope import load_tenant_scope, visible_clause, visible_clause_in
 from mandant_desktop.services.unit_of_work import UnitOfWork
+from mandant_desktop.services.users import user_search
 
 SALES_GROUP = "CustomerSalesRepresentatives"
 REMOTE_ADMINS_GROUP = "RemoteAdministrators"
@@ -205,10 +207,8 @@ class RightsGroupService:
 
     def _filters(self, session: Session, scope: TenantScope, search: str) -> list[ColumnElement[bool]]:
         filters = [group_visible_clause(scope, session)]
-        text = search.strip().casefold()
-        if text:
-            filters.append(RightsGroup.name_key.contains(text, autoescape=True))
-        return filters
+        # every folded word of the search in the group's name (revision 0029)
+        return [*filters, *search_keys.search_condition(session, RightsGroup.search_key, search)]
 
     def count(self, operator: Operator, search: str = "") -> int:
         operator.require("users.view")
@@ -309,9 +309,9 @@ class RightsGroupService:
             return [_member(row, group.customer_id) for row in rows]
 
     def user_candidates(self, operator: Operator, search: str, *, limit: int = 50) -> list[MemberRow]:
-        """Users to add to a group, found by user name or name; at most ``limit``."""
+        """Users to add to a group, found by user name, name or e-mail address (folded, word by
+        word: :func:`mandant_desktop.services.users.user_search`); at most ``limit``."""
         operator.require("users.view")
-        text = search.strip().casefold()
         with UnitOfWork(self._factory, operator, write=False) as uow:
             scope = load_tenant_scope(uow.session, operator)
             # External users of customers in hidden tenants appear nowhere (T8).
@@ -319,14 +319,7 @@ class RightsGroupService:
             stmt = select(*_USER_COLUMNS).where(
                 or_(User.customer_id.is_(None), User.customer_id.in_(visible_customers))
             )
-            if text:
-                stmt = stmt.where(
-                    or_(
-                        User.username_key.contains(text, autoescape=True),
-                        func.lower(User.first_name).contains(text, autoescape=True),
-                        func.lower(User.last_name).contains(text, autoescape=True),
-                    )
-                )
+            stmt = stmt.where(*user_search(uow.session, search))
             rows = uow.session.execute(stmt.order_by(User.last_name, User.first_name, User.id).limit(limit)).all()
             return [_member(row, None) for row in rows]
 

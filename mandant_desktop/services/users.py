@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, exists, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from mandant_desktop.db import user_order
+from mandant_desktop.db import search_keys, user_order
 from mandant_desktop.db.models import (
     AccessLevel,
     ActivationToken,
@@ -197,6 +197,13 @@ def _link_expired(now: dt.datetime) -> ColumnElement[bool]:
     return and_(User.status == UserStatus.PENDING, ~open_link)
 
 
+def user_search(session: Session, search: str) -> list[ColumnElement[bool]]:
+    """The condition of a search of users (U1, E2; none for an empty text): every folded word of
+    ``search`` in the user's stored key of user name, e-mail address, first and last name
+    (revision 0029, :mod:`mandant_desktop.db.search_keys`), one condition for any number of words."""
+    return search_keys.search_condition(session, User.search_key, search)
+
+
 class UsersService:
     def __init__(self, session_factory: sessionmaker[Session], *, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._factory = session_factory
@@ -204,20 +211,8 @@ class UsersService:
 
     # ------------------------------------------------------------------ the list
 
-    def _filters(self, search: str, kind: UserFilter) -> list[ColumnElement[bool]]:
-        filters: list[ColumnElement[bool]] = []
-        text = " ".join(search.split()).casefold()
-        if text:
-            like = f"%{text}%"
-            full = func.lower(User.first_name + " " + User.last_name)
-            filters.append(
-                or_(
-                    User.username_key.like(like),
-                    User.email_key.like(like),
-                    full.like(like),
-                    func.lower(User.last_name).like(like),
-                )
-            )
+    def _filters(self, session: Session, search: str, kind: UserFilter) -> list[ColumnElement[bool]]:
+        filters = user_search(session, search)
         if kind is UserFilter.INTERNAL:
             filters.append(User.kind == UserKind.INTERNAL)
         elif kind is UserFilter.EXTERNAL:
@@ -233,7 +228,7 @@ class UsersService:
     def count(self, operator: Operator, search: str = "", kind: UserFilter = UserFilter.ALL) -> int:
         operator.require("users.view")
         with UnitOfWork(self._factory, operator, write=False) as uow:
-            stmt = select(func.count()).select_from(User).where(*self._filters(search, kind))
+            stmt = select(func.count()).select_from(User).where(*self._filters(uow.session, search, kind))
             return uow.session.scalar(stmt) or 0
 
     def page(
@@ -275,7 +270,11 @@ class UsersService:
             # for the window at 5,000, 37 ms of 38), SQLite does not.
             ids = list(
                 session.scalars(
-                    select(User.id).where(*self._filters(search, kind)).order_by(*order).offset(offset).limit(limit)
+                    select(User.id)
+                    .where(*self._filters(session, search, kind))
+                    .order_by(*order)
+                    .offset(offset)
+                    .limit(limit)
                 )
             )
             position = {user_id: n for n, user_id in enumerate(ids)}

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from mandant_desktop.ui.formats import number_text
 from mandant_desktop.ui.forms import open_at_least
+from mandant_desktop.ui.search_filter import FoldedFilterProxy
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -120,13 +120,12 @@ class MultiSelectPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
         self.search.setObjectName("multiSelectSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_search)
         self.search.installEventFilter(self)
         self.list = QListView()
         self.list.setObjectName("multiSelectList")

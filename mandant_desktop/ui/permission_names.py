@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from mandant_desktop.domain.search_folding import fold, matches, search_words
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 PERMISSIONS_CONTEXT = "permissions"
@@ -250,10 +251,11 @@ portal_permission_description = permission_description
 
 def permissions_named(text: str) -> frozenset[str]:
     """The codes of the role permissions whose shown name (in the language of the UI) or code holds
-    ``text``, in any case; none for an empty text. The roles page searches by them (R1, E2)."""
-    wanted = " ".join(text.split()).casefold()
-    if not wanted:
+    every word of ``text``, folded (:mod:`mandant_desktop.domain.search_folding`: "loeschen" finds
+    "Löschen"); none for an empty text. The roles page searches by them (R1, E2)."""
+    words = search_words(text)
+    if not words:
         return frozenset()
     return frozenset(
-        code for code in PERMISSION_TEXTS if wanted in permission_name(code).casefold() or wanted in code.casefold()
+        code for code in PERMISSION_TEXTS if matches(words, fold(permission_name(code))) or matches(words, fold(code))
     )

@@ -137,3 +137,22 @@ def test_words_hold_no_white_space_and_are_folded(search: str) -> None:
         assert word and not any(char.isspace() for char in word) and fold(word) == word
         assert not any(word in other for other in words if other != word)
     assert matches(words, fold(search))
+
+
+@given(_any_text)
+def test_the_fold_by_characters_is_the_rule(text: str) -> None:
+    """C1, U1, E2: the fast ways of :func:`fold` (ASCII; a table of characters) give what the rule
+    gives for the whole text, for any text, marks and compatibility characters included."""
+    from mandant_desktop.domain.search_folding import _fold_text
+
+    assert fold(text) == _fold_text(text)
+    assert fold(text + "ü" + text) == _fold_text(text + "ü" + text)
+
+
+@pytest.mark.parametrize("text", ["Mu\u0308ller", "a\u0308\u0308", "\u0f73", "e\u0301", "ﬁ", "Ǆ", "İ", "ẞ", "\u00a8u"])
+def test_the_fold_by_characters_for_marks_and_compatibility_forms(text: str) -> None:
+    """C1: characters that are, or begin with, a mark fold with the letter before them."""
+    from mandant_desktop.domain.search_folding import _fold_text
+
+    for around in (text, "ü" + text, text + "ö", "u" + text):
+        assert fold(around) == _fold_text(around)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from dbhelpers import MigratedDatabase
+from dbhelpers import MigratedDatabase, stale_search_keys
 from sqlalchemy import event, func, select
 from tenanthelpers import add_tenants, add_user, grant, operator, router
 
@@ -88,6 +88,15 @@ def test_contact_windows_are_sorted_counted_searched_and_masked_by_the_database(
     assert w.contacts.contact_window(w.op, "adler").total == 0  # hidden: not even counted
     with pytest.raises(PermissionDeniedError):
         w.contacts.contact_window(Operator(id=w.op.id, username="mia", permissions=frozenset()), "")
+    # S5, E2 (revision 0029): folded as every search, every word in any order, after an edit too
+    mueller = _contact(w, w.own, "Müller", contact_type="Straßenbau")
+    assert w.contacts.contact_window(w.op, "STRASSEN mueller").total == 1
+    assert [r.id for r in w.contacts.list_contacts(w.op, "eva MÜLLER")] == [mueller]
+    row, _ = w.contacts.get_contact(w.boss, w.own, mueller)
+    w.contacts.save_contact(w.boss, w.own, ContactInput(last_name="Groß", first_name="Eva"), mueller, row.version)
+    assert w.contacts.contact_window(w.op, "mueller").total == 0
+    assert w.contacts.contact_window(w.op, "gross eva").total == 1
+    assert stale_search_keys(w.db.engine) == []
 
 
 def _window_plan(w: World, offset: int) -> tuple[list[tuple[str, int]], str]:

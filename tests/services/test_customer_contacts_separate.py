@@ -25,6 +25,7 @@ from dbhelpers import (
     drop_database,
     migrated_database,
     require_backend,
+    stale_search_keys,
     unique_name,
 )
 from sqlalchemy import create_engine, select
@@ -189,6 +190,7 @@ def test_editing_a_contact_renames_its_portal_user(main_and_separate: tuple[Migr
         boss, inner, ContactInput(last_name="Neu", first_name="Ida", email="i@x.de"), person, row.version
     )
     assert user_row(user) == ("Ida", "Neu", "i@x.de", "ada1")
+    assert stale_search_keys(main.engine) == []  # the users search finds the new name (U1)
     with factory() as session:
         changes = session.scalars(
             select(AuditEntry.changes).where(AuditEntry.object_type == "User", AuditEntry.action == "update")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from dbhelpers import MigratedDatabase, migrated_database
+from dbhelpers import MigratedDatabase, migrated_database, stale_search_keys
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
@@ -57,6 +57,7 @@ def test_small_demo_on_every_backend(migrated_db: MigratedDatabase) -> None:
     """Section 8 / E9: the small demo fills a migrated database on SQLite, PostgreSQL and MariaDB
     with the promised amounts; S1: admin logs in with mandant-demo; A5/A6 hold for every row."""
     report = generate_demo(migrated_db.engine, scale="small", seed=1)
+    assert stale_search_keys(migrated_db.engine) == []  # the users search's key (U1)
 
     with migrated_db.session_factory() as session:
         counts = {

@@ -10,7 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from dbhelpers import MigratedDatabase
+from dbhelpers import MigratedDatabase, stale_search_keys
 from sqlalchemy import delete, func, select
 from xlsxhelpers import write_xlsx
 
@@ -241,6 +241,7 @@ def test_users_import_validates_every_row_first(world: World, tmp_path: Path) ->
     with world.db.session_factory() as session:
         tom = session.scalars(select(User).where(User.username_key == "tom")).one()
         assert tom.status is UserStatus.PENDING and tom.sso
+    assert stale_search_keys(world.db.engine) == []  # the import writes the search key (U1)
 
 
 def test_a_cancelled_import_writes_nothing(any_world: World, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from dbhelpers import other_workstation
+from dbhelpers import other_workstation, stale_search_keys
 from orghelpers import add_units_and_mia
 from sqlalchemy import event, func, select, update
 
@@ -686,6 +686,9 @@ def test_undo_of_tree_changes_needs_the_opposite_right(example: Example) -> None
         ex.service.revert(remover, deleted)
     ex.service.revert(ex.admin, deleted)
     assert [n.name for n in ex.service.children(ex.admin, ex.unit["Süd"])] == ["Ost"]
+    # the restored unit is found again: its search key is written with it (A4, E2)
+    assert stale_search_keys(ex.db.engine) == []
+    assert [path[-1] for path in ex.service.search(ex.admin, "OST")] == [added.units_added[0]]
 
 
 def test_undo_of_an_add_leaves_a_unit_that_got_children_since(example: Example) -> None:

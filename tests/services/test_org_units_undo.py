@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
-from dbhelpers import MigratedDatabase, other_workstation
+from dbhelpers import MigratedDatabase, other_workstation, stale_search_keys
 from orghelpers import add_units_and_mia
 from sqlalchemy import func, select
 
@@ -144,6 +144,7 @@ def test_two_renames_and_two_moves_are_undone_and_redone_in_turn(tree: Tree) -> 
     assert ("Nordost", "Konzern") in t.shape()
     for _ in range(2):
         stack.undo_and_redo_all(states)
+    assert stale_search_keys(t.db.engine) == []  # the search key follows every rename (A4, E2)
 
 
 def test_two_role_changes_in_one_unit_are_undone_and_redone_in_turn(tree: Tree) -> None:

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from customerhelpers import build_world
+from dbhelpers import stale_search_keys
 from sqlalchemy import select
 from tenanthelpers import CHEF
 
@@ -397,6 +398,8 @@ def test_edit_user_corrects_names_and_email_with_the_audit(migrated_db: Any, adm
     assert after.version == before.version + 1 and after.username == "mia"
     [row] = users.page(admin, search="mueller")
     assert row.display_name == "Mia Sophie Müller"
+    assert users.page(admin, search="MÜLLER sophie") == [row]  # folded, every word (U1, E2)
+    assert stale_search_keys(migrated_db.engine) == []
     with migrated_db.session_factory() as session:
         action, _summary, changes = audit_of(session, link.user_id)[-1]
         assert action == "update" and changes is not None
@@ -505,8 +508,11 @@ def test_edit_an_external_user_changes_their_contact_too(migrated_db: Any) -> No
         )
     inverse = undo.revert(mia, record)
     assert stored(ids["bea"]) == (("Bea", "Beamann", "bea@kunde.de"),) * 2
+    assert stale_search_keys(migrated_db.engine) == []  # the search key follows the undo (U1)
     undo.revert(mia, inverse)
     assert stored(ids["bea"]) == (("", "Becker", "sam@kunde.de"),) * 2
+    assert stale_search_keys(migrated_db.engine) == []
+    assert [row.id for row in users.page(mia, search="BECKER sam")] == [ids["bea"]]
 
     version = users.for_edit(mia, ids["bea"]).version
     with pytest.raises(ValidationError) as caught:
@@ -616,5 +622,7 @@ def test_a_corrected_name_is_undone_and_redone(migrated_db: Any, admin: Operator
     assert record.undoable
     inverse = undo.revert(admin, record)
     assert users.for_edit(admin, link.user_id).last_name == "Muster"
+    assert [row.id for row in users.page(admin, search="muster mia")] == [link.user_id]  # the key follows (U1)
     undo.revert(admin, inverse)
     assert users.for_edit(admin, link.user_id).last_name == "Meier"
+    assert stale_search_keys(migrated_db.engine) == []

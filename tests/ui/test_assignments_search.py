@@ -8,9 +8,10 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mandant_desktop.domain.search_folding import fold, search_words
 from mandant_desktop.services.assignments import GridUnit, GridUser
 from mandant_desktop.services.unit_tree import UNIT_PATH_SEPARATOR
-from mandant_desktop.ui.assignments.search import find_units, find_users, fold, unit_keys, user_keys
+from mandant_desktop.ui.assignments.search import find_units, find_users, unit_keys, user_keys
 
 NAMES = st.sampled_from(["Nord", "Süd", "NORDEN", "Straße", "West", "Ost", "Zentrale"])
 
@@ -31,13 +32,14 @@ def trees(draw: st.DrawFn) -> list[GridUnit]:
     return units
 
 
-@given(trees(), st.sampled_from(["nord", "ST", "süd", "strasse", "x", "o"]))
+@given(trees(), st.sampled_from(["nord", "ST", "süd", "sued", "strasse", "x", "o", "en o", "NORD EN"]))
 def test_units_found_with_the_units_above_them(units: list[GridUnit], text: str) -> None:
-    """A4: each unit whose name holds the text (casefolded: "strasse" finds "Straße") is shown with
-    every unit above it, in tree order, and nothing else."""
+    """A4, E2: each unit whose name holds every word of the text (folded as every search folds:
+    "strasse" finds "Straße", "sued" finds "Süd") is shown with every unit above it, in tree order,
+    and nothing else."""
     found = find_units(units, unit_keys(units), text)
-    wanted = fold(text)
-    matches = [i for i, u in enumerate(units) if wanted in u.name.casefold()]
+    words = search_words(text)
+    matches = [i for i, u in enumerate(units) if all(word in fold(u.name) for word in words)]
     shown = set(matches)
     for i in matches:  # walking back: each nearer unit of smaller depth is the next one above
         depth = units[i].depth
@@ -63,6 +65,9 @@ def test_users_found_by_name_user_name_or_e_mail() -> None:
     assert find_users(keys, "  Anna   Becker ").matches == [2]
     assert find_users(keys, "example").matches == [0, 2]
     assert find_users(keys, "@").shown == [0, 2]
+    assert find_users(keys, "joerg").matches == find_users(keys, "JÖRG").matches == [1]  # folded (E2)
+    assert find_users(keys, "becker anna").matches == [2]  # every word, in any order
+    assert find_users(keys, "becker mia").matches == []
 
 
 def test_a_search_over_the_large_demo_axes_is_one_quick_pass() -> None:
@@ -76,5 +81,7 @@ def test_a_search_over_the_large_demo_axes_is_one_quick_pass() -> None:
     found_units = find_units(units, unit_index, "einheit 12")
     found_users = find_users(user_index, "nutzer12")
     took = time.perf_counter() - start
-    assert len(found_units.matches) == 111 and len(found_users.matches) == 111
+    # every word anywhere: "einheit" and "12" (in 12, 112, 120 … 4912)
+    assert len(found_units.matches) == sum("12" in str(i) for i in range(5000))
+    assert len(found_users.matches) == 111
     assert took < 0.5, f"{took:.3f} s"

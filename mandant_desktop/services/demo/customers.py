@@ -150,6 +150,7 @@ def make_customers(
                     "id": group_id,
                     "name": group_name,
                     "name_key": name_key(group_name),
+                    "search_key": search_key((group_name,)),
                     "kind": RightsGroupKind.CUSTOMER,
                     "customer_id": customer_id,
                     "description": "",
@@ -212,6 +213,7 @@ def _custom_groups(ctx: DemoContext, result: Customers) -> list[int]:
                 "id": group_id,
                 "name": group_name,
                 "name_key": name_key(group_name),
+                "search_key": search_key((group_name,)),
                 "kind": RightsGroupKind.CUSTOM,
                 "customer_id": None,
                 "description": description,
@@ -306,6 +308,7 @@ def _contact(
         "salutation": salutation,
         "first_name": first,
         "last_name": last,
+        "search_key": search_key((last, first, contact_type)),  # bulk rows pass no insert default
         "email": email,
         "phone": phone(ctx),
         "street": f"{ctx.rng.choice(names.STREETS)} {ctx.rng.randint(1, 120)}",

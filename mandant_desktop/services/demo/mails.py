@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 from mandant_desktop.db.models import MailStatus
 from mandant_desktop.domain import mail_texts
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.services.activation import ACTIVATION_VALIDITY, hash_token
 from mandant_desktop.services.demo.context import DemoContext
 from mandant_desktop.services.demo.people import Staff
@@ -100,6 +101,7 @@ def _row(user: Row, at: dt.datetime, subject: str, body: str, outcome: str, tran
         "created_at": at,
         "recipient": user["email"],
         "subject": subject[:500],
+        "search_key": search_key((user["email"], subject[:500])),  # bulk rows pass no insert default
         "body": body,
         "status": status,
         "sent_at": at + dt.timedelta(seconds=4) if status is MailStatus.SENT else None,

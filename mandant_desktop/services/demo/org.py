@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.services.demo import names
 from mandant_desktop.services.demo.context import DemoContext, Row
 
@@ -63,6 +64,7 @@ class OrgTree:
             {
                 "id": unit,
                 "name": self.name[unit],
+                "search_key": search_key((self.name[unit],)),  # bulk rows pass no insert default
                 "parent_id": self.parent[unit],
                 "depth": self.depth[unit],
                 "sort_order": self.sort_order[unit],

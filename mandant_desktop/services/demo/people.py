@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from mandant_desktop.db.models import AccessLevel, TenantKind, UserKind, UserStatus
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.domain.validation import name_key
 from mandant_desktop.services.demo import names
 from mandant_desktop.services.demo.context import DemoContext, Row
@@ -163,6 +164,8 @@ def user_row(
         "email_key": email.casefold() if email else None,
         "first_name": first_name,
         "last_name": last_name,
+        # the key the users search compares: bulk rows pass no insert default (COPY)
+        "search_key": search_key((username, email, first_name, last_name)),
         "kind": kind,
         "status": status,
         "sso": sso,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mandant_desktop.domain.search_folding import search_key
 from mandant_desktop.services.demo import names
 from mandant_desktop.services.demo.context import DemoContext, Row
 from mandant_desktop.services.demo.customers import birthday, phone, postal_code
@@ -31,15 +32,17 @@ def make_press_contacts(ctx: DemoContext, tenants: Tenants, emails: UniqueNames,
         contact_id = ctx.new_id("contact")
         city = rng.choice(names.CITIES)
         politician = ctx.chance(0.15)
+        contact_type = "Politik" if politician else "Presse"
         data.contacts.append(
             {
                 "id": contact_id,
                 "tenant_id": tenant_id,
                 "customer_id": None,
-                "contact_type": "Politik" if politician else "Presse",
+                "contact_type": contact_type,
                 "salutation": salutation,
                 "first_name": first,
                 "last_name": last,
+                "search_key": search_key((last, first, contact_type)),  # bulk rows pass no insert default
                 "email": emails.email(f"{names.ascii_slug(first)}.{names.ascii_slug(last)}", "privat.example"),
                 "phone": phone(ctx),
                 "street": f"{rng.choice(names.STREETS)} {rng.randint(1, 120)}",

@@ -373,6 +373,7 @@ class ImportService:
                     "email_key": email_key,
                     "first_name": first,
                     "last_name": last,
+                    "search_key": search_key((username, email, first, last)),
                     "kind": UserKind.INTERNAL,
                     "status": UserStatus.PENDING,
                     "sso": sso,

@@ -2,9 +2,11 @@
 holds a text, over an index the page's worker builds with the grid's axes.
 
 Five thousand units and ten thousand users are searched on every pause in typing, so the index
-holds each entry's searchable text folded once (not per search), and a search is one pass of
-``in`` over plain strings: no proxy model, no query, no widget per row. Units are shown with the
-units above them, so that a match keeps its place in the tree.
+holds each entry's searchable text folded once (not per search; folded as every search of the
+program folds, :mod:`mandant_desktop.domain.search_folding`: "jürgen" finds "Juergen"), and a
+search is one pass over plain strings, each word of the search by ``in``: no proxy model, no
+query, no widget per row. Units are shown with the units above them, so that a match keeps its
+place in the tree.
 """
 
 from __future__ import annotations
@@ -12,22 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mandant_desktop.domain.search_folding import fold, search_key, search_words
+from mandant_desktop.domain.search_folding import matches as found
 from mandant_desktop.services.assignments import GridUnit, GridUser
 
 
-def fold(text: str) -> str:
-    """``text`` as the search compares it: any case, runs of blanks as one."""
-    return " ".join(text.split()).casefold()
-
-
 def unit_keys(units: Sequence[GridUnit]) -> list[str]:
-    """What a unit is found by: its name."""
+    """What a unit is found by: its name, folded (:mod:`mandant_desktop.domain.search_folding`)."""
     return [fold(unit.name) for unit in units]
 
 
 def user_keys(users: Sequence[GridUser]) -> list[str]:
-    """What a user is found by: the shown name, the user name and the e-mail address."""
-    return [fold(f"{user.display_name}\n{user.username}\n{user.email or ''}") for user in users]
+    """What a user is found by: the shown name, the user name and the e-mail address, folded."""
+    return [search_key((user.display_name, user.username, user.email)) for user in users]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +38,16 @@ class Found:
 
 
 def find_users(keys: Sequence[str], text: str) -> Found:
-    wanted = fold(text)
-    matches = [i for i, key in enumerate(keys) if wanted in key]
+    """The users that hold every folded word of ``text``, in any order."""
+    words = search_words(text)
+    matches = [i for i, key in enumerate(keys) if found(words, key)]
     return Found(matches, matches)
 
 
 def find_units(units: Sequence[GridUnit], keys: Sequence[str], text: str) -> Found:
-    """The units whose name holds ``text``, each with the units above it (``units`` in tree order,
-    depth first, as the service lists them)."""
-    wanted = fold(text)
+    """The units whose name holds every folded word of ``text``, each with the units above it
+    (``units`` in tree order, depth first, as the service lists them)."""
+    words = search_words(text)
     shown: list[int] = []
     matches: list[int] = []
     #: positions of the units above the one looked at, the nearest last; and which of them are shown
@@ -56,7 +56,7 @@ def find_units(units: Sequence[GridUnit], keys: Sequence[str], text: str) -> Fou
     for i, (unit, key) in enumerate(zip(units, keys, strict=True)):
         while above and units[above[-1]].depth >= unit.depth:
             above.pop()
-        if wanted in key:
+        if found(words, key):
             for position in above:
                 if position not in added:
                     added.add(position)

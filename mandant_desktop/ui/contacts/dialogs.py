@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from mandant_desktop.services.lists import OnClash, TemplateRow
 from mandant_desktop.ui.contacts.models import PickerModel
 from mandant_desktop.ui.date_edit import OptionalDateEdit
 from mandant_desktop.ui.forms import line_edit, open_at_least
+from mandant_desktop.ui.search_filter import FoldedFilterProxy
 from mandant_desktop.ui.tenants.form_dialog import FormDialog
 
 NO_BIRTHDAY = QDate(1900, 1, 1)
@@ -327,13 +328,12 @@ class ListDialog(_Dialog):
         self.picker_model = PickerModel(self)
         self.picker_model.set_rows(roles)
         self.picker_model.chosen = set(members)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.picker_model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
         self.search.setObjectName("listMemberSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_search)
         self.picker = QListView()
         self.picker.setObjectName("listMemberPicker")
         self.picker.setModel(self.proxy)

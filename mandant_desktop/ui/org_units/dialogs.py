@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,6 +33,7 @@ from mandant_desktop.ui.forms import fit_placeholder, open_at_least
 from mandant_desktop.ui.multi_select import CheckListModel
 from mandant_desktop.ui.org_units.finder import Revealer, SearchFn, UnitFinder, current_unit_id
 from mandant_desktop.ui.org_units.tree_model import ChildrenLoader, OrgUnitTreeModel
+from mandant_desktop.ui.search_filter import FoldedFilterProxy
 
 
 def _label(text: str, name: str = "") -> QLabel:
@@ -77,14 +77,13 @@ class RolePickerDialog(QDialog):
             for role in roles
             if role.id not in held
         )
-        proxy = QSortFilterProxyModel(self)
+        proxy = FoldedFilterProxy(self)
         proxy.setSourceModel(self.model)
-        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
         self.search.setObjectName("rolePickerSearch")
         self.search.setPlaceholderText(self.tr("Search roles…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(proxy.setFilterFixedString)
+        self.search.textChanged.connect(proxy.set_search)
         self.list = QListView()
         self.list.setObjectName("rolePickerList")
         self.list.setModel(proxy)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +37,7 @@ from mandant_desktop.ui.org_units.finder import SearchFn
 from mandant_desktop.ui.org_units.tree_model import ROOT, ChildrenLoader
 from mandant_desktop.ui.page import PageContext
 from mandant_desktop.ui.permission_names import permission_name
+from mandant_desktop.ui.search_filter import FoldedFilterProxy
 from mandant_desktop.ui.text_table import TextTableModel
 
 #: (unit id) → the explanation, on a worker
@@ -84,15 +85,14 @@ class ExplainDialog(QDialog):
             ),
             self,
         )
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
         self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
         self.filter.setObjectName("explainFilter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter permissions…"))
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_search)
         self.table = QTableView()
         self.table.setObjectName("explainTable")
         self.table.setModel(self.proxy)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, 
 from PySide6.QtGui import QFont
 
 from mandant_desktop.domain.permissions import ADMIN_PERMISSIONS, Area
+from mandant_desktop.domain.search_folding import fold, matches, search_words
 from mandant_desktop.services.roles import RoleSummary
 from mandant_desktop.ui.permission_names import area_name, permission_description, permission_name
 
@@ -20,7 +21,8 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class RoleListModel(QAbstractListModel):
     """The roles, newest first, as the service lists them; with a search (:meth:`set_search`) only
-    those whose name holds the text or that grant a permission whose name holds it (E2, R1).
+    those whose name holds the words of the text or that grant a permission whose name holds them
+    (E2, R1; folded as every search of the program folds, :mod:`mandant_desktop.domain.search_folding`).
 
     The search runs over the model's own index (each role's name folded once, its permission codes),
     not through a proxy: a few dozen roles, and the same answer however the list was sorted.
@@ -31,8 +33,9 @@ class RoleListModel(QAbstractListModel):
         self._all: list[RoleSummary] = []
         #: role id → the codes of its permissions, for the search by permission
         self._codes: dict[int, frozenset[str]] = {}
-        self._text = ""
-        #: the permission codes whose name holds the search text
+        #: the folded words of the search (:mod:`mandant_desktop.domain.search_folding`)
+        self._words: tuple[str, ...] = ()
+        #: the permission codes whose name holds the search's words
         self._matching_codes: frozenset[str] = frozenset()
         self._roles: list[RoleSummary] = []
 
@@ -49,32 +52,34 @@ class RoleListModel(QAbstractListModel):
         self.endResetModel()
 
     def set_search(self, text: str, matching_codes: frozenset[str]) -> None:
-        """Show the roles whose name holds ``text`` (any case) or that grant one of ``matching_codes``;
-        all of them for an empty text."""
-        text = " ".join(text.split()).casefold()
-        if (text, matching_codes) == (self._text, self._matching_codes):
+        """Show the roles whose name holds every word of ``text`` (folded, in any order: "strasse"
+        finds "Straße") or that grant one of ``matching_codes``; all of them for an empty text."""
+        words = search_words(text)
+        if (words, matching_codes) == (self._words, self._matching_codes):
             return
         self.beginResetModel()
-        self._text, self._matching_codes = text, matching_codes
+        self._words, self._matching_codes = words, matching_codes
         self._roles = self._matching()
         self.endResetModel()
 
     @property
     def searching(self) -> bool:
-        return bool(self._text)
+        return bool(self._words)
 
     def total(self) -> int:
         """How many roles there are, shown or not."""
         return len(self._all)
 
     def _matching(self, keep: int | None = None) -> list[RoleSummary]:
-        if not self._text:
+        if not self._words:
             return list(self._all)
-        text, codes, none = self._text, self._matching_codes, frozenset[str]()
+        words, codes, none = self._words, self._matching_codes, frozenset[str]()
         return [
             role
             for role in self._all
-            if role.id == keep or text in role.name.casefold() or not self._codes.get(role.id, none).isdisjoint(codes)
+            if role.id == keep
+            or matches(words, fold(role.name))
+            or not self._codes.get(role.id, none).isdisjoint(codes)
         ]
 
     def role_at(self, row: int) -> RoleSummary | None:

@@ -77,6 +77,8 @@ class UserList(Sequence[AccessUser]):
         self._windows: RowWindows[AccessUser] = RowWindows(self._read_window, USER_WINDOW)
         #: user id → index, built when first asked for (10,000 users: not on the start path)
         self._index: dict[int, int] | None = None
+        #: each user's search key (AccessUser.search_key), made by the first search once all are here
+        self._keys: list[str] | None = None
         size = len(self.ids)
         for number in range(0, min(len(first), size), USER_WINDOW):
             if min(number + USER_WINDOW, size) <= len(first):  # the whole window is there
@@ -145,6 +147,16 @@ class UserList(Sequence[AccessUser]):
                 return False
         self.fill(rows)
         return True
+
+    def search_keys(self) -> list[str]:
+        """Each user's search key, in the order of :attr:`ids` (every row is read first; folded once
+        while the rows stay: 10,000 users take 30 ms, a search then a pass over the keys)."""
+        if self._keys is not None:
+            return self._keys
+        keys = [user.search_key() for user in self]
+        if self.complete:
+            self._keys = keys
+        return keys
 
     def index_of(self, user_id: int) -> int:
         """The index of ``user_id``, -1 when the load did not bring it."""

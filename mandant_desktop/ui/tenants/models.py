@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from mandant_desktop.domain.search_folding import matches, search_words
 from mandant_desktop.domain.tenant_access import Level
 from mandant_desktop.services.tenants import TenantKind, TenantRow
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -166,7 +167,8 @@ class _UserRows(QAbstractTableModel):
     def __init__(self, state: AccessState, parent: Any = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._needle = ""
+        #: the folded words of the search (:mod:`mandant_desktop.domain.search_folding`)
+        self._words: tuple[str, ...] = ()
         self._matching: list[int] = []  # indices into state.users (and its ids)
         #: user id → row, built when first asked for: a rebuild with 10,000 users need not pay it
         self._rows_by_user: dict[int, int] | None = None
@@ -180,7 +182,7 @@ class _UserRows(QAbstractTableModel):
         self._rebuild()
 
     def set_search(self, text: str) -> None:
-        self._needle = text.strip().casefold()
+        self._words = search_words(text)
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -189,8 +191,9 @@ class _UserRows(QAbstractTableModel):
         #: the tenants a view over all of them has as columns: none until their cells are there
         self._tenant_count = len(self.state.tenants) if self._shown else 0
         users = self.state.users if self._shown else []
-        if self._needle:
-            self._matching = [i for i, u in enumerate(users) if u.matches(self._needle)]
+        if self._words and self._shown:
+            words = self._words
+            self._matching = [i for i, key in enumerate(self.state.users.search_keys()) if matches(words, key)]
         else:
             self._matching = list(range(len(users)))
         self._rows_by_user = None
