@@ -1658,7 +1658,7 @@ Arbeitsplätze mit einer älteren Programmversion können die Datenbank danach n
     </message>
     <message>
         <source>Type</source>
-        <translation>Art</translation>
+        <translation>Kontaktart</translation>
     </message>
     <message>
         <source>Tenant</source>
@@ -6861,7 +6861,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation>Art</translation>
+        <translation>Kontaktart</translation>
     </message>
     <message>
         <source>Phone</source>

@@ -1,0 +1,14 @@
+"""German texts of the polish-3 fixes; merged into tools/translations_de.py (same rules as there)."""
+
+# fmt: off
+TRANSLATIONS: dict[str, str | tuple[str, str]] = {
+}
+
+#: one English word, other German by place
+CONTEXT_TRANSLATIONS: dict[tuple[str, str], str] = {
+    # The contact's type is "Kontaktart" in the dialogs and in a customer's contact list; the column
+    # of the contacts page and of the contacts sheet of a tenant's export said "Art" (C10, E1).
+    ("ContactsPage", "Type"): "Kontaktart",
+    ("exports", "Type"): "Kontaktart",
+}
+# fmt: on
