@@ -2,6 +2,8 @@
 
 # fmt: off
 TRANSLATIONS: dict[str, str | tuple[str, str]] = {
+    # ---------------------------------------------------------------- log-in: an empty field (S1)
+    "Please enter your password.": "Bitte geben Sie Ihr Passwort ein.",
 }
 
 #: one English word, other German by place

@@ -6229,6 +6229,10 @@ Betreff: %2</translation>
         <translation>Bitte geben Sie an, wo die Datenbank des getrennten Mandanten liegt.</translation>
     </message>
     <message>
+        <source>Please enter your password.</source>
+        <translation>Bitte geben Sie Ihr Passwort ein.</translation>
+    </message>
+    <message>
         <source>Select at least one contact.</source>
         <translation>Wählen Sie mindestens einen Kontakt aus.</translation>
     </message>

@@ -22,7 +22,7 @@ from mandant_desktop.db import tables
 from mandant_desktop.db.engine import SQLITE_BEGIN, engine_of
 from mandant_desktop.db.tables import AccessLevel, UserKind, UserStatus, UTCDateTime, utcnow
 from mandant_desktop.domain import validation
-from mandant_desktop.domain.errors import AuthenticationError, DomainError
+from mandant_desktop.domain.errors import AuthenticationError, DomainError, ValidationError
 from mandant_desktop.domain.permissions import PREDEFINED_BY_KEY
 from mandant_desktop.services.operator import Operator, system_operator, workstation_name
 from mandant_desktop.services.passwords import burn_verification_time, hash_password, needs_rehash, verify_password
@@ -94,6 +94,15 @@ def _writing(connection: Connection) -> Iterator[None]:
         yield
     finally:
         connection.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
+
+
+def require_both(username: str, password: str) -> None:
+    """S1: an empty user name or password is named as missing, in the order of the form, before the
+    database is asked or a password is checked; it is no failed attempt (nothing was tried)."""
+    if not username.strip():
+        raise ValidationError("Please enter a user name.", field="username")
+    if not password:
+        raise ValidationError("Please enter your password.", field="password")
 
 
 class AuthService:
@@ -223,6 +232,7 @@ class AuthService:
         ``precheck``: the password's verification started ahead (issue 8); used only when it
         verified the hash read here and this password, else the password is verified here.
         """
+        require_both(username, password)
         key = validation.name_key(username)
         now = self._now()
         u = _user.c

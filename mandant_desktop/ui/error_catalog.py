@@ -89,6 +89,7 @@ ERROR_TEMPLATES = (
     QT_TRANSLATE_NOOP("errors", "Please enter the sender address of the mails."),
     QT_TRANSLATE_NOOP("errors", "Please enter the server's host name."),
     QT_TRANSLATE_NOOP("errors", "Please enter where the separate tenant's database lives."),
+    QT_TRANSLATE_NOOP("errors", "Please enter your password."),
     QT_TRANSLATE_NOOP("errors", "Select at least one contact."),
     QT_TRANSLATE_NOOP("errors", "Select at least one customer."),
     QT_TRANSLATE_NOOP("errors", "Select at least one person-role."),

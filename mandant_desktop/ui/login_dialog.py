@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from mandant_desktop.domain.errors import DomainError
+from mandant_desktop.domain.errors import DomainError, ValidationError
+from mandant_desktop.services.auth import require_both
 from mandant_desktop.ui.account_dialog import AccountDialog
 from mandant_desktop.ui.errors import message_for
 from mandant_desktop.ui.forms import (
@@ -51,7 +52,16 @@ class LoginDialog(AccountDialog):
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
-        """Check the pair with the service off the GUI thread; stay open with the message when it is refused."""
+        """Check the pair with the service off the GUI thread; stay open with the message when it is refused.
+
+        An empty field is named at once, without a worker, a database round trip or a password check.
+        """
+        try:
+            require_both(self.username.text(), self.password.text())
+        except ValidationError as exc:
+            self.message.show_error(message_for(exc))
+            (self.username if exc.field == "username" else self.password).setFocus()
+            return
         self._check_off_thread(
             self.app.services.auth.login, self.username.text(), self.password.text(), on_error=self._refused
         )

@@ -572,3 +572,28 @@ def test_no_early_check_for_a_sqlite_file_that_does_not_exist(tmp_path: Any) -> 
     missing = tmp_path / "new.sqlite"
     assert bootstrap.start_password_check(f"sqlite:///{missing}", "chef", "x") is None
     assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "field"),
+    [("", "", "username"), ("  ", "Sehr-geheim1", "username"), ("chef", "", "password")],
+)
+def test_an_empty_field_is_named_without_a_password_check(
+    migrated_sqlite: Any, monkeypatch: pytest.MonkeyPatch, username: str, password: str, field: str
+) -> None:
+    """S1: an empty user name or password is named as missing (the user name first, as in the form),
+    not answered with "wrong pair"; no password is checked and no failed attempt is counted."""
+    auth = AuthService(migrated_sqlite.session_factory)
+    auth.create_first_admin(ADMIN)
+    checked: list[str] = []
+    monkeypatch.setattr("mandant_desktop.services.auth.verify_password", lambda *a: checked.append("verify"))
+    monkeypatch.setattr("mandant_desktop.services.auth.burn_verification_time", lambda *a: checked.append("burn"))
+    with pytest.raises(ValidationError) as refused:
+        auth.login(username, password)
+    assert refused.value.field == field
+    expected = {"username": "Please enter a user name.", "password": "Please enter your password."}
+    assert refused.value.message == expected[field]
+    assert checked == []
+    with migrated_sqlite.session_factory() as session:
+        assert session.scalar(select(User.failed_logins).where(User.username == "chef")) == 0
+        assert session.scalars(select(LoginThrottle)).all() == []

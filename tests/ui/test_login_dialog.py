@@ -17,6 +17,7 @@ from mandant_desktop.services.profiles import ProfileStore
 from mandant_desktop.services.secrets import MemorySecretStore
 from mandant_desktop.ui.connections import Connections
 from mandant_desktop.ui.first_admin_dialog import FirstAdminDialog
+from mandant_desktop.ui.i18n import LanguageManager
 from mandant_desktop.ui.login_dialog import LoginDialog
 from mandant_desktop.ui.session import log_in
 
@@ -228,3 +229,29 @@ def test_login_runs_off_the_gui_thread_and_blocks_a_second_click(
         release.set()
     assert len(calls) == 1
     assert dialog.operator is not None and not dialog.busy
+
+
+def test_an_empty_field_is_named_in_german_and_focused_without_a_check(
+    qtbot: QtBot, admin_app: tuple[bootstrap.AppContext, Operator], language: LanguageManager
+) -> None:
+    """S1, E1: an empty user name or password answered "Benutzername oder Passwort ist falsch"; the
+    dialog names what is missing, focuses it and starts no check (no worker, no password check)."""
+    language.choose("de")
+    app, _operator = admin_app
+    calls: list[object] = []
+    app.services.auth.login = lambda *args, **kwargs: calls.append(args)  # type: ignore[method-assign]
+    dialog = LoginDialog(app)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Bitte geben Sie einen Benutzernamen ein."
+    assert dialog.message.is_error and not dialog.busy
+    assert dialog.focusWidget() is dialog.username
+    qtbot.keyClicks(dialog.username, ADMIN.username)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == "Bitte geben Sie Ihr Passwort ein."
+    assert dialog.focusWidget() is dialog.password
+    assert dialog.username.text() == ADMIN.username
+    assert calls == [] and dialog.isVisible()
