@@ -360,10 +360,11 @@ class UsersService:
     def create(self, operator: Operator, data: NewUser, *, translate: Translate | None = None) -> IssuedLink:
         """Add an internal user, pending activation, and send the activation mail (U2)."""
         operator.require("users.edit")
+        # In the order of the form, so that the first thing missing is the first field (E1).
+        first, last = _clean_names(data.first_name, data.last_name)
         username = validation.clean_username(data.username)
         email = validation.clean_email(data.email)
         assert email is not None
-        first, last = _clean_names(data.first_name, data.last_name)
         with UnitOfWork(self._factory, operator) as uow:
             session = uow.session
             if session.scalar(select(User.id).where(User.username_key == validation.name_key(username))) is not None:

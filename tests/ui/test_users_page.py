@@ -590,3 +590,35 @@ def test_the_suggested_user_name_keeps_every_letter_of_the_name(first: str, last
     from mandant_desktop.ui.users.add_dialog import suggested_username
 
     assert suggested_username(first, last) == username
+
+
+def test_add_user_names_the_missing_fields_in_the_order_of_the_form(
+    qtbot: QtBot, window: MainWindow, language: LanguageManager
+) -> None:
+    """U2, E1: on an empty "Benutzer hinzufügen" form the message named the user name before the
+    first and last name; it names the first empty field of the form and focuses it."""
+    language.choose("de")
+    services, operator = window.context.app.services, window.context.operator
+    dialog = AddUserDialog(lambda data: services.users.create(operator, data))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    seen = []
+    for field, text in (
+        (dialog.first_name, "Emma"),
+        (dialog.last_name, "Roth"),
+        (dialog.username, "eroth"),
+        (dialog.email, ""),
+    ):
+        dialog.try_save()
+        seen.append((dialog.message.text(), dialog.focusWidget() is field))
+        qtbot.keyClicks(field, text)
+        if field is dialog.last_name:
+            dialog.username.clear()  # the suggestion from the names, to see the user name asked for
+    assert seen == [
+        ("Bitte füllen Sie das Feld „Vorname“ aus.", True),
+        ("Bitte füllen Sie das Feld „Nachname“ aus.", True),
+        ("Bitte geben Sie einen Benutzernamen ein.", True),
+        ("Bitte geben Sie eine E-Mail-Adresse ein.", True),
+    ]
+    assert dialog.result_value is None and dialog.isVisible()
