@@ -3,6 +3,6 @@ tools/translations_de.py (same rules as there)."""
 
 # fmt: off
 TRANSLATIONS: dict[str, str] = {
-    "Deleting %1…": "%1 wird gelöscht…",
+    "Deleting %1…": "„%1“ wird gelöscht…",
 }
 # fmt: on

@@ -4,6 +4,8 @@
 TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     # ---------------------------------------------------------------- log-in: an empty field (S1)
     "Please enter your password.": "Bitte geben Sie Ihr Passwort ein.",
+    # ---------------------------------------------------------------- org units: a unit's name in „…“ (E1)
+    "&Move them up to the top level": "In die oberste Ebene &einordnen (eine Ebene höher)",
 }
 
 #: one English word, other German by place

@@ -9,10 +9,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     ),
     "Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 "
     "(%Ln role assignment(s)); %2 keeps its own roles.": (
-        "Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen "
-        "werden aus %3 entfernt (%Ln Rollenzuweisung); %2 behält die eigenen Rollen.",
-        "Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen "
-        "werden aus %3 entfernt (%Ln Rollenzuweisungen); %2 behält die eigenen Rollen.",
+        "Die Rollen von „%1“ in „%2“ nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen "
+        "werden aus %3 entfernt (%Ln Rollenzuweisung); „%2“ behält die eigenen Rollen.",
+        "Die Rollen von „%1“ in „%2“ nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen "
+        "werden aus %3 entfernt (%Ln Rollenzuweisungen); „%2“ behält die eigenen Rollen.",
     ),
     # ---------------------------------------------------------------- the system's reasons (E1, S7, S8)
     "No such file or directory": "Datei oder Ordner nicht gefunden",

@@ -45,8 +45,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Eben&falls löschen (insgesamt %Ln Einheit)", "Eben&falls löschen (insgesamt %Ln Einheiten)"
     ),
     "%1 has %Ln direct child unit(s). What should happen to them?": (
-        "%1 hat %Ln direkte untergeordnete Einheit. Was soll mit ihr geschehen?",
-        "%1 hat %Ln direkte untergeordnete Einheiten. Was soll mit ihnen geschehen?",
+        "„%1“ hat %Ln direkte untergeordnete Einheit. Was soll mit ihr geschehen?",
+        "„%1“ hat %Ln direkte untergeordnete Einheiten. Was soll mit ihnen geschehen?",
     ),
     "Left alone because inherited (change on the org units page): %Ln.": (
         "Unverändert, weil geerbt (Änderung auf der Seite Organisationseinheiten): %Ln.",

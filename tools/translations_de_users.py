@@ -183,11 +183,11 @@ TRANSLATIONS: dict[str, str] = {
         "Die Rollen hier sind geerbt; ändern Sie sie auf der Seite Organisationseinheiten."
     ),
     "You may not assign roles in this org unit.": "Sie dürfen in dieser Organisationseinheit keine Rollen zuweisen.",
-    "Add %1 for %2 in %3": "%1 für %2 in %3 hinzufügen",
+    "Add %1 for %2 in %3": "%1 für „%2“ in „%3“ hinzufügen",
     "Remove role": "Rolle entfernen",
     "Remove the role %1 of %2 in %3?": "Die Rolle %1 von %2 in %3 entfernen?",
     "Remove": "Entfernen",
-    "Remove %1 for %2 in %3": "%1 für %2 in %3 entfernen",
+    "Remove %1 for %2 in %3": "%1 für „%2“ in „%3“ entfernen",
     "Bulk edit": "Massenbearbeitung",
     "Saving the changes…": "Die Änderungen werden gespeichert…",
     "Cancel": "Abbrechen",

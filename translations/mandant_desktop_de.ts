@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Add %1 for %2 in %3</source>
-        <translation>%1 für %2 in %3 hinzufügen</translation>
+        <translation>%1 für „%2“ in „%3“ hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln permission(s)</source>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <source>Remove %1 for %2 in %3</source>
-        <translation>%1 für %2 in %3 entfernen</translation>
+        <translation>%1 für „%2“ in „%3“ entfernen</translation>
     </message>
     <message>
         <source>Bulk edit</source>
@@ -2537,8 +2537,12 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         </translation>
     </message>
     <message>
+        <source>&amp;Move them up to the top level</source>
+        <translation>In die oberste Ebene &amp;einordnen (eine Ebene höher)</translation>
+    </message>
+    <message>
         <source>&amp;Move them up to %1</source>
-        <translation>In %1 &amp;einordnen (eine Ebene höher)</translation>
+        <translation>In „%1“ &amp;einordnen (eine Ebene höher)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2547,8 +2551,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <message numerus="yes">
         <source>%1 has %Ln direct child unit(s). What should happen to them?</source>
         <translation>
-            <numerusform>%1 hat %Ln direkte untergeordnete Einheit. Was soll mit ihr geschehen?</numerusform>
-            <numerusform>%1 hat %Ln direkte untergeordnete Einheiten. Was soll mit ihnen geschehen?</numerusform>
+            <numerusform>„%1“ hat %Ln direkte untergeordnete Einheit. Was soll mit ihr geschehen?</numerusform>
+            <numerusform>„%1“ hat %Ln direkte untergeordnete Einheiten. Was soll mit ihnen geschehen?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2589,7 +2593,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <name>ExplainDialog</name>
     <message>
         <source>Explain permissions of %1</source>
-        <translation>Berechtigungen von %1 erklären</translation>
+        <translation>Berechtigungen von „%1“ erklären</translation>
     </message>
     <message>
         <source>Permission</source>
@@ -2621,11 +2625,11 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>%1 in %2: %3 of %4 permissions granted.</source>
-        <translation>%1 in %2: %3 von %4 Berechtigungen erteilt.</translation>
+        <translation>„%1“ in „%2“: %3 von %4 Berechtigungen erteilt.</translation>
     </message>
     <message>
         <source>⚠ %1 holds no role in any org unit and therefore cannot log in. Assign a role on the org units page first.</source>
-        <translation>⚠ %1 hat in keiner Organisationseinheit eine Rolle und kann sich daher nicht anmelden. Weisen Sie zuerst auf der Seite Organisationseinheiten eine Rolle zu.</translation>
+        <translation>⚠ „%1“ hat in keiner Organisationseinheit eine Rolle und kann sich daher nicht anmelden. Weisen Sie zuerst auf der Seite Organisationseinheiten eine Rolle zu.</translation>
     </message>
     <message>
         <source>No</source>
@@ -2633,11 +2637,11 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Role %1, assigned directly</source>
-        <translation>Rolle %1, direkt zugewiesen</translation>
+        <translation>Rolle „%1“, direkt zugewiesen</translation>
     </message>
     <message>
         <source>Role %1, inherited from %2</source>
-        <translation>Rolle %1, geerbt von %2</translation>
+        <translation>Rolle „%1“, geerbt von „%2“</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2916,7 +2920,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>The roles are assigned in every child unit below %1; the roles the user had there before are removed.</source>
-        <translation>Die Rollen werden in allen untergeordneten Einheiten unter %1 zugewiesen; die Rollen, die der Benutzer dort bisher hatte, werden entfernt.</translation>
+        <translation>Die Rollen werden in allen untergeordneten Einheiten unter „%1“ zugewiesen; die Rollen, die der Benutzer dort bisher hatte, werden entfernt.</translation>
     </message>
     <message>
         <source>The roles are assigned only in child units where the user has no role yet; existing roles stay.</source>
@@ -2928,7 +2932,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>%1 passes %2 to the units below it. What happens to roles the user already holds there?</source>
-        <translation>%1 gibt %2 an die Einheiten darunter weiter. Was geschieht mit Rollen, die der Benutzer dort bereits hat?</translation>
+        <translation>„%1“ gibt %2 an die Einheiten darunter weiter. Was geschieht mit Rollen, die der Benutzer dort bereits hat?</translation>
     </message>
     <message>
         <source>Affects %1: adds %2, removes %3.</source>
@@ -3297,7 +3301,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     <name>MoveDialog</name>
     <message>
         <source>Move %1</source>
-        <translation>%1 verschieben</translation>
+        <translation>„%1“ verschieben</translation>
     </message>
     <message>
         <source>Move to the &amp;top level</source>
@@ -3309,7 +3313,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Choose the org unit that %1 is moved under:</source>
-        <translation>Wählen Sie die Organisationseinheit, unter die %1 verschoben wird:</translation>
+        <translation>Wählen Sie die Organisationseinheit, unter die „%1“ verschoben wird:</translation>
     </message>
 </context>
 <context>
@@ -3350,11 +3354,11 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>%1 — inherited from %2</source>
-        <translation>%1 – geerbt von %2</translation>
+        <translation>%1 – geerbt von „%2“</translation>
     </message>
     <message>
         <source>These roles are inherited from %1; change them there, or break the inheritance here with “Edit roles”.</source>
-        <translation>Diese Rollen sind von %1 geerbt; ändern Sie sie dort oder heben Sie die Vererbung hier mit „Rollen bearbeiten“ auf.</translation>
+        <translation>Diese Rollen sind von „%1“ geerbt; ändern Sie sie dort oder heben Sie die Vererbung hier mit „Rollen bearbeiten“ auf.</translation>
     </message>
     <message>
         <source>Passes the roles to all child units</source>
@@ -3393,7 +3397,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Name of the new unit under %1:</source>
-        <translation>Name der neuen Einheit unter %1:</translation>
+        <translation>Name der neuen Einheit unter „%1“:</translation>
     </message>
     <message>
         <source>Name of the new top-level unit:</source>
@@ -3404,12 +3408,8 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
         <translation>Untergeordnete Einheit hinzufügen</translation>
     </message>
     <message>
-        <source>the top level</source>
-        <translation>die oberste Ebene</translation>
-    </message>
-    <message>
         <source>Delete the org unit %1?</source>
-        <translation>Organisationseinheit %1 löschen?</translation>
+        <translation>Organisationseinheit „%1“ löschen?</translation>
     </message>
     <message>
         <source>Delete org unit</source>
@@ -3428,7 +3428,7 @@ Statt zu löschen, können Sie alle externen Benutzer deaktivieren; die Kundenda
     </message>
     <message>
         <source>Deleting %1…</source>
-        <translation>%1 wird gelöscht…</translation>
+        <translation>„%1“ wird gelöscht…</translation>
     </message>
     <message>
         <source>Loading all org units…</source>
@@ -4042,19 +4042,19 @@ Betreff: %2</translation>
     <name>RoleEditor</name>
     <message>
         <source>Add access for %1 in %2</source>
-        <translation>Zugriff für %1 in %2 hinzufügen</translation>
+        <translation>Zugriff für „%1“ in „%2“ hinzufügen</translation>
     </message>
     <message>
         <source>Add %1 for %2 in %3</source>
-        <translation>%1 für %2 in %3 hinzufügen</translation>
+        <translation>%1 für „%2“ in „%3“ hinzufügen</translation>
     </message>
     <message>
         <source>Remove %1 for %2 in %3</source>
-        <translation>%1 für %2 in %3 entfernen</translation>
+        <translation>%1 für „%2“ in „%3“ entfernen</translation>
     </message>
     <message>
         <source>Inherit the roles of %1 from %2 (%3)</source>
-        <translation>Rollen von %1 ab %2 vererben (%3)</translation>
+        <translation>Rollen von „%1“ ab „%2“ vererben (%3)</translation>
     </message>
     <message>
         <source>replace</source>
@@ -4067,8 +4067,8 @@ Betreff: %2</translation>
     <message numerus="yes">
         <source>Stop passing the roles of %1 in %2 to its child units? The inherited roles are removed from %3 (%Ln role assignment(s)); %2 keeps its own roles.</source>
         <translation>
-            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisung); %2 behält die eigenen Rollen.</numerusform>
-            <numerusform>Die Rollen von %1 in %2 nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisungen); %2 behält die eigenen Rollen.</numerusform>
+            <numerusform>Die Rollen von „%1“ in „%2“ nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisung); „%2“ behält die eigenen Rollen.</numerusform>
+            <numerusform>Die Rollen von „%1“ in „%2“ nicht mehr an die untergeordneten Einheiten vererben? Die geerbten Rollen werden aus %3 entfernt (%Ln Rollenzuweisungen); „%2“ behält die eigenen Rollen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4095,11 +4095,11 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Stop inheriting from %1</source>
-        <translation>Vererbung ab %1 beenden</translation>
+        <translation>Vererbung ab „%1“ beenden</translation>
     </message>
     <message>
         <source>Editing the roles breaks the inheritance from %1 here: %2 keeps its roles in %3, now as direct roles, and the units below %3 stop inheriting through it.</source>
-        <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von %1 auf: %2 behält die Rollen in %3, nun als direkte Rollen, und die Einheiten unter %3 erben nicht mehr über sie.</translation>
+        <translation>Das Bearbeiten der Rollen hebt hier die Vererbung von „%1“ auf: „%2“ behält die Rollen in „%3“, nun als direkte Rollen, und die Einheiten unter „%3“ erben nicht mehr über sie.</translation>
     </message>
     <message>
         <source>Edit roles</source>
@@ -4111,7 +4111,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Break the inheritance in %1</source>
-        <translation>Vererbung in %1 aufheben</translation>
+        <translation>Vererbung in „%1“ aufheben</translation>
     </message>
 </context>
 <context>
@@ -5452,15 +5452,15 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>%1 has no role here, so no access to this unit.</source>
-        <translation>%1 hat hier keine Rolle und daher keinen Zugriff auf diese Einheit.</translation>
+        <translation>„%1“ hat hier keine Rolle und daher keinen Zugriff auf diese Einheit.</translation>
     </message>
     <message>
         <source>Roles of %1 here, inherited from %2. To change them, break the inheritance with “Edit roles”.</source>
-        <translation>Rollen von %1 hier, geerbt von %2. Um sie zu ändern, heben Sie die Vererbung mit „Rollen bearbeiten“ auf.</translation>
+        <translation>Rollen von „%1“ hier, geerbt von „%2“. Um sie zu ändern, heben Sie die Vererbung mit „Rollen bearbeiten“ auf.</translation>
     </message>
     <message>
         <source>Roles of %1 here, assigned directly:</source>
-        <translation>Rollen von %1 hier, direkt zugewiesen:</translation>
+        <translation>Rollen von „%1“ hier, direkt zugewiesen:</translation>
     </message>
     <message>
         <source>The roles here are inherited; break the inheritance with “Edit roles” first.</source>

@@ -156,12 +156,13 @@ class InheritDialog(QDialog):
 
 
 class DeleteUnitDialog(QDialog):
-    """Deleting a unit with children asks what happens to them (A9)."""
+    """Deleting a unit with children asks what happens to them (A9); ``parent_name`` None: the unit
+    is on the top level."""
 
     def __init__(
         self,
         unit_name: str,
-        parent_name: str,
+        parent_name: str | None,
         children: int,
         descendants: int,
         assignments: int,
@@ -172,7 +173,12 @@ class DeleteUnitDialog(QDialog):
         self.setWindowTitle(self.tr("Delete org unit"))
         self.delete_button = QRadioButton(self.tr("Delete &them too (%Ln unit(s) in all)", None, descendants))
         self.delete_button.setObjectName("deleteChildren")
-        self.lift_button = QRadioButton(self.tr("&Move them up to %1").replace("%1", parent_name))
+        # parent_name None: the unit is on the top level, which is no name to put in „…“ (E1)
+        self.lift_button = QRadioButton(
+            self.tr("&Move them up to the top level")
+            if parent_name is None
+            else self.tr("&Move them up to %1").replace("%1", parent_name)
+        )
         self.lift_button.setObjectName("liftChildren")
         self.lift_button.setChecked(True)  # the harmless answer is the default
         group = QButtonGroup(self)

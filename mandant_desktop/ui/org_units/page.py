@@ -553,7 +553,7 @@ class OrgUnitsPage(Page):
 
     def _ask_delete(self, unit: UnitNode, impact: DeleteImpact) -> None:
         if impact.children:
-            parent_name = self.model.path_names(unit.parent_id)[-1] if unit.parent_id else self.tr("the top level")
+            parent_name = self.model.path_names(unit.parent_id)[-1] if unit.parent_id else None
             dialog = DeleteUnitDialog(
                 unit.name, parent_name, impact.children, impact.descendants, impact.assignments, self
             )
