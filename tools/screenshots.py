@@ -91,15 +91,41 @@ def render(page: str, variant: Variant, target: Path, env: dict[str, str]) -> No
         raise RuntimeError(f"{' '.join(command[2:])} failed ({done.returncode}):\n{done.stderr}")
 
 
+#: colours closer than this (summed over red, green and blue) share one entry of the palette
+NEAR = 24
+
+
+def palette(counts: collections.Counter[int], size: int = 256) -> list[int]:
+    """``size`` colours for a picture whose colours occur ``counts`` times: the most frequent first,
+    but none within :data:`NEAR` of one taken already, then the most frequent of the rest.
+
+    The 256 most frequent colours alone were mostly the edge shades of black and grey text, and a
+    colour of few pixels was lost: the red "Aktivierungslink abgelaufen" of the users page came out
+    black (QA walk 2026-12-04)."""
+    chosen: list[tuple[int, int, int]] = []
+    table: list[int] = []
+    rest: list[int] = []
+    for colour, _ in counts.most_common():
+        if len(table) == size:
+            break
+        rgb = ((colour >> 16) & 0xFF, (colour >> 8) & 0xFF, colour & 0xFF)
+        if any(abs(rgb[0] - r) + abs(rgb[1] - g) + abs(rgb[2] - b) < NEAR for r, g, b in chosen):
+            rest.append(colour)
+            continue
+        chosen.append(rgb)
+        table.append(colour)
+    table += rest[: size - len(table)]
+    return [colour | 0xFF000000 for colour in table]
+
+
 def shrink(path: Path) -> tuple[int, int]:
-    """Re-save ``path`` with a palette of its 256 most frequent colours; (bytes before, after)."""
+    """Re-save ``path`` with a palette of 256 of its colours (:func:`palette`); (bytes before, after)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
 
     before = path.stat().st_size
     image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
-    counts = collections.Counter(memoryview(image.constBits()).cast("I"))
-    table = [colour | 0xFF000000 for colour, _ in counts.most_common(256)]
+    table = palette(collections.Counter(memoryview(image.constBits()).cast("I")))
     flags = Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither
     indexed = image.convertToFormat(QImage.Format.Format_Indexed8, table, flags)
     if not indexed.save(str(path), "PNG", 0):

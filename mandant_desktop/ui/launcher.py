@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mandant_desktop import bootstrap
 from mandant_desktop.domain.errors import AuthenticationError, DatabaseUnavailableError, DomainError
@@ -48,6 +48,8 @@ EXIT_FILE = 5
 ENV_USER = bootstrap.ENV_USER
 ENV_PASSWORD = bootstrap.ENV_PASSWORD
 SCREENSHOT_SIZE = (1280, 800)
+#: how long a screenshot waits at most for the page's loads (a loaded machine takes seconds)
+SCREENSHOT_SETTLE_S = 30.0
 
 
 class LaunchError(Exception):
@@ -363,14 +365,19 @@ def _after_start(app: bootstrap.AppContext) -> None:
     icons.prune_later()
 
 
-def _settle(timeout_s: float = 5.0) -> None:
+def _settle(page: QWidget | None = None, timeout_s: float = 5.0) -> None:
     """Let the page finish what it loads on workers (a lazy tree asks level after level), so that
-    the picture shows data rather than an empty view; at most ``timeout_s``."""
+    the picture shows data rather than an empty view; at most ``timeout_s``.
+
+    A page that loads late (the roles page counts a role's holders after a short timer, when no
+    worker runs yet) says so with its ``busy``; the picture waits for that too, as the benchmarks'
+    ``until_painted`` does (bench/qt.py)."""
     deadline = time.monotonic() + timeout_s
     idle = 0
     while idle < 3 and time.monotonic() < deadline:
         QApplication.processEvents()
-        idle = idle + 1 if tasks.runner().active() == 0 else 0
+        loading = tasks.runner().active() > 0 or bool(getattr(page, "busy", False))
+        idle = 0 if loading else idle + 1
         if idle == 0:
             time.sleep(0.01)
 
@@ -378,7 +385,7 @@ def _settle(timeout_s: float = 5.0) -> None:
 def _screenshot(window: MainWindow, target: Path) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    _settle()
+    _settle(window.current_page(), SCREENSHOT_SETTLE_S)
     pixmap = window.grab()
     page = window.current_page()
     window.close()
