@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QToolBar, QToolButt
 from pytestqt.qtbot import QtBot
 
 from mandant_desktop.ui import icons
+from mandant_desktop.ui.deferred_tab import DeferredTab
 from mandant_desktop.ui.main_window import MainWindow
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -134,6 +135,8 @@ def test_every_toolbar_action_navigation_entry_and_command_has_its_icon(qtbot: Q
     for page_id in window.navigation_model.page_ids():
         assert window.show_page(page_id)
         qtbot.waitUntil(lambda pid=page_id: window.current_page().page_id == pid)
+    for deferred in window.findChildren(DeferredTab):  # tabs built when first shown (issue 8): their commands too
+        deferred.content()
     model = window.navigation_model
     for row in range(model.rowCount()):
         page = model.page_at(row)
