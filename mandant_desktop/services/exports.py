@@ -34,7 +34,7 @@ from mandant_desktop.db.models import (
     User,
     UserKind,
 )
-from mandant_desktop.services.audit import AuditQuery, FieldChange
+from mandant_desktop.services.audit import AuditQuery, AuditRow, FieldChange
 from mandant_desktop.services.customers import search_clause as customer_search_clause
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.services.progress import CancelCheck, CountProgress
@@ -445,11 +445,12 @@ def export_audit(
     cancel: CancelCheck | None = None,
     translate: Translate | None = None,
     translate_object: Translate | None = None,
-    translate_label: Translate | None = None,
+    row_label: Callable[[AuditRow], str] | None = None,
     change_text: Callable[[FieldChange], str] | None = None,
 ) -> int:
     """The audit entries of ``query`` as the audit page lists them (SPEC S3), times in local time:
-    ``translate_label`` words the object label where it is a fixed summary ("undo"), and
+    ``row_label`` words an entry's object as the page does (a fixed summary such as "undo" in the
+    operator's language, a role's permission by the role's and the permission's names), and
     ``change_text`` writes a changed field the way the page's detail pane does.
 
     One row per entry; the changed fields go into one cell, one "field: before → after" per line.
@@ -460,7 +461,7 @@ def export_audit(
     operator.require("audit.export")
     label = translate or _same
     object_label = translate_object or _same
-    entry_label = translate_label or _same
+    entry_label = row_label or _object_label
     line = change_text or _change_line
     check_target(Path(path))
     with UnitOfWork(session_factory, operator, write=False) as uow:
@@ -483,12 +484,16 @@ def export_audit(
                         row.workstation,
                         row.tenant,
                         object_label(row.object_type),
-                        entry_label(row.object_label),
+                        entry_label(row),
                         label(AUDIT_ACTIONS.get(row.action, row.action)),
                         changes,
                     )
                 )
             return out.commit()
+
+
+def _object_label(row: AuditRow) -> str:
+    return row.object_label
 
 
 def _audit_value(value: Any) -> str:

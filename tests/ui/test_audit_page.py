@@ -627,6 +627,38 @@ def test_a_role_assignment_reads_by_name_in_german_also_after_its_unit_and_role_
     ]
 
 
+def test_a_roles_permission_is_named_by_the_role_and_the_permission_in_german(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, language: object
+) -> None:
+    """S3, E1, R1: a role's permission read "#7:audit.view" in the log's object column and detail;
+    it reads by the role's name and the permission's name as the roles page shows them, a deleted
+    role by the name its delete entry kept, in the export too."""
+    services, operator = window.context.app.services, window.context.operator
+    kept = services.roles.create(operator, "Prüfer", permissions=frozenset({"audit.view"}))
+    gone = services.roles.create(operator, "Weg", permissions=frozenset({"users.view"}))
+    services.roles.delete(operator, gone)
+    page = _german_page(window, language)
+    labels = {
+        page.model.index(r, 5).data()
+        for r in range(page.model.rowCount())
+        if page.model.row_at(r).object_type == "RolePermission"  # type: ignore[union-attr]
+    }
+    assert {"Prüfer: Änderungsprotokoll ansehen", "Weg: Benutzer ansehen"} <= labels
+    assert not any(label.startswith("#") for label in labels), labels
+    entry = _select(page, "RolePermission", "create")
+    assert entry.object_id.startswith(f"{gone}:") or entry.object_id.startswith(f"{kept}:")
+    assert "„Weg: Benutzer ansehen“" in page.detail_title.text() or "„Prüfer: " in page.detail_title.text()
+    shown = {field: after for field, _before, after in _detail(page)}
+    assert shown["Berechtigung"] in ("Änderungsprotokoll ansehen", "Benutzer ansehen")
+    assert shown["Rolle"] in (f"Prüfer (#{kept})", f"Weg (#{gone})")
+    target = tmp_path / "protokoll.xlsx"
+    page.choose_export_path = lambda: str(target)  # type: ignore[method-assign]
+    page.export_button.click()
+    qtbot.waitUntil(lambda: "Exportierte Protokolleinträge" in window.statusBar().currentMessage())
+    rows = list(openpyxl.load_workbook(target, read_only=True).worksheets[0].values)
+    assert {"Prüfer: Änderungsprotokoll ansehen", "Weg: Benutzer ansehen"} <= {row[5] for row in rows[1:]}
+
+
 def _log(window: MainWindow, *entries: tuple[str, str, str, str, dict[str, Any]]) -> None:
     """Entries of lena at BUERO-09: (object type, object id, action, summary, changes) each."""
     rows = [

@@ -4,10 +4,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mandant_desktop.ui.permission_names import permission_name
+
+if TYPE_CHECKING:
+    from mandant_desktop.services.audit import AuditRow
 
 CONTEXT = "AuditFields"
 
@@ -228,3 +233,19 @@ def summary_text(summary: str) -> str:
         if match is not None:
             return QCoreApplication.translate("AuditSummaries", text).replace("%1", match.group(1))
     return summary
+
+
+def entry_label(row: AuditRow) -> str:
+    """The object of an entry as the log's object column, the detail and the export name it: a
+    role's permission by the role's name (as the log names it, a deleted role by its delete entry)
+    and the permission's name as the roles page shows it ("Prüfer: Änderungsprotokoll ansehen"),
+    not its key "#7:audit.view"; any other by its label (:func:`summary_text`)."""
+    if row.object_type == "RolePermission":
+        role_change = next((c for c in row.changes if c.field == "role_id"), None)
+        code_change = next((c for c in row.changes if c.field == "permission_code"), None)
+        if role_change is not None and code_change is not None:
+            role_id = role_change.before if role_change.before is not None else role_change.after
+            role = role_change.before_name or role_change.after_name or f"#{role_id}"
+            code = code_change.before if code_change.before is not None else code_change.after
+            return f"{role}: {permission_name(str(code))}"
+    return summary_text(row.object_label)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditSort, Cursor
 from mandant_desktop.ui import formats
-from mandant_desktop.ui.audit.fields import summary_text
+from mandant_desktop.ui.audit.fields import entry_label, summary_text
 from mandant_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mandant_desktop.ui.object_names import object_name
 
@@ -253,7 +253,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == 4:
             return object_type_text(row.object_type)
         if column == 5:
-            return summary_text(row.object_label)
+            return entry_label(row)
         return action_text(row.action)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -38,7 +38,7 @@ from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor, FieldChange
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import formats, tasks
-from mandant_desktop.ui.audit.fields import field_name, setting_part_name, summary_text, value_name
+from mandant_desktop.ui.audit.fields import entry_label, field_name, setting_part_name, summary_text, value_name
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
     PAGE,
@@ -66,6 +66,7 @@ from mandant_desktop.ui.page_parts import (
     search_edit,
     set_text_column_widths,
 )
+from mandant_desktop.ui.permission_names import permission_name
 from mandant_desktop.ui.text_table import TextTableModel
 
 CONTEXT = "AuditPage"
@@ -142,6 +143,8 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, int) and not field.endswith("_id"):
         return number_text(value)
     if isinstance(value, str):
+        if field == "permission_code":
+            return permission_name(value)
         return value_name(field, value) or _moment_text(value, field) or _written_dict_text(value, field) or value
     if isinstance(value, dict):
         return "\n".join(f"{setting_part_name(str(key))}: {value_text(part, str(key))}" for key, part in value.items())
@@ -578,7 +581,7 @@ class AuditPage(Page):
         title = _fill(
             QCoreApplication.translate("AuditPage", "%1 „%2“ %3 by %4 at %5 on %6"),
             object_type_text(row.object_type),
-            summary_text(row.object_label),
+            entry_label(row),
             action_text(row.action),
             row.operator_name,
             local_time(row.at),
@@ -660,7 +663,7 @@ class AuditPage(Page):
             # All of them translate through QCoreApplication.translate, which is thread-safe.
             translate=_export_word,
             translate_object=object_type_text,
-            translate_label=summary_text,
+            row_label=entry_label,
             change_text=change_line,
             on_done=lambda written: self.context.shell.show_status(
                 QCoreApplication.translate("AuditPage", "Audit entries exported: %1").replace(
