@@ -685,16 +685,43 @@ def test_times_and_dates_of_changed_fields_read_in_the_locale_format(window: Mai
     assert value_text("1980-05-01", "birthday") == "01.05.1980"
     assert value_text("2026-05-04T07:30:00+00:00", "locked_until") == formats.date_time_text(T0, seconds=True)
     assert value_text("no time", "created_at") == "no time"  # any other text as stored
+    # a part the settings page labels by that label, any other by its key
     assert value_text({"portal_url": "https://portal.example", "password_min": 1000}, "value").splitlines() == [
-        "portal_url: https://portal.example",
+        "Aktivierungsseite: https://portal.example",
         "password_min: 1.000",
     ]
     # a setting's parts as the log kept them before (Python's text of them, which the page showed)
     assert value_text("{'portal_url': 'https://portal.example', 'password_min': 6}", "value").splitlines() == [
-        "portal_url: https://portal.example",
+        "Aktivierungsseite: https://portal.example",
         "password_min: 6",
     ]
     assert value_text("{Kunde}", "value") == "{Kunde}" and value_text("{'a': 1}", "name") == "{'a': 1}"
+
+
+def test_a_settings_parts_read_as_the_settings_page_labels_them(language: object) -> None:
+    """S3, E1: a setting's value in the detail read "portal_url: …, password_min_length: 6,
+    mail_language: de"; each part the settings page knows reads by its German label there."""
+    language.choose("de")  # type: ignore[attr-defined]
+    activation = {"portal_url": "https://portal.example/activate", "password_min_length": 6, "mail_language": "de"}
+    assert value_text(activation, "value").splitlines() == [
+        "Aktivierungsseite: https://portal.example/activate",
+        "Mindestlänge des Passworts: 6",
+        "Sprache der E-Mails: de",
+    ]
+    smtp = {"host": "mail.example", "port": 587, "security": "starttls", "username": "m", "sender": "a@b.example"}
+    assert [line.split(": ")[0] for line in value_text(smtp, "value").splitlines()] == [
+        "SMTP-Server",
+        "Port",
+        "Verschlüsselung",
+        "SMTP-Benutzer",
+        "Absenderadresse",
+    ]
+    naming = {"prefix": "X", "second": "number", "third": "name"}
+    assert [line.split(": ")[0] for line in value_text(naming, "value").splitlines()] == [
+        "Element 1 (Zeichenkette)",
+        "Element 2",
+        "Element 3",
+    ]
 
 
 def test_derived_keys_are_left_out_of_the_detail_copy_and_export(

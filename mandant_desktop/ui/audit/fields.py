@@ -179,6 +179,33 @@ VALUE_NAMES: dict[tuple[str, str], str] = {
 }
 
 
+#: the parts of a setting (services.mail's "smtp" and "activation", services.rights_naming's
+#: pattern), each by the label the settings page gives it: (context, text with its mnemonic)
+SETTING_PARTS: dict[str, tuple[str, str]] = {
+    "host": ("SmtpSection", "SMTP se&rver:"),
+    "port": ("SmtpSection", "P&ort:"),
+    "security": ("SmtpSection", "Securit&y:"),
+    "username": ("SmtpSection", "SMTP &user:"),
+    "sender": ("SmtpSection", "Sen&der address:"),
+    "portal_url": ("SmtpSection", "&Activation page:"),
+    "password_min_length": ("SmtpSection", "&Minimum password length:"),
+    "mail_language": ("SmtpSection", "La&nguage of the mails:"),
+    "prefix": ("RightsNamingSection", "Element &1 (text):"),
+    "second": ("RightsNamingSection", "Element &2:"),
+    "third": ("RightsNamingSection", "Element &3:"),
+}
+
+
+def setting_part_name(key: str) -> str:
+    """A setting's part as the settings page labels it, without its mnemonic and colon
+    ("portal_url" → "Aktivierungsseite"); an unknown part as its key."""
+    label = SETTING_PARTS.get(key)
+    if label is None:
+        return key
+    text = QCoreApplication.translate(*label)
+    return re.sub(r"&(.)", r"\1", text).rstrip(":").strip()
+
+
 def value_name(field: str, code: str) -> str | None:
     """The word for a stored code of ``field`` in the operator's language; None for any other value."""
     source = VALUE_NAMES.get((field, code))

@@ -38,7 +38,7 @@ from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor, FieldChange
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import formats, tasks
-from mandant_desktop.ui.audit.fields import field_name, summary_text, value_name
+from mandant_desktop.ui.audit.fields import field_name, setting_part_name, summary_text, value_name
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
     PAGE,
@@ -131,7 +131,8 @@ def _written_dict_text(value: str, field: str) -> str | None:
 def value_text(value: Any, field: str = "") -> str:
     """A stored before or after value of ``field`` as the operator reads it: a code as a word
     ("full" → "Full access"), a count with the locale's separators, a time or date in the locale's
-    format; an ID and any other text as stored; a setting's parts one "key: value" per line."""
+    format; an ID and any other text as stored; a setting's parts one "part: value" per line, a part
+    by the settings page's label where it has one."""
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -143,7 +144,7 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, str):
         return value_name(field, value) or _moment_text(value, field) or _written_dict_text(value, field) or value
     if isinstance(value, dict):
-        return "\n".join(f"{key}: {value_text(part, str(key))}" for key, part in value.items())
+        return "\n".join(f"{setting_part_name(str(key))}: {value_text(part, str(key))}" for key, part in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(value_text(part, field) for part in value)
     return str(value)
