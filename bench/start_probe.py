@@ -30,14 +30,13 @@ of the child processes it has waited for: the password check's helper process (i
 docs/profiles/2026-12-04-start-argon), whose CPU is the check's.
 """
 
+import importlib.machinery
 import resource
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-original_exec = QApplication.exec
+#: QApplication.exec as PySide6 defines it, once the program has imported PySide6.QtWidgets
+original_exec = None
 
 
 def cpu_ms():
@@ -46,6 +45,9 @@ def cpu_ms():
 
 
 def exec_until_usable(*_args):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
     qt = QApplication.instance()
     #: data: whether the page had its data when the first paint began (None before that paint)
     state = dict(painted=False, data=None, requested=False, done=False)
@@ -110,7 +112,33 @@ def exec_until_usable(*_args):
     return original_exec()
 
 
-QApplication.exec = exec_until_usable
-from mandant_desktop.__main__ import main  # noqa: E402 - after the patch, as the program starts
+class PatchExecOnImport:
+    """Replaces ``QApplication.exec`` as the program imports ``PySide6.QtWidgets``.
+
+    The probe imports nothing of Qt itself before the program runs: the program starts its
+    password check before it imports Qt (``__main__``), and a probe that imported PySide6 first
+    (about 0.1 s) delayed that check by as much, a delay a real launch does not have. Until
+    2026-12-04 16:20 UTC it did, so ``startup`` figures from before then started the check later.
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            global original_exec
+            load(module)
+            original_exec = module.QApplication.exec
+            module.QApplication.exec = exec_until_usable
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, PatchExecOnImport())
+from mandant_desktop.__main__ import main  # noqa: E402 - after the hook, as the program starts
 
 sys.exit(main(sys.argv[1:]))
