@@ -23,6 +23,7 @@ from mandant_desktop.db.models import AuditEntry
 from mandant_desktop.domain.errors import DatabaseUnavailableError, PermissionDeniedError
 from mandant_desktop.services.audit import AuditRow
 from mandant_desktop.ui import formats
+from mandant_desktop.ui.audit.fields import entry_label
 from mandant_desktop.ui.audit.model import PAGE, AuditTableModel
 from mandant_desktop.ui.audit.page import NO_DATE, AuditPage, value_text
 from mandant_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
@@ -732,14 +733,16 @@ def test_times_and_dates_of_changed_fields_read_in_the_locale_format(window: Mai
 
 def test_a_settings_parts_read_as_the_settings_page_labels_them(language: object) -> None:
     """S3, E1: a setting's value in the detail read "portal_url: …, password_min_length: 6,
-    mail_language: de"; each part the settings page knows reads by its German label there."""
+    mail_language: de"; each part the settings page knows reads by its German label there, and a
+    stored choice by the page's word for it ("Deutsch")."""
     language.choose("de")  # type: ignore[attr-defined]
     activation = {"portal_url": "https://portal.example/activate", "password_min_length": 6, "mail_language": "de"}
     assert value_text(activation, "value").splitlines() == [
         "Aktivierungsseite: https://portal.example/activate",
         "Mindestlänge des Passworts: 6",
-        "Sprache der E-Mails: de",
+        "Sprache der E-Mails: Deutsch",
     ]
+    assert value_text({"mail_language": ""}, "value") == "Sprache der E-Mails: Die des Bearbeiters, der sie versendet"
     smtp = {"host": "mail.example", "port": 587, "security": "starttls", "username": "m", "sender": "a@b.example"}
     assert [line.split(": ")[0] for line in value_text(smtp, "value").splitlines()] == [
         "SMTP-Server",
@@ -748,11 +751,20 @@ def test_a_settings_parts_read_as_the_settings_page_labels_them(language: object
         "SMTP-Benutzer",
         "Absenderadresse",
     ]
+    assert "Verschlüsselung: STARTTLS" in value_text(smtp, "value").splitlines()
+    # the setting itself by the title of its box on the settings page, its key beside it
+    assert value_text("activation", "key") == "E-Mail und Kontoaktivierung (activation)"
+    assert value_text("customers.rights_group_pattern", "key") == (
+        "Benennung der Zugriffsrechte (customers.rights_group_pattern)"
+    )
+    assert value_text("anything.else", "key") == "anything.else"
+    setting = AuditRow(1, T0, "lena", "BUERO-09", None, None, "AppSetting", "smtp", "smtp", "update", "")
+    assert entry_label(setting) == "E-Mail und Kontoaktivierung (smtp)"
     naming = {"prefix": "X", "second": "number", "third": "name"}
-    assert [line.split(": ")[0] for line in value_text(naming, "value").splitlines()] == [
-        "Element 1 (Zeichenkette)",
-        "Element 2",
-        "Element 3",
+    assert value_text(naming, "value").splitlines() == [
+        "Element 1 (Zeichenkette): X",
+        "Element 2: Kundennummer",
+        "Element 3: Kundenname",
     ]
 
 

@@ -201,6 +201,50 @@ SETTING_PARTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: the settings (app_setting's keys: services.mail, services.rights_naming), each by the title of
+#: the settings page's box that edits it; the mail server and the activation share one box
+SETTINGS: dict[str, tuple[str, str]] = {
+    "smtp": ("SmtpSection", "E-mail and account activation"),
+    "activation": ("SmtpSection", "E-mail and account activation"),
+    "customers.rights_group_pattern": ("RightsNamingSection", "Access rights naming"),
+}
+
+
+def setting_name(key: str) -> str:
+    """A setting by the settings page's title for it, its key in brackets ("E-Mail und
+    Kontoaktivierung (activation)": two settings share that box); an unknown key as it is."""
+    label = SETTINGS.get(key)
+    return f"{QCoreApplication.translate(*label)} ({key})" if label is not None else key
+
+
+#: the stored choices of a setting's parts, each by the word the settings page shows for it
+SETTING_CHOICES: dict[tuple[str, str], tuple[str, str]] = {
+    ("security", "starttls"): ("SmtpSection", "STARTTLS"),
+    ("security", "ssl"): ("SmtpSection", "SSL/TLS"),
+    ("security", "none"): ("SmtpSection", "None (only inside a trusted network)"),
+    ("mail_language", ""): ("SmtpSection", "That of the operator who sends them"),
+    ("mail_language", "de"): ("SmtpSection", "German"),
+    ("mail_language", "en"): ("SmtpSection", "English"),
+    **{
+        (part, code): ("RightsNamingSection", text)
+        for part in ("second", "third")
+        for code, text in (
+            ("number", "Customer number"),
+            ("name", "Customer name"),
+            ("short_name", "Customer short name"),
+            ("none", "(none)"),
+        )
+    },
+}
+
+
+def setting_choice_name(part: str, code: str) -> str | None:
+    """The settings page's word for a stored choice of a setting's part ("de" of the mails'
+    language → "Deutsch"); None for any other value."""
+    label = SETTING_CHOICES.get((part, code))
+    return QCoreApplication.translate(*label) if label is not None else None
+
+
 def setting_part_name(key: str) -> str:
     """A setting's part as the settings page labels it, without its mnemonic and colon
     ("portal_url" → "Aktivierungsseite"); an unknown part as its key."""
@@ -248,4 +292,6 @@ def entry_label(row: AuditRow) -> str:
             role = role_change.before_name or role_change.after_name or f"#{role_id}"
             code = code_change.before if code_change.before is not None else code_change.after
             return f"{role}: {permission_name(str(code))}"
+    if row.object_type == "AppSetting":
+        return setting_name(row.object_label)
     return summary_text(row.object_label)

@@ -38,7 +38,15 @@ from mandant_desktop.domain.errors import DomainError
 from mandant_desktop.services.audit import AuditQuery, AuditRow, AuditService, Cursor, FieldChange
 from mandant_desktop.services.operator import Operator
 from mandant_desktop.ui import formats, tasks
-from mandant_desktop.ui.audit.fields import entry_label, field_name, setting_part_name, summary_text, value_name
+from mandant_desktop.ui.audit.fields import (
+    entry_label,
+    field_name,
+    setting_choice_name,
+    setting_name,
+    setting_part_name,
+    summary_text,
+    value_name,
+)
 from mandant_desktop.ui.audit.model import (
     COLUMNS,
     PAGE,
@@ -145,12 +153,20 @@ def value_text(value: Any, field: str = "") -> str:
     if isinstance(value, str):
         if field == "permission_code":
             return permission_name(value)
+        if field == "key":
+            return setting_name(value)
         return value_name(field, value) or _moment_text(value, field) or _written_dict_text(value, field) or value
     if isinstance(value, dict):
-        return "\n".join(f"{setting_part_name(str(key))}: {value_text(part, str(key))}" for key, part in value.items())
+        return "\n".join(f"{setting_part_name(str(key))}: {_part_text(part, str(key))}" for key, part in value.items())
     if isinstance(value, list | tuple):
         return ", ".join(value_text(part, field) for part in value)
     return str(value)
+
+
+def _part_text(value: Any, part: str) -> str:
+    """A setting's part: a stored choice by the settings page's word for it, any other as
+    :func:`value_text` writes it."""
+    return (isinstance(value, str) and setting_choice_name(part, value)) or value_text(value, part)
 
 
 def _named_text(value: Any, name: str | None) -> str:
