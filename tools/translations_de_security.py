@@ -22,7 +22,7 @@ TRANSLATIONS: dict[str, str] = {
     ),
     "The user holds this role here already.": "Der Benutzer hat diese Rolle hier bereits.",
     "This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.": (
-        "Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr "
+        "Dies ist die letzte Rolle von „%1“: Danach hat der Benutzer in keiner Organisationseinheit mehr "
         "eine Rolle und kann sich nicht mehr anmelden."
     ),
     # ---------------------------------------------------------------- conflict dialog (S4)

@@ -139,7 +139,7 @@ TRANSLATIONS: dict[str, str] = {
     "Duplicate role": "Rolle duplizieren",
     "Name of the copy (it gets the same permissions):": "Name der Kopie (sie erhält dieselben Berechtigungen):",
     "%1 (copy)": "%1 (Kopie)",
-    "Delete the role %1?": "Die Rolle %1 löschen?",
+    "Delete the role %1?": "Die Rolle „%1“ löschen?",
     "%1 lose it: the %2 assignments in %3 are removed with the role.": (
         "%1 verlieren sie: Die %2 Zuweisungen in %3 werden mit der Rolle entfernt."
     ),
@@ -152,7 +152,7 @@ TRANSLATIONS: dict[str, str] = {
     "Restore defaults": "Standard wiederherstellen",
     "Give the role %1 its shipped permissions again? Permissions ticked or unticked since are replaced; the "
     "name stays.": (
-        "Der Rolle %1 wieder ihre ausgelieferten Berechtigungen geben? Seitdem gesetzte oder entfernte Häkchen "
+        "Der Rolle „%1“ wieder ihre ausgelieferten Berechtigungen geben? Seitdem gesetzte oder entfernte Häkchen "
         "werden ersetzt; der Name bleibt."
     ),
     "Restore": "Wiederherstellen",
@@ -185,7 +185,7 @@ TRANSLATIONS: dict[str, str] = {
     "You may not assign roles in this org unit.": "Sie dürfen in dieser Organisationseinheit keine Rollen zuweisen.",
     "Add %1 for %2 in %3": "%1 für „%2“ in „%3“ hinzufügen",
     "Remove role": "Rolle entfernen",
-    "Remove the role %1 of %2 in %3?": "Die Rolle %1 von %2 in %3 entfernen?",
+    "Remove the role %1 of %2 in %3?": "Die Rolle „%1“ von „%2“ in „%3“ entfernen?",
     "Remove": "Entfernen",
     "Remove %1 for %2 in %3": "%1 für „%2“ in „%3“ entfernen",
     "Bulk edit": "Massenbearbeitung",

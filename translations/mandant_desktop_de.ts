@@ -346,11 +346,11 @@
     </message>
     <message>
         <source>Remove the role %1 of %2 in %3?</source>
-        <translation>Die Rolle %1 von %2 in %3 entfernen?</translation>
+        <translation>Die Rolle „%1“ von „%2“ in „%3“ entfernen?</translation>
     </message>
     <message>
         <source>This is the last role of %1: afterwards they hold no role in any org unit and can no longer log in.</source>
-        <translation>Dies ist die letzte Rolle von %1: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
+        <translation>Dies ist die letzte Rolle von „%1“: Danach hat der Benutzer in keiner Organisationseinheit mehr eine Rolle und kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -4275,7 +4275,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Delete the role %1?</source>
-        <translation>Die Rolle %1 löschen?</translation>
+        <translation>Die Rolle „%1“ löschen?</translation>
     </message>
     <message>
         <source>%1 lose it: the %2 assignments in %3 are removed with the role.</source>
@@ -4290,7 +4290,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Deleting the role %1 …</source>
-        <translation>Die Rolle %1 wird gelöscht …</translation>
+        <translation>Die Rolle „%1“ wird gelöscht …</translation>
     </message>
     <message numerus="yes">
         <source>Role deleted with %Ln assignment(s).</source>
@@ -4325,7 +4325,7 @@ Betreff: %2</translation>
     </message>
     <message>
         <source>Give the role %1 its shipped permissions again? Permissions ticked or unticked since are replaced; the name stays.</source>
-        <translation>Der Rolle %1 wieder ihre ausgelieferten Berechtigungen geben? Seitdem gesetzte oder entfernte Häkchen werden ersetzt; der Name bleibt.</translation>
+        <translation>Der Rolle „%1“ wieder ihre ausgelieferten Berechtigungen geben? Seitdem gesetzte oder entfernte Häkchen werden ersetzt; der Name bleibt.</translation>
     </message>
     <message>
         <source>Restore</source>

@@ -144,8 +144,8 @@ def test_the_role_removal_question_is_german(language: object) -> None:
         ask_role_removal(None, user, "Vertrieb", Chip(3, "Leser"), last=True)  # type: ignore[arg-type]
     (question,) = fake.messages
     assert question.title == "Rolle entfernen"
-    assert question.text.startswith("Die Rolle Leser von Mia Maier in Vertrieb entfernen?")
-    assert "Dies ist die letzte Rolle von Mia Maier: Danach hat" in question.text
+    assert question.text.startswith("Die Rolle „Leser“ von „Mia Maier“ in „Vertrieb“ entfernen?")
+    assert "Dies ist die letzte Rolle von „Mia Maier“: Danach hat" in question.text
 
 
 def test_a_moment_reads_am_date_and_time() -> None:
