@@ -298,7 +298,7 @@ class DeletedCustomerNumber(Base):
 class LoginThrottle(Base):
     """Failed log-ins on user names that do not exist, shared by every workstation (SPEC S1).
 
-    _Keyed by a hash of the normalised name, never the name: what was typed into the user name
+    Keyed by a hash of the normalised name, never the name: what was typed into the user name
     field may be a mistyped password. A row lives while it counts or locks, as the count of a real
     user does; a successful log-in and the expiry of the lock remove it.
     """
